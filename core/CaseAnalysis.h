@@ -1,0 +1,101 @@
+#pragma once
+// What the analysis derives from one Case: steps, mentions, claims, anchors, the model's
+// reasoning path, KG reference paths and the classified findings. NodeIds refer to the
+// KnowledgeBase the analysis ran against; serializers resolve them to names.
+#include "Ids.h"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace rs {
+
+// A segment of the output: numbered item, bullet, paragraph or sentence.
+struct Step {
+    std::size_t begin = 0, end = 0; // byte offsets into Case::output
+    std::string kind;               // "numbered", "bullet", "paragraph", "sentence"
+};
+
+// A text span linked to a KG node.
+struct Mention {
+    std::size_t begin = 0, end = 0; // byte offsets into the text that was linked
+    NodeId node = kNoNode;
+    double score = 0;               // 1.0 exact name, lower for synonym/abbreviation/fuzzy
+    std::string matched;            // the dictionary form that matched
+};
+
+enum class Polarity { Asserted, Negated, Hedged };
+
+// (head, relation, tail) asserted in a step. relation is a canonical claim relation
+// (treats, causes, presents_with, indicates, associated_with, localizes_to,
+// contraindicated_for, is_a, resembles, ...).
+struct Claim {
+    int step = -1;
+    NodeId head = kNoNode;
+    NodeId tail = kNoNode;
+    std::string relation;
+    Polarity polarity = Polarity::Asserted;
+    std::size_t begin = 0, end = 0; // the sentence span in Case::output
+    std::string cue;                // the cue text that gave the relation
+};
+
+// A KG path: nodes[i] --relations[i]--> nodes[i+1]; forward[i] is false where the KG edge
+// points from nodes[i+1] to nodes[i].
+struct ReferencePath {
+    std::vector<NodeId> nodes;
+    std::vector<std::string> relations;
+    std::vector<bool> forward;
+    double cost = 0;
+    std::string origin; // "kg" (search) or "input" (gold path supplied with the case)
+};
+
+enum class FindingType { Relation, Branch, Missing, Grounding };
+enum class Severity { None, Minor, Major, Critical };
+
+const char* toString(FindingType t);
+const char* toString(Severity s);
+const char* toString(Polarity p);
+
+struct Finding {
+    FindingType type = FindingType::Relation;
+    std::string subtype;     // wrong_relation, unsupported, contradicted_negation,
+                             // wrong_branch, jump, missing_intermediate, ignored_evidence, ...
+    Severity severity = Severity::Minor;
+    int step = -1;           // step index in the output, -1 when not tied to a step
+    std::vector<NodeId> nodes;
+    std::size_t spanBegin = 0, spanEnd = 0; // span in Case::output (empty when none)
+    std::string explanation; // one sentence a clinician can read
+    std::string signature;   // what recurring patterns are grouped by
+};
+
+// An entity the linker could not place in the KG. Never counted as a model error.
+struct CoverageGap {
+    std::string text;
+    std::string where;  // "question", "output", "option A", "gold", "prediction", "claim"
+    std::size_t begin = 0, end = 0;
+    std::string reason;
+};
+
+struct CaseAnalysis {
+    std::vector<Step> steps;
+    std::vector<Mention> questionMentions;
+    std::vector<Mention> outputMentions; // offsets into Case::output
+    std::vector<Claim> claims;
+
+    std::vector<NodeId> evidence;    // linked question-stem findings
+    std::vector<NodeId> optionNodes; // one per Case::options entry; kNoNode when unlinked
+    int goldOption = -1, predictedOption = -1;
+    NodeId goldNode = kNoNode;
+    NodeId predictedNode = kNoNode;
+    std::string unanchoredReason;    // non-empty when no reference paths could be built
+
+    std::vector<NodeId> reasoningPath;   // ordered linked entities, conclusion last
+    std::vector<int> reasoningPathSteps; // step of each reasoningPath node
+    std::vector<ReferencePath> referencePaths;
+    int bestReference = -1;              // index of r* in referencePaths, -1 when none
+
+    std::vector<Finding> findings;
+    std::vector<CoverageGap> coverageGaps;
+};
+
+} // namespace rs

@@ -1,0 +1,72 @@
+#include "Case.h"
+#include "TextNormalizer.h"
+
+#include <QtTest>
+
+class TestTextNormalizer : public QObject {
+    Q_OBJECT
+private slots:
+    void normalizeName_data();
+    void normalizeName();
+    void tokenOffsets();
+    void matchOption_data();
+    void matchOption();
+};
+
+void TestTextNormalizer::normalizeName_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("case and hyphen") << "Type 2 Diabetes-Mellitus" << "type 2 diabetes mellitus";
+    QTest::newRow("possessive") << "Crohn's disease" << "crohn disease";
+    QTest::newRow("punctuation runs") << "  fever,, (chills)  " << "fever chills";
+    QTest::newRow("utf8 kept") << "Sjögren syndrome" << "sjögren syndrome";
+    QTest::newRow("empty") << "" << "";
+    QTest::newRow("only punctuation") << "-- ,, ." << "";
+}
+
+void TestTextNormalizer::normalizeName()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    QCOMPARE(QString::fromStdString(rs::normalizeName(input.toStdString())), expected);
+}
+
+void TestTextNormalizer::tokenOffsets()
+{
+    const std::string text = "An MI, treated with aspirin.";
+    const auto tokens = rs::tokenize(text);
+    QCOMPARE(tokens.size(), std::size_t(5));
+    QCOMPARE(text.substr(tokens[1].begin, tokens[1].end - tokens[1].begin), std::string("MI"));
+    QVERIFY(tokens[1].allUpper);
+    QVERIFY(!tokens[0].allUpper);
+    QCOMPARE(tokens[4].norm, std::string("aspirin"));
+    // Invalid UTF-8 is passed through byte-wise, never breaks tokenization.
+    const std::string invalid = "fever \xff\xfe cough";
+    QCOMPARE(rs::tokenize(invalid).size(), std::size_t(3));
+}
+
+void TestTextNormalizer::matchOption_data()
+{
+    QTest::addColumn<QString>("answer");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("letter") << "B" << 1;
+    QTest::newRow("letter dot") << "C." << 2;
+    QTest::newRow("paren letter") << "(a)" << 0;
+    QTest::newRow("letter and text") << "B) Metformin" << 1;
+    QTest::newRow("text only") << "insulin" << 0;
+    QTest::newRow("answer prefix") << "Answer: C" << 2;
+    QTest::newRow("unknown") << "aspirin" << -1;
+    QTest::newRow("empty") << "" << -1;
+}
+
+void TestTextNormalizer::matchOption()
+{
+    QFETCH(QString, answer);
+    QFETCH(int, expected);
+    const std::vector<rs::AnswerOption> options = {{"A", "Insulin"}, {"B", "Metformin"}, {"C", "Glipizide"}};
+    QCOMPARE(rs::matchOption(options, answer.toStdString()), expected);
+}
+
+QTEST_APPLESS_MAIN(TestTextNormalizer)
+#include "tst_textnormalizer.moc"
