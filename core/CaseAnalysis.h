@@ -37,6 +37,7 @@ struct Claim {
     Polarity polarity = Polarity::Asserted;
     std::size_t begin = 0, end = 0; // the sentence span in Case::output
     std::string cue;                // the cue text that gave the relation
+    std::size_t phraseBegin = 0, phraseEnd = 0; // first mention start to second mention end
 };
 
 // A KG path: nodes[i] --relations[i]--> nodes[i+1]; forward[i] is false where the KG edge

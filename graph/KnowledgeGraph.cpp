@@ -270,7 +270,9 @@ NodeId KnowledgeGraphBuilder::addNode(std::string_view key, std::string_view nam
     std::string nameKey(kind);
     nameKey += '\x1f';
     nameKey += normalizeName(name);
-    if (auto it = nameKindIndex_.find(nameKey); it != nameKindIndex_.end()) {
+    if (auto it = nameKindIndex_.find(nameKey);
+        it != nameKindIndex_.end() &&
+        (currentSource_ == 0 || nodeSources_[it->second] != currentSource_)) {
         keyIndex_.emplace(std::string(key), it->second);
         extraKeys_.emplace_back(std::string(key), it->second);
         if (names_[it->second] != name)
@@ -281,6 +283,7 @@ NodeId KnowledgeGraphBuilder::addNode(std::string_view key, std::string_view nam
     keys_.emplace_back(key);
     names_.emplace_back(name);
     nodeKinds_.push_back(internKind(kind));
+    nodeSources_.push_back(currentSource_);
     keyIndex_.emplace(std::string(key), id);
     nameKindIndex_.emplace(std::move(nameKey), id);
     return id;
@@ -298,13 +301,31 @@ void KnowledgeGraphBuilder::addAlias(NodeId n, std::string_view name)
     nameKindIndex_.emplace(std::move(k), n);
 }
 
-void KnowledgeGraphBuilder::addEdge(NodeId head, std::string_view relation, NodeId tail)
+bool KnowledgeGraphBuilder::addKey(NodeId n, std::string_view key)
 {
+    auto [it, inserted] = keyIndex_.try_emplace(std::string(key), n);
+    if (inserted)
+        extraKeys_.emplace_back(std::string(key), n);
+    return it->second == n;
+}
+
+void KnowledgeGraphBuilder::beginSource() { ++currentSource_; }
+
+RelationId KnowledgeGraphBuilder::internRelation(std::string_view relation)
+{
+    if (relations_.size() >= kNoRelation && !relationIndex_.contains(std::string(relation)))
+        return kNoRelation;
     auto [it, inserted] =
         relationIndex_.try_emplace(std::string(relation), RelationId(relations_.size()));
     if (inserted)
         relations_.emplace_back(relation);
-    edges_.push_back({head, tail, it->second});
+    return it->second;
+}
+
+void KnowledgeGraphBuilder::addEdge(NodeId head, std::string_view relation, NodeId tail)
+{
+    if (const RelationId r = internRelation(relation); r != kNoRelation)
+        addEdge(head, r, tail);
 }
 
 KnowledgeGraph KnowledgeGraphBuilder::build()

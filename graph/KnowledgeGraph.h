@@ -101,8 +101,22 @@ public:
     std::optional<NodeId> findByKey(std::string_view key) const;
     std::optional<NodeId> findByName(std::string_view name, std::string_view kind) const;
     void addAlias(NodeId n, std::string_view name);
+    // Another key for n (e.g. Hetionet's full "Disease::DOID:9352" beside "DOID:9352"). False
+    // when the key already names a different node; the first owner keeps it.
+    bool addKey(NodeId n, std::string_view key);
+    // Starts a new source. From then on the name+kind merge only joins nodes of different
+    // sources: one source's distinct ids are distinct concepts even when their names agree
+    // (Hetionet has two genes named FFAR2). Before the first call every node merges by name.
+    void beginSource();
     // Duplicate (head, relation, tail) edges collapse into one at build().
     void addEdge(NodeId head, std::string_view relation, NodeId tail);
+    // For hot loops: intern the relation once, then add edges by id. kNoRelation when the
+    // relation id space is exhausted (the caller reports it; such edges cannot be stored).
+    RelationId internRelation(std::string_view relation);
+    void addEdge(NodeId head, RelationId relation, NodeId tail)
+    {
+        edges_.push_back({head, tail, relation});
+    }
 
     std::size_t nodeCount() const { return names_.size(); }
     std::size_t pendingEdgeCount() const { return edges_.size(); }
@@ -128,6 +142,8 @@ private:
     std::vector<std::pair<NodeId, std::string>> aliases_;
     std::vector<std::pair<std::string, NodeId>> extraKeys_;
     std::vector<PendingEdge> edges_;
+    std::vector<std::uint32_t> nodeSources_;
+    std::uint32_t currentSource_ = 0; // 0: no source scoping yet
 };
 
 } // namespace rs

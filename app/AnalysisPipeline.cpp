@@ -1,0 +1,212 @@
+#include "AnalysisPipeline.h"
+
+#include "CaseResultJson.h"
+#include "GraphKnowledgeBase.h"
+#include "KnowledgeGraphLoader.h"
+#include "Lexicon.h"
+#include "NameIndex.h"
+#include "PatternAggregator.h"
+#include "ProjectStore.h"
+#include "ReferencePathFinder.h"
+#include "Sha256.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+namespace rs {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point t)
+{
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+bool cancelled(const std::atomic<bool>* cancel) { return cancel && cancel->load(); }
+
+// Analyses a batch on all workers. The analyzer is const and thread-safe; each worker
+// takes the next unclaimed case, so uneven case sizes balance out.
+std::vector<nlohmann::json> analyseBatch(const std::vector<Case>& batch,
+                                         const CaseAnalyzer& analyzer,
+                                         const KnowledgeBase& kb, int threads)
+{
+    std::vector<nlohmann::json> results(batch.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < batch.size(); i = next++)
+            results[i] = caseResultJson(batch[i], analyzer.analyze(batch[i]), kb);
+    };
+    const int n = std::max(1, std::min<int>(threads, int(batch.size())));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < n; ++t)
+        pool.emplace_back(work);
+    work();
+    for (auto& t : pool)
+        t.join();
+    return results;
+}
+
+} // namespace
+
+PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& progress,
+                           const std::atomic<bool>* cancel)
+{
+    PipelineResult result;
+    auto report = [&](const std::string& stage, double f) {
+        if (progress)
+            progress(stage, f);
+    };
+    const int threads =
+        req.threads > 0 ? req.threads : int(std::max(1u, std::thread::hardware_concurrency()));
+
+    // Lexicons first: a broken resource folder should fail before minutes of KG loading.
+    const std::filesystem::path lexDir = std::filesystem::path(req.resourcesDir) / "lexicon";
+    std::vector<ImportError> lexiconErrors;
+    Lexicon lexicon;
+    if (!lexicon.load(lexDir.string(), &lexiconErrors)) {
+        result.fatalError = "cannot read the lexicons in " + lexDir.string() +
+                            (lexiconErrors.empty() ? "" : ": " + lexiconErrors.front().toString());
+        return result;
+    }
+
+    // Knowledge graph.
+    const auto kgStart = Clock::now();
+    KgLoadOptions kgOptions;
+    kgOptions.cacheDir = req.cacheDir;
+    kgOptions.cancel = cancel;
+    kgOptions.progress = [&](double f, const std::string&) { report("knowledge graph", f); };
+    KgLoadResult kg = loadKnowledgeGraph(req.kgFiles, kgOptions);
+    result.secondsKg = secondsSince(kgStart);
+    result.kgErrors = kg.errors;
+    result.kgFromCache = kg.fromCache;
+    if (kg.cancelled) {
+        result.cancelled = true;
+        return result;
+    }
+    if (!kg.graph) {
+        result.fatalError = "knowledge graph: " + kg.fatalError;
+        result.someInputUnreadable = true;
+        return result;
+    }
+    for (const auto& s : kg.sources)
+        result.kgSources.push_back(s.path + " (" + s.format + "): " + std::to_string(s.nodes) +
+                                   " nodes, " + std::to_string(s.edges) + " edges" +
+                                   (s.errors ? ", " + std::to_string(s.errors) + " bad lines" : ""));
+    const KnowledgeGraph& graph = *kg.graph;
+    result.kgNodes = graph.nodeCount();
+    result.kgEdges = graph.edgeCount();
+
+    NameIndex names(graph);
+    names.loadSynonyms((lexDir / "synonyms.tsv").string(), &lexiconErrors);
+    names.loadGeneSymbolStoplist((lexDir / "gene-symbol-stoplist.txt").string(), &lexiconErrors);
+    ReferencePathFinder paths(graph);
+    GraphKnowledgeBase kb(graph, names, paths);
+    CaseAnalyzer analyzer(kb, lexicon, req.settings);
+
+    // Project file.
+    std::string error;
+    auto store = ProjectStore::open(req.projectPath, &error);
+    if (!store) {
+        result.fatalError = error;
+        return result;
+    }
+    {
+        ProjectStore::Transaction tx(*store);
+        for (const auto& s : kg.sources)
+            store->addKgSource(s.path, s.format, s.sha256, s.nodes, s.edges);
+        store->setSetting("analysis.k", std::to_string(req.settings.k));
+        store->setSetting("analysis.max_hops", std::to_string(req.settings.maxHops));
+        tx.commit();
+    }
+
+    // Import and analyse, one committed batch at a time: a crash loses at most the batch in
+    // flight, and memory stays flat however large the input.
+    const auto analysisStart = Clock::now();
+    constexpr std::size_t kBatch = 512;
+    std::map<std::pair<std::string, std::string>, std::int64_t> runIds; // (run, file) -> id
+    ImportOptions importOptions;
+    importOptions.mapping = req.mapping;
+    importOptions.questionFiles = req.questionFiles;
+    importOptions.runLabel = req.runLabel;
+    importOptions.cancel = cancel;
+
+    for (std::size_t fileIndex = 0; fileIndex < req.inputFiles.size(); ++fileIndex) {
+        const std::string& path = req.inputFiles[fileIndex];
+        std::vector<Case> batch;
+        std::vector<ImportError> fileErrors;
+        std::string fileSha;
+        auto flush = [&] {
+            if (batch.empty())
+                return;
+            const auto results = analyseBatch(batch, analyzer, kb, threads);
+            ProjectStore::Transaction tx(*store);
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                const Case& c = batch[i];
+                auto key = std::make_pair(c.run, c.sourceFile);
+                auto it = runIds.find(key);
+                if (it == runIds.end())
+                    it = runIds.emplace(key, store->ensureRun(c.run, c.model, c.sourceFile, fileSha)).first;
+                const std::int64_t caseId = store->addCase(c, it->second);
+                store->saveAnalysis(caseId, results[i]);
+            }
+            tx.commit();
+            result.casesAnalysed += batch.size();
+            batch.clear();
+        };
+        fileSha = Sha256::hexOfFile(path).value_or("");
+        ImportSummary summary = importOutputs(
+            path, importOptions,
+            [&](Case&& c) {
+                batch.push_back(std::move(c));
+                if (batch.size() >= kBatch) {
+                    flush();
+                    report("analysis", double(fileIndex) / double(req.inputFiles.size()));
+                }
+            },
+            [&](ImportError&& e) { fileErrors.push_back(std::move(e)); });
+        if (!cancelled(cancel))
+            flush();
+        PipelineInputReport in{path, toString(summary.format), summary.sha256, summary.imported,
+                               summary.failed, summary.fatalError};
+        if (!summary.fatalError.empty()) {
+            result.someInputUnreadable = true;
+            fileErrors.push_back(ImportError{path, 0, 0, summary.fatalError});
+        }
+        {
+            ProjectStore::Transaction tx(*store);
+            for (const auto& e : fileErrors)
+                store->addImportError(e);
+            tx.commit();
+        }
+        result.importErrors.insert(result.importErrors.end(), fileErrors.begin(), fileErrors.end());
+        result.inputs.push_back(std::move(in));
+        if (summary.cancelled || cancelled(cancel)) {
+            result.cancelled = true;
+            return result;
+        }
+    }
+
+    // Patterns over the whole project, so a second import adds to the same picture.
+    report("patterns", 0.0);
+    PatternAggregator patterns;
+    store->forEachCase([&](const Case& c, const nlohmann::json& analysis) {
+        patterns.add(c.key, analysis);
+    });
+    {
+        ProjectStore::Transaction tx(*store);
+        store->replacePatterns(patterns.toJson());
+        tx.commit();
+    }
+    result.secondsAnalysis = secondsSince(analysisStart);
+    report("patterns", 1.0);
+    result.ok = true;
+    return result;
+}
+
+} // namespace rs

@@ -1,0 +1,55 @@
+#pragma once
+// Runs the per-case analysis (DESIGN.md "Pipeline", steps 3-6): segment the output, link
+// question, options, answers and output to the KG, extract claims, build reference paths
+// from the evidence to the gold answer, form the reasoning path, pick r* and classify.
+// analyze() is const and keeps no state, so one analyzer serves every worker thread.
+#include "Case.h"
+#include "CaseAnalysis.h"
+#include "ClaimExtractor.h"
+#include "ErrorClassifier.h"
+#include "KnowledgeBase.h"
+#include "Lexicon.h"
+#include "TextNormalizer.h"
+
+#include <string_view>
+
+namespace rs {
+
+struct AnalysisSettings {
+    int k = 5;                      // reference paths per case
+    int maxHops = 4;                // longest reference path
+    int connectionHops = 2;         // unsupported claims: KG connection named up to this length
+    double minOptionCoverage = 0.4; // share of an answer text one mention must cover to stand for it
+    bool dropModifierMentions = true; // "blood" of "blood pressure" is no mention (MentionFilter.h)
+    ClaimSettings claims;
+};
+
+class CaseAnalyzer {
+public:
+    CaseAnalyzer(const KnowledgeBase& kb, const Lexicon& lexicon, AnalysisSettings settings = {});
+
+    CaseAnalysis analyze(const Case& c) const;
+
+    const AnalysisSettings& settings() const { return settings_; }
+
+    // The node an answer text stands for: its whole text as a KG name, else the longest
+    // linked mention (modifiers excluded) covering at least minOptionCoverage of its
+    // letters; kNoNode otherwise.
+    NodeId anchorAnswer(std::string_view text) const;
+
+    // End of the question stem: where an option list appended to the question begins.
+    static std::size_t stemEnd(std::string_view question, const std::vector<AnswerOption>& options);
+
+private:
+    // KnowledgeBase::link, ordered, without modifier mentions (when so set).
+    std::vector<Mention> link(std::string_view text, const std::vector<Token>& tokens,
+                              std::vector<CoverageGap>* gaps, std::string_view where) const;
+
+    const KnowledgeBase& kb_;
+    const Lexicon& lexicon_;
+    AnalysisSettings settings_;
+    ClaimExtractor claims_;
+    ErrorClassifier classifier_;
+};
+
+} // namespace rs

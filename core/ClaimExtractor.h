@@ -1,0 +1,45 @@
+#pragma once
+// Finds (head, relation, tail) claims in a model output: within one sentence, two
+// consecutive linked mentions with a relation cue between them. The cue gives relation and
+// direction; negation and hedging cues just before the relation give the polarity. A cue
+// with a linked concept on one side and an unlinkable phrase on the other is a coverage gap
+// of the KG, reported so, and never a claim.
+#include "CaseAnalysis.h"
+#include "Lexicon.h"
+#include "TextNormalizer.h"
+
+#include <string_view>
+#include <vector>
+
+namespace rs {
+
+struct ClaimSettings {
+    int maxGapTokens = 4;      // words allowed between a mention and the cue, each side
+    int polarityLookBehind = 3; // words before the head still searched for negation/hedging
+    int maxPhraseTokens = 4;   // longest unlinked phrase reported as a coverage gap
+};
+
+struct ClaimExtraction {
+    std::vector<Claim> claims;
+    std::vector<CoverageGap> gaps; // where == "claim"
+};
+
+class ClaimExtractor {
+public:
+    explicit ClaimExtractor(const Lexicon& lexicon, ClaimSettings settings = {});
+
+    // mentions: linked spans of text (offsets into text), ordered and non-overlapping as
+    // KnowledgeBase::link returns them. Claims carry the index of the step they lie in.
+    ClaimExtraction extract(std::string_view text, const std::vector<Step>& steps,
+                            const std::vector<Mention>& mentions) const;
+
+    // The same with the tokens of text already computed (tokenize(text)).
+    ClaimExtraction extract(std::string_view text, const std::vector<Token>& tokens,
+                            const std::vector<Step>& steps, const std::vector<Mention>& mentions) const;
+
+private:
+    const Lexicon& lexicon_;
+    ClaimSettings settings_;
+};
+
+} // namespace rs

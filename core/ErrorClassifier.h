@@ -1,0 +1,47 @@
+#pragma once
+// Classifies what went wrong in one analysed case, by the definitions of DESIGN.md "Error
+// classes": relation errors (a claim the KG does not support), branch errors (the
+// reasoning leaves the best reference path for a node on none) and missing errors (a
+// decisive intermediate or a question finding the output never uses). Coverage gaps are
+// the KG's shortcoming, not the model's, and never become findings here.
+#include "CaseAnalysis.h"
+#include "KnowledgeBase.h"
+#include "Lexicon.h"
+
+#include <string>
+#include <string_view>
+
+namespace rs {
+
+class ErrorClassifier {
+public:
+    // connectionHops: for an unsupported claim, the longest KG connection between its ends
+    // that the explanation still names.
+    ErrorClassifier(const KnowledgeBase& kb, const Lexicon& lexicon, int connectionHops = 2);
+
+    // Appends all findings to a.findings. a must have claims, anchors, reasoning path,
+    // reference paths and bestReference filled in. answerWrong raises every severity.
+    void classify(CaseAnalysis& a, bool answerWrong) const;
+
+    void relationErrors(CaseAnalysis& a, bool answerWrong) const;
+    void branchErrors(CaseAnalysis& a, bool answerWrong) const;
+    void missingErrors(CaseAnalysis& a, bool answerWrong) const;
+
+    // Minor by default; major for wrong_relation, contradicted_negation and every branch
+    // error; one level higher when the final answer is wrong, at most critical.
+    static Severity severityFor(FindingType type, std::string_view subtype, bool answerWrong);
+
+private:
+    std::string name(NodeId n) const;
+    std::string edgePhrase(NodeId a, const EdgeBetween& e, NodeId b) const;
+    std::string pathPhrase(const ReferencePath& p) const;
+    bool claimSupported(NodeId head, std::string_view relation, NodeId tail) const;
+    // Whether the output names n itself or a direct is-a parent or child of it.
+    bool mentionedOrRelated(NodeId n, const std::vector<NodeId>& mentioned) const;
+
+    const KnowledgeBase& kb_;
+    const Lexicon& lexicon_;
+    int connectionHops_;
+};
+
+} // namespace rs

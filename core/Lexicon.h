@@ -1,0 +1,111 @@
+#pragma once
+// The analysis vocabulary kept as data, not code: which words in a sentence assert which
+// claim relation (and in which direction), which words negate or hedge a claim, and which
+// KG relations support which claim relation. Read once from resources/lexicon/*.tsv (or
+// built in code by tests), then only read, so one Lexicon is shared by all analysis threads.
+#include "CaseAnalysis.h"
+#include "ImportError.h"
+
+#include <cstddef>
+#include <functional>
+#include <istream>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace rs {
+
+// forward: "HEAD cue TAIL" asserts (HEAD, relation, TAIL); reverse: it asserts
+// (TAIL, relation, HEAD), as in "fever due to pneumonia".
+enum class CueDirection { Forward, Reverse };
+
+// Which way a KG edge must point, relative to the claim's head and tail, to support it.
+enum class EdgeDirection { Forward, Reverse, Either };
+
+struct RelationCue {
+    std::string relation;            // canonical claim relation
+    CueDirection direction = CueDirection::Forward;
+    std::string cue;                 // normalized text ("used to treat")
+    std::vector<std::string> tokens; // normalized tokens of cue
+};
+
+struct PolarityCue {
+    Polarity polarity = Polarity::Negated; // Negated or Hedged
+    std::string cue;
+    std::vector<std::string> tokens;
+};
+
+class Lexicon {
+public:
+    // File names inside a lexicon folder.
+    static constexpr const char* kRelationCuesFile = "relation-cues.tsv";
+    static constexpr const char* kPolarityCuesFile = "polarity-cues.tsv";
+    static constexpr const char* kCompatibilityFile = "relation-compatibility.tsv";
+
+    // Loads the three files of dir. Bad lines are reported in errors (file:line) and
+    // skipped. Returns false only when a file cannot be opened.
+    bool load(const std::string& dir, std::vector<ImportError>* errors = nullptr);
+
+    bool loadRelationCues(const std::string& path, std::vector<ImportError>* errors = nullptr);
+    bool loadPolarityCues(const std::string& path, std::vector<ImportError>* errors = nullptr);
+    bool loadCompatibility(const std::string& path, std::vector<ImportError>* errors = nullptr);
+
+    // The same formats from a stream; source names it in error messages.
+    void readRelationCues(std::istream& in, const std::string& source, std::vector<ImportError>* errors);
+    void readPolarityCues(std::istream& in, const std::string& source, std::vector<ImportError>* errors);
+    void readCompatibility(std::istream& in, const std::string& source, std::vector<ImportError>* errors);
+
+    // Programmatic entries. False (and nothing added) when relation is not lower_snake or the
+    // cue normalizes to nothing. Duplicates are ignored.
+    bool addRelationCue(std::string_view relation, CueDirection direction, std::string_view cue);
+    bool addPolarityCue(Polarity polarity, std::string_view cue); // Negated or Hedged only
+    bool addCompatibility(std::string_view claimRelation, std::string_view kgRelation,
+                          EdgeDirection direction);
+
+    const std::vector<RelationCue>& relationCues() const { return relationCues_; }
+    const std::vector<PolarityCue>& polarityCues() const { return polarityCues_; }
+
+    // Indices into relationCues()/polarityCues() of the cues whose first token is token,
+    // longest cue first; nullptr when there is none.
+    const std::vector<std::size_t>* relationCuesStartingWith(const std::string& token) const;
+    const std::vector<std::size_t>* polarityCuesStartingWith(const std::string& token) const;
+
+    // True when the compatibility table says anything about claimRelation; claims with
+    // other relations cannot be checked against the KG.
+    bool isCheckable(std::string_view claimRelation) const;
+
+    // Whether a KG edge named kgRelation supports claimRelation. headToTail tells whether
+    // the edge points from the claim's head to its tail. A KG relation with the claim
+    // relation's own name supports it head to tail (generic triples need no table rows).
+    bool supports(std::string_view claimRelation, std::string_view kgRelation, bool headToTail) const;
+
+    // Whether a KG relation is a subsumption (is_a) edge: named is_a, or compatible with
+    // the claim relation is_a in the table.
+    bool isSubsumption(std::string_view kgRelation) const;
+
+    // A claim relation as words inside a sentence: "is_a" -> "is a", "associated_with" ->
+    // "is associated with", "presents_with" -> "presents with".
+    static std::string relationPhrase(std::string_view claimRelation);
+
+    // Relation names compare on this key: lower case, every run of other characters one
+    // '_' ("Off-label use" -> "off_label_use").
+    static std::string relationKey(std::string_view name);
+
+private:
+    struct Compat {
+        std::string kgKey;
+        EdgeDirection direction;
+    };
+    void indexRelationCue(std::size_t i);
+    void indexPolarityCue(std::size_t i);
+
+    std::vector<RelationCue> relationCues_;
+    std::vector<PolarityCue> polarityCues_;
+    std::unordered_map<std::string, std::vector<std::size_t>> relationByFirst_;
+    std::unordered_map<std::string, std::vector<std::size_t>> polarityByFirst_;
+    std::map<std::string, std::vector<Compat>, std::less<>> compat_; // by claim relation
+};
+
+} // namespace rs

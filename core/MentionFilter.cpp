@@ -1,0 +1,79 @@
+#include "MentionFilter.h"
+
+#include "WordLists.h"
+
+#include <algorithm>
+
+namespace rs {
+
+namespace {
+
+bool endsWith(std::string_view w, std::string_view suffix)
+{
+    return w.size() > suffix.size() + 1 && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Only white space or a hyphen between two words keeps them in one noun phrase.
+bool joined(std::string_view separator)
+{
+    return !separator.empty() &&
+           std::all_of(separator.begin(), separator.end(), [](char c) { return c == ' ' || c == '\t' || c == '-'; });
+}
+
+// A word that can be the head noun of a longer phrase. Participles and adverbs start a
+// clause ("pain radiating to", "fever treated with", "fever recently"), numbers a dose.
+bool headNounLike(const Token& t, const Lexicon& lexicon)
+{
+    const std::string& w = t.norm;
+    if (w.size() < 2 || (w[0] >= '0' && w[0] <= '9') || (t.allUpper && w.size() == 1))
+        return false;
+    if (endsWith(w, "ing") || endsWith(w, "ed") || endsWith(w, "ly"))
+        return false;
+    if (words::in(words::kPhraseStops, w) || words::in(words::kFillers, w) ||
+        words::in(words::kNonConcepts, w) || words::in(words::kTransparentHeads, w))
+        return false;
+    return !lexicon.relationCuesStartingWith(w) && !lexicon.polarityCuesStartingWith(w);
+}
+
+} // namespace
+
+std::vector<Mention> dropModifierMentions(std::string_view text, const std::vector<Token>& tokens,
+                                          const std::vector<Mention>& mentions, const Lexicon& lexicon,
+                                          std::vector<CoverageGap>* gaps, std::string_view where,
+                                          int maxPhraseTokens)
+{
+    std::vector<Mention> kept;
+    kept.reserve(mentions.size());
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+        const Mention& m = mentions[i];
+        const auto next = std::size_t(std::lower_bound(tokens.begin(), tokens.end(), m.end,
+                                                       [](const Token& t, std::size_t o) { return t.begin < o; }) -
+                                      tokens.begin());
+        const bool nextIsMention = i + 1 < mentions.size() && next < tokens.size() && mentions[i + 1].begin <= tokens[next].begin &&
+                                   mentions[i + 1].end > tokens[next].begin;
+        if (m.end > text.size() || next >= tokens.size() || nextIsMention ||
+            !joined(text.substr(m.end, tokens[next].begin - m.end)) || !headNounLike(tokens[next], lexicon)) {
+            kept.push_back(m);
+            continue;
+        }
+        if (!gaps)
+            continue;
+        std::size_t last = next;
+        const std::size_t limit = next + std::size_t(std::max(1, maxPhraseTokens));
+        while (last + 1 < tokens.size() && last + 1 < limit &&
+               !(i + 1 < mentions.size() && mentions[i + 1].begin <= tokens[last + 1].begin) &&
+               joined(text.substr(tokens[last].end, tokens[last + 1].begin - tokens[last].end)) &&
+               headNounLike(tokens[last + 1], lexicon))
+            ++last;
+        CoverageGap g;
+        g.begin = m.begin;
+        g.end = tokens[last].end;
+        g.text = std::string(text.substr(g.begin, g.end - g.begin));
+        g.where = std::string(where);
+        g.reason = "only '" + m.matched + "' of this phrase is in the KG";
+        gaps->push_back(std::move(g));
+    }
+    return kept;
+}
+
+} // namespace rs

@@ -1,0 +1,147 @@
+#include "PatternAggregator.h"
+
+#include "Lexicon.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace rs {
+
+namespace {
+
+std::string display(std::string_view relation)
+{
+    std::string s(relation);
+    std::replace(s.begin(), s.end(), '_', ' ');
+    return s;
+}
+
+std::string article(std::string_view word)
+{
+    const char c = word.empty() ? 'x' : char(std::tolower(static_cast<unsigned char>(word.front())));
+    return (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') ? "an " : "a ";
+}
+
+} // namespace
+
+void PatternAggregator::addOne(const std::string& caseKey, const std::string& signature, const std::string& type,
+                               const std::string& subtype)
+{
+    if (signature.empty())
+        return;
+    auto [it, inserted] = entries_.try_emplace(signature);
+    Entry& e = it->second;
+    if (inserted) {
+        e.type = type;
+        e.subtype = subtype;
+    }
+    if (e.caseSet.insert(caseKey).second)
+        e.cases.push_back(caseKey);
+}
+
+void PatternAggregator::add(const std::string& caseKey, const std::vector<Finding>& findings)
+{
+    for (const Finding& f : findings)
+        addOne(caseKey, f.signature, toString(f.type), f.subtype);
+}
+
+void PatternAggregator::add(const std::string& caseKey, const nlohmann::json& analysis)
+{
+    if (!analysis.is_object())
+        return;
+    const auto it = analysis.find("findings");
+    if (it == analysis.end() || !it->is_array())
+        return;
+    auto str = [](const nlohmann::json& f, const char* key) {
+        const auto v = f.find(key);
+        return v != f.end() && v->is_string() ? v->get<std::string>() : std::string();
+    };
+    for (const nlohmann::json& f : *it)
+        if (f.is_object())
+            addOne(caseKey, str(f, "signature"), str(f, "type"), str(f, "subtype"));
+}
+
+std::vector<Pattern> PatternAggregator::patterns(std::size_t minCases) const
+{
+    std::vector<Pattern> out;
+    for (const auto& [signature, e] : entries_) {
+        if (e.cases.size() < std::max<std::size_t>(minCases, 1))
+            continue;
+        out.push_back(Pattern{signature, e.type, e.subtype, describe(signature), e.cases.size(), e.cases});
+    }
+    std::sort(out.begin(), out.end(), [](const Pattern& a, const Pattern& b) {
+        return a.count != b.count ? a.count > b.count : a.signature < b.signature;
+    });
+    return out;
+}
+
+nlohmann::json PatternAggregator::toJson(const std::vector<Pattern>& patterns)
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const Pattern& p : patterns)
+        out.push_back({{"signature", p.signature},
+                       {"type", p.type},
+                       {"subtype", p.subtype},
+                       {"description", p.description},
+                       {"count", p.count},
+                       {"cases", p.cases}});
+    return out;
+}
+
+nlohmann::json PatternAggregator::toJson(std::size_t minCases) const
+{
+    return toJson(patterns(minCases));
+}
+
+std::string PatternAggregator::describe(std::string_view signature)
+{
+    const std::size_t s1 = signature.find('/');
+    if (s1 == std::string_view::npos)
+        return std::string(signature);
+    const std::string_view type = signature.substr(0, s1);
+    const std::string_view rest = signature.substr(s1 + 1);
+
+    if (type == "branch") {
+        const std::size_t arrow = rest.find(" -> ");
+        if (arrow == std::string_view::npos)
+            return "Leaves the reference path: " + std::string(rest);
+        return "Leaves the reference path at " + std::string(rest.substr(0, arrow)) + " for " +
+               std::string(rest.substr(arrow + 4));
+    }
+    const std::size_t s2 = rest.find('/');
+    if (s2 == std::string_view::npos)
+        return std::string(signature);
+    const std::string_view subtype = rest.substr(0, s2);
+    const std::string_view what = rest.substr(s2 + 1);
+
+    if (type == "relation") {
+        const std::size_t open = what.find('('), close = what.rfind(')');
+        const std::size_t c1 = what.find(',', open), c2 = what.rfind(',', close);
+        if (open == std::string_view::npos || close == std::string_view::npos || c1 == std::string_view::npos ||
+            c2 == c1 || c2 == std::string_view::npos)
+            return std::string(signature);
+        const std::string_view head = what.substr(open + 1, c1 - open - 1);
+        const std::string_view rel = what.substr(c1 + 1, c2 - c1 - 1);
+        const std::string_view tail = what.substr(c2 + 1, close - c2 - 1);
+        // "a Disease is a kind of Disease", not "a Disease is a a Disease".
+        const std::string triple = article(head) + std::string(head) + " " +
+                                   (rel == "is_a" ? std::string("is a kind of ") + std::string(tail)
+                                                  : Lexicon::relationPhrase(rel) + " " + article(tail) + std::string(tail));
+        if (subtype == "wrong_relation")
+            return "Claims that " + triple + " where the KG relates the two only otherwise";
+        if (subtype == "unsupported")
+            return "Claims that " + triple + " with no such KG edge";
+        if (subtype == "contradicted_negation")
+            return "Denies that " + triple + " although the KG has the edge";
+        return display(subtype) + ": " + triple;
+    }
+    if (type == "missing") {
+        if (subtype == "missing_intermediate")
+            return "Never mentions " + std::string(what) + ", an intermediate on the reference path";
+        if (subtype == "ignored_evidence")
+            return "Ignores the question finding " + std::string(what) + ", which leads to the gold answer";
+    }
+    return display(subtype) + ": " + std::string(what);
+}
+
+} // namespace rs

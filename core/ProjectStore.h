@@ -1,0 +1,196 @@
+#pragma once
+// The project file: one SQLite database per project holding the imported cases, their
+// analysis, patterns, import errors, reviews and settings. Everything the GUI lists or
+// filters is a column or an index here so views can stay lazy over 100k cases.
+//
+// One ProjectStore is one connection; use it from one thread at a time. Other processes or
+// threads open their own store on the same file (WAL: readers never block the writer).
+// Write methods are atomic on their own; wrap many in a Transaction for speed. SQLite
+// failures are thrown as StoreError; malformed analysis/pattern JSON as
+// std::invalid_argument. Either way nothing of the failed call is left behind.
+#include "Case.h"
+#include "ImportError.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace rs {
+
+namespace detail {
+struct StoreConnection;
+}
+
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Which cases a listing covers. Outside the class because a nested struct with default
+// member initialisers cannot be a default argument of its enclosing class's members.
+enum class StoreCorrectness { Any, Correct, Incorrect, Unscored };
+struct StoreCaseFilter {
+    std::optional<std::int64_t> runId;
+    std::optional<std::string> questionId;
+    StoreCorrectness correctness = StoreCorrectness::Any;
+};
+
+class ProjectStore {
+public:
+    static constexpr int kSchemaVersion = 1;
+    // PRAGMA application_id of every project file ("RScp"), so that other SQLite files are
+    // recognised as not being a project.
+    static constexpr std::int32_t kApplicationId = 0x52536370;
+
+    // Opens or creates a project; older schemas are migrated forward in one transaction.
+    // nullptr and *error set when the path is empty, the file cannot be created or written,
+    // is not SQLite, is another application's database, or comes from a newer schema. A
+    // refused file is never modified.
+    static std::unique_ptr<ProjectStore> open(const std::string& path, std::string* error);
+    // Never writes and never creates; refuses files that would need a migration.
+    static std::unique_ptr<ProjectStore> openReadOnly(const std::string& path, std::string* error);
+
+    ~ProjectStore();
+    ProjectStore(const ProjectStore&) = delete;
+    ProjectStore& operator=(const ProjectStore&) = delete;
+
+    const std::string& path() const;
+    bool isReadOnly() const;
+    // How long a write waits for another connection's transaction before StoreError.
+    void setBusyTimeout(std::chrono::milliseconds timeout);
+
+    // Write transaction (BEGIN IMMEDIATE, retried while another writer holds the lock).
+    // Rolls back on destruction unless commit() was called. Not nestable.
+    class Transaction {
+    public:
+        explicit Transaction(ProjectStore& store);
+        ~Transaction();
+        Transaction(const Transaction&) = delete;
+        Transaction& operator=(const Transaction&) = delete;
+        void commit();
+
+    private:
+        ProjectStore& store_;
+        bool done_ = false;
+    };
+
+    // --- writing ---------------------------------------------------------------------
+    // Same (path, sha256) again updates and returns the existing row.
+    std::int64_t addKgSource(const std::string& path, const std::string& format,
+                             const std::string& sha256, std::int64_t nodes, std::int64_t edges);
+    // Same (label, sourceSha256) returns the existing run.
+    std::int64_t ensureRun(const std::string& label, const std::string& model,
+                           const std::string& sourceFile, const std::string& sourceSha256);
+    // Returns the case row id. The same (run, key) again replaces the case's fields, drops
+    // its analysis and findings, and keeps its id (so its reviews stay attached).
+    // Case::run is ignored; the run is runId.
+    std::int64_t addCase(const Case& c, std::int64_t runId);
+    void addImportError(const ImportError& e);
+    // Replaces the case's earlier analysis, findings and coverage gaps. A non-null
+    // "correct" and a non-empty "prediction" in the result also update the case columns.
+    // Throws std::invalid_argument when the result is malformed or its "id" is not the
+    // case's key, StoreError when there is no such case.
+    void saveAnalysis(std::int64_t caseId, const nlohmann::json& caseResult);
+    void replacePatterns(const nlohmann::json& patterns);
+    void setSetting(const std::string& key, const std::string& value);
+
+    // --- reading ---------------------------------------------------------------------
+    std::optional<std::string> setting(const std::string& key) const;
+
+    struct KgSource {
+        std::int64_t id = 0;
+        std::string path, format, sha256, added;
+        std::int64_t nodes = 0, edges = 0;
+    };
+    std::vector<KgSource> kgSources() const;
+
+    struct RunInfo {
+        std::int64_t id = 0;
+        std::string label, model, sourceFile, sourceSha256, imported;
+        std::int64_t cases = 0, correct = 0, incorrect = 0; // the rest are unscored
+        // correct / (correct + incorrect); nullopt when nothing is scored.
+        std::optional<double> accuracy() const;
+    };
+    std::vector<RunInfo> runs() const;
+
+    struct Summary {
+        std::vector<RunInfo> runs;
+        std::int64_t cases = 0;
+        std::int64_t analysedCases = 0;
+        std::int64_t unanchoredCases = 0;
+        std::map<std::string, std::int64_t> findingsByType;
+        std::map<std::string, std::map<std::string, std::int64_t>> findingsBySubtype; // type -> subtype -> n
+        std::int64_t importErrors = 0;
+        std::int64_t coverageGaps = 0;
+    };
+    Summary summary() const;
+
+    std::vector<ImportError> importErrors() const;
+    nlohmann::json patterns() const; // as given to replacePatterns, in that order
+
+    struct StoredCase {
+        std::int64_t id = 0;
+        std::int64_t runId = 0;
+        Case data;                           // data.run is the run's label
+        nlohmann::json analysis;             // null until saveAnalysis
+        std::vector<std::int64_t> findingIds; // row ids, parallel to analysis["findings"]
+    };
+    // A key that exists in several runs gives the first imported unless run (a label) is
+    // given.
+    std::optional<StoredCase> loadCase(const std::string& key, const std::string& run = {}) const;
+    std::optional<StoredCase> loadCase(std::int64_t caseId) const;
+
+    using Correctness = StoreCorrectness;
+    using CaseFilter = StoreCaseFilter;
+    std::vector<std::string> caseKeys(const CaseFilter& filter = {}) const; // ordered by id
+    std::int64_t caseCount(const CaseFilter& filter = {}) const;
+    // Streams cases in id order without holding them all; the callback may throw to stop.
+    void forEachCase(const std::function<void(const Case&, const nlohmann::json& analysis)>& fn,
+                     const CaseFilter& filter = {}) const;
+
+    // Cases of two runs that share a non-empty question id, ordered by question id. A
+    // question asked several times in one run pairs every combination.
+    struct CasePair {
+        std::string questionId;
+        std::int64_t caseA = 0, caseB = 0;
+        std::string keyA, keyB;
+    };
+    std::vector<CasePair> pairCases(std::int64_t runA, std::int64_t runB) const;
+
+    // Full-text search over question and output, best match first. The query may use FTS5
+    // syntax (prefix*, "phrase", OR, NEAR); text that is not valid FTS5 is searched as
+    // plain words instead of failing. limit <= 0 means no limit.
+    std::vector<std::string> searchCases(const std::string& ftsQuery, int limit) const;
+
+    // Append-only: the current verdict on a target is its latest review. A review of a
+    // finding also records the finding's signature and step, which survive re-analysis
+    // (finding row ids do not).
+    struct Review {
+        std::int64_t id = 0; // set by the store
+        std::int64_t caseId = 0;
+        std::optional<std::int64_t> findingId; // nullopt: on the case as a whole
+        std::string reviewer, role, verdict, severity, comment;
+        std::string findingSignature; // set by the store
+        int findingStep = -1;         // set by the store
+        std::string timestamp;        // set by the store, UTC ISO 8601
+    };
+    // Throws std::invalid_argument when the finding does not belong to the case.
+    std::int64_t addReview(const Review& r);
+    std::vector<Review> reviews(std::int64_t caseId) const; // oldest first
+
+private:
+    explicit ProjectStore(std::unique_ptr<detail::StoreConnection> d);
+    static std::unique_ptr<ProjectStore> openImpl(const std::string& path, bool readOnly,
+                                                  std::string* error);
+    std::unique_ptr<detail::StoreConnection> d_;
+};
+
+} // namespace rs

@@ -1,0 +1,53 @@
+#pragma once
+// Closed-class English words the text analysis must recognise without a parser. Internal
+// to core's extraction code; normalized (lower case) forms, as rs::tokenize produces them.
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace rs::words {
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view w)
+{
+    return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Words that end an unlinked phrase: a concept name does not run across them.
+inline constexpr std::array<std::string_view, 66> kPhraseStops = {
+    "and", "or", "but", "which", "that", "who", "whom", "whose", "with", "without", "in", "on",
+    "at", "for", "from", "by", "as", "than", "then", "because", "since", "while", "when", "if",
+    "so", "thus", "therefore", "however", "also", "not", "no", "is", "are", "was", "were", "be",
+    "been", "being", "has", "have", "had", "to", "such", "into", "of", "over", "after", "before",
+    "during", "within", "about", "despite", "per", "via", "including", "especially", "against",
+    "among", "between", "through", "under", "until", "upon", "around", "whereas", "although"};
+
+// Words skipped between a cue and the phrase it relates ("caused by the ...", "X is often
+// treated with", "... can cause").
+inline constexpr std::array<std::string_view, 34> kFillers = {
+    "a", "an", "the", "is", "are", "was", "were", "be", "been", "can", "may", "might", "could",
+    "would", "will", "should", "must", "does", "do", "did", "often", "commonly", "usually",
+    "typically", "also", "most", "likely", "frequently", "sometimes", "generally", "which", "to",
+    "very", "more"};
+
+// Heads and tails that are no medical concept at all: pronouns and the vocabulary of the
+// question format. An unlinked phrase made only of these is not a KG coverage gap.
+inline constexpr std::array<std::string_view, 40> kNonConcepts = {
+    "this", "that", "these", "those", "it", "its", "they", "them", "their", "he", "she", "him",
+    "her", "his", "patient", "patients", "option", "options", "answer", "choice", "choices",
+    "condition", "conditions", "symptom", "symptoms", "finding", "findings", "presentation",
+    "history", "case", "man", "woman", "boy", "girl", "child", "person", "one", "which", "what",
+    "there"};
+
+// Nouns that, after a concept, leave it the concept: "aspirin therapy" is still aspirin,
+// "HIV infection" still HIV; "blood pressure" is not blood.
+inline constexpr std::array<std::string_view, 51> kTransparentHeads = {
+    "therapy", "therapies", "treatment", "treatments", "infection", "infections", "level",
+    "levels", "use", "usage", "dose", "doses", "dosage", "administration", "medication",
+    "medications", "drug", "drugs", "positive", "negative", "status", "episode", "episodes",
+    "type", "patients", "patient", "exposure", "overdose", "tablet", "tablets", "capsule",
+    "capsules", "injection", "injections", "infusion", "infusions", "ointment", "cream",
+    "solution", "suspension", "inhaler", "patch", "gel", "spray", "supplement", "supplements",
+    "supplementation", "prophylaxis", "regimen", "monotherapy", "vaccine"};
+
+} // namespace rs::words

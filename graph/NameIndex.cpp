@@ -1,0 +1,432 @@
+#include "NameIndex.h"
+
+#include "InputFile.h"
+
+#include <algorithm>
+#include <iterator>
+#include <tuple>
+
+namespace rs {
+
+namespace {
+
+// Single-token names that are everyday English words are never linked, whatever the kind
+// and however the lexicon spells them (only a case-sensitive abbreviation such as "ALL"
+// may still link, because it cannot match the lower-case word). This is a small built-in
+// list rather than a lexicon file so that linking stays safe when no lexicon is installed;
+// it holds function words and the words that collide with Hetionet/PrimeKG names (mostly
+// gene symbols: WAS, SET, CAT, MAX, REST, IMPACT, ...). Sorted for binary search.
+constexpr std::string_view kCommonWords[] = {
+    "a",     "about", "act",   "after",  "age",   "all",   "also",  "am",    "an",
+    "and",   "any",   "are",   "as",     "at",    "bad",   "be",    "been",  "before",
+    "best",  "big",   "both",  "but",    "by",    "can",   "cast",  "cat",   "chat",
+    "clock", "cold",  "cope",  "could",  "did",   "do",    "does",  "each",  "end",
+    "even",  "far",   "fast",  "few",    "for",   "from",  "fry",   "gem",   "get",
+    "had",   "has",   "have",  "he",     "her",   "his",   "how",   "if",    "impact",
+    "in",    "into",  "is",    "it",     "its",   "just",  "key",   "kit",   "large",
+    "less",  "like",  "man",   "max",    "may",   "men",   "might", "more",  "most",
+    "much",  "must",  "new",   "no",     "not",   "now",   "of",    "old",   "on",
+    "one",   "only",  "or",    "other",  "our",   "out",   "over",  "per",   "pigs",
+    "pole",  "ran",   "rest",  "same",   "set",   "she",   "should", "ski",  "so",
+    "some",  "star",  "such",  "tank",   "than",  "that",  "the",   "their", "them",
+    "then",  "there", "these", "they",   "this",  "those", "to",    "too",   "trap",
+    "up",    "us",    "very",  "via",    "was",   "we",    "were",  "what",  "when",
+    "which", "who",   "will",  "with",   "would", "yes",   "you",   "your"};
+
+static_assert(std::is_sorted(std::begin(kCommonWords), std::end(kCommonWords)));
+
+bool isCommonWord(std::string_view norm)
+{
+    return std::binary_search(std::begin(kCommonWords), std::end(kCommonWords), norm);
+}
+
+bool isDigits(std::string_view s)
+{
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool hasAsciiLower(std::string_view s)
+{
+    return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+std::string asciiLower(std::string_view s)
+{
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
+    return out;
+}
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::vector<std::string_view> splitTabs(std::string_view line)
+{
+    std::vector<std::string_view> fields;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t tab = line.find('\t', start);
+        fields.push_back(trim(line.substr(start, tab - start)));
+        if (tab == std::string_view::npos)
+            break;
+        start = tab + 1;
+    }
+    return fields;
+}
+
+constexpr char kTokenSeparator = '\x1f';
+
+} // namespace
+
+NameIndex::NameIndex(const KnowledgeGraph& graph, Options options)
+    : graph_(graph), options_(options)
+{
+    entries_.emplace_back(); // the trie root
+    for (KindId k = 0; k < graph.kindCount(); ++k)
+        kindRanks_.push_back(rankOfKind(graph.kindName(k)));
+    byName_.reserve(graph.nodeCount());
+    for (NodeId n = 0; n < graph.nodeCount(); ++n) {
+        add(n, graph.name(n), Form::Name);
+        byName_[normalizeName(graph.name(n))].push_back(n);
+        for (const std::string& alias : graph.aliases(n)) {
+            add(n, alias, Form::Name);
+            auto& nodes = byName_[normalizeName(alias)];
+            if (std::find(nodes.begin(), nodes.end(), n) == nodes.end())
+                nodes.push_back(n);
+        }
+    }
+}
+
+// Clinical kinds first, so "hypertension" links to the disease rather than to the side
+// effect of the same name, and genes last because their symbols collide with everything.
+// PrimeKG's kind names map onto Hetionet's.
+std::uint8_t NameIndex::rankOfKind(std::string_view kindName)
+{
+    const std::string kind = asciiLower(kindName);
+    if (kind == "disease")
+        return 0;
+    if (kind == "symptom" || kind == "effect/phenotype")
+        return 1;
+    if (kind == "compound" || kind == "drug")
+        return 2;
+    if (kind == "anatomy")
+        return 3;
+    if (kind == "pharmacologic class")
+        return 4;
+    if (kind == "side effect")
+        return 5;
+    if (kind == "gene" || kind == "gene/protein")
+        return kGeneRank;
+    return 6;
+}
+
+std::uint32_t NameIndex::internToken(const std::string& token)
+{
+    auto [it, inserted] = tokenIds_.try_emplace(token, std::uint32_t(tokenIds_.size()));
+    return it->second;
+}
+
+std::uint32_t NameIndex::childOf(std::uint32_t trieNode, std::uint32_t token) const
+{
+    auto it = children_.find((std::uint64_t(trieNode) << 32) | token);
+    return it == children_.end() ? 0 : it->second;
+}
+
+void NameIndex::add(NodeId node, std::string_view form, Form how)
+{
+    const std::vector<Token> tokens = tokenize(form);
+    if (tokens.empty())
+        return;
+    std::uint32_t trieNode = 0;
+    for (const Token& t : tokens) {
+        const std::uint64_t key = (std::uint64_t(trieNode) << 32) | internToken(t.norm);
+        auto [it, inserted] = children_.try_emplace(key, std::uint32_t(entries_.size()));
+        if (inserted)
+            entries_.emplace_back();
+        trieNode = it->second;
+    }
+
+    std::string exact;
+    if (how == Form::Abbreviation)
+        for (const Token& t : tokens) {
+            if (!exact.empty())
+                exact.push_back(kTokenSeparator);
+            exact.append(form.substr(t.begin, t.end - t.begin));
+        }
+
+    // A case-insensitive form of a node covers every weaker form of the same node with the
+    // same tokens, so keep only the strongest (an abbreviation beside the name is moot).
+    std::vector<Entry>& list = entries_[trieNode];
+    for (const Entry& e : list) {
+        if (e.node != node)
+            continue;
+        if (e.form != Form::Abbreviation && e.form <= how)
+            return;
+        if (e.form == Form::Abbreviation && how == Form::Abbreviation &&
+            forms_[e.exactTokens] == exact)
+            return;
+    }
+    if (how != Form::Abbreviation)
+        std::erase_if(list, [&](const Entry& e) { return e.node == node && e.form > how; });
+
+    Entry entry;
+    entry.node = node;
+    entry.form = how;
+    entry.kindRank = kindRanks_[graph_.kindId(node)];
+    entry.gene = entry.kindRank == kGeneRank;
+    entry.text = std::uint32_t(forms_.size());
+    forms_.emplace_back(form);
+    if (how == Form::Abbreviation) {
+        entry.exactTokens = std::uint32_t(forms_.size());
+        forms_.push_back(std::move(exact));
+    }
+    auto rank = [](const Entry& e) { return std::tuple(e.kindRank, e.form, e.node); };
+    list.insert(std::upper_bound(list.begin(), list.end(), entry,
+                                 [&](const Entry& a, const Entry& b) { return rank(a) < rank(b); }),
+                entry);
+}
+
+const NameIndex::Entry* NameIndex::accept(std::uint32_t trieNode, std::string_view text,
+                                          const std::vector<Token>& tokens, std::size_t first,
+                                          std::size_t last) const
+{
+    const std::vector<Entry>& list = entries_[trieNode];
+    if (list.empty())
+        return nullptr;
+    bool allDigits = true;
+    for (std::size_t i = first; i <= last && allDigits; ++i)
+        allDigits = isDigits(tokens[i].norm);
+    if (allDigits)
+        return nullptr; // "2" or "12 5" are quantities, not concepts
+    // One-letter words ("A", "I") and everyday words are too ambiguous to link by name.
+    const bool ambiguousWord = first == last && (tokens[first].norm.size() < 2 ||
+                                                 isCommonWord(tokens[first].norm));
+
+    int geneOk = -1; // computed on first need
+    auto geneAcceptable = [&] {
+        if (!options_.matchGeneSymbols)
+            return false;
+        std::size_t letters = 0;
+        std::string norm;
+        for (std::size_t i = first; i <= last; ++i) {
+            const std::string_view raw = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+            if (hasAsciiLower(raw))
+                return false;
+            letters += raw.size();
+            if (!norm.empty())
+                norm.push_back(' ');
+            norm += tokens[i].norm;
+        }
+        return letters >= options_.minGeneSymbolLength && !geneStoplist_.contains(norm);
+    };
+
+    for (const Entry& e : list) {
+        if (e.form == Form::Abbreviation) {
+            // Compare the text's tokens byte for byte with the abbreviation as written.
+            std::string_view want = forms_[e.exactTokens];
+            bool same = true;
+            for (std::size_t i = first; i <= last && same; ++i) {
+                const std::size_t sep = want.find(kTokenSeparator);
+                const std::string_view part = want.substr(0, sep);
+                same = part == text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+                want = sep == std::string_view::npos ? std::string_view() : want.substr(sep + 1);
+            }
+            if (!same)
+                continue;
+        } else if (ambiguousWord) {
+            continue;
+        }
+        if (e.gene) {
+            if (geneOk < 0)
+                geneOk = geneAcceptable() ? 1 : 0;
+            if (!geneOk)
+                continue;
+        }
+        return &e;
+    }
+    return nullptr;
+}
+
+std::vector<Mention> NameIndex::link(std::string_view text) const
+{
+    std::vector<Mention> mentions;
+    const std::vector<Token> tokens = tokenize(text);
+    std::vector<std::uint32_t> ids(tokens.size(), UINT32_MAX);
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        if (auto it = tokenIds_.find(std::string_view(tokens[i].norm)); it != tokenIds_.end())
+            ids[i] = it->second;
+
+    std::size_t i = 0;
+    while (i < tokens.size()) {
+        const Entry* best = nullptr;
+        std::size_t bestLast = i;
+        std::uint32_t trieNode = 0;
+        for (std::size_t j = i; j < tokens.size() && ids[j] != UINT32_MAX; ++j) {
+            trieNode = childOf(trieNode, ids[j]);
+            if (trieNode == 0)
+                break;
+            if (const Entry* e = accept(trieNode, text, tokens, i, j)) {
+                best = e;
+                bestLast = j;
+            }
+        }
+        if (!best) {
+            ++i;
+            continue;
+        }
+        Mention m;
+        m.begin = tokens[i].begin;
+        m.end = tokens[bestLast].end;
+        m.node = best->node;
+        m.score = best->form == Form::Name      ? kNameScore
+                  : best->form == Form::Synonym ? kSynonymScore
+                                                : kAbbreviationScore;
+        m.matched = forms_[best->text];
+        mentions.push_back(std::move(m));
+        i = bestLast + 1;
+    }
+    return mentions;
+}
+
+std::optional<NodeId> NameIndex::find(std::string_view name) const
+{
+    const std::vector<Token> tokens = tokenize(name);
+    if (tokens.empty())
+        return std::nullopt;
+    std::uint32_t trieNode = 0;
+    for (const Token& t : tokens) {
+        auto it = tokenIds_.find(std::string_view(t.norm));
+        if (it == tokenIds_.end())
+            return std::nullopt;
+        trieNode = childOf(trieNode, it->second);
+        if (trieNode == 0)
+            return std::nullopt;
+    }
+    if (const Entry* e = accept(trieNode, name, tokens, 0, tokens.size() - 1))
+        return e->node;
+    return std::nullopt;
+}
+
+bool NameIndex::loadSynonyms(const std::string& path, std::vector<ImportError>* errors)
+{
+    auto report = [&](std::size_t line, std::string reason) {
+        if (errors)
+            errors->push_back({path, line, 0, std::move(reason)});
+    };
+    InputFile in;
+    if (!in.open(path)) {
+        report(0, in.error());
+        return false;
+    }
+    std::string line;
+    bool sawHeader = false;
+    while (in.readLine(line)) {
+        const std::string_view content = trim(line);
+        if (content.empty() || content.front() == '#')
+            continue;
+        const std::vector<std::string_view> f = splitTabs(line);
+        if (!sawHeader) {
+            sawHeader = true;
+            if (asciiLower(f[0]) == "name")
+                continue;
+            report(in.lineNumber(), "no header line `name<TAB>kind<TAB>synonym<TAB>type`; "
+                                    "reading this line as data");
+        }
+        if (in.lastLineTruncated()) {
+            report(in.lineNumber(), "line too long");
+            continue;
+        }
+        if (f.size() < 3 || f.size() > 4) {
+            report(in.lineNumber(), "expected 4 tab-separated columns (name, kind, synonym, "
+                                    "type), found " + std::to_string(f.size()));
+            continue;
+        }
+        const std::string_view name = f[0], kind = f[1], synonym = f[2];
+        const std::string type = f.size() == 4 ? asciiLower(f[3]) : std::string();
+        if (name.empty() || synonym.empty()) {
+            report(in.lineNumber(), "empty name or synonym");
+            continue;
+        }
+        Form how;
+        if (type.empty() || type == "synonym")
+            how = Form::Synonym;
+        else if (type == "abbreviation")
+            how = Form::Abbreviation;
+        else {
+            report(in.lineNumber(), "unknown type '" + type + "' (synonym or abbreviation)");
+            continue;
+        }
+        if (tokenize(synonym).empty()) {
+            report(in.lineNumber(), "synonym has no word characters");
+            continue;
+        }
+        auto it = byName_.find(normalizeName(name));
+        bool matched = false;
+        if (it != byName_.end()) {
+            const std::string wantKind = asciiLower(kind);
+            for (NodeId n : it->second) {
+                if (!wantKind.empty() && asciiLower(graph_.kind(n)) != wantKind)
+                    continue;
+                add(n, synonym, how);
+                matched = true;
+            }
+        }
+        if (matched)
+            ++synonymCount_;
+        else
+            ++unmatchedSynonymRows_;
+    }
+    if (!in.error().empty()) {
+        report(in.lineNumber(), in.error());
+        return false;
+    }
+    return true;
+}
+
+bool NameIndex::loadGeneSymbolStoplist(const std::string& path, std::vector<ImportError>* errors)
+{
+    auto report = [&](std::size_t line, std::string reason) {
+        if (errors)
+            errors->push_back({path, line, 0, std::move(reason)});
+    };
+    InputFile in;
+    if (!in.open(path)) {
+        report(0, in.error());
+        return false;
+    }
+    std::string line;
+    while (in.readLine(line)) {
+        std::string_view symbol(line);
+        if (const std::size_t hash = symbol.find('#'); hash != std::string_view::npos)
+            symbol = symbol.substr(0, hash);
+        symbol = trim(symbol);
+        if (symbol.empty())
+            continue;
+        if (symbol.find_first_of(" \t") != std::string_view::npos) {
+            report(in.lineNumber(), "one symbol per line expected");
+            continue;
+        }
+        std::string norm = normalizeName(symbol);
+        if (norm.empty()) {
+            report(in.lineNumber(), "symbol has no word characters");
+            continue;
+        }
+        geneStoplist_.insert(std::move(norm));
+    }
+    if (!in.error().empty()) {
+        report(in.lineNumber(), in.error());
+        return false;
+    }
+    return true;
+}
+
+} // namespace rs

@@ -1,0 +1,56 @@
+#include "Answers.h"
+
+#include "PredictionExtractor.h"
+
+#include <cctype>
+
+namespace rs::importers {
+
+namespace {
+
+std::string trimmed(const std::string& s)
+{
+    std::size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b])))
+        ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1])))
+        --e;
+    return s.substr(b, e - b);
+}
+
+} // namespace
+
+int optionIndex(const Case& c, const std::string& answer)
+{
+    if (c.options.empty())
+        return -1;
+    const std::string t = trimmed(answer);
+    if (t.empty())
+        return -1;
+    for (std::size_t i = 0; i < c.options.size(); ++i)
+        if (c.options[i].label == t)
+            return int(i);
+    return matchOption(c.options, t);
+}
+
+void settleAnswers(Case& c)
+{
+    const int gold = optionIndex(c, c.gold);
+    if (gold >= 0)
+        c.gold = c.options[std::size_t(gold)].label;
+    int predicted = -1;
+    if (!c.prediction.empty()) {
+        predicted = optionIndex(c, c.prediction);
+    } else {
+        const ExtractedAnswer a = extractAnswer(c.options, c.output);
+        predicted = a.option;
+        if (predicted < 0)
+            c.prediction = a.text;
+    }
+    if (predicted >= 0)
+        c.prediction = c.options[std::size_t(predicted)].label;
+    if (!c.correct && gold >= 0 && predicted >= 0)
+        c.correct = gold == predicted;
+}
+
+} // namespace rs::importers

@@ -1,0 +1,614 @@
+#include "CaseAnalyzer.h"
+#include "ErrorClassifier.h"
+#include "StepSegmenter.h"
+
+#include "../support/ClinicFixture.h"
+#include "../support/SharedData.h"
+
+#include <QFile>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+using namespace rs;
+
+// The clinic of ClinicFixture.h: fever/cough/chest pain -> pneumonia -> amoxicillin is the
+// only way from those findings to amoxicillin; polyuria -> type 1 diabetes -> insulin (and
+// a 4-hop detour through type 2 diabetes and diabetes mellitus) the way to insulin.
+class TestCaseAnalyzer : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void findings_data();
+    void findings();
+    void explanations_data();
+    void explanations();
+    void findingLocations();
+    void unanchoredCase();
+    void goldPathFromInput();
+    void brokenGoldPathFallsBackToSearch();
+    void referenceAndReasoningPaths();
+    void evidenceExcludesOptionList();
+    void modifierMentionsAreNoEvidence();
+    void anchorAnswer_data();
+    void anchorAnswer();
+    void stemEnd_data();
+    void stemEnd();
+    void severity_data();
+    void severity();
+    void unsupportedSearchesAreBounded();
+    void concurrentAnalysesAgree();
+    void realOutputsStayConsistent();
+
+private:
+    test::TestKnowledgeBase kb_;
+    Lexicon lexicon_ = test::clinicLexicon();
+};
+
+namespace {
+
+const char* kPneumoniaQuestion =
+    "A 30-year-old man has fever and cough for three days. Which drug is most appropriate?";
+const char* kDiabetesQuestion = "A 12-year-old girl has polyuria and weight loss. Which drug is most appropriate?";
+const char* kThreeFindingsQuestion =
+    "A 60-year-old man has fever, cough and chest pain. Which drug is most appropriate?";
+
+Case makeCase(const QString& question, const QStringList& options, const QString& gold, const QString& prediction,
+              int correct, const QString& output)
+{
+    Case c;
+    c.key = "case";
+    c.question = question.toStdString();
+    for (int i = 0; i < options.size(); ++i)
+        c.options.push_back({std::string(1, char('A' + i)), options[i].toStdString()});
+    c.gold = gold.toStdString();
+    c.prediction = prediction.toStdString();
+    if (correct >= 0)
+        c.correct = correct == 1;
+    c.output = output.toStdString();
+    return c;
+}
+
+QString summary(const CaseAnalysis& a)
+{
+    QStringList lines;
+    for (const Finding& f : a.findings)
+        lines << QStringLiteral("%1/%2/%3: %4")
+                     .arg(QString::fromLatin1(toString(f.type)), QString::fromStdString(f.subtype),
+                          QString::fromLatin1(toString(f.severity)), QString::fromStdString(f.signature));
+    lines.sort();
+    return lines.join('\n');
+}
+
+QString gapSummary(const CaseAnalysis& a)
+{
+    QStringList gaps;
+    for (const CoverageGap& g : a.coverageGaps)
+        gaps << QString::fromStdString(g.where + ":" + g.text);
+    return gaps.join('\n');
+}
+
+const QStringList kDrugOptions = {"amoxicillin", "azithromycin", "insulin", "albuterol"};
+
+} // namespace
+
+void TestCaseAnalyzer::initTestCase()
+{
+    test::buildClinic(kb_);
+}
+
+void TestCaseAnalyzer::findings_data()
+{
+    QTest::addColumn<QString>("question");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("gold");
+    QTest::addColumn<QString>("prediction");
+    QTest::addColumn<int>("correct"); // -1 unknown
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("gaps");
+
+    const QString q = kPneumoniaQuestion;
+    const QString supported = "1. Fever and cough suggest pneumonia.\n";
+    const QString answerA = "\n3. The answer is A) amoxicillin.";
+
+    QTest::newRow("correct, well supported") << q << kDrugOptions << "A" << "A" << 1
+                                             << supported + "2. Amoxicillin treats pneumonia." + answerA << "" << "";
+    QTest::newRow("correct, correctness unknown") << q << kDrugOptions << "amoxicillin" << "A" << -1
+                                                  << supported + "2. Amoxicillin treats pneumonia." + answerA << "" << "";
+    QTest::newRow("wrong relation: treats what it causes")
+        << q << kDrugOptions << "A" << "A" << 1 << supported + "2. Amoxicillin treats rash and pneumonia." + answerA
+        << "relation/wrong_relation/major: relation/wrong_relation/(Compound,treats,Symptom)" << "";
+    QTest::newRow("unsupported with 2-hop connection, then a jump")
+        << QString(kDiabetesQuestion) << QStringList{"insulin", "metformin"} << "A" << "B" << 0
+        << "Polyuria suggests type 1 diabetes. Metformin treats type 1 diabetes. The answer is B) metformin."
+        << "branch/jump/critical: branch/type 1 diabetes mellitus -> metformin\n"
+           "relation/unsupported/major: relation/unsupported/(Compound,treats,Disease)"
+        << "";
+    QTest::newRow("unsupported without connection")
+        << q << kDrugOptions << "A" << "A" << 1 << supported + "2. Amoxicillin treats asthma as well." + answerA
+        << "relation/unsupported/minor: relation/unsupported/(Compound,treats,Disease)" << "";
+    QTest::newRow("contradicted negation")
+        << q << kDrugOptions << "A" << "B" << 0
+        << supported + "2. Amoxicillin does not treat pneumonia, so azithromycin is better.\n3. The answer is B) azithromycin."
+        << "branch/jump/critical: branch/community-acquired pneumonia -> azithromycin\n"
+           "relation/contradicted_negation/critical: relation/contradicted_negation/(Compound,treats,Disease)"
+        << "";
+    QTest::newRow("negated and false is fine")
+        << q << kDrugOptions << "A" << "A" << 1 << supported + "2. Amoxicillin does not treat asthma." + answerA << ""
+        << "";
+    QTest::newRow("plausible branch to a resembling disease")
+        << q << kDrugOptions << "A" << "B" << 0
+        << "1. Fever and cough suggest pneumonia, which resembles bronchitis.\n2. Azithromycin treats bronchitis.\n"
+           "3. The answer is B) azithromycin."
+        << "branch/plausible_branch/critical: branch/community-acquired pneumonia -> acute bronchitis" << "";
+    QTest::newRow("divergence at the evidence")
+        << q << kDrugOptions << "A" << "D" << 0
+        << "The wheezing points to asthma. Albuterol treats asthma. The answer is D) albuterol."
+        << "branch/jump/critical: branch/fever -> wheezing\n"
+           "missing/ignored_evidence/major: missing/ignored_evidence/cough\n"
+           "missing/ignored_evidence/major: missing/ignored_evidence/fever\n"
+           "missing/missing_intermediate/major: missing/missing_intermediate/community-acquired pneumonia"
+        << "";
+    QTest::newRow("missing intermediate")
+        << q << kDrugOptions << "A" << "A" << 1
+        << "Fever and cough are present. Amoxicillin is the answer. The answer is A) amoxicillin."
+        << "missing/missing_intermediate/minor: missing/missing_intermediate/community-acquired pneumonia" << "";
+    QTest::newRow("intermediate named by synonym")
+        << q << kDrugOptions << "A" << "A" << 1
+        << "Fever and cough are typical of pneumonia. Amoxicillin is the answer. The answer is A) amoxicillin." << ""
+        << "";
+    QTest::newRow("intermediate named by is-a parent")
+        << q << kDrugOptions << "A" << "A" << 1
+        << "Fever and cough are typical of a lung disease. Amoxicillin is the answer. The answer is A) amoxicillin."
+        << "" << "";
+    QTest::newRow("a sibling does not name the intermediate")
+        << q << kDrugOptions << "A" << "A" << 1
+        << "Fever and cough are typical of acute bronchitis. Amoxicillin is the answer. The answer is A) amoxicillin."
+        << "missing/missing_intermediate/minor: missing/missing_intermediate/community-acquired pneumonia" << "";
+    QTest::newRow("ignored evidence")
+        << QString(kThreeFindingsQuestion) << kDrugOptions << "A" << "A" << 1
+        << "Fever suggests pneumonia. Amoxicillin treats pneumonia. The answer is A) amoxicillin."
+        << "missing/ignored_evidence/minor: missing/ignored_evidence/chest pain\n"
+           "missing/ignored_evidence/minor: missing/ignored_evidence/cough"
+        << "";
+    QTest::newRow("coverage gap is no finding")
+        << q << kDrugOptions << "A" << "A" << 1
+        << supported + "2. Amoxicillin treats pneumonia. Amoxicillin also treats strep throat." + answerA << ""
+        << "claim:strep throat";
+    QTest::newRow("unlinkable option is a gap, not a finding")
+        << q << (QStringList(kDrugOptions) << "Watchful waiting") << "A" << "A" << 1
+        << supported + "2. Amoxicillin treats pneumonia." + answerA << "" << "option E:Watchful waiting";
+    QTest::newRow("hedged unsupported claim is no finding")
+        << q << kDrugOptions << "A" << "A" << 1 << supported + "2. Amoxicillin may treat asthma." + answerA << "" << "";
+    QTest::newRow("hedged wrong relation is a finding")
+        << q << kDrugOptions << "A" << "A" << 1 << supported + "2. Amoxicillin might treat rash." + answerA
+        << "relation/wrong_relation/major: relation/wrong_relation/(Compound,treats,Symptom)" << "";
+    QTest::newRow("wrong answer: jump to the chosen option")
+        << q << kDrugOptions << "A" << "C" << 0
+        << supported + "2. Amoxicillin treats pneumonia.\n3. The answer is C) insulin."
+        << "branch/jump/critical: branch/community-acquired pneumonia -> insulin" << "";
+    QTest::newRow("same claim twice is one finding")
+        << q << kDrugOptions << "A" << "A" << 1
+        << supported + "2. Amoxicillin treats rash. Again, amoxicillin treats rash." + answerA
+        << "relation/wrong_relation/major: relation/wrong_relation/(Compound,treats,Symptom)" << "";
+}
+
+void TestCaseAnalyzer::findings()
+{
+    QFETCH(QString, question);
+    QFETCH(QStringList, options);
+    QFETCH(QString, gold);
+    QFETCH(QString, prediction);
+    QFETCH(int, correct);
+    QFETCH(QString, output);
+    QFETCH(QString, expected);
+    QFETCH(QString, gaps);
+    const CaseAnalyzer analyzer(kb_, lexicon_, AnalysisSettings{});
+    const CaseAnalysis a = analyzer.analyze(makeCase(question, options, gold, prediction, correct, output));
+    QVERIFY2(a.unanchoredReason.empty(), a.unanchoredReason.c_str());
+    QVERIFY(!a.referencePaths.empty());
+    QCOMPARE(summary(a), expected);
+    QCOMPARE(gapSummary(a), gaps);
+}
+
+void TestCaseAnalyzer::explanations_data()
+{
+    QTest::addColumn<QString>("question");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("prediction");
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("explanation");
+
+    QTest::newRow("unsupported: connection and gold alternative")
+        << QString(kDiabetesQuestion) << QStringList{"insulin", "metformin"} << "B"
+        << "Metformin treats type 1 diabetes. The answer is B) metformin."
+        << "Claims metformin treats type 1 diabetes mellitus; the KG has no such edge; the closest KG connection is "
+           "metformin binds INSR and type 1 diabetes mellitus associates INSR; insulin treats type 1 diabetes "
+           "mellitus does exist.";
+    QTest::newRow("unsupported: no connection, option alternative")
+        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "Amoxicillin treats asthma."
+        << "Claims amoxicillin treats asthma; the KG has no such edge and no connection within 2 hops; albuterol "
+           "treats asthma does exist.";
+    QTest::newRow("wrong relation")
+        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "Amoxicillin treats rash."
+        << "Claims amoxicillin treats rash; the KG relates them only as amoxicillin causes rash.";
+    QTest::newRow("hedged wrong relation")
+        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "Amoxicillin might treat rash."
+        << "Suggests amoxicillin treats rash; the KG relates them only as amoxicillin causes rash.";
+    QTest::newRow("contradicted negation")
+        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "Fever is not due to pneumonia."
+        << "Denies that community-acquired pneumonia causes fever; the KG has community-acquired pneumonia presents "
+           "fever.";
+    QTest::newRow("plausible branch")
+        << QString(kPneumoniaQuestion) << kDrugOptions << "B"
+        << "Fever and cough suggest pneumonia, which resembles bronchitis. The answer is B) azithromycin."
+        << "The reasoning follows the KG path to community-acquired pneumonia, then turns to acute bronchitis (a KG "
+           "neighbour of community-acquired pneumonia) instead of amoxicillin, and concludes azithromycin rather than "
+           "amoxicillin.";
+    QTest::newRow("branch at evidence")
+        << QString(kPneumoniaQuestion) << kDrugOptions << "D" << "Wheezing points to asthma. The answer is D) albuterol."
+        << "The reasoning never joins a KG path to amoxicillin: from the question finding fever the KG leads to "
+           "community-acquired pneumonia, but the output turns to wheezing (not connected to fever in the KG) and "
+           "concludes albuterol.";
+    QTest::newRow("missing intermediate")
+        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "Fever and cough. Amoxicillin. Answer A) amoxicillin."
+        << "The output never mentions community-acquired pneumonia, the step between fever and amoxicillin on the KG "
+           "path fever \u2192 community-acquired pneumonia \u2192 amoxicillin.";
+    QTest::newRow("ignored evidence")
+        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "Cough suggests pneumonia. Amoxicillin treats pneumonia."
+        << "The question finding fever leads to the answer amoxicillin in the KG (fever \u2192 community-acquired "
+           "pneumonia \u2192 amoxicillin), but the output never mentions it.";
+}
+
+void TestCaseAnalyzer::explanations()
+{
+    QFETCH(QString, question);
+    QFETCH(QStringList, options);
+    QFETCH(QString, prediction);
+    QFETCH(QString, output);
+    QFETCH(QString, explanation);
+    const CaseAnalyzer analyzer(kb_, lexicon_, AnalysisSettings{});
+    const CaseAnalysis a = analyzer.analyze(makeCase(question, options, "A", prediction, prediction == "A" ? 1 : 0, output));
+    QStringList all;
+    for (const Finding& f : a.findings)
+        all << QString::fromStdString(f.explanation);
+    QVERIFY2(all.contains(explanation), qPrintable(all.join("\n")));
+}
+
+void TestCaseAnalyzer::findingLocations()
+{
+    const std::string output =
+        "1. Polyuria suggests type 1 diabetes.\n2. Metformin treats type 1 diabetes.\n3. The answer is B) metformin.";
+    const Case c = makeCase(kDiabetesQuestion, {"insulin", "metformin"}, "A", "B", 0, QString::fromStdString(output));
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
+    QCOMPARE(a.findings.size(), std::size_t(2));
+    for (const Finding& f : a.findings) {
+        if (f.type == FindingType::Relation) {
+            QCOMPARE(f.step, 1);
+            QCOMPARE(output.substr(f.spanBegin, f.spanEnd - f.spanBegin), std::string("Metformin treats type 1 diabetes"));
+            QCOMPARE(f.nodes, (std::vector<NodeId>{kb_.id("metformin"), kb_.id("type 1 diabetes mellitus")}));
+        } else {
+            QVERIFY(f.type == FindingType::Branch);
+            // d, taken x, reference continuation y
+            QCOMPARE(f.nodes, (std::vector<NodeId>{kb_.id("type 1 diabetes mellitus"), kb_.id("metformin"),
+                                                   kb_.id("insulin")}));
+            QCOMPARE(output.substr(f.spanBegin, f.spanEnd - f.spanBegin), std::string("Metformin"));
+            QCOMPARE(f.step, 2); // the conclusion's step: where the model settles on metformin
+        }
+    }
+}
+
+void TestCaseAnalyzer::unanchoredCase()
+{
+    const Case c = makeCase("A 39-year-old woman has fever and chest pain. A blood culture is most likely to show which "
+                            "of the following?",
+                            {"Lactose-fermenting, gram-negative rods forming pink colonies on MacConkey agar",
+                             "Gram-positive cocci in clusters"},
+                            "Lactose-fermenting, gram-negative rods forming pink colonies on MacConkey agar", "B", 0,
+                            "Fever suggests pneumonia. Amoxicillin treats rash. The answer is B.");
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
+    QCOMPARE(QString::fromStdString(a.unanchoredReason),
+             QStringLiteral("gold answer 'Lactose-fermenting, gram-negative rods forming ...' has no KG concept"));
+    QCOMPARE(a.goldOption, 0);
+    QCOMPARE(a.goldNode, kNoNode);
+    QCOMPARE(a.predictedOption, 1);
+    QVERIFY(a.referencePaths.empty());
+    QCOMPARE(a.bestReference, -1);
+    // Still relation-checked; no branch or missing finding without references.
+    QCOMPARE(summary(a), QStringLiteral("relation/wrong_relation/critical: relation/wrong_relation/(Compound,treats,Symptom)"));
+    QCOMPARE(gapSummary(a), QStringLiteral("option A:Lactose-fermenting, gram-negative rods forming pink colonies on "
+                                           "MacConkey agar\noption B:Gram-positive cocci in clusters"));
+    QCOMPARE(a.evidence, (std::vector<NodeId>{kb_.id("fever"), kb_.id("chest pain")}));
+
+    Case noGold = c;
+    noGold.gold.clear();
+    QCOMPARE(CaseAnalyzer(kb_, lexicon_, {}).analyze(noGold).unanchoredReason, std::string("no gold answer given"));
+
+    Case noEvidence = makeCase("Which drug is most appropriate?", kDrugOptions, "A", "A", 1, "Amoxicillin.");
+    QCOMPARE(CaseAnalyzer(kb_, lexicon_, {}).analyze(noEvidence).unanchoredReason,
+             std::string("no finding in the question could be linked to the KG"));
+
+    Case noPath = makeCase("A man has wheezing. Which drug?", kDrugOptions, "A", "A", 1, "Amoxicillin.");
+    AnalysisSettings shortHops;
+    shortHops.maxHops = 2;
+    QCOMPARE(CaseAnalyzer(kb_, lexicon_, shortHops).analyze(noPath).unanchoredReason,
+             std::string("no KG path of at most 2 hops links the question findings to 'amoxicillin'"));
+    // wheezing -> bronchitis -> pneumonia -> amoxicillin exists at 3 hops.
+    QVERIFY(CaseAnalyzer(kb_, lexicon_, {}).analyze(noPath).unanchoredReason.empty());
+}
+
+void TestCaseAnalyzer::goldPathFromInput()
+{
+    Case c = makeCase(kPneumoniaQuestion, kDrugOptions, "A", "A", 1,
+                      "Cough is present. Amoxicillin is the answer. The answer is A) amoxicillin.");
+    c.goldPath = {{"cough", "symptom_of", "pneumonia"}, {"pneumonia", "treated_by", "amoxicillin"}};
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
+    QCOMPARE(a.referencePaths.size(), std::size_t(1));
+    const ReferencePath& r = a.referencePaths[0];
+    QCOMPARE(r.origin, std::string("input"));
+    QCOMPARE(r.nodes, (std::vector<NodeId>{kb_.id("cough"), kb_.id("community-acquired pneumonia"), kb_.id("amoxicillin")}));
+    QCOMPARE(r.relations, (std::vector<std::string>{"symptom_of", "treated_by"}));
+    QCOMPARE(a.bestReference, 0);
+    // fever is a question finding, but no reference path starts there: not "ignored".
+    QCOMPARE(summary(a), QStringLiteral("missing/missing_intermediate/minor: missing/missing_intermediate/community-acquired pneumonia"));
+    QVERIFY(a.coverageGaps.empty());
+}
+
+void TestCaseAnalyzer::brokenGoldPathFallsBackToSearch()
+{
+    Case c = makeCase(kPneumoniaQuestion, kDrugOptions, "A", "A", 1,
+                      "1. Fever and cough suggest pneumonia.\n2. Amoxicillin treats pneumonia.");
+    c.goldPath = {{"cough", "symptom_of", "walking pneumonia"}, {"walking pneumonia", "treated_by", "amoxicillin"}};
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
+    QVERIFY(!a.referencePaths.empty());
+    for (const ReferencePath& r : a.referencePaths)
+        QCOMPARE(r.origin, std::string("kg"));
+    QCOMPARE(gapSummary(a), QStringLiteral("gold:walking pneumonia\ngold:walking pneumonia"));
+    QCOMPARE(summary(a), QString());
+}
+
+void TestCaseAnalyzer::referenceAndReasoningPaths()
+{
+    const Case c = makeCase(kDiabetesQuestion, {"insulin", "metformin"}, "A", "B", 0,
+                            "Metformin is often used. Polyuria suggests type 1 diabetes. Metformin treats type 1 "
+                            "diabetes. So the answer is B) metformin.");
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
+    QCOMPARE(a.evidence, (std::vector<NodeId>{kb_.id("polyuria")}));
+    QCOMPARE(a.optionNodes, (std::vector<NodeId>{kb_.id("insulin"), kb_.id("metformin")}));
+    QCOMPARE(a.goldNode, kb_.id("insulin"));
+    QCOMPARE(a.predictedNode, kb_.id("metformin"));
+    // Conclusion moved last, with the step of its last mention.
+    QCOMPARE(a.reasoningPath, (std::vector<NodeId>{kb_.id("polyuria"), kb_.id("type 1 diabetes mellitus"), kb_.id("metformin")}));
+    QCOMPARE(a.reasoningPathSteps, (std::vector<int>{1, 1, 3}));
+    // polyuria -> T1D -> insulin and the 4-hop detour over type 2 diabetes and diabetes mellitus.
+    QCOMPARE(a.referencePaths.size(), std::size_t(2));
+    QCOMPARE(a.referencePaths[0].nodes.size(), std::size_t(3));
+    QCOMPARE(a.referencePaths[1].nodes.size(), std::size_t(5));
+    QCOMPARE(a.bestReference, 0);
+    QCOMPARE(a.steps.size(), std::size_t(4));
+
+    AnalysisSettings k1;
+    k1.k = 1;
+    QCOMPARE(CaseAnalyzer(kb_, lexicon_, k1).analyze(c).referencePaths.size(), std::size_t(1));
+}
+
+void TestCaseAnalyzer::evidenceExcludesOptionList()
+{
+    Case c = makeCase("A man has fever. Which drug?\nA. Amoxicillin\nB. Insulin\nC. Albuterol", {"Amoxicillin", "Insulin", "Albuterol"},
+                      "A", "A", 1, "Fever suggests pneumonia. Amoxicillin treats pneumonia.");
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
+    QCOMPARE(a.evidence, (std::vector<NodeId>{kb_.id("fever")}));
+    QCOMPARE(a.questionMentions.size(), std::size_t(4)); // still linked for display
+}
+
+void TestCaseAnalyzer::modifierMentionsAreNoEvidence()
+{
+    // "lung" of "lung sounds" is not a finding of the question; taken as one, it would be
+    // evidence with a KG path to the answer (lung <- pneumonia -> amoxicillin) that the
+    // output "ignores".
+    const Case c = makeCase("A 30-year-old man has fever, cough and decreased lung sounds. Which drug is most appropriate?",
+                            kDrugOptions, "A", "A", 1,
+                            "Fever and cough suggest pneumonia. Amoxicillin treats pneumonia. The answer is A) amoxicillin.");
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
+    QCOMPARE(a.evidence, (std::vector<NodeId>{kb_.id("fever"), kb_.id("cough")}));
+    QCOMPARE(summary(a), QString());
+    QCOMPARE(gapSummary(a), QStringLiteral("question:lung sounds"));
+
+    AnalysisSettings keep;
+    keep.dropModifierMentions = false;
+    const CaseAnalysis b = CaseAnalyzer(kb_, lexicon_, keep).analyze(c);
+    QCOMPARE(b.evidence, (std::vector<NodeId>{kb_.id("fever"), kb_.id("cough"), kb_.id("lung")}));
+    QCOMPARE(summary(b), QStringLiteral("missing/ignored_evidence/minor: missing/ignored_evidence/lung"));
+}
+
+void TestCaseAnalyzer::anchorAnswer_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("node"); // empty: none
+    QTest::newRow("exact") << "Amoxicillin" << "amoxicillin";
+    QTest::newRow("synonym") << "Pneumonia" << "community-acquired pneumonia";
+    QTest::newRow("trailing junk") << "Amoxicillin\n\"" << "amoxicillin";
+    QTest::newRow("mention covers most") << "Amoxicillin tablets" << "amoxicillin";
+    QTest::newRow("longest mention wins") << "Insulin for type 1 diabetes" << "type 1 diabetes mellitus";
+    QTest::newRow("mention covers too little") << "Oral amoxicillin given twice daily for ten days" << "";
+    QTest::newRow("modifier does not stand for the option") << "Lung transplantation" << "";
+    QTest::newRow("nothing linked") << "Watchful waiting" << "";
+    QTest::newRow("empty") << "" << "";
+    QTest::newRow("punctuation") << " -- " << "";
+}
+
+void TestCaseAnalyzer::anchorAnswer()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, node);
+    const NodeId n = CaseAnalyzer(kb_, lexicon_, {}).anchorAnswer(text.toStdString());
+    QCOMPARE(n == kNoNode ? QString() : QString::fromStdString(std::string(kb_.nodeName(n))), node);
+}
+
+void TestCaseAnalyzer::stemEnd_data()
+{
+    QTest::addColumn<QString>("question");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("no options in question") << "Fever. Which drug?" << 18;
+    QTest::newRow("option lines") << "Fever. Which drug?\nA. Amoxicillin\nB. Insulin" << 19;
+    QTest::newRow("parenthesized option lines") << "Fever. Which drug?\n(A) Amoxicillin\n(B) Insulin" << 19;
+    QTest::newRow("inline options") << "Fever. Which drug? Amoxicillin, Insulin" << 19;
+    QTest::newRow("option text before the question mark stays") << "Amoxicillin failed. Which drug?" << 31;
+}
+
+void TestCaseAnalyzer::stemEnd()
+{
+    QFETCH(QString, question);
+    QFETCH(int, expected);
+    const std::vector<AnswerOption> options = {{"A", "Amoxicillin"}, {"B", "Insulin"}};
+    QCOMPARE(int(CaseAnalyzer::stemEnd(question.toStdString(), options)), expected);
+}
+
+void TestCaseAnalyzer::severity_data()
+{
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QString>("subtype");
+    QTest::addColumn<bool>("wrong");
+    QTest::addColumn<QString>("expected");
+    const int rel = int(FindingType::Relation), br = int(FindingType::Branch), mi = int(FindingType::Missing);
+    QTest::newRow("unsupported") << rel << "unsupported" << false << "minor";
+    QTest::newRow("unsupported, wrong answer") << rel << "unsupported" << true << "major";
+    QTest::newRow("wrong relation") << rel << "wrong_relation" << false << "major";
+    QTest::newRow("wrong relation, wrong answer") << rel << "wrong_relation" << true << "critical";
+    QTest::newRow("contradicted negation") << rel << "contradicted_negation" << false << "major";
+    QTest::newRow("branch") << br << "jump" << true << "critical";
+    QTest::newRow("missing") << mi << "missing_intermediate" << false << "minor";
+    QTest::newRow("ignored, wrong answer") << mi << "ignored_evidence" << true << "major";
+}
+
+void TestCaseAnalyzer::severity()
+{
+    QFETCH(int, type);
+    QFETCH(QString, subtype);
+    QFETCH(bool, wrong);
+    QFETCH(QString, expected);
+    QCOMPARE(QString::fromLatin1(toString(ErrorClassifier::severityFor(FindingType(type), subtype.toStdString(), wrong))),
+             expected);
+}
+
+void TestCaseAnalyzer::unsupportedSearchesAreBounded()
+{
+    // Hundreds of unsupported claims: every one is reported, but the costly connection
+    // search runs a bounded number of times.
+    std::string output;
+    const char* drugs[] = {"amoxicillin", "azithromycin", "insulin", "metformin", "albuterol", "propranolol"};
+    const char* targets[] = {"asthma", "polyuria", "fever", "cough", "chest pain", "wheezing", "lung disease"};
+    int expectedUnsupported = 0;
+    for (const char* d : drugs)
+        for (const char* t : targets) {
+            const auto edges = kb_.edgesBetween(kb_.id(d), kb_.id(t));
+            expectedUnsupported += edges.empty();
+            output += std::string(d) + " treats " + t + ". ";
+        }
+    const Case c = makeCase(kPneumoniaQuestion, kDrugOptions, "A", "A", 1, QString::fromStdString(output));
+    const int before = kb_.pathSearches;
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
+    const int searches = kb_.pathSearches - before;
+    int unsupported = 0;
+    for (const Finding& f : a.findings)
+        unsupported += f.subtype == "unsupported";
+    QCOMPARE(unsupported, expectedUnsupported);
+    QVERIFY(expectedUnsupported > 20);
+    QVERIFY2(searches <= 1 + 16, qPrintable(QString::number(searches)));
+}
+
+void TestCaseAnalyzer::concurrentAnalysesAgree()
+{
+    // The pipeline shares one analyzer between threads; results must not depend on it.
+    std::vector<Case> cases;
+    cases.push_back(makeCase(kDiabetesQuestion, {"insulin", "metformin"}, "A", "B", 0,
+                             "Polyuria suggests type 1 diabetes. Metformin treats type 1 diabetes. The answer is B) metformin."));
+    cases.push_back(makeCase(kPneumoniaQuestion, kDrugOptions, "A", "D", 0,
+                             "The wheezing points to asthma. Albuterol treats asthma. The answer is D) albuterol."));
+    cases.push_back(makeCase(kThreeFindingsQuestion, kDrugOptions, "A", "A", 1,
+                             "Fever suggests pneumonia. Amoxicillin treats rash. The answer is A) amoxicillin."));
+    const CaseAnalyzer analyzer(kb_, lexicon_, {});
+    std::vector<QString> sequential;
+    for (const Case& c : cases)
+        sequential.push_back(summary(analyzer.analyze(c)));
+    for (const QString& s : sequential)
+        QVERIFY(!s.isEmpty());
+
+    std::atomic<int> mismatches{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 200; ++i) {
+                const std::size_t k = std::size_t(i + t) % cases.size();
+                if (summary(analyzer.analyze(cases[k])) != sequential[k])
+                    ++mismatches;
+            }
+        });
+    for (auto& th : threads)
+        th.join();
+    QCOMPARE(mismatches.load(), 0);
+}
+
+void TestCaseAnalyzer::realOutputsStayConsistent()
+{
+    // 1,000 real GPT-4 answers against the tiny clinic KG: nothing may crash, and every
+    // offset the analysis reports must lie inside the text it refers to.
+    RS_REQUIRE_SHARED("outputs/thoughtsource-medqa500-gpt-4.json");
+    QFile f(rs::test::sharedFile(QStringLiteral("outputs/thoughtsource-medqa500-gpt-4.json")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto doc = nlohmann::json::parse(f.readAll().toStdString());
+    std::vector<Case> cases;
+    for (const auto& q : doc.at("med_qa").at("test")) {
+        Case base;
+        base.question = q.at("question").get<std::string>();
+        int i = 0;
+        for (const auto& ch : q.at("choices"))
+            base.options.push_back({std::string(1, char('A' + i++)), ch.get<std::string>()});
+        base.gold = q.at("answer").at(0).get<std::string>();
+        for (const auto& g : q.at("generated_cot")) {
+            Case c = base;
+            c.output = g.at("cot").get<std::string>();
+            if (g.contains("answers") && g["answers"].is_array() && !g["answers"].empty()) {
+                const auto& ans = g["answers"][0];
+                if (ans.contains("answer") && ans["answer"].is_string())
+                    c.prediction = ans["answer"].get<std::string>();
+                if (ans.contains("correct_answer") && ans["correct_answer"].is_boolean())
+                    c.correct = ans["correct_answer"].get<bool>();
+            }
+            cases.push_back(std::move(c));
+        }
+    }
+    QCOMPARE(cases.size(), std::size_t(1000));
+    const CaseAnalyzer analyzer(kb_, lexicon_, {});
+    const auto start = std::chrono::steady_clock::now();
+    std::size_t findings = 0, claims = 0;
+    for (const Case& c : cases) {
+        const CaseAnalysis a = analyzer.analyze(c);
+        for (const Step& s : a.steps)
+            QVERIFY(s.begin < s.end && s.end <= c.output.size());
+        for (const Claim& cl : a.claims) {
+            QVERIFY(cl.step >= 0 && std::size_t(cl.step) < a.steps.size());
+            QVERIFY(cl.phraseBegin < cl.phraseEnd && cl.phraseEnd <= c.output.size());
+        }
+        for (const Finding& fi : a.findings) {
+            QVERIFY(fi.spanBegin <= fi.spanEnd && fi.spanEnd <= c.output.size());
+            QVERIFY(!fi.signature.empty() && !fi.explanation.empty());
+            QVERIFY(fi.step < int(a.steps.size()));
+        }
+        QCOMPARE(a.reasoningPath.size(), a.reasoningPathSteps.size());
+        QVERIFY(a.goldNode != kNoNode || !a.unanchoredReason.empty());
+        findings += a.findings.size();
+        claims += a.claims.size();
+    }
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    qInfo("1000 real cases: %zu claims, %zu findings, %.1f ms (test KG)", claims, findings, secs * 1000);
+    QVERIFY(claims > 0);
+}
+
+QTEST_APPLESS_MAIN(TestCaseAnalyzer)
+#include "tst_caseanalyzer.moc"

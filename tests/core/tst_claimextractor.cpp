@@ -1,0 +1,184 @@
+#include "ClaimExtractor.h"
+#include "StepSegmenter.h"
+
+#include "../support/ClinicFixture.h"
+
+#include <QtTest>
+
+using namespace rs;
+
+class TestClaimExtractor : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void extract_data();
+    void extract();
+    void claimOffsetsAndSteps();
+    void gapSettingBoundsClaims();
+    void oddInput_data();
+    void oddInput();
+
+private:
+    test::TestKnowledgeBase kb_;
+    Lexicon lexicon_ = test::clinicLexicon();
+
+    struct Result {
+        QString claims, gaps;
+    };
+    Result run(const std::string& text, ClaimSettings settings = {}) const;
+};
+
+void TestClaimExtractor::initTestCase()
+{
+    test::buildClinic(kb_);
+}
+
+TestClaimExtractor::Result TestClaimExtractor::run(const std::string& text, ClaimSettings settings) const
+{
+    ClaimExtractor extractor(lexicon_, settings);
+    const auto steps = StepSegmenter::segment(text);
+    const auto out = extractor.extract(text, steps, kb_.link(text));
+    QStringList claims, gaps;
+    for (const Claim& c : out.claims)
+        claims << QStringLiteral("%1|%2|%3|%4")
+                      .arg(QString::fromStdString(std::string(kb_.nodeName(c.head))),
+                           QString::fromStdString(c.relation),
+                           QString::fromStdString(std::string(kb_.nodeName(c.tail))), QString::fromLatin1(toString(c.polarity)));
+    for (const CoverageGap& g : out.gaps) {
+        if (g.where != "claim" || text.substr(g.begin, g.end - g.begin) != g.text)
+            gaps << QStringLiteral("BAD GAP");
+        gaps << QString::fromStdString(g.text);
+    }
+    return {claims.join(';'), gaps.join(';')};
+}
+
+void TestClaimExtractor::extract_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("claims");
+    QTest::addColumn<QString>("gaps");
+
+    QTest::newRow("forward cue") << "Amoxicillin treats pneumonia."
+                                 << "amoxicillin|treats|community-acquired pneumonia|asserted" << "";
+    QTest::newRow("reverse cue") << "Fever due to pneumonia is common."
+                                 << "community-acquired pneumonia|causes|fever|asserted" << "";
+    QTest::newRow("reverse passive") << "Pneumonia is treated with amoxicillin."
+                                     << "amoxicillin|treats|community-acquired pneumonia|asserted" << "";
+    QTest::newRow("longest cue wins") << "Amoxicillin is a treatment for pneumonia."
+                                      << "amoxicillin|treats|community-acquired pneumonia|asserted" << "";
+    QTest::newRow("short cue alone") << "Pneumonia is a lung disease."
+                                     << "community-acquired pneumonia|is_a|lung disease|asserted" << "";
+    QTest::newRow("negated between") << "Amoxicillin does not treat asthma."
+                                     << "amoxicillin|treats|asthma|negated" << "";
+    QTest::newRow("negated reverse") << "The fever is not due to asthma."
+                                     << "asthma|causes|fever|negated" << "";
+    QTest::newRow("negation before head") << "It is unlikely that asthma causes fever."
+                                          << "asthma|causes|fever|negated" << "";
+    QTest::newRow("negation in another clause") << "No rash; amoxicillin treats pneumonia."
+                                                << "amoxicillin|treats|community-acquired pneumonia|asserted" << "";
+    QTest::newRow("hedged") << "Amoxicillin may treat pneumonia."
+                            << "amoxicillin|treats|community-acquired pneumonia|hedged" << "";
+    QTest::newRow("hedged denial is a denial") << "Amoxicillin might not treat asthma."
+                                               << "amoxicillin|treats|asthma|negated" << "";
+    QTest::newRow("two claims") << "Insulin treats type 1 diabetes and metformin treats type 2 diabetes."
+                                << "insulin|treats|type 1 diabetes mellitus|asserted;"
+                                   "metformin|treats|type 2 diabetes mellitus|asserted"
+                                << "";
+    QTest::newRow("consecutive pairs only") << "Amoxicillin and azithromycin treat pneumonia."
+                                            << "azithromycin|treats|community-acquired pneumonia|asserted" << "";
+    QTest::newRow("no cue, no claim") << "Fever and cough and pneumonia." << "" << "";
+    QTest::newRow("cue too far from head") << "Amoxicillin is given in high doses for many weeks and treats pneumonia."
+                                           << "" << "";
+    QTest::newRow("not across sentences") << "Amoxicillin is cheap. Treats pneumonia well." << "" << "";
+    QTest::newRow("not across lines") << "Amoxicillin\ntreats pneumonia" << "" << "";
+    QTest::newRow("same concept both ends") << "Pneumonia resembles pneumonia." << "" << "";
+    QTest::newRow("multi-word head") << "Chest pain suggests pneumonia."
+                                     << "chest pain|indicates|community-acquired pneumonia|asserted" << "";
+    QTest::newRow("unlinked tail is a gap") << "Amoxicillin treats strep throat." << "" << "strep throat";
+    QTest::newRow("unlinked head is a gap") << "Streptococcal pharyngitis is treated with amoxicillin." << ""
+                                            << "Streptococcal pharyngitis";
+    QTest::newRow("article skipped in gap") << "Wheezing is caused by a bronchospasm." << "" << "bronchospasm";
+    QTest::newRow("pronoun head is no gap") << "This suggests pneumonia." << "" << "";
+    QTest::newRow("gap stops at conjunction") << "Amoxicillin treats otitis media and sinusitis often."
+                                              << "" << "otitis media";
+    QTest::newRow("unlinked words between cue and tail") << "Albuterol treats bronchospasm and asthma."
+                                                         << "albuterol|treats|asthma|asserted" << "";
+    QTest::newRow("gap does not cross a comma") << "Strep throat, for example, is treated with amoxicillin."
+                                                << "" << "";
+    QTest::newRow("claim and gap in one sentence") << "Amoxicillin treats pneumonia and is a penicillin."
+                                                   << "amoxicillin|treats|community-acquired pneumonia|asserted"
+                                                   << "penicillin";
+    QTest::newRow("chained cues through an unlinked concept") << "Albuterol is a beta agonist used to treat asthma."
+                                                              << "" << "beta agonist";
+    QTest::newRow("nested cues are one cue") << "Amoxicillin is a treatment for pneumonia and rash."
+                                             << "amoxicillin|treats|community-acquired pneumonia|asserted" << "";
+    QTest::newRow("both sides unlinked") << "Bacteria cause infections." << "" << "";
+}
+
+void TestClaimExtractor::extract()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, claims);
+    QFETCH(QString, gaps);
+    const Result r = run(text.toStdString());
+    QCOMPARE(r.claims, claims);
+    QCOMPARE(r.gaps, gaps);
+}
+
+void TestClaimExtractor::claimOffsetsAndSteps()
+{
+    const std::string text = "1. Fever and cough.\n2. Fever due to pneumonia is common. Insulin treats type 1 diabetes.";
+    const auto steps = StepSegmenter::segment(text);
+    QCOMPARE(steps.size(), std::size_t(2));
+    const auto out = ClaimExtractor(lexicon_).extract(text, steps, kb_.link(text));
+    QCOMPARE(out.claims.size(), std::size_t(2));
+    const Claim& c = out.claims[0];
+    QCOMPARE(c.step, 1);
+    QCOMPARE(c.cue, std::string("due to"));
+    QCOMPARE(text.substr(c.begin, c.end - c.begin), std::string("2. Fever due to pneumonia is common."));
+    QCOMPARE(text.substr(c.phraseBegin, c.phraseEnd - c.phraseBegin), std::string("Fever due to pneumonia"));
+    const Claim& d = out.claims[1];
+    QCOMPARE(d.step, 1);
+    QCOMPARE(text.substr(d.begin, d.end - d.begin), std::string("Insulin treats type 1 diabetes."));
+    QCOMPARE(text.substr(d.phraseBegin, d.phraseEnd - d.phraseBegin), std::string("Insulin treats type 1 diabetes"));
+}
+
+void TestClaimExtractor::gapSettingBoundsClaims()
+{
+    const std::string text = "Amoxicillin is often reliably used to treat pneumonia.";
+    QCOMPARE(run(text).claims, QStringLiteral("amoxicillin|treats|community-acquired pneumonia|asserted"));
+    ClaimSettings tight;
+    tight.maxGapTokens = 2;
+    QCOMPARE(run(text, tight).claims, QString());
+}
+
+void TestClaimExtractor::oddInput_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("only cue") << QByteArray("treats");
+    QTest::newRow("cue at end") << QByteArray("Amoxicillin treats");
+    QTest::newRow("cue at start") << QByteArray("treated with amoxicillin");
+    QTest::newRow("invalid utf8") << QByteArray("Amoxicillin \xff\xfe treats \xc3 pneumonia.");
+    QTest::newRow("punctuation storm") << QByteArray(",,;; .. treats ;; due to ,, .");
+    QTest::newRow("long repetition") << QByteArray("amoxicillin treats pneumonia due to fever ").repeated(5000);
+}
+
+void TestClaimExtractor::oddInput()
+{
+    QFETCH(QByteArray, text);
+    const std::string t = text.toStdString();
+    const auto out = ClaimExtractor(lexicon_).extract(t, StepSegmenter::segment(t), kb_.link(t));
+    for (const Claim& c : out.claims) {
+        QVERIFY(c.begin <= c.end && c.end <= t.size());
+        QVERIFY(c.phraseBegin < c.phraseEnd && c.phraseEnd <= t.size());
+        QVERIFY(c.head != kNoNode && c.tail != kNoNode && c.head != c.tail);
+    }
+    for (const CoverageGap& g : out.gaps)
+        QVERIFY(g.begin < g.end && g.end <= t.size());
+    if (text.startsWith("amoxicillin treats pneumonia due to"))
+        QCOMPARE(out.claims.size(), std::size_t(5000 * 2)); // "treats" and "due to" per repetition
+}
+
+QTEST_APPLESS_MAIN(TestClaimExtractor)
+#include "tst_claimextractor.moc"

@@ -1,0 +1,85 @@
+#include "MentionFilter.h"
+
+#include "../support/TestKnowledgeBase.h"
+
+#include <QtTest>
+
+using namespace rs;
+
+class TestMentionFilter : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void filter_data();
+    void filter();
+
+private:
+    test::TestKnowledgeBase kb_;
+    Lexicon lexicon_;
+};
+
+void TestMentionFilter::initTestCase()
+{
+    for (const char* a : {"blood", "heart", "eye"})
+        kb_.add(a, "Anatomy");
+    for (const char* c : {"insulin", "aspirin", "metformin"})
+        kb_.add(c, "Compound");
+    kb_.add("fever", "Symptom");
+    kb_.add("chest pain", "Symptom");
+    kb_.add("HIV", "Virus");
+    lexicon_.addRelationCue("treats", CueDirection::Forward, "used to treat");
+    lexicon_.addPolarityCue(Polarity::Negated, "not");
+}
+
+void TestMentionFilter::filter_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("kept");
+    QTest::addColumn<QString>("gaps");
+    QTest::newRow("blood pressure") << "Her blood pressure is 80/50 mm Hg." << "" << "blood pressure";
+    QTest::newRow("heart rate") << "Heart rate 120/min." << "" << "Heart rate";
+    QTest::newRow("eye drops") << "Latanoprost eye drops are used to treat glaucoma." << "" << "eye drops";
+    QTest::newRow("insulin resistance") << "Insulin resistance is common." << "" << "Insulin resistance";
+    QTest::newRow("phrase stops at a preposition") << "Blood culture bottles of the patient." << ""
+                                                   << "Blood culture bottles";
+    QTest::newRow("transparent head") << "Aspirin therapy was started." << "aspirin" << "";
+    QTest::newRow("participle starts a clause") << "Chest pain radiating to the jaw." << "chest pain" << "";
+    QTest::newRow("adverb") << "Fever recently." << "fever" << "";
+    QTest::newRow("conjunction") << "Fever and chills." << "fever" << "";
+    QTest::newRow("dose") << "Metformin 500 mg daily." << "metformin" << "";
+    QTest::newRow("hyphenated transparent") << "An HIV-positive man." << "HIV" << "";
+    QTest::newRow("comma separates") << "Fever, heart murmur." << "fever" << "heart murmur";
+    QTest::newRow("line break separates") << "blood\nculture" << "blood" << "";
+    QTest::newRow("copula follows") << "The heart is enlarged." << "heart" << "";
+    QTest::newRow("cue follows") << "Aspirin used to treat pain." << "aspirin" << "";
+    QTest::newRow("negation follows") << "Aspirin not given." << "aspirin" << "";
+    QTest::newRow("next word is a mention") << "aspirin insulin" << "aspirin;insulin" << "";
+    QTest::newRow("option letter follows") << "Insulin A) or B)" << "insulin" << "";
+    QTest::newRow("end of text") << "Given insulin" << "insulin" << "";
+}
+
+void TestMentionFilter::filter()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, kept);
+    QFETCH(QString, gaps);
+    const std::string t = text.toStdString();
+    std::vector<CoverageGap> found;
+    const auto mentions = dropModifierMentions(t, tokenize(t), kb_.link(t), lexicon_, &found, "output");
+    QStringList names, gapTexts;
+    for (const Mention& m : mentions)
+        names << QString::fromStdString(std::string(kb_.nodeName(m.node)));
+    for (const CoverageGap& g : found) {
+        QCOMPARE(g.where, std::string("output"));
+        QCOMPARE(t.substr(g.begin, g.end - g.begin), g.text);
+        QVERIFY(g.reason.find("only '") == 0);
+        gapTexts << QString::fromStdString(g.text);
+    }
+    QCOMPARE(names.join(';'), kept);
+    QCOMPARE(gapTexts.join(';'), gaps);
+    // Without a gap list the same mentions are kept.
+    QCOMPARE(dropModifierMentions(t, tokenize(t), kb_.link(t), lexicon_, nullptr, "output").size(), mentions.size());
+}
+
+QTEST_APPLESS_MAIN(TestMentionFilter)
+#include "tst_mentionfilter.moc"
