@@ -25,6 +25,8 @@ using words::kFillers;
 using words::kNonConcepts;
 using words::kPhraseStops;
 
+constexpr std::array<std::string_view, 3> kDeterminers = {"a", "an", "the"};
+
 template <std::size_t N>
 bool inList(const std::array<std::string_view, N>& list, std::string_view w)
 {
@@ -167,6 +169,24 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
                         best = &hit;
                 }
                 if (!best || groups > 1 || a.mention->node == b.mention->node)
+                    continue;
+                // "X causes inflammation of Y", "X is a common symptom of Y": the tail is the
+                // argument of an unlinked noun, not of the cue ("a severe form of Y" still is).
+                bool relationalNoun = false;
+                for (std::size_t t = best->start + best->len; t < b.first && !relationalNoun; ++t)
+                    relationalNoun = words::in(words::kArgumentPrepositions, tokens[t].norm) &&
+                                     !(t > best->start + best->len && words::in(words::kSubsumptionNouns, tokens[t - 1].norm));
+                // "symptoms of RA, such as wrist pain": the first concept is the argument of an
+                // unlinked noun before it, so the cue is about that noun, not the concept.
+                {
+                    std::size_t t = a.first;
+                    while (t > ta && words::in(kDeterminers, tokens[t - 1].norm))
+                        --t;
+                    if (t > ta && tokens[t - 1].norm == "of" &&
+                        !(t - 1 > ta && words::in(words::kSubsumptionNouns, tokens[t - 2].norm)))
+                        relationalNoun = true;
+                }
+                if (relationalNoun)
                     continue;
                 best->used = true;
                 const RelationCue& cue = lexicon_.relationCues()[best->cue];

@@ -145,7 +145,7 @@ bool loadFile(const std::string& path, std::vector<ImportError>* errors, Read re
 std::string Lexicon::relationPhrase(std::string_view claimRelation)
 {
     if (claimRelation == "is_a")
-        return "is a";
+        return "is a kind of"; // "is a" would need the tail's article: "is a inflammation"
     if (claimRelation == "associated_with")
         return "is associated with";
     if (claimRelation == "contraindicated_for")

@@ -85,7 +85,7 @@ public:
     // the claim relation is_a in the table.
     bool isSubsumption(std::string_view kgRelation) const;
 
-    // A claim relation as words inside a sentence: "is_a" -> "is a", "associated_with" ->
+    // A claim relation as words inside a sentence: "is_a" -> "is a kind of", "associated_with" ->
     // "is associated with", "presents_with" -> "presents with".
     static std::string relationPhrase(std::string_view claimRelation);
 

@@ -3,6 +3,7 @@
 #include "WordLists.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace rs {
 
@@ -20,19 +21,44 @@ bool joined(std::string_view separator)
            std::all_of(separator.begin(), separator.end(), [](char c) { return c == ' ' || c == '\t' || c == '-'; });
 }
 
+// Whether a cue of the list matches the tokens at i ("raise" alone does not stop a phrase
+// because "raises concern for" is a cue; "raises concern for" does).
+bool cueAt(const std::vector<Token>& tokens, std::size_t i, const std::vector<std::size_t>* candidates,
+           const std::function<const std::vector<std::string>&(std::size_t)>& cueTokens)
+{
+    if (!candidates)
+        return false;
+    for (std::size_t c : *candidates) {
+        const auto& cue = cueTokens(c);
+        if (i + cue.size() > tokens.size())
+            continue;
+        bool all = true;
+        for (std::size_t k = 0; k < cue.size() && all; ++k)
+            all = tokens[i + k].norm == cue[k];
+        if (all)
+            return true;
+    }
+    return false;
+}
+
 // A word that can be the head noun of a longer phrase. Participles and adverbs start a
 // clause ("pain radiating to", "fever treated with", "fever recently"), numbers a dose.
-bool headNounLike(const Token& t, const Lexicon& lexicon)
+bool headNounLike(const std::vector<Token>& tokens, std::size_t i, const Lexicon& lexicon)
 {
+    const Token& t = tokens[i];
     const std::string& w = t.norm;
     if (w.size() < 2 || (w[0] >= '0' && w[0] <= '9') || (t.allUpper && w.size() == 1))
         return false;
     if (endsWith(w, "ing") || endsWith(w, "ed") || endsWith(w, "ly"))
         return false;
     if (words::in(words::kPhraseStops, w) || words::in(words::kFillers, w) ||
-        words::in(words::kNonConcepts, w) || words::in(words::kTransparentHeads, w))
+        words::in(words::kNonConcepts, w) || words::in(words::kTransparentHeads, w) ||
+        words::in(words::kCommonVerbs, w))
         return false;
-    return !lexicon.relationCuesStartingWith(w) && !lexicon.polarityCuesStartingWith(w);
+    return !cueAt(tokens, i, lexicon.relationCuesStartingWith(w),
+                  [&](std::size_t c) -> const std::vector<std::string>& { return lexicon.relationCues()[c].tokens; }) &&
+           !cueAt(tokens, i, lexicon.polarityCuesStartingWith(w),
+                  [&](std::size_t c) -> const std::vector<std::string>& { return lexicon.polarityCues()[c].tokens; });
 }
 
 } // namespace
@@ -52,7 +78,7 @@ std::vector<Mention> dropModifierMentions(std::string_view text, const std::vect
         const bool nextIsMention = i + 1 < mentions.size() && next < tokens.size() && mentions[i + 1].begin <= tokens[next].begin &&
                                    mentions[i + 1].end > tokens[next].begin;
         if (m.end > text.size() || next >= tokens.size() || nextIsMention ||
-            !joined(text.substr(m.end, tokens[next].begin - m.end)) || !headNounLike(tokens[next], lexicon)) {
+            !joined(text.substr(m.end, tokens[next].begin - m.end)) || !headNounLike(tokens, next, lexicon)) {
             kept.push_back(m);
             continue;
         }
@@ -63,7 +89,7 @@ std::vector<Mention> dropModifierMentions(std::string_view text, const std::vect
         while (last + 1 < tokens.size() && last + 1 < limit &&
                !(i + 1 < mentions.size() && mentions[i + 1].begin <= tokens[last + 1].begin) &&
                joined(text.substr(tokens[last].end, tokens[last + 1].begin - tokens[last].end)) &&
-               headNounLike(tokens[last + 1], lexicon))
+               headNounLike(tokens, last + 1, lexicon))
             ++last;
         CoverageGap g;
         g.begin = m.begin;

@@ -123,10 +123,9 @@ std::string PatternAggregator::describe(std::string_view signature)
         const std::string_view head = what.substr(open + 1, c1 - open - 1);
         const std::string_view rel = what.substr(c1 + 1, c2 - c1 - 1);
         const std::string_view tail = what.substr(c2 + 1, close - c2 - 1);
-        // "a Disease is a kind of Disease", not "a Disease is a a Disease".
-        const std::string triple = article(head) + std::string(head) + " " +
-                                   (rel == "is_a" ? std::string("is a kind of ") + std::string(tail)
-                                                  : Lexicon::relationPhrase(rel) + " " + article(tail) + std::string(tail));
+        // "a Disease is a kind of Disease", not "... is a kind of a Disease".
+        const std::string triple = article(head) + std::string(head) + " " + Lexicon::relationPhrase(rel) + " " +
+                                   (rel == "is_a" ? std::string() : article(tail)) + std::string(tail);
         if (subtype == "wrong_relation")
             return "Claims that " + triple + " where the KG relates the two only otherwise";
         if (subtype == "unsupported")

@@ -50,4 +50,26 @@ inline constexpr std::array<std::string_view, 51> kTransparentHeads = {
     "solution", "suspension", "inhaler", "patch", "gel", "spray", "supplement", "supplements",
     "supplementation", "prophylaxis", "regimen", "monotherapy", "vaccine"};
 
+// Verbs common after a subject in clinical explanations ("aspirin inhibits ...", "thyroid
+// cancer makes ..."): after a concept they start a predicate, they are no head noun.
+inline constexpr std::array<std::string_view, 60> kCommonVerbs = {
+    "makes", "make", "seen", "shows", "show", "seems", "appears", "remains", "occurs", "develops",
+    "involves", "affects", "increases", "decreases", "reduces", "lowers", "raises", "inhibits",
+    "blocks", "binds", "acts", "works", "helps", "requires", "needs", "explains", "fits",
+    "matches", "means", "contains", "produces", "prevents", "includes", "becomes", "gets",
+    "gives", "takes", "stimulates", "activates", "promotes", "impairs", "worsens", "improves",
+    "presents", "results", "leads", "causes", "suggests", "indicates", "supports", "carries",
+    "spreads", "responds", "persists", "resolves", "progresses", "arises", "exists", "lies",
+    "begins"};
+
+// Prepositions that make the words before them a relational noun: in "X causes
+// inflammation of Y" or "X is a common symptom of Y" the cue does not relate X to Y.
+inline constexpr std::array<std::string_view, 9> kArgumentPrepositions = {
+    "of", "in", "with", "for", "on", "at", "from", "to", "into"};
+
+// Nouns that keep an is-a relation through "of": "a severe form of", "a type of".
+inline constexpr std::array<std::string_view, 13> kSubsumptionNouns = {
+    "type", "types", "form", "forms", "kind", "kinds", "subtype", "subtypes", "variant",
+    "variants", "variety", "class", "category"};
+
 } // namespace rs::words

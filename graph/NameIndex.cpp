@@ -211,22 +211,30 @@ const NameIndex::Entry* NameIndex::accept(std::uint32_t trieNode, std::string_vi
     const bool ambiguousWord = first == last && (tokens[first].norm.size() < 2 ||
                                                  isCommonWord(tokens[first].norm));
 
-    int geneOk = -1; // computed on first need
-    auto geneAcceptable = [&] {
-        if (!options_.matchGeneSymbols)
-            return false;
-        std::size_t letters = 0;
+    const auto spanNorm = [&] {
         std::string norm;
         for (std::size_t i = first; i <= last; ++i) {
-            const std::string_view raw = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
-            if (hasAsciiLower(raw))
-                return false;
-            letters += raw.size();
             if (!norm.empty())
                 norm.push_back(' ');
             norm += tokens[i].norm;
         }
-        return letters >= options_.minGeneSymbolLength && !geneStoplist_.contains(norm);
+        return norm;
+    };
+    // A gene symbol links only as written in capitals ("BRCA1", "HLA-B"), long enough, and
+    // not a clinical abbreviation from the stoplist.
+    int symbolOk = -1; // computed on first need
+    const auto symbolAcceptable = [&] {
+        if (!options_.matchGeneSymbols)
+            return false;
+        std::size_t length = 0;
+        for (std::size_t i = first; i <= last; ++i) {
+            const std::string_view raw =
+                text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+            if (hasAsciiLower(raw))
+                return false;
+            length += raw.size();
+        }
+        return length >= options_.minGeneSymbolLength && !geneStoplist_.contains(spanNorm());
     };
 
     for (const Entry& e : list) {
@@ -246,9 +254,17 @@ const NameIndex::Entry* NameIndex::accept(std::uint32_t trieNode, std::string_vi
             continue;
         }
         if (e.gene) {
-            if (geneOk < 0)
-                geneOk = geneAcceptable() ? 1 : 0;
-            if (!geneOk)
+            bool ok;
+            if (e.form == Form::Synonym && first != last)
+                ok = true; // a curated full name ("angiotensin-converting enzyme")
+            else if (e.form == Form::Abbreviation)
+                ok = options_.matchGeneSymbols && !geneStoplist_.contains(spanNorm());
+            else {
+                if (symbolOk < 0)
+                    symbolOk = symbolAcceptable() ? 1 : 0;
+                ok = symbolOk == 1;
+            }
+            if (!ok)
                 continue;
         }
         return &e;

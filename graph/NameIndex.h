@@ -23,7 +23,10 @@ namespace rs {
 // Declared outside NameIndex only because a nested struct with member initializers cannot
 // be a defaulted argument of its enclosing class's constructor; use NameIndex::Options.
 struct NameIndexOptions {
-    // Gene nodes link only as upper-case symbols ("BRCA1"); off: genes never link.
+    // Gene symbols (a gene's KG names, one-word synonyms, abbreviations) link only when
+    // written all in capitals ("BRCA1", not "brca1"), at least minGeneSymbolLength bytes
+    // long and not on the stoplist. Off: they never link. Multi-word lexicon synonyms of a
+    // gene ("tumor protein p53") link like any synonym either way.
     bool matchGeneSymbols = true;
     std::size_t minGeneSymbolLength = 3;
 };
@@ -51,7 +54,12 @@ public:
     bool loadGeneSymbolStoplist(const std::string& path, std::vector<ImportError>* errors);
 
     // Non-overlapping mentions, left to right, each the longest acceptable match starting
-    // at its first token; offsets are byte offsets into text.
+    // at its first token; offsets are byte offsets into text. When a form names several
+    // nodes the kind decides (Disease > Symptom > Compound > Anatomy > Pharmacologic Class >
+    // Side Effect > other kinds > Gene; PrimeKG's kind names count as their Hetionet
+    // equivalents), then name > synonym > abbreviation, then the lower node id. Never
+    // linked: pure numbers, one-letter words and single everyday English words (a built-in
+    // list), except as a case-sensitive lexicon abbreviation ("ALL").
     std::vector<Mention> link(std::string_view text) const;
     // The node whose name, alias or synonym equals the whole of name (after normalization),
     // under the same acceptance rules as link().

@@ -112,6 +112,11 @@ void TestClaimExtractor::extract_data()
                                                               << "" << "beta agonist";
     QTest::newRow("nested cues are one cue") << "Amoxicillin is a treatment for pneumonia and rash."
                                              << "amoxicillin|treats|community-acquired pneumonia|asserted" << "";
+    QTest::newRow("tail of a relational noun") << "Fever is a common symptom of pneumonia." << "" << "";
+    QTest::newRow("tail of an unlinked noun") << "Amoxicillin treats the symptoms of pneumonia." << "" << "";
+    QTest::newRow("is-a through a form of") << "Pneumonia is a severe form of lung disease."
+                                            << "community-acquired pneumonia|is_a|lung disease|asserted" << "";
+    QTest::newRow("first concept is an argument") << "The symptoms of pneumonia, such as fever, resolve." << "" << "";
     QTest::newRow("both sides unlinked") << "Bacteria cause infections." << "" << "";
 }
 

@@ -20,7 +20,7 @@ private:
 
 void TestMentionFilter::initTestCase()
 {
-    for (const char* a : {"blood", "heart", "eye"})
+    for (const char* a : {"blood", "heart", "eye", "leg"})
         kb_.add(a, "Anatomy");
     for (const char* c : {"insulin", "aspirin", "metformin"})
         kb_.add(c, "Compound");
@@ -28,6 +28,7 @@ void TestMentionFilter::initTestCase()
     kb_.add("chest pain", "Symptom");
     kb_.add("HIV", "Virus");
     lexicon_.addRelationCue("treats", CueDirection::Forward, "used to treat");
+    lexicon_.addRelationCue("indicates", CueDirection::Forward, "raise concern for");
     lexicon_.addPolarityCue(Polarity::Negated, "not");
 }
 
@@ -50,8 +51,11 @@ void TestMentionFilter::filter_data()
     QTest::newRow("hyphenated transparent") << "An HIV-positive man." << "HIV" << "";
     QTest::newRow("comma separates") << "Fever, heart murmur." << "fever" << "heart murmur";
     QTest::newRow("line break separates") << "blood\nculture" << "blood" << "";
+    QTest::newRow("verb follows") << "Aspirin inhibits platelets." << "aspirin" << "";
     QTest::newRow("copula follows") << "The heart is enlarged." << "heart" << "";
     QTest::newRow("cue follows") << "Aspirin used to treat pain." << "aspirin" << "";
+    QTest::newRow("cue word without its cue") << "Straight leg raise test was positive." << "" << "leg raise test";
+    QTest::newRow("cue word with its cue") << "Fever raise concern for sepsis." << "fever" << "";
     QTest::newRow("negation follows") << "Aspirin not given." << "aspirin" << "";
     QTest::newRow("next word is a mention") << "aspirin insulin" << "aspirin;insulin" << "";
     QTest::newRow("option letter follows") << "Insulin A) or B)" << "insulin" << "";

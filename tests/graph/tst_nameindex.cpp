@@ -35,6 +35,7 @@ private:
     std::unique_ptr<KnowledgeGraph> graph_;
     std::unique_ptr<NameIndex> index_;
     std::vector<ImportError> synonymErrors_;
+    std::string synonymsPath_;
 };
 
 // Hetionet-like names, with the collisions the linker has to resolve.
@@ -63,6 +64,11 @@ static KnowledgeGraph buildGraph()
     b.addNode("Gene::7454", "WAS", "Gene");
     b.addNode("Gene::5053", "PAH", "Gene");
     b.addNode("Gene::3106", "HLA-B", "Gene");
+    b.addNode("Gene::7157", "TP53", "Gene");
+    b.addNode("D002637", "Chest Pain", "Symptom");
+    b.addNode("SE:C0235710", "Chest discomfort", "Side Effect");
+    b.addNode("D011507", "Proteinuria", "Symptom");
+    b.addNode("D000419", "Albuminuria", "Symptom");
     return b.build();
 }
 
@@ -93,8 +99,13 @@ void TestNameIndex::initTestCase()
         "hypertension\tCompound\thtn drug\tsynonym\n"   // kind does not match: counted
         "metformin\tCompound\tglucophage\tbrand\n"      // bad type
         "metformin\tCompound\n"                         // too few columns
+        "TP53\tGene\ttumor protein p53\tsynonym\n"
+        "ACE\tGene\tangiotensin-converting enzyme\tsynonym\n"
+        "Chest Pain\tSymptom\tchest discomfort\tsynonym\n"
+        "Proteinuria\tSymptom\talbuminuria\tsynonym\n"
         "\n");
     QVERIFY(index_->loadSynonyms(synonyms, &synonymErrors_));
+    synonymsPath_ = synonyms;
     const std::string stoplist = writeFile("stoplist.txt",
         "# clinical abbreviations that are also gene symbols\n"
         "ACE\n"
@@ -159,6 +170,15 @@ void TestNameIndex::link_data()
                                                 << QStringList{};
     QTest::newRow("disease abbreviation beats gene symbol")
         << QByteArray("PAH") << QStringList{"PAH|DOID:6195"};
+    QTest::newRow("gene full name in lower case")
+        << QByteArray("loss of tumor protein p53") << QStringList{"tumor protein p53|Gene::7157"};
+    QTest::newRow("stoplisted gene by its full name")
+        << QByteArray("Angiotensin-converting enzyme levels")
+        << QStringList{"Angiotensin-converting enzyme|Gene::1636"};
+    QTest::newRow("kind beats form: symptom synonym over side effect name")
+        << QByteArray("chest discomfort") << QStringList{"chest discomfort|D002637"};
+    QTest::newRow("same kind: name beats synonym")
+        << QByteArray("albuminuria") << QStringList{"albuminuria|D000419"};
     QTest::newRow("common word name") << QByteArray("cold hands") << QStringList{};
     QTest::newRow("common word inside a longer name")
         << QByteArray("a common cold") << QStringList{"common cold|DOID:10459"};
@@ -250,7 +270,7 @@ void TestNameIndex::synonymFileErrorsAreReported()
     QVERIFY(synonymErrors_[0].reason.find("brand") != std::string::npos);
     QCOMPARE(synonymErrors_[1].line, std::size_t(14));
     QCOMPARE(index_->unmatchedSynonymRows(), std::size_t(2));
-    QCOMPARE(index_->synonymCount(), std::size_t(8));
+    QCOMPARE(index_->synonymCount(), std::size_t(12));
 }
 
 void TestNameIndex::missingFilesFail()
@@ -276,6 +296,8 @@ void TestNameIndex::geneOptions_data()
     QTest::newRow("no stoplist loaded") << true << 3 << QByteArray("ACE") << 1;
     QTest::newRow("genes off, diseases still link") << false << 3 << QByteArray("hypertension")
                                                     << 1;
+    QTest::newRow("genes off, full names still link") << false << 3
+                                                      << QByteArray("tumor protein p53") << 1;
 }
 
 void TestNameIndex::geneOptions()
@@ -288,6 +310,7 @@ void TestNameIndex::geneOptions()
     options.matchGeneSymbols = match;
     options.minGeneSymbolLength = std::size_t(minLength);
     NameIndex index(*graph_, options);
+    QVERIFY(index.loadSynonyms(synonymsPath_, nullptr)); // no stoplist on purpose
     QCOMPARE(int(index.link(text.toStdString()).size()), mentions);
 }
 
