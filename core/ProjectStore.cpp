@@ -174,15 +174,13 @@ END;
 };
 
 static_assert(std::size(kMigrations) > 0 &&
-                  kMigrations[std::size(kMigrations) - 1].toVersion ==
-                      ProjectStore::kSchemaVersion,
+                  kMigrations[std::size(kMigrations) - 1].toVersion == ProjectStore::kSchemaVersion,
               "the last migration must produce kSchemaVersion");
 
 constexpr const char* kFindingTypes[] = {"relation", "branch", "missing", "grounding"};
 constexpr const char* kSeverities[] = {"none", "minor", "major", "critical"};
 
-int indexOf(const auto& names, const std::string& s)
-{
+int indexOf(const auto& names, const std::string& s) {
     for (std::size_t i = 0; i < std::size(names); ++i)
         if (s == names[i])
             return int(i);
@@ -190,30 +188,26 @@ int indexOf(const auto& names, const std::string& s)
 }
 
 // Case text is untrusted and may hold invalid UTF-8, which dump() would otherwise throw on.
-std::string dumpJson(const json& j)
-{
+std::string dumpJson(const json& j) {
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 // Lenient readers for the JSON columns the store itself wrote.
-std::string getString(const json& o, const char* key)
-{
+std::string getString(const json& o, const char* key) {
     if (!o.is_object())
         return {};
     auto it = o.find(key);
     return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-double getDouble(const json& o, const char* key)
-{
+double getDouble(const json& o, const char* key) {
     if (!o.is_object())
         return 0;
     auto it = o.find(key);
     return it != o.end() && it->is_number() ? it->get<double>() : 0.0;
 }
 
-json casePartsToJson(const Case& c, json* images, json* meta, json* goldPath)
-{
+json casePartsToJson(const Case& c, json* images, json* meta, json* goldPath) {
     json options = json::array();
     for (const auto& o : c.options) {
         json e = json::object();
@@ -258,8 +252,7 @@ json casePartsToJson(const Case& c, json* images, json* meta, json* goldPath)
     return options;
 }
 
-json parseStored(const std::string& text, const char* what, const std::string& key)
-{
+json parseStored(const std::string& text, const char* what, const std::string& key) {
     json j = json::parse(text, nullptr, false);
     if (j.is_discarded())
         throw StoreError("damaged " + std::string(what) + " of case " + key);
@@ -267,8 +260,7 @@ json parseStored(const std::string& text, const char* what, const std::string& k
 }
 
 void partsFromJson(Case& c, const json& options, const json& images, const json& meta,
-                   const json& goldPath)
-{
+                   const json& goldPath) {
     for (const auto& o : options.is_array() ? options : json::array())
         c.options.push_back({getString(o, "label"), getString(o, "text")});
     for (const auto& im : images.is_array() ? images : json::array()) {
@@ -299,8 +291,7 @@ void partsFromJson(Case& c, const json& options, const json& images, const json&
 
 // Strict readers for JSON handed to the store by the analysis: a wrong type there is a bug
 // upstream and should surface instead of being stored as something else.
-std::string optString(const json& o, const char* key, const std::string& where)
-{
+std::string optString(const json& o, const char* key, const std::string& where) {
     auto it = o.find(key);
     if (it == o.end() || it->is_null())
         return {};
@@ -309,8 +300,7 @@ std::string optString(const json& o, const char* key, const std::string& where)
     return it->get<std::string>();
 }
 
-std::optional<std::int64_t> optInt(const json& o, const char* key, const std::string& where)
-{
+std::optional<std::int64_t> optInt(const json& o, const char* key, const std::string& where) {
     auto it = o.find(key);
     if (it == o.end() || it->is_null())
         return std::nullopt;
@@ -319,8 +309,7 @@ std::optional<std::int64_t> optInt(const json& o, const char* key, const std::st
     return it->get<std::int64_t>();
 }
 
-const json* optArray(const json& o, const char* key, const std::string& where)
-{
+const json* optArray(const json& o, const char* key, const std::string& where) {
     auto it = o.find(key);
     if (it == o.end() || it->is_null())
         return nullptr;
@@ -355,8 +344,7 @@ struct AnalysisRows {
 };
 
 // Validates the whole result before anything is written.
-AnalysisRows parseAnalysis(const json& r)
-{
+AnalysisRows parseAnalysis(const json& r) {
     if (!r.is_object())
         throw std::invalid_argument("analysis result must be a JSON object");
     AnalysisRows rows;
@@ -377,8 +365,8 @@ AnalysisRows parseAnalysis(const json& r)
             FindingRow row;
             row.type = indexOf(kFindingTypes, optString(f, "type", where));
             if (row.type < 0)
-                throw std::invalid_argument(where +
-                                            ": type must be relation, branch, missing or grounding");
+                throw std::invalid_argument(
+                    where + ": type must be relation, branch, missing or grounding");
             row.severity = indexOf(kSeverities, optString(f, "severity", where));
             if (row.severity < 0)
                 throw std::invalid_argument(where +
@@ -414,8 +402,7 @@ AnalysisRows parseAnalysis(const json& r)
     return rows;
 }
 
-bool isBusy(int rc)
-{
+bool isBusy(int rc) {
     return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
 }
 
@@ -437,29 +424,25 @@ struct StoreConnection {
     };
     std::unordered_map<std::string, Cached> cache;
 
-    ~StoreConnection()
-    {
+    ~StoreConnection() {
         for (auto& [sql, c] : cache)
             sqlite3_finalize(c.stmt);
         if (db)
             sqlite3_close_v2(db);
     }
 
-    [[noreturn]] void fail(const std::string& what) const
-    {
+    [[noreturn]] void fail(const std::string& what) const {
         throw StoreError(what + ": " + sqlite3_errmsg(db));
     }
 
-    void exec(const char* sql)
-    {
+    void exec(const char* sql) {
         if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
             fail(std::string("SQL failed on ") + path);
     }
 
     // Waits for another writer up to busyTimeout. SQLite's own busy handler already sleeps;
     // the loop covers the cases where it returns BUSY without waiting (e.g. WAL recovery).
-    void beginImmediate()
-    {
+    void beginImmediate() {
         const auto deadline = std::chrono::steady_clock::now() + busyTimeout;
         for (;;) {
             const int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
@@ -475,8 +458,7 @@ struct StoreConnection {
     }
 
     // Without WAL (e.g. on a file system that cannot share memory) COMMIT can meet readers.
-    void commit()
-    {
+    void commit() {
         const auto deadline = std::chrono::steady_clock::now() + busyTimeout;
         for (;;) {
             const int rc = sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
@@ -488,8 +470,7 @@ struct StoreConnection {
         }
     }
 
-    void rollbackQuietly() noexcept
-    {
+    void rollbackQuietly() noexcept {
         if (!sqlite3_get_autocommit(db))
             sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     }
@@ -506,8 +487,7 @@ class Query {
     using Cached = detail::StoreConnection::Cached;
 
 public:
-    Query(detail::StoreConnection& d, const std::string& sql) : d_(d)
-    {
+    Query(detail::StoreConnection& d, const std::string& sql) : d_(d) {
         auto it = d.cache.find(sql);
         if (it == d.cache.end()) {
             sqlite3_stmt* st = nullptr;
@@ -525,8 +505,7 @@ public:
             d.fail("cannot prepare a query on " + d.path);
         }
     }
-    ~Query()
-    {
+    ~Query() {
         if (cached_) {
             sqlite3_reset(st_);
             sqlite3_clear_bindings(st_);
@@ -538,36 +517,30 @@ public:
     Query(const Query&) = delete;
     Query& operator=(const Query&) = delete;
 
-    Query& bind(int i, const std::string& s)
-    {
+    Query& bind(int i, const std::string& s) {
         check(sqlite3_bind_text64(st_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
         return *this;
     }
     Query& bind(int i, const char* s) { return bind(i, std::string(s)); }
-    Query& bind(int i, std::int64_t v)
-    {
+    Query& bind(int i, std::int64_t v) {
         check(sqlite3_bind_int64(st_, i, v));
         return *this;
     }
     Query& bind(int i, int v) { return bind(i, std::int64_t(v)); }
     Query& bind(int i, std::size_t v) { return bind(i, std::int64_t(v)); }
-    Query& bindNull(int i)
-    {
+    Query& bindNull(int i) {
         check(sqlite3_bind_null(st_, i));
         return *this;
     }
-    template <class T> Query& bind(int i, const std::optional<T>& v)
-    {
+    template <class T> Query& bind(int i, const std::optional<T>& v) {
         return v ? bind(i, *v) : bindNull(i);
     }
-    Query& bind(int i, std::optional<bool> v)
-    {
+    Query& bind(int i, std::optional<bool> v) {
         return v ? bind(i, std::int64_t(*v ? 1 : 0)) : bindNull(i);
     }
 
     // True while there is a row.
-    bool step()
-    {
+    bool step() {
         const int rc = sqlite3_step(st_);
         if (rc == SQLITE_ROW)
             return true;
@@ -575,23 +548,20 @@ public:
             return false;
         d_.fail("query failed on " + d_.path);
     }
-    void run()
-    {
+    void run() {
         while (step()) {
         }
     }
 
     bool isNull(int c) const { return sqlite3_column_type(st_, c) == SQLITE_NULL; }
     std::int64_t integer(int c) const { return sqlite3_column_int64(st_, c); }
-    std::string text(int c) const
-    {
+    std::string text(int c) const {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st_, c));
         return p ? std::string(p, std::size_t(sqlite3_column_bytes(st_, c))) : std::string();
     }
 
 private:
-    void check(int rc)
-    {
+    void check(int rc) {
         if (rc != SQLITE_OK)
             d_.fail("cannot bind a value on " + d_.path);
     }
@@ -604,15 +574,14 @@ private:
 // inside the caller's, so a failed call never leaves half a case behind either way.
 class WriteScope {
 public:
-    explicit WriteScope(detail::StoreConnection& d) : d_(d), own_(sqlite3_get_autocommit(d.db) != 0)
-    {
+    explicit WriteScope(detail::StoreConnection& d)
+        : d_(d), own_(sqlite3_get_autocommit(d.db) != 0) {
         if (own_)
             d_.beginImmediate();
         else
             Query(d_, "SAVEPOINT rs_write").run();
     }
-    ~WriteScope()
-    {
+    ~WriteScope() {
         if (done_)
             return;
         if (own_) {
@@ -627,8 +596,7 @@ public:
     WriteScope(const WriteScope&) = delete;
     WriteScope& operator=(const WriteScope&) = delete;
 
-    void commit()
-    {
+    void commit() {
         if (own_)
             d_.commit();
         else
@@ -642,8 +610,7 @@ private:
     bool done_ = false;
 };
 
-std::string openError(sqlite3* db, int rc)
-{
+std::string openError(sqlite3* db, int rc) {
     std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     const int sys = db ? sqlite3_system_errno(db) : 0;
     if (sys != 0)
@@ -658,8 +625,7 @@ struct FileKind {
     std::string message;
 };
 
-FileKind inspect(sqlite3* db)
-{
+FileKind inspect(sqlite3* db) {
     FileKind k;
     auto scalar = [&](const char* sql, std::string* out) -> int {
         sqlite3_stmt* st = nullptr;
@@ -680,7 +646,7 @@ FileKind inspect(sqlite3* db)
     };
     auto failed = [&](int rc) {
         const int primary = rc & 0xff;
-        k.kind = primary == SQLITE_NOTADB ? FileKind::NotSqlite
+        k.kind = primary == SQLITE_NOTADB    ? FileKind::NotSqlite
                  : primary == SQLITE_CORRUPT ? FileKind::Damaged
                                              : FileKind::Unreadable;
         k.message = sqlite3_errmsg(db);
@@ -699,8 +665,8 @@ FileKind inspect(sqlite3* db)
     }
     std::string version;
     const int rc = scalar("SELECT value FROM meta WHERE key = 'schema_version'", &version);
-    const auto [end, ec] = std::from_chars(version.data(), version.data() + version.size(),
-                                           k.version);
+    const auto [end, ec] =
+        std::from_chars(version.data(), version.data() + version.size(), k.version);
     if (rc != SQLITE_OK || ec != std::errc() || end != version.data() + version.size() ||
         k.version < 1) {
         k.kind = FileKind::Damaged;
@@ -711,8 +677,7 @@ FileKind inspect(sqlite3* db)
     return k;
 }
 
-std::string describeRefusal(const std::string& path, const FileKind& k, bool readOnly)
-{
+std::string describeRefusal(const std::string& path, const FileKind& k, bool readOnly) {
     switch (k.kind) {
     case FileKind::NotSqlite:
         return path + " is not a ReasonScope project (not an SQLite database)";
@@ -726,12 +691,11 @@ std::string describeRefusal(const std::string& path, const FileKind& k, bool rea
         return readOnly ? path + " is not a ReasonScope project (empty database)" : std::string();
     case FileKind::Project:
         if (k.version > ProjectStore::kSchemaVersion)
-            return path + " was made by a newer ReasonScope (schema " +
-                   std::to_string(k.version) + "); this version reads up to " +
-                   std::to_string(ProjectStore::kSchemaVersion);
+            return path + " was made by a newer ReasonScope (schema " + std::to_string(k.version) +
+                   "); this version reads up to " + std::to_string(ProjectStore::kSchemaVersion);
         if (readOnly && k.version < ProjectStore::kSchemaVersion)
-            return path + " was made by an older ReasonScope (schema " +
-                   std::to_string(k.version) + "); open it for writing once to upgrade it";
+            return path + " was made by an older ReasonScope (schema " + std::to_string(k.version) +
+                   "); open it for writing once to upgrade it";
         return {};
     }
     return {};
@@ -744,20 +708,17 @@ std::string describeRefusal(const std::string& path, const FileKind& k, bool rea
 ProjectStore::ProjectStore(std::unique_ptr<detail::StoreConnection> d) : d_(std::move(d)) {}
 ProjectStore::~ProjectStore() = default;
 
-std::unique_ptr<ProjectStore> ProjectStore::open(const std::string& path, std::string* error)
-{
+std::unique_ptr<ProjectStore> ProjectStore::open(const std::string& path, std::string* error) {
     return openImpl(path, false, error);
 }
 
 std::unique_ptr<ProjectStore> ProjectStore::openReadOnly(const std::string& path,
-                                                         std::string* error)
-{
+                                                         std::string* error) {
     return openImpl(path, true, error);
 }
 
 std::unique_ptr<ProjectStore> ProjectStore::openImpl(const std::string& path, bool readOnly,
-                                                     std::string* error)
-{
+                                                     std::string* error) {
     auto refuse = [&](std::string msg) {
         if (error)
             *error = std::move(msg);
@@ -858,32 +819,32 @@ std::unique_ptr<ProjectStore> ProjectStore::openImpl(const std::string& path, bo
     return std::unique_ptr<ProjectStore>(new ProjectStore(std::move(d)));
 }
 
-const std::string& ProjectStore::path() const { return d_->path; }
-bool ProjectStore::isReadOnly() const { return d_->readOnly; }
+const std::string& ProjectStore::path() const {
+    return d_->path;
+}
+bool ProjectStore::isReadOnly() const {
+    return d_->readOnly;
+}
 
-void ProjectStore::setBusyTimeout(std::chrono::milliseconds timeout)
-{
+void ProjectStore::setBusyTimeout(std::chrono::milliseconds timeout) {
     d_->busyTimeout = std::max(timeout, std::chrono::milliseconds(0));
     sqlite3_busy_timeout(d_->db, int(d_->busyTimeout.count()));
 }
 
 // --- Transaction -----------------------------------------------------------------------
 
-ProjectStore::Transaction::Transaction(ProjectStore& store) : store_(store)
-{
+ProjectStore::Transaction::Transaction(ProjectStore& store) : store_(store) {
     if (!sqlite3_get_autocommit(store_.d_->db))
         throw StoreError("a transaction is already open on " + store_.d_->path);
     store_.d_->beginImmediate();
 }
 
-ProjectStore::Transaction::~Transaction()
-{
+ProjectStore::Transaction::~Transaction() {
     if (!done_)
         store_.d_->rollbackQuietly();
 }
 
-void ProjectStore::Transaction::commit()
-{
+void ProjectStore::Transaction::commit() {
     if (done_)
         throw StoreError("transaction on " + store_.d_->path + " already committed");
     store_.d_->commit();
@@ -894,12 +855,12 @@ void ProjectStore::Transaction::commit()
 
 std::int64_t ProjectStore::addKgSource(const std::string& path, const std::string& format,
                                        const std::string& sha256, std::int64_t nodes,
-                                       std::int64_t edges)
-{
+                                       std::int64_t edges) {
     WriteScope w(*d_);
-    Query q(*d_, "INSERT INTO kg_sources(path, format, sha256, nodes, edges) VALUES (?, ?, ?, ?, ?) "
-                 "ON CONFLICT(path, sha256) DO UPDATE SET format = excluded.format, "
-                 "nodes = excluded.nodes, edges = excluded.edges RETURNING id");
+    Query q(*d_,
+            "INSERT INTO kg_sources(path, format, sha256, nodes, edges) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(path, sha256) DO UPDATE SET format = excluded.format, "
+            "nodes = excluded.nodes, edges = excluded.edges RETURNING id");
     q.bind(1, path).bind(2, format).bind(3, sha256).bind(4, nodes).bind(5, edges);
     q.step();
     const std::int64_t id = q.integer(0);
@@ -910,8 +871,7 @@ std::int64_t ProjectStore::addKgSource(const std::string& path, const std::strin
 
 std::int64_t ProjectStore::ensureRun(const std::string& label, const std::string& model,
                                      const std::string& sourceFile,
-                                     const std::string& sourceSha256)
-{
+                                     const std::string& sourceSha256) {
     WriteScope w(*d_);
     // The no-op update makes RETURNING give the existing row's id.
     Query q(*d_, "INSERT INTO runs(label, model, source_file, source_sha256) VALUES (?, ?, ?, ?) "
@@ -925,8 +885,7 @@ std::int64_t ProjectStore::ensureRun(const std::string& label, const std::string
     return id;
 }
 
-std::int64_t ProjectStore::addCase(const Case& c, std::int64_t runId)
-{
+std::int64_t ProjectStore::addCase(const Case& c, std::int64_t runId) {
     json images, meta, goldPath;
     const json options = casePartsToJson(c, &images, &meta, &goldPath);
     WriteScope w(*d_);
@@ -972,8 +931,7 @@ RETURNING id)sql");
     return id;
 }
 
-void ProjectStore::addImportError(const ImportError& e)
-{
+void ProjectStore::addImportError(const ImportError& e) {
     WriteScope w(*d_);
     Query(*d_, "INSERT INTO import_errors(file, line, record, reason) VALUES (?, ?, ?, ?)")
         .bind(1, e.file)
@@ -984,8 +942,7 @@ void ProjectStore::addImportError(const ImportError& e)
     w.commit();
 }
 
-void ProjectStore::saveAnalysis(std::int64_t caseId, const json& caseResult)
-{
+void ProjectStore::saveAnalysis(std::int64_t caseId, const json& caseResult) {
     const AnalysisRows rows = parseAnalysis(caseResult);
     WriteScope w(*d_);
     {
@@ -1057,8 +1014,7 @@ WHERE id = ?1 RETURNING case_key)sql");
     w.commit();
 }
 
-void ProjectStore::replacePatterns(const json& patterns)
-{
+void ProjectStore::replacePatterns(const json& patterns) {
     if (!patterns.is_array())
         throw std::invalid_argument("patterns must be a JSON array");
     struct Row {
@@ -1091,8 +1047,7 @@ void ProjectStore::replacePatterns(const json& patterns)
     w.commit();
 }
 
-void ProjectStore::setSetting(const std::string& key, const std::string& value)
-{
+void ProjectStore::setSetting(const std::string& key, const std::string& value) {
     WriteScope w(*d_);
     Query(*d_, "INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)")
         .bind(1, key)
@@ -1101,8 +1056,7 @@ void ProjectStore::setSetting(const std::string& key, const std::string& value)
     w.commit();
 }
 
-std::int64_t ProjectStore::addReview(const Review& r)
-{
+std::int64_t ProjectStore::addReview(const Review& r) {
     WriteScope w(*d_);
     std::optional<std::string> signature;
     std::optional<std::int64_t> step;
@@ -1136,8 +1090,7 @@ std::int64_t ProjectStore::addReview(const Review& r)
 
 // --- reading ---------------------------------------------------------------------------
 
-std::optional<std::string> ProjectStore::setting(const std::string& key) const
-{
+std::optional<std::string> ProjectStore::setting(const std::string& key) const {
     Query q(*d_, "SELECT value FROM settings WHERE key = ?");
     q.bind(1, key);
     if (!q.step())
@@ -1145,25 +1098,23 @@ std::optional<std::string> ProjectStore::setting(const std::string& key) const
     return q.text(0);
 }
 
-std::vector<ProjectStore::KgSource> ProjectStore::kgSources() const
-{
+std::vector<ProjectStore::KgSource> ProjectStore::kgSources() const {
     std::vector<KgSource> out;
-    Query q(*d_, "SELECT id, path, format, sha256, nodes, edges, added FROM kg_sources ORDER BY id");
+    Query q(*d_,
+            "SELECT id, path, format, sha256, nodes, edges, added FROM kg_sources ORDER BY id");
     while (q.step())
-        out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(6), q.integer(4),
-                       q.integer(5)});
+        out.push_back(
+            {q.integer(0), q.text(1), q.text(2), q.text(3), q.text(6), q.integer(4), q.integer(5)});
     return out;
 }
 
-std::optional<double> ProjectStore::RunInfo::accuracy() const
-{
+std::optional<double> ProjectStore::RunInfo::accuracy() const {
     if (correct + incorrect == 0)
         return std::nullopt;
     return double(correct) / double(correct + incorrect);
 }
 
-std::vector<ProjectStore::RunInfo> ProjectStore::runs() const
-{
+std::vector<ProjectStore::RunInfo> ProjectStore::runs() const {
     std::vector<RunInfo> out;
     // Correlated counts so each is answered from the (run_id, correct) index alone.
     Query q(*d_, R"sql(
@@ -1188,8 +1139,7 @@ FROM runs r ORDER BY r.id)sql");
     return out;
 }
 
-ProjectStore::Summary ProjectStore::summary() const
-{
+ProjectStore::Summary ProjectStore::summary() const {
     Summary s;
     s.runs = runs();
     for (const auto& r : s.runs)
@@ -1212,8 +1162,7 @@ ProjectStore::Summary ProjectStore::summary() const
     return s;
 }
 
-std::vector<ImportError> ProjectStore::importErrors() const
-{
+std::vector<ImportError> ProjectStore::importErrors() const {
     std::vector<ImportError> out;
     Query q(*d_, "SELECT file, line, record, reason FROM import_errors ORDER BY id");
     while (q.step())
@@ -1221,8 +1170,7 @@ std::vector<ImportError> ProjectStore::importErrors() const
     return out;
 }
 
-json ProjectStore::patterns() const
-{
+json ProjectStore::patterns() const {
     json out = json::array();
     Query q(*d_, "SELECT signature, type, subtype, description, count, cases FROM patterns "
                  "ORDER BY id");
@@ -1248,8 +1196,7 @@ constexpr const char* kCaseColumns =
     "c.images, c.meta, c.gold_path, a.json FROM cases c JOIN runs r ON r.id = c.run_id "
     "LEFT JOIN analyses a ON a.case_id = c.id ";
 
-ProjectStore::StoredCase caseFromRow(const Query& q)
-{
+ProjectStore::StoredCase caseFromRow(const Query& q) {
     ProjectStore::StoredCase s;
     s.id = q.integer(0);
     s.runId = q.integer(1);
@@ -1276,8 +1223,7 @@ ProjectStore::StoredCase caseFromRow(const Query& q)
 }
 
 // Filters are fixed SQL fragments; only values are bound, never spliced in.
-std::string whereClause(const ProjectStore::CaseFilter& f)
-{
+std::string whereClause(const ProjectStore::CaseFilter& f) {
     std::string w = "WHERE 1";
     if (f.runId)
         w += " AND c.run_id = ?1";
@@ -1299,8 +1245,7 @@ std::string whereClause(const ProjectStore::CaseFilter& f)
     return w + " ";
 }
 
-void bindFilter(Query& q, const ProjectStore::CaseFilter& f)
-{
+void bindFilter(Query& q, const ProjectStore::CaseFilter& f) {
     if (f.runId)
         q.bind(1, *f.runId);
     if (f.questionId)
@@ -1309,8 +1254,7 @@ void bindFilter(Query& q, const ProjectStore::CaseFilter& f)
 
 } // namespace
 
-std::optional<ProjectStore::StoredCase> ProjectStore::loadCase(std::int64_t caseId) const
-{
+std::optional<ProjectStore::StoredCase> ProjectStore::loadCase(std::int64_t caseId) const {
     std::optional<StoredCase> s;
     {
         Query q(*d_, std::string("SELECT ") + kCaseColumns + "WHERE c.id = ?");
@@ -1327,8 +1271,7 @@ std::optional<ProjectStore::StoredCase> ProjectStore::loadCase(std::int64_t case
 }
 
 std::optional<ProjectStore::StoredCase> ProjectStore::loadCase(const std::string& key,
-                                                               const std::string& run) const
-{
+                                                               const std::string& run) const {
     std::int64_t id = 0;
     {
         Query q(*d_, "SELECT c.id FROM cases c JOIN runs r ON r.id = c.run_id "
@@ -1341,8 +1284,7 @@ std::optional<ProjectStore::StoredCase> ProjectStore::loadCase(const std::string
     return loadCase(id);
 }
 
-std::vector<std::string> ProjectStore::caseKeys(const CaseFilter& filter) const
-{
+std::vector<std::string> ProjectStore::caseKeys(const CaseFilter& filter) const {
     std::vector<std::string> out;
     Query q(*d_, "SELECT c.case_key FROM cases c " + whereClause(filter) + "ORDER BY c.id");
     bindFilter(q, filter);
@@ -1351,8 +1293,7 @@ std::vector<std::string> ProjectStore::caseKeys(const CaseFilter& filter) const
     return out;
 }
 
-std::int64_t ProjectStore::caseCount(const CaseFilter& filter) const
-{
+std::int64_t ProjectStore::caseCount(const CaseFilter& filter) const {
     Query q(*d_, "SELECT count(*) FROM cases c " + whereClause(filter));
     bindFilter(q, filter);
     q.step();
@@ -1361,8 +1302,7 @@ std::int64_t ProjectStore::caseCount(const CaseFilter& filter) const
 
 void ProjectStore::forEachCase(
     const std::function<void(const Case&, const nlohmann::json& analysis)>& fn,
-    const CaseFilter& filter) const
-{
+    const CaseFilter& filter) const {
     Query q(*d_, std::string("SELECT ") + kCaseColumns + whereClause(filter) + "ORDER BY c.id");
     bindFilter(q, filter);
     while (q.step()) {
@@ -1372,8 +1312,7 @@ void ProjectStore::forEachCase(
 }
 
 std::vector<ProjectStore::CasePair> ProjectStore::pairCases(std::int64_t runA,
-                                                            std::int64_t runB) const
-{
+                                                            std::int64_t runB) const {
     std::vector<CasePair> out;
     Query q(*d_, "SELECT a.question_id, a.id, b.id, a.case_key, b.case_key FROM cases a "
                  "JOIN cases b ON b.question_id = a.question_id AND b.run_id = ?2 "
@@ -1390,8 +1329,7 @@ namespace {
 // Each whitespace-separated word becomes a quoted FTS5 string, so operators and
 // punctuation lose their meaning; words without a letter or digit are dropped (an empty
 // phrase matches nothing).
-std::string plainWordsQuery(const std::string& text)
-{
+std::string plainWordsQuery(const std::string& text) {
     std::string out;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -1420,8 +1358,7 @@ std::string plainWordsQuery(const std::string& text)
 
 } // namespace
 
-std::vector<std::string> ProjectStore::searchCases(const std::string& ftsQuery, int limit) const
-{
+std::vector<std::string> ProjectStore::searchCases(const std::string& ftsQuery, int limit) const {
     auto search = [&](const std::string& match) {
         std::vector<std::string> out;
         Query q(*d_, "SELECT c.case_key FROM cases_fts f JOIN cases c ON c.id = f.rowid "
@@ -1443,8 +1380,7 @@ std::vector<std::string> ProjectStore::searchCases(const std::string& ftsQuery, 
     return search(plain);
 }
 
-std::vector<ProjectStore::Review> ProjectStore::reviews(std::int64_t caseId) const
-{
+std::vector<ProjectStore::Review> ProjectStore::reviews(std::int64_t caseId) const {
     std::vector<Review> out;
     Query q(*d_, "SELECT id, case_id, finding_id, reviewer, role, verdict, severity, comment, "
                  "finding_signature, finding_step, created FROM reviews WHERE case_id = ? "

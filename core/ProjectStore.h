@@ -53,9 +53,9 @@ public:
     // Opens or creates a project; older schemas are migrated forward in one transaction.
     // nullptr and *error set when the path is empty, the file cannot be created or written,
     // is not SQLite, is another application's database, or comes from a newer schema. A
-    // refused file is never modified.
+    // refused file is never modified (SQLite may leave an empty -wal/-shm beside a WAL file).
     static std::unique_ptr<ProjectStore> open(const std::string& path, std::string* error);
-    // Never writes and never creates; refuses files that would need a migration.
+    // Never writes or creates the project; refuses files that would need a migration.
     static std::unique_ptr<ProjectStore> openReadOnly(const std::string& path, std::string* error);
 
     ~ProjectStore();
@@ -64,7 +64,8 @@ public:
 
     const std::string& path() const;
     bool isReadOnly() const;
-    // How long a write waits for another connection's transaction before StoreError.
+    // At least how long a write waits for another connection's transaction before
+    // StoreError (default 5 s); a GUI may want less.
     void setBusyTimeout(std::chrono::milliseconds timeout);
 
     // Write transaction (BEGIN IMMEDIATE, retried while another writer holds the lock).
@@ -127,7 +128,8 @@ public:
         std::int64_t analysedCases = 0;
         std::int64_t unanchoredCases = 0;
         std::map<std::string, std::int64_t> findingsByType;
-        std::map<std::string, std::map<std::string, std::int64_t>> findingsBySubtype; // type -> subtype -> n
+        std::map<std::string, std::map<std::string, std::int64_t>>
+            findingsBySubtype; // type -> subtype -> n
         std::int64_t importErrors = 0;
         std::int64_t coverageGaps = 0;
     };
@@ -139,8 +141,8 @@ public:
     struct StoredCase {
         std::int64_t id = 0;
         std::int64_t runId = 0;
-        Case data;                           // data.run is the run's label
-        nlohmann::json analysis;             // null until saveAnalysis
+        Case data;                            // data.run is the run's label
+        nlohmann::json analysis;              // null until saveAnalysis
         std::vector<std::int64_t> findingIds; // row ids, parallel to analysis["findings"]
     };
     // A key that exists in several runs gives the first imported unless run (a label) is

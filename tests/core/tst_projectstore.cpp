@@ -21,12 +21,13 @@ using nlohmann::json;
 
 namespace {
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 Case makeCase(const std::string& key, const std::string& questionId = {},
               const std::string& question = "Which drug treats the fever?",
-              const std::string& output = "1. The patient has a fever.\n2. Answer: B")
-{
+              const std::string& output = "1. The patient has a fever.\n2. Answer: B") {
     Case c;
     c.key = key;
     c.questionId = questionId.empty() ? "q-" + key : questionId;
@@ -44,8 +45,7 @@ Case makeCase(const std::string& key, const std::string& questionId = {},
 }
 
 json makeFinding(const std::string& type, const std::string& severity, int step,
-                 const std::string& signature)
-{
+                 const std::string& signature) {
     return {{"type", type},
             {"subtype", type == "relation" ? "wrong_relation" : "wrong_branch"},
             {"severity", severity},
@@ -56,33 +56,32 @@ json makeFinding(const std::string& type, const std::string& severity, int step,
             {"signature", signature}};
 }
 
-json makeAnalysis(const std::string& key, int findings)
-{
+json makeAnalysis(const std::string& key, int findings) {
     json f = json::array();
     for (int i = 0; i < findings; ++i)
         f.push_back(makeFinding(i % 2 ? "branch" : "relation", i % 2 ? "major" : "minor", i,
                                 "sig-" + std::to_string(i)));
-    return {{"id", key},
-            {"run", "r1"},
-            {"question_id", "q-" + key},
-            {"correct", true},
-            {"prediction", "B"},
-            {"gold", "B"},
-            {"reasoning_path", json::array({{{"name", "fever"}, {"kind", "Symptom"}, {"step", 0}}})},
-            {"reference_paths", json::array()},
-            {"best_reference", -1},
-            {"unanchored_reason", ""},
-            {"findings", f},
-            {"coverage_gaps",
-             json::array({{{"text", "zorbitis"}, {"where", "output"}, {"reason", "unknown"}}})},
-            {"steps", json::array()},
-            {"mentions", json::array()},
-            {"claims", json::array()}};
+    return {
+        {"id", key},
+        {"run", "r1"},
+        {"question_id", "q-" + key},
+        {"correct", true},
+        {"prediction", "B"},
+        {"gold", "B"},
+        {"reasoning_path", json::array({{{"name", "fever"}, {"kind", "Symptom"}, {"step", 0}}})},
+        {"reference_paths", json::array()},
+        {"best_reference", -1},
+        {"unanchored_reason", ""},
+        {"findings", f},
+        {"coverage_gaps",
+         json::array({{{"text", "zorbitis"}, {"where", "output"}, {"reason", "unknown"}}})},
+        {"steps", json::array()},
+        {"mentions", json::array()},
+        {"claims", json::array()}};
 }
 
 // Direct SQL on a project file, for checks the store's API deliberately does not offer.
-std::string rawScalar(const std::string& path, const std::string& sql)
-{
+std::string rawScalar(const std::string& path, const std::string& sql) {
     sqlite3* db = nullptr;
     sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     sqlite3_stmt* st = nullptr;
@@ -101,8 +100,7 @@ std::string rawScalar(const std::string& path, const std::string& sql)
     return out;
 }
 
-std::string fileBytes(const std::string& path)
-{
+std::string fileBytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
@@ -140,12 +138,10 @@ private slots:
 private:
     QTemporaryDir dir_;
     int counter_ = 0;
-    std::string freshPath()
-    {
+    std::string freshPath() {
         return dir_.filePath(QStringLiteral("p%1.rsproj").arg(++counter_)).toStdString();
     }
-    static std::unique_ptr<ProjectStore> mustOpen(const std::string& path)
-    {
+    static std::unique_ptr<ProjectStore> mustOpen(const std::string& path) {
         std::string err;
         auto s = ProjectStore::open(path, &err);
         if (!s)
@@ -154,41 +150,49 @@ private:
     }
 };
 
-void TestProjectStore::newFileIsTaggedAndVersioned()
-{
+void TestProjectStore::newFileIsTaggedAndVersioned() {
     const std::string path = freshPath();
     mustOpen(path);
     QCOMPARE(rawScalar(path, "PRAGMA application_id"),
              std::to_string(ProjectStore::kApplicationId));
     QCOMPARE(rawScalar(path, "SELECT value FROM meta WHERE key = 'schema_version'"),
              std::to_string(ProjectStore::kSchemaVersion));
-    QCOMPARE(rawScalar(path, "SELECT value FROM meta WHERE key = 'app'"), std::string("ReasonScope"));
+    QCOMPARE(rawScalar(path, "SELECT value FROM meta WHERE key = 'app'"),
+             std::string("ReasonScope"));
     QCOMPARE(rawScalar(path, "PRAGMA journal_mode"), std::string("wal"));
     // Opening again must neither fail nor re-run the migration.
     auto again = mustOpen(path);
     QCOMPARE(rawScalar(path, "SELECT count(*) FROM meta"), std::string("3"));
 }
 
-void TestProjectStore::roundTripEverything()
-{
+void TestProjectStore::roundTripEverything() {
     const std::string path = freshPath();
     Case c = makeCase("case-1", "q1");
     // Raw bytes of untrusted text survive exactly: NUL, invalid UTF-8.
     c.question = std::string("Fever and rash\0 after \xff\xfe travel?", 31);
     c.output = "Step 1: rash.\nStep 2: dengue.\nAnswer: C";
     c.correct = std::nullopt; // unscored at import; the analysis scores it
-    c.options = {{"A", "measles"}, {"B", "malaria"}, {"C", "dengue \xe2\x80\x94 fever"},
+    c.options = {{"A", "measles"},
+                 {"B", "malaria"},
+                 {"C", "dengue \xe2\x80\x94 fever"},
                  {"D", "bad \xff byte"}};
     c.goldPath = {{"travel", "associated_with", "dengue"}, {"dengue", "presents_with", "rash"}};
     c.images = {{"/img/a.png", "xray", {{"opacity", "model", 1, 2, 3, 4, 0, 0, false}}},
                 {"/img/b.nii", "ct", {{"mass", "reference", 1, 2, 3, 4, 5, 6, true}}}};
     c.meta = {{"specialty", "infectious"}, {"tag", "a"}, {"tag", "b"}};
     const json analysis = makeAnalysis("case-1", 3);
-    const json patterns = json::array(
-        {{{"signature", "sig-0"}, {"type", "relation"}, {"subtype", "wrong_relation"},
-          {"description", "paracetamol causes fever"}, {"count", 2}, {"cases", {"case-1", "x"}}},
-         {{"signature", "sig-1"}, {"type", "branch"}, {"subtype", "wrong_branch"},
-          {"description", "d -> x"}, {"count", 3}, {"cases", {"a", "b", "c"}}}});
+    const json patterns = json::array({{{"signature", "sig-0"},
+                                        {"type", "relation"},
+                                        {"subtype", "wrong_relation"},
+                                        {"description", "paracetamol causes fever"},
+                                        {"count", 2},
+                                        {"cases", {"case-1", "x"}}},
+                                       {{"signature", "sig-1"},
+                                        {"type", "branch"},
+                                        {"subtype", "wrong_branch"},
+                                        {"description", "d -> x"},
+                                        {"count", 3},
+                                        {"cases", {"a", "b", "c"}}}});
     std::int64_t caseId = 0, runId = 0;
     {
         auto s = mustOpen(path);
@@ -251,7 +255,8 @@ void TestProjectStore::roundTripEverything()
     QVERIFY2(s->patterns() == patterns, s->patterns().dump().c_str());
     const auto errors = s->importErrors();
     QCOMPARE(errors.size(), std::size_t(2));
-    QCOMPARE(qs(errors[0].toString()), QStringLiteral("/data/run.jsonl:12: malformed JSON: unexpected '}'"));
+    QCOMPARE(qs(errors[0].toString()),
+             QStringLiteral("/data/run.jsonl:12: malformed JSON: unexpected '}'"));
     QCOMPARE(errors[1].record, std::size_t(5));
     QCOMPARE(s->setting("kg.hops"), std::optional<std::string>("3"));
     QVERIFY(!s->setting("absent"));
@@ -291,8 +296,7 @@ void TestProjectStore::roundTripEverything()
     QCOMPARE(s->caseKeys(), streamed);
 }
 
-void TestProjectStore::correctnessFilters_data()
-{
+void TestProjectStore::correctnessFilters_data() {
     QTest::addColumn<int>("filter");
     QTest::addColumn<QStringList>("keys");
     QTest::newRow("any") << int(StoreCorrectness::Any) << QStringList{"t", "f", "u"};
@@ -301,8 +305,7 @@ void TestProjectStore::correctnessFilters_data()
     QTest::newRow("unscored") << int(StoreCorrectness::Unscored) << QStringList{"u"};
 }
 
-void TestProjectStore::correctnessFilters()
-{
+void TestProjectStore::correctnessFilters() {
     QFETCH(int, filter);
     QFETCH(QStringList, keys);
     auto s = mustOpen(freshPath());
@@ -328,8 +331,7 @@ void TestProjectStore::correctnessFilters()
     QCOMPARE(s->caseCount(f), std::int64_t(2 * keys.size()));
 }
 
-void TestProjectStore::reAddingACaseReplacesIt()
-{
+void TestProjectStore::reAddingACaseReplacesIt() {
     auto s = mustOpen(freshPath());
     const auto run = s->ensureRun("r1", "m", "f", "s");
     const auto id = s->addCase(makeCase("k", "q", "old question about gout", "old output"), run);
@@ -337,7 +339,8 @@ void TestProjectStore::reAddingACaseReplacesIt()
     s->addReview({0, id, std::nullopt, "dr a", "clinician", "confirmed", "major", "ok"});
     QCOMPARE(s->searchCases("gout", 10).size(), std::size_t(1));
 
-    const auto again = s->addCase(makeCase("k", "q2", "new question about lupus", "new output"), run);
+    const auto again =
+        s->addCase(makeCase("k", "q2", "new question about lupus", "new output"), run);
     QCOMPARE(again, id);
     QCOMPARE(s->caseCount(), std::int64_t(1));
     const auto l = s->loadCase("k");
@@ -356,8 +359,7 @@ void TestProjectStore::reAddingACaseReplacesIt()
     QCOMPARE(s->reviews(id).size(), std::size_t(1));
 }
 
-void TestProjectStore::reAnalysisReplacesFindings()
-{
+void TestProjectStore::reAnalysisReplacesFindings() {
     auto s = mustOpen(freshPath());
     const auto run = s->ensureRun("r1", "m", "f", "s");
     const auto id = s->addCase(makeCase("k"), run);
@@ -377,31 +379,33 @@ void TestProjectStore::reAnalysisReplacesFindings()
     QCOMPARE(sum.unanchoredCases, std::int64_t(1));
 }
 
-void TestProjectStore::malformedAnalysisChangesNothing_data()
-{
+void TestProjectStore::malformedAnalysisChangesNothing_data() {
     QTest::addColumn<QByteArray>("patch"); // JSON merge patch applied to a good result
     QTest::addColumn<QString>("message");
-    QTest::newRow("findings not an array") << QByteArray(R"({"findings": {"a": 1}})")
-                                           << "\"findings\" must be an array";
-    QTest::newRow("unknown type") << QByteArray(R"({"findings": [{"type": "typo", "severity": "minor"}]})")
+    QTest::newRow("findings not an array")
+        << QByteArray(R"({"findings": {"a": 1}})") << "\"findings\" must be an array";
+    QTest::newRow("unknown type") << QByteArray(
+                                         R"({"findings": [{"type": "typo", "severity": "minor"}]})")
                                   << "type must be";
     QTest::newRow("unknown severity")
-        << QByteArray(R"({"findings": [{"type": "branch", "severity": "huge"}]})") << "severity must be";
+        << QByteArray(R"({"findings": [{"type": "branch", "severity": "huge"}]})")
+        << "severity must be";
     QTest::newRow("step as text")
         << QByteArray(R"({"findings": [{"type": "branch", "severity": "minor", "step": "2"}]})")
         << "\"step\" must be an integer";
     QTest::newRow("span of three")
-        << QByteArray(R"({"findings": [{"type": "branch", "severity": "minor", "span": [1, 2, 3]}]})")
+        << QByteArray(
+               R"({"findings": [{"type": "branch", "severity": "minor", "span": [1, 2, 3]}]})")
         << "span must be";
-    QTest::newRow("correct as text") << QByteArray(R"({"correct": "yes"})") << "\"correct\" must be";
-    QTest::newRow("gap not an object") << QByteArray(R"({"coverage_gaps": [1]})")
-                                       << "coverage gap 0 must be";
-    QTest::newRow("another case's result") << QByteArray(R"({"id": "other"})")
-                                           << "analysis result of case \"other\"";
+    QTest::newRow("correct as text")
+        << QByteArray(R"({"correct": "yes"})") << "\"correct\" must be";
+    QTest::newRow("gap not an object")
+        << QByteArray(R"({"coverage_gaps": [1]})") << "coverage gap 0 must be";
+    QTest::newRow("another case's result")
+        << QByteArray(R"({"id": "other"})") << "analysis result of case \"other\"";
 }
 
-void TestProjectStore::malformedAnalysisChangesNothing()
-{
+void TestProjectStore::malformedAnalysisChangesNothing() {
     QFETCH(QByteArray, patch);
     QFETCH(QString, message);
     auto s = mustOpen(freshPath());
@@ -423,8 +427,7 @@ void TestProjectStore::malformedAnalysisChangesNothing()
     QCOMPARE(s->summary().coverageGaps, std::int64_t(1));
 }
 
-void TestProjectStore::failedCallInsideTransactionKeepsTheRest()
-{
+void TestProjectStore::failedCallInsideTransactionKeepsTheRest() {
     const std::string path = freshPath();
     auto s = mustOpen(path);
     const auto run = s->ensureRun("r1", "m", "f", "s");
@@ -442,12 +445,12 @@ void TestProjectStore::failedCallInsideTransactionKeepsTheRest()
     QCOMPARE(s->loadCase("a")->analysis, makeAnalysis("a", 2));
     QCOMPARE(s->summary().findingsByType.at("relation"), std::int64_t(1));
     // The failed call had already updated the case row's counts; the savepoint undid that.
-    QCOMPARE(rawScalar(path, "SELECT n_relation || ',' || n_branch FROM cases WHERE case_key = 'a'"),
-             std::string("1,1"));
+    QCOMPARE(
+        rawScalar(path, "SELECT n_relation || ',' || n_branch FROM cases WHERE case_key = 'a'"),
+        std::string("1,1"));
 }
 
-void TestProjectStore::uncommittedTransactionLeavesNothing()
-{
+void TestProjectStore::uncommittedTransactionLeavesNothing() {
     auto s = mustOpen(freshPath());
     const auto run = s->ensureRun("r1", "m", "f", "s");
     {
@@ -464,8 +467,7 @@ void TestProjectStore::uncommittedTransactionLeavesNothing()
     QCOMPARE(s->caseKeys(), std::vector<std::string>{"b"});
 }
 
-void TestProjectStore::pairingByQuestionIdAcrossRuns()
-{
+void TestProjectStore::pairingByQuestionIdAcrossRuns() {
     auto s = mustOpen(freshPath());
     const auto a = s->ensureRun("model-a", "a", "a.jsonl", "1");
     const auto b = s->ensureRun("model-b", "b", "b.jsonl", "2");
@@ -495,21 +497,22 @@ void TestProjectStore::pairingByQuestionIdAcrossRuns()
     QCOMPARE(qs(s->loadCase("a2", "model-a")->data.run), QStringLiteral("model-a"));
 }
 
-void TestProjectStore::refusesForeignFilesUntouched_data()
-{
+void TestProjectStore::refusesForeignFilesUntouched_data() {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("message");
     QTest::newRow("newer schema") << "newer"
                                   << "was made by a newer ReasonScope (schema 2); this version "
                                      "reads up to 1";
-    QTest::newRow("text file") << "text" << "is not a ReasonScope project (not an SQLite database)";
+    QTest::newRow("text file") << "text"
+                               << "is not a ReasonScope project (not an SQLite database)";
     QTest::newRow("other application")
-        << "foreign" << "is not a ReasonScope project (an SQLite database of another application)";
-    QTest::newRow("tagged but no meta") << "damaged" << "is a damaged ReasonScope project";
+        << "foreign"
+        << "is not a ReasonScope project (an SQLite database of another application)";
+    QTest::newRow("tagged but no meta") << "damaged"
+                                        << "is a damaged ReasonScope project";
 }
 
-void TestProjectStore::refusesForeignFilesUntouched()
-{
+void TestProjectStore::refusesForeignFilesUntouched() {
     QFETCH(QString, kind);
     QFETCH(QString, message);
     const std::string path = freshPath();
@@ -543,11 +546,11 @@ void TestProjectStore::refusesForeignFilesUntouched()
     }
     QVERIFY(fileBytes(path) == before);
     // A read-only SQLite connection may leave an empty log beside the file, nothing more.
-    QVERIFY(!std::filesystem::exists(path + "-wal") || std::filesystem::file_size(path + "-wal") == 0);
+    QVERIFY(!std::filesystem::exists(path + "-wal") ||
+            std::filesystem::file_size(path + "-wal") == 0);
 }
 
-void TestProjectStore::badPathsGiveErrors_data()
-{
+void TestProjectStore::badPathsGiveErrors_data() {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<bool>("readOnly");
     QTest::newRow("empty path") << "empty" << false;
@@ -558,8 +561,7 @@ void TestProjectStore::badPathsGiveErrors_data()
     QTest::newRow("missing file, read-only") << "missing-file" << true;
 }
 
-void TestProjectStore::badPathsGiveErrors()
-{
+void TestProjectStore::badPathsGiveErrors() {
     QFETCH(QString, kind);
     QFETCH(bool, readOnly);
     std::string path;
@@ -585,8 +587,7 @@ void TestProjectStore::badPathsGiveErrors()
         QVERIFY(!std::filesystem::exists(path));
 }
 
-void TestProjectStore::readOnlyStoreDoesNotWrite()
-{
+void TestProjectStore::readOnlyStoreDoesNotWrite() {
     const std::string path = freshPath();
     mustOpen(path)->ensureRun("r", "m", "f", "s");
     std::string err;
@@ -598,8 +599,7 @@ void TestProjectStore::readOnlyStoreDoesNotWrite()
     QCOMPARE(ro->runs().size(), std::size_t(1));
 }
 
-void TestProjectStore::reviewsAreAppendOnly()
-{
+void TestProjectStore::reviewsAreAppendOnly() {
     const std::string path = freshPath();
     auto s = mustOpen(path);
     const auto run = s->ensureRun("r", "m", "f", "s");
@@ -633,8 +633,7 @@ void TestProjectStore::reviewsAreAppendOnly()
     QCOMPARE(rawScalar(path, "SELECT count(*) FROM reviews"), std::string("3"));
 }
 
-void TestProjectStore::ftsSearch_data()
-{
+void TestProjectStore::ftsSearch_data() {
     QTest::addColumn<QString>("query");
     QTest::addColumn<QStringList>("keys");
     QTest::newRow("word of a question") << "hemoptysis" << QStringList{"q"};
@@ -656,8 +655,7 @@ void TestProjectStore::ftsSearch_data()
     QTest::newRow("word in both") << "cough" << QStringList{"q", "o"};
 }
 
-void TestProjectStore::ftsSearch()
-{
+void TestProjectStore::ftsSearch() {
     QFETCH(QString, query);
     QFETCH(QStringList, keys);
     const std::string path = freshPath();
@@ -677,8 +675,7 @@ void TestProjectStore::ftsSearch()
     QCOMPARE(s->searchCases("nothing", 1).size(), std::size_t(1)); // the limit applies
 }
 
-void TestProjectStore::readerKeepsSnapshotWhileWriterCommits()
-{
+void TestProjectStore::readerKeepsSnapshotWhileWriterCommits() {
     const std::string path = freshPath();
     auto writer = mustOpen(path);
     const auto run = writer->ensureRun("r", "m", "f", "s");
@@ -704,8 +701,7 @@ void TestProjectStore::readerKeepsSnapshotWhileWriterCommits()
     QCOMPARE(reader->caseCount(), std::int64_t(11));
 }
 
-void TestProjectStore::concurrentWritersLoseNothing()
-{
+void TestProjectStore::concurrentWritersLoseNothing() {
     const std::string path = freshPath();
     std::int64_t run = mustOpen(path)->ensureRun("r", "m", "f", "s");
     constexpr int kWriters = 2, kBatches = 60, kBatch = 5;
@@ -725,8 +721,8 @@ void TestProjectStore::concurrentWritersLoseNothing()
                 for (int b = 0; b < kBatches; ++b) {
                     ProjectStore::Transaction t(*s);
                     for (int i = 0; i < kBatch; ++i) {
-                        const std::string key = std::to_string(w) + "-" + std::to_string(b) +
-                                                "-" + std::to_string(i);
+                        const std::string key =
+                            std::to_string(w) + "-" + std::to_string(b) + "-" + std::to_string(i);
                         s->saveAnalysis(s->addCase(makeCase(key), run), makeAnalysis(key, 1));
                     }
                     t.commit();
@@ -759,11 +755,11 @@ void TestProjectStore::concurrentWritersLoseNothing()
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
     auto s = mustOpen(path);
     QCOMPARE(s->caseCount(), std::int64_t(kWriters * kBatches * kBatch));
-    QCOMPARE(s->summary().findingsByType.at("relation"), std::int64_t(kWriters * kBatches * kBatch));
+    QCOMPARE(s->summary().findingsByType.at("relation"),
+             std::int64_t(kWriters * kBatches * kBatch));
 }
 
-void TestProjectStore::blockedWriterTimesOutThenSucceeds()
-{
+void TestProjectStore::blockedWriterTimesOutThenSucceeds() {
     const std::string path = freshPath();
     auto a = mustOpen(path);
     auto b = mustOpen(path);
@@ -787,8 +783,7 @@ void TestProjectStore::blockedWriterTimesOutThenSucceeds()
     QCOMPARE(a->caseKeys(), (std::vector<std::string>{"from-a", "from-b"}));
 }
 
-void TestProjectStore::killMidImportKeepsCommittedBatches()
-{
+void TestProjectStore::killMidImportKeepsCommittedBatches() {
     const std::string path = freshPath();
     constexpr int kBatch = 50;
     const std::int64_t run = mustOpen(path)->ensureRun("r", "m", "f", "s");
@@ -853,8 +848,7 @@ void TestProjectStore::killMidImportKeepsCommittedBatches()
     QCOMPARE(s->caseCount(), n + 1);
 }
 
-void TestProjectStore::bulkImportThroughput()
-{
+void TestProjectStore::bulkImportThroughput() {
     // Reports the rate; asserts only that everything arrived.
     const std::string path = freshPath();
     auto s = mustOpen(path);
