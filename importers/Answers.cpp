@@ -20,27 +20,27 @@ std::string trimmed(const std::string& s)
 
 } // namespace
 
-int optionIndex(const Case& c, const std::string& answer)
+int optionIndex(const std::vector<AnswerOption>& options, const std::string& answer)
 {
-    if (c.options.empty())
+    if (options.empty())
         return -1;
     const std::string t = trimmed(answer);
     if (t.empty())
         return -1;
-    for (std::size_t i = 0; i < c.options.size(); ++i)
-        if (c.options[i].label == t)
+    for (std::size_t i = 0; i < options.size(); ++i)
+        if (options[i].label == t)
             return int(i);
-    return matchOption(c.options, t);
+    return matchOption(options, t);
 }
 
 void settleAnswers(Case& c)
 {
-    const int gold = optionIndex(c, c.gold);
+    const int gold = optionIndex(c.options, c.gold);
     if (gold >= 0)
         c.gold = c.options[std::size_t(gold)].label;
     int predicted = -1;
     if (!c.prediction.empty()) {
-        predicted = optionIndex(c, c.prediction);
+        predicted = optionIndex(c.options, c.prediction);
     } else {
         const ExtractedAnswer a = extractAnswer(c.options, c.output);
         predicted = a.option;

@@ -7,7 +7,7 @@ namespace rs::importers {
 
 // Index of the option an answer names: an exact label first ("opa", "1"), then
 // rs::matchOption. -1 when none.
-int optionIndex(const Case& c, const std::string& answer);
+int optionIndex(const std::vector<AnswerOption>& options, const std::string& answer);
 
 // Rewrites gold and a given prediction to the option label they name (kept as given when
 // they name none); extracts the prediction from the output when none was given; sets

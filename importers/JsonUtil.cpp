@@ -227,10 +227,6 @@ bool withinFieldLimit(const std::string& value, std::string_view field, std::str
     return false;
 }
 
-} // namespace rs::importers
-
-namespace rs::importers {
-
 std::string invalidUtf8Marker(std::string_view content)
 {
     static const char* hex = "0123456789abcdef";

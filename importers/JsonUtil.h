@@ -58,10 +58,6 @@ std::string metaText(const Json& v);
 // Size check for one text field; err names the field and the size.
 bool withinFieldLimit(const std::string& value, std::string_view field, std::string& err);
 
-} // namespace rs::importers
-
-namespace rs::importers {
-
 // A character that stands in for invalid UTF-8 in a JSON document so the document still
 // parses and the records that held bad bytes can be found and rejected: a Unicode
 // noncharacter (U+FDD0..U+FDEF) that occurs in the content neither raw nor as a \u escape.

@@ -75,9 +75,8 @@ void readOpenAiBatch(ImportContext& ctx)
         Case c = answerCase(*question, customId, model, std::move(text));
         if (!finish.empty())
             c.meta.emplace_back("openai.finish_reason", finish);
-        for (const char* key : {"request_id"})
-            if (const auto v = response->find(key); v != response->end() && v->is_string())
-                c.meta.emplace_back(std::string("openai.") + key, v->get<std::string>());
+        if (const auto v = response->find("request_id"); v != response->end() && v->is_string())
+            c.meta.emplace_back("openai.request_id", v->get<std::string>());
         if (const auto v = rec.find("id"); v != rec.end() && v->is_string())
             c.meta.emplace_back("openai.batch_request_id", v->get<std::string>());
         ctx.emit(std::move(c), line, 0, at);

@@ -247,10 +247,8 @@ std::string predictionOf(const Item& item, const Json* answer, const std::string
     }
     if (item.options.empty())
         return trim(!fromChoices.empty() ? fromChoices : answerText);
-    Case probe;
-    probe.options = item.options;
     if (!fromChoices.empty()) {
-        const int o = optionIndex(probe, fromChoices);
+        const int o = optionIndex(item.options, fromChoices);
         return o >= 0 ? item.options[std::size_t(o)].label : fromChoices;
     }
     if (!trim(answerText).empty()) {
@@ -336,8 +334,8 @@ private:
     void onOutput(const DocumentPosition& pos, const Item& item, const Json& itemJson, const Json& entry,
                   std::size_t number)
     {
-        const std::string at = where(pos).substr(0, where(pos).size() - 2) + ", generated_cot " +
-                               std::to_string(number) + ": ";
+        const std::string at = pos.path[0] + "/" + pos.path[1] + " record " + std::to_string(pos.ordinal) +
+                               ", generated_cot " + std::to_string(number) + ": ";
         const std::size_t record = pos.ordinal;
         if (!entry.is_object()) {
             ctx_.error(0, record, at + "expected an object, found " + typeName(entry));

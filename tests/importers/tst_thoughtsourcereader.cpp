@@ -1,6 +1,6 @@
 #include "ImportTestUtil.h"
 #include "PredictionExtractor.h"
-#include "SharedData.h"
+#include "../support/SharedData.h"
 
 #include <QElapsedTimer>
 
