@@ -60,7 +60,7 @@ const char* toString(Polarity p);
 struct Finding {
     FindingType type = FindingType::Relation;
     std::string subtype;     // wrong_relation, unsupported, contradicted_negation,
-                             // wrong_branch, jump, missing_intermediate, ignored_evidence, ...
+                             // plausible_branch, jump, missing_intermediate, ignored_evidence, ...
     Severity severity = Severity::Minor;
     int step = -1;           // step index in the output, -1 when not tied to a step
     std::vector<NodeId> nodes;
@@ -73,7 +73,8 @@ struct Finding {
 struct CoverageGap {
     std::string text;
     std::string where;  // "question", "output", "option A", "gold", "prediction", "claim"
-    std::size_t begin = 0, end = 0;
+    std::size_t begin = 0, end = 0; // in Case::question for "question", in Case::output for
+                                    // "output" and "claim"; 0, 0 for answers and gold paths
     std::string reason;
 };
 

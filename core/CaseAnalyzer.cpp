@@ -77,7 +77,7 @@ bool startsWithLabel(std::string_view line, std::string_view label)
 
 CaseAnalyzer::CaseAnalyzer(const KnowledgeBase& kb, const Lexicon& lexicon, AnalysisSettings settings)
     : kb_(kb), lexicon_(lexicon), settings_(settings), claims_(lexicon, settings.claims),
-      classifier_(kb, lexicon, settings.connectionHops)
+      classifier_(kb, lexicon, settings.connectionHops, settings.mechanisticKinds)
 {
 }
 
@@ -172,13 +172,12 @@ CaseAnalysis CaseAnalyzer::analyze(const Case& c) const
     }
     auto anchor = [&](const std::string& answer, int& option, NodeId& node, const char* where) {
         option = answer.empty() ? -1 : matchOption(c.options, answer);
-        if (option >= 0) {
-            node = a.optionNodes[std::size_t(option)];
-            return;
-        }
-        node = anchorAnswer(answer);
-        if (node == kNoNode && letterCount(answer) > 0)
-            a.coverageGaps.push_back({answer, where, 0, 0, std::string("no KG concept for the ") + where + " answer"});
+        // An unlinked option that is also the gold or predicted answer is reported in that
+        // role too: the reader looks for why the case has no anchor, not for option letters.
+        const std::string& text = option >= 0 ? c.options[std::size_t(option)].text : answer;
+        node = option >= 0 ? a.optionNodes[std::size_t(option)] : anchorAnswer(answer);
+        if (node == kNoNode && letterCount(text) > 0)
+            a.coverageGaps.push_back({text, where, 0, 0, std::string("no KG concept for the ") + where + " answer"});
     };
     anchor(c.gold, a.goldOption, a.goldNode, "gold");
     anchor(c.prediction, a.predictedOption, a.predictedNode, "prediction");

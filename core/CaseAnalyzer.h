@@ -11,7 +11,9 @@
 #include "Lexicon.h"
 #include "TextNormalizer.h"
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace rs {
 
@@ -21,6 +23,11 @@ struct AnalysisSettings {
     int connectionHops = 2;         // unsupported claims: KG connection named up to this length
     double minOptionCoverage = 0.4; // share of an answer text one mention must cover to stand for it
     bool dropModifierMentions = true; // "blood" of "blood pressure" is no mention (MentionFilter.h)
+    // Node kinds of molecular mechanism: a reference path may run through them, but no
+    // clinical reasoning is expected to name them, so they are never a missing intermediate.
+    std::vector<std::string> mechanisticKinds = {"Gene", "gene/protein", "Biological Process", "Molecular Function",
+                                                 "Cellular Component", "Pathway", "biological_process",
+                                                 "molecular_function", "cellular_component", "pathway"};
     ClaimSettings claims;
 };
 

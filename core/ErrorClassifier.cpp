@@ -27,8 +27,9 @@ constexpr int kMaxConnectionSearches = 16;
 
 } // namespace
 
-ErrorClassifier::ErrorClassifier(const KnowledgeBase& kb, const Lexicon& lexicon, int connectionHops)
-    : kb_(kb), lexicon_(lexicon), connectionHops_(connectionHops)
+ErrorClassifier::ErrorClassifier(const KnowledgeBase& kb, const Lexicon& lexicon, int connectionHops,
+                                 std::vector<std::string> mechanisticKinds)
+    : kb_(kb), lexicon_(lexicon), connectionHops_(connectionHops), mechanisticKinds_(std::move(mechanisticKinds))
 {
 }
 
@@ -286,7 +287,9 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
         const ReferencePath& r = a.referencePaths[std::size_t(a.bestReference)];
         for (std::size_t j = 1; j + 1 < r.nodes.size(); ++j) {
             const NodeId n = r.nodes[j];
-            if (mentionedOrRelated(n, mentioned))
+            const std::string_view kind = kb_.nodeKind(n);
+            if (std::find(mechanisticKinds_.begin(), mechanisticKinds_.end(), kind) != mechanisticKinds_.end() ||
+                mentionedOrRelated(n, mentioned))
                 continue;
             Finding f;
             f.type = FindingType::Missing;

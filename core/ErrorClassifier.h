@@ -10,14 +10,17 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rs {
 
 class ErrorClassifier {
 public:
     // connectionHops: for an unsupported claim, the longest KG connection between its ends
-    // that the explanation still names.
-    ErrorClassifier(const KnowledgeBase& kb, const Lexicon& lexicon, int connectionHops = 2);
+    // that the explanation still names. Interior reference nodes of a mechanisticKinds kind
+    // (genes, pathways) are never reported missing.
+    ErrorClassifier(const KnowledgeBase& kb, const Lexicon& lexicon, int connectionHops = 2,
+                    std::vector<std::string> mechanisticKinds = {});
 
     // Appends all findings to a.findings. a must have claims, anchors, reasoning path,
     // reference paths and bestReference filled in. answerWrong raises every severity.
@@ -42,6 +45,7 @@ private:
     const KnowledgeBase& kb_;
     const Lexicon& lexicon_;
     int connectionHops_;
+    std::vector<std::string> mechanisticKinds_;
 };
 
 } // namespace rs

@@ -49,11 +49,13 @@ bool headNounLike(const std::vector<Token>& tokens, std::size_t i, const Lexicon
     const std::string& w = t.norm;
     if (w.size() < 2 || (w[0] >= '0' && w[0] <= '9') || (t.allUpper && w.size() == 1))
         return false;
-    if (endsWith(w, "ing") || endsWith(w, "ed") || endsWith(w, "ly"))
+    if ((endsWith(w, "ing") && !words::in(words::kIngNouns, w)) || endsWith(w, "ed") || endsWith(w, "ly"))
         return false;
     if (words::in(words::kPhraseStops, w) || words::in(words::kFillers, w) ||
         words::in(words::kNonConcepts, w) || words::in(words::kTransparentHeads, w) ||
         words::in(words::kCommonVerbs, w))
+        return false;
+    if (i + 1 < tokens.size() && words::in(words::kVerbFollowers, tokens[i + 1].norm))
         return false;
     return !cueAt(tokens, i, lexicon.relationCuesStartingWith(w),
                   [&](std::size_t c) -> const std::vector<std::string>& { return lexicon.relationCues()[c].tokens; }) &&

@@ -52,7 +52,7 @@ inline constexpr std::array<std::string_view, 51> kTransparentHeads = {
 
 // Verbs common after a subject in clinical explanations ("aspirin inhibits ...", "thyroid
 // cancer makes ..."): after a concept they start a predicate, they are no head noun.
-inline constexpr std::array<std::string_view, 60> kCommonVerbs = {
+inline constexpr std::array<std::string_view, 62> kCommonVerbs = {
     "makes", "make", "seen", "shows", "show", "seems", "appears", "remains", "occurs", "develops",
     "involves", "affects", "increases", "decreases", "reduces", "lowers", "raises", "inhibits",
     "blocks", "binds", "acts", "works", "helps", "requires", "needs", "explains", "fits",
@@ -60,7 +60,13 @@ inline constexpr std::array<std::string_view, 60> kCommonVerbs = {
     "gives", "takes", "stimulates", "activates", "promotes", "impairs", "worsens", "improves",
     "presents", "results", "leads", "causes", "suggests", "indicates", "supports", "carries",
     "spreads", "responds", "persists", "resolves", "progresses", "arises", "exists", "lies",
-    "begins"};
+    "begins", "points", "support"};
+
+// Words that follow a verb, not a noun: a determiner starting its object ("hemianopia
+// support a lesion") or a particle ("fever points away from").
+inline constexpr std::array<std::string_view, 17> kVerbFollowers = {
+    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "any", "some",
+    "away", "up", "down", "out", "off"};
 
 // Prepositions that make the words before them a relational noun: in "X causes
 // inflammation of Y" or "X is a common symptom of Y" the cue does not relate X to Y.
@@ -71,5 +77,12 @@ inline constexpr std::array<std::string_view, 9> kArgumentPrepositions = {
 inline constexpr std::array<std::string_view, 13> kSubsumptionNouns = {
     "type", "types", "form", "forms", "kind", "kinds", "subtype", "subtypes", "variant",
     "variants", "variety", "class", "category"};
+
+// Clinical nouns in -ing: unlike participles they do head a phrase ("knee swelling",
+// "gum bleeding"), so the concept before them is a modifier.
+inline constexpr std::array<std::string_view, 20> kIngNouns = {
+    "swelling", "bleeding", "vomiting", "wheezing", "itching", "burning", "tingling",
+    "ringing", "clotting", "thinning", "scarring", "bruising", "hearing", "breathing",
+    "swallowing", "staining", "thickening", "narrowing", "widening", "functioning"};
 
 } // namespace rs::words

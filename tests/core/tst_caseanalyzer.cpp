@@ -34,6 +34,7 @@ private slots:
     void referenceAndReasoningPaths();
     void evidenceExcludesOptionList();
     void modifierMentionsAreNoEvidence();
+    void mechanisticIntermediatesAreNotMissing();
     void anchorAnswer_data();
     void anchorAnswer();
     void stemEnd_data();
@@ -322,7 +323,9 @@ void TestCaseAnalyzer::unanchoredCase()
     // Still relation-checked; no branch or missing finding without references.
     QCOMPARE(summary(a), QStringLiteral("relation/wrong_relation/critical: relation/wrong_relation/(Compound,treats,Symptom)"));
     QCOMPARE(gapSummary(a), QStringLiteral("option A:Lactose-fermenting, gram-negative rods forming pink colonies on "
-                                           "MacConkey agar\noption B:Gram-positive cocci in clusters"));
+                                           "MacConkey agar\noption B:Gram-positive cocci in clusters\n"
+                                           "gold:Lactose-fermenting, gram-negative rods forming pink colonies on "
+                                           "MacConkey agar\nprediction:Gram-positive cocci in clusters"));
     QCOMPARE(a.evidence, (std::vector<NodeId>{kb_.id("fever"), kb_.id("chest pain")}));
 
     Case noGold = c;
@@ -424,6 +427,25 @@ void TestCaseAnalyzer::modifierMentionsAreNoEvidence()
     const CaseAnalysis b = CaseAnalyzer(kb_, lexicon_, keep).analyze(c);
     QCOMPARE(b.evidence, (std::vector<NodeId>{kb_.id("fever"), kb_.id("cough"), kb_.id("lung")}));
     QCOMPARE(summary(b), QStringLiteral("missing/ignored_evidence/minor: missing/ignored_evidence/lung"));
+}
+
+void TestCaseAnalyzer::mechanisticIntermediatesAreNotMissing()
+{
+    // r* = metformin -> INSR -> type 1 diabetes (cheapest of the equally aligned paths): the
+    // gene is how the KG connects them, not a step a clinician's reasoning should name.
+    const Case c = makeCase("A 50-year-old man taking metformin has new symptoms. What is the most likely diagnosis?",
+                            {"type 1 diabetes", "type 2 diabetes"}, "A", "A", 1,
+                            "Metformin was given. The answer is A) type 1 diabetes.");
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
+    QVERIFY(a.bestReference >= 0);
+    QCOMPARE(a.referencePaths[std::size_t(a.bestReference)].nodes,
+             (std::vector<NodeId>{kb_.id("metformin"), kb_.id("INSR"), kb_.id("type 1 diabetes mellitus")}));
+    QCOMPARE(summary(a), QString());
+
+    AnalysisSettings all;
+    all.mechanisticKinds.clear();
+    QCOMPARE(summary(CaseAnalyzer(kb_, lexicon_, all).analyze(c)),
+             QStringLiteral("missing/missing_intermediate/minor: missing/missing_intermediate/INSR"));
 }
 
 void TestCaseAnalyzer::anchorAnswer_data()

@@ -45,6 +45,7 @@ void TestMentionFilter::filter_data()
                                                    << "Blood culture bottles";
     QTest::newRow("transparent head") << "Aspirin therapy was started." << "aspirin" << "";
     QTest::newRow("participle starts a clause") << "Chest pain radiating to the jaw." << "chest pain" << "";
+    QTest::newRow("clinical -ing noun") << "Heart swelling." << "" << "Heart swelling";
     QTest::newRow("adverb") << "Fever recently." << "fever" << "";
     QTest::newRow("conjunction") << "Fever and chills." << "fever" << "";
     QTest::newRow("dose") << "Metformin 500 mg daily." << "metformin" << "";
@@ -52,6 +53,8 @@ void TestMentionFilter::filter_data()
     QTest::newRow("comma separates") << "Fever, heart murmur." << "fever" << "heart murmur";
     QTest::newRow("line break separates") << "blood\nculture" << "blood" << "";
     QTest::newRow("verb follows") << "Aspirin inhibits platelets." << "aspirin" << "";
+    QTest::newRow("unknown verb with an object") << "Fever prompts a workup." << "fever" << "";
+    QTest::newRow("unknown verb with a particle") << "Fever rules away nothing." << "fever" << "";
     QTest::newRow("copula follows") << "The heart is enlarged." << "heart" << "";
     QTest::newRow("cue follows") << "Aspirin used to treat pain." << "aspirin" << "";
     QTest::newRow("cue word without its cue") << "Straight leg raise test was positive." << "" << "leg raise test";

@@ -42,6 +42,7 @@ inline Lexicon clinicLexicon()
     for (const char* c : {"is a", "is an", "is a type of"})
         lx.addRelationCue("is_a", F, c);
     lx.addRelationCue("contraindicated_for", F, "is contraindicated in");
+    lx.addRelationCue("is_a", R, "such as");
 
     for (const char* c : {"not", "no", "does not", "do not", "rules out", "unlikely", "never"})
         lx.addPolarityCue(Polarity::Negated, c);
