@@ -94,6 +94,15 @@ bool parseInt(const std::string& s, int min, int max, int& out)
     }
 }
 
+bool isValueOption(const std::string& a)
+{
+    for (const char* o : {"--kg", "--input", "--questions", "--map", "--run", "--project", "--json",
+                          "--k", "--hops", "--threads"})
+        if (a == o)
+            return true;
+    return false;
+}
+
 int runAnalyze(const std::vector<std::string>& args)
 {
     PipelineRequest req;
@@ -141,10 +150,10 @@ int runAnalyze(const std::vector<std::string>& args)
         else if (a == "--help" || a == "-h") {
             std::cout << kUsage;
             return 0;
-        } else
-            return usageError(a.starts_with("--") && i + 1 >= args.size() && a != "--no-cache"
-                                  ? a + " needs a value"
-                                  : "unknown argument: " + a);
+        } else if (isValueOption(a))
+            return usageError(a + " needs a value");
+        else
+            return usageError("unknown argument: " + a);
     }
     if (!mapSpec.empty()) {
         std::string error;
@@ -173,6 +182,8 @@ int runAnalyze(const std::vector<std::string>& args)
     const PipelineResult result = runAnalysis(req, std::ref(progress));
     if (!result.ok && !result.cancelled) {
         std::cerr << "reasonscope: " << result.fatalError << "\n";
+        for (std::size_t i = 0; i < result.kgErrors.size() && i < 20; ++i)
+            std::cerr << "  " << result.kgErrors[i].toString() << "\n";
         return 1;
     }
 
