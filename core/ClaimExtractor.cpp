@@ -186,6 +186,10 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
                         !(t - 1 > ta && words::in(words::kSubsumptionNouns, tokens[t - 2].norm)))
                         relationalNoun = true;
                 }
+                // "X is a condition in which the Y ...": a relative clause after the cue
+                // starts a new predicate; Y is not the cue's argument.
+                for (std::size_t t = best->start + best->len; t < b.first && !relationalNoun; ++t)
+                    relationalNoun = words::in(words::kRelativePronouns, tokens[t].norm);
                 if (relationalNoun)
                     continue;
                 best->used = true;

@@ -74,6 +74,10 @@ inline constexpr std::array<std::string_view, 9> kArgumentPrepositions = {
     "of", "in", "with", "for", "on", "at", "from", "to", "into"};
 
 // Nouns that keep an is-a relation through "of": "a severe form of", "a type of".
+// Words that open a relative clause: what follows them is a new predicate.
+inline constexpr std::array<std::string_view, 7> kRelativePronouns = {
+    "which", "that", "who", "whom", "whose", "where", "when"};
+
 inline constexpr std::array<std::string_view, 13> kSubsumptionNouns = {
     "type", "types", "form", "forms", "kind", "kinds", "subtype", "subtypes", "variant",
     "variants", "variety", "class", "category"};

@@ -117,6 +117,8 @@ void TestClaimExtractor::extract_data()
     QTest::newRow("is-a through a form of") << "Pneumonia is a severe form of lung disease."
                                             << "community-acquired pneumonia|is_a|lung disease|asserted" << "";
     QTest::newRow("first concept is an argument") << "The symptoms of pneumonia, such as fever, resolve." << "" << "";
+    QTest::newRow("relative clause after the cue") << "Pneumonia is a condition in which the lung disease spreads."
+                                                  << "" << "";
     QTest::newRow("both sides unlinked") << "Bacteria cause infections." << "" << "";
 }
 
