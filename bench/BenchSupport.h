@@ -44,9 +44,18 @@ inline double procStatusMiB(const char* field)
     return 0;
 }
 
-inline double residentMiB() { return procStatusMiB("VmRSS"); }
-inline double peakResidentMiB() { return procStatusMiB("VmHWM"); }
+inline double residentMiB()
+{
+    return procStatusMiB("VmRSS");
+}
+inline double peakResidentMiB()
+{
+    return procStatusMiB("VmHWM");
+}
 // Lets VmHWM measure the peak of what follows (Linux: "5" resets the peak to now).
-inline void resetPeakResident() { std::ofstream("/proc/self/clear_refs") << "5"; }
+inline void resetPeakResident()
+{
+    std::ofstream("/proc/self/clear_refs") << "5";
+}
 
 } // namespace rs::bench

@@ -54,8 +54,9 @@ std::vector<PathQuery> pickPathQueries(const KnowledgeGraph& g, std::size_t coun
     std::size_t attempts = 0;
     while (queries.size() < count && attempts++ < count * 1000) {
         const NodeId d = pick(diseases);
+        const int type = int(queries.size() % 3);
         PathQuery q;
-        if (queries.size() % 2 == 0) {
+        if (type == 0 || type == 2) {
             std::vector<NodeId> own = neighboursOfKind(g, d, *symptom);
             if (own.size() < 2)
                 continue;
@@ -65,14 +66,17 @@ std::vector<PathQuery> pickPathQueries(const KnowledgeGraph& g, std::size_t coun
             }
             for (int i = 0; i < 2; ++i)
                 q.sources.push_back(pick(symptoms));
+        }
+        if (type == 0) {
             q.type = "symptoms->disease";
             q.target = d;
         } else {
             const std::vector<NodeId> drugs = neighboursOfKind(g, d, *compound);
             if (drugs.empty())
                 continue;
-            q.type = "disease->compound";
-            q.sources = {d};
+            q.type = type == 1 ? "disease->compound" : "symptoms->compound";
+            if (type == 1)
+                q.sources = {d};
             q.target = pick(drugs);
         }
         queries.push_back(std::move(q));

@@ -11,15 +11,17 @@
 namespace rs::bench {
 
 struct PathQuery {
-    std::string type; // "symptoms->disease" or "disease->compound"
+    std::string type; // "symptoms->disease", "disease->compound" or "symptoms->compound"
     std::vector<NodeId> sources;
     NodeId target = kNoNode;
 };
 
-// Alternates the two types. symptoms->disease: two symptoms the disease presents plus two
-// unrelated symptoms (vignettes carry non-specific findings); disease->compound: a disease
-// to a compound adjacent to it (treats/palliates in Hetionet). Kinds are Hetionet's or
-// PrimeKG's names. Empty when the graph has no such kinds.
+// Cycles through three types around a random disease d. symptoms->disease: two symptoms
+// d presents plus two unrelated symptoms (vignettes carry non-specific findings);
+// disease->compound: d to a compound adjacent to it (treats/palliates in Hetionet);
+// symptoms->compound: the same kind of symptom set to a compound adjacent to d, so the
+// target is at least two hops away ("which drug for this presentation"). Kinds are
+// Hetionet's or PrimeKG's names. Empty when the graph has no such kinds.
 std::vector<PathQuery> pickPathQueries(const KnowledgeGraph& graph, std::size_t count,
                                        std::uint64_t seed);
 

@@ -99,8 +99,8 @@ KnowledgeGraph makeSyntheticKg(const SyntheticKgSpec& spec)
     std::vector<RelationId> relation(kKinds.size() * kKinds.size());
     for (std::size_t h = 0; h < kKinds.size(); ++h)
         for (std::size_t t = 0; t < kKinds.size(); ++t)
-            relation[h * kKinds.size() + t] = b.internRelation(
-                std::string(kKinds[h].kind) + "_" + kKinds[t].kind);
+            relation[h * kKinds.size() + t] =
+                b.internRelation(std::string(kKinds[h].kind) + "_" + kKinds[t].kind);
     for (std::uint64_t p : pairs) {
         const NodeId head = NodeId(p / n), tail = NodeId(p % n);
         b.addEdge(head, relation[kindOf[head] * kKinds.size() + kindOf[tail]], tail);

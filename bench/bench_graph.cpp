@@ -4,20 +4,23 @@
 // median_cpu_us / p90_cpu_us / max_cpu_us thread CPU time); Google Benchmark's own time
 // column is the mean.
 #include "BenchSupport.h"
+#include "InputFile.h"
 #include "KnowledgeGraphCache.h"
 #include "KnowledgeGraphLoader.h"
+#include "NameIndex.h"
 #include "PathQueries.h"
 #include "ReferencePathFinder.h"
 #include "SyntheticKg.h"
 
 #include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <mutex>
-#include <ctime>
 
 #include <unistd.h>
 
@@ -197,6 +200,57 @@ void BM_FinderBuildSynthetic(benchmark::State& state)
     }
 }
 
+// ------------------------------------------------------------------------- linking
+
+// Concept linking of real text: the 500 MedQA questions and their GPT-4 chains of thought
+// against Hetionet with the project's lexicon.
+void BM_LinkMedqa(benchmark::State& state)
+{
+    const KnowledgeGraph* g = hetionet();
+    const std::string json =
+        (std::filesystem::path(sharedDataDir()) / "outputs" / "thoughtsource-medqa500-gpt-4.json")
+            .string();
+    InputFile in;
+    std::string content;
+    if (!g || !in.open(json) || !in.readAll(content)) {
+        state.SkipWithError("shared data not available (../shared/data)");
+        return;
+    }
+    std::vector<std::string> texts;
+    const auto doc = nlohmann::json::parse(content, nullptr, false);
+    if (doc.is_object() && doc.contains("med_qa"))
+        for (const auto& split : doc["med_qa"])
+            for (const auto& item : split) {
+                if (item.contains("question") && item["question"].is_string())
+                    texts.push_back(item["question"].get<std::string>());
+                if (item.contains("generated_cot"))
+                    for (const auto& cot : item["generated_cot"])
+                        if (cot.contains("cot") && cot["cot"].is_string())
+                            texts.push_back(cot["cot"].get<std::string>());
+            }
+    if (texts.empty()) {
+        state.SkipWithError("no texts in the MedQA file");
+        return;
+    }
+    const double c0 = threadCpuMicros();
+    NameIndex index(*g);
+    const std::filesystem::path lexicon = std::filesystem::path(RS_DEFAULT_RESOURCES) / "lexicon";
+    index.loadSynonyms((lexicon / "synonyms.tsv").string(), nullptr);
+    index.loadGeneSymbolStoplist((lexicon / "gene-symbol-stoplist.txt").string(), nullptr);
+    state.counters["index_build_ms"] = (threadCpuMicros() - c0) / 1e3;
+    state.counters["synonyms"] = double(index.synonymCount());
+
+    QueryTimes times;
+    std::size_t i = 0, mentions = 0;
+    for (auto _ : state) {
+        const std::string& text = texts[i++ % texts.size()];
+        times.measure([&] { mentions += index.link(text).size(); });
+    }
+    state.counters["texts"] = double(texts.size());
+    state.counters["mentions_per_text"] = double(mentions) / double(std::max<std::size_t>(1, i));
+    times.report(state);
+}
+
 // ------------------------------------------------------------------------- paths
 
 void runReferencePaths(benchmark::State& state, const KnowledgeGraph* g, const char* type)
@@ -288,13 +342,20 @@ int main(int argc, char** argv)
     using benchmark::kMicrosecond;
     using benchmark::kMillisecond;
     benchmark::RegisterBenchmark("load/hetionet_text", BM_LoadHetionetText)
-        ->Unit(kMillisecond)->Iterations(5);
+        ->Unit(kMillisecond)
+        ->Iterations(5);
     benchmark::RegisterBenchmark("load/hetionet_cache", BM_LoadHetionetCache)
-        ->Unit(kMillisecond)->Iterations(10);
+        ->Unit(kMillisecond)
+        ->Iterations(10);
     benchmark::RegisterBenchmark("load/synthetic_8M_cache", BM_LoadSyntheticCache)
-        ->Unit(kMillisecond)->Iterations(5);
+        ->Unit(kMillisecond)
+        ->Iterations(5);
     benchmark::RegisterBenchmark("finder_build/synthetic_8M", BM_FinderBuildSynthetic)
-        ->Unit(kMillisecond)->Iterations(3);
+        ->Unit(kMillisecond)
+        ->Iterations(3);
+    benchmark::RegisterBenchmark("link/hetionet_medqa_gpt4", BM_LinkMedqa)
+        ->Unit(kMicrosecond)
+        ->MinTime(1.0);
 
     struct Set {
         const char* name;
@@ -303,24 +364,24 @@ int main(int argc, char** argv)
     const Set sets[] = {{"hetionet", [] { return hetionet(); }},
                         {"synthetic_8M", [] { return &synthetic(); }}};
     for (const Set& set : sets)
-        for (const char* type : {"symptoms->disease", "disease->compound"}) {
+        for (const char* type : {"symptoms->disease", "disease->compound", "symptoms->compound"}) {
             const std::string suffix = std::string(set.name) + "/" + type;
             auto graphOf = set.graph;
-            benchmark::RegisterBenchmark(("paths_k5_h4/" + suffix).c_str(),
-                                         [graphOf, type](benchmark::State& s) {
-                                             runReferencePaths(s, graphOf(), type);
-                                         })
-                ->Unit(kMicrosecond)->MinTime(2.0);
-            benchmark::RegisterBenchmark(("bfs_h4_until_target/" + suffix).c_str(),
-                                         [graphOf, type](benchmark::State& s) {
-                                             runHopBfs(s, graphOf(), type, true);
-                                         })
-                ->Unit(kMicrosecond)->MinTime(1.0);
-            benchmark::RegisterBenchmark(("bfs_h4_full/" + suffix).c_str(),
-                                         [graphOf, type](benchmark::State& s) {
-                                             runHopBfs(s, graphOf(), type, false);
-                                         })
-                ->Unit(kMicrosecond)->MinTime(1.0);
+            benchmark::RegisterBenchmark(
+                ("paths_k5_h4/" + suffix).c_str(),
+                [graphOf, type](benchmark::State& s) { runReferencePaths(s, graphOf(), type); })
+                ->Unit(kMicrosecond)
+                ->MinTime(2.0);
+            benchmark::RegisterBenchmark(
+                ("bfs_h4_until_target/" + suffix).c_str(),
+                [graphOf, type](benchmark::State& s) { runHopBfs(s, graphOf(), type, true); })
+                ->Unit(kMicrosecond)
+                ->MinTime(1.0);
+            benchmark::RegisterBenchmark(
+                ("bfs_h4_full/" + suffix).c_str(),
+                [graphOf, type](benchmark::State& s) { runHopBfs(s, graphOf(), type, false); })
+                ->Unit(kMicrosecond)
+                ->MinTime(1.0);
         }
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

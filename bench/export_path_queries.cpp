@@ -43,8 +43,8 @@ int usage(const char* why)
 std::string tsvSafe(std::string_view s)
 {
     std::string out(s);
-    std::replace_if(out.begin(), out.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; },
-                    ' ');
+    std::replace_if(
+        out.begin(), out.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
     return out;
 }
 
@@ -195,7 +195,6 @@ int main(int argc, char** argv)
         f << '\n';
     }
     std::cout << "wrote " << queries.size() << " queries over " << g.nodeCount() << " nodes, "
-              << g.edgeCount() << " edges to " << out << "; C++ total " << total * 1e3
-              << " ms\n";
+              << g.edgeCount() << " edges to " << out << "; C++ total " << total * 1e3 << " ms\n";
     return 0;
 }

@@ -10,7 +10,10 @@ GraphKnowledgeBase::GraphKnowledgeBase(const KnowledgeGraph& graph, const NameIn
 {
 }
 
-std::size_t GraphKnowledgeBase::nodeCount() const { return graph_.nodeCount(); }
+std::size_t GraphKnowledgeBase::nodeCount() const
+{
+    return graph_.nodeCount();
+}
 
 // Out-of-range ids answer empty rather than crash: ids can come from a stale project file
 // analysed against another graph.
@@ -41,10 +44,9 @@ std::vector<EdgeBetween> GraphKnowledgeBase::edgesBetween(NodeId a, NodeId b) co
         return edges;
     // Both lists are sorted by (node, relation): the run for b is one equal_range.
     const auto collect = [&](std::span<const KgEdge> list, bool forward) {
-        auto [lo, hi] = std::equal_range(list.begin(), list.end(), KgEdge{b, 0},
-                                         [](const KgEdge& x, const KgEdge& y) {
-                                             return x.node < y.node;
-                                         });
+        auto [lo, hi] =
+            std::equal_range(list.begin(), list.end(), KgEdge{b, 0},
+                             [](const KgEdge& x, const KgEdge& y) { return x.node < y.node; });
         for (auto it = lo; it != hi; ++it)
             edges.push_back({it->relation, forward});
     };

@@ -17,21 +17,20 @@ namespace {
 // it holds function words and the words that collide with Hetionet/PrimeKG names (mostly
 // gene symbols: WAS, SET, CAT, MAX, REST, IMPACT, ...). Sorted for binary search.
 constexpr std::string_view kCommonWords[] = {
-    "a",     "about", "act",   "after",  "age",   "all",   "also",  "am",    "an",
-    "and",   "any",   "are",   "as",     "at",    "bad",   "be",    "been",  "before",
-    "best",  "big",   "both",  "but",    "by",    "can",   "cast",  "cat",   "chat",
-    "clock", "cold",  "cope",  "could",  "did",   "do",    "does",  "each",  "end",
-    "even",  "far",   "fast",  "few",    "for",   "from",  "fry",   "gem",   "get",
-    "had",   "has",   "have",  "he",     "her",   "his",   "how",   "if",    "impact",
-    "in",    "into",  "is",    "it",     "its",   "just",  "key",   "kit",   "large",
-    "less",  "like",  "man",   "max",    "may",   "men",   "might", "more",  "most",
-    "much",  "must",  "new",   "no",     "not",   "now",   "of",    "old",   "on",
-    "one",   "only",  "or",    "other",  "our",   "out",   "over",  "per",   "pigs",
-    "pole",  "ran",   "rest",  "same",   "set",   "she",   "should", "ski",  "so",
-    "some",  "star",  "such",  "tank",   "than",  "that",  "the",   "their", "them",
-    "then",  "there", "these", "they",   "this",  "those", "to",    "too",   "trap",
-    "up",    "us",    "very",  "via",    "was",   "we",    "were",  "what",  "when",
-    "which", "who",   "will",  "with",   "would", "yes",   "you",   "your"};
+    "a",     "about", "act",   "after",  "age",   "all",  "also",   "am",     "an",   "and",
+    "any",   "are",   "as",    "at",     "bad",   "be",   "been",   "before", "best", "big",
+    "both",  "but",   "by",    "can",    "cast",  "cat",  "chat",   "clock",  "cold", "cope",
+    "could", "did",   "do",    "does",   "each",  "end",  "even",   "far",    "fast", "few",
+    "for",   "from",  "fry",   "gem",    "get",   "had",  "has",    "have",   "he",   "her",
+    "his",   "how",   "if",    "impact", "in",    "into", "is",     "it",     "its",  "just",
+    "key",   "kit",   "large", "less",   "like",  "man",  "max",    "may",    "men",  "might",
+    "more",  "most",  "much",  "must",   "new",   "no",   "not",    "now",    "of",   "old",
+    "on",    "one",   "only",  "or",     "other", "our",  "out",    "over",   "per",  "pigs",
+    "pole",  "ran",   "rest",  "same",   "set",   "she",  "should", "ski",    "so",   "some",
+    "star",  "such",  "tank",  "than",   "that",  "the",  "their",  "them",   "then", "there",
+    "these", "they",  "this",  "those",  "to",    "too",  "trap",   "up",     "us",   "very",
+    "via",   "was",   "we",    "were",   "what",  "when", "which",  "who",    "will", "with",
+    "would", "yes",   "you",   "your"};
 
 static_assert(std::is_sorted(std::begin(kCommonWords), std::end(kCommonWords)));
 
@@ -208,8 +207,8 @@ const NameIndex::Entry* NameIndex::accept(std::uint32_t trieNode, std::string_vi
     if (allDigits)
         return nullptr; // "2" or "12 5" are quantities, not concepts
     // One-letter words ("A", "I") and everyday words are too ambiguous to link by name.
-    const bool ambiguousWord = first == last && (tokens[first].norm.size() < 2 ||
-                                                 isCommonWord(tokens[first].norm));
+    const bool ambiguousWord =
+        first == last && (tokens[first].norm.size() < 2 || isCommonWord(tokens[first].norm));
 
     const auto spanNorm = [&] {
         std::string norm;
@@ -363,7 +362,8 @@ bool NameIndex::loadSynonyms(const std::string& path, std::vector<ImportError>* 
         }
         if (f.size() < 3 || f.size() > 4) {
             report(in.lineNumber(), "expected 4 tab-separated columns (name, kind, synonym, "
-                                    "type), found " + std::to_string(f.size()));
+                                    "type), found " +
+                                        std::to_string(f.size()));
             continue;
         }
         const std::string_view name = f[0], kind = f[1], synonym = f[2];

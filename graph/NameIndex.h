@@ -77,7 +77,7 @@ private:
         Form form = Form::Name;
         std::uint8_t kindRank = 0; // lower is preferred
         bool gene = false;
-        std::uint32_t text = 0;    // index into forms_: the dictionary form as written
+        std::uint32_t text = 0; // index into forms_: the dictionary form as written
         // Abbreviations only: the tokens as written, joined by '\x1f', compared byte-exact.
         std::uint32_t exactTokens = 0;
     };

@@ -70,8 +70,8 @@ struct ReferencePathFinder::Scratch {
     std::size_t nodes = 0;
     int stride = 0; // hop states per node (maxHops + 1)
 
-    std::vector<double> g;         // best known cost of state (node, hops); +inf when unseen
-    std::vector<NodeId> parent;    // predecessor node of that state (valid where g < inf)
+    std::vector<double> g;      // best known cost of state (node, hops); +inf when unseen
+    std::vector<NodeId> parent; // predecessor node of that state (valid where g < inf)
     std::vector<std::size_t> touchedStates;
 
     std::vector<std::uint8_t> hops; // exact hop distance to the target, or kUnlabelled
@@ -116,7 +116,8 @@ ReferencePathFinder::ReferencePathFinder(const KnowledgeGraph& graph, double hub
     // visit nodes once in cost order and append each to the lists of its neighbours.
     neighbourOffsets_.assign(n + 1, 0);
     for (NodeId v = 0; v < n; ++v)
-        neighbourOffsets_[v + 1] = neighbourOffsets_[v] + distinctNeighbours(graph, v, [](NodeId) {});
+        neighbourOffsets_[v + 1] =
+            neighbourOffsets_[v] + distinctNeighbours(graph, v, [](NodeId) {});
     neighbours_.resize(neighbourOffsets_[n]);
     std::vector<NodeId> order(n);
     for (NodeId v = 0; v < n; ++v)
@@ -422,8 +423,7 @@ ReferencePathFinder::find(const std::vector<NodeId>& sources, NodeId target, int
             origins.clear();
             if (j == 0) {
                 for (NodeId src : starts)
-                    if (std::find(blockedNext.begin(), blockedNext.end(), src) ==
-                        blockedNext.end())
+                    if (std::find(blockedNext.begin(), blockedNext.end(), src) == blockedNext.end())
                         origins.push_back(src);
                 blockedNext.clear();
             } else {
@@ -438,7 +438,8 @@ ReferencePathFinder::find(const std::vector<NodeId>& sources, NodeId target, int
                 continue;
             if (!search(s, origins, target, budget, blockedNext, bound - rootCost, path))
                 continue;
-            total.assign(last.nodes.begin(), last.nodes.begin() + std::ptrdiff_t(j == 0 ? 0 : j - 1));
+            total.assign(last.nodes.begin(),
+                         last.nodes.begin() + std::ptrdiff_t(j == 0 ? 0 : j - 1));
             total.insert(total.end(), path.begin(), path.end());
             if (!seen.insert(total).second)
                 continue;

@@ -123,7 +123,7 @@ def run_igraph(graph, cost, virtual, query, k, hops, max_paths, repeat):
 
 
 def fmt_ms(seconds):
-    return f"{seconds * 1e3:9.2f}" if seconds is not None else "        -"
+    return f"{seconds * 1e3:9.2f}" if seconds is not None else f"{'-':>9}"
 
 
 def main():
@@ -174,7 +174,8 @@ def main():
         return len(a) == len(b) and all(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9) for x, y in zip(a, b))
 
     for q in queries:
-        c = cpp[q["id"]]
+        c = dict(cpp[q["id"]])
+        c["seconds"] = max(c["seconds"], 1e-9)  # a clock tick of zero would divide by zero
         nx_time = nx_costs = None
         nx_complete = True
         if nxg is not None:
@@ -199,9 +200,10 @@ def main():
         if nx_time is not None:
             nx_ratios.append(nx_time / c["seconds"])
         ig_ratios.append(ig_time / c["seconds"])
+        nx_ratio = f"{nx_time / c['seconds']:8.0f}" if nx_time is not None else f"{'-':>8}"
+        top_text = f"{top:9.4f}" if top is not None else f"{'-':>9}"
         print(f"{q['id']:>3} {q['type']:<18} {fmt_ms(c['seconds'])} {fmt_ms(nx_time)} {fmt_ms(ig_time)} "
-              f"{(nx_time / c['seconds']) if nx_time is not None else float('nan'):8.0f} "
-              f"{ig_time / c['seconds']:8.0f} {top if top is not None else float('nan'):9.4f}  "
+              f"{nx_ratio} {ig_time / c['seconds']:8.0f} {top_text}  "
               f"{marks['nx']} {marks['ig']} {len(c['costs'])}")
 
     def summary(name, ratios):

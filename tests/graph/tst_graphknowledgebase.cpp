@@ -61,13 +61,18 @@ void TestGraphKnowledgeBase::edgesBetween_data()
     QTest::addColumn<QString>("to");
     QTest::addColumn<QStringList>("expected"); // "relation>" forward, "relation<" backward
 
-    QTest::newRow("compound to disease") << "DB00331" << "DOID:9352"
-                                         << QStringList{"palliates>", "resembles<", "treats>"};
-    QTest::newRow("disease to compound") << "DOID:9352" << "DB00331"
-                                         << QStringList{"palliates<", "resembles>", "treats<"};
-    QTest::newRow("one way") << "D011141" << "DOID:9352" << QStringList{"presents<"};
-    QTest::newRow("not adjacent") << "D011141" << "DB00331" << QStringList{};
-    QTest::newRow("self-loop once") << "Gene::3630" << "Gene::3630" << QStringList{"self>"};
+    QTest::newRow("compound to disease")
+        << "DB00331"
+        << "DOID:9352" << QStringList{"palliates>", "resembles<", "treats>"};
+    QTest::newRow("disease to compound")
+        << "DOID:9352"
+        << "DB00331" << QStringList{"palliates<", "resembles>", "treats<"};
+    QTest::newRow("one way") << "D011141"
+                             << "DOID:9352" << QStringList{"presents<"};
+    QTest::newRow("not adjacent") << "D011141"
+                                  << "DB00331" << QStringList{};
+    QTest::newRow("self-loop once") << "Gene::3630"
+                                    << "Gene::3630" << QStringList{"self>"};
 }
 
 void TestGraphKnowledgeBase::edgesBetween()

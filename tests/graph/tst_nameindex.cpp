@@ -1,4 +1,6 @@
+#include "KnowledgeGraphLoader.h"
 #include "NameIndex.h"
+#include "SharedData.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -8,7 +10,6 @@
 #include <random>
 
 using namespace rs;
-
 
 class TestNameIndex : public QObject {
     Q_OBJECT
@@ -26,6 +27,7 @@ private slots:
     void geneOptions_data();
     void geneOptions();
     void arbitraryBytesAreSafe();
+    void hetionetNamesLink();
 
 private:
     std::string writeFile(const char* name, const std::string& content);
@@ -84,34 +86,35 @@ void TestNameIndex::initTestCase()
     QVERIFY(dir_.isValid());
     graph_ = std::make_unique<KnowledgeGraph>(buildGraph());
     index_ = std::make_unique<NameIndex>(*graph_);
-    const std::string synonyms = writeFile("synonyms.tsv",
-        "# curated lexicon\n"
-        "name\tkind\tsynonym\ttype\n"
-        "myocardial infarction\tDisease\theart attack\tsynonym\n"
-        "Myocardial Infarction\t\tMI\tabbreviation\n"
-        "hypertension\tDisease\thigh blood pressure\tsynonym\n"
-        "type 2 diabetes mellitus\tDisease\tT2DM\tabbreviation\n"
-        "acute lymphoblastic leukemia\tDisease\tALL\tabbreviation\n"
-        "pulmonary arterial hypertension\tDisease\tPAH\tabbreviation\n"
-        "fever\tSymptom\tpyrexia\tsynonym\n"
-        "fever\tSymptom\tFever\tsynonym\n"          // same as the name: stays a name
-        "nonexistent disease\tDisease\tnope\tsynonym\n" // other KG: ignored, counted
-        "hypertension\tCompound\thtn drug\tsynonym\n"   // kind does not match: counted
-        "metformin\tCompound\tglucophage\tbrand\n"      // bad type
-        "metformin\tCompound\n"                         // too few columns
-        "TP53\tGene\ttumor protein p53\tsynonym\n"
-        "ACE\tGene\tangiotensin-converting enzyme\tsynonym\n"
-        "Chest Pain\tSymptom\tchest discomfort\tsynonym\n"
-        "Proteinuria\tSymptom\talbuminuria\tsynonym\n"
-        "\n");
+    const std::string synonyms =
+        writeFile("synonyms.tsv",
+                  "# curated lexicon\n"
+                  "name\tkind\tsynonym\ttype\n"
+                  "myocardial infarction\tDisease\theart attack\tsynonym\n"
+                  "Myocardial Infarction\t\tMI\tabbreviation\n"
+                  "hypertension\tDisease\thigh blood pressure\tsynonym\n"
+                  "type 2 diabetes mellitus\tDisease\tT2DM\tabbreviation\n"
+                  "acute lymphoblastic leukemia\tDisease\tALL\tabbreviation\n"
+                  "pulmonary arterial hypertension\tDisease\tPAH\tabbreviation\n"
+                  "fever\tSymptom\tpyrexia\tsynonym\n"
+                  "fever\tSymptom\tFever\tsynonym\n"              // same as the name: stays a name
+                  "nonexistent disease\tDisease\tnope\tsynonym\n" // other KG: ignored, counted
+                  "hypertension\tCompound\thtn drug\tsynonym\n"   // kind does not match: counted
+                  "metformin\tCompound\tglucophage\tbrand\n"      // bad type
+                  "metformin\tCompound\n"                         // too few columns
+                  "TP53\tGene\ttumor protein p53\tsynonym\n"
+                  "ACE\tGene\tangiotensin-converting enzyme\tsynonym\n"
+                  "Chest Pain\tSymptom\tchest discomfort\tsynonym\n"
+                  "Proteinuria\tSymptom\talbuminuria\tsynonym\n"
+                  "\n");
     QVERIFY(index_->loadSynonyms(synonyms, &synonymErrors_));
     synonymsPath_ = synonyms;
-    const std::string stoplist = writeFile("stoplist.txt",
-        "# clinical abbreviations that are also gene symbols\n"
-        "ACE\n"
-        "CT  # computed tomography\n"
-        "\n"
-        "MRI\n");
+    const std::string stoplist =
+        writeFile("stoplist.txt", "# clinical abbreviations that are also gene symbols\n"
+                                  "ACE\n"
+                                  "CT  # computed tomography\n"
+                                  "\n"
+                                  "MRI\n");
     std::vector<ImportError> errors;
     QVERIFY(index_->loadGeneSymbolStoplist(stoplist, &errors));
     QVERIFY(errors.empty());
@@ -132,9 +135,8 @@ void TestNameIndex::link_data()
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QStringList>("expected"); // "span as in text|node key", in order
 
-    QTest::newRow("longest match wins")
-        << QByteArray("history of type 2 diabetes mellitus")
-        << QStringList{"type 2 diabetes mellitus|DOID:9352"};
+    QTest::newRow("longest match wins") << QByteArray("history of type 2 diabetes mellitus")
+                                        << QStringList{"type 2 diabetes mellitus|DOID:9352"};
     QTest::newRow("shorter name alone") << QByteArray("diabetes mellitus, poorly controlled")
                                         << QStringList{"diabetes mellitus|DOID:9351"};
     QTest::newRow("normalized case and hyphen")
@@ -146,28 +148,28 @@ void TestNameIndex::link_data()
         << QByteArray("Hypertension.") << QStringList{"Hypertension|DOID:10763"};
     QTest::newRow("synonym longer than a name inside it")
         << QByteArray("a heart attack") << QStringList{"heart attack|DOID:5844"};
-    QTest::newRow("name inside text") << QByteArray("the heart is enlarged")
-                                      << QStringList{"heart|UBERON:0000948"};
-    QTest::newRow("multi-word synonym") << QByteArray("known high blood pressure")
-                                        << QStringList{"high blood pressure|DOID:10763"};
-    QTest::newRow("abbreviation as written") << QByteArray("prior MI, now T2DM")
-                                             << QStringList{"MI|DOID:5844", "T2DM|DOID:9352"};
+    QTest::newRow("name inside text")
+        << QByteArray("the heart is enlarged") << QStringList{"heart|UBERON:0000948"};
+    QTest::newRow("multi-word synonym")
+        << QByteArray("known high blood pressure") << QStringList{"high blood pressure|DOID:10763"};
+    QTest::newRow("abbreviation as written")
+        << QByteArray("prior MI, now T2DM") << QStringList{"MI|DOID:5844", "T2DM|DOID:9352"};
     QTest::newRow("abbreviation in lower case") << QByteArray("mi and t2dm") << QStringList{};
     QTest::newRow("abbreviation in mixed case") << QByteArray("Mi") << QStringList{};
-    QTest::newRow("ALL abbreviation") << QByteArray("ALL in remission")
-                                      << QStringList{"ALL|DOID:9952"};
+    QTest::newRow("ALL abbreviation")
+        << QByteArray("ALL in remission") << QStringList{"ALL|DOID:9952"};
     QTest::newRow("all is a common word") << QByteArray("all of them") << QStringList{};
     QTest::newRow("possessive") << QByteArray("Crohn's disease flare")
                                 << QStringList{"Crohn's disease|DOID:8778"};
     QTest::newRow("gene symbol") << QByteArray("BRCA1 carrier") << QStringList{"BRCA1|Gene::672"};
     QTest::newRow("gene symbol in lower case") << QByteArray("brca1 carrier") << QStringList{};
     QTest::newRow("gene symbol in mixed case") << QByteArray("Brca1") << QStringList{};
-    QTest::newRow("hyphenated gene symbol") << QByteArray("HLA-B typing")
-                                            << QStringList{"HLA-B|Gene::3106"};
+    QTest::newRow("hyphenated gene symbol")
+        << QByteArray("HLA-B typing") << QStringList{"HLA-B|Gene::3106"};
     QTest::newRow("stoplisted gene symbol") << QByteArray("on an ACE inhibitor") << QStringList{};
     QTest::newRow("short gene symbol") << QByteArray("AR expression") << QStringList{};
-    QTest::newRow("gene symbol that is a word") << QByteArray("PATIENT WAS FEBRILE")
-                                                << QStringList{};
+    QTest::newRow("gene symbol that is a word")
+        << QByteArray("PATIENT WAS FEBRILE") << QStringList{};
     QTest::newRow("disease abbreviation beats gene symbol")
         << QByteArray("PAH") << QStringList{"PAH|DOID:6195"};
     QTest::newRow("gene full name in lower case")
@@ -187,8 +189,8 @@ void TestNameIndex::link_data()
                                 << QStringList{"Sjögren syndrome|DOID:12894", "fever|D005334"};
     QTest::newRow("invalid UTF-8 around a name")
         << QByteArray("\xff\xfe fever \xc3") << QStringList{"fever|D005334"};
-    QTest::newRow("truncated UTF-8 inside a name") << QByteArray("Sj\xc3gren syndrome")
-                                                   << QStringList{};
+    QTest::newRow("truncated UTF-8 inside a name")
+        << QByteArray("Sj\xc3gren syndrome") << QStringList{};
     QTest::newRow("nothing") << QByteArray("") << QStringList{};
 }
 
@@ -209,8 +211,8 @@ void TestNameIndex::scores_data()
                           << QStringLiteral("myocardial infarction");
     QTest::newRow("synonym") << QByteArray("Heart Attack") << 0.9 << QStringLiteral("heart attack");
     QTest::newRow("abbreviation") << QByteArray("MI") << 0.8 << QStringLiteral("MI");
-    QTest::newRow("synonym equal to the name") << QByteArray("fever") << 1.0
-                                               << QStringLiteral("Fever");
+    QTest::newRow("synonym equal to the name")
+        << QByteArray("fever") << 1.0 << QStringLiteral("Fever");
 }
 
 void TestNameIndex::scores()
@@ -240,8 +242,8 @@ void TestNameIndex::find_data()
 {
     QTest::addColumn<QByteArray>("name");
     QTest::addColumn<QString>("key"); // empty: not found
-    QTest::newRow("normalized name") << QByteArray("Type 2 Diabetes-Mellitus")
-                                     << QStringLiteral("DOID:9352");
+    QTest::newRow("normalized name")
+        << QByteArray("Type 2 Diabetes-Mellitus") << QStringLiteral("DOID:9352");
     QTest::newRow("synonym") << QByteArray("heart attack") << QStringLiteral("DOID:5844");
     QTest::newRow("abbreviation") << QByteArray("MI") << QStringLiteral("DOID:5844");
     QTest::newRow("abbreviation, wrong case") << QByteArray("mi") << QString();
@@ -294,10 +296,10 @@ void TestNameIndex::geneOptions_data()
     QTest::newRow("min length 2") << true << 2 << QByteArray("BRCA1 and AR") << 2;
     QTest::newRow("min length 6") << true << 6 << QByteArray("BRCA1 and AR") << 0;
     QTest::newRow("no stoplist loaded") << true << 3 << QByteArray("ACE") << 1;
-    QTest::newRow("genes off, diseases still link") << false << 3 << QByteArray("hypertension")
-                                                    << 1;
-    QTest::newRow("genes off, full names still link") << false << 3
-                                                      << QByteArray("tumor protein p53") << 1;
+    QTest::newRow("genes off, diseases still link")
+        << false << 3 << QByteArray("hypertension") << 1;
+    QTest::newRow("genes off, full names still link")
+        << false << 3 << QByteArray("tumor protein p53") << 1;
 }
 
 void TestNameIndex::geneOptions()
@@ -317,8 +319,9 @@ void TestNameIndex::geneOptions()
 void TestNameIndex::arbitraryBytesAreSafe()
 {
     std::mt19937 rng(7);
-    const std::string pieces[] = {"fever ", "MI ", "\xc3", "\xff", "Sj\xc3\xb6gren syndrome ",
-                                  "-", "'s ", "type 2 ", "diabetes ", "\0", "BRCA1"};
+    const std::string pieces[] = {
+        "fever ",  "MI ",       "\xc3", "\xff", "Sj\xc3\xb6gren syndrome ", "-", "'s ",
+        "type 2 ", "diabetes ", "\0",   "BRCA1"};
     for (int round = 0; round < 2000; ++round) {
         std::string text;
         const int parts = int(rng() % 12);
@@ -337,6 +340,31 @@ void TestNameIndex::arbitraryBytesAreSafe()
             previousEnd = m.end;
         }
     }
+}
+
+// The real graph: clinical kinds win over Hetionet's side effects, gene symbols stay in
+// their lane.
+void TestNameIndex::hetionetNamesLink()
+{
+    RS_REQUIRE_SHARED("kg/hetionet-nodes.tsv");
+    RS_REQUIRE_SHARED("kg/hetionet-edges-5k.sif.gz");
+    const KgLoadResult loaded =
+        loadKnowledgeGraph({rs::test::sharedFile("kg/hetionet-nodes.tsv").toStdString(),
+                            rs::test::sharedFile("kg/hetionet-edges-5k.sif.gz").toStdString()});
+    QVERIFY2(loaded.graph, loaded.fatalError.c_str());
+    const KnowledgeGraph& g = *loaded.graph;
+    NameIndex index(g);
+    QVERIFY(index.loadGeneSymbolStoplist(writeFile("hetionet-stoplist.txt", "ACE\n"), nullptr));
+    const std::string text = "A 54-year-old man WAS started on Metformin for hypertension and "
+                             "chest pain. BRCA1 negative; on an ACE inhibitor.";
+    QStringList got;
+    for (const Mention& m : index.link(text))
+        got << QString::fromStdString(text.substr(m.begin, m.end - m.begin)) + QLatin1Char('|') +
+                   QString::fromUtf8(g.kind(m.node));
+    QCOMPARE(got, (QStringList{"Metformin|Compound", "hypertension|Disease", "chest pain|Symptom",
+                               "BRCA1|Gene"}));
+    QCOMPARE(index.find("Chest Pain").value(), g.findByKey("Symptom::D002637").value());
+    QCOMPARE(index.find("BRCA1").value(), g.findByKey("Gene::672").value());
 }
 
 QTEST_APPLESS_MAIN(TestNameIndex)

@@ -192,8 +192,8 @@ void TestReferencePathFinder::knownPaths_data()
         << QStringList{"s-a-t", "s-b-t", "s-b-d-t", "s-c-d-t", "s-c-d-b-t"};
     QTest::newRow("diamond, k=2") << diamond << QStringList{"s"} << "t" << 0.0 << 2 << 4
                                   << QStringList{"s-a-t", "s-b-t"};
-    QTest::newRow("diamond, hop bound 2") << diamond << QStringList{"s"} << "t" << 0.0 << 10 << 2
-                                          << QStringList{"s-a-t", "s-b-t"};
+    QTest::newRow("diamond, hop bound 2")
+        << diamond << QStringList{"s"} << "t" << 0.0 << 10 << 2 << QStringList{"s-a-t", "s-b-t"};
     QTest::newRow("diamond, hop bound 3") << diamond << QStringList{"s"} << "t" << 0.0 << 10 << 3
                                           << QStringList{"s-a-t", "s-b-t", "s-b-d-t", "s-c-d-t"};
 
@@ -201,12 +201,12 @@ void TestReferencePathFinder::knownPaths_data()
     QStringList hub{"s>hub", "hub>t", "s>x", "x>y", "y>t"};
     for (int i = 0; i < 50; ++i)
         hub << QStringLiteral("hub>leaf%1").arg(i);
-    QTest::newRow("hub penalised") << hub << QStringList{"s"} << "t" << 1.0 << 5 << 4
-                                   << QStringList{"s-x-y-t", "s-hub-t"};
-    QTest::newRow("hub, hop counts") << hub << QStringList{"s"} << "t" << 0.0 << 5 << 4
-                                     << QStringList{"s-hub-t", "s-x-y-t"};
-    QTest::newRow("hub, hop bound beats penalty") << hub << QStringList{"s"} << "t" << 1.0 << 5
-                                                  << 2 << QStringList{"s-hub-t"};
+    QTest::newRow("hub penalised")
+        << hub << QStringList{"s"} << "t" << 1.0 << 5 << 4 << QStringList{"s-x-y-t", "s-hub-t"};
+    QTest::newRow("hub, hop counts")
+        << hub << QStringList{"s"} << "t" << 0.0 << 5 << 4 << QStringList{"s-hub-t", "s-x-y-t"};
+    QTest::newRow("hub, hop bound beats penalty")
+        << hub << QStringList{"s"} << "t" << 1.0 << 5 << 2 << QStringList{"s-hub-t"};
 
     // Several sources: the paths of all of them, cheapest first, including one through
     // another source.
@@ -216,16 +216,16 @@ void TestReferencePathFinder::knownPaths_data()
     QTest::newRow("source equal to target is ignored")
         << multi << QStringList{"t", "s1"} << "t" << 0.0 << 2 << 4
         << QStringList{"s1-s2-t", "s1-m-n-t"};
-    QTest::newRow("duplicate sources") << multi << QStringList{"s2", "s2"} << "t" << 0.0 << 10
-                                       << 3 << QStringList{"s2-t"};
+    QTest::newRow("duplicate sources")
+        << multi << QStringList{"s2", "s2"} << "t" << 0.0 << 10 << 3 << QStringList{"s2-t"};
     QTest::newRow("k larger than the number of paths")
         << QStringList{"s>a", "a>t"} << QStringList{"s"} << "t" << 1.0 << 50 << 4
         << QStringList{"s-a-t"};
-    QTest::newRow("unreachable target") << QStringList{"s>a", "b>t"} << QStringList{"s"} << "t"
-                                        << 1.0 << 5 << 4 << QStringList{};
-    QTest::newRow("too far for the hop bound") << QStringList{"s>a", "a>b", "b>t"}
-                                               << QStringList{"s"} << "t" << 1.0 << 5 << 2
-                                               << QStringList{};
+    QTest::newRow("unreachable target")
+        << QStringList{"s>a", "b>t"} << QStringList{"s"} << "t" << 1.0 << 5 << 4 << QStringList{};
+    QTest::newRow("too far for the hop bound")
+        << QStringList{"s>a", "a>b", "b>t"} << QStringList{"s"} << "t" << 1.0 << 5 << 2
+        << QStringList{};
     QTest::newRow("cycle near the target")
         << QStringList{"s>a", "a>b", "b>c", "c>a", "c>t"} << QStringList{"s"} << "t" << 0.0 << 5
         << 6 << QStringList{"s-a-c-t", "s-a-b-c-t"};
@@ -262,8 +262,8 @@ void TestReferencePathFinder::directionAndRelationAreReported()
 {
     // a and b are joined by several relations both ways; the lowest id wins, forward on a
     // tie. Relation ids follow first use: zeta=0, alpha=1, beta=2.
-    const KnowledgeGraph g = graphOf({"c>d:zeta", "b>a:alpha", "a>b:beta", "b>c:beta",
-                                      "c>b:alpha", "d>c:zeta"});
+    const KnowledgeGraph g =
+        graphOf({"c>d:zeta", "b>a:alpha", "a>b:beta", "b>c:beta", "c>b:alpha", "d>c:zeta"});
     const ReferencePathFinder finder(g, 0.0);
     const auto p = finder.shortest(id(g, "a"), id(g, "d"), 4);
     QVERIFY(p.has_value());
@@ -273,7 +273,7 @@ void TestReferencePathFinder::directionAndRelationAreReported()
     QCOMPARE(std::string(g.relationName(p->relations[1])), std::string("alpha"));
     QCOMPARE(p->forward[1], false); // c -> b
     QCOMPARE(std::string(g.relationName(p->relations[2])), std::string("zeta"));
-    QCOMPARE(p->forward[2], true);  // c -> d and d -> c both zeta: forward preferred
+    QCOMPARE(p->forward[2], true); // c -> d and d -> c both zeta: forward preferred
     QCOMPARE(p->cost, 3.0);
 }
 
@@ -333,8 +333,8 @@ void TestReferencePathFinder::matchesBruteForce_data()
     QTest::addColumn<int>("hubLeaves");
     for (unsigned seed = 1; seed <= 40; ++seed) {
         const int nodes = 4 + int(seed % 9);
-        QTest::addRow("small seed %u", seed) << seed << nodes << nodes * int(1 + seed % 3) << 3
-                                             << 30 << false << 0;
+        QTest::addRow("small seed %u", seed)
+            << seed << nodes << nodes * int(1 + seed % 3) << 3 << 30 << false << 0;
     }
     for (unsigned seed = 100; seed < 106; ++seed)
         QTest::addRow("sparse 150 nodes seed %u", seed)
@@ -375,7 +375,9 @@ void TestReferencePathFinder::matchesBruteForce()
     if (hubLeaves > 0) {
         const NodeId hub = b.addNode("hub", "hub", "Thing");
         for (int i = 0; i < hubLeaves; ++i)
-            b.addEdge(hub, "leaf", b.addNode(numbered("leaf", unsigned(i)), numbered("leaf", unsigned(i)), "Thing"));
+            b.addEdge(
+                hub, "leaf",
+                b.addNode(numbered("leaf", unsigned(i)), numbered("leaf", unsigned(i)), "Thing"));
         for (int i = 0; i < nodes / 10; ++i) {
             hubNeighbours.push_back(pick());
             b.addEdge(hubNeighbours.back(), "hub", hub);
