@@ -5,7 +5,7 @@ C++ ReferencePathFinder's times.
 
 Run with Debian's interpreter, which has python3-networkx and python3-igraph:
 
-    /usr/bin/python3 bench/peers/compare_paths.py DIR
+    /usr/bin/python3 tests/benchmarks/peers/compare_paths.py DIR
 
 Both peers get the same problem as the C++ side: every KG edge walkable both ways, where
 stepping onto node v costs cost(v) (the arc u->v weighs cost(v)), and a virtual source
