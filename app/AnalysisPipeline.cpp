@@ -105,7 +105,7 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
     NameIndex names(graph);
     names.loadSynonyms((lexDir / "synonyms.tsv").string(), &lexiconErrors);
     names.loadGeneSymbolStoplist((lexDir / "gene-symbol-stoplist.txt").string(), &lexiconErrors);
-    ReferencePathFinder paths(graph);
+    ReferencePathFinder paths(graph, 1.0, req.settings.mechanisticKinds);
     GraphKnowledgeBase kb(graph, names, paths);
     CaseAnalyzer analyzer(kb, lexicon, req.settings);
 

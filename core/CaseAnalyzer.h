@@ -23,8 +23,9 @@ struct AnalysisSettings {
     int connectionHops = 2;         // unsupported claims: KG connection named up to this length
     double minOptionCoverage = 0.4; // share of an answer text one mention must cover to stand for it
     bool dropModifierMentions = true; // "blood" of "blood pressure" is no mention (MentionFilter.h)
-    // Node kinds of molecular mechanism: a reference path may run through them, but no
-    // clinical reasoning is expected to name them, so they are never a missing intermediate.
+    // Node kinds of molecular mechanism: no clinical reasoning is expected to name them, so
+    // they are never a missing intermediate, and the pipeline keeps them out of the inside
+    // of reference paths (ReferencePathFinder's interiorExcludedKinds).
     std::vector<std::string> mechanisticKinds = {"Gene", "gene/protein", "Biological Process", "Molecular Function",
                                                  "Cellular Component", "Pathway", "biological_process",
                                                  "molecular_function", "cellular_component", "pathway"};

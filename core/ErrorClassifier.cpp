@@ -127,6 +127,18 @@ void ErrorClassifier::relationErrors(CaseAnalysis& a, bool answerWrong) const
             if (!supporting && lexicon_.supports(c.relation, kb_.relationName(e.relation), e.forward))
                 supporting = &e;
 
+        // A concept the KG knows only by name (no edges at all, e.g. Hetionet's side
+        // effects once their edges are left out) cannot confirm or refute anything: that
+        // is the KG's gap, not the model's error.
+        if (edges.empty() && (kb_.degree(c.head) == 0 || kb_.degree(c.tail) == 0)) {
+            const NodeId bare = kb_.degree(c.head) == 0 ? c.head : c.tail;
+            a.coverageGaps.push_back({name(bare), "claim", c.phraseBegin, c.phraseEnd,
+                                      "the KG has the concept but no relations for it, so the claim '" +
+                                          name(c.head) + " " + Lexicon::relationPhrase(c.relation) + " " +
+                                          name(c.tail) + "' cannot be checked"});
+            continue;
+        }
+
         std::string subtype;
         if (c.polarity == Polarity::Negated)
             subtype = supporting ? "contradicted_negation" : "";

@@ -28,6 +28,10 @@ public:
     virtual std::string_view nodeKey(NodeId n) const = 0; // source identifier, e.g. DOID:9352
     virtual std::string_view relationName(RelationId r) const = 0;
 
+    // Number of edges touching n (in and out). A concept with none is known by name only:
+    // nothing can be checked against it.
+    virtual std::size_t degree(NodeId n) const = 0;
+
     // Every edge between a and b, in either direction.
     virtual std::vector<EdgeBetween> edgesBetween(NodeId a, NodeId b) const = 0;
 

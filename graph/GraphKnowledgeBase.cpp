@@ -37,6 +37,11 @@ std::string_view GraphKnowledgeBase::relationName(RelationId r) const
     return r < graph_.relationCount() ? graph_.relationName(r) : std::string_view();
 }
 
+std::size_t GraphKnowledgeBase::degree(NodeId n) const
+{
+    return n < graph_.nodeCount() ? graph_.degree(n) : 0;
+}
+
 std::vector<EdgeBetween> GraphKnowledgeBase::edgesBetween(NodeId a, NodeId b) const
 {
     std::vector<EdgeBetween> edges;

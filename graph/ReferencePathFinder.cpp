@@ -104,13 +104,21 @@ struct ReferencePathFinder::Scratch {
     }
 };
 
-ReferencePathFinder::ReferencePathFinder(const KnowledgeGraph& graph, double hubPenalty)
+ReferencePathFinder::ReferencePathFinder(const KnowledgeGraph& graph, double hubPenalty,
+                                         const std::vector<std::string>& interiorExcludedKinds)
     : graph_(graph), hubPenalty_(std::max(0.0, hubPenalty)), instanceId_(nextInstanceId++)
 {
     const std::size_t n = graph.nodeCount();
     nodeCost_.resize(n);
     for (NodeId v = 0; v < n; ++v)
         nodeCost_[v] = 1.0 + hubPenalty_ * std::log1p(double(graph.degree(v)));
+    std::vector<std::uint8_t> kindPassable(graph.kindCount(), 1);
+    for (const std::string& kind : interiorExcludedKinds)
+        if (auto k = graph.findKind(kind))
+            kindPassable[*k] = 0;
+    passable_.resize(n);
+    for (NodeId v = 0; v < n; ++v)
+        passable_[v] = kindPassable[graph.kindId(v)];
 
     // Each neighbour list must come out cheapest first. Rather than sorting 2E entries,
     // visit nodes once in cost order and append each to the lists of its neighbours.
@@ -307,7 +315,7 @@ bool ReferencePathFinder::search(Scratch& s, const std::vector<NodeId>& origins,
                 break;
             progressed = true;
             ++cursor;
-            if (w != target) // reached directly from the node state
+            if (w != target && passable_[w]) // the target is reached from the node state
                 relax(v, h, item.g, w);
         }
         if (cursor < next.size())

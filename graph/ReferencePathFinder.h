@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace rs {
@@ -38,7 +39,11 @@ public:
     static constexpr int kMaxHopsLimit = 16;
 
     // Builds the undirected, cost-ordered neighbour lists: O(edges), done once per graph.
-    explicit ReferencePathFinder(const KnowledgeGraph& graph, double hubPenalty = 1.0);
+    // Nodes of an interiorExcludedKinds kind may start or end a path but never sit inside
+    // one: a clinical reference path (symptom -> disease -> drug) should not detour through
+    // genes or GO processes that no clinical explanation names.
+    explicit ReferencePathFinder(const KnowledgeGraph& graph, double hubPenalty = 1.0,
+                                 const std::vector<std::string>& interiorExcludedKinds = {});
     ReferencePathFinder(const ReferencePathFinder&) = delete;
     ReferencePathFinder& operator=(const ReferencePathFinder&) = delete;
 
@@ -54,6 +59,8 @@ public:
     std::optional<PathIds> shortest(NodeId a, NodeId b, int maxHops) const;
 
     double hubPenalty() const { return hubPenalty_; }
+    // False for nodes that may not be interior nodes of a path.
+    bool passable(NodeId n) const { return passable_[n] != 0; }
     // Bytes held beside the graph (node costs and the undirected neighbour lists).
     std::size_t memoryBytes() const
     {
@@ -83,6 +90,7 @@ private:
     const KnowledgeGraph& graph_;
     double hubPenalty_;
     std::vector<double> nodeCost_;
+    std::vector<std::uint8_t> passable_;
     // The undirected view: each adjacent node once, cheapest to step onto first, so a
     // search can stop reading a list where the costs exceed what is still useful.
     std::vector<std::uint64_t> neighbourOffsets_;

@@ -139,6 +139,9 @@ void TestCaseAnalyzer::findings_data()
         << "branch/jump/critical: branch/community-acquired pneumonia -> azithromycin\n"
            "relation/contradicted_negation/critical: relation/contradicted_negation/(Compound,treats,Disease)"
         << "";
+    QTest::newRow("claim on a concept without edges is a coverage gap")
+        << q << kDrugOptions << "A" << "A" << 1 << supported + "2. Amoxicillin causes photosensitivity." + answerA
+        << "" << "claim:photosensitivity";
     QTest::newRow("negated and false is fine")
         << q << kDrugOptions << "A" << "A" << 1 << supported + "2. Amoxicillin does not treat asthma." + answerA << ""
         << "";

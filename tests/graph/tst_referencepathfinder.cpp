@@ -21,6 +21,7 @@ private slots:
     void degenerateQueries_data();
     void degenerateQueries();
     void shortest();
+    void excludedKindsAreNeverInterior();
     void matchesBruteForce_data();
     void matchesBruteForce();
     void concurrentQueriesAgree();
@@ -317,6 +318,39 @@ void TestReferencePathFinder::shortest()
     QVERIFY(p.has_value());
     QCOMPARE(render(g, *p), QStringLiteral("t-a-s"));
     QCOMPARE(p->forward, (std::vector<bool>{false, false}));
+}
+
+void TestReferencePathFinder::excludedKindsAreNeverInterior()
+{
+    // fever -> GENE1 -> flu is the cheap path; fever -> cold -> flu avoids the gene.
+    KnowledgeGraphBuilder b;
+    const NodeId fever = b.addNode("fever", "fever", "Symptom");
+    const NodeId gene = b.addNode("GENE1", "GENE1", "Gene");
+    const NodeId cold = b.addNode("cold", "cold", "Disease");
+    const NodeId other = b.addNode("other", "other", "Disease");
+    const NodeId flu = b.addNode("flu", "flu", "Disease");
+    const NodeId gene2 = b.addNode("GENE2", "GENE2", "Gene");
+    b.addEdge(gene, "associates", fever);
+    b.addEdge(gene, "associates", flu);
+    b.addEdge(cold, "presents", fever);
+    b.addEdge(cold, "resembles", other);
+    b.addEdge(other, "resembles", flu);
+    b.addEdge(flu, "associates", gene2);
+    const KnowledgeGraph g = b.build();
+
+    const ReferencePathFinder all(g, 0.0);
+    QCOMPARE(all.find({fever}, flu, 1, 4).front().nodes, (std::vector<NodeId>{fever, gene, flu}));
+
+    const ReferencePathFinder clinical(g, 0.0, {"Gene"});
+    QVERIFY(!clinical.passable(gene));
+    const auto paths = clinical.find({fever}, flu, 5, 4);
+    QCOMPARE(paths.size(), std::size_t(1));
+    QCOMPARE(paths.front().nodes, (std::vector<NodeId>{fever, cold, other, flu}));
+    // An excluded kind may still end a path, and start one.
+    QCOMPARE(clinical.find({fever}, gene2, 1, 4).front().nodes,
+             (std::vector<NodeId>{fever, cold, other, flu, gene2}));
+    QCOMPARE(clinical.find({gene}, cold, 1, 4).front().nodes, (std::vector<NodeId>{gene, fever, cold}));
+    QVERIFY(!clinical.shortest(fever, flu, 2).has_value());
 }
 
 void TestReferencePathFinder::matchesBruteForce_data()

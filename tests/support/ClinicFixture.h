@@ -77,6 +77,8 @@ inline void buildClinic(TestKnowledgeBase& kb)
         kb.add(s, "Compound");
     kb.add("INSR", "Gene");
     kb.add("lung", "Anatomy");
+    // Known by name only, no edges: nothing can be checked against it.
+    kb.add("photosensitivity", "Side Effect");
 
     kb.edge("community-acquired pneumonia", "presents", "fever");
     kb.edge("community-acquired pneumonia", "presents", "cough");

@@ -69,6 +69,8 @@ public:
     std::string_view nodeKey(NodeId n) const override { return nodes_.at(n).key; }
     std::string_view relationName(RelationId r) const override { return relations_.at(r); }
 
+    std::size_t degree(NodeId n) const override { return n < adjacency_.size() ? adjacency_[n].size() : 0; }
+
     std::vector<EdgeBetween> edgesBetween(NodeId a, NodeId b) const override
     {
         std::vector<EdgeBetween> out;
