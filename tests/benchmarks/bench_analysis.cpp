@@ -1,0 +1,168 @@
+// Speed of the analysis itself (DESIGN.md "Performance targets"): linking and claim
+// extraction per output, the whole per-case analysis against Hetionet + Disease Ontology,
+// and the end-to-end pipeline (KG from cache, import, analysis on all cores, project file).
+// Uses ../shared/data when present (real GPT-4 outputs), else the bundled demo.
+#include "AnalysisPipeline.h"
+#include "BenchSupport.h"
+#include "CaseAnalyzer.h"
+#include "GraphKnowledgeBase.h"
+#include "KnowledgeGraphLoader.h"
+#include "Lexicon.h"
+#include "NameIndex.h"
+#include "OutputImporter.h"
+#include "ReferencePathFinder.h"
+
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <memory>
+#include <thread>
+
+namespace fs = std::filesystem;
+using namespace rs;
+
+namespace {
+
+struct Corpus {
+    std::vector<std::string> kgFiles;
+    std::string outputs;
+    std::string label;
+};
+
+Corpus corpus()
+{
+    const std::string shared = bench::sharedDataDir();
+    const std::string gpt4 = shared + "/outputs/thoughtsource-medqa500-gpt-4.json";
+    if (!shared.empty() && fs::exists(gpt4)) {
+        auto kg = bench::hetionetPaths();
+        kg.push_back(shared + "/kg/do-disease-symptom.tsv");
+        kg.push_back(shared + "/kg/do-HumanDO.tsv");
+        return {kg, gpt4, "hetionet+do/gpt4"};
+    }
+    const std::string res = RS_DEFAULT_RESOURCES;
+    return {{res + "/demo/kg/demo-kg.tsv"}, res + "/demo/outputs/demo-outputs.jsonl", "demo"};
+}
+
+// Everything the per-case benchmarks need, loaded once.
+struct World {
+    Corpus data = corpus();
+    std::shared_ptr<const KnowledgeGraph> graph;
+    std::unique_ptr<NameIndex> names;
+    std::unique_ptr<ReferencePathFinder> paths;
+    std::unique_ptr<GraphKnowledgeBase> kb;
+    Lexicon lexicon;
+    AnalysisSettings settings;
+    std::unique_ptr<CaseAnalyzer> analyzer;
+    std::vector<Case> cases;
+
+    World()
+    {
+        const std::string lexDir = std::string(RS_DEFAULT_RESOURCES) + "/lexicon";
+        graph = loadKnowledgeGraph(data.kgFiles).graph;
+        names = std::make_unique<NameIndex>(*graph);
+        names->loadSynonyms(lexDir + "/synonyms.tsv", nullptr);
+        names->loadGeneSymbolStoplist(lexDir + "/gene-symbol-stoplist.txt", nullptr);
+        paths = std::make_unique<ReferencePathFinder>(*graph, 1.0, settings.mechanisticKinds);
+        kb = std::make_unique<GraphKnowledgeBase>(*graph, *names, *paths);
+        lexicon.load(lexDir);
+        analyzer = std::make_unique<CaseAnalyzer>(*kb, lexicon, settings);
+        importOutputs(data.outputs, {}, [&](Case&& c) { cases.push_back(std::move(c)); },
+                      [](ImportError&&) {});
+    }
+};
+
+World& world()
+{
+    static World w;
+    return w;
+}
+
+void BM_LinkOutput(benchmark::State& state)
+{
+    World& w = world();
+    std::size_t i = 0, mentions = 0;
+    for (auto _ : state) {
+        const auto m = w.kb->link(w.cases[i++ % w.cases.size()].output);
+        mentions += m.size();
+        benchmark::DoNotOptimize(m.data());
+    }
+    state.SetItemsProcessed(std::int64_t(state.iterations()));
+    state.counters["mentions/output"] = double(mentions) / double(state.iterations());
+    state.SetLabel(w.data.label);
+}
+BENCHMARK(BM_LinkOutput)->Unit(benchmark::kMicrosecond);
+
+// The whole per-case analysis on one thread: segmentation, linking, claims, anchoring,
+// K=5 H=4 reference paths, classification.
+void BM_AnalyzeCase(benchmark::State& state)
+{
+    World& w = world();
+    std::size_t i = 0, findings = 0;
+    for (auto _ : state) {
+        const CaseAnalysis a = w.analyzer->analyze(w.cases[i++ % w.cases.size()]);
+        findings += a.findings.size();
+        benchmark::DoNotOptimize(a.findings.data());
+    }
+    state.SetItemsProcessed(std::int64_t(state.iterations()));
+    state.counters["findings/case"] = double(findings) / double(state.iterations());
+    state.SetLabel(w.data.label);
+}
+BENCHMARK(BM_AnalyzeCase)->Unit(benchmark::kMicrosecond);
+
+// Analysis throughput over all cores after the KG is loaded (DESIGN: >= 2,000 cases/s).
+void BM_AnalyzeAllCases(benchmark::State& state)
+{
+    World& w = world();
+    const int threads = int(state.range(0));
+    for (auto _ : state) {
+        std::atomic<std::size_t> next{0};
+        auto work = [&] {
+            for (std::size_t i = next++; i < w.cases.size(); i = next++)
+                benchmark::DoNotOptimize(w.analyzer->analyze(w.cases[i]).findings.size());
+        };
+        std::vector<std::thread> pool;
+        for (int t = 1; t < threads; ++t)
+            pool.emplace_back(work);
+        work();
+        for (auto& t : pool)
+            t.join();
+    }
+    state.SetItemsProcessed(std::int64_t(state.iterations() * w.cases.size()));
+    state.SetLabel(w.data.label + ", " + std::to_string(w.cases.size()) + " cases");
+}
+BENCHMARK(BM_AnalyzeAllCases)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// End to end as `reasonscope analyze` runs it: lexicons, KG (from the cache after the
+// first iteration, as on a user's second start), import, analysis on 2 threads, a fresh
+// project file with every case, finding and pattern committed.
+void BM_PipelineEndToEnd(benchmark::State& state)
+{
+    const Corpus data = corpus();
+    const fs::path dir = fs::temp_directory_path() / "rs-bench-pipeline";
+    fs::create_directories(dir);
+    std::size_t cases = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        const fs::path project = dir / "bench.rsproj";
+        for (const char* suffix : {"", "-wal", "-shm"})
+            fs::remove(project.string() + suffix);
+        PipelineRequest req;
+        req.kgFiles = data.kgFiles;
+        req.inputFiles = {data.outputs};
+        req.projectPath = project.string();
+        req.resourcesDir = RS_DEFAULT_RESOURCES;
+        req.cacheDir = (dir / "cache").string();
+        req.threads = 2;
+        state.ResumeTiming();
+        const PipelineResult r = runAnalysis(req, {});
+        if (!r.ok)
+            state.SkipWithError(r.fatalError.c_str());
+        cases = r.casesAnalysed;
+    }
+    state.SetLabel(data.label + ", " + std::to_string(cases) + " cases, KG from cache");
+}
+BENCHMARK(BM_PipelineEndToEnd)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
+
+} // namespace
+
+BENCHMARK_MAIN();
