@@ -8,6 +8,7 @@
 #include <cstring>
 #include <thread>
 #include <unordered_map>
+#include <variant>
 
 namespace rs {
 
@@ -170,6 +171,38 @@ CREATE TRIGGER cases_fts_update AFTER UPDATE OF question, output ON cases BEGIN
         VALUES ('delete', old.id, old.question, old.output);
     INSERT INTO cases_fts(rowid, question, output) VALUES (new.id, new.question, new.output);
 END;
+)sql"},
+    {2, R"sql(
+-- The latest case-level verdict of each case, kept by a trigger so the case table can sort
+-- and filter by review state without reading the reviews. Unreviewed cases have no row.
+-- Review ids only grow (reviews are append-only), so the newest insert is the latest.
+CREATE TABLE case_review_state(
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    verdict TEXT NOT NULL,
+    review_id INTEGER NOT NULL);
+INSERT INTO case_review_state(case_id, verdict, review_id)
+    SELECT r.case_id, r.verdict, r.id FROM reviews r
+    WHERE r.id = (SELECT max(r2.id) FROM reviews r2
+                  WHERE r2.case_id = r.case_id AND r2.finding_id IS NULL);
+CREATE INDEX case_review_state_by_verdict ON case_review_state(verdict);
+CREATE TRIGGER reviews_case_state AFTER INSERT ON reviews WHEN new.finding_id IS NULL
+BEGIN
+    INSERT OR REPLACE INTO case_review_state(case_id, verdict, review_id)
+        VALUES (new.case_id, new.verdict, new.id);
+END;
+
+-- Every column the case table filters or sorts on besides id, so counting and sorting
+-- scan this index instead of the wide case rows (whose outputs fill whole pages).
+CREATE INDEX cases_listing ON cases(run_id, correct, n_relation, n_branch, n_missing,
+    n_grounding, max_severity, case_key);
+
+-- With case_id the finding filters and facets are answered from the index alone. They
+-- supersede the v1 indexes on (type, subtype) and (signature), their prefixes.
+DROP INDEX findings_by_type;
+DROP INDEX findings_by_signature;
+CREATE INDEX findings_by_type ON findings(type, subtype, case_id);
+CREATE INDEX findings_by_subtype ON findings(subtype, case_id);
+CREATE INDEX findings_by_signature ON findings(signature, case_id);
 )sql"},
 };
 
@@ -424,6 +457,21 @@ struct StoreConnection {
     };
     std::unordered_map<std::string, Cached> cache;
 
+    // Case-id sets the case-table queries test membership in through rs_in_set(slot, id):
+    // an IN (subquery) would rebuild its set in every statement (about 60 ms for an FTS5
+    // term in 100k cases), a bitmap is built once and then costs nothing per row. A set is
+    // valid while neither this connection nor another one has changed the file.
+    enum IdSlot { FtsHits, FacetCases, IdSlotCount };
+    struct IdSet {
+        std::string key;
+        std::int64_t dataVersion = -1, changes = -1;
+        std::vector<bool> bits;
+        bool contains(std::int64_t id) const {
+            return id >= 0 && std::uint64_t(id) < bits.size() && bits[std::size_t(id)];
+        }
+    };
+    IdSet idSets[IdSlotCount];
+
     ~StoreConnection() {
         for (auto& [sql, c] : cache)
             sqlite3_finalize(c.stmt);
@@ -554,6 +602,7 @@ public:
     }
 
     bool isNull(int c) const { return sqlite3_column_type(st_, c) == SQLITE_NULL; }
+    bool isText(int c) const { return sqlite3_column_type(st_, c) == SQLITE_TEXT; }
     std::int64_t integer(int c) const { return sqlite3_column_int64(st_, c); }
     std::string text(int c) const {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st_, c));
@@ -701,6 +750,23 @@ std::string describeRefusal(const std::string& path, const FileKind& k, bool rea
     return {};
 }
 
+void inSetFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    auto* d = static_cast<detail::StoreConnection*>(sqlite3_user_data(ctx));
+    const std::int64_t slot = sqlite3_value_int64(argv[0]);
+    if (slot < 0 || slot >= detail::StoreConnection::IdSlotCount) {
+        sqlite3_result_error(ctx, "rs_in_set: no such slot", -1);
+        return;
+    }
+    sqlite3_result_int(ctx, d->idSets[slot].contains(sqlite3_value_int64(argv[1])) ? 1 : 0);
+}
+
+void registerFunctions(detail::StoreConnection& d) {
+    // Direct-only: the schema (triggers, views) must never depend on this connection state.
+    if (sqlite3_create_function_v2(d.db, "rs_in_set", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, &d,
+                                   inSetFunction, nullptr, nullptr, nullptr) != SQLITE_OK)
+        d.fail("cannot register functions on " + d.path);
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -784,6 +850,7 @@ std::unique_ptr<ProjectStore> ProjectStore::openImpl(const std::string& path, bo
             d->exec("PRAGMA synchronous = NORMAL");
         }
         d->exec("PRAGMA cache_size = -32768");
+        registerFunctions(*d);
         if (!readOnly && (kind.kind == FileKind::Empty || kind.version < kSchemaVersion)) {
             d->beginImmediate();
             // Another process may have created or upgraded the file meanwhile.
@@ -1401,6 +1468,406 @@ std::vector<ProjectStore::Review> ProjectStore::reviews(std::int64_t caseId) con
         r.findingStep = q.isNull(9) ? -1 : int(q.integer(9));
         r.timestamp = q.text(10);
         out.push_back(std::move(r));
+    }
+    return out;
+}
+
+// --- the case table --------------------------------------------------------------------
+
+std::string ProjectStore::migrationSql(int toVersion) {
+    for (const auto& m : kMigrations)
+        if (m.toVersion == toVersion)
+            return m.sql;
+    return {};
+}
+
+namespace {
+
+using SqlValue = std::variant<std::int64_t, std::string>;
+
+// A query's SQL with its values in placeholder order. Id-set filters are written "+c.id IN"
+// so SQLite scans a narrow covering index and tests membership, instead of fetching each
+// matching wide case row by id (one page read per case). Only fixed fragments are spliced in;
+// every value, lists included (as JSON for json_each), is bound.
+struct CaseSql {
+    std::string from;  // "FROM cases c ..." with the joins the filter and sort need
+    std::string where; // "WHERE ..."
+    std::vector<SqlValue> params;
+};
+
+void bindAll(Query& q, const std::vector<SqlValue>& params) {
+    int i = 1;
+    for (const SqlValue& v : params) {
+        if (const auto* n = std::get_if<std::int64_t>(&v))
+            q.bind(i++, *n);
+        else
+            q.bind(i++, std::get<std::string>(v));
+    }
+}
+
+template <class T> std::string jsonList(const std::vector<T>& values) {
+    return dumpJson(json(values));
+}
+
+bool isBlank(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](unsigned char ch) { return std::isspace(ch); });
+}
+
+bool needsReviewJoin(const CaseQuery& q) {
+    return q.reviewState || q.sort == CaseQuery::Sort::ReviewState;
+}
+
+// Never NULL, so that row-value comparisons in rowOfCase agree with ORDER BY.
+std::string sortKey(detail::StoreConnection& d, CaseQuery::Sort s) {
+    switch (s) {
+    case CaseQuery::Sort::Id:
+        return "c.id";
+    case CaseQuery::Sort::Key:
+        return "c.case_key";
+    case CaseQuery::Sort::Run: {
+        // The runs' rank by label as a constant expression: a join with runs makes SQLite
+        // walk the wide case rows in run order instead of scanning the narrow index.
+        std::string rank = "CASE c.run_id";
+        std::int64_t n = 0;
+        Query q(d, "SELECT id FROM runs ORDER BY label, id");
+        while (q.step())
+            rank += " WHEN " + std::to_string(q.integer(0)) + " THEN " + std::to_string(n++);
+        return n == 0 ? std::string("0") : rank + " END";
+    }
+    case CaseQuery::Sort::Correct:
+        return "coalesce(c.correct, -1)";
+    case CaseQuery::Sort::Relation:
+        return "c.n_relation";
+    case CaseQuery::Sort::Branch:
+        return "c.n_branch";
+    case CaseQuery::Sort::Missing:
+        return "c.n_missing";
+    case CaseQuery::Sort::Grounding:
+        return "c.n_grounding";
+    case CaseQuery::Sort::Severity:
+        return "coalesce(c.max_severity, -1)";
+    case CaseQuery::Sort::ReviewState:
+        return "coalesce(v.verdict, 'unreviewed')";
+    }
+    return "c.id";
+}
+
+std::string orderBy(const CaseQuery& q, const std::string& key) {
+    const char* dir = q.descending ? " DESC" : "";
+    if (q.sort == CaseQuery::Sort::Id)
+        return std::string(" ORDER BY c.id") + dir;
+    return " ORDER BY " + key + dir + ", c.id" + dir;
+}
+
+// Fills the slot with the ids the query returns, unless it holds them already.
+void fillIdSet(detail::StoreConnection& d, int slot, const std::string& sql,
+               const std::vector<SqlValue>& params) {
+    std::string key = sql;
+    for (const SqlValue& v : params) {
+        key += '\x1f';
+        key += std::holds_alternative<std::int64_t>(v) ? std::to_string(std::get<0>(v))
+                                                       : std::get<1>(v);
+    }
+    std::int64_t version = 0;
+    {
+        Query q(d, "PRAGMA data_version");
+        q.step();
+        version = q.integer(0);
+    }
+    // data_version sees other connections' commits, total_changes this one's.
+    const std::int64_t changes = sqlite3_total_changes64(d.db);
+    auto& set = d.idSets[slot];
+    if (set.key == key && set.dataVersion == version && set.changes == changes)
+        return;
+    set.key.clear();
+    set.bits.clear();
+    {
+        Query q(d, "SELECT max(id) FROM cases");
+        q.step();
+        set.bits.resize(std::size_t(std::max<std::int64_t>(q.integer(0), 0)) + 1);
+    }
+    Query q(d, sql);
+    bindAll(q, params);
+    while (q.step()) {
+        const std::int64_t id = q.integer(0);
+        if (id >= 0 && std::uint64_t(id) < set.bits.size())
+            set.bits[std::size_t(id)] = true;
+    }
+    set.key = std::move(key);
+    set.dataVersion = version;
+    set.changes = changes;
+}
+
+// Needs the connection to check the FTS5 syntax of the search.
+CaseSql caseSql(detail::StoreConnection& d, const CaseQuery& q, bool withReviews) {
+    CaseSql s;
+    s.from = "FROM cases c";
+    if (withReviews || needsReviewJoin(q))
+        s.from += " LEFT JOIN case_review_state v ON v.case_id = c.id";
+    s.where = "WHERE 1";
+    if (q.runId) {
+        s.where += " AND c.run_id = ?";
+        s.params.emplace_back(*q.runId);
+    }
+    if (!q.runIds.empty()) {
+        s.where += " AND c.run_id IN (SELECT value FROM json_each(?))";
+        s.params.emplace_back(jsonList(q.runIds));
+    }
+    switch (q.correctness) {
+    case StoreCorrectness::Any:
+        break;
+    case StoreCorrectness::Correct:
+        s.where += " AND c.correct = 1";
+        break;
+    case StoreCorrectness::Incorrect:
+        s.where += " AND c.correct = 0";
+        break;
+    case StoreCorrectness::Unscored:
+        s.where += " AND c.correct IS NULL";
+        break;
+    }
+    if (!q.findingTypes.empty()) {
+        // The per-type counts on the case row say the same as the findings table (both are
+        // written by saveAnalysis) and need no join.
+        static constexpr const char* kColumns[] = {"c.n_relation", "c.n_branch", "c.n_missing",
+                                                   "c.n_grounding"};
+        std::string any;
+        for (const std::string& t : q.findingTypes) {
+            const int i = indexOf(kFindingTypes, t);
+            if (i < 0)
+                throw std::invalid_argument("unknown finding type \"" + t +
+                                            "\" (relation, branch, missing or grounding)");
+            any += (any.empty() ? "" : " OR ") + std::string(kColumns[i]) + " > 0";
+        }
+        s.where += " AND (" + any + ")";
+    }
+    if (!q.findingSubtypes.empty()) {
+        s.where += " AND +c.id IN (SELECT case_id FROM findings "
+                   "WHERE subtype IN (SELECT value FROM json_each(?)))";
+        s.params.emplace_back(jsonList(q.findingSubtypes));
+    }
+    if (!q.signatures.empty()) {
+        s.where += " AND +c.id IN (SELECT case_id FROM findings "
+                   "WHERE signature IN (SELECT value FROM json_each(?)))";
+        s.params.emplace_back(jsonList(q.signatures));
+    }
+    if (!isBlank(q.search)) {
+        const std::string plain = plainWordsQuery(q.search);
+        if (plain.empty()) {
+            s.where += " AND 0"; // only punctuation: as in searchCases, nothing
+        } else {
+            std::string match = q.search;
+            // FTS5 reports a syntax error only when the statement runs.
+            try {
+                fillIdSet(d, detail::StoreConnection::FtsHits,
+                          "SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?", {match});
+            } catch (const StoreError&) {
+                match = plain;
+                fillIdSet(d, detail::StoreConnection::FtsHits,
+                          "SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?", {match});
+            }
+            s.where += " AND rs_in_set(" + std::to_string(detail::StoreConnection::FtsHits) +
+                       ", c.id)";
+        }
+    }
+    if (q.reviewState) {
+        if (*q.reviewState == "unreviewed") {
+            s.where += " AND v.case_id IS NULL";
+        } else {
+            s.where += " AND v.verdict = ?";
+            s.params.emplace_back(*q.reviewState);
+        }
+    }
+    if (!q.caseIds.empty()) {
+        // Looking up a few ids beats a scan; for many, the lookups into the wide case rows
+        // (a page each) cost more than scanning the narrow index.
+        s.where += q.caseIds.size() <= 2000 ? " AND c.id IN (SELECT value FROM json_each(?))"
+                                            : " AND +c.id IN (SELECT value FROM json_each(?))";
+        s.params.emplace_back(jsonList(q.caseIds));
+    }
+    return s;
+}
+
+} // namespace
+
+std::int64_t ProjectStore::countCases(const CaseQuery& query) const {
+    const CaseSql s = caseSql(*d_, query, false);
+    // The sort's joins do not change the count; leave them out.
+    std::string from = "FROM cases c";
+    if (query.reviewState)
+        from += " LEFT JOIN case_review_state v ON v.case_id = c.id";
+    Query q(*d_, "SELECT count(*) " + from + " " + s.where);
+    bindAll(q, s.params);
+    q.step();
+    return q.integer(0);
+}
+
+std::vector<CaseRow> ProjectStore::caseRows(const CaseQuery& query, std::int64_t offset,
+                                            std::int64_t limit) const {
+    const CaseSql s = caseSql(*d_, query, false);
+    // First the page's ids, from the narrow columns and indexes only; then the row details
+    // of just those ids, so no sort ever carries question text along.
+    std::vector<std::int64_t> ids;
+    {
+        Query q(*d_, "SELECT c.id " + s.from + " " + s.where +
+                         orderBy(query, sortKey(*d_, query.sort)) +
+                         " LIMIT ? OFFSET ?");
+        bindAll(q, s.params);
+        const int n = int(s.params.size());
+        q.bind(n + 1, limit > 0 ? limit : std::int64_t(-1));
+        q.bind(n + 2, std::max<std::int64_t>(offset, 0));
+        while (q.step())
+            ids.push_back(q.integer(0));
+    }
+    std::vector<CaseRow> rows;
+    if (ids.empty())
+        return rows;
+    rows.reserve(ids.size());
+    Query q(*d_, R"sql(
+SELECT c.id, c.run_id, r.label, c.case_key, c.question_id, c.correct, c.n_relation,
+    c.n_branch, c.n_missing, c.n_grounding, c.max_severity,
+    coalesce(v.verdict, 'unreviewed'), substr(c.question, 1, 120)
+FROM json_each(?1) j CROSS JOIN cases c ON c.id = j.value JOIN runs r ON r.id = c.run_id
+LEFT JOIN case_review_state v ON v.case_id = c.id
+ORDER BY j.key)sql");
+    q.bind(1, jsonList(ids));
+    while (q.step()) {
+        CaseRow row;
+        row.id = q.integer(0);
+        row.runId = q.integer(1);
+        row.run = q.text(2);
+        row.key = q.text(3);
+        row.questionId = q.text(4);
+        if (!q.isNull(5))
+            row.correct = q.integer(5) != 0;
+        row.nRelation = q.integer(6);
+        row.nBranch = q.integer(7);
+        row.nMissing = q.integer(8);
+        row.nGrounding = q.integer(9);
+        if (!q.isNull(10))
+            row.maxSeverity = int(q.integer(10));
+        row.reviewState = q.text(11);
+        row.questionPreview = q.text(12);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::int64_t ProjectStore::rowOfCase(const CaseQuery& query, std::int64_t caseId) const {
+    CaseSql s = caseSql(*d_, query, false);
+    const std::string key = sortKey(*d_, query.sort);
+    SqlValue keyValue;
+    {
+        Query q(*d_, "SELECT " + key + " " + s.from + " " + s.where + " AND c.id = ?");
+        bindAll(q, s.params);
+        q.bind(int(s.params.size()) + 1, caseId);
+        if (!q.step())
+            return -1;
+        if (q.isText(0))
+            keyValue = q.text(0);
+        else
+            keyValue = q.integer(0);
+    }
+    // Counting the rows before it is one pass over the filtered set, without sorting.
+    const char* before = query.descending ? ">" : "<";
+    std::string sql = "SELECT count(*) " + s.from + " " + s.where;
+    if (query.sort == CaseQuery::Sort::Id) {
+        sql += std::string(" AND c.id ") + before + " ?";
+    } else {
+        sql += " AND (" + key + ", c.id) " + before + " (?, ?)";
+        s.params.push_back(keyValue);
+    }
+    s.params.emplace_back(caseId);
+    Query q(*d_, sql);
+    bindAll(q, s.params);
+    q.step();
+    return q.integer(0);
+}
+
+namespace {
+
+// "relation/<subtype>/(<head kind>,<relation>,<tail kind>)", as ErrorClassifier writes it;
+// kinds and relations hold no comma, a subtype no slash.
+bool parseRelationSignature(const std::string& sig, std::string* head, std::string* rel,
+                            std::string* tail) {
+    const std::size_t open = sig.find("/(");
+    if (!sig.starts_with("relation/") || open == std::string::npos || !sig.ends_with(")"))
+        return false;
+    const std::size_t c1 = sig.find(',', open);
+    const std::size_t c2 = sig.rfind(',');
+    if (c1 == std::string::npos || c2 == c1 || c2 < open)
+        return false;
+    *head = sig.substr(open + 2, c1 - open - 2);
+    *rel = sig.substr(c1 + 1, c2 - c1 - 1);
+    *tail = sig.substr(c2 + 1, sig.size() - c2 - 2);
+    return true;
+}
+
+} // namespace
+
+FacetCounts ProjectStore::facets(const CaseQuery& query) const {
+    FacetCounts out;
+    const CaseSql s = caseSql(*d_, query, true);
+    // One pass over the filtered cases for the per-run, per-type, severity and review
+    // counts; the groups are few (runs x severities x verdicts).
+    {
+        Query q(*d_, "SELECT c.run_id, r.label, coalesce(c.max_severity, -1), "
+                     "coalesce(v.verdict, 'unreviewed'), count(*), sum(c.correct IS 1), "
+                     "sum(c.correct IS 0), sum(c.n_relation), sum(c.n_relation > 0), "
+                     "sum(c.n_branch), sum(c.n_branch > 0), sum(c.n_missing), "
+                     "sum(c.n_missing > 0), sum(c.n_grounding), sum(c.n_grounding > 0) " +
+                         s.from + " " + s.where + " GROUP BY 1, 3, 4 ORDER BY 1");
+        bindAll(q, s.params);
+        while (q.step()) {
+            if (out.runs.empty() || out.runs.back().id != q.integer(0))
+                out.runs.push_back({q.integer(0), q.text(1), 0, 0, 0});
+            FacetCounts::Run& run = out.runs.back();
+            const std::int64_t n = q.integer(4);
+            run.cases += n;
+            run.correct += q.integer(5);
+            run.incorrect += q.integer(6);
+            out.cases += n;
+            out.bySeverity[int(q.integer(2))] += n;
+            out.byReviewState[q.text(3)] += n;
+            for (int t = 0; t < 4; ++t) {
+                if (const std::int64_t findings = q.integer(7 + 2 * t); findings > 0) {
+                    FacetCounts::Count& c = out.byType[kFindingTypes[t]];
+                    c.findings += findings;
+                    c.cases += q.integer(8 + 2 * t);
+                }
+            }
+        }
+    }
+    // The findings of the filtered cases; without a filter, of all cases, from the index.
+    const bool filtered = s.where != "WHERE 1";
+    const std::string inCases =
+        filtered ? " f.case_id IN (SELECT c.id " + s.from + " " + s.where + ")" : "";
+    {
+        Query q(*d_, "SELECT f.type, f.subtype, count(*), count(DISTINCT f.case_id) "
+                     "FROM findings f" +
+                         (filtered ? " WHERE" + inCases : std::string()) +
+                         " GROUP BY f.type, f.subtype");
+        bindAll(q, s.params);
+        while (q.step())
+            out.bySubtype[{q.text(0), q.text(1)}] = {q.integer(2), q.integer(3)};
+    }
+    {
+        // '0' follows '/': the range is every signature that starts with "relation/".
+        Query q(*d_, "SELECT f.signature, count(*) FROM findings f "
+                     "WHERE f.signature >= 'relation/' AND f.signature < 'relation0'" +
+                         (filtered ? " AND" + inCases : std::string()) +
+                         " GROUP BY f.signature");
+        bindAll(q, s.params);
+        std::string head, rel, tail;
+        while (q.step()) {
+            if (!parseRelationSignature(q.text(0), &head, &rel, &tail))
+                continue;
+            const std::int64_t n = q.integer(1);
+            out.byRelation[rel] += n;
+            out.byRelationTriple[{head, rel, tail}] += n;
+            out.byNodeKind[head] += n;
+            out.byNodeKind[tail] += n;
+        }
     }
     return out;
 }

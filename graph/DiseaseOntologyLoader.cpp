@@ -17,27 +17,17 @@ constexpr std::string_view kSymptom = "Symptom";
 constexpr std::string_view kDoRootId = "DOID:4";
 constexpr std::string_view kDoRootLabel = "disease";
 
-std::string fieldCountMessage(std::size_t expected, std::size_t found)
-{
-    return "expected " + std::to_string(expected) + " fields, found " + std::to_string(found);
-}
-
 } // namespace
 
 void loadDoDiseaseSymptoms(KnowledgeGraphBuilder& builder, KgLoadContext& context)
 {
     InputFile in;
-    if (!context.open(in))
+    KgHeader header;
+    if (!context.openTable(in, header))
         return;
     builder.beginSource();
     std::string line;
     std::size_t dataLines = 0;
-    if (!context.readHeader(in, line)) {
-        context.finish(dataLines);
-        return;
-    }
-    KgHeader header;
-    header.parse(line);
     const auto diseaseId = header.column("disease_id"), diseaseLabel = header.column("disease_label"),
                symptomId = header.column("symptom_id"), symptomLabel = header.column("symptom_label");
     if (!diseaseId || !diseaseLabel || !symptomId || !symptomLabel) {
@@ -57,7 +47,7 @@ void loadDoDiseaseSymptoms(KnowledgeGraphBuilder& builder, KgLoadContext& contex
             continue;
         }
         if (fields.size() != header.size()) {
-            context.error(lineNo, fieldCountMessage(header.size(), fields.size()));
+            context.error(lineNo, KgLoadContext::fieldCountMessage(header.size(), fields.size()));
             continue;
         }
         const std::string_view did = trimBlanks(fields[*diseaseId]);
@@ -85,17 +75,12 @@ void loadDoDiseaseSymptoms(KnowledgeGraphBuilder& builder, KgLoadContext& contex
 void loadDoHierarchy(KnowledgeGraphBuilder& builder, KgLoadContext& context)
 {
     InputFile in;
-    if (!context.open(in))
+    KgHeader header;
+    if (!context.openTable(in, header))
         return;
     builder.beginSource();
     std::string line;
     std::size_t dataLines = 0;
-    if (!context.readHeader(in, line)) {
-        context.finish(dataLines);
-        return;
-    }
-    KgHeader header;
-    header.parse(line);
     const auto idCol = header.column("id"), labelCol = header.column("label"),
                parentCol = header.column("subclassof");
     if (!idCol || !labelCol || !parentCol) {
@@ -124,7 +109,7 @@ void loadDoHierarchy(KnowledgeGraphBuilder& builder, KgLoadContext& context)
             continue;
         }
         if (fields.size() != header.size()) {
-            context.error(lineNo, fieldCountMessage(header.size(), fields.size()));
+            context.error(lineNo, KgLoadContext::fieldCountMessage(header.size(), fields.size()));
             continue;
         }
         const std::string_view id = trimBlanks(fields[*idCol]);

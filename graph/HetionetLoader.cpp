@@ -20,27 +20,17 @@ std::string_view kindPrefix(std::string_view id)
     return sep == std::string_view::npos ? std::string_view() : id.substr(0, sep);
 }
 
-std::string fieldCountMessage(std::size_t expected, std::size_t found)
-{
-    return "expected " + std::to_string(expected) + " fields, found " + std::to_string(found);
-}
-
 } // namespace
 
 void loadHetionetNodes(KnowledgeGraphBuilder& builder, KgLoadContext& context)
 {
     InputFile in;
-    if (!context.open(in))
+    KgHeader header;
+    if (!context.openTable(in, header))
         return;
     builder.beginSource();
     std::string line;
     std::size_t dataLines = 0;
-    if (!context.readHeader(in, line)) {
-        context.finish(dataLines);
-        return;
-    }
-    KgHeader header;
-    header.parse(line);
     const auto idCol = header.column("id"), nameCol = header.column("name"),
                kindCol = header.column("kind");
     if (!idCol || !nameCol || !kindCol) {
@@ -54,7 +44,7 @@ void loadHetionetNodes(KnowledgeGraphBuilder& builder, KgLoadContext& context)
         const std::size_t lineNo = in.lineNumber();
         fields.split(line);
         if (fields.size() != header.size()) {
-            context.error(lineNo, fieldCountMessage(header.size(), fields.size()));
+            context.error(lineNo, KgLoadContext::fieldCountMessage(header.size(), fields.size()));
             continue;
         }
         const std::string_view id = trimBlanks(fields[*idCol]);
@@ -91,17 +81,12 @@ void loadHetionetNodes(KnowledgeGraphBuilder& builder, KgLoadContext& context)
 void loadHetionetEdges(KnowledgeGraphBuilder& builder, KgLoadContext& context)
 {
     InputFile in;
-    if (!context.open(in))
+    KgHeader header;
+    std::string line;
+    if (!context.openTable(in, header, Delimiter::Tab, &line))
         return;
     builder.beginSource();
-    std::string line;
     std::size_t dataLines = 0;
-    if (!context.readHeader(in, line)) {
-        context.finish(dataLines);
-        return;
-    }
-    KgHeader header;
-    header.parse(line);
     std::size_t sourceCol = 0, metaedgeCol = 1, targetCol = 2, width = 3;
     bool firstLineIsData = false;
     if (const auto s = header.column("source"), m = header.column("metaedge"),
@@ -126,7 +111,7 @@ void loadHetionetEdges(KnowledgeGraphBuilder& builder, KgLoadContext& context)
     auto processRow = [&](std::size_t lineNo) {
         fields.split(line);
         if (fields.size() != width) {
-            context.error(lineNo, fieldCountMessage(width, fields.size()));
+            context.error(lineNo, KgLoadContext::fieldCountMessage(width, fields.size()));
             return;
         }
         std::string_view source = trimBlanks(fields[sourceCol]);

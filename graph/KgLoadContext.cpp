@@ -1,5 +1,7 @@
 #include "KgLoadContext.h"
 
+#include "KgHeader.h"
+
 #include "InputFile.h"
 
 namespace rs {
@@ -67,6 +69,27 @@ bool KgLoadContext::readHeader(InputFile& in, std::string& line)
     if (errorCount_ == before && !cancelled())
         error(0, "file is empty");
     return false;
+}
+
+bool KgLoadContext::openTable(InputFile& in, KgHeader& header, Delimiter fallback,
+                             std::string* headerLine)
+{
+    if (!open(in))
+        return false;
+    std::string line;
+    if (!readHeader(in, line)) {
+        finish(0);
+        return false;
+    }
+    header.parse(line, fallback);
+    if (headerLine)
+        *headerLine = std::move(line);
+    return true;
+}
+
+std::string KgLoadContext::fieldCountMessage(std::size_t expected, std::size_t found)
+{
+    return "expected " + std::to_string(expected) + " fields, found " + std::to_string(found);
 }
 
 void KgLoadContext::finish(std::size_t dataLines)

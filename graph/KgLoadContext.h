@@ -3,6 +3,7 @@
 // garbage cannot fill memory with messages), what it counted, and the cancel flag and
 // progress callback of the whole load. Every loader reads its lines through nextLine(),
 // so truncated gzip, over-long lines and cancellation are handled the same way everywhere.
+#include "DelimitedText.h"
 #include "Ids.h"
 #include "ImportError.h"
 
@@ -15,6 +16,7 @@
 namespace rs {
 
 class InputFile;
+class KgHeader;
 
 class KgLoadContext {
 public:
@@ -37,6 +39,13 @@ public:
     bool nextLine(InputFile& in, std::string& line);
     // The first line; an empty file is reported as such.
     bool readHeader(InputFile& in, std::string& line);
+    // What every table loader starts with: open the file and parse its header line (split
+    // with the fallback delimiter when the header alone cannot tell). False when there is
+    // nothing to load; the reason is already reported and the source finished.
+    // headerLine receives the raw first line (a headerless SIF's first edge).
+    bool openTable(InputFile& in, KgHeader& header, Delimiter fallback = Delimiter::Tab,
+                   std::string* headerLine = nullptr);
+    static std::string fieldCountMessage(std::size_t expected, std::size_t found);
 
     void error(std::size_t line, std::string reason);
     // Ends the source: a header without a single data line is reported (a KG source that

@@ -107,17 +107,12 @@ std::string_view primeKgKind(std::string_view primeKgType)
 void loadPrimeKg(KnowledgeGraphBuilder& builder, KgLoadContext& context)
 {
     InputFile in;
-    if (!context.open(in))
+    KgHeader header;
+    if (!context.openTable(in, header, Delimiter::Comma))
         return;
     builder.beginSource();
     std::string line;
     std::size_t dataLines = 0;
-    if (!context.readHeader(in, line)) {
-        context.finish(dataLines);
-        return;
-    }
-    KgHeader header;
-    header.parse(line, Delimiter::Comma);
     std::string missing;
     auto require = [&](std::string_view name) -> std::size_t {
         if (auto c = header.column(name))

@@ -41,17 +41,12 @@ std::string normalizeTripleRelation(std::string_view relation)
 void loadTripleTable(KnowledgeGraphBuilder& builder, KgLoadContext& context)
 {
     InputFile in;
-    if (!context.open(in))
+    KgHeader header;
+    if (!context.openTable(in, header))
         return;
     builder.beginSource();
     std::string line;
     std::size_t dataLines = 0;
-    if (!context.readHeader(in, line)) {
-        context.finish(dataLines);
-        return;
-    }
-    KgHeader header;
-    header.parse(line);
     const auto head = header.column("head"), relation = header.column("relation"),
                tail = header.column("tail");
     if (!head || !relation || !tail) {
