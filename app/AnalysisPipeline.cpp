@@ -195,8 +195,10 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
     // Patterns over the whole project, so a second import adds to the same picture.
     report("patterns", 0.0);
     PatternAggregator patterns;
-    store->forEachCase([&](const Case& c, const nlohmann::json& analysis) {
-        patterns.add(c.key, analysis);
+    // Case ids repeat across runs (the same question answered by several models), so a
+    // case is named "run/id" here.
+    store->forEachFindingSignature([&](const ProjectStore::FindingSignature& f) {
+        patterns.add(f.run + "/" + f.caseKey, f.type, f.subtype, f.signature);
     });
     {
         ProjectStore::Transaction tx(*store);

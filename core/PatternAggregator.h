@@ -33,6 +33,13 @@ public:
     // malformed in it is skipped.
     void add(const std::string& caseKey, const nlohmann::json& analysis);
 
+    // One finding's grouping fields; caseKey must be unique across runs ("run/id").
+    void add(const std::string& caseKey, const std::string& type, const std::string& subtype,
+             const std::string& signature)
+    {
+        addOne(caseKey, signature, type, subtype);
+    }
+
     // Signatures seen in at least minCases cases, most frequent first (ties by signature).
     std::vector<Pattern> patterns(std::size_t minCases = 2) const;
 

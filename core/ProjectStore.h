@@ -232,6 +232,14 @@ public:
     void forEachCase(const std::function<void(const Case&, const nlohmann::json& analysis)>& fn,
                      const CaseFilter& filter = {}) const;
 
+    // Every finding's grouping fields, streamed from the findings table without reading
+    // any analysis JSON (pattern aggregation over 100k cases stays fast).
+    struct FindingSignature {
+        std::int64_t caseId = 0;
+        std::string caseKey, run, type, subtype, signature;
+    };
+    void forEachFindingSignature(const std::function<void(const FindingSignature&)>& fn) const;
+
     // Cases of two runs that share a non-empty question id, ordered by question id. A
     // question asked several times in one run pairs every combination.
     struct CasePair {

@@ -54,6 +54,7 @@ private slots:
     void demoFindingsAreTheIntendedOnes_data();
     void demoFindingsAreTheIntendedOnes();
     void showPrintsOneCase();
+    void patternsAreBackedByTheirCases();
     void brokenLinesAreReportedAndTheRestImports();
     void exitStatus_data();
     void exitStatus();
@@ -176,6 +177,32 @@ void TestAnalyzeCommand::showPrintsOneCase()
     const RunOutput missing = run({"show", "no-such-case", "--project", demoProject_});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY(missing.err.contains("no-such-case"));
+}
+
+void TestAnalyzeCommand::patternsAreBackedByTheirCases()
+{
+    std::map<std::string, std::set<std::string>> signaturesOf; // "run/id" -> signatures
+    std::map<std::string, std::set<std::string>> casesWith;    // signature -> "run/id"
+    for (const json& c : demo_["cases"]) {
+        const std::string name = c["run"].get<std::string>() + "/" + c["id"].get<std::string>();
+        for (const json& f : c["findings"]) {
+            signaturesOf[name].insert(f["signature"].get<std::string>());
+            casesWith[f["signature"].get<std::string>()].insert(name);
+        }
+    }
+    std::size_t expectedPatterns = 0;
+    for (const auto& [signature, cases] : casesWith)
+        expectedPatterns += cases.size() >= 2;
+    QVERIFY(expectedPatterns > 0);
+    QCOMPARE(demo_["patterns"].size(), expectedPatterns);
+    for (const json& p : demo_["patterns"]) {
+        const std::string signature = p["signature"];
+        QCOMPARE(p["count"].get<std::size_t>(), p["cases"].size());
+        std::set<std::string> listed;
+        for (const json& c : p["cases"])
+            listed.insert(c.get<std::string>());
+        QCOMPARE(listed, casesWith[signature]);
+    }
 }
 
 void TestAnalyzeCommand::brokenLinesAreReportedAndTheRestImports()

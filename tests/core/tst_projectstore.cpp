@@ -253,6 +253,14 @@ void TestProjectStore::roundTripEverything() {
     QVERIFY(!s->loadCase("nope"));
 
     QVERIFY2(s->patterns() == patterns, s->patterns().dump().c_str());
+    QStringList signatures;
+    s->forEachFindingSignature([&](const ProjectStore::FindingSignature& f) {
+        QCOMPARE(f.caseId, caseId);
+        signatures << qs(f.run + "|" + f.caseKey + "|" + f.type + "|" + f.subtype + "|" + f.signature);
+    });
+    QCOMPARE(signatures, (QStringList{"r1|case-1|relation|wrong_relation|sig-0",
+                                      "r1|case-1|branch|wrong_branch|sig-1",
+                                      "r1|case-1|relation|wrong_relation|sig-2"}));
     const auto errors = s->importErrors();
     QCOMPARE(errors.size(), std::size_t(2));
     QCOMPARE(qs(errors[0].toString()),
@@ -500,9 +508,11 @@ void TestProjectStore::pairingByQuestionIdAcrossRuns() {
 void TestProjectStore::refusesForeignFilesUntouched_data() {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("message");
-    QTest::newRow("newer schema") << "newer"
-                                  << "was made by a newer ReasonScope (schema 2); this version "
-                                     "reads up to 1";
+    QTest::newRow("newer schema")
+        << "newer"
+        << QStringLiteral("was made by a newer ReasonScope (schema %1); this version reads up to %2")
+               .arg(ProjectStore::kSchemaVersion + 1)
+               .arg(ProjectStore::kSchemaVersion);
     QTest::newRow("text file") << "text"
                                << "is not a ReasonScope project (not an SQLite database)";
     QTest::newRow("other application")
@@ -520,7 +530,9 @@ void TestProjectStore::refusesForeignFilesUntouched() {
         auto s = mustOpen(path);
         s->addCase(makeCase("k"), s->ensureRun("r", "m", "f", "s"));
         s.reset();
-        QCOMPARE(rawScalar(path, "UPDATE meta SET value = '2' WHERE key = 'schema_version'"),
+        const std::string newer = std::to_string(ProjectStore::kSchemaVersion + 1);
+        QCOMPARE(rawScalar(path, "UPDATE meta SET value = " + newer +
+                                     " WHERE key = 'schema_version'"),
                  std::string());
     } else if (kind == "text") {
         std::ofstream(path, std::ios::binary) << std::string(3000, 'x') << "\nnot a database\n";
