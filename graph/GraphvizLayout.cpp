@@ -45,14 +45,16 @@ std::string number(double value)
 
 bool knownEngine(const std::string& engine)
 {
-    static const std::unordered_set<std::string> engines = {"dot",  "neato", "sfdp",
-                                                            "fdp",  "circo", "twopi",
-                                                            "osage", "patchwork"};
+    static const std::unordered_set<std::string> engines = {"dot",   "neato", "sfdp",  "fdp",
+                                                            "circo", "twopi", "osage", "patchwork"};
     return engines.count(engine) != 0;
 }
 
 // cgraph takes char* for names and values it only reads.
-char* mutableText(const std::string& text) { return const_cast<char*>(text.c_str()); }
+char* mutableText(const std::string& text)
+{
+    return const_cast<char*>(text.c_str());
+}
 
 void setAttribute(void* object, const std::string& name, const std::string& value,
                   const std::string& fallback = std::string())
@@ -65,9 +67,10 @@ void setAttribute(void* object, const std::string& name, const std::string& valu
 std::string defaultFor(const std::string& attribute)
 {
     static const std::unordered_map<std::string, std::string> defaults = {
-        {"label", "\\N"}, {"shape", "ellipse"}, {"width", "0.75"},  {"height", "0.5"},
-        {"fixedsize", "false"}, {"weight", "1"}, {"constraint", "true"}, {"fontsize", "14"},
-        {"penwidth", "1"}, {"style", ""}, {"color", "black"}, {"fontname", "Times-Roman"},
+        {"label", "\\N"},       {"shape", "ellipse"},   {"width", "0.75"},
+        {"height", "0.5"},      {"fixedsize", "false"}, {"weight", "1"},
+        {"constraint", "true"}, {"fontsize", "14"},     {"penwidth", "1"},
+        {"style", ""},          {"color", "black"},     {"fontname", "Times-Roman"},
     };
     const auto it = defaults.find(attribute);
     return it == defaults.end() ? std::string() : it->second;
@@ -107,6 +110,24 @@ private:
     locale_t previous_ = static_cast<locale_t>(0);
 };
 
+// One context for the process, used only under the mutex. A context per call would be
+// simpler but is worse with Graphviz 2.42: gvContext() leaks its parsed plugin
+// configuration (a few KB per call), and the pango text-layout plugin caches a pointer to
+// a font name owned by the context, which it reads again (after free) in the next context.
+GVC_t* sharedContext()
+{
+    struct Holder {
+        GVC_t* gvc = gvContext();
+        ~Holder()
+        {
+            if (gvc)
+                gvFreeContext(gvc);
+        }
+    };
+    static Holder holder;
+    return holder.gvc;
+}
+
 // Everything one Graphviz call owns, released in the right order whatever happens.
 class Session {
 public:
@@ -114,7 +135,7 @@ public:
     {
         g_messages = &messages_;
         previousHandler_ = agseterrf(collectMessage);
-        gvc_ = gvContext();
+        gvc_ = sharedContext();
     }
     ~Session()
     {
@@ -122,8 +143,6 @@ public:
             gvFreeLayout(gvc_, graph_);
         if (graph_)
             agclose(graph_);
-        if (gvc_)
-            gvFreeContext(gvc_);
         agseterrf(previousHandler_);
         g_messages = nullptr;
     }
@@ -177,8 +196,7 @@ std::string joined(const std::vector<std::string>& lines)
 // Builds the graph and lays it out. Returns an error message, empty on success. The caller
 // holds the mutex and owns `session`.
 std::string buildAndLayOut(Session& session, const LayoutInput& input,
-                           std::vector<Agedge_t*>& edgeObjects,
-                           std::vector<Agnode_t*>& nodeObjects)
+                           std::vector<Agedge_t*>& edgeObjects, std::vector<Agnode_t*>& nodeObjects)
 {
     if (!knownEngine(input.engine))
         return "unknown layout engine \"" + validUtf8(input.engine) + "\"";
@@ -231,10 +249,8 @@ std::string buildAndLayOut(Session& session, const LayoutInput& input,
         Agraph_t* parent = graph;
         if (!node.cluster.empty()) {
             auto& cluster = clusters[node.cluster];
-            if (!cluster) {
+            if (!cluster)
                 cluster = subgraph(graph, "cluster_" + std::to_string(clusters.size()));
-                setAttribute(cluster, "label", graphvizLiteral(node.cluster));
-            }
             parent = cluster;
         }
         if (!node.sameRank.empty()) {
@@ -251,8 +267,7 @@ std::string buildAndLayOut(Session& session, const LayoutInput& input,
             return "Graphviz could not create node " + std::to_string(i);
         nodeObjects[i] = object;
         setAttribute(object, "label", graphvizLiteral(node.label), defaultFor("label"));
-        setAttribute(object, "shape", node.shape.empty() ? "box" : node.shape,
-                     defaultFor("shape"));
+        setAttribute(object, "shape", node.shape.empty() ? "box" : node.shape, defaultFor("shape"));
         setAttribute(object, "width", number(std::max(node.width, 1.0) / 72.0),
                      defaultFor("width"));
         setAttribute(object, "height", number(std::max(node.height, 1.0) / 72.0),

@@ -7,8 +7,10 @@
 //
 // Graphviz keeps global state (error handler, plugin tables, the current graph while
 // parsing attributes) and is not thread-safe. Every call here takes one process-wide mutex
-// for its whole duration, so layouts from several threads are serialised, not parallel.
-// Code elsewhere that calls Graphviz directly must not run at the same time.
+// for its whole duration, so layouts from several threads are serialised, not parallel;
+// they share one Graphviz context, created on first use and freed at exit. Each graph and
+// its layout are freed before the call returns. Code elsewhere that calls Graphviz
+// directly must not run at the same time.
 #include <map>
 #include <optional>
 #include <string>
@@ -17,13 +19,14 @@
 namespace rs {
 
 struct LayoutNode {
-    std::string id;    // caller's key; edges refer to it; must be unique
-    std::string label; // shown text; may contain anything (escaped on the way in)
+    std::string id;       // caller's key; edges refer to it; must be unique
+    std::string label;    // shown text; may contain anything (escaped on the way in)
     double width = 54.0;  // points; the node is fixed to this size (fixedsize=true)
     double height = 36.0; // points
     std::string group;    // dot: nodes of one group are kept on a straight line
     std::string sameRank; // dot: nodes with the same non-empty value share a rank
-    std::string cluster;  // dot: nodes with the same non-empty value are boxed together
+    std::string cluster;  // dot: nodes with the same non-empty value are kept together
+                          // (an unlabelled cluster box, not drawn by the views)
     std::string shape = "box";
     // Further Graphviz node attributes (style, color, fontsize, ...); values may be
     // arbitrary text, keys must be Graphviz attribute names.

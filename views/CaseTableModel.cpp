@@ -1,0 +1,248 @@
+#include "CaseTableModel.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace rs {
+
+namespace {
+
+const char* const kSeverityNames[] = {"none", "minor", "major", "critical"};
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// Newlines and runs of spaces make a one-line cell unreadable.
+QString oneLine(const std::string& s) {
+    return qs(s).simplified();
+}
+
+} // namespace
+
+CaseTableModel::CaseTableModel(const ProjectStore* store, QObject* parent)
+    : QAbstractTableModel(parent), store_(store) {
+    resetWith(query_);
+}
+
+CaseQuery::Sort CaseTableModel::sortForColumn(int column) {
+    switch (column) {
+    case RunColumn:
+        return CaseQuery::Sort::Run;
+    case CorrectColumn:
+        return CaseQuery::Sort::Correct;
+    case RelationColumn:
+        return CaseQuery::Sort::Relation;
+    case BranchColumn:
+        return CaseQuery::Sort::Branch;
+    case MissingColumn:
+        return CaseQuery::Sort::Missing;
+    case GroundingColumn:
+        return CaseQuery::Sort::Grounding;
+    case SeverityColumn:
+        return CaseQuery::Sort::Severity;
+    case ReviewColumn:
+        return CaseQuery::Sort::ReviewState;
+    case QuestionColumn: // the question text has no index; its key is the next best
+        return CaseQuery::Sort::Key;
+    default:
+        return CaseQuery::Sort::Id;
+    }
+}
+
+int CaseTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : rowCount_;
+}
+
+int CaseTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void CaseTableModel::reportFailure(const std::exception& e) const {
+    emit const_cast<CaseTableModel*>(this)->queryFailed(QString::fromUtf8(e.what()));
+}
+
+const CaseRow* CaseTableModel::rowAt(int row) const {
+    if (!store_ || row < 0 || row >= rowCount_)
+        return nullptr;
+    const int page = row / kPageSize;
+    auto it = pages_.find(page);
+    if (it != pages_.end()) {
+        lru_.remove(page);
+        lru_.push_front(page);
+    } else {
+        std::vector<CaseRow> rows;
+        try {
+            rows = store_->caseRows(query_, std::int64_t(page) * kPageSize, kPageSize);
+        } catch (const std::exception& e) {
+            reportFailure(e);
+            return nullptr;
+        }
+        while (pages_.size() >= kCachedPages) {
+            pages_.erase(lru_.back());
+            lru_.pop_back();
+        }
+        it = pages_.emplace(page, std::move(rows)).first;
+        lru_.push_front(page);
+    }
+    // Short when another connection removed cases since the count; refresh() catches up.
+    const std::size_t i = std::size_t(row % kPageSize);
+    return i < it->second.size() ? &it->second[i] : nullptr;
+}
+
+QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CaseRow* r = rowAt(index.row());
+    if (!r)
+        return {};
+    const int column = index.column();
+    switch (role) {
+    case Qt::UserRole:
+        return QVariant::fromValue<qint64>(r->id);
+    case Qt::DisplayRole:
+        switch (column) {
+        case IdColumn:
+            return qs(r->key);
+        case RunColumn:
+            return qs(r->run);
+        case CorrectColumn:
+            return !r->correct ? QStringLiteral("–") : *r->correct ? QStringLiteral("✓")
+                                                                    : QStringLiteral("✗");
+        case RelationColumn:
+            return QVariant::fromValue<qint64>(r->nRelation);
+        case BranchColumn:
+            return QVariant::fromValue<qint64>(r->nBranch);
+        case MissingColumn:
+            return QVariant::fromValue<qint64>(r->nMissing);
+        case GroundingColumn:
+            return QVariant::fromValue<qint64>(r->nGrounding);
+        case SeverityColumn:
+            return r->maxSeverity && *r->maxSeverity >= 0 && *r->maxSeverity <= 3
+                       ? QString::fromLatin1(kSeverityNames[*r->maxSeverity])
+                       : QString();
+        case ReviewColumn:
+            return qs(r->reviewState);
+        case QuestionColumn:
+            return oneLine(r->questionPreview);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        switch (column) {
+        case IdColumn:
+            return tr("Case %1 (row id %2), question %3")
+                .arg(qs(r->key))
+                .arg(r->id)
+                .arg(r->questionId.empty() ? tr("without id") : qs(r->questionId));
+        case CorrectColumn:
+            return !r->correct ? tr("Not scored") : *r->correct ? tr("Correct answer")
+                                                                : tr("Wrong answer");
+        case RelationColumn:
+            return tr("Relation findings: claims the KG contradicts or does not support");
+        case BranchColumn:
+            return tr("Branch findings: the reasoning leaves the reference path");
+        case MissingColumn:
+            return tr("Missing findings: reference steps or evidence the output never mentions");
+        case GroundingColumn:
+            return tr("Grounding findings");
+        case SeverityColumn:
+            return r->maxSeverity ? tr("Most severe finding of the case") : tr("Not analysed");
+        case ReviewColumn:
+            return tr("Latest verdict on the case as a whole");
+        case QuestionColumn:
+            return qs(r->questionPreview); // with its line breaks
+        default:
+            return {};
+        }
+    case Qt::TextAlignmentRole:
+        switch (column) {
+        case CorrectColumn:
+        case ReviewColumn:
+        case SeverityColumn:
+            return QVariant(Qt::AlignCenter);
+        case RelationColumn:
+        case BranchColumn:
+        case MissingColumn:
+        case GroundingColumn:
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant CaseTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole) {
+        static const char* const names[] = {
+            QT_TR_NOOP("Id"),      QT_TR_NOOP("Run"),     QT_TR_NOOP("Correct"),
+            QT_TR_NOOP("Relation"), QT_TR_NOOP("Branch"), QT_TR_NOOP("Missing"),
+            QT_TR_NOOP("Grounding"), QT_TR_NOOP("Severity"), QT_TR_NOOP("Review"),
+            QT_TR_NOOP("Question")};
+        return tr(names[section]);
+    }
+    if (role == Qt::ToolTipRole && section == QuestionColumn)
+        return tr("The first 120 characters of the question; sorting goes by case id text");
+    return {};
+}
+
+void CaseTableModel::sort(int column, Qt::SortOrder order) {
+    CaseQuery q = query_;
+    q.sort = sortForColumn(column);
+    q.descending = order == Qt::DescendingOrder;
+    setQuery(q);
+}
+
+void CaseTableModel::setQuery(const CaseQuery& query) {
+    if (query == query_)
+        return;
+    resetWith(query);
+    emit queryChanged();
+}
+
+void CaseTableModel::refresh() {
+    resetWith(query_);
+}
+
+void CaseTableModel::resetWith(const CaseQuery& query) {
+    beginResetModel();
+    query_ = query;
+    pages_.clear();
+    lru_.clear();
+    rowCount_ = 0;
+    if (store_) {
+        try {
+            rowCount_ = int(std::min<std::int64_t>(store_->countCases(query_), INT_MAX));
+        } catch (const std::exception& e) {
+            reportFailure(e);
+        }
+    }
+    endResetModel();
+}
+
+qint64 CaseTableModel::caseId(int row) const {
+    const CaseRow* r = rowAt(row);
+    return r ? r->id : -1;
+}
+
+int CaseTableModel::rowOfCase(qint64 caseId) const {
+    if (!store_)
+        return -1;
+    // A cached page answers without a query (the common case: the row is on screen).
+    for (const auto& [page, rows] : pages_)
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            if (rows[i].id == caseId)
+                return page * kPageSize + int(i);
+    try {
+        const std::int64_t row = store_->rowOfCase(query_, caseId);
+        return row >= 0 && row < rowCount_ ? int(row) : -1;
+    } catch (const std::exception& e) {
+        reportFailure(e);
+        return -1;
+    }
+}
+
+} // namespace rs

@@ -1,0 +1,180 @@
+#include "PathView.h"
+
+#include "PathScene.h"
+
+#include <QApplication>
+#include <QGraphicsItem>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace rs {
+
+namespace {
+constexpr qreal kMinZoom = 0.05;
+constexpr qreal kMaxZoom = 8.0;
+// Fitting a small path into a large view should not blow its text up beyond reading size.
+constexpr qreal kMaxFitZoom = 1.5;
+} // namespace
+
+PathView::PathView(QWidget* parent) : QGraphicsView(parent), scene_(new PathScene(this))
+{
+    setScene(scene_);
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setResizeAnchor(QGraphicsView::AnchorViewCenter);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("Path view"));
+}
+
+PathView::~PathView() = default;
+
+QString PathView::placeholderText() const
+{
+    if (!message_.isEmpty())
+        return message_;
+    return scene_->hasCase() ? QString() : tr("Select a case to see its reasoning path");
+}
+
+bool PathView::setCase(const QJsonObject& caseResult, const QByteArray& outputUtf8)
+{
+    const bool ok = scene_->setCase(caseResult, outputUtf8);
+    message_ = ok ? QString() : scene_->errorString();
+    resetTransform();
+    if (ok)
+        fitToView();
+    viewport()->update();
+    return ok;
+}
+
+void PathView::clearCase()
+{
+    scene_->clearCase();
+    message_.clear();
+    resetTransform();
+    viewport()->update();
+}
+
+qreal PathView::zoomFactor() const
+{
+    return transform().m11();
+}
+
+void PathView::fitToView()
+{
+    if (!scene_->hasCase())
+        return;
+    fitInView(scene_->sceneRect(), Qt::KeepAspectRatio);
+    if (zoomFactor() > kMaxFitZoom)
+        setTransform(QTransform::fromScale(kMaxFitZoom, kMaxFitZoom));
+    centerOn(scene_->sceneRect().center());
+    emit zoomChanged(zoomFactor());
+}
+
+void PathView::zoomIn()
+{
+    zoomBy(1.25);
+}
+void PathView::zoomOut()
+{
+    zoomBy(1 / 1.25);
+}
+
+void PathView::resetZoom()
+{
+    setTransform(QTransform());
+    emit zoomChanged(1.0);
+}
+
+void PathView::zoomBy(qreal factor)
+{
+    const qreal target = std::clamp(zoomFactor() * factor, kMinZoom, kMaxZoom);
+    const qreal applied = target / zoomFactor();
+    if (std::abs(applied - 1.0) < 1e-9)
+        return;
+    scale(applied, applied);
+    emit zoomChanged(zoomFactor());
+}
+
+void PathView::wheelEvent(QWheelEvent* event)
+{
+    // angleDelta is in eighths of a degree; one notch (120) zooms by 15 %, and touchpads
+    // sending small deltas zoom proportionally.
+    const int delta = event->angleDelta().y();
+    if (delta == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    zoomBy(std::pow(1.15, delta / 120.0));
+    event->accept();
+}
+
+void PathView::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton) {
+        pressed_ = true;
+        pressPos_ = event->position().toPoint();
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void PathView::mouseReleaseEvent(QMouseEvent* event)
+{
+    QGraphicsView::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton || !pressed_)
+        return;
+    pressed_ = false;
+    const QPoint pos = event->position().toPoint();
+    // A press that moved is a pan, not a click.
+    if ((pos - pressPos_).manhattanLength() >= QApplication::startDragDistance())
+        return;
+    const QString name = nodeAt(pos);
+    if (!name.isEmpty())
+        emit nodeActivated(name);
+}
+
+void PathView::keyPressEvent(QKeyEvent* event)
+{
+    if (event->matches(QKeySequence::ZoomIn) || event->key() == Qt::Key_Plus) {
+        zoomIn();
+    } else if (event->matches(QKeySequence::ZoomOut) || event->key() == Qt::Key_Minus) {
+        zoomOut();
+    } else if (event->key() == Qt::Key_0 || event->key() == Qt::Key_F) {
+        fitToView();
+    } else {
+        QGraphicsView::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+QString PathView::nodeAt(const QPoint& viewportPos) const
+{
+    for (QGraphicsItem* item : items(viewportPos)) {
+        if (item->data(PathScene::KeyItemType).toInt() == PathScene::NodeItem)
+            return item->data(PathScene::KeyName).toString();
+    }
+    return {};
+}
+
+void PathView::drawForeground(QPainter* painter, const QRectF& rect)
+{
+    QGraphicsView::drawForeground(painter, rect);
+    const QString text = placeholderText();
+    if (text.isEmpty())
+        return;
+    // Viewport coordinates, so the message stays centred and readable at any zoom.
+    painter->save();
+    painter->resetTransform();
+    painter->setPen(palette().color(QPalette::PlaceholderText));
+    painter->drawText(viewport()->rect().adjusted(24, 24, -24, -24),
+                      Qt::AlignCenter | Qt::TextWordWrap, text);
+    painter->restore();
+}
+
+} // namespace rs
