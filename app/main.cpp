@@ -1,18 +1,16 @@
 #include "CommandLine.h"
+#include "GuiMain.h"
 
-#include <iostream>
 #include <string>
 #include <vector>
 
+// Subcommands run headless (no display needed); no subcommand, or `open`, starts the
+// window.
 int main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (!args.empty() && rs::isSubcommand(args[0]))
-        return rs::runCommandLine(args);
-    if (args.empty()) {
-        // The desktop window is not built yet: run the main job headless on the demo.
-        std::cout << "reasonscope: no window yet in this build; analysing the bundled demo.\n";
-        return rs::runCommandLine({"analyze"});
-    }
-    return rs::runCommandLine(args);
+    const bool window = args.empty() || args[0] == "open" || args[0] == "--screenshot";
+    // Anything else is a subcommand, or a mistake the command line explains without
+    // needing a display.
+    return window ? rs::runGui(argc, argv) : rs::runCommandLine(args);
 }

@@ -207,6 +207,15 @@ void CaseTableModel::refresh() {
     resetWith(query_);
 }
 
+void CaseTableModel::setStore(const ProjectStore* store) {
+    store_ = store;
+    CaseQuery fresh;
+    fresh.sort = query_.sort;
+    fresh.descending = query_.descending;
+    resetWith(fresh);
+    emit queryChanged();
+}
+
 void CaseTableModel::resetWith(const CaseQuery& query) {
     beginResetModel();
     query_ = query;

@@ -52,6 +52,8 @@ public:
     void setQuery(const CaseQuery& query);
     // Re-reads the count and drops cached rows, e.g. after another instance wrote reviews.
     void refresh();
+    // Another project (or none): the query keeps its sort and is otherwise reset.
+    void setStore(const ProjectStore* store);
 
     // -1 when the row is out of range.
     qint64 caseId(int row) const;

@@ -1,0 +1,112 @@
+#include "GuiMain.h"
+
+#include "AnalysisPipeline.h"
+#include "MainWindow.h"
+#include "ResourceLocator.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <filesystem>
+#include <iostream>
+
+namespace rs {
+
+namespace {
+
+PipelineRequest demoRequest(const QString& project)
+{
+    PipelineRequest req;
+    req.resourcesDir = resourcesDir();
+    req.cacheDir = cacheDir();
+    const std::filesystem::path res(req.resourcesDir);
+    req.kgFiles = {(res / "demo" / "kg" / "demo-kg.tsv").string()};
+    req.inputFiles = {(res / "demo" / "outputs" / "demo-outputs.jsonl").string()};
+    req.projectPath = project.toStdString();
+    return req;
+}
+
+} // namespace
+
+int runGui(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("ReasonScope");
+    QApplication::setOrganizationName("ReasonScope");
+    QApplication::setApplicationVersion(RS_VERSION);
+
+    QStringList args = QApplication::arguments().mid(1);
+    QString project, caseId, run, screenshot;
+    bool openCommand = !args.isEmpty() && args.front() == "open";
+    if (openCommand)
+        args.removeFirst();
+    for (int i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        auto next = [&](QString& out) {
+            if (i + 1 >= args.size())
+                return false;
+            out = args[++i];
+            return true;
+        };
+        if ((a == "--case" && next(caseId)) || (a == "--run" && next(run)) ||
+            (a == "--screenshot" && next(screenshot)))
+            continue;
+        if (!a.startsWith("--") && project.isEmpty() && openCommand) {
+            project = a;
+            continue;
+        }
+        std::cerr << "reasonscope: unknown argument: " << a.toStdString()
+                  << "\nUsage: reasonscope [open PROJECT [--case ID] [--run RUN]] [--screenshot FILE]\n";
+        return 2;
+    }
+    if (openCommand && project.isEmpty()) {
+        std::cerr << "reasonscope: open needs a PROJECT file\n";
+        return 2;
+    }
+
+    MainWindow window;
+    window.show();
+    auto afterOpen = [&] {
+        if (!caseId.isEmpty() && !window.showCase(caseId, run))
+            std::cerr << "reasonscope: no case '" << caseId.toStdString() << "' in the project\n";
+        if (!screenshot.isEmpty()) {
+            // Let layouts and the path view settle before grabbing.
+            QTimer::singleShot(800, &window, [&] {
+                const bool saved = window.grab().save(screenshot);
+                if (!saved)
+                    std::cerr << "reasonscope: cannot write " << screenshot.toStdString() << "\n";
+                QApplication::exit(saved ? 0 : 1);
+            });
+        }
+    };
+
+    if (openCommand) {
+        if (!QFileInfo::exists(project)) {
+            std::cerr << "reasonscope: no such project: " << project.toStdString() << "\n";
+            return 1;
+        }
+        if (!window.openProject(project, !screenshot.isEmpty()))
+            return 1;
+        afterOpen();
+    } else {
+        const QString demo = QDir(QString::fromStdString(dataDir())).filePath("demo.rsproj");
+        QDir().mkpath(QFileInfo(demo).absolutePath());
+        if (QFileInfo::exists(demo) && window.openProject(demo, true)) {
+            afterOpen();
+        } else {
+            window.runAnalysis(demoRequest(demo), QObject::tr("Analysing the demo data"));
+            QObject::connect(&window, &MainWindow::currentCaseChanged, &window,
+                             [&, done = false](qint64) mutable {
+                                 if (!done) {
+                                     done = true;
+                                     afterOpen();
+                                 }
+                             });
+        }
+    }
+    return QApplication::exec();
+}
+
+} // namespace rs

@@ -1,0 +1,487 @@
+#include "MainWindow.h"
+
+#include "AnalysisJob.h"
+#include "CaseTableModel.h"
+#include "DashboardView.h"
+#include "InstanceView.h"
+#include "PathView.h"
+#include "ResourceLocator.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QShortcut>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <nlohmann/json.hpp>
+
+namespace rs {
+
+namespace {
+
+// Merges a dashboard refinement into a query: each facet list is ANDed with what is
+// already there by appending (the store ORs inside one list, so a second click on the
+// same facet kind widens that facet, which is what the chips then show).
+void merge(CaseQuery& into, const CaseQuery& r)
+{
+    into.runIds.insert(into.runIds.end(), r.runIds.begin(), r.runIds.end());
+    into.findingTypes.insert(into.findingTypes.end(), r.findingTypes.begin(), r.findingTypes.end());
+    into.findingSubtypes.insert(into.findingSubtypes.end(), r.findingSubtypes.begin(),
+                                r.findingSubtypes.end());
+    into.signatures.insert(into.signatures.end(), r.signatures.begin(), r.signatures.end());
+    into.caseIds.insert(into.caseIds.end(), r.caseIds.begin(), r.caseIds.end());
+    if (r.correctness != StoreCorrectness::Any)
+        into.correctness = r.correctness;
+    if (r.reviewState)
+        into.reviewState = r.reviewState;
+}
+
+QString settingsKey(const char* key) { return QStringLiteral("window/") + QLatin1String(key); }
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("ReasonScope"));
+    setObjectName("MainWindow");
+
+    // Centre: filter bar, chips, the case table (or its empty state).
+    auto* centre = new QWidget(this);
+    auto* column = new QVBoxLayout(centre);
+    column->setContentsMargins(4, 4, 4, 4);
+    auto* filterRow = new QHBoxLayout;
+    buildFilterBar(centre, filterRow);
+    column->addLayout(filterRow);
+    chipBar_ = new QWidget(centre);
+    chipLayout_ = new QHBoxLayout(chipBar_);
+    chipLayout_->setContentsMargins(0, 0, 0, 0);
+    chipBar_->hide();
+    column->addWidget(chipBar_);
+
+    model_ = new CaseTableModel(nullptr, this);
+    table_ = new QTableView(centre);
+    table_->setObjectName("caseTable");
+    table_->setModel(model_);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setSortingEnabled(true);
+    table_->sortByColumn(CaseTableModel::IdColumn, Qt::AscendingOrder);
+    table_->verticalHeader()->hide();
+    table_->verticalHeader()->setDefaultSectionSize(22);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->setAlternatingRowColors(true);
+    column->addWidget(table_, 1);
+    emptyState_ = new QLabel(tr("No project open. File \u2192 Open project\u2026 or Import outputs\u2026"), centre);
+    emptyState_->setAlignment(Qt::AlignCenter);
+    emptyState_->setStyleSheet("color: #666; font-size: 14px;");
+    column->addWidget(emptyState_, 1);
+    table_->hide();
+    setCentralWidget(centre);
+
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { setCurrentCase(model_->caseId(current.row())); });
+    connect(model_, &CaseTableModel::queryFailed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(table_, &QTableView::activated, this, [this](const QModelIndex& index) {
+        setCurrentCase(model_->caseId(index.row()));
+        if (auto* dock = findChild<QDockWidget*>("instanceDock"))
+            dock->raise();
+    });
+
+    // Docks around it.
+    dashboard_ = new DashboardView(this);
+    auto* dashDock = new QDockWidget(tr("Overview"), this);
+    dashDock->setObjectName("dashboardDock");
+    dashDock->setWidget(dashboard_);
+    addDockWidget(Qt::LeftDockWidgetArea, dashDock);
+    connect(dashboard_, &DashboardView::filterRequested, this, &MainWindow::addRefinement);
+
+    pathView_ = new PathView(this);
+    auto* pathDock = new QDockWidget(tr("Path view"), this);
+    pathDock->setObjectName("pathDock");
+    pathDock->setWidget(pathView_);
+    addDockWidget(Qt::BottomDockWidgetArea, pathDock);
+
+    instanceView_ = new InstanceView(this);
+    auto* instanceDock = new QDockWidget(tr("Instance view"), this);
+    instanceDock->setObjectName("instanceDock");
+    instanceDock->setWidget(instanceView_);
+    addDockWidget(Qt::BottomDockWidgetArea, instanceDock);
+    splitDockWidget(pathDock, instanceDock, Qt::Horizontal);
+
+    statusLabel_ = new QLabel(this);
+    statusBar()->addPermanentWidget(statusLabel_);
+
+    buildActions();
+    resize(1500, 950);
+    // Default layout: overview beside the table on top; path and text of the current case
+    // side by side below, where there is room for a diagram. A saved layout wins.
+    resizeDocks({dashDock}, {640}, Qt::Horizontal);
+    resizeDocks({pathDock}, {470}, Qt::Vertical);
+    resizeDocks({pathDock, instanceDock}, {800, 700}, Qt::Horizontal);
+    QSettings settings;
+    restoreGeometry(settings.value(settingsKey("geometry")).toByteArray());
+    restoreState(settings.value(settingsKey("state")).toByteArray());
+    updateStatus();
+}
+
+MainWindow::~MainWindow()
+{
+    // The model reads through the store: detach it before the store goes.
+    model_->setParent(nullptr);
+    delete model_;
+}
+
+void MainWindow::buildFilterBar(QWidget* host, QHBoxLayout* row)
+{
+    search_ = new QLineEdit(host);
+    search_->setObjectName("search");
+    search_->setPlaceholderText(tr("Search question and output (/)"));
+    search_->setClearButtonEnabled(true);
+    row->addWidget(search_, 3);
+    auto* debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(150);
+    connect(search_, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(debounce, &QTimer::timeout, this, &MainWindow::applyFilter);
+    auto* slash = new QShortcut(QKeySequence(Qt::Key_Slash), this);
+    connect(slash, &QShortcut::activated, this, [this] {
+        search_->setFocus();
+        search_->selectAll();
+    });
+
+    runFilter_ = new QComboBox(host);
+    runFilter_->setObjectName("runFilter");
+    runFilter_->addItem(tr("All runs"), QVariant());
+    row->addWidget(runFilter_, 1);
+
+    correctFilter_ = new QComboBox(host);
+    correctFilter_->setObjectName("correctFilter");
+    correctFilter_->addItem(tr("Any answer"), int(StoreCorrectness::Any));
+    correctFilter_->addItem(tr("Correct"), int(StoreCorrectness::Correct));
+    correctFilter_->addItem(tr("Incorrect"), int(StoreCorrectness::Incorrect));
+    correctFilter_->addItem(tr("Not scored"), int(StoreCorrectness::Unscored));
+    row->addWidget(correctFilter_);
+
+    classFilter_ = new QComboBox(host);
+    classFilter_->setObjectName("classFilter");
+    classFilter_->addItem(tr("Any finding"), QString());
+    for (const char* type : {"relation", "branch", "missing", "grounding"})
+        classFilter_->addItem(tr("%1 errors").arg(QLatin1String(type)), QLatin1String(type));
+    row->addWidget(classFilter_);
+
+    for (QComboBox* box : {runFilter_, correctFilter_, classFilter_})
+        connect(box, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+}
+
+void MainWindow::buildActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open project\u2026"), this, &MainWindow::chooseAndOpenProject);
+    open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("&Import outputs\u2026"), this, [this] { chooseAndImport(false); });
+    file->addAction(tr("Load &knowledge graph\u2026"), this, [this] { chooseAndImport(true); });
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("Clear filters"), this, [this] {
+        chips_.clear();
+        search_->clear();
+        runFilter_->setCurrentIndex(0);
+        correctFilter_->setCurrentIndex(0);
+        classFilter_->setCurrentIndex(0);
+        rebuildChips();
+        applyFilter();
+    });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        QMessageBox::information(this, tr("Keyboard shortcuts"),
+                                 tr("/  search\nUp/Down  previous/next case\nEnter  open the case in the "
+                                    "instance view\nCtrl+O  open a project\n+ / - / 0  zoom the path view"));
+    });
+    help->addAction(tr("&About ReasonScope"), this, [this] {
+        QMessageBox::about(this, tr("About ReasonScope"),
+                           tr("ReasonScope %1\nA visual-analytics debugger for the diagnostic reasoning of "
+                              "medical language models.")
+                               .arg(QStringLiteral(RS_VERSION)));
+    });
+}
+
+bool MainWindow::openProject(const QString& path, bool quiet)
+{
+    std::string error;
+    auto store = ProjectStore::open(path.toStdString(), &error);
+    if (!store) {
+        if (!quiet)
+            QMessageBox::warning(this, tr("Cannot open project"), QString::fromStdString(error));
+        return false;
+    }
+    // Views first forget the old store, then the new one replaces it.
+    model_->setStore(nullptr);
+    dashboard_->setStore(nullptr);
+    store_ = std::move(store);
+    projectPath_ = path;
+    chips_.clear();
+    rebuildChips();
+    model_->setStore(store_.get());
+    dashboard_->setStore(store_.get());
+    reloadRunChoices();
+    applyFilter();
+    table_->setVisible(true);
+    emptyState_->setVisible(false);
+    setWindowTitle(tr("%1 \u2014 ReasonScope").arg(QFileInfo(path).fileName()));
+    QSettings().setValue("lastProject", path);
+    if (model_->rowCount() > 0)
+        table_->selectRow(0);
+    updateStatus();
+    return true;
+}
+
+void MainWindow::reloadRunChoices()
+{
+    const QSignalBlocker block(runFilter_);
+    runFilter_->clear();
+    runFilter_->addItem(tr("All runs"), QVariant());
+    if (!store_)
+        return;
+    for (const auto& run : store_->runs())
+        runFilter_->addItem(QString::fromStdString(run.label), QVariant::fromValue<qint64>(run.id));
+}
+
+void MainWindow::applyFilter()
+{
+    if (!store_)
+        return;
+    CaseQuery q;
+    q.sort = model_->query().sort;
+    q.descending = model_->query().descending;
+    q.search = search_->text().trimmed().toStdString();
+    if (runFilter_->currentData().isValid())
+        q.runIds.push_back(runFilter_->currentData().value<qint64>());
+    q.correctness = StoreCorrectness(correctFilter_->currentData().toInt());
+    const QString type = classFilter_->currentData().toString();
+    if (!type.isEmpty())
+        q.findingTypes.push_back(type.toStdString());
+    for (const Chip& chip : chips_)
+        merge(q, chip.refinement);
+
+    const qint64 keep = currentCase_;
+    model_->setQuery(q);
+    dashboard_->setQuery(q);
+    const int row = keep >= 0 ? model_->rowOfCase(keep) : -1;
+    if (row >= 0)
+        table_->selectRow(row);
+    else if (model_->rowCount() > 0)
+        table_->selectRow(0);
+    else
+        setCurrentCase(-1);
+    updateStatus();
+}
+
+void MainWindow::addRefinement(const CaseQuery& refinement, const QString& label)
+{
+    chips_.push_back({refinement, label});
+    rebuildChips();
+    applyFilter();
+}
+
+void MainWindow::rebuildChips()
+{
+    while (QLayoutItem* item = chipLayout_->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    for (std::size_t i = 0; i < chips_.size(); ++i) {
+        auto* chip = new QToolButton(chipBar_);
+        chip->setText(chips_[i].label + QStringLiteral("  \u2715"));
+        chip->setToolTip(tr("Remove this filter"));
+        chip->setStyleSheet("QToolButton { border: 1px solid #8aa; border-radius: 9px; padding: 1px 8px; "
+                            "background: #eef5f5; }");
+        connect(chip, &QToolButton::clicked, this, [this, i] {
+            if (i < chips_.size())
+                chips_.erase(chips_.begin() + std::ptrdiff_t(i));
+            rebuildChips();
+            applyFilter();
+        });
+        chipLayout_->addWidget(chip);
+    }
+    chipLayout_->addStretch(1);
+    chipBar_->setVisible(!chips_.empty());
+}
+
+void MainWindow::setCurrentCase(qint64 caseId)
+{
+    if (caseId == currentCase_ && caseId >= 0)
+        return;
+    currentCase_ = caseId;
+    std::optional<ProjectStore::StoredCase> stored;
+    if (store_ && caseId >= 0) {
+        try {
+            stored = store_->loadCase(std::int64_t(caseId));
+        } catch (const std::exception& e) {
+            statusBar()->showMessage(QString::fromStdString(e.what()), 8000);
+        }
+    }
+    if (!stored || stored->analysis.is_null()) {
+        pathView_->clearCase();
+        instanceView_->clear();
+    } else {
+        const QByteArray json = QByteArray::fromStdString(stored->analysis.dump());
+        pathView_->setCase(QJsonDocument::fromJson(json).object(),
+                           QByteArray::fromStdString(stored->data.output));
+        instanceView_->showCase(stored->data, stored->analysis);
+    }
+    emit currentCaseChanged(caseId);
+    updateStatus();
+}
+
+bool MainWindow::showCase(const QString& key, const QString& run)
+{
+    if (!store_)
+        return false;
+    const auto stored = store_->loadCase(key.toStdString(), run.toStdString());
+    if (!stored)
+        return false;
+    int row = model_->rowOfCase(stored->id);
+    if (row < 0) { // filtered out: show everything again, then select it
+        chips_.clear();
+        rebuildChips();
+        search_->clear();
+        runFilter_->setCurrentIndex(0);
+        correctFilter_->setCurrentIndex(0);
+        classFilter_->setCurrentIndex(0);
+        applyFilter();
+        row = model_->rowOfCase(stored->id);
+    }
+    if (row < 0)
+        return false;
+    table_->selectRow(row);
+    table_->scrollTo(model_->index(row, 0));
+    setCurrentCase(stored->id);
+    return true;
+}
+
+void MainWindow::updateStatus()
+{
+    if (!store_) {
+        statusLabel_->setText(tr("No project"));
+        return;
+    }
+    statusLabel_->setText(tr("%1 cases shown  \u2022  %2").arg(model_->rowCount()).arg(projectPath_));
+}
+
+void MainWindow::chooseAndOpenProject()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                      tr("ReasonScope projects (*.rsproj);;All files (*)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::chooseAndImport(bool knowledgeGraph)
+{
+    QSettings settings;
+    PipelineRequest req;
+    req.resourcesDir = resourcesDir();
+    req.cacheDir = cacheDir();
+    req.projectPath = projectPath_.toStdString();
+    for (const QString& kg : settings.value("kgFiles").toStringList())
+        req.kgFiles.push_back(kg.toStdString());
+    if (knowledgeGraph) {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Load knowledge graph files"));
+        if (files.isEmpty())
+            return;
+        req.kgFiles.clear();
+        for (const QString& f : files)
+            req.kgFiles.push_back(f.toStdString());
+        settings.setValue("kgFiles", files);
+        QMessageBox::information(this, tr("Knowledge graph"),
+                                 tr("The knowledge graph is used for the next import of outputs."));
+        return;
+    }
+    if (req.kgFiles.empty()) {
+        QMessageBox::information(this, tr("No knowledge graph loaded"),
+                                 tr("Load a knowledge graph first (File \u2192 Load knowledge graph\u2026)."));
+        return;
+    }
+    const QStringList inputs = QFileDialog::getOpenFileNames(this, tr("Import model outputs"));
+    if (inputs.isEmpty())
+        return;
+    for (const QString& f : inputs)
+        req.inputFiles.push_back(f.toStdString());
+    if (req.projectPath.empty()) {
+        const QString project = QFileDialog::getSaveFileName(this, tr("New project"), QString(),
+                                                             tr("ReasonScope projects (*.rsproj)"));
+        if (project.isEmpty())
+            return;
+        req.projectPath = project.toStdString();
+    }
+    runAnalysis(req, tr("Importing model outputs"));
+}
+
+void MainWindow::runAnalysis(const PipelineRequest& request, const QString& title)
+{
+    // The window's connection must not hold the file while the job writes to it.
+    model_->setStore(nullptr);
+    dashboard_->setStore(nullptr);
+    store_.reset();
+
+    auto* job = new AnalysisJob(request, this);
+    auto* dialog = new QProgressDialog(title, tr("Cancel"), 0, 100, this);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(300);
+    connect(job, &AnalysisJob::progress, dialog, [dialog](const QString& stage, int percent) {
+        dialog->setLabelText(stage);
+        dialog->setValue(percent);
+    });
+    connect(dialog, &QProgressDialog::canceled, job, &AnalysisJob::cancel);
+    const QString project = QString::fromStdString(request.projectPath);
+    connect(job, &AnalysisJob::finished, this, [this, job, dialog, project] {
+        dialog->close();
+        dialog->deleteLater();
+        const PipelineResult& r = job->result();
+        if (!r.ok && !r.cancelled)
+            QMessageBox::warning(this, tr("Analysis failed"), QString::fromStdString(r.fatalError));
+        else if (!r.importErrors.empty())
+            statusBar()->showMessage(tr("%1 records could not be imported; see the project's import errors")
+                                         .arg(r.importErrors.size()),
+                                     10000);
+        // Whatever was committed is in the file, also after a cancel or a failure.
+        openProject(project, true);
+        job->deleteLater();
+    });
+    job->start();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(settingsKey("geometry"), saveGeometry());
+    settings.setValue(settingsKey("state"), saveState());
+    event->accept();
+}
+
+} // namespace rs

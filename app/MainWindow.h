@@ -1,0 +1,88 @@
+#pragma once
+// The debugger's window: the case table in the centre, the overview dashboard, the path
+// view and the instance view in docks around it, all driven by one filter (CaseQuery) and
+// one current case.
+#include "ProjectStore.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace rs {
+
+class AnalysisJob;
+class CaseTableModel;
+class DashboardView;
+class InstanceView;
+class PathView;
+struct PipelineRequest;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY(MainWindow)
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a project file; false (with a message box unless quiet) when it cannot be read.
+    bool openProject(const QString& path, bool quiet = false);
+    // Selects a case by its id (and run label when the id repeats across runs).
+    bool showCase(const QString& key, const QString& run = {});
+    // Runs the analysis off the GUI thread with a cancellable progress dialog, then opens
+    // the project.
+    void runAnalysis(const PipelineRequest& request, const QString& title);
+
+    const ProjectStore* store() const { return store_.get(); }
+    CaseTableModel* caseModel() const { return model_; }
+    qint64 currentCaseId() const { return currentCase_; }
+
+signals:
+    void currentCaseChanged(qint64 caseId);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildFilterBar(QWidget* host, QHBoxLayout* layout);
+    void applyFilter();
+    void addRefinement(const CaseQuery& refinement, const QString& label);
+    void rebuildChips();
+    void reloadRunChoices();
+    void setCurrentCase(qint64 caseId);
+    void updateStatus();
+    void chooseAndOpenProject();
+    void chooseAndImport(bool knowledgeGraph);
+
+    std::unique_ptr<ProjectStore> store_;
+    CaseTableModel* model_ = nullptr;
+    QTableView* table_ = nullptr;
+    QLineEdit* search_ = nullptr;
+    QComboBox* runFilter_ = nullptr;
+    QComboBox* correctFilter_ = nullptr;
+    QComboBox* classFilter_ = nullptr;
+    QWidget* chipBar_ = nullptr;
+    QHBoxLayout* chipLayout_ = nullptr;
+    QLabel* emptyState_ = nullptr;
+    PathView* pathView_ = nullptr;
+    InstanceView* instanceView_ = nullptr;
+    DashboardView* dashboard_ = nullptr;
+    QLabel* statusLabel_ = nullptr;
+
+    // Filters added by clicking the dashboard, shown as removable chips.
+    struct Chip {
+        CaseQuery refinement;
+        QString label;
+    };
+    std::vector<Chip> chips_;
+    qint64 currentCase_ = -1;
+    QString projectPath_;
+};
+
+} // namespace rs

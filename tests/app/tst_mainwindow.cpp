@@ -1,0 +1,161 @@
+// The real main window on the demo project: every view populated, one filter and one
+// current case shared by all views, keyboard use, and a screenshot that is not blank.
+#include "AnalysisPipeline.h"
+#include "CaseTableModel.h"
+#include "DashboardView.h"
+#include "InstanceView.h"
+#include "MainWindow.h"
+#include "PathScene.h"
+#include "PathView.h"
+#include "ResourceLocator.h"
+
+#include <QDir>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QtTest>
+
+#include <filesystem>
+#include <set>
+
+using namespace rs;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void everyViewIsPopulated();
+    void dashboardClickFiltersTheTable();
+    void searchFiltersTheTable();
+    void showCaseSelectsItEverywhere();
+    void keyboardMovesThroughCases();
+    void screenshotIsNotBlank();
+
+private:
+    QTemporaryDir dir_;
+    QString project_;
+    std::unique_ptr<MainWindow> window_;
+    QTableView* table() const { return window_->findChild<QTableView*>("caseTable"); }
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // settings go to a throwaway location
+    QVERIFY(dir_.isValid());
+    project_ = dir_.filePath("demo.rsproj");
+    PipelineRequest req;
+    req.resourcesDir = resourcesDir();
+    const std::filesystem::path res(req.resourcesDir);
+    req.kgFiles = {(res / "demo" / "kg" / "demo-kg.tsv").string()};
+    req.inputFiles = {(res / "demo" / "outputs" / "demo-outputs.jsonl").string()};
+    req.projectPath = project_.toStdString();
+    const PipelineResult r = rs::runAnalysis(req, {});
+    QVERIFY2(r.ok, r.fatalError.c_str());
+    QCOMPARE(r.casesAnalysed, std::size_t(47));
+}
+
+void TestMainWindow::init()
+{
+    window_ = std::make_unique<MainWindow>();
+    window_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    QVERIFY(window_->openProject(project_, true));
+}
+
+void TestMainWindow::cleanup() { window_.reset(); }
+
+void TestMainWindow::everyViewIsPopulated()
+{
+    QCOMPARE(window_->caseModel()->rowCount(), 47);
+    QVERIFY(window_->currentCaseId() >= 0); // the first case is selected on open
+    auto* dashboard = window_->findChild<DashboardView*>();
+    QVERIFY(dashboard && !dashboard->isShowingMessage());
+    // A case with a branch error: the path view draws nodes, the instance view the text.
+    QVERIFY(window_->showCase("demo-q03", "demo-model-b 2024-06"));
+    auto* path = window_->findChild<PathView*>();
+    auto* scene = qobject_cast<PathScene*>(path->scene());
+    QVERIFY(scene);
+    QVERIFY(scene->nodeItems().size() >= 4);
+    QVERIFY(scene->nodeItem("Chest Pain"));
+    auto* instance = window_->findChild<InstanceView*>();
+    QVERIFY(instance->textView()->toPlainText().contains("widened mediastinum"));
+}
+
+void TestMainWindow::dashboardClickFiltersTheTable()
+{
+    auto* dashboard = window_->findChild<DashboardView*>();
+    CaseQuery branch;
+    branch.findingTypes = {"branch"};
+    const int expected = int(window_->store()->countCases(branch));
+    QVERIFY(expected > 0 && expected < 47);
+    emit dashboard->filterRequested(branch, "Class: branch");
+    QCOMPARE(window_->caseModel()->rowCount(), expected);
+    // The current case follows the filter: it is one of the shown cases.
+    QVERIFY(window_->caseModel()->rowOfCase(window_->currentCaseId()) >= 0);
+    QToolButton* chip = nullptr;
+    for (auto* b : window_->findChildren<QToolButton*>())
+        if (b->text().startsWith("Class: branch"))
+            chip = b;
+    QVERIFY2(chip && chip->isVisible(), "the filter shows as a removable chip");
+    chip->click();
+    QCOMPARE(window_->caseModel()->rowCount(), 47);
+}
+
+void TestMainWindow::searchFiltersTheTable()
+{
+    auto* search = window_->findChild<QLineEdit*>("search");
+    QVERIFY(search);
+    QTest::keyClick(table(), Qt::Key_Slash);
+    QVERIFY(search->hasFocus());
+    QTest::keyClicks(search, "mediastinum");
+    QTRY_VERIFY(window_->caseModel()->rowCount() > 0 && window_->caseModel()->rowCount() < 47);
+    CaseQuery q;
+    q.search = "mediastinum";
+    QCOMPARE(window_->caseModel()->rowCount(), int(window_->store()->countCases(q)));
+}
+
+void TestMainWindow::showCaseSelectsItEverywhere()
+{
+    QSignalSpy changed(window_.get(), &MainWindow::currentCaseChanged);
+    QVERIFY(window_->showCase("demo-q10", "demo-model-c 2024-07"));
+    const auto stored = window_->store()->loadCase("demo-q10", "demo-model-c 2024-07");
+    QVERIFY(stored);
+    QCOMPARE(window_->currentCaseId(), stored->id);
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(table()->currentIndex().row(), window_->caseModel()->rowOfCase(stored->id));
+    QVERIFY(!window_->showCase("no-such-case"));
+}
+
+void TestMainWindow::keyboardMovesThroughCases()
+{
+    table()->setFocus();
+    table()->selectRow(0);
+    const qint64 first = window_->currentCaseId();
+    QTest::keyClick(table(), Qt::Key_Down);
+    QVERIFY(window_->currentCaseId() != first);
+    QCOMPARE(window_->currentCaseId(), window_->caseModel()->caseId(1));
+}
+
+void TestMainWindow::screenshotIsNotBlank()
+{
+    QVERIFY(window_->showCase("demo-q03", "demo-model-b 2024-06"));
+    QTest::qWait(300);
+    const QImage shot = window_->grab().toImage();
+    QDir().mkpath(RS_SCREENSHOT_DIR);
+    const QString path = QStringLiteral(RS_SCREENSHOT_DIR) + "/mainwindow-demo.png";
+    QVERIFY(shot.save(path));
+    std::set<QRgb> colours;
+    for (int y = 0; y < shot.height(); y += 7)
+        for (int x = 0; x < shot.width(); x += 7)
+            colours.insert(shot.pixel(x, y));
+    QVERIFY2(colours.size() > 100, "the window renders more than a few flat colours");
+    qInfo("screenshot: %s", qPrintable(path));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,610 @@
+#include "DashboardView.h"
+
+#include <QBarCategoryAxis>
+#include <QBarLegendMarker>
+#include <QLegend>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCursor>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QHorizontalStackedBarSeries>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPainter>
+#include <QPixmap>
+#include <QStackedBarSeries>
+#include <QStackedWidget>
+#include <QToolTip>
+#include <QTreeWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <functional>
+#include <utility>
+
+namespace rs {
+
+namespace {
+
+constexpr const char* kTypes[] = {"relation", "branch", "missing", "grounding"};
+const QColor kAccuracyColor("#3a7ca5");
+const QColor kNodeKindColor("#c0504d");
+constexpr int kSignatureRole = Qt::UserRole;
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+QString percent(double v) { return QString::number(v, 'f', 1) + QLatin1Char('%'); }
+
+// A value axis over 0..max with whole-number ticks on 1, 2 or 5 times a power of ten.
+QValueAxis* countAxis(std::int64_t max) {
+    auto* axis = new QValueAxis;
+    axis->setLabelFormat("%d");
+    std::int64_t step = 1;
+    while (max > 5 * step) {
+        if (max <= 10 * step) {
+            step *= 2;
+            break;
+        }
+        if (max <= 25 * step) {
+            step *= 5;
+            break;
+        }
+        step *= 10;
+    }
+    const std::int64_t top = std::max<std::int64_t>(1, (max + step - 1) / step) * step;
+    axis->setRange(0, double(top));
+    axis->setTickCount(int(top / step) + 1);
+    return axis;
+}
+
+// Swaps a fresh chart into the view (the view does not delete the chart it releases).
+QChart* freshChart(QChartView* view, const QString& title) {
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    QFont font = chart->titleFont();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() + 1);
+    chart->setTitleFont(font);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins(4, 2, 4, 2));
+    chart->legend()->hide();
+    QChart* old = view->chart();
+    view->setChart(chart);
+    delete old;
+    return chart;
+}
+
+QChartView* makeChartView(const char* name, QWidget* parent) {
+    auto* view = new QChartView(parent);
+    view->setObjectName(QLatin1String(name));
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(280, 220);
+    return view;
+}
+
+QIcon swatch(const QColor& color) {
+    QPixmap pm(12, 12);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setPen(color.darker(130));
+    p.setBrush(color);
+    p.drawRect(0, 0, 11, 11);
+    return QIcon(pm);
+}
+
+void showTip(bool on, const QString& text) {
+    if (on)
+        QToolTip::showText(QCursor::pos(), text);
+    else
+        QToolTip::hideText();
+}
+
+QFont smaller(QFont font) {
+    font.setPointSizeF(font.pointSizeF() * 0.9);
+    return font;
+}
+
+// Category (first) and value axes of a bar series; horizontal swaps the sides.
+void attachAxes(QChart* chart, QAbstractBarSeries* series, const QStringList& categories,
+                QValueAxis* values, bool horizontal) {
+    chart->addSeries(series);
+    auto* cats = new QBarCategoryAxis;
+    cats->append(categories);
+    cats->setLabelsFont(smaller(cats->labelsFont()));
+    values->setLabelsFont(smaller(values->labelsFont()));
+    chart->addAxis(cats, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
+    chart->addAxis(values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
+    series->attachAxis(cats);
+    series->attachAxis(values);
+}
+
+} // namespace
+
+DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
+    stack_ = new QStackedWidget(this);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(stack_);
+
+    message_ = new QLabel(stack_);
+    message_->setObjectName(QLatin1String(kEmptyMessage));
+    message_->setAlignment(Qt::AlignCenter);
+    message_->setWordWrap(true);
+    message_->setTextFormat(Qt::RichText);
+    stack_->addWidget(message_);
+
+    auto* content = new QWidget(stack_);
+    auto* grid = new QGridLayout(content);
+    grid->setContentsMargins(6, 6, 6, 6);
+    grid->setSpacing(6);
+    accuracyView_ = makeChartView(kAccuracyChart, content);
+    classView_ = makeChartView(kClassChart, content);
+    subtypeView_ = makeChartView(kSubtypeChart, content);
+    relationView_ = makeChartView(kRelationChart, content);
+    nodeKindView_ = makeChartView(kNodeKindChart, content);
+
+    auto* patternBox = new QWidget(content);
+    auto* patternLayout = new QVBoxLayout(patternBox);
+    patternLayout->setContentsMargins(0, 0, 0, 0);
+    patternLayout->setSpacing(2);
+    patternTitle_ = new QLabel(patternBox);
+    QFont titleFont = patternTitle_->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() + 1);
+    patternTitle_->setFont(titleFont);
+    patternTitle_->setAlignment(Qt::AlignHCenter);
+    patterns_ = new QTreeWidget(patternBox);
+    patterns_->setObjectName(QLatin1String(kPatternList));
+    patterns_->setColumnCount(2);
+    patterns_->setHeaderLabels({tr("Cases"), tr("Pattern")});
+    patterns_->setRootIsDecorated(false);
+    patterns_->setUniformRowHeights(true);
+    patterns_->setAlternatingRowColors(true);
+    patterns_->setTextElideMode(Qt::ElideRight);
+    patterns_->setSelectionMode(QAbstractItemView::SingleSelection);
+    patterns_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    patterns_->header()->setStretchLastSection(true);
+    patterns_->installEventFilter(this);
+    patternLayout->addWidget(patternTitle_);
+    patternLayout->addWidget(patterns_);
+    connect(patterns_, &QTreeWidget::itemClicked, this,
+            [this](QTreeWidgetItem* item, int) { activatePattern(item); });
+
+    grid->addWidget(accuracyView_, 0, 0);
+    grid->addWidget(classView_, 0, 1);
+    grid->addWidget(subtypeView_, 0, 2);
+    grid->addWidget(relationView_, 1, 0);
+    grid->addWidget(nodeKindView_, 1, 1);
+    grid->addWidget(patternBox, 1, 2);
+    for (int c = 0; c < 3; ++c)
+        grid->setColumnStretch(c, 1);
+    stack_->addWidget(content);
+
+    rebuild();
+}
+
+DashboardView::~DashboardView() = default;
+
+void DashboardView::setStore(const ProjectStore* store) {
+    store_ = store;
+    rebuild();
+}
+
+void DashboardView::setQuery(const CaseQuery& query) {
+    query_ = query;
+    rebuild();
+}
+
+void DashboardView::refresh() { rebuild(); }
+
+bool DashboardView::isShowingMessage() const { return stack_->currentWidget() == message_; }
+
+QString DashboardView::message() const { return isShowingMessage() ? message_->text() : QString(); }
+
+QColor DashboardView::colorOfType(const QString& type) {
+    if (type == QLatin1String("relation"))
+        return QColor("#d62728");
+    if (type == QLatin1String("branch"))
+        return QColor("#ff7f0e");
+    if (type == QLatin1String("missing"))
+        return QColor("#6b7b9c");
+    if (type == QLatin1String("grounding"))
+        return QColor("#9467bd");
+    return QColor("#8c8c8c");
+}
+
+bool DashboardView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == patterns_ && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && patterns_->currentItem()) {
+            activatePattern(patterns_->currentItem());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void DashboardView::showMessage(const QString& text, const QString& detail) {
+    QString html = QStringLiteral("<div style='font-size:15pt; color:#555'>%1</div>")
+                       .arg(text.toHtmlEscaped());
+    if (!detail.isEmpty())
+        html += QStringLiteral("<div style='color:#888'>%1</div>").arg(detail.toHtmlEscaped());
+    message_->setText(html);
+    stack_->setCurrentWidget(message_);
+}
+
+void DashboardView::rebuild() {
+    if (!store_) {
+        showMessage(tr("No project open"));
+        return;
+    }
+    try {
+        const FacetCounts f = store_->facets(query_);
+        std::int64_t findings = 0;
+        for (const auto& [type, count] : f.byType)
+            findings += count.findings;
+        if (f.cases == 0 || findings == 0) {
+            showMessage(tr("No findings under this filter"),
+                        f.cases == 0 ? tr("No case matches the filter.")
+                                     : tr("%n case(s) match, none with findings.", nullptr,
+                                          int(std::min<std::int64_t>(f.cases, INT32_MAX))));
+            return;
+        }
+        fillAccuracy(f);
+        fillClasses(f);
+        fillSubtypes(f);
+        fillRelations(f);
+        fillNodeKinds(f);
+        fillPatterns();
+        stack_->setCurrentIndex(1);
+    } catch (const std::exception& e) {
+        showMessage(tr("Cannot read the project"), QString::fromUtf8(e.what()));
+        emit queryFailed(QString::fromUtf8(e.what()));
+    }
+}
+
+void DashboardView::fillAccuracy(const FacetCounts& f) {
+    QChart* chart = freshChart(accuracyView_, tr("Accuracy per run"));
+    auto* set = new QBarSet(tr("Accuracy"));
+    set->setColor(kAccuracyColor);
+    set->setBorderColor(kAccuracyColor.darker(120));
+    set->setLabelColor(Qt::white);
+    // Horizontal bars so that long run labels stay readable; the first run at the top.
+    QStringList categories;
+    std::vector<QString> tips;
+    std::vector<std::pair<std::int64_t, QString>> runs;
+    for (auto it = f.runs.rbegin(); it != f.runs.rend(); ++it) {
+        const FacetCounts::Run& r = *it;
+        const std::int64_t scored = r.correct + r.incorrect;
+        const double acc = scored ? 100.0 * double(r.correct) / double(scored) : 0.0;
+        *set << acc;
+        QString label = qs(r.label);
+        categories << label;
+        runs.emplace_back(r.id, label);
+        tips.push_back(scored ? tr("%1: %2 (%3 of %4 scored correct; %5 cases)")
+                                    .arg(label, percent(acc))
+                                    .arg(r.correct)
+                                    .arg(scored)
+                                    .arg(r.cases)
+                              : tr("%1: no scored cases (%2 cases)").arg(label).arg(r.cases));
+    }
+    auto* series = new QHorizontalBarSeries;
+    series->append(set);
+    series->setBarWidth(0.6);
+    series->setLabelsVisible(true);
+    series->setLabelsFormat(QStringLiteral("@value%"));
+    series->setLabelsPrecision(3);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    auto* values = new QValueAxis;
+    values->setRange(0, 100);
+    values->setTickCount(6);
+    values->setLabelFormat("%d%%");
+    attachAxes(chart, series, categories, values, true);
+    connect(set, &QBarSet::hovered, this, [tips](bool on, int i) {
+        showTip(on, i >= 0 && i < int(tips.size()) ? tips[std::size_t(i)] : QString());
+    });
+    connect(set, &QBarSet::clicked, this, [this, runs](int i) {
+        if (i < 0 || i >= int(runs.size()))
+            return;
+        CaseQuery q;
+        q.runIds = {runs[std::size_t(i)].first};
+        emit filterRequested(q, tr("Run: %1").arg(runs[std::size_t(i)].second));
+    });
+}
+
+void DashboardView::fillClasses(const FacetCounts& f) {
+    QChart* chart = freshChart(classView_, tr("Findings per class"));
+    auto* series = new QStackedBarSeries;
+    series->setBarWidth(0.6);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    QStringList categories;
+    std::int64_t max = 0;
+    const int n = int(std::size(kTypes));
+    for (const char* t : kTypes)
+        categories << QLatin1String(t);
+    for (int k = 0; k < n; ++k) {
+        const QString type = QLatin1String(kTypes[k]);
+        const auto it = f.byType.find(kTypes[k]);
+        const FacetCounts::Count count = it == f.byType.end() ? FacetCounts::Count{} : it->second;
+        max = std::max(max, count.findings);
+        // One set per class, non-zero only in its own category, so each bar has its colour.
+        auto* set = new QBarSet(type);
+        for (int j = 0; j < n; ++j)
+            *set << (j == k ? double(count.findings) : 0.0);
+        set->setColor(colorOfType(type));
+        set->setBorderColor(colorOfType(type).darker(120));
+        set->setLabelColor(Qt::white);
+        series->append(set);
+        const QString tip = tr("%1: %2 findings in %3 cases").arg(type).arg(count.findings).arg(count.cases);
+        connect(set, &QBarSet::hovered, this, [tip](bool on, int) { showTip(on, tip); });
+        connect(set, &QBarSet::clicked, this, [this, type, k](int i) {
+            if (i != k)
+                return;
+            CaseQuery q;
+            q.findingTypes = {type.toStdString()};
+            emit filterRequested(q, tr("Class: %1").arg(type));
+        });
+    }
+    attachAxes(chart, series, categories, countAxis(max), false);
+}
+
+void DashboardView::fillSubtypes(const FacetCounts& f) {
+    QChart* chart = freshChart(subtypeView_, tr("Findings per sub-kind"));
+    struct Row {
+        int type;
+        std::string subtype;
+        FacetCounts::Count count;
+    };
+    std::vector<Row> rows;
+    for (const auto& [key, count] : f.bySubtype) {
+        const auto* t = std::find_if(std::begin(kTypes), std::end(kTypes),
+                                     [&](const char* x) { return key.first == x; });
+        if (t != std::end(kTypes) && count.findings > 0)
+            rows.push_back({int(t - std::begin(kTypes)), key.second, count});
+    }
+    // Grouped by class, most frequent first; the first row is drawn at the top.
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        return a.type != b.type ? a.type < b.type : a.count.findings > b.count.findings;
+    });
+    std::reverse(rows.begin(), rows.end());
+    QStringList categories;
+    std::int64_t max = 0;
+    for (const Row& r : rows) {
+        QString label = qs(r.subtype).replace(QLatin1Char('_'), QLatin1Char(' '));
+        if (label.isEmpty() || categories.contains(label))
+            label = QStringLiteral("%1 (%2)").arg(label, QLatin1String(kTypes[r.type]));
+        categories << label;
+        max = std::max(max, r.count.findings);
+    }
+    auto* series = new QHorizontalStackedBarSeries;
+    series->setBarWidth(0.7);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    std::vector<QBarSet*> unused; // classes without findings: no legend entry
+    for (int k = 0; k < int(std::size(kTypes)); ++k) {
+        const QString type = QLatin1String(kTypes[k]);
+        auto* set = new QBarSet(type);
+        bool any = false;
+        for (const Row& r : rows) {
+            *set << (r.type == k ? double(r.count.findings) : 0.0);
+            any = any || r.type == k;
+        }
+        set->setColor(colorOfType(type));
+        set->setBorderColor(colorOfType(type).darker(120));
+        set->setLabelColor(Qt::white);
+        series->append(set);
+        unused.push_back(any ? nullptr : set);
+        connect(set, &QBarSet::hovered, this, [rows, k](bool on, int i) {
+            if (i < 0 || i >= int(rows.size()) || rows[std::size_t(i)].type != k)
+                return showTip(false, {});
+            const Row& r = rows[std::size_t(i)];
+            showTip(on, tr("%1 / %2: %3 findings in %4 cases")
+                            .arg(QLatin1String(kTypes[k]), qs(r.subtype))
+                            .arg(r.count.findings)
+                            .arg(r.count.cases));
+        });
+        connect(set, &QBarSet::clicked, this, [this, rows, k](int i) {
+            if (i < 0 || i >= int(rows.size()) || rows[std::size_t(i)].type != k)
+                return;
+            CaseQuery q;
+            q.findingSubtypes = {rows[std::size_t(i)].subtype};
+            emit filterRequested(q, tr("Sub-kind: %1 / %2")
+                                        .arg(QLatin1String(kTypes[k]), qs(rows[std::size_t(i)].subtype)));
+        });
+    }
+    attachAxes(chart, series, categories, countAxis(max), true);
+    chart->legend()->setVisible(true);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    for (QLegendMarker* marker : chart->legend()->markers(series))
+        if (auto* bar = qobject_cast<QBarLegendMarker*>(marker))
+            marker->setVisible(std::find(unused.begin(), unused.end(), bar->barset()) == unused.end());
+    chart->legend()->setFont(smaller(chart->legend()->font()));
+}
+
+template <typename Keep>
+std::vector<std::string> DashboardView::relationSignatures(const FacetCounts& f, Keep keep) const {
+    std::vector<std::string> subtypes;
+    for (const auto& [key, count] : f.bySubtype)
+        if (key.first == "relation" && count.findings > 0)
+            subtypes.push_back(key.second);
+    std::vector<std::string> out;
+    for (const auto& [triple, n] : f.byRelationTriple) {
+        const auto& [head, rel, tail] = triple;
+        if (n <= 0 || !keep(head, rel, tail))
+            continue;
+        for (const std::string& s : subtypes)
+            out.push_back("relation/" + s + "/(" + head + "," + rel + "," + tail + ")");
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+namespace {
+
+// The top entries of a count map, most frequent first (ties by name).
+std::vector<std::pair<std::string, std::int64_t>> topOf(const std::map<std::string, std::int64_t>& m,
+                                                        std::size_t n) {
+    std::vector<std::pair<std::string, std::int64_t>> v;
+    for (const auto& e : m)
+        if (e.second > 0)
+            v.push_back(e);
+    std::stable_sort(v.begin(), v.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (v.size() > n)
+        v.resize(n);
+    return v;
+}
+
+} // namespace
+
+// A horizontal bar chart of the top entries, the most frequent at the top.
+static void fillTopChart(QChart* chart, const std::vector<std::pair<std::string, std::int64_t>>& top,
+                         const QColor& color, const QString& what, QObject* context,
+                         const std::function<void(int)>& onClick) {
+    auto* set = new QBarSet(what);
+    set->setColor(color);
+    set->setBorderColor(color.darker(120));
+    set->setLabelColor(Qt::white);
+    QStringList categories;
+    std::vector<QString> tips;
+    std::int64_t max = 0;
+    for (auto it = top.rbegin(); it != top.rend(); ++it) {
+        *set << double(it->second);
+        categories << qs(it->first);
+        tips.push_back(QObject::tr("%1: %2 relation findings").arg(qs(it->first)).arg(it->second));
+        max = std::max(max, it->second);
+    }
+    auto* series = new QHorizontalBarSeries;
+    series->append(set);
+    series->setBarWidth(0.7);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    attachAxes(chart, series, categories, countAxis(max), true);
+    const int n = int(top.size());
+    QObject::connect(set, &QBarSet::hovered, context, [tips](bool on, int i) {
+        showTip(on && i >= 0 && i < int(tips.size()), i >= 0 && i < int(tips.size()) ? tips[std::size_t(i)] : QString());
+    });
+    // Bars are listed bottom-up: index i is top[n - 1 - i].
+    QObject::connect(set, &QBarSet::clicked, context, [onClick, n](int i) {
+        if (i >= 0 && i < n)
+            onClick(n - 1 - i);
+    });
+}
+
+void DashboardView::fillRelations(const FacetCounts& f) {
+    QChart* chart = freshChart(relationView_, tr("Relation findings per relation (top %1)").arg(kTopBars));
+    const auto top = topOf(f.byRelation, kTopBars);
+    fillTopChart(chart, top, colorOfType(QStringLiteral("relation")), tr("Relation"), this, [this, f, top](int k) {
+        const std::string rel = top[std::size_t(k)].first;
+        CaseQuery q;
+        q.signatures = relationSignatures(
+            f, [&](const std::string&, const std::string& r, const std::string&) { return r == rel; });
+        emit filterRequested(q, tr("Relation: %1").arg(qs(rel)));
+    });
+}
+
+void DashboardView::fillNodeKinds(const FacetCounts& f) {
+    QChart* chart = freshChart(nodeKindView_, tr("Relation findings per node kind (top %1)").arg(kTopBars));
+    const auto top = topOf(f.byNodeKind, kTopBars);
+    fillTopChart(chart, top, kNodeKindColor, tr("Node kind"), this, [this, f, top](int k) {
+        const std::string kind = top[std::size_t(k)].first;
+        CaseQuery q;
+        q.signatures = relationSignatures(f, [&](const std::string& h, const std::string&, const std::string& t) {
+            return h == kind || t == kind;
+        });
+        emit filterRequested(q, tr("Node kind: %1").arg(qs(kind)));
+    });
+}
+
+void DashboardView::fillPatterns() {
+    patterns_->clear();
+    struct Pattern {
+        std::string signature, type, subtype, description;
+        std::int64_t count = 0;
+    };
+    std::vector<Pattern> list;
+    const nlohmann::json all = store_->patterns();
+    for (const auto& p : all) {
+        if (!p.is_object())
+            continue;
+        Pattern x;
+        x.signature = p.value("signature", std::string());
+        x.type = p.value("type", std::string());
+        x.subtype = p.value("subtype", std::string());
+        x.description = p.value("description", std::string());
+        x.count = p.value("count", std::int64_t(0));
+        if (!x.signature.empty())
+            list.push_back(std::move(x));
+    }
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Pattern& a, const Pattern& b) { return a.count > b.count; });
+
+    CaseQuery unfiltered;
+    unfiltered.sort = query_.sort;
+    unfiltered.descending = query_.descending;
+    const bool filtered = !(query_ == unfiltered);
+    if (filtered) {
+        // Recount the most frequent candidates under the filter. A filter on signatures
+        // already keeps only its own patterns; each is counted alone within the rest.
+        std::vector<Pattern> counted;
+        for (Pattern& p : list) {
+            if (counted.size() >= std::size_t(kTopPatternCandidates))
+                break;
+            if (!query_.signatures.empty() &&
+                std::find(query_.signatures.begin(), query_.signatures.end(), p.signature) ==
+                    query_.signatures.end())
+                continue;
+            CaseQuery q = query_;
+            q.signatures = {p.signature};
+            p.count = store_->countCases(q);
+            if (p.count > 0)
+                counted.push_back(std::move(p));
+        }
+        list = std::move(counted);
+        std::stable_sort(list.begin(), list.end(),
+                         [](const Pattern& a, const Pattern& b) { return a.count > b.count; });
+    }
+    if (list.size() > std::size_t(kTopPatterns))
+        list.resize(std::size_t(kTopPatterns));
+    patternTitle_->setText(filtered ? tr("Top recurring patterns (cases under this filter)")
+                                    : tr("Top recurring patterns"));
+    for (const Pattern& p : list) {
+        auto* item = new QTreeWidgetItem(patterns_);
+        item->setText(0, QString::number(p.count));
+        item->setTextAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
+        const QString description = p.description.empty() ? qs(p.signature) : qs(p.description);
+        item->setText(1, description);
+        item->setIcon(1, swatch(colorOfType(qs(p.type))));
+        item->setData(0, kSignatureRole, qs(p.signature));
+        item->setToolTip(1, QStringLiteral("%1\n%2 / %3 — %4").arg(description, qs(p.type), qs(p.subtype), qs(p.signature)));
+    }
+    if (list.empty()) {
+        auto* item = new QTreeWidgetItem(patterns_);
+        item->setText(1, tr("No recurring pattern under this filter"));
+        item->setFlags(Qt::NoItemFlags);
+    }
+}
+
+void DashboardView::activatePattern(QTreeWidgetItem* item) {
+    if (!item)
+        return;
+    const QString signature = item->data(0, kSignatureRole).toString();
+    if (signature.isEmpty())
+        return;
+    CaseQuery q;
+    q.signatures = {signature.toStdString()};
+    QString label = item->text(1);
+    if (label.size() > 48)
+        label = label.left(47) + QChar(0x2026);
+    emit filterRequested(q, tr("Pattern: %1").arg(label));
+}
+
+} // namespace rs

@@ -1,0 +1,103 @@
+#pragma once
+// The overview dashboard: accuracy per run, findings per class and per sub-kind, relation
+// findings per relation type and per node kind (top 10), and the top recurring patterns,
+// all under the current CaseQuery (the counts of what the case table shows).
+//
+// Clicking a bar or a pattern emits filterRequested() with a CaseQuery that has only the
+// clicked facet set, for the window to AND into its filter. Relation types and node kinds
+// have no CaseQuery field of their own; their refinement is the relation signatures that
+// carry them, (subtype x matching (head kind, relation, tail kind)) from the facet counts.
+//
+// The store must outlive the view and be used only from the view's thread. Store errors are
+// reported by queryFailed() and shown in place of the charts rather than escaping into Qt's
+// event loop. Patterns are stored project-wide; under a filter their counts are recounted
+// (cases of the filter with the pattern's signature) for the kTopPatternCandidates most
+// frequent ones, so a rarer pattern that dominates a narrow filter may be left out.
+#include "ProjectStore.h"
+
+#include <QColor>
+#include <QString>
+#include <QWidget>
+
+class QBarSet;
+class QChart;
+class QChartView;
+class QLabel;
+class QStackedWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace rs {
+
+class DashboardView : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY(DashboardView)
+
+public:
+    static constexpr int kTopBars = 10;              // relation types, node kinds
+    static constexpr int kTopPatterns = 15;          // rows of the pattern list
+    static constexpr int kTopPatternCandidates = 60; // patterns recounted under a filter
+
+    // Object names of the parts, for tests and style sheets.
+    static constexpr const char* kAccuracyChart = "accuracyChart";
+    static constexpr const char* kClassChart = "classChart";
+    static constexpr const char* kSubtypeChart = "subtypeChart";
+    static constexpr const char* kRelationChart = "relationChart";
+    static constexpr const char* kNodeKindChart = "nodeKindChart";
+    static constexpr const char* kPatternList = "patternList";
+    static constexpr const char* kEmptyMessage = "emptyMessage";
+
+    explicit DashboardView(QWidget* parent = nullptr);
+    ~DashboardView() override;
+
+    const ProjectStore* store() const { return store_; }
+    void setStore(const ProjectStore* store); // nullptr: "No project open"
+    const CaseQuery& query() const { return query_; }
+    void setQuery(const CaseQuery& query);
+    // Re-reads the store under the current query, e.g. after another process wrote to it.
+    void refresh();
+
+    // True while the centred message replaces the charts; emptyMessage() is its text.
+    bool isShowingMessage() const;
+    QString message() const;
+
+    // The colour of a finding class (relation, branch, missing, grounding); grey otherwise.
+    static QColor colorOfType(const QString& type);
+
+signals:
+    void filterRequested(const rs::CaseQuery& refinement, const QString& label);
+    void queryFailed(const QString& message);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void rebuild();
+    void showMessage(const QString& text, const QString& detail = {});
+    void fillAccuracy(const FacetCounts& f);
+    void fillClasses(const FacetCounts& f);
+    void fillSubtypes(const FacetCounts& f);
+    void fillRelations(const FacetCounts& f);
+    void fillNodeKinds(const FacetCounts& f);
+    void fillPatterns();
+    void activatePattern(QTreeWidgetItem* item);
+    // Relation signatures whose (head kind, relation, tail kind) passes keep, crossed with
+    // every relation subtype under the query.
+    template <typename Keep>
+    std::vector<std::string> relationSignatures(const FacetCounts& f, Keep keep) const;
+
+    const ProjectStore* store_ = nullptr;
+    CaseQuery query_;
+
+    QStackedWidget* stack_ = nullptr;
+    QLabel* message_ = nullptr;
+    QChartView* accuracyView_ = nullptr;
+    QChartView* classView_ = nullptr;
+    QChartView* subtypeView_ = nullptr;
+    QChartView* relationView_ = nullptr;
+    QChartView* nodeKindView_ = nullptr;
+    QTreeWidget* patterns_ = nullptr;
+    QLabel* patternTitle_ = nullptr;
+};
+
+} // namespace rs
