@@ -4,7 +4,10 @@
 #include "CaseTableModel.h"
 #include "DashboardView.h"
 #include "InstanceView.h"
+#include "KgExplorer.h"
+#include "KnowledgeGraphLoader.h"
 #include "PathView.h"
+#include "ProjectionView.h"
 #include "ResourceLocator.h"
 
 #include <QAction>
@@ -26,6 +29,7 @@
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -113,17 +117,62 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     addDockWidget(Qt::LeftDockWidgetArea, dashDock);
     connect(dashboard_, &DashboardView::filterRequested, this, &MainWindow::addRefinement);
 
+    projection_ = new ProjectionView(this);
+    auto* projectionDock = new QDockWidget(tr("Projection"), this);
+    projectionDock->setObjectName("projectionDock");
+    projectionDock->setWidget(projection_);
+    addDockWidget(Qt::LeftDockWidgetArea, projectionDock);
+    tabifyDockWidget(dashDock, projectionDock);
+    connect(projection_, &ProjectionView::casesSelected, this,
+            [this](const std::vector<qint64>& ids, const QString& label) {
+                CaseQuery selection;
+                selection.caseIds.assign(ids.begin(), ids.end());
+                addRefinement(selection, label);
+            });
+
+    kgExplorer_ = new KgExplorer(this);
+    auto* kgDock = new QDockWidget(tr("Knowledge graph"), this);
+    kgDock->setObjectName("kgDock");
+    kgDock->setWidget(kgExplorer_);
+    addDockWidget(Qt::LeftDockWidgetArea, kgDock);
+    tabifyDockWidget(dashDock, kgDock);
+    dashDock->raise();
+    auto openConcept = [this, kgDock](const QString& name) {
+        kgDock->show();
+        kgDock->raise();
+        kgExplorer_->showConcept(name);
+    };
+    connect(projection_, &ProjectionView::conceptActivated, this, openConcept);
+    connect(kgExplorer_, &KgExplorer::caseActivated, this, &MainWindow::selectCaseClearingFilters);
+    connect(kgExplorer_, &KgExplorer::loadRequested, this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Load knowledge graph files"));
+        if (!files.isEmpty())
+            loadKnowledgeGraph(files);
+    });
+
     pathView_ = new PathView(this);
     auto* pathDock = new QDockWidget(tr("Path view"), this);
     pathDock->setObjectName("pathDock");
     pathDock->setWidget(pathView_);
     addDockWidget(Qt::BottomDockWidgetArea, pathDock);
+    connect(pathView_, &PathView::nodeActivated, this, openConcept);
 
     instanceView_ = new InstanceView(this);
     auto* instanceDock = new QDockWidget(tr("Instance view"), this);
     instanceDock->setObjectName("instanceDock");
     instanceDock->setWidget(instanceView_);
     addDockWidget(Qt::BottomDockWidgetArea, instanceDock);
+    // A finding chosen in the text brings its concepts forward in the diagram.
+    connect(instanceView_, &InstanceView::findingSelected, this, [this](int index) {
+        QStringList names;
+        const auto& findings = currentAnalysis_.is_object() ? currentAnalysis_.value("findings", nlohmann::json::array())
+                                                            : nlohmann::json::array();
+        if (index >= 0 && index < int(findings.size()) && findings[std::size_t(index)].contains("nodes"))
+            for (const auto& n : findings[std::size_t(index)]["nodes"])
+                if (n.is_string())
+                    names << QString::fromStdString(n.get<std::string>());
+        pathView_->highlightNodes(names);
+    });
     splitDockWidget(pathDock, instanceDock, Qt::Horizontal);
 
     statusLabel_ = new QLabel(this);
@@ -242,18 +291,26 @@ bool MainWindow::openProject(const QString& path, bool quiet)
     // Views first forget the old store, then the new one replaces it.
     model_->setStore(nullptr);
     dashboard_->setStore(nullptr);
+    projection_->setStore(nullptr);
+    kgExplorer_->setStore(nullptr);
     store_ = std::move(store);
     projectPath_ = path;
     chips_.clear();
     rebuildChips();
     model_->setStore(store_.get());
     dashboard_->setStore(store_.get());
+    projection_->setStore(store_.get());
+    kgExplorer_->setStore(store_.get());
     reloadRunChoices();
     applyFilter();
     table_->setVisible(true);
     emptyState_->setVisible(false);
     setWindowTitle(tr("%1 \u2014 ReasonScope").arg(QFileInfo(path).fileName()));
     QSettings().setValue("lastProject", path);
+    QStringList kgFiles;
+    for (const auto& source : store_->kgSources())
+        kgFiles << QString::fromStdString(source.path);
+    loadKnowledgeGraph(kgFiles);
     if (model_->rowCount() > 0)
         table_->selectRow(0);
     updateStatus();
@@ -291,6 +348,7 @@ void MainWindow::applyFilter()
     const qint64 keep = currentCase_;
     model_->setQuery(q);
     dashboard_->setQuery(q);
+    projection_->setQuery(q);
     const int row = keep >= 0 ? model_->rowOfCase(keep) : -1;
     if (row >= 0)
         table_->selectRow(row);
@@ -345,6 +403,7 @@ void MainWindow::setCurrentCase(qint64 caseId)
             statusBar()->showMessage(QString::fromStdString(e.what()), 8000);
         }
     }
+    currentAnalysis_ = stored ? stored->analysis : nlohmann::json();
     if (!stored || stored->analysis.is_null()) {
         pathView_->clearCase();
         instanceView_->clear();
@@ -365,21 +424,9 @@ bool MainWindow::showCase(const QString& key, const QString& run)
     const auto stored = store_->loadCase(key.toStdString(), run.toStdString());
     if (!stored)
         return false;
-    int row = model_->rowOfCase(stored->id);
-    if (row < 0) { // filtered out: show everything again, then select it
-        chips_.clear();
-        rebuildChips();
-        search_->clear();
-        runFilter_->setCurrentIndex(0);
-        correctFilter_->setCurrentIndex(0);
-        classFilter_->setCurrentIndex(0);
-        applyFilter();
-        row = model_->rowOfCase(stored->id);
-    }
-    if (row < 0)
+    selectCaseClearingFilters(stored->id);
+    if (model_->rowOfCase(stored->id) < 0)
         return false;
-    table_->selectRow(row);
-    table_->scrollTo(model_->index(row, 0));
     setCurrentCase(stored->id);
     return true;
 }
@@ -447,6 +494,8 @@ void MainWindow::runAnalysis(const PipelineRequest& request, const QString& titl
     // The window's connection must not hold the file while the job writes to it.
     model_->setStore(nullptr);
     dashboard_->setStore(nullptr);
+    projection_->setStore(nullptr);
+    kgExplorer_->setStore(nullptr);
     store_.reset();
 
     auto* job = new AnalysisJob(request, this);
@@ -474,6 +523,58 @@ void MainWindow::runAnalysis(const PipelineRequest& request, const QString& titl
         job->deleteLater();
     });
     job->start();
+}
+
+void MainWindow::loadKnowledgeGraph(const QStringList& files)
+{
+    const int generation = ++graphLoadGeneration_;
+    std::vector<std::string> paths;
+    for (const QString& f : files)
+        if (QFileInfo::exists(f))
+            paths.push_back(f.toStdString());
+    if (paths.empty() || paths.size() != std::size_t(files.size())) {
+        graph_.reset();
+        kgExplorer_->setGraph(nullptr); // its empty state offers Load…
+        return;
+    }
+    auto result = std::make_shared<KgLoadResult>();
+    QThread* thread = QThread::create([paths, result] {
+        KgLoadOptions options;
+        options.cacheDir = cacheDir();
+        *result = rs::loadKnowledgeGraph(paths, options);
+    });
+    connect(thread, &QThread::finished, this, [this, thread, result, generation] {
+        thread->deleteLater();
+        if (generation != graphLoadGeneration_)
+            return; // a newer project or KG replaced this request
+        graph_ = result->graph;
+        kgExplorer_->setGraph(graph_);
+        if (!graph_ && !result->fatalError.empty())
+            statusBar()->showMessage(tr("Knowledge graph: %1").arg(QString::fromStdString(result->fatalError)),
+                                     10000);
+    });
+    thread->start();
+}
+
+void MainWindow::selectCaseClearingFilters(qint64 caseId)
+{
+    if (!store_ || caseId < 0)
+        return;
+    int row = model_->rowOfCase(caseId);
+    if (row < 0) {
+        chips_.clear();
+        rebuildChips();
+        search_->clear();
+        runFilter_->setCurrentIndex(0);
+        correctFilter_->setCurrentIndex(0);
+        classFilter_->setCurrentIndex(0);
+        applyFilter();
+        row = model_->rowOfCase(caseId);
+    }
+    if (row < 0)
+        return;
+    table_->selectRow(row);
+    table_->scrollTo(model_->index(row, 0));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -6,6 +6,8 @@
 
 #include <QMainWindow>
 
+#include <nlohmann/json.hpp>
+
 #include <memory>
 
 class QComboBox;
@@ -20,7 +22,10 @@ class AnalysisJob;
 class CaseTableModel;
 class DashboardView;
 class InstanceView;
+class KgExplorer;
+class KnowledgeGraph;
 class PathView;
+class ProjectionView;
 struct PipelineRequest;
 
 class MainWindow : public QMainWindow {
@@ -59,6 +64,10 @@ private:
     void updateStatus();
     void chooseAndOpenProject();
     void chooseAndImport(bool knowledgeGraph);
+    // Loads the KG the project was analysed with (from the cache when it can) off the GUI
+    // thread, for the KG explorer.
+    void loadKnowledgeGraph(const QStringList& files);
+    void selectCaseClearingFilters(qint64 caseId);
 
     std::unique_ptr<ProjectStore> store_;
     CaseTableModel* model_ = nullptr;
@@ -73,6 +82,10 @@ private:
     PathView* pathView_ = nullptr;
     InstanceView* instanceView_ = nullptr;
     DashboardView* dashboard_ = nullptr;
+    KgExplorer* kgExplorer_ = nullptr;
+    ProjectionView* projection_ = nullptr;
+    std::shared_ptr<const KnowledgeGraph> graph_;
+    int graphLoadGeneration_ = 0;
     QLabel* statusLabel_ = nullptr;
 
     // Filters added by clicking the dashboard, shown as removable chips.
@@ -82,6 +95,7 @@ private:
     };
     std::vector<Chip> chips_;
     qint64 currentCase_ = -1;
+    nlohmann::json currentAnalysis_;
     QString projectPath_;
 };
 

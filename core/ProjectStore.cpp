@@ -204,6 +204,36 @@ CREATE INDEX findings_by_type ON findings(type, subtype, case_id);
 CREATE INDEX findings_by_subtype ON findings(subtype, case_id);
 CREATE INDEX findings_by_signature ON findings(signature, case_id);
 )sql"},
+    {3, R"sql(
+-- The KG concepts each analysed case involves, for "which cases mention this concept"
+-- without reading analysis JSON. role: 'mention' (an output mention or a reasoning-path
+-- node) or 'evidence' (an evidence anchor of the question). One row per (case, name, role).
+CREATE TABLE case_concepts(
+    case_id INTEGER REFERENCES cases(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL);
+CREATE INDEX case_concepts_by_name ON case_concepts(name, case_id);
+-- For replacing a case's rows and for the cascade.
+CREATE INDEX case_concepts_by_case ON case_concepts(case_id);
+
+-- Backfill from the stored analyses, with the same rules as saveAnalysis: entries that are
+-- not of the expected shape are skipped, empty names too.
+INSERT INTO case_concepts(case_id, name, role)
+SELECT DISTINCT case_id, name, role FROM (
+    SELECT a.case_id AS case_id, json_extract(p.value, '$.name') AS name, 'mention' AS role
+    FROM analyses a, json_each(a.json, '$.reasoning_path') p
+    WHERE json_type(a.json, '$.reasoning_path') = 'array' AND p.type = 'object'
+    UNION ALL
+    SELECT a.case_id, json_extract(m.value, '$.node'), 'mention'
+    FROM analyses a, json_each(a.json, '$.mentions') m
+    WHERE json_type(a.json, '$.mentions') = 'array' AND m.type = 'object'
+    UNION ALL
+    SELECT a.case_id, e.value, 'evidence'
+    FROM analyses a, json_each(a.json, '$.anchors.evidence') e
+    WHERE json_type(a.json, '$.anchors.evidence') = 'array' AND e.type = 'text')
+WHERE typeof(name) = 'text' AND name <> ''
+ORDER BY case_id;
+)sql"},
 };
 
 static_assert(std::size(kMigrations) > 0 &&
@@ -994,6 +1024,7 @@ RETURNING id)sql");
     Query(*d_, "DELETE FROM findings WHERE case_id = ?").bind(1, id).run();
     Query(*d_, "DELETE FROM coverage_gaps WHERE case_id = ?").bind(1, id).run();
     Query(*d_, "DELETE FROM analyses WHERE case_id = ?").bind(1, id).run();
+    Query(*d_, "DELETE FROM case_concepts WHERE case_id = ?").bind(1, id).run();
     w.commit();
     return id;
 }
@@ -1008,6 +1039,47 @@ void ProjectStore::addImportError(const ImportError& e) {
         .run();
     w.commit();
 }
+
+namespace {
+
+// The (name, role) rows of case_concepts for an analysis result, each once, in first-seen
+// order. Lenient like the v3 backfill: entries not of the expected shape are skipped.
+std::vector<std::pair<std::string, const char*>> caseConceptRows(const json& r) {
+    std::vector<std::pair<std::string, const char*>> out;
+    auto add = [&](const json& name, const char* role) {
+        if (!name.is_string() || name.get_ref<const std::string&>().empty())
+            return;
+        const std::string& n = name.get_ref<const std::string&>();
+        for (const auto& [have, haveRole] : out)
+            if (haveRole == role && have == n)
+                return;
+        out.emplace_back(n, role);
+    };
+    auto each = [&](const json* array, const char* field, const char* role) {
+        if (!array || !array->is_array())
+            return;
+        for (const json& e : *array) {
+            if (!field)
+                add(e, role);
+            else if (e.is_object())
+                if (auto it = e.find(field); it != e.end())
+                    add(*it, role);
+        }
+    };
+    auto member = [](const json& o, const char* key) -> const json* {
+        if (!o.is_object())
+            return nullptr;
+        auto it = o.find(key);
+        return it == o.end() ? nullptr : &*it;
+    };
+    each(member(r, "reasoning_path"), "name", "mention");
+    each(member(r, "mentions"), "node", "mention");
+    if (const json* anchors = member(r, "anchors"))
+        each(member(*anchors, "evidence"), nullptr, "evidence");
+    return out;
+}
+
+} // namespace
 
 void ProjectStore::saveAnalysis(std::int64_t caseId, const json& caseResult) {
     const AnalysisRows rows = parseAnalysis(caseResult);
@@ -1078,6 +1150,13 @@ WHERE id = ?1 RETURNING case_key)sql");
             .bind(5, g.reason)
             .run();
     }
+    Query(*d_, "DELETE FROM case_concepts WHERE case_id = ?").bind(1, caseId).run();
+    for (const auto& [name, role] : caseConceptRows(caseResult))
+        Query(*d_, "INSERT INTO case_concepts(case_id, name, role) VALUES (?, ?, ?)")
+            .bind(1, caseId)
+            .bind(2, name)
+            .bind(3, role)
+            .run();
     w.commit();
 }
 
@@ -1903,6 +1982,111 @@ FacetCounts ProjectStore::facets(const CaseQuery& query) const {
             out.byNodeKind[tail] += n;
         }
     }
+    return out;
+}
+
+// --- concepts of cases -------------------------------------------------------------------
+
+std::vector<std::int64_t> ProjectStore::casesMentioning(const std::string& conceptName,
+                                                        int limit) const {
+    std::vector<std::int64_t> out;
+    Query q(*d_, "SELECT DISTINCT case_id FROM case_concepts WHERE name = ? "
+                 "ORDER BY case_id LIMIT ?");
+    q.bind(1, conceptName).bind(2, limit > 0 ? std::int64_t(limit) : std::int64_t(-1));
+    while (q.step())
+        out.push_back(q.integer(0));
+    return out;
+}
+
+std::int64_t ProjectStore::countCasesMentioning(const std::string& conceptName) const {
+    Query q(*d_, "SELECT count(DISTINCT case_id) FROM case_concepts WHERE name = ?");
+    q.bind(1, conceptName);
+    return q.step() ? q.integer(0) : 0;
+}
+
+// --- the projection view ---------------------------------------------------------------
+
+namespace {
+
+// " AND <the query's cases>" over findings f, or nothing when the query matches every case.
+// The matching ids go into the same bitmap (and under the same key) as facets() uses, so a
+// map and a dashboard of the same query share it.
+std::string findingCaseFilter(detail::StoreConnection& d, const CaseQuery& query) {
+    const CaseSql s = caseSql(d, query, true);
+    if (s.where == "WHERE 1")
+        return {};
+    fillIdSet(d, detail::StoreConnection::FacetCases, "SELECT c.id " + s.from + " " + s.where,
+              s.params);
+    return " AND rs_in_set(" + std::to_string(detail::StoreConnection::FacetCases) +
+           ", f.case_id)";
+}
+
+} // namespace
+
+std::vector<ProjectStore::ConceptStat> ProjectStore::findingConcepts(const CaseQuery& query,
+                                                                     int limit) const {
+    const std::string inCases = findingCaseFilter(*d_, query);
+    std::vector<ConceptStat> out;
+    {
+        Query q(*d_, "SELECT j.value, count(DISTINCT f.case_id) FROM findings f, "
+                     "json_each(f.nodes) j WHERE j.type = 'text' AND j.value <> ''" +
+                         inCases + " GROUP BY j.value ORDER BY 2 DESC, 1 LIMIT ?");
+        q.bind(1, std::int64_t(limit > 0 ? limit : -1));
+        while (q.step()) {
+            ConceptStat c;
+            c.name = q.text(0);
+            c.cases = q.integer(1);
+            out.push_back(std::move(c));
+        }
+    }
+    if (out.empty())
+        return out;
+    std::map<std::string, std::size_t> index;
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        index[out[i].name] = i;
+        names.push_back(out[i].name);
+    }
+    Query q(*d_, "SELECT j.value, f.type, count(DISTINCT f.case_id) FROM findings f, "
+                 "json_each(f.nodes) j WHERE j.type = 'text' "
+                 "AND j.value IN (SELECT value FROM json_each(?))" +
+                     inCases + " GROUP BY j.value, f.type");
+    q.bind(1, jsonList(names));
+    while (q.step())
+        if (auto it = index.find(q.text(0)); it != index.end())
+            out[it->second].casesByType[q.text(1)] = q.integer(2);
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>>
+ProjectStore::conceptLinks(const std::vector<std::string>& names) const {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (names.size() < 2)
+        return out;
+    // A concept named twice in one finding is one member of it (DISTINCT).
+    Query q(*d_, "WITH m AS (SELECT DISTINCT f.id AS finding, j.value AS name "
+                 "FROM findings f, json_each(f.nodes) j WHERE j.type = 'text' "
+                 "AND j.value IN (SELECT value FROM json_each(?))) "
+                 "SELECT a.name, b.name FROM m a JOIN m b ON b.finding = a.finding "
+                 "AND a.name < b.name GROUP BY a.name, b.name ORDER BY count(*) DESC, 1, 2");
+    q.bind(1, jsonList(names));
+    while (q.step())
+        out.emplace_back(q.text(0), q.text(1));
+    return out;
+}
+
+std::vector<std::int64_t> ProjectStore::casesWithConcepts(const std::vector<std::string>& names,
+                                                          const CaseQuery& query) const {
+    std::vector<std::int64_t> out;
+    if (names.empty())
+        return out;
+    const std::string inCases = findingCaseFilter(*d_, query);
+    Query q(*d_, "SELECT DISTINCT f.case_id FROM findings f, json_each(f.nodes) j "
+                 "WHERE j.type = 'text' AND j.value IN (SELECT value FROM json_each(?))" +
+                     inCases + " ORDER BY 1");
+    q.bind(1, jsonList(names));
+    while (q.step())
+        out.push_back(q.integer(0));
     return out;
 }
 

@@ -119,7 +119,7 @@ struct FacetCounts {
 
 class ProjectStore {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     // PRAGMA application_id of every project file ("RScp"), so that other SQLite files are
     // recognised as not being a project.
     static constexpr std::int32_t kApplicationId = 0x52536370;
@@ -285,11 +285,40 @@ public:
     // such step), so tests and tools can build a file of an older schema.
     static std::string migrationSql(int toVersion);
 
+    // --- concepts of cases (KG explorer) -------------------------------------------
+    // Cases whose analysis mentions a concept by its exact KG node name: an output mention,
+    // a reasoning-path node or a question evidence anchor (the case_concepts table that
+    // saveAnalysis fills). Ordered by case id, each case once; limit <= 0 means no limit.
+    // Answered from the (name, case_id) index, without reading any analysis JSON.
+    std::vector<std::int64_t> casesMentioning(const std::string& conceptName, int limit) const;
+    std::int64_t countCasesMentioning(const std::string& conceptName) const;
+
 private:
     explicit ProjectStore(std::unique_ptr<detail::StoreConnection> d);
     static std::unique_ptr<ProjectStore> openImpl(const std::string& path, bool readOnly,
                                                   std::string* error);
     std::unique_ptr<detail::StoreConnection> d_;
+
+public:
+    // --- the projection view -----------------------------------------------------------
+    // Read-only; answered from the findings table (json_each over findings.nodes) without
+    // reading any analysis JSON. Throws std::invalid_argument for an unknown finding type
+    // in the query, as countCases does.
+    struct ConceptStat {
+        std::string name;
+        std::int64_t cases = 0; // distinct cases with a finding that names the concept
+        std::map<std::string, std::int64_t> casesByType; // finding type -> distinct cases
+    };
+    // Concepts named in findings of the cases q matches, most affected cases first (ties by
+    // name). limit <= 0 means no limit.
+    std::vector<ConceptStat> findingConcepts(const CaseQuery& q, int limit) const;
+    // Pairs (a < b) of the given concepts that are named together in at least one finding
+    // (of any case), most shared findings first, ties by names.
+    std::vector<std::pair<std::string, std::string>>
+    conceptLinks(const std::vector<std::string>& names) const;
+    // Cases q matches that have a finding naming any of the given concepts, by id.
+    std::vector<std::int64_t> casesWithConcepts(const std::vector<std::string>& names,
+                                                const CaseQuery& q) const;
 };
 
 } // namespace rs

@@ -6,6 +6,7 @@
 #include <QGraphicsItem>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QSet>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -175,6 +176,27 @@ void PathView::drawForeground(QPainter* painter, const QRectF& rect)
     painter->drawText(viewport()->rect().adjusted(24, 24, -24, -24),
                       Qt::AlignCenter | Qt::TextWordWrap, text);
     painter->restore();
+}
+
+} // namespace rs
+
+namespace rs {
+
+void PathView::highlightNodes(const QStringList& names)
+{
+    const QSet<QString> focus(names.begin(), names.end());
+    for (QGraphicsItem* item : scene()->items()) {
+        const int type = item->data(PathScene::KeyItemType).toInt();
+        bool inFocus = true;
+        if (type == PathScene::NodeItem)
+            inFocus = focus.isEmpty() || focus.contains(item->data(PathScene::KeyName).toString());
+        else if (type == PathScene::EdgeItem)
+            inFocus = focus.isEmpty() || (focus.contains(item->data(PathScene::KeyFrom).toString()) &&
+                                          focus.contains(item->data(PathScene::KeyTo).toString()));
+        else
+            continue;
+        item->setOpacity(inFocus ? 1.0 : 0.25);
+    }
 }
 
 } // namespace rs

@@ -22,6 +22,9 @@ public:
     // shows the error text instead when the case cannot be drawn.
     bool setCase(const QJsonObject& caseResult, const QByteArray& outputUtf8 = {});
     void clearCase();
+    // Brings these concepts (and the edges between them) forward and dims the rest, e.g.
+    // the nodes of the finding selected in the instance view; empty: everything normal.
+    void highlightNodes(const QStringList& names);
 
     // The text drawn when there is nothing to show.
     QString placeholderText() const;

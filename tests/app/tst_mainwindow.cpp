@@ -4,12 +4,15 @@
 #include "CaseTableModel.h"
 #include "DashboardView.h"
 #include "InstanceView.h"
+#include "KgExplorer.h"
 #include "MainWindow.h"
 #include "PathScene.h"
 #include "PathView.h"
+#include "ProjectionView.h"
 #include "ResourceLocator.h"
 
 #include <QDir>
+#include <QGraphicsItem>
 #include <QLineEdit>
 #include <QStandardPaths>
 #include <QTableView>
@@ -33,7 +36,10 @@ private slots:
     void dashboardClickFiltersTheTable();
     void searchFiltersTheTable();
     void showCaseSelectsItEverywhere();
+    void findingSelectionFocusesThePath();
     void keyboardMovesThroughCases();
+    void pathNodeOpensTheConceptInTheKgExplorer();
+    void projectionSelectionFiltersTheTable();
     void screenshotIsNotBlank();
 
 private:
@@ -64,6 +70,9 @@ void TestMainWindow::init()
     window_ = std::make_unique<MainWindow>();
     window_->show();
     QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    // Window shortcuts need an active window; Xvfb has no window manager to activate it.
+    window_->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
     QVERIFY(window_->openProject(project_, true));
 }
 
@@ -131,6 +140,27 @@ void TestMainWindow::showCaseSelectsItEverywhere()
     QVERIFY(!window_->showCase("no-such-case"));
 }
 
+void TestMainWindow::findingSelectionFocusesThePath()
+{
+    QVERIFY(window_->showCase("demo-q03", "demo-model-b 2024-06"));
+    auto* instance = window_->findChild<InstanceView*>();
+    auto* scene = qobject_cast<PathScene*>(window_->findChild<PathView*>()->scene());
+    const auto stored = window_->store()->loadCase("demo-q03", "demo-model-b 2024-06");
+    const auto& findings = stored->analysis["findings"];
+    QVERIFY(!findings.empty());
+    instance->selectFinding(0);
+    std::set<QString> focus;
+    for (const auto& n : findings[0]["nodes"])
+        focus.insert(QString::fromStdString(n.get<std::string>()));
+    int dimmed = 0, bright = 0;
+    for (QGraphicsItem* item : scene->nodeItems()) {
+        const bool inFocus = focus.count(item->data(PathScene::KeyName).toString()) > 0;
+        QCOMPARE(item->opacity() == 1.0, inFocus);
+        (inFocus ? bright : dimmed)++;
+    }
+    QVERIFY(bright > 0 && dimmed > 0);
+}
+
 void TestMainWindow::keyboardMovesThroughCases()
 {
     table()->setFocus();
@@ -139,6 +169,32 @@ void TestMainWindow::keyboardMovesThroughCases()
     QTest::keyClick(table(), Qt::Key_Down);
     QVERIFY(window_->currentCaseId() != first);
     QCOMPARE(window_->currentCaseId(), window_->caseModel()->caseId(1));
+}
+
+void TestMainWindow::pathNodeOpensTheConceptInTheKgExplorer()
+{
+    auto* explorer = window_->findChild<KgExplorer*>();
+    QVERIFY(explorer);
+    QVERIFY(window_->showCase("demo-q03", "demo-model-b 2024-06"));
+    auto* path = window_->findChild<PathView*>();
+    // The KG the project was analysed with loads in the background after opening.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            emit path->nodeActivated("Chest Pain");
+            return explorer->currentConcept() == "Chest Pain";
+        }(),
+        20000);
+}
+
+void TestMainWindow::projectionSelectionFiltersTheTable()
+{
+    auto* projection = window_->findChild<ProjectionView*>();
+    QVERIFY(projection);
+    const std::vector<qint64> picked = {window_->caseModel()->caseId(2), window_->caseModel()->caseId(5)};
+    emit projection->casesSelected(picked, "Map: 2 cases");
+    QCOMPARE(window_->caseModel()->rowCount(), 2);
+    QVERIFY(window_->caseModel()->rowOfCase(picked[0]) >= 0);
+    QVERIFY(window_->caseModel()->rowOfCase(picked[1]) >= 0);
 }
 
 void TestMainWindow::screenshotIsNotBlank()
