@@ -111,6 +111,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     // Docks around it.
     dashboard_ = new DashboardView(this);
+    dashboard_->setDeferredWhileHidden(true);
     auto* dashDock = new QDockWidget(tr("Overview"), this);
     dashDock->setObjectName("dashboardDock");
     dashDock->setWidget(dashboard_);
@@ -118,6 +119,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(dashboard_, &DashboardView::filterRequested, this, &MainWindow::addRefinement);
 
     projection_ = new ProjectionView(this);
+    projection_->setDeferredWhileHidden(true);
     auto* projectionDock = new QDockWidget(tr("Projection"), this);
     projectionDock->setObjectName("projectionDock");
     projectionDock->setWidget(projection_);

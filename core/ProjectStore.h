@@ -119,7 +119,7 @@ struct FacetCounts {
 
 class ProjectStore {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     // PRAGMA application_id of every project file ("RScp"), so that other SQLite files are
     // recognised as not being a project.
     static constexpr std::int32_t kApplicationId = 0x52536370;

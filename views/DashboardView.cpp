@@ -1,5 +1,7 @@
 #include "DashboardView.h"
 
+#include <QShowEvent>
+
 #include <QBarCategoryAxis>
 #include <QBarLegendMarker>
 #include <QLegend>
@@ -194,12 +196,31 @@ DashboardView::~DashboardView() = default;
 
 void DashboardView::setStore(const ProjectStore* store) {
     store_ = store;
-    rebuild();
+    built_ = false;
+    requestRebuild();
 }
 
 void DashboardView::setQuery(const CaseQuery& query) {
+    if (built_ && !stale_ && query == query_)
+        return; // e.g. a new sort order of the table: nothing here changes
     query_ = query;
+    requestRebuild();
+}
+
+void DashboardView::requestRebuild() {
+    if (deferWhileHidden_ && !isVisible()) {
+        stale_ = true;
+        return;
+    }
+    stale_ = false;
+    built_ = true;
     rebuild();
+}
+
+void DashboardView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (stale_)
+        requestRebuild();
 }
 
 void DashboardView::refresh() { rebuild(); }

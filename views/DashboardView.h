@@ -54,6 +54,9 @@ public:
     void setStore(const ProjectStore* store); // nullptr: "No project open"
     const CaseQuery& query() const { return query_; }
     void setQuery(const CaseQuery& query);
+    // In a window, a hidden view (an inactive dock tab) need not recompute on every filter
+    // change: with this on it remembers that it is stale and catches up when shown.
+    void setDeferredWhileHidden(bool deferred) { deferWhileHidden_ = deferred; }
     // Re-reads the store under the current query, e.g. after another process wrote to it.
     void refresh();
 
@@ -71,7 +74,14 @@ signals:
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    void requestRebuild();
+    bool deferWhileHidden_ = false;
+    bool stale_ = false;
+    bool built_ = false;
     void rebuild();
     void showMessage(const QString& text, const QString& detail = {});
     void fillAccuracy(const FacetCounts& f);

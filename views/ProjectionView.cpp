@@ -1,5 +1,7 @@
 #include "ProjectionView.h"
 
+#include <QShowEvent>
+
 #include "DashboardView.h"
 #include "GraphvizLayout.h"
 
@@ -128,12 +130,31 @@ ProjectionView::~ProjectionView() = default;
 
 void ProjectionView::setStore(const ProjectStore* store) {
     store_ = store;
-    rebuild();
+    built_ = false;
+    requestRebuild();
 }
 
 void ProjectionView::setQuery(const CaseQuery& query) {
+    if (built_ && !stale_ && query == query_)
+        return; // e.g. a new sort order of the table: nothing here changes
     query_ = query;
+    requestRebuild();
+}
+
+void ProjectionView::requestRebuild() {
+    if (deferWhileHidden_ && !isVisible()) {
+        stale_ = true;
+        return;
+    }
+    stale_ = false;
+    built_ = true;
     rebuild();
+}
+
+void ProjectionView::showEvent(QShowEvent* event) {
+    QGraphicsView::showEvent(event);
+    if (stale_)
+        requestRebuild();
 }
 
 void ProjectionView::setNodeLimit(int limit) {

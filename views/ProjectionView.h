@@ -46,6 +46,9 @@ public:
     // Both setters rebuild the map.
     void setStore(const ProjectStore* store);
     void setQuery(const CaseQuery& query);
+    // In a window, a hidden view (an inactive dock tab) need not recompute on every filter
+    // change: with this on it remembers that it is stale and catches up when shown.
+    void setDeferredWhileHidden(bool deferred) { deferWhileHidden_ = deferred; }
     const CaseQuery& query() const { return query_; }
     void setNodeLimit(int limit); // at least 1; rebuilds
     int nodeLimit() const { return limit_; }
@@ -86,7 +89,14 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     void drawForeground(QPainter* painter, const QRectF& rect) override;
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    void requestRebuild();
+    bool deferWhileHidden_ = false;
+    bool stale_ = false;
+    bool built_ = false;
     void rebuild();
     void zoomBy(qreal factor);
     QString nodeAt(const QPoint& viewportPos) const;

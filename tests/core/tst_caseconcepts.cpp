@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -67,6 +68,7 @@ private slots:
     void reimportAndDeleteDropRows();
     void migratesVersion2();
     void queryUsesIndex();
+    void migrationBackfillsFindingNodes();
 };
 
 void TestCaseConcepts::saveAnalysisFillsAndReplaces() {
@@ -271,6 +273,51 @@ void TestCaseConcepts::queryUsesIndex() {
 }
 
 } // namespace
+
+// A version-3 file has findings but no finding_nodes: the v4 migration must fill it from
+// the findings' node lists, so the projection map works on older projects.
+void TestCaseConcepts::migrationBackfillsFindingNodes()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("v3.rsproj").toStdString();
+    {
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+        std::string sql = "PRAGMA application_id = " + std::to_string(ProjectStore::kApplicationId) + ";" +
+                          ProjectStore::migrationSql(1) + ProjectStore::migrationSql(2) +
+                          ProjectStore::migrationSql(3);
+        sql += R"sql(
+INSERT INTO meta VALUES ('schema_version', '3'), ('app', 'ReasonScope');
+INSERT INTO runs(id, label, model, source_file, source_sha256) VALUES (1, 'old', 'm', 'f', 's');
+INSERT INTO cases(id, run_id, case_key, question_id, correct, dataset, model, source_file,
+    source_record, gold, prediction, question, options, images, meta, gold_path, output)
+VALUES (1, 1, 'c1', 'q1', 0, 'd', 'm', 'f', 0, 'A', 'B', 'q', '[]', '[]', '[]', '[]', 'o'),
+       (2, 1, 'c2', 'q2', 0, 'd', 'm', 'f', 1, 'A', 'B', 'q', '[]', '[]', '[]', '[]', 'o');
+INSERT INTO findings(case_id, ord, type, subtype, severity, step, nodes, span_begin, span_end,
+    explanation, signature)
+VALUES (1, 0, 'relation', 'unsupported', 1, 0, '["aspirin", "fever"]', 0, 0, 'e', 's1'),
+       (1, 1, 'branch', 'jump', 2, 1, '["fever", "sepsis", "fever"]', 0, 0, 'e', 's2'),
+       (2, 0, 'relation', 'wrong_relation', 2, 0, '["aspirin", ""]', 0, 0, 'e', 's3');
+)sql";
+        char* message = nullptr;
+        QVERIFY2(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK, message);
+        sqlite3_close(db);
+    }
+    std::string error;
+    auto s = ProjectStore::open(path, &error);
+    QVERIFY2(s, error.c_str());
+    const auto concepts = s->findingConcepts(CaseQuery{}, 0);
+    std::map<std::string, std::pair<std::int64_t, std::map<std::string, std::int64_t>>> got;
+    for (const auto& c : concepts)
+        got[c.name] = {c.cases, c.casesByType};
+    QCOMPARE(got.size(), std::size_t(3)); // the empty name is not a concept
+    QCOMPARE(got["aspirin"].first, std::int64_t(2));
+    QCOMPARE(got["fever"].first, std::int64_t(1)); // named twice in one finding, one case
+    QCOMPARE(got["fever"].second["branch"], std::int64_t(1));
+    QCOMPARE(got["fever"].second["relation"], std::int64_t(1));
+    QCOMPARE(got["sepsis"].second.count("relation"), std::size_t(0));
+    QCOMPARE(s->casesWithConcepts({"sepsis"}, CaseQuery{}), (std::vector<std::int64_t>{1}));
+}
 
 QTEST_APPLESS_MAIN(TestCaseConcepts)
 #include "tst_caseconcepts.moc"
