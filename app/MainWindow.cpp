@@ -138,7 +138,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     kgDock->setWidget(kgExplorer_);
     addDockWidget(Qt::LeftDockWidgetArea, kgDock);
     tabifyDockWidget(dashDock, kgDock);
-    dashDock->raise();
+    // Tabs pick their current page when the window is first shown; the overview is the
+    // page to start on (and the only one of the three that must compute on every filter).
+    QTimer::singleShot(0, dashDock, &QDockWidget::raise);
     auto openConcept = [this, kgDock](const QString& name) {
         kgDock->show();
         kgDock->raise();
