@@ -1,7 +1,5 @@
 #include "DashboardView.h"
 
-#include <QShowEvent>
-
 #include <QBarCategoryAxis>
 #include <QBarLegendMarker>
 #include <QLegend>
@@ -130,6 +128,7 @@ void attachAxes(QChart* chart, QAbstractBarSeries* series, const QStringList& ca
 } // namespace
 
 DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
+    gate_ = new HiddenRebuildGate(this, [this] { rebuild(); });
     stack_ = new QStackedWidget(this);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -196,31 +195,15 @@ DashboardView::~DashboardView() = default;
 
 void DashboardView::setStore(const ProjectStore* store) {
     store_ = store;
-    built_ = false;
-    requestRebuild();
+    gate_->invalidate();
+    gate_->request();
 }
 
 void DashboardView::setQuery(const CaseQuery& query) {
-    if (built_ && !stale_ && query == query_)
+    if (gate_->isCurrent() && query == query_)
         return; // e.g. a new sort order of the table: nothing here changes
     query_ = query;
-    requestRebuild();
-}
-
-void DashboardView::requestRebuild() {
-    if (deferWhileHidden_ && !isVisible()) {
-        stale_ = true;
-        return;
-    }
-    stale_ = false;
-    built_ = true;
-    rebuild();
-}
-
-void DashboardView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (stale_)
-        requestRebuild();
+    gate_->request();
 }
 
 void DashboardView::refresh() { rebuild(); }

@@ -13,6 +13,7 @@
 // event loop. Patterns are stored project-wide; under a filter their counts are recounted
 // (cases of the filter with the pattern's signature) for the kTopPatternCandidates most
 // frequent ones, so a rarer pattern that dominates a narrow filter may be left out.
+#include "HiddenRebuildGate.h"
 #include "ProjectStore.h"
 
 #include <QColor>
@@ -56,7 +57,7 @@ public:
     void setQuery(const CaseQuery& query);
     // In a window, a hidden view (an inactive dock tab) need not recompute on every filter
     // change: with this on it remembers that it is stale and catches up when shown.
-    void setDeferredWhileHidden(bool deferred) { deferWhileHidden_ = deferred; }
+    void setDeferredWhileHidden(bool deferred) { gate_->setDeferredWhileHidden(deferred); }
     // Re-reads the store under the current query, e.g. after another process wrote to it.
     void refresh();
 
@@ -74,14 +75,8 @@ signals:
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
-    void requestRebuild();
-    bool deferWhileHidden_ = false;
-    bool stale_ = false;
-    bool built_ = false;
+    HiddenRebuildGate* gate_ = nullptr;
     void rebuild();
     void showMessage(const QString& text, const QString& detail = {});
     void fillAccuracy(const FacetCounts& f);

@@ -1,7 +1,5 @@
 #include "ProjectionView.h"
 
-#include <QShowEvent>
-
 #include "DashboardView.h"
 #include "GraphvizLayout.h"
 
@@ -113,6 +111,7 @@ private:
 
 ProjectionView::ProjectionView(QWidget* parent)
     : QGraphicsView(parent), scene_(new QGraphicsScene(this)) {
+    gate_ = new HiddenRebuildGate(this, [this] { rebuild(); });
     setScene(scene_);
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(QGraphicsView::RubberBandDrag);
@@ -130,31 +129,15 @@ ProjectionView::~ProjectionView() = default;
 
 void ProjectionView::setStore(const ProjectStore* store) {
     store_ = store;
-    built_ = false;
-    requestRebuild();
+    gate_->invalidate();
+    gate_->request();
 }
 
 void ProjectionView::setQuery(const CaseQuery& query) {
-    if (built_ && !stale_ && query == query_)
+    if (gate_->isCurrent() && query == query_)
         return; // e.g. a new sort order of the table: nothing here changes
     query_ = query;
-    requestRebuild();
-}
-
-void ProjectionView::requestRebuild() {
-    if (deferWhileHidden_ && !isVisible()) {
-        stale_ = true;
-        return;
-    }
-    stale_ = false;
-    built_ = true;
-    rebuild();
-}
-
-void ProjectionView::showEvent(QShowEvent* event) {
-    QGraphicsView::showEvent(event);
-    if (stale_)
-        requestRebuild();
+    gate_->request();
 }
 
 void ProjectionView::setNodeLimit(int limit) {

@@ -12,6 +12,7 @@
 //
 // Store queries and the layout run on the calling (GUI) thread; both are bounded by the
 // node limit.
+#include "HiddenRebuildGate.h"
 #include "ProjectStore.h"
 
 #include <QGraphicsView>
@@ -48,7 +49,7 @@ public:
     void setQuery(const CaseQuery& query);
     // In a window, a hidden view (an inactive dock tab) need not recompute on every filter
     // change: with this on it remembers that it is stale and catches up when shown.
-    void setDeferredWhileHidden(bool deferred) { deferWhileHidden_ = deferred; }
+    void setDeferredWhileHidden(bool deferred) { gate_->setDeferredWhileHidden(deferred); }
     const CaseQuery& query() const { return query_; }
     void setNodeLimit(int limit); // at least 1; rebuilds
     int nodeLimit() const { return limit_; }
@@ -89,14 +90,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     void drawForeground(QPainter* painter, const QRectF& rect) override;
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
-    void requestRebuild();
-    bool deferWhileHidden_ = false;
-    bool stale_ = false;
-    bool built_ = false;
+    HiddenRebuildGate* gate_ = nullptr;
     void rebuild();
     void zoomBy(qreal factor);
     QString nodeAt(const QPoint& viewportPos) const;
