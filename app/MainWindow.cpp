@@ -469,8 +469,8 @@ void MainWindow::chooseAndImport(bool knowledgeGraph)
         for (const QString& f : files)
             req.kgFiles.push_back(f.toStdString());
         settings.setValue("kgFiles", files);
-        QMessageBox::information(this, tr("Knowledge graph"),
-                                 tr("The knowledge graph is used for the next import of outputs."));
+        loadKnowledgeGraph(files); // explore it now; imports use it from here on
+        statusBar()->showMessage(tr("Knowledge graph loading; the next import of outputs uses it."), 8000);
         return;
     }
     if (req.kgFiles.empty()) {
