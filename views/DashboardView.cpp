@@ -1,5 +1,7 @@
 #include "DashboardView.h"
 
+#include "FindingColors.h"
+
 #include <QBarCategoryAxis>
 #include <QBarLegendMarker>
 #include <QLegend>
@@ -212,18 +214,6 @@ bool DashboardView::isShowingMessage() const { return stack_->currentWidget() ==
 
 QString DashboardView::message() const { return isShowingMessage() ? message_->text() : QString(); }
 
-QColor DashboardView::colorOfType(const QString& type) {
-    if (type == QLatin1String("relation"))
-        return QColor("#d62728");
-    if (type == QLatin1String("branch"))
-        return QColor("#ff7f0e");
-    if (type == QLatin1String("missing"))
-        return QColor("#6b7b9c");
-    if (type == QLatin1String("grounding"))
-        return QColor("#9467bd");
-    return QColor("#8c8c8c");
-}
-
 bool DashboardView::eventFilter(QObject* watched, QEvent* event) {
     if (watched == patterns_ && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent*>(event)->key();
@@ -343,8 +333,8 @@ void DashboardView::fillClasses(const FacetCounts& f) {
         auto* set = new QBarSet(type);
         for (int j = 0; j < n; ++j)
             *set << (j == k ? double(count.findings) : 0.0);
-        set->setColor(colorOfType(type));
-        set->setBorderColor(colorOfType(type).darker(120));
+        set->setColor(findingTypeColor(type));
+        set->setBorderColor(findingTypeColor(type).darker(120));
         set->setLabelColor(Qt::white);
         series->append(set);
         const QString tip = tr("%1: %2 findings in %3 cases").arg(type).arg(count.findings).arg(count.cases);
@@ -401,8 +391,8 @@ void DashboardView::fillSubtypes(const FacetCounts& f) {
             *set << (r.type == k ? double(r.count.findings) : 0.0);
             any = any || r.type == k;
         }
-        set->setColor(colorOfType(type));
-        set->setBorderColor(colorOfType(type).darker(120));
+        set->setColor(findingTypeColor(type));
+        set->setBorderColor(findingTypeColor(type).darker(120));
         set->setLabelColor(Qt::white);
         series->append(set);
         unused.push_back(any ? nullptr : set);
@@ -506,7 +496,7 @@ static void fillTopChart(QChart* chart, const std::vector<std::pair<std::string,
 void DashboardView::fillRelations(const FacetCounts& f) {
     QChart* chart = freshChart(relationView_, tr("Relation findings per relation (top %1)").arg(kTopBars));
     const auto top = topOf(f.byRelation, kTopBars);
-    fillTopChart(chart, top, colorOfType(QStringLiteral("relation")), tr("Relation"), this, [this, f, top](int k) {
+    fillTopChart(chart, top, findingTypeColor(QStringLiteral("relation")), tr("Relation"), this, [this, f, top](int k) {
         const std::string rel = top[std::size_t(k)].first;
         CaseQuery q;
         q.signatures = relationSignatures(
@@ -586,7 +576,7 @@ void DashboardView::fillPatterns() {
         item->setTextAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
         const QString description = p.description.empty() ? qs(p.signature) : qs(p.description);
         item->setText(1, description);
-        item->setIcon(1, swatch(colorOfType(qs(p.type))));
+        item->setIcon(1, swatch(findingTypeColor(qs(p.type))));
         item->setData(0, kSignatureRole, qs(p.signature));
         item->setToolTip(1, QStringLiteral("%1\n%2 / %3 — %4").arg(description, qs(p.type), qs(p.subtype), qs(p.signature)));
     }

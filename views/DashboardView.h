@@ -66,7 +66,6 @@ public:
     QString message() const;
 
     // The colour of a finding class (relation, branch, missing, grounding); grey otherwise.
-    static QColor colorOfType(const QString& type);
 
 signals:
     void filterRequested(const rs::CaseQuery& refinement, const QString& label);

@@ -1,5 +1,7 @@
 #include "InstanceView.h"
 
+#include "FindingColors.h"
+
 #include <QFontMetrics>
 #include <QLabel>
 #include <QListWidget>
@@ -344,28 +346,15 @@ QTextBlockFormat textBlock()
 
 // --- InstanceView --------------------------------------------------------------------------
 
-QColor InstanceView::classColor(const QString& type)
-{
-    if (type == QLatin1String("relation"))
-        return QColor(0xd6, 0x27, 0x28);
-    if (type == QLatin1String("branch"))
-        return QColor(0xff, 0x7f, 0x0e);
-    if (type == QLatin1String("missing"))
-        return QColor(0x6b, 0x7b, 0x9c);
-    if (type == QLatin1String("grounding"))
-        return QColor(0x94, 0x67, 0xbd);
-    return QColor(0x7f, 0x7f, 0x7f);
-}
-
 QColor InstanceView::strongColor(const QString& type)
 {
     // Dark enough for white text (the orange and purple are too light as they are).
-    return classColor(type).darker(type == QLatin1String("relation") ? 110 : 135);
+    return findingTypeColor(type).darker(type == QLatin1String("relation") ? 110 : 135);
 }
 
 QColor InstanceView::classTint(const QString& type)
 {
-    return blend(classColor(type), 0.72);
+    return blend(findingTypeColor(type), 0.72);
 }
 
 QColor InstanceView::mentionBackground()
@@ -682,7 +671,7 @@ void InstanceView::showCase(const Case& c, const json& analysis)
         if (const auto step = jsonInt(f, "step"); step && *step >= 0)
             title += tr("  · step %1").arg(*step);
         item->setData(TitleRole, title);
-        item->setData(TitleColorRole, classColor(type).darker(125));
+        item->setData(TitleColorRole, findingTypeColor(type).darker(125));
         item->setData(BodyRole, explanation);
         QStringList nodes;
         for (const json& n : jsonArray(f, "nodes"))

@@ -53,7 +53,6 @@ public:
 
     // Colours of the finding classes (relation, branch, missing, grounding), their light
     // tints used as span backgrounds, and the other marks. Unknown classes are grey.
-    static QColor classColor(const QString& type);
     static QColor classTint(const QString& type);
     // The background (under white text) of the selected finding's span.
     static QColor strongColor(const QString& type);

@@ -1,5 +1,7 @@
 #include "PathScene.h"
 
+#include "FindingColors.h"
+
 #include "GraphvizLayout.h"
 
 #include <QBuffer>
@@ -486,9 +488,9 @@ QColor PathScene::edgeColor(EdgeStatus status)
     case EdgeStatus::Unverified:
         return QColor(0x9a, 0x9a, 0x9a);
     case EdgeStatus::RelationError:
-        return QColor(0xd6, 0x27, 0x28);
+        return findingTypeColor(QStringLiteral("relation"));
     case EdgeStatus::Branch:
-        return QColor(0xf0, 0x8a, 0x00);
+        return findingTypeColor(QStringLiteral("branch"));
     case EdgeStatus::Reference:
         return QColor(0x5f, 0x7f, 0xa3);
     case EdgeStatus::Missing:

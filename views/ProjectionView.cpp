@@ -1,6 +1,7 @@
 #include "ProjectionView.h"
 
-#include "DashboardView.h"
+#include "FindingColors.h"
+
 #include "GraphvizLayout.h"
 
 #include <QApplication>
@@ -271,7 +272,7 @@ void ProjectionView::rebuild() {
         const ProjectStore::ConceptStat& s = stats[i];
         const QString type = dominantType(s);
         const QString name = QString::fromStdString(s.name);
-        auto* item = new ConceptNodeItem(diameters[i], DashboardView::colorOfType(type),
+        auto* item = new ConceptNodeItem(diameters[i], findingTypeColor(type),
                                          int(i) < kLabelledNodes ? elided(name, kLabelChars) : QString());
         item->setPos(centres[i]);
         // Bigger nodes under smaller ones, so small discs are never hidden.
@@ -432,7 +433,7 @@ void ProjectionView::drawForeground(QPainter* painter, const QRectF& rect) {
     int x = 10;
     for (const char* t : kTypes) {
         painter->setPen(Qt::NoPen);
-        painter->setBrush(DashboardView::colorOfType(QLatin1String(t)));
+        painter->setBrush(findingTypeColor(QLatin1String(t)));
         painter->drawEllipse(QRect(x, (h - d) / 2, d, d));
         x += d + 5;
         painter->setPen(palette().color(QPalette::WindowText));

@@ -13,6 +13,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTreeWidget>
+#include "FindingColors.h"
+
 #include <QtTest>
 
 using namespace rs;
@@ -172,7 +174,7 @@ void TestDashboardView::findingsPerClass() {
     QCOMPARE(categoriesOf(view, DashboardView::kClassChart).value(index), type);
     QBarSet* set = setOf(view, DashboardView::kClassChart, type);
     QVERIFY(set);
-    QCOMPARE(set->color(), DashboardView::colorOfType(type));
+    QCOMPARE(set->color(), findingTypeColor(type));
     for (int i = 0; i < set->count(); ++i)
         QCOMPARE(set->at(i), i == index ? qreal(findings) : 0.0);
 }

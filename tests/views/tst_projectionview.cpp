@@ -1,7 +1,6 @@
 // ProjectionView and its store queries over a small real project file. Every expected
 // value (cases per concept and per finding type, co-occurrence pairs, cases of a selection)
 // is computed in the test from the fixture itself, not from the store.
-#include "DashboardView.h"
 #include "ProjectStore.h"
 #include "ProjectionView.h"
 
@@ -13,6 +12,8 @@
 #include <QSignalSpy>
 #include <QStyleOptionGraphicsItem>
 #include <QTemporaryDir>
+#include "FindingColors.h"
+
 #include <QtTest>
 
 #include <set>
@@ -298,7 +299,7 @@ void TestProjectionView::sizesAndColours() {
         item->paint(&p, &opt, nullptr);
         p.end();
         const QColor got = img.pixelColor(50, 50);
-        const QColor c = DashboardView::colorOfType(want);
+        const QColor c = findingTypeColor(want);
         auto blend = [](int v) { return int(std::lround(v * 0.85 + 255 * 0.15)); };
         QVERIFY2(std::abs(got.red() - blend(c.red())) <= 3 &&
                      std::abs(got.green() - blend(c.green())) <= 3 &&
