@@ -159,7 +159,9 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
             result.casesAnalysed += batch.size();
             batch.clear();
         };
+        // Hashed once here: the run record needs it before the first batch is stored.
         fileSha = Sha256::hexOfFile(path).value_or("");
+        importOptions.sourceSha256 = fileSha;
         ImportSummary summary = importOutputs(
             path, importOptions,
             [&](Case&& c) {

@@ -247,12 +247,6 @@ int runShow(const std::vector<std::string>& args)
 
 } // namespace
 
-bool isSubcommand(const std::string& word)
-{
-    return word == "analyze" || word == "show" || word == "help" || word == "--help" ||
-           word == "-h" || word == "--version";
-}
-
 int runCommandLine(const std::vector<std::string>& args)
 {
     if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {

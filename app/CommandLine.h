@@ -6,7 +6,6 @@
 
 namespace rs {
 
-bool isSubcommand(const std::string& word);
 int runCommandLine(const std::vector<std::string>& args);
 
 } // namespace rs

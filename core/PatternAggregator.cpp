@@ -45,22 +45,6 @@ void PatternAggregator::add(const std::string& caseKey, const std::vector<Findin
         addOne(caseKey, f.signature, toString(f.type), f.subtype);
 }
 
-void PatternAggregator::add(const std::string& caseKey, const nlohmann::json& analysis)
-{
-    if (!analysis.is_object())
-        return;
-    const auto it = analysis.find("findings");
-    if (it == analysis.end() || !it->is_array())
-        return;
-    auto str = [](const nlohmann::json& f, const char* key) {
-        const auto v = f.find(key);
-        return v != f.end() && v->is_string() ? v->get<std::string>() : std::string();
-    };
-    for (const nlohmann::json& f : *it)
-        if (f.is_object())
-            addOne(caseKey, str(f, "signature"), str(f, "type"), str(f, "subtype"));
-}
-
 std::vector<Pattern> PatternAggregator::patterns(std::size_t minCases) const
 {
     std::vector<Pattern> out;

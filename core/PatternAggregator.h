@@ -29,9 +29,6 @@ struct Pattern {
 class PatternAggregator {
 public:
     void add(const std::string& caseKey, const std::vector<Finding>& findings);
-    // A stored per-case result (caseResultJson): reads its "findings" array; anything
-    // malformed in it is skipped.
-    void add(const std::string& caseKey, const nlohmann::json& analysis);
 
     // One finding's grouping fields; caseKey must be unique across runs ("run/id").
     void add(const std::string& caseKey, const std::string& type, const std::string& subtype,

@@ -57,7 +57,9 @@ ImportSummary importOutputs(const std::string& path, const ImportOptions& option
                 return summary;
             }
         }
-        summary.sha256 = Sha256::hexOfFile(path).value_or(std::string());
+        summary.sha256 = !options.sourceSha256.empty()
+                             ? options.sourceSha256
+                             : Sha256::hexOfFile(path).value_or(std::string());
         importers::ImportContext ctx(path, options, onCase, onError, summary);
         if (options.mapping) {
             summary.format = OutputFormat::Mapped;

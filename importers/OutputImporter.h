@@ -65,6 +65,9 @@ struct ImportOptions {
     std::vector<std::string> questionFiles;
     // Overrides the run of every imported case when not empty.
     std::string runLabel;
+    // The file's SHA-256 when the caller has computed it already; empty: the importer
+    // hashes the file itself.
+    std::string sourceSha256;
     // Checked between records; when it becomes true the import stops with cancelled set.
     const std::atomic<bool>* cancel = nullptr;
 };

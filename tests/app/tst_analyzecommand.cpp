@@ -2,6 +2,7 @@
 // real files, checked through its exit status, its summary and its --json document.
 #include "SharedData.h"
 
+#include <QCryptographicHash>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -232,6 +233,13 @@ void TestAnalyzeCommand::brokenLinesAreReportedAndTheRestImports()
     QCOMPARE(doc["import_errors"].size(), std::size_t(3));
     QCOMPARE(doc["cases"].size(), lines.size() - 3);
     QCOMPARE(doc["summary"]["import_errors"].get<int>(), 3);
+    // The run records which exact file it came from.
+    QFile file(input);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray sha = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+    QVERIFY(!doc["runs"].empty());
+    for (const json& run : doc["runs"])
+        QCOMPARE(QByteArray::fromStdString(run["source_sha256"].get<std::string>()), sha);
 }
 
 void TestAnalyzeCommand::exitStatus_data()

@@ -9,7 +9,7 @@ class TestPatternAggregator : public QObject {
 private slots:
     void groupsAcrossCases();
     void jsonShape();
-    void fromStoredJson();
+    void fromFindingRows();
     void describe_data();
     void describe();
 };
@@ -86,21 +86,20 @@ void TestPatternAggregator::jsonShape()
     QCOMPARE(PatternAggregator().toJson(), nlohmann::json::array());
 }
 
-void TestPatternAggregator::fromStoredJson()
+void TestPatternAggregator::fromFindingRows()
 {
-    // The per-case documents the project file stores (caseResultJson).
-    const auto stored = nlohmann::json::parse(R"([
-        {"findings": [{"type": "missing", "subtype": "missing_intermediate", "signature": "missing/missing_intermediate/X"}]},
-        {"findings": [{"type": "missing", "subtype": "missing_intermediate", "signature": "missing/missing_intermediate/X"},
-                      {"type": "relation", "signature": 42},
-                      "not an object"]},
-        {"findings": "not an array"},
-        "not an object",
-        {}
-    ])");
+    // What the pipeline streams from the project file's findings table: one row per finding.
+    // An empty signature (a finding the store could not group) is no pattern.
+    struct Row {
+        const char *caseKey, *type, *subtype, *signature;
+    };
+    const Row rows[] = {{"case0", "missing", "missing_intermediate", "missing/missing_intermediate/X"},
+                        {"case1", "missing", "missing_intermediate", "missing/missing_intermediate/X"},
+                        {"case1", "relation", "unsupported", ""},
+                        {"case1", "missing", "missing_intermediate", "missing/missing_intermediate/X"}};
     PatternAggregator agg;
-    for (std::size_t i = 0; i < stored.size(); ++i)
-        agg.add("case" + std::to_string(i), stored[i]);
+    for (const Row& r : rows)
+        agg.add(r.caseKey, r.type, r.subtype, r.signature);
     const auto patterns = agg.patterns();
     QCOMPARE(patterns.size(), std::size_t(1));
     QCOMPARE(patterns[0].cases, (std::vector<std::string>{"case0", "case1"}));
