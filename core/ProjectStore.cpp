@@ -1691,6 +1691,14 @@ void fillIdSet(detail::StoreConnection& d, int slot, const std::string& sql,
         key += std::holds_alternative<std::int64_t>(v) ? std::to_string(std::get<0>(v))
                                                        : std::get<1>(v);
     }
+    // A query that tests membership in another set (the facet cases of a search test the
+    // FTS hits) depends on what that set holds, which its SQL text does not show.
+    for (int other = 0; other < detail::StoreConnection::IdSlotCount; ++other)
+        if (other != slot &&
+            sql.find("rs_in_set(" + std::to_string(other) + ",") != std::string::npos) {
+            key += '\x1e';
+            key += d.idSets[other].key;
+        }
     std::int64_t version = 0;
     {
         Query q(d, "PRAGMA data_version");
@@ -2046,6 +2054,22 @@ std::string findingCaseFilter(detail::StoreConnection& d, const CaseQuery& query
 }
 
 } // namespace
+
+std::map<std::string, std::int64_t>
+ProjectStore::countCasesBySignature(const CaseQuery& query,
+                                    const std::vector<std::string>& signatures) const {
+    std::map<std::string, std::int64_t> out;
+    if (signatures.empty())
+        return out;
+    const std::string inCases = findingCaseFilter(*d_, query);
+    Query q(*d_, "SELECT f.signature, count(DISTINCT f.case_id) FROM findings f "
+                 "WHERE f.signature IN (SELECT value FROM json_each(?))" +
+                     inCases + " GROUP BY f.signature");
+    q.bind(1, jsonList(signatures));
+    while (q.step())
+        out[q.text(0)] = q.integer(1);
+    return out;
+}
 
 std::vector<ProjectStore::ConceptStat> ProjectStore::findingConcepts(const CaseQuery& query,
                                                                      int limit) const {

@@ -280,6 +280,11 @@ public:
     // The 0-based position of the case in the sorted list, -1 when the query excludes it.
     std::int64_t rowOfCase(const CaseQuery& query, std::int64_t caseId) const;
     FacetCounts facets(const CaseQuery& query) const;
+    // For each of the given signatures, the cases the query matches that have a finding of
+    // that signature, in one grouped pass over the (signature, case_id) index. Signatures
+    // without such a case are absent from the result.
+    std::map<std::string, std::int64_t>
+    countCasesBySignature(const CaseQuery& query, const std::vector<std::string>& signatures) const;
 
     // The SQL that brings a schema toVersion-1 file to toVersion (empty when there is no
     // such step), so tests and tools can build a file of an older schema.

@@ -73,6 +73,9 @@ private slots:
     void unknownFindingType();
     void facetsMatchIndependentCounts_data();
     void facetsMatchIndependentCounts();
+    void signatureCountsMatchIndependentCounts_data();
+    void facetsFollowANewSearch();
+    void signatureCountsMatchIndependentCounts();
     void reviewStateFollowsLatestCaseVerdict();
     void migratesVersion1();
 
@@ -536,6 +539,67 @@ void TestCaseQuery::facetsMatchIndependentCounts() {
     QCOMPARE(got.byNodeKind, byNodeKind);
     QCOMPARE(got.bySeverity, bySeverity);
     QCOMPARE(got.byReviewState, byReview);
+}
+
+void TestCaseQuery::signatureCountsMatchIndependentCounts_data() {
+    facetsMatchIndependentCounts_data();
+}
+
+void TestCaseQuery::signatureCountsMatchIndependentCounts() {
+    QFETCH(int, filter);
+    QFETCH(QString, search);
+    CaseQuery q = filterNumber(filter, runs_, cases_);
+    q.search = search.toStdString();
+    const auto ids = idsOf(store_->caseRows(q, 0, 0));
+    // Every signature stored, plus one nobody has; each case counts once per signature.
+    std::set<std::string> all;
+    std::map<std::string, std::int64_t> expected;
+    for (const Expected& e : cases_) {
+        std::set<std::string> mine;
+        for (const auto& f : e.findings) {
+            all.insert(f.signature);
+            mine.insert(f.signature);
+        }
+        if (std::find(ids.begin(), ids.end(), e.id) != ids.end())
+            for (const auto& sig : mine)
+                ++expected[sig];
+    }
+    QVERIFY(all.size() > 4);
+    std::vector<std::string> asked(all.begin(), all.end());
+    asked.push_back("relation/unsupported/(Nothing,treats,Nowhere)");
+    QCOMPARE(store_->countCasesBySignature(q, asked), expected);
+    // Only what was asked for is counted.
+    asked.resize(2);
+    std::map<std::string, std::int64_t> firstTwo;
+    for (const auto& sig : asked)
+        if (expected.count(sig))
+            firstTwo[sig] = expected[sig];
+    QCOMPARE(store_->countCasesBySignature(q, asked), firstTwo);
+    QVERIFY(store_->countCasesBySignature(q, {}).empty());
+}
+
+// Regression: the facet case set of a search was kept for the next search, because the set's
+// SQL names the FTS hits only by slot.
+void TestCaseQuery::facetsFollowANewSearch() {
+    CaseQuery q;
+    q.search = "alpha";
+    const FacetCounts alpha = store_->facets(q);
+    q.search = "beta";
+    const FacetCounts beta = store_->facets(q);
+    const auto betaBySignature = store_->countCasesBySignature(q, {"branch/jump/n1", "missing/ignored_evidence/n2"});
+    std::string error;
+    auto fresh = ProjectStore::openReadOnly(store_->path(), &error);
+    QVERIFY2(fresh, error.c_str());
+    const FacetCounts expected = fresh->facets(q);
+    QVERIFY(alpha.cases != expected.cases); // the two searches differ
+    QCOMPARE(beta.cases, expected.cases);
+    QCOMPARE(beta.bySubtype.size(), expected.bySubtype.size());
+    for (const auto& [key, count] : expected.bySubtype) {
+        QCOMPARE(beta.bySubtype.at(key).findings, count.findings);
+        QCOMPARE(beta.bySubtype.at(key).cases, count.cases);
+    }
+    QCOMPARE(betaBySignature,
+             fresh->countCasesBySignature(q, {"branch/jump/n1", "missing/ignored_evidence/n2"}));
 }
 
 void TestCaseQuery::reviewStateFollowsLatestCaseVerdict() {
