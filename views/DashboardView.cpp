@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPixmap>
+#include <QResizeEvent>
 #include <QStackedBarSeries>
 #include <QStackedWidget>
 #include <QToolTip>
@@ -28,6 +29,7 @@
 #include <cmath>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <utility>
 
 namespace rs {
@@ -136,6 +138,15 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(stack_);
 
+    // Floats over the charts' top-right corner rather than taking a row of its own, so the
+    // charts do not jump when it comes and goes.
+    updating_ = new QLabel(tr("Updating\u2026"), this);
+    updating_->setObjectName(QStringLiteral("updatingLabel"));
+    updating_->setStyleSheet(QStringLiteral(
+        "QLabel { background: rgba(255,255,255,220); color: #555; padding: 2px 6px; "
+        "border: 1px solid #ccc; border-radius: 3px; }"));
+    updating_->hide();
+
     message_ = new QLabel(stack_);
     message_->setObjectName(QLatin1String(kEmptyMessage));
     message_->setAlignment(Qt::AlignCenter);
@@ -214,6 +225,13 @@ bool DashboardView::isShowingMessage() const { return stack_->currentWidget() ==
 
 QString DashboardView::message() const { return isShowingMessage() ? message_->text() : QString(); }
 
+void DashboardView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    updating_->adjustSize();
+    updating_->move(width() - updating_->width() - 8, 4);
+    updating_->raise();
+}
+
 bool DashboardView::eventFilter(QObject* watched, QEvent* event) {
     if (watched == patterns_ && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent*>(event)->key();
@@ -234,34 +252,137 @@ void DashboardView::showMessage(const QString& text, const QString& detail) {
     stack_->setCurrentWidget(message_);
 }
 
+DashboardView::Snapshot DashboardView::collect(const ProjectStore& store, const CaseQuery& query) {
+    Snapshot out;
+    out.facets = store.facets(query);
+    const nlohmann::json all = store.patterns();
+    for (const auto& p : all) {
+        if (!p.is_object())
+            continue;
+        PatternRow x;
+        x.signature = p.value("signature", std::string());
+        x.type = p.value("type", std::string());
+        x.subtype = p.value("subtype", std::string());
+        x.description = p.value("description", std::string());
+        x.count = p.value("count", std::int64_t(0));
+        if (!x.signature.empty())
+            out.patterns.push_back(std::move(x));
+    }
+    CaseQuery unfiltered;
+    unfiltered.sort = query.sort;
+    unfiltered.descending = query.descending;
+    out.filtered = !(query == unfiltered);
+    if (out.filtered) {
+        // Every stored pattern recounted under the filter in one grouped query; a filter on
+        // signatures keeps only its own patterns, each counted alone within the rest.
+        std::vector<std::string> signatures;
+        for (const PatternRow& p : out.patterns)
+            if (query.signatures.empty() ||
+                std::find(query.signatures.begin(), query.signatures.end(), p.signature) !=
+                    query.signatures.end())
+                signatures.push_back(p.signature);
+        CaseQuery rest = query;
+        rest.signatures.clear();
+        const auto counts = store.countCasesBySignature(rest, signatures);
+        std::vector<PatternRow> counted;
+        for (PatternRow& p : out.patterns) {
+            auto it = counts.find(p.signature);
+            if (it == counts.end() || it->second == 0)
+                continue;
+            if (!query.signatures.empty() &&
+                std::find(query.signatures.begin(), query.signatures.end(), p.signature) ==
+                    query.signatures.end())
+                continue;
+            p.count = it->second;
+            counted.push_back(std::move(p));
+        }
+        out.patterns = std::move(counted);
+    }
+    std::stable_sort(out.patterns.begin(), out.patterns.end(),
+                     [](const PatternRow& a, const PatternRow& b) { return a.count > b.count; });
+    if (out.patterns.size() > std::size_t(kTopPatterns))
+        out.patterns.resize(std::size_t(kTopPatterns));
+    return out;
+}
+
+void DashboardView::setBackgroundReading(bool on) {
+    if (on == (reader_ != nullptr))
+        return;
+    if (on) {
+        reader_ = new AsyncStoreReader(this);
+        connect(reader_, &AsyncStoreReader::busyChanged, this, [this](bool busy) {
+            updating_->setVisible(busy);
+            if (busy) {
+                updating_->adjustSize();
+                updating_->move(width() - updating_->width() - 8, 4);
+                updating_->raise();
+            }
+        });
+    } else {
+        delete reader_;
+        reader_ = nullptr;
+        updating_->hide();
+    }
+    gate_->invalidate();
+    gate_->request();
+}
+
 void DashboardView::rebuild() {
     if (!store_) {
+        if (reader_)
+            reader_->cancel();
         showMessage(tr("No project open"));
+        emit updated();
+        return;
+    }
+    if (reader_ && !store_->path().empty()) {
+        reader_->setPath(store_->path());
+        if (isShowingMessage()) // e.g. "No project open" from before the project came
+            showMessage(tr("Reading the project\u2026"));
+        // The job runs on the worker and must not touch the view; the delivery it returns
+        // runs on the view's thread.
+        reader_->request(
+            [this, query = query_](const ProjectStore& store) -> AsyncStoreReader::Delivery {
+                auto snapshot = std::make_shared<Snapshot>(collect(store, query));
+                return [this, snapshot] { showSnapshot(*snapshot); };
+            },
+            [this](const QString& message) { showFailure(message); });
         return;
     }
     try {
-        const FacetCounts f = store_->facets(query_);
-        std::int64_t findings = 0;
-        for (const auto& [type, count] : f.byType)
-            findings += count.findings;
-        if (f.cases == 0 || findings == 0) {
-            showMessage(tr("No findings under this filter"),
-                        f.cases == 0 ? tr("No case matches the filter.")
-                                     : tr("%n case(s) match, none with findings.", nullptr,
-                                          int(std::min<std::int64_t>(f.cases, INT32_MAX))));
-            return;
-        }
-        fillAccuracy(f);
-        fillClasses(f);
-        fillSubtypes(f);
-        fillRelations(f);
-        fillNodeKinds(f);
-        fillPatterns();
-        stack_->setCurrentIndex(1);
+        showSnapshot(collect(*store_, query_));
     } catch (const std::exception& e) {
-        showMessage(tr("Cannot read the project"), QString::fromUtf8(e.what()));
-        emit queryFailed(QString::fromUtf8(e.what()));
+        showFailure(QString::fromUtf8(e.what()));
     }
+}
+
+void DashboardView::showFailure(const QString& message) {
+    showMessage(tr("Cannot read the project"), message);
+    emit queryFailed(message);
+    emit updated();
+}
+
+void DashboardView::showSnapshot(const Snapshot& snapshot) {
+    const FacetCounts& f = snapshot.facets;
+    std::int64_t findings = 0;
+    for (const auto& [type, count] : f.byType)
+        findings += count.findings;
+    if (f.cases == 0 || findings == 0) {
+        showMessage(tr("No findings under this filter"),
+                    f.cases == 0 ? tr("No case matches the filter.")
+                                 : tr("%n case(s) match, none with findings.", nullptr,
+                                      int(std::min<std::int64_t>(f.cases, INT32_MAX))));
+        emit updated();
+        return;
+    }
+    fillAccuracy(f);
+    fillClasses(f);
+    fillSubtypes(f);
+    fillRelations(f);
+    fillNodeKinds(f);
+    fillPatterns(snapshot);
+    stack_->setCurrentIndex(1);
+    emit updated();
 }
 
 void DashboardView::fillAccuracy(const FacetCounts& f) {
@@ -518,59 +639,13 @@ void DashboardView::fillNodeKinds(const FacetCounts& f) {
     });
 }
 
-void DashboardView::fillPatterns() {
+void DashboardView::fillPatterns(const Snapshot& snapshot) {
     patterns_->clear();
-    struct Pattern {
-        std::string signature, type, subtype, description;
-        std::int64_t count = 0;
-    };
-    std::vector<Pattern> list;
-    const nlohmann::json all = store_->patterns();
-    for (const auto& p : all) {
-        if (!p.is_object())
-            continue;
-        Pattern x;
-        x.signature = p.value("signature", std::string());
-        x.type = p.value("type", std::string());
-        x.subtype = p.value("subtype", std::string());
-        x.description = p.value("description", std::string());
-        x.count = p.value("count", std::int64_t(0));
-        if (!x.signature.empty())
-            list.push_back(std::move(x));
-    }
-    std::stable_sort(list.begin(), list.end(),
-                     [](const Pattern& a, const Pattern& b) { return a.count > b.count; });
-
-    CaseQuery unfiltered;
-    unfiltered.sort = query_.sort;
-    unfiltered.descending = query_.descending;
-    const bool filtered = !(query_ == unfiltered);
-    if (filtered) {
-        // Recount the most frequent candidates under the filter. A filter on signatures
-        // already keeps only its own patterns; each is counted alone within the rest.
-        std::vector<Pattern> counted;
-        for (Pattern& p : list) {
-            if (counted.size() >= std::size_t(kTopPatternCandidates))
-                break;
-            if (!query_.signatures.empty() &&
-                std::find(query_.signatures.begin(), query_.signatures.end(), p.signature) ==
-                    query_.signatures.end())
-                continue;
-            CaseQuery q = query_;
-            q.signatures = {p.signature};
-            p.count = store_->countCases(q);
-            if (p.count > 0)
-                counted.push_back(std::move(p));
-        }
-        list = std::move(counted);
-        std::stable_sort(list.begin(), list.end(),
-                         [](const Pattern& a, const Pattern& b) { return a.count > b.count; });
-    }
-    if (list.size() > std::size_t(kTopPatterns))
-        list.resize(std::size_t(kTopPatterns));
+    const bool filtered = snapshot.filtered;
+    const auto& list = snapshot.patterns;
     patternTitle_->setText(filtered ? tr("Top recurring patterns (cases under this filter)")
                                     : tr("Top recurring patterns"));
-    for (const Pattern& p : list) {
+    for (const PatternRow& p : list) {
         auto* item = new QTreeWidgetItem(patterns_);
         item->setText(0, QString::number(p.count));
         item->setTextAlignment(0, Qt::AlignRight | Qt::AlignVCenter);

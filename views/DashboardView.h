@@ -8,11 +8,15 @@
 // have no CaseQuery field of their own; their refinement is the relation signatures that
 // carry them, (subtype x matching (head kind, relation, tail kind)) from the facet counts.
 //
-// The store must outlive the view and be used only from the view's thread. Store errors are
-// reported by queryFailed() and shown in place of the charts rather than escaping into Qt's
-// event loop. Patterns are stored project-wide; under a filter their counts are recounted
-// (cases of the filter with the pattern's signature) for the kTopPatternCandidates most
-// frequent ones, so a rarer pattern that dominates a narrow filter may be left out.
+// The store must outlive the view and be used only from the view's thread. With background
+// reading on (the window turns it on), the counts are read on a worker thread through a
+// read-only connection of the view's own, so a filter change returns at once; the charts
+// keep showing the previous filter, marked "Updating…", until the new counts arrive, and
+// updated() says when. Store errors are reported by queryFailed() and shown in place of the
+// charts rather than escaping into Qt's event loop. Patterns are stored project-wide; under
+// a filter every one is recounted (cases of the filter with its signature, one grouped
+// query), so a rare pattern that dominates a narrow filter still shows.
+#include "AsyncStoreReader.h"
 #include "HiddenRebuildGate.h"
 #include "ProjectStore.h"
 
@@ -37,7 +41,6 @@ class DashboardView : public QWidget {
 public:
     static constexpr int kTopBars = 10;              // relation types, node kinds
     static constexpr int kTopPatterns = 15;          // rows of the pattern list
-    static constexpr int kTopPatternCandidates = 60; // patterns recounted under a filter
 
     // Object names of the parts, for tests and style sheets.
     static constexpr const char* kAccuracyChart = "accuracyChart";
@@ -60,6 +63,23 @@ public:
     void setDeferredWhileHidden(bool deferred) { gate_->setDeferredWhileHidden(deferred); }
     // Re-reads the store under the current query, e.g. after another process wrote to it.
     void refresh();
+    // Read the store on a worker thread (see above). Off by default: reads are synchronous.
+    void setBackgroundReading(bool on);
+    bool isBackgroundReading() const { return reader_ != nullptr; }
+    // Counts for the current query are being read and not shown yet.
+    bool isUpdating() const { return reader_ && reader_->isBusy(); }
+
+    // Everything the dashboard shows for one query, read in one go (on any thread).
+    struct PatternRow {
+        std::string signature, type, subtype, description;
+        std::int64_t count = 0;
+    };
+    struct Snapshot {
+        FacetCounts facets;
+        std::vector<PatternRow> patterns; // most cases first, at most kTopPatterns
+        bool filtered = false;            // pattern counts are under a filter
+    };
+    static Snapshot collect(const ProjectStore& store, const CaseQuery& query);
 
     // True while the centred message replaces the charts; emptyMessage() is its text.
     bool isShowingMessage() const;
@@ -70,20 +90,25 @@ public:
 signals:
     void filterRequested(const rs::CaseQuery& refinement, const QString& label);
     void queryFailed(const QString& message);
+    // The charts now show the current query (or its error message).
+    void updated();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     HiddenRebuildGate* gate_ = nullptr;
     void rebuild();
+    void showSnapshot(const Snapshot& snapshot);
+    void showFailure(const QString& message);
     void showMessage(const QString& text, const QString& detail = {});
     void fillAccuracy(const FacetCounts& f);
     void fillClasses(const FacetCounts& f);
     void fillSubtypes(const FacetCounts& f);
     void fillRelations(const FacetCounts& f);
     void fillNodeKinds(const FacetCounts& f);
-    void fillPatterns();
+    void fillPatterns(const Snapshot& snapshot);
     void activatePattern(QTreeWidgetItem* item);
     // Relation signatures whose (head kind, relation, tail kind) passes keep, crossed with
     // every relation subtype under the query.
@@ -92,6 +117,8 @@ private:
 
     const ProjectStore* store_ = nullptr;
     CaseQuery query_;
+    AsyncStoreReader* reader_ = nullptr; // background reading when set
+    QLabel* updating_ = nullptr;
 
     QStackedWidget* stack_ = nullptr;
     QLabel* message_ = nullptr;

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <exception>
 #include <map>
+#include <memory>
 
 namespace rs {
 
@@ -173,41 +174,39 @@ QString ProjectionView::toolTipOf(const ProjectStore::ConceptStat& stat) {
     return text;
 }
 
-void ProjectionView::rebuild() {
-    scene_->clear();
-    nodes_.clear();
-    edgeCount_ = 0;
-    truncated_ = false;
-    message_.clear();
-    autoFit_ = true;
-    resetTransform();
-    if (!store_) {
-        message_ = tr("Open a project to see the concept map");
-        viewport()->update();
-        return;
-    }
-    std::vector<ProjectStore::ConceptStat> stats;
+// What the map shows for one query: read and laid out on any thread.
+struct ProjectionView::Snapshot {
+    std::vector<ProjectStore::ConceptStat> stats; // most affected first
     std::vector<std::pair<std::string, std::string>> links;
+    std::vector<qreal> diameters;
+    std::vector<QPointF> centres;
+    bool truncated = false;
+    QString message; // shown instead of a map when set
+};
+
+ProjectionView::Snapshot ProjectionView::collect(const ProjectStore& store, const CaseQuery& query,
+                                                 int limit) {
+    Snapshot snap;
+    std::vector<ProjectStore::ConceptStat>& stats = snap.stats;
+    std::vector<std::pair<std::string, std::string>>& links = snap.links;
     try {
         // One more than shown, to tell whether the map leaves concepts out.
-        stats = store_->findingConcepts(query_, limit_ + 1);
-        if (int(stats.size()) > limit_) {
-            truncated_ = true;
-            stats.resize(std::size_t(limit_));
+        stats = store.findingConcepts(query, limit + 1);
+        if (int(stats.size()) > limit) {
+            snap.truncated = true;
+            stats.resize(std::size_t(limit));
         }
         std::vector<std::string> names;
         for (const auto& s : stats)
             names.push_back(s.name);
-        links = store_->conceptLinks(names);
+        links = store.conceptLinks(names);
     } catch (const std::exception& e) {
-        message_ = tr("Cannot read the findings: %1").arg(QString::fromUtf8(e.what()));
-        viewport()->update();
-        return;
+        snap.message = tr("Cannot read the findings: %1").arg(QString::fromUtf8(e.what()));
+        return snap;
     }
     if (stats.empty()) {
-        message_ = tr("No findings to map under this filter");
-        viewport()->update();
-        return;
+        snap.message = tr("No findings to map under this filter");
+        return snap;
     }
     const std::size_t maxEdges = stats.size() * kEdgesPerNode;
     if (links.size() > maxEdges)
@@ -219,17 +218,16 @@ void ProjectionView::rebuild() {
     in.engine = "sfdp";
     in.directed = false;
     in.attributes = {{"overlap", "prism"}, {"sep", "+6"}, {"splines", "false"}};
-    std::vector<qreal> diameters;
     for (std::size_t i = 0; i < stats.size(); ++i) {
         const qreal d = std::max(kMinDiameter,
                                  kMaxDiameter * std::sqrt(double(stats[i].cases) / maxCases));
-        diameters.push_back(d);
+        snap.diameters.push_back(d);
         index[stats[i].name] = i;
         LayoutNode n;
         n.id = "c" + std::to_string(i);
         n.width = n.height = d;
         // Labelled nodes keep room for the text below them (and, to stay centred on the
-        // disc, as much above).
+        // disc, as much above). QFontMetricsF is reentrant, so this may run on a worker.
         if (int(i) < kLabelledNodes) {
             const QSizeF label = ConceptNodeItem::labelSize(
                 elided(QString::fromStdString(stats[i].name), kLabelChars));
@@ -251,17 +249,80 @@ void ProjectionView::rebuild() {
         out = layoutGraph(in);
     }
     if (!out.ok) {
-        message_ = tr("Cannot lay out the concept map: %1").arg(QString::fromStdString(out.error));
-        viewport()->update();
+        snap.message = tr("Cannot lay out the concept map: %1").arg(QString::fromStdString(out.error));
+        return snap;
+    }
+    for (const NodePlacement& p : out.nodes)
+        snap.centres.emplace_back(p.centre.x, p.centre.y);
+    return snap;
+}
+
+void ProjectionView::setBackgroundReading(bool on) {
+    if (on == (reader_ != nullptr))
+        return;
+    if (on) {
+        reader_ = new AsyncStoreReader(this);
+        connect(reader_, &AsyncStoreReader::busyChanged, viewport(),
+                qOverload<>(&QWidget::update));
+    } else {
+        delete reader_;
+        reader_ = nullptr;
+    }
+    gate_->invalidate();
+    gate_->request();
+}
+
+bool ProjectionView::isUpdating() const { return reader_ && reader_->isBusy(); }
+
+void ProjectionView::rebuild() {
+    if (!store_) {
+        if (reader_)
+            reader_->cancel();
+        Snapshot none;
+        none.message = tr("Open a project to see the concept map");
+        showSnapshot(none);
         return;
     }
+    if (reader_ && !store_->path().empty()) {
+        reader_->setPath(store_->path());
+        // The job runs on the worker and must not touch the view; the delivery it returns
+        // runs on the view's thread.
+        reader_->request(
+            [this, query = query_, limit = limit_](const ProjectStore& store) {
+                auto snap = std::make_shared<Snapshot>(collect(store, query, limit));
+                return AsyncStoreReader::Delivery([this, snap] { showSnapshot(*snap); });
+            },
+            [this](const QString& message) {
+                Snapshot failed;
+                failed.message = tr("Cannot read the findings: %1").arg(message);
+                showSnapshot(failed);
+            });
+        return;
+    }
+    showSnapshot(collect(*store_, query_, limit_));
+}
 
-    std::vector<QPointF> centres;
-    for (const NodePlacement& p : out.nodes)
-        centres.emplace_back(p.centre.x, p.centre.y);
+void ProjectionView::showSnapshot(const Snapshot& snap) {
+    scene_->clear();
+    nodes_.clear();
+    edgeCount_ = 0;
+    truncated_ = snap.truncated;
+    message_ = snap.message;
+    autoFit_ = true;
+    resetTransform();
+    if (!message_.isEmpty()) {
+        viewport()->update();
+        emit updated();
+        return;
+    }
+    const auto& stats = snap.stats;
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < stats.size(); ++i)
+        index[stats[i].name] = i;
+    const std::vector<QPointF>& centres = snap.centres;
     QPen edgePen(QColor(0x70, 0x70, 0x70, 70), 1.0);
     edgePen.setCosmetic(true);
-    for (const auto& [a, b] : links) {
+    for (const auto& [a, b] : snap.links) {
         auto* line = scene_->addLine(QLineF(centres[index.at(a)], centres[index.at(b)]), edgePen);
         line->setZValue(-1);
         line->setData(KeyItemType, EdgeItem);
@@ -272,7 +333,7 @@ void ProjectionView::rebuild() {
         const ProjectStore::ConceptStat& s = stats[i];
         const QString type = dominantType(s);
         const QString name = QString::fromStdString(s.name);
-        auto* item = new ConceptNodeItem(diameters[i], findingTypeColor(type),
+        auto* item = new ConceptNodeItem(snap.diameters[i], findingTypeColor(type),
                                          int(i) < kLabelledNodes ? elided(name, kLabelChars) : QString());
         item->setPos(centres[i]);
         // Bigger nodes under smaller ones, so small discs are never hidden.
@@ -289,6 +350,7 @@ void ProjectionView::rebuild() {
     scene_->setSceneRect(mapRect_);
     fitToView();
     viewport()->update();
+    emit updated();
 }
 
 QGraphicsItem* ProjectionView::nodeItem(const QString& name) const {
@@ -441,10 +503,12 @@ void ProjectionView::drawForeground(QPainter* painter, const QRectF& rect) {
         painter->drawText(QRect(x, 0, fm.horizontalAdvance(label) + 1, h), Qt::AlignVCenter, label);
         x += fm.horizontalAdvance(label) + 14;
     }
-    const QString note =
+    QString note =
         tr("Colour: class affecting most cases \u00b7 size: affected cases \u00b7 %1")
             .arg(truncated_ ? tr("top %1 concepts").arg(nodes_.size())
                             : tr("%1 concepts").arg(nodes_.size()));
+    if (isUpdating())
+        note = tr("Updating\u2026") + QStringLiteral(" \u00b7 ") + note;
     painter->setPen(palette().color(QPalette::PlaceholderText));
     painter->drawText(QRect(x + 6, 0, std::max(0, viewport()->width() - x - 12), h),
                       Qt::AlignVCenter, fm.elidedText(note, Qt::ElideRight, viewport()->width() - x - 12));

@@ -10,8 +10,11 @@
 // into CaseQuery::caseIds. A click (press and release without dragging) on a node emits
 // conceptActivated. The wheel zooms under the cursor.
 //
-// Store queries and the layout run on the calling (GUI) thread; both are bounded by the
-// node limit.
+// Store queries and the layout are bounded by the node limit. They run on the calling (GUI)
+// thread, or with background reading on (the window turns it on) on a worker thread with a
+// read-only connection of the view's own: the previous map stays, marked "Updating…", until
+// the new one arrives, and updated() says when.
+#include "AsyncStoreReader.h"
 #include "HiddenRebuildGate.h"
 #include "ProjectStore.h"
 
@@ -52,6 +55,11 @@ public:
     void setDeferredWhileHidden(bool deferred) { gate_->setDeferredWhileHidden(deferred); }
     const CaseQuery& query() const { return query_; }
     void setNodeLimit(int limit); // at least 1; rebuilds
+    // Read and lay out on a worker thread (see above). Off by default.
+    void setBackgroundReading(bool on);
+    bool isBackgroundReading() const { return reader_ != nullptr; }
+    // A map for the current query is being made and not shown yet.
+    bool isUpdating() const;
     int nodeLimit() const { return limit_; }
 
     // The node of a concept, nullptr when it is not on the map.
@@ -82,6 +90,8 @@ signals:
     void conceptActivated(const QString& name);
     // A click on empty map space cleared the selection.
     void selectionCleared();
+    // The map (or its placeholder text) now shows the current query.
+    void updated();
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
@@ -92,7 +102,11 @@ protected:
 
 private:
     HiddenRebuildGate* gate_ = nullptr;
+    AsyncStoreReader* reader_ = nullptr; // background reading when set
+    struct Snapshot;
+    static Snapshot collect(const ProjectStore& store, const CaseQuery& query, int limit);
     void rebuild();
+    void showSnapshot(const Snapshot& snapshot);
     void zoomBy(qreal factor);
     QString nodeAt(const QPoint& viewportPos) const;
     int legendHeight() const;

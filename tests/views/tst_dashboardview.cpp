@@ -90,6 +90,10 @@ private slots:
     void emptyStates();
     void noStore();
     void storeErrorIsReported();
+    void backgroundReadingShowsTheSame_data();
+    void backgroundReadingShowsTheSame();
+    void backgroundReadingDeliversOnlyTheNewestQuery();
+    void backgroundErrorIsReported();
 
 private:
     QTemporaryDir dir_;
@@ -422,6 +426,100 @@ void TestDashboardView::storeErrorIsReported() {
     QCOMPARE(spy.size(), 1);
     QVERIFY(view.isShowingMessage());
     QVERIFY(view.message().contains(QStringLiteral("Cannot read the project")));
+}
+
+// Everything the charts and the pattern list show, as text, to compare two views.
+QStringList contentOf(const DashboardView& view) {
+    QStringList out;
+    if (view.isShowingMessage())
+        return {view.message()};
+    for (const char* chart : {DashboardView::kAccuracyChart, DashboardView::kClassChart,
+                              DashboardView::kSubtypeChart, DashboardView::kRelationChart,
+                              DashboardView::kNodeKindChart}) {
+        out << QString::fromLatin1(chart) << categoriesOf(view, chart);
+        if (QAbstractBarSeries* series = seriesOf(view, chart))
+            for (QBarSet* set : series->barSets()) {
+                QStringList values;
+                for (qreal v : valuesOf(set))
+                    values << QString::number(v);
+                out << set->label() + ": " + values.join(',');
+            }
+    }
+    auto* list = view.findChild<QTreeWidget*>(QLatin1String(DashboardView::kPatternList));
+    for (int i = 0; i < list->topLevelItemCount(); ++i)
+        out << list->topLevelItem(i)->text(0) + ' ' + list->topLevelItem(i)->text(1);
+    return out;
+}
+
+void TestDashboardView::backgroundReadingShowsTheSame_data() {
+    QTest::addColumn<int>("filter");
+    QTest::newRow("everything") << 0;
+    QTest::newRow("run a") << 1;
+    QTest::newRow("pattern") << 2;
+    QTest::newRow("search") << 3;
+    QTest::newRow("nothing matches") << 4;
+}
+
+void TestDashboardView::backgroundReadingShowsTheSame() {
+    QFETCH(int, filter);
+    CaseQuery q;
+    if (filter == 1)
+        q.runIds = {runA_};
+    if (filter == 2)
+        q.signatures = {kTreats};
+    if (filter == 3)
+        q.search = "a2 OR b2";
+    if (filter == 4)
+        q.search = "nosuchword";
+    DashboardView sync;
+    sync.setStore(store_.get());
+    sync.setQuery(q);
+
+    DashboardView async;
+    async.setBackgroundReading(true);
+    QSignalSpy updated(&async, &DashboardView::updated);
+    async.setStore(store_.get());
+    async.setQuery(q);
+    QVERIFY(async.isUpdating()); // nothing was read on this thread
+    QVERIFY(updated.wait(10000));
+    QTRY_VERIFY(!async.isUpdating());
+    QCOMPARE(contentOf(async), contentOf(sync));
+    QVERIFY(contentOf(sync).size() > (filter == 4 ? 0 : 10));
+}
+
+void TestDashboardView::backgroundReadingDeliversOnlyTheNewestQuery() {
+    DashboardView view;
+    view.setBackgroundReading(true);
+    view.setStore(store_.get());
+    QTRY_VERIFY(!view.isUpdating());
+    QSignalSpy updated(&view, &DashboardView::updated);
+    // A user typing: each query replaces the one before; the ones overtaken are never shown.
+    CaseQuery q;
+    for (const char* search : {"a", "a2", "b2", "a2 OR b1"}) {
+        q.search = search;
+        view.setQuery(q);
+    }
+    QTRY_VERIFY(!view.isUpdating());
+    QTest::qWait(50); // a late delivery of an overtaken query would arrive here
+    QCOMPARE(updated.size(), 1);
+    DashboardView sync;
+    sync.setStore(store_.get());
+    sync.setQuery(q);
+    QCOMPARE(contentOf(view), contentOf(sync));
+}
+
+void TestDashboardView::backgroundErrorIsReported() {
+    DashboardView view;
+    view.setBackgroundReading(true);
+    view.setStore(store_.get());
+    QSignalSpy failed(&view, &DashboardView::queryFailed);
+    CaseQuery q;
+    q.findingTypes = {"nonsense"};
+    view.setQuery(q);
+    QVERIFY(failed.wait(10000));
+    QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("nonsense")));
+    QVERIFY(view.message().contains(QStringLiteral("Cannot read the project")));
+    QVERIFY(!view.isUpdating());
 }
 
 } // namespace

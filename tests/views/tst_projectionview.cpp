@@ -73,6 +73,8 @@ private slots:
     void clickActivatesConcept();
     void emptyStates();
     void nodeLimit();
+    void backgroundReadingDrawsTheSameMap_data();
+    void backgroundReadingDrawsTheSameMap();
 
 private:
     Expected expected(std::optional<char> run) const;
@@ -430,6 +432,54 @@ void TestProjectionView::nodeLimit() {
     QCOMPARE(view.nodeItems()[0]->data(ProjectionView::KeyName).toString(), QString("Fever"));
     QCOMPARE(view.nodeItems()[1]->data(ProjectionView::KeyName).toString(), QString("Pneumonia"));
     QCOMPARE(view.edgeCount(), 1);
+}
+
+QStringList mapOf(const ProjectionView& view) {
+    QStringList out{view.placeholderText(), QString::number(view.edgeCount())};
+    for (QGraphicsItem* item : view.nodeItems())
+        out << QStringLiteral("%1 %2 %3 (%4, %5)")
+                   .arg(item->data(ProjectionView::KeyName).toString())
+                   .arg(item->data(ProjectionView::KeyCases).toLongLong())
+                   .arg(item->data(ProjectionView::KeyType).toString())
+                   .arg(item->pos().x(), 0, 'f', 1)
+                   .arg(item->pos().y(), 0, 'f', 1);
+    return out;
+}
+
+void TestProjectionView::backgroundReadingDrawsTheSameMap_data() {
+    QTest::addColumn<bool>("runAOnly");
+    QTest::addColumn<bool>("bad");
+    QTest::newRow("everything") << false << false;
+    QTest::newRow("run a") << true << false;
+    QTest::newRow("unknown type") << false << true;
+}
+
+void TestProjectionView::backgroundReadingDrawsTheSameMap() {
+    QFETCH(bool, runAOnly);
+    QFETCH(bool, bad);
+    CaseQuery q;
+    if (runAOnly)
+        q.runId = runA_;
+    if (bad)
+        q.findingTypes = {"nonsense"};
+    ProjectionView sync;
+    sync.setStore(store_.get());
+    sync.setQuery(q);
+
+    ProjectionView async;
+    async.setBackgroundReading(true);
+    QSignalSpy updated(&async, &ProjectionView::updated);
+    async.setStore(store_.get());
+    async.setQuery(q);
+    QVERIFY(async.isUpdating());
+    QVERIFY(updated.wait(10000));
+    QTRY_VERIFY(!async.isUpdating());
+    // Same nodes, counts, colours, edges and (sfdp is deterministic) the same positions.
+    QCOMPARE(mapOf(async), mapOf(sync));
+    if (bad)
+        QVERIFY(async.placeholderText().contains("nonsense"));
+    else
+        QVERIFY(async.nodeItems().size() >= 2);
 }
 
 } // namespace
