@@ -7,10 +7,12 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
 namespace rs {
 
@@ -72,13 +74,23 @@ int runGui(int argc, char** argv)
         if (!caseId.isEmpty() && !window.showCase(caseId, run))
             std::cerr << "reasonscope: no case '" << caseId.toStdString() << "' in the project\n";
         if (!screenshot.isEmpty()) {
-            // Let layouts and the path view settle before grabbing.
-            QTimer::singleShot(800, &window, [&] {
+            // Let layouts and the path view settle, and the views reading on workers deliver,
+            // before grabbing (at most 20 s, so a stuck worker cannot hang a script).
+            auto* poll = new QTimer(&window);
+            auto started = std::make_shared<QElapsedTimer>();
+            started->start();
+            QObject::connect(poll, &QTimer::timeout, &window, [&, poll, started] {
+                if (started->elapsed() < 800 ||
+                    (window.isUpdatingViews() && started->elapsed() < 20000))
+                    return;
+                poll->stop();
+                QApplication::processEvents();
                 const bool saved = window.grab().save(screenshot);
                 if (!saved)
                     std::cerr << "reasonscope: cannot write " << screenshot.toStdString() << "\n";
                 QApplication::exit(saved ? 0 : 1);
             });
+            poll->start(100);
         }
     };
 

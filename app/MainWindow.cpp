@@ -112,6 +112,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     // Docks around it.
     dashboard_ = new DashboardView(this);
     dashboard_->setDeferredWhileHidden(true);
+    // Facets of 100k cases take longer than a keystroke; the table answers at once and the
+    // charts follow from a worker.
+    dashboard_->setBackgroundReading(true);
     auto* dashDock = new QDockWidget(tr("Overview"), this);
     dashDock->setObjectName("dashboardDock");
     dashDock->setWidget(dashboard_);
@@ -120,6 +123,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     projection_ = new ProjectionView(this);
     projection_->setDeferredWhileHidden(true);
+    projection_->setBackgroundReading(true);
     auto* projectionDock = new QDockWidget(tr("Projection"), this);
     projectionDock->setObjectName("projectionDock");
     projectionDock->setWidget(projection_);
@@ -433,6 +437,11 @@ bool MainWindow::showCase(const QString& key, const QString& run)
         return false;
     setCurrentCase(stored->id);
     return true;
+}
+
+bool MainWindow::isUpdatingViews() const
+{
+    return dashboard_->isUpdating() || projection_->isUpdating();
 }
 
 void MainWindow::updateStatus()

@@ -45,6 +45,8 @@ public:
 
     const ProjectStore* store() const { return store_.get(); }
     CaseTableModel* caseModel() const { return model_; }
+    // The overview or the concept map is still reading the store for the current filter.
+    bool isUpdatingViews() const;
     qint64 currentCaseId() const { return currentCase_; }
 
 signals:
