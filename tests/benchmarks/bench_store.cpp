@@ -4,7 +4,9 @@
 // target is < 100 ms for each.
 //
 // The project is generated once (about a minute) and kept at $RS_BENCH_STORE, else in
-// the temporary folder as rs_bench_store_100k.rsproj; delete it to regenerate.
+// the temporary folder as rs_bench_store_100k.rsproj; delete it to regenerate. A project
+// made by an older generator (its "bench_generator" setting differs) is regenerated.
+#include "PatternAggregator.h"
 #include "ProjectStore.h"
 
 #include <benchmark/benchmark.h>
@@ -29,6 +31,8 @@ constexpr std::int64_t kPage = 256;
 // Every case mentions the common word; about one case in a thousand the rare one.
 constexpr const char* kCommonWord = "patient";
 constexpr const char* kRareWord = "zygomycosis";
+// Bumped whenever generate() changes what it writes.
+constexpr const char* kGeneratorVersion = "2";
 
 std::string projectPath() {
     if (const char* env = std::getenv("RS_BENCH_STORE"); env && *env)
@@ -76,6 +80,9 @@ void generate(const std::string& path) {
         throw std::runtime_error(error);
     std::mt19937_64 rng(7);
     std::uniform_int_distribution<int> nFindings(0, 5), pick(0, 99);
+    // Concepts named in findings: a long tail over 2,000 names, as on real data, so the
+    // projection view has far more candidates than it shows.
+    std::geometric_distribution<int> conceptOf(0.005);
     const char* types[] = {"relation", "branch", "missing", "grounding"};
     const char* subtypes[][3] = {{"wrong_relation", "unsupported", "contradicted_negation"},
                                  {"plausible_branch", "jump", "jump"},
@@ -120,7 +127,8 @@ void generate(const std::string& path) {
                                 {"subtype", subtype},
                                 {"severity", severities[pick(rng) % 4]},
                                 {"step", k},
-                                {"nodes", json::array({"fever", "aspirin"})},
+                                {"nodes", json::array({"concept" + std::to_string(conceptOf(rng)),
+                                                       "concept" + std::to_string(conceptOf(rng))})},
                                 {"explanation", "A generated finding for the benchmark."},
                                 {"signature", signature}});
         }
@@ -130,13 +138,28 @@ void generate(const std::string& path) {
             store->addReview({0, id, std::nullopt, "bench", "expert",
                               pick(rng) < 50 ? "confirmed" : "rejected", "minor", "", "", -1, ""});
     }
+    // Recurring patterns as the analysis pipeline stores them.
+    PatternAggregator patterns;
+    store->forEachFindingSignature([&](const ProjectStore::FindingSignature& f) {
+        patterns.add(f.run + "/" + f.caseKey, f.type, f.subtype, f.signature);
+    });
+    store->replacePatterns(patterns.toJson());
+    store->setSetting("bench_generator", kGeneratorVersion);
     t.commit();
+}
+
+bool isCurrent(const std::string& path) {
+    if (!std::filesystem::exists(path))
+        return false;
+    std::string error;
+    auto s = ProjectStore::openReadOnly(path, &error);
+    return s && s->setting("bench_generator") == std::optional<std::string>(kGeneratorVersion);
 }
 
 ProjectStore& store() {
     static std::unique_ptr<ProjectStore> s = [] {
         const std::string path = projectPath();
-        if (!std::filesystem::exists(path))
+        if (!isCurrent(path))
             generate(path);
         std::string error;
         auto opened = ProjectStore::openReadOnly(path, &error);
