@@ -211,6 +211,12 @@ public:
 
     std::vector<ImportError> importErrors() const;
     nlohmann::json patterns() const; // as given to replacePatterns, in that order
+    // The patterns without their case lists (megabytes of JSON at 100k cases), for listings.
+    struct PatternSummary {
+        std::string signature, type, subtype, description;
+        std::int64_t count = 0;
+    };
+    std::vector<PatternSummary> patternSummaries() const; // in stored order
 
     struct StoredCase {
         std::int64_t id = 0;

@@ -255,19 +255,10 @@ void DashboardView::showMessage(const QString& text, const QString& detail) {
 DashboardView::Snapshot DashboardView::collect(const ProjectStore& store, const CaseQuery& query) {
     Snapshot out;
     out.facets = store.facets(query);
-    const nlohmann::json all = store.patterns();
-    for (const auto& p : all) {
-        if (!p.is_object())
-            continue;
-        PatternRow x;
-        x.signature = p.value("signature", std::string());
-        x.type = p.value("type", std::string());
-        x.subtype = p.value("subtype", std::string());
-        x.description = p.value("description", std::string());
-        x.count = p.value("count", std::int64_t(0));
-        if (!x.signature.empty())
-            out.patterns.push_back(std::move(x));
-    }
+    for (ProjectStore::PatternSummary& p : store.patternSummaries())
+        if (!p.signature.empty())
+            out.patterns.push_back({std::move(p.signature), std::move(p.type), std::move(p.subtype),
+                                    std::move(p.description), p.count});
     CaseQuery unfiltered;
     unfiltered.sort = query.sort;
     unfiltered.descending = query.descending;

@@ -223,6 +223,29 @@ void facets(benchmark::State& state, const CaseQuery& query) {
         benchmark::DoNotOptimize(s.facets(query));
 }
 
+// What the dashboard reads besides facets: the pattern list, recounted under a filter.
+void patternCounts(benchmark::State& state, const CaseQuery& query) {
+    ProjectStore& s = store();
+    for (auto _ : state) {
+        std::vector<std::string> signatures;
+        for (const auto& p : s.patternSummaries())
+            signatures.push_back(p.signature);
+        benchmark::DoNotOptimize(s.countCasesBySignature(query, signatures));
+    }
+}
+
+// What the concept map reads before its layout: the 151 most affected concepts and their
+// co-occurrence links.
+void conceptMap(benchmark::State& state, const CaseQuery& query) {
+    ProjectStore& s = store();
+    for (auto _ : state) {
+        std::vector<std::string> names;
+        for (const auto& c : s.findingConcepts(query, 151))
+            names.push_back(c.name);
+        benchmark::DoNotOptimize(s.conceptLinks(names));
+    }
+}
+
 void registerAll() {
     using Sort = CaseQuery::Sort;
     const std::pair<const char*, Sort> sorts[] = {
@@ -306,6 +329,12 @@ void registerAll() {
     unit(benchmark::RegisterBenchmark("store/facets/all", facets, CaseQuery{}));
     unit(benchmark::RegisterBenchmark("store/facets/run", facets, filters[0].second));
     unit(benchmark::RegisterBenchmark("store/facets/fts_common", facets, filters[7].second));
+    CaseQuery relation;
+    relation.findingTypes = {"relation"};
+    unit(benchmark::RegisterBenchmark("store/facets/class_relation", facets, relation));
+    unit(benchmark::RegisterBenchmark("store/pattern_counts/class_relation", patternCounts, relation));
+    unit(benchmark::RegisterBenchmark("store/concept_map/all", conceptMap, CaseQuery{}));
+    unit(benchmark::RegisterBenchmark("store/concept_map/class_relation", conceptMap, relation));
 }
 
 } // namespace

@@ -253,6 +253,13 @@ void TestProjectStore::roundTripEverything() {
     QVERIFY(!s->loadCase("nope"));
 
     QVERIFY2(s->patterns() == patterns, s->patterns().dump().c_str());
+    const auto summaries = s->patternSummaries();
+    QCOMPARE(summaries.size(), patterns.size());
+    for (std::size_t i = 0; i < summaries.size(); ++i) {
+        QCOMPARE(summaries[i].signature, patterns[i]["signature"].get<std::string>());
+        QCOMPARE(summaries[i].description, patterns[i]["description"].get<std::string>());
+        QCOMPARE(summaries[i].count, patterns[i]["count"].get<std::int64_t>());
+    }
     QStringList signatures;
     s->forEachFindingSignature([&](const ProjectStore::FindingSignature& f) {
         QCOMPARE(f.caseId, caseId);
