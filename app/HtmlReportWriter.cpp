@@ -83,7 +83,7 @@ struct Bar {
 
 std::string barChartSvg(const std::string& title, const std::vector<Bar>& bars, double maxValue,
                         int width = 440) {
-    const int labelW = 150, rowH = 22, top = 26, valueW = 70;
+    const int labelW = 150, rowH = 22, top = 26, valueW = 115;
     const int height = top + rowH * int(std::max<std::size_t>(bars.size(), 1)) + 6;
     const double barArea = width - labelW - valueW;
     std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(width) +
@@ -178,7 +178,7 @@ td.num { text-align: right; }
 .text { white-space: pre-wrap; background: #f7f8fa; border: 1px solid #e1e5ea; padding: 6px 8px; }
 .diagram { overflow-x: auto; border: 1px solid #e1e5ea; padding: 4px; }
 .legend span { margin-right: 14px; font-size: 12px; }
-.swatch { display: inline-block; width: 18px; height: 4px; vertical-align: middle; margin-right: 4px; }
+.swatch { margin-right: 3px; }
 .charts svg { margin: 4px 10px 4px 0; vertical-align: top; }
 .filter { font-family: monospace; background: #f2f2f2; padding: 1px 4px; }
 .redacted { color: #a04000; font-weight: bold; }
@@ -332,8 +332,8 @@ void HtmlReportWriter::findingsAndPatterns(std::string& o) {
     o += "<h2>Findings by class</h2>";
     o += "<table><tr><th>Class</th><th>Sub-kind</th><th>Findings</th><th>Cases</th></tr>";
     for (const auto& [key, c] : r_.summary.bySubtype)
-        o += "<tr><td><span class=\"swatch\" style=\"background:" + std::string(classColor(key.first)) +
-             "\"></span>" + esc(key.first) + "</td><td>" + esc(key.second) +
+        o += "<tr><td><span class=\"swatch\" style=\"color:" + std::string(classColor(key.first)) +
+             "\">&#9632;</span>" + esc(key.first) + "</td><td>" + esc(key.second) +
              "</td><td class=\"num\">" + num(c.findings) + "</td><td class=\"num\">" + num(c.cases) +
              "</td></tr>";
     if (r_.summary.bySubtype.empty())
@@ -397,8 +397,8 @@ void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
                  {PathDiagramColors::kRelationError, "relation error"},
                  {PathDiagramColors::kBranch, "branch"},
                  {PathDiagramColors::kReference, "reference path (dashed: to a missing concept)"}})
-            o += "<span><span class=\"swatch\" style=\"background:" + std::string(color) + "\"></span>" +
-                 text + "</span>";
+            o += "<span><span class=\"swatch\" style=\"color:" + std::string(color) + "\">&#9473;&#9473;</span>" +
+                 text + "</span> &#160; ";
         o += "</div>";
     }
 
@@ -419,8 +419,8 @@ void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
             if (!im.boxes.empty()) {
                 o += "<table><tr><th>Box</th><th>Source</th><th>x</th><th>y</th><th>w</th><th>h</th></tr>";
                 for (const Box& b : im.boxes)
-                    o += "<tr><td>" + esc(b.label) + "</td><td><span class=\"swatch\" style=\"background:" +
-                         esc(boxColor(b.source).toStdString()) + "\"></span>" + esc(b.source) +
+                    o += "<tr><td>" + esc(b.label) + "</td><td><span class=\"swatch\" style=\"color:" +
+                         esc(boxColor(b.source).toStdString()) + "\">&#9632;</span>" + esc(b.source) +
                          "</td><td class=\"num\">" + fixed(b.x, 0) + "</td><td class=\"num\">" + fixed(b.y, 0) +
                          "</td><td class=\"num\">" + fixed(b.w, 0) + "</td><td class=\"num\">" +
                          fixed(b.h, 0) + "</td></tr>";
@@ -436,8 +436,8 @@ void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
     } else {
         o += "<table><tr><th>#</th><th>Class</th><th>Severity</th><th>Explanation</th><th>Verdict</th></tr>";
         for (const ReportFinding& f : c.findings)
-            o += "<tr><td class=\"num\">" + num(f.index + 1) + "</td><td><span class=\"swatch\" style=\"background:" +
-                 std::string(classColor(f.type)) + "\"></span>" + esc(f.type) + "<br/><span class=\"muted\">" +
+            o += "<tr><td class=\"num\">" + num(f.index + 1) + "</td><td><span class=\"swatch\" style=\"color:" +
+                 std::string(classColor(f.type)) + "\">&#9632;</span>" + esc(f.type) + "<br/><span class=\"muted\">" +
                  esc(f.subtype) + "</span></td><td>" + esc(f.severity) + "</td><td>" + esc(f.explanation) +
                  "</td><td>" + verdictDetail(f.verdict) + historyList(f.history) + "</td></tr>";
         o += "</table>";
@@ -465,6 +465,10 @@ std::string HtmlReportWriter::html() {
         o += "<html><head>";
     o += "<title>ReasonScope audit report</title><style>";
     o += kStyle;
+    // On paper the page margins are the margins, and the width is the page's.
+    if (target_ == Target::TextDocument)
+        o += "body { margin: 0; padding: 0; max-width: none; font-size: 12px; } "
+             "th, td { padding: 2px 4px; }";
     o += "</style></head><body>";
     header(o);
     analysed(o);

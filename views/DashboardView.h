@@ -46,6 +46,7 @@ public:
     static constexpr const char* kRelationChart = "relationChart";
     static constexpr const char* kNodeKindChart = "nodeKindChart";
     static constexpr const char* kPatternList = "patternList";
+    static constexpr const char* kReviewChart = "reviewChart";
     static constexpr const char* kEmptyMessage = "emptyMessage";
 
     explicit DashboardView(QWidget* parent = nullptr);
@@ -84,6 +85,8 @@ private:
     void fillRelations(const FacetCounts& f);
     void fillNodeKinds(const FacetCounts& f);
     void fillPatterns();
+    // Cases by review state (latest case-level verdict, or unreviewed); click filters.
+    void fillReviewStates(const FacetCounts& f);
     void activatePattern(QTreeWidgetItem* item);
     // Relation signatures whose (head kind, relation, tail kind) passes keep, crossed with
     // every relation subtype under the query.
@@ -100,6 +103,7 @@ private:
     QChartView* subtypeView_ = nullptr;
     QChartView* relationView_ = nullptr;
     QChartView* nodeKindView_ = nullptr;
+    QChartView* reviewView_ = nullptr;
     QTreeWidget* patterns_ = nullptr;
     QLabel* patternTitle_ = nullptr;
 };
