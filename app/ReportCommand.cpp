@@ -71,7 +71,7 @@ constexpr const char* kReportUsage = R"(Usage:
       An audit report of the project: what was analysed (files and SHA-256), the summary
       and patterns, and every flagged or reviewed case of the filter with its findings and
       verdicts. The format defaults to the --out suffix. --filter takes the case-table
-      filter, e.g. --filter 'run="demo-model-a 2024-05" class=relation review=unreviewed'
+      filter, e.g. --filter 'run="demo-model-a 2024-06" class=relation review=unreviewed'
       (keys: run, correct, class, subtype, pattern, review, search, case). --redact leaves
       out question and output text and image pixels.
 )";
