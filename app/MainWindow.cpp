@@ -655,9 +655,9 @@ void MainWindow::buildReview()
     reviewerLabel_->setObjectName("reviewerLabel");
     statusBar()->addPermanentWidget(reviewerLabel_);
     QSettings settings;
+    connect(reviewPanel_, &ReviewPanel::reviewerChanged, this, &MainWindow::showReviewer);
     reviewPanel_->setReviewer(settings.value("review/reviewer").toString(),
                               settings.value("review/role").toString());
-    showReviewer();
 
     // Another instance (another reviewer) writing to the same file: PRAGMA data_version
     // changes, and the table, the dashboard and the panel re-read it. Cheap enough to poll.
@@ -677,7 +677,6 @@ bool MainWindow::askReviewer()
     QSettings settings;
     settings.setValue("review/reviewer", name);
     settings.setValue("review/role", role);
-    showReviewer();
     return true;
 }
 

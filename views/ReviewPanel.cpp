@@ -254,6 +254,7 @@ void ReviewPanel::setReviewer(const QString& name, const QString& role) {
                                 ? tr("Reviewer: not set (asked at the first verdict)")
                                 : tr("Reviewer: %1").arg(role_.isEmpty() ? reviewer_
                                                                          : QStringLiteral("%1 (%2)").arg(reviewer_, role_)));
+    emit reviewerChanged(reviewer_, role_);
 }
 
 int ReviewPanel::targetCount() const { return case_ ? int(case_->findingIds.size()) + 1 : 0; }
@@ -531,6 +532,9 @@ bool ReviewPanel::recordVerdict(const QString& verdict) {
         return false;
     }
     comment_->clear();
+    // Back to the targets, so the next verdict key is a key again, not comment text.
+    if (comment_->hasFocus())
+        targets_->setFocus();
     const int target = target_;
     // Re-read: another reviewer may have written too, and the history shows the new row.
     loadCase();

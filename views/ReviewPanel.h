@@ -100,6 +100,7 @@ signals:
     // signal returns (direct connection); nothing is recorded while the name stays empty.
     void reviewerRequested();
     void reviewRecorded(qint64 caseId);
+    void reviewerChanged(const QString& name, const QString& role);
     void failed(const QString& message);
 
 protected:
