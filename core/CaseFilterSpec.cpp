@@ -51,13 +51,10 @@ bool parseId(const std::string& s, std::int64_t* out) {
 
 bool parseCaseFilter(const std::string& text, const std::vector<ProjectStore::RunInfo>& runs,
                      CaseQuery* query, std::string* error) {
-    CaseQuery q = *query;
     // Only the filter fields are replaced; the caller's sort stays.
-    const CaseQuery::Sort sort = q.sort;
-    const bool descending = q.descending;
-    q = CaseQuery{};
-    q.sort = sort;
-    q.descending = descending;
+    CaseQuery q;
+    q.sort = query->sort;
+    q.descending = query->descending;
     bool sawCorrect = false, sawReview = false, sawSearch = false;
 
     auto fail = [&](std::size_t at, const std::string& why) {

@@ -378,8 +378,6 @@ void ReviewPanel::fillTargets() {
     QFont font = whole->font(1);
     font.setBold(true);
     whole->setFont(1, font);
-    const auto& row = case_->analysis;
-    (void)row;
     whole->setText(3, verdictText(state_.caseVerdict));
     if (state_.caseVerdict)
         whole->setForeground(3, verdictColor(state_.caseVerdict->verdict));
