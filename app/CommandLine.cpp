@@ -4,6 +4,7 @@
 #include "CaseText.h"
 #include "ProjectJson.h"
 #include "ProjectStore.h"
+#include "ReportCommand.h"
 #include "ResourceLocator.h"
 #include "RunSummary.h"
 
@@ -30,6 +31,10 @@ constexpr const char* kUsage = R"(Usage:
       demo (and --project defaults to the demo project in ~/.local/share/reasonscope).
   reasonscope show CASE_ID --project FILE [--run RUN] [--json]
       One case in the terminal: question, steps, reasoning path, reference paths, findings.
+  reasonscope report --project FILE --out FILE [--format html|pdf|csv|json]
+                     [--filter TEXT] [--redact] [--quiet]
+      An audit report: what was analysed, the summary, and every flagged or reviewed case
+      of the filter with its findings and verdicts (`reasonscope report --help`).
   reasonscope help
 Exit status: 0 success, 1 an input could not be read, 2 bad usage.
 )";
@@ -262,6 +267,8 @@ int runCommandLine(const std::vector<std::string>& args)
             return runAnalyze(args);
         if (args[0] == "show")
             return runShow(args);
+        if (args[0] == "report")
+            return runReportCommand(args);
     } catch (const std::exception& e) {
         // Last line of defence: a bug must still end with a message, not an abort.
         std::cerr << "reasonscope: internal error: " << e.what() << "\n";

@@ -8,9 +8,16 @@
 #include "KnowledgeGraphLoader.h"
 #include "PathView.h"
 #include "ProjectionView.h"
+#include "CaseFilterSpec.h"
+#include "ReportCommand.h"
+#include "ReportDialog.h"
+#include "ReviewPanel.h"
+#include "ReviewerDialog.h"
 #include "ResourceLocator.h"
 
 #include <QAction>
+#include <QElapsedTimer>
+#include <QStandardPaths>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -185,6 +192,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     statusLabel_ = new QLabel(this);
     statusBar()->addPermanentWidget(statusLabel_);
+    buildReview();
 
     buildActions();
     resize(1500, 950);
@@ -201,7 +209,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
-    // The model reads through the store: detach it before the store goes.
+    // The models read through the store: detach them before the store goes.
+    reviewPanel_->setStore(nullptr);
     model_->setParent(nullptr);
     delete model_;
 }
@@ -244,7 +253,15 @@ void MainWindow::buildFilterBar(QWidget* host, QHBoxLayout* row)
         classFilter_->addItem(tr("%1 errors").arg(QLatin1String(type)), QLatin1String(type));
     row->addWidget(classFilter_);
 
-    for (QComboBox* box : {runFilter_, correctFilter_, classFilter_})
+    reviewFilter_ = new QComboBox(host);
+    reviewFilter_->setObjectName("reviewFilter");
+    reviewFilter_->addItem(tr("Any review state"), QString());
+    reviewFilter_->addItem(tr("Not reviewed"), QStringLiteral("unreviewed"));
+    for (const char* verdict : {"confirmed", "rejected", "unsure"})
+        reviewFilter_->addItem(tr("Reviewed: %1").arg(QLatin1String(verdict)), QLatin1String(verdict));
+    row->addWidget(reviewFilter_);
+
+    for (QComboBox* box : {runFilter_, correctFilter_, classFilter_, reviewFilter_})
         connect(box, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
 }
 
@@ -255,6 +272,10 @@ void MainWindow::buildActions()
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("&Import outputs\u2026"), this, [this] { chooseAndImport(false); });
     file->addAction(tr("Load &knowledge graph\u2026"), this, [this] { chooseAndImport(true); });
+    file->addSeparator();
+    QAction* exportAction = file->addAction(tr("&Export report\u2026"), this, &MainWindow::exportReport);
+    exportAction->setObjectName("exportReport");
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -269,15 +290,24 @@ void MainWindow::buildActions()
         runFilter_->setCurrentIndex(0);
         correctFilter_->setCurrentIndex(0);
         classFilter_->setCurrentIndex(0);
+        reviewFilter_->setCurrentIndex(0);
         rebuildChips();
         applyFilter();
     });
+
+    QMenu* review = menuBar()->addMenu(tr("&Review"));
+    review->addAction(tr("Set &reviewer\u2026"), this, &MainWindow::askReviewer);
+    review->addSeparator();
+    review->addActions(reviewPanel_->reviewActions());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         QMessageBox::information(this, tr("Keyboard shortcuts"),
                                  tr("/  search\nUp/Down  previous/next case\nEnter  open the case in the "
-                                    "instance view\nCtrl+O  open a project\n+ / - / 0  zoom the path view"));
+                                    "instance view\nCtrl+O  open a project\n+ / - / 0  zoom the path view") +
+                                     QStringLiteral("\n\n") + tr("Review panel:") + QLatin1Char('\n') +
+                                     ReviewPanel::shortcutHelp() + QLatin1Char('\n') +
+                                     tr("Ctrl+E  export a report of the current filter"));
     });
     help->addAction(tr("&About ReasonScope"), this, [this] {
         QMessageBox::about(this, tr("About ReasonScope"),
@@ -301,6 +331,7 @@ bool MainWindow::openProject(const QString& path, bool quiet)
     dashboard_->setStore(nullptr);
     projection_->setStore(nullptr);
     kgExplorer_->setStore(nullptr);
+    reviewPanel_->setStore(nullptr);
     store_ = std::move(store);
     projectPath_ = path;
     chips_.clear();
@@ -309,6 +340,8 @@ bool MainWindow::openProject(const QString& path, bool quiet)
     dashboard_->setStore(store_.get());
     projection_->setStore(store_.get());
     kgExplorer_->setStore(store_.get());
+    reviewPanel_->setStore(store_.get());
+    lastExternalChange_ = store_->externalChangeCounter();
     reloadRunChoices();
     applyFilter();
     table_->setVisible(true);
@@ -350,6 +383,8 @@ void MainWindow::applyFilter()
     const QString type = classFilter_->currentData().toString();
     if (!type.isEmpty())
         q.findingTypes.push_back(type.toStdString());
+    if (const QString review = reviewFilter_->currentData().toString(); !review.isEmpty())
+        q.reviewState = review.toStdString();
     for (const Chip& chip : chips_)
         merge(q, chip.refinement);
 
@@ -357,6 +392,7 @@ void MainWindow::applyFilter()
     model_->setQuery(q);
     dashboard_->setQuery(q);
     projection_->setQuery(q);
+    reviewPanel_->setFilter(q);
     const int row = keep >= 0 ? model_->rowOfCase(keep) : -1;
     if (row >= 0)
         table_->selectRow(row);
@@ -509,6 +545,7 @@ void MainWindow::runAnalysis(const PipelineRequest& request, const QString& titl
     dashboard_->setStore(nullptr);
     projection_->setStore(nullptr);
     kgExplorer_->setStore(nullptr);
+    reviewPanel_->setStore(nullptr);
     store_.reset();
 
     auto* job = new AnalysisJob(request, this);
@@ -581,6 +618,7 @@ void MainWindow::selectCaseClearingFilters(qint64 caseId)
         runFilter_->setCurrentIndex(0);
         correctFilter_->setCurrentIndex(0);
         classFilter_->setCurrentIndex(0);
+        reviewFilter_->setCurrentIndex(0);
         applyFilter();
         row = model_->rowOfCase(caseId);
     }
@@ -596,6 +634,147 @@ void MainWindow::closeEvent(QCloseEvent* event)
     settings.setValue(settingsKey("geometry"), saveGeometry());
     settings.setValue(settingsKey("state"), saveState());
     event->accept();
+}
+
+// --- review and reports --------------------------------------------------------------
+
+void MainWindow::buildReview()
+{
+    reviewPanel_ = new ReviewPanel(this);
+    auto* reviewDock = new QDockWidget(tr("Review"), this);
+    reviewDock->setObjectName("reviewDock");
+    reviewDock->setWidget(reviewPanel_);
+    addDockWidget(Qt::RightDockWidgetArea, reviewDock);
+    resizeDocks({reviewDock}, {420}, Qt::Horizontal);
+
+    connect(this, &MainWindow::currentCaseChanged, reviewPanel_, &ReviewPanel::setCurrentCase);
+    connect(reviewPanel_, &ReviewPanel::caseActivated, this, &MainWindow::selectCaseClearingFilters);
+    // Direct: the panel continues with the name once the dialog returns.
+    connect(reviewPanel_, &ReviewPanel::reviewerRequested, this, &MainWindow::askReviewer, Qt::DirectConnection);
+    connect(reviewPanel_, &ReviewPanel::reviewRecorded, this, [this] {
+        refreshAfterReviews();
+        // Our own commit: the next poll need not refresh again for it.
+        if (store_)
+            lastExternalChange_ = store_->externalChangeCounter();
+    });
+    connect(reviewPanel_, &ReviewPanel::failed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+
+    reviewerLabel_ = new QLabel(this);
+    reviewerLabel_->setObjectName("reviewerLabel");
+    statusBar()->addPermanentWidget(reviewerLabel_);
+    QSettings settings;
+    connect(reviewPanel_, &ReviewPanel::reviewerChanged, this, &MainWindow::showReviewer);
+    reviewPanel_->setReviewer(settings.value("review/reviewer").toString(),
+                              settings.value("review/role").toString());
+
+    // Another instance (another reviewer) writing to the same file: PRAGMA data_version
+    // changes, and the table, the dashboard and the panel re-read it. Cheap enough to poll.
+    auto* poll = new QTimer(this);
+    poll->setObjectName("externalChangePoll");
+    poll->setInterval(1000);
+    connect(poll, &QTimer::timeout, this, &MainWindow::pollForExternalChanges);
+    poll->start();
+}
+
+bool MainWindow::askReviewer()
+{
+    QString name = reviewPanel_->reviewer(), role = reviewPanel_->role();
+    if (!ReviewerDialog::ask(this, &name, &role))
+        return false;
+    reviewPanel_->setReviewer(name, role);
+    QSettings settings;
+    settings.setValue("review/reviewer", name);
+    settings.setValue("review/role", role);
+    return true;
+}
+
+void MainWindow::showReviewer()
+{
+    const QString name = reviewPanel_->reviewer(), role = reviewPanel_->role();
+    reviewerLabel_->setText(name.isEmpty() ? tr("Reviewer: not set")
+                                           : tr("Reviewer: %1").arg(role.isEmpty() ? name
+                                                                                   : QStringLiteral("%1 (%2)").arg(name, role)));
+}
+
+void MainWindow::refreshAfterReviews()
+{
+    if (!store_)
+        return;
+    const qint64 keep = currentCase_;
+    // A model reset clears the view's current index without signals; selecting the same
+    // case again then changes nothing else.
+    model_->refresh();
+    const int row = keep >= 0 ? model_->rowOfCase(keep) : -1;
+    if (row >= 0)
+        table_->selectRow(row);
+    else if (model_->rowCount() > 0)
+        table_->selectRow(0);
+    else
+        setCurrentCase(-1);
+    dashboard_->refresh();
+    updateStatus();
+}
+
+void MainWindow::pollForExternalChanges()
+{
+    if (!store_)
+        return;
+    try {
+        const std::int64_t now = store_->externalChangeCounter();
+        if (now == lastExternalChange_)
+            return;
+        lastExternalChange_ = now;
+        refreshAfterReviews();
+        reviewPanel_->refresh();
+    } catch (const std::exception& e) {
+        statusBar()->showMessage(QString::fromUtf8(e.what()), 8000);
+    }
+}
+
+void MainWindow::exportReport()
+{
+    if (!store_) {
+        QMessageBox::information(this, tr("No project"), tr("Open a project first."));
+        return;
+    }
+    const CaseQuery filter = model_->query();
+    const std::string filterText = formatCaseFilter(filter, store_->runs());
+    QString suggested = QSettings().value("review/lastReport").toString();
+    if (suggested.isEmpty())
+        suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                        .filePath(QFileInfo(projectPath_).completeBaseName() + "-report.html");
+    ReportDialog dialog(QString::fromStdString(filterText),
+                        tr("%1 cases match the filter").arg(model_->rowCount()), suggested, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    bool ok = false;
+    std::size_t cases = 0;
+    try {
+        ReportOptions options;
+        options.redact = dialog.redact();
+        options.appVersion = RS_VERSION;
+        const AuditReport report = buildAuditReport(*store_, filter, options);
+        cases = report.cases.size();
+        ok = writeReport(report, dialog.format(), dialog.path(), &error);
+    } catch (const std::exception& e) {
+        error = QString::fromUtf8(e.what());
+    }
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        QMessageBox::warning(this, tr("Report not written"), error);
+        return;
+    }
+    QSettings().setValue("review/lastReport", dialog.path());
+    statusBar()->showMessage(tr("Report of %1 cases written to %2 in %3 s")
+                                 .arg(cases)
+                                 .arg(dialog.path())
+                                 .arg(timer.elapsed() / 1000.0, 0, 'f', 2),
+                             10000);
 }
 
 } // namespace rs

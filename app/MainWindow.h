@@ -26,6 +26,7 @@ class KgExplorer;
 class KnowledgeGraph;
 class PathView;
 class ProjectionView;
+class ReviewPanel;
 struct PipelineRequest;
 
 class MainWindow : public QMainWindow {
@@ -47,6 +48,7 @@ public:
     CaseTableModel* caseModel() const { return model_; }
     // The overview or the concept map is still reading the store for the current filter.
     bool isUpdatingViews() const;
+    ReviewPanel* reviewPanel() const { return reviewPanel_; }
     qint64 currentCaseId() const { return currentCase_; }
 
 signals:
@@ -70,6 +72,16 @@ private:
     // thread, for the KG explorer.
     void loadKnowledgeGraph(const QStringList& files);
     void selectCaseClearingFilters(qint64 caseId);
+    // --- review and reports (issue 5) ---
+    void buildReview();
+    // Asks for the reviewer's name and role (remembered in QSettings); false when cancelled.
+    bool askReviewer();
+    void showReviewer();
+    // The table, dashboard and review panel re-read the file, keeping the current case
+    // (after a verdict here, or when another instance wrote to the file).
+    void refreshAfterReviews();
+    void pollForExternalChanges();
+    void exportReport();
 
     std::unique_ptr<ProjectStore> store_;
     CaseTableModel* model_ = nullptr;
@@ -89,6 +101,10 @@ private:
     std::shared_ptr<const KnowledgeGraph> graph_;
     int graphLoadGeneration_ = 0;
     QLabel* statusLabel_ = nullptr;
+    ReviewPanel* reviewPanel_ = nullptr;
+    QLabel* reviewerLabel_ = nullptr;
+    QComboBox* reviewFilter_ = nullptr;
+    std::int64_t lastExternalChange_ = -1;
 
     // Filters added by clicking the dashboard, shown as removable chips.
     struct Chip {

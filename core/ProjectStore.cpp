@@ -268,6 +268,10 @@ int indexOf(const auto& names, const std::string& s) {
     return -1;
 }
 
+bool isBlankText(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](unsigned char ch) { return std::isspace(ch); });
+}
+
 // Case text is untrusted and may hold invalid UTF-8, which dump() would otherwise throw on.
 std::string dumpJson(const json& j) {
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -1227,6 +1231,14 @@ void ProjectStore::setSetting(const std::string& key, const std::string& value) 
 }
 
 std::int64_t ProjectStore::addReview(const Review& r) {
+    if (indexOf(kVerdicts, r.verdict) < 0)
+        throw std::invalid_argument("verdict \"" + r.verdict +
+                                    "\" is not one of confirmed, rejected, unsure");
+    if (!r.severity.empty() && indexOf(kReviewSeverities, r.severity) < 0)
+        throw std::invalid_argument("review severity \"" + r.severity +
+                                    "\" is not one of none, minor, major, critical");
+    if (isBlankText(r.reviewer))
+        throw std::invalid_argument("a review needs a reviewer name");
     WriteScope w(*d_);
     std::optional<std::string> signature;
     std::optional<std::int64_t> step;
@@ -1266,6 +1278,20 @@ std::optional<std::string> ProjectStore::setting(const std::string& key) const {
     if (!q.step())
         return std::nullopt;
     return q.text(0);
+}
+
+std::vector<std::pair<std::string, std::string>> ProjectStore::settings() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    Query q(*d_, "SELECT key, value FROM settings ORDER BY key");
+    while (q.step())
+        out.emplace_back(q.text(0), q.text(1));
+    return out;
+}
+
+std::int64_t ProjectStore::externalChangeCounter() const {
+    Query q(*d_, "PRAGMA data_version");
+    q.step();
+    return q.integer(0);
 }
 
 std::vector<ProjectStore::KgSource> ProjectStore::kgSources() const {

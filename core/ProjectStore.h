@@ -179,6 +179,12 @@ public:
 
     // --- reading ---------------------------------------------------------------------
     std::optional<std::string> setting(const std::string& key) const;
+    // Every setting, ordered by key (what reports list as the analysis settings).
+    std::vector<std::pair<std::string, std::string>> settings() const;
+    // Changes whenever another connection (thread or process) commits to the file; this
+    // connection's own writes leave it alone. Cheap (no I/O beyond the shared WAL index),
+    // so a window can poll it to notice another reviewer's verdicts.
+    std::int64_t externalChangeCounter() const;
 
     struct KgSource {
         std::int64_t id = 0;
@@ -272,7 +278,13 @@ public:
         int findingStep = -1;         // set by the store
         std::string timestamp;        // set by the store, UTC ISO 8601
     };
-    // Throws std::invalid_argument when the finding does not belong to the case.
+    // The verdicts and severities a review may carry (an empty severity means "not given").
+    static constexpr const char* kVerdicts[] = {"confirmed", "rejected", "unsure"};
+    static constexpr const char* kReviewSeverities[] = {"none", "minor", "major", "critical"};
+    // Committed before it returns (its own transaction unless inside one), so a verdict
+    // survives the application being killed right after. Waits up to the busy timeout for
+    // another writer. Throws std::invalid_argument when the finding does not belong to the
+    // case, the verdict or severity is not one of the above, or the reviewer is blank.
     std::int64_t addReview(const Review& r);
     std::vector<Review> reviews(std::int64_t caseId) const; // oldest first
 

@@ -163,6 +163,9 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
     subtypeView_ = makeChartView(kSubtypeChart, content);
     relationView_ = makeChartView(kRelationChart, content);
     nodeKindView_ = makeChartView(kNodeKindChart, content);
+    reviewView_ = makeChartView(kReviewChart, content);
+    reviewView_->setMinimumSize(280, 120);
+    reviewView_->setMaximumHeight(150);
 
     auto* patternBox = new QWidget(content);
     auto* patternLayout = new QVBoxLayout(patternBox);
@@ -197,6 +200,7 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
     grid->addWidget(relationView_, 1, 0);
     grid->addWidget(nodeKindView_, 1, 1);
     grid->addWidget(patternBox, 1, 2);
+    grid->addWidget(reviewView_, 2, 0, 1, 3);
     for (int c = 0; c < 3; ++c)
         grid->setColumnStretch(c, 1);
     stack_->addWidget(content);
@@ -372,6 +376,7 @@ void DashboardView::showSnapshot(const Snapshot& snapshot) {
     fillRelations(f);
     fillNodeKinds(f);
     fillPatterns(snapshot);
+    fillReviewStates(f);
     stack_->setCurrentIndex(1);
     emit updated();
 }
@@ -651,6 +656,57 @@ void DashboardView::fillPatterns(const Snapshot& snapshot) {
         item->setText(1, tr("No recurring pattern under this filter"));
         item->setFlags(Qt::NoItemFlags);
     }
+}
+
+void DashboardView::fillReviewStates(const FacetCounts& f) {
+    std::int64_t total = 0;
+    for (const auto& [state, n] : f.byReviewState)
+        total += n;
+    const std::int64_t reviewed =
+        total - (f.byReviewState.count("unreviewed") ? f.byReviewState.at("unreviewed") : 0);
+    QChart* chart = freshChart(reviewView_, tr("Review state (%1 of %2 cases reviewed)").arg(reviewed).arg(total));
+    // One horizontal stacked bar: the share of each state at a glance.
+    static const std::pair<const char*, QColor> kStates[] = {{"confirmed", QColor("#2e8b57")},
+                                                             {"rejected", QColor("#b03030")},
+                                                             {"unsure", QColor("#c08a00")},
+                                                             {"unreviewed", QColor("#b8b8b8")}};
+    auto* series = new QHorizontalStackedBarSeries;
+    series->setBarWidth(0.8);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsCenter);
+    std::vector<std::string> states;
+    std::vector<QColor> colors;
+    for (const auto& [state, color] : kStates) {
+        states.push_back(state);
+        colors.push_back(color);
+    }
+    for (const auto& [state, n] : f.byReviewState) // verdict texts of older files
+        if (std::find(states.begin(), states.end(), state) == states.end()) {
+            states.push_back(state);
+            colors.push_back(QColor("#8c8c8c"));
+        }
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        const auto it = f.byReviewState.find(states[i]);
+        const std::int64_t n = it == f.byReviewState.end() ? 0 : it->second;
+        auto* set = new QBarSet(qs(states[i]));
+        *set << double(n);
+        set->setColor(colors[i]);
+        set->setBorderColor(colors[i].darker(120));
+        set->setLabelColor(Qt::white);
+        series->append(set);
+        const QString state = qs(states[i]);
+        const QString tip = tr("%1: %2 cases").arg(state).arg(n);
+        connect(set, &QBarSet::hovered, this, [tip](bool on, int) { showTip(on, tip); });
+        connect(set, &QBarSet::clicked, this, [this, state](int) {
+            CaseQuery q;
+            q.reviewState = state.toStdString();
+            emit filterRequested(q, tr("Review: %1").arg(state));
+        });
+    }
+    attachAxes(chart, series, {tr("cases")}, countAxis(total), true);
+    chart->legend()->setVisible(true);
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setFont(smaller(chart->legend()->font()));
 }
 
 void DashboardView::activatePattern(QTreeWidgetItem* item) {

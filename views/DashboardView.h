@@ -49,6 +49,7 @@ public:
     static constexpr const char* kRelationChart = "relationChart";
     static constexpr const char* kNodeKindChart = "nodeKindChart";
     static constexpr const char* kPatternList = "patternList";
+    static constexpr const char* kReviewChart = "reviewChart";
     static constexpr const char* kEmptyMessage = "emptyMessage";
 
     explicit DashboardView(QWidget* parent = nullptr);
@@ -109,6 +110,8 @@ private:
     void fillRelations(const FacetCounts& f);
     void fillNodeKinds(const FacetCounts& f);
     void fillPatterns(const Snapshot& snapshot);
+    // Cases by review state (latest case-level verdict, or unreviewed); click filters.
+    void fillReviewStates(const FacetCounts& f);
     void activatePattern(QTreeWidgetItem* item);
     // Relation signatures whose (head kind, relation, tail kind) passes keep, crossed with
     // every relation subtype under the query.
@@ -127,6 +130,7 @@ private:
     QChartView* subtypeView_ = nullptr;
     QChartView* relationView_ = nullptr;
     QChartView* nodeKindView_ = nullptr;
+    QChartView* reviewView_ = nullptr;
     QTreeWidget* patterns_ = nullptr;
     QLabel* patternTitle_ = nullptr;
 };

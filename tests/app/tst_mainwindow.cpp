@@ -9,11 +9,15 @@
 #include "PathScene.h"
 #include "PathView.h"
 #include "ProjectionView.h"
+#include "ReviewPanel.h"
 #include "ResourceLocator.h"
 
 #include <QDir>
 #include <QGraphicsItem>
+#include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -40,6 +44,8 @@ private slots:
     void keyboardMovesThroughCases();
     void pathNodeOpensTheConceptInTheKgExplorer();
     void projectionSelectionFiltersTheTable();
+    void reviewWithTheKeyboardAndTheTableFollows();
+    void anotherInstancesVerdictsShowUp();
     void screenshotIsNotBlank();
 
 private:
@@ -211,6 +217,7 @@ void TestMainWindow::screenshotIsNotBlank()
     QTest::qWait(300);
     const QImage shot = window_->grab().toImage();
     QDir().mkpath(RS_SCREENSHOT_DIR);
+    window_->reviewPanel()->setCurrentCase(window_->currentCaseId());
     const QString path = QStringLiteral(RS_SCREENSHOT_DIR) + "/mainwindow-demo.png";
     QVERIFY(shot.save(path));
     std::set<QRgb> colours;
@@ -219,6 +226,61 @@ void TestMainWindow::screenshotIsNotBlank()
             colours.insert(shot.pixel(x, y));
     QVERIFY2(colours.size() > 100, "the window renders more than a few flat colours");
     qInfo("screenshot: %s", qPrintable(path));
+}
+
+void TestMainWindow::reviewWithTheKeyboardAndTheTableFollows()
+{
+    auto* panel = window_->reviewPanel();
+    QVERIFY(panel && panel->isVisible());
+    panel->setReviewer("Dr Test", "physician");
+    QVERIFY(window_->findChild<QAction*>("exportReport"));
+    QStringList menus;
+    for (QAction* a : window_->menuBar()->actions())
+        menus << a->text();
+    QVERIFY(menus.contains("&Review"));
+
+    table()->setFocus();
+    QTest::keyClick(table(), Qt::Key_J); // the queue's first case: the worst
+    const qint64 first = window_->currentCaseId();
+    QCOMPARE(panel->currentCase(), first);
+    QCOMPARE(panel->queue()->indexOf(first), std::int64_t(0));
+    const int findings = panel->targetCount() - 1;
+    QVERIFY(findings >= 1);
+    for (int i = 0; i < findings; ++i)
+        QTest::keyClick(table(), Qt::Key_1);
+    QTest::keyClick(table(), Qt::Key_2); // the case: rejected, and on to the next case
+    QVERIFY(window_->currentCaseId() != first);
+    QCOMPARE(window_->currentCaseId(), panel->currentCase());
+    const CaseReviewState state = loadCaseReviewState(*window_->store(), first);
+    QCOMPARE(state.caseVerdict->verdict, std::string("rejected"));
+    QCOMPARE(state.reviewedFindings(), findings);
+    // The table's review column and filter follow at once.
+    const int row = window_->caseModel()->rowOfCase(first);
+    QCOMPARE(window_->caseModel()->index(row, CaseTableModel::ReviewColumn).data().toString(),
+             QString("rejected"));
+    auto* reviewFilter = window_->findChild<QComboBox*>("reviewFilter");
+    reviewFilter->setCurrentIndex(reviewFilter->findData("rejected"));
+    QCOMPARE(window_->caseModel()->rowCount(), 1);
+    reviewFilter->setCurrentIndex(0);
+    auto* reviewer = window_->findChild<QLabel*>("reviewerLabel");
+    QVERIFY(reviewer && reviewer->text().contains("Dr Test"));
+}
+
+void TestMainWindow::anotherInstancesVerdictsShowUp()
+{
+    std::string error;
+    auto other = ProjectStore::open(project_.toStdString(), &error);
+    QVERIFY2(other, error.c_str());
+    const qint64 current = window_->currentCaseId();
+    ProjectStore::Review r;
+    r.caseId = current;
+    r.reviewer = "Dr Elsewhere";
+    r.verdict = "unsure";
+    other->addReview(r);
+    const int row = window_->caseModel()->rowOfCase(current);
+    QTRY_COMPARE_WITH_TIMEOUT(window_->caseModel()->index(row, CaseTableModel::ReviewColumn).data().toString(),
+                              QString("unsure"), 5000);
+    QCOMPARE(window_->currentCaseId(), current); // the refresh keeps the case
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -628,7 +628,7 @@ void TestProjectStore::reviewsAreAppendOnly() {
     const auto finding = s->loadCase(id)->findingIds.at(1);
 
     s->addReview({0, id, finding, "dr a", "clinician", "rejected", "minor", "not an error"});
-    s->addReview({0, id, std::nullopt, "dr a", "clinician", "flagged", "", ""});
+    s->addReview({0, id, std::nullopt, "dr a", "clinician", "unsure", "", ""});
     s->addReview({0, id, finding, "dr b", "clinician", "confirmed", "major", "it is"});
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                              s->addReview({0, other, finding, "x", "y", "confirmed", "", ""}));

@@ -1,0 +1,198 @@
+#include "ReportCommand.h"
+
+#include "CaseFilterSpec.h"
+#include "CsvReportWriter.h"
+#include "HtmlReportWriter.h"
+#include "PdfReportWriter.h"
+#include "ProjectStore.h"
+
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QSaveFile>
+
+#include <chrono>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+namespace rs {
+
+std::optional<ReportFormat> reportFormatFromName(const std::string& name) {
+    if (name == "html")
+        return ReportFormat::Html;
+    if (name == "pdf")
+        return ReportFormat::Pdf;
+    if (name == "csv")
+        return ReportFormat::Csv;
+    if (name == "json")
+        return ReportFormat::Json;
+    return std::nullopt;
+}
+
+std::optional<ReportFormat> reportFormatFromPath(const QString& path) {
+    QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == "htm")
+        suffix = "html";
+    return reportFormatFromName(suffix.toStdString());
+}
+
+const char* reportFormatName(ReportFormat format) {
+    switch (format) {
+    case ReportFormat::Html:
+        return "html";
+    case ReportFormat::Pdf:
+        return "pdf";
+    case ReportFormat::Csv:
+        return "csv";
+    case ReportFormat::Json:
+        return "json";
+    }
+    return "html";
+}
+
+namespace {
+
+bool saveText(const std::string& text, const QString& path, QString* error) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit()) {
+        if (error)
+            *error = QObject::tr("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+constexpr const char* kReportUsage = R"(Usage:
+  reasonscope report --project FILE --out FILE [--format html|pdf|csv|json]
+                     [--filter TEXT] [--redact] [--quiet]
+      An audit report of the project: what was analysed (files and SHA-256), the summary
+      and patterns, and every flagged or reviewed case of the filter with its findings and
+      verdicts. The format defaults to the --out suffix. --filter takes the case-table
+      filter, e.g. --filter 'run="demo-model-a 2024-06" class=relation review=unreviewed'
+      (keys: run, correct, class, subtype, pattern, review, search, case). --redact leaves
+      out question and output text and image pixels.
+)";
+
+int usage(const std::string& message) {
+    std::cerr << "reasonscope: " << message << "\n\n" << kReportUsage;
+    return 2;
+}
+
+} // namespace
+
+bool writeReport(const AuditReport& report, ReportFormat format, const QString& path,
+                 QString* error) {
+    switch (format) {
+    case ReportFormat::Html:
+        return writeHtmlReport(report, path, error);
+    case ReportFormat::Pdf:
+        return writePdfReport(report, path, error);
+    case ReportFormat::Csv: {
+        std::ostringstream out;
+        writeCsvReport(report, out);
+        return saveText(out.str(), path, error);
+    }
+    case ReportFormat::Json:
+        return saveText(auditReportJson(report).dump(1, ' ', false,
+                                                     nlohmann::json::error_handler_t::replace) +
+                            "\n",
+                        path, error);
+    }
+    return false;
+}
+
+int runReportCommand(const std::vector<std::string>& args) {
+    std::string project, out, formatName, filterText;
+    bool redact = false, quiet = false, haveFilter = false;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& v) {
+            if (i + 1 >= args.size())
+                return false;
+            v = args[++i];
+            return true;
+        };
+        if (a == "--project") {
+            if (!value(project))
+                return usage("--project needs a value");
+        } else if (a == "--out") {
+            if (!value(out))
+                return usage("--out needs a value");
+        } else if (a == "--format") {
+            if (!value(formatName))
+                return usage("--format needs a value");
+        } else if (a == "--filter") {
+            if (!value(filterText))
+                return usage("--filter needs a value");
+            haveFilter = true;
+        } else if (a == "--redact") {
+            redact = true;
+        } else if (a == "--quiet") {
+            quiet = true;
+        } else if (a == "--help" || a == "-h") {
+            std::cout << kReportUsage;
+            return 0;
+        } else {
+            return usage("unknown argument: " + a);
+        }
+    }
+    if (project.empty() || out.empty())
+        return usage("report needs --project FILE and --out FILE");
+    const QString outPath = QString::fromStdString(out);
+    std::optional<ReportFormat> format =
+        formatName.empty() ? reportFormatFromPath(outPath) : reportFormatFromName(formatName);
+    if (!format)
+        return usage(formatName.empty()
+                         ? "cannot tell the format from " + out + "; give --format html|pdf|csv|json"
+                         : "--format takes html, pdf, csv or json, not \"" + formatName + "\"");
+
+    std::string error;
+    // The report names the project by its absolute path: it is read away from this shell.
+    std::error_code ec;
+    if (const auto abs = std::filesystem::absolute(project, ec); !ec)
+        project = abs.lexically_normal().string();
+    auto store = ProjectStore::openReadOnly(project, &error);
+    if (!store) {
+        std::cerr << "reasonscope: " << error << "\n";
+        return 1;
+    }
+    CaseQuery filter;
+    if (haveFilter && !parseCaseFilter(filterText, store->runs(), &filter, &error))
+        return usage("--filter: " + error);
+
+    // Fonts, images and the PDF writer are Qt GUI classes; a command line has no display
+    // and needs none, so it uses the offscreen platform whatever the environment says.
+    std::unique_ptr<QGuiApplication> app;
+    if (!QCoreApplication::instance() && (*format == ReportFormat::Html || *format == ReportFormat::Pdf)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        static int argc = 1;
+        static char name[] = "reasonscope";
+        static char* argv[] = {name, nullptr};
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    }
+
+    const auto start = std::chrono::steady_clock::now();
+    ReportOptions options;
+    options.redact = redact;
+    options.appVersion = RS_VERSION;
+    const AuditReport report = buildAuditReport(*store, filter, options);
+    QString writeError;
+    if (!writeReport(report, *format, outPath, &writeError)) {
+        std::cerr << "reasonscope: " << writeError.toStdString() << "\n";
+        return 1;
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!quiet)
+        std::cout << "Report (" << reportFormatName(*format) << ", " << report.cases.size()
+                  << " cases of " << report.matchedCases << " matching the filter"
+                  << (report.filterText.empty() ? "" : " " + report.filterText)
+                  << (redact ? ", redacted" : "") << ") written to " << out << " in "
+                  << std::fixed << std::setprecision(2) << seconds << " s\n";
+    return 0;
+}
+
+} // namespace rs

@@ -1,0 +1,324 @@
+#include "AuditReport.h"
+
+#include "CaseFilterSpec.h"
+
+#include <algorithm>
+#include <ctime>
+#include <set>
+
+namespace rs {
+
+using nlohmann::json;
+
+const char* severityName(int severity) {
+    static constexpr const char* kNames[] = {"none", "minor", "major", "critical"};
+    return severity >= 0 && severity < 4 ? kNames[severity] : "unanalysed";
+}
+
+std::string correctnessName(const std::optional<bool>& correct) {
+    return !correct ? "unscored" : *correct ? "yes" : "no";
+}
+
+std::string utcTimestampNow() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+namespace {
+
+std::string str(const json& o, const char* key) {
+    if (!o.is_object())
+        return {};
+    const auto it = o.find(key);
+    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// An answer as given may be free text from the input; under redaction only an option label
+// (which says nothing about the patient) is kept.
+std::string redactedAnswer(const Case& c, const std::string& answer) {
+    const int i = matchOption(c.options, answer);
+    return i >= 0 ? c.options[std::size_t(i)].label : std::string();
+}
+
+json diagramParts(const json& analysis) {
+    json d = json::object();
+    if (!analysis.is_object())
+        return d;
+    for (const char* key : {"id", "run", "reasoning_path", "reference_paths", "best_reference",
+                            "anchors", "findings", "unanchored_reason"})
+        if (auto it = analysis.find(key); it != analysis.end())
+            d[key] = *it;
+    return d;
+}
+
+ReportCase reportCase(const ProjectStore::StoredCase& s, const CaseRow& row,
+                      const std::vector<ProjectStore::Review>& reviews, bool redact) {
+    const Case& c = s.data;
+    ReportCase r;
+    r.id = s.id;
+    r.key = c.key;
+    r.run = c.run;
+    r.questionId = c.questionId;
+    r.dataset = c.dataset;
+    r.model = c.model;
+    r.sourceFile = c.sourceFile;
+    r.sourceRecord = c.sourceRecord;
+    r.correct = c.correct;
+    r.maxSeverity = row.maxSeverity;
+    if (redact) {
+        r.gold = redactedAnswer(c, c.gold);
+        r.prediction = redactedAnswer(c, c.prediction);
+    } else {
+        r.question = c.question;
+        r.output = c.output;
+        r.gold = c.gold;
+        r.prediction = c.prediction;
+        r.options = c.options;
+    }
+    r.images = c.images;
+    r.unanchoredReason = str(s.analysis, "unanchored_reason");
+    r.diagram = diagramParts(s.analysis);
+    const json findings = s.analysis.is_object() ? s.analysis.value("findings", json::array())
+                                                 : json::array();
+    const CaseReviewState state = caseReviewState(reviews, s.findingIds, findings);
+    for (std::size_t i = 0; i < s.findingIds.size(); ++i) {
+        const json& f = i < findings.size() ? findings[i] : json();
+        ReportFinding rf;
+        rf.index = int(i);
+        rf.id = s.findingIds[i];
+        rf.type = str(f, "type");
+        rf.subtype = str(f, "subtype");
+        rf.severity = str(f, "severity");
+        rf.explanation = str(f, "explanation");
+        rf.signature = str(f, "signature");
+        if (f.is_object() && f.contains("step") && f["step"].is_number_integer())
+            rf.step = f["step"].get<int>();
+        if (f.is_object() && f.contains("nodes") && f["nodes"].is_array())
+            for (const auto& n : f["nodes"])
+                if (n.is_string())
+                    rf.nodes.push_back(n.get<std::string>());
+        rf.verdict = state.findingVerdicts[i];
+        rf.history = state.findingHistory[i];
+        r.findings.push_back(std::move(rf));
+    }
+    r.caseVerdict = state.caseVerdict;
+    r.caseHistory = state.caseHistory;
+    r.orphanedReviews = state.orphaned;
+    return r;
+}
+
+json reviewJson(const ProjectStore::Review& r) {
+    json j = json::object();
+    j["review_id"] = r.id;
+    j["verdict"] = r.verdict;
+    j["severity"] = r.severity;
+    j["comment"] = r.comment;
+    j["reviewer"] = r.reviewer;
+    j["role"] = r.role;
+    j["time"] = r.timestamp;
+    if (r.findingId) {
+        j["finding_id"] = *r.findingId;
+        j["finding_signature"] = r.findingSignature;
+        j["finding_step"] = r.findingStep;
+    }
+    return j;
+}
+
+json reviewsJson(const std::vector<ProjectStore::Review>& v) {
+    json a = json::array();
+    for (const auto& r : v)
+        a.push_back(reviewJson(r));
+    return a;
+}
+
+json optReviewJson(const std::optional<ProjectStore::Review>& r) {
+    return r ? reviewJson(*r) : json();
+}
+
+} // namespace
+
+AuditReport buildAuditReport(const ProjectStore& store, const CaseQuery& filter,
+                             const ReportOptions& options) {
+    AuditReport report;
+    report.appVersion = options.appVersion;
+    report.generatedAt = options.generatedAt.empty() ? utcTimestampNow() : options.generatedAt;
+    report.projectPath = store.path();
+    report.filter = filter;
+    report.redacted = options.redact;
+    report.kgSources = store.kgSources();
+    report.runs = store.runs();
+    report.settings = store.settings();
+    // The canonical form, not the user's spelling: two reports of the same cases say the
+    // same filter.
+    report.filterText = formatCaseFilter(filter, report.runs);
+    report.summary = store.facets(filter);
+    report.matchedCases = report.summary.cases;
+
+    // Id order, as the case table lists by default; narrow columns first, then each case.
+    CaseQuery byId = filter;
+    byId.sort = CaseQuery::Sort::Id;
+    byId.descending = false;
+    std::vector<CaseRow> rows;
+    for (CaseRow& row : store.caseRows(byId, 0, -1)) {
+        const bool flagged = row.nRelation + row.nBranch + row.nMissing + row.nGrounding > 0;
+        report.flaggedCases += flagged ? 1 : 0;
+        report.reviewedCases += row.reviewState != "unreviewed" ? 1 : 0;
+        if (flagged || row.reviewState != "unreviewed")
+            rows.push_back(std::move(row));
+    }
+    std::map<std::string, std::set<std::int64_t>> casesBySignature;
+    std::map<std::string, const ReportFinding*> firstOfSignature;
+    report.cases.reserve(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (options.progress)
+            options.progress(std::int64_t(i), std::int64_t(rows.size()));
+        const auto stored = store.loadCase(rows[i].id);
+        if (!stored)
+            continue; // deleted meanwhile by another connection; the store never deletes
+        report.cases.push_back(
+            reportCase(*stored, rows[i], store.reviews(rows[i].id), options.redact));
+    }
+    for (const ReportCase& c : report.cases) {
+        for (const ReportFinding& f : c.findings) {
+            report.findingVerdicts += f.verdict ? 1 : 0;
+            if (f.signature.empty())
+                continue;
+            casesBySignature[f.signature].insert(c.id);
+            firstOfSignature.emplace(f.signature, &f);
+        }
+    }
+    if (options.progress)
+        options.progress(std::int64_t(rows.size()), std::int64_t(rows.size()));
+
+    // Descriptions come from the project's pattern table; a signature recurring only under
+    // this filter's cases still gets a row, described by its signature.
+    std::map<std::string, json> stored;
+    for (const auto& p : store.patterns())
+        if (p.is_object())
+            stored.emplace(str(p, "signature"), p);
+    for (const auto& [sig, ids] : casesBySignature) {
+        if (ids.size() < 2)
+            continue;
+        ReportPattern p;
+        p.signature = sig;
+        p.cases = std::int64_t(ids.size());
+        const auto it = stored.find(sig);
+        p.type = it != stored.end() ? str(it->second, "type") : firstOfSignature[sig]->type;
+        p.subtype = it != stored.end() ? str(it->second, "subtype") : firstOfSignature[sig]->subtype;
+        p.description = it != stored.end() ? str(it->second, "description") : std::string();
+        report.patterns.push_back(std::move(p));
+    }
+    std::stable_sort(report.patterns.begin(), report.patterns.end(),
+                     [](const ReportPattern& a, const ReportPattern& b) { return a.cases > b.cases; });
+    return report;
+}
+
+json auditReportJson(const AuditReport& r) {
+    json j = json::object();
+    j["format"] = "reasonscope-audit-report";
+    j["version"] = 1;
+    j["generator"] = "reasonscope " + r.appVersion;
+    j["generated"] = r.generatedAt;
+    j["project"] = r.projectPath;
+    j["filter"] = r.filterText;
+    j["redacted"] = r.redacted;
+    json kg = json::array();
+    for (const auto& s : r.kgSources)
+        kg.push_back({{"path", s.path}, {"format", s.format}, {"sha256", s.sha256},
+                      {"nodes", s.nodes}, {"edges", s.edges}, {"added", s.added}});
+    j["kg_sources"] = std::move(kg);
+    json runs = json::array();
+    for (const auto& run : r.runs)
+        runs.push_back({{"label", run.label}, {"model", run.model}, {"source_file", run.sourceFile},
+                        {"source_sha256", run.sourceSha256}, {"imported", run.imported},
+                        {"cases", run.cases}});
+    j["runs"] = std::move(runs);
+    json settings = json::object();
+    for (const auto& [k, v] : r.settings)
+        settings[k] = v;
+    j["settings"] = std::move(settings);
+
+    json summary = json::object();
+    summary["cases"] = r.matchedCases;
+    summary["flagged_cases"] = r.flaggedCases;
+    summary["reviewed_cases"] = r.reviewedCases;
+    summary["finding_verdicts"] = r.findingVerdicts;
+    json byType = json::object();
+    for (const auto& [type, c] : r.summary.byType)
+        byType[type] = {{"findings", c.findings}, {"cases", c.cases}};
+    summary["findings"] = std::move(byType);
+    json bySubtype = json::array();
+    for (const auto& [key, c] : r.summary.bySubtype)
+        bySubtype.push_back({{"type", key.first}, {"subtype", key.second},
+                             {"findings", c.findings}, {"cases", c.cases}});
+    summary["findings_by_subtype"] = std::move(bySubtype);
+    json review = json::object();
+    for (const auto& [state, n] : r.summary.byReviewState)
+        review[state] = n;
+    summary["review_state"] = std::move(review);
+    json accuracy = json::array();
+    for (const auto& run : r.summary.runs)
+        accuracy.push_back({{"run", run.label}, {"cases", run.cases}, {"correct", run.correct},
+                            {"incorrect", run.incorrect}});
+    summary["runs"] = std::move(accuracy);
+    j["summary"] = std::move(summary);
+
+    json patterns = json::array();
+    for (const auto& p : r.patterns)
+        patterns.push_back({{"signature", p.signature}, {"type", p.type}, {"subtype", p.subtype},
+                            {"description", p.description}, {"cases", p.cases}});
+    j["patterns"] = std::move(patterns);
+
+    json cases = json::array();
+    for (const auto& c : r.cases) {
+        json o = json::object();
+        o["case_id"] = c.id;
+        o["key"] = c.key;
+        o["run"] = c.run;
+        o["question_id"] = c.questionId;
+        o["source"] = {{"file", c.sourceFile}, {"record", c.sourceRecord}};
+        o["correct"] = c.correct ? json(*c.correct) : json();
+        o["max_severity"] = c.maxSeverity ? json(severityName(*c.maxSeverity)) : json();
+        o["gold"] = c.gold;
+        o["prediction"] = c.prediction;
+        if (!r.redacted) {
+            o["question"] = c.question;
+            json opts = json::array();
+            for (const auto& opt : c.options)
+                opts.push_back({{"label", opt.label}, {"text", opt.text}});
+            o["options"] = std::move(opts);
+            o["output"] = c.output;
+        }
+        json images = json::array();
+        for (const auto& im : c.images) {
+            json boxes = json::array();
+            for (const auto& b : im.boxes)
+                boxes.push_back({{"label", b.label}, {"source", b.source}, {"x", b.x}, {"y", b.y},
+                                 {"w", b.w}, {"h", b.h}});
+            images.push_back({{"path", im.path}, {"modality", im.modality}, {"boxes", boxes}});
+        }
+        o["images"] = std::move(images);
+        json findings = json::array();
+        for (const auto& f : c.findings)
+            findings.push_back({{"index", f.index}, {"finding_id", f.id}, {"type", f.type},
+                                {"subtype", f.subtype}, {"severity", f.severity},
+                                {"step", f.step}, {"nodes", f.nodes},
+                                {"explanation", f.explanation}, {"signature", f.signature},
+                                {"verdict", optReviewJson(f.verdict)},
+                                {"history", reviewsJson(f.history)}});
+        o["findings"] = std::move(findings);
+        o["verdict"] = optReviewJson(c.caseVerdict);
+        o["history"] = reviewsJson(c.caseHistory);
+        if (!c.orphanedReviews.empty())
+            o["reviews_of_removed_findings"] = reviewsJson(c.orphanedReviews);
+        cases.push_back(std::move(o));
+    }
+    j["cases"] = std::move(cases);
+    return j;
+}
+
+} // namespace rs

@@ -1,0 +1,106 @@
+#pragma once
+// The content of an audit report, independent of its format: what was analysed (KG sources
+// and model-output files with their SHA-256, settings, app version, date), the summary and
+// recurring patterns under the filter, and every reported case with its findings and
+// verdicts. The HTML, PDF, CSV and JSON writers all render this one model, so every format
+// says the same thing and honours the same filter.
+//
+// Which cases: those the filter matches that have at least one finding or a case-level
+// verdict, in case-table id order. Exactly the filter: the summary counts are the store's
+// facet counts under the same CaseQuery, and patterns are recounted from the reported
+// cases (a signature in two or more of them).
+//
+// Redaction leaves out everything a case's input text says (question, options, output,
+// free-text gold and prediction) and marks images so writers omit their pixels; ids,
+// findings (their explanations name KG concepts), verdicts and comments stay.
+#include "ProjectStore.h"
+#include "ReviewQueue.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rs {
+
+struct ReportOptions {
+    bool redact = false;
+    std::string appVersion;   // "0.1.0"
+    std::string generatedAt;  // UTC ISO 8601; empty: now
+    std::string filterText;   // the filter as the user wrote it; empty: formatted from the query
+    // Called with (cases done, cases total) while cases are read; may be empty.
+    std::function<void(std::int64_t, std::int64_t)> progress;
+};
+
+struct ReportFinding {
+    int index = 0;             // position in the case's analysis
+    std::int64_t id = 0;       // finding row id
+    std::string type, subtype, severity, explanation, signature;
+    int step = -1;
+    std::vector<std::string> nodes;
+    std::optional<ProjectStore::Review> verdict; // current (latest)
+    std::vector<ProjectStore::Review> history;   // oldest first, the current one last
+};
+
+struct ReportCase {
+    std::int64_t id = 0;
+    std::string key, run, questionId, dataset, model, sourceFile;
+    std::size_t sourceRecord = 0;
+    std::optional<bool> correct;
+    std::optional<int> maxSeverity; // 0 none .. 3 critical; nullopt: not analysed
+    // Empty under redaction (gold and prediction keep an option label when they are one).
+    std::string question, output, gold, prediction;
+    std::vector<AnswerOption> options;
+    std::vector<ImageRef> images;      // paths and boxes; writers omit pixels when redacted
+    std::string unanchoredReason;
+    std::vector<ReportFinding> findings;
+    std::optional<ProjectStore::Review> caseVerdict;
+    std::vector<ProjectStore::Review> caseHistory;
+    std::vector<ProjectStore::Review> orphanedReviews; // of findings no longer present
+    // The parts of the analysis the path diagram needs (reasoning_path, reference_paths,
+    // best_reference, anchors, findings): no output text, so also kept under redaction.
+    nlohmann::json diagram;
+};
+
+struct ReportPattern {
+    std::string signature, type, subtype, description;
+    std::int64_t cases = 0; // reported cases with a finding of this signature
+};
+
+struct AuditReport {
+    std::string appVersion, generatedAt, projectPath;
+    CaseQuery filter;
+    std::string filterText; // canonical; empty means every case
+    bool redacted = false;
+    std::vector<ProjectStore::KgSource> kgSources;
+    std::vector<ProjectStore::RunInfo> runs; // every run of the project, with source SHA-256
+    std::vector<std::pair<std::string, std::string>> settings;
+    FacetCounts summary;             // under the filter
+    std::int64_t matchedCases = 0;   // cases the filter matches
+    std::int64_t flaggedCases = 0;   // ... with at least one finding
+    std::int64_t reviewedCases = 0;  // ... with a case-level verdict
+    std::int64_t findingVerdicts = 0; // findings of reported cases with a current verdict
+    std::vector<ReportPattern> patterns; // most cases first
+    std::vector<ReportCase> cases;
+};
+
+// Reads everything from the store (one read transaction's worth of queries; run it on the
+// thread that owns the store). Throws StoreError / std::invalid_argument as the store does.
+AuditReport buildAuditReport(const ProjectStore& store, const CaseQuery& filter,
+                             const ReportOptions& options);
+
+// The report as a JSON document (docs/audit-report.md): format "reasonscope-audit-report",
+// version 1. Text is passed through as valid UTF-8.
+nlohmann::json auditReportJson(const AuditReport& report);
+
+// "confirmed", "minor", ... helpers shared by the writers.
+const char* severityName(int severity); // 0..3; "unanalysed" otherwise
+std::string correctnessName(const std::optional<bool>& correct); // "yes", "no", "unscored"
+// "now" as UTC ISO 8601 with seconds ("2024-06-01T12:00:00Z").
+std::string utcTimestampNow();
+
+} // namespace rs
