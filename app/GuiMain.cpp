@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSurfaceFormat>
 #include <QTimer>
 
 #include <filesystem>
@@ -32,6 +33,13 @@ PipelineRequest demoRequest(const QString& project)
 
 int runGui(int argc, char** argv)
 {
+    // The image view renders with VTK, which needs an OpenGL 3.2 core context; the default
+    // format must be set before the application exists (PLATFORM.md).
+    QSurfaceFormat format;
+    format.setVersion(3, 2);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setDepthBufferSize(24);
+    QSurfaceFormat::setDefaultFormat(format);
     QApplication app(argc, argv);
     QApplication::setApplicationName("ReasonScope");
     QApplication::setOrganizationName("ReasonScope");
