@@ -72,6 +72,8 @@ private slots:
     void windowLevelDragChangesThePicture();
     void niftiSliceSliderChangesThePicture();
     void otherOrientationsRender();
+    void dicomFilesOpen_data();
+    void dicomFilesOpen();
     void hundredsOfBoxes();
     void exportPng();
     void missingFilesAreListedAndEmptyCaseSaysSo();
@@ -228,6 +230,36 @@ void TestImageView::otherOrientationsRender()
             seen = near(outline.pixelColor(x, y), rs::ImageView::referenceBoxColor(), 40);
     QVERIFY(seen);
     view->setOrientation(rs::ImageView::Orientation::Axial);
+}
+
+void TestImageView::dicomFilesOpen_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("CT") << "images/dicom/CT_small.dcm";
+    QTest::newRow("MR") << "images/dicom/MR_small.dcm";
+    QTest::newRow("MR 360") << "images/dicom/0051.dcm";
+}
+
+void TestImageView::dicomFilesOpen()
+{
+    QFETCH(QString, file);
+    const QString path = rs::test::sharedFile(file);
+    if (path.isEmpty() || !QFileInfo::exists(path))
+        QSKIP(qPrintable("shared data not available: " + file));
+    rs::Case c;
+    c.images.push_back({path.toStdString(), "", {}});
+    panel_->setCase(c);
+    QVERIFY(panel_->problems().isEmpty());
+    rs::ImageView* view = panel_->imageView();
+    QVERIFY(view->hasImage());
+    // The picture has structure: many distinct grey values inside the image's area.
+    const QImage img = render();
+    const QRectF area(view->imageToWidget(0, 0), view->imageToWidget(64, 64));
+    QSet<int> greys;
+    for (int y = int(area.top()) + 2; y < int(area.bottom()) - 2; y += 3)
+        for (int x = int(area.left()) + 2; x < int(area.right()) - 2; x += 3)
+            greys.insert(qGray(img.pixel(x, y)));
+    QVERIFY2(greys.size() > 20, qPrintable(QString::number(greys.size())));
 }
 
 void TestImageView::hundredsOfBoxes()
