@@ -5,6 +5,7 @@
 #include "KnowledgeGraphLoader.h"
 #include "Lexicon.h"
 #include "NameIndex.h"
+#include "NihBoxList.h"
 #include "PatternAggregator.h"
 #include "ProjectStore.h"
 #include "ReferencePathFinder.h"
@@ -122,7 +123,24 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
             store->addKgSource(s.path, s.format, s.sha256, s.nodes, s.edges);
         store->setSetting("analysis.k", std::to_string(req.settings.k));
         store->setSetting("analysis.max_hops", std::to_string(req.settings.maxHops));
+        store->setSetting("analysis.iou_threshold", std::to_string(req.settings.iouThreshold));
         tx.commit();
+    }
+
+    // Reference boxes from box lists, attached to every imported case whose images they
+    // name. A bad row is an import error like a bad record; an unreadable list is an
+    // unreadable input.
+    importers::NihBoxList boxLists;
+    {
+        std::vector<ImportError> boxErrors;
+        for (const std::string& path : req.boxFiles)
+            if (!boxLists.load(path, boxErrors))
+                result.someInputUnreadable = true;
+        ProjectStore::Transaction tx(*store);
+        for (const auto& e : boxErrors)
+            store->addImportError(e);
+        tx.commit();
+        result.importErrors.insert(result.importErrors.end(), boxErrors.begin(), boxErrors.end());
     }
 
     // Import and analyse, one committed batch at a time: a crash loses at most the batch in
@@ -165,6 +183,7 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
         ImportSummary summary = importOutputs(
             path, importOptions,
             [&](Case&& c) {
+                result.referenceBoxesAttached += boxLists.attachTo(c);
                 batch.push_back(std::move(c));
                 if (batch.size() >= kBatch) {
                     flush();

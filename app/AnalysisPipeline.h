@@ -18,6 +18,7 @@ struct PipelineRequest {
     std::vector<std::string> kgFiles;
     std::vector<std::string> inputFiles;
     std::vector<std::string> questionFiles;
+    std::vector<std::string> boxFiles; // NIH ChestX-ray14 box lists: reference boxes by image file name
     std::optional<FieldMapping> mapping;
     std::string runLabel;
     std::string projectPath;
@@ -48,6 +49,7 @@ struct PipelineResult {
     std::vector<PipelineInputReport> inputs;
     std::vector<ImportError> importErrors;
     std::size_t casesAnalysed = 0;
+    std::size_t referenceBoxesAttached = 0; // from boxFiles
     double secondsKg = 0, secondsAnalysis = 0;
 };
 

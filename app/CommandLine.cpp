@@ -25,9 +25,11 @@ namespace {
 constexpr const char* kUsage = R"(Usage:
   reasonscope analyze [--kg FILE ...] [--input FILE ...] [--map SPEC] [--questions FILE ...]
                       [--run LABEL] --project FILE [--json FILE] [--k N] [--hops N]
-                      [--threads N] [--no-cache] [--quiet]
+                      [--boxes FILE ...] [--iou X] [--threads N] [--no-cache] [--quiet]
       Load the knowledge graph(s), import model outputs, analyse every case and store
-      everything in the project file. With neither --kg nor --input it analyses the bundled
+      everything in the project file. --boxes adds the reference boxes of an NIH
+      ChestX-ray14 box list to the images it names; --iou sets the grounding threshold
+      (default 0.5). With neither --kg nor --input it analyses the bundled
       demo (and --project defaults to the demo project in ~/.local/share/reasonscope).
   reasonscope show CASE_ID --project FILE [--run RUN] [--json]
       One case in the terminal: question, steps, reasoning path, reference paths, findings.
@@ -99,10 +101,24 @@ bool parseInt(const std::string& s, int min, int max, int& out)
     }
 }
 
+bool parseFraction(const std::string& s, double& out)
+{
+    try {
+        std::size_t used = 0;
+        const double v = std::stod(s, &used);
+        if (used != s.size() || !(v > 0 && v <= 1))
+            return false;
+        out = v;
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
 bool isValueOption(const std::string& a)
 {
     for (const char* o : {"--kg", "--input", "--questions", "--map", "--run", "--project", "--json",
-                          "--k", "--hops", "--threads"})
+                          "--k", "--hops", "--threads", "--boxes", "--iou"})
         if (a == o)
             return true;
     return false;
@@ -131,6 +147,12 @@ int runAnalyze(const std::vector<std::string>& args)
             req.inputFiles.push_back(v);
         else if (a == "--questions" && value(v))
             req.questionFiles.push_back(v);
+        else if (a == "--boxes" && value(v))
+            req.boxFiles.push_back(v);
+        else if (a == "--iou" && value(v)) {
+            if (!parseFraction(v, req.settings.iouThreshold))
+                return usageError("--iou takes a number above 0 and at most 1");
+        }
         else if (a == "--map" && value(v))
             mapSpec = v;
         else if (a == "--run" && value(v))

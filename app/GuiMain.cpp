@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QElapsedTimer>
+#include <QSurfaceFormat>
 #include <QTimer>
 
 #include <filesystem>
@@ -34,6 +35,13 @@ PipelineRequest demoRequest(const QString& project)
 
 int runGui(int argc, char** argv)
 {
+    // The image view renders with VTK, which needs an OpenGL 3.2 core context; the default
+    // format must be set before the application exists (PLATFORM.md).
+    QSurfaceFormat format;
+    format.setVersion(3, 2);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setDepthBufferSize(24);
+    QSurfaceFormat::setDefaultFormat(format);
     QApplication app(argc, argv);
     QApplication::setApplicationName("ReasonScope");
     QApplication::setOrganizationName("ReasonScope");

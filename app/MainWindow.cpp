@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AnalysisJob.h"
+#include "CaseImagesView.h"
 #include "CaseTableModel.h"
 #include "DashboardView.h"
 #include "InstanceView.h"
@@ -190,6 +191,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     splitDockWidget(pathDock, instanceDock, Qt::Horizontal);
 
+    // The current case's images with model and reference boxes, a tab beside the text.
+    imagesView_ = new CaseImagesView(this);
+    auto* imageDock = new QDockWidget(tr("Image view"), this);
+    imageDock->setObjectName("imageDock");
+    imageDock->setWidget(imagesView_);
+    addDockWidget(Qt::BottomDockWidgetArea, imageDock);
+    tabifyDockWidget(instanceDock, imageDock);
+    QTimer::singleShot(0, instanceDock, &QDockWidget::raise);
+
     statusLabel_ = new QLabel(this);
     statusBar()->addPermanentWidget(statusLabel_);
     buildReview();
@@ -271,6 +281,16 @@ void MainWindow::buildActions()
     QAction* open = file->addAction(tr("&Open project\u2026"), this, &MainWindow::chooseAndOpenProject);
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("&Import outputs\u2026"), this, [this] { chooseAndImport(false); });
+    file->addAction(tr("Import outputs with reference &boxes\u2026"), this, [this] {
+        // An NIH ChestX-ray14 box list first; its boxes join the images of the outputs chosen next.
+        const QStringList lists = QFileDialog::getOpenFileNames(this, tr("NIH box list (BBox_List_2017.csv)"), QString(),
+                                                               tr("CSV files (*.csv);;All files (*)"));
+        if (lists.isEmpty())
+            return;
+        pendingBoxFiles_ = lists;
+        chooseAndImport(false);
+        pendingBoxFiles_.clear();
+    });
     file->addAction(tr("Load &knowledge graph\u2026"), this, [this] { chooseAndImport(true); });
     file->addSeparator();
     QAction* exportAction = file->addAction(tr("&Export report\u2026"), this, &MainWindow::exportReport);
@@ -448,6 +468,10 @@ void MainWindow::setCurrentCase(qint64 caseId)
         }
     }
     currentAnalysis_ = stored ? stored->analysis : nlohmann::json();
+    if (stored)
+        imagesView_->setCase(stored->data, stored->analysis);
+    else
+        imagesView_->clear();
     if (!stored || stored->analysis.is_null()) {
         pathView_->clearCase();
         instanceView_->clear();
@@ -528,6 +552,8 @@ void MainWindow::chooseAndImport(bool knowledgeGraph)
         return;
     for (const QString& f : inputs)
         req.inputFiles.push_back(f.toStdString());
+    for (const QString& f : pendingBoxFiles_)
+        req.boxFiles.push_back(f.toStdString());
     if (req.projectPath.empty()) {
         const QString project = QFileDialog::getSaveFileName(this, tr("New project"), QString(),
                                                              tr("ReasonScope projects (*.rsproj)"));

@@ -19,6 +19,7 @@ class QTableView;
 namespace rs {
 
 class AnalysisJob;
+class CaseImagesView;
 class CaseTableModel;
 class DashboardView;
 class InstanceView;
@@ -95,6 +96,8 @@ private:
     QLabel* emptyState_ = nullptr;
     PathView* pathView_ = nullptr;
     InstanceView* instanceView_ = nullptr;
+    CaseImagesView* imagesView_ = nullptr;
+    QStringList pendingBoxFiles_; // NIH box lists for the next import (File > Import outputs with boxes)
     DashboardView* dashboard_ = nullptr;
     KgExplorer* kgExplorer_ = nullptr;
     ProjectionView* projection_ = nullptr;

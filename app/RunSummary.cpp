@@ -50,6 +50,8 @@ std::string runSummaryText(const ProjectStore& store, const PipelineResult& resu
         out << "  " << in.path << " (" << in.format << "): " << in.imported << " imported, "
             << in.failed << " failed" << (in.fatalError.empty() ? "" : " - " + in.fatalError)
             << "\n";
+    if (result.referenceBoxesAttached > 0)
+        out << "  " << result.referenceBoxesAttached << " reference boxes attached from box lists\n";
     if (result.cancelled)
         out << "  (cancelled: what was committed before is kept)\n";
     out << "  analysed " << result.casesAnalysed << " cases in " << seconds(result.secondsAnalysis);

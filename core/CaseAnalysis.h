@@ -67,6 +67,8 @@ struct Finding {
     std::size_t spanBegin = 0, spanEnd = 0; // span in Case::output (empty when none)
     std::string explanation; // one sentence a clinician can read
     std::string signature;   // what recurring patterns are grouped by
+    int image = -1;          // grounding: index into Case::images, -1 otherwise
+    int box = -1;            // grounding: index into that image's boxes, -1 otherwise
 };
 
 // An entity the linker could not place in the KG. Never counted as a model error.
@@ -75,6 +77,13 @@ struct CoverageGap {
     std::string where;  // "question", "output", "option A", "gold", "prediction", "claim"
     std::size_t begin = 0, end = 0; // in Case::question for "question", in Case::output for
                                     // "output" and "claim"; 0, 0 for answers and gold paths
+    std::string reason;
+};
+
+// An image of the case that cannot be shown, and why (missing, unreadable, unknown format).
+struct ImageProblem {
+    int image = -1; // index into Case::images
+    std::string path;
     std::string reason;
 };
 
@@ -98,6 +107,7 @@ struct CaseAnalysis {
 
     std::vector<Finding> findings;
     std::vector<CoverageGap> coverageGaps;
+    std::vector<ImageProblem> imageProblems;
 };
 
 } // namespace rs

@@ -1,5 +1,6 @@
 #include "CaseAnalyzer.h"
 
+#include "ImageFileCheck.h"
 #include "MentionFilter.h"
 #include "ReasoningPath.h"
 #include "StepSegmenter.h"
@@ -77,7 +78,8 @@ bool startsWithLabel(std::string_view line, std::string_view label)
 
 CaseAnalyzer::CaseAnalyzer(const KnowledgeBase& kb, const Lexicon& lexicon, AnalysisSettings settings)
     : kb_(kb), lexicon_(lexicon), settings_(settings), claims_(lexicon, settings.claims),
-      classifier_(kb, lexicon, settings.connectionHops, settings.mechanisticKinds)
+      classifier_(kb, lexicon, settings.connectionHops, settings.mechanisticKinds),
+      grounding_(settings.iouThreshold, &kb)
 {
 }
 
@@ -258,6 +260,15 @@ CaseAnalysis CaseAnalyzer::analyze(const Case& c) const
     a.bestReference = bestReference(a.reasoningPath, a.referencePaths);
 
     classifier_.classify(a, answerWrong);
+
+    // Images: grounding is judged on the boxes the input gives, whether or not the image
+    // file can be opened; a file that cannot is listed with its reason.
+    for (std::size_t i = 0; i < c.images.size(); ++i)
+        if (std::string why = imageFileProblem(c.images[i].path); !why.empty())
+            a.imageProblems.push_back({int(i), c.images[i].path, std::move(why)});
+    std::vector<Finding> grounding = grounding_.classify(c, answerWrong);
+    a.findings.insert(a.findings.end(), std::make_move_iterator(grounding.begin()),
+                      std::make_move_iterator(grounding.end()));
     return a;
 }
 

@@ -7,6 +7,7 @@
 #include "CaseAnalysis.h"
 #include "ClaimExtractor.h"
 #include "ErrorClassifier.h"
+#include "GroundingClassifier.h"
 #include "KnowledgeBase.h"
 #include "Lexicon.h"
 #include "TextNormalizer.h"
@@ -22,6 +23,7 @@ struct AnalysisSettings {
     int maxHops = 4;                // longest reference path
     int connectionHops = 2;         // unsupported claims: KG connection named up to this length
     double minOptionCoverage = 0.4; // share of an answer text one mention must cover to stand for it
+    double iouThreshold = 0.5;      // grounding: a model box below this IoU with its reference box is an error
     bool dropModifierMentions = true; // "blood" of "blood pressure" is no mention (MentionFilter.h)
     // Node kinds of molecular mechanism: no clinical reasoning is expected to name them, so
     // they are never a missing intermediate, and the pipeline keeps them out of the inside
@@ -58,6 +60,7 @@ private:
     AnalysisSettings settings_;
     ClaimExtractor claims_;
     ErrorClassifier classifier_;
+    GroundingClassifier grounding_;
 };
 
 } // namespace rs

@@ -1,5 +1,8 @@
 #include "CaseResultJson.h"
 
+#include "BoxGeometry.h"
+#include "BoxMatcher.h"
+
 #include <nlohmann/json.hpp>
 
 namespace rs {
@@ -62,6 +65,39 @@ json conceptJson(const KnowledgeBase& kb, NodeId n)
                 {"key", validUtf8(kb.nodeKey(n))}};
 }
 
+// The case's images with their boxes, each box with its best same-label counterpart of the
+// other source (what the image view's box list shows), and why an image cannot be opened.
+json imagesJson(const Case& c, const CaseAnalysis& a)
+{
+    json images = json::array();
+    for (std::size_t i = 0; i < c.images.size(); ++i) {
+        const ImageRef& im = c.images[i];
+        const BoxMatching m = matchBoxes(im.boxes);
+        json boxes = json::array();
+        for (std::size_t b = 0; b < im.boxes.size(); ++b) {
+            const Box& box = im.boxes[b];
+            json bj = {{"label", validUtf8(box.label)}, {"source", validUtf8(box.source)},
+                       {"x", box.x}, {"y", box.y}, {"w", box.w}, {"h", box.h}};
+            if (box.is3d) {
+                bj["z"] = box.z;
+                bj["d"] = box.d;
+            }
+            bj["best_match"] = m.best[b].box;
+            bj["iou"] = m.best[b].box >= 0 ? json(m.best[b].iou) : json(nullptr);
+            boxes.push_back(std::move(bj));
+        }
+        std::string problem;
+        for (const ImageProblem& p : a.imageProblems)
+            if (p.image == int(i))
+                problem = p.reason;
+        images.push_back({{"path", validUtf8(im.path)},
+                          {"modality", validUtf8(im.modality)},
+                          {"boxes", std::move(boxes)},
+                          {"problem", validUtf8(problem)}});
+    }
+    return images;
+}
+
 } // namespace
 
 json caseResultJson(const Case& c, const CaseAnalysis& a, const KnowledgeBase& kb)
@@ -111,16 +147,22 @@ json caseResultJson(const Case& c, const CaseAnalysis& a, const KnowledgeBase& k
 
     json findings = json::array();
     for (const Finding& f : a.findings) {
-        findings.push_back({{"type", toString(f.type)},
-                            {"subtype", f.subtype},
-                            {"severity", toString(f.severity)},
-                            {"step", f.step},
-                            {"nodes", nodeNames(kb, f.nodes)},
-                            {"span", {f.spanBegin, f.spanEnd}},
-                            {"explanation", validUtf8(f.explanation)},
-                            {"signature", validUtf8(f.signature)}});
+        json fj = {{"type", toString(f.type)},
+                   {"subtype", f.subtype},
+                   {"severity", toString(f.severity)},
+                   {"step", f.step},
+                   {"nodes", nodeNames(kb, f.nodes)},
+                   {"span", {f.spanBegin, f.spanEnd}},
+                   {"explanation", validUtf8(f.explanation)},
+                   {"signature", validUtf8(f.signature)}};
+        if (f.type == FindingType::Grounding) {
+            fj["image"] = f.image;
+            fj["box"] = f.box;
+        }
+        findings.push_back(std::move(fj));
     }
     j["findings"] = std::move(findings);
+    j["images"] = imagesJson(c, a);
 
     json gaps = json::array();
     for (const CoverageGap& g : a.coverageGaps)

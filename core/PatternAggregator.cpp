@@ -124,6 +124,14 @@ std::string PatternAggregator::describe(std::string_view signature)
         if (subtype == "ignored_evidence")
             return "Ignores the question finding " + std::string(what) + ", which leads to the gold answer";
     }
+    if (type == "grounding") {
+        if (subtype == "low_iou")
+            return "Draws the " + std::string(what) + " box away from the reference box";
+        if (subtype == "missed_reference")
+            return "Draws no box for the reference finding " + std::string(what);
+        if (subtype == "label_mismatch")
+            return "Labels " + std::string(what) + " a region the reference calls otherwise";
+    }
     return display(subtype) + ": " + std::string(what);
 }
 

@@ -251,6 +251,8 @@ void TestAnalyzeCommand::exitStatus_data()
     QTest::newRow("unknown option") << QStringList{"analyze", "--frob"} << 2 << "unknown argument";
     QTest::newRow("bad k") << QStringList{"analyze", "--k", "zero"} << 2 << "--k";
     QTest::newRow("input without kg") << QStringList{"analyze", "--input", "x.jsonl", "--project", "p"} << 2 << "--kg";
+    QTest::newRow("bad iou") << QStringList{"analyze", "--iou", "1.5"} << 2 << "--iou";
+    QTest::newRow("iou without value") << QStringList{"analyze", "--iou"} << 2 << "--iou needs a value";
     QTest::newRow("bad map") << QStringList{"analyze", "--map", "nonsense"} << 2 << "--map";
     QTest::newRow("show without project") << QStringList{"show", "q1"} << 2 << "--project";
     QTest::newRow("missing kg file")

@@ -127,7 +127,10 @@ void TestPatternAggregator::describe_data()
                              << "Never mentions pneumonia, an intermediate on the reference path";
     QTest::newRow("ignored") << "missing/ignored_evidence/cough"
                              << "Ignores the question finding cough, which leads to the gold answer";
-    QTest::newRow("unknown kind kept") << "grounding/low_iou/Nodule" << "low iou: Nodule";
+    QTest::newRow("unknown kind kept") << "imaging/low_contrast/Nodule" << "low contrast: Nodule";
+    QTest::newRow("grounding low iou") << "grounding/low_iou/nodule" << "Draws the nodule box away from the reference box";
+    QTest::newRow("grounding missed") << "grounding/missed_reference/mass" << "Draws no box for the reference finding mass";
+    QTest::newRow("grounding label") << "grounding/label_mismatch/mass" << "Labels mass a region the reference calls otherwise";
     QTest::newRow("malformed relation kept") << "relation/unsupported/nonsense" << "relation/unsupported/nonsense";
     QTest::newRow("no slash") << "weird" << "weird";
 }

@@ -1,0 +1,157 @@
+#include "RasterImageReader.h"
+
+#include <vtkImageReader2.h>
+#include <vtkJPEGReader.h>
+#include <vtkPNGReader.h>
+#include <vtkPointData.h>
+#include <vtkDataArray.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+namespace rs::imaging {
+
+namespace {
+
+std::uint32_t be32(const std::string& b, std::size_t at)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(b.data() + at);
+    return std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[2]) << 8 | p[3];
+}
+
+} // namespace
+
+std::string pngStructureProblem(const std::string& b)
+{
+    if (b.size() < 8 || std::memcmp(b.data(), "\x89PNG\r\n\x1a\n", 8) != 0)
+        return "not a PNG file (bad signature)";
+    std::size_t at = 8;
+    bool first = true, sawData = false;
+    while (true) {
+        if (at + 8 > b.size())
+            return "PNG file is truncated (ends before its IEND chunk)";
+        const std::uint32_t len = be32(b, at);
+        const std::string type = b.substr(at + 4, 4);
+        if (len > 0x7FFFFFFFu || at + 12 + std::size_t(len) > b.size())
+            return "PNG file is truncated (chunk " + type + " runs past the end of the file)";
+        if (first) {
+            if (type != "IHDR" || len != 13)
+                return "PNG file is damaged (no IHDR chunk first)";
+            const std::uint32_t w = be32(b, at + 8), h = be32(b, at + 12);
+            if (w == 0 || h == 0 || w > 65535 || h > 65535)
+                return "PNG size " + std::to_string(w) + "x" + std::to_string(h) + " is not supported";
+            first = false;
+        }
+        sawData = sawData || type == "IDAT";
+        at += 12 + std::size_t(len);
+        if (type == "IEND")
+            return sawData ? std::string() : "PNG file has no image data";
+    }
+}
+
+std::string jpegStructureProblem(const std::string& b)
+{
+    if (b.size() < 4 || static_cast<unsigned char>(b[0]) != 0xFF || static_cast<unsigned char>(b[1]) != 0xD8)
+        return "not a JPEG file (no start-of-image marker)";
+    std::size_t at = 2;
+    bool frame = false;
+    while (true) {
+        if (at + 4 > b.size())
+            return "JPEG file is truncated (ends in its header)";
+        if (static_cast<unsigned char>(b[at]) != 0xFF)
+            return "JPEG file is damaged (expected a marker at byte " + std::to_string(at) + ")";
+        const auto marker = static_cast<unsigned char>(b[at + 1]);
+        if (marker == 0xFF) { // fill byte
+            ++at;
+            continue;
+        }
+        const std::size_t len = std::size_t(static_cast<unsigned char>(b[at + 2])) << 8 | static_cast<unsigned char>(b[at + 3]);
+        if (len < 2 || at + 2 + len > b.size())
+            return "JPEG file is truncated (a header segment runs past the end of the file)";
+        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+            if (marker != 0xC0 && marker != 0xC1 && marker != 0xC2)
+                return "JPEG coding (lossless or arithmetic) not supported";
+            frame = true;
+        }
+        if (marker == 0xDA) // start of scan: entropy-coded data follows
+            break;
+        at += 2 + len;
+    }
+    if (!frame)
+        return "JPEG file is damaged (no frame header before the scan)";
+    // The end-of-image marker closes the data; allow trailing padding after it.
+    const std::size_t tail = b.size() > 64 ? b.size() - 64 : 0;
+    for (std::size_t i = b.size() - 1; i > tail; --i)
+        if (static_cast<unsigned char>(b[i - 1]) == 0xFF && static_cast<unsigned char>(b[i]) == 0xD9)
+            return {};
+    return "JPEG file is truncated (no end-of-image marker)";
+}
+
+ImageReadResult readRasterImage(const std::string& path)
+{
+    ImageReadResult r;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        r.error = "cannot open the file";
+        return r;
+    }
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const bool png = bytes.size() >= 8 && std::memcmp(bytes.data(), "\x89PNG", 4) == 0;
+    r.error = png ? pngStructureProblem(bytes) : jpegStructureProblem(bytes);
+    if (!r.error.empty())
+        return r;
+
+    vtkSmartPointer<vtkImageReader2> reader;
+    if (png)
+        reader = vtkSmartPointer<vtkPNGReader>::New();
+    else
+        reader = vtkSmartPointer<vtkJPEGReader>::New();
+    reader->SetFileName(path.c_str());
+    reader->Update();
+    vtkImageData* raw = reader->GetOutput();
+    vtkDataArray* scalars = raw ? raw->GetPointData()->GetScalars() : nullptr;
+    int dims[3] = {0, 0, 0};
+    if (raw)
+        raw->GetDimensions(dims);
+    if (reader->GetErrorCode() != 0 || !scalars || dims[0] < 1 || dims[1] < 1) {
+        r.error = png ? "the PNG decoder could not read the file" : "the JPEG decoder could not read the file";
+        return r;
+    }
+    ImageVolume& v = r.volume;
+    v.format = png ? "PNG" : "JPEG";
+    v.dims = {dims[0], dims[1], 1};
+    const int nc = scalars->GetNumberOfComponents();
+    const vtkIdType n = std::min<vtkIdType>(scalars->GetNumberOfTuples(), vtkIdType(dims[0]) * dims[1]);
+    bool grey = nc <= 2;
+    if (!grey) {
+        grey = true;
+        for (vtkIdType i = 0; i < n && grey; i += 97)
+            grey = scalars->GetComponent(i, 0) == scalars->GetComponent(i, 1) &&
+                   scalars->GetComponent(i, 1) == scalars->GetComponent(i, 2);
+    }
+    // VTK's PNG and JPEG readers put the bottom row of the picture first whatever
+    // FileLowerLeft says; the volume wants the top row first, as box coordinates count.
+    const vtkIdType w = dims[0], h = dims[1];
+    auto source = [&](vtkIdType i) { return (h - 1 - i / w) * w + i % w; };
+    if (grey) {
+        v.image = makeFloatImage(dims[0], dims[1], 1, v.spacing);
+        float* out = static_cast<float*>(v.image->GetScalarPointer());
+        for (vtkIdType i = 0; i < n; ++i)
+            out[i] = float(scalars->GetComponent(source(i), 0));
+    } else {
+        v.components = 3;
+        v.image = vtkSmartPointer<vtkImageData>::New();
+        v.image->SetDimensions(dims[0], dims[1], 1);
+        v.image->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
+        auto* out = static_cast<unsigned char*>(v.image->GetScalarPointer());
+        for (vtkIdType i = 0; i < n; ++i)
+            for (int k = 0; k < 3; ++k)
+                out[i * 3 + k] = static_cast<unsigned char>(scalars->GetComponent(source(i), k));
+    }
+    computeRange(v, true);
+    return r;
+}
+
+} // namespace rs::imaging

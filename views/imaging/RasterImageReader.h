@@ -1,0 +1,20 @@
+#pragma once
+// PNG and JPEG through VTK's readers, after checking the file's structure ourselves: VTK's
+// readers hand a truncated file to libpng/libjpeg, which report the damage through error
+// handlers VTK does not turn into a failed read. A PNG must have its IHDR and reach IEND
+// with every chunk inside the file; a JPEG must have a frame header, a scan, and its end
+// marker. Greyscale (also RGB with equal channels) becomes one float component; colour
+// stays RGB.
+#include "ImageVolume.h"
+
+#include <string>
+
+namespace rs::imaging {
+
+ImageReadResult readRasterImage(const std::string& path);
+
+// The structural checks alone: empty when the file is whole, otherwise what is wrong.
+std::string pngStructureProblem(const std::string& bytes);
+std::string jpegStructureProblem(const std::string& bytes);
+
+} // namespace rs::imaging
