@@ -670,8 +670,16 @@ void MainWindow::buildReview()
     auto* reviewDock = new QDockWidget(tr("Review"), this);
     reviewDock->setObjectName("reviewDock");
     reviewDock->setWidget(reviewPanel_);
-    addDockWidget(Qt::RightDockWidgetArea, reviewDock);
-    resizeDocks({reviewDock}, {420}, Qt::Horizontal);
+    // A tab beside the overview rather than a fourth column: the window then still fits a
+    // 1600-pixel screen. A developer keeps the overview in front; the first review key brings
+    // the queue forward, next to the instance view a clinician reads the case in.
+    addDockWidget(Qt::LeftDockWidgetArea, reviewDock);
+    if (auto* dashDock = findChild<QDockWidget*>("dashboardDock"))
+        tabifyDockWidget(dashDock, reviewDock);
+    if (auto* dashDock = findChild<QDockWidget*>("dashboardDock"))
+        dashDock->raise();
+    for (QAction* action : reviewPanel_->reviewActions())
+        connect(action, &QAction::triggered, reviewDock, &QDockWidget::raise);
 
     connect(this, &MainWindow::currentCaseChanged, reviewPanel_, &ReviewPanel::setCurrentCase);
     connect(reviewPanel_, &ReviewPanel::caseActivated, this, &MainWindow::selectCaseClearingFilters);

@@ -1,5 +1,6 @@
 #include "HiddenRebuildGate.h"
 
+#include <QDockWidget>
 #include <QEvent>
 #include <QWidget>
 
@@ -11,9 +12,32 @@ HiddenRebuildGate::HiddenRebuildGate(QWidget* view, std::function<void()> rebuil
     view_->installEventFilter(this);
 }
 
+void HiddenRebuildGate::followDock()
+{
+    if (dockFollowed_)
+        return;
+    for (QWidget* w = view_->parentWidget(); w; w = w->parentWidget())
+        if (auto* dock = qobject_cast<QDockWidget*>(w)) {
+            dockFollowed_ = true;
+            dockShown_ = !dock->visibleRegion().isEmpty() || !dock->window()->isVisible();
+            connect(dock, &QDockWidget::visibilityChanged, this, [this](bool shown) {
+                dockShown_ = shown;
+                if (shown && stale_)
+                    request();
+            });
+            return;
+        }
+}
+
+bool HiddenRebuildGate::isShown()
+{
+    followDock();
+    return view_->isVisible() && dockShown_;
+}
+
 void HiddenRebuildGate::request()
 {
-    if (deferred_ && !view_->isVisible()) {
+    if (deferred_ && !isShown()) {
         stale_ = true;
         return;
     }

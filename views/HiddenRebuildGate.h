@@ -2,6 +2,10 @@
 // Keeps a view's expensive rebuild (facet queries, a graph layout) from running while the
 // view is hidden, e.g. an inactive dock tab: a request is remembered and carried out once
 // the view is shown. Views that are always visible, and tests, keep rebuilding at once.
+//
+// A dock behind another dock's tab still reports isVisible() (Qt only empties its visible
+// region), so the gate also follows the enclosing QDockWidget's visibilityChanged, which
+// Qt emits when a tab is selected or unselected.
 #include <QObject>
 
 #include <functional>
@@ -28,7 +32,12 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    bool isShown();
+    void followDock();
+
     QWidget* view_;
+    bool dockFollowed_ = false;
+    bool dockShown_ = true;
     std::function<void()> rebuild_;
     bool deferred_ = false;
     bool stale_ = false;
