@@ -2,6 +2,7 @@
 
 #include "AnalysisJob.h"
 #include "CaseImagesView.h"
+#include "ImageView.h"
 #include "CaseTableModel.h"
 #include "DashboardView.h"
 #include "InstanceView.h"
@@ -28,6 +29,7 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -192,10 +194,21 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     splitDockWidget(pathDock, instanceDock, Qt::Horizontal);
 
     // The current case's images with model and reference boxes, a tab beside the text.
-    imagesView_ = new CaseImagesView(this);
     auto* imageDock = new QDockWidget(tr("Image view"), this);
     imageDock->setObjectName("imageDock");
-    imageDock->setWidget(imagesView_);
+    if (ImageView::isOpenGLAvailable()) {
+        imagesView_ = new CaseImagesView(this);
+        imageDock->setWidget(imagesView_);
+    } else {
+        auto* noGl = new QLabel(tr("Images need OpenGL, which this display does not offer "
+                                   "(Qt platform \u201c%1\u201d). Every other view works.")
+                                    .arg(QGuiApplication::platformName()),
+                                imageDock);
+        noGl->setObjectName("imageViewUnavailable");
+        noGl->setAlignment(Qt::AlignCenter);
+        noGl->setWordWrap(true);
+        imageDock->setWidget(noGl);
+    }
     addDockWidget(Qt::BottomDockWidgetArea, imageDock);
     tabifyDockWidget(instanceDock, imageDock);
     QTimer::singleShot(0, instanceDock, &QDockWidget::raise);
@@ -469,9 +482,11 @@ void MainWindow::setCurrentCase(qint64 caseId)
     }
     currentAnalysis_ = stored ? stored->analysis : nlohmann::json();
     if (stored)
-        imagesView_->setCase(stored->data, stored->analysis);
+        if (imagesView_)
+            imagesView_->setCase(stored->data, stored->analysis);
     else
-        imagesView_->clear();
+        if (imagesView_)
+            imagesView_->clear();
     if (!stored || stored->analysis.is_null()) {
         pathView_->clearCase();
         instanceView_->clear();

@@ -40,6 +40,16 @@
 
 namespace rs {
 
+bool ImageView::isOpenGLAvailable()
+{
+    static const bool available = [] {
+        QOpenGLContext context;
+        return context.create();
+    }();
+    return available;
+}
+
+
 namespace {
 
 template <typename T>

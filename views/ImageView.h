@@ -57,6 +57,11 @@ public:
     int visibleBoxCount() const { return visibleBoxes_; }
     double lastRenderMilliseconds() const { return lastRenderMs_; }
 
+    // Whether this display can give the view an OpenGL context. Without one (the offscreen
+    // platform, a remote X server without GLX) Qt crashes when it composes a window that
+    // holds a QOpenGLWidget, so the window must not create the view at all.
+    static bool isOpenGLAvailable();
+
     static QColor modelBoxColor();
     static QColor referenceBoxColor();
     static QColor highlightColor();
