@@ -682,6 +682,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::buildReview()
 {
     reviewPanel_ = new ReviewPanel(this);
+    reviewPanel_->setDeferredWhileHidden(true);
     auto* reviewDock = new QDockWidget(tr("Review"), this);
     reviewDock->setObjectName("reviewDock");
     reviewDock->setWidget(reviewPanel_);

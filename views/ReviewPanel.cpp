@@ -1,5 +1,7 @@
 #include "ReviewPanel.h"
 
+#include "HiddenRebuildGate.h"
+
 #include "CaseTableModel.h"
 #include "FindingColors.h"
 
@@ -57,6 +59,7 @@ QString describe(const ProjectStore::Review& r) {
 } // namespace
 
 ReviewPanel::ReviewPanel(QWidget* parent) : QWidget(parent) {
+    listGate_ = new HiddenRebuildGate(this, [this] { showQueue(); });
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(6, 6, 6, 6);
     column->setSpacing(4);
@@ -232,7 +235,17 @@ void ReviewPanel::setFilter(const CaseQuery& filter) {
     filter_ = filter;
     if (!queue_)
         return;
+    // The queue itself (what J/K and the verdict keys walk) follows at once; its list and
+    // progress count cases under the filter, which a hidden panel leaves until it is shown.
     queue_->setFilter(filter_, flaggedOnly_);
+    listGate_->request();
+}
+
+void ReviewPanel::setDeferredWhileHidden(bool deferred) { listGate_->setDeferredWhileHidden(deferred); }
+
+void ReviewPanel::showQueue() {
+    if (!queue_)
+        return;
     queueModel_->setQuery(queue_->query());
     selectQueueRow();
     updateProgress();

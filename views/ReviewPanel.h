@@ -38,6 +38,7 @@ class QTreeWidget;
 namespace rs {
 
 class CaseTableModel;
+class HiddenRebuildGate;
 
 class ReviewPanel : public QWidget {
     Q_OBJECT
@@ -59,6 +60,9 @@ public:
     void setStore(ProjectStore* store);
     // The window's filter; the queue is its flagged cases (or all of them, see flaggedOnly).
     void setFilter(const CaseQuery& filter);
+    // In a window: a hidden panel (a dock behind another tab) updates its queue list and
+    // progress only when shown; the queue the keys walk is always current.
+    void setDeferredWhileHidden(bool deferred);
     void setFlaggedOnly(bool flaggedOnly);
     bool flaggedOnly() const { return flaggedOnly_; }
 
@@ -107,6 +111,8 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void showQueue();
+    HiddenRebuildGate* listGate_ = nullptr;
     void buildActions();
     void loadCase();
     void fillTargets();
