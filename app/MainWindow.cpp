@@ -34,11 +34,13 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTableView>
+#include <QFile>
 #include <QThread>
 #include <QTimer>
 #include <QToolButton>
@@ -481,12 +483,12 @@ void MainWindow::setCurrentCase(qint64 caseId)
         }
     }
     currentAnalysis_ = stored ? stored->analysis : nlohmann::json();
-    if (stored)
-        if (imagesView_)
+    if (imagesView_) {
+        if (stored)
             imagesView_->setCase(stored->data, stored->analysis);
-    else
-        if (imagesView_)
+        else
             imagesView_->clear();
+    }
     if (!stored || stored->analysis.is_null()) {
         pathView_->clearCase();
         instanceView_->clear();
@@ -798,33 +800,81 @@ void MainWindow::exportReport()
                         tr("%1 cases match the filter").arg(model_->rowCount()), suggested, this);
     if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
         return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QElapsedTimer timer;
-    timer.start();
-    QString error;
-    bool ok = false;
-    std::size_t cases = 0;
-    try {
-        ReportOptions options;
-        options.redact = dialog.redact();
-        options.appVersion = RS_VERSION;
-        const AuditReport report = buildAuditReport(*store_, filter, options);
-        cases = report.cases.size();
-        ok = writeReport(report, dialog.format(), dialog.path(), &error);
-    } catch (const std::exception& e) {
-        error = QString::fromUtf8(e.what());
-    }
-    QApplication::restoreOverrideCursor();
-    if (!ok) {
-        QMessageBox::warning(this, tr("Report not written"), error);
+    exportReportTo(dialog.path(), dialog.format(), dialog.redact());
+}
+
+void MainWindow::exportReportTo(const QString& path, ReportFormat format, bool redact)
+{
+    if (!store_)
         return;
-    }
-    QSettings().setValue("review/lastReport", dialog.path());
-    statusBar()->showMessage(tr("Report of %1 cases written to %2 in %3 s")
-                                 .arg(cases)
-                                 .arg(dialog.path())
-                                 .arg(timer.elapsed() / 1000.0, 0, 'f', 2),
-                             10000);
+    const CaseQuery filter = model_->query();
+    // Writing a large PDF takes seconds: a worker with its own read-only connection builds
+    // and writes the report while the window stays usable; cancelling discards the file.
+    struct Outcome {
+        bool ok = false;
+        QString error;
+        std::size_t cases = 0;
+        qint64 milliseconds = 0;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    const std::string project = projectPath_.toStdString();
+    ReportOptions options;
+    options.redact = redact;
+    options.appVersion = RS_VERSION;
+    QThread* thread = QThread::create([project, filter, options, format, path, outcome] {
+        QElapsedTimer timer;
+        timer.start();
+        try {
+            std::string openError;
+            auto store = ProjectStore::openReadOnly(project, &openError);
+            if (!store) {
+                outcome->error = QString::fromStdString(openError);
+                return;
+            }
+            const AuditReport report = buildAuditReport(*store, filter, options);
+            outcome->cases = report.cases.size();
+            outcome->ok = writeReport(report, format, path, &outcome->error);
+        } catch (const std::exception& e) {
+            outcome->error = QString::fromUtf8(e.what());
+        }
+        outcome->milliseconds = timer.elapsed();
+    });
+    QPointer<QProgressDialog> progress = new QProgressDialog(tr("Writing the report of %1 cases\u2026").arg(model_->rowCount()),
+                                         tr("Cancel"), 0, 0, this);
+    progress->setWindowTitle(tr("Export report"));
+    progress->setMinimumDuration(300);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    auto cancelled = std::make_shared<bool>(false);
+    connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
+    connect(thread, &QThread::finished, this, [this, thread, progress, outcome, cancelled, path] {
+        thread->deleteLater();
+        const bool wasCancelled = *cancelled;
+        // Closing a progress dialog emits canceled(): stop listening first.
+        if (progress) { // Esc closes (and so deletes) it
+            progress->disconnect(this);
+            progress->close();
+        }
+        if (wasCancelled) {
+            QFile::remove(path); // half an audit report is worse than none
+            statusBar()->showMessage(tr("Report cancelled; nothing was written"), 8000);
+            emit reportFinished(false, tr("cancelled"));
+            return;
+        }
+        if (!outcome->ok) {
+            emit reportFinished(false, outcome->error);
+            if (!quietReports_)
+                QMessageBox::warning(this, tr("Report not written"), outcome->error);
+            return;
+        }
+        emit reportFinished(true, path);
+        QSettings().setValue("review/lastReport", path);
+        statusBar()->showMessage(tr("Report of %1 cases written to %2 in %3 s")
+                                     .arg(outcome->cases)
+                                     .arg(path)
+                                     .arg(outcome->milliseconds / 1000.0, 0, 'f', 2),
+                                 10000);
+    });
+    thread->start();
 }
 
 } // namespace rs

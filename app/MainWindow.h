@@ -3,6 +3,7 @@
 // view and the instance view in docks around it, all driven by one filter (CaseQuery) and
 // one current case.
 #include "ProjectStore.h"
+#include "ReportCommand.h"
 
 #include <QMainWindow>
 
@@ -52,7 +53,13 @@ public:
     ReviewPanel* reviewPanel() const { return reviewPanel_; }
     qint64 currentCaseId() const { return currentCase_; }
 
+    // Writes an audit report of the current filter on a worker (File > Export report… after
+    // its dialog); reportFinished() tells the outcome. quiet: no message box on failure.
+    void exportReportTo(const QString& path, ReportFormat format, bool redact);
+    void setQuietReports(bool quiet) { quietReports_ = quiet; }
+
 signals:
+    void reportFinished(bool ok, const QString& pathOrError);
     void currentCaseChanged(qint64 caseId);
 
 protected:
@@ -97,6 +104,7 @@ private:
     PathView* pathView_ = nullptr;
     InstanceView* instanceView_ = nullptr;
     CaseImagesView* imagesView_ = nullptr;
+    bool quietReports_ = false;
     QStringList pendingBoxFiles_; // NIH box lists for the next import (File > Import outputs with boxes)
     DashboardView* dashboard_ = nullptr;
     KgExplorer* kgExplorer_ = nullptr;

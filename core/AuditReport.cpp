@@ -143,6 +143,9 @@ json optReviewJson(const std::optional<ProjectStore::Review>& r) {
 
 AuditReport buildAuditReport(const ProjectStore& store, const CaseQuery& filter,
                              const ReportOptions& options) {
+    // One snapshot for every query: a reviewer writing meanwhile cannot make the summary
+    // disagree with the cases listed below it.
+    const ProjectStore::ReadSnapshot snapshot(store);
     AuditReport report;
     report.appVersion = options.appVersion;
     report.generatedAt = options.generatedAt.empty() ? utcTimestampNow() : options.generatedAt;

@@ -952,6 +952,20 @@ void ProjectStore::setBusyTimeout(std::chrono::milliseconds timeout) {
 
 // --- Transaction -----------------------------------------------------------------------
 
+ProjectStore::ReadSnapshot::ReadSnapshot(const ProjectStore& store) : store_(store) {
+    if (!sqlite3_get_autocommit(store_.d_->db))
+        return;
+    store_.d_->exec("BEGIN DEFERRED");
+    open_ = true;
+    // The snapshot is taken by the first read, so take it now rather than at the caller's.
+    Query(*store_.d_, "SELECT count(*) FROM meta").step();
+}
+
+ProjectStore::ReadSnapshot::~ReadSnapshot() {
+    if (open_)
+        store_.d_->rollbackQuietly(); // nothing was written: ending it is all that is left
+}
+
 ProjectStore::Transaction::Transaction(ProjectStore& store) : store_(store) {
     if (!sqlite3_get_autocommit(store_.d_->db))
         throw StoreError("a transaction is already open on " + store_.d_->path);

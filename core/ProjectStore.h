@@ -157,6 +157,22 @@ public:
         bool done_ = false;
     };
 
+    // Every read through the store while it lives sees the file as it was at the first of
+    // them, whatever other connections commit meanwhile (an SQLite read transaction; WAL
+    // keeps writers going). For multi-query reads that must agree, e.g. a report. Does
+    // nothing when a transaction is already open on this connection.
+    class ReadSnapshot {
+    public:
+        explicit ReadSnapshot(const ProjectStore& store);
+        ~ReadSnapshot();
+        ReadSnapshot(const ReadSnapshot&) = delete;
+        ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+    private:
+        const ProjectStore& store_;
+        bool open_ = false;
+    };
+
     // --- writing ---------------------------------------------------------------------
     // Same (path, sha256) again updates and returns the existing row.
     std::int64_t addKgSource(const std::string& path, const std::string& format,

@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QStandardPaths>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -48,6 +49,8 @@ private slots:
     void projectionSelectionFiltersTheTable();
     void reviewWithTheKeyboardAndTheTableFollows();
     void anotherInstancesVerdictsShowUp();
+    void exportReportRunsOffTheGuiThread_data();
+    void exportReportRunsOffTheGuiThread();
     void screenshotIsNotBlank();
 
 private:
@@ -302,6 +305,38 @@ void TestMainWindow::anotherInstancesVerdictsShowUp()
     QTRY_COMPARE_WITH_TIMEOUT(window_->caseModel()->index(row, CaseTableModel::ReviewColumn).data().toString(),
                               QString("unsure"), 5000);
     QCOMPARE(window_->currentCaseId(), current); // the refresh keeps the case
+}
+
+void TestMainWindow::exportReportRunsOffTheGuiThread_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::addColumn<QByteArray>("start");
+    QTest::newRow("html") << int(ReportFormat::Html) << QByteArray("<!DOCTYPE html>");
+    QTest::newRow("pdf") << int(ReportFormat::Pdf) << QByteArray("%PDF-");
+}
+
+void TestMainWindow::exportReportRunsOffTheGuiThread()
+{
+    QFETCH(int, format);
+    QFETCH(QByteArray, start);
+    QTemporaryDir out;
+    const QString path = out.filePath("report");
+    // Under a filter: the report is of what the table shows.
+    CaseQuery branch;
+    branch.findingTypes = {"branch"};
+    emit window_->findChild<DashboardView*>()->filterRequested(branch, "Class: branch");
+    window_->setQuietReports(true);
+    QSignalSpy finished(window_.get(), &MainWindow::reportFinished);
+    window_->exportReportTo(path, ReportFormat(format), false);
+    QCOMPARE(finished.size(), 0); // returned before the report was written
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray content = file.readAll();
+    QVERIFY2(content.startsWith(start), content.left(40).constData());
+    if (ReportFormat(format) == ReportFormat::Html)
+        QVERIFY(content.contains("class=branch"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -130,6 +130,7 @@ private slots:
     void ftsSearch_data();
     void ftsSearch();
     void readerKeepsSnapshotWhileWriterCommits();
+    void readSnapshotSpansManyQueries();
     void concurrentWritersLoseNothing();
     void blockedWriterTimesOutThenSucceeds();
     void killMidImportKeepsCommittedBatches();
@@ -718,6 +719,29 @@ void TestProjectStore::readerKeepsSnapshotWhileWriterCommits() {
     QCOMPARE(writerSaw, std::int64_t(11));
     QCOMPARE(streamed, 10); // the reader's snapshot predates the commit
     QCOMPARE(reader->caseCount(), std::int64_t(11));
+}
+
+void TestProjectStore::readSnapshotSpansManyQueries() {
+    const std::string path = freshPath();
+    auto writer = mustOpen(path);
+    const auto run = writer->ensureRun("r", "m", "f", "s");
+    for (int i = 0; i < 5; ++i)
+        writer->addCase(makeCase("k" + std::to_string(i)), run);
+    std::string err;
+    auto reader = ProjectStore::openReadOnly(path, &err);
+    QVERIFY2(reader, err.c_str());
+    {
+        const ProjectStore::ReadSnapshot snapshot(*reader);
+        writer->addCase(makeCase("later"), run); // committed by the other connection
+        // Separate queries, all from the moment the snapshot began.
+        QCOMPARE(reader->caseCount(), std::int64_t(5));
+        QCOMPARE(reader->countCases({}), std::int64_t(5));
+        QVERIFY(!reader->loadCase("later"));
+        const ProjectStore::ReadSnapshot nested(*reader); // no-op inside the first
+        QCOMPARE(reader->caseCount(), std::int64_t(5));
+    }
+    QCOMPARE(reader->caseCount(), std::int64_t(6));
+    QVERIFY(reader->loadCase("later"));
 }
 
 void TestProjectStore::concurrentWritersLoseNothing() {
