@@ -122,6 +122,10 @@ void attachAxes(QChart* chart, QAbstractBarSeries* series, const QStringList& ca
     auto* cats = new QBarCategoryAxis;
     cats->append(categories);
     cats->setLabelsFont(smaller(cats->labelsFont()));
+    // Beside horizontal bars the names are what the reader needs; Qt would cut them to "..."
+    // in a narrow dock long before the bars run short of room.
+    if (horizontal)
+        cats->setTruncateLabels(false);
     values->setLabelsFont(smaller(values->labelsFont()));
     chart->addAxis(cats, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     chart->addAxis(values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
