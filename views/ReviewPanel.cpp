@@ -106,6 +106,7 @@ ReviewPanel::ReviewPanel(QWidget* parent) : QWidget(parent) {
     column->addWidget(reviewerLabel_);
 
     caseTitle_ = new QLabel(this);
+    caseTitle_->setObjectName("reviewCaseTitle");
     caseTitle_->setWordWrap(true);
     caseTitle_->setTextFormat(Qt::PlainText);
     caseTitle_->setFont(bold);
@@ -249,6 +250,7 @@ void ReviewPanel::showQueue() {
     queueModel_->setQuery(queue_->query());
     selectQueueRow();
     updateProgress();
+    updateTitle();
 }
 
 void ReviewPanel::setFlaggedOnly(bool flaggedOnly) {
@@ -344,9 +346,8 @@ void ReviewPanel::loadCase() {
     }
 }
 
-void ReviewPanel::fillTargets() {
-    const QSignalBlocker block(targets_);
-    targets_->clear();
+// The case and its place in the queue, which moves whenever the filter does.
+void ReviewPanel::updateTitle() {
     if (!case_) {
         caseTitle_->setText(store_ ? tr("No case selected") : QString());
         return;
@@ -362,6 +363,16 @@ void ReviewPanel::fillTargets() {
     }
     caseTitle_->setText(QStringLiteral("%1 \u2014 %2 \u2014 %3")
                             .arg(qs(case_->data.key), qs(case_->data.run), position));
+}
+
+void ReviewPanel::fillTargets() {
+    const QSignalBlocker block(targets_);
+    targets_->clear();
+    if (!case_) {
+        caseTitle_->setText(store_ ? tr("No case selected") : QString());
+        return;
+    }
+    updateTitle();
     const nlohmann::json findings = case_->analysis.is_object()
                                         ? case_->analysis.value("findings", nlohmann::json::array())
                                         : nlohmann::json::array();

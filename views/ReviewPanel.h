@@ -112,6 +112,7 @@ protected:
 
 private:
     void showQueue();
+    void updateTitle();
     HiddenRebuildGate* listGate_ = nullptr;
     void buildActions();
     void loadCase();

@@ -285,9 +285,19 @@ void TestMainWindow::reviewWithTheKeyboardAndTheTableFollows()
     auto* reviewFilter = window_->findChild<QComboBox*>("reviewFilter");
     reviewFilter->setCurrentIndex(reviewFilter->findData("rejected"));
     QCOMPARE(window_->caseModel()->rowCount(), 1);
+    auto* title = panel->findChild<QLabel*>("reviewCaseTitle");
+    QVERIFY2(title->text().contains("of 1 in the queue"), qPrintable(title->text()));
     reviewFilter->setCurrentIndex(0);
+    // The case's place follows the filter back.
+    QVERIFY2(title->text().contains(QStringLiteral(" of %1 in the queue").arg(panel->queue()->size())),
+             qPrintable(title->text()));
     auto* reviewer = window_->findChild<QLabel*>("reviewerLabel");
     QVERIFY(reviewer && reviewer->text().contains("Dr Test"));
+    // The window as a clinician sees it mid-queue, for docs/.
+    QTRY_VERIFY(!window_->isUpdatingViews());
+    QTest::qWait(200);
+    QDir().mkpath(RS_SCREENSHOT_DIR);
+    QVERIFY(window_->grab().save(QStringLiteral(RS_SCREENSHOT_DIR) + "/review-window.png"));
 }
 
 void TestMainWindow::anotherInstancesVerdictsShowUp()
