@@ -18,6 +18,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QResizeEvent>
+#include <QSet>
 #include <QStackedBarSeries>
 #include <QStackedWidget>
 #include <QToolTip>
@@ -120,12 +121,22 @@ void attachAxes(QChart* chart, QAbstractBarSeries* series, const QStringList& ca
                 QValueAxis* values, bool horizontal) {
     chart->addSeries(series);
     auto* cats = new QBarCategoryAxis;
-    cats->append(categories);
-    cats->setLabelsFont(smaller(cats->labelsFont()));
-    // Beside horizontal bars the names are what the reader needs; Qt would cut them to "..."
-    // in a narrow dock long before the bars run short of room.
-    if (horizontal)
+    // Beside horizontal bars the names are what the reader needs, but Qt cuts them to "..."
+    // in a narrow dock long before the bars run short of room, and without cutting lets long
+    // ones run off the chart. So they are shortened here (the bars' tooltips say them whole),
+    // unless that would make two the same: categories must stay distinct.
+    QStringList shown = categories;
+    if (horizontal) {
+        constexpr int kMaxChars = 16;
+        for (QString& c : shown)
+            if (c.size() > kMaxChars)
+                c = c.left(kMaxChars - 1) + QChar(0x2026);
+        if (QSet<QString>(shown.begin(), shown.end()).size() != categories.size())
+            shown = categories;
         cats->setTruncateLabels(false);
+    }
+    cats->append(shown);
+    cats->setLabelsFont(smaller(cats->labelsFont()));
     values->setLabelsFont(smaller(values->labelsFont()));
     chart->addAxis(cats, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     chart->addAxis(values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);

@@ -191,7 +191,8 @@ void TestDashboardView::findingsPerSubtype_data() {
     QTest::newRow("wrong_relation") << "relation" << "wrong relation" << 1;
     QTest::newRow("jump") << "branch" << "jump" << 2;
     QTest::newRow("ignored_evidence") << "missing" << "ignored evidence" << 1;
-    QTest::newRow("missing_intermediate") << "missing" << "missing intermediate" << 1;
+    // Names beside horizontal bars are shortened to 16 characters (tooltips say them whole).
+    QTest::newRow("missing_intermediate") << "missing" << "missing interme\u2026" << 1;
 }
 
 void TestDashboardView::findingsPerSubtype() {
