@@ -190,9 +190,8 @@ int runAnalyze(const std::vector<std::string>& args)
     }
     const bool demo = req.kgFiles.empty() && req.inputFiles.empty();
     if (demo) {
-        const std::filesystem::path res(req.resourcesDir);
-        req.kgFiles.push_back((res / "demo" / "kg" / "demo-kg.tsv").string());
-        req.inputFiles.push_back((res / "demo" / "outputs" / "demo-outputs.jsonl").string());
+        req.kgFiles = demoKgFiles(req.resourcesDir);
+        req.inputFiles = demoOutputFiles(req.resourcesDir);
         if (req.projectPath.empty()) {
             std::filesystem::create_directories(dataDir());
             req.projectPath = (std::filesystem::path(dataDir()) / "demo.rsproj").string();

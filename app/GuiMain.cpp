@@ -24,9 +24,8 @@ PipelineRequest demoRequest(const QString& project)
     PipelineRequest req;
     req.resourcesDir = resourcesDir();
     req.cacheDir = cacheDir();
-    const std::filesystem::path res(req.resourcesDir);
-    req.kgFiles = {(res / "demo" / "kg" / "demo-kg.tsv").string()};
-    req.inputFiles = {(res / "demo" / "outputs" / "demo-outputs.jsonl").string()};
+    req.kgFiles = demoKgFiles(req.resourcesDir);
+    req.inputFiles = demoOutputFiles(req.resourcesDir);
     req.projectPath = project.toStdString();
     return req;
 }

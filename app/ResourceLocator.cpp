@@ -43,4 +43,15 @@ std::string resourcesDir()
 std::string cacheDir() { return homeSubdir("XDG_CACHE_HOME", ".cache"); }
 std::string dataDir() { return homeSubdir("XDG_DATA_HOME", ".local/share"); }
 
+std::vector<std::string> demoKgFiles(const std::string& resources)
+{
+    return {(std::filesystem::path(resources) / "demo" / "kg" / "demo-kg.tsv").string()};
+}
+
+std::vector<std::string> demoOutputFiles(const std::string& resources)
+{
+    const std::filesystem::path outputs = std::filesystem::path(resources) / "demo" / "outputs";
+    return {(outputs / "demo-outputs.jsonl").string(), (outputs / "demo-imaging.jsonl").string()};
+}
+
 } // namespace rs

@@ -106,7 +106,9 @@ void TestAnalyzeCommand::demoFindingsAreTheIntendedOnes_data()
     QTest::addColumn<QString>("run");
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("expected");
-    std::ifstream in(RS_DEMO_OUTPUTS);
+    // The text cases, then the image cases (grounding boxes on the demo's own picture).
+    for (const char* file : {RS_DEMO_OUTPUTS, RS_DEMO_IMAGING}) {
+    std::ifstream in(file);
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty())
@@ -117,6 +119,7 @@ void TestAnalyzeCommand::demoFindingsAreTheIntendedOnes_data()
         QTest::addRow("%s %s", run.c_str(), id.c_str())
             << QString::fromStdString(run) << QString::fromStdString(id)
             << QString::fromStdString(record["meta"]["expected"].get<std::string>());
+    }
     }
 }
 
@@ -156,6 +159,11 @@ void TestAnalyzeCommand::demoFindingsAreTheIntendedOnes()
     }
     for (const json& f : c["findings"])
         QVERIFY2(!f["explanation"].get<std::string>().empty(), "finding without explanation");
+    // The demo's own image is found beside the outputs (paths are relative to the JSONL).
+    if (c.contains("images"))
+        for (const json& image : c["images"])
+            QVERIFY2(!image.contains("problem") || image["problem"].get<std::string>().empty(),
+                     image.dump().c_str());
 }
 
 void TestAnalyzeCommand::showPrintsOneCase()
