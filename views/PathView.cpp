@@ -1,5 +1,7 @@
 #include "PathView.h"
 
+#include <QResizeEvent>
+
 #include "PathScene.h"
 
 #include <QApplication>
@@ -19,6 +21,9 @@ constexpr qreal kMinZoom = 0.05;
 constexpr qreal kMaxZoom = 8.0;
 // Fitting a small path into a large view should not blow its text up beyond reading size.
 constexpr qreal kMaxFitZoom = 1.5;
+// Below this a long path's labels cannot be read: fitting stops here and shows the start of
+// the path, to be scrolled, rather than all of it in miniature.
+constexpr qreal kMinFitZoom = 0.5;
 } // namespace
 
 PathView::PathView(QWidget* parent) : QGraphicsView(parent), scene_(new PathScene(this))
@@ -70,10 +75,19 @@ void PathView::fitToView()
 {
     if (!scene_->hasCase())
         return;
-    fitInView(scene_->sceneRect(), Qt::KeepAspectRatio);
+    autoFit_ = true;
+    const QRectF rect = scene_->sceneRect();
+    fitInView(rect, Qt::KeepAspectRatio);
     if (zoomFactor() > kMaxFitZoom)
         setTransform(QTransform::fromScale(kMaxFitZoom, kMaxFitZoom));
-    centerOn(scene_->sceneRect().center());
+    if (zoomFactor() < kMinFitZoom) {
+        setTransform(QTransform::fromScale(kMinFitZoom, kMinFitZoom));
+        // The reading order runs left to right: start at the question's findings.
+        const qreal halfWidth = viewport()->width() / (2 * kMinFitZoom);
+        centerOn(QPointF(rect.left() + halfWidth, rect.center().y()));
+    } else {
+        centerOn(rect.center());
+    }
     emit zoomChanged(zoomFactor());
 }
 
@@ -88,12 +102,23 @@ void PathView::zoomOut()
 
 void PathView::resetZoom()
 {
+    autoFit_ = false;
     setTransform(QTransform());
     emit zoomChanged(1.0);
 }
 
+void PathView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    // Docks settle their sizes after the first case is shown: keep it fitted until the user
+    // zooms.
+    if (autoFit_ && scene_->hasCase())
+        fitToView();
+}
+
 void PathView::zoomBy(qreal factor)
 {
+    autoFit_ = false;
     const qreal target = std::clamp(zoomFactor() * factor, kMinZoom, kMaxZoom);
     const qreal applied = target / zoomFactor();
     if (std::abs(applied - 1.0) < 1e-9)

@@ -42,6 +42,7 @@ signals:
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
@@ -55,6 +56,7 @@ private:
     QPoint pressPos_;
     bool pressed_ = false;
     QString message_;
+    bool autoFit_ = true; // refit on resize until the user zooms
 };
 
 } // namespace rs
