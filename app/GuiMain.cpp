@@ -1,6 +1,7 @@
 #include "GuiMain.h"
 
 #include "AnalysisPipeline.h"
+#include "ImageView.h"
 #include "MainWindow.h"
 #include "ResourceLocator.h"
 
@@ -34,13 +35,7 @@ PipelineRequest demoRequest(const QString& project)
 
 int runGui(int argc, char** argv)
 {
-    // The image view renders with VTK, which needs an OpenGL 3.2 core context; the default
-    // format must be set before the application exists (PLATFORM.md).
-    QSurfaceFormat format;
-    format.setVersion(3, 2);
-    format.setProfile(QSurfaceFormat::CoreProfile);
-    format.setDepthBufferSize(24);
-    QSurfaceFormat::setDefaultFormat(format);
+    ImageView::setDefaultSurfaceFormat(); // before the application exists
     QApplication app(argc, argv);
     QApplication::setApplicationName("ReasonScope");
     QApplication::setOrganizationName("ReasonScope");

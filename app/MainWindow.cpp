@@ -428,13 +428,7 @@ void MainWindow::applyFilter()
     dashboard_->setQuery(q);
     projection_->setQuery(q);
     reviewPanel_->setFilter(q);
-    const int row = keep >= 0 ? model_->rowOfCase(keep) : -1;
-    if (row >= 0)
-        table_->selectRow(row);
-    else if (model_->rowCount() > 0)
-        table_->selectRow(0);
-    else
-        setCurrentCase(-1);
+    keepOrSelectFirst(keep);
     updateStatus();
 }
 
@@ -514,6 +508,18 @@ bool MainWindow::showCase(const QString& key, const QString& run)
         return false;
     setCurrentCase(stored->id);
     return true;
+}
+
+// After the table's rows changed: the same case if it is still listed, else the first row.
+void MainWindow::keepOrSelectFirst(qint64 keep)
+{
+    const int row = keep >= 0 ? model_->rowOfCase(keep) : -1;
+    if (row >= 0)
+        table_->selectRow(row);
+    else if (model_->rowCount() > 0)
+        table_->selectRow(0);
+    else
+        setCurrentCase(-1);
 }
 
 bool MainWindow::isUpdatingViews() const
@@ -757,13 +763,7 @@ void MainWindow::refreshAfterReviews()
     // A model reset clears the view's current index without signals; selecting the same
     // case again then changes nothing else.
     model_->refresh();
-    const int row = keep >= 0 ? model_->rowOfCase(keep) : -1;
-    if (row >= 0)
-        table_->selectRow(row);
-    else if (model_->rowCount() > 0)
-        table_->selectRow(0);
-    else
-        setCurrentCase(-1);
+    keepOrSelectFirst(keep);
     dashboard_->refresh();
     updateStatus();
 }

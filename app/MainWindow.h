@@ -67,6 +67,7 @@ protected:
 
 private:
     void buildActions();
+    void keepOrSelectFirst(qint64 keep);
     void buildFilterBar(QWidget* host, QHBoxLayout* layout);
     void applyFilter();
     void addRefinement(const CaseQuery& refinement, const QString& label);

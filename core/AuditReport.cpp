@@ -1,4 +1,5 @@
 #include "AuditReport.h"
+#include "CaseResultJson.h"
 
 #include "CaseFilterSpec.h"
 
@@ -30,12 +31,6 @@ std::string utcTimestampNow() {
 
 namespace {
 
-std::string str(const json& o, const char* key) {
-    if (!o.is_object())
-        return {};
-    const auto it = o.find(key);
-    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 // An answer as given may be free text from the input; under redaction only an option label
 // (which says nothing about the patient) is kept.
@@ -80,7 +75,7 @@ ReportCase reportCase(const ProjectStore::StoredCase& s, const CaseRow& row,
         r.options = c.options;
     }
     r.images = c.images;
-    r.unanchoredReason = str(s.analysis, "unanchored_reason");
+    r.unanchoredReason = stringField(s.analysis, "unanchored_reason");
     r.diagram = diagramParts(s.analysis);
     const json findings = s.analysis.is_object() ? s.analysis.value("findings", json::array())
                                                  : json::array();
@@ -90,11 +85,11 @@ ReportCase reportCase(const ProjectStore::StoredCase& s, const CaseRow& row,
         ReportFinding rf;
         rf.index = int(i);
         rf.id = s.findingIds[i];
-        rf.type = str(f, "type");
-        rf.subtype = str(f, "subtype");
-        rf.severity = str(f, "severity");
-        rf.explanation = str(f, "explanation");
-        rf.signature = str(f, "signature");
+        rf.type = stringField(f, "type");
+        rf.subtype = stringField(f, "subtype");
+        rf.severity = stringField(f, "severity");
+        rf.explanation = stringField(f, "explanation");
+        rf.signature = stringField(f, "signature");
         if (f.is_object() && f.contains("step") && f["step"].is_number_integer())
             rf.step = f["step"].get<int>();
         if (f.is_object() && f.contains("nodes") && f["nodes"].is_array())
@@ -202,7 +197,7 @@ AuditReport buildAuditReport(const ProjectStore& store, const CaseQuery& filter,
     std::map<std::string, json> stored;
     for (const auto& p : store.patterns())
         if (p.is_object())
-            stored.emplace(str(p, "signature"), p);
+            stored.emplace(stringField(p, "signature"), p);
     for (const auto& [sig, ids] : casesBySignature) {
         if (ids.size() < 2)
             continue;
@@ -210,9 +205,9 @@ AuditReport buildAuditReport(const ProjectStore& store, const CaseQuery& filter,
         p.signature = sig;
         p.cases = std::int64_t(ids.size());
         const auto it = stored.find(sig);
-        p.type = it != stored.end() ? str(it->second, "type") : firstOfSignature[sig]->type;
-        p.subtype = it != stored.end() ? str(it->second, "subtype") : firstOfSignature[sig]->subtype;
-        p.description = it != stored.end() ? str(it->second, "description") : std::string();
+        p.type = it != stored.end() ? stringField(it->second, "type") : firstOfSignature[sig]->type;
+        p.subtype = it != stored.end() ? stringField(it->second, "subtype") : firstOfSignature[sig]->subtype;
+        p.description = it != stored.end() ? stringField(it->second, "description") : std::string();
         report.patterns.push_back(std::move(p));
     }
     std::stable_sort(report.patterns.begin(), report.patterns.end(),

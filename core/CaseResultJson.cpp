@@ -198,4 +198,11 @@ json caseResultJson(const Case& c, const CaseAnalysis& a, const KnowledgeBase& k
     return j;
 }
 
+std::string stringField(const nlohmann::json& o, const char* key) {
+    if (!o.is_object())
+        return {};
+    const auto it = o.find(key);
+    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 } // namespace rs

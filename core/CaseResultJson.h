@@ -19,4 +19,9 @@ nlohmann::json caseResultJson(const Case& c, const CaseAnalysis& a, const Knowle
 // serialization can never throw on a user's file.
 std::string validUtf8(std::string_view text);
 
+// A string field of a stored case result, or "" when o is not an object or the field is
+// missing or not a string: readers of stored results (reports, diagrams) never throw on
+// an older or hand-edited project.
+std::string stringField(const nlohmann::json& o, const char* key);
+
 } // namespace rs

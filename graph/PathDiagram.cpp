@@ -1,4 +1,5 @@
 #include "PathDiagram.h"
+#include "CaseResultJson.h"
 
 #include <algorithm>
 #include <map>
@@ -11,12 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string str(const json& o, const char* key) {
-    if (!o.is_object())
-        return {};
-    const auto it = o.find(key);
-    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 const json& arrayAt(const json& o, const char* key) {
     static const json empty = json::array();
@@ -93,10 +88,10 @@ LayoutInput pathDiagramLayout(const json& c) {
 
     std::vector<std::string> model;
     for (const auto& n : arrayAt(c, "reasoning_path")) {
-        const std::string name = str(n, "name");
+        const std::string name = stringField(n, "name");
         if (name.empty())
             continue;
-        addNode(name, str(n, "kind"));
+        addNode(name, stringField(n, "kind"));
         if (model.empty() || model.back() != name)
             model.push_back(name);
     }
@@ -126,7 +121,7 @@ LayoutInput pathDiagramLayout(const json& c) {
         for (const auto& n : arrayAt(f, "nodes"))
             if (n.is_string())
                 names.push_back(n.get<std::string>());
-        const std::string type = str(f, "type");
+        const std::string type = stringField(f, "type");
         if (type == "relation" && names.size() >= 2)
             relationErrors.insert(unordered(names[0], names[1]));
         else if (type == "branch" && names.size() >= 2)
@@ -137,9 +132,9 @@ LayoutInput pathDiagramLayout(const json& c) {
     }
     const std::set<std::string> onModel(model.begin(), model.end());
     const json& anchors = c.is_object() && c.contains("anchors") ? c["anchors"] : json();
-    const std::string gold = str(anchors.is_object() ? anchors.value("gold", json()) : json(), "name");
+    const std::string gold = stringField(anchors.is_object() ? anchors.value("gold", json()) : json(), "name");
     const std::string predicted =
-        str(anchors.is_object() ? anchors.value("predicted", json()) : json(), "name");
+        stringField(anchors.is_object() ? anchors.value("predicted", json()) : json(), "name");
 
     std::map<std::string, std::string> ids;
     for (std::size_t i = 0; i < order.size(); ++i) {

@@ -32,6 +32,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QOpenGLContext>
+#include <QSurfaceFormat>
 #include <QOpenGLExtraFunctions>
 #include <QWheelEvent>
 
@@ -39,6 +40,15 @@
 #include <cmath>
 
 namespace rs {
+
+void ImageView::setDefaultSurfaceFormat()
+{
+    QSurfaceFormat format;
+    format.setVersion(3, 2);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setDepthBufferSize(24);
+    QSurfaceFormat::setDefaultFormat(format);
+}
 
 bool ImageView::isOpenGLAvailable()
 {

@@ -61,6 +61,9 @@ public:
     // platform, a remote X server without GLX) Qt crashes when it composes a window that
     // holds a QOpenGLWidget, so the window must not create the view at all.
     static bool isOpenGLAvailable();
+    // VTK renders through an OpenGL 3.2 core context (PLATFORM.md); Qt takes the format of
+    // every context from the default, which must be set before the QApplication exists.
+    static void setDefaultSurfaceFormat();
 
     static QColor modelBoxColor();
     static QColor referenceBoxColor();

@@ -158,11 +158,7 @@ void TestImageDock::caseWithoutImagesShowsTheEmptyState()
 
 int main(int argc, char** argv)
 {
-    QSurfaceFormat format;
-    format.setVersion(3, 2);
-    format.setProfile(QSurfaceFormat::CoreProfile);
-    format.setDepthBufferSize(24);
-    QSurfaceFormat::setDefaultFormat(format);
+    ImageView::setDefaultSurfaceFormat(); // before the application exists
     QApplication app(argc, argv);
     TestImageDock test;
     return QTest::qExec(&test, argc, argv);

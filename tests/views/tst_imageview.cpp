@@ -325,12 +325,7 @@ void TestImageView::missingFilesAreListedAndEmptyCaseSaysSo()
 
 int main(int argc, char** argv)
 {
-    // VTK needs an OpenGL 3.2 core context (PLATFORM.md), set before the application.
-    QSurfaceFormat format;
-    format.setVersion(3, 2);
-    format.setProfile(QSurfaceFormat::CoreProfile);
-    format.setDepthBufferSize(24);
-    QSurfaceFormat::setDefaultFormat(format);
+    rs::ImageView::setDefaultSurfaceFormat(); // before the application exists
     QApplication app(argc, argv);
     TestImageView test;
     return QTest::qExec(&test, argc, argv);
