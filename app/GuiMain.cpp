@@ -12,6 +12,7 @@
 #include <QSurfaceFormat>
 #include <QTimer>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -35,6 +36,18 @@ PipelineRequest demoRequest(const QString& project)
 
 int runGui(int argc, char** argv)
 {
+    // Without any display Qt would abort with a message about platform plugins; say what
+    // the user can do instead.
+    auto unset = [](const char* name) {
+        const char* v = std::getenv(name);
+        return !v || !*v;
+    };
+    if (unset("DISPLAY") && unset("WAYLAND_DISPLAY") && unset("QT_QPA_PLATFORM")) {
+        std::cerr << "reasonscope: no display (DISPLAY is not set), so the window cannot open.\n"
+                     "Run `reasonscope analyze` to analyse the demo headless, or see "
+                     "`reasonscope analyze --help`.\n";
+        return 1;
+    }
     ImageView::setDefaultSurfaceFormat(); // before the application exists
     QApplication app(argc, argv);
     QApplication::setApplicationName("ReasonScope");

@@ -55,6 +55,7 @@ private slots:
     void demoFindingsAreTheIntendedOnes_data();
     void demoFindingsAreTheIntendedOnes();
     void showPrintsOneCase();
+    void windowWithoutDisplaySaysWhatToDo();
     void patternsAreBackedByTheirCases();
     void brokenLinesAreReportedAndTheRestImports();
     void exitStatus_data();
@@ -63,16 +64,18 @@ private slots:
     void thoughtSourceGpt4WithHetionet();
 
 private:
-    RunOutput run(const QStringList& args);
+    RunOutput run(const QStringList& args, const QStringList& unsetVariables = {});
     QTemporaryDir dir_;
     json demo_;
     QString demoProject_;
 };
 
-RunOutput TestAnalyzeCommand::run(const QStringList& args)
+RunOutput TestAnalyzeCommand::run(const QStringList& args, const QStringList& unsetVariables)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString& name : unsetVariables)
+        env.remove(name);
     // Keep the KG cache and the demo project inside the test's own folder.
     env.insert("XDG_CACHE_HOME", dir_.filePath("cache"));
     env.insert("XDG_DATA_HOME", dir_.filePath("data"));
@@ -164,6 +167,13 @@ void TestAnalyzeCommand::demoFindingsAreTheIntendedOnes()
         for (const json& image : c["images"])
             QVERIFY2(!image.contains("problem") || image["problem"].get<std::string>().empty(),
                      image.dump().c_str());
+}
+
+void TestAnalyzeCommand::windowWithoutDisplaySaysWhatToDo()
+{
+    const RunOutput r = run({}, {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("no display") && r.err.contains("reasonscope analyze"), qPrintable(r.err));
 }
 
 void TestAnalyzeCommand::showPrintsOneCase()
