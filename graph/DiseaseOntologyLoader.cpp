@@ -27,7 +27,6 @@ void loadDoDiseaseSymptoms(KnowledgeGraphBuilder& builder, KgLoadContext& contex
         return;
     builder.beginSource();
     std::string line;
-    std::size_t dataLines = 0;
     const auto diseaseId = header.column("disease_id"), diseaseLabel = header.column("disease_label"),
                symptomId = header.column("symptom_id"), symptomLabel = header.column("symptom_label");
     if (!diseaseId || !diseaseLabel || !symptomId || !symptomLabel) {
@@ -39,17 +38,8 @@ void loadDoDiseaseSymptoms(KnowledgeGraphBuilder& builder, KgLoadContext& contex
     }
     const RelationId presents = builder.internRelation("presents");
     DelimitedSplitter fields(header.delimiter());
-    while (context.nextLine(in, line)) {
-        ++dataLines;
+    while (context.nextRecord(in, line, fields, header.size())) {
         const std::size_t lineNo = in.lineNumber();
-        if (!fields.split(line)) {
-            context.error(lineNo, fields.error());
-            continue;
-        }
-        if (fields.size() != header.size()) {
-            context.error(lineNo, KgLoadContext::fieldCountMessage(header.size(), fields.size()));
-            continue;
-        }
         const std::string_view did = trimBlanks(fields[*diseaseId]);
         const std::string_view dlabel = trimBlanks(fields[*diseaseLabel]);
         const std::string_view sid = trimBlanks(fields[*symptomId]);
@@ -69,7 +59,7 @@ void loadDoDiseaseSymptoms(KnowledgeGraphBuilder& builder, KgLoadContext& contex
         context.noteNode(symptom);
         context.noteEdge();
     }
-    context.finish(dataLines);
+    context.finish();
 }
 
 void loadDoHierarchy(KnowledgeGraphBuilder& builder, KgLoadContext& context)
@@ -80,7 +70,6 @@ void loadDoHierarchy(KnowledgeGraphBuilder& builder, KgLoadContext& context)
         return;
     builder.beginSource();
     std::string line;
-    std::size_t dataLines = 0;
     const auto idCol = header.column("id"), labelCol = header.column("label"),
                parentCol = header.column("subclassof");
     if (!idCol || !labelCol || !parentCol) {
@@ -101,17 +90,8 @@ void loadDoHierarchy(KnowledgeGraphBuilder& builder, KgLoadContext& context)
     std::unordered_map<std::string, NodeId> byLabel, byNormalizedLabel;
     constexpr NodeId kAmbiguous = kNoNode;
     DelimitedSplitter fields(header.delimiter());
-    while (context.nextLine(in, line)) {
-        ++dataLines;
+    while (context.nextRecord(in, line, fields, header.size())) {
         const std::size_t lineNo = in.lineNumber();
-        if (!fields.split(line)) {
-            context.error(lineNo, fields.error());
-            continue;
-        }
-        if (fields.size() != header.size()) {
-            context.error(lineNo, KgLoadContext::fieldCountMessage(header.size(), fields.size()));
-            continue;
-        }
         const std::string_view id = trimBlanks(fields[*idCol]);
         const std::string_view label = trimBlanks(fields[*labelCol]);
         if (id.empty() || label.empty()) {
@@ -168,7 +148,7 @@ void loadDoHierarchy(KnowledgeGraphBuilder& builder, KgLoadContext& context)
         builder.addEdge(row.child, isA, parent);
         context.noteEdge();
     }
-    context.finish(dataLines);
+    context.finish();
 }
 
 } // namespace rs

@@ -30,7 +30,6 @@ void loadHetionetNodes(KnowledgeGraphBuilder& builder, KgLoadContext& context)
         return;
     builder.beginSource();
     std::string line;
-    std::size_t dataLines = 0;
     const auto idCol = header.column("id"), nameCol = header.column("name"),
                kindCol = header.column("kind");
     if (!idCol || !nameCol || !kindCol) {
@@ -40,7 +39,6 @@ void loadHetionetNodes(KnowledgeGraphBuilder& builder, KgLoadContext& context)
     }
     DelimitedSplitter fields(header.delimiter());
     while (context.nextLine(in, line)) {
-        ++dataLines;
         const std::size_t lineNo = in.lineNumber();
         fields.split(line);
         if (fields.size() != header.size()) {
@@ -75,7 +73,7 @@ void loadHetionetNodes(KnowledgeGraphBuilder& builder, KgLoadContext& context)
         }
         context.noteNode(node);
     }
-    context.finish(dataLines);
+    context.finish();
 }
 
 void loadHetionetEdges(KnowledgeGraphBuilder& builder, KgLoadContext& context)
@@ -86,7 +84,6 @@ void loadHetionetEdges(KnowledgeGraphBuilder& builder, KgLoadContext& context)
     if (!context.openTable(in, header, Delimiter::Tab, &line))
         return;
     builder.beginSource();
-    std::size_t dataLines = 0;
     std::size_t sourceCol = 0, metaedgeCol = 1, targetCol = 2, width = 3;
     bool firstLineIsData = false;
     if (const auto s = header.column("source"), m = header.column("metaedge"),
@@ -159,14 +156,12 @@ void loadHetionetEdges(KnowledgeGraphBuilder& builder, KgLoadContext& context)
         context.noteEdge();
     };
     if (firstLineIsData) {
-        ++dataLines;
+        context.headerWasData();
         processRow(in.lineNumber());
     }
-    while (context.nextLine(in, line)) {
-        ++dataLines;
+    while (context.nextLine(in, line))
         processRow(in.lineNumber());
-    }
-    context.finish(dataLines);
+    context.finish();
 }
 
 } // namespace rs

@@ -48,8 +48,27 @@ bool KgLoadContext::nextLine(InputFile& in, std::string& line)
         }
         if (line.find_first_not_of(" \t") == std::string::npos)
             continue;
+        if (headerRead_)
+            ++dataLines_;
         return true;
     }
+}
+
+bool KgLoadContext::nextRecord(InputFile& in, std::string& line, DelimitedSplitter& fields,
+                               std::size_t width)
+{
+    while (nextLine(in, line)) {
+        if (!fields.split(line)) {
+            error(in.lineNumber(), fields.error());
+            continue;
+        }
+        if (fields.size() != width) {
+            error(in.lineNumber(), fieldCountMessage(width, fields.size()));
+            continue;
+        }
+        return true;
+    }
+    return false;
 }
 
 void KgLoadContext::error(std::size_t line, std::string reason)
@@ -78,7 +97,7 @@ bool KgLoadContext::openTable(InputFile& in, KgHeader& header, Delimiter fallbac
         return false;
     std::string line;
     if (!readHeader(in, line)) {
-        finish(0);
+        finish();
         return false;
     }
     header.parse(line, fallback);
@@ -92,12 +111,12 @@ std::string KgLoadContext::fieldCountMessage(std::size_t expected, std::size_t f
     return "expected " + std::to_string(expected) + " fields, found " + std::to_string(found);
 }
 
-void KgLoadContext::finish(std::size_t dataLines)
+void KgLoadContext::finish()
 {
     if (summarized_)
         return;
     summarized_ = true;
-    if (headerRead_ && dataLines == 0 && !cancelled())
+    if (headerRead_ && dataLines_ == 0 && !cancelled())
         error(1, "header only: no data lines");
     if (errorCount_ <= errors_.size())
         return;

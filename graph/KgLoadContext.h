@@ -37,6 +37,11 @@ public:
     // the load was cancelled. A line cut short by a truncated gzip stream is reported, not
     // returned: a half line can look like a valid but wrong record.
     bool nextLine(InputFile& in, std::string& line);
+    // Next data line that splits into exactly `width` fields; a line that does not is
+    // reported (with its number) and skipped. False at the end, as nextLine.
+    bool nextRecord(InputFile& in, std::string& line, DelimitedSplitter& fields, std::size_t width);
+    // A headerless file's first line, read as the header, was a data line after all.
+    void headerWasData() { ++dataLines_; }
     // The first line; an empty file is reported as such.
     bool readHeader(InputFile& in, std::string& line);
     // What every table loader starts with: open the file and parse its header line (split
@@ -51,7 +56,8 @@ public:
     // Ends the source: a header without a single data line is reported (a KG source that
     // contributes nothing is a mistake worth showing), then the "... N more lines with
     // errors" summary if errors were dropped.
-    void finish(std::size_t dataLines);
+    // Data lines are those nextLine() returned after the header.
+    void finish();
 
     void noteNode(NodeId n);
     void noteEdge() { ++edges_; }
@@ -77,6 +83,7 @@ private:
     std::size_t nodes_ = 0;
     std::size_t edges_ = 0;
     std::size_t linesSinceTick_ = 0;
+    std::size_t dataLines_ = 0;
 };
 
 } // namespace rs

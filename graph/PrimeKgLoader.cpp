@@ -112,7 +112,6 @@ void loadPrimeKg(KnowledgeGraphBuilder& builder, KgLoadContext& context)
         return;
     builder.beginSource();
     std::string line;
-    std::size_t dataLines = 0;
     std::string missing;
     auto require = [&](std::string_view name) -> std::size_t {
         if (auto c = header.column(name))
@@ -139,18 +138,8 @@ void loadPrimeKg(KnowledgeGraphBuilder& builder, KgLoadContext& context)
     // kg.csv is grouped by relation, so remembering the last one interns almost nothing.
     std::string lastRelation;
     RelationId lastRelationId = kNoRelation;
-    while (context.nextLine(in, line)) {
-        ++dataLines;
+    while (context.nextRecord(in, line, fields, header.size())) {
         const std::size_t lineNo = in.lineNumber();
-        if (!fields.split(line)) {
-            context.error(lineNo, fields.error());
-            continue;
-        }
-        if (fields.size() != header.size()) {
-            context.error(lineNo, "expected " + std::to_string(header.size()) +
-                                      " fields, found " + std::to_string(fields.size()));
-            continue;
-        }
         const std::string_view relation = trimBlanks(fields[relationCol]);
         if (relation.empty()) {
             context.error(lineNo, "empty relation");
@@ -175,7 +164,7 @@ void loadPrimeKg(KnowledgeGraphBuilder& builder, KgLoadContext& context)
         context.noteNode(tail);
         context.noteEdge();
     }
-    context.finish(dataLines);
+    context.finish();
 }
 
 } // namespace rs

@@ -46,7 +46,6 @@ void loadTripleTable(KnowledgeGraphBuilder& builder, KgLoadContext& context)
         return;
     builder.beginSource();
     std::string line;
-    std::size_t dataLines = 0;
     const auto head = header.column("head"), relation = header.column("relation"),
                tail = header.column("tail");
     if (!head || !relation || !tail) {
@@ -79,18 +78,8 @@ void loadTripleTable(KnowledgeGraphBuilder& builder, KgLoadContext& context)
     };
     std::string lastRelation;
     RelationId lastRelationId = kNoRelation;
-    while (context.nextLine(in, line)) {
-        ++dataLines;
+    while (context.nextRecord(in, line, fields, header.size())) {
         const std::size_t lineNo = in.lineNumber();
-        if (!fields.split(line)) {
-            context.error(lineNo, fields.error());
-            continue;
-        }
-        if (fields.size() != header.size()) {
-            context.error(lineNo, "expected " + std::to_string(header.size()) +
-                                      " fields, found " + std::to_string(fields.size()));
-            continue;
-        }
         const std::string_view rawRelation = trimBlanks(fields[*relation]);
         if (rawRelation.empty()) {
             context.error(lineNo, "empty relation");
@@ -115,7 +104,7 @@ void loadTripleTable(KnowledgeGraphBuilder& builder, KgLoadContext& context)
         context.noteNode(t);
         context.noteEdge();
     }
-    context.finish(dataLines);
+    context.finish();
 }
 
 } // namespace rs
