@@ -1,5 +1,6 @@
 #include "PathDiagram.h"
 #include "CaseResultJson.h"
+#include "ConceptKindStyle.h"
 
 #include <algorithm>
 #include <map>
@@ -21,15 +22,6 @@ const json& arrayAt(const json& o, const char* key) {
     return it != o.end() && it->is_array() ? *it : empty;
 }
 
-// Fill colours by concept kind, light enough for black text.
-std::string kindFill(const std::string& kind) {
-    static const std::map<std::string, std::string> fills = {
-        {"Disease", "#f6d5d5"},  {"Symptom", "#d9e8f6"},     {"Compound", "#d8efd8"},
-        {"Anatomy", "#efe3cf"},  {"Lab Finding", "#e6dcf2"}, {"Gene", "#f3efc7"},
-        {"Exposure", "#eadfd6"}, {"Pharmacologic Class", "#d5efe9"}};
-    const auto it = fills.find(kind);
-    return it != fills.end() ? it->second : "#eeeeee";
-}
 
 // Greedy word wrap at about `width` characters, at most three lines. Graphviz breaks a
 // label at a newline character; there is no font metric here, so widths are estimates and
@@ -154,7 +146,7 @@ LayoutInput pathDiagramLayout(const json& c) {
             style += ",dashed";
         n.attributes = {{"fixedsize", "false"},
                         {"style", style},
-                        {"fillcolor", isMissing ? "#ffffff" : kindFill(kinds[name])},
+                        {"fillcolor", isMissing ? "#ffffff" : conceptKindFill(kinds[name])},
                         {"color", onModel.count(name) ? "#333333" : "#8899aa"},
                         {"fontname", "Helvetica"},
                         {"fontsize", "10"},

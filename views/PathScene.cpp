@@ -1,5 +1,7 @@
 #include "PathScene.h"
 
+#include "ConceptKindStyle.h"
+
 #include "FindingColors.h"
 
 #include "GraphvizLayout.h"
@@ -78,24 +80,7 @@ QStringList wrapName(const QString& name, const QFontMetricsF& metrics)
 
 QString canonicalKind(const QString& kind)
 {
-    const QString k = kind.trimmed().toLower();
-    if (k == "drug" || k == "compound")
-        return "Compound";
-    if (k == "effect/phenotype" || k == "phenotype" || k == "symptom" || k == "side effect")
-        return "Symptom";
-    if (k == "gene/protein" || k == "gene")
-        return "Gene";
-    if (k == "disease")
-        return "Disease";
-    if (k == "anatomy")
-        return "Anatomy";
-    if (k == "lab finding")
-        return "Lab Finding";
-    if (k == "pharmacologic class")
-        return "Pharmacologic Class";
-    if (k == "exposure")
-        return "Exposure";
-    return "Other";
+    return QString::fromStdString(canonicalConceptKind(kind.toStdString()));
 }
 
 // Node outline by kind, so kind is readable without colour (and in grey-scale prints).
@@ -520,24 +505,7 @@ QString PathScene::edgeStatusName(EdgeStatus status)
 
 QColor PathScene::kindColor(const QString& kind)
 {
-    const QString k = canonicalKind(kind);
-    if (k == "Disease")
-        return QColor(0xd8, 0xc8, 0xf0);
-    if (k == "Symptom")
-        return QColor(0xfd, 0xe4, 0xa8);
-    if (k == "Compound")
-        return QColor(0xbf, 0xe0, 0xf5);
-    if (k == "Anatomy")
-        return QColor(0xd2, 0xec, 0xc0);
-    if (k == "Lab Finding")
-        return QColor(0xf8, 0xd0, 0xe3);
-    if (k == "Pharmacologic Class")
-        return QColor(0xbf, 0xe9, 0xe4);
-    if (k == "Gene")
-        return QColor(0xe4, 0xe4, 0xe4);
-    if (k == "Exposure")
-        return QColor(0xf3, 0xd9, 0xc2);
-    return QColor(0xee, 0xee, 0xee);
+    return QColor(QLatin1String(conceptKindFill(kind.toStdString())));
 }
 
 void PathScene::clearCase()
