@@ -1,5 +1,7 @@
 #include "HtmlReportWriter.h"
 
+#include "FindingColors.h"
+
 #include "CaseResultJson.h"
 #include "PathDiagram.h"
 #include "ReportImages.h"
@@ -50,26 +52,13 @@ std::string fixed(double v, int digits = 1) {
     return buf;
 }
 
-const char* classColor(const std::string& type) {
-    if (type == "relation")
-        return "#d62728";
-    if (type == "branch")
-        return "#ff7f0e";
-    if (type == "missing")
-        return "#6b7b9c";
-    if (type == "grounding")
-        return "#9467bd";
-    return "#8c8c8c";
+// The window's palettes (views/FindingColors), so the report reads like the window.
+std::string classCss(const std::string& type) {
+    return findingTypeColor(QString::fromStdString(type)).name().toStdString();
 }
 
-const char* verdictColor(const std::string& verdict) {
-    if (verdict == "confirmed")
-        return "#2e8b57";
-    if (verdict == "rejected")
-        return "#b03030";
-    if (verdict == "unsure")
-        return "#c08a00";
-    return "#8c8c8c";
+std::string verdictCss(const std::string& verdict) {
+    return verdictColor(QString::fromStdString(verdict)).name().toStdString();
 }
 
 // --- small SVG charts, written by hand so the HTML needs no script and no Qt Charts ----
@@ -125,7 +114,7 @@ std::string when(const std::string& ts) {
 std::string verdictBadge(const std::optional<ProjectStore::Review>& v) {
     if (!v)
         return "<span class=\"badge unreviewed\">not reviewed</span>";
-    return "<span class=\"badge\" style=\"background:" + std::string(verdictColor(v->verdict)) +
+    return "<span class=\"badge\" style=\"background:" + verdictCss(v->verdict) +
            "\">" + esc(v->verdict) + (v->severity.empty() ? "" : " \xC2\xB7 " + esc(v->severity)) +
            "</span>";
 }
@@ -185,6 +174,11 @@ td.num { text-align: right; }
 )css";
 
 } // namespace
+
+// The widest picture a PDF page holds: A4 (210 mm) less PdfReportWriter's 15 mm page
+// margins and the 2 cm that QTextDocument::print() adds on each side, i.e. 140 mm at 96
+// dpi. A wider path diagram ran off the page.
+constexpr int kPrintableWidthPx = 520;
 
 HtmlReportWriter::HtmlReportWriter(const AuditReport& report, Target target)
     : r_(report), target_(target) {}
@@ -292,7 +286,7 @@ void HtmlReportWriter::summary(std::string& o) {
         for (const char* t : {"relation", "branch", "missing", "grounding"}) {
             const auto it = f.byType.find(t);
             const auto n = it == f.byType.end() ? FacetCounts::Count{} : it->second;
-            bars.push_back({t, double(n.findings), classColor(t),
+            bars.push_back({t, double(n.findings), classCss(t),
                             num(n.findings) + " in " + num(n.cases) + " cases"});
             max = std::max(max, double(n.findings));
         }
@@ -304,7 +298,7 @@ void HtmlReportWriter::summary(std::string& o) {
         for (const char* s : {"confirmed", "rejected", "unsure", "unreviewed"}) {
             const auto it = f.byReviewState.find(s);
             const std::int64_t n = it == f.byReviewState.end() ? 0 : it->second;
-            bars.push_back({s, double(n), verdictColor(s), num(n) + " cases"});
+            bars.push_back({s, double(n), verdictCss(s), num(n) + " cases"});
             max = std::max(max, double(n));
         }
         // Any other verdict text in an older file still counts.
@@ -332,7 +326,7 @@ void HtmlReportWriter::findingsAndPatterns(std::string& o) {
     o += "<h2>Findings by class</h2>";
     o += "<table><tr><th>Class</th><th>Sub-kind</th><th>Findings</th><th>Cases</th></tr>";
     for (const auto& [key, c] : r_.summary.bySubtype)
-        o += "<tr><td><span class=\"swatch\" style=\"color:" + std::string(classColor(key.first)) +
+        o += "<tr><td><span class=\"swatch\" style=\"color:" + classCss(key.first) +
              "\">&#9632;</span>" + esc(key.first) + "</td><td>" + esc(key.second) +
              "</td><td class=\"num\">" + num(c.findings) + "</td><td class=\"num\">" + num(c.cases) +
              "</td></tr>";
@@ -387,7 +381,7 @@ void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
         o += "<p class=\"muted\">No diagram: " +
              esc(c.unanchoredReason.empty() ? why : c.unanchoredReason) + "</p>";
     } else {
-        o += "<div class=\"diagram\">" + picture(svg, 900, "Path diagram of " + QString::fromStdString(c.key)) +
+        o += "<div class=\"diagram\">" + picture(svg, kPrintableWidthPx, "Path diagram of " + QString::fromStdString(c.key)) +
              "</div>";
         o += "<div class=\"legend\">";
         for (const auto& [color, text] :
@@ -437,7 +431,7 @@ void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
         o += "<table><tr><th>#</th><th>Class</th><th>Severity</th><th>Explanation</th><th>Verdict</th></tr>";
         for (const ReportFinding& f : c.findings)
             o += "<tr><td class=\"num\">" + num(f.index + 1) + "</td><td><span class=\"swatch\" style=\"color:" +
-                 std::string(classColor(f.type)) + "\">&#9632;</span>" + esc(f.type) + "<br/><span class=\"muted\">" +
+                 classCss(f.type) + "\">&#9632;</span>" + esc(f.type) + "<br/><span class=\"muted\">" +
                  esc(f.subtype) + "</span></td><td>" + esc(f.severity) + "</td><td>" + esc(f.explanation) +
                  "</td><td>" + verdictDetail(f.verdict) + historyList(f.history) + "</td></tr>";
         o += "</table>";

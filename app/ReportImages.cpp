@@ -1,5 +1,7 @@
 #include "ReportImages.h"
 
+#include "ImageView.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QImageReader>
@@ -7,8 +9,10 @@
 
 namespace rs {
 
+// The image view's colours, so a box looks the same in the window and in the report.
 QString boxColor(const std::string& source) {
-    return source == "reference" ? QStringLiteral("#2e8b57") : QStringLiteral("#ff7f0e");
+    return (source == "reference" ? ImageView::referenceBoxColor() : ImageView::modelBoxColor())
+        .name();
 }
 
 namespace {

@@ -25,7 +25,7 @@ struct ReportImage {
 ReportImage reportImageWithBoxes(const ImageRef& ref, const std::string& caseSourceFile,
                                  const std::string& projectPath, int maxWidth = 640);
 
-// The box colours, for legends ("#ff7f0e" model, "#2e8b57" reference).
+// The box colours of the image view, for legends and drawn boxes.
 QString boxColor(const std::string& source);
 
 } // namespace rs

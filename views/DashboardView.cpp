@@ -681,10 +681,12 @@ void DashboardView::fillReviewStates(const FacetCounts& f) {
         total - (f.byReviewState.count("unreviewed") ? f.byReviewState.at("unreviewed") : 0);
     QChart* chart = freshChart(reviewView_, tr("Review state (%1 of %2 cases reviewed)").arg(reviewed).arg(total));
     // One horizontal stacked bar: the share of each state at a glance.
-    static const std::pair<const char*, QColor> kStates[] = {{"confirmed", QColor("#2e8b57")},
-                                                             {"rejected", QColor("#b03030")},
-                                                             {"unsure", QColor("#c08a00")},
-                                                             {"unreviewed", QColor("#b8b8b8")}};
+    // Unreviewed lighter than the verdicts' grey: it is most of the bar at first.
+    static const std::pair<const char*, QColor> kStates[] = {
+        {"confirmed", verdictColor(QStringLiteral("confirmed"))},
+        {"rejected", verdictColor(QStringLiteral("rejected"))},
+        {"unsure", verdictColor(QStringLiteral("unsure"))},
+        {"unreviewed", QColor("#b8b8b8")}};
     auto* series = new QHorizontalStackedBarSeries;
     series->setBarWidth(0.8);
     series->setLabelsVisible(true);

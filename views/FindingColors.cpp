@@ -15,4 +15,15 @@ QColor findingTypeColor(const QString& type)
     return QColor(0x8c, 0x8c, 0x8c);
 }
 
+QColor verdictColor(const QString& verdict)
+{
+    if (verdict == QLatin1String("confirmed"))
+        return QColor(0x2e, 0x8b, 0x57);
+    if (verdict == QLatin1String("rejected"))
+        return QColor(0xb0, 0x30, 0x30);
+    if (verdict == QLatin1String("unsure"))
+        return QColor(0xc0, 0x8a, 0x00);
+    return QColor(0x8c, 0x8c, 0x8c);
+}
+
 } // namespace rs

@@ -29,16 +29,6 @@ QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 constexpr const char* kSeverityNames[] = {"none", "minor", "major", "critical"};
 
-QColor verdictColor(const std::string& verdict) {
-    if (verdict == "confirmed")
-        return QColor(0x2e, 0x8b, 0x57);
-    if (verdict == "rejected")
-        return QColor(0xb0, 0x30, 0x30);
-    if (verdict == "unsure")
-        return QColor(0xc0, 0x8a, 0x00);
-    return QColor(0x8c, 0x8c, 0x8c);
-}
-
 // "2024-06-01T12:00:00.123Z" -> "2024-06-01 12:00"
 QString shortTime(const std::string& ts) {
     return ts.size() >= 16 ? qs(ts.substr(0, 10) + " " + ts.substr(11, 5)) : qs(ts);
@@ -143,7 +133,7 @@ ReviewPanel::ReviewPanel(QWidget* parent) : QWidget(parent) {
         button->setObjectName(QStringLiteral("verdict_%1").arg(QLatin1String(verdict)));
         button->setFocusPolicy(Qt::NoFocus);
         button->setStyleSheet(QStringLiteral("QPushButton { color: %1; font-weight: bold; }")
-                                  .arg(verdictColor(verdict).name()));
+                                  .arg(verdictColor(qs(verdict)).name()));
         const QString v = QLatin1String(verdict);
         connect(button, &QPushButton::clicked, this, [this, v] { recordVerdict(v); });
         verdictRow->addWidget(button);
@@ -394,7 +384,7 @@ void ReviewPanel::fillTargets() {
         const auto& v = state_.findingVerdicts[i];
         item->setText(3, verdictText(v));
         if (v)
-            item->setForeground(3, verdictColor(v->verdict));
+            item->setForeground(3, verdictColor(qs(v->verdict)));
     }
     auto* whole = new QTreeWidgetItem(targets_);
     whole->setText(0, QStringLiteral("\u2211"));
@@ -404,7 +394,7 @@ void ReviewPanel::fillTargets() {
     whole->setFont(1, font);
     whole->setText(3, verdictText(state_.caseVerdict));
     if (state_.caseVerdict)
-        whole->setForeground(3, verdictColor(state_.caseVerdict->verdict));
+        whole->setForeground(3, verdictColor(qs(state_.caseVerdict->verdict)));
 }
 
 void ReviewPanel::showTarget() {
@@ -456,7 +446,7 @@ void ReviewPanel::showTarget() {
     setSeverity(qs(current && !current->severity.empty() ? current->severity : defaultSeverity));
     for (auto it = history->rbegin(); it != history->rend(); ++it) {
         auto* item = new QListWidgetItem(describe(*it), history_);
-        item->setForeground(verdictColor(it->verdict));
+        item->setForeground(verdictColor(qs(it->verdict)));
     }
     if (!state_.orphaned.empty() && target_ == nFindings)
         for (const auto& r : state_.orphaned)
