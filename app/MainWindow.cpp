@@ -800,6 +800,15 @@ void MainWindow::exportReport()
                         tr("%1 cases match the filter").arg(model_->rowCount()), suggested, this);
     if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
         return;
+    // Asked for in a dialog, so a failure deserves one too (exportReportTo() itself only
+    // reports it in the status bar and by its signal).
+    connect(
+        this, &MainWindow::reportFinished, this,
+        [this](bool ok, const QString& pathOrError, bool cancelled) {
+            if (!ok && !cancelled)
+                QMessageBox::warning(this, tr("Report not written"), pathOrError);
+        },
+        Qt::SingleShotConnection);
     exportReportTo(dialog.path(), dialog.format(), dialog.redact());
 }
 
@@ -857,16 +866,15 @@ void MainWindow::exportReportTo(const QString& path, ReportFormat format, bool r
         if (wasCancelled) {
             QFile::remove(path); // half an audit report is worse than none
             statusBar()->showMessage(tr("Report cancelled; nothing was written"), 8000);
-            emit reportFinished(false, tr("cancelled"));
+            emit reportFinished(false, tr("cancelled"), true);
             return;
         }
         if (!outcome->ok) {
-            emit reportFinished(false, outcome->error);
-            if (!quietReports_)
-                QMessageBox::warning(this, tr("Report not written"), outcome->error);
+            statusBar()->showMessage(tr("Report not written: %1").arg(outcome->error), 10000);
+            emit reportFinished(false, outcome->error, false);
             return;
         }
-        emit reportFinished(true, path);
+        emit reportFinished(true, path, false);
         QSettings().setValue("review/lastReport", path);
         statusBar()->showMessage(tr("Report of %1 cases written to %2 in %3 s")
                                      .arg(outcome->cases)

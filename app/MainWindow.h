@@ -54,12 +54,11 @@ public:
     qint64 currentCaseId() const { return currentCase_; }
 
     // Writes an audit report of the current filter on a worker (File > Export report… after
-    // its dialog); reportFinished() tells the outcome. quiet: no message box on failure.
+    // its dialog); reportFinished() tells the outcome, the status bar tells the user.
     void exportReportTo(const QString& path, ReportFormat format, bool redact);
-    void setQuietReports(bool quiet) { quietReports_ = quiet; }
 
 signals:
-    void reportFinished(bool ok, const QString& pathOrError);
+    void reportFinished(bool ok, const QString& pathOrError, bool cancelled);
     void currentCaseChanged(qint64 caseId);
 
 protected:
@@ -105,7 +104,6 @@ private:
     PathView* pathView_ = nullptr;
     InstanceView* instanceView_ = nullptr;
     CaseImagesView* imagesView_ = nullptr;
-    bool quietReports_ = false;
     QStringList pendingBoxFiles_; // NIH box lists for the next import (File > Import outputs with boxes)
     DashboardView* dashboard_ = nullptr;
     KgExplorer* kgExplorer_ = nullptr;

@@ -335,7 +335,6 @@ void TestMainWindow::exportReportRunsOffTheGuiThread()
     CaseQuery branch;
     branch.findingTypes = {"branch"};
     emit window_->findChild<DashboardView*>()->filterRequested(branch, "Class: branch");
-    window_->setQuietReports(true);
     QSignalSpy finished(window_.get(), &MainWindow::reportFinished);
     window_->exportReportTo(path, ReportFormat(format), false);
     QCOMPARE(finished.size(), 0); // returned before the report was written
