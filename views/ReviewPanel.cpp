@@ -215,11 +215,15 @@ void ReviewPanel::setStore(ProjectStore* store) {
     store_ = store;
     queueModel_->setStore(store);
     queue_ = store ? std::make_unique<ReviewQueue>(*store, filter_, flaggedOnly_) : nullptr;
-    if (queue_)
-        queueModel_->setQuery(queue_->query());
     caseId_ = -1;
     setCurrentCase(-1);
-    updateProgress();
+    // The list and progress count cases: a hidden panel leaves them until it is shown, as
+    // on a filter change.
+    listGate_->invalidate();
+    if (queue_)
+        listGate_->request();
+    else
+        updateProgress();
 }
 
 void ReviewPanel::setFilter(const CaseQuery& filter) {
