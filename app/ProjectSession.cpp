@@ -23,7 +23,10 @@ ProjectSession::ProjectSession(QObject* parent) : QObject(parent)
 
 ProjectSession::~ProjectSession()
 {
-    if (analysis_.isRunning()) {
+    // Qt waits for its thread pool on exit: a graph load nobody will see stops early.
+    if (cancelGraphLoad_)
+        *cancelGraphLoad_ = true;
+    if (!analysis_.isFinished()) {
         *cancelAnalysis_ = true;
         analysis_.waitForFinished();
     }
@@ -89,6 +92,10 @@ void ProjectSession::cancelAnalysis()
 void ProjectSession::loadKnowledgeGraph(const QStringList& files)
 {
     const int generation = ++graphLoadGeneration_;
+    // A newer request replaces the one loading: its result would be dropped anyway.
+    if (cancelGraphLoad_)
+        *cancelGraphLoad_ = true;
+    cancelGraphLoad_.reset();
     std::vector<std::string> paths;
     for (const QString& f : files)
         if (QFileInfo::exists(f))
@@ -97,11 +104,14 @@ void ProjectSession::loadKnowledgeGraph(const QStringList& files)
         emit graphChanged(nullptr); // the explorer's empty state offers Load…
         return;
     }
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    cancelGraphLoad_ = cancel;
     runOnWorker(
         this,
-        [paths] {
+        [paths, cancel] {
             KgLoadOptions options;
             options.cacheDir = cacheDir();
+            options.cancel = cancel.get();
             try {
                 return rs::loadKnowledgeGraph(paths, options);
             } catch (const std::exception& e) {

@@ -41,7 +41,7 @@ public:
     void cancelAnalysis();
 
     // Loads the graph from these files (from the cache when it can) on a worker; a newer
-    // request or a missing file drops the older result. graphChanged() delivers it.
+    // request or a missing file cancels the older load. graphChanged() delivers it.
     void loadKnowledgeGraph(const QStringList& files);
 
     // A verdict written through store(): the next poll need not report it as another
@@ -70,6 +70,7 @@ private:
     int graphLoadGeneration_ = 0;
     QFuture<PipelineResult> analysis_;
     std::shared_ptr<std::atomic<bool>> cancelAnalysis_;
+    std::shared_ptr<std::atomic<bool>> cancelGraphLoad_;
 };
 
 } // namespace rs
