@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -7,5 +8,11 @@
 // that needs no display, no OpenGL and no widget toolkit (servers, CI, containers).
 int main(int argc, char** argv)
 {
-    return rs::runCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (!args.empty() && (args[0] == "open" || args[0] == "--screenshot")) {
+        std::cerr << "reasonscope-cli has no window; `reasonscope " << args[0]
+                  << " ...` opens it.\n";
+        return 2;
+    }
+    return rs::runCommandLine(args);
 }
