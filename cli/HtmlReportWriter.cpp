@@ -1,5 +1,6 @@
 #include "HtmlReportWriter.h"
 
+#include "BoxColors.h"
 #include "FindingColors.h"
 
 #include "CaseResultJson.h"
@@ -414,7 +415,7 @@ void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
                 o += "<table><tr><th>Box</th><th>Source</th><th>x</th><th>y</th><th>w</th><th>h</th></tr>";
                 for (const Box& b : im.boxes)
                     o += "<tr><td>" + esc(b.label) + "</td><td><span class=\"swatch\" style=\"color:" +
-                         esc(boxColor(b.source).toStdString()) + "\">&#9632;</span>" + esc(b.source) +
+                         esc(boxColor(b.source).name().toStdString()) + "\">&#9632;</span>" + esc(b.source) +
                          "</td><td class=\"num\">" + fixed(b.x, 0) + "</td><td class=\"num\">" + fixed(b.y, 0) +
                          "</td><td class=\"num\">" + fixed(b.w, 0) + "</td><td class=\"num\">" +
                          fixed(b.h, 0) + "</td></tr>";

@@ -1,6 +1,6 @@
 #include "ReportImages.h"
 
-#include "ImageView.h"
+#include "BoxColors.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -8,12 +8,6 @@
 #include <QPainter>
 
 namespace rs {
-
-// The image view's colours, so a box looks the same in the window and in the report.
-QString boxColor(const std::string& source) {
-    return (source == "reference" ? ImageView::referenceBoxColor() : ImageView::modelBoxColor())
-        .name();
-}
 
 namespace {
 
@@ -59,7 +53,7 @@ ReportImage reportImageWithBoxes(const ImageRef& ref, const std::string& caseSou
     font.setPixelSize(12);
     p.setFont(font);
     for (const Box& b : ref.boxes) {
-        const QColor color(boxColor(b.source));
+        const QColor color = boxColor(b.source);
         const QRectF r(b.x * scale, b.y * scale, b.w * scale, b.h * scale);
         p.setPen(QPen(color, 2.0, b.source == "reference" ? Qt::DashLine : Qt::SolidLine));
         p.setBrush(Qt::NoBrush);

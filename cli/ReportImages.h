@@ -1,6 +1,6 @@
 #pragma once
 // A case's image for a report: the file decoded by Qt, scaled to fit the page, with the
-// model's and the reference boxes drawn on it (model orange, reference green, each with its
+// model's and the reference boxes drawn on it (model orange, reference cyan, each with its
 // label), as in the image view. 3D boxes are drawn by their x/y extent.
 //
 // Relative image paths are tried against the folder of the case's source file, then the
@@ -24,8 +24,5 @@ struct ReportImage {
 // Needs a QGuiApplication (fonts for the box labels). maxWidth is in pixels.
 ReportImage reportImageWithBoxes(const ImageRef& ref, const std::string& caseSourceFile,
                                  const std::string& projectPath, int maxWidth = 640);
-
-// The box colours of the image view, for legends and drawn boxes.
-QString boxColor(const std::string& source);
 
 } // namespace rs
