@@ -11,20 +11,18 @@
 
 namespace rs {
 
-// Which cases a listing covers. Outside the class because a nested struct with default
-// member initialisers cannot be a default argument of its enclosing class's members.
+// Whether the model's answer was scored right (the case's "correct" column).
 enum class StoreCorrectness { Any, Correct, Incorrect, Unscored };
-struct StoreCaseFilter {
-    std::optional<std::int64_t> runId;
-    std::optional<std::string> questionId;
-    StoreCorrectness correctness = StoreCorrectness::Any;
-};
 
-// What the case table lists: every set field narrows the list (they combine with AND; the
-// values within one vector combine with OR). An empty vector or string means "no filter".
+// Which cases a listing covers and in which order: the one filter of every store call that
+// selects cases (the case table, facets, concept queries, caseKeys, forEachCase). Every set
+// field narrows the list (they combine with AND; the values within one vector combine with
+// OR). An empty vector or string means "no filter"; a default CaseQuery is every case by id.
 struct CaseQuery {
     std::optional<std::int64_t> runId;
     std::vector<std::int64_t> runIds;
+    // Cases asked this question (Case::questionId, which pairs a question across runs).
+    std::optional<std::string> questionId;
     StoreCorrectness correctness = StoreCorrectness::Any;
     // Cases with at least one finding of any of these types (relation, branch, missing,
     // grounding; anything else throws std::invalid_argument).
@@ -45,7 +43,18 @@ struct CaseQuery {
     // Ties are always broken by case id (in the same direction), so the order is total and
     // a row's position is stable between pages. Run sorts by label, Correct puts unscored
     // first (ascending), Severity puts unanalysed first, ReviewState sorts by verdict text.
-    enum class Sort { Id, Key, Run, Correct, Relation, Branch, Missing, Grounding, Severity, ReviewState };
+    enum class Sort {
+        Id,
+        Key,
+        Run,
+        Correct,
+        Relation,
+        Branch,
+        Missing,
+        Grounding,
+        Severity,
+        ReviewState
+    };
     Sort sort = Sort::Id;
     bool descending = false;
 
@@ -88,7 +97,7 @@ struct FacetCounts {
     // keeps node names only; kinds are recorded solely in relation signatures, so branch,
     // missing and grounding findings are not counted here.
     std::map<std::string, std::int64_t> byNodeKind;
-    std::map<int, std::int64_t> bySeverity;             // max severity per case; -1 unanalysed
+    std::map<int, std::int64_t> bySeverity;            // max severity per case; -1 unanalysed
     std::map<std::string, std::int64_t> byReviewState; // as CaseRow::reviewState
 };
 

@@ -174,17 +174,9 @@ std::optional<ProjectStore::StoredCase> ProjectStore::loadCase(const std::string
     return store::loadCase(*d_, key, run);
 }
 
-std::vector<std::string> ProjectStore::caseKeys(const CaseFilter& filter) const {
-    return store::caseKeys(*d_, filter);
-}
-
-std::int64_t ProjectStore::caseCount(const CaseFilter& filter) const {
-    return store::caseCount(*d_, filter);
-}
-
 void ProjectStore::forEachCase(const std::function<void(const Case&, const json& analysis)>& fn,
-                               const CaseFilter& filter) const {
-    store::forEachCase(*d_, fn, filter);
+                               const CaseQuery& query) const {
+    store::forEachCase(*d_, fn, query);
 }
 
 void ProjectStore::forEachFindingSignature(
@@ -213,6 +205,10 @@ std::string ProjectStore::migrationSql(int toVersion) {
 
 std::int64_t ProjectStore::countCases(const CaseQuery& query) const {
     return store::countCases(*d_, query);
+}
+
+std::vector<std::string> ProjectStore::caseKeys(const CaseQuery& query) const {
+    return store::caseKeys(*d_, query);
 }
 
 std::vector<CaseRow> ProjectStore::caseRows(const CaseQuery& query, std::int64_t offset,

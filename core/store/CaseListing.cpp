@@ -18,6 +18,17 @@ std::int64_t countCases(SqliteConnection& d, const CaseQuery& query) {
     return q.integer(0);
 }
 
+std::vector<std::string> caseKeys(SqliteConnection& d, const CaseQuery& query) {
+    const CaseSql s = caseSql(d, query, false);
+    std::vector<std::string> out;
+    SqliteStatement q(d, "SELECT c.case_key " + s.from + " " + s.where +
+                             orderBy(query, sortKey(d, query.sort), s.filtersAnything()));
+    q.bindAll(s.params);
+    while (q.step())
+        out.push_back(q.text(0));
+    return out;
+}
+
 std::vector<CaseRow> caseRows(SqliteConnection& d, const CaseQuery& query, std::int64_t offset,
                               std::int64_t limit) {
     const CaseSql s = caseSql(d, query, false);

@@ -9,6 +9,8 @@ namespace rs::store {
 struct SqliteConnection;
 
 std::int64_t countCases(SqliteConnection& d, const CaseQuery& query);
+// The keys of the cases, in the query's order.
+std::vector<std::string> caseKeys(SqliteConnection& d, const CaseQuery& query);
 // Rows [offset, offset + limit) of the sorted list; limit <= 0 means to the end.
 std::vector<CaseRow> caseRows(SqliteConnection& d, const CaseQuery& query, std::int64_t offset,
                               std::int64_t limit);

@@ -168,6 +168,10 @@ CaseSql caseSql(SqliteConnection& d, const CaseQuery& q, bool withReviews) {
         s.where += " AND c.run_id IN (SELECT value FROM json_each(?))";
         s.params.emplace_back(jsonList(q.runIds));
     }
+    if (q.questionId) {
+        s.where += " AND c.question_id = ?";
+        s.params.emplace_back(*q.questionId);
+    }
     addCorrectness(s, q.correctness);
     addFindingTypes(s, q.findingTypes);
     if (!q.findingSubtypes.empty()) {

@@ -8,11 +8,13 @@ namespace rs::store {
 
 namespace {
 
+// What caseFromRow reads, from cases c and the joins below.
 constexpr const char* kCaseColumns =
     "c.id, c.run_id, r.label, c.case_key, c.question_id, c.dataset, c.model, c.source_file, "
     "c.source_record, c.question, c.options, c.gold, c.output, c.prediction, c.correct, "
-    "c.images, c.meta, c.gold_path, a.json FROM cases c JOIN runs r ON r.id = c.run_id "
-    "LEFT JOIN analyses a ON a.case_id = c.id ";
+    "c.images, c.meta, c.gold_path, a.json ";
+constexpr const char* kCaseJoins =
+    "JOIN runs r ON r.id = c.run_id LEFT JOIN analyses a ON a.case_id = c.id ";
 
 ProjectStore::StoredCase caseFromRow(const SqliteStatement& q) {
     ProjectStore::StoredCase s;
@@ -38,41 +40,13 @@ ProjectStore::StoredCase caseFromRow(const SqliteStatement& q) {
     return s;
 }
 
-std::string whereClause(const ProjectStore::CaseFilter& f) {
-    std::string w = "WHERE 1";
-    if (f.runId)
-        w += " AND c.run_id = ?1";
-    if (f.questionId)
-        w += " AND c.question_id = ?2";
-    switch (f.correctness) {
-    case StoreCorrectness::Any:
-        break;
-    case StoreCorrectness::Correct:
-        w += " AND c.correct = 1";
-        break;
-    case StoreCorrectness::Incorrect:
-        w += " AND c.correct = 0";
-        break;
-    case StoreCorrectness::Unscored:
-        w += " AND c.correct IS NULL";
-        break;
-    }
-    return w + " ";
-}
-
-void bindFilter(SqliteStatement& q, const ProjectStore::CaseFilter& f) {
-    if (f.runId)
-        q.bind(1, *f.runId);
-    if (f.questionId)
-        q.bind(2, *f.questionId);
-}
-
 } // namespace
 
 std::optional<ProjectStore::StoredCase> loadCase(SqliteConnection& d, std::int64_t caseId) {
     std::optional<ProjectStore::StoredCase> s;
     {
-        SqliteStatement q(d, std::string("SELECT ") + kCaseColumns + "WHERE c.id = ?");
+        SqliteStatement q(d, std::string("SELECT ") + kCaseColumns + "FROM cases c " + kCaseJoins +
+                                 "WHERE c.id = ?");
         q.bind(1, caseId);
         if (!q.step())
             return std::nullopt;
@@ -100,31 +74,17 @@ std::optional<ProjectStore::StoredCase> loadCase(SqliteConnection& d, const std:
     return loadCase(d, id);
 }
 
-std::vector<std::string> caseKeys(SqliteConnection& d, const ProjectStore::CaseFilter& filter) {
-    std::vector<std::string> out;
-    SqliteStatement q(d, "SELECT c.case_key FROM cases c " + whereClause(filter) + "ORDER BY c.id");
-    bindFilter(q, filter);
-    while (q.step())
-        out.push_back(q.text(0));
-    return out;
-}
-
-std::int64_t caseCount(SqliteConnection& d, const ProjectStore::CaseFilter& filter) {
-    SqliteStatement q(d, "SELECT count(*) FROM cases c " + whereClause(filter));
-    bindFilter(q, filter);
-    q.step();
-    return q.integer(0);
-}
-
 void forEachCase(SqliteConnection& d,
                  const std::function<void(const Case&, const nlohmann::json& analysis)>& fn,
-                 const ProjectStore::CaseFilter& filter) {
-    SqliteStatement q(d, std::string("SELECT ") + kCaseColumns + whereClause(filter) +
-                             "ORDER BY c.id");
-    bindFilter(q, filter);
+                 const CaseQuery& query) {
+    const CaseSql s = caseSql(d, query, false);
+    // Unfiltered ordering (no "+c.id"): a streamed read of whole cases walks the table anyway.
+    SqliteStatement q(d, std::string("SELECT ") + kCaseColumns + s.from + " " + kCaseJoins +
+                             s.where + orderBy(query, sortKey(d, query.sort), false));
+    q.bindAll(s.params);
     while (q.step()) {
-        const ProjectStore::StoredCase s = caseFromRow(q);
-        fn(s.data, s.analysis);
+        const ProjectStore::StoredCase c = caseFromRow(q);
+        fn(c.data, c.analysis);
     }
 }
 

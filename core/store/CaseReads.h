@@ -8,11 +8,9 @@ namespace rs::store {
 std::optional<ProjectStore::StoredCase> loadCase(SqliteConnection& d, std::int64_t caseId);
 std::optional<ProjectStore::StoredCase> loadCase(SqliteConnection& d, const std::string& key,
                                                  const std::string& run);
-std::vector<std::string> caseKeys(SqliteConnection& d, const ProjectStore::CaseFilter& filter);
-std::int64_t caseCount(SqliteConnection& d, const ProjectStore::CaseFilter& filter);
 void forEachCase(SqliteConnection& d,
                  const std::function<void(const Case&, const nlohmann::json& analysis)>& fn,
-                 const ProjectStore::CaseFilter& filter);
+                 const CaseQuery& query);
 void forEachFindingSignature(SqliteConnection& d,
                              const std::function<void(const ProjectStore::FindingSignature&)>& fn);
 std::vector<ProjectStore::CasePair> pairCases(SqliteConnection& d, std::int64_t runA,
