@@ -37,6 +37,10 @@ sqlite3* openSqlite(const SqliteConnection& d, int flags, std::string* why) {
 // between the checks and the write lock.
 void prepareConnection(SqliteConnection& d, ProjectFileKind& kind, std::string* refusal) {
     d.exec("PRAGMA foreign_keys = ON");
+    // Without it a REPLACE that deletes a row fires no DELETE trigger, and REPLACE INTO
+    // reviews would rewrite a review past the append-only triggers. No table the store
+    // itself replaces rows in has a DELETE trigger.
+    d.exec("PRAGMA recursive_triggers = ON");
     if (d.readOnly) {
         d.exec("PRAGMA query_only = ON");
     } else {
