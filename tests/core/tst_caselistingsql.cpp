@@ -55,25 +55,29 @@ void TestCaseListingSql::filters_data() {
     QTest::addColumn<QString>("params");
     QTest::addColumn<bool>("reviewJoin");
 
-    QTest::newRow("every case") << CaseQuery{} << "WHERE 1" << "" << false;
+    QTest::newRow("every case") << CaseQuery{} << "WHERE 1"
+                                << "" << false;
     CaseQuery q;
     q.runId = 7;
-    QTest::newRow("run") << q << "WHERE 1 AND c.run_id = ?" << "7" << false;
+    QTest::newRow("run") << q << "WHERE 1 AND c.run_id = ?"
+                         << "7" << false;
     q = {};
     q.runIds = {2, 3};
     QTest::newRow("runs") << q << "WHERE 1 AND c.run_id IN (SELECT value FROM json_each(?))"
                           << "[2,3]" << false;
     q = {};
     q.questionId = "x' OR 1=1 --";
-    QTest::newRow("question, bound") << q << "WHERE 1 AND c.question_id = ?" << "x' OR 1=1 --"
-                                     << false;
+    QTest::newRow("question, bound") << q << "WHERE 1 AND c.question_id = ?"
+                                     << "x' OR 1=1 --" << false;
     q = {};
     q.correctness = StoreCorrectness::Unscored;
-    QTest::newRow("unscored") << q << "WHERE 1 AND c.correct IS NULL" << "" << false;
+    QTest::newRow("unscored") << q << "WHERE 1 AND c.correct IS NULL"
+                              << "" << false;
     q = {};
     q.findingTypes = {"relation", "grounding"};
     QTest::newRow("types from the case row")
-        << q << "WHERE 1 AND (c.n_relation > 0 OR c.n_grounding > 0)" << "" << false;
+        << q << "WHERE 1 AND (c.n_relation > 0 OR c.n_grounding > 0)"
+        << "" << false;
     q = {};
     q.findingSubtypes = {"jump"};
     QTest::newRow("subtype") << q
@@ -82,28 +86,33 @@ void TestCaseListingSql::filters_data() {
                              << "[\"jump\"]" << false;
     q = {};
     q.reviewState = "unreviewed";
-    QTest::newRow("unreviewed") << q << "WHERE 1 AND v.case_id IS NULL" << "" << true;
+    QTest::newRow("unreviewed") << q << "WHERE 1 AND v.case_id IS NULL"
+                                << "" << true;
     q = {};
     q.reviewState = "rejected";
-    QTest::newRow("rejected") << q << "WHERE 1 AND v.verdict = ?" << "rejected" << true;
+    QTest::newRow("rejected") << q << "WHERE 1 AND v.verdict = ?"
+                              << "rejected" << true;
     q = {};
     q.sort = CaseQuery::Sort::ReviewState;
-    QTest::newRow("review sort joins") << q << "WHERE 1" << "" << true;
+    QTest::newRow("review sort joins") << q << "WHERE 1"
+                                       << "" << true;
     q = {};
     q.caseIds = {4, 9};
     QTest::newRow("few ids looked up")
-        << q << "WHERE 1 AND c.id IN (SELECT value FROM json_each(?))" << "[4,9]" << false;
+        << q << "WHERE 1 AND c.id IN (SELECT value FROM json_each(?))"
+        << "[4,9]" << false;
     q = {};
     q.search = " ?! ";
-    QTest::newRow("punctuation finds nothing") << q << "WHERE 1 AND 0" << "" << false;
+    QTest::newRow("punctuation finds nothing") << q << "WHERE 1 AND 0"
+                                               << "" << false;
     q = {};
     q.search = "fever";
-    QTest::newRow("search in the FTS hits") << q << "WHERE 1 AND rs_in_set(0, c.id)" << ""
-                                            << false;
+    QTest::newRow("search in the FTS hits") << q << "WHERE 1 AND rs_in_set(0, c.id)"
+                                            << "" << false;
     q = {};
     q.search = "\"unbalanced";
-    QTest::newRow("bad FTS5 still searches") << q << "WHERE 1 AND rs_in_set(0, c.id)" << ""
-                                             << false;
+    QTest::newRow("bad FTS5 still searches") << q << "WHERE 1 AND rs_in_set(0, c.id)"
+                                             << "" << false;
     q = {};
     q.runId = 1;
     q.correctness = StoreCorrectness::Correct;
@@ -142,12 +151,18 @@ void TestCaseListingSql::unknownFindingTypeThrows() {
 void TestCaseListingSql::plainWords_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("fts");
-    QTest::newRow("words") << "chest pain" << "\"chest\" \"pain\"";
-    QTest::newRow("operators lose meaning") << "fever OR (cough" << "\"fever\" \"OR\" \"(cough\"";
-    QTest::newRow("quote doubled") << "say\"hi" << "\"say\"\"hi\"";
-    QTest::newRow("punctuation dropped") << "a - ?" << "\"a\"";
-    QTest::newRow("non-ASCII is a word") << "café" << "\"café\"";
-    QTest::newRow("nothing left") << "  -- !! " << "";
+    QTest::newRow("words") << "chest pain"
+                           << "\"chest\" \"pain\"";
+    QTest::newRow("operators lose meaning") << "fever OR (cough"
+                                            << "\"fever\" \"OR\" \"(cough\"";
+    QTest::newRow("quote doubled") << "say\"hi"
+                                   << "\"say\"\"hi\"";
+    QTest::newRow("punctuation dropped") << "a - ?"
+                                         << "\"a\"";
+    QTest::newRow("non-ASCII is a word") << "café"
+                                         << "\"café\"";
+    QTest::newRow("nothing left") << "  -- !! "
+                                  << "";
 }
 
 void TestCaseListingSql::plainWords() {

@@ -113,14 +113,16 @@ void TestReviewLog::logIsAppendOnly_data() {
     QTest::addColumn<QString>("sql");
     QTest::newRow("update") << "UPDATE reviews SET verdict = 'rejected'";
     QTest::newRow("delete") << "DELETE FROM reviews";
-    QTest::newRow("replace") << "REPLACE INTO reviews(id, case_id, reviewer, role, verdict, "
-                                "severity, comment) SELECT id, case_id, 'x', '', 'rejected', '', '' "
-                                "FROM reviews";
+    QTest::newRow("replace")
+        << "REPLACE INTO reviews(id, case_id, reviewer, role, verdict, "
+           "severity, comment) SELECT id, case_id, 'x', '', 'rejected', '', '' "
+           "FROM reviews";
 }
 
 void TestReviewLog::logIsAppendOnly() {
     QFETCH(QString, sql);
-    addReview(*db_, {0, caseA_, findingOfA_, "ann", "expert", "confirmed", "minor", "", "", -1, ""});
+    addReview(*db_,
+              {0, caseA_, findingOfA_, "ann", "expert", "confirmed", "minor", "", "", -1, ""});
     QVERIFY_THROWS_EXCEPTION(StoreError, SqliteStatement(*db_, sql.toStdString()).run());
     const auto log = reviews(*db_, caseA_);
     QCOMPARE(log.size(), std::size_t(1));
