@@ -101,7 +101,10 @@ void assignClaimOwners(const Case& c, CaseAnalysis& a, std::size_t stem)
         bool aboutOtherOption = contains(otherOptions, cl.head) || contains(otherOptions, cl.tail);
         for (std::size_t i = 0; i < c.options.size() && !aboutOtherOption; ++i)
             aboutOtherOption = int(i) != a.predictedOption && startsWithOptionLabel(sentence, c.options[i].label);
-        cl.owner = ownerFromWords(sentence, aboutOtherOption);
+        // A denial is the model's own argument for rejecting ("pericarditis does not cause ST
+        // elevation, so A is excluded"): still checked. What a rejection asserts describes the
+        // option being dropped, not the model's reasoning.
+        cl.owner = ownerFromWords(sentence, aboutOtherOption && cl.polarity != Polarity::Negated);
         if (cl.owner == ClaimOwner::Model && contains(questionNodes, cl.head) && contains(questionNodes, cl.tail) &&
             hasCue(spacedWords(sentence), kPatientCues))
             cl.owner = ClaimOwner::QuestionRestatement;

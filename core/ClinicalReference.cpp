@@ -91,11 +91,13 @@ bool fitsTemplate(const KnowledgeBase& kb, const ReferencePath& p, const std::ve
         // side-effect or class link, not the reason to give it.
         return !isDrugKind(goldKind) || isDiseaseKind(beforeKind);
     case QuestionAsk::Diagnosis:
-        // Drugs inside a diagnosis path are detours, unless the question names them (the
-        // patient takes them).
-        for (std::size_t i = 1; i + 1 < p.nodes.size(); ++i)
-            if (isDrugKind(kb.nodeKind(p.nodes[i])) && !contains(findings, p.nodes[i]))
+        // findings -> diagnosis: another disease or a drug inside the path is a competing
+        // diagnosis or a detour, unless the question names it (a history, a drug taken).
+        for (std::size_t i = 1; i + 1 < p.nodes.size(); ++i) {
+            const std::string_view kind = kb.nodeKind(p.nodes[i]);
+            if ((isDrugKind(kind) || isDiseaseKind(kind)) && !contains(findings, p.nodes[i]))
                 return false;
+        }
         return true;
     case QuestionAsk::AdverseEffect:
         return isDrugKind(goldKind) || isDrugKind(beforeKind) || contains(findings, p.nodes[p.nodes.size() - 2]);
