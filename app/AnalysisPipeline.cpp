@@ -89,6 +89,10 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
                             (lexiconErrors.empty() ? "" : ": " + lexiconErrors.front().toString());
         return result;
     }
+    // Completeness is a property of a source: each KG file may declare it beside itself.
+    for (const std::string& kgFile : req.kgFiles)
+        if (std::filesystem::exists(Lexicon::completeListsFileFor(kgFile)))
+            lexicon.loadCompleteLists(Lexicon::completeListsFileFor(kgFile), &lexiconErrors);
 
     // Knowledge graph.
     const auto kgStart = Clock::now();

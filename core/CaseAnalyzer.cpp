@@ -254,10 +254,14 @@ CaseAnalysis CaseAnalyzer::analyze(const Case& c) const
         else {
             // Twice the paths asked for: the clinical filter drops the ones through concepts
             // unrelated to the question, and ranks the rest by the findings they explain.
+            std::vector<NodeId> findings;
+            for (NodeId e : a.evidence)
+                if (isFindingKind(kb_.nodeKind(e)))
+                    findings.push_back(e);
             std::vector<ReferencePath> found =
-                kb_.referencePaths(a.evidence, a.goldNode, 2 * settings_.k, settings_.maxHops);
+                kb_.referencePaths(findings, a.goldNode, 2 * settings_.k, settings_.maxHops);
             const bool anyPath = !found.empty();
-            a.referencePaths = clinicalPaths(kb_, std::move(found), a.evidence, questionConcepts, ask,
+            a.referencePaths = clinicalPaths(kb_, std::move(found), findings, questionConcepts, ask,
                                              std::size_t(std::max(0, settings_.k)));
             for (ReferencePath& p : a.referencePaths)
                 if (p.origin.empty())

@@ -122,6 +122,11 @@ const char* toString(QuestionAsk ask)
     return "other";
 }
 
+bool isFindingKind(std::string_view kind)
+{
+    return !isOneOf(kind, {"Anatomy", "anatomy"});
+}
+
 QuestionAsk recognizeAsk(std::string_view stem)
 {
     // The last sentence: after the last sentence end that is followed by more text.

@@ -19,6 +19,11 @@ enum class QuestionAsk { Diagnosis, Treatment, Mechanism, AdverseEffect, NextSte
 
 const char* toString(QuestionAsk ask);
 
+// Whether a question concept of this kind is a clinical finding that reasoning starts from.
+// A body part ("head", "eye", "lung") says where, not what: as a path source it links the
+// answer through whatever disease localizes there.
+bool isFindingKind(std::string_view kind);
+
 // The ask of a question, read from its last sentence (the one that ends the stem).
 QuestionAsk recognizeAsk(std::string_view stem);
 

@@ -1,5 +1,6 @@
 #include "ErrorClassifier.h"
 
+#include "ClinicalReference.h"
 #include "ReasoningPath.h"
 
 #include <algorithm>
@@ -304,7 +305,8 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
             const NodeId n = r.nodes[j];
             const std::string_view kind = kb_.nodeKind(n);
             if (std::find(mechanisticKinds_.begin(), mechanisticKinds_.end(), kind) != mechanisticKinds_.end() ||
-                contains(a.evidence, n) || !decisive(n, a) || mentionedOrRelated(n, mentioned))
+                contains(a.evidence, n) || !decisive(n, a) || mentionedOrRelated(n, mentioned) ||
+                reasonedThroughAnother(n, mentioned, a))
                 continue;
             Finding f;
             f.type = FindingType::Missing;
@@ -342,18 +344,45 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
     }
 }
 
+bool ErrorClassifier::reasonedThroughAnother(NodeId n, const std::vector<NodeId>& mentioned,
+                                             const CaseAnalysis& a) const
+{
+    auto explained = [&](NodeId x) {
+        std::size_t count = 0;
+        for (NodeId e : a.evidence)
+            if (e != x && isFindingKind(kb_.nodeKind(e)) && !kb_.edgesBetween(x, e).empty())
+                ++count;
+        return count;
+    };
+    const std::size_t own = explained(n);
+    const std::string_view kind = kb_.nodeKind(n);
+    for (NodeId m : mentioned)
+        if (m != n && kb_.nodeKind(m) == kind && !contains(a.evidence, m) && explained(m) >= own)
+            return true;
+    return false;
+}
+
 bool ErrorClassifier::decisive(NodeId n, const CaseAnalysis& a) const
 {
-    // Two findings explained, or every finding when the question gives only one.
-    const std::size_t needed = std::min<std::size_t>(2, a.evidence.size());
-    std::size_t explained = 0;
+    std::vector<NodeId> findings;
     for (NodeId e : a.evidence)
+        if (isFindingKind(kb_.nodeKind(e)))
+            findings.push_back(e);
+    // Two findings explained, or every finding when the question gives only one.
+    const std::size_t needed = std::min<std::size_t>(2, findings.size());
+    std::size_t explained = 0;
+    for (NodeId e : findings)
         if (e != n && !kb_.edgesBetween(n, e).empty() && ++explained >= needed)
             return true;
-    for (const ReferencePath& p : a.referencePaths)
+    // On every reference path: only telling when the paths start from two or more findings.
+    std::vector<NodeId> starts;
+    for (const ReferencePath& p : a.referencePaths) {
         if (!contains(p.nodes, n))
             return false;
-    return true;
+        if (!p.nodes.empty() && !contains(starts, p.nodes.front()))
+            starts.push_back(p.nodes.front());
+    }
+    return starts.size() >= 2;
 }
 
 } // namespace rs

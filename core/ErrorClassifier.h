@@ -46,9 +46,13 @@ private:
     std::string contradictionPhrase(const Claim& c, const std::string& subtype, const CaseAnalysis& a) const;
     // Whether the output names n itself or a direct is-a parent or child of it.
     bool mentionedOrRelated(NodeId n, const std::vector<NodeId>& mentioned) const;
-    // A decisive intermediate: a KG neighbour of two or more question findings, or on every
-    // reference path.
+    // A decisive intermediate: a KG neighbour of two or more question findings (body parts are
+    // no findings), or on every reference path when they start from two or more findings.
     bool decisive(NodeId n, const CaseAnalysis& a) const;
+    // Whether the output names another concept of n's kind (not a question finding) that
+    // explains as many question findings as n: the model reasoned through its own
+    // intermediate (COPD where the KG's path runs through asthma), so n is not missing.
+    bool reasonedThroughAnother(NodeId n, const std::vector<NodeId>& mentioned, const CaseAnalysis& a) const;
 
     const KnowledgeBase& kb_;
     const Lexicon& lexicon_;

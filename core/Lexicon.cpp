@@ -279,6 +279,13 @@ void Lexicon::readCompleteLists(std::istream& in, const std::string& source, std
     });
 }
 
+std::string Lexicon::completeListsFileFor(const std::string& kgFile)
+{
+    const std::filesystem::path p(kgFile);
+    const std::string name = p.filename().string();
+    return (p.parent_path() / (name.substr(0, name.find('.')) + "." + kCompleteListsFile)).string();
+}
+
 bool Lexicon::loadCompleteLists(const std::string& path, std::vector<ImportError>* errors)
 {
     return loadFile(path, errors, [&](std::istream& in) { readCompleteLists(in, path, errors); });

@@ -61,6 +61,9 @@ public:
     static constexpr const char* kPolarityCuesFile = "polarity-cues.tsv";
     static constexpr const char* kCompatibilityFile = "relation-compatibility.tsv";
     static constexpr const char* kCompleteListsFile = "complete-relations.tsv"; // optional
+    // Where a KG file's own completeness declarations sit: beside it, named after it
+    // ("demo-kg.tsv" -> "demo-kg.complete-relations.tsv").
+    static std::string completeListsFileFor(const std::string& kgFile);
 
     // Loads the three files of dir. Bad lines are reported in errors (file:line) and
     // skipped. Returns false only when a file cannot be opened.
