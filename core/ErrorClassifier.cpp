@@ -347,18 +347,18 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
 bool ErrorClassifier::reasonedThroughAnother(NodeId n, const std::vector<NodeId>& mentioned,
                                              const CaseAnalysis& a) const
 {
-    auto explained = [&](NodeId x) {
-        std::size_t count = 0;
-        for (NodeId e : a.evidence)
-            if (e != x && isFindingKind(kb_.nodeKind(e)) && !kb_.edgesBetween(x, e).empty())
-                ++count;
-        return count;
-    };
-    const std::size_t own = explained(n);
+    std::vector<NodeId> ownFindings;
+    for (NodeId e : a.evidence)
+        if (e != n && isFindingKind(kb_.nodeKind(e)) && !kb_.edgesBetween(n, e).empty())
+            ownFindings.push_back(e);
     const std::string_view kind = kb_.nodeKind(n);
-    for (NodeId m : mentioned)
-        if (m != n && kb_.nodeKind(m) == kind && !contains(a.evidence, m) && explained(m) >= own)
-            return true;
+    for (NodeId m : mentioned) {
+        if (m == n || kb_.nodeKind(m) != kind || contains(a.evidence, m))
+            continue;
+        for (NodeId e : ownFindings)
+            if (e != m && !kb_.edgesBetween(m, e).empty())
+                return true;
+    }
     return false;
 }
 

@@ -50,7 +50,7 @@ private:
     // no findings), or on every reference path when they start from two or more findings.
     bool decisive(NodeId n, const CaseAnalysis& a) const;
     // Whether the output names another concept of n's kind (not a question finding) that
-    // explains as many question findings as n: the model reasoned through its own
+    // explains one of the question findings n explains: the model reasoned through its own
     // intermediate (COPD where the KG's path runs through asthma), so n is not missing.
     bool reasonedThroughAnother(NodeId n, const std::vector<NodeId>& mentioned, const CaseAnalysis& a) const;
 
