@@ -53,6 +53,20 @@ std::vector<nlohmann::json> analyseBatch(const std::vector<Case>& batch,
     return results;
 }
 
+void tallyClaimsAndFindings(const Case& c, const nlohmann::json& analysis, PipelineResult& result)
+{
+    if (const auto claims = analysis.find("claims"); claims != analysis.end() && claims->is_array())
+        for (const auto& cl : *claims)
+            if (cl.value("owner", "model") == "model")
+                ++result.modelClaimsByStatus[cl.value("status", "unverified")];
+    if (!c.correct)
+        return;
+    const auto findings = analysis.find("findings");
+    const bool any = findings != analysis.end() && findings->is_array() && !findings->empty();
+    (*c.correct ? result.rightCases : result.wrongCases) += 1;
+    (*c.correct ? result.rightWithFinding : result.wrongWithFinding) += any ? 1 : 0;
+}
+
 } // namespace
 
 PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& progress,
@@ -75,6 +89,10 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
                             (lexiconErrors.empty() ? "" : ": " + lexiconErrors.front().toString());
         return result;
     }
+    // Completeness is a property of a source: each KG file may declare it beside itself.
+    for (const std::string& kgFile : req.kgFiles)
+        if (std::filesystem::exists(Lexicon::completeListsFileFor(kgFile)))
+            lexicon.loadCompleteLists(Lexicon::completeListsFileFor(kgFile), &lexiconErrors);
 
     // Knowledge graph.
     const auto kgStart = Clock::now();
@@ -172,6 +190,7 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
                     it = runIds.emplace(key, store->ensureRun(c.run, c.model, c.sourceFile, fileSha)).first;
                 const std::int64_t caseId = store->addCase(c, it->second);
                 store->saveAnalysis(caseId, results[i]);
+                tallyClaimsAndFindings(c, results[i], result);
             }
             tx.commit();
             result.casesAnalysed += batch.size();

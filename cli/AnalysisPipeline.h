@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,11 @@ struct PipelineResult {
     std::size_t casesAnalysed = 0;
     std::size_t referenceBoxesAttached = 0; // from boxFiles
     double secondsKg = 0, secondsAnalysis = 0;
+    // The model's own claims by status (supported / contradicted / unverified), and how many
+    // scored cases have any finding among right and among wrong answers: findings that tell
+    // sound reasoning from unsound come far more often with wrong answers.
+    std::map<std::string, std::size_t> modelClaimsByStatus;
+    std::size_t rightCases = 0, rightWithFinding = 0, wrongCases = 0, wrongWithFinding = 0;
 };
 
 // stage: "knowledge graph", "import", "analysis", "patterns"; fraction in [0, 1].

@@ -88,6 +88,22 @@ std::string runSummaryText(const ProjectStore& store, const PipelineResult& resu
         out << "\n";
     }
 
+    // Unverified claims are the KG's silence, counted apart from the findings like coverage gaps.
+    const auto& claims = result.modelClaimsByStatus;
+    auto claimCount = [&](const char* status) {
+        const auto it = claims.find(status);
+        return it == claims.end() ? std::size_t(0) : it->second;
+    };
+    out << "  claims of the model: " << claimCount("supported") << " supported, " << claimCount("contradicted")
+        << " contradicted, " << claimCount("unverified") << " unverified (the KG is silent; not errors)\n";
+    if (result.rightCases + result.wrongCases > 0) {
+        auto share = [](std::size_t n, std::size_t of) { return of ? percent(double(n) / double(of)) : std::string("-"); };
+        out << "  cases with any finding: " << share(result.wrongWithFinding, result.wrongCases) << " of wrong answers ("
+            << result.wrongWithFinding << " of " << result.wrongCases << "), "
+            << share(result.rightWithFinding, result.rightCases) << " of right answers (" << result.rightWithFinding
+            << " of " << result.rightCases << ")\n";
+    }
+
     const nlohmann::json patterns = store.patterns();
     out << "\nTop recurring patterns:\n";
     if (patterns.empty())

@@ -34,4 +34,25 @@ const char* toString(Polarity p)
     return "unknown";
 }
 
+const char* toString(ClaimOwner o)
+{
+    switch (o) {
+    case ClaimOwner::Model: return "model";
+    case ClaimOwner::QuestionRestatement: return "question_restatement";
+    case ClaimOwner::RejectedOption: return "rejected_option";
+    case ClaimOwner::OtherPerson: return "other_person";
+    }
+    return "unknown";
+}
+
+const char* toString(ClaimStatus s)
+{
+    switch (s) {
+    case ClaimStatus::Unverified: return "unverified";
+    case ClaimStatus::Supported: return "supported";
+    case ClaimStatus::Contradicted: return "contradicted";
+    }
+    return "unknown";
+}
+
 } // namespace rs

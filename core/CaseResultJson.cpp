@@ -186,14 +186,27 @@ json caseResultJson(const Case& c, const CaseAnalysis& a, const KnowledgeBase& k
     j["mentions"] = std::move(mentions);
 
     json claims = json::array();
-    for (const Claim& cl : a.claims)
+    for (const Claim& cl : a.claims) {
         claims.push_back({{"step", cl.step},
                           {"head", nodeName(kb, cl.head)},
                           {"relation", cl.relation},
                           {"tail", nodeName(kb, cl.tail)},
                           {"polarity", toString(cl.polarity)},
                           {"span", {cl.begin, cl.end}},
-                          {"cue", validUtf8(cl.cue)}});
+                          {"cue", validUtf8(cl.cue)},
+                          {"owner", toString(cl.owner)},
+                          {"status", toString(cl.status)}});
+        // The KG edge or chain the status rests on; absent for an unverified claim.
+        if (!cl.evidence.kind.empty()) {
+            json nodes = json::array();
+            for (NodeId n : cl.evidence.nodes)
+                nodes.push_back(nodeName(kb, n));
+            claims.back()["evidence"] = {{"kind", cl.evidence.kind},
+                                         {"nodes", std::move(nodes)},
+                                         {"relations", cl.evidence.relations},
+                                         {"forward", cl.evidence.forward}};
+        }
+    }
     j["claims"] = std::move(claims);
     return j;
 }
