@@ -11,6 +11,8 @@
 #include "PathView.h"
 #include "ProjectionView.h"
 #include "CaseFilterSpec.h"
+#include "CaseResultCodec.h"
+#include "FindingKinds.h"
 #include "ReportCommand.h"
 #include "ReportDialog.h"
 #include "ReviewPanel.h"
@@ -27,8 +29,6 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -185,12 +185,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     // A finding chosen in the text brings its concepts forward in the diagram.
     connect(instanceView_, &InstanceView::findingSelected, this, [this](int index) {
         QStringList names;
-        const auto& findings = currentAnalysis_.is_object() ? currentAnalysis_.value("findings", nlohmann::json::array())
-                                                            : nlohmann::json::array();
-        if (index >= 0 && index < int(findings.size()) && findings[std::size_t(index)].contains("nodes"))
-            for (const auto& n : findings[std::size_t(index)]["nodes"])
-                if (n.is_string())
-                    names << QString::fromStdString(n.get<std::string>());
+        if (const CaseResult::Finding* f = currentResult_ ? currentResult_->finding(index) : nullptr)
+            for (const std::string& n : f->nodes)
+                names << QString::fromStdString(n);
         pathView_->highlightNodes(names);
     });
     splitDockWidget(pathDock, instanceDock, Qt::Horizontal);
@@ -274,8 +271,10 @@ void MainWindow::buildFilterBar(QWidget* host, QHBoxLayout* row)
     classFilter_ = new QComboBox(host);
     classFilter_->setObjectName("classFilter");
     classFilter_->addItem(tr("Any finding"), QString());
-    for (const char* type : {"relation", "branch", "missing", "grounding"})
-        classFilter_->addItem(tr("%1 errors").arg(QLatin1String(type)), QLatin1String(type));
+    for (FindingType type : kAllFindingTypes) {
+        const QString name = QLatin1String(findingTypeName(type));
+        classFilter_->addItem(tr("%1 errors").arg(name), name);
+    }
     row->addWidget(classFilter_);
 
     reviewFilter_ = new QComboBox(host);
@@ -476,21 +475,22 @@ void MainWindow::setCurrentCase(qint64 caseId)
             statusBar()->showMessage(QString::fromStdString(e.what()), 8000);
         }
     }
-    currentAnalysis_ = stored ? stored->analysis : nlohmann::json();
+    currentResult_.reset();
+    if (stored && !stored->analysis.is_null())
+        currentResult_ = decodeCaseResult(stored->analysis);
+    const CaseResult* result = currentResult_ ? &*currentResult_ : nullptr;
     if (imagesView_) {
         if (stored)
-            imagesView_->setCase(stored->data, stored->analysis);
+            imagesView_->setCase(stored->data, result);
         else
             imagesView_->clear();
     }
-    if (!stored || stored->analysis.is_null()) {
+    if (!result) {
         pathView_->clearCase();
         instanceView_->clear();
     } else {
-        const QByteArray json = QByteArray::fromStdString(stored->analysis.dump());
-        pathView_->setCase(QJsonDocument::fromJson(json).object(),
-                           QByteArray::fromStdString(stored->data.output));
-        instanceView_->showCase(stored->data, stored->analysis);
+        pathView_->setCase(*result, QByteArray::fromStdString(stored->data.output));
+        instanceView_->showCase(stored->data, result);
     }
     emit currentCaseChanged(caseId);
     updateStatus();

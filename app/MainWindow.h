@@ -2,12 +2,11 @@
 // The debugger's window: the case table in the centre, the overview dashboard, the path
 // view and the instance view in docks around it, all driven by one filter (CaseQuery) and
 // one current case.
+#include "CaseResult.h"
 #include "ProjectStore.h"
 #include "ReportCommand.h"
 
 #include <QMainWindow>
-
-#include <nlohmann/json.hpp>
 
 #include <memory>
 
@@ -123,7 +122,7 @@ private:
     };
     std::vector<Chip> chips_;
     qint64 currentCase_ = -1;
-    nlohmann::json currentAnalysis_;
+    std::optional<CaseResult> currentResult_; // of the current case, when analysed
     QString projectPath_;
 };
 

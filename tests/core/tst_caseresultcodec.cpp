@@ -380,7 +380,7 @@ void TestCaseResultCodec::invalidUtf8IsMadeSafe()
 {
     CaseResult r;
     r.id = "bad \xff byte";
-    r.referencePaths.push_back({{"A\xc3"}, {"Disease"}, {"tre\xe2\x82ats"}, {}, 0, "kg"});
+    r.referencePaths.push_back({{"A\xc3"}, {"Disease"}, {"tre\xe2\x82" "ats"}, {}, 0, "kg"});
     const std::string text = encodeCaseResult(r).dump(); // would throw on invalid UTF-8
     QVERIFY(text.find("bad \xEF\xBF\xBD byte") != std::string::npos);
     QVERIFY(text.find("tre\xEF\xBF\xBD") != std::string::npos);
