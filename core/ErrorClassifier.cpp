@@ -1,5 +1,6 @@
 #include "ErrorClassifier.h"
 
+#include "FindingKinds.h"
 #include "ReasoningPath.h"
 
 #include <algorithm>
@@ -37,7 +38,7 @@ Severity ErrorClassifier::severityFor(FindingType type, std::string_view subtype
 {
     Severity s = Severity::Minor;
     if (type == FindingType::Branch ||
-        (type == FindingType::Relation && (subtype == "wrong_relation" || subtype == "contradicted_negation")))
+        (type == FindingType::Relation && (subtype == findingSubtypeName(FindingSubtype::WrongRelation) || subtype == findingSubtypeName(FindingSubtype::ContradictedNegation))))
         s = Severity::Major;
     if (answerWrong)
         s = s == Severity::Minor ? Severity::Major : Severity::Critical;
@@ -141,13 +142,13 @@ void ErrorClassifier::relationErrors(CaseAnalysis& a, bool answerWrong) const
 
         std::string subtype;
         if (c.polarity == Polarity::Negated)
-            subtype = supporting ? "contradicted_negation" : "";
+            subtype = supporting ? findingSubtypeName(FindingSubtype::ContradictedNegation) : "";
         else if (supporting)
             subtype = "";
         else if (!edges.empty())
-            subtype = "wrong_relation";
+            subtype = findingSubtypeName(FindingSubtype::WrongRelation);
         else if (c.polarity == Polarity::Asserted)
-            subtype = "unsupported"; // a hedge offers a hypothesis; only a known-wrong one counts
+            subtype = findingSubtypeName(FindingSubtype::Unsupported); // a hedge offers a hypothesis; only a known-wrong one counts
         if (subtype.empty())
             continue;
         auto key = std::make_tuple(subtype, c.head, c.relation, c.tail);
@@ -158,9 +159,9 @@ void ErrorClassifier::relationErrors(CaseAnalysis& a, bool answerWrong) const
         const std::string claimText = name(c.head) + " " + Lexicon::relationPhrase(c.relation) + " " + name(c.tail);
         const std::string verb = c.polarity == Polarity::Hedged ? "Suggests " : "Claims ";
         std::string why;
-        if (subtype == "contradicted_negation") {
+        if (subtype == findingSubtypeName(FindingSubtype::ContradictedNegation)) {
             why = "Denies that " + claimText + "; the KG has " + edgePhrase(c.head, *supporting, c.tail);
-        } else if (subtype == "wrong_relation") {
+        } else if (subtype == findingSubtypeName(FindingSubtype::WrongRelation)) {
             why = verb + claimText + "; the KG relates them only as ";
             for (std::size_t i = 0; i < edges.size() && i < 3; ++i)
                 why += (i ? " and " : "") + edgePhrase(c.head, edges[i], c.tail);
@@ -183,7 +184,7 @@ void ErrorClassifier::relationErrors(CaseAnalysis& a, bool answerWrong) const
                 why += " and no connection within " + std::to_string(connectionHops_) + " hops";
             }
         }
-        if (subtype != "contradicted_negation") {
+        if (subtype != findingSubtypeName(FindingSubtype::ContradictedNegation)) {
             const std::string alt = alternative(c.head, c.relation, c.tail);
             if (!alt.empty())
                 why += "; " + alt + " does exist";
@@ -199,7 +200,7 @@ void ErrorClassifier::relationErrors(CaseAnalysis& a, bool answerWrong) const
         f.spanBegin = c.phraseBegin;
         f.spanEnd = c.phraseEnd;
         f.explanation = std::move(why);
-        f.signature = "relation/" + subtype + "/(" + std::string(kb_.nodeKind(c.head)) + "," + c.relation +
+        f.signature = std::string(findingTypeName(f.type)) + "/" + subtype + "/(" + std::string(kb_.nodeKind(c.head)) + "," + c.relation +
                       "," + std::string(kb_.nodeKind(c.tail)) + ")";
         a.findings.push_back(std::move(f));
     }
@@ -258,7 +259,7 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const
 
     Finding f;
     f.type = FindingType::Branch;
-    f.subtype = neighbour ? "plausible_branch" : "jump";
+    f.subtype = neighbour ? findingSubtypeName(FindingSubtype::PlausibleBranch) : findingSubtypeName(FindingSubtype::Jump);
     f.severity = severityFor(f.type, f.subtype, answerWrong);
     f.step = xPos < a.reasoningPathSteps.size() ? a.reasoningPathSteps[xPos] : -1;
     f.nodes = {d, x, y};
@@ -279,7 +280,7 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const
         f.explanation = "The reasoning follows the KG path to " + name(d) + ", then turns to " + name(x) + " (" + how +
                         ") instead of " + name(y) + ", and concludes " + concluded + " rather than " +
                         name(a.goldNode) + ".";
-    f.signature = "branch/" + name(d) + " -> " + name(x);
+    f.signature = std::string(findingTypeName(f.type)) + "/" + name(d) + " -> " + name(x);
     a.findings.push_back(std::move(f));
 }
 
@@ -305,12 +306,12 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
                 continue;
             Finding f;
             f.type = FindingType::Missing;
-            f.subtype = "missing_intermediate";
+            f.subtype = findingSubtypeName(FindingSubtype::MissingIntermediate);
             f.severity = severityFor(f.type, f.subtype, answerWrong);
             f.nodes = {n, r.nodes[j - 1], r.nodes[j + 1]};
             f.explanation = "The output never mentions " + name(n) + ", the step between " + name(r.nodes[j - 1]) +
                             " and " + name(r.nodes[j + 1]) + " on the KG path " + pathPhrase(r) + ".";
-            f.signature = "missing/missing_intermediate/" + name(n);
+            f.signature = std::string(findingTypeName(f.type)) + "/" + f.subtype + "/" + name(n);
             a.findings.push_back(std::move(f));
         }
     }
@@ -325,12 +326,12 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
         reported.push_back(s);
         Finding f;
         f.type = FindingType::Missing;
-        f.subtype = "ignored_evidence";
+        f.subtype = findingSubtypeName(FindingSubtype::IgnoredEvidence);
         f.severity = severityFor(f.type, f.subtype, answerWrong);
         f.nodes = {s, p.nodes.back()};
         f.explanation = "The question finding " + name(s) + " leads to the answer " + name(p.nodes.back()) +
                         " in the KG (" + pathPhrase(p) + "), but the output never mentions it.";
-        f.signature = "missing/ignored_evidence/" + name(s);
+        f.signature = std::string(findingTypeName(f.type)) + "/" + f.subtype + "/" + name(s);
         a.findings.push_back(std::move(f));
     }
 }
