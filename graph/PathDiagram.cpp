@@ -1,6 +1,7 @@
 #include "PathDiagram.h"
 
 #include "ConceptKindStyle.h"
+#include "FindingKinds.h"
 #include "PathDiagramModel.h"
 
 #include <algorithm>
@@ -47,7 +48,7 @@ std::string labelText(const PathDiagramModel::Label& label) {
     case Label::HedgedRelation:
         return relation + "?";
     case Label::Branch:
-        return "branch";
+        return findingTypeName(FindingType::Branch);
     }
     return {};
 }
