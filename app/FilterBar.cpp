@@ -1,5 +1,7 @@
 #include "FilterBar.h"
 
+#include "FindingKinds.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -72,8 +74,10 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent)
     classFilter_ = new QComboBox(this);
     classFilter_->setObjectName("classFilter");
     classFilter_->addItem(tr("Any finding"), QString());
-    for (const char* type : {"relation", "branch", "missing", "grounding"})
-        classFilter_->addItem(tr("%1 errors").arg(QLatin1String(type)), QLatin1String(type));
+    for (FindingType type : kAllFindingTypes) {
+        const QString name = QLatin1String(findingTypeName(type));
+        classFilter_->addItem(tr("%1 errors").arg(name), name);
+    }
     row->addWidget(classFilter_);
 
     reviewFilter_ = new QComboBox(this);

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "CaseImagesView.h"
+#include "CaseResultCodec.h"
 #include "ImageView.h"
 #include "CaseTableModel.h"
 #include "DashboardView.h"
@@ -23,8 +24,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMenuBar>
@@ -36,7 +35,6 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include <nlohmann/json.hpp>
 
 namespace rs {
 
@@ -188,12 +186,9 @@ void MainWindow::buildCaseDocks()
     // A finding chosen in the text brings its concepts forward in the diagram.
     connect(instanceView_, &InstanceView::findingSelected, this, [this](int index) {
         QStringList names;
-        const auto& findings = currentAnalysis_.is_object() ? currentAnalysis_.value("findings", nlohmann::json::array())
-                                                            : nlohmann::json::array();
-        if (index >= 0 && index < int(findings.size()) && findings[std::size_t(index)].contains("nodes"))
-            for (const auto& n : findings[std::size_t(index)]["nodes"])
-                if (n.is_string())
-                    names << QString::fromStdString(n.get<std::string>());
+        if (const CaseResult::Finding* f = currentResult_ ? currentResult_->finding(index) : nullptr)
+            for (const std::string& n : f->nodes)
+                names << QString::fromStdString(n);
         pathView_->highlightNodes(names);
     });
     splitDockWidget(pathDock, instanceDock, Qt::Horizontal);
@@ -379,21 +374,22 @@ void MainWindow::setCurrentCase(qint64 caseId)
             statusBar()->showMessage(QString::fromStdString(e.what()), 8000);
         }
     }
-    currentAnalysis_ = stored ? stored->analysis : nlohmann::json();
+    currentResult_.reset();
+    if (stored && !stored->analysis.is_null())
+        currentResult_ = decodeCaseResult(stored->analysis);
+    const CaseResult* result = currentResult_ ? &*currentResult_ : nullptr;
     if (imagesView_) {
         if (stored)
-            imagesView_->setCase(stored->data, stored->analysis);
+            imagesView_->setCase(stored->data, result);
         else
             imagesView_->clear();
     }
-    if (!stored || stored->analysis.is_null()) {
+    if (!result) {
         pathView_->clearCase();
         instanceView_->clear();
     } else {
-        const QByteArray json = QByteArray::fromStdString(stored->analysis.dump());
-        pathView_->setCase(QJsonDocument::fromJson(json).object(),
-                           QByteArray::fromStdString(stored->data.output));
-        instanceView_->showCase(stored->data, stored->analysis);
+        pathView_->setCase(*result, QByteArray::fromStdString(stored->data.output));
+        instanceView_->showCase(stored->data, result);
     }
     emit currentCaseChanged(caseId);
     updateStatus();

@@ -5,12 +5,11 @@
 // the open project with its jobs (ProjectSession), report export (ReportExporter) and the
 // reviewer's name (ReviewerIdentity); all work off the GUI thread goes through
 // runOnWorker() (WindowWorker.h).
+#include "CaseResult.h"
 #include "ProjectStore.h"
 #include "ReportCommand.h"
 
 #include <QMainWindow>
-
-#include <nlohmann/json.hpp>
 
 #include <memory>
 
@@ -109,7 +108,7 @@ private:
     ReviewPanel* reviewPanel_ = nullptr;
 
     qint64 currentCase_ = -1;
-    nlohmann::json currentAnalysis_;
+    std::optional<CaseResult> currentResult_; // of the current case, when analysed
 };
 
 } // namespace rs

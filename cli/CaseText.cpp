@@ -1,8 +1,8 @@
 #include "CaseText.h"
 
 #include "Case.h"
-
-#include <nlohmann/json.hpp>
+#include "CaseResult.h"
+#include "FindingKinds.h"
 
 #include <sstream>
 
@@ -10,35 +10,76 @@ namespace rs {
 
 namespace {
 
-std::string str(const nlohmann::json& j, const char* key)
-{
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 void heading(std::ostringstream& out, const std::string& title)
 {
     out << "\n" << title << "\n" << std::string(title.size(), '-') << "\n";
 }
 
-std::string pathText(const nlohmann::json& nodes, const nlohmann::json& relations,
-                     const nlohmann::json& forward)
+std::string pathText(const CaseResult::ReferencePath& p)
 {
     std::string s;
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
+    for (std::size_t i = 0; i < p.nodes.size(); ++i) {
         if (i > 0) {
-            const std::string rel = i - 1 < relations.size() ? relations[i - 1].get<std::string>() : "?";
-            const bool fwd = i - 1 < forward.size() ? forward[i - 1].get<bool>() : true;
+            const std::string rel = i - 1 < p.relations.size() ? p.relations[i - 1] : "?";
+            const bool fwd = i - 1 < p.forward.size() ? bool(p.forward[i - 1]) : true;
             s += fwd ? " -[" + rel + "]-> " : " <-[" + rel + "]- ";
         }
-        s += nodes[i].get<std::string>();
+        s += p.nodes[i];
     }
     return s;
 }
 
+void writeSteps(std::ostringstream& out, const Case& c, const CaseResult& r)
+{
+    int i = 0;
+    for (const CaseResult::Step& s : r.steps) {
+        if (s.span.begin <= s.span.end && s.span.end <= c.output.size())
+            out << "[" << i << "] " << c.output.substr(s.span.begin, s.span.end - s.span.begin) << "\n";
+        ++i;
+    }
+}
+
+void writePaths(std::ostringstream& out, const CaseResult& r)
+{
+    heading(out, "Reasoning path");
+    std::string path;
+    for (const CaseResult::PathNode& n : r.reasoningPath) {
+        if (!path.empty())
+            path += " -> ";
+        path += n.kgConcept ? n.kgConcept->name : std::string();
+    }
+    out << (path.empty() ? "(no linked entities)" : path) << "\n";
+
+    heading(out, "Reference paths");
+    if (!r.unanchoredReason.empty())
+        out << "none: " << r.unanchoredReason << "\n";
+    for (std::size_t i = 0; i < r.referencePaths.size(); ++i) {
+        const CaseResult::ReferencePath& p = r.referencePaths[i];
+        out << (int(i) == r.bestReference ? "* " : "  ") << pathText(p) << "   (cost " << p.cost
+            << ", " << p.origin << ")\n";
+    }
+}
+
+void writeFindings(std::ostringstream& out, const CaseResult& r)
+{
+    heading(out, "Findings");
+    if (r.findings.empty())
+        out << "none\n";
+    for (const CaseResult::Finding& f : r.findings)
+        if (f.readable)
+            out << "- [" << (f.severity ? severityName(*f.severity) : "") << "] "
+                << CaseResult::typeName(f) << "/" << f.subtype << " (step " << f.step
+                << "): " << f.explanation << "\n";
+    if (!r.coverageGaps.empty()) {
+        heading(out, "Coverage gaps (not model errors)");
+        for (const CaseResult::Gap& g : r.coverageGaps)
+            out << "- " << g.where << ": \"" << g.text << "\" " << g.reason << "\n";
+    }
+}
+
 } // namespace
 
-std::string caseAsText(const Case& c, const nlohmann::json& a)
+std::string caseAsText(const Case& c, const CaseResult* result)
 {
     std::ostringstream out;
     out << "Case " << c.key << "  (run " << c.run << ", question " << c.questionId << ")\n";
@@ -53,50 +94,11 @@ std::string caseAsText(const Case& c, const nlohmann::json& a)
         out << "  " << o.label << ") " << o.text << "\n";
 
     heading(out, "Output, by step");
-    if (a.contains("steps")) {
-        int i = 0;
-        for (const auto& s : a["steps"]) {
-            const std::size_t b = s["span"][0].get<std::size_t>(), e = s["span"][1].get<std::size_t>();
-            if (b <= e && e <= c.output.size())
-                out << "[" << i << "] " << c.output.substr(b, e - b) << "\n";
-            ++i;
-        }
-    }
-
-    heading(out, "Reasoning path");
-    std::string path;
-    for (const auto& n : a.value("reasoning_path", nlohmann::json::array())) {
-        if (!path.empty())
-            path += " -> ";
-        path += str(n, "name");
-    }
-    out << (path.empty() ? "(no linked entities)" : path) << "\n";
-
-    heading(out, "Reference paths");
-    const std::string unanchored = str(a, "unanchored_reason");
-    if (!unanchored.empty())
-        out << "none: " << unanchored << "\n";
-    int best = a.value("best_reference", -1), i = 0;
-    for (const auto& r : a.value("reference_paths", nlohmann::json::array())) {
-        out << (i == best ? "* " : "  ") << pathText(r["nodes"], r["relations"], r["forward"])
-            << "   (cost " << r.value("cost", 0.0) << ", " << str(r, "origin") << ")\n";
-        ++i;
-    }
-
-    heading(out, "Findings");
-    const auto& findings = a.value("findings", nlohmann::json::array());
-    if (findings.empty())
-        out << "none\n";
-    for (const auto& f : findings)
-        out << "- [" << str(f, "severity") << "] " << str(f, "type") << "/" << str(f, "subtype")
-            << " (step " << f.value("step", -1) << "): " << str(f, "explanation") << "\n";
-
-    const auto& gaps = a.value("coverage_gaps", nlohmann::json::array());
-    if (!gaps.empty()) {
-        heading(out, "Coverage gaps (not model errors)");
-        for (const auto& g : gaps)
-            out << "- " << str(g, "where") << ": \"" << str(g, "text") << "\" " << str(g, "reason") << "\n";
-    }
+    const CaseResult none;
+    const CaseResult& r = result ? *result : none;
+    writeSteps(out, c, r);
+    writePaths(out, r);
+    writeFindings(out, r);
     return out.str();
 }
 

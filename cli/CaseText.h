@@ -1,13 +1,13 @@
 #pragma once
 // One analysed case as terminal text (for `reasonscope show`).
-#include <nlohmann/json_fwd.hpp>
-
 #include <string>
 
 namespace rs {
 
 struct Case;
+struct CaseResult;
 
-std::string caseAsText(const Case& c, const nlohmann::json& analysis);
+// result: the case's analysed result, or nullptr when it is not analysed yet.
+std::string caseAsText(const Case& c, const CaseResult* result);
 
 } // namespace rs

@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "AnalysisPipeline.h"
+#include "CaseResultCodec.h"
 #include "CaseText.h"
 #include "ProjectJson.h"
 #include "ProjectStore.h"
@@ -264,10 +265,13 @@ int runShow(const std::vector<std::string>& args)
         std::cerr << "reasonscope: no case '" << caseId << "' in " << project << "\n";
         return 1;
     }
+    std::optional<CaseResult> result;
+    if (!stored->analysis.is_null())
+        result = decodeCaseResult(stored->analysis);
     if (asJson)
-        std::cout << stored->analysis.dump(2) << "\n";
+        std::cout << (result ? encodeCaseResult(*result) : nlohmann::json()).dump(2) << "\n";
     else
-        std::cout << caseAsText(stored->data, stored->analysis);
+        std::cout << caseAsText(stored->data, result ? &*result : nullptr);
     return 0;
 }
 

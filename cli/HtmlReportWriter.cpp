@@ -4,6 +4,7 @@
 #include "FindingColors.h"
 
 #include "CaseResultJson.h"
+#include "FindingKinds.h"
 #include "PathDiagram.h"
 #include "ReportImages.h"
 
@@ -284,7 +285,8 @@ void HtmlReportWriter::summary(std::string& o) {
     {
         std::vector<Bar> bars;
         double max = 0;
-        for (const char* t : {"relation", "branch", "missing", "grounding"}) {
+        for (FindingType type : kAllFindingTypes) {
+            const char* t = findingTypeName(type);
             const auto it = f.byType.find(t);
             const auto n = it == f.byType.end() ? FacetCounts::Count{} : it->second;
             bars.push_back({t, double(n.findings), classCss(t),
@@ -390,7 +392,7 @@ void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
                  {PathDiagramColors::kSupported, "KG-supported step"},
                  {PathDiagramColors::kUnverified, "step without KG support"},
                  {PathDiagramColors::kRelationError, "relation error"},
-                 {PathDiagramColors::kBranch, "branch"},
+                 {PathDiagramColors::kBranch, findingTypeName(FindingType::Branch)},
                  {PathDiagramColors::kReference, "reference path (dashed: to a missing concept)"}})
             o += "<span><span class=\"swatch\" style=\"color:" + std::string(color) + "\">&#9473;&#9473;</span>" +
                  text + "</span> &#160; ";

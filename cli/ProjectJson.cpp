@@ -1,5 +1,6 @@
 #include "ProjectJson.h"
 
+#include "CaseResultCodec.h"
 #include "CaseResultJson.h"
 #include "ProjectStore.h"
 
@@ -76,8 +77,11 @@ bool writeProjectJson(const ProjectStore& store, std::ostream& out, std::string*
             text.pop_back();
         out << text << ",\n \"cases\": [";
         bool first = true;
+        // Through the codec, so a project written by an older version comes out in the
+        // current shape (and a hand-edited one cannot put anything else in the document).
         store.forEachCase([&](const Case&, const json& analysis) {
-            out << (first ? "\n  " : ",\n  ") << analysis.dump();
+            const json stored = analysis.is_null() ? json() : encodeCaseResult(decodeCaseResult(analysis));
+            out << (first ? "\n  " : ",\n  ") << stored.dump();
             first = false;
         });
         out << "\n ],\n \"patterns\": " << store.patterns().dump();

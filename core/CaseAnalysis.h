@@ -5,7 +5,9 @@
 #include "Ids.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rs {
@@ -80,11 +82,15 @@ struct ReferencePath {
 enum class FindingType { Relation, Branch, Missing, Grounding };
 enum class Severity { None, Minor, Major, Critical };
 
+// Stored names; the tables (and display labels) are in FindingKinds.h.
 const char* toString(FindingType t);
 const char* toString(Severity s);
 const char* toString(Polarity p);
 const char* toString(ClaimOwner o);
 const char* toString(ClaimStatus s);
+std::optional<Polarity> polarityFromName(std::string_view name);
+std::optional<ClaimOwner> claimOwnerFromName(std::string_view name);
+std::optional<ClaimStatus> claimStatusFromName(std::string_view name);
 
 struct Finding {
     FindingType type = FindingType::Relation;

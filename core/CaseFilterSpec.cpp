@@ -1,5 +1,7 @@
 #include "CaseFilterSpec.h"
 
+#include "FindingKinds.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -8,7 +10,7 @@ namespace rs {
 
 namespace {
 
-constexpr const char* kClasses[] = {"relation", "branch", "missing", "grounding"};
+const auto& kClasses = findingTypeNames();
 constexpr const char* kReviewStates[] = {"confirmed", "rejected", "unsure", "unreviewed"};
 
 bool oneOf(const auto& names, const std::string& s) {

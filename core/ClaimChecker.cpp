@@ -1,5 +1,7 @@
 #include "ClaimChecker.h"
 
+#include "FindingKinds.h"
+
 #include <algorithm>
 #include <array>
 #include <unordered_set>
@@ -76,7 +78,7 @@ ClaimVerdict ClaimChecker::check(NodeId h, std::string_view r, NodeId t, Polarit
         // Only the edge itself contradicts a denial: "no X" is consistent with X's relatives.
         if (directEdge(h, r, t, RelationMatch::Supports, v.evidence)) {
             v.status = ClaimStatus::Contradicted;
-            v.subtype = "contradicted_negation";
+            v.subtype = findingSubtypeName(FindingSubtype::ContradictedNegation);
             v.evidence.kind = "denied_edge";
         }
         return v;
@@ -94,7 +96,7 @@ ClaimVerdict ClaimChecker::check(NodeId h, std::string_view r, NodeId t, Polarit
     }
     if (excludedOnly(h, r, t, v.evidence)) {
         v.status = ClaimStatus::Contradicted;
-        v.subtype = "wrong_relation";
+        v.subtype = findingSubtypeName(FindingSubtype::WrongRelation);
         v.evidence.kind = "excluding_edges";
         return v;
     }
@@ -111,7 +113,7 @@ ClaimVerdict ClaimChecker::check(NodeId h, std::string_view r, NodeId t, Polarit
     // A hedge offers a hypothesis: only evidence against the relation itself counts.
     if (polarity == Polarity::Asserted && absentFromCompleteList(h, r, t, v.evidence)) {
         v.status = ClaimStatus::Contradicted;
-        v.subtype = "not_in_complete_list";
+        v.subtype = findingSubtypeName(FindingSubtype::NotInCompleteList);
         v.evidence.kind = "complete_list";
         return v;
     }

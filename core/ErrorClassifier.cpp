@@ -1,6 +1,7 @@
 #include "ErrorClassifier.h"
 
 #include "ClinicalReference.h"
+#include "FindingKinds.h"
 #include "ReasoningPath.h"
 
 #include <algorithm>
@@ -35,8 +36,8 @@ Severity ErrorClassifier::severityFor(FindingType type, std::string_view subtype
 {
     Severity s = Severity::Minor;
     if (type == FindingType::Branch ||
-        (type == FindingType::Relation && (subtype == "wrong_relation" || subtype == "contradicted_negation" ||
-                                              subtype == "not_in_complete_list")))
+        (type == FindingType::Relation && (subtype == findingSubtypeName(FindingSubtype::WrongRelation) || subtype == findingSubtypeName(FindingSubtype::ContradictedNegation) ||
+                                              subtype == findingSubtypeName(FindingSubtype::NotInCompleteList))))
         s = Severity::Major;
     if (answerWrong)
         s = s == Severity::Minor ? Severity::Major : Severity::Critical;
@@ -163,11 +164,11 @@ std::string ErrorClassifier::evidencePhrase(const ClaimEvidence& e) const
 std::string ErrorClassifier::contradictionPhrase(const Claim& c, const std::string& subtype, const CaseAnalysis& a) const
 {
     const std::string claimText = name(c.head) + " " + Lexicon::relationPhrase(c.relation) + " " + name(c.tail);
-    if (subtype == "contradicted_negation")
+    if (subtype == findingSubtypeName(FindingSubtype::ContradictedNegation))
         return "Denies that " + claimText + "; the KG has " + evidencePhrase(c.evidence) + ".";
     const std::string verb = c.polarity == Polarity::Hedged ? "Suggests " : "Claims ";
     std::string why;
-    if (subtype == "wrong_relation") {
+    if (subtype == findingSubtypeName(FindingSubtype::WrongRelation)) {
         why = verb + claimText + "; the KG relates them only as " + evidencePhrase(c.evidence);
     } else {
         std::string rels;
@@ -251,7 +252,7 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const
 
     Finding f;
     f.type = FindingType::Branch;
-    f.subtype = neighbour ? "plausible_branch" : "jump";
+    f.subtype = neighbour ? findingSubtypeName(FindingSubtype::PlausibleBranch) : findingSubtypeName(FindingSubtype::Jump);
     f.severity = severityFor(f.type, f.subtype, answerWrong);
     f.step = xPos < a.reasoningPathSteps.size() ? a.reasoningPathSteps[xPos] : -1;
     f.nodes = {d, x, y};
@@ -272,7 +273,7 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const
         f.explanation = "The reasoning follows the KG path to " + name(d) + ", then turns to " + name(x) + " (" + how +
                         ") instead of " + name(y) + ", and concludes " + concluded + " rather than " +
                         name(a.goldNode) + ".";
-    f.signature = "branch/" + name(d) + " -> " + name(x);
+    f.signature = std::string(findingTypeName(f.type)) + "/" + name(d) + " -> " + name(x);
     a.findings.push_back(std::move(f));
 }
 
@@ -310,12 +311,12 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
                 continue;
             Finding f;
             f.type = FindingType::Missing;
-            f.subtype = "missing_intermediate";
+            f.subtype = findingSubtypeName(FindingSubtype::MissingIntermediate);
             f.severity = severityFor(f.type, f.subtype, answerWrong);
             f.nodes = {n, r.nodes[j - 1], r.nodes[j + 1]};
             f.explanation = "The output never mentions " + name(n) + ", the step between " + name(r.nodes[j - 1]) +
                             " and " + name(r.nodes[j + 1]) + " on the KG path " + pathPhrase(r) + ".";
-            f.signature = "missing/missing_intermediate/" + name(n);
+            f.signature = std::string(findingTypeName(f.type)) + "/" + f.subtype + "/" + name(n);
             a.findings.push_back(std::move(f));
         }
     }
@@ -334,12 +335,12 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
         reported.push_back(s);
         Finding f;
         f.type = FindingType::Missing;
-        f.subtype = "ignored_evidence";
+        f.subtype = findingSubtypeName(FindingSubtype::IgnoredEvidence);
         f.severity = severityFor(f.type, f.subtype, answerWrong);
         f.nodes = {s, p.nodes.back()};
         f.explanation = "The question finding " + name(s) + " leads to the answer " + name(p.nodes.back()) +
                         " in the KG (" + pathPhrase(p) + "), but the output never mentions it.";
-        f.signature = "missing/ignored_evidence/" + name(s);
+        f.signature = std::string(findingTypeName(f.type)) + "/" + f.subtype + "/" + name(s);
         a.findings.push_back(std::move(f));
     }
 }

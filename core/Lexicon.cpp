@@ -54,22 +54,13 @@ bool isLowerSnake(std::string_view s)
     return true;
 }
 
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\r' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
 std::vector<std::string_view> splitTabs(std::string_view line)
 {
     std::vector<std::string_view> fields;
     std::size_t start = 0;
     for (;;) {
         const std::size_t tab = line.find('\t', start);
-        fields.push_back(trim(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start)));
+        fields.push_back(trimSpace(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start)));
         if (tab == std::string_view::npos)
             break;
         start = tab + 1;
@@ -108,7 +99,7 @@ void readTable(std::istream& in, const std::string& source, std::size_t expected
     bool seenContent = false;
     while (std::getline(in, line)) {
         ++lineNo;
-        const std::string_view t = trim(line);
+        const std::string_view t = trimSpace(line);
         if (t.empty() || t.front() == '#')
             continue;
         const auto fields = splitTabs(line);
@@ -268,7 +259,7 @@ void Lexicon::readCompleteLists(std::istream& in, const std::string& source, std
         std::string_view rels = f[4];
         while (!rels.empty()) {
             const std::size_t comma = rels.find(',');
-            const std::string_view r = trim(rels.substr(0, comma));
+            const std::string_view r = trimSpace(rels.substr(0, comma));
             if (!r.empty())
                 list.kgRelations.emplace_back(r);
             rels = comma == std::string_view::npos ? std::string_view() : rels.substr(comma + 1);

@@ -1,18 +1,38 @@
 #include "FindingColors.h"
 
+#include "FindingKinds.h"
+
 namespace rs {
 
-QColor findingTypeColor(const QString& type)
+namespace {
+
+const QColor kUnknown(0x8c, 0x8c, 0x8c);
+
+} // namespace
+
+QColor findingTypeColor(FindingType type)
 {
-    if (type == QLatin1String("relation"))
+    switch (type) {
+    case FindingType::Relation:
         return QColor(0xd6, 0x27, 0x28);
-    if (type == QLatin1String("branch"))
+    case FindingType::Branch:
         return QColor(0xff, 0x7f, 0x0e);
-    if (type == QLatin1String("missing"))
+    case FindingType::Missing:
         return QColor(0x6b, 0x7b, 0x9c);
-    if (type == QLatin1String("grounding"))
+    case FindingType::Grounding:
         return QColor(0x94, 0x67, 0xbd);
-    return QColor(0x8c, 0x8c, 0x8c);
+    }
+    return kUnknown;
+}
+
+QColor findingTypeColor(const std::optional<FindingType>& type)
+{
+    return type ? findingTypeColor(*type) : kUnknown;
+}
+
+QColor findingTypeColor(const QString& typeName)
+{
+    return findingTypeColor(findingTypeFromName(typeName.toStdString()));
 }
 
 QColor verdictColor(const QString& verdict)
@@ -23,7 +43,7 @@ QColor verdictColor(const QString& verdict)
         return QColor(0xb0, 0x30, 0x30);
     if (verdict == QLatin1String("unsure"))
         return QColor(0xc0, 0x8a, 0x00);
-    return QColor(0x8c, 0x8c, 0x8c);
+    return kUnknown;
 }
 
 } // namespace rs
