@@ -67,6 +67,63 @@ void tallyClaimsAndFindings(const Case& c, const nlohmann::json& analysis, Pipel
     (*c.correct ? result.rightWithFinding : result.wrongWithFinding) += any ? 1 : 0;
 }
 
+// The lexicons of the resource folder, and the complete-list declarations each KG file may
+// have beside it (completeness is a property of a source). False with error when the
+// lexicons cannot be read.
+bool loadLexicon(const PipelineRequest& req, Lexicon& lexicon, std::string& error)
+{
+    const std::filesystem::path lexDir = std::filesystem::path(req.resourcesDir) / "lexicon";
+    std::vector<ImportError> lexiconErrors;
+    if (!lexicon.load(lexDir.string(), &lexiconErrors)) {
+        error = "cannot read the lexicons in " + lexDir.string() +
+                (lexiconErrors.empty() ? "" : ": " + lexiconErrors.front().toString());
+        return false;
+    }
+    for (const std::string& kgFile : req.kgFiles)
+        if (std::filesystem::exists(Lexicon::completeListsFileFor(kgFile)))
+            lexicon.loadCompleteLists(Lexicon::completeListsFileFor(kgFile), &lexiconErrors);
+    return true;
+}
+
+// Patterns recounted over every finding of the project. Case ids repeat across runs (the
+// same question answered by several models), so a case is named "run/id" here.
+void storePatterns(ProjectStore& store)
+{
+    PatternAggregator patterns;
+    store.forEachFindingSignature([&](const ProjectStore::FindingSignature& f) {
+        patterns.add(f.run + "/" + f.caseKey, f.type, f.subtype, f.signature);
+    });
+    ProjectStore::Transaction tx(store);
+    store.replacePatterns(patterns.toJson());
+    tx.commit();
+}
+
+// What the analysis ran with, for the audit report: the KG sources and the settings.
+void recordSettings(ProjectStore& store, const KgLoadResult& kg, const PipelineRequest& req)
+{
+    ProjectStore::Transaction tx(store);
+    for (const auto& s : kg.sources)
+        store.addKgSource(s.path, s.format, s.sha256, s.nodes, s.edges);
+    store.setSetting("analysis.k", std::to_string(req.settings.k));
+    store.setSetting("analysis.max_hops", std::to_string(req.settings.maxHops));
+    store.setSetting("analysis.iou_threshold", std::to_string(req.settings.iouThreshold));
+    tx.commit();
+}
+
+void loadBoxLists(const PipelineRequest& req, ProjectStore& store, importers::NihBoxList& boxLists,
+                  PipelineResult& result)
+{
+    std::vector<ImportError> boxErrors;
+    for (const std::string& path : req.boxFiles)
+        if (!boxLists.load(path, boxErrors))
+            result.someInputUnreadable = true;
+    ProjectStore::Transaction tx(store);
+    for (const auto& e : boxErrors)
+        store.addImportError(e);
+    tx.commit();
+    result.importErrors.insert(result.importErrors.end(), boxErrors.begin(), boxErrors.end());
+}
+
 } // namespace
 
 PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& progress,
@@ -81,18 +138,9 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
         req.threads > 0 ? req.threads : int(std::max(1u, std::thread::hardware_concurrency()));
 
     // Lexicons first: a broken resource folder should fail before minutes of KG loading.
-    const std::filesystem::path lexDir = std::filesystem::path(req.resourcesDir) / "lexicon";
-    std::vector<ImportError> lexiconErrors;
     Lexicon lexicon;
-    if (!lexicon.load(lexDir.string(), &lexiconErrors)) {
-        result.fatalError = "cannot read the lexicons in " + lexDir.string() +
-                            (lexiconErrors.empty() ? "" : ": " + lexiconErrors.front().toString());
+    if (!loadLexicon(req, lexicon, result.fatalError))
         return result;
-    }
-    // Completeness is a property of a source: each KG file may declare it beside itself.
-    for (const std::string& kgFile : req.kgFiles)
-        if (std::filesystem::exists(Lexicon::completeListsFileFor(kgFile)))
-            lexicon.loadCompleteLists(Lexicon::completeListsFileFor(kgFile), &lexiconErrors);
 
     // Knowledge graph.
     const auto kgStart = Clock::now();
@@ -121,6 +169,8 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
     result.kgNodes = graph.nodeCount();
     result.kgEdges = graph.edgeCount();
 
+    const std::filesystem::path lexDir = std::filesystem::path(req.resourcesDir) / "lexicon";
+    std::vector<ImportError> lexiconErrors;
     NameIndex names(graph);
     names.loadSynonyms((lexDir / "synonyms.tsv").string(), &lexiconErrors);
     names.loadGeneSymbolStoplist((lexDir / "gene-symbol-stoplist.txt").string(), &lexiconErrors);
@@ -135,31 +185,13 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
         result.fatalError = error;
         return result;
     }
-    {
-        ProjectStore::Transaction tx(*store);
-        for (const auto& s : kg.sources)
-            store->addKgSource(s.path, s.format, s.sha256, s.nodes, s.edges);
-        store->setSetting("analysis.k", std::to_string(req.settings.k));
-        store->setSetting("analysis.max_hops", std::to_string(req.settings.maxHops));
-        store->setSetting("analysis.iou_threshold", std::to_string(req.settings.iouThreshold));
-        tx.commit();
-    }
+    recordSettings(*store, kg, req);
 
     // Reference boxes from box lists, attached to every imported case whose images they
     // name. A bad row is an import error like a bad record; an unreadable list is an
     // unreadable input.
     importers::NihBoxList boxLists;
-    {
-        std::vector<ImportError> boxErrors;
-        for (const std::string& path : req.boxFiles)
-            if (!boxLists.load(path, boxErrors))
-                result.someInputUnreadable = true;
-        ProjectStore::Transaction tx(*store);
-        for (const auto& e : boxErrors)
-            store->addImportError(e);
-        tx.commit();
-        result.importErrors.insert(result.importErrors.end(), boxErrors.begin(), boxErrors.end());
-    }
+    loadBoxLists(req, *store, boxLists, result);
 
     // Import and analyse, one committed batch at a time: a crash loses at most the batch in
     // flight, and memory stays flat however large the input.
@@ -234,17 +266,7 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
 
     // Patterns over the whole project, so a second import adds to the same picture.
     report("patterns", 0.0);
-    PatternAggregator patterns;
-    // Case ids repeat across runs (the same question answered by several models), so a
-    // case is named "run/id" here.
-    store->forEachFindingSignature([&](const ProjectStore::FindingSignature& f) {
-        patterns.add(f.run + "/" + f.caseKey, f.type, f.subtype, f.signature);
-    });
-    {
-        ProjectStore::Transaction tx(*store);
-        store->replacePatterns(patterns.toJson());
-        tx.commit();
-    }
+    storePatterns(*store);
     result.secondsAnalysis = secondsSince(analysisStart);
     report("patterns", 1.0);
     result.ok = true;
