@@ -102,6 +102,36 @@ const std::array<const char*, 4>& findingTypeNames()
     return names;
 }
 
+int findingTypeIndex(std::string_view name)
+{
+    const auto& names = findingTypeNames();
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (name == names[i])
+            return int(i);
+    return -1;
+}
+
+namespace {
+
+// "a, b, c or d"
+template <typename Names> std::string spokenList(const Names& names)
+{
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0)
+            out += i + 1 == names.size() ? " or " : ", ";
+        out += names[i];
+    }
+    return out;
+}
+
+} // namespace
+
+std::string findingTypeNameList()
+{
+    return spokenList(findingTypeNames());
+}
+
 const char* findingSubtypeName(FindingSubtype subtype)
 {
     const SubtypeRow* r = rowOf<SubtypeRow>(kSubtypes, subtype, &SubtypeRow::subtype);
@@ -157,6 +187,14 @@ std::optional<Severity> severityFromRank(int rank)
     if (rank < 0 || rank >= int(std::size(kSeverityRows)))
         return std::nullopt;
     return kSeverityRows[rank].severity;
+}
+
+std::string severityNameList()
+{
+    std::array<const char*, kAllSeverities.size()> names{};
+    for (std::size_t i = 0; i < names.size(); ++i)
+        names[i] = severityName(kAllSeverities[i]);
+    return spokenList(names);
 }
 
 } // namespace rs

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace rs {
@@ -21,6 +22,11 @@ const char* findingTypeLabel(FindingType type); // "Relation"
 std::optional<FindingType> findingTypeFromName(std::string_view name);
 // The names in kAllFindingTypes order, for code that lists or matches them as text.
 const std::array<const char*, 4>& findingTypeNames();
+// The position of a type name in kAllFindingTypes order, -1 for an unknown name: the index
+// of the store's per-type count columns.
+int findingTypeIndex(std::string_view name);
+// "relation, branch, missing or grounding", for messages that list what is admitted.
+std::string findingTypeNameList();
 
 // --- sub-kinds (Finding::subtype) ---------------------------------------------------------
 
@@ -62,5 +68,7 @@ const char* severityLabel(Severity severity); // "Major"
 int severityRank(Severity severity);          // 0 .. 3
 std::optional<Severity> severityFromName(std::string_view name);
 std::optional<Severity> severityFromRank(int rank);
+// "none, minor, major or critical", for messages that list what is admitted.
+std::string severityNameList();
 
 } // namespace rs

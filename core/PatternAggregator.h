@@ -18,7 +18,7 @@ namespace rs {
 
 struct Pattern {
     std::string signature;
-    std::string type;        // "relation", "branch", "missing", "grounding"
+    std::string type;        // a findingTypeName (core/FindingKinds)
     std::string subtype;     // of the first finding seen with this signature
     std::string description; // in words
     std::size_t count = 0;   // cases, not findings

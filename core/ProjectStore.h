@@ -209,9 +209,9 @@ public:
         int findingStep = -1;         // set by the store
         std::string timestamp;        // set by the store, UTC ISO 8601
     };
-    // The verdicts and severities a review may carry (an empty severity means "not given").
+    // The verdicts a review may carry. Its severity is a finding severity name
+    // (core/FindingKinds), or empty for "not given".
     static constexpr const char* kVerdicts[] = {"confirmed", "rejected", "unsure"};
-    static constexpr const char* kReviewSeverities[] = {"none", "minor", "major", "critical"};
     // Committed before it returns (its own transaction unless inside one), so a verdict
     // survives the application being killed right after. Waits up to the busy timeout for
     // another writer. Throws std::invalid_argument when the finding does not belong to the

@@ -115,7 +115,7 @@ QString labelText(const PathDiagramModel::Label& label)
     case Label::HedgedRelation:
         return PathScene::tr("%1?").arg(relationText(label.relation));
     case Label::Branch:
-        return PathScene::tr("branch");
+        return QString::fromLatin1(findingTypeName(FindingType::Branch));
     }
     return {};
 }

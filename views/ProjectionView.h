@@ -38,7 +38,7 @@ public:
         KeyItemType = 0, // ItemType
         KeyName = 1,     // node: concept name; edge: "a -- b"
         KeyCases = 2,    // node: affected cases (qint64)
-        KeyType = 3,     // node: dominant finding type ("relation", ...)
+        KeyType = 3,     // node: dominant finding type (its findingTypeName)
     };
     enum ItemType { NodeItem = 1, EdgeItem = 2 };
     static constexpr int kDefaultNodeLimit = 150;

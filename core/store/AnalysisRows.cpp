@@ -1,6 +1,7 @@
 #include "AnalysisRows.h"
 
 #include "CaseRowCodec.h"
+#include "FindingKinds.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -42,13 +43,13 @@ FindingRow findingRow(const json& f, const std::string& where) {
     if (!f.is_object())
         throw std::invalid_argument(where + " must be a JSON object");
     FindingRow row;
-    row.type = indexOfName(kFindingTypes, optString(f, "type", where));
+    row.type = findingTypeIndex(optString(f, "type", where));
     if (row.type < 0)
-        throw std::invalid_argument(where +
-                                    ": type must be relation, branch, missing or grounding");
-    row.severity = indexOfName(kFindingSeverities, optString(f, "severity", where));
-    if (row.severity < 0)
-        throw std::invalid_argument(where + ": severity must be none, minor, major or critical");
+        throw std::invalid_argument(where + ": type must be " + findingTypeNameList());
+    const std::optional<Severity> severity = severityFromName(optString(f, "severity", where));
+    if (!severity)
+        throw std::invalid_argument(where + ": severity must be " + severityNameList());
+    row.severity = severityRank(*severity);
     row.subtype = optString(f, "subtype", where);
     row.step = optInt(f, "step", where).value_or(-1);
     const json* nodes = optArray(f, "nodes", where);

@@ -13,11 +13,9 @@
 
 namespace rs::store {
 
-// The finding types the findings table admits, in the order of the cases table's per-type
-// count columns (n_relation, n_branch, n_missing, n_grounding).
-inline constexpr const char* kFindingTypes[] = {"relation", "branch", "missing", "grounding"};
-// Finding severities by their stored number (0 .. 3).
-inline constexpr const char* kFindingSeverities[] = {"none", "minor", "major", "critical"};
+// The finding types the findings table admits and their severities come from
+// core/FindingKinds: a type is stored by its index in kAllFindingTypes (the order of the
+// cases table's per-type count columns), a severity by its rank.
 
 // The position of s in names, -1 when absent.
 int indexOfName(const auto& names, const std::string& s) {
@@ -28,9 +26,9 @@ int indexOfName(const auto& names, const std::string& s) {
 }
 
 struct FindingRow {
-    int type = 0; // index into kFindingTypes
+    int type = 0; // index into kAllFindingTypes
     std::string subtype;
-    int severity = 0; // index into kFindingSeverities
+    int severity = 0; // severityRank
     std::int64_t step = -1;
     std::string nodes; // JSON array text
     std::optional<std::int64_t> spanBegin, spanEnd;

@@ -2,6 +2,7 @@
 
 #include "AnalysisRows.h"
 #include "CaseRowCodec.h"
+#include "FindingKinds.h"
 #include "StoreError.h"
 
 #include <algorithm>
@@ -43,13 +44,13 @@ void addFindingTypes(CaseSql& s, const std::vector<std::string>& types) {
     // written by saveAnalysis) and need no join.
     static constexpr const char* kColumns[] = {"c.n_relation", "c.n_branch", "c.n_missing",
                                                "c.n_grounding"};
-    static_assert(std::size(kColumns) == std::size(kFindingTypes));
+    static_assert(std::size(kColumns) == kAllFindingTypes.size());
     std::string any;
     for (const std::string& t : types) {
-        const int i = indexOfName(kFindingTypes, t);
+        const int i = findingTypeIndex(t);
         if (i < 0)
-            throw std::invalid_argument("unknown finding type \"" + t +
-                                        "\" (relation, branch, missing or grounding)");
+            throw std::invalid_argument("unknown finding type \"" + t + "\" (" +
+                                        findingTypeNameList() + ")");
         any += (any.empty() ? "" : " OR ") + std::string(kColumns[i]) + " > 0";
     }
     s.where += " AND (" + any + ")";

@@ -2,6 +2,7 @@
 
 #include "AnalysisRows.h"
 #include "CaseListingSql.h"
+#include "FindingKinds.h"
 
 #include <cstring>
 
@@ -64,7 +65,7 @@ FacetCounts facets(SqliteConnection& d, const CaseQuery& query) {
             out.byReviewState[q.text(2)] += n;
             for (int t = 0; t < 4; ++t) {
                 if (const std::int64_t findings = q.integer(6 + 2 * t); findings > 0) {
-                    FacetCounts::Count& c = out.byType[kFindingTypes[t]];
+                    FacetCounts::Count& c = out.byType[findingTypeNames()[std::size_t(t)]];
                     c.findings += findings;
                     c.cases += q.integer(7 + 2 * t);
                 }

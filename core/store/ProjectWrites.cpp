@@ -2,6 +2,7 @@
 
 #include "AnalysisRows.h"
 #include "CaseRowCodec.h"
+#include "FindingKinds.h"
 #include "SqliteStatement.h"
 #include "StoreError.h"
 
@@ -154,7 +155,7 @@ void saveAnalysis(SqliteConnection& d, std::int64_t caseId, const json& caseResu
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .bind(1, caseId)
             .bind(2, i)
-            .bind(3, kFindingTypes[f.type])
+            .bind(3, findingTypeNames()[std::size_t(f.type)])
             .bind(4, f.subtype)
             .bind(5, f.severity)
             .bind(6, f.step)

@@ -1,6 +1,7 @@
 #include "ReviewLog.h"
 
 #include "AnalysisRows.h"
+#include "FindingKinds.h"
 #include "SqliteStatement.h"
 
 #include <algorithm>
@@ -23,9 +24,9 @@ std::int64_t addReview(SqliteConnection& d, const Review& r) {
     if (indexOfName(ProjectStore::kVerdicts, r.verdict) < 0)
         throw std::invalid_argument("verdict \"" + r.verdict +
                                     "\" is not one of confirmed, rejected, unsure");
-    if (!r.severity.empty() && indexOfName(ProjectStore::kReviewSeverities, r.severity) < 0)
-        throw std::invalid_argument("review severity \"" + r.severity +
-                                    "\" is not one of none, minor, major, critical");
+    if (!r.severity.empty() && !severityFromName(r.severity))
+        throw std::invalid_argument("review severity \"" + r.severity + "\" is not one of " +
+                                    severityNameList());
     if (isBlankText(r.reviewer))
         throw std::invalid_argument("a review needs a reviewer name");
     WriteScope w(d);

@@ -13,7 +13,7 @@ namespace rs {
 QColor findingTypeColor(FindingType type);
 // A neutral grey for a type this version does not know.
 QColor findingTypeColor(const std::optional<FindingType>& type);
-// By stored name ("relation", ...); grey for anything else.
+// By stored name (a findingTypeName); grey for anything else.
 QColor findingTypeColor(const QString& typeName);
 // "confirmed", "rejected", "unsure"; the same grey for "unreviewed" and anything else.
 QColor verdictColor(const QString& verdict);
