@@ -1,5 +1,5 @@
 #pragma once
-// Overlap of grounding boxes (DESIGN.md "Grounding errors"). Boxes are in pixel (voxel
+// Overlap of grounding boxes (docs/design.md "Grounding errors"). Boxes are in pixel (voxel
 // index) units of their image: x, y from the top-left corner, w, h the extent; 3D boxes add
 // z (first slice) and d (slice count).
 #include "Case.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Pairs the model boxes of one image with its reference boxes (DESIGN.md "Grounding
+// Pairs the model boxes of one image with its reference boxes (docs/design.md "Grounding
 // errors"). Two views of the same boxes:
 // - best: for every box, the box of the other source with the same label that overlaps it
 //   most; this is the IoU the box list shows.

@@ -1,5 +1,5 @@
 #pragma once
-// Runs the per-case analysis (DESIGN.md "Pipeline", steps 3-6): segment the output, link
+// Runs the per-case analysis (docs/design.md "Pipeline", steps 3-6): segment the output, link
 // question, options, answers and output to the KG, extract claims, build reference paths
 // from the evidence to the gold answer, form the reasoning path, pick r* and classify.
 // analyze() is const and keeps no state, so one analyzer serves every worker thread.

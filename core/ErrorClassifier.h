@@ -1,5 +1,5 @@
 #pragma once
-// Classifies what went wrong in one analysed case, by the definitions of DESIGN.md "Error
+// Classifies what went wrong in one analysed case, by the definitions of docs/design.md "Error
 // classes": relation errors (a claim the KG gives evidence against), branch errors (the
 // reasoning leaves the best reference path for a node on none) and missing errors (a
 // decisive intermediate or a question finding the output never uses). Coverage gaps are

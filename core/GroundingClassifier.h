@@ -1,5 +1,5 @@
 #pragma once
-// Grounding errors (DESIGN.md "Error classes"): where the model's boxes on a case's images
+// Grounding errors (docs/design.md "Error classes"): where the model's boxes on a case's images
 // disagree with the reference boxes. Per image that has reference boxes:
 // - low_iou: a model box whose one-to-one same-label partner (BoxMatcher) overlaps it with
 //   IoU below the threshold (0 when drawn elsewhere), or that has no same-label reference

@@ -1,7 +1,7 @@
 #pragma once
 // Turns a file of model outputs into rs::Case records, whatever its format.
 //
-// Contract (DESIGN.md "Bad input"): every bad record becomes one ImportError through the
+// Contract (docs/design.md "Bad input"): every bad record becomes one ImportError through the
 // ErrorSink and the rest imports; nothing is dropped without an error; importOutputs never
 // throws (not even when a sink throws: that ends the import with fatalError set).
 //

@@ -1,6 +1,6 @@
 #pragma once
 // One image with its grounding boxes, drawn by VTK inside a Qt 6 QOpenGLWidget (Debian's
-// VTK Qt module is Qt 5 and cannot be used; PLATFORM.md). 2D: wheel zooms, left drag sets
+// VTK Qt module is Qt 5 and cannot be used; docs/platform.md). 2D: wheel zooms, left drag sets
 // window (horizontal) and level (vertical), middle or Shift+left drag pans, R resets.
 // Volumes add axial, coronal and sagittal slices (Up/Down, Page Up/Down, Home/End) and a 3D
 // outline view of the volume with its 3D boxes (left drag rotates).
@@ -61,7 +61,7 @@ public:
     // platform, a remote X server without GLX) Qt crashes when it composes a window that
     // holds a QOpenGLWidget, so the window must not create the view at all.
     static bool isOpenGLAvailable();
-    // VTK renders through an OpenGL 3.2 core context (PLATFORM.md); Qt takes the format of
+    // VTK renders through an OpenGL 3.2 core context (docs/platform.md); Qt takes the format of
     // every context from the default, which must be set before the QApplication exists.
     static void setDefaultSurfaceFormat();
 

@@ -11,7 +11,7 @@ Checks, each failure printed with file and line:
      Ontology from DIR (default: <project>/../shared/data/kg) when that folder is present;
      every gene-symbol-stoplist symbol is a Hetionet Gene there;
   4. every demo output is valid JSON with the required fields, and meta.expected parses;
-  5. a reference re-implementation of the analysis (DESIGN.md "Error classes") over the demo KG:
+  5. a reference re-implementation of the analysis (docs/design.md "Error classes") over the demo KG:
      longest-match linking with synonyms and abbreviations, cue-based claim extraction with
      polarity, relation checks through the compatibility table, K=5 loopless reference paths of at
      most 4 hops under several hub-penalised weightings, r* by longest common subsequence, branch,

@@ -1,4 +1,4 @@
-// Speed of the analysis itself (DESIGN.md "Performance targets"): linking and claim
+// Speed of the analysis itself (docs/design.md "Performance targets"): linking and claim
 // extraction per output, the whole per-case analysis against Hetionet + Disease Ontology,
 // and the end-to-end pipeline (KG from cache, import, analysis on all cores, project file).
 // Uses ../shared/data when present (real GPT-4 outputs), else the bundled demo.

@@ -1,4 +1,4 @@
-// The window at scale (DESIGN.md: open a 100k-case project to a usable window in < 1 s;
+// The window at scale (docs/design.md: open a 100k-case project to a usable window in < 1 s;
 // filter or search in < 100 ms). Uses the 100k-case project bench_store generates (run
 // bench_store once first; $RS_BENCH_STORE or the temporary folder). Offscreen platform.
 #include "CaseTableModel.h"
