@@ -50,6 +50,21 @@ QString describe(const ProjectStore::Review& r) {
     return text;
 }
 
+// The keys, always in sight under the verdict buttons.
+QLabel* keyHint(QWidget* parent) {
+    auto* hint = new QLabel(ReviewPanel::tr("<b>Keys</b> (wherever the focus is, except in a text field): "
+                                            "<b>1</b> confirm \u00b7 <b>2</b> reject \u00b7 <b>3</b> unsure \u00b7 "
+                                            "<b>]</b>/<b>[</b> next/previous finding \u00b7 <b>J</b>/<b>K</b> "
+                                            "next/previous case \u00b7 <b>Alt+0\u20263</b> severity \u00b7 <b>C</b> "
+                                            "comment \u00b7 <b>Esc</b> leaves a text field \u00b7 <b>F2</b> first "
+                                            "unreviewed case"),
+                            parent);
+    hint->setObjectName("reviewKeyHint");
+    hint->setWordWrap(true);
+    hint->setStyleSheet("color: #445; background: #f2f4f7; padding: 3px;");
+    return hint;
+}
+
 } // namespace
 
 ReviewPanel::ReviewPanel(QWidget* parent) : QWidget(parent) {
@@ -160,16 +175,7 @@ ReviewPanel::ReviewPanel(QWidget* parent) : QWidget(parent) {
     verdictRow->addWidget(severity_);
     column->addLayout(verdictRow);
 
-    auto* keyHint = new QLabel(tr("<b>Keys</b> (wherever the focus is, except in a text field): "
-                                  "<b>1</b> confirm · <b>2</b> reject · <b>3</b> unsure · "
-                                  "<b>]</b>/<b>[</b> next/previous finding · <b>J</b>/<b>K</b> next/previous case "
-                                  "· <b>Alt+0…3</b> severity · <b>C</b> comment · <b>Esc</b> leaves "
-                                  "a text field · <b>F2</b> first unreviewed case"),
-                               this);
-    keyHint->setObjectName("reviewKeyHint");
-    keyHint->setWordWrap(true);
-    keyHint->setStyleSheet("color: #445; background: #f2f4f7; padding: 3px;");
-    column->addWidget(keyHint);
+    column->addWidget(keyHint(this));
 
     comment_ = new QPlainTextEdit(this);
     comment_->setObjectName(QLatin1String(kComment));
