@@ -45,6 +45,9 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent)
     search_->setObjectName("search");
     search_->setPlaceholderText(tr("Search question and output (/)"));
     search_->setClearButtonEnabled(true);
+    // Only a click or "/" puts the cursor here: a review key typed into the search would
+    // filter the table under the reviewer instead of recording a verdict.
+    search_->setFocusPolicy(Qt::ClickFocus);
     row->addWidget(search_, 3);
     // Filtering on every keystroke would re-query for each letter typed.
     auto* debounce = new QTimer(this);

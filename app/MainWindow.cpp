@@ -13,8 +13,10 @@
 #include "ProjectionView.h"
 #include "ReportCommand.h"
 #include "ReportExporter.h"
+#include "ReviewKeyController.h"
 #include "ReviewPanel.h"
 #include "ReviewerIdentity.h"
+#include "CaseTitle.h"
 #include "ResourceLocator.h"
 
 #include <QAction>
@@ -95,6 +97,9 @@ void MainWindow::buildCentre()
     table_->verticalHeader()->setDefaultSectionSize(22);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setAlternatingRowColors(true);
+    // Room for a title a person reads ("49-year-old woman, fever and flank pain…").
+    table_->setColumnWidth(CaseTableModel::IdColumn, 110);
+    table_->setColumnWidth(CaseTableModel::TitleColumn, 300);
     column->addWidget(table_, 1);
     emptyState_ = new QLabel(tr("No project open. File \u2192 Open project\u2026 or Import outputs\u2026"), centre);
     emptyState_->setAlignment(Qt::AlignCenter);
@@ -102,6 +107,8 @@ void MainWindow::buildCentre()
     column->addWidget(emptyState_, 1);
     table_->hide();
     setCentralWidget(centre);
+    // The window opens with the keys on the table, never in the search box.
+    table_->setFocus();
 
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { setCurrentCase(model_->caseId(current.row())); });
@@ -279,15 +286,23 @@ void MainWindow::buildActions()
     view->addAction(tr("Clear filters"), filterBar_, &FilterBar::clearAll);
 
     QMenu* review = menuBar()->addMenu(tr("&Review"));
-    review->addAction(tr("Set &reviewer\u2026"), reviewer_, &ReviewerIdentity::ask);
+    QAction* start = review->addAction(tr("&Start reviewing"), this, &MainWindow::startReviewing);
+    start->setObjectName("startReviewing");
+    start->setShortcut(QKeySequence(Qt::Key_F2));
+    start->setToolTip(tr("The first unreviewed case of the queue, with the keys on its findings"));
+    review->addAction(tr("Set &reviewer\u2026"), this, [this] {
+        raiseReviewDock();
+        reviewer_->ask();
+    });
     review->addSeparator();
     review->addActions(reviewPanel_->reviewActions());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         QMessageBox::information(this, tr("Keyboard shortcuts"),
-                                 tr("/  search\nUp/Down  previous/next case\nEnter  open the case in the "
-                                    "instance view\nCtrl+O  open a project\n+ / - / 0  zoom the path view") +
+                                 tr("/  search (Esc leaves it)\nUp/Down  previous/next case\nEnter  open the case in the "
+                                    "instance view\nCtrl+O  open a project\n+ / - / 0  zoom the path view\n"
+                                    "F2  start reviewing: the first unreviewed case of the queue") +
                                      QStringLiteral("\n\n") + tr("Review panel:") + QLatin1Char('\n') +
                                      ReviewPanel::shortcutHelp() + QLatin1Char('\n') +
                                      tr("Ctrl+E  export a report of the current filter"));
@@ -332,14 +347,15 @@ bool MainWindow::openProject(const QString& path, bool quiet)
     applyFilter();
     table_->setVisible(true);
     emptyState_->setVisible(false);
-    setWindowTitle(tr("%1 \u2014 ReasonScope").arg(QFileInfo(path).fileName()));
+    projectName_ = QFileInfo(path).fileName();
+    updateWindowTitle();
     QSettings().setValue("lastProject", path);
     QStringList kgFiles;
     for (const auto& source : session_->store()->kgSources())
         kgFiles << QString::fromStdString(source.path);
     session_->loadKnowledgeGraph(kgFiles);
-    if (model_->rowCount() > 0)
-        table_->selectRow(0);
+    selectOpeningCase();
+    table_->setFocus();
     updateStatus();
     return true;
 }
@@ -391,8 +407,67 @@ void MainWindow::setCurrentCase(qint64 caseId)
         pathView_->setCase(*result, QByteArray::fromStdString(stored->data.output));
         instanceView_->showCase(stored->data, result);
     }
+    currentTitle_ = stored ? QString::fromStdString(caseTitle(stored->data.question)) : QString();
+    if (stored && currentTitle_.isEmpty())
+        currentTitle_ = QString::fromStdString(stored->data.key);
+    updateWindowTitle();
     emit currentCaseChanged(caseId);
     updateStatus();
+}
+
+void MainWindow::updateWindowTitle()
+{
+    QStringList parts;
+    if (!currentTitle_.isEmpty())
+        parts << currentTitle_;
+    if (!projectName_.isEmpty())
+        parts << projectName_;
+    parts << tr("ReasonScope");
+    setWindowTitle(parts.join(QStringLiteral(" \u2014 ")));
+}
+
+// A project opens on the case a reviewer would start with: the first of the review queue
+// without a verdict (the queue's first when all have one); the table's first row only when
+// the queue is empty.
+void MainWindow::selectOpeningCase()
+{
+    qint64 first = -1;
+    if (const ReviewQueue* queue = reviewPanel_->queue()) {
+        try {
+            first = queue->nextUnreviewed(0);
+            if (first < 0)
+                first = queue->next(-1);
+        } catch (const std::exception& e) {
+            statusBar()->showMessage(QString::fromStdString(e.what()), 8000);
+        }
+    }
+    const int row = first >= 0 ? model_->rowOfCase(first) : -1;
+    if (row >= 0) {
+        table_->selectRow(row);
+        table_->scrollTo(model_->index(row, 0));
+    } else if (model_->rowCount() > 0) {
+        table_->selectRow(0);
+    }
+}
+
+void MainWindow::raiseReviewDock()
+{
+    if (auto* dock = findChild<QDockWidget*>("reviewDock")) {
+        dock->show();
+        dock->raise();
+    }
+}
+
+bool MainWindow::startReviewing()
+{
+    if (!session_->store())
+        return false;
+    raiseReviewDock();
+    const bool started = reviewPanel_->startReviewing();
+    reviewPanel_->keyHome()->setFocus(Qt::ShortcutFocusReason);
+    if (!started)
+        statusBar()->showMessage(tr("The review queue is empty under this filter."), 8000);
+    return started;
 }
 
 bool MainWindow::showCase(const QString& key, const QString& run)
@@ -567,6 +642,7 @@ void MainWindow::buildReview()
     connect(reviewPanel_, &ReviewPanel::failed, this,
             [this](const QString& message) { statusBar()->showMessage(message, 10000); });
     reviewer_ = new ReviewerIdentity(reviewPanel_, statusBar(), this);
+    keys_ = new ReviewKeyController(this, reviewPanel_, statusBar());
 }
 
 void MainWindow::refreshAfterReviews()

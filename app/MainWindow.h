@@ -28,6 +28,7 @@ class PathView;
 class ProjectSession;
 class ProjectionView;
 class ReportExporter;
+class ReviewKeyController;
 class ReviewPanel;
 class ReviewerIdentity;
 struct PipelineRequest;
@@ -46,6 +47,9 @@ public:
     // Runs the analysis off the GUI thread with a cancellable progress dialog, then opens
     // the project.
     void runAnalysis(const PipelineRequest& request, const QString& title);
+    // Review > Start reviewing (F2): the review tab in front, the first unreviewed case of
+    // the queue, the keys on its findings. False when there is no project or no queue.
+    bool startReviewing();
 
     const ProjectStore* store() const;
     CaseTableModel* caseModel() const { return model_; }
@@ -82,6 +86,10 @@ private:
     void applyFilter();
     void setCurrentCase(qint64 caseId);
     void updateStatus();
+    // "<case title> — <project file> — ReasonScope"
+    void updateWindowTitle();
+    void selectOpeningCase();
+    void raiseReviewDock();
     void chooseAndOpenProject();
     void chooseAndImport(bool knowledgeGraph);
     void selectCaseClearingFilters(qint64 caseId);
@@ -93,6 +101,7 @@ private:
     ProjectSession* session_ = nullptr;
     ReportExporter* reportExporter_ = nullptr;
     ReviewerIdentity* reviewer_ = nullptr;
+    ReviewKeyController* keys_ = nullptr;
     FilterBar* filterBar_ = nullptr;
     CaseTableModel* model_ = nullptr;
     QTableView* table_ = nullptr;
@@ -108,6 +117,7 @@ private:
     ReviewPanel* reviewPanel_ = nullptr;
 
     qint64 currentCase_ = -1;
+    QString currentTitle_, projectName_; // for the window title
     std::optional<CaseResult> currentResult_; // of the current case, when analysed
 };
 

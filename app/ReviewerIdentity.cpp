@@ -1,7 +1,6 @@
 #include "ReviewerIdentity.h"
 
 #include "ReviewPanel.h"
-#include "ReviewerDialog.h"
 
 #include <QLabel>
 #include <QSettings>
@@ -9,37 +8,34 @@
 
 namespace rs {
 
+namespace {
+const char* const kNameKey = "review/reviewer";
+const char* const kRoleKey = "review/role";
+} // namespace
+
 ReviewerIdentity::ReviewerIdentity(ReviewPanel* panel, QStatusBar* statusBar, QWidget* window)
-    : QObject(window), panel_(panel), window_(window)
+    : QObject(window), panel_(panel)
 {
     label_ = new QLabel(window);
     label_->setObjectName("reviewerLabel");
     statusBar->addPermanentWidget(label_);
-    // Direct: the panel continues with the name once the dialog returns.
-    connect(panel_, &ReviewPanel::reviewerRequested, this, &ReviewerIdentity::ask, Qt::DirectConnection);
-    connect(panel_, &ReviewPanel::reviewerChanged, this, &ReviewerIdentity::show);
     QSettings settings;
-    panel_->setReviewer(settings.value("review/reviewer").toString(), settings.value("review/role").toString());
+    panel_->setReviewer(settings.value(kNameKey).toString(), settings.value(kRoleKey).toString());
+    remember(panel_->reviewer(), panel_->role());
+    connect(panel_, &ReviewPanel::reviewerChanged, this, &ReviewerIdentity::remember);
 }
 
-bool ReviewerIdentity::ask()
-{
-    QString name = panel_->reviewer(), role = panel_->role();
-    if (!ReviewerDialog::ask(window_, &name, &role))
-        return false;
-    panel_->setReviewer(name, role);
-    QSettings settings;
-    settings.setValue("review/reviewer", name);
-    settings.setValue("review/role", role);
-    return true;
-}
+void ReviewerIdentity::ask() { panel_->askForReviewer(); }
 
-void ReviewerIdentity::show()
+void ReviewerIdentity::remember(const QString& name, const QString& role)
 {
-    const QString name = panel_->reviewer(), role = panel_->role();
+    QSettings settings;
+    if (settings.value(kNameKey).toString() != name || settings.value(kRoleKey).toString() != role) {
+        settings.setValue(kNameKey, name);
+        settings.setValue(kRoleKey, role);
+    }
     label_->setText(name.isEmpty() ? tr("Reviewer: not set")
-                                   : tr("Reviewer: %1").arg(role.isEmpty() ? name
-                                                                           : QStringLiteral("%1 (%2)").arg(name, role)));
+                                   : tr("Reviewer: %1").arg(role.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, role)));
 }
 
 } // namespace rs

@@ -1,7 +1,7 @@
 #pragma once
-// Who records verdicts: a name and a role, remembered in QSettings from one session to the
-// next, asked for in a dialog when the review panel first needs them (or from Review > Set
-// reviewer…), and shown in the status bar.
+// Who records verdicts: a name and a role, typed into the review panel's reviewer field
+// (asked there at the first verdict, or from Review > Set reviewer…), remembered in
+// QSettings from one session to the next, and shown in the status bar.
 #include <QObject>
 
 class QLabel;
@@ -16,18 +16,17 @@ class ReviewerIdentity : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY(ReviewerIdentity)
 public:
-    // Gives the panel the remembered reviewer and answers its requests for one; the
-    // label goes into statusBar. Dialogs open over window, which owns this object.
+    // Gives the panel the remembered reviewer and keeps what is typed there; the label goes
+    // into statusBar. window owns this object.
     ReviewerIdentity(ReviewPanel* panel, QStatusBar* statusBar, QWidget* window);
 
-    // Asks for the reviewer's name and role; false when cancelled.
-    bool ask();
+    // Puts the cursor into the panel's reviewer field.
+    void ask();
 
 private:
-    void show();
+    void remember(const QString& name, const QString& role);
 
     ReviewPanel* panel_;
-    QWidget* window_;
     QLabel* label_ = nullptr;
 };
 

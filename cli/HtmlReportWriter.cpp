@@ -351,8 +351,8 @@ void HtmlReportWriter::findingsAndPatterns(std::string& o) {
 
 void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
     o += "<div class=\"case\" id=\"case-" + num(c.id) + "\">";
-    o += "<h3>" + esc(c.key) + " <span class=\"muted\">" + esc(c.run) + "</span> " +
-         verdictBadge(c.caseVerdict) + "</h3>";
+    o += "<h3>" + (c.title.empty() ? esc(c.key) : esc(c.title) + " <span class=\"muted\">" + esc(c.key) + "</span>") +
+         " <span class=\"muted\">" + esc(c.run) + "</span> " + verdictBadge(c.caseVerdict) + "</h3>";
     o += "<table class=\"meta\">";
     o += "<tr><td>Case</td><td>#" + num(c.id) +
          (c.questionId.empty() ? "" : ", question " + esc(c.questionId)) + ", from " +
@@ -435,7 +435,8 @@ void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
         for (const ReportFinding& f : c.findings)
             o += "<tr><td class=\"num\">" + num(f.index + 1) + "</td><td><span class=\"swatch\" style=\"color:" +
                  classCss(f.type) + "\">&#9632;</span>" + esc(f.type) + "<br/><span class=\"muted\">" +
-                 esc(f.subtype) + "</span></td><td>" + esc(f.severity) + "</td><td>" + esc(f.explanation) +
+                 esc(f.subtype) + "</span></td><td>" + esc(f.severity) + "</td><td>" +
+                 (f.summary.empty() ? std::string() : "<b>" + esc(f.summary) + "</b><br/>") + esc(f.explanation) +
                  "</td><td>" + verdictDetail(f.verdict) + historyList(f.history) + "</td></tr>";
         o += "</table>";
     }
@@ -478,7 +479,7 @@ std::string HtmlReportWriter::html() {
         o += "<p>";
         for (std::size_t i = 0; i < r_.cases.size(); ++i)
             o += std::string(i ? " \xC2\xB7 " : "") + "<a href=\"#case-" + num(r_.cases[i].id) + "\">" +
-                 esc(r_.cases[i].key) + "</a>";
+                 esc(r_.cases[i].title.empty() ? r_.cases[i].key : r_.cases[i].title) + "</a>";
         o += "</p>";
     }
     for (const ReportCase& c : r_.cases)

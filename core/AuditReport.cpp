@@ -3,7 +3,9 @@
 #include "CaseFilterSpec.h"
 #include "CaseResultCodec.h"
 #include "CaseResultJson.h"
+#include "CaseTitle.h"
 #include "FindingKinds.h"
+#include "FindingWording.h"
 
 #include <algorithm>
 #include <ctime>
@@ -77,6 +79,7 @@ ReportCase reportCase(const ProjectStore::StoredCase& s, const CaseRow& row,
         r.gold = redactedAnswer(c, c.gold);
         r.prediction = redactedAnswer(c, c.prediction);
     } else {
+        r.title = caseTitle(c.question);
         r.question = c.question;
         r.output = c.output;
         r.gold = c.gold;
@@ -97,6 +100,7 @@ ReportCase reportCase(const ProjectStore::StoredCase& s, const CaseRow& row,
             rf.subtype = f->subtype;
             rf.severity = f->severity ? severityName(*f->severity) : "";
             rf.explanation = f->explanation;
+            rf.summary = wordFinding(result, *f).summary;
             rf.signature = f->signature;
             rf.step = f->step;
             rf.nodes = f->nodes;
@@ -281,6 +285,7 @@ json auditReportJson(const AuditReport& r) {
         json o = json::object();
         o["case_id"] = c.id;
         o["key"] = c.key;
+        o["title"] = c.title;
         o["run"] = c.run;
         o["question_id"] = c.questionId;
         o["source"] = {{"file", c.sourceFile}, {"record", c.sourceRecord}};
@@ -310,7 +315,8 @@ json auditReportJson(const AuditReport& r) {
             findings.push_back({{"index", f.index}, {"finding_id", f.id}, {"type", f.type},
                                 {"subtype", f.subtype}, {"severity", f.severity},
                                 {"step", f.step}, {"nodes", f.nodes},
-                                {"explanation", f.explanation}, {"signature", f.signature},
+                                {"summary", f.summary}, {"explanation", f.explanation},
+                                {"signature", f.signature},
                                 {"verdict", optReviewJson(f.verdict)},
                                 {"history", reviewsJson(f.history)}});
         o["findings"] = std::move(findings);

@@ -41,6 +41,7 @@ struct ReportFinding {
     int index = 0;             // position in the case's analysis
     std::int64_t id = 0;       // finding row id
     std::string type, subtype, severity, explanation, signature;
+    std::string summary; // the clinical first sentence (core/FindingWording); "" when none
     int step = -1;
     std::vector<std::string> nodes;
     std::optional<ProjectStore::Review> verdict; // current (latest)
@@ -50,6 +51,7 @@ struct ReportFinding {
 struct ReportCase {
     std::int64_t id = 0;
     std::string key, run, questionId, dataset, model, sourceFile;
+    std::string title; // core/CaseTitle of the question; "" under redaction (patient text)
     std::size_t sourceRecord = 0;
     std::optional<bool> correct;
     std::optional<int> maxSeverity; // 0 none .. 3 critical; nullopt: not analysed

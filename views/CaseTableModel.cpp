@@ -1,5 +1,6 @@
 #include "CaseTableModel.h"
 
+#include "CaseTitle.h"
 #include "FindingKinds.h"
 
 #include <algorithm>
@@ -44,6 +45,7 @@ CaseQuery::Sort CaseTableModel::sortForColumn(int column) {
         return CaseQuery::Sort::Severity;
     case ReviewColumn:
         return CaseQuery::Sort::ReviewState;
+    case TitleColumn: // titles are worked out here, not stored: the case key sorts them
     case QuestionColumn: // the question text has no index; its key is the next best
         return CaseQuery::Sort::Key;
     default:
@@ -105,6 +107,14 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
         switch (column) {
         case IdColumn:
             return qs(r->key);
+        case TitleColumn: {
+            auto it = titles_.find(r->id);
+            if (it == titles_.end() && titles_.size() >= kPageSize * kCachedPages)
+                titles_.clear(); // as bounded as the pages: a few hundred rows' worth
+            if (it == titles_.end())
+                it = titles_.emplace(r->id, qs(caseTitle(r->questionPreview))).first;
+            return it->second;
+        }
         case RunColumn:
             return qs(r->run);
         case CorrectColumn:
@@ -135,6 +145,8 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
                 .arg(qs(r->key))
                 .arg(r->id)
                 .arg(r->questionId.empty() ? tr("without id") : qs(r->questionId));
+        case TitleColumn:
+            return tr("%1\n(case %2)").arg(oneLine(r->questionPreview), qs(r->key));
         case CorrectColumn:
             return !r->correct ? tr("Not scored") : *r->correct ? tr("Correct answer")
                                                                 : tr("Wrong answer");
@@ -179,12 +191,14 @@ QVariant CaseTableModel::headerData(int section, Qt::Orientation orientation, in
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::DisplayRole) {
         static const char* const names[] = {
-            QT_TR_NOOP("Id"),      QT_TR_NOOP("Run"),     QT_TR_NOOP("Correct"),
+            QT_TR_NOOP("Id"),      QT_TR_NOOP("Case"),    QT_TR_NOOP("Run"),     QT_TR_NOOP("Correct"),
             QT_TR_NOOP("Relation"), QT_TR_NOOP("Branch"), QT_TR_NOOP("Missing"),
             QT_TR_NOOP("Grounding"), QT_TR_NOOP("Severity"), QT_TR_NOOP("Review"),
             QT_TR_NOOP("Question")};
         return tr(names[section]);
     }
+    if (role == Qt::ToolTipRole && section == TitleColumn)
+        return tr("The patient and what brings them, from the question's opening; sorting goes by case id text");
     if (role == Qt::ToolTipRole && section == QuestionColumn)
         return tr("The first 120 characters of the question; sorting goes by case id text");
     return {};
@@ -222,6 +236,7 @@ void CaseTableModel::resetWith(const CaseQuery& query) {
     query_ = query;
     pages_.clear();
     lru_.clear();
+    titles_.clear();
     rowCount_ = 0;
     if (store_) {
         try {

@@ -24,6 +24,7 @@ class CaseTableModel : public QAbstractTableModel {
 public:
     enum Column {
         IdColumn,
+        TitleColumn, // a short name a person can tell cases apart by (core/CaseTitle)
         RunColumn,
         CorrectColumn,
         RelationColumn,
@@ -77,6 +78,7 @@ private:
     // The cache is filled from const data(), hence mutable. Most recently used page first.
     mutable std::list<int> lru_;
     mutable std::unordered_map<int, std::vector<CaseRow>> pages_;
+    mutable std::unordered_map<qint64, QString> titles_; // by case id, worked out once
 };
 
 } // namespace rs

@@ -3,6 +3,7 @@
 #include "CaseResultCodec.h"
 #include "FindingColors.h"
 #include "FindingKinds.h"
+#include "FindingWording.h"
 
 #include <nlohmann/json.hpp>
 
@@ -527,13 +528,13 @@ private:
 };
 
 // The card of one finding in the list, and its mark in the text.
-void addFindingCard(QListWidget* list, CaseDocument& d, const CaseResult::Finding& f, int index,
-                    DocRange range)
+void addFindingCard(QListWidget* list, CaseDocument& d, const CaseResult& result, const CaseResult::Finding& f,
+                    int index, DocRange range)
 {
     const QString type = QLatin1String(CaseResult::typeName(f));
     const QString subtype = qs(f.subtype);
     const QString severity = QLatin1String(f.severity ? severityName(*f.severity) : "");
-    const QString explanation = qs(f.explanation);
+    const QString explanation = qs(wordFinding(result, f).text()); // clinical sentence, then KG detail
     if (range.valid())
         d.marks.push_back({Mark::Finding, range.begin, range.end, type,
                            InstanceView::tr("Finding %1: %2 / %3 (%4)")
@@ -754,7 +755,7 @@ void InstanceView::showCase(const Case& c, const CaseResult* result)
             findingRanges_.push_back({r.begin, r.end});
             findingTypes_.push_back(QLatin1String(CaseResult::typeName(f)));
             if (f.readable)
-                addFindingCard(findings_, d, f, int(i), r);
+                addFindingCard(findings_, d, *result, f, int(i), r);
         }
         for (const CaseResult::Gap& g : result->coverageGaps) {
             const DocRange r = d.gapRange(g);

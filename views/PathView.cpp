@@ -21,9 +21,10 @@ constexpr qreal kMinZoom = 0.05;
 constexpr qreal kMaxZoom = 8.0;
 // Fitting a small path into a large view should not blow its text up beyond reading size.
 constexpr qreal kMaxFitZoom = 1.5;
-// Below this a long path's labels cannot be read: fitting stops here and shows the start of
-// the path, to be scrolled, rather than all of it in miniature.
-constexpr qreal kMinFitZoom = 0.5;
+// Below this a long path's labels cannot be read (names are kNameFontPx = 12 px in the
+// scene, so at least about 10 px on screen): fitting stops here and shows the part of the
+// path where the reasoning went wrong, to be scrolled, rather than all of it in miniature.
+constexpr qreal kMinFitZoom = 0.85;
 } // namespace
 
 PathView::PathView(QWidget* parent) : QGraphicsView(parent), scene_(new PathScene(this))
@@ -75,6 +76,19 @@ void PathView::clearCase()
     viewport()->update();
 }
 
+QRectF PathView::errorRegion() const
+{
+    QRectF region;
+    for (QGraphicsItem* node : scene_->nodeItems())
+        if (node->data(PathScene::KeyFlags).toInt() & (PathScene::NodeBranchPoint | PathScene::NodeMissing))
+            region |= node->sceneBoundingRect();
+    // The branch edge brings the concept the model turned to along with the divergence.
+    for (QGraphicsItem* edge : scene_->edgeItems())
+        if (edge->data(PathScene::KeyFlags).toInt() & PathScene::EdgeBranch)
+            region |= edge->sceneBoundingRect();
+    return region;
+}
+
 qreal PathView::zoomFactor() const
 {
     return transform().m11();
@@ -91,9 +105,14 @@ void PathView::fitToView()
         setTransform(QTransform::fromScale(kMaxFitZoom, kMaxFitZoom));
     if (zoomFactor() < kMinFitZoom) {
         setTransform(QTransform::fromScale(kMinFitZoom, kMinFitZoom));
-        // The reading order runs left to right: start at the question's findings.
-        const qreal halfWidth = viewport()->width() / (2 * kMinFitZoom);
-        centerOn(QPointF(rect.left() + halfWidth, rect.center().y()));
+        const QRectF focus = errorRegion();
+        if (!focus.isEmpty()) {
+            centerOn(focus.center());
+        } else {
+            // The reading order runs left to right: start at the question's findings.
+            const qreal halfWidth = viewport()->width() / (2 * kMinFitZoom);
+            centerOn(QPointF(rect.left() + halfWidth, rect.center().y()));
+        }
     } else {
         centerOn(rect.center());
     }

@@ -57,6 +57,9 @@ private:
     bool showOutcome(bool ok);
     void zoomBy(qreal factor);
     QString nodeAt(const QPoint& viewportPos) const;
+    // Where the reasoning went wrong: the divergence, the concept taken there and the
+    // missing concepts, in scene coordinates; empty when the case has none of them.
+    QRectF errorRegion() const;
 
     PathScene* scene_ = nullptr;
     QPoint pressPos_;

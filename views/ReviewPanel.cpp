@@ -4,8 +4,11 @@
 
 #include "CaseResultCodec.h"
 #include "CaseTableModel.h"
+#include "CaseTitle.h"
 #include "FindingColors.h"
 #include "FindingKinds.h"
+#include "FindingWording.h"
+#include "ReviewerNameBar.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -47,6 +50,21 @@ QString describe(const ProjectStore::Review& r) {
     return text;
 }
 
+// The keys, always in sight under the verdict buttons.
+QLabel* keyHint(QWidget* parent) {
+    auto* hint = new QLabel(ReviewPanel::tr("<b>Keys</b> (wherever the focus is, except in a text field): "
+                                            "<b>1</b> confirm \u00b7 <b>2</b> reject \u00b7 <b>3</b> unsure \u00b7 "
+                                            "<b>]</b>/<b>[</b> next/previous finding \u00b7 <b>J</b>/<b>K</b> "
+                                            "next/previous case \u00b7 <b>Alt+0\u20263</b> severity \u00b7 <b>C</b> "
+                                            "comment \u00b7 <b>Esc</b> leaves a text field \u00b7 <b>F2</b> first "
+                                            "unreviewed case"),
+                            parent);
+    hint->setObjectName("reviewKeyHint");
+    hint->setWordWrap(true);
+    hint->setStyleSheet("color: #445; background: #f2f4f7; padding: 3px;");
+    return hint;
+}
+
 } // namespace
 
 ReviewPanel::ReviewPanel(QWidget* parent) : QWidget(parent) {
@@ -64,7 +82,8 @@ ReviewPanel::ReviewPanel(QWidget* parent) : QWidget(parent) {
     progressBar_ = new QProgressBar(this);
     progressBar_->setTextVisible(false);
     progressBar_->setMaximumHeight(10);
-    flaggedBox_ = new QCheckBox(tr("Flagged only"), this);
+    // Alt+Y: widening the queue to every case stays a key press.
+    flaggedBox_ = new QCheckBox(tr("Flagged onl&y"), this);
     flaggedBox_->setChecked(true);
     flaggedBox_->setToolTip(tr("Queue only the cases of the filter that have a finding"));
     connect(flaggedBox_, &QCheckBox::toggled, this, &ReviewPanel::setFlaggedOnly);
@@ -84,17 +103,24 @@ ReviewPanel::ReviewPanel(QWidget* parent) : QWidget(parent) {
     queueView_->horizontalHeader()->setStretchLastSection(true);
     queueView_->setFocusPolicy(Qt::ClickFocus);
     for (int c = 0; c < CaseTableModel::ColumnCount; ++c)
-        queueView_->setColumnHidden(c, c != CaseTableModel::IdColumn && c != CaseTableModel::RunColumn &&
+        queueView_->setColumnHidden(c, c != CaseTableModel::TitleColumn && c != CaseTableModel::RunColumn &&
                                            c != CaseTableModel::SeverityColumn &&
                                            c != CaseTableModel::ReviewColumn);
+    // The title names the case; it takes the room, the id stays in its tooltip.
+    queueView_->horizontalHeader()->setStretchLastSection(false);
+    queueView_->horizontalHeader()->setSectionResizeMode(CaseTableModel::TitleColumn, QHeaderView::Stretch);
+    queueView_->horizontalHeader()->setSectionResizeMode(CaseTableModel::RunColumn, QHeaderView::Interactive);
+    queueView_->setColumnWidth(CaseTableModel::RunColumn, 110);
+    queueView_->setColumnWidth(CaseTableModel::SeverityColumn, 70);
+    queueView_->setColumnWidth(CaseTableModel::ReviewColumn, 90);
     queueView_->setMinimumHeight(110);
     connect(queueView_, &QTableView::clicked, this,
             [this](const QModelIndex& index) { goTo(queueModel_->caseId(index.row())); });
     column->addWidget(queueView_, 2);
 
-    reviewerLabel_ = new QLabel(this);
-    reviewerLabel_->setStyleSheet("color: #555;");
-    column->addWidget(reviewerLabel_);
+    nameBar_ = new ReviewerNameBar(this);
+    connect(nameBar_, &ReviewerNameBar::changed, this, &ReviewPanel::setReviewer);
+    column->addWidget(nameBar_);
 
     caseTitle_ = new QLabel(this);
     caseTitle_->setObjectName("reviewCaseTitle");
@@ -148,6 +174,8 @@ ReviewPanel::ReviewPanel(QWidget* parent) : QWidget(parent) {
     severity_->setFocusPolicy(Qt::ClickFocus);
     verdictRow->addWidget(severity_);
     column->addLayout(verdictRow);
+
+    column->addWidget(keyHint(this));
 
     comment_ = new QPlainTextEdit(this);
     comment_->setObjectName(QLatin1String(kComment));
@@ -262,10 +290,7 @@ void ReviewPanel::setFlaggedOnly(bool flaggedOnly) {
 void ReviewPanel::setReviewer(const QString& name, const QString& role) {
     reviewer_ = name.trimmed();
     role_ = role.trimmed();
-    reviewerLabel_->setText(reviewer_.isEmpty()
-                                ? tr("Reviewer: not set (asked at the first verdict)")
-                                : tr("Reviewer: %1").arg(role_.isEmpty() ? reviewer_
-                                                                         : QStringLiteral("%1 (%2)").arg(reviewer_, role_)));
+    nameBar_->setReviewer(reviewer_, role_);
     emit reviewerChanged(reviewer_, role_);
 }
 
@@ -357,8 +382,10 @@ void ReviewPanel::updateTitle() {
         } catch (const std::exception&) {
         }
     }
-    caseTitle_->setText(QStringLiteral("%1 \u2014 %2 \u2014 %3")
-                            .arg(qs(case_->data.key), qs(case_->data.run), position));
+    const QString title = qs(caseTitle(case_->data.question));
+    caseTitle_->setText(QStringLiteral("%1\n%2 \u2014 %3 \u2014 %4")
+                            .arg(title.isEmpty() ? tr("(no question text)") : title, qs(case_->data.key),
+                                 qs(case_->data.run), position));
 }
 
 void ReviewPanel::fillTargets() {
@@ -383,6 +410,8 @@ void ReviewPanel::fillTargets() {
         item->setText(1, QStringLiteral("%1 / %2").arg(f ? QLatin1String(CaseResult::typeName(*f)) : QString(),
                                                         f ? qs(f->subtype) : QString()));
         item->setForeground(1, findingTypeColor(f ? f->type : std::nullopt));
+        if (f)
+            item->setToolTip(1, qs(wordFinding(result_, *f).text()));
         item->setText(2, f && f->severity ? QLatin1String(severityName(*f->severity)) : QString());
         const auto& v = state_.findingVerdicts[i];
         item->setText(3, verdictText(v));
@@ -421,10 +450,12 @@ void ReviewPanel::showTarget() {
     std::optional<ProjectStore::Review> current;
     if (target_ < nFindings) {
         const CaseResult::Finding* f = result_.finding(target_);
-        explanation_->setText(tr("Finding %1 of %2: %3")
-                                  .arg(target_ + 1)
-                                  .arg(nFindings)
-                                  .arg(f ? qs(f->explanation) : QString()));
+        // The clinical sentence first; the KG detail it rests on after it.
+        const FindingWording w = f ? wordFinding(result_, *f) : FindingWording{};
+        QString text = tr("Finding %1 of %2: %3").arg(target_ + 1).arg(nFindings).arg(qs(w.summary.empty() ? w.detail : w.summary));
+        if (!w.summary.empty() && !w.detail.empty())
+            text += QStringLiteral("\n") + tr("KG detail: %1").arg(qs(w.detail));
+        explanation_->setText(text);
         defaultSeverity = severityName(f && f->severity ? *f->severity : Severity::Minor);
         history = &state_.findingHistory[std::size_t(target_)];
         current = state_.findingVerdicts[std::size_t(target_)];
@@ -485,6 +516,27 @@ bool ReviewPanel::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
+bool ReviewPanel::startReviewing() {
+    if (!queue_)
+        return false;
+    try {
+        std::int64_t first = queue_->nextUnreviewed(0);
+        if (first < 0) // every case has its verdict: start over at the top
+            first = queue_->next(-1);
+        if (first >= 0)
+            goTo(first);
+    } catch (const std::exception& e) {
+        emit failed(QString::fromUtf8(e.what()));
+        return false;
+    }
+    targets_->setFocus(Qt::ShortcutFocusReason);
+    return caseId_ >= 0;
+}
+
+QWidget* ReviewPanel::keyHome() const { return targets_; }
+
+void ReviewPanel::askForReviewer() { nameBar_->askForName(tr("Who is reviewing?")); }
+
 void ReviewPanel::goTo(qint64 caseId) {
     if (caseId < 0)
         return;
@@ -518,6 +570,7 @@ bool ReviewPanel::recordVerdict(const QString& verdict) {
     if (reviewer_.isEmpty())
         emit reviewerRequested();
     if (reviewer_.isEmpty()) {
+        nameBar_->askForName(tr("Not recorded: a verdict needs your name."));
         emit failed(tr("Not recorded: a verdict needs a reviewer name."));
         return false;
     }

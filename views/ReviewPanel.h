@@ -39,6 +39,7 @@ namespace rs {
 
 class CaseTableModel;
 class HiddenRebuildGate;
+class ReviewerNameBar;
 
 class ReviewPanel : public QWidget {
     Q_OBJECT
@@ -83,8 +84,16 @@ public:
     // "J  next case\n..." for the Help menu.
     static QString shortcutHelp();
 
+    // The widget the review keys start from: the list of the case's findings.
+    QWidget* keyHome() const;
+
 public slots:
     void setCurrentCase(qint64 caseId);
+    // Review mode: the first case of the queue without a case verdict (the first case when
+    // all have one), with the focus on the findings. False when the queue is empty.
+    bool startReviewing();
+    // Puts the cursor into the panel's reviewer name field, saying why.
+    void askForReviewer();
     // Re-reads the queue and the current case, e.g. after another instance wrote verdicts.
     void refresh();
     // Records the verdict on the current target; false when nothing was recorded.
@@ -100,8 +109,9 @@ public slots:
 signals:
     // The panel moved to another case (keyboard or queue click); the window follows.
     void caseActivated(qint64 caseId);
-    // A verdict needs a reviewer name: the window asks and calls setReviewer() before the
-    // signal returns (direct connection); nothing is recorded while the name stays empty.
+    // A verdict needs a reviewer name: a listener may call setReviewer() before the signal
+    // returns (direct connection); otherwise nothing is recorded and the panel's name
+    // field asks for it.
     void reviewerRequested();
     void reviewRecorded(qint64 caseId);
     void reviewerChanged(const QString& name, const QString& role);
@@ -144,7 +154,7 @@ private:
     QComboBox* severity_ = nullptr;
     QPlainTextEdit* comment_ = nullptr;
     QListWidget* history_ = nullptr;
-    QLabel* reviewerLabel_ = nullptr;
+    ReviewerNameBar* nameBar_ = nullptr;
     QList<QAction*> actions_;
 };
 

@@ -245,6 +245,7 @@ private slots:
     void emptyPathsGiveAnEmptyDiagram();
     void viewClickEmitsNodeActivated();
     void viewZoomsAndShowsEmptyState();
+    void narrowViewKeepsLabelsReadableAndTheBranchInView();
 };
 
 void TestPathScene::sharedNodesAreDrawnOnce()
@@ -610,6 +611,25 @@ void TestPathScene::viewZoomsAndShowsEmptyState()
     QVERIFY(view.placeholderText().contains("not a case result"));
     view.clearCase();
     QCOMPARE(view.placeholderText(), QString("Select a case to see its reasoning path"));
+}
+
+void TestPathScene::narrowViewKeepsLabelsReadableAndTheBranchInView()
+{
+    // A view too small for the whole diagram at reading size: the fit stops at a zoom where
+    // the 12 px names stay at least 10 px, and shows where the model left the reference
+    // path rather than the start of the diagram.
+    PathView view;
+    view.resize(260, 160);
+    const CaseFixture f = branchAndMissing();
+    QVERIFY(view.setCase(f.stored(), f.output));
+    const QRectF scene = view.pathScene()->sceneRect();
+    QVERIFY2(scene.width() * 0.85 > 260, "the fixture's diagram must be wider than the view");
+    QVERIFY2(view.zoomFactor() * 12 >= 10, qPrintable(QString::number(view.zoomFactor())));
+    const QRectF visible = view.mapToScene(view.viewport()->rect()).boundingRect();
+    QGraphicsItem* divergence = view.pathScene()->nodeItem("Chest Pain");
+    QVERIFY(divergence);
+    QVERIFY2(visible.intersects(divergence->sceneBoundingRect()),
+             "the divergence node is in view at first sight");
 }
 
 QTEST_MAIN(TestPathScene)
