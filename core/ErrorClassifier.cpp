@@ -243,8 +243,10 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const
     };
     // Restated question findings and the options the model weighs and drops are not where
     // its reasoning went; the branch is the first other concept off every reference path.
+    // A body part says where, not what (isFindingKind): "the heart" in a drug's description
+    // is no turn of the reasoning.
     auto candidate = [&](NodeId n) {
-        if (n == d || onReference(n) || contains(a.evidence, n))
+        if (n == d || onReference(n) || contains(a.evidence, n) || !isFindingKind(kb_.nodeKind(n)))
             return false;
         return n == a.predictedNode || !contains(a.optionNodes, n);
     };
@@ -341,6 +343,10 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
             continue;
         const NodeId s = p.nodes.front();
         if (s == a.goldNode || !contains(a.evidence, s) || contains(reported, s) || mentionedOrRelated(s, mentioned))
+            continue;
+        // A path that reaches gold through another question finding is that finding's evidence,
+        // not s's: obesity -> type 2 diabetes -> metformin is the diabetes' path to metformin.
+        if (std::any_of(p.nodes.begin() + 1, p.nodes.end() - 1, [&](NodeId n) { return contains(a.evidence, n); }))
             continue;
         reported.push_back(s);
         Finding f;

@@ -41,6 +41,8 @@ private slots:
     void branchRootCauseIsNotMissing();
     void decisiveIntermediate_data();
     void decisiveIntermediate();
+    void bodyPartIsNoBranch();
+    void evidenceReachedThroughAnotherFinding();
     void anchorAnswer_data();
     void anchorAnswer();
     void stemEnd_data();
@@ -616,6 +618,28 @@ void TestCaseAnalyzer::decisiveIntermediate()
     const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(makeCase(question, kDrugOptions, "A", "A", 1, output));
     QVERIFY(!a.referencePaths.empty());
     QCOMPARE(summary(a), expected);
+}
+
+void TestCaseAnalyzer::bodyPartIsNoBranch()
+{
+    // A branch names the concept the reasoning turned to; a body part says where, not what.
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(makeCase(
+        kPneumoniaQuestion, kDrugOptions, "A", "B", 0, "Fever and cough involve the lung. The answer is B) azithromycin."));
+    QCOMPARE(summary(a), QStringLiteral("branch/jump/critical: branch/fever -> azithromycin"));
+}
+
+void TestCaseAnalyzer::evidenceReachedThroughAnotherFinding()
+{
+    // fever -> pneumonia -> amoxicillin runs through pneumonia, itself a question finding with
+    // its own path: ignoring pneumonia is the root cause, fever adds no second one.
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(makeCase(
+        "A 30-year-old man with community-acquired pneumonia has fever. Which drug is most appropriate?", kDrugOptions,
+        "A", "D", 0, "Wheezing points to asthma. The answer is D) albuterol."));
+    QStringList ignored;
+    for (const Finding& f : a.findings)
+        if (f.subtype == "ignored_evidence")
+            ignored << QString::fromStdString(std::string(kb_.nodeName(f.nodes.front())));
+    QCOMPARE(ignored, QStringList{"community-acquired pneumonia"});
 }
 
 void TestCaseAnalyzer::anchorAnswer_data()
