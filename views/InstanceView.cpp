@@ -1,6 +1,7 @@
 #include "InstanceView.h"
 
 #include "CaseResultCodec.h"
+#include "ClaimListView.h"
 #include "FindingColors.h"
 #include "FindingKinds.h"
 
@@ -677,8 +678,10 @@ InstanceView::InstanceView(QWidget* parent)
     gaps_ = makeCardList(gapsBox);
     gl->addWidget(gapsTitle_);
     gl->addWidget(gaps_, 1);
+    claims_ = new ClaimListView(right);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 1);
+    right->setStretchFactor(2, 2);
 
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -709,6 +712,7 @@ void InstanceView::clear()
     }
     text_->setExtraSelections({});
     text_->document()->clear();
+    claims_->clear();
     findingRanges_.clear();
     findingTypes_.clear();
     gapRanges_.clear();
@@ -763,6 +767,7 @@ void InstanceView::showCase(const Case& c, const CaseResult* result)
         }
     }
     d.applyMarks();
+    claims_->showClaims(result);
 
     findingsTitle_->setText(tr("Findings (%1)").arg(findings_->count()));
     gapsTitle_->setText(tr("Coverage gaps (%1) — not model errors").arg(gaps_->count()));
