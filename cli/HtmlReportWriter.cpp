@@ -1,5 +1,7 @@
 #include "HtmlReportWriter.h"
 
+#include "ClaimEvidenceText.h"
+
 #include "BoxColors.h"
 #include "FindingColors.h"
 
@@ -322,7 +324,9 @@ void HtmlReportWriter::summary(std::string& o) {
         }
         o += picture(barChartSvg("Accuracy per run", bars, 100.0), 440, "Accuracy per run");
     }
-    o += "</div>";
+    o += "</div><p class=\"muted\">Not model errors: " + num(f.unverifiedClaims) +
+         " unverified claims (the KG neither supports nor contradicts them), " + num(f.coverageGaps) +
+         " coverage gaps (entities the KG cannot place).</p>";
 }
 
 void HtmlReportWriter::findingsAndPatterns(std::string& o) {
@@ -440,6 +444,15 @@ void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
                  "</td><td>" + verdictDetail(f.verdict) + historyList(f.history) + "</td></tr>";
         o += "</table>";
     }
+    // The model's claims the KG neither supports nor contradicts: listed, never errors.
+    std::string unverified;
+    for (const CaseResult::Claim& cl : c.diagram.claims)
+        if (cl.owner.empty() || cl.owner == "model")
+            if (cl.status.value_or(ClaimStatus::Unverified) == ClaimStatus::Unverified)
+                unverified += "<li>" + esc(claimText(cl)) + " <span class=\"muted\">(" +
+                              esc(claimEvidenceText(cl)) + ")</span></li>";
+    if (!unverified.empty())
+        o += "<h4>Unverified claims (the KG is silent; not errors)</h4><ul class=\"muted\">" + unverified + "</ul>";
     if (!c.orphanedReviews.empty()) {
         o += "<h4>Verdicts on findings a later analysis no longer has</h4><ul>";
         for (const auto& v : c.orphanedReviews)

@@ -99,6 +99,10 @@ struct FacetCounts {
     std::map<std::string, std::int64_t> byNodeKind;
     std::map<int, std::int64_t> bySeverity;            // max severity per case; -1 unanalysed
     std::map<std::string, std::int64_t> byReviewState; // as CaseRow::reviewState
+    // Not model errors, shown beside the findings: the model's claims the KG neither
+    // supports nor contradicts, and entities the KG cannot place.
+    std::int64_t unverifiedClaims = 0;
+    std::int64_t coverageGaps = 0;
 };
 
 } // namespace rs

@@ -53,11 +53,6 @@ bool isOneOf(std::string_view kind, std::initializer_list<std::string_view> kind
     return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
-bool isDrugKind(std::string_view kind)
-{
-    return isOneOf(kind, {"Compound", "Pharmacologic Class", "drug"});
-}
-
 bool isDiseaseKind(std::string_view kind)
 {
     return isOneOf(kind, {"Disease", "disease"});
@@ -120,6 +115,11 @@ const char* toString(QuestionAsk ask)
     case QuestionAsk::Other: return "other";
     }
     return "other";
+}
+
+bool isDrugKind(std::string_view kind)
+{
+    return isOneOf(kind, {"Compound", "Pharmacologic Class", "drug"});
 }
 
 bool isFindingKind(std::string_view kind)

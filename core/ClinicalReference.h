@@ -24,6 +24,9 @@ const char* toString(QuestionAsk ask);
 // answer through whatever disease localizes there.
 bool isFindingKind(std::string_view kind);
 
+// Whether a concept of this kind is a drug or drug class (Hetionet, PrimeKG, the demo KG).
+bool isDrugKind(std::string_view kind);
+
 // The ask of a question, read from its last sentence (the one that ends the stem).
 QuestionAsk recognizeAsk(std::string_view stem);
 

@@ -5,6 +5,7 @@
 #include "ReasoningPath.h"
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 namespace rs {
@@ -21,6 +22,15 @@ std::string display(std::string_view relation)
 bool contains(const std::vector<NodeId>& v, NodeId n)
 {
     return std::find(v.begin(), v.end(), n) != v.end();
+}
+
+// Kinds compared without case: Disease Ontology's "disease" and Hetionet's "Disease" are one
+// kind of concept when the KGs are loaded together.
+bool sameKindFamily(std::string_view x, std::string_view y)
+{
+    return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), [](char p, char q) {
+               return std::tolower(static_cast<unsigned char>(p)) == std::tolower(static_cast<unsigned char>(q));
+           });
 }
 
 } // namespace
@@ -233,8 +243,10 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const
     };
     // Restated question findings and the options the model weighs and drops are not where
     // its reasoning went; the branch is the first other concept off every reference path.
+    // A body part says where, not what (isFindingKind): "the heart" in a drug's description
+    // is no turn of the reasoning.
     auto candidate = [&](NodeId n) {
-        if (n == d || onReference(n) || contains(a.evidence, n))
+        if (n == d || onReference(n) || contains(a.evidence, n) || !isFindingKind(kb_.nodeKind(n)))
             return false;
         return n == a.predictedNode || !contains(a.optionNodes, n);
     };
@@ -332,6 +344,10 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
         const NodeId s = p.nodes.front();
         if (s == a.goldNode || !contains(a.evidence, s) || contains(reported, s) || mentionedOrRelated(s, mentioned))
             continue;
+        // A path that reaches gold through another question finding is that finding's evidence,
+        // not s's: obesity -> type 2 diabetes -> metformin is the diabetes' path to metformin.
+        if (std::any_of(p.nodes.begin() + 1, p.nodes.end() - 1, [&](NodeId n) { return contains(a.evidence, n); }))
+            continue;
         reported.push_back(s);
         Finding f;
         f.type = FindingType::Missing;
@@ -345,19 +361,35 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
     }
 }
 
+bool ErrorClassifier::explains(NodeId n, NodeId finding) const
+{
+    for (const EdgeBetween& e : kb_.edgesBetween(n, finding))
+        if (lexicon_.supports("presents_with", kb_.relationName(e.relation), e.forward))
+            return true;
+    return false;
+}
+
+std::vector<NodeId> ErrorClassifier::explainableFindings(const CaseAnalysis& a) const
+{
+    std::vector<NodeId> findings;
+    for (NodeId e : a.evidence)
+        if (isFindingKind(kb_.nodeKind(e)) && !isDrugKind(kb_.nodeKind(e)))
+            findings.push_back(e);
+    return findings;
+}
+
 bool ErrorClassifier::reasonedThroughAnother(NodeId n, const std::vector<NodeId>& mentioned,
                                              const CaseAnalysis& a) const
 {
     std::vector<NodeId> ownFindings;
-    for (NodeId e : a.evidence)
-        if (e != n && isFindingKind(kb_.nodeKind(e)) && !kb_.edgesBetween(n, e).empty())
+    for (NodeId e : explainableFindings(a))
+        if (e != n && explains(n, e))
             ownFindings.push_back(e);
-    const std::string_view kind = kb_.nodeKind(n);
     for (NodeId m : mentioned) {
-        if (m == n || kb_.nodeKind(m) != kind || contains(a.evidence, m))
+        if (m == n || !sameKindFamily(kb_.nodeKind(m), kb_.nodeKind(n)) || contains(a.evidence, m))
             continue;
         for (NodeId e : ownFindings)
-            if (e != m && !kb_.edgesBetween(m, e).empty())
+            if (e != m && explains(m, e))
                 return true;
     }
     return false;
@@ -365,22 +397,23 @@ bool ErrorClassifier::reasonedThroughAnother(NodeId n, const std::vector<NodeId>
 
 bool ErrorClassifier::decisive(NodeId n, const CaseAnalysis& a) const
 {
-    std::vector<NodeId> findings;
-    for (NodeId e : a.evidence)
-        if (isFindingKind(kb_.nodeKind(e)))
-            findings.push_back(e);
-    // Two findings explained, or every finding when the question gives only one.
-    const std::size_t needed = std::min<std::size_t>(2, findings.size());
+    // "Explains two or more of the question's findings" (docs/design.md, Error classes): n
+    // presents or causes them. A drug the patient takes is history, not a finding a disease
+    // explains, and a disease that merely resembles or treats-links a finding explains nothing.
     std::size_t explained = 0;
-    for (NodeId e : findings)
-        if (e != n && !kb_.edgesBetween(n, e).empty() && ++explained >= needed)
+    for (NodeId e : explainableFindings(a))
+        if (e != n && explains(n, e) && ++explained >= 2)
             return true;
-    // On every reference path: only telling when the paths start from two or more findings.
+    // Or on every KG reference path to gold, when those paths start from two or more findings
+    // (one start says nothing: every path from it passes its first step). A path from a drug
+    // the patient takes starts from history, not from a finding.
     std::vector<NodeId> starts;
     for (const ReferencePath& p : a.referencePaths) {
+        if (p.origin == "model")
+            continue;
         if (!contains(p.nodes, n))
             return false;
-        if (!p.nodes.empty() && !contains(starts, p.nodes.front()))
+        if (!p.nodes.empty() && !isDrugKind(kb_.nodeKind(p.nodes.front())) && !contains(starts, p.nodes.front()))
             starts.push_back(p.nodes.front());
     }
     return starts.size() >= 2;

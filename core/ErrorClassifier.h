@@ -46,11 +46,16 @@ private:
     std::string contradictionPhrase(const Claim& c, const std::string& subtype, const CaseAnalysis& a) const;
     // Whether the output names n itself or a direct is-a parent or child of it.
     bool mentionedOrRelated(NodeId n, const std::vector<NodeId>& mentioned) const;
-    // A decisive intermediate: a KG neighbour of two or more question findings (body parts are
-    // no findings), or on every reference path when they start from two or more findings.
+    // Whether the KG says n presents or causes finding (a disease its symptom, a drug its
+    // adverse effect): what "n explains a finding" means for missing intermediates.
+    bool explains(NodeId n, NodeId finding) const;
+    // The question's findings an intermediate can explain: no body parts, no drugs taken.
+    std::vector<NodeId> explainableFindings(const CaseAnalysis& a) const;
+    // A decisive intermediate: explains two or more question findings, or lies on every KG
+    // reference path when those start from two or more findings.
     bool decisive(NodeId n, const CaseAnalysis& a) const;
     // Whether the output names another concept of n's kind (not a question finding) that
-    // explains one of the question findings n explains: the model reasoned through its own
+    // explains (presents or causes) one of the question findings n explains: the model reasoned through its own
     // intermediate (COPD where the KG's path runs through asthma), so n is not missing.
     bool reasonedThroughAnother(NodeId n, const std::vector<NodeId>& mentioned, const CaseAnalysis& a) const;
 

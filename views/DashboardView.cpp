@@ -217,6 +217,12 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
     grid->addWidget(nodeKindView_, 1, 1);
     grid->addWidget(patternBox, 1, 2);
     grid->addWidget(reviewView_, 2, 0, 1, 3);
+    // Beside the findings and never among them (docs/design.md, Views).
+    notErrors_ = new QLabel(content);
+    notErrors_->setObjectName(QLatin1String(kNotErrorsLabel));
+    notErrors_->setTextFormat(Qt::PlainText);
+    notErrors_->setStyleSheet(QStringLiteral("QLabel { color: #5f6368; }"));
+    grid->addWidget(notErrors_, 3, 0, 1, 3);
     for (int c = 0; c < 3; ++c)
         grid->setColumnStretch(c, 1);
     stack_->addWidget(content);
@@ -393,6 +399,10 @@ void DashboardView::showSnapshot(const Snapshot& snapshot) {
     fillNodeKinds(f);
     fillPatterns(snapshot);
     fillReviewStates(f);
+    notErrors_->setText(tr("Not model errors: %1 unverified claims (the KG neither supports nor contradicts them), "
+                           "%2 coverage gaps (entities the KG cannot place)")
+                            .arg(f.unverifiedClaims)
+                            .arg(f.coverageGaps));
     stack_->setCurrentIndex(1);
     emit updated();
 }

@@ -51,6 +51,7 @@ public:
     static constexpr const char* kPatternList = "patternList";
     static constexpr const char* kReviewChart = "reviewChart";
     static constexpr const char* kEmptyMessage = "emptyMessage";
+    static constexpr const char* kNotErrorsLabel = "notErrorsLabel"; // unverified claims, gaps
 
     explicit DashboardView(QWidget* parent = nullptr);
     ~DashboardView() override;
@@ -133,6 +134,7 @@ private:
     QChartView* reviewView_ = nullptr;
     QTreeWidget* patterns_ = nullptr;
     QLabel* patternTitle_ = nullptr;
+    QLabel* notErrors_ = nullptr;
 };
 
 } // namespace rs

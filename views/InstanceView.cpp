@@ -1,6 +1,7 @@
 #include "InstanceView.h"
 
 #include "CaseResultCodec.h"
+#include "ClaimListView.h"
 #include "FindingColors.h"
 #include "FindingKinds.h"
 #include "FindingWording.h"
@@ -678,8 +679,10 @@ InstanceView::InstanceView(QWidget* parent)
     gaps_ = makeCardList(gapsBox);
     gl->addWidget(gapsTitle_);
     gl->addWidget(gaps_, 1);
+    claims_ = new ClaimListView(right);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 1);
+    right->setStretchFactor(2, 2);
 
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -710,6 +713,7 @@ void InstanceView::clear()
     }
     text_->setExtraSelections({});
     text_->document()->clear();
+    claims_->clear();
     findingRanges_.clear();
     findingTypes_.clear();
     gapRanges_.clear();
@@ -764,6 +768,7 @@ void InstanceView::showCase(const Case& c, const CaseResult* result)
         }
     }
     d.applyMarks();
+    claims_->showClaims(result);
 
     findingsTitle_->setText(tr("Findings (%1)").arg(findings_->count()));
     gapsTitle_->setText(tr("Coverage gaps (%1) — not model errors").arg(gaps_->count()));

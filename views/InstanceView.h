@@ -2,8 +2,8 @@
 // The instance view: one case read closely. Left, a read-only text with the question, the
 // options (gold and model answers marked) and the model's output, where linked mentions,
 // claims, finding spans and coverage gaps are marked with formats and tooltips. Right, the
-// findings and the coverage gaps as lists; picking a finding highlights its span strongly,
-// scrolls to it and emits findingSelected().
+// findings, the coverage gaps and the claims (status and KG evidence) as lists; picking a
+// finding highlights its span strongly, scrolls to it and emits findingSelected().
 //
 // Everything shown comes from untrusted input files: the document is built with
 // QTextCursor and QTextCharFormat (never by concatenating HTML) and tooltips are escaped.
@@ -26,6 +26,8 @@ class QStackedWidget;
 class QTextBrowser;
 
 namespace rs {
+
+class ClaimListView;
 
 class InstanceView : public QWidget {
     Q_OBJECT
@@ -78,6 +80,8 @@ public:
     QTextBrowser* textView() const { return text_; }
     QListWidget* findingList() const { return findings_; }
     QListWidget* gapList() const { return gaps_; }
+    // The case's claims with status and evidence (ClaimListView.h).
+    ClaimListView* claimList() const { return claims_; }
 
 signals:
     // The selected finding changed (index into analysis["findings"], -1: none).
@@ -101,6 +105,7 @@ private:
     QListWidget* gaps_ = nullptr;
     QLabel* findingsTitle_ = nullptr;
     QLabel* gapsTitle_ = nullptr;
+    ClaimListView* claims_ = nullptr;
 
     std::vector<Range> findingRanges_; // parallel to analysis["findings"]
     std::vector<QString> findingTypes_;

@@ -35,6 +35,14 @@ private slots:
     void evidenceExcludesOptionList();
     void modifierMentionsAreNoEvidence();
     void mechanisticIntermediatesAreNotMissing();
+    void correctChainHasNoFinding_data();
+    void correctChainHasNoFinding();
+    void branchRootCauseIsNotMissing_data();
+    void branchRootCauseIsNotMissing();
+    void decisiveIntermediate_data();
+    void decisiveIntermediate();
+    void bodyPartIsNoBranch();
+    void evidenceReachedThroughAnotherFinding();
     void anchorAnswer_data();
     void anchorAnswer();
     void stemEnd_data();
@@ -452,21 +460,186 @@ void TestCaseAnalyzer::modifierMentionsAreNoEvidence()
 
 void TestCaseAnalyzer::mechanisticIntermediatesAreNotMissing()
 {
-    // r* = metformin -> INSR -> type 1 diabetes (cheapest of the equally aligned paths): the
-    // gene is how the KG connects them, not a step a clinician's reasoning should name.
-    const Case c = makeCase("A 50-year-old man taking metformin has new symptoms. What is the most likely diagnosis?",
-                            {"type 1 diabetes", "type 2 diabetes"}, "A", "A", 1,
-                            "Metformin was given. The answer is A) type 1 diabetes.");
-    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
+    // Polyuria and fatigue reach type 1 diabetes only through the gene INSR, so INSR lies on
+    // every reference path from two findings: decisive by the definition. The gene is how the
+    // KG connects them, not a step a clinician's reasoning should name.
+    test::TestKnowledgeBase kb;
+    kb.add("polyuria", "Symptom");
+    kb.add("fatigue", "Symptom");
+    kb.add("INSR", "Gene");
+    kb.add("type 1 diabetes mellitus", "Disease", {"type 1 diabetes"});
+    kb.add("asthma", "Disease");
+    kb.edge("INSR", "associates", "polyuria");
+    kb.edge("INSR", "associates", "fatigue");
+    kb.edge("type 1 diabetes mellitus", "associates", "INSR");
+    const Case c = makeCase("A 12-year-old girl has polyuria and fatigue. What is the most likely diagnosis?",
+                            {"type 1 diabetes", "asthma"}, "A", "A", 1,
+                            "Polyuria and fatigue are present. The answer is A) type 1 diabetes.");
+    const CaseAnalysis a = CaseAnalyzer(kb, lexicon_, {}).analyze(c);
     QVERIFY(a.bestReference >= 0);
-    QCOMPARE(a.referencePaths[std::size_t(a.bestReference)].nodes,
-             (std::vector<NodeId>{kb_.id("metformin"), kb_.id("INSR"), kb_.id("type 1 diabetes mellitus")}));
+    QCOMPARE(a.referencePaths.size(), std::size_t(2));
+    for (const ReferencePath& p : a.referencePaths)
+        QCOMPARE(p.nodes[1], kb.id("INSR"));
     QCOMPARE(summary(a), QString());
 
     AnalysisSettings all;
     all.mechanisticKinds.clear();
-    QCOMPARE(summary(CaseAnalyzer(kb_, lexicon_, all).analyze(c)),
+    QCOMPARE(summary(CaseAnalyzer(kb, lexicon_, all).analyze(c)),
              QStringLiteral("missing/missing_intermediate/minor: missing/missing_intermediate/INSR"));
+}
+
+void TestCaseAnalyzer::correctChainHasNoFinding_data()
+{
+    QTest::addColumn<QString>("question");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<int>("claims"); // the model's claims, every one a KG edge
+
+    // docs/design.md, Error classes: a finding needs positive evidence against the model. A
+    // chain whose every claim is a KG edge and whose path reaches the gold answer has none:
+    // no relation error (all supported), no branch (the answer is right), nothing missing
+    // (the model's own KG-supported path is a reference).
+    QTest::newRow("finding -> disease -> drug")
+        << QString(kPneumoniaQuestion) << kDrugOptions
+        << "1. Fever and cough suggest pneumonia.\n2. Amoxicillin treats pneumonia.\n3. The answer is A) amoxicillin."
+        << 2;
+    QTest::newRow("three findings, one claim each")
+        << QString(kThreeFindingsQuestion) << kDrugOptions
+        << "Fever suggests pneumonia. Cough suggests pneumonia. Chest pain suggests pneumonia. Amoxicillin treats "
+           "pneumonia. The answer is A) amoxicillin."
+        << 4;
+    QTest::newRow("only one of three findings used")
+        << QString(kThreeFindingsQuestion) << kDrugOptions
+        << "Chest pain suggests pneumonia. Amoxicillin treats pneumonia. The answer is A) amoxicillin." << 2;
+    QTest::newRow("diabetes") << QString(kDiabetesQuestion) << QStringList{"insulin", "metformin"}
+                              << "Polyuria suggests type 1 diabetes. Insulin treats type 1 diabetes. The answer is "
+                                 "A) insulin."
+                              << 2;
+    QTest::newRow("diagnosis question")
+        << QStringLiteral("A 60-year-old man has fever, cough and chest pain. What is the most likely diagnosis?")
+        << QStringList{"pneumonia", "asthma", "acute bronchitis"}
+        << "Fever suggests pneumonia. Cough suggests pneumonia. The answer is A) pneumonia." << 2;
+}
+
+void TestCaseAnalyzer::correctChainHasNoFinding()
+{
+    QFETCH(QString, question);
+    QFETCH(QStringList, options);
+    QFETCH(QString, output);
+    QFETCH(int, claims);
+    const CaseAnalysis a =
+        CaseAnalyzer(kb_, lexicon_, {}).analyze(makeCase(question, options, "A", "A", 1, output));
+    QVERIFY(!a.referencePaths.empty());
+    int model = 0;
+    for (const Claim& c : a.claims) {
+        if (c.owner != ClaimOwner::Model)
+            continue;
+        ++model;
+        QCOMPARE(toString(c.status), "supported");
+    }
+    QCOMPARE(model, claims);
+    QCOMPARE(summary(a), QString());
+}
+
+void TestCaseAnalyzer::branchRootCauseIsNotMissing_data()
+{
+    QTest::addColumn<QString>("question");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("gold");
+    QTest::addColumn<QString>("prediction");
+    QTest::addColumn<QString>("output");
+
+    // docs/design.md, Error classes: the nodes of r* after a branch's divergence belong to the
+    // branch finding and are not also reported as missing (one root cause, one finding).
+    QTest::newRow("diverges at the evidence")
+        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "D"
+        << "The wheezing points to asthma. Albuterol treats asthma. The answer is D) albuterol.";
+    QTest::newRow("diverges after the diagnosis")
+        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "B"
+        << "Fever and cough suggest pneumonia, which resembles bronchitis. Azithromycin treats bronchitis. The "
+           "answer is B) azithromycin.";
+    QTest::newRow("three findings, none used")
+        << QString(kThreeFindingsQuestion) << kDrugOptions << "A" << "D"
+        << "Wheezing suggests asthma. The answer is D) albuterol.";
+    QTest::newRow("wrong diabetes")
+        << QString(kDiabetesQuestion) << QStringList{"insulin", "metformin"} << "A" << "B"
+        << "Metformin is the usual first drug. The answer is B) metformin.";
+}
+
+void TestCaseAnalyzer::branchRootCauseIsNotMissing()
+{
+    QFETCH(QString, question);
+    QFETCH(QStringList, options);
+    QFETCH(QString, gold);
+    QFETCH(QString, prediction);
+    QFETCH(QString, output);
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(makeCase(question, options, gold, prediction, 0, output));
+    QVERIFY(a.bestReference >= 0);
+    const std::vector<NodeId>& r = a.referencePaths[std::size_t(a.bestReference)].nodes;
+    std::vector<NodeId> branchOwned; // r*'s nodes after each branch's divergence node
+    int branches = 0;
+    for (const Finding& f : a.findings) {
+        if (f.type != FindingType::Branch)
+            continue;
+        ++branches;
+        const auto d = std::find(r.begin(), r.end(), f.nodes.front());
+        QVERIFY2(d != r.end(), "the divergence node lies on r*");
+        branchOwned.insert(branchOwned.end(), d + 1, r.end());
+    }
+    QCOMPARE(branches, 1);
+    QVERIFY(!branchOwned.empty());
+    for (const Finding& f : a.findings)
+        if (f.type == FindingType::Missing && f.subtype == "missing_intermediate")
+            QVERIFY2(std::find(branchOwned.begin(), branchOwned.end(), f.nodes.front()) == branchOwned.end(),
+                     qPrintable(summary(a)));
+}
+
+void TestCaseAnalyzer::decisiveIntermediate_data()
+{
+    QTest::addColumn<QString>("question");
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("expected");
+
+    // docs/design.md, Error classes: missing is a decisive intermediate, one that explains two
+    // or more of the question's findings or that every reference path passes.
+    QTest::newRow("explains two findings")
+        << QString(kPneumoniaQuestion) << "Fever and cough are present. The answer is A) amoxicillin."
+        << "missing/missing_intermediate/minor: missing/missing_intermediate/community-acquired pneumonia";
+    QTest::newRow("explains the only finding")
+        << QStringLiteral("A 30-year-old man has chest pain for three days. Which drug is most appropriate?")
+        << "Chest pain is present. The answer is A) amoxicillin." << "";
+}
+
+void TestCaseAnalyzer::decisiveIntermediate()
+{
+    QFETCH(QString, question);
+    QFETCH(QString, output);
+    QFETCH(QString, expected);
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(makeCase(question, kDrugOptions, "A", "A", 1, output));
+    QVERIFY(!a.referencePaths.empty());
+    QCOMPARE(summary(a), expected);
+}
+
+void TestCaseAnalyzer::bodyPartIsNoBranch()
+{
+    // A branch names the concept the reasoning turned to; a body part says where, not what.
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(makeCase(
+        kPneumoniaQuestion, kDrugOptions, "A", "B", 0, "Fever and cough involve the lung. The answer is B) azithromycin."));
+    QCOMPARE(summary(a), QStringLiteral("branch/jump/critical: branch/fever -> azithromycin"));
+}
+
+void TestCaseAnalyzer::evidenceReachedThroughAnotherFinding()
+{
+    // fever -> pneumonia -> amoxicillin runs through pneumonia, itself a question finding with
+    // its own path: ignoring pneumonia is the root cause, fever adds no second one.
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(makeCase(
+        "A 30-year-old man with community-acquired pneumonia has fever. Which drug is most appropriate?", kDrugOptions,
+        "A", "D", 0, "Wheezing points to asthma. The answer is D) albuterol."));
+    QStringList ignored;
+    for (const Finding& f : a.findings)
+        if (f.subtype == "ignored_evidence")
+            ignored << QString::fromStdString(std::string(kb_.nodeName(f.nodes.front())));
+    QCOMPARE(ignored, QStringList{"community-acquired pneumonia"});
 }
 
 void TestCaseAnalyzer::anchorAnswer_data()

@@ -15,7 +15,8 @@ Precision is real / (real + false_alarm + debatable), and real / (real + false_a
 the debatable ones left out. Matching rule: see devset_common.match_key (run, question,
 type, subtype and the set of node names; several findings with one key pair in step order).
 --min-precision X exits with status 1 when the precision (debatable counted as not real)
-of any class among the labelled findings that remain falls below X; a later test uses it.
+of any class among the labelled findings that remain falls below X; CLASS=X (repeatable)
+sets the floor of one class only (the CTest test devset_precision uses it).
 
 Standard library only.
 """
@@ -162,13 +163,31 @@ def print_baseline(doc):
                   f"wrong {share(wrong)}")
 
 
+def precision_floors(specs, parser):
+    """{class: floor} from --min-precision values "X" (every class) or "CLASS=X"."""
+    floors = {}
+    for spec in specs:
+        cls, _, value = spec.rpartition("=")
+        classes = [cls] if cls else list(common.CLASSES)
+        if cls and cls not in common.CLASSES:
+            parser.error(f"--min-precision: unknown class {cls!r}")
+        try:
+            floor = float(value)
+        except ValueError:
+            parser.error(f"--min-precision: not a number: {value!r}")
+        for c in classes:
+            floors[c] = floor
+    return floors
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--labels", help="labelled findings (JSON lines)")
     parser.add_argument("--json", help="a reasonscope analyze --json output to compare")
     parser.add_argument("--list", action="store_true", help="list gone, remaining, new")
-    parser.add_argument("--min-precision", type=float,
-                        help="fail when a class's precision among remaining labels is lower")
+    parser.add_argument("--min-precision", action="append", default=[],
+                        help="X or CLASS=X: fail when a class's precision among remaining labels "
+                             "is lower (repeatable)")
     args = parser.parse_args()
     if not args.labels and not args.json:
         parser.error("give --labels, --json or both")
@@ -188,13 +207,12 @@ def main():
     status = 0
     if labels and doc is not None:
         remaining = print_changes(labels, doc, args.list)
-        if args.min_precision is not None:
-            for cls in common.CLASSES:
-                counts = collections.Counter(i["label"] for i in remaining if i["class"] == cls)
-                strict, _ = precision(counts)
-                if strict is not None and strict < args.min_precision:
-                    print(f"{cls}: precision {fmt(strict)} below {args.min_precision:.2f}")
-                    status = 1
+        for cls, floor in precision_floors(args.min_precision, parser).items():
+            counts = collections.Counter(i["label"] for i in remaining if i["class"] == cls)
+            strict, _ = precision(counts)
+            if strict is not None and strict < floor:
+                print(f"{cls}: precision {fmt(strict)} below {floor:.2f}")
+                status = 1
     return status
 
 

@@ -85,6 +85,39 @@ class PrecisionTest(unittest.TestCase):
         self.assertEqual(fp.precision({}), (None, None))
 
 
+class FloorTest(unittest.TestCase):
+    def run_floor(self, *floors):
+        with tempfile.TemporaryDirectory() as d:
+            labels = os.path.join(d, "labels.jsonl")
+            with open(labels, "w") as f:
+                for item in [labelled("r", "q1", "missing", "ignored_evidence", ["a", "b"], "real"),
+                             labelled("r", "q1", "missing", "ignored_evidence", ["c", "d"],
+                                      "false_alarm"),
+                             labelled("r", "q2", "branch", "jump", ["e", "f", "g"], "false_alarm")]:
+                    f.write(json.dumps(item) + "\n")
+            out = os.path.join(d, "out.json")
+            with open(out, "w") as f:
+                json.dump({"cases": [
+                    case("r", "q1", False, [finding("missing", "ignored_evidence", ["a", "b"]),
+                                            finding("missing", "ignored_evidence", ["c", "d"])]),
+                    case("r", "q2", False, [finding("branch", "jump", ["e", "f", "g"])])]}, f)
+            args = [sys.executable, os.path.join(HERE, "finding_precision.py"), "--labels", labels,
+                    "--json", out]
+            for floor in floors:
+                args += ["--min-precision", floor]
+            return subprocess.run(args, capture_output=True, text=True).returncode
+
+    def test_a_floor_per_class(self):
+        self.assertEqual(self.run_floor("missing=0.5"), 0)
+        self.assertEqual(self.run_floor("missing=0.6"), 1)
+        self.assertEqual(self.run_floor("branch=0.1"), 1)
+        self.assertEqual(self.run_floor("0.5"), 1)
+        self.assertEqual(self.run_floor("relation=0.9", "missing=0.5"), 0)
+
+    def test_unknown_class_is_refused(self):
+        self.assertEqual(self.run_floor("bogus=0.5"), 2)
+
+
 class SamplingTest(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.TemporaryDirectory()
@@ -136,6 +169,18 @@ class CommittedLabelsTest(unittest.TestCase):
                 self.assertTrue(item["cause"])
         keys = [(common.match_key(i), i["step"]) for i in items]
         self.assertEqual(len(keys), len(set(keys)))
+
+    def test_v2_sets_are_labelled_and_disjoint(self):
+        dev = common.read_jsonl(os.path.join(HERE, "findings-v2.jsonl"))
+        fresh = common.read_jsonl(os.path.join(HERE, "fresh-v2.jsonl"))
+        self.assertEqual(len(dev), 20)  # every finding of the two named runs under 36d6cdf
+        for item in dev + fresh:
+            self.assertIn(item["label"], fp.LABELS)
+            self.assertTrue(item["reason"].strip())
+            if item["label"] == "false_alarm":
+                self.assertTrue(item["cause"])
+        dev_keys = {common.match_key(i) for i in dev}
+        self.assertFalse(dev_keys & {common.match_key(i) for i in fresh})
 
     def test_report_prints_every_class(self):
         labels = common.read_jsonl(os.path.join(HERE, "findings-v1.jsonl"))

@@ -86,6 +86,7 @@ private slots:
     void patternList();
     void patternActivation();
     void setQueryRecounts();
+    void notErrorsBesideFindings();
     void emptyStates_data();
     void emptyStates();
     void noStore();
@@ -137,7 +138,21 @@ void TestDashboardView::initTestCase() {
         c.output = "Output";
         c.correct = s.correct;
         const auto id = store_->addCase(c, s.run);
-        store_->saveAnalysis(id, {{"id", s.key}, {"findings", s.findings}});
+        json analysis = {{"id", s.key}, {"findings", s.findings}};
+        // Claims and gaps beside the findings: a2 has 2 unverified claims of the model (one
+        // without a status), one supported and one unverified of a rejected option; b1 has 1
+        // unverified; a3 has 2 coverage gaps.
+        if (std::string(s.key) == "a2")
+            analysis["claims"] = {{{"status", "unverified"}, {"owner", "model"}},
+                                  {{"owner", "model"}},
+                                  {{"status", "supported"}, {"owner", "model"}},
+                                  {{"status", "unverified"}, {"owner", "rejected_option"}}};
+        if (std::string(s.key) == "b1")
+            analysis["claims"] = {{{"status", "unverified"}, {"owner", "model"}}};
+        if (std::string(s.key) == "a3")
+            analysis["coverage_gaps"] = {{{"text", "x"}, {"where", "output"}, {"reason", "r"}},
+                                         {{"text", "y"}, {"where", "option A"}, {"reason", "r"}}};
+        store_->saveAnalysis(id, analysis);
         ids_[s.key] = id;
     }
     store_->replacePatterns(json::array(
@@ -346,6 +361,20 @@ void TestDashboardView::patternActivation() {
     QVERIFY(spy.at(1).at(0).value<CaseQuery>() == expected);
     QVERIFY(spy.at(1).at(1).toString().startsWith(QStringLiteral("Pattern: Claims that a Compound")));
     QVERIFY(spy.at(1).at(1).toString().size() <= 9 + 48); // long descriptions are elided
+}
+
+void TestDashboardView::notErrorsBesideFindings() {
+    DashboardView view;
+    view.setStore(store_.get());
+    auto* label = view.findChild<QLabel*>(QLatin1String(DashboardView::kNotErrorsLabel));
+    QVERIFY(label);
+    QVERIFY2(label->text().contains("3 unverified claims") && label->text().contains("2 coverage gaps"),
+             qPrintable(label->text()));
+    CaseQuery q;
+    q.runIds = {runB_};
+    view.setQuery(q);
+    QVERIFY2(label->text().contains("1 unverified claims") && label->text().contains("0 coverage gaps"),
+             qPrintable(label->text()));
 }
 
 void TestDashboardView::setQueryRecounts() {

@@ -1,0 +1,23 @@
+#pragma once
+// A claim and the KG evidence its status rests on, in words, for the instance view, the
+// audit report and anyone reading a case: "metformin treats type 2 diabetes mellitus",
+// and "KG: Metformin treats type 2 diabetes mellitus" or, for an unverified claim, "no KG
+// edge found" (the KG's silence, never an error; docs/design.md, Error classes).
+#include "CaseResult.h"
+
+#include <string>
+
+namespace rs {
+
+// "head relation tail" with the polarity: "X does not treat Y" reads "not: X treats Y".
+std::string claimText(const CaseResult::Claim& c);
+
+// The evidence behind the claim's status: the KG walk or edges, prefixed "KG: ", or "no KG
+// edge found" when the claim is unverified or has no evidence recorded.
+std::string claimEvidenceText(const CaseResult::Claim& c);
+
+// Whose statement a non-model claim is, in words ("restates the question", ...); empty for
+// the model's own claims.
+std::string claimOwnerText(const CaseResult::Claim& c);
+
+} // namespace rs

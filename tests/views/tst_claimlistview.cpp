@@ -1,0 +1,109 @@
+#include "ClaimEvidenceText.h"
+#include "ClaimListView.h"
+#include "InstanceView.h"
+
+#include <QListWidget>
+#include <QtTest>
+
+using namespace rs;
+
+// The claims beside the instance view's text: each with its status and the evidence it rests
+// on, unverified ones muted and counted apart (docs/design.md, Error classes and Views).
+class TestClaimListView : public QObject {
+    Q_OBJECT
+private slots:
+    void evidenceText_data();
+    void evidenceText();
+    void listsEveryClaim();
+    void instanceViewShowsClaims();
+};
+
+namespace {
+
+CaseResult::Claim claim(const std::string& head, const std::string& relation, const std::string& tail,
+                        std::optional<ClaimStatus> status, CaseResult::Claim::Evidence evidence = {},
+                        const std::string& owner = "model")
+{
+    CaseResult::Claim c;
+    c.head = head;
+    c.relation = relation;
+    c.tail = tail;
+    c.polarity = Polarity::Asserted;
+    c.status = status;
+    c.evidence = std::move(evidence);
+    c.owner = owner;
+    return c;
+}
+
+CaseResult threeClaims()
+{
+    CaseResult r;
+    r.claims.push_back(claim("metformin", "treats", "type 2 diabetes mellitus", ClaimStatus::Supported,
+                             {"edge", {"metformin", "type 2 diabetes mellitus"}, {"treats"}, {true}}));
+    r.claims.push_back(claim("amoxicillin", "treats", "rash", ClaimStatus::Contradicted,
+                             {"excluding_edges", {"amoxicillin", "rash"}, {"causes"}, {true}}));
+    r.claims.push_back(claim("ischemia", "causes", "angina", ClaimStatus::Unverified));
+    r.claims.push_back(claim("fever", "indicates", "sepsis", std::nullopt, {}, "rejected_option"));
+    return r;
+}
+
+} // namespace
+
+void TestClaimListView::evidenceText_data()
+{
+    QTest::addColumn<int>("index");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("evidence");
+    QTest::newRow("supported") << 0 << "metformin treats type 2 diabetes mellitus"
+                               << "KG: metformin treats type 2 diabetes mellitus";
+    QTest::newRow("contradicted") << 1 << "amoxicillin treats rash" << "KG: only amoxicillin causes rash";
+    QTest::newRow("unverified") << 2 << "ischemia causes angina" << "no KG edge found";
+    QTest::newRow("no status") << 3 << "fever indicates sepsis" << "no KG edge found";
+}
+
+void TestClaimListView::evidenceText()
+{
+    QFETCH(int, index);
+    QFETCH(QString, text);
+    QFETCH(QString, evidence);
+    const CaseResult r = threeClaims();
+    QCOMPARE(QString::fromStdString(claimText(r.claims[std::size_t(index)])), text);
+    QCOMPARE(QString::fromStdString(claimEvidenceText(r.claims[std::size_t(index)])), evidence);
+}
+
+void TestClaimListView::listsEveryClaim()
+{
+    ClaimListView view;
+    const CaseResult r = threeClaims();
+    view.showClaims(&r);
+    QCOMPARE(view.list()->count(), 4);
+    QStringList statuses;
+    for (int i = 0; i < view.list()->count(); ++i)
+        statuses << view.list()->item(i)->data(ClaimListView::StatusRole).toString();
+    QCOMPARE(statuses, (QStringList{"supported", "contradicted", "unverified", "unverified"}));
+    QCOMPARE(view.unverifiedCount(), 2);
+    QVERIFY(view.title().contains(QStringLiteral("2 unverified")));
+    QVERIFY(view.list()->item(3)->text().contains(QStringLiteral("an option being rejected")));
+    QCOMPARE(view.list()->item(2)->foreground().color(), ClaimListView::statusColor(ClaimStatus::Unverified));
+    QVERIFY(ClaimListView::statusColor(ClaimStatus::Unverified) != ClaimListView::statusColor(ClaimStatus::Supported));
+    view.showClaims(nullptr);
+    QCOMPARE(view.list()->count(), 0);
+}
+
+void TestClaimListView::instanceViewShowsClaims()
+{
+    InstanceView view;
+    Case c;
+    c.question = "Which drug?";
+    c.output = "Metformin treats type 2 diabetes.";
+    const CaseResult r = threeClaims();
+    view.showCase(c, &r);
+    QCOMPARE(view.claimList()->list()->count(), 4);
+    QCOMPARE(view.claimList()->list()->item(0)->data(ClaimListView::EvidenceRole).toString(),
+             QStringLiteral("KG: metformin treats type 2 diabetes mellitus"));
+    view.clear();
+    QCOMPARE(view.claimList()->list()->count(), 0);
+}
+
+QTEST_MAIN(TestClaimListView)
+#include "tst_claimlistview.moc"
