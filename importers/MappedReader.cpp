@@ -161,6 +161,38 @@ void emitRecord(ImportContext& ctx, const Mapper& mapper, const Json& rec, std::
     ctx.emit(std::move(c), line, record);
 }
 
+// JSONL rather than one object spread over lines: the first non-blank line is a whole
+// object and either holds a record itself or is followed by more lines. Decided from the
+// first lines only, so that a large JSONL file is never loaded whole.
+bool looksLikeJsonLines(const std::string& path, const Mapper& mapper)
+{
+    InputFile in;
+    if (!in.open(path))
+        return true; // the line reader reports why
+    std::string line;
+    Json first;
+    bool haveFirst = false;
+    while (in.readLine(line)) {
+        if (line.find_first_not_of(" \t\r") == std::string::npos)
+            continue;
+        if (haveFirst)
+            return true; // a second non-blank line after a whole object
+        if (in.lineNumber() == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0)
+            line.erase(0, 3);
+        if (nestingDepth(line) > kMaxJsonDepth)
+            return true; // the line reader reports it
+        try {
+            first = Json::parse(line);
+        } catch (const Json::exception&) {
+            return false; // an object spread over lines
+        }
+        if (!first.is_object() || mapper.holdsRecord(first))
+            return true;
+        haveFirst = true; // an object on one line: records keyed by id if nothing follows
+    }
+    return false;
+}
+
 // A document that is one JSON object: one record, or records keyed by id. False when the
 // content is not one JSON value (JSONL, or broken): the caller reads it line by line.
 bool readObjectDocument(ImportContext& ctx, const Mapper& mapper, const FieldMapping& mapping)
@@ -169,6 +201,10 @@ bool readObjectDocument(ImportContext& ctx, const Mapper& mapper, const FieldMap
     if (!loadJsonDocument(ctx, doc))
         return true;
     Json root;
+    if (nestingDepth(doc.content) > kMaxJsonDepth) {
+        ctx.error(0, 0, "the JSON object is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep");
+        return true;
+    }
     try {
         root = Json::parse(doc.content);
     } catch (const Json::exception&) {
@@ -181,9 +217,6 @@ bool readObjectDocument(ImportContext& ctx, const Mapper& mapper, const FieldMap
         return true;
     }
     if (mapper.holdsRecord(root)) {
-        // A record on one line is JSONL of one line: numbered by line like any other.
-        if (doc.content.find('\n', doc.content.find_first_not_of(" \t\r\n")) >= doc.content.find_last_not_of(" \t\r\n"))
-            return false;
         // One record per file: without a mapped id the file's name is the case's id.
         emitRecord(ctx, mapper, root, 0, 1, mapping.source("id").empty() ? ctx.fileStem() : std::string());
         return true;
@@ -214,7 +247,7 @@ void readMapped(ImportContext& ctx, const FieldMapping& mapping)
 {
     const Mapper mapper(mapping);
     const char first = firstSignificant(ctx.path());
-    if (first == '{' && readObjectDocument(ctx, mapper, mapping))
+    if (first == '{' && !looksLikeJsonLines(ctx.path(), mapper) && readObjectDocument(ctx, mapper, mapping))
         return;
     if (first != '[') {
         forEachJsonLine(ctx, ctx.path(), [&](Json& rec, std::size_t line) {

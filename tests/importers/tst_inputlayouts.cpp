@@ -130,6 +130,15 @@ void TestInputLayouts::idKeyedObject()
     QCOMPARE(r.errors.size(), std::size_t(1)); // one error for the one bad entry, not one per line
     QCOMPARE(r.errors[0].record, std::size_t(3));
     QVERIFY2(r.errors[0].reason.find("--map question=") != std::string::npos, r.errors[0].reason.c_str());
+
+    // The same keyed object on one line, as json.dump writes it, is not JSONL of one record.
+    const ImportResult oneLine = runImport(
+        write("keyed-one-line.json", R"({"k1": {"q": "Q1?", "o": "Answer: yes"}, "k2": {"q": "Q2?", "o": "no"}})" "\n"),
+        mapped("question=q,output=o"));
+    QVERIFY2(oneLine.errors.empty(), qPrintable(oneLine.errorText()));
+    QCOMPARE(oneLine.cases.size(), std::size_t(2));
+    QCOMPARE(oneLine.cases[1].key, std::string("k2"));
+    QCOMPARE(oneLine.cases[0].prediction, std::string("yes"));
 }
 
 void TestInputLayouts::reasoningJsonlWithThinkTags()
