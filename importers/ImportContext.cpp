@@ -126,10 +126,6 @@ bool ImportContext::emit(Case&& c, std::size_t line, std::size_t record, std::st
         c.run = options_.runLabel;
     else if (c.run.empty())
         c.run = !c.model.empty() ? c.model : !defaultRun_.empty() ? defaultRun_ : fileStem_;
-    // Until the project store keeps Case::finalAnswer as a column, meta carries it, so the
-    // answer written after a reasoning trace is not lost on the way to the window.
-    if (!c.finalAnswer.empty())
-        c.meta.emplace_back("final_answer", c.finalAnswer);
     std::string err;
     if (!caseWithinLimits(c, err)) {
         error(line, record, std::string(where) + err);
