@@ -27,6 +27,8 @@ class QTextBrowser;
 
 namespace rs {
 
+class ReasoningTraceBar;
+
 class InstanceView : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY(InstanceView)
@@ -78,6 +80,7 @@ public:
     QTextBrowser* textView() const { return text_; }
     QListWidget* findingList() const { return findings_; }
     QListWidget* gapList() const { return gaps_; }
+    ReasoningTraceBar* traceBar() const { return traceBar_; }
 
 signals:
     // The selected finding changed (index into analysis["findings"], -1: none).
@@ -101,6 +104,7 @@ private:
     QListWidget* gaps_ = nullptr;
     QLabel* findingsTitle_ = nullptr;
     QLabel* gapsTitle_ = nullptr;
+    ReasoningTraceBar* traceBar_ = nullptr; // final answer apart from the trace
 
     std::vector<Range> findingRanges_; // parallel to analysis["findings"]
     std::vector<QString> findingTypes_;
