@@ -202,6 +202,7 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
     importOptions.mapping = req.mapping;
     importOptions.questionFiles = req.questionFiles;
     importOptions.runLabel = req.runLabel;
+    importOptions.includeUnnamedRuns = req.includeUnnamedRuns;
     importOptions.cancel = cancel;
 
     for (std::size_t fileIndex = 0; fileIndex < req.inputFiles.size(); ++fileIndex) {
@@ -245,7 +246,7 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
         if (!cancelled(cancel))
             flush();
         PipelineInputReport in{path, toString(summary.format), summary.sha256, summary.imported,
-                               summary.failed, summary.fatalError};
+                               summary.failed, summary.fatalError, summary.notes};
         if (!summary.fatalError.empty()) {
             result.someInputUnreadable = true;
             fileErrors.push_back(ImportError{path, 0, 0, summary.fatalError});

@@ -21,6 +21,7 @@ struct PipelineRequest {
     std::vector<std::string> questionFiles;
     std::vector<std::string> boxFiles; // NIH ChestX-ray14 box lists: reference boxes by image file name
     std::optional<FieldMapping> mapping;
+    bool includeUnnamedRuns = false; // --include-unnamed: ThoughtSource outputs without model and trigger
     std::string runLabel;
     std::string projectPath;
     std::string resourcesDir;
@@ -36,6 +37,7 @@ struct PipelineInputReport {
     std::size_t imported = 0;
     std::size_t failed = 0;
     std::string fatalError;
+    std::vector<std::string> notes; // what the import skipped or assumed (ImportSummary::notes)
 };
 
 struct PipelineResult {

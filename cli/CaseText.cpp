@@ -93,10 +93,17 @@ std::string caseAsText(const Case& c, const CaseResult* result)
     for (const auto& o : c.options)
         out << "  " << o.label << ") " << o.text << "\n";
 
-    heading(out, "Output, by step");
+    // A reasoning model's output is its trace; the answer it wrote after it comes apart.
+    heading(out, c.finalAnswer.empty() ? "Output, by step" : "Output, by step (reasoning trace)");
     const CaseResult none;
     const CaseResult& r = result ? *result : none;
+    if (c.output.empty() && c.scoredFromLoglikelihoods)
+        out << "(scored from log-likelihoods, no written reasoning)\n";
     writeSteps(out, c, r);
+    if (!c.finalAnswer.empty()) {
+        heading(out, "Final answer");
+        out << c.finalAnswer << "\n";
+    }
     writePaths(out, r);
     writeFindings(out, r);
     return out.str();

@@ -27,10 +27,12 @@ constexpr const char* kUsage = R"(Usage:
   reasonscope analyze [--kg FILE ...] [--input FILE ...] [--map SPEC] [--questions FILE ...]
                       [--run LABEL] --project FILE [--json FILE] [--k N] [--hops N]
                       [--boxes FILE ...] [--iou X] [--threads N] [--no-cache] [--quiet]
+                      [--include-unnamed]
       Load the knowledge graph(s), import model outputs, analyse every case and store
       everything in the project file. --boxes adds the reference boxes of an NIH
       ChestX-ray14 box list to the images it names; --iou sets the grounding threshold
-      (default 0.5). With neither --kg nor --input it analyses the bundled
+      (default 0.5). --include-unnamed imports ThoughtSource outputs that have neither
+      model nor trigger (critiques) as run "unnamed-model". With neither --kg nor --input it analyses the bundled
       demo (and --project defaults to the demo project in ~/.local/share/reasonscope).
   reasonscope show CASE_ID --project FILE [--run RUN] [--json]
       One case in the terminal: question, steps, reasoning path, reference paths, findings.
@@ -171,7 +173,9 @@ int runAnalyze(const std::vector<std::string>& args)
         } else if (a == "--threads" && value(v)) {
             if (!parseInt(v, 1, 256, req.threads))
                 return usageError("--threads takes a whole number from 1 to 256");
-        } else if (a == "--no-cache")
+        } else if (a == "--include-unnamed")
+            req.includeUnnamedRuns = true;
+        else if (a == "--no-cache")
             req.cacheDir.clear();
         else if (a == "--quiet")
             quiet = true;

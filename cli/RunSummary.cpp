@@ -19,6 +19,15 @@ std::string percent(double v)
     return buf;
 }
 
+// 1273 -> "1,273".
+std::string grouped(long long v)
+{
+    std::string digits = std::to_string(v < 0 ? -v : v);
+    for (int at = int(digits.size()) - 3; at > 0; at -= 3)
+        digits.insert(std::size_t(at), ",");
+    return (v < 0 ? "-" : "") + digits;
+}
+
 std::string seconds(double v)
 {
     char buf[32];
@@ -50,6 +59,9 @@ std::string runSummaryText(const ProjectStore& store, const PipelineResult& resu
         out << "  " << in.path << " (" << in.format << "): " << in.imported << " imported, "
             << in.failed << " failed" << (in.fatalError.empty() ? "" : " - " + in.fatalError)
             << "\n";
+    for (const auto& in : result.inputs)
+        for (const auto& note : in.notes)
+            out << "    " << note << "\n";
     if (result.referenceBoxesAttached > 0)
         out << "  " << result.referenceBoxesAttached << " reference boxes attached from box lists\n";
     if (result.cancelled)
@@ -63,9 +75,11 @@ std::string runSummaryText(const ProjectStore& store, const PipelineResult& resu
         << " cases\n";
     for (const auto& r : s.runs) {
         out << "  " << r.label << ": " << r.cases << " cases";
+        // "787 correct of 1,273 scored (61.8%)": the count scored is the denominator, said
+        // as such, so it cannot be read as the number scored.
         if (auto acc = r.accuracy())
-            out << ", accuracy " << percent(*acc) << " (" << r.correct << " of "
-                << r.correct + r.incorrect << " scored)";
+            out << ", " << grouped(r.correct) << " correct of " << grouped(r.correct + r.incorrect)
+                << " scored (" << percent(*acc) << ")";
         else
             out << ", no scored answers";
         out << "\n";

@@ -45,8 +45,15 @@ struct Case {
     std::string question;
     std::vector<AnswerOption> options;
     std::string gold;       // an option label or the answer text, as given
-    std::string output;     // the model's full reasoning text
-    std::string prediction; // as given, or extracted from the output
+    std::string output;     // the model's reasoning text: what the claims are read from
+    // The answer a reasoning model wrote after its trace (after </think>, or the message
+    // content beside reasoning_content): kept apart so that output is the trace alone.
+    // Empty when the output is one text holding both.
+    std::string finalAnswer;
+    std::string prediction; // as given, or extracted from the final answer or the output
+    // The tool scored the answer from per-option log-likelihoods (lm-eval multiple-choice
+    // tasks): the model wrote no text, so output is empty by nature, not by loss.
+    bool scoredFromLoglikelihoods = false;
     std::optional<bool> correct;
     std::vector<NamedTriple> goldPath;
     std::vector<ImageRef> images;

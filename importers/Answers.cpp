@@ -1,5 +1,6 @@
 #include "Answers.h"
 
+#include "FinalAnswer.h"
 #include "PredictionExtractor.h"
 #include "TextNormalizer.h"
 
@@ -31,6 +32,7 @@ int optionIndex(const std::vector<AnswerOption>& options, const std::string& ans
 
 void settleAnswers(Case& c)
 {
+    splitReasoningTrace(c);
     const int gold = optionIndex(c.options, c.gold);
     if (gold >= 0)
         c.gold = c.options[std::size_t(gold)].label;
@@ -38,10 +40,16 @@ void settleAnswers(Case& c)
     if (!c.prediction.empty()) {
         predicted = optionIndex(c.options, c.prediction);
     } else {
-        const ExtractedAnswer a = extractAnswer(c.options, c.output);
+        // A reasoning model's answer is what it wrote after its trace; the trace itself
+        // weighs options it then rejects.
+        const std::string& answer = c.finalAnswer.empty() ? c.output : c.finalAnswer;
+        // Free text ends with a stated answer ("### Answer:\nGastric schwannoma"); with
+        // options the extractor's option rules come first.
+        const std::string stated = c.options.empty() ? statedFinalAnswer(answer) : std::string();
+        const ExtractedAnswer a = stated.empty() ? extractAnswer(c.options, answer) : ExtractedAnswer{};
         predicted = a.option;
         if (predicted < 0)
-            c.prediction = a.text;
+            c.prediction = stated.empty() ? a.text : stated;
     }
     if (predicted >= 0)
         c.prediction = c.options[std::size_t(predicted)].label;

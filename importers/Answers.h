@@ -10,7 +10,8 @@ namespace rs::importers {
 int optionIndex(const std::vector<AnswerOption>& options, const std::string& answer);
 
 // Rewrites gold and a given prediction to the option label they name (kept as given when
-// they name none); extracts the prediction from the output when none was given; sets
+// they name none); extracts the prediction from the final answer (else the output) when
+// none was given; sets
 // correct, unless already set, when gold and prediction both name options.
 void settleAnswers(Case& c);
 

@@ -18,8 +18,9 @@ std::string trim(std::string_view s)
 
 const std::vector<std::string>& FieldMapping::targets()
 {
-    static const std::vector<std::string> all = {"id",      "question", "output", "gold",     "prediction",
-                                                 "options", "model",    "run",    "question_id"};
+    static const std::vector<std::string> all = {"id",      "question", "output", "gold",        "prediction",
+                                                 "options", "model",    "run",    "question_id", "correct",
+                                                 "reasoning"};
     return all;
 }
 
@@ -77,9 +78,11 @@ std::optional<FieldMapping> FieldMapping::parse(const std::string& spec, std::st
         if (!m.sources.emplace(target, source).second)
             return fail("'" + part + "': target '" + target + "' is mapped twice");
     }
-    for (const char* required : {"question", "output"})
-        if (!m.sources.count(required))
-            return fail(std::string("missing ") + required + "=<source>: the question and the output are required");
+    if (!m.sources.count("question"))
+        return fail("missing question=<source>: the question and the output (or the reasoning) are required");
+    if (!m.sources.count("output") && !m.sources.count("reasoning"))
+        return fail("missing output=<source> (or reasoning=<source>): the question and the output (or the "
+                    "reasoning) are required");
     return m;
 }
 

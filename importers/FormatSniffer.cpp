@@ -19,7 +19,8 @@ const char* const kExpected =
     "expected ThoughtSource JSON ({dataset: {split: [items with generated_cot]}}), generic JSONL (id, "
     "question, output), lm-evaluation-harness samples JSONL (doc_id, doc, resps), OpenAI batch output "
     "JSONL (custom_id, response) or OpenAI chat-completion JSONL (choices[].message); any other layout "
-    "needs a field mapping";
+    "needs a field mapping: --map question=<field>,output=<field> (a folder, one object per file and an "
+    "object keyed by id are read that way too)";
 
 bool has(const Json& o, const char* key) { return o.contains(key); }
 
@@ -137,7 +138,7 @@ SniffResult sniffFile(const std::string& path)
     const char c = lines[0][first];
     if (c == '[') {
         r.error = "a JSON array document, which none of the known formats is; import it with a field mapping "
-                  "(question=...,output=...)";
+                  "(--map question=<field>,output=<field>)";
         return r;
     }
     if (c != '{') {
@@ -150,7 +151,10 @@ SniffResult sniffFile(const std::string& path)
     std::string err;
     if (parseObject(lines[0], obj, err)) {
         r.format = classifyRecord(obj);
-        if (r.format == OutputFormat::Unknown)
+        if (r.format == OutputFormat::Unknown && has(obj, "custom_id") && has(obj, "body"))
+            r.error = "an OpenAI Batch input file (requests with custom_id and body, no answers): give it as "
+                      "--questions FILE, and the batch output file (custom_id, response) as --input";
+        else if (r.format == OutputFormat::Unknown)
             r.error = "a JSON object with keys " + keyList(obj) + " matches no known format; " + kExpected;
         return r;
     }

@@ -138,6 +138,20 @@ bool parseGenericRecord(const Json& rec, GenericRecordKind kind, const std::file
     }
     if (kind == GenericRecordKind::Output && !requiredString(rec, "output", c.output, err))
         return false;
+    if (kind == GenericRecordKind::Output) {
+        // A reasoning model's trace beside its answer, as OpenAI-compatible APIs return it:
+        // the trace is what is analysed, the output is then the final answer.
+        std::string trace;
+        for (const char* key : {"reasoning_content", "reasoning"}) {
+            if (!optionalString(rec, key, trace, err))
+                return false;
+            if (!isBlank(trace)) {
+                c.finalAnswer = std::move(c.output);
+                c.output = std::move(trace);
+                break;
+            }
+        }
+    }
     if (!optionalString(rec, "model", c.model, err) || !optionalString(rec, "run", c.run, err) ||
         !optionalString(rec, "dataset", c.dataset, err))
         return false;

@@ -5,6 +5,9 @@
 // {"id": "q17", "question": "...", "options": {"A": "..."} | ["...", ...],
 //  "gold": "B" | "answer text" | 1 (0-based index), "model": "...", "run": "...",
 //  "output": "...", "prediction": "B" (optional; extracted from output when absent),
+//  "reasoning_content" | "reasoning": "..." (optional: a reasoning model's trace; it is
+//  then what is analysed, and output is its final answer; a <think> trace inline in
+//  output is split off the same way),
 //  "dataset": "...", "question_id": "..." (optional; pairs questions across runs),
 //  "correct": true | false (optional; otherwise computed from prediction and gold),
 //  "reference_path": [["head", "relation", "tail"], ...],

@@ -14,6 +14,7 @@ bool caseWithinLimits(const Case& c, std::string& err)
         {&c.key, "id"},         {&c.questionId, "question_id"}, {&c.dataset, "dataset"},
         {&c.run, "run"},        {&c.model, "model"},            {&c.question, "question"},
         {&c.gold, "gold"},      {&c.output, "output"},          {&c.prediction, "prediction"},
+        {&c.finalAnswer, "final answer"},
     };
     for (const auto& [value, name] : fields)
         if (!withinFieldLimit(*value, name, err))
@@ -42,7 +43,7 @@ void ensureUtf8(std::string& s)
 void ensureUtf8(Case& c)
 {
     for (std::string* s : {&c.key, &c.questionId, &c.dataset, &c.run, &c.model, &c.sourceFile, &c.question,
-                           &c.gold, &c.output, &c.prediction})
+                           &c.gold, &c.output, &c.finalAnswer, &c.prediction})
         ensureUtf8(*s);
     for (auto& o : c.options) {
         ensureUtf8(o.label);
@@ -124,7 +125,7 @@ bool ImportContext::emit(Case&& c, std::size_t line, std::size_t record, std::st
     if (!options_.runLabel.empty())
         c.run = options_.runLabel;
     else if (c.run.empty())
-        c.run = c.model.empty() ? fileStem_ : c.model;
+        c.run = !c.model.empty() ? c.model : !defaultRun_.empty() ? defaultRun_ : fileStem_;
     std::string err;
     if (!caseWithinLimits(c, err)) {
         error(line, record, std::string(where) + err);

@@ -27,6 +27,10 @@ public:
     // Folder of the file, for resolving relative image paths.
     const std::filesystem::path& directory() const { return directory_; }
 
+    // The run of cases whose format names none, instead of the file name: the folder's name
+    // when the file is one of a folder imported together.
+    void setDefaultRun(std::string run) { defaultRun_ = std::move(run); }
+
     // True once the cancel flag is set; marks the summary cancelled.
     bool cancelRequested();
 
@@ -52,6 +56,7 @@ private:
     std::string fileName_;
     std::string fileStem_;
     std::filesystem::path directory_;
+    std::string defaultRun_;
     // run + '\n' + key -> where it was first seen ("line 3").
     std::unordered_map<std::string, std::string> seen_;
 };

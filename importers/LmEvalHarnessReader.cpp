@@ -10,11 +10,20 @@
 //  - options: doc "choices" (a list, or ARC's {"text": [...], "label": [...]}), "options"
 //    (list or {label: text}), "endings" (HellaSwag), "ending0".."endingN" (MedQA-4options),
 //    "opa".."opd" (MedMCQA).
-//  - gold: "target" (an integer is an option index); without it doc "answer", "gold",
-//    "label", "answerKey", "answer_idx", "cop".
+//  - gold: "target"; without it doc "answer", "gold", "label", "answerKey", "answer_idx",
+//    "cop". Multiple-choice tasks name the gold choice by its index (doc_to_target: cop in
+//    MedMCQA, label in MedQA-4options, answer in MMLU), logged as an integer or, by newer
+//    versions, as a digit string ("0"): both are option indexes unless an option carries
+//    that very label.
+//  - context: tasks asked about a passage keep it ahead of the question, as the prompt
+//    gave it (PubMedQA's CONTEXTS, with their LABELS; a doc "context").
+//  - PubMedQA as a multiple-choice task has no options in its doc (doc_to_choice is
+//    yes/no/maybe in the task YAML): they are supplied, so indexes and log-likelihoods
+//    name an answer.
 //  - output: the generated text, resps[0][0] (generate_until tasks). Multiple-choice
-//    loglikelihood tasks generate nothing: output stays empty and the prediction is the
-//    option with the highest loglikelihood.
+//    loglikelihood tasks generate nothing: output stays empty, the case is marked
+//    scoredFromLoglikelihoods, and the prediction is the option with the highest
+//    loglikelihood.
 //  - prediction: filtered_resps[0] when it is text (what the task's filter extracted),
 //    else extracted from the output.
 //  - correct: the first of the record's "metrics" (else "acc", "exact_match", "em",
@@ -180,6 +189,57 @@ std::optional<bool> correctness(const Json& rec)
     return std::nullopt;
 }
 
+
+// A passage the question is asked about, as one text: PubMedQA's CONTEXTS (with LABELS
+// such as "METHODS" in front of each paragraph), or a doc "context" (a string, a list, or
+// {"contexts": [...], "labels": [...]} as in the Hugging Face pubmed_qa layout).
+std::string contextOf(const Json& doc)
+{
+    const Json* ctx = firstOf(doc, {"CONTEXTS", "context", "contexts"});
+    const Json* labels = firstOf(doc, {"LABELS", "labels"});
+    if (ctx && ctx->is_object()) {
+        if (const auto l = ctx->find("labels"); l != ctx->end())
+            labels = &*l;
+        const auto c = ctx->find("contexts");
+        ctx = c != ctx->end() ? &*c : nullptr;
+    }
+    if (!ctx)
+        return {};
+    if (ctx->is_string())
+        return ctx->get<std::string>();
+    if (!ctx->is_array())
+        return {};
+    std::string text;
+    for (std::size_t i = 0; i < ctx->size(); ++i) {
+        if (!(*ctx)[i].is_string())
+            continue;
+        std::string label;
+        if (labels && labels->is_array() && i < labels->size() && (*labels)[i].is_string())
+            label = (*labels)[i].get<std::string>();
+        text += (text.empty() ? "" : "\n") + (label.empty() ? "" : label + ": ") + (*ctx)[i].get<std::string>();
+    }
+    return text;
+}
+
+bool isPubMedQa(const std::string& task, const Json& doc)
+{
+    return task.find("pubmedqa") != std::string::npos || task.find("pubmed_qa") != std::string::npos ||
+           doc.contains("final_decision");
+}
+
+// An option index written as a digit string ("0"), as lm-eval logs multiple-choice
+// targets; -1 when the text is not one, or when an option is labelled with those digits.
+int digitIndex(const std::vector<AnswerOption>& options, const std::string& text)
+{
+    if (text.empty() || text.size() > 3 || text.find_first_not_of("0123456789") != std::string::npos)
+        return -1;
+    for (const AnswerOption& o : options)
+        if (o.label == text)
+            return -1;
+    const int index = std::atoi(text.c_str());
+    return index < int(options.size()) ? index : -1;
+}
+
 } // namespace
 
 void readLmEvalHarness(ImportContext& ctx)
@@ -215,6 +275,8 @@ void readLmEvalHarness(ImportContext& ctx)
                 return true;
             }
             c.question = q->get<std::string>();
+            if (const std::string context = contextOf(doc); !context.empty())
+                c.question = context + "\n\nQuestion: " + c.question;
         } else {
             c.question = promptOf(rec);
         }
@@ -227,6 +289,16 @@ void readLmEvalHarness(ImportContext& ctx)
             ctx.error(line, 0, err);
             return true;
         }
+        const bool generatedText = [&] {
+            const auto r = rec.find("resps");
+            if (r == rec.end() || !r->is_array() || r->empty())
+                return false;
+            const Json& first = (*r)[0];
+            return (first.is_array() && !first.empty() ? first[0] : first).is_string();
+        }();
+        if (c.options.empty() && !generatedText && isPubMedQa(info.task, doc))
+            for (const char* choice : {"yes", "no", "maybe"})
+                c.options.push_back({choice, choice});
         const Json* gold = firstOf(rec, {"target"});
         const char* goldName = "target";
         if (!gold) {
@@ -237,6 +309,8 @@ void readLmEvalHarness(ImportContext& ctx)
             ctx.error(line, 0, err);
             return true;
         }
+        if (const int index = digitIndex(c.options, c.gold); index >= 0 && gold && gold->is_string())
+            c.gold = c.options[std::size_t(index)].label;
 
         // Generated text, or per-option loglikelihoods.
         const auto resps = rec.find("resps");
@@ -275,7 +349,11 @@ void readLmEvalHarness(ImportContext& ctx)
                 }
             }
             c.prediction = best < c.options.size() ? c.options[best].label : std::to_string(best);
+            c.scoredFromLoglikelihoods = true;
             c.meta.emplace_back("lm_eval.response", "loglikelihood");
+            // Kept as meta too, so that a store which does not know the flag still says why
+            // the output is empty.
+            c.meta.emplace_back("scoring", "no reasoning text: answer scored from log-likelihoods");
         }
 
         std::string filter;

@@ -26,6 +26,16 @@ bool contentText(const Json& content, std::string& out)
     return any;
 }
 
+// Wraps a reasoning model's trace in <think> tags ahead of its answer: settleAnswers then
+// keeps the trace as the output that is analysed and the answer apart, the same way for
+// reasoning_content fields (DeepSeek, vLLM), reasoning fields (OpenRouter, some vLLM
+// versions) and traces written inline.
+void prependTrace(const std::string& trace, std::string& text)
+{
+    if (trace.find_first_not_of(" \t\r\n") != std::string::npos)
+        text = "<think>" + trace + "</think>\n" + text;
+}
+
 } // namespace
 
 bool completionText(const Json& body, std::string& text, std::string& finishReason, std::string& err)
@@ -35,14 +45,21 @@ bool completionText(const Json& body, std::string& text, std::string& finishReas
         return false;
     }
     if (const auto output = body.find("output"); output != body.end() && output->is_array()) {
+        std::string trace;
         for (const Json& item : *output) {
             if (item.is_object() && item.value("type", std::string()) == "message") {
                 if (const auto c = item.find("content"); c != item.end())
                     contentText(*c, text);
+            } else if (item.is_object() && item.value("type", std::string()) == "reasoning") {
+                // Responses API reasoning items carry a summary of the trace, when asked.
+                if (const auto sum = item.find("summary"); sum != item.end())
+                    contentText(*sum, trace);
             }
         }
-        if (!text.empty())
+        if (!text.empty()) {
+            prependTrace(trace, text);
             return true;
+        }
     }
     const auto choices = body.find("choices");
     if (choices == body.end() || !choices->is_array() || choices->empty()) {
@@ -57,8 +74,14 @@ bool completionText(const Json& body, std::string& text, std::string& finishReas
     if (const auto fr = choice.find("finish_reason"); fr != choice.end() && fr->is_string())
         finishReason = fr->get<std::string>();
     if (const auto msg = choice.find("message"); msg != choice.end() && msg->is_object()) {
-        if (const auto c = msg->find("content"); c != msg->end() && contentText(*c, text))
+        if (const auto c = msg->find("content"); c != msg->end() && contentText(*c, text)) {
+            for (const char* key : {"reasoning_content", "reasoning"})
+                if (const auto r = msg->find(key); r != msg->end() && r->is_string()) {
+                    prependTrace(r->get<std::string>(), text);
+                    break;
+                }
             return true;
+        }
         std::string refusal;
         if (const auto r = msg->find("refusal"); r != msg->end() && r->is_string())
             refusal = r->get<std::string>();

@@ -44,7 +44,9 @@ const char* toString(OutputFormat format);
 // dots is found when it matches the remaining path exactly.
 struct FieldMapping {
     // target -> source path. Targets: id, question, output, gold, prediction, options,
-    // model, run, question_id. question and output are required.
+    // model, run, question_id, correct (the file's own verdict), reasoning (a reasoning
+    // model's trace; output is then its final answer). question is required, and output
+    // or reasoning.
     std::map<std::string, std::string> sources;
 
     // The source path of a target, or an empty string when the target is not mapped.
@@ -58,7 +60,9 @@ struct FieldMapping {
 };
 
 struct ImportOptions {
-    // Forces the Mapped format: a JSON array document or JSONL of objects in any layout.
+    // Forces the Mapped format: a JSON array document, JSONL, one JSON object (one record),
+    // or an object of records keyed by id; the path may then also be a folder or a
+    // wildcard pattern ("runs/*.json"), every matching file read in name order.
     std::optional<FieldMapping> mapping;
     // Generic JSONL question records (id, question, options, gold; no output needed) that
     // OpenAI batch and chat outputs are joined to by custom_id.
@@ -70,6 +74,9 @@ struct ImportOptions {
     std::string sourceSha256;
     // Checked between records; when it becomes true the import stops with cancelled set.
     const std::atomic<bool>* cancel = nullptr;
+    // ThoughtSource entries with neither model nor trigger (critiques, annotations) are
+    // skipped unless this is set (--include-unnamed); then they form the run "unnamed-model".
+    bool includeUnnamedRuns = false;
 };
 
 struct ImportSummary {
@@ -84,6 +91,12 @@ struct ImportSummary {
     // ThoughtSource items that carry no generated output (an empty generated_cot): a
     // question nobody answered is not a bad record, but it is counted, not hidden.
     std::size_t questionsWithoutOutputs = 0;
+    // ThoughtSource outputs skipped for want of a model and a trigger (see
+    // ImportOptions::includeUnnamedRuns). Not errors: they are not a run.
+    std::size_t skippedUnnamedOutputs = 0;
+    // What the import left out or assumed, one sentence each, for the import summary
+    // ("skipped 500 outputs ... (--include-unnamed imports them)").
+    std::vector<std::string> notes;
     // sha256 of each ImportOptions::questionFiles entry that was read, same order (empty
     // for a file that could not be read).
     std::vector<std::string> questionFileSha256;

@@ -1,5 +1,6 @@
 #include "QuestionBank.h"
 
+#include "BatchRequest.h"
 #include "GenericRecord.h"
 #include "JsonLines.h"
 #include "Sha256.h"
@@ -11,8 +12,9 @@ bool QuestionBank::load(ImportContext& ctx)
     const auto& files = ctx.options().questionFiles;
     if (files.empty()) {
         ctx.summary().fatalError = std::string(toString(ctx.summary().format)) +
-                                   " output holds no questions: give the question files (generic JSONL records "
-                                   "with id, question, options, gold) its custom_ids refer to";
+                                   " output holds no questions: give the question files its custom_ids refer "
+                                   "to with --questions FILE (generic JSONL records with id, question, options, "
+                                   "gold, or the OpenAI Batch input file the requests were sent from)";
         return false;
     }
     for (const std::string& file : files) {
@@ -22,7 +24,12 @@ bool QuestionBank::load(ImportContext& ctx)
         forEachJsonLine(ctx, file, [&](Json& record, std::size_t line) {
             Case q;
             std::string err;
-            if (!parseGenericRecord(record, GenericRecordKind::Question, dir, q, err)) {
+            const bool request = isBatchRequest(record);
+            if (request ? !parseBatchRequest(record, q, err)
+                        : !parseGenericRecord(record, GenericRecordKind::Question, dir, q, err)) {
+                if (!request && !record.contains("id"))
+                    err += " (a question file holds generic records with id, question, options, gold, or OpenAI "
+                           "Batch input requests with custom_id and body)";
                 ctx.errorIn(file, line, 0, err);
                 return true;
             }
@@ -41,7 +48,10 @@ bool QuestionBank::load(ImportContext& ctx)
             return false;
     }
     if (byId_.empty()) {
-        ctx.summary().fatalError = "no question could be read from the question files";
+        ctx.summary().fatalError =
+            "no question could be read from the question files: give --questions files of generic JSONL question "
+            "records (id, question, options, gold) or the OpenAI Batch input file (custom_id, body.messages or "
+            "body.input) the outputs answer";
         return false;
     }
     return true;

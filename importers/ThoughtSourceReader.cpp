@@ -2,8 +2,9 @@
 // {"id", "question", "choices": [..], "answer": [text], "generated_cot": [entry, ...]} and
 // each generated_cot entry {"id", "cot", "model", "cot_trigger", "answers": [{"answer",
 // "answer_from_choices", "correct_answer"}], "annotations"} is one model output, so one
-// Case. Entries whose model has no name (the GPT-4 file's critiques) are outputs all the
-// same; they get the run "unnamed-model".
+// Case. Entries with neither a model name nor a trigger (the GPT-4 file's critiques of
+// other outputs) are not a model run: they are skipped and counted in the summary, unless
+// ImportOptions::includeUnnamedRuns asks for them; then they get the run "unnamed-model".
 #include "Answers.h"
 #include "JsonDocumentStream.h"
 #include "JsonUtil.h"
@@ -248,6 +249,11 @@ std::string predictionOf(const Item& item, const Json* answer, const std::string
         return o >= 0 ? item.options[std::size_t(o)].label : fromChoices;
     }
     if (!trim(answerText).empty()) {
+        // The answer copied verbatim from a choice, even one spanning lines (a choice with a
+        // stray newline and quote in the MedQA examples), is that choice.
+        for (const AnswerOption& o : item.options)
+            if (trim(o.text) == trim(answerText))
+                return o.label;
         const ExtractedAnswer a = extractAnswer(item.options, answerText);
         if (a.option >= 0)
             return item.options[std::size_t(a.option)].label;
@@ -362,6 +368,10 @@ private:
         c.questionId = c.dataset + ":" + item.id;
         c.model = model.name;
         trigger = trim(trigger);
+        if (model.name.empty() && trigger.empty() && !ctx_.options().includeUnnamedRuns) {
+            ++ctx_.summary().skippedUnnamedOutputs;
+            return;
+        }
         c.run = (model.name.empty() ? std::string(kUnnamedModel) : model.name) + (trigger.empty() ? "" : "/" + trigger);
         c.question = item.question;
         c.options = item.options;

@@ -5,6 +5,7 @@
 #include "FindingColors.h"
 #include "FindingKinds.h"
 #include "FindingWording.h"
+#include "ReasoningTraceBar.h"
 
 #include <nlohmann/json.hpp>
 
@@ -357,7 +358,7 @@ public:
     void writeOutput(const Case& c, const CaseResult* r)
     {
         cur_.insertBlock(headingBlock(false), plain_);
-        cur_.insertText(InstanceView::tr("Model output"), headingFormat());
+        cur_.insertText(ReasoningTraceBar::outputHeading(c), headingFormat());
         if (r && !r->unanchoredReason.empty()) {
             QTextCharFormat meta = metaFormat();
             meta.setFontItalic(true);
@@ -369,7 +370,11 @@ public:
         output_ = decodeUtf8(c.output);
         outputStart_ = cur_.position();
         cur_.insertText(output_.text, plain_);
+        if (const QString note = ReasoningTraceBar::missingOutputNote(c); !note.isEmpty())
+            cur_.insertText(note, metaFormat());
     }
+
+    DocRange outputRange() const { return {outputStart_, outputStart_ + int(output_.text.size())}; }
 
     DocRange outRange(const CaseResult::Span& s) const { return place(output_, outputStart_, s); }
 
@@ -637,6 +642,8 @@ InstanceView::InstanceView(QWidget* parent)
     text_->setOpenExternalLinks(false);
     text_->setUndoRedoEnabled(false);
     text_->document()->setDocumentMargin(12);
+    traceBar_ = new ReasoningTraceBar(text_->document(), left);
+    leftLayout->addWidget(traceBar_);
     leftLayout->addWidget(text_, 1);
     // A legend of the marks; only constant text, so rich text is safe here.
     const auto swatch = [](const QString& style, const QString& label) {
@@ -769,6 +776,7 @@ void InstanceView::showCase(const Case& c, const CaseResult* result)
     }
     d.applyMarks();
     claims_->showClaims(result);
+    traceBar_->showCase(c, d.outputRange().begin, d.outputRange().end);
 
     findingsTitle_->setText(tr("Findings (%1)").arg(findings_->count()));
     gapsTitle_->setText(tr("Coverage gaps (%1) — not model errors").arg(gaps_->count()));
@@ -790,6 +798,7 @@ void InstanceView::highlight(Range r, const QColor& color)
         text_->setExtraSelections({});
         return;
     }
+    traceBar_->reveal(r.begin);
     QTextEdit::ExtraSelection sel;
     sel.cursor = QTextCursor(text_->document());
     sel.cursor.setPosition(r.begin);

@@ -28,6 +28,7 @@ class QTextBrowser;
 namespace rs {
 
 class ClaimListView;
+class ReasoningTraceBar;
 
 class InstanceView : public QWidget {
     Q_OBJECT
@@ -82,6 +83,7 @@ public:
     QListWidget* gapList() const { return gaps_; }
     // The case's claims with status and evidence (ClaimListView.h).
     ClaimListView* claimList() const { return claims_; }
+    ReasoningTraceBar* traceBar() const { return traceBar_; }
 
 signals:
     // The selected finding changed (index into analysis["findings"], -1: none).
@@ -106,6 +108,7 @@ private:
     QLabel* findingsTitle_ = nullptr;
     QLabel* gapsTitle_ = nullptr;
     ClaimListView* claims_ = nullptr;
+    ReasoningTraceBar* traceBar_ = nullptr; // final answer apart from the trace
 
     std::vector<Range> findingRanges_; // parallel to analysis["findings"]
     std::vector<QString> findingTypes_;

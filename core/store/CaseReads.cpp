@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kCaseColumns =
     "c.id, c.run_id, r.label, c.case_key, c.question_id, c.dataset, c.model, c.source_file, "
     "c.source_record, c.question, c.options, c.gold, c.output, c.prediction, c.correct, "
-    "c.images, c.meta, c.gold_path, a.json ";
+    "c.images, c.meta, c.gold_path, a.json, c.final_answer, c.scored_from_loglikelihoods ";
 constexpr const char* kCaseJoins =
     "JOIN runs r ON r.id = c.run_id LEFT JOIN analyses a ON a.case_id = c.id ";
 
@@ -34,6 +34,8 @@ ProjectStore::StoredCase caseFromRow(const SqliteStatement& q) {
     c.prediction = q.text(13);
     if (!q.isNull(14))
         c.correct = q.integer(14) != 0;
+    c.finalAnswer = q.text(19);
+    c.scoredFromLoglikelihoods = q.integer(20) != 0;
     decodeCaseParts({q.text(10), q.text(15), q.text(16), q.text(17)}, c);
     if (!q.isNull(18))
         s.analysis = parseStoredJson(q.text(18), "analysis", c.key);

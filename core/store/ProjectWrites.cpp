@@ -51,15 +51,16 @@ std::int64_t addCase(SqliteConnection& d, const Case& c, std::int64_t runId) {
     SqliteStatement q(d, R"sql(
 INSERT INTO cases(run_id, case_key, question_id, correct, dataset, model, source_file,
                   source_record, gold, prediction, question, options, images, meta, gold_path,
-                  output)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                  output, final_answer, scored_from_loglikelihoods)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
 ON CONFLICT(run_id, case_key) DO UPDATE SET
     question_id = excluded.question_id, correct = excluded.correct, dataset = excluded.dataset,
     model = excluded.model, source_file = excluded.source_file,
     source_record = excluded.source_record, gold = excluded.gold,
     prediction = excluded.prediction, question = excluded.question, options = excluded.options,
     images = excluded.images, meta = excluded.meta, gold_path = excluded.gold_path,
-    output = excluded.output, n_relation = 0, n_branch = 0, n_missing = 0,
+    output = excluded.output, final_answer = excluded.final_answer,
+    scored_from_loglikelihoods = excluded.scored_from_loglikelihoods, n_relation = 0, n_branch = 0, n_missing = 0,
     n_grounding = 0, n_coverage_gaps = 0, max_severity = NULL, unanchored_reason = NULL
 RETURNING id)sql");
     q.bind(1, runId)
@@ -77,7 +78,9 @@ RETURNING id)sql");
         .bind(13, parts.images)
         .bind(14, parts.meta)
         .bind(15, parts.goldPath)
-        .bind(16, c.output);
+        .bind(16, c.output)
+        .bind(17, c.finalAnswer)
+        .bind(18, c.scoredFromLoglikelihoods ? 1 : 0);
     q.step();
     const std::int64_t id = q.integer(0);
     q.run();

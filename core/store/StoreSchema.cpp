@@ -244,6 +244,16 @@ SELECT DISTINCT f.id, f.case_id, f.type, j.value
 FROM findings f, json_each(CASE WHEN json_valid(f.nodes) THEN f.nodes ELSE '[]' END) j
 WHERE j.type = 'text' AND j.value <> '';
 )sql"},
+    {5, R"sql(
+-- What the window needs of a reasoning model's case: the answer it wrote after its trace
+-- (output then holds the trace alone), and whether the tool scored the case from per-option
+-- log-likelihoods, so that an empty output is shown as "no written reasoning", not as lost.
+-- Files of older versions knew neither; their cases read as no final answer and not scored
+-- that way, which is what those versions imported.
+ALTER TABLE cases ADD COLUMN final_answer TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN scored_from_loglikelihoods INTEGER NOT NULL DEFAULT 0
+    CHECK (scored_from_loglikelihoods IN (0, 1));
+)sql"},
 };
 
 static_assert(std::size(kMigrations) > 0 &&

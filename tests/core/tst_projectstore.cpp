@@ -115,6 +115,8 @@ private slots:
     void correctnessFilters_data();
     void correctnessFilters();
     void reAddingACaseReplacesIt();
+    void traceAnswerAndScoringKept_data();
+    void traceAnswerAndScoringKept();
     void reAnalysisReplacesFindings();
     void malformedAnalysisChangesNothing_data();
     void malformedAnalysisChangesNothing();
@@ -373,6 +375,51 @@ void TestProjectStore::reAddingACaseReplacesIt() {
     QCOMPARE(s->searchCases("lupus", 10), std::vector<std::string>{"k"});
     // Reviews are history and stay with the case.
     QCOMPARE(s->reviews(id).size(), std::size_t(1));
+}
+
+// A reasoning model's trace and the answer it wrote after it, and a case scored from
+// log-likelihoods (no text), come back as written and follow a re-import of the case.
+void TestProjectStore::traceAnswerAndScoringKept_data() {
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("finalAnswer");
+    QTest::addColumn<bool>("loglikelihoods");
+    QTest::newRow("think trace") << "Fever and rash after travel suggest dengue."
+                                 << "The answer is C." << false;
+    QTest::newRow("log-likelihood") << "" << "" << true;
+    QTest::newRow("one text") << "Step 1: fever.\nAnswer: B" << "" << false;
+}
+
+void TestProjectStore::traceAnswerAndScoringKept() {
+    QFETCH(QString, output);
+    QFETCH(QString, finalAnswer);
+    QFETCH(bool, loglikelihoods);
+    const std::string path = freshPath();
+    Case c = makeCase("k", "q", "Which infection?", output.toStdString());
+    c.finalAnswer = finalAnswer.toStdString();
+    c.scoredFromLoglikelihoods = loglikelihoods;
+    {
+        auto s = mustOpen(path);
+        s->addCase(c, s->ensureRun("r1", "m", "f", "s"));
+    }
+    std::string error;
+    auto r = ProjectStore::openReadOnly(path, &error);
+    QVERIFY2(r, error.c_str());
+    auto l = r->loadCase("k");
+    QVERIFY(l);
+    QCOMPARE(qs(l->data.output), output);
+    QCOMPARE(qs(l->data.finalAnswer), finalAnswer);
+    QCOMPARE(l->data.scoredFromLoglikelihoods, loglikelihoods);
+    r.reset();
+
+    // Re-importing the case with neither replaces both.
+    {
+        auto s = mustOpen(path);
+        s->addCase(makeCase("k", "q"), s->ensureRun("r1", "m", "f", "s"));
+        l = s->loadCase("k");
+    }
+    QVERIFY(l);
+    QCOMPARE(qs(l->data.finalAnswer), QString());
+    QCOMPARE(l->data.scoredFromLoglikelihoods, false);
 }
 
 void TestProjectStore::reAnalysisReplacesFindings() {

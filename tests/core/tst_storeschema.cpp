@@ -70,6 +70,9 @@ INSERT INTO reviews(case_id, reviewer, role, verdict, severity, comment)
     // versions are backfilled by the migrations under test).
     if (version >= 3)
         sql += "INSERT INTO case_concepts(case_id, name, role) VALUES (1, 'fever', 'mention');";
+    if (version >= 4)
+        sql += "INSERT INTO finding_nodes(finding_id, case_id, type, name) VALUES "
+               "(1, 1, 'relation', 'fever'), (1, 1, 'relation', 'aspirin');";
     sqlite3* db = nullptr;
     sqlite3_open(path.c_str(), &db);
     char* message = nullptr;
@@ -132,6 +135,10 @@ void TestStoreSchema::migratesFromEveryOlderVersion() {
     const auto c = s->loadCase("c1");
     QVERIFY(c);
     QCOMPARE(c->findingIds, std::vector<std::int64_t>{1});
+    QCOMPARE(QString::fromStdString(c->data.output), QStringLiteral("o"));
+    // Older versions kept no final answer apart and no log-likelihood scoring.
+    QVERIFY(c->data.finalAnswer.empty());
+    QVERIFY(!c->data.scoredFromLoglikelihoods);
     QCOMPARE(s->reviews(1).size(), std::size_t(1));
     // What later versions added is backfilled from the rows the old file held.
     CaseQuery rejected;

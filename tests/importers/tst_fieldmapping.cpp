@@ -49,7 +49,7 @@ void TestFieldMapping::parseGood()
     const auto spaced = FieldMapping::parse(" question = data.q , output = choices.0.message.content ", &error);
     QVERIFY2(spaced, error.c_str());
     QCOMPARE(spaced->source("output"), std::string("choices.0.message.content"));
-    QCOMPARE(FieldMapping::targets().size(), std::size_t(9));
+    QCOMPARE(FieldMapping::targets().size(), std::size_t(11));
 }
 
 void TestFieldMapping::parseBad_data()
@@ -66,15 +66,16 @@ void TestFieldMapping::parseBad_data()
     QTest::newRow("unknown target")
         << "answer=A,question=Q,output=O"
         << "'answer=A': unknown target 'answer' (targets: id, question, output, gold, prediction, options, model, run, "
-           "question_id)";
+           "question_id, correct, reasoning)";
     QTest::newRow("empty source") << "question=,output=O" << "'question=': empty source";
     QTest::newRow("empty path segment") << "question=a..b,output=O" << "'question=a..b': empty segment in the path 'a..b'";
     QTest::newRow("leading dot") << "question=.a,output=O" << "'question=.a': empty segment in the path '.a'";
     QTest::newRow("mapped twice") << "question=Q,question=R,output=O"
                                   << "'question=R': target 'question' is mapped twice";
     QTest::newRow("no output") << "question=Q,id=x"
-                               << "missing output=<source>: the question and the output are required";
-    QTest::newRow("no question") << "output=O" << "missing question=<source>: the question and the output are required";
+                               << "missing output=<source> (or reasoning=<source>): the question and the output (or the "
+                                  "reasoning) are required";
+    QTest::newRow("no question") << "output=O" << "missing question=<source>: the question and the output (or the reasoning) are required";
 }
 
 void TestFieldMapping::parseBad()

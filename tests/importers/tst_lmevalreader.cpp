@@ -2,6 +2,8 @@
 
 #include <QDir>
 
+#include <fstream>
+
 using namespace rs;
 using rs::test::ImportResult;
 using rs::test::runImport;
@@ -13,6 +15,8 @@ private slots:
     void badLines_data();
     void badLines();
     void fileNotNamedLikeSamples();
+    void medicalTaskLayouts_data();
+    void medicalTaskLayouts();
 
 private:
     QTemporaryDir dir_;
@@ -149,6 +153,98 @@ void TestLmEvalReader::fileNotNamedLikeSamples()
     QCOMPARE(r.cases[0].dataset, std::string("my-evals"));
     QCOMPARE(r.cases[0].run, std::string("lm-eval/my-evals"));
     QCOMPARE(r.cases[0].questionId, std::string("my-evals:2"));
+}
+
+// Every layout the harness's medical tasks log (task YAML: doc_to_target / doc_to_choice):
+// MedMCQA (cop, choices A-D), MedQA-4options (label, choices A-D), MMLU medical subjects
+// (answer, choices A-D), PubMedQA (final_decision, choices yes/no/maybe), as
+// log-likelihood tasks with the target an integer or a digit string, and generative
+// variants with a letter target.
+void TestLmEvalReader::medicalTaskLayouts_data()
+{
+    QTest::addColumn<QString>("task");
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("gold");
+    QTest::addColumn<QString>("prediction");
+    QTest::addColumn<bool>("correct");
+    QTest::addColumn<bool>("loglikelihood");
+    QTest::addColumn<QString>("questionPart"); // must be in the question
+
+    const QString mcqLoglik = QString::fromUtf8(
+        R"("resps": [[["-3.1", "False"]], [["-0.4", "True"]], [["-2.0", "False"]], [["-5.5", "False"]]],)"
+        R"( "filtered_resps": [["-3.1", "False"], ["-0.4", "True"], ["-2.0", "False"], ["-5.5", "False"]], "filter": "none",)");
+    QTest::newRow("medmcqa, target digit string")
+        << "medmcqa"
+        << QString::fromUtf8(R"({"doc_id": 0, "doc": {"id": "x1", "question": "Nerve of the stylopharyngeus?", "opa": "CN VII", "opb": "CN IX", "opc": "CN X", "opd": "CN XII", "cop": 1}, "target": "1", )") +
+               mcqLoglik + R"( "metrics": ["acc", "acc_norm"], "acc": 1.0, "acc_norm": 1.0})"
+        << "B" << "B" << true << true << "stylopharyngeus";
+    QTest::newRow("medqa_4options, target integer")
+        << "medqa_4options"
+        << QString::fromUtf8(R"({"doc_id": 3, "doc": {"id": "test-3", "sent1": "First-line drug for type 2 diabetes?", "sent2": "", "ending0": "Insulin", "ending1": "Metformin", "ending2": "Glipizide", "ending3": "Acarbose", "label": 2}, "target": 2, )") +
+               mcqLoglik + R"( "metrics": ["acc", "acc_norm"], "acc": 0.0, "acc_norm": 0.0})"
+        << "C" << "B" << false << true << "type 2 diabetes";
+    QTest::newRow("medqa_4options, target digit string")
+        << "medqa_4options"
+        << QString::fromUtf8(R"({"doc_id": 4, "doc": {"id": "test-4", "sent1": "Q?", "sent2": "", "ending0": "a", "ending1": "b", "ending2": "c", "ending3": "d", "label": 1}, "target": "1", )") +
+               mcqLoglik + R"( "metrics": ["acc"], "acc": 1.0})"
+        << "B" << "B" << true << true << "Q?";
+    QTest::newRow("mmlu_anatomy, target digit string")
+        << "mmlu_anatomy"
+        << QString::fromUtf8(R"({"doc_id": 5, "doc": {"question": "The hyoid bone develops from which arches?", "subject": "anatomy", "choices": ["1st", "2nd", "2nd and 3rd", "3rd"], "answer": 2}, "target": "2", )") +
+               mcqLoglik + R"( "metrics": ["acc"], "acc": 0.0})"
+        << "C" << "B" << false << true << "hyoid";
+    QTest::newRow("mmlu_professional_medicine, generative letter")
+        << "mmlu_flan_cot_zeroshot_professional_medicine"
+        << QString::fromUtf8(R"j({"doc_id": 6, "doc": {"question": "Most likely diagnosis?", "subject": "professional_medicine", "choices": ["Gout", "Pseudogout", "Septic arthritis", "RA"], "answer": 1}, "target": "(B)", "resps": [["Rhomboid crystals. The answer is (B)."]], "filtered_resps": ["(B)"], "filter": "get-answer", "metrics": ["exact_match"], "exact_match": 1.0})j")
+        << "B" << "B" << true << false << "diagnosis";
+    const QString pubmedDoc = QString::fromUtf8(
+        R"("doc": {"QUESTION": "Do statins prevent AF after CABG?", "CONTEXTS": ["Atrial fibrillation follows CABG in a third.", "Statin users had less AF."], "LABELS": ["BACKGROUND", "RESULTS"], "final_decision": "yes"},)");
+    const QString pubmedLoglik = QString::fromUtf8(
+        R"( "resps": [[["-0.2", "True"]], [["-1.9", "False"]], [["-2.4", "False"]]], "filtered_resps": [["-0.2", "True"], ["-1.9", "False"], ["-2.4", "False"]], "filter": "none", "metrics": ["acc"], "acc": 1.0})");
+    QTest::newRow("pubmedqa, log-likelihood, target text")
+        << "pubmedqa" << QString::fromUtf8(R"({"doc_id": 7, )") + pubmedDoc + R"( "target": "yes",)" + pubmedLoglik
+        << "yes" << "yes" << true << true << "RESULTS: Statin users had less AF.";
+    QTest::newRow("pubmedqa, log-likelihood, target index")
+        << "pubmedqa" << QString::fromUtf8(R"({"doc_id": 8, )") + pubmedDoc + R"( "target": "0",)" + pubmedLoglik
+        << "yes" << "yes" << true << true << "BACKGROUND: Atrial fibrillation";
+    QTest::newRow("pubmedqa, generative")
+        << "pubmedqa"
+        << QString::fromUtf8(R"({"doc_id": 9, )") + pubmedDoc +
+               R"( "target": "yes", "resps": [["Answer: no"]], "filtered_resps": ["no"], "filter": "strict-match", "metrics": ["exact_match"], "exact_match": 0.0})"
+        << "yes" << "no" << false << false << "Question: Do statins prevent AF after CABG?";
+}
+
+void TestLmEvalReader::medicalTaskLayouts()
+{
+    QFETCH(QString, task);
+    QFETCH(QString, line);
+    QFETCH(QString, gold);
+    QFETCH(QString, prediction);
+    QFETCH(bool, correct);
+    QFETCH(bool, loglikelihood);
+    QFETCH(QString, questionPart);
+    QDir(dir_.path()).mkpath(QStringLiteral("org__model"));
+    const std::string path =
+        dir_.filePath(QStringLiteral("org__model/samples_") + task + QStringLiteral("_2025-01-01T00-00-00.jsonl"))
+            .toStdString();
+    std::ofstream(path, std::ios::trunc) << line.toStdString() << "\n";
+    const ImportResult r = runImport(path);
+    QVERIFY2(r.errors.empty(), qPrintable(r.errorText()));
+    QCOMPARE(r.cases.size(), std::size_t(1));
+    const Case& c = r.cases[0];
+    QCOMPARE(QString::fromStdString(c.gold), gold);
+    QCOMPARE(QString::fromStdString(c.prediction), prediction);
+    QCOMPARE(c.correct, std::optional<bool>(correct));
+    QCOMPARE(c.scoredFromLoglikelihoods, loglikelihood);
+    QVERIFY2(c.question.find(questionPart.toStdString()) != std::string::npos, c.question.c_str());
+    // A gold that names an option names its text too, so it can be found in the KG.
+    int goldIndex = -1;
+    for (std::size_t i = 0; i < c.options.size(); ++i)
+        if (c.options[i].label == c.gold)
+            goldIndex = int(i);
+    QVERIFY2(goldIndex >= 0 || c.options.empty(), c.gold.c_str());
+    if (loglikelihood)
+        QVERIFY(c.output.empty());
 }
 
 QTEST_APPLESS_MAIN(TestLmEvalReader)

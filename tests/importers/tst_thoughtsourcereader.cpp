@@ -107,7 +107,10 @@ void TestThoughtSourceReader::smallDocument()
         ",\n" + item("q3", "A question nobody answered", "") +
         "\n  ]\n },\n \"pubmed_qa\": {\"train\": [" +
         item("7", "Does it work?", cot("c4", "gpt-3.5-turbo", "kojima-01", "Yes, it works.", "")) + "]}\n}\n";
-    const ImportResult r = runImport(write("small.json", doc));
+    // c2 has neither model nor trigger: a run only when asked for.
+    ImportOptions withUnnamed;
+    withUnnamed.includeUnnamedRuns = true;
+    const ImportResult r = runImport(write("small.json", doc), withUnnamed);
     QVERIFY2(r.errors.empty(), qPrintable(r.errorText()));
     QCOMPARE(r.summary.format, OutputFormat::ThoughtSource);
     QCOMPARE(r.summary.imported, std::size_t(4));
@@ -345,9 +348,24 @@ void TestThoughtSourceReader::sharedGpt4()
 {
     RS_REQUIRE_SHARED("outputs/thoughtsource-medqa500-gpt-4.json");
     const std::string path = rs::test::sharedFile("outputs/thoughtsource-medqa500-gpt-4.json").toStdString();
+    // By default the critiques (no model, no trigger) are not a run: one run of 500 cases,
+    // and the summary says what was skipped.
+    const ImportResult named = runImport(path);
+    QVERIFY2(named.errors.empty(), qPrintable(named.errorText()));
+    QCOMPARE(named.cases.size(), std::size_t(500));
+    QCOMPARE(named.summary.skippedUnnamedOutputs, std::size_t(500));
+    QCOMPARE(named.summary.notes.size(), std::size_t(1));
+    QVERIFY(named.summary.notes[0].find("skipped 500 outputs") == 0);
+    const auto namedRuns = correctnessByRun(named);
+    QCOMPARE(namedRuns.size(), std::size_t(1));
+    QCOMPARE(namedRuns.at("gpt-4/zhou-01"), (std::array<int, 3>{395, 101, 4}));
+
+    // --include-unnamed: as before, the critiques form the run "unnamed-model".
+    ImportOptions all;
+    all.includeUnnamedRuns = true;
     QElapsedTimer timer;
     timer.start();
-    const ImportResult r = runImport(path);
+    const ImportResult r = runImport(path, all);
     qInfo("imported %zu cases from the GPT-4 file in %lld ms", r.cases.size(), timer.elapsed());
     QVERIFY2(r.errors.empty(), qPrintable(r.errorText()));
     QVERIFY(r.summary.fatalError.empty());
@@ -394,7 +412,13 @@ void TestThoughtSourceReader::sharedGpt35()
 {
     RS_REQUIRE_SHARED("outputs/thoughtsource-medqa500-gpt-3.5-turbo.json");
     const std::string path = rs::test::sharedFile("outputs/thoughtsource-medqa500-gpt-3.5-turbo.json").toStdString();
-    const ImportResult r = runImport(path);
+    const ImportResult named = runImport(path);
+    QVERIFY2(named.errors.empty(), qPrintable(named.errorText()));
+    QCOMPARE(named.cases.size(), std::size_t(400));
+    QCOMPARE(named.summary.skippedUnnamedOutputs, std::size_t(400));
+    ImportOptions all;
+    all.includeUnnamedRuns = true;
+    const ImportResult r = runImport(path, all);
     QVERIFY2(r.errors.empty(), qPrintable(r.errorText()));
     // The file holds 400 of the 500 questions, each with a CoT and a critique.
     QCOMPARE(r.cases.size(), std::size_t(800));
