@@ -1,0 +1,408 @@
+#include "JudgementFinder.h"
+
+#include "JudgementContext.h"
+#include "ReadingText.h"
+#include "UnitNames.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+namespace rs::reading {
+
+namespace {
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view w)
+{
+    return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+constexpr std::array<std::string_view, 15> kDegree = {
+    "mildly", "slightly", "markedly", "significantly", "severely", "very", "moderately", "extremely",
+    "profoundly", "critically", "persistently", "dangerously", "notably", "substantially", "also"};
+// Degree words that, after "not", weaken the negation: "not significantly elevated".
+constexpr std::array<std::string_view, 9> kStrongDegree = {
+    "significantly", "markedly", "severely", "very", "extremely", "profoundly", "critically", "dangerously",
+    "substantially"};
+constexpr std::array<std::string_view, 12> kCopulas = {
+    "is", "are", "was", "were", "remains", "remain", "remained", "appears", "appear", "seems", "seem", "being"};
+constexpr std::array<std::string_view, 14> kMeasureWords = {
+    "level", "levels", "count", "counts", "concentration", "concentrations", "value", "values", "of", "at",
+    "measurement", "reading", "result", "results"};
+
+// Nouns after an analyte name that make it a process, not a level: "decreased glucose uptake".
+constexpr std::array<std::string_view, 40> kProcessNouns = {
+    "uptake", "metabolism", "production", "synthesis", "secretion", "excretion", "reabsorption", "absorption",
+    "transport", "utilization", "clearance", "tolerance", "intolerance", "channel", "channels", "homeostasis",
+    "release", "binding", "deficiency", "supplementation", "replacement", "infusion", "administration",
+    "therapy", "intake", "loss", "wasting", "gradient", "influx", "efflux", "requirement", "requirements",
+    "demand", "consumption", "output", "flow", "pump", "receptor", "receptors", "load"};
+// Specimens other than blood: "urine osmolality is high" is not the serum value.
+constexpr std::array<std::string_view, 12> kOtherSpecimenWords = {
+    "urine", "urinary", "csf", "cerebrospinal", "pleural", "ascitic", "synovial", "stool", "sweat", "fluid",
+    "vaginal", "gastric"};
+
+struct GroupName {
+    std::string_view name;
+    std::array<std::string_view, 5> members;
+};
+constexpr std::array<GroupName, 14> kGroups = {{
+    {"vital signs", {"temperature", "pulse", "respirations", "sbp", "dbp"}},
+    {"vitals", {"temperature", "pulse", "respirations", "sbp", "dbp"}},
+    {"electrolytes", {"sodium", "potassium", "chloride", "bicarbonate", ""}},
+    {"liver enzymes", {"alt", "ast", "", "", ""}},
+    {"transaminases", {"alt", "ast", "", "", ""}},
+    {"aminotransferases", {"alt", "ast", "", "", ""}},
+    {"liver function tests", {"alt", "ast", "alp", "bilirubin_total", ""}},
+    {"LFTs", {"alt", "ast", "alp", "bilirubin_total", ""}},
+    {"blood pressure", {"sbp", "dbp", "", "", ""}},
+    {"BP", {"sbp", "dbp", "", "", ""}},
+    {"renal function", {"creatinine", "bun", "", "", ""}},
+    {"kidney function", {"creatinine", "bun", "", "", ""}},
+    {"complete blood count", {"hemoglobin", "leukocytes", "platelets", "", ""}},
+    {"CBC", {"hemoglobin", "leukocytes", "platelets", "", ""}},
+}};
+
+Claim negate(Claim c)
+{
+    switch (c) {
+    case Claim::Low: return Claim::NotLow;
+    case Claim::High: return Claim::NotHigh;
+    case Claim::Normal: return Claim::Abnormal;
+    case Claim::Abnormal: return Claim::Normal;
+    case Claim::NotLow: return Claim::Low;
+    case Claim::NotHigh: return Claim::High;
+    }
+    return c;
+}
+
+std::optional<Claim> preModifier(std::string_view w)
+{
+    static constexpr std::array<std::string_view, 6> low = {"low", "decreased", "reduced", "depressed", "diminished", "lowered"};
+    static constexpr std::array<std::string_view, 6> high = {"elevated", "high", "increased", "raised", "heightened", "higher"};
+    if (in(low, w))
+        return Claim::Low;
+    if (in(high, w))
+        return Claim::High;
+    if (w == "normal")
+        return Claim::Normal;
+    if (w == "abnormal" || w == "deranged")
+        return Claim::Abnormal;
+    return std::nullopt;
+}
+
+// The predicate after a copula at ws[k]: returns the claim and the index past it.
+std::optional<Claim> predicate(const std::vector<Word>& ws, std::size_t& k)
+{
+    auto at = [&](std::size_t i) -> std::string_view { return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view(); };
+    if (at(k) == "within" || (at(k) == "in" && (at(k + 1) == "the" || at(k + 1) == "normal"))) {
+        std::size_t j = k + 1;
+        if (at(j) == "the")
+            ++j;
+        if (at(j) == "normal" || at(j) == "reference") {
+            k = j + 2;
+            return Claim::Normal;
+        }
+        return std::nullopt;
+    }
+    if (at(k) == "wnl" || at(k) == "unremarkable" || at(k) == "normal") {
+        if (at(k + 1) == "range" || at(k + 1) == "ranges") // "normal range is ..." is no judgement
+            return std::nullopt;
+        k += 1;
+        return Claim::Normal;
+    }
+    if ((at(k) == "below" || at(k) == "above") && (at(k + 1) == "normal" || at(k + 2) == "normal")) {
+        const bool below = at(k) == "below";
+        k += at(k + 1) == "normal" ? 2 : 3;
+        return below ? Claim::Low : Claim::High;
+    }
+    if (auto c = preModifier(at(k)); c && at(k) != "higher") {
+        if (at(k + 1) == "than") // "higher than before": a comparison, not a level
+            return std::nullopt;
+        k += 1;
+        return c;
+    }
+    return std::nullopt;
+}
+
+bool isAdjectiveState(std::string_view w)
+{
+    auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.substr(w.size() - suf.size()) == suf; };
+    return ends("ic") || ends("ile") || ends("ive") || w == "obese" || w == "overweight" || w == "underweight";
+}
+
+} // namespace
+
+const char* claimWords(Claim claim)
+{
+    switch (claim) {
+    case Claim::Low: return "low";
+    case Claim::High: return "elevated";
+    case Claim::Normal: return "normal";
+    case Claim::NotLow: return "not low";
+    case Claim::NotHigh: return "not elevated";
+    case Claim::Abnormal: return "abnormal";
+    }
+    return "";
+}
+
+JudgementFinder::JudgementFinder(const ReferenceRangeTable& table, const AnalyteNameIndex& names)
+    : table_(table), names_(names)
+{
+}
+
+std::vector<Judgement> JudgementFinder::find(std::string_view output) const
+{
+    std::vector<Judgement> out;
+    const std::string lower = lowerAscii(output);
+    for (const Span& s : sentences(output)) {
+        findMentionJudgements(output, lower, s, out);
+        findStateJudgements(output, lower, s, out);
+    }
+    return out;
+}
+
+void JudgementFinder::findMentionJudgements(std::string_view text, std::string_view lower, Span sentence,
+                                            std::vector<Judgement>& out) const
+{
+    struct Mention {
+        Span span;
+        std::vector<std::string> analytes;
+        bool group = false;
+    };
+    std::vector<Mention> mentions;
+    for (const AnalyteMention& m : names_.find(text, lower, sentence.begin, sentence.end)) {
+        if (!mentions.empty() && mentions.back().span.begin == m.span.begin && mentions.back().span.end == m.span.end)
+            mentions.back().analytes.push_back(m.analyte);
+        else
+            mentions.push_back({m.span, {m.analyte}, false});
+    }
+    for (const GroupName& g : kGroups) {
+        std::vector<Span> hits;
+        findName(text, lower, g.name, nameIsCaseSensitive(g.name), sentence.begin, sentence.end, hits);
+        for (const Span& h : hits) {
+            const bool overlaps = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+                return m.span.begin < h.end && h.begin < m.span.end;
+            });
+            if (overlaps)
+                continue;
+            Mention m{h, {}, true};
+            for (auto id : g.members)
+                if (!id.empty())
+                    m.analytes.emplace_back(id);
+            mentions.push_back(std::move(m));
+        }
+    }
+    if (mentions.empty())
+        return;
+    std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+    SentenceWords sw{words(text, sentence.begin, sentence.end)};
+    const auto& ws = sw.ws;
+    auto at = [&](std::size_t i) -> std::string_view { return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view(); };
+    const bool other = otherPersonIn(sw);
+    std::optional<Claim> previousPre = std::nullopt;
+    std::size_t previousEnd = std::string::npos;
+    for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
+        const Mention& m = mentions[mi];
+        const std::size_t tb = sw.indexAt(m.span.begin);
+        const std::size_t te = sw.indexAt(m.span.end);
+        if ((tb > 0 && in(kOtherSpecimenWords, at(tb - 1))) || (tb > 1 && in(kOtherSpecimenWords, at(tb - 2))))
+            continue;
+        if (in(kProcessNouns, at(te)) || (at(te) == "-" && in(kProcessNouns, at(te + 1))))
+            continue;
+        Judgement j;
+        j.analytes = m.analytes;
+        j.group = m.group;
+        j.mentionSpan = m.span;
+        j.otherPerson = other;
+        bool found = false;
+        // 1. A modifier before the name: "low platelet count", "mildly elevated creatinine".
+        std::size_t k = tb;
+        if (k > 0 && in(kDegree, at(k - 1)))
+            --k;
+        if (k > 0) {
+            if (auto c = preModifier(at(k - 1))) {
+                j.claim = *c;
+                j.span = {ws[k - 1].begin, m.span.end};
+                if (const std::size_t neg = negationBefore(sw, k - 1, 4); neg != std::string::npos)
+                    j.claim = negate(j.claim), j.span.begin = ws[neg].begin;
+                found = true;
+                previousPre = j.claim;
+            } else if ((at(k - 1) == "and" || at(k - 1) == "or" || at(k - 1) == ",") && previousPre && previousEnd + 1 == k) {
+                // "elevated BUN and creatinine": the modifier covers both.
+                j.claim = *previousPre;
+                j.span = m.span;
+                found = true;
+            }
+        }
+        if (!found)
+            previousPre.reset();
+        previousEnd = te - 1;
+        // 2. A predicate after it: "the platelet count of 67,000/mm3 is not low", "BUN and
+        //    creatinine are normal", "potassium, which is normal", "creatinine within normal limits".
+        if (!found) {
+            std::size_t i = te;
+            std::size_t steps = 0;
+            while (i < ws.size() && steps < 14) {
+                ++steps;
+                const Word& w = ws[i];
+                if (w.number) {
+                    if (!j.hasQuotedValue) {
+                        matchNumber(text, w.begin, j.quotedValue);
+                        const UnitMatch u = matchUnit(text, w.end);
+                        j.hasQuotedValue = true;
+                        j.quotedUnit = u.length ? u.key : "-";
+                        if (u.length) {
+                            const std::size_t unitEnd = w.end + u.length;
+                            while (i + 1 < ws.size() && ws[i + 1].begin < unitEnd)
+                                ++i;
+                        }
+                    }
+                    ++i;
+                    continue;
+                }
+                if (w.lower == "(" || w.lower == ")" || w.lower == ":" || in(kMeasureWords, w.lower) || w.lower == "the"
+                    || w.lower == "both" || w.lower == "all" || w.lower == "patient's" || w.lower == "her" || w.lower == "his") {
+                    ++i;
+                    continue;
+                }
+                if ((w.lower == "and" || w.lower == "," || w.lower == "or")) {
+                    // Coordinated names share the predicate; ", which is" starts one.
+                    std::size_t n = i + 1;
+                    if (at(n) == "which" || at(n) == "that") {
+                        i = n + 1;
+                        break;
+                    }
+                    if (at(n) == "and")
+                        ++n;
+                    auto next = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& o) { return sw.indexAt(o.span.begin) == n; });
+                    if (next != mentions.end()) {
+                        i = sw.indexAt(next->span.end);
+                        continue;
+                    }
+                    if (w.lower == ",") { // ", 67,000/mm3," and other asides
+                        ++i;
+                        continue;
+                    }
+                    break;
+                }
+                if (w.lower == "which" || w.lower == "that") {
+                    ++i;
+                    break;
+                }
+                break;
+            }
+            std::size_t p = i;
+            bool copula = false;
+            if (in(kCopulas, at(p))) {
+                ++p;
+                copula = true;
+            }
+            bool negated = false;
+            if (copula && (at(p) == "not" || at(p) == "n't")) {
+                negated = true;
+                ++p;
+            }
+            if (copula && (at(p) == "also" || at(p) == "still" || at(p) == "both" || at(p) == "all"))
+                ++p;
+            if (in(kDegree, at(p))) {
+                j.qualified = negated && in(kStrongDegree, at(p));
+                ++p;
+            }
+            std::size_t after = p;
+            const bool directOk = at(p) == "within" || at(p) == "in" || at(p) == "wnl";
+            if (copula || directOk) {
+                if (auto c = predicate(ws, after)) {
+                    j.claim = negated ? negate(*c) : *c;
+                    j.span = {m.span.begin, ws[std::min(after, ws.size()) - 1].end};
+                    found = true;
+                }
+            }
+        }
+        if (!found)
+            continue;
+        const std::size_t last = sw.indexAt(j.span.end);
+        if (j.group || j.claim == Claim::Normal) {
+            // "vital signs are within normal limits, except for a low pulse": the exception is judged apart.
+            bool except = false;
+            for (std::size_t e = last; e < ws.size(); ++e)
+                except = except || at(e) == "except" || at(e) == "apart" || (at(e) == "other" && at(e + 1) == "than") || at(e) == "besides";
+            if (except)
+                continue;
+        }
+        j.hedged = hedgedBefore(sw, last > 0 ? last - 1 : 0);
+        j.generic = genericAround(sw, tb);
+        out.push_back(std::move(j));
+    }
+}
+
+void JudgementFinder::findStateJudgements(std::string_view text, std::string_view, Span sentence,
+                                          std::vector<Judgement>& out) const
+{
+    SentenceWords sw{words(text, sentence.begin, sentence.end)};
+    const auto& ws = sw.ws;
+    auto at = [&](std::size_t i) -> std::string_view { return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view(); };
+    const bool other = otherPersonIn(sw);
+    bool optionSentence = false;
+    for (const Word& w : ws)
+        optionSentence = optionSentence || w.lower == "option" || w.lower == "options" || w.lower == "choice" || w.lower == "answer";
+    // "A) Abrupt hypotension: ..." restates an answer choice.
+    if (ws.size() > 2 && ws[0].lower.size() == 1 && ws[0].lower[0] >= 'a' && ws[0].lower[0] <= 'j'
+        && (ws[1].lower == ")" || ws[1].lower == ":" || ws[1].lower == "."))
+        optionSentence = true;
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        for (const StateWord& sword : table_.stateWords()) {
+            if (ws[k].lower != sword.word)
+                continue;
+            // The first row naming the word speaks for all ("hypotension": systolic or diastolic).
+            const StateWord* first = &sword;
+            for (const StateWord& o : table_.stateWords())
+                if (o.word == sword.word) {
+                    first = &o;
+                    break;
+                }
+            if (first != &sword)
+                continue;
+            Judgement j;
+            for (const StateWord& o : table_.stateWords())
+                if (o.word == sword.word && std::find(j.analytes.begin(), j.analytes.end(), o.analyte) == j.analytes.end())
+                    j.analytes.push_back(o.analyte);
+            j.stateWord = std::string(text.substr(ws[k].begin, ws[k].end - ws[k].begin));
+            j.mentionSpan = {ws[k].begin, ws[k].end};
+            j.span = j.mentionSpan;
+            j.otherPerson = other;
+            const bool adjective = isAdjectiveState(sword.word);
+            const std::size_t neg = negationBefore(sw, k, 6);
+            if (sword.direction == StateDirection::Normal) {
+                j.claim = Claim::Normal; // "afebrile", "normocytic"
+                if (neg != std::string::npos)
+                    continue;
+            } else if (neg != std::string::npos) {
+                j.claim = sword.direction == StateDirection::Low ? Claim::NotLow : Claim::NotHigh;
+                j.stateNegated = true;
+                j.span.begin = ws[neg].begin;
+            } else {
+                j.claim = sword.direction == StateDirection::Low ? Claim::Low : Claim::High;
+                // An adjective asserts a state only as a predicate ("she is febrile") or
+                // before "anemia"/"patient"; "thrombocytopenic purpura" names a disease.
+                if (adjective) {
+                    const bool pred = k > 0 && (in(kCopulas, at(k - 1)) || (k > 1 && in(kDegree, at(k - 1)) && in(kCopulas, at(k - 2)))
+                                                || at(k - 1) == "became" || at(k - 1) == "remains");
+                    const bool beforeNoun = at(k + 1) == "anemia" || at(k + 1) == "patient" || at(k + 1) == "and";
+                    if (!pred && !beforeNoun)
+                        continue;
+                } else if (at(k + 1) == "of" && at(k + 2) == "unknown") {
+                    continue;
+                }
+                if (optionSentence)
+                    j.generic = true; // listing an option is no assertion about the patient
+            }
+            j.hedged = hedgedBefore(sw, k);
+            j.generic = j.generic || genericAround(sw, k);
+            out.push_back(std::move(j));
+        }
+    }
+}
+
+} // namespace rs::reading
