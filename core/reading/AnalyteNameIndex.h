@@ -5,6 +5,7 @@
 #include "ReferenceRangeTable.h"
 
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -27,10 +28,14 @@ public:
 private:
     struct Entry {
         std::string name;
+        std::string lowerName;
         std::string analyte;
         bool caseSensitive = false;
     };
     std::vector<Entry> entries_;
+    // Entries by the lower-case first word of their name, so a text is scanned once, word by
+    // word, instead of once per name.
+    std::unordered_map<std::string, std::vector<std::size_t>> byFirstWord_;
 };
 
 } // namespace rs::reading

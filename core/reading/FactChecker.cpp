@@ -58,6 +58,12 @@ std::vector<ReadingFinding> checkFacts(std::string_view question, const Question
         if (otherPersonIn(sw))
             continue;
         for (std::size_t k = 0; k < ws.size(); ++k) {
+            const std::string_view w0 = ws[k].lower;
+            const bool candidate = ws[k].number || w0 == "she" || w0 == "patient" || w0.find("menopausal") != std::string_view::npos
+                                   || w0 == "one" || w0 == "two" || w0 == "three" || w0 == "four" || w0 == "five" || w0 == "six"
+                                   || w0 == "seven" || w0 == "eight" || w0 == "nine" || w0 == "ten";
+            if (!candidate)
+                continue;
             const bool hedged = hedgedBefore(sw, k);
             // "a 45-year-old woman": age and sex.
             if (ws[k].number && at(k + 1) == "-" && (at(k + 2) == "year-old" || at(k + 2) == "years-old")) {
@@ -179,7 +185,7 @@ std::vector<ReadingFinding> checkQuotedValues(std::string_view question, const Q
             if (k > 0 && (sw.ws[k - 1].lower == "than" || sw.ws[k - 1].lower == "to"))
                 continue;
             if (k + 1 < sw.ws.size() && (sw.ws[k + 1].lower == "-" || sw.ws[k + 1].lower == "to" || sw.ws[k + 1].lower == "–"
-                                         || sw.ws[k + 1].lower == "/" ))
+                                         || (sw.ws[k + 1].lower == "/" && k + 2 < sw.ws.size() && sw.ws[k + 2].number)))
                 continue;
             if (hedgedBefore(sw, k) || genericAround(sw, k))
                 continue;

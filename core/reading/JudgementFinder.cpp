@@ -150,6 +150,8 @@ const char* claimWords(Claim claim)
 JudgementFinder::JudgementFinder(const ReferenceRangeTable& table, const AnalyteNameIndex& names)
     : table_(table), names_(names)
 {
+    for (const StateWord& w : table_.stateWords())
+        stateWords_[w.word].push_back(&w);
 }
 
 std::vector<Judgement> JudgementFinder::find(std::string_view output) const
@@ -295,7 +297,13 @@ void JudgementFinder::findMentionJudgements(std::string_view text, std::string_v
             }
             std::size_t p = i;
             bool copula = false;
-            if (in(kCopulas, at(p))) {
+            // "may be low": the modal makes it hedged, not unjudged.
+            if ((at(p) == "may" || at(p) == "might" || at(p) == "could" || at(p) == "would" || at(p) == "can" || at(p) == "should"
+                 || at(p) == "must")
+                && at(p + 1) == "be") {
+                p += 2;
+                copula = true;
+            } else if (in(kCopulas, at(p))) {
                 ++p;
                 copula = true;
             }
@@ -352,22 +360,16 @@ void JudgementFinder::findStateJudgements(std::string_view text, std::string_vie
         && (ws[1].lower == ")" || ws[1].lower == ":" || ws[1].lower == "."))
         optionSentence = true;
     for (std::size_t k = 0; k < ws.size(); ++k) {
-        for (const StateWord& sword : table_.stateWords()) {
-            if (ws[k].lower != sword.word)
-                continue;
+        const auto found = stateWords_.find(ws[k].lower);
+        if (found == stateWords_.end())
+            continue;
+        {
             // The first row naming the word speaks for all ("hypotension": systolic or diastolic).
-            const StateWord* first = &sword;
-            for (const StateWord& o : table_.stateWords())
-                if (o.word == sword.word) {
-                    first = &o;
-                    break;
-                }
-            if (first != &sword)
-                continue;
+            const StateWord& sword = *found->second.front();
             Judgement j;
-            for (const StateWord& o : table_.stateWords())
-                if (o.word == sword.word && std::find(j.analytes.begin(), j.analytes.end(), o.analyte) == j.analytes.end())
-                    j.analytes.push_back(o.analyte);
+            for (const StateWord* o : found->second)
+                if (std::find(j.analytes.begin(), j.analytes.end(), o->analyte) == j.analytes.end())
+                    j.analytes.push_back(o->analyte);
             j.stateWord = std::string(text.substr(ws[k].begin, ws[k].end - ws[k].begin));
             j.mentionSpan = {ws[k].begin, ws[k].end};
             j.span = j.mentionSpan;

@@ -10,6 +10,7 @@
 #include "ReferenceRangeTable.h"
 
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -50,6 +51,8 @@ private:
 
     const ReferenceRangeTable& table_;
     const AnalyteNameIndex& names_;
+    // State word -> the analytes it names, in table order ("hypotension": sbp, dbp).
+    std::unordered_map<std::string, std::vector<const StateWord*>> stateWords_;
 };
 
 } // namespace rs::reading

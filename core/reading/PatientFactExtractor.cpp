@@ -5,6 +5,9 @@
 
 #include <array>
 #include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <string>
 
 namespace rs::reading {
 
@@ -40,8 +43,8 @@ std::size_t skipSpaces(std::string_view s, std::size_t i)
 
 Sex sexNoun(std::string_view lowerWord)
 {
-    static constexpr std::array<std::string_view, 7> female = {"woman", "female", "girl", "lady", "women", "primigravida", "mother"};
-    static constexpr std::array<std::string_view, 5> male = {"man", "male", "boy", "gentleman", "men"};
+    static constexpr std::array<std::string_view, 7> female = {"woman", "female", "girl", "lady", "women", "primigravida", "daughter"};
+    static constexpr std::array<std::string_view, 6> male = {"man", "male", "boy", "gentleman", "men", "son"};
     for (auto w : female)
         if (lowerWord == w)
             return Sex::Female;
@@ -190,7 +193,9 @@ PatientFacts readPatientFacts(std::string_view q)
             f.mentionsMenopause = true;
     // Durations: "2-month history", "for 3 weeks".
     for (std::size_t i = 0; i < q.size(); ++i) {
-        if (i > 0 && isWordByte(q[i - 1]))
+        if ((i > 0 && isWordByte(q[i - 1])) || !std::isalnum(static_cast<unsigned char>(q[i])))
+            continue;
+        if (!std::isdigit(static_cast<unsigned char>(q[i])) && !std::strchr("otfsenOTFSEN", q[i]))
             continue;
         const DurationMatch d = matchDuration(q, i);
         if (d.length == 0)

@@ -171,6 +171,7 @@ QuestionReading QuestionValueExtractor::read(std::string_view q) const
             secondLen = matchNumber(q, end + 1, second);
         const std::size_t unitPos = secondLen ? end + 1 + secondLen : end;
         UnitMatch unit = matchUnit(q, unitPos);
+        std::string unitFromRange;
         if (unit.length == 0 && !secondLen) {
             // "HCO3 33 (Normal: 21-26 mEq/L)": the unit is printed with the range only.
             MeasuredValue probe;
@@ -180,10 +181,8 @@ QuestionReading QuestionValueExtractor::read(std::string_view q) const
                 for (std::size_t k = inner.size(); k-- > 0;)
                     if (std::isdigit(static_cast<unsigned char>(inner[k]))) {
                         UnitMatch u = matchUnit(inner, k + 1);
-                        if (u.length) {
-                            u.length = 0; // nothing consumed after the number itself
-                            unit = u;
-                        }
+                        if (u.length)
+                            unitFromRange = u.key;
                         break;
                     }
             }
@@ -225,7 +224,7 @@ QuestionReading QuestionValueExtractor::read(std::string_view q) const
         // A value in parentheses right after another is the same measurement in another unit.
         const bool alternate = !out.values.empty() && i >= 1 && q[i - 1] == '(' && lastValueEnd + 3 >= i && unit.length;
         const AnalyteMention* best = nullptr;
-        std::string unitKey = unit.length ? unit.key : "-";
+        std::string unitKey = unit.length ? unit.key : !unitFromRange.empty() ? unitFromRange : "-";
         for (const AnalyteMention& m : mentions) {
             if (!table_.toTableUnit(m.analyte, 1.0, unitKey))
                 continue;

@@ -184,9 +184,11 @@ void ReadingChecker::checkJudgements(std::string_view question, const QuestionRe
         });
         if (vital && !j.stateWord.empty() && !j.stateNegated && reading.facts.ageYears >= 0 && reading.facts.ageYears < 12)
             continue;
-        const Judged& worst = *std::max_element(perAnalyte.begin(), perAnalyte.end(), [](const Judged& a, const Judged& b) {
-            return a.verdict.deviation < b.verdict.deviation;
-        });
+        // A named state speaks first of its first analyte ("hypotension": systolic); a group of its worst value.
+        const Judged& worst = !j.stateWord.empty() ? perAnalyte.front()
+                                                   : *std::max_element(perAnalyte.begin(), perAnalyte.end(), [](const Judged& a, const Judged& b) {
+                                                         return a.verdict.deviation < b.verdict.deviation;
+                                                     });
         ReadingFinding f;
         f.analyte = worst.value->analyte;
         f.questionSpan = worst.value->span;

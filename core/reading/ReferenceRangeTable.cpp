@@ -50,12 +50,14 @@ int fitScore(const ReferenceRange& r, const PatientContext& p)
             return -1;
         if (p.pregnant >= 0 && p.pregnant != r.pregnancy)
             return -1;
-        score += 4;
+        if (p.pregnant >= 0)
+            score += 4;
     }
     if (r.sex != Sex::Unknown) {
         if (p.sex != Sex::Unknown && p.sex != r.sex)
             return -1;
-        score += 2;
+        if (p.sex != Sex::Unknown)
+            score += 2;
     }
     const double age = p.ageYears < 0 ? 30.0 : p.ageYears; // unknown age: an adult
     if (r.ageMin >= 0 || r.ageMax >= 0) {

@@ -156,8 +156,8 @@ bool itemUsable(const std::vector<std::string>& item)
 {
     if (item.empty())
         return false;
-    for (const std::string& w : item)
-        if (in(kItemStops, w))
+    for (std::size_t i = 0; i < item.size(); ++i)
+        if (in(kItemStops, item[i]) && !(item[i] == "of" && i > 0 && i + 1 < item.size())) // "shortness of breath"
             return false;
     if (item.size() == 1) {
         if (item[0].size() < 4)
@@ -221,14 +221,6 @@ std::vector<std::string> foldedItem(const std::vector<Word>& ws, std::size_t b, 
     return item;
 }
 
-std::string joined(const std::vector<std::string>& item)
-{
-    std::string s;
-    for (const auto& w : item)
-        s += (s.empty() ? "" : " ") + w;
-    return s;
-}
-
 } // namespace
 
 std::vector<ReadingFinding> checkStatedFindings(std::string_view question, std::string_view output)
@@ -250,11 +242,15 @@ std::vector<ReadingFinding> checkStatedFindings(std::string_view question, std::
                                                             : std::vector<std::pair<std::size_t, std::size_t>>{};
             if (denial != std::string::npos) {
                 for (auto [b, e] : items) {
-                    // The item as written, else without its first word(s) while two words remain.
-                    for (std::size_t from = b; from < e; ++from) {
-                        const std::vector<std::string> item = foldedItem(sw.ws, from, e);
-                        if (!itemUsable(item) || (from > b && item.size() < 2))
-                            break;
+                    // The item as written, else shorter at its end ("oral ulcers makes lupus"), else
+                    // without its first word(s) while two words remain.
+                    bool done = false;
+                    for (std::size_t from = b; from < e && !done; ++from)
+                    for (std::size_t to = e; to > from && !done; --to) {
+                        const std::vector<std::string> item = foldedItem(sw.ws, from, to);
+                        // A shortened item keeps two words: "no mention of abdominal trauma" is not "abdominal".
+                        if (!itemUsable(item) || ((from > b || to < e) && item.size() < 2))
+                            continue;
                         bool asserted = false, negated = false;
                         Span where;
                         occurrences(q, item, asserted, negated, where);
@@ -263,16 +259,16 @@ std::vector<ReadingFinding> checkStatedFindings(std::string_view question, std::
                         if (asserted && !negated) {
                             ReadingFinding f;
                             f.kind = ReadingKind::FindingDenied;
-                            f.analyte = joined(item);
+                            f.analyte = lowerAscii(quote(output, {sw.ws[from].begin, sw.ws[to - 1].end}));
                             f.questionSpan = where;
-                            f.outputSpan = {sw.ws[k].begin, sw.ws[e - 1].end};
+                            f.outputSpan = {sw.ws[k].begin, sw.ws[to - 1].end};
                             f.severity = 2;
-                            f.explanation = "Denies " + quote(output, {sw.ws[from].begin, sw.ws[e - 1].end}) + " (\""
+                            f.explanation = "Denies " + quote(output, {sw.ws[from].begin, sw.ws[to - 1].end}) + " (\""
                                             + quote(output, f.outputSpan) + "\"), which the question states (\""
                                             + quote(question, where) + "\").";
                             out.push_back(std::move(f));
                         }
-                        break;
+                        done = true;
                     }
                 }
             } else {
@@ -306,7 +302,7 @@ std::vector<ReadingFinding> checkStatedFindings(std::string_view question, std::
                         continue;
                     ReadingFinding f;
                     f.kind = ReadingKind::FindingInvented;
-                    f.analyte = joined(item);
+                    f.analyte = lowerAscii(quote(output, {sw.ws[b].begin, sw.ws[b + len - 1].end}));
                     f.questionSpan = where;
                     f.outputSpan = {sw.ws[k].begin, sw.ws[b + len - 1].end};
                     f.severity = 2;

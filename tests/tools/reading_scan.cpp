@@ -46,6 +46,7 @@ int main(int argc, char** argv)
     std::size_t sample = 0;
     unsigned seed = 11;
     std::vector<std::string> files;
+    std::string pairQuestion, pairOutput;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--resources" && i + 1 < argc)
@@ -56,7 +57,10 @@ int main(int argc, char** argv)
             sample = std::stoul(argv[++i]);
         else if (a == "--seed" && i + 1 < argc)
             seed = static_cast<unsigned>(std::stoul(argv[++i]));
-        else
+        else if (a == "--pair" && i + 2 < argc) { // debug one (question, output) pair
+            pairQuestion = argv[++i];
+            pairOutput = argv[++i];
+        } else
             files.push_back(a);
     }
     if (files.empty())
@@ -73,6 +77,18 @@ int main(int argc, char** argv)
         std::cerr << e.toString() << "\n";
     const ReadingChecker checker(table);
 
+    if (!pairQuestion.empty()) {
+        const QuestionReading r = checker.readQuestion(pairQuestion);
+        for (const MeasuredValue& v : r.values)
+            std::printf("value %s = %g %s [%s]%s\n", v.analyte.c_str(), v.value, v.unit.c_str(), quote(pairQuestion, v.span).c_str(),
+                        v.specimen.empty() ? "" : (" specimen " + v.specimen).c_str());
+        for (const Judgement& j : checker.judgements().find(pairOutput))
+            std::printf("judgement %s %s [%s]%s%s%s\n", j.analytes.front().c_str(), claimWords(j.claim), quote(pairOutput, j.span).c_str(),
+                        j.hedged ? " hedged" : "", j.generic ? " generic" : "", j.otherPerson ? " other-person" : "");
+        for (const ReadingFinding& f : checker.check(pairQuestion, r, pairOutput))
+            std::printf("finding %s %s: %s\n", toString(f.kind), f.analyte.c_str(), f.explanation.c_str());
+        return 0;
+    }
     std::vector<Row> rows;
     std::map<std::string, int> uncovered;
     std::size_t cases = 0, questions = 0;
