@@ -54,4 +54,9 @@ std::vector<std::string> demoOutputFiles(const std::string& resources)
     return {(outputs / "demo-outputs.jsonl").string(), (outputs / "demo-imaging.jsonl").string()};
 }
 
+std::string referenceRangesFile(const std::string& resources)
+{
+    return (std::filesystem::path(resources) / "reference-ranges" / "reference-ranges.tsv").string();
+}
+
 } // namespace rs

@@ -17,4 +17,7 @@ std::string dataDir();
 std::vector<std::string> demoKgFiles(const std::string& resources);
 std::vector<std::string> demoOutputFiles(const std::string& resources);
 
+// The reference-range table of the reading-error checker.
+std::string referenceRangesFile(const std::string& resources);
+
 } // namespace rs

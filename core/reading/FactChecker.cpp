@@ -52,6 +52,13 @@ std::vector<ReadingFinding> checkFacts(std::string_view question, const Question
     std::vector<ReadingFinding> out;
     const PatientFacts& pf = reading.facts;
     for (const Span& s : sentences(output)) {
+        // Only sentences with a number or a pregnancy or menopause word can misquote a fact.
+        const std::string_view text = output.substr(s.begin, s.end - s.begin);
+        if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })
+            && text.find("regnan") == std::string_view::npos && text.find("enopaus") == std::string_view::npos
+            && text.find("year") == std::string_view::npos && text.find("week") == std::string_view::npos
+            && text.find("month") == std::string_view::npos && text.find("day") == std::string_view::npos)
+            continue;
         SentenceWords sw{words(output, s.begin, s.end)};
         const auto& ws = sw.ws;
         auto at = [&](std::size_t i) -> std::string_view { return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view(); };
@@ -168,10 +175,16 @@ std::vector<ReadingFinding> checkQuotedValues(std::string_view question, const Q
     const std::string lower = lowerAscii(output);
     const std::string qDigits = digitsOnly(question);
     for (const Span& s : sentences(output)) {
+        const std::string_view text = output.substr(s.begin, s.end - s.begin);
+        if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            continue;
+        const std::vector<AnalyteMention> mentions = names.find(output, lower, s.begin, s.end);
+        if (mentions.empty())
+            continue;
         SentenceWords sw{words(output, s.begin, s.end)};
         if (otherPersonIn(sw))
             continue;
-        for (const AnalyteMention& m : names.find(output, lower, s.begin, s.end)) {
+        for (const AnalyteMention& m : mentions) {
             std::size_t k = sw.indexAt(m.span.end);
             std::size_t steps = 0;
             while (k < sw.ws.size() && steps < 3 && !sw.ws[k].number) {

@@ -203,7 +203,8 @@ void JudgementFinder::findMentionJudgements(std::string_view text, std::string_v
     const auto& ws = sw.ws;
     auto at = [&](std::size_t i) -> std::string_view { return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view(); };
     const bool other = otherPersonIn(sw);
-    std::optional<Claim> previousPre = std::nullopt;
+    Claim previousClaim = Claim::Normal;
+    bool previousPre = false;
     std::size_t previousEnd = std::string::npos;
     for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
         const Mention& m = mentions[mi];
@@ -230,16 +231,17 @@ void JudgementFinder::findMentionJudgements(std::string_view text, std::string_v
                 if (const std::size_t neg = negationBefore(sw, k - 1, 4); neg != std::string::npos)
                     j.claim = negate(j.claim), j.span.begin = ws[neg].begin;
                 found = true;
-                previousPre = j.claim;
+                previousPre = true;
+                previousClaim = j.claim;
             } else if ((at(k - 1) == "and" || at(k - 1) == "or" || at(k - 1) == ",") && previousPre && previousEnd + 1 == k) {
                 // "elevated BUN and creatinine": the modifier covers both.
-                j.claim = *previousPre;
+                j.claim = previousClaim;
                 j.span = m.span;
                 found = true;
             }
         }
         if (!found)
-            previousPre.reset();
+            previousPre = false;
         previousEnd = te - 1;
         // 2. A predicate after it: "the platelet count of 67,000/mm3 is not low", "BUN and
         //    creatinine are normal", "potassium, which is normal", "creatinine within normal limits".
@@ -263,6 +265,30 @@ void JudgementFinder::findMentionJudgements(std::string_view text, std::string_v
                     }
                     ++i;
                     continue;
+                }
+                if (w.lower == "(" && j.hasQuotedValue) {
+                    // "(normal range: 12-16 g/dL)" after the value: the model's own range.
+                    std::size_t close = i + 1;
+                    while (close < ws.size() && ws[close].lower != ")")
+                        ++close;
+                    if (close < ws.size()) {
+                        i = close + 1;
+                        continue;
+                    }
+                }
+                if ((w.lower == "-" || w.lower == "–") && j.hasQuotedValue) {
+                    // "Pulse: 70/min - This is within the normal range", "Hemoglobin: 10 g/dL - low".
+                    std::size_t n = i + 1;
+                    if (at(n) == "this" || at(n) == "which" || at(n) == "it")
+                        ++n;
+                    i = n;
+                    std::size_t probe = n;
+                    if (!in(kCopulas, at(n)) && predicate(ws, probe)) {
+                        j.claim = *predicate(ws, n);
+                        j.span = {m.span.begin, ws[std::min(n, ws.size()) - 1].end};
+                        found = true;
+                    }
+                    break;
                 }
                 if (w.lower == "(" || w.lower == ")" || w.lower == ":" || in(kMeasureWords, w.lower) || w.lower == "the"
                     || w.lower == "both" || w.lower == "all" || w.lower == "patient's" || w.lower == "her" || w.lower == "his") {
@@ -297,6 +323,8 @@ void JudgementFinder::findMentionJudgements(std::string_view text, std::string_v
             }
             std::size_t p = i;
             bool copula = false;
+            if (found)
+                p = ws.size(); // judged by the list form above
             // "may be low": the modal makes it hedged, not unjudged.
             if ((at(p) == "may" || at(p) == "might" || at(p) == "could" || at(p) == "would" || at(p) == "can" || at(p) == "should"
                  || at(p) == "must")

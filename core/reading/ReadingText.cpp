@@ -12,7 +12,6 @@ bool isNonAscii(char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; }
 
 } // namespace
 
-bool isWordByte(char c) { return isDigit(c) || isAlpha(c); }
 
 std::string lowerAscii(std::string_view s)
 {
@@ -26,6 +25,7 @@ std::string lowerAscii(std::string_view s)
 std::vector<Word> words(std::string_view text, std::size_t from, std::size_t to)
 {
     std::vector<Word> out;
+    out.reserve((to - from) / 5 + 4);
     std::size_t i = from;
     while (i < to) {
         const char c = text[i];

@@ -25,7 +25,10 @@ std::vector<Word> words(std::string_view text, std::size_t from, std::size_t to)
 std::vector<Span> sentences(std::string_view text);
 
 std::string lowerAscii(std::string_view s);
-bool isWordByte(char c);
+inline bool isWordByte(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // Whole-word occurrences of name in text[from, to); lower is lowerAscii(text).
 // caseSensitive names compare with text, others with lower.

@@ -227,7 +227,14 @@ std::vector<ReadingFinding> checkStatedFindings(std::string_view question, std::
 {
     std::vector<ReadingFinding> out;
     const TextWords q = analyse(question, true);
+    const std::string lowerOutput = lowerAscii(output);
     for (const Span& s : sentences(output)) {
+        // Every cue has one of these words: the patient, he, she, there, absence, lack.
+        const std::string_view l = std::string_view(lowerOutput).substr(s.begin, s.end - s.begin);
+        if (l.find("patient") == std::string_view::npos && l.find("he ") == std::string_view::npos
+            && l.find("there") == std::string_view::npos && l.find("absence") == std::string_view::npos
+            && l.find("lack") == std::string_view::npos)
+            continue;
         SentenceWords sw{words(output, s.begin, s.end)};
         if (otherPersonIn(sw))
             continue;

@@ -65,6 +65,10 @@ void TestJudgementFinder::judgementForms_data()
     QTest::newRow("afebrile") << "The patient is afebrile." << "temperature" << "normal" << "afebrile";
     QTest::newRow("microcytic anemia") << "This is a microcytic anemia." << "mcv" << "low" << "microcytic";
     QTest::newRow("no fever") << "There is no fever." << "temperature" << "not elevated" << "no fever";
+    QTest::newRow("list form") << "Pulse: 70/min - This is within the normal range." << "pulse" << "normal"
+                               << "Pulse: 70/min - This is within the normal range";
+    QTest::newRow("list form, own range") << "Hemoglobin: 10.1 g/dL (normal range: 12-16 g/dL) - low" << "hemoglobin" << "low"
+                                          << "Hemoglobin: 10.1 g/dL (normal range: 12-16 g/dL) - low";
     QTest::newRow("not explain: no denial") << "This does not explain the patient's anemia." << "hemoglobin" << "low" << "anemia";
 }
 

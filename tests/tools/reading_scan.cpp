@@ -34,6 +34,7 @@ std::string context(const std::string& text, Span s, std::size_t around = 60)
 
 struct Row {
     std::string file, id, model, kind, analyte, questionSpan, outputSpan, explanation;
+    std::string questionText, outputText; // the spans alone, for the judged set
     int cot = 0, severity = 0;
     bool answerWrong = false;
 };
@@ -121,7 +122,8 @@ int main(int argc, char** argv)
                 ++cases;
                 for (const ReadingFinding& f : found)
                     rows.push_back({file, id, (g.contains("model") && g["model"].is_string() ? g["model"].get<std::string>() : std::string()), toString(f.kind), f.analyte, context(question, f.questionSpan),
-                                    context(cot, f.outputSpan), f.explanation, cotIndex, f.severity, wrong});
+                                    context(cot, f.outputSpan), f.explanation, quote(question, f.questionSpan), quote(cot, f.outputSpan), cotIndex,
+                                    f.severity, wrong});
                 ++cotIndex;
             }
         }
@@ -153,7 +155,7 @@ int main(int argc, char** argv)
         std::ofstream out(jsonlOut);
         for (const Row& r : chosen)
             out << nlohmann::json{{"file", r.file}, {"id", r.id}, {"cot", r.cot}, {"kind", r.kind}, {"analyte", r.analyte},
-                                  {"question_span", r.questionSpan}, {"output_span", r.outputSpan},
+                                  {"question_span", r.questionText}, {"output_span", r.outputText}, {"severity", r.severity},
                                   {"explanation", r.explanation}, {"answer_wrong", r.answerWrong}}
                            .dump()
                 << "\n";
