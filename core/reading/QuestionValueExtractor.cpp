@@ -243,16 +243,24 @@ QuestionReading QuestionValueExtractor::read(std::string_view q) const
         std::optional<std::string> subRow;
         if (!best) {
             const std::string w = lowerAscii(lastWords(q.substr(windowStart, i - windowStart), 1));
+            // "tachycardic to 121/min", "febrile to 39.4°C": the state word names the analyte.
+            for (const StateWord& s : table_.stateWords())
+                if (s.word == w && table_.toTableUnit(s.analyte, 1.0, unitKey)) {
+                    subRow = s.analyte;
+                    break;
+                }
             if ((w == "total" || w == "direct") && lower.rfind("bilirubin", i) != std::string::npos && i - lower.rfind("bilirubin", i) < 40) {
                 subRow = w == "total" ? "bilirubin_total" : "bilirubin_direct";
             }
         }
         if (subRow && table_.toTableUnit(*subRow, 1.0, unitKey)) {
             v.analyte = *subRow;
-            v.name = std::string("bilirubin, ") + lowerAscii(lastWords(q.substr(windowStart, i - windowStart), 1));
+            const std::string word = lowerAscii(lastWords(q.substr(windowStart, i - windowStart), 1));
+            v.name = subRow->rfind("bilirubin", 0) == 0 ? "bilirubin, " + word : table_.analyte(*subRow)->displayName;
             v.unit = unitKey;
             v.unitText = unit.written;
-            v.span = {windowStart, i + numLen + unit.length};
+            const std::size_t wordAt = lower.rfind(word, i);
+            v.span = {wordAt != std::string::npos && wordAt >= windowStart ? wordAt : windowStart, i + numLen + unit.length};
             v.valueSpan = {i, i + numLen + unit.length};
             v.specimen = specimen;
             out.values.push_back(v);

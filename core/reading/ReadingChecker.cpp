@@ -113,7 +113,7 @@ void ReadingChecker::checkJudgements(std::string_view question, const QuestionRe
     const PatientContext patient{reading.facts.sex, reading.facts.ageYears, reading.facts.pregnant};
     const std::string qLower = lowerAscii(question);
     for (const Judgement& j : judgements_.find(output)) {
-        if (j.hedged || j.generic || j.otherPerson)
+        if ((j.hedged || j.generic || j.otherPerson) && !judgeFlagged_)
             continue;
         // An abnormal state the question itself names ("fevers", "anemia") is no invention.
         if (!j.stateWord.empty() && !j.stateNegated && (j.claim == Claim::Low || j.claim == Claim::High)) {

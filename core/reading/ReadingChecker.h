@@ -25,6 +25,9 @@ public:
                                       bool answerWrong = false) const;
 
     QuestionReading readQuestion(std::string_view question) const { return extractor_.read(question); }
+    // Development only: also judge hedged, general and other-person judgements, to review
+    // what those filters hold back (tests/tools/reading_scan --flagged).
+    void setJudgeFlagged(bool on) { judgeFlagged_ = on; }
     const JudgementFinder& judgements() const { return judgements_; }
 
 private:
@@ -35,6 +38,7 @@ private:
     AnalyteNameIndex names_;
     QuestionValueExtractor extractor_;
     JudgementFinder judgements_;
+    bool judgeFlagged_ = false;
 };
 
 } // namespace rs::reading

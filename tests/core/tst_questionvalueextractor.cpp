@@ -62,6 +62,7 @@ void TestQuestionValueExtractor::extractsValue_data()
     QTest::newRow("oxygen saturation") << "oxygen saturation is 88% on room air" << "o2sat" << 88.0 << "%" << "oxygen saturation is 88%";
     QTest::newRow("unitless pH") << "Arterial blood gas analysis shows a pH of 7.21." << "ph" << 7.21 << "-" << "pH of 7.21";
     QTest::newRow("longest name wins") << "Total bilirubin 4.2 mg/dL" << "bilirubin_total" << 4.2 << "mg/dL" << "Total bilirubin 4.2 mg/dL";
+    QTest::newRow("state word as name") << "She is afebrile, tachycardic to 121/min." << "pulse" << 121.0 << "/min" << "tachycardic to 121/min";
     QTest::newRow("unit from printed range") << "HCO3 33 (Normal: 21-26 mEq/L)" << "bicarbonate" << 33.0 << "mEq/L" << "HCO3 33";
 }
 
