@@ -188,12 +188,16 @@ QuestionReading QuestionValueExtractor::read(std::string_view q) const
             }
         }
         const std::size_t windowStart = std::max({lineStart, sentenceStart, lastValueEnd, i >= 90 ? i - 90 : std::size_t(0)});
+        // The specimen only matters for a value with a unit or a blood-pressure pair.
         bool specimenFound = false;
-        std::string specimen = specimenIn(lower, windowStart, i, specimenFound);
-        if (!specimenFound)
-            specimen = specimenIn(lower, sentenceStart, i, specimenFound);
-        if (!specimenFound && inSection)
-            specimen = sectionSpecimen;
+        std::string specimen;
+        if (unit.length || !unitFromRange.empty() || secondLen) {
+            specimen = specimenIn(lower, windowStart, i, specimenFound);
+            if (!specimenFound)
+                specimen = specimenIn(lower, sentenceStart, i, specimenFound);
+            if (!specimenFound && inSection)
+                specimen = sectionSpecimen;
+        }
         std::vector<AnalyteMention> mentions = names_.find(q, lower, windowStart, i);
         if (secondLen) {
             if (unit.key != "mm Hg" && lower.substr(windowStart, i - windowStart).find("pressure") == std::string::npos

@@ -78,9 +78,12 @@ std::vector<Span> sentences(std::string_view text)
             std::size_t w = i;
             while (w > start && isAlpha(text[w - 1]))
                 --w;
-            const std::string prev = lowerAscii(text.substr(w, i - w));
+            const std::size_t len = i - w;
+            std::string prev;
+            if (len <= 6)
+                prev = lowerAscii(text.substr(w, len));
             cut = !(prev == "vs" || prev == "dr" || prev == "e.g" || prev == "g" || prev == "e" || prev == "i"
-                    || prev == "approx" || prev == "etc" || (i - w == 1 && std::isupper(static_cast<unsigned char>(text[w]))));
+                    || prev == "approx" || prev == "etc" || (len == 1 && std::isupper(static_cast<unsigned char>(text[w]))));
         }
         if (cut) {
             push(start, i + (c == '\n' ? 0 : 1));

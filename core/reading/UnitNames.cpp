@@ -80,8 +80,10 @@ UnitMatch matchUnit(std::string_view text, std::size_t pos)
     if (start < text.size() && text[start] == ' ')
         ++start;
     const std::string_view rest = text.substr(std::min(start, text.size()));
+    if (rest.empty())
+        return {};
     for (const UnitSpelling& s : spellingsLongestFirst()) {
-        if (rest.substr(0, s.written.size()) != s.written)
+        if (s.written[0] != rest[0] || rest.substr(0, s.written.size()) != s.written)
             continue;
         const std::size_t after = s.written.size();
         // A unit ending in a letter or digit must end a word: "s" is not the start of "since".

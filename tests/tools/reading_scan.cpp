@@ -19,6 +19,7 @@
 #include <iostream>
 #include <map>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -97,8 +98,9 @@ int main(int argc, char** argv)
     }
     std::vector<Row> rows;
     std::map<std::string, int> uncovered;
+    std::set<std::string> questionIds;
     std::size_t cases = 0, questions = 0;
-    double seconds = 0, cpuSeconds = 0;
+    double seconds = 0, cpuSeconds = 0, questionCpu = 0;
     for (const std::string& path : files) {
         std::ifstream in(path);
         if (!in) {
@@ -111,8 +113,9 @@ int main(int argc, char** argv)
             const std::string question = q.value("question", "");
             const std::string id = q.value("id", "");
             ++questions;
-            for (const auto& u : checker.readQuestion(question).uncovered)
-                ++uncovered[lowerAscii(u.nameGuess) + " [" + u.unit + "]"];
+            if (questionIds.insert(id).second) // both files ask the same questions: count each once
+                for (const auto& u : checker.readQuestion(question).uncovered)
+                    ++uncovered[lowerAscii(u.nameGuess) + " [" + u.unit + "]"];
             int cotIndex = 0;
             for (const auto& g : q.value("generated_cot", nlohmann::json::array())) {
                 const std::string cot = g.value("cot", "");
@@ -123,6 +126,8 @@ int main(int argc, char** argv)
                 const std::clock_t c0 = std::clock();
                 const auto t0 = std::chrono::steady_clock::now();
                 const QuestionReading reading = checker.readQuestion(question);
+                const std::clock_t c1 = std::clock();
+                questionCpu += static_cast<double>(c1 - c0) / CLOCKS_PER_SEC;
                 const auto found = checker.check(question, reading, cot, wrong);
                 seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
                 cpuSeconds += static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
@@ -148,9 +153,11 @@ int main(int argc, char** argv)
     std::printf("\n== checker time: %.3f ms per case wall, %.3f ms CPU (question reading included), %.2f s total\n",
                 cases ? 1000.0 * seconds / static_cast<double>(cases) : 0.0,
                 cases ? 1000.0 * cpuSeconds / static_cast<double>(cases) : 0.0, seconds);
+    std::printf("== of which reading the question: %.3f ms CPU per case\n", cases ? 1000.0 * questionCpu / static_cast<double>(cases) : 0.0);
     std::vector<std::pair<std::string, int>> unc(uncovered.begin(), uncovered.end());
     std::sort(unc.begin(), unc.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::printf("== numbers with a lab unit whose analyte the table does not cover (%zu kinds):\n", unc.size());
+    std::printf("== numbers with a lab unit whose analyte the table does not cover (%zu kinds, %zu distinct questions):\n", unc.size(),
+                questionIds.size());
     for (const auto& [name, n] : unc)
         std::printf("   %4d  %s\n", n, name.c_str());
     if (!jsonlOut.empty()) {
