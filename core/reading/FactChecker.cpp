@@ -47,11 +47,13 @@ std::string digitsOnly(std::string_view s)
 
 } // namespace
 
-std::vector<ReadingFinding> checkFacts(std::string_view question, const QuestionReading& reading, std::string_view output)
+std::vector<ReadingFinding> checkFacts(std::string_view question, const QuestionReading& reading, const OutputText& ot)
 {
+    const std::string_view output = ot.text();
     std::vector<ReadingFinding> out;
     const PatientFacts& pf = reading.facts;
-    for (const Span& s : sentences(output)) {
+    for (std::size_t si = 0; si < ot.sentences().size(); ++si) {
+        const Span& s = ot.sentences()[si];
         // Only sentences with a number or a pregnancy or menopause word can misquote a fact.
         const std::string_view text = output.substr(s.begin, s.end - s.begin);
         if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })
@@ -59,7 +61,7 @@ std::vector<ReadingFinding> checkFacts(std::string_view question, const Question
             && text.find("year") == std::string_view::npos && text.find("week") == std::string_view::npos
             && text.find("month") == std::string_view::npos && text.find("day") == std::string_view::npos)
             continue;
-        SentenceWords sw{words(output, s.begin, s.end)};
+        const SentenceWords& sw = ot.words(si);
         const auto& ws = sw.ws;
         auto at = [&](std::size_t i) -> std::string_view { return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view(); };
         if (otherPersonIn(sw))
@@ -168,20 +170,22 @@ std::vector<ReadingFinding> checkFacts(std::string_view question, const Question
 }
 
 std::vector<ReadingFinding> checkQuotedValues(std::string_view question, const QuestionReading& reading,
-                                              std::string_view output, const ReferenceRangeTable& table,
+                                              const OutputText& ot, const ReferenceRangeTable& table,
                                               const AnalyteNameIndex& names)
 {
     std::vector<ReadingFinding> out;
-    const std::string lower = lowerAscii(output);
+    const std::string_view output = ot.text();
+    const std::string& lower = ot.lower();
     const std::string qDigits = digitsOnly(question);
-    for (const Span& s : sentences(output)) {
+    for (std::size_t si = 0; si < ot.sentences().size(); ++si) {
+        const Span& s = ot.sentences()[si];
         const std::string_view text = output.substr(s.begin, s.end - s.begin);
         if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
             continue;
         const std::vector<AnalyteMention> mentions = names.find(output, lower, s.begin, s.end);
         if (mentions.empty())
             continue;
-        SentenceWords sw{words(output, s.begin, s.end)};
+        const SentenceWords& sw = ot.words(si);
         if (otherPersonIn(sw))
             continue;
         for (const AnalyteMention& m : mentions) {

@@ -13,10 +13,12 @@
 
 namespace rs::reading {
 
-std::vector<ReadingFinding> checkFacts(std::string_view question, const QuestionReading& reading, std::string_view output);
+class OutputText;
+
+std::vector<ReadingFinding> checkFacts(std::string_view question, const QuestionReading& reading, const OutputText& output);
 
 std::vector<ReadingFinding> checkQuotedValues(std::string_view question, const QuestionReading& reading,
-                                              std::string_view output, const ReferenceRangeTable& table,
+                                              const OutputText& output, const ReferenceRangeTable& table,
                                               const AnalyteNameIndex& names);
 
 } // namespace rs::reading

@@ -41,6 +41,18 @@ constexpr std::array<std::string_view, 17> kNegations = {
 
 } // namespace
 
+OutputText::OutputText(std::string_view text)
+    : text_(text), lower_(lowerAscii(text)), sentences_(reading::sentences(text)), words_(sentences_.size())
+{
+}
+
+const SentenceWords& OutputText::words(std::size_t sentence) const
+{
+    if (!words_[sentence])
+        words_[sentence] = SentenceWords{reading::words(text_, sentences_[sentence].begin, sentences_[sentence].end)};
+    return *words_[sentence];
+}
+
 std::size_t SentenceWords::indexAt(std::size_t byte) const
 {
     std::size_t k = 0;

@@ -5,6 +5,9 @@
 #include "ReadingText.h"
 
 #include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace rs::reading {
@@ -12,6 +15,23 @@ namespace rs::reading {
 struct SentenceWords {
     std::vector<Word> ws;
     std::size_t indexAt(std::size_t byte) const; // first word starting at or after byte
+};
+
+// An output split into sentences once, each tokenized on first use and then shared by
+// every check of that output.
+class OutputText {
+public:
+    explicit OutputText(std::string_view text);
+    std::string_view text() const { return text_; }
+    const std::string& lower() const { return lower_; }
+    const std::vector<Span>& sentences() const { return sentences_; }
+    const SentenceWords& words(std::size_t sentence) const;
+
+private:
+    std::string_view text_;
+    std::string lower_;
+    std::vector<Span> sentences_;
+    mutable std::vector<std::optional<SentenceWords>> words_;
 };
 
 // The first word of the clause holding word k (after ";", "but", "although", ...; with

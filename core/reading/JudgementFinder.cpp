@@ -156,18 +156,24 @@ JudgementFinder::JudgementFinder(const ReferenceRangeTable& table, const Analyte
 
 std::vector<Judgement> JudgementFinder::find(std::string_view output) const
 {
+    return find(OutputText(output));
+}
+
+std::vector<Judgement> JudgementFinder::find(const OutputText& output) const
+{
     std::vector<Judgement> out;
-    const std::string lower = lowerAscii(output);
-    for (const Span& s : sentences(output)) {
-        findMentionJudgements(output, lower, s, out);
-        findStateJudgements(output, lower, s, out);
+    for (std::size_t s = 0; s < output.sentences().size(); ++s) {
+        findMentionJudgements(output, s, out);
+        findStateJudgements(output, s, out);
     }
     return out;
 }
 
-void JudgementFinder::findMentionJudgements(std::string_view text, std::string_view lower, Span sentence,
-                                            std::vector<Judgement>& out) const
+void JudgementFinder::findMentionJudgements(const OutputText& output, std::size_t si, std::vector<Judgement>& out) const
 {
+    const std::string_view text = output.text();
+    const std::string_view lower = output.lower();
+    const Span sentence = output.sentences()[si];
     struct Mention {
         Span span;
         std::vector<std::string> analytes;
@@ -199,7 +205,7 @@ void JudgementFinder::findMentionJudgements(std::string_view text, std::string_v
     if (mentions.empty())
         return;
     std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
-    SentenceWords sw{words(text, sentence.begin, sentence.end)};
+    const SentenceWords& sw = output.words(si);
     const auto& ws = sw.ws;
     auto at = [&](std::size_t i) -> std::string_view { return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view(); };
     const bool other = otherPersonIn(sw);
@@ -373,10 +379,10 @@ void JudgementFinder::findMentionJudgements(std::string_view text, std::string_v
     }
 }
 
-void JudgementFinder::findStateJudgements(std::string_view text, std::string_view, Span sentence,
-                                          std::vector<Judgement>& out) const
+void JudgementFinder::findStateJudgements(const OutputText& output, std::size_t si, std::vector<Judgement>& out) const
 {
-    SentenceWords sw{words(text, sentence.begin, sentence.end)};
+    const std::string_view text = output.text();
+    const SentenceWords& sw = output.words(si);
     const auto& ws = sw.ws;
     auto at = [&](std::size_t i) -> std::string_view { return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view(); };
     const bool other = otherPersonIn(sw);

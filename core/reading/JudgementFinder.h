@@ -16,6 +16,8 @@
 
 namespace rs::reading {
 
+class OutputText;
+
 enum class Claim { Low, High, Normal, NotLow, NotHigh, Abnormal };
 
 const char* claimWords(Claim claim); // "low", "elevated", "normal", "not low", ...
@@ -42,12 +44,11 @@ public:
     JudgementFinder(const ReferenceRangeTable& table, const AnalyteNameIndex& names);
 
     std::vector<Judgement> find(std::string_view output) const;
+    std::vector<Judgement> find(const OutputText& output) const;
 
 private:
-    void findMentionJudgements(std::string_view text, std::string_view lower, Span sentence,
-                               std::vector<Judgement>& out) const;
-    void findStateJudgements(std::string_view text, std::string_view lower, Span sentence,
-                             std::vector<Judgement>& out) const;
+    void findMentionJudgements(const OutputText& output, std::size_t sentence, std::vector<Judgement>& out) const;
+    void findStateJudgements(const OutputText& output, std::size_t sentence, std::vector<Judgement>& out) const;
 
     const ReferenceRangeTable& table_;
     const AnalyteNameIndex& names_;

@@ -1,6 +1,7 @@
 #include "ReadingChecker.h"
 
 #include "FactChecker.h"
+#include "JudgementContext.h"
 #include "ReadingText.h"
 #include "StatedFindingChecker.h"
 
@@ -72,17 +73,18 @@ std::vector<ReadingFinding> ReadingChecker::check(std::string_view question, con
                                                   std::string_view output, bool answerWrong) const
 {
     std::vector<ReadingFinding> out;
-    checkJudgements(question, reading, output, out);
-    for (auto& f : checkStatedFindings(question, output))
+    const OutputText text(output);
+    checkJudgements(question, reading, text, out);
+    for (auto& f : checkStatedFindings(question, text))
         out.push_back(std::move(f));
-    for (auto& f : checkFacts(question, reading, output))
+    for (auto& f : checkFacts(question, reading, text))
         out.push_back(std::move(f));
-    for (auto& f : checkQuotedValues(question, reading, output, table_, names_))
+    for (auto& f : checkQuotedValues(question, reading, text, table_, names_))
         out.push_back(std::move(f));
     // One finding per output place: a value judged twice in one phrase ("low platelets,
     // thrombocytopenia") and a state word read both ways are one root cause.
     std::vector<ReadingFinding> kept;
-    const std::vector<Span> outSentences = sentences(output);
+    const std::vector<Span>& outSentences = text.sentences();
     auto sentenceOf = [&](const Span& s) {
         for (std::size_t i = 0; i < outSentences.size(); ++i)
             if (s.begin >= outSentences[i].begin && s.begin < outSentences[i].end)
@@ -107,12 +109,13 @@ std::vector<ReadingFinding> ReadingChecker::check(std::string_view question, con
     return kept;
 }
 
-void ReadingChecker::checkJudgements(std::string_view question, const QuestionReading& reading, std::string_view output,
+void ReadingChecker::checkJudgements(std::string_view question, const QuestionReading& reading, const OutputText& text,
                                      std::vector<ReadingFinding>& out) const
 {
+    const std::string_view output = text.text();
     const PatientContext patient{reading.facts.sex, reading.facts.ageYears, reading.facts.pregnant};
     const std::string qLower = lowerAscii(question);
-    for (const Judgement& j : judgements_.find(output)) {
+    for (const Judgement& j : judgements_.find(text)) {
         if ((j.hedged || j.generic || j.otherPerson) && !judgeFlagged_)
             continue;
         // An abnormal state the question itself names ("fevers", "anemia") is no invention.

@@ -31,7 +31,7 @@ public:
     const JudgementFinder& judgements() const { return judgements_; }
 
 private:
-    void checkJudgements(std::string_view question, const QuestionReading& reading, std::string_view output,
+    void checkJudgements(std::string_view question, const QuestionReading& reading, const OutputText& output,
                          std::vector<ReadingFinding>& out) const;
 
     const ReferenceRangeTable& table_;

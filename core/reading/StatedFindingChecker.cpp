@@ -223,19 +223,21 @@ std::vector<std::string> foldedItem(const std::vector<Word>& ws, std::size_t b, 
 
 } // namespace
 
-std::vector<ReadingFinding> checkStatedFindings(std::string_view question, std::string_view output)
+std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const OutputText& ot)
 {
+    const std::string_view output = ot.text();
     std::vector<ReadingFinding> out;
     const TextWords q = analyse(question, true);
-    const std::string lowerOutput = lowerAscii(output);
-    for (const Span& s : sentences(output)) {
+    const std::string& lowerOutput = ot.lower();
+    for (std::size_t si = 0; si < ot.sentences().size(); ++si) {
+        const Span& s = ot.sentences()[si];
         // Every cue has one of these words: the patient, he, she, there, absence, lack.
         const std::string_view l = std::string_view(lowerOutput).substr(s.begin, s.end - s.begin);
         if (l.find("patient") == std::string_view::npos && l.find("he ") == std::string_view::npos
             && l.find("there") == std::string_view::npos && l.find("absence") == std::string_view::npos
             && l.find("lack") == std::string_view::npos)
             continue;
-        SentenceWords sw{words(output, s.begin, s.end)};
+        const SentenceWords& sw = ot.words(si);
         if (otherPersonIn(sw))
             continue;
         for (std::size_t k = 0; k < sw.ws.size(); ++k) {

@@ -11,6 +11,8 @@
 
 namespace rs::reading {
 
-std::vector<ReadingFinding> checkStatedFindings(std::string_view question, std::string_view output);
+class OutputText;
+
+std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const OutputText& output);
 
 } // namespace rs::reading
