@@ -83,6 +83,9 @@ bool parseObject(const std::string& line, Json& out, std::string& err)
     } catch (const Json::parse_error& e) {
         err = describeParseError(e, false);
         return false;
+    } catch (const Json::exception& e) {
+        err = describeJsonValueError(e);
+        return false;
     }
     return out.is_object();
 }

@@ -71,6 +71,11 @@ std::size_t forEachJsonLine(ImportContext& ctx, const std::string& file,
         } catch (const Json::parse_error& e) {
             ctx.errorIn(file, lineNo, 0, "malformed JSON at " + describeParseError(e, false));
             continue;
+        } catch (const Json::exception& e) {
+            // A number beyond a double (1e309) is an out_of_range, not a parse_error; it
+            // spoils this record only.
+            ctx.errorIn(file, lineNo, 0, describeJsonValueError(e) + "; record rejected");
+            continue;
         }
         if (!record.is_object()) {
             ctx.errorIn(file, lineNo, 0, std::string("expected one JSON object per line, found ") + typeName(record));

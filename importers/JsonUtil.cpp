@@ -66,6 +66,19 @@ std::string describeParseError(const std::exception& e, bool keepLine)
     return msg;
 }
 
+std::string describeJsonValueError(const std::exception& e)
+{
+    std::string msg = e.what();
+    if (const auto close = msg.find("] "); msg.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
+        msg.erase(0, close + 2);
+    // "number overflow parsing '1e309'"
+    const std::string overflow = "number overflow parsing '";
+    if (msg.rfind(overflow, 0) == 0 && msg.size() > overflow.size() && msg.back() == '\'')
+        return "number out of range: " + msg.substr(overflow.size(), msg.size() - overflow.size() - 1) +
+               " does not fit a double";
+    return msg;
+}
+
 bool optionalString(const Json& obj, const char* key, std::string& out, std::string& err)
 {
     const auto it = obj.find(key);

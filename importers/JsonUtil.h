@@ -27,6 +27,9 @@ int nestingDepth(std::string_view text, int limit = kMaxJsonDepth + 1);
 // "column 37: syntax error while parsing ..." from a nlohmann parse error (the library
 // prefix dropped; "line L, " kept only when keepLine).
 std::string describeParseError(const std::exception& e, bool keepLine);
+// A JSON error that is not a syntax error, in words: a number beyond a double reads
+// "number out of range: 1e309 does not fit a double".
+std::string describeJsonValueError(const std::exception& e);
 
 // A field that is absent or null is "missing". These return false with err set
 // ("'question' must be a string, found a number") on a wrong type.

@@ -132,6 +132,242 @@ bool isAdjectiveState(std::string_view w)
     return ends("ic") || ends("ile") || ends("ive") || w == "obese" || w == "overweight" || w == "underweight";
 }
 
+// An analyte name or group name ("vital signs") in a sentence, with the analytes it covers.
+struct NameMention {
+    Span span;
+    std::vector<std::string> analytes;
+    bool group = false;
+};
+
+// The analyte and group names in a sentence, in text order; a group name inside an
+// analyte name is no mention of its own.
+std::vector<NameMention> nameMentions(const AnalyteNameIndex& names, const OutputText& output, Span sentence)
+{
+    const std::string_view text = output.text();
+    const std::string_view lower = output.lower();
+    std::vector<NameMention> mentions;
+    for (const AnalyteMention& m : names.find(text, lower, sentence.begin, sentence.end)) {
+        if (!mentions.empty() && mentions.back().span.begin == m.span.begin && mentions.back().span.end == m.span.end)
+            mentions.back().analytes.push_back(m.analyte);
+        else
+            mentions.push_back({m.span, {m.analyte}, false});
+    }
+    for (const GroupName& g : kGroups) {
+        std::vector<Span> hits;
+        findName(text, lower, g.name, nameIsCaseSensitive(g.name), sentence.begin, sentence.end, hits);
+        for (const Span& h : hits) {
+            const bool overlaps = std::any_of(mentions.begin(), mentions.end(), [&](const NameMention& m) {
+                return m.span.begin < h.end && h.begin < m.span.end;
+            });
+            if (overlaps)
+                continue;
+            NameMention m{h, {}, true};
+            for (auto id : g.members)
+                if (!id.empty())
+                    m.analytes.emplace_back(id);
+            mentions.push_back(std::move(m));
+        }
+    }
+    std::sort(mentions.begin(), mentions.end(), [](const NameMention& a, const NameMention& b) { return a.span.begin < b.span.begin; });
+    return mentions;
+}
+
+// One sentence's words and name mentions, read by the steps below.
+struct SentenceScan {
+    std::string_view text;
+    const SentenceWords& sw;
+    const std::vector<NameMention>& mentions;
+    std::string_view at(std::size_t i) const { return i < sw.ws.size() ? std::string_view(sw.ws[i].lower) : std::string_view(); }
+};
+
+// A modifier seen before the previous name, which a coordinated name shares: "elevated
+// BUN and creatinine".
+struct ModifierCarry {
+    bool active = false;
+    Claim claim = Claim::Normal;
+    std::size_t lastWord = std::string::npos; // last word of the previous name
+};
+
+// Step 1, a modifier before the name (word tb): "low platelet count", "mildly elevated
+// creatinine", "not elevated BUN", or one shared from the previous name.
+bool judgeByModifier(const SentenceScan& s, std::size_t tb, const NameMention& m, ModifierCarry& carry, Judgement& j)
+{
+    const auto& ws = s.sw.ws;
+    std::size_t k = tb;
+    if (k > 0 && in(kDegree, s.at(k - 1)))
+        --k;
+    if (k == 0)
+        return false;
+    if (auto c = preModifier(s.at(k - 1))) {
+        j.claim = *c;
+        j.span = {ws[k - 1].begin, m.span.end};
+        if (const std::size_t neg = negationBefore(s.sw, k - 1, 4); neg != std::string::npos)
+            j.claim = negate(j.claim), j.span.begin = ws[neg].begin;
+        carry.active = true;
+        carry.claim = j.claim;
+        return true;
+    }
+    if ((s.at(k - 1) == "and" || s.at(k - 1) == "or" || s.at(k - 1) == ",") && carry.active && carry.lastWord + 1 == k) {
+        j.claim = carry.claim;
+        j.span = m.span;
+        return true;
+    }
+    return false;
+}
+
+// A number right after the name is the value the output quotes ("platelet count of
+// 67,000/mm3"); returns the index of the number's last word (its unit included).
+std::size_t readQuotedValue(const SentenceScan& s, std::size_t i, Judgement& j)
+{
+    const auto& ws = s.sw.ws;
+    const Word& w = ws[i];
+    if (j.hasQuotedValue)
+        return i;
+    matchNumber(s.text, w.begin, j.quotedValue);
+    const UnitMatch u = matchUnit(s.text, w.end);
+    j.hasQuotedValue = true;
+    j.quotedUnit = u.length ? u.key : "-";
+    if (u.length) {
+        const std::size_t unitEnd = w.end + u.length;
+        while (i + 1 < ws.size() && ws[i + 1].begin < unitEnd)
+            ++i;
+    }
+    return i;
+}
+
+// "Pulse: 70/min - This is within the normal range", "Hemoglobin: 10 g/dL - low": the list
+// form after a dash at word i. Returns where reading stopped.
+std::size_t judgeAfterDash(const SentenceScan& s, std::size_t i, const NameMention& m, Judgement& j, bool& found)
+{
+    const auto& ws = s.sw.ws;
+    std::size_t n = i + 1;
+    if (s.at(n) == "this" || s.at(n) == "which" || s.at(n) == "it")
+        ++n;
+    std::size_t probe = n;
+    if (!in(kCopulas, s.at(n)) && predicate(ws, probe)) {
+        j.claim = *predicate(ws, n);
+        j.span = {m.span.begin, ws[std::min(n, ws.size()) - 1].end};
+        found = true;
+    }
+    return n;
+}
+
+bool isFillerBeforePredicate(std::string_view w)
+{
+    return w == "(" || w == ")" || w == ":" || in(kMeasureWords, w) || w == "the" || w == "both" || w == "all" || w == "patient's"
+           || w == "her" || w == "his";
+}
+
+// Step 2a, from the word after the name (te) to where its predicate would start: past a
+// quoted value, the model's own printed range, fillers ("level of", "the") and names
+// coordinated with it ("BUN and creatinine are"). The dash list form is judged here.
+std::size_t skipToPredicate(const SentenceScan& s, std::size_t te, const NameMention& m, Judgement& j, bool& found)
+{
+    const auto& ws = s.sw.ws;
+    std::size_t i = te;
+    for (std::size_t steps = 0; i < ws.size() && steps < 14; ++steps) {
+        const Word& w = ws[i];
+        if (w.number) {
+            i = readQuotedValue(s, i, j) + 1;
+            continue;
+        }
+        if (w.lower == "(" && j.hasQuotedValue) {
+            // "(normal range: 12-16 g/dL)" after the value: the model's own range.
+            std::size_t close = i + 1;
+            while (close < ws.size() && ws[close].lower != ")")
+                ++close;
+            if (close < ws.size()) {
+                i = close + 1;
+                continue;
+            }
+        }
+        if ((w.lower == "-" || w.lower == "–") && j.hasQuotedValue)
+            return judgeAfterDash(s, i, m, j, found);
+        if (isFillerBeforePredicate(w.lower)) {
+            ++i;
+            continue;
+        }
+        if (w.lower == "and" || w.lower == "," || w.lower == "or") {
+            // Coordinated names share the predicate; ", which is" starts one.
+            std::size_t n = i + 1;
+            if (s.at(n) == "which" || s.at(n) == "that")
+                return n + 1;
+            if (s.at(n) == "and")
+                ++n;
+            auto next = std::find_if(s.mentions.begin(), s.mentions.end(), [&](const NameMention& o) { return s.sw.indexAt(o.span.begin) == n; });
+            if (next != s.mentions.end()) {
+                i = s.sw.indexAt(next->span.end);
+                continue;
+            }
+            if (w.lower == ",") { // ", 67,000/mm3," and other asides
+                ++i;
+                continue;
+            }
+            return i;
+        }
+        if (w.lower == "which" || w.lower == "that")
+            return i + 1;
+        return i;
+    }
+    return i;
+}
+
+// Step 2b, the predicate at word p: "is not low", "may be elevated", "are within normal
+// limits", "within normal limits".
+bool judgeByPredicate(const SentenceScan& s, std::size_t p, const NameMention& m, Judgement& j)
+{
+    const auto& ws = s.sw.ws;
+    bool copula = false;
+    // "may be low": the modal makes it hedged, not unjudged.
+    const std::string_view w = s.at(p);
+    if ((w == "may" || w == "might" || w == "could" || w == "would" || w == "can" || w == "should" || w == "must") && s.at(p + 1) == "be") {
+        p += 2;
+        copula = true;
+    } else if (in(kCopulas, w)) {
+        ++p;
+        copula = true;
+    }
+    bool negated = false;
+    if (copula && (s.at(p) == "not" || s.at(p) == "n't")) {
+        negated = true;
+        ++p;
+    }
+    if (copula && (s.at(p) == "also" || s.at(p) == "still" || s.at(p) == "both" || s.at(p) == "all"))
+        ++p;
+    if (in(kDegree, s.at(p))) {
+        j.qualified = negated && in(kStrongDegree, s.at(p));
+        ++p;
+    }
+    std::size_t after = p;
+    const bool directOk = s.at(p) == "within" || s.at(p) == "in" || s.at(p) == "wnl";
+    if (!copula && !directOk)
+        return false;
+    const auto c = predicate(ws, after);
+    if (!c)
+        return false;
+    j.claim = negated ? negate(*c) : *c;
+    j.span = {m.span.begin, ws[std::min(after, ws.size()) - 1].end};
+    return true;
+}
+
+// "vital signs are within normal limits, except for a low pulse": the exception is
+// judged apart, so the blanket judgement is dropped.
+bool exceptionFollows(const SentenceScan& s, std::size_t last)
+{
+    for (std::size_t e = last; e < s.sw.ws.size(); ++e)
+        if (s.at(e) == "except" || s.at(e) == "apart" || (s.at(e) == "other" && s.at(e + 1) == "than") || s.at(e) == "besides")
+            return true;
+    return false;
+}
+
+// A name that is not a blood level: "urine osmolality", "glucose uptake".
+bool notABloodLevel(const SentenceScan& s, std::size_t tb, std::size_t te)
+{
+    if ((tb > 0 && in(kOtherSpecimenWords, s.at(tb - 1))) || (tb > 1 && in(kOtherSpecimenWords, s.at(tb - 2))))
+        return true;
+    return in(kProcessNouns, s.at(te)) || (s.at(te) == "-" && in(kProcessNouns, s.at(te + 1)));
+}
+
 } // namespace
 
 const char* claimWords(Claim claim)
@@ -171,208 +407,38 @@ std::vector<Judgement> JudgementFinder::find(const OutputText& output) const
 
 void JudgementFinder::findMentionJudgements(const OutputText& output, std::size_t si, std::vector<Judgement>& out) const
 {
-    const std::string_view text = output.text();
-    const std::string_view lower = output.lower();
-    const Span sentence = output.sentences()[si];
-    struct Mention {
-        Span span;
-        std::vector<std::string> analytes;
-        bool group = false;
-    };
-    std::vector<Mention> mentions;
-    for (const AnalyteMention& m : names_.find(text, lower, sentence.begin, sentence.end)) {
-        if (!mentions.empty() && mentions.back().span.begin == m.span.begin && mentions.back().span.end == m.span.end)
-            mentions.back().analytes.push_back(m.analyte);
-        else
-            mentions.push_back({m.span, {m.analyte}, false});
-    }
-    for (const GroupName& g : kGroups) {
-        std::vector<Span> hits;
-        findName(text, lower, g.name, nameIsCaseSensitive(g.name), sentence.begin, sentence.end, hits);
-        for (const Span& h : hits) {
-            const bool overlaps = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
-                return m.span.begin < h.end && h.begin < m.span.end;
-            });
-            if (overlaps)
-                continue;
-            Mention m{h, {}, true};
-            for (auto id : g.members)
-                if (!id.empty())
-                    m.analytes.emplace_back(id);
-            mentions.push_back(std::move(m));
-        }
-    }
+    const std::vector<NameMention> mentions = nameMentions(names_, output, output.sentences()[si]);
     if (mentions.empty())
         return;
-    std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
     const SentenceWords& sw = output.words(si);
-    const auto& ws = sw.ws;
-    auto at = [&](std::size_t i) -> std::string_view { return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view(); };
+    const SentenceScan s{output.text(), sw, mentions};
     const bool other = otherPersonIn(sw);
-    Claim previousClaim = Claim::Normal;
-    bool previousPre = false;
-    std::size_t previousEnd = std::string::npos;
-    for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
-        const Mention& m = mentions[mi];
+    ModifierCarry carry;
+    for (const NameMention& m : mentions) {
         const std::size_t tb = sw.indexAt(m.span.begin);
         const std::size_t te = sw.indexAt(m.span.end);
-        if ((tb > 0 && in(kOtherSpecimenWords, at(tb - 1))) || (tb > 1 && in(kOtherSpecimenWords, at(tb - 2))))
-            continue;
-        if (in(kProcessNouns, at(te)) || (at(te) == "-" && in(kProcessNouns, at(te + 1))))
+        if (notABloodLevel(s, tb, te))
             continue;
         Judgement j;
         j.analytes = m.analytes;
         j.group = m.group;
         j.mentionSpan = m.span;
         j.otherPerson = other;
-        bool found = false;
-        // 1. A modifier before the name: "low platelet count", "mildly elevated creatinine".
-        std::size_t k = tb;
-        if (k > 0 && in(kDegree, at(k - 1)))
-            --k;
-        if (k > 0) {
-            if (auto c = preModifier(at(k - 1))) {
-                j.claim = *c;
-                j.span = {ws[k - 1].begin, m.span.end};
-                if (const std::size_t neg = negationBefore(sw, k - 1, 4); neg != std::string::npos)
-                    j.claim = negate(j.claim), j.span.begin = ws[neg].begin;
-                found = true;
-                previousPre = true;
-                previousClaim = j.claim;
-            } else if ((at(k - 1) == "and" || at(k - 1) == "or" || at(k - 1) == ",") && previousPre && previousEnd + 1 == k) {
-                // "elevated BUN and creatinine": the modifier covers both.
-                j.claim = previousClaim;
-                j.span = m.span;
-                found = true;
-            }
-        }
+        bool found = judgeByModifier(s, tb, m, carry, j);
         if (!found)
-            previousPre = false;
-        previousEnd = te - 1;
-        // 2. A predicate after it: "the platelet count of 67,000/mm3 is not low", "BUN and
-        //    creatinine are normal", "potassium, which is normal", "creatinine within normal limits".
+            carry.active = false;
+        carry.lastWord = te - 1;
         if (!found) {
-            std::size_t i = te;
-            std::size_t steps = 0;
-            while (i < ws.size() && steps < 14) {
-                ++steps;
-                const Word& w = ws[i];
-                if (w.number) {
-                    if (!j.hasQuotedValue) {
-                        matchNumber(text, w.begin, j.quotedValue);
-                        const UnitMatch u = matchUnit(text, w.end);
-                        j.hasQuotedValue = true;
-                        j.quotedUnit = u.length ? u.key : "-";
-                        if (u.length) {
-                            const std::size_t unitEnd = w.end + u.length;
-                            while (i + 1 < ws.size() && ws[i + 1].begin < unitEnd)
-                                ++i;
-                        }
-                    }
-                    ++i;
-                    continue;
-                }
-                if (w.lower == "(" && j.hasQuotedValue) {
-                    // "(normal range: 12-16 g/dL)" after the value: the model's own range.
-                    std::size_t close = i + 1;
-                    while (close < ws.size() && ws[close].lower != ")")
-                        ++close;
-                    if (close < ws.size()) {
-                        i = close + 1;
-                        continue;
-                    }
-                }
-                if ((w.lower == "-" || w.lower == "–") && j.hasQuotedValue) {
-                    // "Pulse: 70/min - This is within the normal range", "Hemoglobin: 10 g/dL - low".
-                    std::size_t n = i + 1;
-                    if (at(n) == "this" || at(n) == "which" || at(n) == "it")
-                        ++n;
-                    i = n;
-                    std::size_t probe = n;
-                    if (!in(kCopulas, at(n)) && predicate(ws, probe)) {
-                        j.claim = *predicate(ws, n);
-                        j.span = {m.span.begin, ws[std::min(n, ws.size()) - 1].end};
-                        found = true;
-                    }
-                    break;
-                }
-                if (w.lower == "(" || w.lower == ")" || w.lower == ":" || in(kMeasureWords, w.lower) || w.lower == "the"
-                    || w.lower == "both" || w.lower == "all" || w.lower == "patient's" || w.lower == "her" || w.lower == "his") {
-                    ++i;
-                    continue;
-                }
-                if ((w.lower == "and" || w.lower == "," || w.lower == "or")) {
-                    // Coordinated names share the predicate; ", which is" starts one.
-                    std::size_t n = i + 1;
-                    if (at(n) == "which" || at(n) == "that") {
-                        i = n + 1;
-                        break;
-                    }
-                    if (at(n) == "and")
-                        ++n;
-                    auto next = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& o) { return sw.indexAt(o.span.begin) == n; });
-                    if (next != mentions.end()) {
-                        i = sw.indexAt(next->span.end);
-                        continue;
-                    }
-                    if (w.lower == ",") { // ", 67,000/mm3," and other asides
-                        ++i;
-                        continue;
-                    }
-                    break;
-                }
-                if (w.lower == "which" || w.lower == "that") {
-                    ++i;
-                    break;
-                }
-                break;
-            }
-            std::size_t p = i;
-            bool copula = false;
-            if (found)
-                p = ws.size(); // judged by the list form above
-            // "may be low": the modal makes it hedged, not unjudged.
-            if ((at(p) == "may" || at(p) == "might" || at(p) == "could" || at(p) == "would" || at(p) == "can" || at(p) == "should"
-                 || at(p) == "must")
-                && at(p + 1) == "be") {
-                p += 2;
-                copula = true;
-            } else if (in(kCopulas, at(p))) {
-                ++p;
-                copula = true;
-            }
-            bool negated = false;
-            if (copula && (at(p) == "not" || at(p) == "n't")) {
-                negated = true;
-                ++p;
-            }
-            if (copula && (at(p) == "also" || at(p) == "still" || at(p) == "both" || at(p) == "all"))
-                ++p;
-            if (in(kDegree, at(p))) {
-                j.qualified = negated && in(kStrongDegree, at(p));
-                ++p;
-            }
-            std::size_t after = p;
-            const bool directOk = at(p) == "within" || at(p) == "in" || at(p) == "wnl";
-            if (copula || directOk) {
-                if (auto c = predicate(ws, after)) {
-                    j.claim = negated ? negate(*c) : *c;
-                    j.span = {m.span.begin, ws[std::min(after, ws.size()) - 1].end};
-                    found = true;
-                }
-            }
+            const std::size_t p = skipToPredicate(s, te, m, j, found);
+            // A list form judged after a dash reads no further predicate.
+            if (!found)
+                found = judgeByPredicate(s, p, m, j);
         }
         if (!found)
             continue;
         const std::size_t last = sw.indexAt(j.span.end);
-        if (j.group || j.claim == Claim::Normal) {
-            // "vital signs are within normal limits, except for a low pulse": the exception is judged apart.
-            bool except = false;
-            for (std::size_t e = last; e < ws.size(); ++e)
-                except = except || at(e) == "except" || at(e) == "apart" || (at(e) == "other" && at(e + 1) == "than") || at(e) == "besides";
-            if (except)
-                continue;
-        }
+        if ((j.group || j.claim == Claim::Normal) && exceptionFollows(s, last))
+            continue;
         j.hedged = hedgedBefore(sw, last > 0 ? last - 1 : 0);
         j.generic = genericAround(sw, tb);
         out.push_back(std::move(j));

@@ -110,6 +110,332 @@ std::size_t readPrintedRange(std::string_view text, std::size_t pos, MeasuredVal
     return close + 1 - pos;
 }
 
+// A number the question gives, with what surrounds it: a second number after '/', its
+// unit, the window of text its name may lie in and the specimen it was measured in.
+struct NumberInText {
+    std::size_t at = 0;        // first digit
+    double value = 0;
+    std::size_t numLen = 0;
+    double second = 0;         // "80/50": the number after the slash
+    std::size_t secondLen = 0; // 0: no second number
+    std::size_t unitPos = 0;   // where the unit (if any) starts
+    UnitMatch unit;
+    std::string unitFromRange; // the unit printed with the range only ("HCO3 33 (Normal: 21-26 mEq/L)")
+    std::size_t windowStart = 0;
+    std::string specimen;
+    std::size_t valueEnd() const { return at + numLen + unit.length; }
+    std::string unitKey() const { return unit.length ? unit.key : !unitFromRange.empty() ? unitFromRange : "-"; }
+};
+
+bool startsPrintedRange(std::string_view lowerFromParen)
+{
+    for (std::string_view head : {"n ", "n=", "n<", "normal", "reference"})
+        if (lowerFromParen.rfind(head, 0) == 0)
+            return true;
+    return false;
+}
+
+// One pass over a question: the running context (line, sentence, lab-table section, the
+// last value read) and the values found so far.
+class ValueScan {
+public:
+    ValueScan(std::string_view q, const ReferenceRangeTable& table, const AnalyteNameIndex& names, QuestionReading& out)
+        : q_(q), lower_(lowerAscii(q)), table_(table), names_(names), out_(out)
+    {
+    }
+
+    void run()
+    {
+        for (std::size_t i = 0; i < q_.size(); ++i) {
+            if (skipStructure(i) || !startsValue(i))
+                continue;
+            i = readValueAt(i);
+        }
+    }
+
+private:
+    bool skipStructure(std::size_t& i);
+    void startLine(std::size_t newline);
+    bool startsValue(std::size_t i) const;
+    NumberInText readNumber(std::size_t i) const;
+    std::string unitOfPrintedRange(std::size_t end) const;
+    std::string specimenBefore(std::size_t i, std::size_t windowStart) const;
+    std::size_t readBloodPressure(const NumberInText& n);
+    const AnalyteMention* namedAnalyte(const std::vector<AnalyteMention>& mentions, const NumberInText& n) const;
+    std::optional<std::string> analyteByStateWord(const NumberInText& n) const;
+    std::size_t recordByStateWord(NumberInText& n, const std::string& analyte);
+    std::size_t recordAlternate(const NumberInText& n);
+    std::size_t recordUncovered(const NumberInText& n);
+    std::size_t recordNamed(const NumberInText& n, const AnalyteMention& name);
+    std::size_t readValueAt(std::size_t i);
+
+    std::string_view q_;
+    std::string lower_;
+    const ReferenceRangeTable& table_;
+    const AnalyteNameIndex& names_;
+    QuestionReading& out_;
+    std::size_t lineStart_ = 0, sentenceStart_ = 0, lastValueEnd_ = 0;
+    std::string sectionSpecimen_;
+    bool inSection_ = false;
+};
+
+// Line and sentence ends, and printed normal ranges "(N = 200–430 mg/dL)", which hold no
+// values of their own. Moves i past what it consumed; true when i was such a byte.
+bool ValueScan::skipStructure(std::size_t& i)
+{
+    const char c = q_[i];
+    if (c == '\n') {
+        startLine(i);
+        return true;
+    }
+    if ((c == '.' || c == '?') && i + 1 < q_.size() && q_[i + 1] == ' ' && i > 0 && !std::isdigit(static_cast<unsigned char>(q_[i - 1]))) {
+        sentenceStart_ = i + 1;
+        return true;
+    }
+    if (c == '(') {
+        if (startsPrintedRange(std::string_view(lower_).substr(i + 1, 10))) {
+            const std::size_t close = q_.find(')', i);
+            if (close != std::string_view::npos && close - i < 60)
+                i = close;
+        }
+        return true;
+    }
+    return false;
+}
+
+// A short line without digits ("Serum:", "Urine:", "Cerebrospinal fluid") heads a table.
+void ValueScan::startLine(std::size_t newline)
+{
+    const std::size_t nextEnd = q_.find('\n', newline + 1);
+    const std::string_view next = q_.substr(newline + 1, nextEnd == std::string_view::npos ? std::string_view::npos : nextEnd - newline - 1);
+    if (next.empty() || !lineIsHeader(next)) {
+        if (next.empty())
+            inSection_ = false, sectionSpecimen_.clear();
+    } else {
+        bool found = false;
+        sectionSpecimen_ = specimenIn(lowerAscii(next), 0, next.size(), found);
+        inSection_ = found;
+    }
+    lineStart_ = sentenceStart_ = newline + 1;
+}
+
+// A digit that starts a number: not inside a word or another number, and not the upper
+// end of a range ("7.35–7.45").
+bool ValueScan::startsValue(std::size_t i) const
+{
+    if (!std::isdigit(static_cast<unsigned char>(q_[i])) || (i > 0 && (isWordByte(q_[i - 1]) || q_[i - 1] == '.' || q_[i - 1] == ',')))
+        return false;
+    return !(i > 0 && (q_[i - 1] == '-' || (i >= 3 && q_.substr(i - 3, 3) == "–")));
+}
+
+std::string ValueScan::unitOfPrintedRange(std::size_t end) const
+{
+    MeasuredValue probe;
+    const std::size_t rangeLen = readPrintedRange(q_, end, probe);
+    if (!rangeLen)
+        return {};
+    const std::string_view inner = q_.substr(end, rangeLen);
+    for (std::size_t k = inner.size(); k-- > 0;)
+        if (std::isdigit(static_cast<unsigned char>(inner[k]))) {
+            UnitMatch u = matchUnit(inner, k + 1);
+            return u.length ? u.key : std::string();
+        }
+    return {};
+}
+
+// The specimen named nearest before i: in the window, else in the sentence, else the
+// lab-table section's.
+std::string ValueScan::specimenBefore(std::size_t i, std::size_t windowStart) const
+{
+    bool found = false;
+    std::string specimen = specimenIn(lower_, windowStart, i, found);
+    if (!found)
+        specimen = specimenIn(lower_, sentenceStart_, i, found);
+    if (!found && inSection_)
+        specimen = sectionSpecimen_;
+    return specimen;
+}
+
+NumberInText ValueScan::readNumber(std::size_t i) const
+{
+    NumberInText n;
+    n.at = i;
+    n.numLen = matchNumber(q_, i, n.value);
+    const std::size_t end = i + n.numLen;
+    // "80/50 mm Hg": a blood pressure pair.
+    if (end < q_.size() && q_[end] == '/')
+        n.secondLen = matchNumber(q_, end + 1, n.second);
+    n.unitPos = n.secondLen ? end + 1 + n.secondLen : end;
+    n.unit = matchUnit(q_, n.unitPos);
+    if (n.unit.length == 0 && !n.secondLen)
+        n.unitFromRange = unitOfPrintedRange(end);
+    n.windowStart = std::max({lineStart_, sentenceStart_, lastValueEnd_, i >= 90 ? i - 90 : std::size_t(0)});
+    // The specimen only matters for a value with a unit or a blood-pressure pair.
+    if (n.unit.length || !n.unitFromRange.empty() || n.secondLen)
+        n.specimen = specimenBefore(i, n.windowStart);
+    return n;
+}
+
+// "80/50 mm Hg" after "blood pressure" or "BP": systolic and diastolic. Returns the last
+// index consumed.
+std::size_t ValueScan::readBloodPressure(const NumberInText& n)
+{
+    const std::size_t i = n.at;
+    const std::string_view window = std::string_view(lower_).substr(n.windowStart, i - n.windowStart);
+    if (n.unit.key != "mm Hg" && window.find("pressure") == std::string_view::npos && window.find("bp") == std::string_view::npos)
+        return n.unitPos - 1;
+    const std::size_t vEnd = n.unitPos + n.unit.length;
+    std::size_t nameBegin = i;
+    for (std::string_view w : {"blood pressure", "bp"})
+        if (auto p = lower_.rfind(w, i); p != std::string::npos && p >= n.windowStart)
+            nameBegin = std::min(nameBegin, p);
+    for (int k = 0; k < 2; ++k) {
+        MeasuredValue bp;
+        bp.analyte = k == 0 ? "sbp" : "dbp";
+        bp.name = "blood pressure";
+        bp.value = k == 0 ? n.value : n.second;
+        bp.unit = "mm Hg";
+        bp.unitText = n.unit.length ? n.unit.written : "";
+        bp.span = {nameBegin, vEnd};
+        bp.valueSpan = {i, vEnd};
+        out_.values.push_back(bp);
+    }
+    lastValueEnd_ = vEnd;
+    return vEnd - 1;
+}
+
+// The analyte name nearest before the number whose table row takes its unit; a unitless
+// value (pH, INR) needs its name right before the number.
+const AnalyteMention* ValueScan::namedAnalyte(const std::vector<AnalyteMention>& mentions, const NumberInText& n) const
+{
+    const AnalyteMention* best = nullptr;
+    const std::string unitKey = n.unitKey();
+    for (const AnalyteMention& m : mentions) {
+        if (!table_.toTableUnit(m.analyte, 1.0, unitKey))
+            continue;
+        if (unitKey == "-") {
+            const std::string gap = lowerAscii(q_.substr(m.span.end, n.at - m.span.end));
+            std::string t;
+            for (char ch : gap)
+                if (ch != ' ' && ch != ':' && ch != '=')
+                    t += ch;
+            if (!(t.empty() || t == "is" || t == "of" || t == "was" || t == "ofa"))
+                continue;
+        }
+        if (!best || m.span.end > best->span.end || (m.span.end == best->span.end && m.span.begin < best->span.begin))
+            best = &m;
+    }
+    return best;
+}
+
+// "tachycardic to 121/min", "febrile to 39.4°C": the state word names the analyte; "total"
+// and "direct" after "bilirubin" name its rows.
+std::optional<std::string> ValueScan::analyteByStateWord(const NumberInText& n) const
+{
+    const std::size_t i = n.at;
+    const std::string unitKey = n.unitKey();
+    const std::string w = lowerAscii(lastWords(q_.substr(n.windowStart, i - n.windowStart), 1));
+    std::optional<std::string> row;
+    for (const StateWord& s : table_.stateWords())
+        if (s.word == w && table_.toTableUnit(s.analyte, 1.0, unitKey)) {
+            row = s.analyte;
+            break;
+        }
+    if ((w == "total" || w == "direct") && lower_.rfind("bilirubin", i) != std::string::npos && i - lower_.rfind("bilirubin", i) < 40)
+        row = w == "total" ? "bilirubin_total" : "bilirubin_direct";
+    if (row && !table_.toTableUnit(*row, 1.0, unitKey))
+        return std::nullopt;
+    return row;
+}
+
+std::size_t ValueScan::recordByStateWord(NumberInText& n, const std::string& analyte)
+{
+    const std::size_t i = n.at;
+    MeasuredValue v;
+    v.value = n.value;
+    v.analyte = analyte;
+    const std::string word = lowerAscii(lastWords(q_.substr(n.windowStart, i - n.windowStart), 1));
+    v.name = analyte.rfind("bilirubin", 0) == 0 ? "bilirubin, " + word : table_.analyte(analyte)->displayName;
+    v.unit = n.unitKey();
+    v.unitText = n.unit.written;
+    const std::size_t wordAt = lower_.rfind(word, i);
+    v.span = {wordAt != std::string::npos && wordAt >= n.windowStart ? wordAt : n.windowStart, n.valueEnd()};
+    v.valueSpan = {i, n.valueEnd()};
+    v.specimen = n.specimen;
+    out_.values.push_back(v);
+    lastValueEnd_ = n.valueEnd();
+    return lastValueEnd_ - 1;
+}
+
+// A value in parentheses right after another is the same measurement in another unit.
+std::size_t ValueScan::recordAlternate(const NumberInText& n)
+{
+    MeasuredValue alt = out_.values.back();
+    alt.value = n.value;
+    alt.unit = n.unitKey();
+    alt.unitText = n.unit.written;
+    alt.valueSpan = {n.at, n.valueEnd()};
+    alt.alternate = true;
+    alt.hasOwnRange = false;
+    out_.values.push_back(alt);
+    lastValueEnd_ = n.valueEnd();
+    return lastValueEnd_ - 1;
+}
+
+// A number with a lab unit and no analyte the table knows: noted for the coverage report.
+std::size_t ValueScan::recordUncovered(const NumberInText& n)
+{
+    const std::size_t i = n.at;
+    const std::string& key = n.unit.key;
+    if (n.unit.length && key != "%" && key != "s" && key != "min" && n.specimen.empty()) {
+        const std::string guess = lastWords(q_.substr(n.windowStart, i - n.windowStart), 3);
+        if (!guess.empty())
+            out_.uncovered.push_back({guess, key, {i, n.valueEnd()}});
+    }
+    if (n.unit.length) {
+        lastValueEnd_ = n.valueEnd();
+        return lastValueEnd_ - 1;
+    }
+    return i + n.numLen - 1;
+}
+
+std::size_t ValueScan::recordNamed(const NumberInText& n, const AnalyteMention& name)
+{
+    const std::size_t i = n.at;
+    MeasuredValue v;
+    v.value = n.value;
+    v.analyte = name.analyte;
+    v.name = std::string(q_.substr(name.span.begin, name.span.end - name.span.begin));
+    v.unit = n.unitKey();
+    v.unitText = n.unit.written;
+    v.span = {name.span.begin, n.valueEnd()};
+    v.valueSpan = {i, n.valueEnd()};
+    v.specimen = n.specimen;
+    std::size_t after = n.valueEnd();
+    after += readPrintedRange(q_, after, v);
+    out_.values.push_back(v);
+    lastValueEnd_ = after;
+    return after - 1;
+}
+
+// Reads the value whose number starts at i; returns the last index consumed.
+std::size_t ValueScan::readValueAt(std::size_t i)
+{
+    NumberInText n = readNumber(i);
+    if (n.secondLen)
+        return readBloodPressure(n);
+    const bool alternate = !out_.values.empty() && i >= 1 && q_[i - 1] == '(' && lastValueEnd_ + 3 >= i && n.unit.length;
+    const std::vector<AnalyteMention> mentions = names_.find(q_, lower_, n.windowStart, i);
+    const AnalyteMention* best = namedAnalyte(mentions, n);
+    if (best)
+        return recordNamed(n, *best);
+    if (const auto row = analyteByStateWord(n))
+        return recordByStateWord(n, *row);
+    if (alternate && table_.toTableUnit(out_.values.back().analyte, 1.0, n.unitKey()))
+        return recordAlternate(n);
+    return recordUncovered(n);
+}
+
 } // namespace
 
 QuestionValueExtractor::QuestionValueExtractor(const ReferenceRangeTable& table, const AnalyteNameIndex& names)
@@ -121,197 +447,7 @@ QuestionReading QuestionValueExtractor::read(std::string_view q) const
 {
     QuestionReading out;
     out.facts = readPatientFacts(q);
-    const std::string lower = lowerAscii(q);
-    std::size_t lineStart = 0, sentenceStart = 0, lastValueEnd = 0;
-    std::string sectionSpecimen;
-    bool inSection = false;
-    for (std::size_t i = 0; i < q.size(); ++i) {
-        const char c = q[i];
-        if (c == '\n') {
-            // A short line without digits ("Serum:", "Urine:", "Cerebrospinal fluid") heads a table.
-            const std::string_view next = q.substr(i + 1, q.find('\n', i + 1) == std::string_view::npos ? std::string_view::npos : q.find('\n', i + 1) - i - 1);
-            if (next.empty() || !lineIsHeader(next)) {
-                if (next.empty())
-                    inSection = false, sectionSpecimen.clear();
-            } else {
-                bool found = false;
-                sectionSpecimen = specimenIn(lowerAscii(next), 0, next.size(), found);
-                inSection = found;
-            }
-            lineStart = sentenceStart = i + 1;
-            continue;
-        }
-        if ((c == '.' || c == '?') && i + 1 < q.size() && q[i + 1] == ' ' && i > 0 && !std::isdigit(static_cast<unsigned char>(q[i - 1]))) {
-            sentenceStart = i + 1;
-            continue;
-        }
-        if (c == '(') {
-            // A printed normal range "(N = 200–430 mg/dL)" holds no values of its own.
-            const std::string_view head = std::string_view(lower).substr(i + 1, 10);
-            if (head.rfind("n ", 0) == 0 || head.rfind("n=", 0) == 0 || head.rfind("n<", 0) == 0 || head.rfind("normal", 0) == 0
-                || head.rfind("reference", 0) == 0) {
-                const std::size_t close = q.find(')', i);
-                if (close != std::string_view::npos && close - i < 60)
-                    i = close;
-            }
-            continue;
-        }
-        if (!std::isdigit(static_cast<unsigned char>(c)) || (i > 0 && (isWordByte(q[i - 1]) || q[i - 1] == '.' || q[i - 1] == ',')))
-            continue;
-        // The upper end of a range ("7.35–7.45") is not a value.
-        if (i > 0 && (q[i - 1] == '-' || (i >= 3 && q.substr(i - 3, 3) == "–")))
-            continue;
-        MeasuredValue v;
-        const std::size_t numLen = matchNumber(q, i, v.value);
-        std::size_t end = i + numLen;
-        // "80/50 mm Hg": a blood pressure pair.
-        double second = 0;
-        std::size_t secondLen = 0;
-        if (end < q.size() && q[end] == '/' )
-            secondLen = matchNumber(q, end + 1, second);
-        const std::size_t unitPos = secondLen ? end + 1 + secondLen : end;
-        UnitMatch unit = matchUnit(q, unitPos);
-        std::string unitFromRange;
-        if (unit.length == 0 && !secondLen) {
-            // "HCO3 33 (Normal: 21-26 mEq/L)": the unit is printed with the range only.
-            MeasuredValue probe;
-            const std::size_t rangeLen = readPrintedRange(q, end, probe);
-            if (rangeLen) {
-                const std::string_view inner = q.substr(end, rangeLen);
-                for (std::size_t k = inner.size(); k-- > 0;)
-                    if (std::isdigit(static_cast<unsigned char>(inner[k]))) {
-                        UnitMatch u = matchUnit(inner, k + 1);
-                        if (u.length)
-                            unitFromRange = u.key;
-                        break;
-                    }
-            }
-        }
-        const std::size_t windowStart = std::max({lineStart, sentenceStart, lastValueEnd, i >= 90 ? i - 90 : std::size_t(0)});
-        // The specimen only matters for a value with a unit or a blood-pressure pair.
-        bool specimenFound = false;
-        std::string specimen;
-        if (unit.length || !unitFromRange.empty() || secondLen) {
-            specimen = specimenIn(lower, windowStart, i, specimenFound);
-            if (!specimenFound)
-                specimen = specimenIn(lower, sentenceStart, i, specimenFound);
-            if (!specimenFound && inSection)
-                specimen = sectionSpecimen;
-        }
-        std::vector<AnalyteMention> mentions = names_.find(q, lower, windowStart, i);
-        if (secondLen) {
-            if (unit.key != "mm Hg" && lower.substr(windowStart, i - windowStart).find("pressure") == std::string::npos
-                && lower.substr(windowStart, i - windowStart).find("bp") == std::string::npos) {
-                i = unitPos - 1;
-                continue;
-            }
-            const std::size_t vEnd = unitPos + unit.length;
-            std::size_t nameBegin = i;
-            for (std::string_view w : {"blood pressure", "bp"})
-                if (auto p = lower.rfind(w, i); p != std::string::npos && p >= windowStart)
-                    nameBegin = std::min(nameBegin, p);
-            for (int k = 0; k < 2; ++k) {
-                MeasuredValue bp;
-                bp.analyte = k == 0 ? "sbp" : "dbp";
-                bp.name = "blood pressure";
-                bp.value = k == 0 ? v.value : second;
-                bp.unit = "mm Hg";
-                bp.unitText = unit.length ? unit.written : "";
-                bp.span = {nameBegin, vEnd};
-                bp.valueSpan = {i, vEnd};
-                out.values.push_back(bp);
-            }
-            lastValueEnd = vEnd;
-            i = vEnd - 1;
-            continue;
-        }
-        // A value in parentheses right after another is the same measurement in another unit.
-        const bool alternate = !out.values.empty() && i >= 1 && q[i - 1] == '(' && lastValueEnd + 3 >= i && unit.length;
-        const AnalyteMention* best = nullptr;
-        std::string unitKey = unit.length ? unit.key : !unitFromRange.empty() ? unitFromRange : "-";
-        for (const AnalyteMention& m : mentions) {
-            if (!table_.toTableUnit(m.analyte, 1.0, unitKey))
-                continue;
-            if (unitKey == "-") { // unitless (pH, INR): the name must come right before the number
-                const std::string gap = lowerAscii(q.substr(m.span.end, i - m.span.end));
-                std::string t;
-                for (char ch : gap)
-                    if (ch != ' ' && ch != ':' && ch != '=')
-                        t += ch;
-                if (!(t.empty() || t == "is" || t == "of" || t == "was" || t == "ofa"))
-                    continue;
-            }
-            if (!best || m.span.end > best->span.end || (m.span.end == best->span.end && m.span.begin < best->span.begin))
-                best = &m;
-        }
-        std::optional<std::string> subRow;
-        if (!best) {
-            const std::string w = lowerAscii(lastWords(q.substr(windowStart, i - windowStart), 1));
-            // "tachycardic to 121/min", "febrile to 39.4°C": the state word names the analyte.
-            for (const StateWord& s : table_.stateWords())
-                if (s.word == w && table_.toTableUnit(s.analyte, 1.0, unitKey)) {
-                    subRow = s.analyte;
-                    break;
-                }
-            if ((w == "total" || w == "direct") && lower.rfind("bilirubin", i) != std::string::npos && i - lower.rfind("bilirubin", i) < 40) {
-                subRow = w == "total" ? "bilirubin_total" : "bilirubin_direct";
-            }
-        }
-        if (subRow && table_.toTableUnit(*subRow, 1.0, unitKey)) {
-            v.analyte = *subRow;
-            const std::string word = lowerAscii(lastWords(q.substr(windowStart, i - windowStart), 1));
-            v.name = subRow->rfind("bilirubin", 0) == 0 ? "bilirubin, " + word : table_.analyte(*subRow)->displayName;
-            v.unit = unitKey;
-            v.unitText = unit.written;
-            const std::size_t wordAt = lower.rfind(word, i);
-            v.span = {wordAt != std::string::npos && wordAt >= windowStart ? wordAt : windowStart, i + numLen + unit.length};
-            v.valueSpan = {i, i + numLen + unit.length};
-            v.specimen = specimen;
-            out.values.push_back(v);
-            lastValueEnd = i + numLen + unit.length;
-            i = lastValueEnd - 1;
-            continue;
-        }
-        if (alternate && !best && table_.toTableUnit(out.values.back().analyte, 1.0, unitKey)) {
-            MeasuredValue alt = out.values.back();
-            alt.value = v.value;
-            alt.unit = unitKey;
-            alt.unitText = unit.written;
-            alt.valueSpan = {i, i + numLen + unit.length};
-            alt.alternate = true;
-            alt.hasOwnRange = false;
-            out.values.push_back(alt);
-            lastValueEnd = i + numLen + unit.length;
-            i = lastValueEnd - 1;
-            continue;
-        }
-        if (!best) {
-            if (unit.length && unit.key != "%" && unit.key != "s" && unit.key != "min" && specimen.empty()) {
-                const std::string guess = lastWords(q.substr(windowStart, i - windowStart), 3);
-                if (!guess.empty())
-                    out.uncovered.push_back({guess, unit.key, {i, i + numLen + unit.length}});
-            }
-            if (unit.length) {
-                lastValueEnd = i + numLen + unit.length;
-                i = lastValueEnd - 1;
-            } else {
-                i = end - 1;
-            }
-            continue;
-        }
-        v.analyte = best->analyte;
-        v.name = std::string(q.substr(best->span.begin, best->span.end - best->span.begin));
-        v.unit = unitKey;
-        v.unitText = unit.written;
-        v.span = {best->span.begin, i + numLen + unit.length};
-        v.valueSpan = {i, i + numLen + unit.length};
-        v.specimen = specimen;
-        std::size_t after = i + numLen + unit.length;
-        after += readPrintedRange(q, after, v);
-        out.values.push_back(v);
-        lastValueEnd = after;
-        i = after - 1;
-    }
+    ValueScan(q, table_, names_, out).run();
     return out;
 }
 

@@ -200,6 +200,10 @@ void TestGenericJsonlReader::badLine_data()
         R"({"id": "x", "question": "q", "output": "o", "meta": {"deep": )" + std::string(100, '[') +
             std::string(100, ']') + "}}",
         "JSON nested deeper than 64 levels; record rejected");
+    row("number overflows a double", R"({"id": "x", "question": "q", "output": "o", "x": 1e309})",
+        "number out of range: 1e309 does not fit a double; record rejected");
+    row("negative overflow in meta", R"({"id": "x", "question": "q", "output": "o", "meta": {"v": -2e400}})",
+        "number out of range: -2e400 does not fit a double; record rejected");
     row("duplicate of line 1", good("g1"), "duplicate id 'g1' in run 'r' (first at line 1); record rejected");
 }
 

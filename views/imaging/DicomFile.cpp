@@ -220,54 +220,119 @@ bool looksLikeDicom(const std::string& path)
     return got >= 8 && u[1] == 0 && (u[0] == 0x02 || u[0] == 0x08) && u[3] == 0;
 }
 
-bool readDicomFile(const std::string& path, DicomImage& img, std::string& error, bool headerOnly)
+namespace {
+
+// One data element's value stored into the image's fields, when it is one the viewer uses.
+void applyElement(DicomImage& img, std::uint32_t tag, std::string_view v, bool bigEndianValue)
 {
-    std::string data;
-    if (!readWholeFile(path, data, error))
-        return false;
-    std::size_t start = 0;
-    if (data.size() >= 132 && data.compare(128, 4, "DICM") == 0)
-        start = 132;
-    else if (!(data.size() >= 8 && data[1] == 0 && (data[0] == 0x02 || data[0] == 0x08) && data[3] == 0)) {
-        error = "not a DICOM file (no DICM marker and no DICOM tag at the start)";
+    auto us = [&]() -> int {
+        if (v.size() < 2)
+            return 0;
+        const auto* p = reinterpret_cast<const unsigned char*>(v.data());
+        return bigEndianValue ? (p[0] << 8 | p[1]) : (p[1] << 8 | p[0]);
+    };
+    auto firstNumber = [&](double& out) {
+        const auto n = numbers(v);
+        if (n.empty())
+            return false;
+        out = n[0];
+        return true;
+    };
+    switch (tag) {
+    case 0x00020010: img.transferSyntax = trimmed(v); break;
+    case 0x00080060: img.modality = trimmed(v); break;
+    case 0x0020000E: img.seriesUid = trimmed(v); break;
+    case 0x00200013: { double d = 0; if (firstNumber(d)) img.instanceNumber = int(d); break; }
+    case 0x00200032: {
+        const auto n = numbers(v);
+        if (n.size() >= 3) {
+            img.position = {n[0], n[1], n[2]};
+            img.hasPosition = true;
+        }
+        break;
+    }
+    case 0x00200037: {
+        const auto n = numbers(v);
+        if (n.size() >= 6) {
+            for (int k = 0; k < 6; ++k)
+                img.orientation[std::size_t(k)] = n[std::size_t(k)];
+            img.hasOrientation = true;
+        }
+        break;
+    }
+    case 0x00280002: img.samplesPerPixel = us(); break;
+    case 0x00280004: img.photometric = trimmed(v); break;
+    case 0x00280006: img.planarConfiguration = us(); break;
+    case 0x00280008: { double d = 1; if (firstNumber(d)) img.frames = int(d); break; }
+    case 0x00280010: img.rows = us(); break;
+    case 0x00280011: img.columns = us(); break;
+    case 0x00280030: {
+        const auto n = numbers(v);
+        if (n.size() >= 2 && n[0] > 0 && n[1] > 0) {
+            img.pixelSpacing = {n[0], n[1]};
+            img.hasPixelSpacing = true;
+        }
+        break;
+    }
+    case 0x00180050: firstNumber(img.sliceThickness); break;
+    case 0x00280100: img.bitsAllocated = us(); break;
+    case 0x00280101: img.bitsStored = us(); break;
+    case 0x00280103: img.pixelRepresentation = us(); break;
+    case 0x00281050: img.hasWindow = firstNumber(img.windowCenter) || img.hasWindow; break;
+    case 0x00281051: firstNumber(img.windowWidth); break;
+    case 0x00281052: firstNumber(img.intercept); break;
+    case 0x00281053: { double s = 1; if (firstNumber(s) && s != 0) img.slope = s; break; }
+    default: break;
+    }
+}
+
+// Leaving the meta group: the data set follows the transfer syntax the meta group named.
+// The element just read is read again in that form. False with error for a syntax the
+// viewer cannot decode.
+bool switchToDataSet(Cursor& c, const DicomImage& img, std::size_t elementStart, Element& e, std::string& error)
+{
+    const std::string& ts = img.transferSyntax;
+    if (ts.empty() || ts == "1.2.840.10008.1.2.1") {
+        // explicit little (or none given: keep the sniffed form)
+    } else if (ts == "1.2.840.10008.1.2") {
+        c.explicitVr = false;
+    } else if (ts == "1.2.840.10008.1.2.2") {
+        c.bigEndian = true;
+    } else {
+        error = "compressed or unsupported transfer syntax " + ts + " (only uncompressed DICOM is read)";
         return false;
     }
-    Cursor c(data, start);
+    if (!ts.empty() || !c.explicitVr) {
+        c.seek(elementStart);
+        return readHeader(c, e, error);
+    }
+    return true;
+}
+
+// Where the pixel data lie in the file, found by walking the elements and storing those the
+// viewer uses into img.
+struct PixelData {
+    std::size_t pos = 0, length = 0;
+    bool found = false;
+};
+
+bool readElements(const std::string& data, std::size_t start, DicomImage& img, Cursor& c, PixelData& pixels,
+                  std::string& error)
+{
     // Without a preamble, the VR form is sniffed: two upper-case letters after the tag.
     c.explicitVr = data.size() >= start + 6 && std::isupper(static_cast<unsigned char>(data[start + 4])) &&
                    std::isupper(static_cast<unsigned char>(data[start + 5]));
     bool inMeta = true;
-    std::size_t pixelPos = 0, pixelLength = 0;
-    bool havePixels = false;
     while (!c.atEnd()) {
         const std::size_t elementStart = c.pos();
         Element e;
         if (!readHeader(c, e, error))
             return false;
-        // The meta group is always explicit little endian; the data set follows the
-        // transfer syntax it names.
+        // The meta group is always explicit little endian.
         if (inMeta && e.group != 0x0002) {
             inMeta = false;
-            const std::string& ts = img.transferSyntax;
-            if (ts.empty() || ts == "1.2.840.10008.1.2.1") {
-                // explicit little (or none given: keep the sniffed form)
-            } else if (ts == "1.2.840.10008.1.2") {
-                c.explicitVr = false;
-            } else if (ts == "1.2.840.10008.1.2.2") {
-                c.bigEndian = true;
-            } else {
-                error = "compressed or unsupported transfer syntax " + ts + " (only uncompressed DICOM is read)";
+            if (!switchToDataSet(c, img, elementStart, e, error))
                 return false;
-            }
-            if (!ts.empty()) {
-                c.seek(elementStart);
-                if (!readHeader(c, e, error))
-                    return false;
-            } else if (!c.explicitVr) {
-                c.seek(elementStart);
-                if (!readHeader(c, e, error))
-                    return false;
-            }
         }
         const std::uint32_t tag = std::uint32_t(e.group) << 16 | e.element;
         if (tag == 0x7FE00010) {
@@ -275,14 +340,9 @@ bool readDicomFile(const std::string& path, DicomImage& img, std::string& error,
                 error = "compressed (encapsulated) pixel data is not supported";
                 return false;
             }
-            pixelPos = e.valuePos;
-            pixelLength = std::min<std::size_t>(e.length, c.left());
-            havePixels = true;
-            if (e.length > c.left()) {
-                // Truncated pixel data: reported below with the sizes.
-                pixelLength = c.left();
-            }
-            break;
+            // Truncated pixel data keep what is there: reported by checkPixelLayout with the sizes.
+            pixels = {e.valuePos, std::min<std::size_t>(e.length, c.left()), true};
+            return true;
         }
         const bool sequence = (e.vr[0] == 'S' && e.vr[1] == 'Q') || e.length == kUndefined;
         if (sequence) {
@@ -296,68 +356,16 @@ bool readDicomFile(const std::string& path, DicomImage& img, std::string& error,
                     " bytes announced, " + std::to_string(c.left()) + " left)";
             return false;
         }
-        auto us = [&]() -> int {
-            if (v.size() < 2)
-                return 0;
-            const auto* p = reinterpret_cast<const unsigned char*>(v.data());
-            return c.bigEndian && e.group != 0x0002 ? (p[0] << 8 | p[1]) : (p[1] << 8 | p[0]);
-        };
-        auto firstNumber = [&](double& out) {
-            const auto n = numbers(v);
-            if (n.empty())
-                return false;
-            out = n[0];
-            return true;
-        };
-        switch (tag) {
-        case 0x00020010: img.transferSyntax = trimmed(v); break;
-        case 0x00080060: img.modality = trimmed(v); break;
-        case 0x0020000E: img.seriesUid = trimmed(v); break;
-        case 0x00200013: { double d = 0; if (firstNumber(d)) img.instanceNumber = int(d); break; }
-        case 0x00200032: {
-            const auto n = numbers(v);
-            if (n.size() >= 3) {
-                img.position = {n[0], n[1], n[2]};
-                img.hasPosition = true;
-            }
-            break;
-        }
-        case 0x00200037: {
-            const auto n = numbers(v);
-            if (n.size() >= 6) {
-                for (int k = 0; k < 6; ++k)
-                    img.orientation[std::size_t(k)] = n[std::size_t(k)];
-                img.hasOrientation = true;
-            }
-            break;
-        }
-        case 0x00280002: img.samplesPerPixel = us(); break;
-        case 0x00280004: img.photometric = trimmed(v); break;
-        case 0x00280006: img.planarConfiguration = us(); break;
-        case 0x00280008: { double d = 1; if (firstNumber(d)) img.frames = int(d); break; }
-        case 0x00280010: img.rows = us(); break;
-        case 0x00280011: img.columns = us(); break;
-        case 0x00280030: {
-            const auto n = numbers(v);
-            if (n.size() >= 2 && n[0] > 0 && n[1] > 0) {
-                img.pixelSpacing = {n[0], n[1]};
-                img.hasPixelSpacing = true;
-            }
-            break;
-        }
-        case 0x00180050: firstNumber(img.sliceThickness); break;
-        case 0x00280100: img.bitsAllocated = us(); break;
-        case 0x00280101: img.bitsStored = us(); break;
-        case 0x00280103: img.pixelRepresentation = us(); break;
-        case 0x00281050: img.hasWindow = firstNumber(img.windowCenter) || img.hasWindow; break;
-        case 0x00281051: firstNumber(img.windowWidth); break;
-        case 0x00281052: firstNumber(img.intercept); break;
-        case 0x00281053: { double s = 1; if (firstNumber(s) && s != 0) img.slope = s; break; }
-        default: break;
-        }
+        applyElement(img, tag, v, c.bigEndian && e.group != 0x0002);
     }
+    return true;
+}
+
+// Whether the header describes pixels the viewer decodes and the file holds them all.
+bool checkPixelLayout(DicomImage& img, const PixelData& pixels, std::string& error)
+{
     img.hasWindow = img.hasWindow && img.windowWidth > 0;
-    if (!havePixels) {
+    if (!pixels.found) {
         error = "no pixel data (7FE0,0010) in the file";
         return false;
     }
@@ -378,24 +386,26 @@ bool readDicomFile(const std::string& path, DicomImage& img, std::string& error,
         img.frames = 1;
     if (img.bitsStored <= 0 || img.bitsStored > img.bitsAllocated)
         img.bitsStored = img.bitsAllocated;
-    const std::size_t bytesPer = std::size_t(img.bitsAllocated / 8);
     const std::size_t count = std::size_t(img.rows) * std::size_t(img.columns) * std::size_t(img.frames);
-    const std::size_t need = count * std::size_t(img.samplesPerPixel) * bytesPer;
-    if (pixelLength < need) {
-        error = "pixel data truncated: " + std::to_string(pixelLength) + " of " + std::to_string(need) + " bytes";
+    const std::size_t need = count * std::size_t(img.samplesPerPixel) * std::size_t(img.bitsAllocated / 8);
+    if (pixels.length < need) {
+        error = "pixel data truncated: " + std::to_string(pixels.length) + " of " + std::to_string(need) + " bytes";
         return false;
     }
-    if (headerOnly)
-        return true;
+    return true;
+}
 
-    const auto* p = reinterpret_cast<const unsigned char*>(data.data() + pixelPos);
+void decodePixels(DicomImage& img, const unsigned char* p, bool bigEndian)
+{
+    const std::size_t bytesPer = std::size_t(img.bitsAllocated / 8);
+    const std::size_t count = std::size_t(img.rows) * std::size_t(img.columns) * std::size_t(img.frames);
     if (img.samplesPerPixel == 3) {
         img.rgb.resize(count * 3);
         const std::size_t plane = count; // planar: all R, then all G, then all B (per frame approximated as whole)
         for (std::size_t i = 0; i < count; ++i)
             for (std::size_t k = 0; k < 3; ++k)
                 img.rgb[i * 3 + k] = img.planarConfiguration == 1 ? p[k * plane + i] : p[i * 3 + k];
-        return true;
+        return;
     }
     img.grey.resize(count);
     const int stored = img.bitsStored;
@@ -406,10 +416,10 @@ bool readDicomFile(const std::string& path, DicomImage& img, std::string& error,
         if (bytesPer == 1)
             raw = q[0];
         else if (bytesPer == 2)
-            raw = c.bigEndian ? std::uint32_t(q[0] << 8 | q[1]) : std::uint32_t(q[1] << 8 | q[0]);
+            raw = bigEndian ? std::uint32_t(q[0] << 8 | q[1]) : std::uint32_t(q[1] << 8 | q[0]);
         else
-            raw = c.bigEndian ? (std::uint32_t(q[0]) << 24 | std::uint32_t(q[1]) << 16 | std::uint32_t(q[2]) << 8 | q[3])
-                              : (std::uint32_t(q[3]) << 24 | std::uint32_t(q[2]) << 16 | std::uint32_t(q[1]) << 8 | q[0]);
+            raw = bigEndian ? (std::uint32_t(q[0]) << 24 | std::uint32_t(q[1]) << 16 | std::uint32_t(q[2]) << 8 | q[3])
+                            : (std::uint32_t(q[3]) << 24 | std::uint32_t(q[2]) << 16 | std::uint32_t(q[1]) << 8 | q[0]);
         if (stored < 32)
             raw &= (std::uint32_t(1) << stored) - 1; // overlay bits above bits stored are not pixel value
         double value;
@@ -421,6 +431,28 @@ bool readDicomFile(const std::string& path, DicomImage& img, std::string& error,
             value = double(raw);
         img.grey[i] = float(value * img.slope + img.intercept);
     }
+}
+
+} // namespace
+
+bool readDicomFile(const std::string& path, DicomImage& img, std::string& error, bool headerOnly)
+{
+    std::string data;
+    if (!readWholeFile(path, data, error))
+        return false;
+    std::size_t start = 0;
+    if (data.size() >= 132 && data.compare(128, 4, "DICM") == 0)
+        start = 132;
+    else if (!(data.size() >= 8 && data[1] == 0 && (data[0] == 0x02 || data[0] == 0x08) && data[3] == 0)) {
+        error = "not a DICOM file (no DICM marker and no DICOM tag at the start)";
+        return false;
+    }
+    Cursor c(data, start);
+    PixelData pixels;
+    if (!readElements(data, start, img, c, pixels, error) || !checkPixelLayout(img, pixels, error))
+        return false;
+    if (!headerOnly)
+        decodePixels(img, reinterpret_cast<const unsigned char*>(data.data() + pixels.pos), c.bigEndian);
     return true;
 }
 
