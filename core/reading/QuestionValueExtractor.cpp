@@ -165,6 +165,8 @@ private:
     std::optional<std::string> analyteByStateWord(const NumberInText& n) const;
     std::size_t recordByStateWord(NumberInText& n, const std::string& analyte);
     std::size_t recordAlternate(const NumberInText& n);
+    bool continuesPrevious(const NumberInText& n) const;
+    std::size_t recordContinuation(const NumberInText& n);
     std::size_t recordUncovered(const NumberInText& n);
     std::size_t recordNamed(const NumberInText& n, const AnalyteMention& name);
     std::size_t readValueAt(std::size_t i);
@@ -382,6 +384,39 @@ std::size_t ValueScan::recordAlternate(const NumberInText& n)
     return lastValueEnd_ - 1;
 }
 
+// "a drop in platelet count from 260,000/mm3 to 95,000/mm3": a number joined to the value
+// just read by "to", "and" or "then", in a unit of the same analyte, is that analyte at
+// another time.
+bool ValueScan::continuesPrevious(const NumberInText& n) const
+{
+    if (out_.values.empty() || !n.unit.length || lastValueEnd_ > n.at || n.at - lastValueEnd_ > 16)
+        return false;
+    const MeasuredValue& previous = out_.values.back();
+    if (previous.analyte.empty() || previous.analyte == "sbp" || previous.analyte == "dbp"
+        || !table_.toTableUnit(previous.analyte, 1.0, n.unitKey()))
+        return false;
+    std::string gap;
+    for (char c : lower_.substr(lastValueEnd_, n.at - lastValueEnd_))
+        if (c != ' ' && c != ',')
+            gap += c;
+    return gap == "to" || gap == "and" || gap == "then" || gap == "andthen" || gap == "downto" || gap == "upto";
+}
+
+std::size_t ValueScan::recordContinuation(const NumberInText& n)
+{
+    MeasuredValue v = out_.values.back();
+    v.value = n.value;
+    v.unit = n.unitKey();
+    v.unitText = n.unit.written;
+    v.span = {n.at, n.valueEnd()};
+    v.valueSpan = {n.at, n.valueEnd()};
+    v.alternate = false;
+    v.hasOwnRange = false;
+    out_.values.push_back(v);
+    lastValueEnd_ = n.valueEnd();
+    return lastValueEnd_ - 1;
+}
+
 // A number with a lab unit and no analyte the table knows: noted for the coverage report.
 std::size_t ValueScan::recordUncovered(const NumberInText& n)
 {
@@ -433,6 +468,8 @@ std::size_t ValueScan::readValueAt(std::size_t i)
         return recordByStateWord(n, *row);
     if (alternate && table_.toTableUnit(out_.values.back().analyte, 1.0, n.unitKey()))
         return recordAlternate(n);
+    if (continuesPrevious(n))
+        return recordContinuation(n);
     return recordUncovered(n);
 }
 

@@ -74,13 +74,17 @@ std::vector<ReadingFinding> ReadingChecker::check(std::string_view question, con
 {
     std::vector<ReadingFinding> out;
     const OutputText text(output);
-    checkJudgements(question, reading, text, out);
+    // Judgements and quoted values are compared with the question's values: without any
+    // (half the questions) the output's analyte names need not be searched at all.
+    if (!reading.values.empty())
+        checkJudgements(question, reading, text, out);
     for (auto& f : checkStatedFindings(question, text))
         out.push_back(std::move(f));
     for (auto& f : checkFacts(question, reading, text))
         out.push_back(std::move(f));
-    for (auto& f : checkQuotedValues(question, reading, text, table_, names_))
-        out.push_back(std::move(f));
+    if (!reading.values.empty())
+        for (auto& f : checkQuotedValues(question, reading, text, table_, names_))
+            out.push_back(std::move(f));
     // One finding per output place: a value judged twice in one phrase ("low platelets,
     // thrombocytopenia") and a state word read both ways are one root cause.
     std::vector<ReadingFinding> kept;
@@ -197,6 +201,8 @@ void ReadingChecker::checkJudgements(std::string_view question, const QuestionRe
         f.questionSpan = worst.value->span;
         f.outputSpan = j.span;
         f.deviation = worst.verdict.deviation;
+        f.claimed = claimWords(j.claim);
+        f.actual = worst.verdict.level == Level::Low ? "low" : worst.verdict.level == Level::High ? "high" : "normal";
         const bool valueOutside = worst.verdict.level != Level::Normal;
         f.severity = valueOutside ? worst.verdict.severity
                                   : insideSeverity(j.claim, worst.range, table_.toTableUnit(f.analyte, worst.value->value, worst.value->unit).value_or(worst.value->value));

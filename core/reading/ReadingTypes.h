@@ -62,6 +62,9 @@ struct ReadingFinding {
     int severity = 1;      // 1 mild .. 3 marked; +1 when the answer is wrong (max 4)
     bool answerWrong = false;
     double deviation = 0;  // how far outside the range (0 for non-value findings)
+    // Value findings judged against a range: what the output calls the value ("normal",
+    // "not low", ...) and where it lies ("low", "normal", "high"); empty otherwise.
+    std::string claimed, actual;
     std::string explanation;
 };
 

@@ -45,7 +45,7 @@ FindingRow findingRow(const json& f, const std::string& where) {
     row.type = indexOfName(kFindingTypes, optString(f, "type", where));
     if (row.type < 0)
         throw std::invalid_argument(where +
-                                    ": type must be relation, branch, missing or grounding");
+                                    ": type must be relation, branch, missing, grounding or reading");
     row.severity = indexOfName(kFindingSeverities, optString(f, "severity", where));
     if (row.severity < 0)
         throw std::invalid_argument(where + ": severity must be none, minor, major or critical");

@@ -14,8 +14,9 @@
 namespace rs::store {
 
 // The finding types the findings table admits, in the order of the cases table's per-type
-// count columns (n_relation, n_branch, n_missing, n_grounding).
-inline constexpr const char* kFindingTypes[] = {"relation", "branch", "missing", "grounding"};
+// count columns (n_relation, n_branch, n_missing, n_grounding, n_reading).
+inline constexpr const char* kFindingTypes[] = {"relation", "branch", "missing", "grounding",
+                                                "reading"};
 // Finding severities by their stored number (0 .. 3).
 inline constexpr const char* kFindingSeverities[] = {"none", "minor", "major", "critical"};
 
@@ -48,7 +49,7 @@ struct AnalysisRows {
     std::string unanchoredReason;
     std::vector<FindingRow> findings;
     std::vector<CoverageGapRow> gaps;
-    std::int64_t perType[4] = {0, 0, 0, 0};
+    std::int64_t perType[std::size(kFindingTypes)] = {};
     int maxSeverity = 0;
 };
 

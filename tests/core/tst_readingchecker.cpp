@@ -89,6 +89,9 @@ void TestReadingChecker::nearMissesDoNotFire_data()
     QTest::newRow("two values at two times")
         << "Serum:\nK+: 6.3 mEq/L\n\nAfter treatment, his laboratory values are:\nSerum:\nK+: 4.3 mEq/L\n"
         << "His potassium is now normal.";
+    QTest::newRow("a fall from one value to another")
+        << "On day 6 there is a drop in platelet count from 260,000/mm3 to 95,000/mm3."
+        << "This is heparin-induced thrombocytopenia.";
     QTest::newRow("hedged") << "Platelet count is 67,000/mm3." << "If the platelet count were normal, ITP would be unlikely.";
     QTest::newRow("may") << "Her potassium is 3.9 mEq/L." << "Hyperaldosteronism may cause a low potassium.";
     QTest::newRow("family history") << "His calcium is 9.4 mg/dL. His father had hypercalcemia." << "His father had hypercalcemia.";

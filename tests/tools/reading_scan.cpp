@@ -39,6 +39,7 @@ struct Row {
     std::string questionText, outputText; // the spans alone, for the judged set
     int cot = 0, severity = 0;
     bool answerWrong = false;
+    Span questionAt, outputAt; // byte offsets, for the judged set
 };
 
 } // namespace
@@ -135,7 +136,7 @@ int main(int argc, char** argv)
                 for (const ReadingFinding& f : found)
                     rows.push_back({file, id, (g.contains("model") && g["model"].is_string() ? g["model"].get<std::string>() : std::string()), toString(f.kind), f.analyte, context(question, f.questionSpan),
                                     context(cot, f.outputSpan), f.explanation, quote(question, f.questionSpan), quote(cot, f.outputSpan), cotIndex,
-                                    f.severity, wrong});
+                                    f.severity, wrong, f.questionSpan, f.outputSpan});
                 ++cotIndex;
             }
         }
@@ -171,7 +172,9 @@ int main(int argc, char** argv)
         for (const Row& r : chosen)
             out << nlohmann::json{{"file", r.file}, {"id", r.id}, {"cot", r.cot}, {"kind", r.kind}, {"analyte", r.analyte},
                                   {"question_span", r.questionText}, {"output_span", r.outputText}, {"severity", r.severity},
-                                  {"explanation", r.explanation}, {"answer_wrong", r.answerWrong}}
+                                  {"explanation", r.explanation}, {"answer_wrong", r.answerWrong},
+                                  {"question_offsets", {r.questionAt.begin, r.questionAt.end}},
+                                  {"output_offsets", {r.outputAt.begin, r.outputAt.end}}}
                            .dump()
                 << "\n";
     }
