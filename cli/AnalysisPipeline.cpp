@@ -9,13 +9,16 @@
 #include "PatternAggregator.h"
 #include "ProjectStore.h"
 #include "ReferencePathFinder.h"
+#include "ResourceLocator.h"
 #include "Sha256.h"
+#include "reading/ReadingChecker.h"
 
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <thread>
 
 namespace rs {
@@ -30,6 +33,22 @@ double secondsSince(Clock::time_point t)
 }
 
 bool cancelled(const std::atomic<bool>* cancel) { return cancel && cancel->load(); }
+
+// The reference ranges of the resource folder and the reading checker over them; no
+// checker when the table cannot be read (the other finding classes do not need it).
+class ReadingSetup {
+public:
+    explicit ReadingSetup(const std::string& resourcesDir)
+    {
+        if (table_.load(referenceRangesFile(resourcesDir)) && table_.rowCount() > 0)
+            checker_ = std::make_unique<reading::ReadingChecker>(table_);
+    }
+    const reading::ReadingChecker* checker() const { return checker_.get(); }
+
+private:
+    reading::ReferenceRangeTable table_;
+    std::unique_ptr<reading::ReadingChecker> checker_;
+};
 
 // Analyses a batch on all workers. The analyzer is const and thread-safe; each worker
 // takes the next unclaimed case, so uneven case sizes balance out.
@@ -177,6 +196,8 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
     ReferencePathFinder paths(graph, 1.0, req.settings.mechanisticKinds);
     GraphKnowledgeBase kb(graph, names, paths);
     CaseAnalyzer analyzer(kb, lexicon, req.settings);
+    const ReadingSetup readingSetup(req.resourcesDir);
+    analyzer.setReadingChecker(readingSetup.checker());
 
     // Project file.
     std::string error;

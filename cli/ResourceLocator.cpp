@@ -51,7 +51,13 @@ std::vector<std::string> demoKgFiles(const std::string& resources)
 std::vector<std::string> demoOutputFiles(const std::string& resources)
 {
     const std::filesystem::path outputs = std::filesystem::path(resources) / "demo" / "outputs";
-    return {(outputs / "demo-outputs.jsonl").string(), (outputs / "demo-imaging.jsonl").string()};
+    return {(outputs / "demo-outputs.jsonl").string(), (outputs / "demo-imaging.jsonl").string(),
+            (outputs / "demo-reading.jsonl").string()};
+}
+
+std::string referenceRangesFile(const std::string& resources)
+{
+    return (std::filesystem::path(resources) / "reference-ranges" / "reference-ranges.tsv").string();
 }
 
 } // namespace rs

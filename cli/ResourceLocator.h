@@ -12,9 +12,12 @@ std::string resourcesDir();
 std::string cacheDir();
 std::string dataDir();
 
-// The bundled demo: its knowledge graph, and its model outputs (the text cases, then the
-// image cases with grounding boxes).
+// The bundled demo: its knowledge graph, and its model outputs (the text cases, the image
+// cases with grounding boxes, then the reading-error cases).
 std::vector<std::string> demoKgFiles(const std::string& resources);
 std::vector<std::string> demoOutputFiles(const std::string& resources);
+
+// The reference-range table of the reading-error checker.
+std::string referenceRangesFile(const std::string& resources);
 
 } // namespace rs

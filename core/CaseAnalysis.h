@@ -79,7 +79,7 @@ struct ReferencePath {
     std::string origin; // "kg" (search) or "input" (gold path supplied with the case)
 };
 
-enum class FindingType { Relation, Branch, Missing, Grounding };
+enum class FindingType { Relation, Branch, Missing, Grounding, Reading };
 enum class Severity { None, Minor, Major, Critical };
 
 // Stored names; the tables (and display labels) are in FindingKinds.h.
@@ -104,6 +104,9 @@ struct Finding {
     std::string signature;   // what recurring patterns are grouped by
     int image = -1;          // grounding: index into Case::images, -1 otherwise
     int box = -1;            // grounding: index into that image's boxes, -1 otherwise
+    // reading: what the question says (a value, a stated finding, a patient fact), in
+    // Case::question; the span above is the output's judgement of it. Empty otherwise.
+    std::size_t questionSpanBegin = 0, questionSpanEnd = 0;
 };
 
 // An entity the linker could not place in the KG. Never counted as a model error.

@@ -4,9 +4,11 @@
 #include "ClinicalReference.h"
 #include "ImageFileCheck.h"
 #include "MentionFilter.h"
+#include "ReadingFindings.h"
 #include "ReasoningPath.h"
 #include "StepSegmenter.h"
 #include "TextNormalizer.h"
+#include "reading/ReadingChecker.h"
 
 #include <algorithm>
 #include <cctype>
@@ -299,7 +301,18 @@ CaseAnalysis CaseAnalyzer::analyze(const Case& c) const
     std::vector<Finding> grounding = grounding_.classify(c, answerWrong);
     a.findings.insert(a.findings.end(), std::make_move_iterator(grounding.begin()),
                       std::make_move_iterator(grounding.end()));
+    addReadingFindings(c, stem, answerWrong, a);
     return a;
+}
+
+// The stem only: an answer option ("A) Hypercalcemia") is no finding the question states.
+void CaseAnalyzer::addReadingFindings(const Case& c, std::size_t stem, bool answerWrong, CaseAnalysis& a) const
+{
+    if (!reading_ || c.output.empty())
+        return;
+    for (const reading::ReadingFinding& rf :
+         reading_->check(std::string_view(c.question).substr(0, stem), c.output, answerWrong))
+        a.findings.push_back(readingFinding(rf, a.steps));
 }
 
 } // namespace rs

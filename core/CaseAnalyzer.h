@@ -18,6 +18,10 @@
 
 namespace rs {
 
+namespace reading {
+class ReadingChecker;
+}
+
 struct AnalysisSettings {
     int k = 5;                      // reference paths per case
     int maxHops = 4;                // longest reference path
@@ -41,6 +45,10 @@ public:
 
     const AnalysisSettings& settings() const { return settings_; }
 
+    // Reading errors (the output contradicts the question's own data) need the reference
+    // ranges; without a checker none are looked for. The checker must outlive the analyzer.
+    void setReadingChecker(const reading::ReadingChecker* checker) { reading_ = checker; }
+
     // The node an answer text stands for: its whole text as a KG name, else the longest
     // linked mention (modifiers excluded) covering at least minOptionCoverage of its
     // letters; kNoNode otherwise.
@@ -53,6 +61,7 @@ private:
     // KnowledgeBase::link, ordered, without modifier mentions (when so set).
     std::vector<Mention> link(std::string_view text, const std::vector<Token>& tokens,
                               std::vector<CoverageGap>* gaps, std::string_view where) const;
+    void addReadingFindings(const Case& c, std::size_t stem, bool answerWrong, CaseAnalysis& a) const;
 
     const KnowledgeBase& kb_;
     const Lexicon& lexicon_;
@@ -60,6 +69,7 @@ private:
     ClaimExtractor claims_;
     ErrorClassifier classifier_;
     GroundingClassifier grounding_;
+    const reading::ReadingChecker* reading_ = nullptr;
 };
 
 } // namespace rs

@@ -53,7 +53,8 @@ struct CaseQuery {
         Missing,
         Grounding,
         Severity,
-        ReviewState
+        ReviewState,
+        Reading
     };
     Sort sort = Sort::Id;
     bool descending = false;
@@ -67,7 +68,7 @@ struct CaseRow {
     std::int64_t runId = 0;
     std::string key, run, questionId;
     std::optional<bool> correct;
-    std::int64_t nRelation = 0, nBranch = 0, nMissing = 0, nGrounding = 0;
+    std::int64_t nRelation = 0, nBranch = 0, nMissing = 0, nGrounding = 0, nReading = 0;
     std::optional<int> maxSeverity; // 0 none .. 3 critical; nullopt until analysed
     std::string reviewState;        // latest case-level verdict or "unreviewed"
     std::string questionPreview;    // the first 120 characters of the question

@@ -128,6 +128,7 @@ CaseResult makeCaseResult(const Case& c, const CaseAnalysis& a, const KnowledgeB
         rf.step = f.step;
         rf.nodes = nodeNames(kb, f.nodes);
         rf.span = span(f.spanBegin, f.spanEnd);
+        rf.questionSpan = span(f.questionSpanBegin, f.questionSpanEnd);
         rf.explanation = f.explanation;
         rf.signature = f.signature;
         rf.image = f.image;

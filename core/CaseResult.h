@@ -6,7 +6,7 @@
 // report and `show` reads this one type. CaseResultCodec turns it into that JSON and back.
 //
 // Spans are UTF-8 byte offsets: into Case::output, except coverage gaps found in the
-// question (Gap::where == "question").
+// question (Gap::where == "question") and a reading finding's questionSpan.
 #include "CaseAnalysis.h"
 
 #include <cstddef>
@@ -67,6 +67,7 @@ struct CaseResult {
         int step = -1;
         std::vector<std::string> nodes;
         Span span;
+        Span questionSpan; // reading findings: what the question says, in Case::question
         std::string explanation;
         std::string signature;
         int image = -1, box = -1; // grounding findings: which image and box

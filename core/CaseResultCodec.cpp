@@ -56,6 +56,10 @@ json findingJson(const CaseResult::Finding& f)
         fj["image"] = f.image;
         fj["box"] = f.box;
     }
+    // A reading finding quotes the question too: "span" is the output's judgement,
+    // "question_span" what the question says, in Case::question.
+    if (f.type == FindingType::Reading)
+        fj["question_span"] = spanJson(f.questionSpan);
     return fj;
 }
 
@@ -282,9 +286,9 @@ public:
     }
 
     // [begin, end] as two non-negative integers with begin <= end; otherwise the empty span.
-    CaseResult::Span span(const json& o, const std::string& where)
+    CaseResult::Span span(const json& o, const std::string& where, const char* key = "span")
     {
-        const json* v = field(o, "span");
+        const json* v = field(o, key);
         if (!v)
             return {};
         if (v->is_array() && v->size() == 2 && (*v)[0].is_number_unsigned() &&
@@ -293,7 +297,7 @@ public:
             if (b <= e && e <= std::numeric_limits<std::size_t>::max())
                 return {std::size_t(b), std::size_t(e)};
         }
-        problem(where + ".span", "not [begin, end]");
+        problem(where + "." + key, "not [begin, end]");
         return {};
     }
 
@@ -407,6 +411,7 @@ void readFindings(Reader& in, const json& j, CaseResult& r)
         rf.step = in.integer(f, "step", where);
         rf.nodes = in.strings(f, "nodes", where, false);
         rf.span = in.span(f, where);
+        rf.questionSpan = in.span(f, where, "question_span");
         rf.explanation = in.string(f, "explanation", where);
         rf.signature = in.string(f, "signature", where);
         rf.image = in.integer(f, "image", where);

@@ -14,6 +14,7 @@ constexpr TypeRow kTypes[] = {
     {FindingType::Branch, "branch", "Branch"},
     {FindingType::Missing, "missing", "Missing"},
     {FindingType::Grounding, "grounding", "Grounding"},
+    {FindingType::Reading, "reading", "Reading"},
 };
 
 struct SubtypeRow {
@@ -38,6 +39,10 @@ constexpr SubtypeRow kSubtypes[] = {
     {FindingSubtype::MissedReference, FindingType::Grounding, "missed_reference",
      "missed reference"},
     {FindingSubtype::LabelMismatch, FindingType::Grounding, "label_mismatch", "label mismatch"},
+    {FindingSubtype::ValueMisjudged, FindingType::Reading, "value_misjudged", "value misjudged"},
+    {FindingSubtype::FindingDenied, FindingType::Reading, "finding_denied", "finding denied"},
+    {FindingSubtype::FindingInvented, FindingType::Reading, "finding_invented", "finding invented"},
+    {FindingSubtype::FactMisquoted, FindingType::Reading, "fact_misquoted", "fact misquoted"},
 };
 
 struct SeverityRow {
@@ -91,10 +96,10 @@ std::optional<FindingType> findingTypeFromName(std::string_view name)
     return r ? std::optional<FindingType>(r->type) : std::nullopt;
 }
 
-const std::array<const char*, 4>& findingTypeNames()
+const std::array<const char*, kAllFindingTypes.size()>& findingTypeNames()
 {
-    static const std::array<const char*, 4> names = [] {
-        std::array<const char*, 4> n{};
+    static const std::array<const char*, kAllFindingTypes.size()> names = [] {
+        std::array<const char*, kAllFindingTypes.size()> n{};
         for (std::size_t i = 0; i < n.size(); ++i)
             n[i] = findingTypeName(kAllFindingTypes[i]);
         return n;

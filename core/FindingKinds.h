@@ -11,17 +11,18 @@
 
 namespace rs {
 
-// --- finding types ("relation", "branch", "missing", "grounding") -------------------------
+// --- finding types ("relation", "branch", "missing", "grounding", "reading") --------------
 
-inline constexpr std::array<FindingType, 4> kAllFindingTypes = {
-    FindingType::Relation, FindingType::Branch, FindingType::Missing, FindingType::Grounding};
+inline constexpr std::array<FindingType, 5> kAllFindingTypes = {
+    FindingType::Relation, FindingType::Branch, FindingType::Missing, FindingType::Grounding,
+    FindingType::Reading};
 
 const char* findingTypeName(FindingType type);  // "relation"
 const char* findingTypeLabel(FindingType type); // "Relation"
 // nullopt for a name this version does not know (an older or hand-edited project).
 std::optional<FindingType> findingTypeFromName(std::string_view name);
 // The names in kAllFindingTypes order, for code that lists or matches them as text.
-const std::array<const char*, 4>& findingTypeNames();
+const std::array<const char*, kAllFindingTypes.size()>& findingTypeNames();
 // The position of a type name in kAllFindingTypes order, -1 for an unknown name: the index
 // of the store's per-type count columns.
 int findingTypeIndex(std::string_view name);
@@ -42,15 +43,21 @@ enum class FindingSubtype {
     LowIou,               // grounding: the model box is off the reference box
     MissedReference,      // grounding: no model box for a reference finding
     LabelMismatch,        // grounding: a region the reference labels otherwise
+    ValueMisjudged,       // reading: a question's value called normal, high or low against its range
+    FindingDenied,        // reading: the output denies a finding the question states
+    FindingInvented,      // reading: the output asserts a finding the question denies
+    FactMisquoted,        // reading: age, sex, pregnancy, a number or a duration quoted wrongly
 };
 
-inline constexpr std::array<FindingSubtype, 11> kAllFindingSubtypes = {
+inline constexpr std::array<FindingSubtype, 15> kAllFindingSubtypes = {
     FindingSubtype::WrongRelation,       FindingSubtype::Unsupported,
     FindingSubtype::ContradictedNegation, FindingSubtype::NotInCompleteList,
     FindingSubtype::PlausibleBranch,
     FindingSubtype::Jump,                FindingSubtype::MissingIntermediate,
     FindingSubtype::IgnoredEvidence,     FindingSubtype::LowIou,
-    FindingSubtype::MissedReference,     FindingSubtype::LabelMismatch};
+    FindingSubtype::MissedReference,     FindingSubtype::LabelMismatch,
+    FindingSubtype::ValueMisjudged,      FindingSubtype::FindingDenied,
+    FindingSubtype::FindingInvented,     FindingSubtype::FactMisquoted};
 
 const char* findingSubtypeName(FindingSubtype subtype);  // "wrong_relation"
 const char* findingSubtypeLabel(FindingSubtype subtype); // "wrong relation"

@@ -122,6 +122,9 @@ std::string describeOther(FindingType type, std::string_view subtypeName, std::s
         return "Draws no box for the reference finding " + w;
     if (is(FindingSubtype::LabelMismatch))
         return "Labels " + w + " a region the reference calls otherwise";
+    // Reading signatures carry their own words: "calls low platelets normal".
+    if (type == FindingType::Reading && !w.empty())
+        return char(std::toupper(static_cast<unsigned char>(w[0]))) + w.substr(1);
     return display(subtypeName) + ": " + w;
 }
 

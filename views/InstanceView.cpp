@@ -377,6 +377,7 @@ public:
     DocRange outputRange() const { return {outputStart_, outputStart_ + int(output_.text.size())}; }
 
     DocRange outRange(const CaseResult::Span& s) const { return place(output_, outputStart_, s); }
+    DocRange questionRange(const CaseResult::Span& s) const { return place(question_, questionStart_, s); }
 
     // A coverage gap's span lies in the question or the output, as its "where" says.
     DocRange gapRange(const CaseResult::Gap& g) const
@@ -534,8 +535,9 @@ private:
 };
 
 // The card of one finding in the list, and its mark in the text.
-void addFindingCard(QListWidget* list, CaseDocument& d, const CaseResult& result, const CaseResult::Finding& f,
-                    int index, DocRange range)
+void addFindingCard(QListWidget* list, CaseDocument& d, const CaseResult& result,
+                    const CaseResult::Finding& f, int index, DocRange range,
+                    DocRange questionRange)
 {
     const QString type = QLatin1String(CaseResult::typeName(f));
     const QString subtype = qs(f.subtype);
@@ -546,6 +548,12 @@ void addFindingCard(QListWidget* list, CaseDocument& d, const CaseResult& result
                            InstanceView::tr("Finding %1: %2 / %3 (%4)")
                                .arg(index + 1)
                                .arg(type, subtype, severity)});
+    // A reading finding also marks what the question says; both marks name the finding.
+    if (questionRange.valid())
+        d.marks.push_back({Mark::Finding, questionRange.begin, questionRange.end, type,
+                           InstanceView::tr("Finding %1: what the question says (%2 / %3)")
+                               .arg(index + 1)
+                               .arg(type, subtype)});
     auto* item = new QListWidgetItem(list);
     item->setData(IndexRole, index);
     item->setData(BadgeRole, severity.isEmpty() ? QStringLiteral("?") : severity.toUpper());
@@ -722,6 +730,7 @@ void InstanceView::clear()
     text_->document()->clear();
     claims_->clear();
     findingRanges_.clear();
+    findingQuestionRanges_.clear();
     findingTypes_.clear();
     gapRanges_.clear();
     selectedFinding_ = -1;
@@ -763,10 +772,12 @@ void InstanceView::showCase(const Case& c, const CaseResult* result)
         for (std::size_t i = 0; i < result->findings.size(); ++i) {
             const CaseResult::Finding& f = result->findings[i];
             const DocRange r = f.readable ? d.outRange(f.span) : DocRange{};
+            const DocRange q = f.readable ? d.questionRange(f.questionSpan) : DocRange{};
             findingRanges_.push_back({r.begin, r.end});
+            findingQuestionRanges_.push_back({q.begin, q.end});
             findingTypes_.push_back(QLatin1String(CaseResult::typeName(f)));
             if (f.readable)
-                addFindingCard(findings_, d, *result, f, int(i), r);
+                addFindingCard(findings_, d, *result, f, int(i), r, q);
         }
         for (const CaseResult::Gap& g : result->coverageGaps) {
             const DocRange r = d.gapRange(g);
@@ -794,18 +805,29 @@ void InstanceView::showCase(const Case& c, const CaseResult* result)
 
 void InstanceView::highlight(Range r, const QColor& color)
 {
+    highlight(r, color, Range{});
+}
+
+void InstanceView::highlight(Range r, const QColor& color, Range questionSpan)
+{
     if (!r.valid()) {
         text_->setExtraSelections({});
         return;
     }
     traceBar_->reveal(r.begin);
-    QTextEdit::ExtraSelection sel;
-    sel.cursor = QTextCursor(text_->document());
-    sel.cursor.setPosition(r.begin);
-    sel.cursor.setPosition(r.end, QTextCursor::KeepAnchor);
-    sel.format.setBackground(color);
-    sel.format.setForeground(Qt::white);
-    text_->setExtraSelections({sel});
+    QList<QTextEdit::ExtraSelection> sels;
+    for (const Range& each : {r, questionSpan}) {
+        if (!each.valid())
+            continue;
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = QTextCursor(text_->document());
+        sel.cursor.setPosition(each.begin);
+        sel.cursor.setPosition(each.end, QTextCursor::KeepAnchor);
+        sel.format.setBackground(color);
+        sel.format.setForeground(Qt::white);
+        sels.push_back(sel);
+    }
+    text_->setExtraSelections(sels);
     // Show the end first, then the beginning, so that as much as fits is visible.
     QTextCursor c(text_->document());
     c.setPosition(r.end);
@@ -846,7 +868,8 @@ void InstanceView::onFindingChanged(QListWidgetItem* current)
             const QSignalBlocker block(gaps_);
             gaps_->setCurrentItem(nullptr);
         }
-        highlight(findingRanges_[std::size_t(index)], strongColor(findingTypes_[std::size_t(index)]));
+        highlight(findingRanges_[std::size_t(index)], strongColor(findingTypes_[std::size_t(index)]),
+                  findingQuestionRanges_[std::size_t(index)]);
     } else {
         highlight({}, {});
     }

@@ -99,6 +99,8 @@ private:
     void onFindingChanged(QListWidgetItem* current);
     void onGapChanged(QListWidgetItem* current);
     void highlight(Range r, const QColor& color);
+    // questionSpan: a reading finding's span in the question, highlighted with r.
+    void highlight(Range r, const QColor& color, Range questionSpan);
 
     QStackedWidget* stack_ = nullptr;
     QLabel* empty_ = nullptr;
@@ -111,6 +113,7 @@ private:
     ReasoningTraceBar* traceBar_ = nullptr; // final answer apart from the trace
 
     std::vector<Range> findingRanges_; // parallel to analysis["findings"]
+    std::vector<Range> findingQuestionRanges_; // the same, in the question (reading findings)
     std::vector<QString> findingTypes_;
     std::vector<Range> gapRanges_; // parallel to the gap list's rows
     int selectedFinding_ = -1;

@@ -46,7 +46,7 @@ struct AnalysisRows {
     std::string unanchoredReason;
     std::vector<FindingRow> findings;
     std::vector<CoverageGapRow> gaps;
-    std::int64_t perType[4] = {0, 0, 0, 0};
+    std::int64_t perType[std::size(kFindingTypes)] = {};
     int maxSeverity = 0;
 };
 

@@ -53,7 +53,7 @@ std::vector<CaseRow> caseRows(SqliteConnection& d, const CaseQuery& query, std::
     SqliteStatement q(d, R"sql(
 SELECT c.id, c.run_id, r.label, c.case_key, c.question_id, c.correct, c.n_relation,
     c.n_branch, c.n_missing, c.n_grounding, c.max_severity,
-    coalesce(v.verdict, 'unreviewed'), substr(c.question, 1, 120)
+    coalesce(v.verdict, 'unreviewed'), substr(c.question, 1, 120), c.n_reading
 FROM json_each(?1) j CROSS JOIN cases c ON c.id = j.value JOIN runs r ON r.id = c.run_id
 LEFT JOIN case_review_state v ON v.case_id = c.id
 ORDER BY j.key)sql");
@@ -75,6 +75,7 @@ ORDER BY j.key)sql");
             row.maxSeverity = int(q.integer(10));
         row.reviewState = q.text(11);
         row.questionPreview = q.text(12);
+        row.nReading = q.integer(13);
         rows.push_back(std::move(row));
     }
     return rows;

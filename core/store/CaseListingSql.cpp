@@ -43,7 +43,7 @@ void addFindingTypes(CaseSql& s, const std::vector<std::string>& types) {
     // The per-type counts on the case row say the same as the findings table (both are
     // written by saveAnalysis) and need no join.
     static constexpr const char* kColumns[] = {"c.n_relation", "c.n_branch", "c.n_missing",
-                                               "c.n_grounding"};
+                                               "c.n_grounding", "c.n_reading"};
     static_assert(std::size(kColumns) == kAllFindingTypes.size());
     std::string any;
     for (const std::string& t : types) {
@@ -137,6 +137,8 @@ std::string sortKey(SqliteConnection& d, CaseQuery::Sort s) {
         return "c.n_missing";
     case CaseQuery::Sort::Grounding:
         return "c.n_grounding";
+    case CaseQuery::Sort::Reading:
+        return "c.n_reading";
     case CaseQuery::Sort::Severity:
         return "coalesce(c.max_severity, -1)";
     case CaseQuery::Sort::ReviewState:

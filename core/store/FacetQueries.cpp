@@ -49,7 +49,8 @@ FacetCounts facets(SqliteConnection& d, const CaseQuery& query) {
                              "coalesce(v.verdict, 'unreviewed'), count(*), sum(c.correct IS 1), "
                              "sum(c.correct IS 0), sum(c.n_relation), sum(c.n_relation > 0), "
                              "sum(c.n_branch), sum(c.n_branch > 0), sum(c.n_missing), "
-                             "sum(c.n_missing > 0), sum(c.n_grounding), sum(c.n_grounding > 0) " +
+                             "sum(c.n_missing > 0), sum(c.n_grounding), sum(c.n_grounding > 0), "
+                             "sum(c.n_reading), sum(c.n_reading > 0) " +
                                  from + " " + s.where + " GROUP BY 1, 2, 3 ORDER BY 1");
         q.bindAll(s.params);
         while (q.step()) {
@@ -63,7 +64,7 @@ FacetCounts facets(SqliteConnection& d, const CaseQuery& query) {
             out.cases += n;
             out.bySeverity[int(q.integer(1))] += n;
             out.byReviewState[q.text(2)] += n;
-            for (int t = 0; t < 4; ++t) {
+            for (int t = 0; t < int(std::size(kFindingTypes)); ++t) {
                 if (const std::int64_t findings = q.integer(6 + 2 * t); findings > 0) {
                     FacetCounts::Count& c = out.byType[findingTypeNames()[std::size_t(t)]];
                     c.findings += findings;

@@ -60,8 +60,9 @@ ON CONFLICT(run_id, case_key) DO UPDATE SET
     prediction = excluded.prediction, question = excluded.question, options = excluded.options,
     images = excluded.images, meta = excluded.meta, gold_path = excluded.gold_path,
     output = excluded.output, final_answer = excluded.final_answer,
-    scored_from_loglikelihoods = excluded.scored_from_loglikelihoods, n_relation = 0, n_branch = 0, n_missing = 0,
-    n_grounding = 0, n_coverage_gaps = 0, max_severity = NULL, unanchored_reason = NULL
+    scored_from_loglikelihoods = excluded.scored_from_loglikelihoods, n_relation = 0,
+    n_branch = 0, n_missing = 0, n_grounding = 0, n_reading = 0, n_coverage_gaps = 0,
+    max_severity = NULL, unanchored_reason = NULL
 RETURNING id)sql");
     q.bind(1, runId)
         .bind(2, c.key)
@@ -110,13 +111,14 @@ void updateAnalysedCase(SqliteConnection& d, std::int64_t caseId, const Analysis
     SqliteStatement q(d, R"sql(
 UPDATE cases SET n_relation = ?2, n_branch = ?3, n_missing = ?4, n_grounding = ?5,
     n_coverage_gaps = ?6, max_severity = ?7, unanchored_reason = ?8,
-    correct = coalesce(?9, correct), prediction = coalesce(?10, prediction)
+    correct = coalesce(?9, correct), prediction = coalesce(?10, prediction), n_reading = ?11
 WHERE id = ?1 RETURNING case_key)sql");
     q.bind(1, caseId)
         .bind(2, rows.perType[0])
         .bind(3, rows.perType[1])
         .bind(4, rows.perType[2])
         .bind(5, rows.perType[3])
+        .bind(11, rows.perType[4])
         .bind(6, rows.gaps.size())
         .bind(7, rows.maxSeverity);
     if (rows.unanchoredReason.empty())

@@ -254,6 +254,43 @@ ALTER TABLE cases ADD COLUMN final_answer TEXT NOT NULL DEFAULT '';
 ALTER TABLE cases ADD COLUMN scored_from_loglikelihoods INTEGER NOT NULL DEFAULT 0
     CHECK (scored_from_loglikelihoods IN (0, 1));
 )sql"},
+    {6, R"sql(
+-- Reading errors, the fifth finding type (docs/design.md "Error classes"): a per-case count
+-- beside the other four, and 'reading' admitted by the findings table. SQLite cannot change
+-- a CHECK constraint in place, so the findings table is rebuilt under its name; its
+-- finding_nodes rows go with the old table's rows (cascade) and are backfilled as in v4.
+ALTER TABLE cases ADD COLUMN n_reading INTEGER NOT NULL DEFAULT 0;
+DROP INDEX cases_listing;
+CREATE INDEX cases_listing ON cases(run_id, correct, n_relation, n_branch, n_missing,
+    n_grounding, n_reading, max_severity, case_key);
+
+CREATE TABLE findings_v6(
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('relation', 'branch', 'missing', 'grounding', 'reading')),
+    subtype TEXT NOT NULL,
+    severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 3),
+    step INTEGER NOT NULL,
+    nodes TEXT NOT NULL,
+    span_begin INTEGER,
+    span_end INTEGER,
+    explanation TEXT NOT NULL,
+    signature TEXT NOT NULL);
+INSERT INTO findings_v6 SELECT id, case_id, ord, type, subtype, severity, step, nodes,
+    span_begin, span_end, explanation, signature FROM findings;
+DROP TABLE findings;
+ALTER TABLE findings_v6 RENAME TO findings;
+CREATE INDEX findings_by_case ON findings(case_id, ord);
+CREATE INDEX findings_by_type ON findings(type, subtype, case_id);
+CREATE INDEX findings_by_subtype ON findings(subtype, case_id);
+CREATE INDEX findings_by_signature ON findings(signature, case_id);
+DELETE FROM finding_nodes;
+INSERT INTO finding_nodes(finding_id, case_id, type, name)
+SELECT DISTINCT f.id, f.case_id, f.type, j.value
+FROM findings f, json_each(CASE WHEN json_valid(f.nodes) THEN f.nodes ELSE '[]' END) j
+WHERE j.type = 'text' AND j.value <> '';
+)sql"},
 };
 
 static_assert(std::size(kMigrations) > 0 &&

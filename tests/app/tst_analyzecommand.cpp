@@ -109,8 +109,9 @@ void TestAnalyzeCommand::demoFindingsAreTheIntendedOnes_data()
     QTest::addColumn<QString>("run");
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("expected");
-    // The text cases, then the image cases (grounding boxes on the demo's own picture).
-    for (const char* file : {RS_DEMO_OUTPUTS, RS_DEMO_IMAGING}) {
+    // The text cases, the image cases (grounding boxes on the demo's own picture), then the
+    // reading-error cases (lab values and findings the output misreads).
+    for (const char* file : {RS_DEMO_OUTPUTS, RS_DEMO_IMAGING, RS_DEMO_READING}) {
     std::ifstream in(file);
     std::string line;
     while (std::getline(in, line)) {

@@ -11,6 +11,7 @@
 #include "NameIndex.h"
 #include "OutputImporter.h"
 #include "ReferencePathFinder.h"
+#include "reading/ReadingChecker.h"
 
 #include <benchmark/benchmark.h>
 
@@ -53,6 +54,11 @@ struct World {
     Lexicon lexicon;
     AnalysisSettings settings;
     std::unique_ptr<CaseAnalyzer> analyzer;
+    // The same analysis without reading errors, to measure what they add (docs/design.md:
+    // reading errors may add at most 20% to the per-case time).
+    std::unique_ptr<CaseAnalyzer> analyzerWithoutReading;
+    reading::ReferenceRangeTable ranges;
+    std::unique_ptr<reading::ReadingChecker> readingChecker;
     std::vector<Case> cases;
 
     World()
@@ -66,6 +72,10 @@ struct World {
         kb = std::make_unique<GraphKnowledgeBase>(*graph, *names, *paths);
         lexicon.load(lexDir);
         analyzer = std::make_unique<CaseAnalyzer>(*kb, lexicon, settings);
+        analyzerWithoutReading = std::make_unique<CaseAnalyzer>(*kb, lexicon, settings);
+        ranges.load(std::string(RS_DEFAULT_RESOURCES) + "/" + reading::ReferenceRangeTable::kDefaultFile);
+        readingChecker = std::make_unique<reading::ReadingChecker>(ranges);
+        analyzer->setReadingChecker(readingChecker.get());
         importOutputs(data.outputs, {}, [&](Case&& c) { cases.push_back(std::move(c)); },
                       [](ImportError&&) {});
     }
@@ -108,6 +118,37 @@ void BM_AnalyzeCase(benchmark::State& state)
     state.SetLabel(w.data.label);
 }
 BENCHMARK(BM_AnalyzeCase)->Unit(benchmark::kMicrosecond);
+
+// The same cases without the reading-error check: BM_AnalyzeCase minus this is its cost.
+void BM_AnalyzeCaseWithoutReading(benchmark::State& state)
+{
+    World& w = world();
+    std::size_t i = 0;
+    for (auto _ : state) {
+        const CaseAnalysis a = w.analyzerWithoutReading->analyze(w.cases[i++ % w.cases.size()]);
+        benchmark::DoNotOptimize(a.findings.data());
+    }
+    state.SetItemsProcessed(std::int64_t(state.iterations()));
+    state.SetLabel(w.data.label);
+}
+BENCHMARK(BM_AnalyzeCaseWithoutReading)->Unit(benchmark::kMicrosecond);
+
+// The reading-error check alone (question values, output judgements, comparison).
+void BM_ReadingCheck(benchmark::State& state)
+{
+    World& w = world();
+    std::size_t i = 0, findings = 0;
+    for (auto _ : state) {
+        const Case& c = w.cases[i++ % w.cases.size()];
+        const auto f = w.readingChecker->check(c.question, c.output);
+        findings += f.size();
+        benchmark::DoNotOptimize(f.data());
+    }
+    state.SetItemsProcessed(std::int64_t(state.iterations()));
+    state.counters["findings/case"] = double(findings) / double(state.iterations());
+    state.SetLabel(w.data.label);
+}
+BENCHMARK(BM_ReadingCheck)->Unit(benchmark::kMicrosecond);
 
 // Analysis throughput over all cores after the KG is loaded (DESIGN: >= 2,000 cases/s).
 void BM_AnalyzeAllCases(benchmark::State& state)

@@ -21,6 +21,8 @@ QColor findingTypeColor(FindingType type)
         return QColor(0x6b, 0x7b, 0x9c);
     case FindingType::Grounding:
         return QColor(0x94, 0x67, 0xbd);
+    case FindingType::Reading:
+        return QColor(0x17, 0x9e, 0x8a);
     }
     return kUnknown;
 }

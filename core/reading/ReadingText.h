@@ -1,0 +1,44 @@
+#pragma once
+// Small text helpers shared by the reading-error engine: sentences and clauses with byte
+// offsets, word tokens, and whole-word search for analyte names (short upper-case
+// abbreviations such as "K+" or "PT" match case-sensitively, other names fold case).
+#include "ReadingTypes.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rs::reading {
+
+struct Word {
+    std::size_t begin = 0, end = 0;
+    std::string lower;     // lower-case ASCII
+    bool number = false;   // starts with a digit
+    bool punct = false;    // one punctuation byte
+};
+
+// Words, numbers ("14,200", "7.4") and single punctuation bytes of text[from, to).
+std::vector<Word> words(std::string_view text, std::size_t from, std::size_t to);
+
+// Sentences of text: split at ". ", "? ", "! ", line breaks and ";"-free; decimals and
+// "e.g." stay inside. Spans exclude surrounding white space.
+std::vector<Span> sentences(std::string_view text);
+
+std::string lowerAscii(std::string_view s);
+inline bool isWordByte(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Whole-word occurrences of name in text[from, to); lower is lowerAscii(text).
+// caseSensitive names compare with text, others with lower.
+void findName(std::string_view text, std::string_view lower, std::string_view name, bool caseSensitive,
+              std::size_t from, std::size_t to, std::vector<Span>& out);
+
+// Short names with an upper-case letter (abbreviations) are matched case-sensitively.
+bool nameIsCaseSensitive(std::string_view name);
+
+// The text of a span, with white space runs collapsed (for quoting in explanations).
+std::string quote(std::string_view text, Span span);
+
+} // namespace rs::reading
