@@ -1,34 +1,35 @@
 #pragma once
 // The debugger's window: the case table in the centre, the overview dashboard, the path
 // view and the instance view in docks around it, all driven by one filter (CaseQuery) and
-// one current case.
+// one current case. What is not layout lives in its own class: the filter (FilterBar),
+// the open project with its jobs (ProjectSession), report export (ReportExporter) and the
+// reviewer's name (ReviewerIdentity); all work off the GUI thread goes through
+// runOnWorker() (WindowWorker.h).
+#include "CaseResult.h"
 #include "ProjectStore.h"
 #include "ReportCommand.h"
 
 #include <QMainWindow>
 
-#include <nlohmann/json.hpp>
-
 #include <memory>
 
-class QComboBox;
-class QHBoxLayout;
 class QLabel;
-class QLineEdit;
 class QTableView;
 
 namespace rs {
 
-class AnalysisJob;
 class CaseImagesView;
 class CaseTableModel;
 class DashboardView;
+class FilterBar;
 class InstanceView;
 class KgExplorer;
-class KnowledgeGraph;
 class PathView;
+class ProjectSession;
 class ProjectionView;
+class ReportExporter;
 class ReviewPanel;
+class ReviewerIdentity;
 struct PipelineRequest;
 
 class MainWindow : public QMainWindow {
@@ -46,7 +47,7 @@ public:
     // the project.
     void runAnalysis(const PipelineRequest& request, const QString& title);
 
-    const ProjectStore* store() const { return store_.get(); }
+    const ProjectStore* store() const;
     CaseTableModel* caseModel() const { return model_; }
     // The overview or the concept map is still reading the store for the current filter.
     bool isUpdatingViews() const;
@@ -65,41 +66,36 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // The constructor's parts, in the order the window is put together.
+    void buildCentre();
+    void buildOverviewDocks();
+    void buildCaseDocks();
+    void buildReview();
     void buildActions();
+    void restoreLayout();
+    void connectSession();
+
+    // The views let go of the store (before it closes) and take the session's new one.
+    void detachViews();
+    void attachViews(ProjectStore* store);
     void keepOrSelectFirst(qint64 keep);
-    void buildFilterBar(QWidget* host, QHBoxLayout* layout);
     void applyFilter();
-    void addRefinement(const CaseQuery& refinement, const QString& label);
-    void rebuildChips();
-    void reloadRunChoices();
     void setCurrentCase(qint64 caseId);
     void updateStatus();
     void chooseAndOpenProject();
     void chooseAndImport(bool knowledgeGraph);
-    // Loads the KG the project was analysed with (from the cache when it can) off the GUI
-    // thread, for the KG explorer.
-    void loadKnowledgeGraph(const QStringList& files);
     void selectCaseClearingFilters(qint64 caseId);
-    // --- review and reports (issue 5) ---
-    void buildReview();
-    // Asks for the reviewer's name and role (remembered in QSettings); false when cancelled.
-    bool askReviewer();
-    void showReviewer();
     // The table, dashboard and review panel re-read the file, keeping the current case
     // (after a verdict here, or when another instance wrote to the file).
     void refreshAfterReviews();
-    void pollForExternalChanges();
     void exportReport();
 
-    std::unique_ptr<ProjectStore> store_;
+    ProjectSession* session_ = nullptr;
+    ReportExporter* reportExporter_ = nullptr;
+    ReviewerIdentity* reviewer_ = nullptr;
+    FilterBar* filterBar_ = nullptr;
     CaseTableModel* model_ = nullptr;
     QTableView* table_ = nullptr;
-    QLineEdit* search_ = nullptr;
-    QComboBox* runFilter_ = nullptr;
-    QComboBox* correctFilter_ = nullptr;
-    QComboBox* classFilter_ = nullptr;
-    QWidget* chipBar_ = nullptr;
-    QHBoxLayout* chipLayout_ = nullptr;
     QLabel* emptyState_ = nullptr;
     PathView* pathView_ = nullptr;
     InstanceView* instanceView_ = nullptr;
@@ -108,23 +104,11 @@ private:
     DashboardView* dashboard_ = nullptr;
     KgExplorer* kgExplorer_ = nullptr;
     ProjectionView* projection_ = nullptr;
-    std::shared_ptr<const KnowledgeGraph> graph_;
-    int graphLoadGeneration_ = 0;
     QLabel* statusLabel_ = nullptr;
     ReviewPanel* reviewPanel_ = nullptr;
-    QLabel* reviewerLabel_ = nullptr;
-    QComboBox* reviewFilter_ = nullptr;
-    std::int64_t lastExternalChange_ = -1;
 
-    // Filters added by clicking the dashboard, shown as removable chips.
-    struct Chip {
-        CaseQuery refinement;
-        QString label;
-    };
-    std::vector<Chip> chips_;
     qint64 currentCase_ = -1;
-    nlohmann::json currentAnalysis_;
-    QString projectPath_;
+    std::optional<CaseResult> currentResult_; // of the current case, when analysed
 };
 
 } // namespace rs

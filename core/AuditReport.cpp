@@ -1,7 +1,9 @@
 #include "AuditReport.h"
-#include "CaseResultJson.h"
 
 #include "CaseFilterSpec.h"
+#include "CaseResultCodec.h"
+#include "CaseResultJson.h"
+#include "FindingKinds.h"
 
 #include <algorithm>
 #include <ctime>
@@ -12,8 +14,8 @@ namespace rs {
 using nlohmann::json;
 
 const char* severityName(int severity) {
-    static constexpr const char* kNames[] = {"none", "minor", "major", "critical"};
-    return severity >= 0 && severity < 4 ? kNames[severity] : "unanalysed";
+    const auto s = severityFromRank(severity);
+    return s ? severityName(*s) : "unanalysed";
 }
 
 std::string correctnessName(const std::optional<bool>& correct) {
@@ -39,14 +41,21 @@ std::string redactedAnswer(const Case& c, const std::string& answer) {
     return i >= 0 ? c.options[std::size_t(i)].label : std::string();
 }
 
-json diagramParts(const json& analysis) {
-    json d = json::object();
-    if (!analysis.is_object())
-        return d;
-    for (const char* key : {"id", "run", "reasoning_path", "reference_paths", "best_reference",
-                            "anchors", "findings", "unanchored_reason"})
-        if (auto it = analysis.find(key); it != analysis.end())
-            d[key] = *it;
+// What the path diagram draws. Claims keep their spans but no text of the input: the
+// diagram's tooltips are not part of a report.
+CaseResult diagramParts(const CaseResult& r) {
+    CaseResult d;
+    d.id = r.id;
+    d.run = r.run;
+    d.anchors = r.anchors;
+    d.unanchoredReason = r.unanchoredReason;
+    d.reasoningPath = r.reasoningPath;
+    d.referencePaths = r.referencePaths;
+    d.bestReference = r.bestReference;
+    d.findings = r.findings;
+    d.claims = r.claims;
+    for (CaseResult::Claim& cl : d.claims)
+        cl.cue.clear(); // words of the output
     return d;
 }
 
@@ -75,27 +84,23 @@ ReportCase reportCase(const ProjectStore::StoredCase& s, const CaseRow& row,
         r.options = c.options;
     }
     r.images = c.images;
-    r.unanchoredReason = stringField(s.analysis, "unanchored_reason");
-    r.diagram = diagramParts(s.analysis);
-    const json findings = s.analysis.is_object() ? s.analysis.value("findings", json::array())
-                                                 : json::array();
-    const CaseReviewState state = caseReviewState(reviews, s.findingIds, findings);
+    const CaseResult result = decodeCaseResult(s.analysis);
+    r.unanchoredReason = result.unanchoredReason;
+    r.diagram = diagramParts(result);
+    const CaseReviewState state = caseReviewState(reviews, s.findingIds, result.findings);
     for (std::size_t i = 0; i < s.findingIds.size(); ++i) {
-        const json& f = i < findings.size() ? findings[i] : json();
         ReportFinding rf;
         rf.index = int(i);
         rf.id = s.findingIds[i];
-        rf.type = stringField(f, "type");
-        rf.subtype = stringField(f, "subtype");
-        rf.severity = stringField(f, "severity");
-        rf.explanation = stringField(f, "explanation");
-        rf.signature = stringField(f, "signature");
-        if (f.is_object() && f.contains("step") && f["step"].is_number_integer())
-            rf.step = f["step"].get<int>();
-        if (f.is_object() && f.contains("nodes") && f["nodes"].is_array())
-            for (const auto& n : f["nodes"])
-                if (n.is_string())
-                    rf.nodes.push_back(n.get<std::string>());
+        if (const CaseResult::Finding* f = result.finding(int(i))) {
+            rf.type = CaseResult::typeName(*f);
+            rf.subtype = f->subtype;
+            rf.severity = f->severity ? severityName(*f->severity) : "";
+            rf.explanation = f->explanation;
+            rf.signature = f->signature;
+            rf.step = f->step;
+            rf.nodes = f->nodes;
+        }
         rf.verdict = state.findingVerdicts[i];
         rf.history = state.findingHistory[i];
         r.findings.push_back(std::move(rf));

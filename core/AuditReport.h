@@ -13,6 +13,7 @@
 // Redaction leaves out everything a case's input text says (question, options, output,
 // free-text gold and prediction) and marks images so writers omit their pixels; ids,
 // findings (their explanations name KG concepts), verdicts and comments stay.
+#include "CaseResult.h"
 #include "ProjectStore.h"
 #include "ReviewQueue.h"
 
@@ -61,9 +62,10 @@ struct ReportCase {
     std::optional<ProjectStore::Review> caseVerdict;
     std::vector<ProjectStore::Review> caseHistory;
     std::vector<ProjectStore::Review> orphanedReviews; // of findings no longer present
-    // The parts of the analysis the path diagram needs (reasoning_path, reference_paths,
-    // best_reference, anchors, findings): no output text, so also kept under redaction.
-    nlohmann::json diagram;
+    // The parts of the result the path diagram needs (paths, anchors, findings, claims
+    // without their output spans' text): nothing the input says about the patient, so
+    // also kept under redaction.
+    CaseResult diagram;
 };
 
 struct ReportPattern {
@@ -98,7 +100,7 @@ AuditReport buildAuditReport(const ProjectStore& store, const CaseQuery& filter,
 nlohmann::json auditReportJson(const AuditReport& report);
 
 // "confirmed", "minor", ... helpers shared by the writers.
-const char* severityName(int severity); // 0..3; "unanalysed" otherwise
+const char* severityName(int severity); // by rank 0..3 (FindingKinds); "unanalysed" otherwise
 std::string correctnessName(const std::optional<bool>& correct); // "yes", "no", "unscored"
 // "now" as UTC ISO 8601 with seconds ("2024-06-01T12:00:00Z").
 std::string utcTimestampNow();

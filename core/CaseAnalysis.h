@@ -5,7 +5,9 @@
 #include "Ids.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rs {
@@ -26,6 +28,30 @@ struct Mention {
 
 enum class Polarity { Asserted, Negated, Hedged };
 
+// Whose statement a claim is. Only the model's own reasoning is checked: a restated question
+// fact, an option the model is rejecting ("A is incorrect because ...") and a relative's or
+// another person's history are read, shown, and never raised as the model's error.
+enum class ClaimOwner { Model, QuestionRestatement, RejectedOption, OtherPerson };
+
+// What the KG says about a claim. Unverified is the KG's silence: shown, never an error.
+enum class ClaimStatus { Unverified, Supported, Contradicted };
+
+// The KG evidence a claim status rests on, as a walk nodes[i] --relations[i]-- nodes[i+1]
+// (forward[i]: the edge points nodes[i] -> nodes[i+1]). kind: "edge" (a supporting edge),
+// "is_a" (an is-a chain, or an edge between is-a relatives of the ends), "chain" (two
+// compatible edges through an intermediate), "specificity" (an edge whose relation differs
+// from the claim's only in how specific it is), "denied_edge" (the edge a negation denies),
+// and two that are not walks: "excluding_edges" (nodes are the claim's ends, relations the
+// edges between them, forward[i] telling each edge's direction; all exclude the claimed
+// relation) and "complete_list" (nodes are the claim's ends, relations the KG relations of
+// the list declared complete, which has no such edge).
+struct ClaimEvidence {
+    std::string kind;
+    std::vector<NodeId> nodes;
+    std::vector<std::string> relations;
+    std::vector<bool> forward;
+};
+
 // (head, relation, tail) asserted in a step. relation is a canonical claim relation
 // (treats, causes, presents_with, indicates, associated_with, localizes_to,
 // contraindicated_for, is_a, resembles, ...).
@@ -38,6 +64,9 @@ struct Claim {
     std::size_t begin = 0, end = 0; // the sentence span in Case::output
     std::string cue;                // the cue text that gave the relation
     std::size_t phraseBegin = 0, phraseEnd = 0; // first mention start to second mention end
+    ClaimOwner owner = ClaimOwner::Model;
+    ClaimStatus status = ClaimStatus::Unverified;
+    ClaimEvidence evidence; // empty kind when unverified
 };
 
 // A KG path: nodes[i] --relations[i]--> nodes[i+1]; forward[i] is false where the KG edge
@@ -53,13 +82,19 @@ struct ReferencePath {
 enum class FindingType { Relation, Branch, Missing, Grounding };
 enum class Severity { None, Minor, Major, Critical };
 
+// Stored names; the tables (and display labels) are in FindingKinds.h.
 const char* toString(FindingType t);
 const char* toString(Severity s);
 const char* toString(Polarity p);
+const char* toString(ClaimOwner o);
+const char* toString(ClaimStatus s);
+std::optional<Polarity> polarityFromName(std::string_view name);
+std::optional<ClaimOwner> claimOwnerFromName(std::string_view name);
+std::optional<ClaimStatus> claimStatusFromName(std::string_view name);
 
 struct Finding {
     FindingType type = FindingType::Relation;
-    std::string subtype;     // wrong_relation, unsupported, contradicted_negation,
+    std::string subtype;     // wrong_relation, not_in_complete_list, contradicted_negation,
                              // plausible_branch, jump, missing_intermediate, ignored_evidence, ...
     Severity severity = Severity::Minor;
     int step = -1;           // step index in the output, -1 when not tied to a step
@@ -99,6 +134,7 @@ struct CaseAnalysis {
     NodeId goldNode = kNoNode;
     NodeId predictedNode = kNoNode;
     std::string unanchoredReason;    // non-empty when no reference paths could be built
+    std::string questionAsk;         // diagnosis, treatment, mechanism, ... (ClinicalReference.h)
 
     std::vector<NodeId> reasoningPath;   // ordered linked entities, conclusion last
     std::vector<int> reasoningPathSteps; // step of each reasoningPath node

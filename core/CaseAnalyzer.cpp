@@ -1,5 +1,7 @@
 #include "CaseAnalyzer.h"
 
+#include "ClaimOwnership.h"
+#include "ClinicalReference.h"
 #include "ImageFileCheck.h"
 #include "MentionFilter.h"
 #include "ReasoningPath.h"
@@ -78,7 +80,7 @@ bool startsWithLabel(std::string_view line, std::string_view label)
 
 CaseAnalyzer::CaseAnalyzer(const KnowledgeBase& kb, const Lexicon& lexicon, AnalysisSettings settings)
     : kb_(kb), lexicon_(lexicon), settings_(settings), claims_(lexicon, settings.claims),
-      classifier_(kb, lexicon, settings.connectionHops, settings.mechanisticKinds),
+      classifier_(kb, lexicon, settings.mechanisticKinds),
       grounding_(settings.iouThreshold, &kb)
 {
 }
@@ -189,6 +191,12 @@ CaseAnalysis CaseAnalyzer::analyze(const Case& c) const
         if (m.begin < stem && m.node != kNoNode && m.node != a.goldNode &&
             std::find(a.evidence.begin(), a.evidence.end(), m.node) == a.evidence.end())
             a.evidence.push_back(m.node);
+    const QuestionAsk ask = recognizeAsk(std::string_view(c.question).substr(0, stem));
+    a.questionAsk = toString(ask);
+    std::vector<NodeId> questionConcepts = a.evidence;
+    for (const Mention& m : a.questionMentions)
+        if (m.node != kNoNode)
+            questionConcepts.push_back(m.node);
 
     bool answerWrong = false;
     if (c.correct)
@@ -200,6 +208,7 @@ CaseAnalysis CaseAnalyzer::analyze(const Case& c) const
 
     ClaimExtraction extracted = claims_.extract(c.output, outputTokens, a.steps, a.outputMentions);
     a.claims = std::move(extracted.claims);
+    assignClaimOwners(c, a, stem);
     a.coverageGaps.insert(a.coverageGaps.end(), std::make_move_iterator(extracted.gaps.begin()),
                           std::make_move_iterator(extracted.gaps.end()));
 
@@ -243,14 +252,26 @@ CaseAnalysis CaseAnalyzer::analyze(const Case& c) const
         else if (a.evidence.empty())
             a.unanchoredReason = "no finding in the question could be linked to the KG";
         else {
-            a.referencePaths = kb_.referencePaths(a.evidence, a.goldNode, settings_.k, settings_.maxHops);
+            // Twice the paths asked for: the clinical filter drops the ones through concepts
+            // unrelated to the question, and ranks the rest by the findings they explain.
+            std::vector<NodeId> findings;
+            for (NodeId e : a.evidence)
+                if (isFindingKind(kb_.nodeKind(e)))
+                    findings.push_back(e);
+            std::vector<ReferencePath> found =
+                kb_.referencePaths(findings, a.goldNode, 2 * settings_.k, settings_.maxHops);
+            const bool anyPath = !found.empty();
+            a.referencePaths = clinicalPaths(kb_, std::move(found), findings, questionConcepts, ask,
+                                             std::size_t(std::max(0, settings_.k)));
             for (ReferencePath& p : a.referencePaths)
                 if (p.origin.empty())
                     p.origin = "kg";
             if (a.referencePaths.empty())
-                a.unanchoredReason = "no KG path of at most " + std::to_string(settings_.maxHops) +
-                                     " hops links the question findings to '" + shortQuote(kb_.nodeName(a.goldNode)) +
-                                     "'";
+                a.unanchoredReason =
+                    anyPath ? "no KG path to '" + shortQuote(kb_.nodeName(a.goldNode)) + "' follows the question's ask (" +
+                                  a.questionAsk + ") through concepts the question's findings suggest"
+                            : "no KG path of at most " + std::to_string(settings_.maxHops) +
+                                  " hops links the question findings to '" + shortQuote(kb_.nodeName(a.goldNode)) + "'";
         }
     }
 
@@ -259,7 +280,16 @@ CaseAnalysis CaseAnalyzer::analyze(const Case& c) const
     a.reasoningPathSteps = std::move(path.steps);
     a.bestReference = bestReference(a.reasoningPath, a.referencePaths);
 
-    classifier_.classify(a, answerWrong);
+    classifier_.classifyClaims(a, answerWrong);
+    // The model's own KG-supported route to the gold answer is a reference in its own right:
+    // another KG path is not a better answer than the model's, so nothing is missing from it.
+    if (!a.referencePaths.empty()) {
+        if (auto own = modelReferencePath(kb_, a, settings_.mechanisticKinds)) {
+            a.referencePaths.insert(a.referencePaths.begin(), std::move(*own));
+            a.bestReference = 0;
+        }
+    }
+    classifier_.classifyPaths(a, answerWrong);
 
     // Images: grounding is judged on the boxes the input gives, whether or not the image
     // file can be opened; a file that cannot is listed with its reason.

@@ -21,7 +21,6 @@ namespace rs {
 struct AnalysisSettings {
     int k = 5;                      // reference paths per case
     int maxHops = 4;                // longest reference path
-    int connectionHops = 2;         // unsupported claims: KG connection named up to this length
     double minOptionCoverage = 0.4; // share of an answer text one mention must cover to stand for it
     double iouThreshold = 0.5;      // grounding: a model box below this IoU with its reference box is an error
     bool dropModifierMentions = true; // "blood" of "blood pressure" is no mention (MentionFilter.h)

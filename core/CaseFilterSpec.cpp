@@ -1,5 +1,7 @@
 #include "CaseFilterSpec.h"
 
+#include "FindingKinds.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -8,7 +10,7 @@ namespace rs {
 
 namespace {
 
-constexpr const char* kClasses[] = {"relation", "branch", "missing", "grounding"};
+const auto& kClasses = findingTypeNames();
 constexpr const char* kReviewStates[] = {"confirmed", "rejected", "unsure", "unreviewed"};
 
 bool oneOf(const auto& names, const std::string& s) {
@@ -55,7 +57,7 @@ bool parseCaseFilter(const std::string& text, const std::vector<ProjectStore::Ru
     CaseQuery q;
     q.sort = query->sort;
     q.descending = query->descending;
-    bool sawCorrect = false, sawReview = false, sawSearch = false;
+    bool sawCorrect = false, sawReview = false, sawSearch = false, sawQuestion = false;
 
     auto fail = [&](std::size_t at, const std::string& why) {
         if (error)
@@ -108,6 +110,11 @@ bool parseCaseFilter(const std::string& text, const std::vector<ProjectStore::Ru
             if (it == runs.end())
                 return fail(termStart, "no run labelled \"" + value + "\" in the project");
             q.runIds.push_back(it->id);
+        } else if (key == "question") {
+            if (sawQuestion)
+                return fail(termStart, "question given twice");
+            sawQuestion = true;
+            q.questionId = value;
         } else if (key == "correct") {
             if (sawCorrect)
                 return fail(termStart, "correct given twice");
@@ -155,8 +162,8 @@ bool parseCaseFilter(const std::string& text, const std::vector<ProjectStore::Ru
             }
         } else {
             return fail(termStart, "unknown filter key \"" + key +
-                                       "\" (run, correct, class, subtype, pattern, review, "
-                                       "search, case)");
+                                       "\" (run, question, correct, class, subtype, pattern, "
+                                       "review, search, case)");
         }
     }
     *query = std::move(q);
@@ -177,6 +184,8 @@ std::string formatCaseFilter(const CaseQuery& q, const std::vector<ProjectStore:
         runIds.insert(runIds.begin(), *q.runId);
     for (std::int64_t id : runIds)
         terms.push_back("run=" + quoted(label(id)));
+    if (q.questionId)
+        terms.push_back("question=" + quoted(*q.questionId));
     switch (q.correctness) {
     case StoreCorrectness::Any:
         break;

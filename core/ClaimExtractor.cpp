@@ -8,24 +8,29 @@
 
 namespace rs {
 
-namespace {
-
-struct AlignedMention {
+struct ClaimExtractor::AlignedMention {
     std::size_t first = 0, last = 0; // token range [first, last)
     const Mention* mention = nullptr;
 };
 
-struct CueHit {
+struct ClaimExtractor::CueHit {
     std::size_t start = 0, len = 0; // token range
     std::size_t cue = 0;            // index into Lexicon::relationCues()
     bool used = false;
 };
+
+namespace {
 
 using words::kFillers;
 using words::kNonConcepts;
 using words::kPhraseStops;
 
 constexpr std::array<std::string_view, 3> kDeterminers = {"a", "an", "the"};
+
+// Negation cues that, right before a finding, state the finding absent ("no fever",
+// "absence of swelling") rather than deny a relation.
+constexpr std::array<std::string_view, 9> kFindingNegators = {"no", "absence of", "absent", "without", "lack of",
+                                                               "denies", "negative for", "free of", "ruled out"};
 
 template <std::size_t N>
 bool inList(const std::array<std::string_view, N>& list, std::string_view w)
@@ -51,48 +56,33 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
     return extract(text, tokenize(text), steps, mentions);
 }
 
-ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector<Token>& tokens,
-                                        const std::vector<Step>& steps,
-                                        const std::vector<Mention>& mentions) const
-{
-    ClaimExtraction out;
-    const std::size_t n = tokens.size();
-    if (n == 0 || steps.empty())
-        return out;
+// One output being read: its tokens, the mentions aligned to them, and the helpers every
+// sentence uses. Built once per extract() call.
+struct ClaimExtractor::Reading {
+    std::string_view text;
+    const std::vector<Token>& tokens;
+    std::vector<AlignedMention> aligned;
+    std::vector<int> covered; // token -> index into aligned, -1 outside mentions
 
-    auto tokenAtOrAfter = [&](std::size_t offset) {
+    std::size_t tokenAtOrAfter(std::size_t offset) const
+    {
         return std::size_t(std::lower_bound(tokens.begin(), tokens.end(), offset,
                                             [](const Token& t, std::size_t o) { return t.begin < o; }) -
                            tokens.begin());
-    };
-
-    // Mentions as token ranges; a mention no token starts inside (a linker that splits words
-    // differently) cannot take part in claims.
-    std::vector<AlignedMention> aligned;
-    aligned.reserve(mentions.size());
-    std::vector<int> covered(n, -1);
-    for (const Mention& m : mentions) {
-        if (m.node == kNoNode || m.end <= m.begin)
-            continue;
-        const std::size_t first = tokenAtOrAfter(m.begin);
-        const std::size_t last = tokenAtOrAfter(m.end);
-        if (first >= last || (!aligned.empty() && first < aligned.back().last))
-            continue;
-        for (std::size_t t = first; t < last; ++t)
-            covered[t] = int(aligned.size());
-        aligned.push_back({first, last, &m});
     }
-
     // Separator text between tokens a-1 and a.
-    auto separator = [&](std::size_t a) {
+    std::string_view separator(std::size_t a) const
+    {
         return text.substr(tokens[a - 1].end, tokens[a].begin - tokens[a - 1].end);
-    };
-    auto clauseBreakBefore = [&](std::size_t a) {
+    }
+    bool clauseBreakBefore(std::size_t a) const
+    {
         const std::string_view sep = separator(a);
         return hasAny(sep, ",;:()[]{}\"") || (hasAny(sep, "-") && hasAny(sep, " \t"));
-    };
-    auto softJoin = [&](std::size_t a) { return !hasAny(separator(a), ",;:.!?()[]{}\"/"); };
-    auto matches = [&](const std::vector<std::string>& cue, std::size_t at, std::size_t limit) {
+    }
+    bool softJoin(std::size_t a) const { return !hasAny(separator(a), ",;:.!?()[]{}\"/"); }
+    bool matches(const std::vector<std::string>& cue, std::size_t at, std::size_t limit) const
+    {
         if (at + cue.size() > limit)
             return false;
         for (std::size_t j = 0; j < cue.size(); ++j) {
@@ -105,205 +95,297 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
                 return false;
         }
         return true;
-    };
+    }
+};
 
-    const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
+// One sentence of the reading: token range [ta, tb), its mentions and relation cues.
+struct ClaimExtractor::Sentence {
+    int step = -1;
+    TextSpan span;
+    std::size_t ta = 0, tb = 0;
+    std::vector<std::size_t> mentions; // indices into Reading::aligned
     std::vector<CueHit> hits;
-    std::vector<std::size_t> sentenceMentions;
+};
 
+ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector<Token>& tokens,
+                                        const std::vector<Step>& steps,
+                                        const std::vector<Mention>& mentions) const
+{
+    ClaimExtraction out;
+    if (tokens.empty() || steps.empty())
+        return out;
+    Reading r{text, tokens, {}, std::vector<int>(tokens.size(), -1)};
+    // Mentions as token ranges; a mention no token starts inside (a linker that splits words
+    // differently) cannot take part in claims.
+    r.aligned.reserve(mentions.size());
+    for (const Mention& m : mentions) {
+        if (m.node == kNoNode || m.end <= m.begin)
+            continue;
+        const std::size_t first = r.tokenAtOrAfter(m.begin);
+        const std::size_t last = r.tokenAtOrAfter(m.end);
+        if (first >= last || (!r.aligned.empty() && first < r.aligned.back().last))
+            continue;
+        for (std::size_t t = first; t < last; ++t)
+            r.covered[t] = int(r.aligned.size());
+        r.aligned.push_back({first, last, &m});
+    }
+    Sentence s;
     for (std::size_t si = 0; si < steps.size(); ++si) {
-        for (const TextSpan& sentence : StepSegmenter::sentences(text, steps[si].begin, steps[si].end)) {
-            const std::size_t ta = tokenAtOrAfter(sentence.begin);
-            const std::size_t tb = tokenAtOrAfter(sentence.end);
-            if (ta >= tb)
+        for (const TextSpan& span : StepSegmenter::sentences(text, steps[si].begin, steps[si].end)) {
+            s.step = int(si);
+            s.span = span;
+            s.ta = r.tokenAtOrAfter(span.begin);
+            s.tb = r.tokenAtOrAfter(span.end);
+            if (s.ta >= s.tb)
                 continue;
-
-            sentenceMentions.clear();
-            {
-                auto it = std::lower_bound(aligned.begin(), aligned.end(), ta,
-                                           [](const AlignedMention& m, std::size_t t) { return m.first < t; });
-                for (; it != aligned.end() && it->first < tb; ++it)
-                    if (it->last <= tb)
-                        sentenceMentions.push_back(std::size_t(it - aligned.begin()));
-            }
-
-            // Longest relation cue at each position outside mentions.
-            hits.clear();
-            for (std::size_t t = ta; t < tb; ++t) {
-                if (covered[t] >= 0)
-                    continue;
-                const auto* cands = lexicon_.relationCuesStartingWith(tokens[t].norm);
-                if (!cands)
-                    continue;
-                for (std::size_t ci : *cands) {
-                    if (matches(lexicon_.relationCues()[ci].tokens, t, tb)) {
-                        hits.push_back({t, lexicon_.relationCues()[ci].tokens.size(), ci, false});
-                        break;
-                    }
-                }
-            }
-            if (hits.empty())
+            s.mentions.clear();
+            auto it = std::lower_bound(r.aligned.begin(), r.aligned.end(), s.ta,
+                                       [](const AlignedMention& m, std::size_t t) { return m.first < t; });
+            for (; it != r.aligned.end() && it->first < s.tb; ++it)
+                if (it->last <= s.tb)
+                    s.mentions.push_back(std::size_t(it - r.aligned.begin()));
+            findCues(r, s);
+            if (s.hits.empty())
                 continue;
-
-            // Claims between consecutive mentions.
-            std::size_t h = 0;
-            for (std::size_t k = 0; k + 1 < sentenceMentions.size(); ++k) {
-                const AlignedMention& a = aligned[sentenceMentions[k]];
-                const AlignedMention& b = aligned[sentenceMentions[k + 1]];
-                while (h < hits.size() && hits[h].start < a.last)
-                    ++h;
-                // Two separate cues between the mentions chain through a concept nobody
-                // linked ("X is a beta-agonist used for Y"): neither relation holds between
-                // X and Y, so no claim; the unused cues then report that concept as a gap.
-                CueHit* best = nullptr;
-                std::size_t groups = 0, groupEnd = 0;
-                for (std::size_t j = h; j < hits.size() && hits[j].start < b.first; ++j) {
-                    CueHit& hit = hits[j];
-                    const std::size_t hitEnd = hit.start + hit.len;
-                    if (groups == 0 || hit.start >= groupEnd)
-                        ++groups;
-                    groupEnd = std::max(groupEnd, hitEnd);
-                    if (hitEnd > b.first || hit.start - a.last > gapMax || b.first - hitEnd > gapMax)
-                        continue;
-                    if (!best || hit.len > best->len)
-                        best = &hit;
-                }
-                if (!best || groups > 1 || a.mention->node == b.mention->node)
-                    continue;
-                // "X causes inflammation of Y", "X is a common symptom of Y": the tail is the
-                // argument of an unlinked noun, not of the cue ("a severe form of Y" still is).
-                bool relationalNoun = false;
-                for (std::size_t t = best->start + best->len; t < b.first && !relationalNoun; ++t)
-                    relationalNoun = words::in(words::kArgumentPrepositions, tokens[t].norm) &&
-                                     !(t > best->start + best->len && words::in(words::kSubsumptionNouns, tokens[t - 1].norm));
-                // "symptoms of RA, such as wrist pain": the first concept is the argument of an
-                // unlinked noun before it, so the cue is about that noun, not the concept.
-                {
-                    std::size_t t = a.first;
-                    while (t > ta && words::in(kDeterminers, tokens[t - 1].norm))
-                        --t;
-                    if (t > ta && tokens[t - 1].norm == "of" &&
-                        !(t - 1 > ta && words::in(words::kSubsumptionNouns, tokens[t - 2].norm)))
-                        relationalNoun = true;
-                }
-                // "X is a condition in which the Y ...": a relative clause after the cue
-                // starts a new predicate; Y is not the cue's argument.
-                for (std::size_t t = best->start + best->len; t < b.first && !relationalNoun; ++t)
-                    relationalNoun = words::in(words::kRelativePronouns, tokens[t].norm);
-                if (relationalNoun)
-                    continue;
-                best->used = true;
-                const RelationCue& cue = lexicon_.relationCues()[best->cue];
-
-                // Polarity window: the words between head and cue, and a few words before the
-                // head within its clause ("does not cause", "no evidence that X causes").
-                std::size_t w0 = a.first;
-                for (int back = 0; back < settings_.polarityLookBehind && w0 > ta && !clauseBreakBefore(w0); ++back)
-                    --w0;
-                bool negated = false, hedged = false;
-                // A matched cue consumes its words: "cannot be ruled out" is one hedge, not
-                // a hedge followed by the negation "ruled out".
-                for (std::size_t t = w0; t < best->start;) {
-                    std::size_t step = 1;
-                    const auto* cands = (t >= a.first && t < a.last) ? nullptr
-                                                                     : lexicon_.polarityCuesStartingWith(tokens[t].norm);
-                    for (std::size_t pi : cands ? *cands : std::vector<std::size_t>{}) {
-                        const PolarityCue& pc = lexicon_.polarityCues()[pi];
-                        if (matches(pc.tokens, t, best->start)) {
-                            (pc.polarity == Polarity::Negated ? negated : hedged) = true;
-                            step = pc.tokens.size();
-                            break;
-                        }
-                    }
-                    t += step;
-                }
-
-                Claim c;
-                c.step = int(si);
-                const bool forward = cue.direction == CueDirection::Forward;
-                c.head = forward ? a.mention->node : b.mention->node;
-                c.tail = forward ? b.mention->node : a.mention->node;
-                c.relation = cue.relation;
-                // A hedged denial is still a denial of the edge.
-                c.polarity = negated ? Polarity::Negated : hedged ? Polarity::Hedged : Polarity::Asserted;
-                c.begin = sentence.begin;
-                c.end = sentence.end;
-                c.cue = cue.cue;
-                c.phraseBegin = a.mention->begin;
-                c.phraseEnd = b.mention->end;
-                out.claims.push_back(std::move(c));
-            }
-
-            // Cues with a concept on one side only: the other side is what the KG lacks.
-            std::size_t coveredUntil = 0;
-            for (std::size_t j = 0; j < hits.size(); ++j) {
-                const CueHit& hit = hits[j];
-                const std::size_t hitEnd = hit.start + hit.len;
-                const bool inside = hit.start < coveredUntil;
-                coveredUntil = std::max(coveredUntil, hitEnd);
-                if (hit.used || inside)
-                    continue; // a shorter cue inside a longer one says nothing new
-                bool overlapsUsed = false;
-                for (std::size_t o = j + 1; o < hits.size() && hits[o].start < hitEnd; ++o)
-                    overlapsUsed = overlapsUsed || hits[o].used;
-                if (overlapsUsed)
-                    continue;
-                bool before = false, after = false;
-                for (std::size_t mi : sentenceMentions) {
-                    const AlignedMention& m = aligned[mi];
-                    if (m.last <= hit.start && hit.start - m.last <= gapMax)
-                        before = true;
-                    if (m.first >= hitEnd && m.first - hitEnd <= gapMax)
-                        after = true;
-                }
-                if (before == after)
-                    continue;
-                std::size_t pb = 0, pe = 0;
-                const auto maxPhrase = std::size_t(std::max(1, settings_.maxPhraseTokens));
-                // The phrase must touch the cue within its clause: "X, ..., treats Y" does not
-                // make the words before the comma the head.
-                if (before) {
-                    std::size_t t = hitEnd;
-                    while (t < tb && covered[t] < 0 && !clauseBreakBefore(t) && inList(kFillers, tokens[t].norm) &&
-                           t - hitEnd < gapMax)
-                        ++t;
-                    pb = pe = t;
-                    while (pe < tb && pe - pb < maxPhrase && covered[pe] < 0 && !clauseBreakBefore(pe) &&
-                           !inList(kPhraseStops, tokens[pe].norm) && !lexicon_.relationCuesStartingWith(tokens[pe].norm))
-                        ++pe;
-                } else {
-                    std::size_t t = hit.start; // phrase ends before token t
-                    while (t > ta && covered[t - 1] < 0 && !clauseBreakBefore(t) && inList(kFillers, tokens[t - 1].norm) &&
-                           hit.start - t < gapMax)
-                        --t;
-                    pb = pe = t;
-                    while (pb > ta && pe - pb < maxPhrase && covered[pb - 1] < 0 && !clauseBreakBefore(pb) &&
-                           !inList(kPhraseStops, tokens[pb - 1].norm) &&
-                           !lexicon_.relationCuesStartingWith(tokens[pb - 1].norm))
-                        --pb;
-                }
-                bool meaningful = false;
-                for (std::size_t t = pb; t < pe && !meaningful; ++t) {
-                    const std::string& w = tokens[t].norm;
-                    const bool numeric = std::all_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-                    meaningful = !numeric && !inList(kNonConcepts, w) && !inList(kFillers, w);
-                }
-                if (!meaningful)
-                    continue;
-                const RelationCue& cue = lexicon_.relationCues()[hit.cue];
-                const bool phraseIsHead = (cue.direction == CueDirection::Forward) != before;
-                CoverageGap g;
-                g.begin = tokens[pb].begin;
-                g.end = tokens[pe - 1].end;
-                g.text = std::string(text.substr(g.begin, g.end - g.begin));
-                g.where = "claim";
-                g.reason = std::string("the ") + (phraseIsHead ? "head" : "tail") + " of a '" + cue.relation +
-                           "' claim (cue '" + cue.cue + "') has no KG concept";
-                out.gaps.push_back(std::move(g));
-            }
+            claimsBetweenMentions(r, s, out.claims);
+            gapsOfUnusedCues(r, s, out.gaps);
         }
     }
     return out;
+}
+
+void ClaimExtractor::findCues(const Reading& r, Sentence& s) const
+{
+    // Longest relation cue at each position outside mentions.
+    s.hits.clear();
+    for (std::size_t t = s.ta; t < s.tb; ++t) {
+        if (r.covered[t] >= 0)
+            continue;
+        const auto* cands = lexicon_.relationCuesStartingWith(r.tokens[t].norm);
+        if (!cands)
+            continue;
+        for (std::size_t ci : *cands) {
+            if (r.matches(lexicon_.relationCues()[ci].tokens, t, s.tb)) {
+                s.hits.push_back({t, lexicon_.relationCues()[ci].tokens.size(), ci, false});
+                break;
+            }
+        }
+    }
+}
+
+bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s, const AlignedMention& a,
+                                             const AlignedMention& b, const CueHit& cue) const
+{
+    const auto& tokens = r.tokens;
+    // "X causes inflammation of Y", "X is a common symptom of Y": the tail is the argument
+    // of an unlinked noun, not of the cue ("a severe form of Y" still is).
+    for (std::size_t t = cue.start + cue.len; t < b.first; ++t)
+        if (words::in(words::kArgumentPrepositions, tokens[t].norm) &&
+            !(t > cue.start + cue.len && words::in(words::kSubsumptionNouns, tokens[t - 1].norm)))
+            return false;
+    // "symptoms of RA, such as wrist pain": the first concept is the argument of an
+    // unlinked noun before it, so the cue is about that noun, not the concept.
+    std::size_t t = a.first;
+    while (t > s.ta && words::in(kDeterminers, tokens[t - 1].norm))
+        --t;
+    if (t > s.ta && tokens[t - 1].norm == "of" &&
+        !(t - 1 > s.ta && words::in(words::kSubsumptionNouns, tokens[t - 2].norm)))
+        return false;
+    // "X is a condition in which the Y ...": a relative clause after the cue starts a new
+    // predicate; Y is not the cue's argument.
+    for (std::size_t u = cue.start + cue.len; u < b.first; ++u)
+        if (words::in(words::kRelativePronouns, tokens[u].norm))
+            return false;
+    return true;
+}
+
+void ClaimExtractor::claimsBetweenMentions(const Reading& r, Sentence& s, std::vector<Claim>& claims) const
+{
+    const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
+    std::size_t h = 0;
+    for (std::size_t k = 0; k + 1 < s.mentions.size(); ++k) {
+        const AlignedMention& a = r.aligned[s.mentions[k]];
+        const AlignedMention& b = r.aligned[s.mentions[k + 1]];
+        while (h < s.hits.size() && s.hits[h].start < a.last)
+            ++h;
+        // Two separate cues between the mentions chain through a concept nobody linked
+        // ("X is a beta-agonist used for Y"): neither relation holds between X and Y, so no
+        // claim; the unused cues then report that concept as a gap.
+        CueHit* best = nullptr;
+        std::size_t groups = 0, groupEnd = 0;
+        for (std::size_t j = h; j < s.hits.size() && s.hits[j].start < b.first; ++j) {
+            CueHit& hit = s.hits[j];
+            const std::size_t hitEnd = hit.start + hit.len;
+            if (groups == 0 || hit.start >= groupEnd)
+                ++groups;
+            groupEnd = std::max(groupEnd, hitEnd);
+            if (hitEnd > b.first || hit.start - a.last > gapMax || b.first - hitEnd > gapMax)
+                continue;
+            if (!best || hit.len > best->len)
+                best = &hit;
+        }
+        if (!best || groups > 1 || a.mention->node == b.mention->node || !cueArgumentsAreMentions(r, s, a, b, *best))
+            continue;
+        best->used = true;
+        // "No cough suggests pneumonia": the head is a finding stated absent, and the
+        // sentence says what its absence points to, not that cough does not point there.
+        if (negatesMention(r, s, a))
+            continue;
+        const RelationCue& cue = lexicon_.relationCues()[best->cue];
+        Claim c;
+        c.step = s.step;
+        const bool forward = cue.direction == CueDirection::Forward;
+        c.head = forward ? a.mention->node : b.mention->node;
+        c.tail = forward ? b.mention->node : a.mention->node;
+        c.relation = cue.relation;
+        c.polarity = polarityOf(r, s, a, b, *best);
+        c.begin = s.span.begin;
+        c.end = s.span.end;
+        c.cue = cue.cue;
+        c.phraseBegin = a.mention->begin;
+        c.phraseEnd = b.mention->end;
+        claims.push_back(std::move(c));
+    }
+}
+
+// Polarity cues matched over [from, to): which kinds occur. A matched cue consumes its
+// words: "cannot be ruled out" is one hedge, not a hedge followed by the negation "ruled out".
+void ClaimExtractor::scanPolarity(const Reading& r, const AlignedMention* skip, std::size_t from, std::size_t to,
+                                  bool& negated, bool& hedged) const
+{
+    for (std::size_t t = from; t < to;) {
+        std::size_t step = 1;
+        const bool inSkip = skip && t >= skip->first && t < skip->last;
+        const auto* cands = inSkip ? nullptr : lexicon_.polarityCuesStartingWith(r.tokens[t].norm);
+        for (std::size_t pi : cands ? *cands : std::vector<std::size_t>{}) {
+            const PolarityCue& pc = lexicon_.polarityCues()[pi];
+            if (r.matches(pc.tokens, t, to)) {
+                (pc.polarity == Polarity::Negated ? negated : hedged) = true;
+                step = pc.tokens.size();
+                break;
+            }
+        }
+        t += step;
+    }
+}
+
+bool ClaimExtractor::negatesMention(const Reading& r, const Sentence& s, const AlignedMention& m) const
+{
+    // A negation cue ending right before the mention, only articles between: "no fever",
+    // "absence of swelling", "without a rash".
+    std::size_t end = m.first;
+    while (end > s.ta && words::in(kDeterminers, r.tokens[end - 1].norm))
+        --end;
+    for (std::size_t len = 1; len <= 3 && len <= end - s.ta; ++len) {
+        const std::size_t at = end - len;
+        const auto* cands = lexicon_.polarityCuesStartingWith(r.tokens[at].norm);
+        for (std::size_t pi : cands ? *cands : std::vector<std::size_t>{}) {
+            const PolarityCue& pc = lexicon_.polarityCues()[pi];
+            if (pc.polarity == Polarity::Negated && pc.tokens.size() == len && r.matches(pc.tokens, at, end) &&
+                words::in(kFindingNegators, pc.cue))
+                return true;
+        }
+    }
+    return false;
+}
+
+Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const AlignedMention& a,
+                                    const AlignedMention& b, const CueHit& cue) const
+{
+    // The window: a few words before the head within its clause ("does not cause", "no
+    // evidence that X causes") up to the cue, and the words between the cue and the tail
+    // ("X presents without Y").
+    std::size_t w0 = a.first;
+    for (int back = 0; back < settings_.polarityLookBehind && w0 > s.ta && !r.clauseBreakBefore(w0); ++back)
+        --w0;
+    bool negated = false, hedged = false;
+    scanPolarity(r, &a, w0, cue.start, negated, hedged);
+    bool tailNegated = false, ignored = false;
+    scanPolarity(r, nullptr, cue.start + cue.len, b.first, tailNegated, ignored);
+    // A hedged denial is still a denial of the edge.
+    return negated || tailNegated ? Polarity::Negated : hedged ? Polarity::Hedged : Polarity::Asserted;
+}
+
+void ClaimExtractor::gapsOfUnusedCues(const Reading& r, const Sentence& s, std::vector<CoverageGap>& gaps) const
+{
+    const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
+    const auto& hits = s.hits;
+    // Cues with a concept on one side only: the other side is what the KG lacks.
+    std::size_t coveredUntil = 0;
+    for (std::size_t j = 0; j < hits.size(); ++j) {
+        const CueHit& hit = hits[j];
+        const std::size_t hitEnd = hit.start + hit.len;
+        const bool inside = hit.start < coveredUntil;
+        coveredUntil = std::max(coveredUntil, hitEnd);
+        if (hit.used || inside)
+            continue; // a shorter cue inside a longer one says nothing new
+        bool overlapsUsed = false;
+        for (std::size_t o = j + 1; o < hits.size() && hits[o].start < hitEnd; ++o)
+            overlapsUsed = overlapsUsed || hits[o].used;
+        if (overlapsUsed)
+            continue;
+        bool before = false, after = false;
+        for (std::size_t mi : s.mentions) {
+            const AlignedMention& m = r.aligned[mi];
+            if (m.last <= hit.start && hit.start - m.last <= gapMax)
+                before = true;
+            if (m.first >= hitEnd && m.first - hitEnd <= gapMax)
+                after = true;
+        }
+        if (before == after)
+            continue;
+        const auto [pb, pe] = unlinkedPhrase(r, s, hit, before);
+        bool meaningful = false;
+        for (std::size_t t = pb; t < pe && !meaningful; ++t) {
+            const std::string& w = r.tokens[t].norm;
+            const bool numeric = std::all_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+            meaningful = !numeric && !inList(kNonConcepts, w) && !inList(kFillers, w);
+        }
+        if (!meaningful)
+            continue;
+        const RelationCue& cue = lexicon_.relationCues()[hit.cue];
+        const bool phraseIsHead = (cue.direction == CueDirection::Forward) != before;
+        CoverageGap g;
+        g.begin = r.tokens[pb].begin;
+        g.end = r.tokens[pe - 1].end;
+        g.text = std::string(r.text.substr(g.begin, g.end - g.begin));
+        g.where = "claim";
+        g.reason = std::string("the ") + (phraseIsHead ? "head" : "tail") + " of a '" + cue.relation + "' claim (cue '" +
+                   cue.cue + "') has no KG concept";
+        gaps.push_back(std::move(g));
+    }
+}
+
+std::pair<std::size_t, std::size_t> ClaimExtractor::unlinkedPhrase(const Reading& r, const Sentence& s,
+                                                                   const CueHit& hit, bool afterCue) const
+{
+    const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
+    const auto maxPhrase = std::size_t(std::max(1, settings_.maxPhraseTokens));
+    const std::size_t hitEnd = hit.start + hit.len;
+    const auto& tokens = r.tokens;
+    std::size_t pb = 0, pe = 0;
+    // The phrase must touch the cue within its clause: "X, ..., treats Y" does not make the
+    // words before the comma the head.
+    if (afterCue) {
+        std::size_t t = hitEnd;
+        while (t < s.tb && r.covered[t] < 0 && !r.clauseBreakBefore(t) && inList(kFillers, tokens[t].norm) &&
+               t - hitEnd < gapMax)
+            ++t;
+        pb = pe = t;
+        while (pe < s.tb && pe - pb < maxPhrase && r.covered[pe] < 0 && !r.clauseBreakBefore(pe) &&
+               !inList(kPhraseStops, tokens[pe].norm) && !lexicon_.relationCuesStartingWith(tokens[pe].norm))
+            ++pe;
+    } else {
+        std::size_t t = hit.start; // phrase ends before token t
+        while (t > s.ta && r.covered[t - 1] < 0 && !r.clauseBreakBefore(t) && inList(kFillers, tokens[t - 1].norm) &&
+               hit.start - t < gapMax)
+            --t;
+        pb = pe = t;
+        while (pb > s.ta && pe - pb < maxPhrase && r.covered[pb - 1] < 0 && !r.clauseBreakBefore(pb) &&
+               !inList(kPhraseStops, tokens[pb - 1].norm) && !lexicon_.relationCuesStartingWith(tokens[pb - 1].norm))
+            --pb;
+    }
+    return {pb, pe};
 }
 
 } // namespace rs

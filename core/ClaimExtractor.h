@@ -1,7 +1,8 @@
 #pragma once
 // Finds (head, relation, tail) claims in a model output: within one sentence, two
 // consecutive linked mentions with a relation cue between them. The cue gives relation and
-// direction; negation and hedging cues just before the relation give the polarity. A cue
+// direction; negation and hedging cues around the relation give the polarity, and a finding
+// stated absent ("no cough suggests ...") is no head of a claim. A cue
 // with a linked concept on one side and an unlinkable phrase on the other is a coverage gap
 // of the KG, reported so, and never a claim.
 #include "CaseAnalysis.h"
@@ -9,6 +10,7 @@
 #include "TextNormalizer.h"
 
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace rs {
@@ -38,6 +40,26 @@ public:
                             const std::vector<Step>& steps, const std::vector<Mention>& mentions) const;
 
 private:
+    struct AlignedMention;
+    struct CueHit;
+    struct Reading;
+    struct Sentence;
+
+    void findCues(const Reading& r, Sentence& s) const;
+    void claimsBetweenMentions(const Reading& r, Sentence& s, std::vector<Claim>& claims) const;
+    // False when the words around the cue make a mention the argument of something else.
+    bool cueArgumentsAreMentions(const Reading& r, const Sentence& s, const AlignedMention& a,
+                                 const AlignedMention& b, const CueHit& cue) const;
+    bool negatesMention(const Reading& r, const Sentence& s, const AlignedMention& m) const;
+    Polarity polarityOf(const Reading& r, const Sentence& s, const AlignedMention& a, const AlignedMention& b,
+                        const CueHit& cue) const;
+    void scanPolarity(const Reading& r, const AlignedMention* skip, std::size_t from, std::size_t to, bool& negated,
+                      bool& hedged) const;
+    void gapsOfUnusedCues(const Reading& r, const Sentence& s, std::vector<CoverageGap>& gaps) const;
+    // Token range of the unlinked phrase on the far side of a cue with a concept on one side.
+    std::pair<std::size_t, std::size_t> unlinkedPhrase(const Reading& r, const Sentence& s, const CueHit& hit,
+                                                       bool afterCue) const;
+
     const Lexicon& lexicon_;
     ClaimSettings settings_;
 };

@@ -1,5 +1,7 @@
 #include "ErrorClassifier.h"
 
+#include "ClinicalReference.h"
+#include "FindingKinds.h"
 #include "ReasoningPath.h"
 
 #include <algorithm>
@@ -21,15 +23,12 @@ bool contains(const std::vector<NodeId>& v, NodeId n)
     return std::find(v.begin(), v.end(), n) != v.end();
 }
 
-// Unsupported claims each cost one bounded path search; a pathological output with
-// hundreds of them must not stall a batch.
-constexpr int kMaxConnectionSearches = 16;
-
 } // namespace
 
-ErrorClassifier::ErrorClassifier(const KnowledgeBase& kb, const Lexicon& lexicon, int connectionHops,
+ErrorClassifier::ErrorClassifier(const KnowledgeBase& kb, const Lexicon& lexicon,
                                  std::vector<std::string> mechanisticKinds)
-    : kb_(kb), lexicon_(lexicon), connectionHops_(connectionHops), mechanisticKinds_(std::move(mechanisticKinds))
+    : kb_(kb), lexicon_(lexicon), mechanisticKinds_(std::move(mechanisticKinds)),
+      checker_(kb, lexicon, mechanisticKinds_)
 {
 }
 
@@ -37,7 +36,8 @@ Severity ErrorClassifier::severityFor(FindingType type, std::string_view subtype
 {
     Severity s = Severity::Minor;
     if (type == FindingType::Branch ||
-        (type == FindingType::Relation && (subtype == "wrong_relation" || subtype == "contradicted_negation")))
+        (type == FindingType::Relation && (subtype == findingSubtypeName(FindingSubtype::WrongRelation) || subtype == findingSubtypeName(FindingSubtype::ContradictedNegation) ||
+                                              subtype == findingSubtypeName(FindingSubtype::NotInCompleteList))))
         s = Severity::Major;
     if (answerWrong)
         s = s == Severity::Minor ? Severity::Major : Severity::Critical;
@@ -89,7 +89,12 @@ bool ErrorClassifier::mentionedOrRelated(NodeId n, const std::vector<NodeId>& me
 
 void ErrorClassifier::classify(CaseAnalysis& a, bool answerWrong) const
 {
-    relationErrors(a, answerWrong);
+    classifyClaims(a, answerWrong);
+    classifyPaths(a, answerWrong);
+}
+
+void ErrorClassifier::classifyPaths(CaseAnalysis& a, bool answerWrong) const
+{
     branchErrors(a, answerWrong);
     missingErrors(a, answerWrong);
 }
@@ -97,40 +102,13 @@ void ErrorClassifier::classify(CaseAnalysis& a, bool answerWrong) const
 void ErrorClassifier::relationErrors(CaseAnalysis& a, bool answerWrong) const
 {
     std::vector<std::tuple<std::string, NodeId, std::string, NodeId>> reported;
-    int connectionSearches = 0;
-
-    // Answer candidates the explanation may offer as the supported alternative, gold first.
-    std::vector<NodeId> alternatives;
-    if (a.goldNode != kNoNode)
-        alternatives.push_back(a.goldNode);
-    for (NodeId o : a.optionNodes)
-        if (o != kNoNode && !contains(alternatives, o))
-            alternatives.push_back(o);
-    auto alternative = [&](NodeId h, const std::string& rel, NodeId t) -> std::string {
-        for (NodeId z : alternatives) {
-            if (z == h || z == t)
-                continue;
-            if (claimSupported(z, rel, t))
-                return name(z) + " " + Lexicon::relationPhrase(rel) + " " + name(t);
-            if (claimSupported(h, rel, z))
-                return name(h) + " " + Lexicon::relationPhrase(rel) + " " + name(z);
-        }
-        return {};
-    };
-
-    for (const Claim& c : a.claims) {
+    for (Claim& c : a.claims) {
         if (c.head == kNoNode || c.tail == kNoNode || c.head == c.tail || !lexicon_.isCheckable(c.relation))
             continue;
-        const auto edges = kb_.edgesBetween(c.head, c.tail);
-        const EdgeBetween* supporting = nullptr;
-        for (const EdgeBetween& e : edges)
-            if (!supporting && lexicon_.supports(c.relation, kb_.relationName(e.relation), e.forward))
-                supporting = &e;
-
         // A concept the KG knows only by name (no edges at all, e.g. Hetionet's side
         // effects once their edges are left out) cannot confirm or refute anything: that
         // is the KG's gap, not the model's error.
-        if (edges.empty() && (kb_.degree(c.head) == 0 || kb_.degree(c.tail) == 0)) {
+        if (kb_.degree(c.head) == 0 || kb_.degree(c.tail) == 0) {
             const NodeId bare = kb_.degree(c.head) == 0 ? c.head : c.tail;
             a.coverageGaps.push_back({name(bare), "claim", c.phraseBegin, c.phraseEnd,
                                       "the KG has the concept but no relations for it, so the claim '" +
@@ -138,71 +116,87 @@ void ErrorClassifier::relationErrors(CaseAnalysis& a, bool answerWrong) const
                                           name(c.tail) + "' cannot be checked"});
             continue;
         }
-
-        std::string subtype;
-        if (c.polarity == Polarity::Negated)
-            subtype = supporting ? "contradicted_negation" : "";
-        else if (supporting)
-            subtype = "";
-        else if (!edges.empty())
-            subtype = "wrong_relation";
-        else if (c.polarity == Polarity::Asserted)
-            subtype = "unsupported"; // a hedge offers a hypothesis; only a known-wrong one counts
-        if (subtype.empty())
+        ClaimVerdict v = checker_.check(c.head, c.relation, c.tail, c.polarity);
+        c.status = v.status;
+        c.evidence = std::move(v.evidence);
+        // Only the model's own reasoning can be its error; one finding per claim.
+        if (c.status != ClaimStatus::Contradicted || c.owner != ClaimOwner::Model)
             continue;
-        auto key = std::make_tuple(subtype, c.head, c.relation, c.tail);
+        auto key = std::make_tuple(v.subtype, c.head, c.relation, c.tail);
         if (std::find(reported.begin(), reported.end(), key) != reported.end())
             continue;
         reported.push_back(std::move(key));
 
-        const std::string claimText = name(c.head) + " " + Lexicon::relationPhrase(c.relation) + " " + name(c.tail);
-        const std::string verb = c.polarity == Polarity::Hedged ? "Suggests " : "Claims ";
-        std::string why;
-        if (subtype == "contradicted_negation") {
-            why = "Denies that " + claimText + "; the KG has " + edgePhrase(c.head, *supporting, c.tail);
-        } else if (subtype == "wrong_relation") {
-            why = verb + claimText + "; the KG relates them only as ";
-            for (std::size_t i = 0; i < edges.size() && i < 3; ++i)
-                why += (i ? " and " : "") + edgePhrase(c.head, edges[i], c.tail);
-        } else {
-            why = verb + claimText + "; the KG has no such edge";
-            std::vector<ReferencePath> connection;
-            if (connectionHops_ >= 2 && connectionSearches++ < kMaxConnectionSearches)
-                connection = kb_.referencePaths({c.head}, c.tail, 1, connectionHops_);
-            if (!connection.empty() && connection.front().nodes.size() >= 2) {
-                const ReferencePath& p = connection.front();
-                why += "; the closest KG connection is ";
-                for (std::size_t i = 0; i + 1 < p.nodes.size(); ++i) {
-                    const bool forward = i >= p.forward.size() || p.forward[i];
-                    const std::string rel = i < p.relations.size() ? display(p.relations[i]) : "?";
-                    why += (i ? " and " : "") +
-                           (forward ? name(p.nodes[i]) + " " + rel + " " + name(p.nodes[i + 1])
-                                    : name(p.nodes[i + 1]) + " " + rel + " " + name(p.nodes[i]));
-                }
-            } else {
-                why += " and no connection within " + std::to_string(connectionHops_) + " hops";
-            }
-        }
-        if (subtype != "contradicted_negation") {
-            const std::string alt = alternative(c.head, c.relation, c.tail);
-            if (!alt.empty())
-                why += "; " + alt + " does exist";
-        }
-        why += ".";
-
         Finding f;
         f.type = FindingType::Relation;
-        f.subtype = subtype;
-        f.severity = severityFor(f.type, subtype, answerWrong);
+        f.subtype = v.subtype;
+        f.severity = severityFor(f.type, v.subtype, answerWrong);
         f.step = c.step;
         f.nodes = {c.head, c.tail};
         f.spanBegin = c.phraseBegin;
         f.spanEnd = c.phraseEnd;
-        f.explanation = std::move(why);
-        f.signature = "relation/" + subtype + "/(" + std::string(kb_.nodeKind(c.head)) + "," + c.relation +
+        f.explanation = contradictionPhrase(c, v.subtype, a);
+        f.signature = "relation/" + v.subtype + "/(" + std::string(kb_.nodeKind(c.head)) + "," + c.relation +
                       "," + std::string(kb_.nodeKind(c.tail)) + ")";
         a.findings.push_back(std::move(f));
     }
+}
+
+std::string ErrorClassifier::evidencePhrase(const ClaimEvidence& e) const
+{
+    std::string s;
+    if (e.kind == "excluding_edges" || e.kind == "complete_list") {
+        for (std::size_t i = 0; i < e.relations.size() && e.nodes.size() == 2; ++i) {
+            const bool fw = i >= e.forward.size() || e.forward[i];
+            s += (i ? " and " : "") + (fw ? name(e.nodes[0]) + " " + display(e.relations[i]) + " " + name(e.nodes[1])
+                                          : name(e.nodes[1]) + " " + display(e.relations[i]) + " " + name(e.nodes[0]));
+        }
+        return s;
+    }
+    for (std::size_t i = 0; i < e.relations.size() && i + 1 < e.nodes.size(); ++i) {
+        const bool fw = i >= e.forward.size() || e.forward[i];
+        s += (i ? ", " : "") + (fw ? name(e.nodes[i]) + " " + display(e.relations[i]) + " " + name(e.nodes[i + 1])
+                                   : name(e.nodes[i + 1]) + " " + display(e.relations[i]) + " " + name(e.nodes[i]));
+    }
+    return s;
+}
+
+std::string ErrorClassifier::contradictionPhrase(const Claim& c, const std::string& subtype, const CaseAnalysis& a) const
+{
+    const std::string claimText = name(c.head) + " " + Lexicon::relationPhrase(c.relation) + " " + name(c.tail);
+    if (subtype == findingSubtypeName(FindingSubtype::ContradictedNegation))
+        return "Denies that " + claimText + "; the KG has " + evidencePhrase(c.evidence) + ".";
+    const std::string verb = c.polarity == Polarity::Hedged ? "Suggests " : "Claims ";
+    std::string why;
+    if (subtype == findingSubtypeName(FindingSubtype::WrongRelation)) {
+        why = verb + claimText + "; the KG relates them only as " + evidencePhrase(c.evidence);
+    } else {
+        std::string rels;
+        for (std::size_t i = 0; i < c.evidence.relations.size(); ++i)
+            rels += (i ? " or " : "") + display(c.evidence.relations[i]);
+        why = verb + claimText + "; the KG's " + rels + " list is declared complete for " + name(c.head) +
+              " and " + name(c.tail) + ", and has no such edge";
+    }
+    // Answer candidates the explanation may offer as the supported alternative, gold first.
+    std::vector<NodeId> alternatives;
+    if (a.goldNode != kNoNode)
+        alternatives.push_back(a.goldNode);
+    for (NodeId o : a.optionNodes)
+        if (o != kNoNode && !contains(alternatives, o))
+            alternatives.push_back(o);
+    for (NodeId z : alternatives) {
+        if (z == c.head || z == c.tail)
+            continue;
+        if (claimSupported(z, c.relation, c.tail)) {
+            why += "; " + name(z) + " " + Lexicon::relationPhrase(c.relation) + " " + name(c.tail) + " does exist";
+            break;
+        }
+        if (claimSupported(c.head, c.relation, z)) {
+            why += "; " + name(c.head) + " " + Lexicon::relationPhrase(c.relation) + " " + name(z) + " does exist";
+            break;
+        }
+    }
+    return why + ".";
 }
 
 void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const
@@ -258,7 +252,7 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const
 
     Finding f;
     f.type = FindingType::Branch;
-    f.subtype = neighbour ? "plausible_branch" : "jump";
+    f.subtype = neighbour ? findingSubtypeName(FindingSubtype::PlausibleBranch) : findingSubtypeName(FindingSubtype::Jump);
     f.severity = severityFor(f.type, f.subtype, answerWrong);
     f.step = xPos < a.reasoningPathSteps.size() ? a.reasoningPathSteps[xPos] : -1;
     f.nodes = {d, x, y};
@@ -279,7 +273,7 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const
         f.explanation = "The reasoning follows the KG path to " + name(d) + ", then turns to " + name(x) + " (" + how +
                         ") instead of " + name(y) + ", and concludes " + concluded + " rather than " +
                         name(a.goldNode) + ".";
-    f.signature = "branch/" + name(d) + " -> " + name(x);
+    f.signature = std::string(findingTypeName(f.type)) + "/" + name(d) + " -> " + name(x);
     a.findings.push_back(std::move(f));
 }
 
@@ -287,6 +281,10 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
 {
     if (a.referencePaths.empty())
         return;
+    // The model's own KG-supported route to gold is a reference: nothing is missing from it.
+    for (const ReferencePath& p : a.referencePaths)
+        if (p.origin == "model")
+            return;
     std::vector<NodeId> mentioned;
     mentioned.reserve(a.outputMentions.size());
     for (const Mention& m : a.outputMentions)
@@ -297,24 +295,36 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
 
     if (a.bestReference >= 0 && a.bestReference < int(a.referencePaths.size())) {
         const ReferencePath& r = a.referencePaths[std::size_t(a.bestReference)];
-        for (std::size_t j = 1; j + 1 < r.nodes.size(); ++j) {
+        // The nodes of r* after a branch's divergence belong to the branch finding.
+        std::size_t until = r.nodes.size();
+        for (const Finding& f : a.findings)
+            if (f.type == FindingType::Branch && !f.nodes.empty())
+                for (std::size_t j = 0; j < r.nodes.size(); ++j)
+                    if (r.nodes[j] == f.nodes.front())
+                        until = std::min(until, j + 1);
+        for (std::size_t j = 1; j + 1 < r.nodes.size() && j < until; ++j) {
             const NodeId n = r.nodes[j];
             const std::string_view kind = kb_.nodeKind(n);
             if (std::find(mechanisticKinds_.begin(), mechanisticKinds_.end(), kind) != mechanisticKinds_.end() ||
-                mentionedOrRelated(n, mentioned))
+                contains(a.evidence, n) || !decisive(n, a) || mentionedOrRelated(n, mentioned) ||
+                reasonedThroughAnother(n, mentioned, a))
                 continue;
             Finding f;
             f.type = FindingType::Missing;
-            f.subtype = "missing_intermediate";
+            f.subtype = findingSubtypeName(FindingSubtype::MissingIntermediate);
             f.severity = severityFor(f.type, f.subtype, answerWrong);
             f.nodes = {n, r.nodes[j - 1], r.nodes[j + 1]};
             f.explanation = "The output never mentions " + name(n) + ", the step between " + name(r.nodes[j - 1]) +
                             " and " + name(r.nodes[j + 1]) + " on the KG path " + pathPhrase(r) + ".";
-            f.signature = "missing/missing_intermediate/" + name(n);
+            f.signature = std::string(findingTypeName(f.type)) + "/" + f.subtype + "/" + name(n);
             a.findings.push_back(std::move(f));
         }
     }
 
+    // Ignored evidence: a question finding only the reference reasoning uses, when the answer
+    // is wrong (with a right answer, leaving a finding aside is no error of the conclusion).
+    if (!answerWrong)
+        return;
     std::vector<NodeId> reported;
     for (const ReferencePath& p : a.referencePaths) {
         if (p.nodes.size() < 2)
@@ -325,14 +335,55 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
         reported.push_back(s);
         Finding f;
         f.type = FindingType::Missing;
-        f.subtype = "ignored_evidence";
+        f.subtype = findingSubtypeName(FindingSubtype::IgnoredEvidence);
         f.severity = severityFor(f.type, f.subtype, answerWrong);
         f.nodes = {s, p.nodes.back()};
         f.explanation = "The question finding " + name(s) + " leads to the answer " + name(p.nodes.back()) +
                         " in the KG (" + pathPhrase(p) + "), but the output never mentions it.";
-        f.signature = "missing/ignored_evidence/" + name(s);
+        f.signature = std::string(findingTypeName(f.type)) + "/" + f.subtype + "/" + name(s);
         a.findings.push_back(std::move(f));
     }
+}
+
+bool ErrorClassifier::reasonedThroughAnother(NodeId n, const std::vector<NodeId>& mentioned,
+                                             const CaseAnalysis& a) const
+{
+    std::vector<NodeId> ownFindings;
+    for (NodeId e : a.evidence)
+        if (e != n && isFindingKind(kb_.nodeKind(e)) && !kb_.edgesBetween(n, e).empty())
+            ownFindings.push_back(e);
+    const std::string_view kind = kb_.nodeKind(n);
+    for (NodeId m : mentioned) {
+        if (m == n || kb_.nodeKind(m) != kind || contains(a.evidence, m))
+            continue;
+        for (NodeId e : ownFindings)
+            if (e != m && !kb_.edgesBetween(m, e).empty())
+                return true;
+    }
+    return false;
+}
+
+bool ErrorClassifier::decisive(NodeId n, const CaseAnalysis& a) const
+{
+    std::vector<NodeId> findings;
+    for (NodeId e : a.evidence)
+        if (isFindingKind(kb_.nodeKind(e)))
+            findings.push_back(e);
+    // Two findings explained, or every finding when the question gives only one.
+    const std::size_t needed = std::min<std::size_t>(2, findings.size());
+    std::size_t explained = 0;
+    for (NodeId e : findings)
+        if (e != n && !kb_.edgesBetween(n, e).empty() && ++explained >= needed)
+            return true;
+    // On every reference path: only telling when the paths start from two or more findings.
+    std::vector<NodeId> starts;
+    for (const ReferencePath& p : a.referencePaths) {
+        if (!contains(p.nodes, n))
+            return false;
+        if (!p.nodes.empty() && !contains(starts, p.nodes.front()))
+            starts.push_back(p.nodes.front());
+    }
+    return starts.size() >= 2;
 }
 
 } // namespace rs

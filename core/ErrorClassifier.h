@@ -1,10 +1,11 @@
 #pragma once
 // Classifies what went wrong in one analysed case, by the definitions of DESIGN.md "Error
-// classes": relation errors (a claim the KG does not support), branch errors (the
+// classes": relation errors (a claim the KG gives evidence against), branch errors (the
 // reasoning leaves the best reference path for a node on none) and missing errors (a
 // decisive intermediate or a question finding the output never uses). Coverage gaps are
 // the KG's shortcoming, not the model's, and never become findings here.
 #include "CaseAnalysis.h"
+#include "ClaimChecker.h"
 #include "KnowledgeBase.h"
 #include "Lexicon.h"
 
@@ -16,21 +17,23 @@ namespace rs {
 
 class ErrorClassifier {
 public:
-    // connectionHops: for an unsupported claim, the longest KG connection between its ends
-    // that the explanation still names. Interior reference nodes of a mechanisticKinds kind
-    // (genes, pathways) are never reported missing.
-    ErrorClassifier(const KnowledgeBase& kb, const Lexicon& lexicon, int connectionHops = 2,
-                    std::vector<std::string> mechanisticKinds = {});
+    // Interior reference nodes of a mechanisticKinds kind (genes, pathways) are never
+    // reported missing, nor the intermediate of a chain that supports a claim.
+    ErrorClassifier(const KnowledgeBase& kb, const Lexicon& lexicon, std::vector<std::string> mechanisticKinds = {});
 
     // Appends all findings to a.findings. a must have claims, anchors, reasoning path,
     // reference paths and bestReference filled in. answerWrong raises every severity.
     void classify(CaseAnalysis& a, bool answerWrong) const;
+    // classify() in two halves: claim statuses and relation findings first (the model's own
+    // reference path is built from the supported claims), then branch and missing findings.
+    void classifyClaims(CaseAnalysis& a, bool answerWrong) const { relationErrors(a, answerWrong); }
+    void classifyPaths(CaseAnalysis& a, bool answerWrong) const;
 
     void relationErrors(CaseAnalysis& a, bool answerWrong) const;
     void branchErrors(CaseAnalysis& a, bool answerWrong) const;
     void missingErrors(CaseAnalysis& a, bool answerWrong) const;
 
-    // Minor by default; major for wrong_relation, contradicted_negation and every branch
+    // Minor by default; major for wrong_relation, contradicted_negation, not_in_complete_list and every branch
     // error; one level higher when the final answer is wrong, at most critical.
     static Severity severityFor(FindingType type, std::string_view subtype, bool answerWrong);
 
@@ -39,13 +42,22 @@ private:
     std::string edgePhrase(NodeId a, const EdgeBetween& e, NodeId b) const;
     std::string pathPhrase(const ReferencePath& p) const;
     bool claimSupported(NodeId head, std::string_view relation, NodeId tail) const;
+    std::string evidencePhrase(const ClaimEvidence& e) const;
+    std::string contradictionPhrase(const Claim& c, const std::string& subtype, const CaseAnalysis& a) const;
     // Whether the output names n itself or a direct is-a parent or child of it.
     bool mentionedOrRelated(NodeId n, const std::vector<NodeId>& mentioned) const;
+    // A decisive intermediate: a KG neighbour of two or more question findings (body parts are
+    // no findings), or on every reference path when they start from two or more findings.
+    bool decisive(NodeId n, const CaseAnalysis& a) const;
+    // Whether the output names another concept of n's kind (not a question finding) that
+    // explains one of the question findings n explains: the model reasoned through its own
+    // intermediate (COPD where the KG's path runs through asthma), so n is not missing.
+    bool reasonedThroughAnother(NodeId n, const std::vector<NodeId>& mentioned, const CaseAnalysis& a) const;
 
     const KnowledgeBase& kb_;
     const Lexicon& lexicon_;
-    int connectionHops_;
     std::vector<std::string> mechanisticKinds_;
+    ClaimChecker checker_;
 };
 
 } // namespace rs

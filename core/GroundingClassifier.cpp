@@ -1,5 +1,7 @@
 #include "GroundingClassifier.h"
 
+#include "FindingKinds.h"
+
 #include "BoxGeometry.h"
 #include "BoxMatcher.h"
 
@@ -34,7 +36,7 @@ GroundingClassifier::GroundingClassifier(double iouThreshold, const KnowledgeBas
 
 Severity GroundingClassifier::severityFor(std::string_view subtype, bool answerWrong)
 {
-    Severity s = subtype == "low_iou" ? Severity::Minor : Severity::Major;
+    Severity s = subtype == findingSubtypeName(FindingSubtype::LowIou) ? Severity::Minor : Severity::Major;
     if (answerWrong)
         s = s == Severity::Minor ? Severity::Major : Severity::Critical;
     return s;
@@ -53,7 +55,7 @@ Finding GroundingClassifier::make(const char* subtype, const std::string& label,
         if (const auto n = kb_->findByName(label))
             f.nodes.push_back(*n);
     // Grouped by label, so "misses Nodule" recurring over cases becomes one pattern.
-    f.signature = std::string("grounding/") + subtype + "/" + normalizedBoxLabel(label);
+    f.signature = std::string(findingTypeName(f.type)) + "/" + subtype + "/" + normalizedBoxLabel(label);
     return f;
 }
 
@@ -82,7 +84,7 @@ std::vector<Finding> GroundingClassifier::classify(const Case& c, bool answerWro
                 const double iou = boxIou(b, boxes[std::size_t(p)]);
                 if (iou >= threshold_)
                     continue;
-                Finding f = make("low_iou", b.label, int(im), int(i), answerWrong);
+                Finding f = make(findingSubtypeName(FindingSubtype::LowIou), b.label, int(im), int(i), answerWrong);
                 f.explanation = "The model's " + label + " box overlaps the reference " + label + " box with IoU " +
                                 fixed2(iou) + ", below the threshold " + limit + where + ".";
                 out.push_back(std::move(f));
@@ -104,14 +106,14 @@ std::vector<Finding> GroundingClassifier::classify(const Case& c, bool answerWro
             }
             if (other >= 0) {
                 namedByMismatch[std::size_t(other)] = true;
-                Finding f = make("label_mismatch", b.label, int(im), int(i), answerWrong);
+                Finding f = make(findingSubtypeName(FindingSubtype::LabelMismatch), b.label, int(im), int(i), answerWrong);
                 f.explanation = "The model labels " + label + " a region the reference labels " +
                                 quoted(boxes[std::size_t(other)].label) + " (IoU " + fixed2(otherIou) + ")" + where +
                                 ".";
                 out.push_back(std::move(f));
                 continue;
             }
-            Finding f = make("low_iou", b.label, int(im), int(i), answerWrong);
+            Finding f = make(findingSubtypeName(FindingSubtype::LowIou), b.label, int(im), int(i), answerWrong);
             if (m.best[i].box < 0)
                 f.explanation = "The model marks " + label + ", but there is no reference " + label +
                                 " box and the box covers no other reference finding" + where + ".";
@@ -125,7 +127,7 @@ std::vector<Finding> GroundingClassifier::classify(const Case& c, bool answerWro
             const Box& b = boxes[j];
             if (!isReferenceBox(b) || m.partner[j] >= 0 || namedByMismatch[j])
                 continue;
-            Finding f = make("missed_reference", b.label, int(im), int(j), answerWrong);
+            Finding f = make(findingSubtypeName(FindingSubtype::MissedReference), b.label, int(im), int(j), answerWrong);
             f.explanation = "The reference marks " + quoted(b.label) + where + "; the model drew no box of that label for it.";
             out.push_back(std::move(f));
         }

@@ -18,6 +18,13 @@ struct EdgeBetween {
     bool forward = true;
 };
 
+// One KG edge seen from a node: the node at its other end, and forward when it points away.
+struct NeighbourEdge {
+    NodeId node = kNoNode;
+    RelationId relation = kNoRelation;
+    bool forward = true;
+};
+
 class KnowledgeBase {
 public:
     virtual ~KnowledgeBase() = default;
@@ -34,6 +41,10 @@ public:
 
     // Every edge between a and b, in either direction.
     virtual std::vector<EdgeBetween> edgesBetween(NodeId a, NodeId b) const = 0;
+
+    // Every edge touching n, in either direction. Claim checks walk them for is-a closures
+    // and two-hop chains.
+    virtual std::vector<NeighbourEdge> neighbours(NodeId n) const = 0;
 
     // Linked mentions in text: longest match over normalized tokens, with synonyms and
     // abbreviations; non-overlapping, ordered by begin.

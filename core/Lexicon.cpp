@@ -54,22 +54,13 @@ bool isLowerSnake(std::string_view s)
     return true;
 }
 
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\r' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
 std::vector<std::string_view> splitTabs(std::string_view line)
 {
     std::vector<std::string_view> fields;
     std::size_t start = 0;
     for (;;) {
         const std::size_t tab = line.find('\t', start);
-        fields.push_back(trim(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start)));
+        fields.push_back(trimSpace(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start)));
         if (tab == std::string_view::npos)
             break;
         start = tab + 1;
@@ -100,14 +91,15 @@ std::string join(const std::vector<std::string>& tokens)
 // headerWord; hands every other line to parse, which returns an error reason or "".
 template <typename Parse>
 void readTable(std::istream& in, const std::string& source, std::size_t expectedFields,
-               std::string_view headerWord, std::vector<ImportError>* errors, Parse parse)
+               std::string_view headerWord, std::vector<ImportError>* errors, Parse parse,
+               std::size_t optionalFields = 0)
 {
     std::string line;
     std::size_t lineNo = 0;
     bool seenContent = false;
     while (std::getline(in, line)) {
         ++lineNo;
-        const std::string_view t = trim(line);
+        const std::string_view t = trimSpace(line);
         if (t.empty() || t.front() == '#')
             continue;
         const auto fields = splitTabs(line);
@@ -117,9 +109,10 @@ void readTable(std::istream& in, const std::string& source, std::size_t expected
                 continue;
         }
         std::string reason;
-        if (fields.size() != expectedFields)
-            reason = "expected " + std::to_string(expectedFields) + " tab-separated fields, found " +
-                     std::to_string(fields.size());
+        if (fields.size() < expectedFields || fields.size() > expectedFields + optionalFields)
+            reason = "expected " + std::to_string(expectedFields) +
+                     (optionalFields ? " to " + std::to_string(expectedFields + optionalFields) : std::string()) +
+                     " tab-separated fields, found " + std::to_string(fields.size());
         else
             reason = parse(fields);
         if (!reason.empty() && errors)
@@ -226,7 +219,7 @@ bool Lexicon::addPolarityCue(Polarity polarity, std::string_view cue)
 }
 
 bool Lexicon::addCompatibility(std::string_view claimRelation, std::string_view kgRelation,
-                               EdgeDirection direction)
+                               EdgeDirection direction, RelationMatch match)
 {
     const std::string kgKey = relationKey(kgRelation);
     if (!isLowerSnake(claimRelation) || kgKey.empty())
@@ -235,10 +228,58 @@ bool Lexicon::addCompatibility(std::string_view claimRelation, std::string_view 
     if (it == compat_.end())
         it = compat_.emplace(std::string(claimRelation), std::vector<Compat>{}).first;
     for (const auto& c : it->second)
-        if (c.kgKey == kgKey && c.direction == direction)
+        if (c.kgKey == kgKey && c.direction == direction && c.match == match)
             return true;
-    it->second.push_back(Compat{kgKey, direction});
+    it->second.push_back(Compat{kgKey, direction, match});
     return true;
+}
+
+bool Lexicon::addCompleteList(CompleteList list)
+{
+    if (!isLowerSnake(list.claimRelation) || list.headKind.empty() || list.tailKind.empty() ||
+        list.kgRelations.empty())
+        return false;
+    for (std::string& r : list.kgRelations) {
+        r = relationKey(r);
+        if (r.empty())
+            return false;
+    }
+    completeLists_.push_back(std::move(list));
+    return true;
+}
+
+void Lexicon::readCompleteLists(std::istream& in, const std::string& source, std::vector<ImportError>* errors)
+{
+    readTable(in, source, 5, "source", errors, [this](const std::vector<std::string_view>& f) -> std::string {
+        CompleteList list;
+        list.source = std::string(f[0]);
+        list.claimRelation = std::string(f[1]);
+        list.headKind = std::string(f[2]);
+        list.tailKind = std::string(f[3]);
+        std::string_view rels = f[4];
+        while (!rels.empty()) {
+            const std::size_t comma = rels.find(',');
+            const std::string_view r = trimSpace(rels.substr(0, comma));
+            if (!r.empty())
+                list.kgRelations.emplace_back(r);
+            rels = comma == std::string_view::npos ? std::string_view() : rels.substr(comma + 1);
+        }
+        if (!addCompleteList(std::move(list)))
+            return "a complete list needs a lower_snake claim relation, both kinds and KG relations";
+        return {};
+    });
+}
+
+std::string Lexicon::completeListsFileFor(const std::string& kgFile)
+{
+    const std::filesystem::path p(kgFile);
+    const std::string name = p.filename().string();
+    return (p.parent_path() / (name.substr(0, name.find('.')) + "." + kCompleteListsFile)).string();
+}
+
+bool Lexicon::loadCompleteLists(const std::string& path, std::vector<ImportError>* errors)
+{
+    return loadFile(path, errors, [&](std::istream& in) { readCompleteLists(in, path, errors); });
 }
 
 void Lexicon::readRelationCues(std::istream& in, const std::string& source, std::vector<ImportError>* errors)
@@ -278,6 +319,17 @@ void Lexicon::readPolarityCues(std::istream& in, const std::string& source, std:
 void Lexicon::readCompatibility(std::istream& in, const std::string& source, std::vector<ImportError>* errors)
 {
     readTable(in, source, 3, "claim_relation", errors, [this](const std::vector<std::string_view>& f) -> std::string {
+        RelationMatch match = RelationMatch::Supports;
+        if (f.size() > 3) {
+            if (f[3] == "supports")
+                match = RelationMatch::Supports;
+            else if (f[3] == "specificity")
+                match = RelationMatch::Specificity;
+            else if (f[3] == "excludes")
+                match = RelationMatch::Excludes;
+            else
+                return "match '" + std::string(f[3]) + "' is not supports, specificity or excludes";
+        }
         if (!isLowerSnake(f[0]))
             return "claim relation '" + std::string(f[0]) + "' is not a lower_snake name";
         if (relationKey(f[1]).empty())
@@ -291,9 +343,9 @@ void Lexicon::readCompatibility(std::istream& in, const std::string& source, std
             dir = EdgeDirection::Either;
         else
             return "direction '" + std::string(f[2]) + "' is not forward, reverse or either";
-        addCompatibility(f[0], f[1], dir);
+        addCompatibility(f[0], f[1], dir, match);
         return {};
-    });
+    }, 1);
 }
 
 bool Lexicon::loadRelationCues(const std::string& path, std::vector<ImportError>* errors)
@@ -318,6 +370,9 @@ bool Lexicon::load(const std::string& dir, std::vector<ImportError>* errors)
     const bool a = loadRelationCues((d / kRelationCuesFile).string(), errors);
     const bool b = loadPolarityCues((d / kPolarityCuesFile).string(), errors);
     const bool c = loadCompatibility((d / kCompatibilityFile).string(), errors);
+    // Completeness is a declaration a lexicon may leave out: without it nothing is complete.
+    if (std::filesystem::exists(d / kCompleteListsFile))
+        loadCompleteLists((d / kCompleteListsFile).string(), errors);
     return a && b && c;
 }
 
@@ -342,15 +397,39 @@ bool Lexicon::supports(std::string_view claimRelation, std::string_view kgRelati
 {
     if (headToTail && keyEquals(claimRelation, kgRelation))
         return true;
+    return hasRow(claimRelation, kgRelation, headToTail, RelationMatch::Supports);
+}
+
+bool Lexicon::differsInSpecificity(std::string_view claimRelation, std::string_view kgRelation, bool headToTail) const
+{
+    return hasRow(claimRelation, kgRelation, headToTail, RelationMatch::Specificity);
+}
+
+bool Lexicon::excludes(std::string_view claimRelation, std::string_view kgRelation, bool headToTail) const
+{
+    return hasRow(claimRelation, kgRelation, headToTail, RelationMatch::Excludes);
+}
+
+bool Lexicon::hasRow(std::string_view claimRelation, std::string_view kgRelation, bool headToTail,
+                     RelationMatch match) const
+{
     const auto it = compat_.find(claimRelation);
     if (it == compat_.end())
         return false;
     for (const Compat& c : it->second) {
-        if (!keyEquals(c.kgKey, kgRelation))
+        if (c.match != match || !keyEquals(c.kgKey, kgRelation))
             continue;
         if (c.direction == EdgeDirection::Either || (c.direction == EdgeDirection::Forward) == headToTail)
             return true;
     }
+    return false;
+}
+
+bool Lexicon::inCompleteList(const CompleteList& list, std::string_view kgRelation)
+{
+    for (const std::string& r : list.kgRelations)
+        if (keyEquals(r, kgRelation))
+            return true;
     return false;
 }
 

@@ -24,6 +24,23 @@ enum class CueDirection { Forward, Reverse };
 // Which way a KG edge must point, relative to the claim's head and tail, to support it.
 enum class EdgeDirection { Forward, Reverse, Either };
 
+// What a compatibility row says of a KG relation for a claim relation. Supports: the edge
+// confirms the claim. Specificity: the edge states the same link more or less specifically
+// ("nitroglycerin causes vasodilation" over an is-a or an association): compatible, so never
+// an error. Excludes: the edge is evidence against the claim (a drug that causes a disease
+// does not treat it).
+enum class RelationMatch { Supports, Specificity, Excludes };
+
+// A source declared complete for a relation: every true (headKind, claimRelation, tailKind)
+// link between concepts the list covers is a KG edge of one of kgRelations. A concept is
+// covered when it has at least one such edge at its end of the relation.
+struct CompleteList {
+    std::string source;        // which KG the declaration is about, for the reader
+    std::string claimRelation; // lower_snake claim relation
+    std::string headKind, tailKind;
+    std::vector<std::string> kgRelations; // relation keys
+};
+
 struct RelationCue {
     std::string relation;            // canonical claim relation
     CueDirection direction = CueDirection::Forward;
@@ -43,6 +60,10 @@ public:
     static constexpr const char* kRelationCuesFile = "relation-cues.tsv";
     static constexpr const char* kPolarityCuesFile = "polarity-cues.tsv";
     static constexpr const char* kCompatibilityFile = "relation-compatibility.tsv";
+    static constexpr const char* kCompleteListsFile = "complete-relations.tsv"; // optional
+    // Where a KG file's own completeness declarations sit: beside it, named after it
+    // ("demo-kg.tsv" -> "demo-kg.complete-relations.tsv").
+    static std::string completeListsFileFor(const std::string& kgFile);
 
     // Loads the three files of dir. Bad lines are reported in errors (file:line) and
     // skipped. Returns false only when a file cannot be opened.
@@ -51,18 +72,24 @@ public:
     bool loadRelationCues(const std::string& path, std::vector<ImportError>* errors = nullptr);
     bool loadPolarityCues(const std::string& path, std::vector<ImportError>* errors = nullptr);
     bool loadCompatibility(const std::string& path, std::vector<ImportError>* errors = nullptr);
+    bool loadCompleteLists(const std::string& path, std::vector<ImportError>* errors = nullptr);
 
     // The same formats from a stream; source names it in error messages.
     void readRelationCues(std::istream& in, const std::string& source, std::vector<ImportError>* errors);
     void readPolarityCues(std::istream& in, const std::string& source, std::vector<ImportError>* errors);
     void readCompatibility(std::istream& in, const std::string& source, std::vector<ImportError>* errors);
+    void readCompleteLists(std::istream& in, const std::string& source, std::vector<ImportError>* errors);
 
     // Programmatic entries. False (and nothing added) when relation is not lower_snake or the
     // cue normalizes to nothing. Duplicates are ignored.
     bool addRelationCue(std::string_view relation, CueDirection direction, std::string_view cue);
     bool addPolarityCue(Polarity polarity, std::string_view cue); // Negated or Hedged only
     bool addCompatibility(std::string_view claimRelation, std::string_view kgRelation,
-                          EdgeDirection direction);
+                          EdgeDirection direction, RelationMatch match = RelationMatch::Supports);
+    // False (and nothing added) without a lower_snake claim relation, both kinds and a relation.
+    bool addCompleteList(CompleteList list);
+    const std::vector<CompleteList>& completeLists() const { return completeLists_; }
+    static bool inCompleteList(const CompleteList& list, std::string_view kgRelation);
 
     const std::vector<RelationCue>& relationCues() const { return relationCues_; }
     const std::vector<PolarityCue>& polarityCues() const { return polarityCues_; }
@@ -80,6 +107,9 @@ public:
     // the edge points from the claim's head to its tail. A KG relation with the claim
     // relation's own name supports it head to tail (generic triples need no table rows).
     bool supports(std::string_view claimRelation, std::string_view kgRelation, bool headToTail) const;
+    // The same for the table's specificity and excludes rows (RelationMatch).
+    bool differsInSpecificity(std::string_view claimRelation, std::string_view kgRelation, bool headToTail) const;
+    bool excludes(std::string_view claimRelation, std::string_view kgRelation, bool headToTail) const;
 
     // Whether a KG relation is a subsumption (is_a) edge: named is_a, or compatible with
     // the claim relation is_a in the table.
@@ -97,7 +127,10 @@ private:
     struct Compat {
         std::string kgKey;
         EdgeDirection direction;
+        RelationMatch match = RelationMatch::Supports;
     };
+    bool hasRow(std::string_view claimRelation, std::string_view kgRelation, bool headToTail,
+                RelationMatch match) const;
     void indexRelationCue(std::size_t i);
     void indexPolarityCue(std::size_t i);
 
@@ -106,6 +139,7 @@ private:
     std::unordered_map<std::string, std::vector<std::size_t>> relationByFirst_;
     std::unordered_map<std::string, std::vector<std::size_t>> polarityByFirst_;
     std::map<std::string, std::vector<Compat>, std::less<>> compat_; // by claim relation
+    std::vector<CompleteList> completeLists_;
 };
 
 } // namespace rs

@@ -1,5 +1,6 @@
 #include "PatternAggregator.h"
 
+#include "FindingKinds.h"
 #include "Lexicon.h"
 
 #include <algorithm>
@@ -77,15 +78,64 @@ nlohmann::json PatternAggregator::toJson(std::size_t minCases) const
     return toJson(patterns(minCases));
 }
 
+namespace {
+
+// "Claims that a Compound treats a Disease ..." from what the signature holds after
+// "relation/<subtype>/": "(head,relation,tail)".
+std::string describeRelation(std::string_view subtypeName, std::string_view what,
+                             std::string_view signature)
+{
+    const std::size_t open = what.find('('), close = what.rfind(')');
+    const std::size_t c1 = what.find(',', open), c2 = what.rfind(',', close);
+    if (open == std::string_view::npos || close == std::string_view::npos || c1 == std::string_view::npos ||
+        c2 == c1 || c2 == std::string_view::npos)
+        return std::string(signature);
+    const std::string_view head = what.substr(open + 1, c1 - open - 1);
+    const std::string_view rel = what.substr(c1 + 1, c2 - c1 - 1);
+    const std::string_view tail = what.substr(c2 + 1, close - c2 - 1);
+    // "a Disease is a kind of Disease", not "... is a kind of a Disease".
+    const std::string triple = article(head) + std::string(head) + " " + Lexicon::relationPhrase(rel) + " " +
+                               (rel == "is_a" ? std::string() : article(tail)) + std::string(tail);
+    if (subtypeName == findingSubtypeName(FindingSubtype::WrongRelation))
+        return "Claims that " + triple + " where the KG relates the two only otherwise";
+    if (subtypeName == findingSubtypeName(FindingSubtype::Unsupported))
+        return "Claims that " + triple + " with no such KG edge";
+    if (subtypeName == findingSubtypeName(FindingSubtype::ContradictedNegation))
+        return "Denies that " + triple + " although the KG has the edge";
+    return display(subtypeName) + ": " + triple;
+}
+
+std::string describeOther(FindingType type, std::string_view subtypeName, std::string_view what)
+{
+    const std::string w(what);
+    // A sub-kind counts only under its own type ("missing/low_iou/..." is no grounding).
+    const auto is = [&](FindingSubtype k) {
+        return subtypeName == findingSubtypeName(k) && findingSubtypeType(k) == type;
+    };
+    if (is(FindingSubtype::MissingIntermediate))
+        return "Never mentions " + w + ", an intermediate on the reference path";
+    if (is(FindingSubtype::IgnoredEvidence))
+        return "Ignores the question finding " + w + ", which leads to the gold answer";
+    if (is(FindingSubtype::LowIou))
+        return "Draws the " + w + " box away from the reference box";
+    if (is(FindingSubtype::MissedReference))
+        return "Draws no box for the reference finding " + w;
+    if (is(FindingSubtype::LabelMismatch))
+        return "Labels " + w + " a region the reference calls otherwise";
+    return display(subtypeName) + ": " + w;
+}
+
+} // namespace
+
 std::string PatternAggregator::describe(std::string_view signature)
 {
     const std::size_t s1 = signature.find('/');
     if (s1 == std::string_view::npos)
         return std::string(signature);
-    const std::string_view type = signature.substr(0, s1);
+    const std::optional<FindingType> type = findingTypeFromName(signature.substr(0, s1));
     const std::string_view rest = signature.substr(s1 + 1);
 
-    if (type == "branch") {
+    if (type == FindingType::Branch) {
         const std::size_t arrow = rest.find(" -> ");
         if (arrow == std::string_view::npos)
             return "Leaves the reference path: " + std::string(rest);
@@ -95,44 +145,13 @@ std::string PatternAggregator::describe(std::string_view signature)
     const std::size_t s2 = rest.find('/');
     if (s2 == std::string_view::npos)
         return std::string(signature);
-    const std::string_view subtype = rest.substr(0, s2);
+    const std::string_view subtypeName = rest.substr(0, s2);
     const std::string_view what = rest.substr(s2 + 1);
-
-    if (type == "relation") {
-        const std::size_t open = what.find('('), close = what.rfind(')');
-        const std::size_t c1 = what.find(',', open), c2 = what.rfind(',', close);
-        if (open == std::string_view::npos || close == std::string_view::npos || c1 == std::string_view::npos ||
-            c2 == c1 || c2 == std::string_view::npos)
-            return std::string(signature);
-        const std::string_view head = what.substr(open + 1, c1 - open - 1);
-        const std::string_view rel = what.substr(c1 + 1, c2 - c1 - 1);
-        const std::string_view tail = what.substr(c2 + 1, close - c2 - 1);
-        // "a Disease is a kind of Disease", not "... is a kind of a Disease".
-        const std::string triple = article(head) + std::string(head) + " " + Lexicon::relationPhrase(rel) + " " +
-                                   (rel == "is_a" ? std::string() : article(tail)) + std::string(tail);
-        if (subtype == "wrong_relation")
-            return "Claims that " + triple + " where the KG relates the two only otherwise";
-        if (subtype == "unsupported")
-            return "Claims that " + triple + " with no such KG edge";
-        if (subtype == "contradicted_negation")
-            return "Denies that " + triple + " although the KG has the edge";
-        return display(subtype) + ": " + triple;
-    }
-    if (type == "missing") {
-        if (subtype == "missing_intermediate")
-            return "Never mentions " + std::string(what) + ", an intermediate on the reference path";
-        if (subtype == "ignored_evidence")
-            return "Ignores the question finding " + std::string(what) + ", which leads to the gold answer";
-    }
-    if (type == "grounding") {
-        if (subtype == "low_iou")
-            return "Draws the " + std::string(what) + " box away from the reference box";
-        if (subtype == "missed_reference")
-            return "Draws no box for the reference finding " + std::string(what);
-        if (subtype == "label_mismatch")
-            return "Labels " + std::string(what) + " a region the reference calls otherwise";
-    }
-    return display(subtype) + ": " + std::string(what);
+    if (!type)
+        return display(subtypeName) + ": " + std::string(what);
+    if (*type == FindingType::Relation)
+        return describeRelation(subtypeName, what, signature);
+    return describeOther(*type, subtypeName, what);
 }
 
 } // namespace rs

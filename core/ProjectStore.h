@@ -9,7 +9,10 @@
 // failures are thrown as StoreError; malformed analysis/pattern JSON as
 // std::invalid_argument. Either way nothing of the failed call is left behind.
 #include "Case.h"
+#include "CaseQuery.h"
 #include "ImportError.h"
+#include "StoreError.h"
+#include "store/StoreSchema.h"
 
 #include <nlohmann/json.hpp>
 
@@ -27,102 +30,16 @@
 
 namespace rs {
 
-namespace detail {
-struct StoreConnection;
+namespace store {
+struct SqliteConnection;
 }
-
-class StoreError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
-// Which cases a listing covers. Outside the class because a nested struct with default
-// member initialisers cannot be a default argument of its enclosing class's members.
-enum class StoreCorrectness { Any, Correct, Incorrect, Unscored };
-struct StoreCaseFilter {
-    std::optional<std::int64_t> runId;
-    std::optional<std::string> questionId;
-    StoreCorrectness correctness = StoreCorrectness::Any;
-};
-
-// What the case table lists: every set field narrows the list (they combine with AND; the
-// values within one vector combine with OR). An empty vector or string means "no filter".
-struct CaseQuery {
-    std::optional<std::int64_t> runId;
-    std::vector<std::int64_t> runIds;
-    StoreCorrectness correctness = StoreCorrectness::Any;
-    // Cases with at least one finding of any of these types (relation, branch, missing,
-    // grounding; anything else throws std::invalid_argument).
-    std::vector<std::string> findingTypes;
-    // Cases with at least one finding of any of these subtypes, of whatever type.
-    std::vector<std::string> findingSubtypes;
-    // Cases with at least one finding of any of these signatures (a pattern).
-    std::vector<std::string> signatures;
-    // FTS5 over question and output, as in ProjectStore::searchCases: FTS5 syntax is
-    // honoured, text that is not valid FTS5 is searched as plain words. Blank: no filter.
-    std::string search;
-    // The latest case-level verdict ("confirmed", "rejected", "unsure", ...), or
-    // "unreviewed" for cases without one. Reviews of single findings do not count.
-    std::optional<std::string> reviewState;
-    // An explicit selection (e.g. from the projection view); empty means all cases.
-    std::vector<std::int64_t> caseIds;
-
-    // Ties are always broken by case id (in the same direction), so the order is total and
-    // a row's position is stable between pages. Run sorts by label, Correct puts unscored
-    // first (ascending), Severity puts unanalysed first, ReviewState sorts by verdict text.
-    enum class Sort { Id, Key, Run, Correct, Relation, Branch, Missing, Grounding, Severity, ReviewState };
-    Sort sort = Sort::Id;
-    bool descending = false;
-
-    bool operator==(const CaseQuery&) const = default;
-};
-
-// One line of the case table: only the narrow columns of a case.
-struct CaseRow {
-    std::int64_t id = 0;
-    std::int64_t runId = 0;
-    std::string key, run, questionId;
-    std::optional<bool> correct;
-    std::int64_t nRelation = 0, nBranch = 0, nMissing = 0, nGrounding = 0;
-    std::optional<int> maxSeverity; // 0 none .. 3 critical; nullopt until analysed
-    std::string reviewState;        // latest case-level verdict or "unreviewed"
-    std::string questionPreview;    // the first 120 characters of the question
-};
-
-// Counts for the dashboard, all under one CaseQuery (including its own run or type filter:
-// these are the counts of what the table shows, not "what if" counts).
-struct FacetCounts {
-    struct Run {
-        std::int64_t id = 0;
-        std::string label;
-        std::int64_t cases = 0, correct = 0, incorrect = 0; // the rest are unscored
-    };
-    std::vector<Run> runs; // runs with at least one matching case, by id
-    std::int64_t cases = 0;
-    struct Count {
-        std::int64_t findings = 0;
-        std::int64_t cases = 0; // distinct cases with at least one such finding
-    };
-    std::map<std::string, Count> byType;
-    std::map<std::pair<std::string, std::string>, Count> bySubtype; // (type, subtype)
-    // Relation findings by the (head kind, relation, tail kind) their signature records;
-    // signatures that do not have that shape are left out.
-    std::map<std::string, std::int64_t> byRelation;
-    std::map<std::tuple<std::string, std::string, std::string>, std::int64_t> byRelationTriple;
-    // Node kinds of relation findings (head and tail each count once). The findings table
-    // keeps node names only; kinds are recorded solely in relation signatures, so branch,
-    // missing and grounding findings are not counted here.
-    std::map<std::string, std::int64_t> byNodeKind;
-    std::map<int, std::int64_t> bySeverity;             // max severity per case; -1 unanalysed
-    std::map<std::string, std::int64_t> byReviewState; // as CaseRow::reviewState
-};
 
 class ProjectStore {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = store::kSchemaVersion;
     // PRAGMA application_id of every project file ("RScp"), so that other SQLite files are
     // recognised as not being a project.
-    static constexpr std::int32_t kApplicationId = 0x52536370;
+    static constexpr std::int32_t kApplicationId = store::kApplicationId;
 
     // Opens or creates a project; older schemas are migrated forward in one transaction.
     // nullptr and *error set when the path is empty, the file cannot be created or written,
@@ -173,35 +90,10 @@ public:
         bool open_ = false;
     };
 
-    // --- writing ---------------------------------------------------------------------
+    // --- the project: KG sources, import errors, settings ---------------------------
     // Same (path, sha256) again updates and returns the existing row.
     std::int64_t addKgSource(const std::string& path, const std::string& format,
                              const std::string& sha256, std::int64_t nodes, std::int64_t edges);
-    // Same (label, sourceSha256) returns the existing run.
-    std::int64_t ensureRun(const std::string& label, const std::string& model,
-                           const std::string& sourceFile, const std::string& sourceSha256);
-    // Returns the case row id. The same (run, key) again replaces the case's fields, drops
-    // its analysis and findings, and keeps its id (so its reviews stay attached).
-    // Case::run is ignored; the run is runId.
-    std::int64_t addCase(const Case& c, std::int64_t runId);
-    void addImportError(const ImportError& e);
-    // Replaces the case's earlier analysis, findings and coverage gaps. A non-null
-    // "correct" and a non-empty "prediction" in the result also update the case columns.
-    // Throws std::invalid_argument when the result is malformed or its "id" is not the
-    // case's key, StoreError when there is no such case.
-    void saveAnalysis(std::int64_t caseId, const nlohmann::json& caseResult);
-    void replacePatterns(const nlohmann::json& patterns);
-    void setSetting(const std::string& key, const std::string& value);
-
-    // --- reading ---------------------------------------------------------------------
-    std::optional<std::string> setting(const std::string& key) const;
-    // Every setting, ordered by key (what reports list as the analysis settings).
-    std::vector<std::pair<std::string, std::string>> settings() const;
-    // Changes whenever another connection (thread or process) commits to the file; this
-    // connection's own writes leave it alone. Cheap (no I/O beyond the shared WAL index),
-    // so a window can poll it to notice another reviewer's verdicts.
-    std::int64_t externalChangeCounter() const;
-
     struct KgSource {
         std::int64_t id = 0;
         std::string path, format, sha256, added;
@@ -209,6 +101,23 @@ public:
     };
     std::vector<KgSource> kgSources() const;
 
+    void addImportError(const ImportError& e);
+    std::vector<ImportError> importErrors() const;
+
+    void setSetting(const std::string& key, const std::string& value);
+    std::optional<std::string> setting(const std::string& key) const;
+    // Every setting, ordered by key (what reports list as the analysis settings).
+    std::vector<std::pair<std::string, std::string>> settings() const;
+
+    // Changes whenever another connection (thread or process) commits to the file; this
+    // connection's own writes leave it alone. Cheap (no I/O beyond the shared WAL index),
+    // so a window can poll it to notice another reviewer's verdicts.
+    std::int64_t externalChangeCounter() const;
+
+    // --- runs -----------------------------------------------------------------------
+    // Same (label, sourceSha256) returns the existing run.
+    std::int64_t ensureRun(const std::string& label, const std::string& model,
+                           const std::string& sourceFile, const std::string& sourceSha256);
     struct RunInfo {
         std::int64_t id = 0;
         std::string label, model, sourceFile, sourceSha256, imported;
@@ -216,7 +125,16 @@ public:
         // correct / (correct + incorrect); nullopt when nothing is scored.
         std::optional<double> accuracy() const;
     };
-    std::vector<RunInfo> runs() const;
+    std::vector<RunInfo> runs() const; // by id
+
+    // Cases of two runs that share a non-empty question id, ordered by question id. A
+    // question asked several times in one run pairs every combination.
+    struct CasePair {
+        std::string questionId;
+        std::int64_t caseA = 0, caseB = 0;
+        std::string keyA, keyB;
+    };
+    std::vector<CasePair> pairCases(std::int64_t runA, std::int64_t runB) const;
 
     struct Summary {
         std::vector<RunInfo> runs;
@@ -229,16 +147,13 @@ public:
         std::int64_t importErrors = 0;
         std::int64_t coverageGaps = 0;
     };
-    Summary summary() const;
+    Summary summary() const; // the whole project, runs included
 
-    std::vector<ImportError> importErrors() const;
-    nlohmann::json patterns() const; // as given to replacePatterns, in that order
-    // The patterns without their case lists (megabytes of JSON at 100k cases), for listings.
-    struct PatternSummary {
-        std::string signature, type, subtype, description;
-        std::int64_t count = 0;
-    };
-    std::vector<PatternSummary> patternSummaries() const; // in stored order
+    // --- cases ----------------------------------------------------------------------
+    // Returns the case row id. The same (run, key) again replaces the case's fields, drops
+    // its analysis and findings, and keeps its id (so its reviews stay attached).
+    // Case::run is ignored; the run is runId.
+    std::int64_t addCase(const Case& c, std::int64_t runId);
 
     struct StoredCase {
         std::int64_t id = 0;
@@ -252,13 +167,17 @@ public:
     std::optional<StoredCase> loadCase(const std::string& key, const std::string& run = {}) const;
     std::optional<StoredCase> loadCase(std::int64_t caseId) const;
 
-    using Correctness = StoreCorrectness;
-    using CaseFilter = StoreCaseFilter;
-    std::vector<std::string> caseKeys(const CaseFilter& filter = {}) const; // ordered by id
-    std::int64_t caseCount(const CaseFilter& filter = {}) const;
-    // Streams cases in id order without holding them all; the callback may throw to stop.
+    // Streams the cases the query matches, in its order, without holding them all; the
+    // callback may throw to stop. Throws std::invalid_argument as countCases does.
     void forEachCase(const std::function<void(const Case&, const nlohmann::json& analysis)>& fn,
-                     const CaseFilter& filter = {}) const;
+                     const CaseQuery& query = {}) const;
+
+    // --- analyses and findings --------------------------------------------------------
+    // Replaces the case's earlier analysis, findings and coverage gaps. A non-null
+    // "correct" and a non-empty "prediction" in the result also update the case columns.
+    // Throws std::invalid_argument when the result is malformed or its "id" is not the
+    // case's key, StoreError when there is no such case.
+    void saveAnalysis(std::int64_t caseId, const nlohmann::json& caseResult);
 
     // Every finding's grouping fields, streamed from the findings table without reading
     // any analysis JSON (pattern aggregation over 100k cases stays fast).
@@ -268,20 +187,16 @@ public:
     };
     void forEachFindingSignature(const std::function<void(const FindingSignature&)>& fn) const;
 
-    // Cases of two runs that share a non-empty question id, ordered by question id. A
-    // question asked several times in one run pairs every combination.
-    struct CasePair {
-        std::string questionId;
-        std::int64_t caseA = 0, caseB = 0;
-        std::string keyA, keyB;
+    void replacePatterns(const nlohmann::json& patterns);
+    nlohmann::json patterns() const; // as given to replacePatterns, in that order
+    // The patterns without their case lists (megabytes of JSON at 100k cases), for listings.
+    struct PatternSummary {
+        std::string signature, type, subtype, description;
+        std::int64_t count = 0;
     };
-    std::vector<CasePair> pairCases(std::int64_t runA, std::int64_t runB) const;
+    std::vector<PatternSummary> patternSummaries() const; // in stored order
 
-    // Full-text search over question and output, best match first. The query may use FTS5
-    // syntax (prefix*, "phrase", OR, NEAR); text that is not valid FTS5 is searched as
-    // plain words instead of failing. limit <= 0 means no limit.
-    std::vector<std::string> searchCases(const std::string& ftsQuery, int limit) const;
-
+    // --- reviews --------------------------------------------------------------------
     // Append-only: the current verdict on a target is its latest review. A review of a
     // finding also records the finding's signature and step, which survive re-analysis
     // (finding row ids do not).
@@ -304,15 +219,24 @@ public:
     std::int64_t addReview(const Review& r);
     std::vector<Review> reviews(std::int64_t caseId) const; // oldest first
 
-    // --- the case table ----------------------------------------------------------------
+    // --- queries over cases -------------------------------------------------------------
     // All answered in SQL from the narrow case columns and indexes; nothing is cached.
-    // Throws std::invalid_argument for an unknown finding type in the query.
-    std::int64_t countCases(const CaseQuery& query) const;
+    // Each throws std::invalid_argument for an unknown finding type in the query.
+    std::int64_t countCases(const CaseQuery& query = {}) const;
+    // The keys of the cases, in the query's order.
+    std::vector<std::string> caseKeys(const CaseQuery& query = {}) const;
     // Rows [offset, offset + limit) of the sorted list; limit <= 0 means to the end.
     std::vector<CaseRow> caseRows(const CaseQuery& query, std::int64_t offset,
                                   std::int64_t limit) const;
     // The 0-based position of the case in the sorted list, -1 when the query excludes it.
     std::int64_t rowOfCase(const CaseQuery& query, std::int64_t caseId) const;
+
+    // Full-text search over question and output, best match first. The query may use FTS5
+    // syntax (prefix*, "phrase", OR, NEAR); text that is not valid FTS5 is searched as
+    // plain words instead of failing. limit <= 0 means no limit.
+    std::vector<std::string> searchCases(const std::string& ftsQuery, int limit) const;
+
+    // --- queries over findings: facets and signatures ---------------------------------
     FacetCounts facets(const CaseQuery& query) const;
     // For each of the given signatures, the cases the query matches that have a finding of
     // that signature, in one grouped pass over the (signature, case_id) index. Signatures
@@ -320,11 +244,7 @@ public:
     std::map<std::string, std::int64_t>
     countCasesBySignature(const CaseQuery& query, const std::vector<std::string>& signatures) const;
 
-    // The SQL that brings a schema toVersion-1 file to toVersion (empty when there is no
-    // such step), so tests and tools can build a file of an older schema.
-    static std::string migrationSql(int toVersion);
-
-    // --- concepts of cases (KG explorer) -------------------------------------------
+    // --- queries over concepts ----------------------------------------------------------
     // Cases whose analysis mentions a concept by its exact KG node name: an output mention,
     // a reasoning-path node or a question evidence anchor (the case_concepts table that
     // saveAnalysis fills). Ordered by case id, each case once; limit <= 0 means no limit.
@@ -332,17 +252,8 @@ public:
     std::vector<std::int64_t> casesMentioning(const std::string& conceptName, int limit) const;
     std::int64_t countCasesMentioning(const std::string& conceptName) const;
 
-private:
-    explicit ProjectStore(std::unique_ptr<detail::StoreConnection> d);
-    static std::unique_ptr<ProjectStore> openImpl(const std::string& path, bool readOnly,
-                                                  std::string* error);
-    std::unique_ptr<detail::StoreConnection> d_;
-
-public:
-    // --- the projection view -----------------------------------------------------------
-    // Read-only; answered from the findings table (json_each over findings.nodes) without
-    // reading any analysis JSON. Throws std::invalid_argument for an unknown finding type
-    // in the query, as countCases does.
+    // The concepts findings name, answered from the findings' node rows (finding_nodes)
+    // without reading any analysis JSON.
     struct ConceptStat {
         std::string name;
         std::int64_t cases = 0; // distinct cases with a finding that names the concept
@@ -358,6 +269,17 @@ public:
     // Cases q matches that have a finding naming any of the given concepts, by id.
     std::vector<std::int64_t> casesWithConcepts(const std::vector<std::string>& names,
                                                 const CaseQuery& q) const;
+
+    // --- schema ---------------------------------------------------------------------
+    // The SQL that brings a schema toVersion-1 file to toVersion (empty when there is no
+    // such step), so tests and tools can build a file of an older schema.
+    static std::string migrationSql(int toVersion);
+
+private:
+    explicit ProjectStore(std::unique_ptr<store::SqliteConnection> d);
+    static std::unique_ptr<ProjectStore> openImpl(const std::string& path, bool readOnly,
+                                                  std::string* error);
+    std::unique_ptr<store::SqliteConnection> d_;
 };
 
 } // namespace rs

@@ -1,37 +1,20 @@
 #include "ReviewQueue.h"
 
+#include "CaseResultCodec.h"
+#include "FindingKinds.h"
+
 #include <algorithm>
 
 namespace rs {
-
-using nlohmann::json;
 
 int CaseReviewState::reviewedFindings() const {
     return int(std::count_if(findingVerdicts.begin(), findingVerdicts.end(),
                              [](const auto& v) { return v.has_value(); }));
 }
 
-namespace {
-
-std::string stringField(const json& o, const char* key) {
-    if (!o.is_object())
-        return {};
-    const auto it = o.find(key);
-    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-int stepField(const json& o) {
-    if (!o.is_object())
-        return -1;
-    const auto it = o.find("step");
-    return it != o.end() && it->is_number_integer() ? it->get<int>() : -1;
-}
-
-} // namespace
-
 CaseReviewState caseReviewState(const std::vector<ProjectStore::Review>& reviews,
                                 const std::vector<std::int64_t>& findingIds,
-                                const json& findings) {
+                                const std::vector<CaseResult::Finding>& findings) {
     CaseReviewState s;
     const std::size_t n = findingIds.size();
     s.findingVerdicts.resize(n);
@@ -52,13 +35,10 @@ CaseReviewState caseReviewState(const std::vector<ProjectStore::Review>& reviews
         for (std::size_t i = 0; i < n && !target; ++i)
             if (findingIds[i] == *r.findingId)
                 target = i;
-        if (!target && findings.is_array()) {
-            for (std::size_t i = 0; i < n && i < findings.size() && !target; ++i)
-                if (!r.findingSignature.empty() &&
-                    stringField(findings[i], "signature") == r.findingSignature &&
-                    stepField(findings[i]) == r.findingStep)
-                    target = i;
-        }
+        for (std::size_t i = 0; i < n && i < findings.size() && !target; ++i)
+            if (!r.findingSignature.empty() && findings[i].signature == r.findingSignature &&
+                findings[i].step == r.findingStep)
+                target = i;
         if (!target) {
             s.orphaned.push_back(r);
             continue;
@@ -73,10 +53,8 @@ CaseReviewState loadCaseReviewState(const ProjectStore& store, std::int64_t case
     const auto stored = store.loadCase(caseId);
     if (!stored)
         throw StoreError("no case with id " + std::to_string(caseId) + " in " + store.path());
-    const json findings = stored->analysis.is_object()
-                              ? stored->analysis.value("findings", json::array())
-                              : json::array();
-    return caseReviewState(store.reviews(caseId), stored->findingIds, findings);
+    return caseReviewState(store.reviews(caseId), stored->findingIds,
+                           decodeCaseResult(stored->analysis).findings);
 }
 
 // --- ReviewQueue -------------------------------------------------------------------------
@@ -89,7 +67,8 @@ CaseQuery ReviewQueue::queueQuery(const CaseQuery& filter, bool flaggedOnly) {
     const bool namesFindings =
         !q.findingTypes.empty() || !q.findingSubtypes.empty() || !q.signatures.empty();
     if (flaggedOnly && !namesFindings)
-        q.findingTypes = {"relation", "branch", "missing", "grounding"};
+        for (FindingType t : kAllFindingTypes)
+            q.findingTypes.push_back(findingTypeName(t));
     // Worst first; the store breaks ties by id in the same direction, so the queue reads
     // critical cases by descending id. Stable either way, which is what navigation needs.
     q.sort = CaseQuery::Sort::Severity;

@@ -12,9 +12,8 @@
 //   its latest review (largest id: ids only grow). A finding's reviews are recognised by
 //   the finding's row id, and after a re-analysis (which renumbers findings) by the
 //   signature and step the store recorded with each review.
+#include "CaseResult.h"
 #include "ProjectStore.h"
-
-#include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -38,10 +37,10 @@ struct CaseReviewState {
 };
 
 // Groups a case's reviews (as ProjectStore::reviews gives them) by target. findingIds and
-// findings (the analysis JSON's "findings" array, or null) describe the current analysis.
+// findings (the stored result's, parallel) describe the current analysis.
 CaseReviewState caseReviewState(const std::vector<ProjectStore::Review>& reviews,
                                 const std::vector<std::int64_t>& findingIds,
-                                const nlohmann::json& findings);
+                                const std::vector<CaseResult::Finding>& findings);
 
 // Reads the case's reviews and analysis from the store. Throws StoreError when there is no
 // such case.

@@ -16,6 +16,18 @@ char fold(unsigned char c)
 
 } // namespace
 
+std::string_view trimSpace(std::string_view text)
+{
+    const auto isSpace = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+    };
+    while (!text.empty() && isSpace(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
 std::vector<Token> tokenize(std::string_view text)
 {
     std::vector<Token> tokens;

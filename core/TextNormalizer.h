@@ -21,4 +21,7 @@ std::string normalizeName(std::string_view text);
 // Word tokens of text with offsets. Apostrophe-s is dropped ("Crohn's" -> "crohn").
 std::vector<Token> tokenize(std::string_view text);
 
+// text without leading and trailing ASCII white space (space, tab, CR, LF, VT, FF).
+std::string_view trimSpace(std::string_view text);
+
 } // namespace rs

@@ -62,6 +62,19 @@ std::vector<EdgeBetween> GraphKnowledgeBase::edgesBetween(NodeId a, NodeId b) co
     return edges;
 }
 
+std::vector<NeighbourEdge> GraphKnowledgeBase::neighbours(NodeId n) const
+{
+    std::vector<NeighbourEdge> result;
+    if (n >= graph_.nodeCount())
+        return result;
+    result.reserve(graph_.degree(n));
+    for (const KgEdge& e : graph_.out(n))
+        result.push_back({e.node, e.relation, true});
+    for (const KgEdge& e : graph_.in(n))
+        result.push_back({e.node, e.relation, false});
+    return result;
+}
+
 std::vector<Mention> GraphKnowledgeBase::link(std::string_view text) const
 {
     return names_.link(text);

@@ -20,6 +20,7 @@ public:
     std::string_view relationName(RelationId r) const override;
     std::size_t degree(NodeId n) const override;
     std::vector<EdgeBetween> edgesBetween(NodeId a, NodeId b) const override;
+    std::vector<NeighbourEdge> neighbours(NodeId n) const override;
     std::vector<Mention> link(std::string_view text) const override;
     std::vector<ReferencePath> referencePaths(const std::vector<NodeId>& sources, NodeId target,
                                               int k, int maxHops) const override;

@@ -1,6 +1,7 @@
 #include "NameIndex.h"
 
 #include "InputFile.h"
+#include "TextNormalizer.h"
 
 #include <algorithm>
 #include <iterator>
@@ -59,22 +60,13 @@ std::string asciiLower(std::string_view s)
     return out;
 }
 
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
-
 std::vector<std::string_view> splitTabs(std::string_view line)
 {
     std::vector<std::string_view> fields;
     std::size_t start = 0;
     while (true) {
         const std::size_t tab = line.find('\t', start);
-        fields.push_back(trim(line.substr(start, tab - start)));
+        fields.push_back(trimSpace(line.substr(start, tab - start)));
         if (tab == std::string_view::npos)
             break;
         start = tab + 1;
@@ -345,7 +337,7 @@ bool NameIndex::loadSynonyms(const std::string& path, std::vector<ImportError>* 
     std::string line;
     bool sawHeader = false;
     while (in.readLine(line)) {
-        const std::string_view content = trim(line);
+        const std::string_view content = trimSpace(line);
         if (content.empty() || content.front() == '#')
             continue;
         const std::vector<std::string_view> f = splitTabs(line);
@@ -424,7 +416,7 @@ bool NameIndex::loadGeneSymbolStoplist(const std::string& path, std::vector<Impo
         std::string_view symbol(line);
         if (const std::size_t hash = symbol.find('#'); hash != std::string_view::npos)
             symbol = symbol.substr(0, hash);
-        symbol = trim(symbol);
+        symbol = trimSpace(symbol);
         if (symbol.empty())
             continue;
         if (symbol.find_first_of(" \t") != std::string_view::npos) {

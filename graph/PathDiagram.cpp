@@ -1,27 +1,15 @@
 #include "PathDiagram.h"
-#include "CaseResultJson.h"
+
 #include "ConceptKindStyle.h"
+#include "FindingKinds.h"
+#include "PathDiagramModel.h"
 
 #include <algorithm>
 #include <map>
-#include <set>
-#include <tuple>
 
 namespace rs {
 
-using nlohmann::json;
-
 namespace {
-
-
-const json& arrayAt(const json& o, const char* key) {
-    static const json empty = json::array();
-    if (!o.is_object())
-        return empty;
-    const auto it = o.find(key);
-    return it != o.end() && it->is_array() ? *it : empty;
-}
-
 
 // Greedy word wrap at about `width` characters, at most three lines. Graphviz breaks a
 // label at a newline character; there is no font metric here, so widths are estimates and
@@ -46,17 +34,104 @@ std::string wrapped(const std::string& text, std::size_t width = 18) {
     return out + line;
 }
 
-struct Pair {
-    std::string a, b;
-    bool operator<(const Pair& o) const { return std::tie(a, b) < std::tie(o.a, o.b); }
-};
-Pair unordered(const std::string& a, const std::string& b) {
-    return a < b ? Pair{a, b} : Pair{b, a};
+std::string labelText(const PathDiagramModel::Label& label) {
+    using Label = PathDiagramModel::Label;
+    std::string relation = label.relation;
+    std::replace(relation.begin(), relation.end(), '_', ' ');
+    switch (label.kind) {
+    case Label::None:
+        return {};
+    case Label::Relation:
+        return relation;
+    case Label::NegatedRelation:
+        return "not " + relation;
+    case Label::HedgedRelation:
+        return relation + "?";
+    case Label::Branch:
+        return findingTypeName(FindingType::Branch);
+    }
+    return {};
+}
+
+const char* edgeColor(PathDiagramModel::EdgeStatus status) {
+    using Status = PathDiagramModel::EdgeStatus;
+    switch (status) {
+    case Status::Supported:
+        return PathDiagramColors::kSupported;
+    case Status::Unverified:
+        return PathDiagramColors::kUnverified;
+    case Status::RelationError:
+        return PathDiagramColors::kRelationError;
+    case Status::Branch:
+        return PathDiagramColors::kBranch;
+    case Status::Reference:
+    case Status::Missing:
+        return PathDiagramColors::kReference;
+    }
+    return PathDiagramColors::kReference;
+}
+
+LayoutNode layoutNode(const PathDiagramModel::Concept& c, const std::string& id) {
+    LayoutNode n;
+    n.id = id;
+    n.label = wrapped(c.name);
+    if (!c.kind.empty())
+        n.label += "\n(" + c.kind + ")";
+    n.width = 60;
+    n.height = 30;
+    n.shape = "box";
+    const bool isMissing = c.status() == PathDiagramModel::NodeStatus::Missing;
+    std::string style = "rounded,filled";
+    if (isMissing)
+        style += ",dashed";
+    n.attributes = {{"fixedsize", "false"},
+                    {"style", style},
+                    {"fillcolor", isMissing ? "#ffffff" : conceptKindFill(c.kind)},
+                    {"color", c.onPath ? "#333333" : "#8899aa"},
+                    {"fontname", "Helvetica"},
+                    {"fontsize", "10"},
+                    {"margin", "0.08,0.04"}};
+    if (c.flags & PathDiagramModel::NodeGold) {
+        n.attributes["peripheries"] = "2";
+        n.attributes["color"] = PathDiagramColors::kSupported;
+    } else if (c.flags & PathDiagramModel::NodePredicted) {
+        n.attributes["penwidth"] = "2.2";
+        n.attributes["color"] = PathDiagramColors::kRelationError;
+    }
+    if (c.onPath)
+        n.group = "model"; // keeps the reasoning path on one straight line
+    return n;
+}
+
+LayoutEdge layoutEdge(const PathDiagramModel::Edge& e, const std::string& from,
+                      const std::string& to) {
+    using Status = PathDiagramModel::EdgeStatus;
+    LayoutEdge le;
+    le.from = from;
+    le.to = to;
+    le.label = labelText(e.label);
+    le.weight = e.weight;
+    le.constraint = e.constraint;
+    const Status status = e.status();
+    const bool onModel = e.flags & PathDiagramModel::EdgeModel;
+    const char* style = status == Status::Missing      ? "dashed"
+                        : status == Status::Unverified ? "dotted"
+                                                       : "solid";
+    le.attributes = {{"color", edgeColor(status)},
+                     {"penwidth", onModel ? "2.4" : "1.2"},
+                     {"fontcolor", "#555555"},
+                     {"fontsize", "9"},
+                     {"fontname", "Helvetica"},
+                     {"style", style},
+                     {"dir", e.direction == PathDiagramModel::Direction::Forward ? "forward"
+                             : e.direction == PathDiagramModel::Direction::Back  ? "back"
+                                                                                 : "none"}};
+    return le;
 }
 
 } // namespace
 
-LayoutInput pathDiagramLayout(const json& c) {
+LayoutInput pathDiagramLayout(const CaseResult& c) {
     LayoutInput in;
     in.engine = "dot";
     in.rankdir = "LR";
@@ -64,147 +139,15 @@ LayoutInput pathDiagramLayout(const json& c) {
     in.rankSep = 30;
     in.attributes["fontname"] = "Helvetica";
     in.attributes["bgcolor"] = "white";
-
-    std::vector<std::string> order;      // node names, first seen first
-    std::map<std::string, std::string> kinds;
-    auto addNode = [&](const std::string& name, const std::string& kind) {
-        if (name.empty())
-            return;
-        if (!kinds.count(name)) {
-            order.push_back(name);
-            kinds[name] = kind;
-        } else if (kinds[name].empty()) {
-            kinds[name] = kind;
-        }
-    };
-
-    std::vector<std::string> model;
-    for (const auto& n : arrayAt(c, "reasoning_path")) {
-        const std::string name = stringField(n, "name");
-        if (name.empty())
-            continue;
-        addNode(name, stringField(n, "kind"));
-        if (model.empty() || model.back() != name)
-            model.push_back(name);
-    }
-    const json& refs = arrayAt(c, "reference_paths");
-    std::set<Pair> onReference;
-    for (const auto& r : refs) {
-        const json& nodes = arrayAt(r, "nodes");
-        const json& nodeKinds = arrayAt(r, "kinds");
-        for (std::size_t i = 0; i < nodes.size(); ++i)
-            if (nodes[i].is_string())
-                addNode(nodes[i].get<std::string>(),
-                        i < nodeKinds.size() && nodeKinds[i].is_string()
-                            ? nodeKinds[i].get<std::string>()
-                            : std::string());
-        for (std::size_t i = 0; i + 1 < nodes.size(); ++i)
-            if (nodes[i].is_string() && nodes[i + 1].is_string())
-                onReference.insert(unordered(nodes[i].get<std::string>(), nodes[i + 1].get<std::string>()));
-    }
-    if (order.empty())
-        return in;
-
-    // What the findings say about pairs and concepts.
-    std::set<Pair> relationErrors, branches;
-    std::set<std::string> missing;
-    for (const auto& f : arrayAt(c, "findings")) {
-        std::vector<std::string> names;
-        for (const auto& n : arrayAt(f, "nodes"))
-            if (n.is_string())
-                names.push_back(n.get<std::string>());
-        const std::string type = stringField(f, "type");
-        if (type == "relation" && names.size() >= 2)
-            relationErrors.insert(unordered(names[0], names[1]));
-        else if (type == "branch" && names.size() >= 2)
-            branches.insert(unordered(names[0], names[1]));
-        else if (type == "missing")
-            for (const auto& n : names)
-                missing.insert(n);
-    }
-    const std::set<std::string> onModel(model.begin(), model.end());
-    const json& anchors = c.is_object() && c.contains("anchors") ? c["anchors"] : json();
-    const std::string gold = stringField(anchors.is_object() ? anchors.value("gold", json()) : json(), "name");
-    const std::string predicted =
-        stringField(anchors.is_object() ? anchors.value("predicted", json()) : json(), "name");
-
+    const PathDiagramModel model = PathDiagramModel::build(c);
     std::map<std::string, std::string> ids;
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        const std::string& name = order[i];
-        ids[name] = "c" + std::to_string(i);
-        LayoutNode n;
-        n.id = ids[name];
-        n.label = wrapped(name);
-        if (!kinds[name].empty())
-            n.label += "\n(" + kinds[name] + ")";
-        n.width = 60;
-        n.height = 30;
-        n.shape = "box";
-        const bool isMissing = missing.count(name) && !onModel.count(name);
-        std::string style = "rounded,filled";
-        if (isMissing)
-            style += ",dashed";
-        n.attributes = {{"fixedsize", "false"},
-                        {"style", style},
-                        {"fillcolor", isMissing ? "#ffffff" : conceptKindFill(kinds[name])},
-                        {"color", onModel.count(name) ? "#333333" : "#8899aa"},
-                        {"fontname", "Helvetica"},
-                        {"fontsize", "10"},
-                        {"margin", "0.08,0.04"}};
-        if (name == gold) {
-            n.attributes["peripheries"] = "2";
-            n.attributes["color"] = PathDiagramColors::kSupported;
-        }
-        if (name == predicted && name != gold) {
-            n.attributes["penwidth"] = "2.2";
-            n.attributes["color"] = PathDiagramColors::kRelationError;
-        }
-        if (onModel.count(name))
-            n.group = "model"; // keeps the reasoning path on one straight line
-        in.nodes.push_back(std::move(n));
+    for (std::size_t i = 0; i < model.concepts.size(); ++i) {
+        const std::string id = "c" + std::to_string(i);
+        ids[model.concepts[i].name] = id;
+        in.nodes.push_back(layoutNode(model.concepts[i], id));
     }
-
-    // The model's path: consecutive concepts, coloured by what the analysis found.
-    for (std::size_t i = 0; i + 1 < model.size(); ++i) {
-        const Pair p = unordered(model[i], model[i + 1]);
-        LayoutEdge e;
-        e.from = ids[model[i]];
-        e.to = ids[model[i + 1]];
-        e.weight = 4;
-        const char* color = relationErrors.count(p) ? PathDiagramColors::kRelationError
-                            : branches.count(p)     ? PathDiagramColors::kBranch
-                            : onReference.count(p)  ? PathDiagramColors::kSupported
-                                                    : PathDiagramColors::kUnverified;
-        e.attributes = {{"color", color}, {"penwidth", "2.4"}};
-        in.edges.push_back(std::move(e));
-    }
-    // Reference paths: each KG edge once, labelled with its relation.
-    std::set<std::tuple<std::string, std::string, std::string>> drawn;
-    for (const auto& r : refs) {
-        const json& nodes = arrayAt(r, "nodes");
-        const json& relations = arrayAt(r, "relations");
-        for (std::size_t i = 0; i + 1 < nodes.size(); ++i) {
-            if (!nodes[i].is_string() || !nodes[i + 1].is_string())
-                continue;
-            const std::string a = nodes[i].get<std::string>(), b = nodes[i + 1].get<std::string>();
-            const std::string rel =
-                i < relations.size() && relations[i].is_string() ? relations[i].get<std::string>() : "";
-            if (!drawn.insert({a, b, rel}).second)
-                continue;
-            LayoutEdge e;
-            e.from = ids[a];
-            e.to = ids[b];
-            e.label = rel;
-            const bool intoMissing = (missing.count(a) && !onModel.count(a)) ||
-                                     (missing.count(b) && !onModel.count(b));
-            e.attributes = {{"color", PathDiagramColors::kReference},
-                            {"fontcolor", "#555555"},
-                            {"fontsize", "9"},
-                            {"fontname", "Helvetica"},
-                            {"style", intoMissing ? "dashed" : "solid"}};
-            in.edges.push_back(std::move(e));
-        }
-    }
+    for (const PathDiagramModel::Edge& e : model.edges)
+        in.edges.push_back(layoutEdge(e, ids[e.from], ids[e.to]));
     return in;
 }
 
@@ -229,7 +172,7 @@ std::string svgElement(const std::string& doc) {
 
 } // namespace
 
-std::string pathDiagramSvg(const json& caseResult, std::string* error) {
+std::string pathDiagramSvg(const CaseResult& caseResult, std::string* error) {
     const LayoutInput in = pathDiagramLayout(caseResult);
     if (in.nodes.empty()) {
         if (error)

@@ -1,6 +1,7 @@
 #include "Answers.h"
 
 #include "PredictionExtractor.h"
+#include "TextNormalizer.h"
 
 #include <cctype>
 
@@ -10,12 +11,7 @@ namespace {
 
 std::string trimmed(const std::string& s)
 {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b])))
-        ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1])))
-        --e;
-    return s.substr(b, e - b);
+    return std::string(trimSpace(s));
 }
 
 } // namespace

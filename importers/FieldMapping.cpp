@@ -1,5 +1,7 @@
 #include "OutputImporter.h"
 
+#include "TextNormalizer.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -9,11 +11,7 @@ namespace {
 
 std::string trim(std::string_view s)
 {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return std::string(s);
+    return std::string(trimSpace(s)); // a copy: callers keep it
 }
 
 } // namespace

@@ -41,15 +41,6 @@ std::string lowerAscii(std::string_view s)
     return out;
 }
 
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && isSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
-
 // Index of the option whose single-letter label is c (either case), or -1.
 int optionByLetter(const std::vector<AnswerOption>& options, char c)
 {
@@ -213,7 +204,7 @@ CueResult readAfterCue(const std::vector<AnswerOption>& options, std::string_vie
     }
     if (options.empty()) {
         // Free-text question: the statement up to the end of its sentence.
-        std::string_view t = trim(s);
+        std::string_view t = trimSpace(s);
         std::size_t end = t.size();
         for (std::size_t i = 0; i < t.size(); ++i) {
             if (t[i] == '.' && (i + 1 == t.size() || isSpace(t[i + 1]))) {
@@ -221,7 +212,7 @@ CueResult readAfterCue(const std::vector<AnswerOption>& options, std::string_vie
                 break;
             }
         }
-        t = trim(t.substr(0, std::min<std::size_t>(end, 300)));
+        t = trimSpace(t.substr(0, std::min<std::size_t>(end, 300)));
         while (!t.empty() && std::string_view("*\"'`").find(t.back()) != std::string_view::npos)
             t.remove_suffix(1);
         if (!t.empty()) {
@@ -253,7 +244,7 @@ std::set<int> selfCheckedOptions(const std::vector<AnswerOption>& options, std::
         }
         if (rest.size() < 2 || rest[1] != ')' || !isUpper(rest[0]))
             continue;
-        const std::string_view after = trim(rest.substr(2));
+        const std::string_view after = trimSpace(rest.substr(2));
         const bool closing = after.empty() || after == "." || after == "*" || after == "**" || after == ".**";
         if (const int o = optionByLetter(options, rest[0]); o >= 0 && (worded || closing))
             named.insert(o);
@@ -327,13 +318,13 @@ std::set<int> concludedOptions(const std::vector<AnswerOption>& options, std::st
 // Option named by a marker at the start of a line ("C)", "(C)", "C.", "C:"), or -1.
 int leadingMarker(const std::vector<AnswerOption>& options, std::string_view line)
 {
-    line = trim(line);
+    line = trimSpace(line);
     while (!line.empty() && std::string_view("*#->`").find(line.front()) != std::string_view::npos)
-        line = trim(line.substr(1));
+        line = trimSpace(line.substr(1));
     for (std::string_view word : kLetterWords) {
         if (line.size() > word.size() + 1 && lowerAscii(line.substr(0, word.size())) == word &&
             isSpace(line[word.size()])) {
-            line = trim(line.substr(word.size()));
+            line = trimSpace(line.substr(word.size()));
             break;
         }
     }
@@ -357,7 +348,7 @@ std::vector<std::string_view> nonEmptyLines(std::string_view text)
         std::size_t end = text.find('\n', start);
         if (end == std::string_view::npos)
             end = text.size();
-        const std::string_view line = trim(text.substr(start, end - start));
+        const std::string_view line = trimSpace(text.substr(start, end - start));
         if (!line.empty())
             lines.push_back(line);
         start = end + 1;
@@ -370,7 +361,7 @@ std::vector<std::string_view> nonEmptyLines(std::string_view text)
 ExtractedAnswer extractAnswer(const std::vector<AnswerOption>& options, std::string_view text)
 {
     ExtractedAnswer out;
-    const std::string_view body = trim(text);
+    const std::string_view body = trimSpace(text);
     if (body.empty())
         return out;
 

@@ -21,11 +21,7 @@ constexpr const char* kUnnamedModel = "unnamed-model";
 
 std::string trim(std::string_view s)
 {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return std::string(s);
+    return std::string(trimSpace(s)); // a copy: callers keep it
 }
 
 // Reads one quoted Python string literal starting at s[i] (a ' or "); i ends after it.

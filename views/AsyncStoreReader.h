@@ -5,19 +5,19 @@
 //
 // Only the newest request matters: a request made while another waits replaces it, and the
 // result of a request that has been superseded (or cancelled) is dropped instead of being
-// delivered. A job runs on the worker; the function it returns runs on the owner's thread
+// delivered. A job runs on the worker (runOnWorker() on a pool of one thread, so the
+// connection stays on one thread); the function it returns runs on the owner's thread
 // with the result it captured. WAL lets the worker read while the window's own connection
 // writes; it sees each commit as soon as it is made.
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
+#include <optional>
 #include <string>
-#include <thread>
 
 namespace rs {
 
@@ -54,26 +54,29 @@ signals:
     void busyChanged(bool busy);
 
 private:
-    void run();
-    void deliver(std::uint64_t generation, const Delivery& delivery);
-    void setBusy(bool busy);
-
-    std::string path_;
-    bool busy_ = false;
-    std::uint64_t generation_ = 0; // GUI thread only: the newest request's number
-
-    // Shared with the worker, under mutex_.
-    std::mutex mutex_;
-    std::condition_variable wake_;
     struct Pending {
         std::uint64_t generation = 0;
         std::string path;
         Job job;
         Failure failed;
     };
-    std::unique_ptr<Pending> pending_;
-    bool stopping_ = false;
-    std::thread worker_;
+    // The worker's connection, reopened when the path changes. Only one job runs at a time
+    // (the next starts when the last has been delivered), on the pool's one thread.
+    struct Connection;
+
+    void start(Pending pending);
+    void finished(std::uint64_t generation, const Delivery& delivery);
+    void setBusy(bool busy);
+
+    std::string path_;
+    bool busy_ = false;
+    // All on the GUI thread: the newest request's number, whether a job runs, and the one
+    // that waits for it (a newer request replaces it).
+    std::uint64_t generation_ = 0;
+    bool running_ = false;
+    std::optional<Pending> next_;
+    std::shared_ptr<Connection> connection_;
+    QThreadPool pool_;
 };
 
 } // namespace rs

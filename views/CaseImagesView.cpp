@@ -129,7 +129,7 @@ CaseImagesView::~CaseImagesView() = default;
 void CaseImagesView::clear()
 {
     case_ = Case();
-    analysis_ = nlohmann::json();
+    result_ = CaseResult();
     problems_.clear();
     cache_.clear();
     current_ = -1;
@@ -138,21 +138,18 @@ void CaseImagesView::clear()
     stack_->setCurrentWidget(emptyState_);
 }
 
-void CaseImagesView::setCase(const Case& c, const nlohmann::json& analysis)
+void CaseImagesView::setCase(const Case& c, const CaseResult* result)
 {
     clear();
     case_ = c;
-    analysis_ = analysis;
+    if (result)
+        result_ = *result;
     if (case_.images.empty())
         return;
     // Problems the analysis already found (missing files); the reader adds its own.
-    if (analysis_.is_object())
-        if (auto it = analysis_.find("images"); it != analysis_.end() && it->is_array())
-            for (std::size_t i = 0; i < it->size() && i < case_.images.size(); ++i) {
-                const auto& im = (*it)[i];
-                if (im.is_object() && im.value("problem", std::string()) != "")
-                    problems_[int(i)] = QString::fromStdString(im.value("problem", std::string()));
-            }
+    for (std::size_t i = 0; i < result_.images.size() && i < case_.images.size(); ++i)
+        if (!result_.images[i].problem.empty())
+            problems_[int(i)] = QString::fromStdString(result_.images[i].problem);
     // A quick look at every image (exists, readable, known format) so that missing files are
     // listed at once; the reader adds deeper problems when an image is opened.
     for (std::size_t i = 0; i < case_.images.size(); ++i)
@@ -202,14 +199,10 @@ void CaseImagesView::showImage(int index)
     }
     // Which boxes the analysis flagged, to mark them in the list.
     std::vector<QString> flagged(ref.boxes.size());
-    if (analysis_.is_object())
-        if (auto it = analysis_.find("findings"); it != analysis_.end() && it->is_array())
-            for (const auto& f : *it)
-                if (f.is_object() && f.value("type", std::string()) == "grounding" && f.value("image", -1) == index) {
-                    const int box = f.value("box", -1);
-                    if (box >= 0 && box < int(flagged.size()))
-                        flagged[std::size_t(box)] = QString::fromStdString(f.value("explanation", std::string()));
-                }
+    for (const CaseResult::Finding& f : result_.findings)
+        if (f.readable && f.type == FindingType::Grounding && f.image == index && f.box >= 0 &&
+            f.box < int(flagged.size()))
+            flagged[std::size_t(f.box)] = QString::fromStdString(f.explanation);
     boxes_->setBoxes(ref.boxes, std::move(flagged));
     table_->resizeColumnsToContents();
     view_->setImage(volume, ref.boxes);

@@ -4,10 +4,9 @@
 // volumes, orientation, reset and PNG export. A case without images says so; images that
 // are missing or cannot be read are listed with the reason while the others still show.
 #include "Case.h"
+#include "CaseResult.h"
 
 #include <QWidget>
-
-#include <nlohmann/json.hpp>
 
 #include <map>
 #include <memory>
@@ -33,8 +32,9 @@ public:
     explicit CaseImagesView(QWidget* parent = nullptr);
     ~CaseImagesView() override;
 
-    // analysis: the case's stored result (its grounding findings mark their boxes).
-    void setCase(const Case& c, const nlohmann::json& analysis = {});
+    // result: the case's analysed result, when there is one (its grounding findings mark
+    // their boxes, its image problems are listed).
+    void setCase(const Case& c, const CaseResult* result = nullptr);
     void clear();
 
     // Shows image `index` of the current case.
@@ -71,7 +71,7 @@ private:
     QLabel* sliceLabel_ = nullptr;
 
     Case case_;
-    nlohmann::json analysis_;
+    CaseResult result_; // empty when the case has none
     int current_ = -1;
     std::map<int, QString> problems_; // image index -> reason
     std::map<std::string, std::shared_ptr<const imaging::ImageVolume>> cache_; // path -> read volume, current case only

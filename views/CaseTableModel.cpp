@@ -1,5 +1,7 @@
 #include "CaseTableModel.h"
 
+#include "FindingKinds.h"
+
 #include <algorithm>
 #include <climits>
 
@@ -7,7 +9,6 @@ namespace rs {
 
 namespace {
 
-const char* const kSeverityNames[] = {"none", "minor", "major", "critical"};
 
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
@@ -118,9 +119,9 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
         case GroundingColumn:
             return QVariant::fromValue<qint64>(r->nGrounding);
         case SeverityColumn:
-            return r->maxSeverity && *r->maxSeverity >= 0 && *r->maxSeverity <= 3
-                       ? QString::fromLatin1(kSeverityNames[*r->maxSeverity])
-                       : QString();
+            if (const auto s = r->maxSeverity ? severityFromRank(*r->maxSeverity) : std::nullopt)
+                return QString::fromLatin1(severityName(*s));
+            return QString();
         case ReviewColumn:
             return qs(r->reviewState);
         case QuestionColumn:

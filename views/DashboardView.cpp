@@ -1,6 +1,7 @@
 #include "DashboardView.h"
 
 #include "FindingColors.h"
+#include "FindingKinds.h"
 
 #include <QBarCategoryAxis>
 #include <QBarLegendMarker>
@@ -37,7 +38,7 @@ namespace rs {
 
 namespace {
 
-constexpr const char* kTypes[] = {"relation", "branch", "missing", "grounding"};
+const auto& kTypes = findingTypeNames();
 const QColor kAccuracyColor("#3a7ca5");
 const QColor kNodeKindColor("#c0504d");
 constexpr int kSignatureRole = Qt::UserRole;
@@ -559,7 +560,7 @@ template <typename Keep>
 std::vector<std::string> DashboardView::relationSignatures(const FacetCounts& f, Keep keep) const {
     std::vector<std::string> subtypes;
     for (const auto& [key, count] : f.bySubtype)
-        if (key.first == "relation" && count.findings > 0)
+        if (findingTypeFromName(key.first) == FindingType::Relation && count.findings > 0)
             subtypes.push_back(key.second);
     std::vector<std::string> out;
     for (const auto& [triple, n] : f.byRelationTriple) {
@@ -628,7 +629,7 @@ static void fillTopChart(QChart* chart, const std::vector<std::pair<std::string,
 void DashboardView::fillRelations(const FacetCounts& f) {
     QChart* chart = freshChart(relationView_, tr("Relation findings per relation (top %1)").arg(kTopBars));
     const auto top = topOf(f.byRelation, kTopBars);
-    fillTopChart(chart, top, findingTypeColor(QStringLiteral("relation")), tr("Relation"), this, [this, f, top](int k) {
+    fillTopChart(chart, top, findingTypeColor(FindingType::Relation), tr("Relation"), this, [this, f, top](int k) {
         const std::string rel = top[std::size_t(k)].first;
         CaseQuery q;
         q.signatures = relationSignatures(

@@ -1,5 +1,6 @@
 #include "ImageView.h"
 
+#include "BoxColors.h"
 #include "ImageVolume.h"
 
 #include <vtkActor.h>
@@ -94,8 +95,9 @@ struct ImageView::Vtk {
     Ptr<vtkActor> outlineActor = Ptr<vtkActor>::New();
 };
 
-QColor ImageView::modelBoxColor() { return QColor(255, 140, 0); }      // orange
-QColor ImageView::referenceBoxColor() { return QColor(0, 200, 255); }  // cyan
+// The palette is shared with the report (BoxColors), so a box looks the same in both.
+QColor ImageView::modelBoxColor() { return rs::modelBoxColor(); }
+QColor ImageView::referenceBoxColor() { return rs::referenceBoxColor(); }
 QColor ImageView::highlightColor() { return QColor(255, 255, 0); }     // yellow
 
 ImageView::ImageView(QWidget* parent) : QOpenGLWidget(parent), vtk_(std::make_unique<Vtk>())

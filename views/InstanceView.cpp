@@ -1,6 +1,10 @@
 #include "InstanceView.h"
 
+#include "CaseResultCodec.h"
 #include "FindingColors.h"
+#include "FindingKinds.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QFontMetrics>
 #include <QLabel>
@@ -25,69 +29,6 @@ namespace rs {
 using nlohmann::json;
 
 namespace {
-
-// --- untrusted JSON, read without throwing ------------------------------------------------
-
-std::string jsonString(const json& obj, const char* key)
-{
-    if (!obj.is_object())
-        return {};
-    const auto it = obj.find(key);
-    return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::optional<double> jsonNumber(const json& obj, const char* key)
-{
-    if (!obj.is_object())
-        return std::nullopt;
-    const auto it = obj.find(key);
-    if (it == obj.end() || !it->is_number())
-        return std::nullopt;
-    return it->get<double>();
-}
-
-std::optional<long long> jsonInt(const json& obj, const char* key)
-{
-    if (!obj.is_object())
-        return std::nullopt;
-    const auto it = obj.find(key);
-    if (it == obj.end())
-        return std::nullopt;
-    if (it->is_number_unsigned())
-        return it->get<unsigned long long>() > 1ull << 53 ? std::nullopt
-                                                            : std::optional<long long>(it->get<long long>());
-    if (it->is_number_integer())
-        return it->get<long long>();
-    return std::nullopt;
-}
-
-const json& jsonArray(const json& obj, const char* key)
-{
-    static const json empty = json::array();
-    if (!obj.is_object())
-        return empty;
-    const auto it = obj.find(key);
-    return it != obj.end() && it->is_array() ? *it : empty;
-}
-
-// [begin, end] as two non-negative integers, begin <= end; nullopt otherwise.
-std::optional<std::pair<std::size_t, std::size_t>> jsonSpan(const json& obj)
-{
-    if (!obj.is_object())
-        return std::nullopt;
-    const auto it = obj.find("span");
-    if (it == obj.end() || !it->is_array() || it->size() != 2)
-        return std::nullopt;
-    const json& b = (*it)[0];
-    const json& e = (*it)[1];
-    if (!b.is_number_unsigned() || !e.is_number_unsigned()) // negative ints are number_integer
-        return std::nullopt;
-    const auto bv = b.get<unsigned long long>();
-    const auto ev = e.get<unsigned long long>();
-    if (bv > ev)
-        return std::nullopt;
-    return std::make_pair(std::size_t(bv), std::size_t(ev));
-}
 
 QString qs(const std::string& s)
 {
@@ -184,19 +125,18 @@ QColor blend(const QColor& c, double towardsWhite)
     return QColor(mix(c.red()), mix(c.green()), mix(c.blue()));
 }
 
-QString severityLabel(const std::string& s)
+QColor severityColor(const std::optional<Severity>& s)
 {
-    return s.empty() ? QStringLiteral("?") : qs(s).toUpper();
-}
-
-QColor severityColor(const std::string& s)
-{
-    if (s == "critical")
+    switch (s.value_or(Severity::None)) {
+    case Severity::Critical:
         return QColor(0x9b, 0x1c, 0x1c);
-    if (s == "major")
+    case Severity::Major:
         return QColor(0xc2, 0x5b, 0x00);
-    if (s == "minor")
+    case Severity::Minor:
         return QColor(0x5f, 0x6b, 0x7a);
+    case Severity::None:
+        break;
+    }
     return QColor(0x80, 0x80, 0x80);
 }
 
@@ -342,6 +282,302 @@ QTextBlockFormat textBlock()
     return b;
 }
 
+// --- the case as a document -----------------------------------------------------------------
+
+// A span of the document in UTF-16 positions; empty when it could not be placed.
+struct DocRange {
+    int begin = 0, end = 0;
+    bool valid() const { return end > begin; }
+};
+
+// Writes one case into the document (question, options, output) and collects the marks to
+// lay over it; every span of the result is placed through the byte -> UTF-16 maps here.
+class CaseDocument {
+public:
+    explicit CaseDocument(QTextDocument* doc) : doc_(doc), cur_(doc) {}
+
+    std::vector<Mark> marks;
+
+    void writeQuestion(const Case& c)
+    {
+        cur_.setBlockFormat(headingBlock(true));
+        cur_.insertText(InstanceView::tr("Question"), headingFormat());
+        QString where = decodeUtf8(c.key).text;
+        if (!c.run.empty())
+            where += QStringLiteral(" · ") + decodeUtf8(c.run).text;
+        if (!c.model.empty() && c.model != c.run)
+            where += QStringLiteral(" · ") + decodeUtf8(c.model).text;
+        if (!where.isEmpty())
+            cur_.insertText(QStringLiteral("   ") + where, metaFormat());
+        cur_.insertBlock(textBlock(), plain_);
+        question_ = decodeUtf8(c.question);
+        questionStart_ = cur_.position();
+        cur_.insertText(question_.text, plain_);
+    }
+
+    // Options with the gold and model answers marked; answers naming no option as given.
+    void writeOptions(const Case& c, const CaseResult* r)
+    {
+        const int nOptions = int(c.options.size());
+        const auto optionIndex = [&](int stored, const std::string& answer) {
+            if (stored >= 0 && stored < nOptions)
+                return stored;
+            return answer.empty() ? -1 : matchOption(c.options, answer);
+        };
+        const int gold = optionIndex(r ? r->anchors.goldOption : -1, c.gold);
+        const int predicted = optionIndex(r ? r->anchors.predictedOption : -1, c.prediction);
+        const bool wrong =
+            c.correct.has_value() ? !*c.correct : (gold >= 0 && predicted >= 0 && gold != predicted);
+        if (!c.options.empty()) {
+            cur_.insertBlock(headingBlock(false), plain_);
+            cur_.insertText(InstanceView::tr("Options"), headingFormat());
+            for (int i = 0; i < nOptions; ++i)
+                writeOption(c.options[std::size_t(i)], i == gold, i == predicted, wrong);
+        }
+        if (gold >= 0 && predicted >= 0)
+            return;
+        cur_.insertBlock(textBlock(), plain_);
+        QTextCharFormat f;
+        f.setForeground(QColor(0x5f, 0x6b, 0x7a));
+        QStringList parts;
+        const QString none = InstanceView::tr("(none)");
+        if (gold < 0)
+            parts << InstanceView::tr("Gold: %1").arg(c.gold.empty() ? none : decodeUtf8(c.gold).text);
+        if (predicted < 0)
+            parts << InstanceView::tr("Model: %1")
+                         .arg(c.prediction.empty() ? none : decodeUtf8(c.prediction).text);
+        cur_.insertText(parts.join(QStringLiteral("   ")), f);
+        if (c.correct.has_value())
+            tag(*c.correct ? InstanceView::tr("correct") : InstanceView::tr("wrong"),
+                *c.correct ? kGreen : kRed);
+    }
+
+    void writeOutput(const Case& c, const CaseResult* r)
+    {
+        cur_.insertBlock(headingBlock(false), plain_);
+        cur_.insertText(InstanceView::tr("Model output"), headingFormat());
+        if (r && !r->unanchoredReason.empty()) {
+            QTextCharFormat meta = metaFormat();
+            meta.setFontItalic(true);
+            cur_.insertText(QStringLiteral("   ") + InstanceView::tr("unanchored: %1")
+                                                         .arg(decodeUtf8(r->unanchoredReason).text),
+                            meta);
+        }
+        cur_.insertBlock(textBlock(), plain_);
+        output_ = decodeUtf8(c.output);
+        outputStart_ = cur_.position();
+        cur_.insertText(output_.text, plain_);
+    }
+
+    DocRange outRange(const CaseResult::Span& s) const { return place(output_, outputStart_, s); }
+
+    // A coverage gap's span lies in the question or the output, as its "where" says.
+    DocRange gapRange(const CaseResult::Gap& g) const
+    {
+        if (g.where == "question")
+            return place(question_, questionStart_, g.span);
+        if (g.where == "output" || g.where == "claim")
+            return place(output_, outputStart_, g.span);
+        return {};
+    }
+
+    void markMentionsAndClaims(const CaseResult& r)
+    {
+        for (const CaseResult::Mention& m : r.mentions) {
+            const DocRange range = outRange(m.span);
+            if (!range.valid())
+                continue;
+            QString tip = InstanceView::tr("Mention → %1").arg(qs(m.node));
+            if (m.score)
+                tip += InstanceView::tr(" (score %1)").arg(*m.score, 0, 'f', 2);
+            if (!m.matched.empty())
+                tip += InstanceView::tr(", matched “%1”").arg(qs(m.matched));
+            marks.push_back({Mark::Mention, range.begin, range.end, {}, tip});
+        }
+        for (const CaseResult::Claim& cl : r.claims) {
+            const DocRange range = outRange(cl.span);
+            if (!range.valid())
+                continue;
+            QString tip = InstanceView::tr("Claim: %1 %2 %3")
+                              .arg(qs(cl.head), qs(cl.relation), qs(cl.tail));
+            if (cl.polarity)
+                tip += QStringLiteral(" [") + QLatin1String(toString(*cl.polarity)) +
+                       QStringLiteral("]");
+            if (!cl.cue.empty())
+                tip += InstanceView::tr(", cue “%1”").arg(qs(cl.cue));
+            marks.push_back({Mark::Claim, range.begin, range.end, {}, tip});
+        }
+    }
+
+    // Combines overlapping marks: cuts the text at every mark boundary and gives each piece
+    // the union of its marks (a finding's tint wins over a mention's background; a gap's
+    // dotted underline over a claim's line) and all their tooltips.
+    void applyMarks()
+    {
+        std::vector<int> cuts;
+        for (const Mark& m : marks)
+            cuts.push_back(m.begin), cuts.push_back(m.end);
+        std::sort(cuts.begin(), cuts.end());
+        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+        std::sort(marks.begin(), marks.end(),
+                  [](const Mark& a, const Mark& b) { return a.begin < b.begin; });
+        for (std::size_t k = 0; k + 1 < cuts.size(); ++k)
+            applyPiece(cuts[k], cuts[k + 1]);
+    }
+
+private:
+    static DocRange place(const MappedText& text, int start, const CaseResult::Span& s)
+    {
+        const auto m = text.map(s.begin, s.end);
+        return m ? DocRange{start + m->first, start + m->second} : DocRange{};
+    }
+
+    static QTextCharFormat metaFormat()
+    {
+        QTextCharFormat meta = headingFormat();
+        meta.setFontCapitalization(QFont::MixedCase);
+        meta.setFontWeight(QFont::Normal);
+        meta.setFontLetterSpacing(100);
+        return meta;
+    }
+
+    void tag(const QString& text, const QColor& color)
+    {
+        QTextCharFormat f;
+        f.setBackground(color);
+        f.setForeground(Qt::white);
+        f.setFontWeight(QFont::Bold);
+        f.setFontPointSize(QFont().pointSizeF() * 0.8);
+        cur_.insertText(QStringLiteral(" "), plain_);
+        cur_.insertText(QStringLiteral("\u00a0") + text + QStringLiteral("\u00a0"), f);
+    }
+
+    void writeOption(const AnswerOption& o, bool isGold, bool isPred, bool wrong)
+    {
+        cur_.insertBlock(textBlock(), plain_);
+        QTextCharFormat f;
+        QString mark = QStringLiteral("   ");
+        if (isGold) {
+            f.setForeground(kGreen);
+            f.setFontWeight(QFont::Bold);
+            mark = QStringLiteral("✓ ");
+        } else if (isPred && wrong) {
+            f.setForeground(kRed);
+            f.setFontWeight(QFont::Bold);
+            mark = QStringLiteral("✗ ");
+        }
+        cur_.insertText(mark + decodeUtf8(o.label).text + QStringLiteral(") ") + decodeUtf8(o.text).text, f);
+        if (isGold)
+            tag(InstanceView::tr("gold"), kGreen);
+        if (isPred)
+            tag(InstanceView::tr("model"), wrong ? kRed : kGreen);
+    }
+
+    void applyPiece(int a, int b)
+    {
+        QTextCharFormat f;
+        QStringList tips;
+        bool any = false, finding = false, gap = false;
+        for (const Mark& m : marks) {
+            if (m.begin >= b)
+                break;
+            if (m.end <= a)
+                continue;
+            any = true;
+            tips << m.tip;
+            switch (m.kind) {
+            case Mark::Mention:
+                if (!finding)
+                    f.setBackground(InstanceView::mentionBackground());
+                break;
+            case Mark::Finding:
+                if (!finding)
+                    f.setBackground(InstanceView::classTint(m.findingType));
+                finding = true;
+                break;
+            case Mark::Claim:
+                if (!gap) {
+                    f.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+                    f.setUnderlineColor(InstanceView::claimUnderline());
+                }
+                break;
+            case Mark::Gap:
+                f.setUnderlineStyle(QTextCharFormat::DotLine);
+                f.setUnderlineColor(InstanceView::gapUnderline());
+                gap = true;
+                break;
+            }
+        }
+        if (!any)
+            return;
+        f.setToolTip(richTip(tips));
+        QTextCursor piece(doc_);
+        piece.setPosition(a);
+        piece.setPosition(b, QTextCursor::KeepAnchor);
+        piece.mergeCharFormat(f);
+    }
+
+    static inline const QColor kGreen{0x1b, 0x7f, 0x3b};
+    static inline const QColor kRed{0xc6, 0x28, 0x28};
+    QTextDocument* doc_;
+    QTextCursor cur_;
+    const QTextCharFormat plain_;
+    MappedText question_, output_;
+    int questionStart_ = 0, outputStart_ = 0;
+};
+
+// The card of one finding in the list, and its mark in the text.
+void addFindingCard(QListWidget* list, CaseDocument& d, const CaseResult::Finding& f, int index,
+                    DocRange range)
+{
+    const QString type = QLatin1String(CaseResult::typeName(f));
+    const QString subtype = qs(f.subtype);
+    const QString severity = QLatin1String(f.severity ? severityName(*f.severity) : "");
+    const QString explanation = qs(f.explanation);
+    if (range.valid())
+        d.marks.push_back({Mark::Finding, range.begin, range.end, type,
+                           InstanceView::tr("Finding %1: %2 / %3 (%4)")
+                               .arg(index + 1)
+                               .arg(type, subtype, severity)});
+    auto* item = new QListWidgetItem(list);
+    item->setData(IndexRole, index);
+    item->setData(BadgeRole, severity.isEmpty() ? QStringLiteral("?") : severity.toUpper());
+    item->setData(BadgeColorRole, severityColor(f.severity));
+    QString title = type.isEmpty() ? InstanceView::tr("finding") : type;
+    if (!subtype.isEmpty())
+        title += QStringLiteral(" / ") + subtype;
+    if (f.step >= 0)
+        title += InstanceView::tr("  · step %1").arg(f.step);
+    item->setData(TitleRole, title);
+    item->setData(TitleColorRole, findingTypeColor(f.type).darker(125));
+    item->setData(BodyRole, explanation);
+    QStringList nodes;
+    for (const std::string& n : f.nodes)
+        nodes << qs(n);
+    QStringList tip{title, explanation};
+    if (!nodes.isEmpty())
+        tip << InstanceView::tr("Nodes: %1").arg(nodes.join(QStringLiteral(", ")));
+    if (!range.valid())
+        tip << InstanceView::tr("(no span in the output)");
+    item->setToolTip(richTip(tip));
+}
+
+void addGapCard(QListWidget* list, CaseDocument& d, const CaseResult::Gap& g, int row, DocRange range)
+{
+    const QString text = qs(g.text);
+    const QString reason = qs(g.reason);
+    if (range.valid())
+        d.marks.push_back({Mark::Gap, range.begin, range.end, {},
+                           InstanceView::tr("Coverage gap: “%1” (%2)").arg(text, reason)});
+    auto* item = new QListWidgetItem(list);
+    item->setData(IndexRole, row);
+    item->setData(BadgeRole, qs(g.where).toUpper());
+    item->setData(BadgeColorRole, QColor(0x8a, 0x8f, 0x98));
+    item->setData(TitleRole, QStringLiteral("“") + text + QStringLiteral("”"));
+    item->setData(BodyRole, reason);
+    item->setToolTip(richTip({text, qs(g.where), reason}));
+}
+
 } // namespace
 
 // --- InstanceView --------------------------------------------------------------------------
@@ -349,7 +585,8 @@ QTextBlockFormat textBlock()
 QColor InstanceView::strongColor(const QString& type)
 {
     // Dark enough for white text (the orange and purple are too light as they are).
-    return findingTypeColor(type).darker(type == QLatin1String("relation") ? 110 : 135);
+    const bool relation = findingTypeFromName(type.toStdString()) == FindingType::Relation;
+    return findingTypeColor(type).darker(relation ? 110 : 135);
 }
 
 QColor InstanceView::classTint(const QString& type)
@@ -407,9 +644,10 @@ InstanceView::InstanceView(QWidget* parent)
     legend << swatch(QStringLiteral("background:%1").arg(mentionBackground().name()), tr("mention"))
            << swatch(QStringLiteral("text-decoration:underline; color:%1").arg(claimUnderline().name()),
                      tr("claim"));
-    for (const char* t : {"relation", "branch", "missing", "grounding"})
-        legend << swatch(QStringLiteral("background:%1").arg(classTint(QLatin1String(t)).name()),
-                         QLatin1String(t));
+    for (FindingType type : kAllFindingTypes) {
+        const QString t = QLatin1String(findingTypeName(type));
+        legend << swatch(QStringLiteral("background:%1").arg(classTint(t).name()), t);
+    }
     legend << swatch(QStringLiteral("color:%1").arg(gapUnderline().name()), tr("┈ coverage gap"));
     auto* legendLabel = new QLabel(legend.join(QLatin1Char(' ')), left);
     legendLabel->setTextFormat(Qt::RichText);
@@ -482,6 +720,16 @@ void InstanceView::clear()
 
 void InstanceView::showCase(const Case& c, const json& analysis)
 {
+    if (analysis.is_null()) {
+        showCase(c, nullptr);
+        return;
+    }
+    const CaseResult result = decodeCaseResult(analysis);
+    showCase(c, &result);
+}
+
+void InstanceView::showCase(const Case& c, const CaseResult* result)
+{
     {
         const QSignalBlocker b1(findings_), b2(gaps_);
         findings_->clear();
@@ -492,281 +740,29 @@ void InstanceView::showCase(const Case& c, const json& analysis)
     findingRanges_.clear();
     findingTypes_.clear();
     gapRanges_.clear();
+    text_->document()->clear();
 
-    QTextDocument* doc = text_->document();
-    doc->clear();
-    QTextCursor cur(doc);
-    const QTextCharFormat plain;
-
-    // Header: key, run and model, then the question.
-    cur.setBlockFormat(headingBlock(true));
-    cur.insertText(tr("Question"), headingFormat());
-    {
-        QTextCharFormat meta = headingFormat();
-        meta.setFontCapitalization(QFont::MixedCase);
-        meta.setFontWeight(QFont::Normal);
-        meta.setFontLetterSpacing(100);
-        QString where = decodeUtf8(c.key).text;
-        if (!c.run.empty())
-            where += QStringLiteral(" · ") + decodeUtf8(c.run).text;
-        if (!c.model.empty() && c.model != c.run)
-            where += QStringLiteral(" · ") + decodeUtf8(c.model).text;
-        if (!where.isEmpty())
-            cur.insertText(QStringLiteral("   ") + where, meta);
-    }
-    cur.insertBlock(textBlock(), plain);
-    const MappedText question = decodeUtf8(c.question);
-    const int questionStart = cur.position();
-    cur.insertText(question.text, plain);
-
-    // Options, gold and model answers marked.
-    const json& anchors = analysis.is_object() && analysis.contains("anchors") ? analysis["anchors"]
-                                                                                 : json();
-    const int nOptions = int(c.options.size());
-    const auto optionIndex = [&](const char* key, const std::string& answer) {
-        const auto v = jsonInt(anchors, key);
-        if (v && *v >= 0 && *v < nOptions)
-            return int(*v);
-        return answer.empty() ? -1 : matchOption(c.options, answer);
-    };
-    const int gold = optionIndex("gold_option", c.gold);
-    const int predicted = optionIndex("predicted_option", c.prediction);
-    bool wrong = c.correct.has_value() ? !*c.correct : (gold >= 0 && predicted >= 0 && gold != predicted);
-    const QColor green(0x1b, 0x7f, 0x3b), red(0xc6, 0x28, 0x28);
-    const auto tag = [&](const QString& text, const QColor& color) {
-        QTextCharFormat f;
-        f.setBackground(color);
-        f.setForeground(Qt::white);
-        f.setFontWeight(QFont::Bold);
-        f.setFontPointSize(QFont().pointSizeF() * 0.8);
-        cur.insertText(QStringLiteral(" "), plain);
-        cur.insertText(QStringLiteral("\u00a0") + text + QStringLiteral("\u00a0"), f);
-    };
-    if (!c.options.empty()) {
-        cur.insertBlock(headingBlock(false), plain);
-        cur.insertText(tr("Options"), headingFormat());
-        for (int i = 0; i < nOptions; ++i) {
-            const AnswerOption& o = c.options[std::size_t(i)];
-            cur.insertBlock(textBlock(), plain);
-            const bool isGold = i == gold;
-            const bool isPred = i == predicted;
-            QTextCharFormat f;
-            QString mark = QStringLiteral("   ");
-            if (isGold) {
-                f.setForeground(green);
-                f.setFontWeight(QFont::Bold);
-                mark = QStringLiteral("✓ ");
-            } else if (isPred && wrong) {
-                f.setForeground(red);
-                f.setFontWeight(QFont::Bold);
-                mark = QStringLiteral("✗ ");
-            }
-            cur.insertText(mark + decodeUtf8(o.label).text + QStringLiteral(") ") + decodeUtf8(o.text).text,
-                           f);
-            if (isGold)
-                tag(tr("gold"), green);
-            if (isPred)
-                tag(tr("model"), wrong ? red : green);
+    CaseDocument d(text_->document());
+    d.writeQuestion(c);
+    d.writeOptions(c, result);
+    d.writeOutput(c, result);
+    if (result) {
+        d.markMentionsAndClaims(*result);
+        for (std::size_t i = 0; i < result->findings.size(); ++i) {
+            const CaseResult::Finding& f = result->findings[i];
+            const DocRange r = f.readable ? d.outRange(f.span) : DocRange{};
+            findingRanges_.push_back({r.begin, r.end});
+            findingTypes_.push_back(QLatin1String(CaseResult::typeName(f)));
+            if (f.readable)
+                addFindingCard(findings_, d, f, int(i), r);
+        }
+        for (const CaseResult::Gap& g : result->coverageGaps) {
+            const DocRange r = d.gapRange(g);
+            addGapCard(gaps_, d, g, int(gapRanges_.size()), r);
+            gapRanges_.push_back({r.begin, r.end});
         }
     }
-    // Answers that name no option are shown as given.
-    if (gold < 0 || predicted < 0) {
-        cur.insertBlock(textBlock(), plain);
-        QTextCharFormat f;
-        f.setForeground(QColor(0x5f, 0x6b, 0x7a));
-        QStringList parts;
-        if (gold < 0)
-            parts << tr("Gold: %1").arg(c.gold.empty() ? tr("(none)") : decodeUtf8(c.gold).text);
-        if (predicted < 0)
-            parts << tr("Model: %1").arg(c.prediction.empty() ? tr("(none)") : decodeUtf8(c.prediction).text);
-        cur.insertText(parts.join(QStringLiteral("   ")), f);
-        if (c.correct.has_value())
-            tag(*c.correct ? tr("correct") : tr("wrong"), *c.correct ? green : red);
-    }
-
-    // The output.
-    cur.insertBlock(headingBlock(false), plain);
-    cur.insertText(tr("Model output"), headingFormat());
-    {
-        const std::string reason = jsonString(analysis, "unanchored_reason");
-        if (!reason.empty()) {
-            QTextCharFormat meta = headingFormat();
-            meta.setFontCapitalization(QFont::MixedCase);
-            meta.setFontWeight(QFont::Normal);
-            meta.setFontLetterSpacing(100);
-            meta.setFontItalic(true);
-            cur.insertText(QStringLiteral("   ") + tr("unanchored: %1").arg(decodeUtf8(reason).text), meta);
-        }
-    }
-    cur.insertBlock(textBlock(), plain);
-    const MappedText output = decodeUtf8(c.output);
-    const int outputStart = cur.position();
-    cur.insertText(output.text, plain);
-
-    const auto outRange = [&](const json& obj) -> Range {
-        const auto span = jsonSpan(obj);
-        if (!span)
-            return {};
-        const auto r = output.map(span->first, span->second);
-        return r ? Range{outputStart + r->first, outputStart + r->second} : Range{};
-    };
-
-    // Marks.
-    std::vector<Mark> marks;
-    for (const json& m : jsonArray(analysis, "mentions")) {
-        const Range r = outRange(m);
-        if (!r.valid())
-            continue;
-        QString tip = tr("Mention → %1").arg(qs(jsonString(m, "node")));
-        if (const auto s = jsonNumber(m, "score"))
-            tip += tr(" (score %1)").arg(*s, 0, 'f', 2);
-        const std::string matched = jsonString(m, "matched");
-        if (!matched.empty())
-            tip += tr(", matched “%1”").arg(qs(matched));
-        marks.push_back({Mark::Mention, r.begin, r.end, {}, tip});
-    }
-    for (const json& cl : jsonArray(analysis, "claims")) {
-        const Range r = outRange(cl);
-        if (!r.valid())
-            continue;
-        QString tip = tr("Claim: %1 %2 %3")
-                          .arg(qs(jsonString(cl, "head")), qs(jsonString(cl, "relation")),
-                               qs(jsonString(cl, "tail")));
-        const std::string polarity = jsonString(cl, "polarity");
-        if (!polarity.empty())
-            tip += QStringLiteral(" [") + qs(polarity) + QStringLiteral("]");
-        const std::string cue = jsonString(cl, "cue");
-        if (!cue.empty())
-            tip += tr(", cue “%1”").arg(qs(cue));
-        marks.push_back({Mark::Claim, r.begin, r.end, {}, tip});
-    }
-
-    const json& findings = jsonArray(analysis, "findings");
-    findingRanges_.assign(findings.size(), Range{});
-    findingTypes_.assign(findings.size(), QString());
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-        const json& f = findings[i];
-        if (!f.is_object())
-            continue;
-        const QString type = qs(jsonString(f, "type"));
-        const QString subtype = qs(jsonString(f, "subtype"));
-        const std::string severity = jsonString(f, "severity");
-        const QString explanation = qs(jsonString(f, "explanation"));
-        Range r = outRange(f);
-        findingTypes_[i] = type;
-        findingRanges_[i] = r;
-        if (r.valid())
-            marks.push_back({Mark::Finding, r.begin, r.end, type,
-                             tr("Finding %1: %2 / %3 (%4)")
-                                 .arg(int(i) + 1)
-                                 .arg(type, subtype, qs(severity))});
-
-        auto* item = new QListWidgetItem(findings_);
-        item->setData(IndexRole, int(i));
-        item->setData(BadgeRole, severityLabel(severity));
-        item->setData(BadgeColorRole, severityColor(severity));
-        QString title = type.isEmpty() ? tr("finding") : type;
-        if (!subtype.isEmpty())
-            title += QStringLiteral(" / ") + subtype;
-        if (const auto step = jsonInt(f, "step"); step && *step >= 0)
-            title += tr("  · step %1").arg(*step);
-        item->setData(TitleRole, title);
-        item->setData(TitleColorRole, findingTypeColor(type).darker(125));
-        item->setData(BodyRole, explanation);
-        QStringList nodes;
-        for (const json& n : jsonArray(f, "nodes"))
-            if (n.is_string())
-                nodes << qs(n.get<std::string>());
-        QStringList tip{title, explanation};
-        if (!nodes.isEmpty())
-            tip << tr("Nodes: %1").arg(nodes.join(QStringLiteral(", ")));
-        if (!r.valid())
-            tip << tr("(no span in the output)");
-        item->setToolTip(richTip(tip));
-    }
-
-    for (const json& g : jsonArray(analysis, "coverage_gaps")) {
-        if (!g.is_object())
-            continue;
-        const std::string where = jsonString(g, "where");
-        Range r;
-        if (const auto span = jsonSpan(g)) {
-            const MappedText* text = where == "question" ? &question
-                                     : (where == "output" || where == "claim") ? &output
-                                                                                : nullptr;
-            const int start = where == "question" ? questionStart : outputStart;
-            if (text)
-                if (const auto m = text->map(span->first, span->second))
-                    r = Range{start + m->first, start + m->second};
-        }
-        const QString text = qs(jsonString(g, "text"));
-        const QString reason = qs(jsonString(g, "reason"));
-        if (r.valid())
-            marks.push_back({Mark::Gap, r.begin, r.end, {},
-                             tr("Coverage gap: “%1” (%2)").arg(text, reason)});
-        auto* item = new QListWidgetItem(gaps_);
-        item->setData(IndexRole, int(gapRanges_.size()));
-        item->setData(BadgeRole, qs(where).toUpper());
-        item->setData(BadgeColorRole, QColor(0x8a, 0x8f, 0x98));
-        item->setData(TitleRole, QStringLiteral("“") + text + QStringLiteral("”"));
-        item->setData(BodyRole, reason);
-        item->setToolTip(richTip({text, qs(where), reason}));
-        gapRanges_.push_back(r);
-    }
-
-    // Combine overlapping marks: cut the text at every mark boundary and give each piece
-    // the union of its marks (a finding's tint wins over a mention's background; a gap's
-    // dotted underline over a claim's line) and all their tooltips.
-    std::vector<int> cuts;
-    for (const Mark& m : marks)
-        cuts.push_back(m.begin), cuts.push_back(m.end);
-    std::sort(cuts.begin(), cuts.end());
-    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-    std::sort(marks.begin(), marks.end(),
-              [](const Mark& a, const Mark& b) { return a.begin < b.begin; });
-    for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
-        const int a = cuts[k], b = cuts[k + 1];
-        QTextCharFormat f;
-        QStringList tips;
-        bool any = false, finding = false, gap = false;
-        for (const Mark& m : marks) {
-            if (m.begin >= b)
-                break;
-            if (m.end <= a)
-                continue;
-            any = true;
-            tips << m.tip;
-            switch (m.kind) {
-            case Mark::Mention:
-                if (!finding)
-                    f.setBackground(mentionBackground());
-                break;
-            case Mark::Finding:
-                if (!finding)
-                    f.setBackground(classTint(m.findingType));
-                finding = true;
-                break;
-            case Mark::Claim:
-                if (!gap) {
-                    f.setUnderlineStyle(QTextCharFormat::SingleUnderline);
-                    f.setUnderlineColor(claimUnderline());
-                }
-                break;
-            case Mark::Gap:
-                f.setUnderlineStyle(QTextCharFormat::DotLine);
-                f.setUnderlineColor(gapUnderline());
-                gap = true;
-                break;
-            }
-        }
-        if (!any)
-            continue;
-        f.setToolTip(richTip(tips));
-        QTextCursor piece(doc);
-        piece.setPosition(a);
-        piece.setPosition(b, QTextCursor::KeepAnchor);
-        piece.mergeCharFormat(f);
-    }
+    d.applyMarks();
 
     findingsTitle_->setText(tr("Findings (%1)").arg(findings_->count()));
     gapsTitle_->setText(tr("Coverage gaps (%1) — not model errors").arg(gaps_->count()));
@@ -774,7 +770,7 @@ void InstanceView::showCase(const Case& c, const json& analysis)
         auto* none = new QListWidgetItem(findings_);
         none->setFlags(Qt::NoItemFlags);
         none->setData(IndexRole, -1);
-        none->setData(TitleRole, analysis.is_null() ? tr("Not analysed yet") : tr("No findings"));
+        none->setData(TitleRole, result ? tr("No findings") : tr("Not analysed yet"));
     }
 
     text_->moveCursor(QTextCursor::Start);

@@ -7,9 +7,10 @@
 //
 // Everything shown comes from untrusted input files: the document is built with
 // QTextCursor and QTextCharFormat (never by concatenating HTML) and tooltips are escaped.
-// Spans in the analysis JSON are UTF-8 byte offsets; they are mapped to the document's
+// Spans of the result are UTF-8 byte offsets; they are mapped to the document's
 // UTF-16 positions, and spans that are malformed, inverted or out of range are ignored.
 #include "Case.h"
+#include "CaseResult.h"
 
 #include <nlohmann/json.hpp>
 
@@ -34,8 +35,11 @@ public:
     explicit InstanceView(QWidget* parent = nullptr);
     ~InstanceView() override;
 
-    // Shows a case and its analysis (the per-case JSON of docs/json-output.md, or null when
-    // the case is not analysed yet). Does not emit findingSelected().
+    // Shows a case and its analysed result (nullptr when the case is not analysed yet).
+    // Does not emit findingSelected().
+    void showCase(const Case& c, const CaseResult* result);
+    // The same from the stored per-case JSON (docs/json-output.md), read leniently; null
+    // when the case is not analysed yet.
     void showCase(const Case& c, const nlohmann::json& analysis);
     // Back to the empty state ("Select a case to read its reasoning").
     void clear();

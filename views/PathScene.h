@@ -8,9 +8,13 @@
 // edge item carries its name/status under the DataKey keys below, so views and tests can
 // find items without reading pixels. Tooltips quote the output sentence a claim came from,
 // or the finding's explanation.
+#include "CaseResult.h"
+#include "PathDiagramModel.h"
+
+#include <nlohmann/json_fwd.hpp>
+
 #include <QGraphicsScene>
 #include <QImage>
-#include <QJsonObject>
 #include <QString>
 
 class QGraphicsItem;
@@ -32,49 +36,39 @@ public:
     };
     enum ItemType { NodeItem = 1, EdgeItem = 2, LegendItem = 3, HeaderItem = 4 };
 
-    enum class NodeStatus {
-        OnPath = 1,    // on the model's reasoning path
-        Reference = 2, // only on reference paths
-        Missing = 3,   // a concept a missing finding says the output should have used
-    };
+    // What an item shows, as the one Qt-free model of the diagram (graph/PathDiagramModel)
+    // classifies it; the flags are the model's, repeated here so items can be tested
+    // against PathScene::NodeGold and the like.
+    using NodeStatus = PathDiagramModel::NodeStatus;
+    using EdgeStatus = PathDiagramModel::EdgeStatus;
     enum NodeFlag {
-        NodeGold = 0x1,        // the gold answer
-        NodePredicted = 0x2,   // the model's answer
-        NodeBranchPoint = 0x4, // d of a branch finding: where the model left r*
-        NodeMissing = 0x8,
-        NodeEvidence = 0x10, // a finding linked from the question
-    };
-
-    // Priority order for the colour when several apply: RelationError > Branch > Missing >
-    // Supported > Unverified; Reference is used only for edges of reference paths alone.
-    enum class EdgeStatus {
-        Supported = 1,     // model edge the KG backs: a claim with no relation finding, or a
-                           // step between concepts adjacent on a reference path
-        Unverified = 2,    // consecutive concepts with no claim and no KG edge on any
-                           // reference path, or a hedged claim
-        RelationError = 3, // the two concepts of a relation finding
-        Branch = 4,        // the edge d -> x along which the model left the reference path
-        Reference = 5,     // a reference-path edge the model did not take
-        Missing = 6,       // a reference edge into a concept the output never mentioned
+        NodeGold = PathDiagramModel::NodeGold,
+        NodePredicted = PathDiagramModel::NodePredicted,
+        NodeBranchPoint = PathDiagramModel::NodeBranchPoint,
+        NodeMissing = PathDiagramModel::NodeMissing,
+        NodeEvidence = PathDiagramModel::NodeEvidence,
     };
     enum EdgeFlag {
-        EdgeModel = 0x1,    // part of the reasoning path (sequence or claim)
-        EdgeClaim = 0x2,    // a claim was extracted between the two concepts
-        EdgeOnKgPath = 0x4, // the two concepts are adjacent on some reference path
-        EdgeRelationError = 0x8,
-        EdgeBranch = 0x10,
-        EdgeReference = 0x20,
-        EdgeMissing = 0x40,
+        EdgeModel = PathDiagramModel::EdgeModel,
+        EdgeClaim = PathDiagramModel::EdgeClaim,
+        EdgeOnKgPath = PathDiagramModel::EdgeOnKgPath,
+        EdgeRelationError = PathDiagramModel::EdgeRelationError,
+        EdgeBranch = PathDiagramModel::EdgeBranch,
+        EdgeReference = PathDiagramModel::EdgeReference,
+        EdgeMissing = PathDiagramModel::EdgeMissing,
     };
 
     explicit PathScene(QObject* parent = nullptr);
     ~PathScene() override;
 
-    // Builds the diagram of one case object of the `--json` document (docs/json-output.md).
-    // outputUtf8 is the model output the case's byte spans point into; it may be empty, in
-    // which case tooltips carry findings and claims but no quoted sentences. Returns false
-    // (and leaves the scene empty, with errorString() set) when the object is no case.
-    bool setCase(const QJsonObject& caseResult, const QByteArray& outputUtf8 = {});
+    // Builds the diagram of one analysed case. outputUtf8 is the model output the case's
+    // byte spans point into; it may be empty, in which case tooltips carry findings and
+    // claims but no quoted sentences. Returns false (and leaves the scene empty, with
+    // errorString() set) when the diagram cannot be laid out.
+    bool setCase(const CaseResult& caseResult, const QByteArray& outputUtf8 = {});
+    // The same from a case object of the `--json` document (docs/json-output.md), read
+    // leniently; also false when the object is no case result.
+    bool setCase(const nlohmann::json& caseResult, const QByteArray& outputUtf8 = {});
     void clearCase();
     bool hasCase() const { return hasCase_; }
     QString caseId() const { return caseId_; }
@@ -99,7 +93,6 @@ public:
     QImage toImage(int scale = 2) const;
 
 private:
-    struct Build;
     bool hasCase_ = false;
     QString caseId_;
     QString error_;

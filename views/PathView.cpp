@@ -47,9 +47,18 @@ QString PathView::placeholderText() const
     return scene_->hasCase() ? QString() : tr("Select a case to see its reasoning path");
 }
 
-bool PathView::setCase(const QJsonObject& caseResult, const QByteArray& outputUtf8)
+bool PathView::setCase(const CaseResult& caseResult, const QByteArray& outputUtf8)
 {
-    const bool ok = scene_->setCase(caseResult, outputUtf8);
+    return showOutcome(scene_->setCase(caseResult, outputUtf8));
+}
+
+bool PathView::setCase(const nlohmann::json& caseResult, const QByteArray& outputUtf8)
+{
+    return showOutcome(scene_->setCase(caseResult, outputUtf8));
+}
+
+bool PathView::showOutcome(bool ok)
+{
     message_ = ok ? QString() : scene_->errorString();
     resetTransform();
     if (ok)

@@ -3,6 +3,10 @@
 // to pan, fit-to-view, and an empty-state text when no case is selected. A click (press and
 // release without dragging) on a concept emits nodeActivated, which the window routes to
 // the KG explorer.
+#include "CaseResult.h"
+
+#include <nlohmann/json_fwd.hpp>
+
 #include <QGraphicsView>
 
 namespace rs {
@@ -20,7 +24,8 @@ public:
 
     // Shows one case (see PathScene::setCase) and fits it into the view. Returns false and
     // shows the error text instead when the case cannot be drawn.
-    bool setCase(const QJsonObject& caseResult, const QByteArray& outputUtf8 = {});
+    bool setCase(const CaseResult& caseResult, const QByteArray& outputUtf8 = {});
+    bool setCase(const nlohmann::json& caseResult, const QByteArray& outputUtf8 = {});
     void clearCase();
     // Brings these concepts (and the edges between them) forward and dims the rest, e.g.
     // the nodes of the finding selected in the instance view; empty: everything normal.
@@ -49,6 +54,7 @@ protected:
     void drawForeground(QPainter* painter, const QRectF& rect) override;
 
 private:
+    bool showOutcome(bool ok);
     void zoomBy(qreal factor);
     QString nodeAt(const QPoint& viewportPos) const;
 

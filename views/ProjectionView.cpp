@@ -1,6 +1,7 @@
 #include "ProjectionView.h"
 
 #include "FindingColors.h"
+#include "FindingKinds.h"
 
 #include "GraphvizLayout.h"
 
@@ -38,7 +39,7 @@ constexpr int kLabelChars = 28;
 // Co-occurrence lines per node at most, strongest first: beyond that the map turns into a
 // hairball and sfdp slows down.
 constexpr int kEdgesPerNode = 4;
-constexpr const char* kTypes[] = {"relation", "branch", "missing", "grounding"};
+const auto& kTypes = findingTypeNames();
 
 QString elided(const QString& s, int max) {
     return s.size() <= max ? s : s.left(max - 1) + QChar(0x2026);

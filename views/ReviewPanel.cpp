@@ -2,8 +2,10 @@
 
 #include "HiddenRebuildGate.h"
 
+#include "CaseResultCodec.h"
 #include "CaseTableModel.h"
 #include "FindingColors.h"
+#include "FindingKinds.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -27,7 +29,6 @@ namespace {
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 
-constexpr const char* kSeverityNames[] = {"none", "minor", "major", "critical"};
 
 // "2024-06-01T12:00:00.123Z" -> "2024-06-01 12:00"
 QString shortTime(const std::string& ts) {
@@ -142,8 +143,8 @@ ReviewPanel::ReviewPanel(QWidget* parent) : QWidget(parent) {
     verdictRow->addWidget(new QLabel(tr("Severity:"), this));
     severity_ = new QComboBox(this);
     severity_->setObjectName(QLatin1String(kSeverity));
-    for (const char* s : kSeverityNames)
-        severity_->addItem(QLatin1String(s), QLatin1String(s));
+    for (Severity s : kAllSeverities)
+        severity_->addItem(QLatin1String(severityName(s)), QLatin1String(severityName(s)));
     severity_->setFocusPolicy(Qt::ClickFocus);
     verdictRow->addWidget(severity_);
     column->addLayout(verdictRow);
@@ -196,10 +197,12 @@ void ReviewPanel::buildActions() {
         [this] { recordVerdict("rejected"); });
     add(tr("Verdict: unsure"), {QKeySequence(Qt::Key_3), QKeySequence(Qt::CTRL | Qt::Key_3)},
         [this] { recordVerdict("unsure"); });
-    for (int i = 0; i < 4; ++i)
-        add(tr("Severity: %1").arg(QLatin1String(kSeverityNames[i])),
-            {QKeySequence(Qt::ALT | Qt::Key(Qt::Key_0 + i))},
-            [this, i] { setSeverity(QLatin1String(kSeverityNames[i])); });
+    for (Severity s : kAllSeverities) {
+        const QString name = QLatin1String(severityName(s));
+        add(tr("Severity: %1").arg(name),
+            {QKeySequence(Qt::ALT | Qt::Key(Qt::Key_0 + severityRank(s)))},
+            [this, name] { setSeverity(name); });
+    }
     add(tr("Write a comment"), {QKeySequence(Qt::Key_C)}, [this] { focusComment(); });
 }
 
@@ -323,16 +326,15 @@ void ReviewPanel::setCurrentCase(qint64 caseId) {
 
 void ReviewPanel::loadCase() {
     case_.reset();
+    result_ = {};
     state_ = {};
     if (!store_ || caseId_ < 0)
         return;
     try {
         case_ = store_->loadCase(std::int64_t(caseId_));
         if (case_) {
-            const nlohmann::json findings = case_->analysis.is_object()
-                                                ? case_->analysis.value("findings", nlohmann::json::array())
-                                                : nlohmann::json::array();
-            state_ = caseReviewState(store_->reviews(case_->id), case_->findingIds, findings);
+            result_ = decodeCaseResult(case_->analysis);
+            state_ = caseReviewState(store_->reviews(case_->id), case_->findingIds, result_.findings);
         }
     } catch (const std::exception& e) {
         case_.reset();
@@ -367,9 +369,6 @@ void ReviewPanel::fillTargets() {
         return;
     }
     updateTitle();
-    const nlohmann::json findings = case_->analysis.is_object()
-                                        ? case_->analysis.value("findings", nlohmann::json::array())
-                                        : nlohmann::json::array();
     auto verdictText = [](const std::optional<ProjectStore::Review>& v) {
         if (!v)
             return tr("\u2014");
@@ -378,13 +377,13 @@ void ReviewPanel::fillTargets() {
                  qs(v->reviewer), shortTime(v->timestamp));
     };
     for (std::size_t i = 0; i < case_->findingIds.size(); ++i) {
-        const nlohmann::json& f = i < findings.size() ? findings[i] : nlohmann::json::object();
-        const QString type = f.is_object() ? qs(f.value("type", std::string())) : QString();
+        const CaseResult::Finding* f = result_.finding(int(i));
         auto* item = new QTreeWidgetItem(targets_);
         item->setText(0, QString::number(i + 1));
-        item->setText(1, QStringLiteral("%1 / %2").arg(type, f.is_object() ? qs(f.value("subtype", std::string())) : QString()));
-        item->setForeground(1, findingTypeColor(type));
-        item->setText(2, f.is_object() ? qs(f.value("severity", std::string())) : QString());
+        item->setText(1, QStringLiteral("%1 / %2").arg(f ? QLatin1String(CaseResult::typeName(*f)) : QString(),
+                                                        f ? qs(f->subtype) : QString()));
+        item->setForeground(1, findingTypeColor(f ? f->type : std::nullopt));
+        item->setText(2, f && f->severity ? QLatin1String(severityName(*f->severity)) : QString());
         const auto& v = state_.findingVerdicts[i];
         item->setText(3, verdictText(v));
         if (v)
@@ -417,33 +416,27 @@ void ReviewPanel::showTarget() {
         targets_->setCurrentItem(targets_->topLevelItem(target_));
     }
     const int nFindings = int(case_->findingIds.size());
-    const nlohmann::json findings = case_->analysis.is_object()
-                                        ? case_->analysis.value("findings", nlohmann::json::array())
-                                        : nlohmann::json::array();
     std::string defaultSeverity;
     const std::vector<ProjectStore::Review>* history = nullptr;
     std::optional<ProjectStore::Review> current;
     if (target_ < nFindings) {
-        const nlohmann::json& f = std::size_t(target_) < findings.size() ? findings[std::size_t(target_)]
-                                                                         : nlohmann::json::object();
+        const CaseResult::Finding* f = result_.finding(target_);
         explanation_->setText(tr("Finding %1 of %2: %3")
                                   .arg(target_ + 1)
                                   .arg(nFindings)
-                                  .arg(f.is_object() ? qs(f.value("explanation", std::string())) : QString()));
-        defaultSeverity = f.is_object() ? f.value("severity", std::string("minor")) : "minor";
+                                  .arg(f ? qs(f->explanation) : QString()));
+        defaultSeverity = severityName(f && f->severity ? *f->severity : Severity::Minor);
         history = &state_.findingHistory[std::size_t(target_)];
         current = state_.findingVerdicts[std::size_t(target_)];
     } else {
         explanation_->setText(nFindings ? tr("The case as a whole: sign off after the findings.")
                                         : tr("The case as a whole (no findings)."));
         // The worst finding's severity is the natural default for the case.
-        int worst = 0;
-        for (const auto& f : findings)
-            if (f.is_object())
-                for (int s = 0; s < 4; ++s)
-                    if (f.value("severity", std::string()) == kSeverityNames[s])
-                        worst = std::max(worst, s);
-        defaultSeverity = kSeverityNames[worst];
+        Severity worst = Severity::None;
+        for (const CaseResult::Finding& f : result_.findings)
+            if (f.readable && f.severity && severityRank(*f.severity) > severityRank(worst))
+                worst = *f.severity;
+        defaultSeverity = severityName(worst);
         history = &state_.caseHistory;
         current = state_.caseVerdict;
     }

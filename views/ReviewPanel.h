@@ -130,6 +130,7 @@ private:
     qint64 caseId_ = -1;
     int target_ = -1;
     std::optional<ProjectStore::StoredCase> case_;
+    CaseResult result_; // case_'s analysed result, decoded once
     CaseReviewState state_;
 
     CaseTableModel* queueModel_ = nullptr;

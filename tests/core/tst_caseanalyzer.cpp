@@ -41,7 +41,11 @@ private slots:
     void stemEnd();
     void severity_data();
     void severity();
-    void unsupportedSearchesAreBounded();
+    void claimChecksAreBounded();
+    void claimStatus_data();
+    void claimStatus();
+    void whoseClaim_data();
+    void whoseClaim();
     void concurrentAnalysesAgree();
     void realOutputsStayConsistent();
 
@@ -124,15 +128,17 @@ void TestCaseAnalyzer::findings_data()
     QTest::newRow("wrong relation: treats what it causes")
         << q << kDrugOptions << "A" << "A" << 1 << supported + "2. Amoxicillin treats rash and pneumonia." + answerA
         << "relation/wrong_relation/major: relation/wrong_relation/(Compound,treats,Symptom)" << "";
-    QTest::newRow("unsupported with 2-hop connection, then a jump")
+    // The mini-KG lists every indication of its drugs (ClinicFixture's complete list): a drug
+    // with indications claimed for a disease with treatments, and no such edge, is an error.
+    QTest::newRow("not in the complete list, then a jump")
         << QString(kDiabetesQuestion) << QStringList{"insulin", "metformin"} << "A" << "B" << 0
         << "Polyuria suggests type 1 diabetes. Metformin treats type 1 diabetes. The answer is B) metformin."
         << "branch/jump/critical: branch/type 1 diabetes mellitus -> metformin\n"
-           "relation/unsupported/major: relation/unsupported/(Compound,treats,Disease)"
+           "relation/not_in_complete_list/critical: relation/not_in_complete_list/(Compound,treats,Disease)"
         << "";
-    QTest::newRow("unsupported without connection")
+    QTest::newRow("not in the complete list")
         << q << kDrugOptions << "A" << "A" << 1 << supported + "2. Amoxicillin treats asthma as well." + answerA
-        << "relation/unsupported/minor: relation/unsupported/(Compound,treats,Disease)" << "";
+        << "relation/not_in_complete_list/major: relation/not_in_complete_list/(Compound,treats,Disease)" << "";
     QTest::newRow("contradicted negation")
         << q << kDrugOptions << "A" << "B" << 0
         << supported + "2. Amoxicillin does not treat pneumonia, so azithromycin is better.\n3. The answer is B) azithromycin."
@@ -153,10 +159,10 @@ void TestCaseAnalyzer::findings_data()
     QTest::newRow("divergence at the evidence")
         << q << kDrugOptions << "A" << "D" << 0
         << "The wheezing points to asthma. Albuterol treats asthma. The answer is D) albuterol."
+        // Pneumonia, r*'s node after the divergence, belongs to the branch finding: not missing.
         << "branch/jump/critical: branch/fever -> wheezing\n"
            "missing/ignored_evidence/major: missing/ignored_evidence/cough\n"
-           "missing/ignored_evidence/major: missing/ignored_evidence/fever\n"
-           "missing/missing_intermediate/major: missing/missing_intermediate/community-acquired pneumonia"
+           "missing/ignored_evidence/major: missing/ignored_evidence/fever"
         << "";
     QTest::newRow("missing intermediate")
         << q << kDrugOptions << "A" << "A" << 1
@@ -174,11 +180,16 @@ void TestCaseAnalyzer::findings_data()
         << q << kDrugOptions << "A" << "A" << 1
         << "Fever and cough are typical of acute bronchitis. Amoxicillin is the answer. The answer is A) amoxicillin."
         << "missing/missing_intermediate/minor: missing/missing_intermediate/community-acquired pneumonia" << "";
-    QTest::newRow("ignored evidence")
+    // The model's own KG-supported path from a finding to gold is a reference: nothing missing.
+    QTest::newRow("own supported path, right answer: nothing ignored")
         << QString(kThreeFindingsQuestion) << kDrugOptions << "A" << "A" << 1
-        << "Fever suggests pneumonia. Amoxicillin treats pneumonia. The answer is A) amoxicillin."
-        << "missing/ignored_evidence/minor: missing/ignored_evidence/chest pain\n"
-           "missing/ignored_evidence/minor: missing/ignored_evidence/cough"
+        << "Fever suggests pneumonia. Amoxicillin treats pneumonia. The answer is A) amoxicillin." << "" << "";
+    QTest::newRow("ignored evidence, wrong answer")
+        << QString(kThreeFindingsQuestion) << kDrugOptions << "A" << "D" << 0
+        << "Fever is common. The answer is D) albuterol."
+        << "branch/jump/critical: branch/fever -> albuterol\n"
+           "missing/ignored_evidence/major: missing/ignored_evidence/chest pain\n"
+           "missing/ignored_evidence/major: missing/ignored_evidence/cough"
         << "";
     QTest::newRow("coverage gap is no finding")
         << q << kDrugOptions << "A" << "A" << 1
@@ -228,16 +239,16 @@ void TestCaseAnalyzer::explanations_data()
     QTest::addColumn<QString>("output");
     QTest::addColumn<QString>("explanation");
 
-    QTest::newRow("unsupported: connection and gold alternative")
+    QTest::newRow("not in the complete list, gold alternative")
         << QString(kDiabetesQuestion) << QStringList{"insulin", "metformin"} << "B"
         << "Metformin treats type 1 diabetes. The answer is B) metformin."
-        << "Claims metformin treats type 1 diabetes mellitus; the KG has no such edge; the closest KG connection is "
-           "metformin binds INSR and type 1 diabetes mellitus associates INSR; insulin treats type 1 diabetes "
-           "mellitus does exist.";
-    QTest::newRow("unsupported: no connection, option alternative")
+        << "Claims metformin treats type 1 diabetes mellitus; the KG's treats or palliates list is declared complete "
+           "for metformin and type 1 diabetes mellitus, and has no such edge; insulin treats type 1 diabetes mellitus "
+           "does exist.";
+    QTest::newRow("not in the complete list, option alternative")
         << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "Amoxicillin treats asthma."
-        << "Claims amoxicillin treats asthma; the KG has no such edge and no connection within 2 hops; albuterol "
-           "treats asthma does exist.";
+        << "Claims amoxicillin treats asthma; the KG's treats or palliates list is declared complete for amoxicillin "
+           "and asthma, and has no such edge; albuterol treats asthma does exist.";
     QTest::newRow("wrong relation")
         << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "Amoxicillin treats rash."
         << "Claims amoxicillin treats rash; the KG relates them only as amoxicillin causes rash.";
@@ -264,7 +275,7 @@ void TestCaseAnalyzer::explanations_data()
         << "The output never mentions community-acquired pneumonia, the step between fever and amoxicillin on the KG "
            "path fever \u2192 community-acquired pneumonia \u2192 amoxicillin.";
     QTest::newRow("ignored evidence")
-        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "Cough suggests pneumonia. Amoxicillin treats pneumonia."
+        << QString(kPneumoniaQuestion) << kDrugOptions << "D" << "Cough is common. The answer is D) albuterol."
         << "The question finding fever leads to the answer amoxicillin in the KG (fever \u2192 community-acquired "
            "pneumonia \u2192 amoxicillin), but the output never mentions it.";
 }
@@ -344,8 +355,11 @@ void TestCaseAnalyzer::unanchoredCase()
     shortHops.maxHops = 2;
     QCOMPARE(CaseAnalyzer(kb_, lexicon_, shortHops).analyze(noPath).unanchoredReason,
              std::string("no KG path of at most 2 hops links the question findings to 'amoxicillin'"));
-    // wheezing -> bronchitis -> pneumonia -> amoxicillin exists at 3 hops.
-    QVERIFY(CaseAnalyzer(kb_, lexicon_, {}).analyze(noPath).unanchoredReason.empty());
+    // wheezing -> bronchitis -> pneumonia -> amoxicillin exists at 3 hops, but pneumonia
+    // explains no finding of the question: no clinical reference.
+    QCOMPARE(CaseAnalyzer(kb_, lexicon_, {}).analyze(noPath).unanchoredReason,
+             std::string("no KG path to 'amoxicillin' follows the question's ask (other) through concepts the "
+                         "question's findings suggest"));
 }
 
 void TestCaseAnalyzer::goldPathFromInput()
@@ -371,9 +385,11 @@ void TestCaseAnalyzer::brokenGoldPathFallsBackToSearch()
                       "1. Fever and cough suggest pneumonia.\n2. Amoxicillin treats pneumonia.");
     c.goldPath = {{"cough", "symptom_of", "walking pneumonia"}, {"walking pneumonia", "treated_by", "amoxicillin"}};
     const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
-    QVERIFY(!a.referencePaths.empty());
-    for (const ReferencePath& r : a.referencePaths)
-        QCOMPARE(r.origin, std::string("kg"));
+    QVERIFY(a.referencePaths.size() >= 2);
+    // The model's own supported path (fever -> pneumonia -> amoxicillin) leads, the KG search follows.
+    QCOMPARE(a.referencePaths[0].origin, std::string("model"));
+    for (std::size_t i = 1; i < a.referencePaths.size(); ++i)
+        QCOMPARE(a.referencePaths[i].origin, std::string("kg"));
     QCOMPARE(gapSummary(a), QStringLiteral("gold:walking pneumonia\ngold:walking pneumonia"));
     QCOMPARE(summary(a), QString());
 }
@@ -391,10 +407,10 @@ void TestCaseAnalyzer::referenceAndReasoningPaths()
     // Conclusion moved last, with the step of its last mention.
     QCOMPARE(a.reasoningPath, (std::vector<NodeId>{kb_.id("polyuria"), kb_.id("type 1 diabetes mellitus"), kb_.id("metformin")}));
     QCOMPARE(a.reasoningPathSteps, (std::vector<int>{1, 1, 3}));
-    // polyuria -> T1D -> insulin and the 4-hop detour over type 2 diabetes and diabetes mellitus.
-    QCOMPARE(a.referencePaths.size(), std::size_t(2));
+    // polyuria -> T1D -> insulin; the 4-hop detour over type 2 diabetes and diabetes mellitus
+    // passes diabetes mellitus, which explains no finding of the question, so it is no reference.
+    QCOMPARE(a.referencePaths.size(), std::size_t(1));
     QCOMPARE(a.referencePaths[0].nodes.size(), std::size_t(3));
-    QCOMPARE(a.referencePaths[1].nodes.size(), std::size_t(5));
     QCOMPARE(a.bestReference, 0);
     QCOMPARE(a.steps.size(), std::size_t(4));
 
@@ -429,7 +445,9 @@ void TestCaseAnalyzer::modifierMentionsAreNoEvidence()
     keep.dropModifierMentions = false;
     const CaseAnalysis b = CaseAnalyzer(kb_, lexicon_, keep).analyze(c);
     QCOMPARE(b.evidence, (std::vector<NodeId>{kb_.id("fever"), kb_.id("cough"), kb_.id("lung")}));
-    QCOMPARE(summary(b), QStringLiteral("missing/ignored_evidence/minor: missing/ignored_evidence/lung"));
+    // With a right answer, an ignored finding is no error of the model's (and its own path
+    // fever -> pneumonia -> amoxicillin is supported): still nothing reported.
+    QCOMPARE(summary(b), QString());
 }
 
 void TestCaseAnalyzer::mechanisticIntermediatesAreNotMissing()
@@ -521,30 +539,151 @@ void TestCaseAnalyzer::severity()
              expected);
 }
 
-void TestCaseAnalyzer::unsupportedSearchesAreBounded()
+void TestCaseAnalyzer::claimChecksAreBounded()
 {
-    // Hundreds of unsupported claims: every one is reported, but the costly connection
-    // search runs a bounded number of times.
+    // Many claims: every one gets a status, none costs a path search (support is looked up
+    // over edges, is-a relatives and two-hop neighbourhoods), and a claim is an error only on
+    // evidence against it: a KG edge that excludes it or the complete list of indications.
     std::string output;
     const char* drugs[] = {"amoxicillin", "azithromycin", "insulin", "metformin", "albuterol", "propranolol"};
     const char* targets[] = {"asthma", "polyuria", "fever", "cough", "chest pain", "wheezing", "lung disease"};
-    int expectedUnsupported = 0;
+    int claims = 0;
     for (const char* d : drugs)
         for (const char* t : targets) {
-            const auto edges = kb_.edgesBetween(kb_.id(d), kb_.id(t));
-            expectedUnsupported += edges.empty();
             output += std::string(d) + " treats " + t + ". ";
+            ++claims;
         }
     const Case c = makeCase(kPneumoniaQuestion, kDrugOptions, "A", "A", 1, QString::fromStdString(output));
     const int before = kb_.pathSearches;
     const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
-    const int searches = kb_.pathSearches - before;
-    int unsupported = 0;
+    QCOMPARE(kb_.pathSearches - before, 1);
+    QCOMPARE(int(a.claims.size()), claims);
     for (const Finding& f : a.findings)
-        unsupported += f.subtype == "unsupported";
-    QCOMPARE(unsupported, expectedUnsupported);
-    QVERIFY(expectedUnsupported > 20);
-    QVERIFY2(searches <= 1 + 16, qPrintable(QString::number(searches)));
+        QVERIFY2(f.subtype == "wrong_relation" || f.subtype == "not_in_complete_list", f.explanation.c_str());
+    // propranolol treats asthma: the KG says contraindication, which excludes treats.
+    QVERIFY(std::any_of(a.findings.begin(), a.findings.end(), [&](const Finding& f) {
+        return f.subtype == "wrong_relation" && f.nodes == std::vector<NodeId>{kb_.id("propranolol"), kb_.id("asthma")};
+    }));
+}
+
+// Claim status from the definitions (docs/error-classes.md): support first (edge, is-a
+// relatives, specificity, two-hop chains), evidence against only from an excluding edge, a
+// denied edge or a complete list; silence is unverified.
+void TestCaseAnalyzer::claimStatus_data()
+{
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("head");
+    QTest::addColumn<QString>("relation");
+    QTest::addColumn<QString>("tail");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("evidence");
+
+    QTest::newRow("edge") << "Amoxicillin treats pneumonia." << "amoxicillin" << "treats" << "pneumonia"
+                          << "supported" << "edge";
+    QTest::newRow("is-a child of the tail") << "Amoxicillin treats lung disease." << "amoxicillin" << "treats"
+                                            << "lung disease" << "supported" << "is_a";
+    QTest::newRow("is-a child of the tail, generic name") << "Insulin treats diabetes." << "insulin" << "treats"
+                                                          << "diabetes mellitus" << "supported" << "is_a";
+    QTest::newRow("specificity is compatible") << "Pneumonia causes lung disease." << "pneumonia" << "causes"
+                                               << "lung disease" << "supported" << "specificity";
+    QTest::newRow("two-hop chain") << "Amoxicillin treats fever." << "amoxicillin" << "treats" << "fever"
+                                   << "supported" << "chain";
+    QTest::newRow("wrong relation") << "Amoxicillin treats rash." << "amoxicillin" << "treats" << "rash"
+                                    << "contradicted" << "excluding_edges";
+    QTest::newRow("contradicted negation") << "Amoxicillin does not treat pneumonia." << "amoxicillin" << "treats"
+                                           << "pneumonia" << "contradicted" << "denied_edge";
+    QTest::newRow("complete list") << "Albuterol treats pneumonia." << "albuterol" << "treats" << "pneumonia"
+                                   << "contradicted" << "complete_list";
+    QTest::newRow("KG silence is unverified") << "Pneumonia causes wheezing." << "pneumonia" << "causes"
+                                              << "wheezing" << "unverified" << "";
+    QTest::newRow("negation without an edge is unverified") << "Amoxicillin does not treat asthma." << "amoxicillin"
+                                                            << "treats" << "asthma" << "unverified" << "";
+    QTest::newRow("a hedge is no claim on the complete list") << "Amoxicillin may treat asthma." << "amoxicillin"
+                                                              << "treats" << "asthma" << "unverified" << "";
+}
+
+void TestCaseAnalyzer::claimStatus()
+{
+    QFETCH(QString, output);
+    QFETCH(QString, head);
+    QFETCH(QString, relation);
+    QFETCH(QString, tail);
+    QFETCH(QString, status);
+    QFETCH(QString, evidence);
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(
+        makeCase(kPneumoniaQuestion, kDrugOptions, "A", "A", 1, output + " The answer is A) amoxicillin."));
+    const Claim* found = nullptr;
+    for (const Claim& c : a.claims)
+        if (c.head == kb_.id(head.toStdString()) && c.tail == kb_.id(tail.toStdString()) &&
+            c.relation == relation.toStdString())
+            found = &c;
+    QVERIFY(found);
+    QCOMPARE(QString::fromLatin1(toString(found->status)), status);
+    QCOMPARE(QString::fromStdString(found->evidence.kind), evidence);
+    // The evidence walk joins the claim's ends.
+    if (evidence == "edge" || evidence == "is_a" || evidence == "chain" || evidence == "specificity") {
+        QCOMPARE(found->evidence.nodes.front(), found->head);
+        QCOMPARE(found->evidence.nodes.back(), found->tail);
+        QCOMPARE(found->evidence.relations.size() + 1, found->evidence.nodes.size());
+    }
+    // Only a contradicted claim of the model's is a relation finding.
+    const auto relationFindings = std::count_if(a.findings.begin(), a.findings.end(),
+                                                [](const Finding& f) { return f.type == FindingType::Relation; });
+    QCOMPARE(relationFindings, std::ptrdiff_t(status == "contradicted" ? 1 : 0));
+}
+
+// Whose statement a claim is, and negation scope: only the model's own claims are checked.
+void TestCaseAnalyzer::whoseClaim_data()
+{
+    QTest::addColumn<QString>("question");
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("head");
+    QTest::addColumn<QString>("tail");
+    QTest::addColumn<QString>("owner"); // "none": no claim between head and tail
+    QTest::addColumn<int>("relationFindings");
+
+    const QString asthmaQuestion =
+        "A 30-year-old man with asthma was given propranolol and now has wheezing. Which drug is most appropriate?";
+    QTest::newRow("the model's own wrong claim (control)")
+        << QString(kPneumoniaQuestion) << "Asthma is treated with propranolol. The answer is D) albuterol."
+        << "propranolol" << "asthma" << "model" << 1;
+    QTest::newRow("restatement of the question")
+        << asthmaQuestion << "The patient has asthma treated with propranolol. The answer is D) albuterol."
+        << "propranolol" << "asthma" << "question_restatement" << 0;
+    QTest::newRow("another person's history")
+        << QString(kPneumoniaQuestion) << "His mother had asthma treated with propranolol. The answer is A) amoxicillin."
+        << "propranolol" << "asthma" << "other_person" << 0;
+    QTest::newRow("rejected option")
+        << QString(kPneumoniaQuestion)
+        << "D) Albuterol is incorrect because albuterol treats pneumonia poorly. The answer is A) amoxicillin."
+        << "albuterol" << "community-acquired pneumonia" << "rejected_option" << 0;
+    QTest::newRow("denial of the relation (control)")
+        << QString(kPneumoniaQuestion) << "Cough does not suggest pneumonia. The answer is A) amoxicillin."
+        << "cough" << "community-acquired pneumonia" << "model" << 1;
+    QTest::newRow("a finding stated absent heads no claim")
+        << QString(kPneumoniaQuestion) << "No cough suggests pneumonia. The answer is A) amoxicillin."
+        << "cough" << "community-acquired pneumonia" << "none" << 0;
+}
+
+void TestCaseAnalyzer::whoseClaim()
+{
+    QFETCH(QString, question);
+    QFETCH(QString, output);
+    QFETCH(QString, head);
+    QFETCH(QString, tail);
+    QFETCH(QString, owner);
+    QFETCH(int, relationFindings);
+    const bool right = output.contains("A) amoxicillin");
+    const CaseAnalysis a =
+        CaseAnalyzer(kb_, lexicon_, {}).analyze(makeCase(question, kDrugOptions, "A", right ? "A" : "D", right ? 1 : 0, output));
+    QString found = "none";
+    for (const Claim& c : a.claims)
+        if (c.head == kb_.id(head.toStdString()) && c.tail == kb_.id(tail.toStdString()))
+            found = QString::fromLatin1(toString(c.owner));
+    QCOMPARE(found, owner);
+    const auto relation = std::count_if(a.findings.begin(), a.findings.end(),
+                                        [](const Finding& f) { return f.type == FindingType::Relation; });
+    QCOMPARE(int(relation), relationFindings);
 }
 
 void TestCaseAnalyzer::concurrentAnalysesAgree()

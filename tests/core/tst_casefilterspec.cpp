@@ -43,6 +43,8 @@ void TestCaseFilterSpec::parsesToCanonicalText_data() {
     QTest::newRow("search with quote") << "search=\"say \\\"hi\\\" now\""
                                        << "search=\"say \\\"hi\\\" now\"";
     QTest::newRow("case ids") << "case=3,5 case=7" << "case=3,5,7";
+    QTest::newRow("question after run") << "correct=no question=\"medqa:12 b\" run=gpt-4"
+                                        << "run=gpt-4 question=\"medqa:12 b\" correct=no";
     QTest::newRow("pattern") << "pattern=relation/unsupported/(Compound,treats,Disease)"
                              << "pattern=relation/unsupported/(Compound,treats,Disease)";
 }
@@ -61,9 +63,10 @@ void TestCaseFilterSpec::fields() {
     q.sort = CaseQuery::Sort::Severity;
     std::string error;
     QVERIFY(parseCaseFilter("run=\"model b 2024-06\" correct=unscored subtype=jump review=rejected "
-                            "search=\"chest pain\" case=4",
+                            "search=\"chest pain\" case=4 question=q-7",
                             runs(), &q, &error));
     QCOMPARE(q.runIds, std::vector<std::int64_t>{2});
+    QCOMPARE(q.questionId, std::optional<std::string>("q-7"));
     QCOMPARE(q.correctness, StoreCorrectness::Unscored);
     QCOMPARE(q.findingSubtypes, std::vector<std::string>{"jump"});
     QCOMPARE(q.reviewState, std::optional<std::string>("rejected"));
@@ -82,6 +85,7 @@ void TestCaseFilterSpec::roundTrip() {
     q.search = "  \"weight loss\" OR fever";
     q.reviewState = "unsure";
     q.caseIds = {9, 1};
+    q.questionId = "medqa:4";
     CaseQuery back;
     std::string error;
     QVERIFY2(parseCaseFilter(formatCaseFilter(q, runs()), runs(), &back, &error), error.c_str());
@@ -98,6 +102,7 @@ void TestCaseFilterSpec::badFilters_data() {
     QTest::newRow("bad correct") << "correct=maybe" << "correct takes yes, no or unscored";
     QTest::newRow("bad review") << "review=ok" << "review takes confirmed";
     QTest::newRow("twice") << "review=unsure review=rejected" << "review given twice";
+    QTest::newRow("question twice") << "question=a question=b" << "question given twice";
     QTest::newRow("open quote") << "search=\"chest" << "has no closing quote";
     QTest::newRow("empty value") << "search=" << "search needs a value";
     QTest::newRow("bad id") << "case=3,x" << "case takes case row ids";

@@ -1,5 +1,6 @@
-// The case-table queries of ProjectStore (countCases, caseRows, rowOfCase, facets) against
-// answers the test computes itself from what it stored, and the schema 1 -> 2 migration.
+// The case queries of ProjectStore (countCases, caseRows, rowOfCase, caseKeys, forEachCase,
+// facets) against answers the test computes itself from what it stored, and the schema 1 -> 2
+// migration.
 #include "ProjectStore.h"
 
 #include <QTemporaryDir>
@@ -26,7 +27,7 @@ const char* const kKinds[] = {"Disease", "Symptom", "Compound"};
 // What the test stored, to compute the expected answers from.
 struct Expected {
     std::int64_t id = 0, runId = 0;
-    std::string key, run, question, output, review = "unreviewed";
+    std::string key, run, questionId, question, output, review = "unreviewed";
     std::optional<bool> correct;
     std::int64_t perType[4] = {0, 0, 0, 0};
     std::optional<int> maxSeverity;
@@ -118,6 +119,7 @@ void TestCaseQuery::initTestCase() {
         Case c;
         c.key = e.key;
         c.questionId = "q" + std::to_string(i / 3);
+        e.questionId = c.questionId;
         c.question = e.question;
         c.output = e.output;
         c.correct = e.correct;
@@ -167,6 +169,8 @@ bool TestCaseQuery::passes(const Expected& e, const CaseQuery& q) const {
     if (q.runId && e.runId != *q.runId)
         return false;
     if (!q.runIds.empty() && !has(q.runIds, e.runId))
+        return false;
+    if (q.questionId && e.questionId != *q.questionId)
         return false;
     switch (q.correctness) {
     case StoreCorrectness::Any:
@@ -235,7 +239,7 @@ void TestCaseQuery::filters_data() {
                            "correct",       "incorrect",   "unscored",       "type",
                            "two types",     "subtype",     "signature",      "unreviewed",
                            "confirmed",     "selection",   "big selection",  "combined",
-                           "nothing"};
+                           "nothing",       "question",    "question and run"};
     for (int i = 0; i < int(std::size(names)); ++i)
         QTest::newRow(names[i]) << i;
 }
@@ -297,6 +301,13 @@ CaseQuery filterNumber(int which, const std::vector<std::int64_t>& runs,
     case 16:
         q.runId = -5;
         break;
+    case 17:
+        q.questionId = "q4";
+        break;
+    case 18:
+        q.questionId = "q5";
+        q.runIds = {runs[0], runs[2]};
+        break;
     }
     return q;
 }
@@ -309,6 +320,16 @@ void TestCaseQuery::filters() {
         QVERIFY(!expected.empty() && expected.size() < cases_.size()); // a real test
     QCOMPARE(store_->countCases(q), std::int64_t(expected.size()));
     QCOMPARE(idsOf(store_->caseRows(q, 0, 0)), expected);
+    // The other listings take the same filter and agree with the table.
+    std::vector<std::string> keys;
+    for (std::int64_t id : expected)
+        keys.push_back(std::find_if(cases_.begin(), cases_.end(), [&](const Expected& e) {
+                           return e.id == id;
+                       })->key);
+    QCOMPARE(store_->caseKeys(q), keys);
+    std::vector<std::string> streamed;
+    store_->forEachCase([&](const Case& c, const json&) { streamed.push_back(c.key); }, q);
+    QCOMPARE(streamed, keys);
 }
 
 void TestCaseQuery::everySort_data() {
@@ -341,6 +362,14 @@ void TestCaseQuery::everySort() {
         if (std::find(expected.begin(), expected.end(), e.id) == expected.end())
             QCOMPARE(store_->rowOfCase(q, e.id), std::int64_t(-1));
     QCOMPARE(store_->rowOfCase(q, 987654), std::int64_t(-1));
+    // caseKeys and forEachCase list in the same order.
+    std::vector<std::string> keys;
+    for (const CaseRow& r : rows)
+        keys.push_back(r.key);
+    QCOMPARE(store_->caseKeys(q), keys);
+    std::vector<std::string> streamed;
+    store_->forEachCase([&](const Case& c, const json&) { streamed.push_back(c.key); }, q);
+    QCOMPARE(streamed, keys);
 }
 
 void TestCaseQuery::paging() {

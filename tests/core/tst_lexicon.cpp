@@ -24,6 +24,7 @@ private slots:
     void cuesIndexedLongestFirst();
     void subsumption();
     void shippedLexiconLoadsCleanly();
+    void matchColumnAndCompleteLists();
 };
 
 namespace {
@@ -102,6 +103,8 @@ void TestLexicon::badLine_data()
     QTest::newRow("polarity: one field") << 1 << "negated" << "expected 2";
     QTest::newRow("compat: bad direction") << 2 << "treats\ttreats\tbackwards" << "direction";
     QTest::newRow("compat: empty kg relation") << 2 << "treats\t -- \tforward" << "empty KG relation";
+    QTest::newRow("compat: unknown match") << 2 << "treats\tcauses\tforward\tmaybe" << "match";
+    QTest::newRow("compat: five fields") << 2 << "treats\tcauses\tforward\texcludes\tx" << "expected 3 to 4";
 }
 
 void TestLexicon::badLine()
@@ -237,6 +240,37 @@ void TestLexicon::shippedLexiconLoadsCleanly()
     // The claim relations the analysis reports on are all checkable.
     for (const char* r : {"treats", "causes", "presents_with", "indicates", "is_a", "resembles"})
         QVERIFY2(lx.isCheckable(r), r);
+}
+
+void TestLexicon::matchColumnAndCompleteLists()
+{
+    std::istringstream compat("claim_relation\tkg_relation\tdirection\tmatch\n"
+                              "treats\ttreats\tforward\n"
+                              "causes\tis_a\teither\tspecificity\n"
+                              "treats\tcauses\tforward\texcludes\n");
+    std::istringstream lists("source\tclaim_relation\thead_kind\ttail_kind\tkg_relations\n"
+                             "demo\ttreats\tCompound\tDisease\ttreats, palliates\n"
+                             "demo\ttreats\t\tDisease\ttreats\n");
+    Lexicon lx;
+    std::vector<ImportError> errors;
+    lx.readCompatibility(compat, "c.tsv", &errors);
+    lx.readCompleteLists(lists, "l.tsv", &errors);
+    QCOMPARE(errors.size(), std::size_t(1)); // the list without a head kind
+    QCOMPARE(errors[0].line, std::size_t(3));
+    QVERIFY(lx.supports("treats", "treats", true));
+    // Specificity and excludes rows never support.
+    QVERIFY(!lx.supports("causes", "is_a", true));
+    QVERIFY(lx.differsInSpecificity("causes", "is_a", false));
+    QVERIFY(!lx.supports("treats", "causes", true));
+    QVERIFY(lx.excludes("treats", "causes", true));
+    QVERIFY(!lx.excludes("treats", "causes", false));
+    QCOMPARE(lx.completeLists().size(), std::size_t(1));
+    QCOMPARE(lx.completeLists()[0].kgRelations, (std::vector<std::string>{"treats", "palliates"}));
+    QVERIFY(Lexicon::inCompleteList(lx.completeLists()[0], "Palliates"));
+    QVERIFY(!Lexicon::inCompleteList(lx.completeLists()[0], "causes"));
+    QCOMPARE(Lexicon::completeListsFileFor("kg/demo-kg.tsv"), std::string("kg/demo-kg.complete-relations.tsv"));
+    QCOMPARE(Lexicon::completeListsFileFor("hetionet-edges-5k.sif.gz"),
+             std::string("hetionet-edges-5k.complete-relations.tsv"));
 }
 
 QTEST_APPLESS_MAIN(TestLexicon)

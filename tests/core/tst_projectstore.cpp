@@ -335,16 +335,16 @@ void TestProjectStore::correctnessFilters() {
         s->addCase(c, run);
         s->addCase(c, other);
     }
-    ProjectStore::CaseFilter f;
+    CaseQuery f;
     f.runId = run;
     f.correctness = StoreCorrectness(filter);
     QStringList got;
     for (const auto& k : s->caseKeys(f))
         got << qs(k);
     QCOMPARE(got, keys);
-    QCOMPARE(s->caseCount(f), std::int64_t(keys.size()));
+    QCOMPARE(s->countCases(f), std::int64_t(keys.size()));
     f.runId.reset();
-    QCOMPARE(s->caseCount(f), std::int64_t(2 * keys.size()));
+    QCOMPARE(s->countCases(f), std::int64_t(2 * keys.size()));
 }
 
 void TestProjectStore::reAddingACaseReplacesIt() {
@@ -358,7 +358,7 @@ void TestProjectStore::reAddingACaseReplacesIt() {
     const auto again =
         s->addCase(makeCase("k", "q2", "new question about lupus", "new output"), run);
     QCOMPARE(again, id);
-    QCOMPARE(s->caseCount(), std::int64_t(1));
+    QCOMPARE(s->countCases(), std::int64_t(1));
     const auto l = s->loadCase("k");
     QCOMPARE(qs(l->data.question), QStringLiteral("new question about lupus"));
     QCOMPARE(qs(l->data.questionId), QStringLiteral("q2"));
@@ -457,7 +457,7 @@ void TestProjectStore::failedCallInsideTransactionKeepsTheRest() {
         s->addCase(makeCase("b"), run);
         t.commit();
     }
-    QCOMPARE(s->caseCount(), std::int64_t(2));
+    QCOMPARE(s->countCases(), std::int64_t(2));
     QCOMPARE(s->loadCase("a")->analysis, makeAnalysis("a", 2));
     QCOMPARE(s->summary().findingsByType.at("relation"), std::int64_t(1));
     // The failed call had already updated the case row's counts; the savepoint undid that.
@@ -474,7 +474,7 @@ void TestProjectStore::uncommittedTransactionLeavesNothing() {
         s->saveAnalysis(s->addCase(makeCase("a"), run), makeAnalysis("a", 2));
         QVERIFY_THROWS_EXCEPTION(StoreError, ProjectStore::Transaction{*s});
     }
-    QCOMPARE(s->caseCount(), std::int64_t(0));
+    QCOMPARE(s->countCases(), std::int64_t(0));
     QVERIFY(s->summary().findingsByType.empty());
     // The store is usable afterwards.
     ProjectStore::Transaction t(*s);
@@ -507,7 +507,7 @@ void TestProjectStore::pairingByQuestionIdAcrossRuns() {
     QCOMPARE(pairs[0].caseB, ids["b1"]);
     QCOMPARE(qs(pairs[1].keyA + "/" + pairs[1].keyB), QStringLiteral("a2/b2"));
 
-    ProjectStore::CaseFilter f;
+    CaseQuery f;
     f.questionId = "q2";
     QCOMPARE(s->caseKeys(f), (std::vector<std::string>{"a2", "b2"}));
     QCOMPARE(qs(s->loadCase("a2", "model-a")->data.run), QStringLiteral("model-a"));
@@ -691,7 +691,7 @@ void TestProjectStore::ftsSearch() {
     got.sort();
     keys.sort();
     QCOMPARE(got, keys);
-    QCOMPARE(s->caseCount(), std::int64_t(3)); // the injection attempt did nothing
+    QCOMPARE(s->countCases(), std::int64_t(3)); // the injection attempt did nothing
     QCOMPARE(s->searchCases("nothing", 1).size(), std::size_t(1)); // the limit applies
 }
 
@@ -713,12 +713,12 @@ void TestProjectStore::readerKeepsSnapshotWhileWriterCommits() {
             ProjectStore::Transaction t(*writer);
             writer->addCase(makeCase("new"), run);
             t.commit();
-            writerSaw = writer->caseCount();
+            writerSaw = writer->countCases();
         }
     });
     QCOMPARE(writerSaw, std::int64_t(11));
     QCOMPARE(streamed, 10); // the reader's snapshot predates the commit
-    QCOMPARE(reader->caseCount(), std::int64_t(11));
+    QCOMPARE(reader->countCases(), std::int64_t(11));
 }
 
 void TestProjectStore::readSnapshotSpansManyQueries() {
@@ -734,13 +734,13 @@ void TestProjectStore::readSnapshotSpansManyQueries() {
         const ProjectStore::ReadSnapshot snapshot(*reader);
         writer->addCase(makeCase("later"), run); // committed by the other connection
         // Separate queries, all from the moment the snapshot began.
-        QCOMPARE(reader->caseCount(), std::int64_t(5));
+        QCOMPARE(reader->countCases(), std::int64_t(5));
         QCOMPARE(reader->countCases({}), std::int64_t(5));
         QVERIFY(!reader->loadCase("later"));
         const ProjectStore::ReadSnapshot nested(*reader); // no-op inside the first
-        QCOMPARE(reader->caseCount(), std::int64_t(5));
+        QCOMPARE(reader->countCases(), std::int64_t(5));
     }
-    QCOMPARE(reader->caseCount(), std::int64_t(6));
+    QCOMPARE(reader->countCases(), std::int64_t(6));
     QVERIFY(reader->loadCase("later"));
 }
 
@@ -782,7 +782,7 @@ void TestProjectStore::concurrentWritersLoseNothing() {
                 throw std::runtime_error(err);
             std::int64_t last = 0;
             while (writing) {
-                const auto n = s->caseCount();
+                const auto n = s->countCases();
                 if (n % kBatch != 0 || n < last)
                     note(QStringLiteral("reader saw %1 cases after %2").arg(n).arg(last));
                 last = n;
@@ -797,7 +797,7 @@ void TestProjectStore::concurrentWritersLoseNothing() {
     reader.join();
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
     auto s = mustOpen(path);
-    QCOMPARE(s->caseCount(), std::int64_t(kWriters * kBatches * kBatch));
+    QCOMPARE(s->countCases(), std::int64_t(kWriters * kBatches * kBatch));
     QCOMPARE(s->summary().findingsByType.at("relation"),
              std::int64_t(kWriters * kBatches * kBatch));
 }
@@ -858,7 +858,7 @@ void TestProjectStore::killMidImportKeepsCommittedBatches() {
     for (int polls = 0; polls < 6000 && seen < 4 * kBatch; ++polls) {
         std::string err;
         if (auto s = ProjectStore::openReadOnly(path, &err))
-            seen = s->caseCount();
+            seen = s->countCases();
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     kill(child, SIGKILL);
@@ -872,7 +872,7 @@ void TestProjectStore::killMidImportKeepsCommittedBatches() {
     QCOMPARE(rawScalar(path, "PRAGMA integrity_check"), std::string("ok"));
     QCOMPARE(rawScalar(path, "INSERT INTO cases_fts(cases_fts) VALUES ('integrity-check')"),
              std::string());
-    const std::int64_t n = s->caseCount();
+    const std::int64_t n = s->countCases();
     QVERIFY(n >= seen);
     QCOMPARE(n % kBatch, std::int64_t(0));
     std::int64_t incomplete = 0;
@@ -888,7 +888,7 @@ void TestProjectStore::killMidImportKeepsCommittedBatches() {
     ProjectStore::Transaction t(*s);
     s->saveAnalysis(s->addCase(makeCase("after"), run), makeAnalysis("after", 1));
     t.commit();
-    QCOMPARE(s->caseCount(), n + 1);
+    QCOMPARE(s->countCases(), n + 1);
 }
 
 void TestProjectStore::bulkImportThroughput() {
@@ -922,7 +922,7 @@ void TestProjectStore::bulkImportThroughput() {
     const double seconds = std::max<qint64>(timer.elapsed(), 1) / 1000.0;
     qInfo("addCase+saveAnalysis: %d cases in %.2f s, %.0f cases/s", kCases, seconds,
           kCases / seconds);
-    QCOMPARE(s->caseCount(), std::int64_t(kCases));
+    QCOMPARE(s->countCases(), std::int64_t(kCases));
     QCOMPARE(s->summary().coverageGaps, std::int64_t(kCases));
 }
 

@@ -1,6 +1,7 @@
 // Reviews as the clinician workflow needs them: append-only rows, the latest verdict per
 // finding and per case (also across a re-analysis), the queue of flagged cases by severity
 // with its progress, two connections writing at once, and a writer killed mid-loop.
+#include "CaseResultCodec.h"
 #include "ProjectStore.h"
 #include "ReviewQueue.h"
 
@@ -142,7 +143,8 @@ void TestReviewQueue::latestVerdictAndHistory() {
     // Latest is by id, not by the order the caller hands them over.
     auto reversed = store_->reviews(a->id);
     std::reverse(reversed.begin(), reversed.end());
-    const CaseReviewState r = caseReviewState(reversed, a->findingIds, a->analysis["findings"]);
+    const CaseReviewState r =
+        caseReviewState(reversed, a->findingIds, decodeCaseResult(a->analysis).findings);
     QCOMPARE(r.findingVerdicts[1]->reviewer, std::string("dr b"));
     QCOMPARE(r.caseVerdict->verdict, std::string("confirmed"));
     // The case table's review state is the latest case-level verdict.

@@ -11,6 +11,8 @@ private slots:
     void tokenOffsets();
     void matchOption_data();
     void matchOption();
+    void trimSpace_data();
+    void trimSpace();
 };
 
 void TestTextNormalizer::normalizeName_data()
@@ -66,6 +68,27 @@ void TestTextNormalizer::matchOption()
     QFETCH(int, expected);
     const std::vector<rs::AnswerOption> options = {{"A", "Insulin"}, {"B", "Metformin"}, {"C", "Glipizide"}};
     QCOMPARE(rs::matchOption(options, answer.toStdString()), expected);
+}
+
+void TestTextNormalizer::trimSpace_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("trimmed");
+    QTest::newRow("empty") << QByteArray("") << QByteArray("");
+    QTest::newRow("only space") << QByteArray(" \t\r\n\v\f") << QByteArray("");
+    QTest::newRow("both ends") << QByteArray("\t  Fever \r\n") << QByteArray("Fever");
+    QTest::newRow("inner space kept") << QByteArray(" chest  pain ") << QByteArray("chest  pain");
+    QTest::newRow("nothing to trim") << QByteArray("x") << QByteArray("x");
+    // Non-breaking space and other non-ASCII bytes are text, not white space.
+    QTest::newRow("utf-8 kept") << QByteArray("\xc2\xa0Ärzte\xc2\xa0") << QByteArray("\xc2\xa0Ärzte\xc2\xa0");
+}
+
+void TestTextNormalizer::trimSpace()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, trimmed);
+    const std::string s = text.toStdString();
+    QCOMPARE(QByteArray::fromStdString(std::string(rs::trimSpace(s))), trimmed);
 }
 
 QTEST_APPLESS_MAIN(TestTextNormalizer)

@@ -59,6 +59,13 @@ inline Lexicon clinicLexicon()
     lx.addCompatibility("resembles", "resembles", EdgeDirection::Either);
     lx.addCompatibility("is_a", "is_a", EdgeDirection::Forward);
     lx.addCompatibility("contraindicated_for", "contraindication", EdgeDirection::Forward);
+    // Specificity is compatible; a drug that causes or must not be given in a disease does
+    // not treat it.
+    lx.addCompatibility("causes", "is_a", EdgeDirection::Either, RelationMatch::Specificity);
+    lx.addCompatibility("treats", "causes", EdgeDirection::Forward, RelationMatch::Excludes);
+    lx.addCompatibility("treats", "contraindication", EdgeDirection::Forward, RelationMatch::Excludes);
+    // The mini-KG lists every indication of its drugs over its diseases.
+    lx.addCompleteList({"clinic", "treats", "Compound", "Disease", {"treats", "palliates"}});
     return lx;
 }
 

@@ -86,6 +86,21 @@ public:
         return out;
     }
 
+    std::vector<NeighbourEdge> neighbours(NodeId n) const override
+    {
+        std::vector<NeighbourEdge> out;
+        if (n >= nodes_.size())
+            return out;
+        for (std::size_t e : adjacency_[n]) {
+            const Edge& x = edges_[e];
+            if (x.head == n)
+                out.push_back({x.tail, x.relation, true});
+            if (x.tail == n && x.head != n)
+                out.push_back({x.head, x.relation, false});
+        }
+        return out;
+    }
+
     std::vector<Mention> link(std::string_view text) const override
     {
         std::vector<Mention> out;

@@ -16,7 +16,7 @@ import os
 import re
 import sys
 
-PRODUCT_DIRS = ("app", "core", "graph", "importers", "views")
+PRODUCT_DIRS = ("app", "cli", "core", "graph", "importers", "views")
 SOURCE_EXT = (".cpp", ".h")
 
 

@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
 using namespace rs;
 using Status = PathScene::EdgeStatus;
 
@@ -18,7 +20,17 @@ namespace {
 struct CaseFixture {
     QByteArray output;
     QJsonObject json;
+    // The case as the scene takes it (the stored JSON).
+    nlohmann::json stored() const
+    {
+        return nlohmann::json::parse(QJsonDocument(json).toJson().toStdString());
+    }
 };
+
+nlohmann::json stored(const QJsonObject& o)
+{
+    return nlohmann::json::parse(QJsonDocument(o).toJson().toStdString());
+}
 
 QJsonArray span(const QByteArray& output, const QByteArray& sentence)
 {
@@ -239,7 +251,7 @@ void TestPathScene::sharedNodesAreDrawnOnce()
 {
     const CaseFixture f = branchAndMissing();
     PathScene scene;
-    QVERIFY2(scene.setCase(f.json, f.output), qPrintable(scene.errorString()));
+    QVERIFY2(scene.setCase(f.stored(), f.output), qPrintable(scene.errorString()));
     QStringList drawn = names(scene.nodeItems());
     QCOMPARE(drawn.size(), 7); // 4 on the model path + aortic dissection, Esmolol, Back Pain
     QCOMPARE(drawn.count("Chest Pain"), 1);        // model path and reference path 1
@@ -253,7 +265,7 @@ void TestPathScene::modelRowRunsLeftToRightAboveReferences()
 {
     for (const CaseFixture& f : {branchAndMissing(), relationError(), contradictedNegation()}) {
         PathScene scene;
-        QVERIFY(scene.setCase(f.json, f.output));
+        QVERIFY(scene.setCase(f.stored(), f.output));
         qreal previousX = -1e9;
         qreal rowY = 0;
         bool first = true;
@@ -280,7 +292,7 @@ void TestPathScene::branchAndMissingFindings()
 {
     const CaseFixture f = branchAndMissing();
     PathScene scene;
-    QVERIFY(scene.setCase(f.json, f.output));
+    QVERIFY(scene.setCase(f.stored(), f.output));
 
     QGraphicsItem* branch = scene.edgeItem("Chest Pain", "myocardial infarction");
     QCOMPARE(statusOf(branch), int(Status::Branch));
@@ -327,7 +339,7 @@ void TestPathScene::relationErrorOnTheBranchEdge()
 {
     const CaseFixture f = relationError();
     PathScene scene;
-    QVERIFY(scene.setCase(f.json, f.output));
+    QVERIFY(scene.setCase(f.stored(), f.output));
     QGraphicsItem* edge = scene.edgeItem("Propranolol", "cocaine intoxication");
     QVERIFY(edge);
     // Relation error wins the colour; the branch is still recorded on the item.
@@ -362,7 +374,7 @@ void TestPathScene::deniedEdgeAndHedgedClaim()
 {
     const CaseFixture f = contradictedNegation();
     PathScene scene;
-    QVERIFY(scene.setCase(f.json, f.output));
+    QVERIFY(scene.setCase(f.stored(), f.output));
     // Isoniazid and peripheral neuropathy are not consecutive on the path: the claim gets
     // its own edge, labelled with the denial.
     QGraphicsItem* denied = scene.edgeItem("Isoniazid", "peripheral neuropathy");
@@ -384,7 +396,7 @@ void TestPathScene::tooltipsQuoteTheClaimSentence()
 {
     const CaseFixture f = branchAndMissing();
     PathScene scene;
-    QVERIFY(scene.setCase(f.json, f.output));
+    QVERIFY(scene.setCase(f.stored(), f.output));
     const QString claimTip = scene.edgeItem("hypertension", "myocardial infarction")->toolTip();
     QVERIFY2(claimTip.contains("Hypertension is a major risk factor for myocardial infarction."),
              qPrintable(claimTip));
@@ -398,7 +410,7 @@ void TestPathScene::tooltipsQuoteTheClaimSentence()
 
     // Without the output text the tooltips still explain, but quote nothing.
     PathScene bare;
-    QVERIFY(bare.setCase(f.json));
+    QVERIFY(bare.setCase(f.stored()));
     const QString bareTip = bare.edgeItem("hypertension", "myocardial infarction")->toolTip();
     QVERIFY(bareTip.contains("risk factor for"));
     QVERIFY(!bareTip.contains("major risk factor"));
@@ -408,7 +420,7 @@ void TestPathScene::nothingOverlapsAndLegendIsVisible()
 {
     for (const CaseFixture& f : {branchAndMissing(), relationError(), contradictedNegation()}) {
         PathScene scene;
-        QVERIFY(scene.setCase(f.json, f.output));
+        QVERIFY(scene.setCase(f.stored(), f.output));
         const QList<QGraphicsItem*> nodes = scene.nodeItems();
         for (int i = 0; i < nodes.size(); ++i)
             for (int j = i + 1; j < nodes.size(); ++j)
@@ -428,7 +440,7 @@ void TestPathScene::exportsSvgAndImage()
 {
     const CaseFixture f = relationError();
     PathScene scene;
-    QVERIFY(scene.setCase(f.json, f.output));
+    QVERIFY(scene.setCase(f.stored(), f.output));
     const QString svg = scene.toSvg();
     QVERIFY(svg.startsWith("<?xml"));
     QVERIFY(svg.contains("<svg"));
@@ -477,7 +489,7 @@ void TestPathScene::hostileTextStaysText()
     c["reference_paths"] = QJsonArray{};
     f.json = c;
     PathScene scene;
-    QVERIFY2(scene.setCase(f.json, f.output), qPrintable(scene.errorString()));
+    QVERIFY2(scene.setCase(f.stored(), f.output), qPrintable(scene.errorString()));
     QVERIFY(scene.nodeItem("<b>A</b> & \"q\""));
     QVERIFY(scene.nodeItem("Sjögren’s \\N syndrome"));
     const QString tip = scene.edgeItem("<b>A</b> & \"q\"", "Sjögren’s \\N syndrome")->toolTip();
@@ -515,7 +527,7 @@ void TestPathScene::badInputIsRefused()
     QFETCH(bool, accepted);
     PathScene scene;
     const QJsonObject object = QJsonDocument::fromJson(json).object();
-    QCOMPARE(scene.setCase(object, "short"), accepted);
+    QCOMPARE(scene.setCase(stored(object), "short"), accepted);
     QCOMPARE(scene.hasCase(), accepted);
     if (!accepted) {
         QVERIFY(!scene.errorString().isEmpty());
@@ -532,8 +544,8 @@ void TestPathScene::badInputIsRefused()
 void TestPathScene::emptyPathsGiveAnEmptyDiagram()
 {
     PathScene scene;
-    QVERIFY(scene.setCase(QJsonObject{
-        {"id", "demo-q20"}, {"reasoning_path", QJsonArray{}}, {"reference_paths", QJsonArray{}}}));
+    QVERIFY(scene.setCase(stored(QJsonObject{
+        {"id", "demo-q20"}, {"reasoning_path", QJsonArray{}}, {"reference_paths", QJsonArray{}}})));
     QVERIFY(scene.nodeItems().isEmpty());
     QVERIFY(scene.edgeItems().isEmpty());
     QVERIFY(scene.legendItem());
@@ -550,7 +562,7 @@ void TestPathScene::viewClickEmitsNodeActivated()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     const CaseFixture f = branchAndMissing();
-    QVERIFY(view.setCase(f.json, f.output));
+    QVERIFY(view.setCase(f.stored(), f.output));
     QSignalSpy spy(&view, &PathView::nodeActivated);
 
     QGraphicsItem* target = view.pathScene()->nodeItem("aortic dissection");
@@ -576,7 +588,7 @@ void TestPathScene::viewZoomsAndShowsEmptyState()
     view.resize(800, 400);
     QCOMPARE(view.placeholderText(), QString("Select a case to see its reasoning path"));
     const CaseFixture f = relationError();
-    QVERIFY(view.setCase(f.json, f.output));
+    QVERIFY(view.setCase(f.stored(), f.output));
     QVERIFY(view.placeholderText().isEmpty());
 
     const qreal fitted = view.zoomFactor();
@@ -594,7 +606,7 @@ void TestPathScene::viewZoomsAndShowsEmptyState()
     QCOMPARE(view.zoomFactor(), fitted);
 
     // A case that cannot be drawn shows why instead of the diagram.
-    QVERIFY(!view.setCase(QJsonObject{{"id", "broken"}}));
+    QVERIFY(!view.setCase(stored(QJsonObject{{"id", "broken"}})));
     QVERIFY(view.placeholderText().contains("not a case result"));
     view.clearCase();
     QCOMPARE(view.placeholderText(), QString("Select a case to see its reasoning path"));

@@ -1,0 +1,27 @@
+#pragma once
+// Everything that adds to or replaces the contents of a project: KG sources, runs, cases,
+// import errors, analyses, patterns and settings (reviews are in ReviewLog). Each call is
+// atomic on its own (see WriteScope); the semantics are ProjectStore's.
+#include "Case.h"
+#include "ImportError.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace rs::store {
+
+struct SqliteConnection;
+
+std::int64_t addKgSource(SqliteConnection& d, const std::string& path, const std::string& format,
+                         const std::string& sha256, std::int64_t nodes, std::int64_t edges);
+std::int64_t ensureRun(SqliteConnection& d, const std::string& label, const std::string& model,
+                       const std::string& sourceFile, const std::string& sourceSha256);
+std::int64_t addCase(SqliteConnection& d, const Case& c, std::int64_t runId);
+void addImportError(SqliteConnection& d, const ImportError& e);
+void saveAnalysis(SqliteConnection& d, std::int64_t caseId, const nlohmann::json& caseResult);
+void replacePatterns(SqliteConnection& d, const nlohmann::json& patterns);
+void setSetting(SqliteConnection& d, const std::string& key, const std::string& value);
+
+} // namespace rs::store
