@@ -142,6 +142,44 @@ std::string pngStructureProblem(const std::string& b)
     }
 }
 
+namespace {
+
+// Walks the entropy-coded data after the first scan header up to the end-of-image marker.
+// A damaged segment between scans (a table whose length runs past the end) is a fatal
+// libjpeg error, and VTK's JPEG reader leaks its decoder state when it unwinds from one, so
+// such files are refused here before VTK sees them.
+std::string jpegScanProblem(const std::string& b, std::size_t at)
+{
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
+    while (at + 1 < b.size()) {
+        if (byte(at) != 0xFF) {
+            ++at;
+            continue;
+        }
+        const unsigned char m = byte(at + 1);
+        if (m == 0xFF) { // fill byte
+            ++at;
+            continue;
+        }
+        // A stuffed zero, a restart marker or TEM: no segment follows.
+        if (m == 0x00 || m == 0x01 || (m >= 0xD0 && m <= 0xD7)) {
+            at += 2;
+            continue;
+        }
+        if (m == 0xD9)
+            return {}; // end of image; what follows is ignored
+        if (at + 4 > b.size())
+            break;
+        const std::size_t len = std::size_t(byte(at + 2)) << 8 | byte(at + 3);
+        if (len < 2 || at + 2 + len > b.size())
+            return "JPEG file is damaged (a segment after the first scan runs past the end of the file)";
+        at += 2 + len;
+    }
+    return "JPEG file is truncated (no end-of-image marker)";
+}
+
+} // namespace
+
 std::string jpegStructureProblem(const std::string& b)
 {
     if (b.size() < 4 || static_cast<unsigned char>(b[0]) != 0xFF || static_cast<unsigned char>(b[1]) != 0xD8)
@@ -166,18 +204,13 @@ std::string jpegStructureProblem(const std::string& b)
                 return "JPEG coding (lossless or arithmetic) not supported";
             frame = true;
         }
+        at += 2 + len;
         if (marker == 0xDA) // start of scan: entropy-coded data follows
             break;
-        at += 2 + len;
     }
     if (!frame)
         return "JPEG file is damaged (no frame header before the scan)";
-    // The end-of-image marker closes the data; allow trailing padding after it.
-    const std::size_t tail = b.size() > 64 ? b.size() - 64 : 0;
-    for (std::size_t i = b.size() - 1; i > tail; --i)
-        if (static_cast<unsigned char>(b[i - 1]) == 0xFF && static_cast<unsigned char>(b[i]) == 0xD9)
-            return {};
-    return "JPEG file is truncated (no end-of-image marker)";
+    return jpegScanProblem(b, at);
 }
 
 ImageReadResult readRasterImage(const std::string& path)
