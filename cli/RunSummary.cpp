@@ -68,6 +68,8 @@ std::string runSummaryText(const ProjectStore& store, const PipelineResult& resu
                 << r.correct + r.incorrect << " scored)";
         else
             out << ", no scored answers";
+        if (!r.complete)
+            out << ", INCOMPLETE (its analysis was stopped; the same command again completes it)";
         out << "\n";
     }
 

@@ -70,6 +70,9 @@ INSERT INTO reviews(case_id, reviewer, role, verdict, severity, comment)
     // versions are backfilled by the migrations under test).
     if (version >= 3)
         sql += "INSERT INTO case_concepts(case_id, name, role) VALUES (1, 'fever', 'mention');";
+    if (version >= 4)
+        sql += "INSERT INTO finding_nodes(finding_id, case_id, type, name) "
+               "VALUES (1, 1, 'relation', 'fever'), (1, 1, 'relation', 'aspirin');";
     sqlite3* db = nullptr;
     sqlite3_open(path.c_str(), &db);
     char* message = nullptr;
@@ -139,6 +142,17 @@ void TestStoreSchema::migratesFromEveryOlderVersion() {
     QCOMPARE(s->countCases(rejected), std::int64_t(1));
     QCOMPARE(s->casesMentioning("fever", 0), std::vector<std::int64_t>{1});
     QCOMPARE(s->casesWithConcepts({"aspirin"}, {}), std::vector<std::int64_t>{1});
+    // Runs stored before the completeness mark (v5) count as whole, as they did.
+    QCOMPARE(s->runs().size(), std::size_t(1));
+    QVERIFY(s->runs().front().complete);
+    s.reset();
+    // The mark round-trips: an analysis clears it while it stores a run, then sets it.
+    auto w = ProjectStore::open(old, &error);
+    QVERIFY2(w, error.c_str());
+    w->setRunComplete(1, false);
+    QVERIFY(!w->runs().front().complete);
+    w->setRunComplete(1, true);
+    QVERIFY(w->runs().front().complete);
 }
 
 QTEST_APPLESS_MAIN(TestStoreSchema)
