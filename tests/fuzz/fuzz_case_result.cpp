@@ -1,6 +1,7 @@
-// Readers of a stored case result (the analysis JSON a project keeps per case): the path
-// diagram's input and the string fields reports take, on any JSON a hand-edited or older
+// Readers of a stored case result (the analysis JSON a project keeps per case): its
+// decoding, the path diagram's input and the string fields reports take, on any JSON a hand-edited or older
 // project may hold.
+#include "CaseResultCodec.h"
 #include "CaseResultJson.h"
 #include "FuzzSupport.h"
 #include "PathDiagram.h"
@@ -17,7 +18,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     for (const char* key : {"id", "unanchored_reason", "prediction", "question"})
         (void)rs::stringField(j, key);
-    const rs::LayoutInput layout = rs::pathDiagramLayout(j);
+    // Decoding keeps what it can read and lists the rest; the diagram takes the result.
+    std::vector<std::string> problems;
+    const rs::CaseResult result = rs::decodeCaseResult(j, &problems);
+    for (const std::string& p : problems)
+        rs::fuzz::check(!p.empty(), "a decoding problem without a message");
+    const rs::LayoutInput layout = rs::pathDiagramLayout(result);
     std::set<std::string> ids;
     for (const rs::LayoutNode& n : layout.nodes)
         rs::fuzz::check(ids.insert(n.id).second, "two diagram nodes with one id");
