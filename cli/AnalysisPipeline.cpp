@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <thread>
 
 namespace rs {
@@ -143,6 +144,21 @@ void loadBoxLists(const PipelineRequest& req, ProjectStore& store, importers::Ni
     result.importErrors.insert(result.importErrors.end(), boxErrors.begin(), boxErrors.end());
 }
 
+// Stores a file's import errors and, for a file read to its end, marks its runs whole in
+// the same transaction; runs of a file that stopped early (a fatal read error, a cancel)
+// stay marked as cut short.
+void finishFile(ProjectStore& store, const std::vector<ImportError>& fileErrors,
+                const std::set<std::int64_t>& fileRuns, bool wholeFile)
+{
+    ProjectStore::Transaction tx(store);
+    for (const auto& e : fileErrors)
+        store.addImportError(e);
+    if (wholeFile)
+        for (const std::int64_t run : fileRuns)
+            store.setRunComplete(run, true);
+    tx.commit();
+}
+
 } // namespace
 
 PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& progress,
@@ -231,6 +247,7 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
         std::vector<Case> batch;
         std::vector<ImportError> fileErrors;
         std::string fileSha;
+        std::set<std::int64_t> fileRuns; // runs this file stores into, complete once it ends
         auto flush = [&] {
             if (batch.empty())
                 return;
@@ -240,8 +257,13 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
                 const Case& c = batch[i];
                 auto key = std::make_pair(c.run, c.sourceFile);
                 auto it = runIds.find(key);
-                if (it == runIds.end())
+                if (it == runIds.end()) {
                     it = runIds.emplace(key, store->ensureRun(c.run, c.model, c.sourceFile, fileSha)).first;
+                    // Committed with the run's first cases: from then until the file is
+                    // stored to the end, the run shows as incomplete.
+                    store->setRunComplete(it->second, false);
+                }
+                fileRuns.insert(it->second);
                 const std::int64_t caseId = store->addCase(c, it->second);
                 store->saveAnalysis(caseId, results[i]);
                 tallyClaimsAndFindings(c, results[i], result);
@@ -264,7 +286,8 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
                 }
             },
             [&](ImportError&& e) { fileErrors.push_back(std::move(e)); });
-        if (!cancelled(cancel))
+        const bool wholeFile = !summary.cancelled && !cancelled(cancel);
+        if (wholeFile)
             flush();
         PipelineInputReport in{path, toString(summary.format), summary.sha256, summary.imported,
                                summary.failed, summary.fatalError, summary.notes};
@@ -272,12 +295,7 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
             result.someInputUnreadable = true;
             fileErrors.push_back(ImportError{path, 0, 0, summary.fatalError});
         }
-        {
-            ProjectStore::Transaction tx(*store);
-            for (const auto& e : fileErrors)
-                store->addImportError(e);
-            tx.commit();
-        }
+        finishFile(*store, fileErrors, fileRuns, wholeFile && summary.fatalError.empty());
         result.importErrors.insert(result.importErrors.end(), fileErrors.begin(), fileErrors.end());
         result.inputs.push_back(std::move(in));
         if (summary.cancelled || cancelled(cancel)) {

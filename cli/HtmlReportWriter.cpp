@@ -266,7 +266,8 @@ void HtmlReportWriter::analysed(std::string& o) {
     o += "<table><tr><th>Run</th><th>Model</th><th>File</th><th>Cases</th><th>Imported</th><th>SHA-256</th></tr>";
     for (const auto& run : r_.runs)
         o += "<tr><td>" + esc(run.label) + "</td><td>" + esc(run.model) + "</td><td>" +
-             esc(run.sourceFile) + "</td><td class=\"num\">" + num(run.cases) + "</td><td>" +
+             esc(run.sourceFile) + "</td><td class=\"num\">" + num(run.cases) +
+             (run.complete ? "" : " (incomplete: analysis stopped)") + "</td><td>" +
              esc(when(run.imported)) + "</td><td class=\"hash\">" + esc(run.sourceSha256) +
              "</td></tr>";
     o += "</table>";
@@ -469,6 +470,17 @@ std::string HtmlReportWriter::html() {
     images_.clear();
     std::string o;
     o.reserve(64 * 1024 + r_.cases.size() * 8 * 1024);
+    o += documentStart();
+    o += frontMatter();
+    for (const ReportCase& c : r_.cases)
+        oneCase(o, c);
+    o += closingNote();
+    o += documentEnd();
+    return o;
+}
+
+std::string HtmlReportWriter::documentStart() const {
+    std::string o;
     if (target_ == Target::Browser)
         o += "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head>"
              "<meta charset=\"utf-8\"/>";
@@ -481,6 +493,11 @@ std::string HtmlReportWriter::html() {
         o += "body { margin: 0; padding: 0; max-width: none; font-size: 12px; } "
              "th, td { padding: 2px 4px; }";
     o += "</style></head><body>";
+    return o;
+}
+
+std::string HtmlReportWriter::frontMatter() {
+    std::string o;
     header(o);
     analysed(o);
     summary(o);
@@ -495,14 +512,22 @@ std::string HtmlReportWriter::html() {
                  esc(r_.cases[i].title.empty() ? r_.cases[i].key : r_.cases[i].title) + "</a>";
         o += "</p>";
     }
-    for (const ReportCase& c : r_.cases)
-        oneCase(o, c);
-    o += "<p class=\"muted\">End of report. Filter: " +
-         (r_.filterText.empty() ? std::string("none (every case)") : esc(r_.filterText)) +
-         ". ReasonScope " + esc(r_.appVersion) + ".</p>";
-    o += "</body></html>\n";
     return o;
 }
+
+std::string HtmlReportWriter::caseSection(const ReportCase& c) {
+    std::string o;
+    oneCase(o, c);
+    return o;
+}
+
+std::string HtmlReportWriter::closingNote() const {
+    return "<p class=\"muted\">End of report. Filter: " +
+           (r_.filterText.empty() ? std::string("none (every case)") : esc(r_.filterText)) +
+           ". ReasonScope " + esc(r_.appVersion) + ".</p>";
+}
+
+std::string HtmlReportWriter::documentEnd() { return "</body></html>\n"; }
 
 bool writeHtmlReport(const AuditReport& report, const QString& path, QString* error) {
     HtmlReportWriter writer(report);

@@ -32,6 +32,17 @@ public:
     // TextDocument target: the pictures the document names "rsimg:<index>".
     const std::vector<QImage>& images() const { return images_; }
 
+    // html() in parts, for a writer that lays the report out a piece at a time (the PDF):
+    // documentStart() + frontMatter() + caseSection() of each case + closingNote() +
+    // documentEnd() is html(). Pictures accumulate in images() until releaseImages().
+    std::string documentStart() const; // <html>, styles, <body>
+    std::string frontMatter();         // what was analysed, summary, patterns, case index
+    std::string caseSection(const ReportCase& c);
+    std::string closingNote() const;
+    static std::string documentEnd();
+    // Forgets the pictures; the next one is "rsimg:0" again.
+    void releaseImages() { images_ = {}; }
+
 private:
     std::string picture(const std::string& svg, int widthPx, const QString& alt);
     std::string raster(const QImage& image, const QString& alt);

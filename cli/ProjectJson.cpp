@@ -65,6 +65,7 @@ bool writeProjectJson(const ProjectStore& store, std::ostream& out, std::string*
                             {"source_file", validUtf8(r.sourceFile)},
                             {"source_sha256", r.sourceSha256},
                             {"cases", r.cases},
+                            {"complete", r.complete},
                             {"correct", r.correct},
                             {"incorrect", r.incorrect},
                             {"accuracy", r.accuracy() ? json(*r.accuracy()) : json(nullptr)}});

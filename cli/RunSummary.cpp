@@ -82,6 +82,8 @@ std::string runSummaryText(const ProjectStore& store, const PipelineResult& resu
                 << " scored (" << percent(*acc) << ")";
         else
             out << ", no scored answers";
+        if (!r.complete)
+            out << ", INCOMPLETE (its analysis was stopped; the same command again completes it)";
         out << "\n";
     }
 

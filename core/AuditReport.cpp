@@ -242,7 +242,7 @@ json auditReportJson(const AuditReport& r) {
     for (const auto& run : r.runs)
         runs.push_back({{"label", run.label}, {"model", run.model}, {"source_file", run.sourceFile},
                         {"source_sha256", run.sourceSha256}, {"imported", run.imported},
-                        {"cases", run.cases}});
+                        {"cases", run.cases}, {"complete", run.complete}});
     j["runs"] = std::move(runs);
     json settings = json::object();
     for (const auto& [k, v] : r.settings)

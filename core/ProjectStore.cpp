@@ -97,6 +97,10 @@ std::int64_t ProjectStore::ensureRun(const std::string& label, const std::string
     return store::ensureRun(*d_, label, model, sourceFile, sourceSha256);
 }
 
+void ProjectStore::setRunComplete(std::int64_t runId, bool complete) {
+    store::setRunComplete(*d_, runId, complete);
+}
+
 std::int64_t ProjectStore::addCase(const Case& c, std::int64_t runId) {
     return store::addCase(*d_, c, runId);
 }

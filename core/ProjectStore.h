@@ -118,10 +118,14 @@ public:
     // Same (label, sourceSha256) returns the existing run.
     std::int64_t ensureRun(const std::string& label, const std::string& model,
                            const std::string& sourceFile, const std::string& sourceSha256);
+    // An analysis clears the mark when it starts storing a run and sets it once the run's
+    // file has been stored to the end: a run without it was cut short (killed, cancelled).
+    void setRunComplete(std::int64_t runId, bool complete);
     struct RunInfo {
         std::int64_t id = 0;
         std::string label, model, sourceFile, sourceSha256, imported;
         std::int64_t cases = 0, correct = 0, incorrect = 0; // the rest are unscored
+        bool complete = true; // false: the analysis storing it stopped before the end
         // correct / (correct + incorrect); nullopt when nothing is scored.
         std::optional<double> accuracy() const;
     };

@@ -38,6 +38,10 @@ bool NihBoxList::load(const std::string& path, std::vector<ImportError>& errors)
         errors.push_back({path, 1, 0, in.error().empty() ? "the box list is empty" : in.error()});
         return false;
     }
+    // A spreadsheet saving as "CSV UTF-8" starts the file with a byte-order mark; the other
+    // readers ignore it too (importers/OutputImporter.h).
+    if (line.rfind("\xEF\xBB\xBF", 0) == 0)
+        line.erase(0, 3);
     DelimitedSplitter split(Delimiter::Comma);
     if (!split.split(line) || split.size() < 3 || trimBlanks(split[0]) != "Image Index" ||
         trimBlanks(split[1]) != "Finding Label") {

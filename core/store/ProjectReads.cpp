@@ -43,7 +43,8 @@ std::vector<ProjectStore::RunInfo> runs(SqliteConnection& d) {
 SELECT r.id, r.label, r.model, r.source_file, r.source_sha256, r.imported,
     (SELECT count(*) FROM cases c WHERE c.run_id = r.id),
     (SELECT count(*) FROM cases c WHERE c.run_id = r.id AND c.correct = 1),
-    (SELECT count(*) FROM cases c WHERE c.run_id = r.id AND c.correct = 0)
+    (SELECT count(*) FROM cases c WHERE c.run_id = r.id AND c.correct = 0),
+    r.complete
 FROM runs r ORDER BY r.id)sql");
     while (q.step()) {
         ProjectStore::RunInfo r;
@@ -56,6 +57,7 @@ FROM runs r ORDER BY r.id)sql");
         r.cases = q.integer(6);
         r.correct = q.integer(7);
         r.incorrect = q.integer(8);
+        r.complete = q.integer(9) != 0;
         out.push_back(std::move(r));
     }
     return out;

@@ -43,6 +43,15 @@ std::int64_t ensureRun(SqliteConnection& d, const std::string& label, const std:
     return id;
 }
 
+void setRunComplete(SqliteConnection& d, std::int64_t runId, bool complete) {
+    WriteScope w(d);
+    SqliteStatement(d, "UPDATE runs SET complete = ? WHERE id = ?")
+        .bind(1, complete ? 1 : 0)
+        .bind(2, runId)
+        .run();
+    w.commit();
+}
+
 std::int64_t addCase(SqliteConnection& d, const Case& c, std::int64_t runId) {
     const CasePartColumns parts = encodeCaseParts(c);
     WriteScope w(d);

@@ -18,6 +18,9 @@ std::int64_t addKgSource(SqliteConnection& d, const std::string& path, const std
                          const std::string& sha256, std::int64_t nodes, std::int64_t edges);
 std::int64_t ensureRun(SqliteConnection& d, const std::string& label, const std::string& model,
                        const std::string& sourceFile, const std::string& sourceSha256);
+// Marks a run whole (true) or being stored / cut short (false); see the v5 migration.
+void setRunComplete(SqliteConnection& d, std::int64_t runId, bool complete);
+
 std::int64_t addCase(SqliteConnection& d, const Case& c, std::int64_t runId);
 void addImportError(SqliteConnection& d, const ImportError& e);
 void saveAnalysis(SqliteConnection& d, std::int64_t caseId, const nlohmann::json& caseResult);

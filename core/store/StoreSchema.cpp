@@ -291,6 +291,14 @@ SELECT DISTINCT f.id, f.case_id, f.type, j.value
 FROM findings f, json_each(CASE WHEN json_valid(f.nodes) THEN f.nodes ELSE '[]' END) j
 WHERE j.type = 'text' AND j.value <> '';
 )sql"},
+    {7, R"sql(
+-- Whether every record of the run's source file was analysed and stored. The analysis
+-- clears it when it starts storing a run and sets it in the transaction after the file's
+-- last batch, so a run cut short (a kill, a crash, a cancel) stays visibly incomplete
+-- instead of passing for a whole run. Runs stored before this schema have no such record;
+-- they count as complete, as they did until now.
+ALTER TABLE runs ADD COLUMN complete INTEGER NOT NULL DEFAULT 1 CHECK (complete IN (0, 1));
+)sql"},
 };
 
 static_assert(std::size(kMigrations) > 0 &&

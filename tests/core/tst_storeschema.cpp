@@ -146,6 +146,17 @@ void TestStoreSchema::migratesFromEveryOlderVersion() {
     QCOMPARE(s->countCases(rejected), std::int64_t(1));
     QCOMPARE(s->casesMentioning("fever", 0), std::vector<std::int64_t>{1});
     QCOMPARE(s->casesWithConcepts({"aspirin"}, {}), std::vector<std::int64_t>{1});
+    // Runs stored before the completeness mark (v7) count as whole, as they did.
+    QCOMPARE(s->runs().size(), std::size_t(1));
+    QVERIFY(s->runs().front().complete);
+    s.reset();
+    // The mark round-trips: an analysis clears it while it stores a run, then sets it.
+    auto w = ProjectStore::open(old, &error);
+    QVERIFY2(w, error.c_str());
+    w->setRunComplete(1, false);
+    QVERIFY(!w->runs().front().complete);
+    w->setRunComplete(1, true);
+    QVERIFY(w->runs().front().complete);
 }
 
 QTEST_APPLESS_MAIN(TestStoreSchema)

@@ -244,7 +244,7 @@ void TestImageReaders::damagedFiles()
     // Garbage after a valid start: the same bytes with the second half scrambled.
     QByteArray scrambled = bytes;
     for (int i = scrambled.size() / 2; i < scrambled.size(); ++i)
-        scrambled[i] = char((i * 7919) & 0xff);
+        scrambled[i] = char((unsigned(i) * 7919u) & 0xffu); // unsigned: wraps, never overflows
     const QString noisy = dir_.filePath("noisy-" + QFileInfo(source).fileName());
     writeBytes(noisy, scrambled);
     const ImageReadResult n = readImage(noisy.toStdString()); // must return, either way

@@ -156,7 +156,9 @@ ImageReadResult readNifti(const std::string& path)
     const float voxOffset = get<float>(data, 108, swap);
     float slope = get<float>(data, 112, swap);
     const float inter = get<float>(data, 116, swap);
-    if (!std::isfinite(voxOffset) || voxOffset < float(kHeaderSize)) {
+    // Past kMaxBytes the offset cannot be in a file the reader accepts, and converting a
+    // float beyond size_t's range (1e30) to size_t is undefined behaviour.
+    if (!std::isfinite(voxOffset) || voxOffset < float(kHeaderSize) || voxOffset > float(kMaxBytes)) {
         r.error = "invalid vox_offset " + std::to_string(voxOffset);
         return r;
     }

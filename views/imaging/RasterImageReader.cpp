@@ -6,7 +6,10 @@
 #include <vtkPointData.h>
 #include <vtkDataArray.h>
 
+#include <zlib.h>
+
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -21,6 +24,72 @@ std::uint32_t be32(const std::string& b, std::size_t at)
     return std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[2]) << 8 | p[3];
 }
 
+struct PngHeader {
+    std::uint32_t width = 0, height = 0;
+    int bitDepth = 0, colourType = 0, interlace = 0;
+};
+
+// Samples per pixel of a PNG colour type, 0 for a type PNG does not define.
+int pngChannels(int colourType)
+{
+    switch (colourType) {
+    case 0: return 1;
+    case 2: return 3;
+    case 3: return 1;
+    case 4: return 2;
+    case 6: return 4;
+    default: return 0;
+    }
+}
+
+// libpng reports damage inside the compressed image data (a bad zlib stream, a row filter
+// it does not know, too few rows) through png_error, and VTK's PNG reader does not survive
+// that: it crashes freeing the read struct. So the pixel data is inflated here first, each
+// row's filter byte checked, and the whole image required to be there.
+std::string pngDataProblem(const PngHeader& h, const std::string& idat)
+{
+    const std::size_t rowBytes = (std::size_t(h.width) * std::size_t(pngChannels(h.colourType)) *
+                                  std::size_t(h.bitDepth) + 7) / 8;
+    const std::size_t stride = rowBytes + 1; // the filter byte, then the row
+    const std::size_t expected = stride * h.height;
+    // The image view holds the picture as floats: past this it would need gigabytes.
+    constexpr std::size_t kMaxPngDataBytes = std::size_t(256) << 20;
+    if (expected > kMaxPngDataBytes)
+        return "PNG image too large for the image view (" + std::to_string(h.width) + "x" +
+               std::to_string(h.height) + ")";
+    z_stream zs{};
+    if (inflateInit(&zs) != Z_OK)
+        return "PNG image data cannot be checked (zlib)";
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(idat.data()));
+    zs.avail_in = uInt(idat.size());
+    unsigned char buf[65536];
+    std::size_t produced = 0;
+    int rc = Z_OK;
+    std::string problem;
+    while (rc == Z_OK && problem.empty()) {
+        zs.next_out = buf;
+        zs.avail_out = sizeof buf;
+        rc = inflate(&zs, Z_NO_FLUSH);
+        const std::size_t got = sizeof buf - zs.avail_out;
+        for (std::size_t i = 0; h.interlace == 0 && i < got && problem.empty(); ++i)
+            if ((produced + i) % stride == 0 && (produced + i) < expected && buf[i] > 4)
+                problem = "PNG image data is damaged (unknown row filter in row " +
+                          std::to_string((produced + i) / stride + 1) + ")";
+        produced += got;
+        if (rc == Z_BUF_ERROR && got > 0)
+            rc = Z_OK; // output buffer was full: go on
+    }
+    inflateEnd(&zs);
+    if (!problem.empty())
+        return problem;
+    if (rc != Z_STREAM_END)
+        return "PNG image data is damaged or truncated (" + std::string(zs.msg ? zs.msg : "incomplete zlib stream") + ")";
+    if (h.interlace == 0 && produced < expected)
+        return "PNG image data is truncated (" + std::to_string(produced) + " of " + std::to_string(expected) +
+               " bytes)";
+    return {};
+}
+
 } // namespace
 
 std::string pngStructureProblem(const std::string& b)
@@ -28,7 +97,9 @@ std::string pngStructureProblem(const std::string& b)
     if (b.size() < 8 || std::memcmp(b.data(), "\x89PNG\r\n\x1a\n", 8) != 0)
         return "not a PNG file (bad signature)";
     std::size_t at = 8;
-    bool first = true, sawData = false;
+    bool first = true, sawData = false, sawPalette = false;
+    PngHeader header;
+    std::string idat;
     while (true) {
         if (at + 8 > b.size())
             return "PNG file is truncated (ends before its IEND chunk)";
@@ -42,14 +113,72 @@ std::string pngStructureProblem(const std::string& b)
             const std::uint32_t w = be32(b, at + 8), h = be32(b, at + 12);
             if (w == 0 || h == 0 || w > 65535 || h > 65535)
                 return "PNG size " + std::to_string(w) + "x" + std::to_string(h) + " is not supported";
+            header = {w, h, static_cast<unsigned char>(b[at + 16]), static_cast<unsigned char>(b[at + 17]),
+                      static_cast<unsigned char>(b[at + 20])};
+            const int d = header.bitDepth, c = header.colourType;
+            const bool depthOk = (c == 0 && (d == 1 || d == 2 || d == 4 || d == 8 || d == 16)) ||
+                                 (c == 3 && (d == 1 || d == 2 || d == 4 || d == 8)) ||
+                                 ((c == 2 || c == 4 || c == 6) && (d == 8 || d == 16));
+            if (!depthOk || header.interlace > 1)
+                return "PNG file is damaged (bit depth " + std::to_string(d) + " with colour type " +
+                       std::to_string(c) + ")";
             first = false;
+        }
+        // A damaged critical chunk is fatal to libpng (see pngDataProblem).
+        const std::uint32_t crc = std::uint32_t(
+            crc32(0, reinterpret_cast<const Bytef*>(b.data() + at + 4), uInt(len + 4)));
+        if (std::isupper(static_cast<unsigned char>(type[0])) && crc != be32(b, at + 8 + len))
+            return "PNG file is damaged (bad checksum in chunk " + type + ")";
+        sawPalette = sawPalette || type == "PLTE";
+        if (type == "IDAT") {
+            if (header.colourType == 3 && !sawPalette)
+                return "PNG file is damaged (palette image without a palette)";
+            idat.append(b, at + 8, len);
         }
         sawData = sawData || type == "IDAT";
         at += 12 + std::size_t(len);
         if (type == "IEND")
-            return sawData ? std::string() : "PNG file has no image data";
+            return sawData ? pngDataProblem(header, idat) : "PNG file has no image data";
     }
 }
+
+namespace {
+
+// Walks the entropy-coded data after the first scan header up to the end-of-image marker.
+// A damaged segment between scans (a table whose length runs past the end) is a fatal
+// libjpeg error, and VTK's JPEG reader leaks its decoder state when it unwinds from one, so
+// such files are refused here before VTK sees them.
+std::string jpegScanProblem(const std::string& b, std::size_t at)
+{
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
+    while (at + 1 < b.size()) {
+        if (byte(at) != 0xFF) {
+            ++at;
+            continue;
+        }
+        const unsigned char m = byte(at + 1);
+        if (m == 0xFF) { // fill byte
+            ++at;
+            continue;
+        }
+        // A stuffed zero, a restart marker or TEM: no segment follows.
+        if (m == 0x00 || m == 0x01 || (m >= 0xD0 && m <= 0xD7)) {
+            at += 2;
+            continue;
+        }
+        if (m == 0xD9)
+            return {}; // end of image; what follows is ignored
+        if (at + 4 > b.size())
+            break;
+        const std::size_t len = std::size_t(byte(at + 2)) << 8 | byte(at + 3);
+        if (len < 2 || at + 2 + len > b.size())
+            return "JPEG file is damaged (a segment after the first scan runs past the end of the file)";
+        at += 2 + len;
+    }
+    return "JPEG file is truncated (no end-of-image marker)";
+}
+
+} // namespace
 
 std::string jpegStructureProblem(const std::string& b)
 {
@@ -75,18 +204,13 @@ std::string jpegStructureProblem(const std::string& b)
                 return "JPEG coding (lossless or arithmetic) not supported";
             frame = true;
         }
+        at += 2 + len;
         if (marker == 0xDA) // start of scan: entropy-coded data follows
             break;
-        at += 2 + len;
     }
     if (!frame)
         return "JPEG file is damaged (no frame header before the scan)";
-    // The end-of-image marker closes the data; allow trailing padding after it.
-    const std::size_t tail = b.size() > 64 ? b.size() - 64 : 0;
-    for (std::size_t i = b.size() - 1; i > tail; --i)
-        if (static_cast<unsigned char>(b[i - 1]) == 0xFF && static_cast<unsigned char>(b[i]) == 0xD9)
-            return {};
-    return "JPEG file is truncated (no end-of-image marker)";
+    return jpegScanProblem(b, at);
 }
 
 ImageReadResult readRasterImage(const std::string& path)
