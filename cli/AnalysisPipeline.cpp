@@ -159,6 +159,17 @@ void finishFile(ProjectStore& store, const std::vector<ImportError>& fileErrors,
     tx.commit();
 }
 
+// What the run summary says of the loaded graph: each source's counts, and the totals.
+void describeKnowledgeGraph(const KgLoadResult& kg, PipelineResult& result)
+{
+    for (const auto& s : kg.sources)
+        result.kgSources.push_back(s.path + " (" + s.format + "): " + std::to_string(s.nodes) +
+                                   " nodes, " + std::to_string(s.edges) + " edges" +
+                                   (s.errors ? ", " + std::to_string(s.errors) + " bad lines" : ""));
+    result.kgNodes = kg.graph->nodeCount();
+    result.kgEdges = kg.graph->edgeCount();
+}
+
 } // namespace
 
 PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& progress,
@@ -196,13 +207,8 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
         result.someInputUnreadable = true;
         return result;
     }
-    for (const auto& s : kg.sources)
-        result.kgSources.push_back(s.path + " (" + s.format + "): " + std::to_string(s.nodes) +
-                                   " nodes, " + std::to_string(s.edges) + " edges" +
-                                   (s.errors ? ", " + std::to_string(s.errors) + " bad lines" : ""));
+    describeKnowledgeGraph(kg, result);
     const KnowledgeGraph& graph = *kg.graph;
-    result.kgNodes = graph.nodeCount();
-    result.kgEdges = graph.edgeCount();
 
     const std::filesystem::path lexDir = std::filesystem::path(req.resourcesDir) / "lexicon";
     std::vector<ImportError> lexiconErrors;

@@ -2,6 +2,8 @@
 // The rows one analysis result (the case result JSON of CaseResultJson) becomes in the
 // findings, coverage_gaps and case_concepts tables and the per-case counts of the cases
 // table. The whole result is validated before anything is written.
+#include "FindingKinds.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -46,7 +48,7 @@ struct AnalysisRows {
     std::string unanchoredReason;
     std::vector<FindingRow> findings;
     std::vector<CoverageGapRow> gaps;
-    std::int64_t perType[std::size(kFindingTypes)] = {};
+    std::int64_t perType[kAllFindingTypes.size()] = {};
     int maxSeverity = 0;
 };
 

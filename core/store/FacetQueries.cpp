@@ -64,7 +64,7 @@ FacetCounts facets(SqliteConnection& d, const CaseQuery& query) {
             out.cases += n;
             out.bySeverity[int(q.integer(1))] += n;
             out.byReviewState[q.text(2)] += n;
-            for (int t = 0; t < int(std::size(kFindingTypes)); ++t) {
+            for (int t = 0; t < int(kAllFindingTypes.size()); ++t) {
                 if (const std::int64_t findings = q.integer(6 + 2 * t); findings > 0) {
                     FacetCounts::Count& c = out.byType[findingTypeNames()[std::size_t(t)]];
                     c.findings += findings;
