@@ -52,8 +52,7 @@ struct FileInfo {
     std::string model;
 };
 
-FileInfo fileInfo(const ImportContext& ctx)
-{
+FileInfo fileInfo(const ImportContext& ctx) {
     FileInfo info;
     static const std::regex samples(R"(^samples_(.+?)_(\d{4}-\d{2}-\d{2}T.*)$)");
     std::smatch m;
@@ -61,7 +60,8 @@ FileInfo fileInfo(const ImportContext& ctx)
     if (std::regex_match(stem, m, samples)) {
         info.task = m[1].str();
         std::string folder = ctx.directory().filename().string();
-        for (std::size_t at = folder.find("__"); at != std::string::npos; at = folder.find("__", at + 1))
+        for (std::size_t at = folder.find("__"); at != std::string::npos;
+             at = folder.find("__", at + 1))
             folder.replace(at, 2, "/");
         info.model = folder;
     } else {
@@ -70,8 +70,7 @@ FileInfo fileInfo(const ImportContext& ctx)
     return info;
 }
 
-const Json* firstOf(const Json& obj, std::initializer_list<const char*> keys)
-{
+const Json* firstOf(const Json& obj, std::initializer_list<const char*> keys) {
     for (const char* k : keys) {
         const auto it = obj.find(k);
         if (it != obj.end() && !it->is_null())
@@ -80,8 +79,7 @@ const Json* firstOf(const Json& obj, std::initializer_list<const char*> keys)
     return nullptr;
 }
 
-std::string promptOf(const Json& rec)
-{
+std::string promptOf(const Json& rec) {
     const auto args = rec.find("arguments");
     if (args == rec.end())
         return {};
@@ -101,15 +99,15 @@ std::string promptOf(const Json& rec)
     return first->is_string() ? first->get<std::string>() : std::string();
 }
 
-bool readOptions(const Json& doc, std::vector<AnswerOption>& options, std::string& err)
-{
-    if (const auto ch = doc.find("choices"); ch != doc.end() && ch->is_object() && ch->contains("text")) {
+bool readOptions(const Json& doc, std::vector<AnswerOption>& options, std::string& err) {
+    if (const auto ch = doc.find("choices");
+        ch != doc.end() && ch->is_object() && ch->contains("text")) {
         // ARC: {"text": [...], "label": ["A", ...]}
         const Json& texts = (*ch)["text"];
         if (!parseOptions(texts, "doc.choices.text", options, err))
             return false;
-        if (const auto labels = ch->find("label"); labels != ch->end() && labels->is_array() &&
-                                                   labels->size() == options.size()) {
+        if (const auto labels = ch->find("label");
+            labels != ch->end() && labels->is_array() && labels->size() == options.size()) {
             for (std::size_t i = 0; i < options.size(); ++i)
                 if ((*labels)[i].is_string())
                     options[i].label = (*labels)[i].get<std::string>();
@@ -117,16 +115,18 @@ bool readOptions(const Json& doc, std::vector<AnswerOption>& options, std::strin
         return true;
     }
     if (const Json* list = firstOf(doc, {"choices", "options", "endings"})) {
-        const std::string what = std::string("doc.") + (doc.contains("choices") ? "choices"
+        const std::string what = std::string("doc.") + (doc.contains("choices")   ? "choices"
                                                         : doc.contains("options") ? "options"
                                                                                   : "endings");
         return parseOptions(*list, what.c_str(), options, err);
     }
     // Numbered or lettered keys: ending0.., opa..
-    for (const auto& [prefix, letters] : {std::pair<const char*, bool>{"ending", false}, {"op", true}}) {
+    for (const auto& [prefix, letters] :
+         {std::pair<const char*, bool>{"ending", false}, {"op", true}}) {
         std::vector<AnswerOption> found;
         for (std::size_t i = 0; i < 26; ++i) {
-            const std::string key = std::string(prefix) + (letters ? std::string(1, char('a' + i)) : std::to_string(i));
+            const std::string key =
+                std::string(prefix) + (letters ? std::string(1, char('a' + i)) : std::to_string(i));
             const auto it = doc.find(key);
             if (it == doc.end())
                 break;
@@ -145,8 +145,7 @@ bool readOptions(const Json& doc, std::vector<AnswerOption>& options, std::strin
 }
 
 // A loglikelihood value as lm-eval logs it: a number, or a number in a string.
-bool loglikelihood(const Json& v, double& out)
-{
+bool loglikelihood(const Json& v, double& out) {
     const Json* x = &v;
     if (x->is_array() && !x->empty())
         x = &(*x)[0];
@@ -165,8 +164,7 @@ bool loglikelihood(const Json& v, double& out)
     return false;
 }
 
-std::optional<bool> correctness(const Json& rec)
-{
+std::optional<bool> correctness(const Json& rec) {
     std::vector<std::string> names;
     if (const auto m = rec.find("metrics"); m != rec.end() && m->is_array())
         for (const Json& n : *m)
@@ -189,12 +187,10 @@ std::optional<bool> correctness(const Json& rec)
     return std::nullopt;
 }
 
-
 // A passage the question is asked about, as one text: PubMedQA's CONTEXTS (with LABELS
 // such as "METHODS" in front of each paragraph), or a doc "context" (a string, a list, or
 // {"contexts": [...], "labels": [...]} as in the Hugging Face pubmed_qa layout).
-std::string contextOf(const Json& doc)
-{
+std::string contextOf(const Json& doc) {
     const Json* ctx = firstOf(doc, {"CONTEXTS", "context", "contexts"});
     const Json* labels = firstOf(doc, {"LABELS", "labels"});
     if (ctx && ctx->is_object()) {
@@ -216,22 +212,22 @@ std::string contextOf(const Json& doc)
         std::string label;
         if (labels && labels->is_array() && i < labels->size() && (*labels)[i].is_string())
             label = (*labels)[i].get<std::string>();
-        text += (text.empty() ? "" : "\n") + (label.empty() ? "" : label + ": ") + (*ctx)[i].get<std::string>();
+        text += (text.empty() ? "" : "\n") + (label.empty() ? "" : label + ": ") +
+                (*ctx)[i].get<std::string>();
     }
     return text;
 }
 
-bool isPubMedQa(const std::string& task, const Json& doc)
-{
-    return task.find("pubmedqa") != std::string::npos || task.find("pubmed_qa") != std::string::npos ||
-           doc.contains("final_decision");
+bool isPubMedQa(const std::string& task, const Json& doc) {
+    return task.find("pubmedqa") != std::string::npos ||
+           task.find("pubmed_qa") != std::string::npos || doc.contains("final_decision");
 }
 
 // An option index written as a digit string ("0"), as lm-eval logs multiple-choice
 // targets; -1 when the text is not one, or when an option is labelled with those digits.
-int digitIndex(const std::vector<AnswerOption>& options, const std::string& text)
-{
-    if (text.empty() || text.size() > 3 || text.find_first_not_of("0123456789") != std::string::npos)
+int digitIndex(const std::vector<AnswerOption>& options, const std::string& text) {
+    if (text.empty() || text.size() > 3 ||
+        text.find_first_not_of("0123456789") != std::string::npos)
         return -1;
     for (const AnswerOption& o : options)
         if (o.label == text)
@@ -240,10 +236,25 @@ int digitIndex(const std::vector<AnswerOption>& options, const std::string& text
     return index < int(options.size()) ? index : -1;
 }
 
+// The record's doc_id as text; false, with the record's error reported, when it is absent
+// or not an id.
+bool readDocId(ImportContext& ctx, const Json& rec, std::size_t line, std::string& out) {
+    const auto docId = rec.find("doc_id");
+    if (docId == rec.end() || docId->is_null()) {
+        ctx.error(line, 0, "missing required field 'doc_id'");
+        return false;
+    }
+    std::string err;
+    if (!idText(*docId, "doc_id", out, err)) {
+        ctx.error(line, 0, err);
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
-void readLmEvalHarness(ImportContext& ctx)
-{
+void readLmEvalHarness(ImportContext& ctx) {
     const FileInfo info = fileInfo(ctx);
     forEachJsonLine(ctx, ctx.path(), [&](Json& rec, std::size_t line) {
         std::string err;
@@ -251,16 +262,9 @@ void readLmEvalHarness(ImportContext& ctx)
         c.dataset = info.task;
         c.model = info.model;
 
-        const auto docId = rec.find("doc_id");
         std::string docIdText;
-        if (docId == rec.end() || docId->is_null()) {
-            ctx.error(line, 0, "missing required field 'doc_id'");
+        if (!readDocId(ctx, rec, line, docIdText))
             return true;
-        }
-        if (!idText(*docId, "doc_id", docIdText, err)) {
-            ctx.error(line, 0, err);
-            return true;
-        }
         const auto docIt = rec.find("doc");
         const Json emptyDoc = Json::object();
         if (docIt != rec.end() && !docIt->is_null() && !docIt->is_object()) {
@@ -269,9 +273,12 @@ void readLmEvalHarness(ImportContext& ctx)
         }
         const Json& doc = docIt != rec.end() && docIt->is_object() ? *docIt : emptyDoc;
 
-        if (const Json* q = firstOf(doc, {"question", "query", "sent1", "QUESTION", "ctx", "problem", "input", "text"})) {
+        if (const Json* q = firstOf(doc, {"question", "query", "sent1", "QUESTION", "ctx",
+                                          "problem", "input", "text"})) {
             if (!q->is_string()) {
-                ctx.error(line, 0, std::string("the doc's question must be a string, found ") + typeName(*q));
+                ctx.error(line, 0,
+                          std::string("the doc's question must be a string, found ") +
+                              typeName(*q));
                 return true;
             }
             c.question = q->get<std::string>();
@@ -281,8 +288,10 @@ void readLmEvalHarness(ImportContext& ctx)
             c.question = promptOf(rec);
         }
         if (c.question.find_first_not_of(" \t\r\n") == std::string::npos) {
-            ctx.error(line, 0, "no question: the doc has none of question, query, sent1, QUESTION, ctx, problem, "
-                               "input, text, and the arguments hold no prompt");
+            ctx.error(
+                line, 0,
+                "no question: the doc has none of question, query, sent1, QUESTION, ctx, problem, "
+                "input, text, and the arguments hold no prompt");
             return true;
         }
         if (!readOptions(doc, c.options, err)) {
@@ -305,11 +314,13 @@ void readLmEvalHarness(ImportContext& ctx)
             gold = firstOf(doc, {"answer", "gold", "label", "answerKey", "answer_idx", "cop"});
             goldName = "doc answer";
         }
-        if (gold && !gold->is_array() && !gold->is_object() && !answerText(*gold, goldName, c.options, c.gold, err)) {
+        if (gold && !gold->is_array() && !gold->is_object() &&
+            !answerText(*gold, goldName, c.options, c.gold, err)) {
             ctx.error(line, 0, err);
             return true;
         }
-        if (const int index = digitIndex(c.options, c.gold); index >= 0 && gold && gold->is_string())
+        if (const int index = digitIndex(c.options, c.gold);
+            index >= 0 && gold && gold->is_string())
             c.gold = c.options[std::size_t(index)].label;
 
         // Generated text, or per-option loglikelihoods.
@@ -325,14 +336,17 @@ void readLmEvalHarness(ImportContext& ctx)
             }
         }
         if (generated) {
-            if (filtered != rec.end() && filtered->is_array() && !filtered->empty() && (*filtered)[0].is_string())
+            if (filtered != rec.end() && filtered->is_array() && !filtered->empty() &&
+                (*filtered)[0].is_string())
                 c.prediction = (*filtered)[0].get<std::string>();
         } else {
-            const Json* scores = filtered != rec.end() && filtered->is_array() && !filtered->empty() ? &*filtered
-                                 : resps != rec.end() && resps->is_array() && !resps->empty()       ? &*resps
-                                                                                                    : nullptr;
+            const Json* scores =
+                filtered != rec.end() && filtered->is_array() && !filtered->empty() ? &*filtered
+                : resps != rec.end() && resps->is_array() && !resps->empty()        ? &*resps
+                                                                                    : nullptr;
             if (!scores) {
-                ctx.error(line, 0, "no response: 'resps' and 'filtered_resps' are missing or empty");
+                ctx.error(line, 0,
+                          "no response: 'resps' and 'filtered_resps' are missing or empty");
                 return true;
             }
             std::size_t best = 0;
@@ -340,7 +354,9 @@ void readLmEvalHarness(ImportContext& ctx)
             for (std::size_t i = 0; i < scores->size(); ++i) {
                 double ll = 0;
                 if (!loglikelihood((*scores)[i], ll)) {
-                    ctx.error(line, 0, "response " + std::to_string(i) + " is neither text nor a loglikelihood");
+                    ctx.error(line, 0,
+                              "response " + std::to_string(i) +
+                                  " is neither text nor a loglikelihood");
                     return true;
                 }
                 if (i == 0 || ll > bestLl) {
@@ -361,7 +377,8 @@ void readLmEvalHarness(ImportContext& ctx)
             filter = f->get<std::string>();
         const bool namedFilter = !filter.empty() && filter != "none";
         std::string id = docIdText;
-        if (const auto did = doc.find("id"); did != doc.end() && (did->is_string() || did->is_number_integer())) {
+        if (const auto did = doc.find("id");
+            did != doc.end() && (did->is_string() || did->is_number_integer())) {
             std::string text;
             std::string ignored;
             if (idText(*did, "doc.id", text, ignored))

@@ -13,8 +13,7 @@ namespace rs::reading {
 
 namespace {
 
-Sex sexWord(std::string_view w)
-{
+Sex sexWord(std::string_view w) {
     if (w == "woman" || w == "female" || w == "girl" || w == "lady")
         return Sex::Female;
     if (w == "man" || w == "male" || w == "boy" || w == "gentleman")
@@ -22,10 +21,11 @@ Sex sexWord(std::string_view w)
     return Sex::Unknown;
 }
 
-const char* sexName(Sex s) { return s == Sex::Female ? "female" : s == Sex::Male ? "male" : "unknown"; }
+const char* sexName(Sex s) {
+    return s == Sex::Female ? "female" : s == Sex::Male ? "male" : "unknown";
+}
 
-ReadingFinding misquote(std::string analyte, Span q, Span o, std::string explanation)
-{
+ReadingFinding misquote(std::string analyte, Span q, Span o, std::string explanation) {
     ReadingFinding f;
     f.kind = ReadingKind::FactMisquoted;
     f.analyte = std::move(analyte);
@@ -36,8 +36,7 @@ ReadingFinding misquote(std::string analyte, Span q, Span o, std::string explana
     return f;
 }
 
-std::string digitsOnly(std::string_view s)
-{
+std::string digitsOnly(std::string_view s) {
     std::string d;
     for (char c : s)
         if (c != ',')
@@ -45,51 +44,67 @@ std::string digitsOnly(std::string_view s)
     return d;
 }
 
+// Only sentences with a number, an age or time word, or a pregnancy or menopause word can
+// misquote a fact.
+bool mayQuoteAFact(std::string_view text) {
+    if (std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return true;
+    for (std::string_view word : {"regnan", "enopaus", "year", "week", "month", "day"})
+        if (text.find(word) != std::string_view::npos)
+            return true;
+    return false;
+}
+
 } // namespace
 
-std::vector<ReadingFinding> checkFacts(std::string_view question, const QuestionReading& reading, const OutputText& ot)
-{
+std::vector<ReadingFinding> checkFacts(std::string_view question, const QuestionReading& reading,
+                                       const OutputText& ot) {
     const std::string_view output = ot.text();
     std::vector<ReadingFinding> out;
     const PatientFacts& pf = reading.facts;
     for (std::size_t si = 0; si < ot.sentences().size(); ++si) {
         const Span& s = ot.sentences()[si];
-        // Only sentences with a number or a pregnancy or menopause word can misquote a fact.
-        const std::string_view text = output.substr(s.begin, s.end - s.begin);
-        if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })
-            && text.find("regnan") == std::string_view::npos && text.find("enopaus") == std::string_view::npos
-            && text.find("year") == std::string_view::npos && text.find("week") == std::string_view::npos
-            && text.find("month") == std::string_view::npos && text.find("day") == std::string_view::npos)
+        if (!mayQuoteAFact(output.substr(s.begin, s.end - s.begin)))
             continue;
         const SentenceWords& sw = ot.words(si);
         const auto& ws = sw.ws;
-        auto at = [&](std::size_t i) -> std::string_view { return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view(); };
+        auto at = [&](std::size_t i) -> std::string_view {
+            return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view();
+        };
         if (otherPersonIn(sw))
             continue;
         for (std::size_t k = 0; k < ws.size(); ++k) {
             const std::string_view w0 = ws[k].lower;
-            const bool candidate = ws[k].number || w0 == "she" || w0 == "patient" || w0.find("menopausal") != std::string_view::npos
-                                   || w0 == "one" || w0 == "two" || w0 == "three" || w0 == "four" || w0 == "five" || w0 == "six"
-                                   || w0 == "seven" || w0 == "eight" || w0 == "nine" || w0 == "ten";
+            const bool candidate = ws[k].number || w0 == "she" || w0 == "patient" ||
+                                   w0.find("menopausal") != std::string_view::npos || w0 == "one" ||
+                                   w0 == "two" || w0 == "three" || w0 == "four" || w0 == "five" ||
+                                   w0 == "six" || w0 == "seven" || w0 == "eight" || w0 == "nine" ||
+                                   w0 == "ten";
             if (!candidate)
                 continue;
             const bool hedged = hedgedBefore(sw, k);
             // "a 45-year-old woman": age and sex.
-            if (ws[k].number && at(k + 1) == "-" && (at(k + 2) == "year-old" || at(k + 2) == "years-old")) {
+            if (ws[k].number && at(k + 1) == "-" &&
+                (at(k + 2) == "year-old" || at(k + 2) == "years-old")) {
                 const double age = std::atof(digitsOnly(ws[k].lower).c_str());
                 const Span os{ws[k].begin, ws[std::min(k + 3, ws.size() - 1)].end};
-                if (pf.ageYears >= 1 && !hedged
-                    && std::none_of(pf.agesMentioned.begin(), pf.agesMentioned.end(), [&](double a) { return std::fabs(a - age) < 0.01; }))
-                    out.push_back(misquote("age", pf.ageSpan, os,
-                                           "Calls the patient " + quote(output, {ws[k].begin, ws[k + 2].end}) + " (\"" + quote(output, os)
-                                               + "\"); the question says " + quote(question, pf.ageSpan) + "."));
+                if (pf.ageYears >= 1 && !hedged &&
+                    std::none_of(pf.agesMentioned.begin(), pf.agesMentioned.end(),
+                                 [&](double a) { return std::fabs(a - age) < 0.01; }))
+                    out.push_back(misquote(
+                        "age", pf.ageSpan, os,
+                        "Calls the patient " + quote(output, {ws[k].begin, ws[k + 2].end}) +
+                            " (\"" + quote(output, os) + "\"); the question says " +
+                            quote(question, pf.ageSpan) + "."));
                 const Sex said = sexWord(at(k + 3));
-                if (said != Sex::Unknown && pf.sex != Sex::Unknown && !pf.sexSpan.empty() && said != pf.sex && !hedged
-                    && std::fabs(age - pf.ageYears) < 0.01)
+                if (said != Sex::Unknown && pf.sex != Sex::Unknown && !pf.sexSpan.empty() &&
+                    said != pf.sex && !hedged && std::fabs(age - pf.ageYears) < 0.01)
                     out.push_back(misquote("sex", pf.sexSpan, os,
-                                           std::string("Calls the patient ") + sexName(said) + " (\"" + quote(output, os)
-                                               + "\"); the question introduces a " + sexName(pf.sex) + " patient (\""
-                                               + quote(question, pf.sexSpan) + "\")."));
+                                           std::string("Calls the patient ") + sexName(said) +
+                                               " (\"" + quote(output, os) +
+                                               "\"); the question introduces a " + sexName(pf.sex) +
+                                               " patient (\"" + quote(question, pf.sexSpan) +
+                                               "\")."));
             }
             // Pregnancy stated against the question.
             if (!hedged && (at(k) == "she" || at(k) == "patient") && at(k + 1) == "is") {
@@ -101,42 +116,59 @@ std::vector<ReadingFinding> checkFacts(std::string_view question, const Question
                     ++v;
                 if (at(v) == "pregnant") {
                     const Span os{ws[k].begin, ws[v].end};
-                    if (!negated && (pf.pregnant == 0 || pf.sex == Sex::Male) && !pf.sexSpan.empty())
-                        out.push_back(misquote("pregnancy", pf.pregnant == 0 ? pf.pregnancySpan : pf.sexSpan, os,
-                                               "Says the patient is pregnant (\"" + quote(output, os) + "\"); the question says \""
-                                                   + quote(question, pf.pregnant == 0 ? pf.pregnancySpan : pf.sexSpan) + "\"."));
+                    if (!negated && (pf.pregnant == 0 || pf.sex == Sex::Male) &&
+                        !pf.sexSpan.empty())
+                        out.push_back(misquote(
+                            "pregnancy", pf.pregnant == 0 ? pf.pregnancySpan : pf.sexSpan, os,
+                            "Says the patient is pregnant (\"" + quote(output, os) +
+                                "\"); the question says \"" +
+                                quote(question, pf.pregnant == 0 ? pf.pregnancySpan : pf.sexSpan) +
+                                "\"."));
                     if (negated && pf.pregnant == 1)
                         out.push_back(misquote("pregnancy", pf.pregnancySpan, os,
-                                               "Says the patient is not pregnant (\"" + quote(output, os) + "\"); the question says \""
-                                                   + quote(question, pf.pregnancySpan) + "\"."));
+                                               "Says the patient is not pregnant (\"" +
+                                                   quote(output, os) + "\"); the question says \"" +
+                                                   quote(question, pf.pregnancySpan) + "\"."));
                 }
             }
             // Menopause against age: only ages where it is clearly impossible or certain.
             const bool post = at(k) == "postmenopausal" || at(k) == "post-menopausal";
             const bool pre = at(k) == "premenopausal" || at(k) == "pre-menopausal";
-            if ((post || pre) && !hedged && !pf.mentionsMenopause && pf.ageYears >= 0 && !genericAround(sw, k)) {
-                const bool wrong = (post && (pf.ageYears < 40 || pf.sex == Sex::Male)) || (pre && pf.ageYears >= 60);
+            if ((post || pre) && !hedged && !pf.mentionsMenopause && pf.ageYears >= 0 &&
+                !genericAround(sw, k)) {
+                const bool wrong = (post && (pf.ageYears < 40 || pf.sex == Sex::Male)) ||
+                                   (pre && pf.ageYears >= 60);
                 if (wrong) {
                     const Span os{ws[k].begin, ws[k].end};
-                    out.push_back(misquote("menopause", pf.ageSpan, os,
-                                           "Calls the patient " + quote(output, os) + " (\"" + quote(output, {s.begin, std::min(s.end, ws[k].end + 40)})
-                                               + "\"); the question describes a " + quote(question, pf.sexSpan.empty() ? pf.ageSpan : pf.sexSpan) + "."));
+                    out.push_back(misquote(
+                        "menopause", pf.ageSpan, os,
+                        "Calls the patient " + quote(output, os) + " (\"" +
+                            quote(output, {s.begin, std::min(s.end, ws[k].end + 40)}) +
+                            "\"); the question describes a " +
+                            quote(question, pf.sexSpan.empty() ? pf.ageSpan : pf.sexSpan) + "."));
                 }
             }
             // Gestational age: "at 30 weeks' gestation" against the question's weeks.
-            if (ws[k].number && !pf.gestationWeeks.empty() && !hedged && (at(k + 1) == "weeks" || at(k + 1) == "week")) {
-                const bool gestation = at(k + 2) == "gestation" || at(k + 2) == "pregnant" || (at(k + 2) == "'" && at(k + 3) == "gestation")
-                                       || (at(k + 2) == "of" && at(k + 3) == "gestation") || at(k + 2) == "weeks'";
+            if (ws[k].number && !pf.gestationWeeks.empty() && !hedged &&
+                (at(k + 1) == "weeks" || at(k + 1) == "week")) {
+                const bool gestation = at(k + 2) == "gestation" || at(k + 2) == "pregnant" ||
+                                       (at(k + 2) == "'" && at(k + 3) == "gestation") ||
+                                       (at(k + 2) == "of" && at(k + 3) == "gestation") ||
+                                       at(k + 2) == "weeks'";
                 const int weeks = std::atoi(ws[k].lower.c_str());
                 bool anchored = k > 0 && at(k - 1) == "at";
                 bool aboutPatient = false;
                 for (const Word& w : ws)
-                    aboutPatient = aboutPatient || w.lower == "patient" || w.lower == "she" || w.lower == "her";
-                if (gestation && anchored && aboutPatient && std::find(pf.gestationWeeks.begin(), pf.gestationWeeks.end(), weeks) == pf.gestationWeeks.end()) {
+                    aboutPatient = aboutPatient || w.lower == "patient" || w.lower == "she" ||
+                                   w.lower == "her";
+                if (gestation && anchored && aboutPatient &&
+                    std::find(pf.gestationWeeks.begin(), pf.gestationWeeks.end(), weeks) ==
+                        pf.gestationWeeks.end()) {
                     const Span os{ws[k].begin, ws[std::min(k + 3, ws.size() - 1)].end};
                     out.push_back(misquote("gestational age", pf.pregnancySpan, os,
-                                           "Gives the gestational age as " + quote(output, os) + "; the question says \""
-                                               + quote(question, pf.pregnancySpan) + "\"."));
+                                           "Gives the gestational age as " + quote(output, os) +
+                                               "; the question says \"" +
+                                               quote(question, pf.pregnancySpan) + "\"."));
                 }
             }
             // Durations: "a 3-month history" where the question's history is 2 months.
@@ -158,8 +190,10 @@ std::vector<ReadingFinding> checkFacts(std::string_view question, const Question
                         }
                         if (other && !same) {
                             const Span os{ws[k].begin, ws[next].end};
-                            out.push_back(misquote("duration", qspan, os,
-                                                   "Gives " + quote(output, os) + "; the question says \"" + quote(question, {qspan.begin, qspan.end + 8}) + "\"."));
+                            out.push_back(misquote(
+                                "duration", qspan, os,
+                                "Gives " + quote(output, os) + "; the question says \"" +
+                                    quote(question, {qspan.begin, qspan.end + 8}) + "\"."));
                         }
                     }
                 }
@@ -169,10 +203,10 @@ std::vector<ReadingFinding> checkFacts(std::string_view question, const Question
     return out;
 }
 
-std::vector<ReadingFinding> checkQuotedValues(std::string_view question, const QuestionReading& reading,
-                                              const OutputText& ot, const ReferenceRangeTable& table,
-                                              const AnalyteNameIndex& names)
-{
+std::vector<ReadingFinding> checkQuotedValues(std::string_view question,
+                                              const QuestionReading& reading, const OutputText& ot,
+                                              const ReferenceRangeTable& table,
+                                              const AnalyteNameIndex& names) {
     std::vector<ReadingFinding> out;
     const std::string_view output = ot.text();
     const std::string& lower = ot.lower();
@@ -193,7 +227,8 @@ std::vector<ReadingFinding> checkQuotedValues(std::string_view question, const Q
             std::size_t steps = 0;
             while (k < sw.ws.size() && steps < 3 && !sw.ws[k].number) {
                 const std::string& w = sw.ws[k].lower;
-                if (!(w == "of" || w == "is" || w == "was" || w == ":" || w == "(" || w == "level" || w == "count" || w == "at"))
+                if (!(w == "of" || w == "is" || w == "was" || w == ":" || w == "(" ||
+                      w == "level" || w == "count" || w == "at"))
                     break;
                 ++k, ++steps;
             }
@@ -201,14 +236,18 @@ std::vector<ReadingFinding> checkQuotedValues(std::string_view question, const Q
                 continue;
             if (k > 0 && (sw.ws[k - 1].lower == "than" || sw.ws[k - 1].lower == "to"))
                 continue;
-            if (k + 1 < sw.ws.size() && (sw.ws[k + 1].lower == "-" || sw.ws[k + 1].lower == "to" || sw.ws[k + 1].lower == "–"
-                                         || (sw.ws[k + 1].lower == "/" && k + 2 < sw.ws.size() && sw.ws[k + 2].number)))
+            if (k + 1 < sw.ws.size() &&
+                (sw.ws[k + 1].lower == "-" || sw.ws[k + 1].lower == "to" ||
+                 sw.ws[k + 1].lower == "–" ||
+                 (sw.ws[k + 1].lower == "/" && k + 2 < sw.ws.size() && sw.ws[k + 2].number)))
                 continue;
             if (hedgedBefore(sw, k) || genericAround(sw, k))
                 continue;
-            const std::string written = std::string(output.substr(sw.ws[k].begin, sw.ws[k].end - sw.ws[k].begin));
+            const std::string written =
+                std::string(output.substr(sw.ws[k].begin, sw.ws[k].end - sw.ws[k].begin));
             if (qDigits.find(digitsOnly(written)) != std::string::npos)
-                continue; // the number is in the question (perhaps another value's): not a clear misquote
+                continue; // the number is in the question (perhaps another value's): not a clear
+                          // misquote
             double said = 0;
             matchNumber(output, sw.ws[k].begin, said);
             const UnitMatch u = matchUnit(output, sw.ws[k].end);
@@ -234,7 +273,8 @@ std::vector<ReadingFinding> checkQuotedValues(std::string_view question, const Q
                 continue;
             const Span os{m.span.begin, sw.ws[k].end + (u.length ? u.length : 0)};
             out.push_back(misquote(m.analyte, closest->span, os,
-                                   "Quotes " + quote(output, os) + "; the question gives " + quote(question, closest->span) + "."));
+                                   "Quotes " + quote(output, os) + "; the question gives " +
+                                       quote(question, closest->span) + "."));
         }
     }
     return out;
