@@ -18,8 +18,7 @@ namespace {
 // Merges a dashboard refinement into a query: each facet list is ANDed with what is
 // already there by appending (the store ORs inside one list, so a second click on the
 // same facet kind widens that facet, which is what the chips then show).
-void merge(CaseQuery& into, const CaseQuery& r)
-{
+void merge(CaseQuery& into, const CaseQuery& r) {
     into.runIds.insert(into.runIds.end(), r.runIds.begin(), r.runIds.end());
     into.findingTypes.insert(into.findingTypes.end(), r.findingTypes.begin(), r.findingTypes.end());
     into.findingSubtypes.insert(into.findingSubtypes.end(), r.findingSubtypes.begin(),
@@ -34,8 +33,7 @@ void merge(CaseQuery& into, const CaseQuery& r)
 
 } // namespace
 
-FilterBar::FilterBar(QWidget* parent) : QWidget(parent)
-{
+FilterBar::FilterBar(QWidget* parent) : QWidget(parent) {
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(0, 0, 0, 0);
     auto* row = new QHBoxLayout;
@@ -88,7 +86,8 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent)
     reviewFilter_->addItem(tr("Any review state"), QString());
     reviewFilter_->addItem(tr("Not reviewed"), QStringLiteral("unreviewed"));
     for (const char* verdict : {"confirmed", "rejected", "unsure"})
-        reviewFilter_->addItem(tr("Reviewed: %1").arg(QLatin1String(verdict)), QLatin1String(verdict));
+        reviewFilter_->addItem(tr("Reviewed: %1").arg(QLatin1String(verdict)),
+                               QLatin1String(verdict));
     row->addWidget(reviewFilter_);
 
     for (QComboBox* box : {runFilter_, correctFilter_, classFilter_, reviewFilter_})
@@ -101,8 +100,7 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent)
     column->addWidget(chipBar_);
 }
 
-CaseQuery FilterBar::query() const
-{
+CaseQuery FilterBar::query() const {
     CaseQuery q;
     q.search = search_->text().trimmed().toStdString();
     if (runFilter_->currentData().isValid())
@@ -118,8 +116,7 @@ CaseQuery FilterBar::query() const
     return q;
 }
 
-void FilterBar::setRuns(const std::vector<ProjectStore::RunInfo>& runs)
-{
+void FilterBar::setRuns(const std::vector<ProjectStore::RunInfo>& runs) {
     const QSignalBlocker block(runFilter_);
     runFilter_->clear();
     runFilter_->addItem(tr("All runs"), QVariant());
@@ -127,21 +124,18 @@ void FilterBar::setRuns(const std::vector<ProjectStore::RunInfo>& runs)
         runFilter_->addItem(QString::fromStdString(run.label), QVariant::fromValue<qint64>(run.id));
 }
 
-void FilterBar::addRefinement(const CaseQuery& refinement, const QString& label)
-{
+void FilterBar::addRefinement(const CaseQuery& refinement, const QString& label) {
     chips_.push_back({refinement, label});
     rebuildChips();
     emit changed();
 }
 
-void FilterBar::clearRefinements()
-{
+void FilterBar::clearRefinements() {
     chips_.clear();
     rebuildChips();
 }
 
-void FilterBar::clearAll()
-{
+void FilterBar::clearAll() {
     {
         // One change for the whole reset, not one per field.
         const QSignalBlocker blockSearch(search_);
@@ -155,8 +149,7 @@ void FilterBar::clearAll()
     emit changed();
 }
 
-void FilterBar::rebuildChips()
-{
+void FilterBar::rebuildChips() {
     while (QLayoutItem* item = chipLayout_->takeAt(0)) {
         delete item->widget();
         delete item;
@@ -165,8 +158,9 @@ void FilterBar::rebuildChips()
         auto* chip = new QToolButton(chipBar_);
         chip->setText(chips_[i].label + QStringLiteral("  \u2715"));
         chip->setToolTip(tr("Remove this filter"));
-        chip->setStyleSheet("QToolButton { border: 1px solid #8aa; border-radius: 9px; padding: 1px 8px; "
-                            "background: #eef5f5; }");
+        chip->setStyleSheet(
+            "QToolButton { border: 1px solid #8aa; border-radius: 9px; padding: 1px 8px; "
+            "background: #eef5f5; }");
         connect(chip, &QToolButton::clicked, this, [this, i] {
             if (i < chips_.size())
                 chips_.erase(chips_.begin() + std::ptrdiff_t(i));

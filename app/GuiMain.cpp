@@ -7,8 +7,8 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QFileInfo>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QSurfaceFormat>
 #include <QTimer>
 
@@ -21,8 +21,7 @@ namespace rs {
 
 namespace {
 
-PipelineRequest demoRequest(const QString& project)
-{
+PipelineRequest demoRequest(const QString& project) {
     PipelineRequest req;
     req.resourcesDir = resourcesDir();
     req.cacheDir = cacheDir();
@@ -34,8 +33,7 @@ PipelineRequest demoRequest(const QString& project)
 
 } // namespace
 
-int runGui(int argc, char** argv)
-{
+int runGui(int argc, char** argv) {
     // Without any display Qt would abort with a message about platform plugins; say what
     // the user can do instead.
     auto unset = [](const char* name) {
@@ -74,8 +72,9 @@ int runGui(int argc, char** argv)
             project = a;
             continue;
         }
-        std::cerr << "reasonscope: unknown argument: " << a.toStdString()
-                  << "\nUsage: reasonscope [open PROJECT [--case ID] [--run RUN]] [--screenshot FILE]\n";
+        std::cerr
+            << "reasonscope: unknown argument: " << a.toStdString()
+            << "\nUsage: reasonscope [open PROJECT [--case ID] [--run RUN]] [--screenshot FILE]\n";
         return 2;
     }
     if (openCommand && project.isEmpty()) {

@@ -2,10 +2,11 @@
 
 #include "CaseImagesView.h"
 #include "CaseResultCodec.h"
-#include "ImageView.h"
 #include "CaseTableModel.h"
+#include "CaseTitle.h"
 #include "DashboardView.h"
 #include "FilterBar.h"
+#include "ImageView.h"
 #include "InstanceView.h"
 #include "KgExplorer.h"
 #include "PathView.h"
@@ -13,11 +14,10 @@
 #include "ProjectionView.h"
 #include "ReportCommand.h"
 #include "ReportExporter.h"
+#include "ResourceLocator.h"
 #include "ReviewKeyController.h"
 #include "ReviewPanel.h"
 #include "ReviewerIdentity.h"
-#include "CaseTitle.h"
-#include "ResourceLocator.h"
 
 #include <QAction>
 #include <QApplication>
@@ -25,8 +25,8 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -37,17 +37,17 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-
 namespace rs {
 
 namespace {
 
-QString settingsKey(const char* key) { return QStringLiteral("window/") + QLatin1String(key); }
+QString settingsKey(const char* key) {
+    return QStringLiteral("window/") + QLatin1String(key);
+}
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
-{
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("ReasonScope"));
     setObjectName("MainWindow");
     session_ = new ProjectSession(this);
@@ -65,19 +65,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow()
-{
+MainWindow::~MainWindow() {
     // The models read through the store: detach them before the store goes.
     reviewPanel_->setStore(nullptr);
     model_->setParent(nullptr);
     delete model_;
 }
 
-const ProjectStore* MainWindow::store() const { return session_->store(); }
+const ProjectStore* MainWindow::store() const {
+    return session_->store();
+}
 
 // Centre: filter bar (with its chips), the case table (or its empty state).
-void MainWindow::buildCentre()
-{
+void MainWindow::buildCentre() {
     auto* centre = new QWidget(this);
     auto* column = new QVBoxLayout(centre);
     column->setContentsMargins(4, 4, 4, 4);
@@ -101,7 +101,8 @@ void MainWindow::buildCentre()
     table_->setColumnWidth(CaseTableModel::IdColumn, 110);
     table_->setColumnWidth(CaseTableModel::TitleColumn, 300);
     column->addWidget(table_, 1);
-    emptyState_ = new QLabel(tr("No project open. File \u2192 Open project\u2026 or Import outputs\u2026"), centre);
+    emptyState_ = new QLabel(
+        tr("No project open. File \u2192 Open project\u2026 or Import outputs\u2026"), centre);
     emptyState_->setAlignment(Qt::AlignCenter);
     emptyState_->setStyleSheet("color: #666; font-size: 14px;");
     column->addWidget(emptyState_, 1);
@@ -122,8 +123,7 @@ void MainWindow::buildCentre()
 }
 
 // Left: the overview, the projection and the KG explorer, tabbed.
-void MainWindow::buildOverviewDocks()
-{
+void MainWindow::buildOverviewDocks() {
     dashboard_ = new DashboardView(this);
     dashboard_->setDeferredWhileHidden(true);
     // Facets of 100k cases take longer than a keystroke; the table answers at once and the
@@ -161,15 +161,15 @@ void MainWindow::buildOverviewDocks()
     QTimer::singleShot(0, dashDock, &QDockWidget::raise);
     connect(kgExplorer_, &KgExplorer::caseActivated, this, &MainWindow::selectCaseClearingFilters);
     connect(kgExplorer_, &KgExplorer::loadRequested, this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Load knowledge graph files"));
+        const QStringList files =
+            QFileDialog::getOpenFileNames(this, tr("Load knowledge graph files"));
         if (!files.isEmpty())
             session_->loadKnowledgeGraph(files);
     });
 }
 
 // Below: the current case as a path diagram, as text and as images.
-void MainWindow::buildCaseDocks()
-{
+void MainWindow::buildCaseDocks() {
     auto* kgDock = findChild<QDockWidget*>("kgDock");
     auto openConcept = [this, kgDock](const QString& name) {
         kgDock->show();
@@ -193,7 +193,8 @@ void MainWindow::buildCaseDocks()
     // A finding chosen in the text brings its concepts forward in the diagram.
     connect(instanceView_, &InstanceView::findingSelected, this, [this](int index) {
         QStringList names;
-        if (const CaseResult::Finding* f = currentResult_ ? currentResult_->finding(index) : nullptr)
+        if (const CaseResult::Finding* f =
+                currentResult_ ? currentResult_->finding(index) : nullptr)
             for (const std::string& n : f->nodes)
                 names << QString::fromStdString(n);
         pathView_->highlightNodes(names);
@@ -223,8 +224,7 @@ void MainWindow::buildCaseDocks()
 
 // Default layout: overview beside the table on top; path and text of the current case side
 // by side below, where there is room for a diagram. A saved layout wins.
-void MainWindow::restoreLayout()
-{
+void MainWindow::restoreLayout() {
     resize(1500, 950);
     resizeDocks({findChild<QDockWidget*>("dashboardDock")}, {640}, Qt::Horizontal);
     auto* pathDock = findChild<QDockWidget*>("pathDock");
@@ -235,8 +235,7 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(settingsKey("state")).toByteArray());
 }
 
-void MainWindow::connectSession()
-{
+void MainWindow::connectSession() {
     connect(session_, &ProjectSession::storeAboutToChange, this, &MainWindow::detachViews);
     connect(session_, &ProjectSession::storeChanged, this, &MainWindow::attachViews);
     connect(session_, &ProjectSession::graphChanged, kgExplorer_, &KgExplorer::setGraph);
@@ -250,20 +249,22 @@ void MainWindow::connectSession()
     connect(session_, &ProjectSession::pollFailed, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(reportExporter_, &ReportExporter::finished, this, &MainWindow::reportFinished);
-    connect(reportExporter_, &ReportExporter::statusMessage, this,
-            [this](const QString& text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    connect(
+        reportExporter_, &ReportExporter::statusMessage, this,
+        [this](const QString& text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
 }
 
-void MainWindow::buildActions()
-{
+void MainWindow::buildActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open project\u2026"), this, &MainWindow::chooseAndOpenProject);
+    QAction* open =
+        file->addAction(tr("&Open project\u2026"), this, &MainWindow::chooseAndOpenProject);
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("&Import outputs\u2026"), this, [this] { chooseAndImport(false); });
     file->addAction(tr("Import outputs with reference &boxes\u2026"), this, [this] {
         // An NIH ChestX-ray14 box list first; its boxes join the images of the outputs chosen next.
-        const QStringList lists = QFileDialog::getOpenFileNames(this, tr("NIH box list (BBox_List_2017.csv)"), QString(),
-                                                               tr("CSV files (*.csv);;All files (*)"));
+        const QStringList lists =
+            QFileDialog::getOpenFileNames(this, tr("NIH box list (BBox_List_2017.csv)"), QString(),
+                                          tr("CSV files (*.csv);;All files (*)"));
         if (lists.isEmpty())
             return;
         pendingBoxFiles_ = lists;
@@ -272,7 +273,8 @@ void MainWindow::buildActions()
     });
     file->addAction(tr("Load &knowledge graph\u2026"), this, [this] { chooseAndImport(true); });
     file->addSeparator();
-    QAction* exportAction = file->addAction(tr("&Export report\u2026"), this, &MainWindow::exportReport);
+    QAction* exportAction =
+        file->addAction(tr("&Export report\u2026"), this, &MainWindow::exportReport);
     exportAction->setObjectName("exportReport");
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
@@ -299,24 +301,26 @@ void MainWindow::buildActions()
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
-        QMessageBox::information(this, tr("Keyboard shortcuts"),
-                                 tr("/  search (Esc leaves it)\nUp/Down  previous/next case\nEnter  open the case in the "
-                                    "instance view\nCtrl+O  open a project\n+ / - / 0  zoom the path view\n"
-                                    "F2  start reviewing: the first unreviewed case of the queue") +
-                                     QStringLiteral("\n\n") + tr("Review panel:") + QLatin1Char('\n') +
-                                     ReviewPanel::shortcutHelp() + QLatin1Char('\n') +
-                                     tr("Ctrl+E  export a report of the current filter"));
+        QMessageBox::information(
+            this, tr("Keyboard shortcuts"),
+            tr("/  search (Esc leaves it)\nUp/Down  previous/next case\nEnter  open the case in "
+               "the "
+               "instance view\nCtrl+O  open a project\n+ / - / 0  zoom the path view\n"
+               "F2  start reviewing: the first unreviewed case of the queue") +
+                QStringLiteral("\n\n") + tr("Review panel:") + QLatin1Char('\n') +
+                ReviewPanel::shortcutHelp() + QLatin1Char('\n') +
+                tr("Ctrl+E  export a report of the current filter"));
     });
     help->addAction(tr("&About ReasonScope"), this, [this] {
-        QMessageBox::about(this, tr("About ReasonScope"),
-                           tr("ReasonScope %1\nA visual-analytics debugger for the diagnostic reasoning of "
-                              "medical language models.")
-                               .arg(QStringLiteral(RS_VERSION)));
+        QMessageBox::about(
+            this, tr("About ReasonScope"),
+            tr("ReasonScope %1\nA visual-analytics debugger for the diagnostic reasoning of "
+               "medical language models.")
+                .arg(QStringLiteral(RS_VERSION)));
     });
 }
 
-void MainWindow::detachViews()
-{
+void MainWindow::detachViews() {
     model_->setStore(nullptr);
     dashboard_->setStore(nullptr);
     projection_->setStore(nullptr);
@@ -324,8 +328,7 @@ void MainWindow::detachViews()
     reviewPanel_->setStore(nullptr);
 }
 
-void MainWindow::attachViews(ProjectStore* store)
-{
+void MainWindow::attachViews(ProjectStore* store) {
     model_->setStore(store);
     dashboard_->setStore(store);
     projection_->setStore(store);
@@ -333,8 +336,7 @@ void MainWindow::attachViews(ProjectStore* store)
     reviewPanel_->setStore(store);
 }
 
-bool MainWindow::openProject(const QString& path, bool quiet)
-{
+bool MainWindow::openProject(const QString& path, bool quiet) {
     std::string error;
     // The session detaches the views from the old store and attaches them to the new one.
     if (!session_->open(path, &error)) {
@@ -360,8 +362,7 @@ bool MainWindow::openProject(const QString& path, bool quiet)
     return true;
 }
 
-void MainWindow::applyFilter()
-{
+void MainWindow::applyFilter() {
     if (!session_->store())
         return;
     CaseQuery q = filterBar_->query();
@@ -377,8 +378,7 @@ void MainWindow::applyFilter()
     updateStatus();
 }
 
-void MainWindow::setCurrentCase(qint64 caseId)
-{
+void MainWindow::setCurrentCase(qint64 caseId) {
     if (caseId == currentCase_ && caseId >= 0)
         return;
     currentCase_ = caseId;
@@ -415,8 +415,7 @@ void MainWindow::setCurrentCase(qint64 caseId)
     updateStatus();
 }
 
-void MainWindow::updateWindowTitle()
-{
+void MainWindow::updateWindowTitle() {
     QStringList parts;
     if (!currentTitle_.isEmpty())
         parts << currentTitle_;
@@ -429,8 +428,7 @@ void MainWindow::updateWindowTitle()
 // A project opens on the case a reviewer would start with: the first of the review queue
 // without a verdict (the queue's first when all have one); the table's first row only when
 // the queue is empty.
-void MainWindow::selectOpeningCase()
-{
+void MainWindow::selectOpeningCase() {
     qint64 first = -1;
     if (const ReviewQueue* queue = reviewPanel_->queue()) {
         try {
@@ -450,16 +448,14 @@ void MainWindow::selectOpeningCase()
     }
 }
 
-void MainWindow::raiseReviewDock()
-{
+void MainWindow::raiseReviewDock() {
     if (auto* dock = findChild<QDockWidget*>("reviewDock")) {
         dock->show();
         dock->raise();
     }
 }
 
-bool MainWindow::startReviewing()
-{
+bool MainWindow::startReviewing() {
     if (!session_->store())
         return false;
     raiseReviewDock();
@@ -470,8 +466,7 @@ bool MainWindow::startReviewing()
     return started;
 }
 
-bool MainWindow::showCase(const QString& key, const QString& run)
-{
+bool MainWindow::showCase(const QString& key, const QString& run) {
     if (!session_->store())
         return false;
     const auto stored = session_->store()->loadCase(key.toStdString(), run.toStdString());
@@ -485,8 +480,7 @@ bool MainWindow::showCase(const QString& key, const QString& run)
 }
 
 // After the table's rows changed: the same case if it is still listed, else the first row.
-void MainWindow::keepOrSelectFirst(qint64 keep)
-{
+void MainWindow::keepOrSelectFirst(qint64 keep) {
     const int row = keep >= 0 ? model_->rowOfCase(keep) : -1;
     if (row >= 0)
         table_->selectRow(row);
@@ -496,30 +490,27 @@ void MainWindow::keepOrSelectFirst(qint64 keep)
         setCurrentCase(-1);
 }
 
-bool MainWindow::isUpdatingViews() const
-{
+bool MainWindow::isUpdatingViews() const {
     return dashboard_->isUpdating() || projection_->isUpdating();
 }
 
-void MainWindow::updateStatus()
-{
+void MainWindow::updateStatus() {
     if (!session_->store()) {
         statusLabel_->setText(tr("No project"));
         return;
     }
-    statusLabel_->setText(tr("%1 cases shown  \u2022  %2").arg(model_->rowCount()).arg(session_->path()));
+    statusLabel_->setText(
+        tr("%1 cases shown  \u2022  %2").arg(model_->rowCount()).arg(session_->path()));
 }
 
-void MainWindow::chooseAndOpenProject()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
-                                                      tr("ReasonScope projects (*.rsproj);;All files (*)"));
+void MainWindow::chooseAndOpenProject() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open project"), QString(), tr("ReasonScope projects (*.rsproj);;All files (*)"));
     if (!path.isEmpty())
         openProject(path);
 }
 
-void MainWindow::chooseAndImport(bool knowledgeGraph)
-{
+void MainWindow::chooseAndImport(bool knowledgeGraph) {
     QSettings settings;
     PipelineRequest req;
     req.resourcesDir = resourcesDir();
@@ -528,7 +519,8 @@ void MainWindow::chooseAndImport(bool knowledgeGraph)
     for (const QString& kg : settings.value("kgFiles").toStringList())
         req.kgFiles.push_back(kg.toStdString());
     if (knowledgeGraph) {
-        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Load knowledge graph files"));
+        const QStringList files =
+            QFileDialog::getOpenFileNames(this, tr("Load knowledge graph files"));
         if (files.isEmpty())
             return;
         req.kgFiles.clear();
@@ -536,12 +528,14 @@ void MainWindow::chooseAndImport(bool knowledgeGraph)
             req.kgFiles.push_back(f.toStdString());
         settings.setValue("kgFiles", files);
         session_->loadKnowledgeGraph(files); // explore it now; imports use it from here on
-        statusBar()->showMessage(tr("Knowledge graph loading; the next import of outputs uses it."), 8000);
+        statusBar()->showMessage(tr("Knowledge graph loading; the next import of outputs uses it."),
+                                 8000);
         return;
     }
     if (req.kgFiles.empty()) {
-        QMessageBox::information(this, tr("No knowledge graph loaded"),
-                                 tr("Load a knowledge graph first (File \u2192 Load knowledge graph\u2026)."));
+        QMessageBox::information(
+            this, tr("No knowledge graph loaded"),
+            tr("Load a knowledge graph first (File \u2192 Load knowledge graph\u2026)."));
         return;
     }
     const QStringList inputs = QFileDialog::getOpenFileNames(this, tr("Import model outputs"));
@@ -561,15 +555,15 @@ void MainWindow::chooseAndImport(bool knowledgeGraph)
     runAnalysis(req, tr("Importing model outputs"));
 }
 
-void MainWindow::runAnalysis(const PipelineRequest& request, const QString& title)
-{
+void MainWindow::runAnalysis(const PipelineRequest& request, const QString& title) {
     auto* dialog = new QProgressDialog(title, tr("Cancel"), 0, 100, this);
     dialog->setWindowModality(Qt::WindowModal);
     dialog->setMinimumDuration(300);
-    connect(session_, &ProjectSession::analysisProgress, dialog, [dialog](const QString& stage, int percent) {
-        dialog->setLabelText(stage);
-        dialog->setValue(percent);
-    });
+    connect(session_, &ProjectSession::analysisProgress, dialog,
+            [dialog](const QString& stage, int percent) {
+                dialog->setLabelText(stage);
+                dialog->setValue(percent);
+            });
     connect(dialog, &QProgressDialog::canceled, session_, &ProjectSession::cancelAnalysis);
     connect(
         session_, &ProjectSession::analysisFinished, this,
@@ -577,11 +571,13 @@ void MainWindow::runAnalysis(const PipelineRequest& request, const QString& titl
             dialog->close();
             dialog->deleteLater();
             if (!r.ok && !r.cancelled)
-                QMessageBox::warning(this, tr("Analysis failed"), QString::fromStdString(r.fatalError));
+                QMessageBox::warning(this, tr("Analysis failed"),
+                                     QString::fromStdString(r.fatalError));
             else if (!r.importErrors.empty())
-                statusBar()->showMessage(tr("%1 records could not be imported; see the project's import errors")
-                                             .arg(r.importErrors.size()),
-                                         10000);
+                statusBar()->showMessage(
+                    tr("%1 records could not be imported; see the project's import errors")
+                        .arg(r.importErrors.size()),
+                    10000);
             // Whatever was committed is in the file, also after a cancel or a failure.
             openProject(project, true);
         },
@@ -589,8 +585,7 @@ void MainWindow::runAnalysis(const PipelineRequest& request, const QString& titl
     session_->startAnalysis(request);
 }
 
-void MainWindow::selectCaseClearingFilters(qint64 caseId)
-{
+void MainWindow::selectCaseClearingFilters(qint64 caseId) {
     if (!session_->store() || caseId < 0)
         return;
     int row = model_->rowOfCase(caseId);
@@ -604,8 +599,7 @@ void MainWindow::selectCaseClearingFilters(qint64 caseId)
     table_->scrollTo(model_->index(row, 0));
 }
 
-void MainWindow::closeEvent(QCloseEvent* event)
-{
+void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(settingsKey("geometry"), saveGeometry());
     settings.setValue(settingsKey("state"), saveState());
@@ -614,8 +608,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 // --- review and reports --------------------------------------------------------------
 
-void MainWindow::buildReview()
-{
+void MainWindow::buildReview() {
     reviewPanel_ = new ReviewPanel(this);
     reviewPanel_->setDeferredWhileHidden(true);
     auto* reviewDock = new QDockWidget(tr("Review"), this);
@@ -633,7 +626,8 @@ void MainWindow::buildReview()
         connect(action, &QAction::triggered, reviewDock, &QDockWidget::raise);
 
     connect(this, &MainWindow::currentCaseChanged, reviewPanel_, &ReviewPanel::setCurrentCase);
-    connect(reviewPanel_, &ReviewPanel::caseActivated, this, &MainWindow::selectCaseClearingFilters);
+    connect(reviewPanel_, &ReviewPanel::caseActivated, this,
+            &MainWindow::selectCaseClearingFilters);
     connect(reviewPanel_, &ReviewPanel::reviewRecorded, this, [this] {
         refreshAfterReviews();
         // Our own commit: the next poll need not refresh again for it.
@@ -645,8 +639,7 @@ void MainWindow::buildReview()
     keys_ = new ReviewKeyController(this, reviewPanel_, statusBar());
 }
 
-void MainWindow::refreshAfterReviews()
-{
+void MainWindow::refreshAfterReviews() {
     if (!session_->store())
         return;
     const qint64 keep = currentCase_;
@@ -658,20 +651,20 @@ void MainWindow::refreshAfterReviews()
     updateStatus();
 }
 
-void MainWindow::exportReport()
-{
+void MainWindow::exportReport() {
     if (!session_->store()) {
         QMessageBox::information(this, tr("No project"), tr("Open a project first."));
         return;
     }
-    reportExporter_->askAndExport(*session_->store(), session_->path(), model_->query(), model_->rowCount());
+    reportExporter_->askAndExport(*session_->store(), session_->path(), model_->query(),
+                                  model_->rowCount());
 }
 
-void MainWindow::exportReportTo(const QString& path, ReportFormat format, bool redact)
-{
+void MainWindow::exportReportTo(const QString& path, ReportFormat format, bool redact) {
     if (!session_->store())
         return;
-    reportExporter_->exportTo(session_->path(), model_->query(), model_->rowCount(), path, format, redact);
+    reportExporter_->exportTo(session_->path(), model_->query(), model_->rowCount(), path, format,
+                              redact);
 }
 
 } // namespace rs

@@ -109,7 +109,8 @@ private:
     PathView* pathView_ = nullptr;
     InstanceView* instanceView_ = nullptr;
     CaseImagesView* imagesView_ = nullptr;
-    QStringList pendingBoxFiles_; // NIH box lists for the next import (File > Import outputs with boxes)
+    QStringList
+        pendingBoxFiles_; // NIH box lists for the next import (File > Import outputs with boxes)
     DashboardView* dashboard_ = nullptr;
     KgExplorer* kgExplorer_ = nullptr;
     ProjectionView* projection_ = nullptr;
@@ -117,7 +118,7 @@ private:
     ReviewPanel* reviewPanel_ = nullptr;
 
     qint64 currentCase_ = -1;
-    QString currentTitle_, projectName_; // for the window title
+    QString currentTitle_, projectName_;      // for the window title
     std::optional<CaseResult> currentResult_; // of the current case, when analysed
 };
 

@@ -10,8 +10,7 @@
 
 namespace rs {
 
-ProjectSession::ProjectSession(QObject* parent) : QObject(parent)
-{
+ProjectSession::ProjectSession(QObject* parent) : QObject(parent) {
     // Another instance (another reviewer) writing to the same file changes PRAGMA
     // data_version; cheap enough to poll every second.
     auto* poll = new QTimer(this);
@@ -21,8 +20,7 @@ ProjectSession::ProjectSession(QObject* parent) : QObject(parent)
     poll->start();
 }
 
-ProjectSession::~ProjectSession()
-{
+ProjectSession::~ProjectSession() {
     // Qt waits for its thread pool on exit: a graph load nobody will see stops early.
     if (cancelGraphLoad_)
         *cancelGraphLoad_ = true;
@@ -32,8 +30,7 @@ ProjectSession::~ProjectSession()
     }
 }
 
-bool ProjectSession::open(const QString& path, std::string* error)
-{
+bool ProjectSession::open(const QString& path, std::string* error) {
     auto store = ProjectStore::open(path.toStdString(), error);
     if (!store)
         return false;
@@ -45,15 +42,13 @@ bool ProjectSession::open(const QString& path, std::string* error)
     return true;
 }
 
-void ProjectSession::close()
-{
+void ProjectSession::close() {
     emit storeAboutToChange();
     store_.reset();
     emit storeChanged(nullptr);
 }
 
-void ProjectSession::startAnalysis(const PipelineRequest& request)
-{
+void ProjectSession::startAnalysis(const PipelineRequest& request) {
     close();
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     cancelAnalysis_ = cancel;
@@ -83,14 +78,12 @@ void ProjectSession::startAnalysis(const PipelineRequest& request)
         [this, project](const PipelineResult& result) { emit analysisFinished(result, project); });
 }
 
-void ProjectSession::cancelAnalysis()
-{
+void ProjectSession::cancelAnalysis() {
     if (cancelAnalysis_)
         *cancelAnalysis_ = true;
 }
 
-void ProjectSession::loadKnowledgeGraph(const QStringList& files)
-{
+void ProjectSession::loadKnowledgeGraph(const QStringList& files) {
     const int generation = ++graphLoadGeneration_;
     // A newer request replaces the one loading: its result would be dropped anyway.
     if (cancelGraphLoad_)
@@ -129,14 +122,12 @@ void ProjectSession::loadKnowledgeGraph(const QStringList& files)
         });
 }
 
-void ProjectSession::acknowledgeOwnWrite()
-{
+void ProjectSession::acknowledgeOwnWrite() {
     if (store_)
         lastExternalChange_ = store_->externalChangeCounter();
 }
 
-void ProjectSession::pollForExternalChanges()
-{
+void ProjectSession::pollForExternalChanges() {
     if (!store_)
         return;
     try {

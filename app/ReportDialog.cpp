@@ -3,8 +3,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -61,9 +61,15 @@ ReportDialog::ReportDialog(const QString& filterText, const QString& casesHint,
     resize(560, sizeHint().height());
 }
 
-QString ReportDialog::path() const { return path_->text().trimmed(); }
-ReportFormat ReportDialog::format() const { return ReportFormat(format_->currentData().toInt()); }
-bool ReportDialog::redact() const { return redact_->isChecked(); }
+QString ReportDialog::path() const {
+    return path_->text().trimmed();
+}
+ReportFormat ReportDialog::format() const {
+    return ReportFormat(format_->currentData().toInt());
+}
+bool ReportDialog::redact() const {
+    return redact_->isChecked();
+}
 
 void ReportDialog::formatChanged() {
     // Keep the file name, change its suffix to the format's.

@@ -28,8 +28,8 @@ struct ExportOutcome {
 };
 
 ExportOutcome buildAndWrite(const std::string& project, const CaseQuery& filter,
-                            const ReportOptions& options, ReportFormat format, const QString& path)
-{
+                            const ReportOptions& options, ReportFormat format,
+                            const QString& path) {
     ExportOutcome outcome;
     QElapsedTimer timer;
     timer.start();
@@ -55,15 +55,14 @@ ExportOutcome buildAndWrite(const std::string& project, const CaseQuery& filter,
 ReportExporter::ReportExporter(QWidget* window) : QObject(window), window_(window) {}
 
 void ReportExporter::askAndExport(const ProjectStore& store, const QString& projectPath,
-                                  const CaseQuery& filter, int shownCases)
-{
+                                  const CaseQuery& filter, int shownCases) {
     const std::string filterText = formatCaseFilter(filter, store.runs());
     QString suggested = QSettings().value("review/lastReport").toString();
     if (suggested.isEmpty())
         suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                         .filePath(QFileInfo(projectPath).completeBaseName() + "-report.html");
-    ReportDialog dialog(QString::fromStdString(filterText), tr("%1 cases match the filter").arg(shownCases),
-                        suggested, window_);
+    ReportDialog dialog(QString::fromStdString(filterText),
+                        tr("%1 cases match the filter").arg(shownCases), suggested, window_);
     if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
         return;
     // Asked for in a dialog, so a failure deserves one too (exportTo() itself only reports
@@ -79,8 +78,7 @@ void ReportExporter::askAndExport(const ProjectStore& store, const QString& proj
 }
 
 void ReportExporter::exportTo(const QString& projectPath, const CaseQuery& filter, int shownCases,
-                              const QString& path, ReportFormat format, bool redact)
-{
+                              const QString& path, ReportFormat format, bool redact) {
     ReportOptions options;
     options.redact = redact;
     options.appVersion = RS_VERSION;

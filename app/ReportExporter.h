@@ -22,8 +22,8 @@ public:
 
     // Asks where to and how (ReportDialog), then writes; a failure asked for in a dialog
     // gets a message box too.
-    void askAndExport(const ProjectStore& store, const QString& projectPath, const CaseQuery& filter,
-                      int shownCases);
+    void askAndExport(const ProjectStore& store, const QString& projectPath,
+                      const CaseQuery& filter, int shownCases);
     // Writes without asking; the outcome comes by finished() and statusMessage().
     void exportTo(const QString& projectPath, const CaseQuery& filter, int shownCases,
                   const QString& path, ReportFormat format, bool redact);

@@ -16,20 +16,21 @@
 namespace rs {
 
 ReviewKeyController::ReviewKeyController(QWidget* window, ReviewPanel* panel, QStatusBar* statusBar)
-    : QObject(window), window_(window), panel_(panel)
-{
+    : QObject(window), window_(window), panel_(panel) {
     hint_ = new QLabel(window);
     hint_->setObjectName("reviewKeyHint");
     statusBar->addWidget(hint_, 1);
     qApp->installEventFilter(this);
-    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) { showHint(now); });
+    connect(qApp, &QApplication::focusChanged, this,
+            [this](QWidget*, QWidget* now) { showHint(now); });
     showHint(QApplication::focusWidget());
 }
 
-ReviewKeyController::~ReviewKeyController() { qApp->removeEventFilter(this); }
+ReviewKeyController::~ReviewKeyController() {
+    qApp->removeEventFilter(this);
+}
 
-bool ReviewKeyController::isTextEntry(const QWidget* widget)
-{
+bool ReviewKeyController::isTextEntry(const QWidget* widget) {
     if (!widget)
         return false;
     if (qobject_cast<const QLineEdit*>(widget) || qobject_cast<const QAbstractSpinBox*>(widget))
@@ -43,8 +44,7 @@ bool ReviewKeyController::isTextEntry(const QWidget* widget)
     return false;
 }
 
-QAction* ReviewKeyController::reviewAction(const QKeyEvent* key) const
-{
+QAction* ReviewKeyController::reviewAction(const QKeyEvent* key) const {
     // The keypad's digits are the same verdict keys as the row above the letters.
     const Qt::KeyboardModifiers modifiers = key->modifiers() & ~Qt::KeypadModifier;
     const QKeySequence pressed(QKeyCombination(modifiers, Qt::Key(key->key())));
@@ -55,8 +55,7 @@ QAction* ReviewKeyController::reviewAction(const QKeyEvent* key) const
     return nullptr;
 }
 
-bool ReviewKeyController::eventFilter(QObject* watched, QEvent* event)
-{
+bool ReviewKeyController::eventFilter(QObject* watched, QEvent* event) {
     const QEvent::Type type = event->type();
     if (type != QEvent::ShortcutOverride && type != QEvent::KeyPress)
         return false;
@@ -66,7 +65,8 @@ bool ReviewKeyController::eventFilter(QObject* watched, QEvent* event)
     auto* key = static_cast<QKeyEvent*>(event);
     if (isTextEntry(widget)) {
         // Typing stays typing; Esc hands the keys back to the review.
-        if (type == QEvent::KeyPress && key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
+        if (type == QEvent::KeyPress && key->key() == Qt::Key_Escape &&
+            key->modifiers() == Qt::NoModifier) {
             panel_->keyHome()->setFocus(Qt::ShortcutFocusReason);
             return true;
         }
@@ -85,13 +85,13 @@ bool ReviewKeyController::eventFilter(QObject* watched, QEvent* event)
     return true;
 }
 
-void ReviewKeyController::showHint(QWidget* focus)
-{
+void ReviewKeyController::showHint(QWidget* focus) {
     if (focus && focus->window() == window_ && isTextEntry(focus))
         hint_->setText(tr("Typing in a text field \u2014 Esc returns to the review keys"));
     else
-        hint_->setText(tr("Review keys: J/K case \u00b7 1/2/3 verdict \u00b7 ]/[ finding \u00b7 C comment \u00b7 "
-                          "Alt+0\u20263 severity \u00b7 F2 start reviewing"));
+        hint_->setText(tr(
+            "Review keys: J/K case \u00b7 1/2/3 verdict \u00b7 ]/[ finding \u00b7 C comment \u00b7 "
+            "Alt+0\u20263 severity \u00b7 F2 start reviewing"));
 }
 
 } // namespace rs

@@ -14,8 +14,7 @@ const char* const kRoleKey = "review/role";
 } // namespace
 
 ReviewerIdentity::ReviewerIdentity(ReviewPanel* panel, QStatusBar* statusBar, QWidget* window)
-    : QObject(window), panel_(panel)
-{
+    : QObject(window), panel_(panel) {
     label_ = new QLabel(window);
     label_->setObjectName("reviewerLabel");
     statusBar->addPermanentWidget(label_);
@@ -25,17 +24,22 @@ ReviewerIdentity::ReviewerIdentity(ReviewPanel* panel, QStatusBar* statusBar, QW
     connect(panel_, &ReviewPanel::reviewerChanged, this, &ReviewerIdentity::remember);
 }
 
-void ReviewerIdentity::ask() { panel_->askForReviewer(); }
+void ReviewerIdentity::ask() {
+    panel_->askForReviewer();
+}
 
-void ReviewerIdentity::remember(const QString& name, const QString& role)
-{
+void ReviewerIdentity::remember(const QString& name, const QString& role) {
     QSettings settings;
-    if (settings.value(kNameKey).toString() != name || settings.value(kRoleKey).toString() != role) {
+    if (settings.value(kNameKey).toString() != name ||
+        settings.value(kRoleKey).toString() != role) {
         settings.setValue(kNameKey, name);
         settings.setValue(kRoleKey, role);
     }
-    label_->setText(name.isEmpty() ? tr("Reviewer: not set")
-                                   : tr("Reviewer: %1").arg(role.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, role)));
+    label_->setText(
+        name.isEmpty()
+            ? tr("Reviewer: not set")
+            : tr("Reviewer: %1")
+                  .arg(role.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, role)));
 }
 
 } // namespace rs

@@ -6,8 +6,7 @@
 
 // Subcommands run headless (no display needed); no subcommand, or `open`, starts the
 // window.
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     const bool window = args.empty() || args[0] == "open" || args[0] == "--screenshot";
     // Anything else is a subcommand, or a mistake the command line explains without

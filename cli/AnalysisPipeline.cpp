@@ -28,19 +28,19 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double secondsSince(Clock::time_point t)
-{
+double secondsSince(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-bool cancelled(const std::atomic<bool>* cancel) { return cancel && cancel->load(); }
+bool cancelled(const std::atomic<bool>* cancel) {
+    return cancel && cancel->load();
+}
 
 // The reference ranges of the resource folder and the reading checker over them; no
 // checker when the table cannot be read (the other finding classes do not need it).
 class ReadingSetup {
 public:
-    explicit ReadingSetup(const std::string& resourcesDir)
-    {
+    explicit ReadingSetup(const std::string& resourcesDir) {
         if (table_.load(referenceRangesFile(resourcesDir)) && table_.rowCount() > 0)
             checker_ = std::make_unique<reading::ReadingChecker>(table_);
     }
@@ -54,9 +54,8 @@ private:
 // Analyses a batch on all workers. The analyzer is const and thread-safe; each worker
 // takes the next unclaimed case, so uneven case sizes balance out.
 std::vector<nlohmann::json> analyseBatch(const std::vector<Case>& batch,
-                                         const CaseAnalyzer& analyzer,
-                                         const KnowledgeBase& kb, int threads)
-{
+                                         const CaseAnalyzer& analyzer, const KnowledgeBase& kb,
+                                         int threads) {
     std::vector<nlohmann::json> results(batch.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
@@ -73,8 +72,7 @@ std::vector<nlohmann::json> analyseBatch(const std::vector<Case>& batch,
     return results;
 }
 
-void tallyClaimsAndFindings(const Case& c, const nlohmann::json& analysis, PipelineResult& result)
-{
+void tallyClaimsAndFindings(const Case& c, const nlohmann::json& analysis, PipelineResult& result) {
     if (const auto claims = analysis.find("claims"); claims != analysis.end() && claims->is_array())
         for (const auto& cl : *claims)
             if (cl.value("owner", "model") == "model")
@@ -90,8 +88,7 @@ void tallyClaimsAndFindings(const Case& c, const nlohmann::json& analysis, Pipel
 // The lexicons of the resource folder, and the complete-list declarations each KG file may
 // have beside it (completeness is a property of a source). False with error when the
 // lexicons cannot be read.
-bool loadLexicon(const PipelineRequest& req, Lexicon& lexicon, std::string& error)
-{
+bool loadLexicon(const PipelineRequest& req, Lexicon& lexicon, std::string& error) {
     const std::filesystem::path lexDir = std::filesystem::path(req.resourcesDir) / "lexicon";
     std::vector<ImportError> lexiconErrors;
     if (!lexicon.load(lexDir.string(), &lexiconErrors)) {
@@ -107,8 +104,7 @@ bool loadLexicon(const PipelineRequest& req, Lexicon& lexicon, std::string& erro
 
 // Patterns recounted over every finding of the project. Case ids repeat across runs (the
 // same question answered by several models), so a case is named "run/id" here.
-void storePatterns(ProjectStore& store)
-{
+void storePatterns(ProjectStore& store) {
     PatternAggregator patterns;
     store.forEachFindingSignature([&](const ProjectStore::FindingSignature& f) {
         patterns.add(f.run + "/" + f.caseKey, f.type, f.subtype, f.signature);
@@ -119,8 +115,7 @@ void storePatterns(ProjectStore& store)
 }
 
 // What the analysis ran with, for the audit report: the KG sources and the settings.
-void recordSettings(ProjectStore& store, const KgLoadResult& kg, const PipelineRequest& req)
-{
+void recordSettings(ProjectStore& store, const KgLoadResult& kg, const PipelineRequest& req) {
     ProjectStore::Transaction tx(store);
     for (const auto& s : kg.sources)
         store.addKgSource(s.path, s.format, s.sha256, s.nodes, s.edges);
@@ -131,8 +126,7 @@ void recordSettings(ProjectStore& store, const KgLoadResult& kg, const PipelineR
 }
 
 void loadBoxLists(const PipelineRequest& req, ProjectStore& store, importers::NihBoxList& boxLists,
-                  PipelineResult& result)
-{
+                  PipelineResult& result) {
     std::vector<ImportError> boxErrors;
     for (const std::string& path : req.boxFiles)
         if (!boxLists.load(path, boxErrors))
@@ -148,8 +142,7 @@ void loadBoxLists(const PipelineRequest& req, ProjectStore& store, importers::Ni
 // the same transaction; runs of a file that stopped early (a fatal read error, a cancel)
 // stay marked as cut short.
 void finishFile(ProjectStore& store, const std::vector<ImportError>& fileErrors,
-                const std::set<std::int64_t>& fileRuns, bool wholeFile)
-{
+                const std::set<std::int64_t>& fileRuns, bool wholeFile) {
     ProjectStore::Transaction tx(store);
     for (const auto& e : fileErrors)
         store.addImportError(e);
@@ -160,12 +153,12 @@ void finishFile(ProjectStore& store, const std::vector<ImportError>& fileErrors,
 }
 
 // What the run summary says of the loaded graph: each source's counts, and the totals.
-void describeKnowledgeGraph(const KgLoadResult& kg, PipelineResult& result)
-{
+void describeKnowledgeGraph(const KgLoadResult& kg, PipelineResult& result) {
     for (const auto& s : kg.sources)
-        result.kgSources.push_back(s.path + " (" + s.format + "): " + std::to_string(s.nodes) +
-                                   " nodes, " + std::to_string(s.edges) + " edges" +
-                                   (s.errors ? ", " + std::to_string(s.errors) + " bad lines" : ""));
+        result.kgSources.push_back(
+            s.path + " (" + s.format + "): " + std::to_string(s.nodes) + " nodes, " +
+            std::to_string(s.edges) + " edges" +
+            (s.errors ? ", " + std::to_string(s.errors) + " bad lines" : ""));
     result.kgNodes = kg.graph->nodeCount();
     result.kgEdges = kg.graph->edgeCount();
 }
@@ -173,8 +166,7 @@ void describeKnowledgeGraph(const KgLoadResult& kg, PipelineResult& result)
 } // namespace
 
 PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& progress,
-                           const std::atomic<bool>* cancel)
-{
+                           const std::atomic<bool>* cancel) {
     PipelineResult result;
     auto report = [&](const std::string& stage, double f) {
         if (progress)
@@ -264,7 +256,9 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
                 auto key = std::make_pair(c.run, c.sourceFile);
                 auto it = runIds.find(key);
                 if (it == runIds.end()) {
-                    it = runIds.emplace(key, store->ensureRun(c.run, c.model, c.sourceFile, fileSha)).first;
+                    it =
+                        runIds.emplace(key, store->ensureRun(c.run, c.model, c.sourceFile, fileSha))
+                            .first;
                     // Committed with the run's first cases: from then until the file is
                     // stored to the end, the run shows as incomplete.
                     store->setRunComplete(it->second, false);
@@ -295,8 +289,9 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
         const bool wholeFile = !summary.cancelled && !cancelled(cancel);
         if (wholeFile)
             flush();
-        PipelineInputReport in{path, toString(summary.format), summary.sha256, summary.imported,
-                               summary.failed, summary.fatalError, summary.notes};
+        PipelineInputReport in{
+            path,           toString(summary.format), summary.sha256, summary.imported,
+            summary.failed, summary.fatalError,       summary.notes};
         if (!summary.fatalError.empty()) {
             result.someInputUnreadable = true;
             fileErrors.push_back(ImportError{path, 0, 0, summary.fatalError});

@@ -19,15 +19,17 @@ struct PipelineRequest {
     std::vector<std::string> kgFiles;
     std::vector<std::string> inputFiles;
     std::vector<std::string> questionFiles;
-    std::vector<std::string> boxFiles; // NIH ChestX-ray14 box lists: reference boxes by image file name
+    std::vector<std::string>
+        boxFiles; // NIH ChestX-ray14 box lists: reference boxes by image file name
     std::optional<FieldMapping> mapping;
-    bool includeUnnamedRuns = false; // --include-unnamed: ThoughtSource outputs without model and trigger
+    bool includeUnnamedRuns =
+        false; // --include-unnamed: ThoughtSource outputs without model and trigger
     std::string runLabel;
     std::string projectPath;
     std::string resourcesDir;
     std::string cacheDir; // empty: no KG cache
     AnalysisSettings settings;
-    int threads = 0;      // 0: one per core
+    int threads = 0; // 0: one per core
 };
 
 struct PipelineInputReport {
@@ -41,10 +43,10 @@ struct PipelineInputReport {
 };
 
 struct PipelineResult {
-    bool ok = false;                 // false: nothing useful could be done (fatalError says why)
+    bool ok = false; // false: nothing useful could be done (fatalError says why)
     bool cancelled = false;
     std::string fatalError;
-    bool someInputUnreadable = false; // an input or KG file could not be read at all
+    bool someInputUnreadable = false;   // an input or KG file could not be read at all
     std::vector<std::string> kgSources; // "path (format): N nodes, M edges" lines
     std::size_t kgNodes = 0, kgEdges = 0;
     bool kgFromCache = false;

@@ -10,13 +10,11 @@ namespace rs {
 
 namespace {
 
-void heading(std::ostringstream& out, const std::string& title)
-{
+void heading(std::ostringstream& out, const std::string& title) {
     out << "\n" << title << "\n" << std::string(title.size(), '-') << "\n";
 }
 
-std::string pathText(const CaseResult::ReferencePath& p)
-{
+std::string pathText(const CaseResult::ReferencePath& p) {
     std::string s;
     for (std::size_t i = 0; i < p.nodes.size(); ++i) {
         if (i > 0) {
@@ -29,18 +27,17 @@ std::string pathText(const CaseResult::ReferencePath& p)
     return s;
 }
 
-void writeSteps(std::ostringstream& out, const Case& c, const CaseResult& r)
-{
+void writeSteps(std::ostringstream& out, const Case& c, const CaseResult& r) {
     int i = 0;
     for (const CaseResult::Step& s : r.steps) {
         if (s.span.begin <= s.span.end && s.span.end <= c.output.size())
-            out << "[" << i << "] " << c.output.substr(s.span.begin, s.span.end - s.span.begin) << "\n";
+            out << "[" << i << "] " << c.output.substr(s.span.begin, s.span.end - s.span.begin)
+                << "\n";
         ++i;
     }
 }
 
-void writePaths(std::ostringstream& out, const CaseResult& r)
-{
+void writePaths(std::ostringstream& out, const CaseResult& r) {
     heading(out, "Reasoning path");
     std::string path;
     for (const CaseResult::PathNode& n : r.reasoningPath) {
@@ -60,8 +57,7 @@ void writePaths(std::ostringstream& out, const CaseResult& r)
     }
 }
 
-void writeFindings(std::ostringstream& out, const CaseResult& r)
-{
+void writeFindings(std::ostringstream& out, const CaseResult& r) {
     heading(out, "Findings");
     if (r.findings.empty())
         out << "none\n";
@@ -79,14 +75,13 @@ void writeFindings(std::ostringstream& out, const CaseResult& r)
 
 } // namespace
 
-std::string caseAsText(const Case& c, const CaseResult* result)
-{
+std::string caseAsText(const Case& c, const CaseResult* result) {
     std::ostringstream out;
     out << "Case " << c.key << "  (run " << c.run << ", question " << c.questionId << ")\n";
     out << "Source: " << c.sourceFile << " record " << c.sourceRecord << "\n";
     const char* verdict = !c.correct ? "unknown" : *c.correct ? "correct" : "INCORRECT";
-    out << "Prediction: " << (c.prediction.empty() ? "(none)" : c.prediction) << "   Gold: " << c.gold
-        << "   -> " << verdict << "\n";
+    out << "Prediction: " << (c.prediction.empty() ? "(none)" : c.prediction)
+        << "   Gold: " << c.gold << "   -> " << verdict << "\n";
 
     heading(out, "Question");
     out << c.question << "\n";

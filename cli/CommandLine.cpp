@@ -44,8 +44,7 @@ constexpr const char* kUsage = R"(Usage:
 Exit status: 0 success, 1 an input could not be read, 2 bad usage.
 )";
 
-int usageError(const std::string& message)
-{
+int usageError(const std::string& message) {
     std::cerr << "reasonscope: " << message << "\n\n" << kUsage;
     return 2;
 }
@@ -55,8 +54,7 @@ int usageError(const std::string& message)
 class ProgressPrinter {
 public:
     explicit ProgressPrinter(bool quiet) : quiet_(quiet), tty_(isatty(STDERR_FILENO)) {}
-    void operator()(const std::string& stage, double fraction)
-    {
+    void operator()(const std::string& stage, double fraction) {
         if (quiet_)
             return;
         const auto now = std::chrono::steady_clock::now();
@@ -75,8 +73,7 @@ public:
         lastPrint_ = now;
         printed_ = true;
     }
-    ~ProgressPrinter()
-    {
+    ~ProgressPrinter() {
         if (printed_ && tty_)
             std::fprintf(stderr, "\r%-24s\r", "");
     }
@@ -90,8 +87,7 @@ private:
     std::chrono::steady_clock::time_point lastPrint_;
 };
 
-bool parseInt(const std::string& s, int min, int max, int& out)
-{
+bool parseInt(const std::string& s, int min, int max, int& out) {
     try {
         std::size_t used = 0;
         const int v = std::stoi(s, &used);
@@ -104,8 +100,7 @@ bool parseInt(const std::string& s, int min, int max, int& out)
     }
 }
 
-bool parseFraction(const std::string& s, double& out)
-{
+bool parseFraction(const std::string& s, double& out) {
     try {
         std::size_t used = 0;
         const double v = std::stod(s, &used);
@@ -118,8 +113,7 @@ bool parseFraction(const std::string& s, double& out)
     }
 }
 
-bool isValueOption(const std::string& a)
-{
+bool isValueOption(const std::string& a) {
     for (const char* o : {"--kg", "--input", "--questions", "--map", "--run", "--project", "--json",
                           "--k", "--hops", "--threads", "--boxes", "--iou"})
         if (a == o)
@@ -127,8 +121,7 @@ bool isValueOption(const std::string& a)
     return false;
 }
 
-int runAnalyze(const std::vector<std::string>& args)
-{
+int runAnalyze(const std::vector<std::string>& args) {
     PipelineRequest req;
     req.resourcesDir = resourcesDir();
     req.cacheDir = cacheDir();
@@ -155,8 +148,7 @@ int runAnalyze(const std::vector<std::string>& args)
         else if (a == "--iou" && value(v)) {
             if (!parseFraction(v, req.settings.iouThreshold))
                 return usageError("--iou takes a number above 0 and at most 1");
-        }
-        else if (a == "--map" && value(v))
+        } else if (a == "--map" && value(v))
             mapSpec = v;
         else if (a == "--run" && value(v))
             req.runLabel = v;
@@ -239,8 +231,7 @@ int runAnalyze(const std::vector<std::string>& args)
     return result.someInputUnreadable ? 1 : 0;
 }
 
-int runShow(const std::vector<std::string>& args)
-{
+int runShow(const std::vector<std::string>& args) {
     std::string caseId, project, run;
     bool asJson = false;
     for (std::size_t i = 1; i < args.size(); ++i) {
@@ -281,8 +272,7 @@ int runShow(const std::vector<std::string>& args)
 
 } // namespace
 
-int runCommandLine(const std::vector<std::string>& args)
-{
+int runCommandLine(const std::vector<std::string>& args) {
     if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
         std::cout << kUsage;
         return 0;

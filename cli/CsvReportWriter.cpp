@@ -23,7 +23,9 @@ std::string cell(const std::string& v, bool text = true) {
     return out + '"';
 }
 
-std::string num(std::int64_t v) { return std::to_string(v); }
+std::string num(std::int64_t v) {
+    return std::to_string(v);
+}
 
 void row(std::ostream& out, const std::vector<std::string>& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i)
@@ -43,14 +45,11 @@ std::string oneLine(std::string s) {
 
 const std::vector<std::string>& csvReportColumns() {
     static const std::vector<std::string> columns = {
-        "case_id",          "case_key",        "run",
-        "question_id",      "correct",         "case_max_severity",
-        "target",           "finding_index",   "finding_id",
-        "finding_type",     "finding_subtype", "finding_severity",
-        "finding_step",     "explanation",     "signature",
-        "verdict",          "verdict_severity", "comment",
-        "reviewer",         "role",            "reviewed_at",
-        "review_count"};
+        "case_id",           "case_key",         "run",           "question_id", "correct",
+        "case_max_severity", "target",           "finding_index", "finding_id",  "finding_type",
+        "finding_subtype",   "finding_severity", "finding_step",  "explanation", "signature",
+        "verdict",           "verdict_severity", "comment",       "reviewer",    "role",
+        "reviewed_at",       "review_count"};
     return columns;
 }
 
@@ -71,14 +70,18 @@ void writeCsvReport(const AuditReport& r, std::ostream& out) {
     auto verdictCells = [](const std::optional<ProjectStore::Review>& v, std::size_t count) {
         if (!v)
             return std::vector<std::string>{"", "", "", "", "", "", num(std::int64_t(count))};
-        return std::vector<std::string>{cell(v->verdict), cell(v->severity), cell(v->comment),
-                                        cell(v->reviewer), cell(v->role), cell(v->timestamp),
-                                        num(std::int64_t(count))};
+        return std::vector<std::string>{
+            cell(v->verdict), cell(v->severity),  cell(v->comment),        cell(v->reviewer),
+            cell(v->role),    cell(v->timestamp), num(std::int64_t(count))};
     };
     for (const ReportCase& c : r.cases) {
-        const std::vector<std::string> caseCells = {
-            num(c.id),      cell(c.key), cell(c.run), cell(c.questionId), correctnessName(c.correct),
-            c.maxSeverity ? severityName(*c.maxSeverity) : ""};
+        const std::vector<std::string> caseCells = {num(c.id),
+                                                    cell(c.key),
+                                                    cell(c.run),
+                                                    cell(c.questionId),
+                                                    correctnessName(c.correct),
+                                                    c.maxSeverity ? severityName(*c.maxSeverity)
+                                                                  : ""};
         std::vector<std::string> line = caseCells;
         line.push_back("case");
         line.resize(line.size() + 8); // no finding columns
@@ -87,9 +90,9 @@ void writeCsvReport(const AuditReport& r, std::ostream& out) {
         row(out, line);
         for (const ReportFinding& f : c.findings) {
             line = caseCells;
-            for (auto v : {std::string("finding"), num(f.index), num(f.id), cell(f.type),
-                           cell(f.subtype), cell(f.severity), num(f.step), cell(f.explanation),
-                           cell(f.signature)})
+            for (auto v :
+                 {std::string("finding"), num(f.index), num(f.id), cell(f.type), cell(f.subtype),
+                  cell(f.severity), num(f.step), cell(f.explanation), cell(f.signature)})
                 line.push_back(std::move(v));
             for (auto& v : verdictCells(f.verdict, f.history.size()))
                 line.push_back(std::move(v));

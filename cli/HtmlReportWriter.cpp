@@ -29,11 +29,21 @@ std::string htmlEscape(const std::string& text) {
     for (char ch : valid) {
         const auto u = static_cast<unsigned char>(ch);
         switch (ch) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
         default:
             // XML 1.0 allows tab, line feed and carriage return among the C0 controls only.
             if (u < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')
@@ -46,9 +56,15 @@ std::string htmlEscape(const std::string& text) {
 
 namespace {
 
-std::string esc(const std::string& s) { return htmlEscape(s); }
-std::string esc(const QString& s) { return htmlEscape(s.toStdString()); }
-std::string num(std::int64_t v) { return std::to_string(v); }
+std::string esc(const std::string& s) {
+    return htmlEscape(s);
+}
+std::string esc(const QString& s) {
+    return htmlEscape(s.toStdString());
+}
+std::string num(std::int64_t v) {
+    return std::to_string(v);
+}
 
 std::string fixed(double v, int digits = 1) {
     char buf[32];
@@ -81,7 +97,8 @@ std::string barChartSvg(const std::string& title, const std::vector<Bar>& bars, 
     const double barArea = width - labelW - valueW;
     std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(width) +
                     "\" height=\"" + num(height) + "\" viewBox=\"0 0 " + num(width) + " " +
-                    num(height) + "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">";
+                    num(height) +
+                    "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">";
     s += "<rect x=\"0\" y=\"0\" width=\"" + num(width) + "\" height=\"" + num(height) +
          "\" fill=\"#ffffff\"/>";
     s += "<text x=\"4\" y=\"16\" font-weight=\"bold\" font-size=\"13\">" + esc(title) + "</text>";
@@ -94,12 +111,12 @@ std::string barChartSvg(const std::string& title, const std::vector<Bar>& bars, 
         std::string label = b.label;
         if (label.size() > 24)
             label = label.substr(0, 23) + "\xE2\x80\xA6";
-        s += "<text x=\"" + num(labelW - 6) + "\" y=\"" + num(y + 15) +
-             "\" text-anchor=\"end\">" + esc(label) + "</text>";
+        s += "<text x=\"" + num(labelW - 6) + "\" y=\"" + num(y + 15) + "\" text-anchor=\"end\">" +
+             esc(label) + "</text>";
         s += "<rect x=\"" + num(labelW) + "\" y=\"" + num(y + 3) + "\" width=\"" + fixed(w) +
              "\" height=\"" + num(rowH - 6) + "\" fill=\"" + esc(b.color) + "\"/>";
-        s += "<text x=\"" + fixed(labelW + w + 5) + "\" y=\"" + num(y + 15) + "\" fill=\"#333333\">" +
-             esc(b.text) + "</text>";
+        s += "<text x=\"" + fixed(labelW + w + 5) + "\" y=\"" + num(y + 15) +
+             "\" fill=\"#333333\">" + esc(b.text) + "</text>";
     }
     return s + "</svg>";
 }
@@ -118,16 +135,16 @@ std::string when(const std::string& ts) {
 std::string verdictBadge(const std::optional<ProjectStore::Review>& v) {
     if (!v)
         return "<span class=\"badge unreviewed\">not reviewed</span>";
-    return "<span class=\"badge\" style=\"background:" + verdictCss(v->verdict) +
-           "\">" + esc(v->verdict) + (v->severity.empty() ? "" : " \xC2\xB7 " + esc(v->severity)) +
+    return "<span class=\"badge\" style=\"background:" + verdictCss(v->verdict) + "\">" +
+           esc(v->verdict) + (v->severity.empty() ? "" : " \xC2\xB7 " + esc(v->severity)) +
            "</span>";
 }
 
 std::string verdictDetail(const std::optional<ProjectStore::Review>& v) {
     if (!v)
         return "<span class=\"muted\">not reviewed</span>";
-    std::string s = verdictBadge(v) + "<br/><span class=\"who\">" + esc(reviewerText(*v)) +
-                    ", " + esc(when(v->timestamp)) + "</span>";
+    std::string s = verdictBadge(v) + "<br/><span class=\"who\">" + esc(reviewerText(*v)) + ", " +
+                    esc(when(v->timestamp)) + "</span>";
     if (!v->comment.empty())
         s += "<div class=\"comment\">" + esc(v->comment) + "</div>";
     return s;
@@ -142,7 +159,8 @@ std::string historyList(const std::vector<ProjectStore::Review>& history) {
         const auto& h = history[i];
         s += "<li>" + esc(when(h.timestamp)) + " \xE2\x80\x94 " + esc(reviewerText(h)) + ": " +
              esc(h.verdict) + (h.severity.empty() ? "" : ", " + esc(h.severity)) +
-             (h.comment.empty() ? "" : " \xE2\x80\x94 \xE2\x80\x9C" + esc(h.comment) + "\xE2\x80\x9D") +
+             (h.comment.empty() ? ""
+                                : " \xE2\x80\x94 \xE2\x80\x9C" + esc(h.comment) + "\xE2\x80\x9D") +
              "</li>";
     }
     return s + "</ul></div>";
@@ -199,7 +217,8 @@ std::string HtmlReportWriter::raster(const QImage& image, const QString& alt) {
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "PNG");
     return "<img src=\"data:image/png;base64," + png.toBase64().toStdString() + "\" width=\"" +
-           num(image.width()) + "\" height=\"" + num(image.height()) + "\" alt=\"" + esc(alt) + "\"/>";
+           num(image.width()) + "\" height=\"" + num(image.height()) + "\" alt=\"" + esc(alt) +
+           "\"/>";
 }
 
 std::string HtmlReportWriter::picture(const std::string& svg, int widthPx, const QString& alt) {
@@ -255,15 +274,17 @@ void HtmlReportWriter::analysed(std::string& o) {
     if (r_.kgSources.empty()) {
         o += "<p class=\"muted\">none recorded</p>";
     } else {
-        o += "<table><tr><th>File</th><th>Format</th><th>Nodes</th><th>Edges</th><th>SHA-256</th></tr>";
+        o += "<table><tr><th>File</th><th>Format</th><th>Nodes</th><th>Edges</th><th>SHA-256</th></"
+             "tr>";
         for (const auto& s : r_.kgSources)
-            o += "<tr><td>" + esc(s.path) + "</td><td>" + esc(s.format) + "</td><td class=\"num\">" +
-                 num(s.nodes) + "</td><td class=\"num\">" + num(s.edges) +
-                 "</td><td class=\"hash\">" + esc(s.sha256) + "</td></tr>";
+            o += "<tr><td>" + esc(s.path) + "</td><td>" + esc(s.format) +
+                 "</td><td class=\"num\">" + num(s.nodes) + "</td><td class=\"num\">" +
+                 num(s.edges) + "</td><td class=\"hash\">" + esc(s.sha256) + "</td></tr>";
         o += "</table>";
     }
     o += "<h4>Model outputs</h4>";
-    o += "<table><tr><th>Run</th><th>Model</th><th>File</th><th>Cases</th><th>Imported</th><th>SHA-256</th></tr>";
+    o += "<table><tr><th>Run</th><th>Model</th><th>File</th><th>Cases</th><th>Imported</"
+         "th><th>SHA-256</th></tr>";
     for (const auto& run : r_.runs)
         o += "<tr><td>" + esc(run.label) + "</td><td>" + esc(run.model) + "</td><td>" +
              esc(run.sourceFile) + "</td><td class=\"num\">" + num(run.cases) +
@@ -326,8 +347,8 @@ void HtmlReportWriter::summary(std::string& o) {
         o += picture(barChartSvg("Accuracy per run", bars, 100.0), 440, "Accuracy per run");
     }
     o += "</div><p class=\"muted\">Not model errors: " + num(f.unverifiedClaims) +
-         " unverified claims (the KG neither supports nor contradicts them), " + num(f.coverageGaps) +
-         " coverage gaps (entities the KG cannot place).</p>";
+         " unverified claims (the KG neither supports nor contradicts them), " +
+         num(f.coverageGaps) + " coverage gaps (entities the KG cannot place).</p>";
 }
 
 void HtmlReportWriter::findingsAndPatterns(std::string& o) {
@@ -336,8 +357,8 @@ void HtmlReportWriter::findingsAndPatterns(std::string& o) {
     for (const auto& [key, c] : r_.summary.bySubtype)
         o += "<tr><td><span class=\"swatch\" style=\"color:" + classCss(key.first) +
              "\">&#9632;</span>" + esc(key.first) + "</td><td>" + esc(key.second) +
-             "</td><td class=\"num\">" + num(c.findings) + "</td><td class=\"num\">" + num(c.cases) +
-             "</td></tr>";
+             "</td><td class=\"num\">" + num(c.findings) + "</td><td class=\"num\">" +
+             num(c.cases) + "</td></tr>";
     if (r_.summary.bySubtype.empty())
         o += "<tr><td colspan=\"4\" class=\"muted\">no findings under this filter</td></tr>";
     o += "</table>";
@@ -356,15 +377,19 @@ void HtmlReportWriter::findingsAndPatterns(std::string& o) {
 
 void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
     o += "<div class=\"case\" id=\"case-" + num(c.id) + "\">";
-    o += "<h3>" + (c.title.empty() ? esc(c.key) : esc(c.title) + " <span class=\"muted\">" + esc(c.key) + "</span>") +
-         " <span class=\"muted\">" + esc(c.run) + "</span> " + verdictBadge(c.caseVerdict) + "</h3>";
+    o += "<h3>" +
+         (c.title.empty() ? esc(c.key)
+                          : esc(c.title) + " <span class=\"muted\">" + esc(c.key) + "</span>") +
+         " <span class=\"muted\">" + esc(c.run) + "</span> " + verdictBadge(c.caseVerdict) +
+         "</h3>";
     o += "<table class=\"meta\">";
     o += "<tr><td>Case</td><td>#" + num(c.id) +
          (c.questionId.empty() ? "" : ", question " + esc(c.questionId)) + ", from " +
          esc(c.sourceFile) + " record " + num(std::int64_t(c.sourceRecord)) + "</td></tr>";
-    o += "<tr><td>Answer</td><td>model " + (c.prediction.empty() ? std::string("\xE2\x80\x94") : esc(c.prediction)) +
-         ", gold " + (c.gold.empty() ? std::string("\xE2\x80\x94") : esc(c.gold)) + " (correct: " +
-         correctnessName(c.correct) + ")</td></tr>";
+    o += "<tr><td>Answer</td><td>model " +
+         (c.prediction.empty() ? std::string("\xE2\x80\x94") : esc(c.prediction)) + ", gold " +
+         (c.gold.empty() ? std::string("\xE2\x80\x94") : esc(c.gold)) +
+         " (correct: " + correctnessName(c.correct) + ")</td></tr>";
     o += "<tr><td>Worst finding</td><td>" +
          std::string(c.maxSeverity ? severityName(*c.maxSeverity) : "not analysed") + "</td></tr>";
     o += "</table>";
@@ -389,18 +414,18 @@ void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
         o += "<p class=\"muted\">No diagram: " +
              esc(c.unanchoredReason.empty() ? why : c.unanchoredReason) + "</p>";
     } else {
-        o += "<div class=\"diagram\">" + picture(svg, kPrintableWidthPx, "Path diagram of " + QString::fromStdString(c.key)) +
+        o += "<div class=\"diagram\">" +
+             picture(svg, kPrintableWidthPx, "Path diagram of " + QString::fromStdString(c.key)) +
              "</div>";
         o += "<div class=\"legend\">";
-        for (const auto& [color, text] :
-             std::vector<std::pair<const char*, const char*>>{
+        for (const auto& [color, text] : std::vector<std::pair<const char*, const char*>>{
                  {PathDiagramColors::kSupported, "KG-supported step"},
                  {PathDiagramColors::kUnverified, "step without KG support"},
                  {PathDiagramColors::kRelationError, "relation error"},
                  {PathDiagramColors::kBranch, findingTypeName(FindingType::Branch)},
                  {PathDiagramColors::kReference, "reference path (dashed: to a missing concept)"}})
-            o += "<span><span class=\"swatch\" style=\"color:" + std::string(color) + "\">&#9473;&#9473;</span>" +
-                 text + "</span> &#160; ";
+            o += "<span><span class=\"swatch\" style=\"color:" + std::string(color) +
+                 "\">&#9473;&#9473;</span>" + text + "</span> &#160; ";
         o += "</div>";
     }
 
@@ -419,13 +444,15 @@ void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
                     o += raster(shown.image, QString::fromStdString(im.path));
             }
             if (!im.boxes.empty()) {
-                o += "<table><tr><th>Box</th><th>Source</th><th>x</th><th>y</th><th>w</th><th>h</th></tr>";
+                o += "<table><tr><th>Box</th><th>Source</th><th>x</th><th>y</th><th>w</th><th>h</"
+                     "th></tr>";
                 for (const Box& b : im.boxes)
-                    o += "<tr><td>" + esc(b.label) + "</td><td><span class=\"swatch\" style=\"color:" +
-                         esc(boxColor(b.source).name().toStdString()) + "\">&#9632;</span>" + esc(b.source) +
-                         "</td><td class=\"num\">" + fixed(b.x, 0) + "</td><td class=\"num\">" + fixed(b.y, 0) +
-                         "</td><td class=\"num\">" + fixed(b.w, 0) + "</td><td class=\"num\">" +
-                         fixed(b.h, 0) + "</td></tr>";
+                    o += "<tr><td>" + esc(b.label) +
+                         "</td><td><span class=\"swatch\" style=\"color:" +
+                         esc(boxColor(b.source).name().toStdString()) + "\">&#9632;</span>" +
+                         esc(b.source) + "</td><td class=\"num\">" + fixed(b.x, 0) +
+                         "</td><td class=\"num\">" + fixed(b.y, 0) + "</td><td class=\"num\">" +
+                         fixed(b.w, 0) + "</td><td class=\"num\">" + fixed(b.h, 0) + "</td></tr>";
                 o += "</table>";
             }
             o += "</div>";
@@ -436,13 +463,16 @@ void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
     if (c.findings.empty()) {
         o += "<p class=\"muted\">No findings.</p>";
     } else {
-        o += "<table><tr><th>#</th><th>Class</th><th>Severity</th><th>Explanation</th><th>Verdict</th></tr>";
+        o += "<table><tr><th>#</th><th>Class</th><th>Severity</th><th>Explanation</th><th>Verdict</"
+             "th></tr>";
         for (const ReportFinding& f : c.findings)
-            o += "<tr><td class=\"num\">" + num(f.index + 1) + "</td><td><span class=\"swatch\" style=\"color:" +
-                 classCss(f.type) + "\">&#9632;</span>" + esc(f.type) + "<br/><span class=\"muted\">" +
+            o += "<tr><td class=\"num\">" + num(f.index + 1) +
+                 "</td><td><span class=\"swatch\" style=\"color:" + classCss(f.type) +
+                 "\">&#9632;</span>" + esc(f.type) + "<br/><span class=\"muted\">" +
                  esc(f.subtype) + "</span></td><td>" + esc(f.severity) + "</td><td>" +
-                 (f.summary.empty() ? std::string() : "<b>" + esc(f.summary) + "</b><br/>") + esc(f.explanation) +
-                 "</td><td>" + verdictDetail(f.verdict) + historyList(f.history) + "</td></tr>";
+                 (f.summary.empty() ? std::string() : "<b>" + esc(f.summary) + "</b><br/>") +
+                 esc(f.explanation) + "</td><td>" + verdictDetail(f.verdict) +
+                 historyList(f.history) + "</td></tr>";
         o += "</table>";
     }
     // The model's claims the KG neither supports nor contradicts: listed, never errors.
@@ -453,12 +483,14 @@ void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
                 unverified += "<li>" + esc(claimText(cl)) + " <span class=\"muted\">(" +
                               esc(claimEvidenceText(cl)) + ")</span></li>";
     if (!unverified.empty())
-        o += "<h4>Unverified claims (the KG is silent; not errors)</h4><ul class=\"muted\">" + unverified + "</ul>";
+        o += "<h4>Unverified claims (the KG is silent; not errors)</h4><ul class=\"muted\">" +
+             unverified + "</ul>";
     if (!c.orphanedReviews.empty()) {
         o += "<h4>Verdicts on findings a later analysis no longer has</h4><ul>";
         for (const auto& v : c.orphanedReviews)
-            o += "<li>" + esc(v.findingSignature) + " (step " + num(v.findingStep) + "): " + esc(v.verdict) +
-                 " by " + esc(reviewerText(v)) + ", " + esc(when(v.timestamp)) +
+            o += "<li>" + esc(v.findingSignature) + " (step " + num(v.findingStep) +
+                 "): " + esc(v.verdict) + " by " + esc(reviewerText(v)) + ", " +
+                 esc(when(v.timestamp)) +
                  (v.comment.empty() ? "" : " \xE2\x80\x94 " + esc(v.comment)) + "</li>";
         o += "</ul>";
     }
@@ -508,8 +540,9 @@ std::string HtmlReportWriter::frontMatter() {
     else if (target_ == Target::Browser) {
         o += "<p>";
         for (std::size_t i = 0; i < r_.cases.size(); ++i)
-            o += std::string(i ? " \xC2\xB7 " : "") + "<a href=\"#case-" + num(r_.cases[i].id) + "\">" +
-                 esc(r_.cases[i].title.empty() ? r_.cases[i].key : r_.cases[i].title) + "</a>";
+            o += std::string(i ? " \xC2\xB7 " : "") + "<a href=\"#case-" + num(r_.cases[i].id) +
+                 "\">" + esc(r_.cases[i].title.empty() ? r_.cases[i].key : r_.cases[i].title) +
+                 "</a>";
         o += "</p>";
     }
     return o;
@@ -527,7 +560,9 @@ std::string HtmlReportWriter::closingNote() const {
            ". ReasonScope " + esc(r_.appVersion) + ".</p>";
 }
 
-std::string HtmlReportWriter::documentEnd() { return "</body></html>\n"; }
+std::string HtmlReportWriter::documentEnd() {
+    return "</body></html>\n";
+}
 
 bool writeHtmlReport(const AuditReport& report, const QString& path, QString* error) {
     HtmlReportWriter writer(report);

@@ -30,15 +30,13 @@ constexpr double kFooterPx = 18; // room for the page number under the text
 class PagedPdfPainter {
 public:
     PagedPdfPainter(QPdfWriter& pdf, QFont font)
-        : pdf_(pdf), painter_(&pdf), font_(std::move(font))
-    {
+        : pdf_(pdf), painter_(&pdf), font_(std::move(font)) {
         const QRectF paint = pdf.pageLayout().paintRectPixels(pdf.resolution());
         page_ = QSizeF(paint.width(), paint.height() - kFooterPx);
     }
     bool ok() const { return painter_.isActive(); }
 
-    void draw(const std::string& html, const std::vector<QImage>& images)
-    {
+    void draw(const std::string& html, const std::vector<QImage>& images) {
         QTextDocument doc;
         doc.setDocumentMargin(0);
         doc.setDefaultFont(font_);
@@ -94,7 +92,8 @@ bool writePdfReport(const AuditReport& report, const QString& path, QString* err
     {
         QPdfWriter pdf(&out);
         pdf.setTitle(QStringLiteral("ReasonScope audit report"));
-        pdf.setCreator(QStringLiteral("ReasonScope %1").arg(QString::fromStdString(report.appVersion)));
+        pdf.setCreator(
+            QStringLiteral("ReasonScope %1").arg(QString::fromStdString(report.appVersion)));
         pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
                                       QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
         // 96 dpi: the HTML's pixel sizes (images, tables) then mean what they mean on screen.

@@ -14,8 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-json summaryJson(const ProjectStore::Summary& s)
-{
+json summaryJson(const ProjectStore::Summary& s) {
     std::int64_t correct = 0, incorrect = 0;
     for (const auto& r : s.runs) {
         correct += r.correct;
@@ -45,8 +44,7 @@ json summaryJson(const ProjectStore::Summary& s)
 
 } // namespace
 
-bool writeProjectJson(const ProjectStore& store, std::ostream& out, std::string* error)
-{
+bool writeProjectJson(const ProjectStore& store, std::ostream& out, std::string* error) {
     try {
         const ProjectStore::Summary summary = store.summary();
         json head;
@@ -55,8 +53,11 @@ bool writeProjectJson(const ProjectStore& store, std::ostream& out, std::string*
         head["summary"] = summaryJson(summary);
         json kg = json::array();
         for (const auto& s : store.kgSources())
-            kg.push_back({{"path", validUtf8(s.path)}, {"format", s.format}, {"sha256", s.sha256},
-                          {"nodes", s.nodes}, {"edges", s.edges}});
+            kg.push_back({{"path", validUtf8(s.path)},
+                          {"format", s.format},
+                          {"sha256", s.sha256},
+                          {"nodes", s.nodes},
+                          {"edges", s.edges}});
         head["kg_sources"] = std::move(kg);
         json runs = json::array();
         for (const auto& r : summary.runs)
@@ -81,7 +82,8 @@ bool writeProjectJson(const ProjectStore& store, std::ostream& out, std::string*
         // Through the codec, so a project written by an older version comes out in the
         // current shape (and a hand-edited one cannot put anything else in the document).
         store.forEachCase([&](const Case&, const json& analysis) {
-            const json stored = analysis.is_null() ? json() : encodeCaseResult(decodeCaseResult(analysis));
+            const json stored =
+                analysis.is_null() ? json() : encodeCaseResult(decodeCaseResult(analysis));
             out << (first ? "\n  " : ",\n  ") << stored.dump();
             first = false;
         });

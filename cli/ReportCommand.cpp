@@ -96,10 +96,10 @@ bool writeReport(const AuditReport& report, ReportFormat format, const QString& 
         return saveText(out.str(), path, error);
     }
     case ReportFormat::Json:
-        return saveText(auditReportJson(report).dump(1, ' ', false,
-                                                     nlohmann::json::error_handler_t::replace) +
-                            "\n",
-                        path, error);
+        return saveText(
+            auditReportJson(report).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                "\n",
+            path, error);
     }
     return false;
 }
@@ -146,7 +146,8 @@ int runReportCommand(const std::vector<std::string>& args) {
         formatName.empty() ? reportFormatFromPath(outPath) : reportFormatFromName(formatName);
     if (!format)
         return usage(formatName.empty()
-                         ? "cannot tell the format from " + out + "; give --format html|pdf|csv|json"
+                         ? "cannot tell the format from " + out +
+                               "; give --format html|pdf|csv|json"
                          : "--format takes html, pdf, csv or json, not \"" + formatName + "\"");
 
     std::string error;
@@ -166,7 +167,8 @@ int runReportCommand(const std::vector<std::string>& args) {
     // Fonts, images and the PDF writer are Qt GUI classes; a command line has no display
     // and needs none, so it uses the offscreen platform whatever the environment says.
     std::unique_ptr<QGuiApplication> app;
-    if (!QCoreApplication::instance() && (*format == ReportFormat::Html || *format == ReportFormat::Pdf)) {
+    if (!QCoreApplication::instance() &&
+        (*format == ReportFormat::Html || *format == ReportFormat::Pdf)) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         static int argc = 1;
         static char name[] = "reasonscope";
@@ -190,8 +192,8 @@ int runReportCommand(const std::vector<std::string>& args) {
         std::cout << "Report (" << reportFormatName(*format) << ", " << report.cases.size()
                   << " cases of " << report.matchedCases << " matching the filter"
                   << (report.filterText.empty() ? "" : " " + report.filterText)
-                  << (redact ? ", redacted" : "") << ") written to " << out << " in "
-                  << std::fixed << std::setprecision(2) << seconds << " s\n";
+                  << (redact ? ", redacted" : "") << ") written to " << out << " in " << std::fixed
+                  << std::setprecision(2) << seconds << " s\n";
     return 0;
 }
 

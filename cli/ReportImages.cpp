@@ -40,7 +40,8 @@ ReportImage reportImageWithBoxes(const ImageRef& ref, const std::string& caseSou
     // A hostile file may claim huge dimensions; Qt's allocation limit refuses it cleanly.
     QImage image = reader.read();
     if (image.isNull()) {
-        out.note = QObject::tr("cannot read image %1: %2").arg(out.resolvedPath, reader.errorString());
+        out.note =
+            QObject::tr("cannot read image %1: %2").arg(out.resolvedPath, reader.errorString());
         return out;
     }
     const double scale = image.width() > maxWidth ? double(maxWidth) / image.width() : 1.0;

@@ -16,8 +16,8 @@
 namespace rs {
 
 struct ReportImage {
-    QImage image;  // null when the file is missing or cannot be decoded
-    QString note;  // why it is null; empty otherwise
+    QImage image; // null when the file is missing or cannot be decoded
+    QString note; // why it is null; empty otherwise
     QString resolvedPath;
 };
 

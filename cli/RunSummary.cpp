@@ -12,24 +12,21 @@ namespace rs {
 
 namespace {
 
-std::string percent(double v)
-{
+std::string percent(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f%%", v * 100.0);
     return buf;
 }
 
 // 1273 -> "1,273".
-std::string grouped(long long v)
-{
+std::string grouped(long long v) {
     std::string digits = std::to_string(v < 0 ? -v : v);
     for (int at = int(digits.size()) - 3; at > 0; at -= 3)
         digits.insert(std::size_t(at), ",");
     return (v < 0 ? "-" : "") + digits;
 }
 
-std::string seconds(double v)
-{
+std::string seconds(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2f s", v);
     return buf;
@@ -37,8 +34,7 @@ std::string seconds(double v)
 
 } // namespace
 
-std::string runSummaryText(const ProjectStore& store, const PipelineResult& result)
-{
+std::string runSummaryText(const ProjectStore& store, const PipelineResult& result) {
     constexpr std::size_t kErrorLines = 20;
     constexpr std::size_t kPatternLines = 10;
     std::ostringstream out;
@@ -63,7 +59,8 @@ std::string runSummaryText(const ProjectStore& store, const PipelineResult& resu
         for (const auto& note : in.notes)
             out << "    " << note << "\n";
     if (result.referenceBoxesAttached > 0)
-        out << "  " << result.referenceBoxesAttached << " reference boxes attached from box lists\n";
+        out << "  " << result.referenceBoxesAttached
+            << " reference boxes attached from box lists\n";
     if (result.cancelled)
         out << "  (cancelled: what was committed before is kept)\n";
     out << "  analysed " << result.casesAnalysed << " cases in " << seconds(result.secondsAnalysis);
@@ -110,14 +107,17 @@ std::string runSummaryText(const ProjectStore& store, const PipelineResult& resu
         const auto it = claims.find(status);
         return it == claims.end() ? std::size_t(0) : it->second;
     };
-    out << "  claims of the model: " << claimCount("supported") << " supported, " << claimCount("contradicted")
-        << " contradicted, " << claimCount("unverified") << " unverified (the KG is silent; not errors)\n";
+    out << "  claims of the model: " << claimCount("supported") << " supported, "
+        << claimCount("contradicted") << " contradicted, " << claimCount("unverified")
+        << " unverified (the KG is silent; not errors)\n";
     if (result.rightCases + result.wrongCases > 0) {
-        auto share = [](std::size_t n, std::size_t of) { return of ? percent(double(n) / double(of)) : std::string("-"); };
-        out << "  cases with any finding: " << share(result.wrongWithFinding, result.wrongCases) << " of wrong answers ("
-            << result.wrongWithFinding << " of " << result.wrongCases << "), "
-            << share(result.rightWithFinding, result.rightCases) << " of right answers (" << result.rightWithFinding
-            << " of " << result.rightCases << ")\n";
+        auto share = [](std::size_t n, std::size_t of) {
+            return of ? percent(double(n) / double(of)) : std::string("-");
+        };
+        out << "  cases with any finding: " << share(result.wrongWithFinding, result.wrongCases)
+            << " of wrong answers (" << result.wrongWithFinding << " of " << result.wrongCases
+            << "), " << share(result.rightWithFinding, result.rightCases) << " of right answers ("
+            << result.rightWithFinding << " of " << result.rightCases << ")\n";
     }
 
     const nlohmann::json patterns = store.patterns();
@@ -126,8 +126,8 @@ std::string runSummaryText(const ProjectStore& store, const PipelineResult& resu
         out << "  none (a pattern is the same finding signature in two or more cases)\n";
     for (std::size_t i = 0; i < patterns.size() && i < kPatternLines; ++i) {
         const auto& p = patterns[i];
-        out << "  " << p.value("count", 0) << " cases  " << p.value("description", p.value("signature", ""))
-            << "\n";
+        out << "  " << p.value("count", 0) << " cases  "
+            << p.value("description", p.value("signature", "")) << "\n";
     }
 
     out << "\nCoverage: " << s.unanchoredCases << " of " << s.cases
@@ -139,7 +139,8 @@ std::string runSummaryText(const ProjectStore& store, const PipelineResult& resu
     for (std::size_t i = 0; i < errors.size() && i < kErrorLines; ++i)
         out << "  " << errors[i].toString() << "\n";
     if (errors.size() > kErrorLines)
-        out << "  ... " << errors.size() - kErrorLines << " more (all are in the project file and --json)\n";
+        out << "  ... " << errors.size() - kErrorLines
+            << " more (all are in the project file and --json)\n";
     return out.str();
 }
 

@@ -35,7 +35,6 @@ std::string utcTimestampNow() {
 
 namespace {
 
-
 // An answer as given may be free text from the input; under redaction only an option label
 // (which says nothing about the patient) is kept.
 std::string redactedAnswer(const Case& c, const std::string& answer) {
@@ -215,12 +214,14 @@ AuditReport buildAuditReport(const ProjectStore& store, const CaseQuery& filter,
         p.cases = std::int64_t(ids.size());
         const auto it = stored.find(sig);
         p.type = it != stored.end() ? stringField(it->second, "type") : firstOfSignature[sig]->type;
-        p.subtype = it != stored.end() ? stringField(it->second, "subtype") : firstOfSignature[sig]->subtype;
+        p.subtype = it != stored.end() ? stringField(it->second, "subtype")
+                                       : firstOfSignature[sig]->subtype;
         p.description = it != stored.end() ? stringField(it->second, "description") : std::string();
         report.patterns.push_back(std::move(p));
     }
-    std::stable_sort(report.patterns.begin(), report.patterns.end(),
-                     [](const ReportPattern& a, const ReportPattern& b) { return a.cases > b.cases; });
+    std::stable_sort(
+        report.patterns.begin(), report.patterns.end(),
+        [](const ReportPattern& a, const ReportPattern& b) { return a.cases > b.cases; });
     return report;
 }
 
@@ -235,14 +236,22 @@ json auditReportJson(const AuditReport& r) {
     j["redacted"] = r.redacted;
     json kg = json::array();
     for (const auto& s : r.kgSources)
-        kg.push_back({{"path", s.path}, {"format", s.format}, {"sha256", s.sha256},
-                      {"nodes", s.nodes}, {"edges", s.edges}, {"added", s.added}});
+        kg.push_back({{"path", s.path},
+                      {"format", s.format},
+                      {"sha256", s.sha256},
+                      {"nodes", s.nodes},
+                      {"edges", s.edges},
+                      {"added", s.added}});
     j["kg_sources"] = std::move(kg);
     json runs = json::array();
     for (const auto& run : r.runs)
-        runs.push_back({{"label", run.label}, {"model", run.model}, {"source_file", run.sourceFile},
-                        {"source_sha256", run.sourceSha256}, {"imported", run.imported},
-                        {"cases", run.cases}, {"complete", run.complete}});
+        runs.push_back({{"label", run.label},
+                        {"model", run.model},
+                        {"source_file", run.sourceFile},
+                        {"source_sha256", run.sourceSha256},
+                        {"imported", run.imported},
+                        {"cases", run.cases},
+                        {"complete", run.complete}});
     j["runs"] = std::move(runs);
     json settings = json::object();
     for (const auto& [k, v] : r.settings)
@@ -260,8 +269,10 @@ json auditReportJson(const AuditReport& r) {
     summary["findings"] = std::move(byType);
     json bySubtype = json::array();
     for (const auto& [key, c] : r.summary.bySubtype)
-        bySubtype.push_back({{"type", key.first}, {"subtype", key.second},
-                             {"findings", c.findings}, {"cases", c.cases}});
+        bySubtype.push_back({{"type", key.first},
+                             {"subtype", key.second},
+                             {"findings", c.findings},
+                             {"cases", c.cases}});
     summary["findings_by_subtype"] = std::move(bySubtype);
     json review = json::object();
     for (const auto& [state, n] : r.summary.byReviewState)
@@ -269,15 +280,20 @@ json auditReportJson(const AuditReport& r) {
     summary["review_state"] = std::move(review);
     json accuracy = json::array();
     for (const auto& run : r.summary.runs)
-        accuracy.push_back({{"run", run.label}, {"cases", run.cases}, {"correct", run.correct},
+        accuracy.push_back({{"run", run.label},
+                            {"cases", run.cases},
+                            {"correct", run.correct},
                             {"incorrect", run.incorrect}});
     summary["runs"] = std::move(accuracy);
     j["summary"] = std::move(summary);
 
     json patterns = json::array();
     for (const auto& p : r.patterns)
-        patterns.push_back({{"signature", p.signature}, {"type", p.type}, {"subtype", p.subtype},
-                            {"description", p.description}, {"cases", p.cases}});
+        patterns.push_back({{"signature", p.signature},
+                            {"type", p.type},
+                            {"subtype", p.subtype},
+                            {"description", p.description},
+                            {"cases", p.cases}});
     j["patterns"] = std::move(patterns);
 
     json cases = json::array();
@@ -305,17 +321,26 @@ json auditReportJson(const AuditReport& r) {
         for (const auto& im : c.images) {
             json boxes = json::array();
             for (const auto& b : im.boxes)
-                boxes.push_back({{"label", b.label}, {"source", b.source}, {"x", b.x}, {"y", b.y},
-                                 {"w", b.w}, {"h", b.h}});
+                boxes.push_back({{"label", b.label},
+                                 {"source", b.source},
+                                 {"x", b.x},
+                                 {"y", b.y},
+                                 {"w", b.w},
+                                 {"h", b.h}});
             images.push_back({{"path", im.path}, {"modality", im.modality}, {"boxes", boxes}});
         }
         o["images"] = std::move(images);
         json findings = json::array();
         for (const auto& f : c.findings)
-            findings.push_back({{"index", f.index}, {"finding_id", f.id}, {"type", f.type},
-                                {"subtype", f.subtype}, {"severity", f.severity},
-                                {"step", f.step}, {"nodes", f.nodes},
-                                {"summary", f.summary}, {"explanation", f.explanation},
+            findings.push_back({{"index", f.index},
+                                {"finding_id", f.id},
+                                {"type", f.type},
+                                {"subtype", f.subtype},
+                                {"severity", f.severity},
+                                {"step", f.step},
+                                {"nodes", f.nodes},
+                                {"summary", f.summary},
+                                {"explanation", f.explanation},
                                 {"signature", f.signature},
                                 {"verdict", optReviewJson(f.verdict)},
                                 {"history", reviewsJson(f.history)}});

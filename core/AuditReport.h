@@ -30,16 +30,16 @@ namespace rs {
 
 struct ReportOptions {
     bool redact = false;
-    std::string appVersion;   // "0.1.0"
-    std::string generatedAt;  // UTC ISO 8601; empty: now
-    std::string filterText;   // the filter as the user wrote it; empty: formatted from the query
+    std::string appVersion;  // "0.1.0"
+    std::string generatedAt; // UTC ISO 8601; empty: now
+    std::string filterText;  // the filter as the user wrote it; empty: formatted from the query
     // Called with (cases done, cases total) while cases are read; may be empty.
     std::function<void(std::int64_t, std::int64_t)> progress;
 };
 
 struct ReportFinding {
-    int index = 0;             // position in the case's analysis
-    std::int64_t id = 0;       // finding row id
+    int index = 0;       // position in the case's analysis
+    std::int64_t id = 0; // finding row id
     std::string type, subtype, severity, explanation, signature;
     std::string summary; // the clinical first sentence (core/FindingWording); "" when none
     int step = -1;
@@ -58,7 +58,7 @@ struct ReportCase {
     // Empty under redaction (gold and prediction keep an option label when they are one).
     std::string question, output, gold, prediction;
     std::vector<AnswerOption> options;
-    std::vector<ImageRef> images;      // paths and boxes; writers omit pixels when redacted
+    std::vector<ImageRef> images; // paths and boxes; writers omit pixels when redacted
     std::string unanchoredReason;
     std::vector<ReportFinding> findings;
     std::optional<ProjectStore::Review> caseVerdict;
@@ -83,11 +83,11 @@ struct AuditReport {
     std::vector<ProjectStore::KgSource> kgSources;
     std::vector<ProjectStore::RunInfo> runs; // every run of the project, with source SHA-256
     std::vector<std::pair<std::string, std::string>> settings;
-    FacetCounts summary;             // under the filter
-    std::int64_t matchedCases = 0;   // cases the filter matches
-    std::int64_t flaggedCases = 0;   // ... with at least one finding
-    std::int64_t reviewedCases = 0;  // ... with a case-level verdict
-    std::int64_t findingVerdicts = 0; // findings of reported cases with a current verdict
+    FacetCounts summary;                 // under the filter
+    std::int64_t matchedCases = 0;       // cases the filter matches
+    std::int64_t flaggedCases = 0;       // ... with at least one finding
+    std::int64_t reviewedCases = 0;      // ... with a case-level verdict
+    std::int64_t findingVerdicts = 0;    // findings of reported cases with a current verdict
     std::vector<ReportPattern> patterns; // most cases first
     std::vector<ReportCase> cases;
 };

@@ -8,15 +8,13 @@ namespace rs {
 namespace {
 
 // Length of the overlap of [a0, a0 + al] and [b0, b0 + bl].
-double overlap(double a0, double al, double b0, double bl)
-{
+double overlap(double a0, double al, double b0, double bl) {
     return std::max(0.0, std::min(a0 + al, b0 + bl) - std::max(a0, b0));
 }
 
 } // namespace
 
-double boxIou(const Box& a, const Box& b)
-{
+double boxIou(const Box& a, const Box& b) {
     const bool volumes = a.is3d && b.is3d;
     const double ad = volumes ? a.d : 1.0, bd = volumes ? b.d : 1.0;
     const double sizeA = a.w * a.h * ad, sizeB = b.w * b.h * bd;
@@ -29,8 +27,7 @@ double boxIou(const Box& a, const Box& b)
     return uni > 0 ? std::clamp(inter / uni, 0.0, 1.0) : 0.0;
 }
 
-std::string normalizedBoxLabel(std::string_view label)
-{
+std::string normalizedBoxLabel(std::string_view label) {
     std::string out;
     for (const char ch : label) {
         const auto c = static_cast<unsigned char>(ch);
@@ -47,8 +44,7 @@ std::string normalizedBoxLabel(std::string_view label)
     return out;
 }
 
-bool sameBoxLabel(std::string_view a, std::string_view b)
-{
+bool sameBoxLabel(std::string_view a, std::string_view b) {
     return normalizedBoxLabel(a) == normalizedBoxLabel(b);
 }
 

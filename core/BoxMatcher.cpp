@@ -8,11 +8,14 @@
 
 namespace rs {
 
-bool isModelBox(const Box& b) { return b.source == "model"; }
-bool isReferenceBox(const Box& b) { return b.source == "reference"; }
+bool isModelBox(const Box& b) {
+    return b.source == "model";
+}
+bool isReferenceBox(const Box& b) {
+    return b.source == "reference";
+}
 
-BoxMatching matchBoxes(const std::vector<Box>& boxes)
-{
+BoxMatching matchBoxes(const std::vector<Box>& boxes) {
     const std::size_t n = boxes.size();
     BoxMatching m;
     m.best.assign(n, {});

@@ -15,7 +15,7 @@ namespace rs {
 
 struct BoxMatching {
     struct Best {
-        int box = -1;    // index into the image's boxes, -1: no same-label box of the other source
+        int box = -1; // index into the image's boxes, -1: no same-label box of the other source
         double iou = 0;
     };
     std::vector<Best> best;   // one per box

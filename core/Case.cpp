@@ -6,8 +6,7 @@
 
 namespace rs {
 
-int matchOption(const std::vector<AnswerOption>& options, const std::string& answer)
-{
+int matchOption(const std::vector<AnswerOption>& options, const std::string& answer) {
     // Strip decoration around a leading option letter: "B", "B.", "B)", "(B)", "B) text",
     // "Answer: B".
     std::string_view a = answer;
@@ -22,8 +21,8 @@ int matchOption(const std::vector<AnswerOption>& options, const std::string& ans
     if (a.empty())
         return -1;
     for (std::string_view prefix : {"answer:", "answer is", "the answer is"}) {
-        if (a.size() > prefix.size() && normalizeName(a.substr(0, prefix.size())) ==
-                                            normalizeName(prefix))
+        if (a.size() > prefix.size() &&
+            normalizeName(a.substr(0, prefix.size())) == normalizeName(prefix))
             a = trim(a.substr(prefix.size()));
     }
     if (!a.empty() && a.front() == '(')
@@ -31,8 +30,9 @@ int matchOption(const std::vector<AnswerOption>& options, const std::string& ans
     if (!a.empty()) {
         const char c = char(std::toupper(static_cast<unsigned char>(a.front())));
         const bool alone = a.size() == 1;
-        const bool decorated = a.size() >= 2 && (a[1] == ')' || a[1] == '.' || a[1] == ':' ||
-                                                 (a[1] == ' ' && std::isupper(static_cast<unsigned char>(a.front()))));
+        const bool decorated =
+            a.size() >= 2 && (a[1] == ')' || a[1] == '.' || a[1] == ':' ||
+                              (a[1] == ' ' && std::isupper(static_cast<unsigned char>(a.front()))));
         if (alone || decorated) {
             for (std::size_t i = 0; i < options.size(); ++i)
                 if (options[i].label.size() == 1 && options[i].label[0] == c)

@@ -38,14 +38,14 @@ struct Case {
     std::string key;        // input record id, or "file#N" where the input has none
     std::string questionId; // pairs the same question across runs
     std::string dataset;
-    std::string run;        // run label: model plus prompt variant, or the user's label
+    std::string run; // run label: model plus prompt variant, or the user's label
     std::string model;
-    std::string sourceFile; // path of the file the case came from
+    std::string sourceFile;       // path of the file the case came from
     std::size_t sourceRecord = 0; // 1-based line or record number in that file
     std::string question;
     std::vector<AnswerOption> options;
-    std::string gold;       // an option label or the answer text, as given
-    std::string output;     // the model's reasoning text: what the claims are read from
+    std::string gold;   // an option label or the answer text, as given
+    std::string output; // the model's reasoning text: what the claims are read from
     // The answer a reasoning model wrote after its trace (after </think>, or the message
     // content beside reasoning_content): kept apart so that output is the trace alone.
     // Empty when the output is one text holding both.

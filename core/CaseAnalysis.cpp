@@ -4,13 +4,11 @@
 
 namespace rs {
 
-const char* toString(FindingType t)
-{
+const char* toString(FindingType t) {
     return findingTypeName(t);
 }
 
-const char* toString(Severity s)
-{
+const char* toString(Severity s) {
     return severityName(s);
 }
 
@@ -27,8 +25,7 @@ constexpr struct {
 
 } // namespace
 
-const char* toString(Polarity p)
-{
+const char* toString(Polarity p) {
     for (const auto& row : kPolarities)
         if (row.polarity == p)
             return row.name;
@@ -58,40 +55,35 @@ constexpr struct {
 
 } // namespace
 
-const char* toString(ClaimOwner o)
-{
+const char* toString(ClaimOwner o) {
     for (const auto& row : kClaimOwners)
         if (row.owner == o)
             return row.name;
     return "unknown";
 }
 
-const char* toString(ClaimStatus s)
-{
+const char* toString(ClaimStatus s) {
     for (const auto& row : kClaimStatuses)
         if (row.status == s)
             return row.name;
     return "unknown";
 }
 
-std::optional<ClaimOwner> claimOwnerFromName(std::string_view name)
-{
+std::optional<ClaimOwner> claimOwnerFromName(std::string_view name) {
     for (const auto& row : kClaimOwners)
         if (name == row.name)
             return row.owner;
     return std::nullopt;
 }
 
-std::optional<ClaimStatus> claimStatusFromName(std::string_view name)
-{
+std::optional<ClaimStatus> claimStatusFromName(std::string_view name) {
     for (const auto& row : kClaimStatuses)
         if (name == row.name)
             return row.status;
     return std::nullopt;
 }
 
-std::optional<Polarity> polarityFromName(std::string_view name)
-{
+std::optional<Polarity> polarityFromName(std::string_view name) {
     for (const auto& row : kPolarities)
         if (name == row.name)
             return row.polarity;

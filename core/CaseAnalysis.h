@@ -22,8 +22,8 @@ struct Step {
 struct Mention {
     std::size_t begin = 0, end = 0; // byte offsets into the text that was linked
     NodeId node = kNoNode;
-    double score = 0;               // 1.0 exact name, lower for synonym/abbreviation/fuzzy
-    std::string matched;            // the dictionary form that matched
+    double score = 0;    // 1.0 exact name, lower for synonym/abbreviation/fuzzy
+    std::string matched; // the dictionary form that matched
 };
 
 enum class Polarity { Asserted, Negated, Hedged };
@@ -61,8 +61,8 @@ struct Claim {
     NodeId tail = kNoNode;
     std::string relation;
     Polarity polarity = Polarity::Asserted;
-    std::size_t begin = 0, end = 0; // the sentence span in Case::output
-    std::string cue;                // the cue text that gave the relation
+    std::size_t begin = 0, end = 0;             // the sentence span in Case::output
+    std::string cue;                            // the cue text that gave the relation
     std::size_t phraseBegin = 0, phraseEnd = 0; // first mention start to second mention end
     ClaimOwner owner = ClaimOwner::Model;
     ClaimStatus status = ClaimStatus::Unverified;
@@ -94,16 +94,16 @@ std::optional<ClaimStatus> claimStatusFromName(std::string_view name);
 
 struct Finding {
     FindingType type = FindingType::Relation;
-    std::string subtype;     // wrong_relation, not_in_complete_list, contradicted_negation,
-                             // plausible_branch, jump, missing_intermediate, ignored_evidence, ...
+    std::string subtype; // wrong_relation, not_in_complete_list, contradicted_negation,
+                         // plausible_branch, jump, missing_intermediate, ignored_evidence, ...
     Severity severity = Severity::Minor;
-    int step = -1;           // step index in the output, -1 when not tied to a step
+    int step = -1; // step index in the output, -1 when not tied to a step
     std::vector<NodeId> nodes;
     std::size_t spanBegin = 0, spanEnd = 0; // span in Case::output (empty when none)
-    std::string explanation; // one sentence a clinician can read
-    std::string signature;   // what recurring patterns are grouped by
-    int image = -1;          // grounding: index into Case::images, -1 otherwise
-    int box = -1;            // grounding: index into that image's boxes, -1 otherwise
+    std::string explanation;                // one sentence a clinician can read
+    std::string signature;                  // what recurring patterns are grouped by
+    int image = -1;                         // grounding: index into Case::images, -1 otherwise
+    int box = -1; // grounding: index into that image's boxes, -1 otherwise
     // reading: what the question says (a value, a stated finding, a patient fact), in
     // Case::question; the span above is the output's judgement of it. Empty otherwise.
     std::size_t questionSpanBegin = 0, questionSpanEnd = 0;
@@ -112,7 +112,7 @@ struct Finding {
 // An entity the linker could not place in the KG. Never counted as a model error.
 struct CoverageGap {
     std::string text;
-    std::string where;  // "question", "output", "option A", "gold", "prediction", "claim"
+    std::string where; // "question", "output", "option A", "gold", "prediction", "claim"
     std::size_t begin = 0, end = 0; // in Case::question for "question", in Case::output for
                                     // "output" and "claim"; 0, 0 for answers and gold paths
     std::string reason;
@@ -136,13 +136,13 @@ struct CaseAnalysis {
     int goldOption = -1, predictedOption = -1;
     NodeId goldNode = kNoNode;
     NodeId predictedNode = kNoNode;
-    std::string unanchoredReason;    // non-empty when no reference paths could be built
-    std::string questionAsk;         // diagnosis, treatment, mechanism, ... (ClinicalReference.h)
+    std::string unanchoredReason; // non-empty when no reference paths could be built
+    std::string questionAsk;      // diagnosis, treatment, mechanism, ... (ClinicalReference.h)
 
     std::vector<NodeId> reasoningPath;   // ordered linked entities, conclusion last
     std::vector<int> reasoningPathSteps; // step of each reasoningPath node
     std::vector<ReferencePath> referencePaths;
-    int bestReference = -1;              // index of r* in referencePaths, -1 when none
+    int bestReference = -1; // index of r* in referencePaths, -1 when none
 
     std::vector<Finding> findings;
     std::vector<CoverageGap> coverageGaps;

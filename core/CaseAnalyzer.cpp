@@ -18,20 +18,18 @@ namespace rs {
 
 namespace {
 
-bool isLetterOrDigit(unsigned char c)
-{
+bool isLetterOrDigit(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-std::size_t letterCount(std::string_view s)
-{
-    return std::size_t(std::count_if(s.begin(), s.end(), [](char c) { return isLetterOrDigit(static_cast<unsigned char>(c)); }));
+std::size_t letterCount(std::string_view s) {
+    return std::size_t(std::count_if(
+        s.begin(), s.end(), [](char c) { return isLetterOrDigit(static_cast<unsigned char>(c)); }));
 }
 
 // Answer texts can be long ("Lactose-fermenting, gram-negative rods forming ..."); a reason
 // quotes the start, cut at a word and never inside a UTF-8 sequence.
-std::string shortQuote(std::string_view text)
-{
+std::string shortQuote(std::string_view text) {
     std::string s;
     for (char c : text) {
         const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
@@ -56,8 +54,7 @@ std::string shortQuote(std::string_view text)
     return s + " ...";
 }
 
-bool startsWithLabel(std::string_view line, std::string_view label)
-{
+bool startsWithLabel(std::string_view line, std::string_view label) {
     std::size_t i = 0;
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
         ++i;
@@ -66,7 +63,8 @@ bool startsWithLabel(std::string_view line, std::string_view label)
         if (s.size() < label.size())
             return false;
         for (std::size_t k = 0; k < label.size(); ++k)
-            if (std::tolower(static_cast<unsigned char>(s[k])) != std::tolower(static_cast<unsigned char>(label[k])))
+            if (std::tolower(static_cast<unsigned char>(s[k])) !=
+                std::tolower(static_cast<unsigned char>(label[k])))
                 return false;
         return true;
     };
@@ -80,15 +78,13 @@ bool startsWithLabel(std::string_view line, std::string_view label)
 
 } // namespace
 
-CaseAnalyzer::CaseAnalyzer(const KnowledgeBase& kb, const Lexicon& lexicon, AnalysisSettings settings)
+CaseAnalyzer::CaseAnalyzer(const KnowledgeBase& kb, const Lexicon& lexicon,
+                           AnalysisSettings settings)
     : kb_(kb), lexicon_(lexicon), settings_(settings), claims_(lexicon, settings.claims),
-      classifier_(kb, lexicon, settings.mechanisticKinds),
-      grounding_(settings.iouThreshold, &kb)
-{
-}
+      classifier_(kb, lexicon, settings.mechanisticKinds), grounding_(settings.iouThreshold, &kb) {}
 
-std::size_t CaseAnalyzer::stemEnd(std::string_view question, const std::vector<AnswerOption>& options)
-{
+std::size_t CaseAnalyzer::stemEnd(std::string_view question,
+                                  const std::vector<AnswerOption>& options) {
     if (options.empty())
         return question.size();
     // An option list on its own lines: the first line that starts with the first label.
@@ -99,7 +95,8 @@ std::size_t CaseAnalyzer::stemEnd(std::string_view question, const std::vector<A
             const std::size_t lineStart = pos + 1;
             const std::size_t next = question.find('\n', lineStart);
             const std::string_view line =
-                question.substr(lineStart, next == std::string_view::npos ? std::string_view::npos : next - lineStart);
+                question.substr(lineStart, next == std::string_view::npos ? std::string_view::npos
+                                                                          : next - lineStart);
             if (startsWithLabel(line, first))
                 return lineStart;
             pos = next;
@@ -124,8 +121,7 @@ std::size_t CaseAnalyzer::stemEnd(std::string_view question, const std::vector<A
     return end;
 }
 
-NodeId CaseAnalyzer::anchorAnswer(std::string_view text) const
-{
+NodeId CaseAnalyzer::anchorAnswer(std::string_view text) const {
     const std::size_t letters = letterCount(text);
     if (letters == 0)
         return kNoNode;
@@ -149,19 +145,19 @@ NodeId CaseAnalyzer::anchorAnswer(std::string_view text) const
 }
 
 std::vector<Mention> CaseAnalyzer::link(std::string_view text, const std::vector<Token>& tokens,
-                                        std::vector<CoverageGap>* gaps, std::string_view where) const
-{
+                                        std::vector<CoverageGap>* gaps,
+                                        std::string_view where) const {
     std::vector<Mention> mentions = kb_.link(text);
     auto byBegin = [](const Mention& x, const Mention& y) { return x.begin < y.begin; };
     if (!std::is_sorted(mentions.begin(), mentions.end(), byBegin))
         std::stable_sort(mentions.begin(), mentions.end(), byBegin);
     if (!settings_.dropModifierMentions || mentions.empty())
         return mentions;
-    return dropModifierMentions(text, tokens, mentions, lexicon_, gaps, where, settings_.claims.maxPhraseTokens);
+    return dropModifierMentions(text, tokens, mentions, lexicon_, gaps, where,
+                                settings_.claims.maxPhraseTokens);
 }
 
-CaseAnalysis CaseAnalyzer::analyze(const Case& c) const
-{
+CaseAnalysis CaseAnalyzer::analyze(const Case& c) const {
     CaseAnalysis a;
     a.steps = StepSegmenter::segment(c.output);
     const std::vector<Token> outputTokens = tokenize(c.output);
@@ -183,7 +179,8 @@ CaseAnalysis CaseAnalyzer::analyze(const Case& c) const
         const std::string& text = option >= 0 ? c.options[std::size_t(option)].text : answer;
         node = option >= 0 ? a.optionNodes[std::size_t(option)] : anchorAnswer(answer);
         if (node == kNoNode && letterCount(text) > 0)
-            a.coverageGaps.push_back({text, where, 0, 0, std::string("no KG concept for the ") + where + " answer"});
+            a.coverageGaps.push_back(
+                {text, where, 0, 0, std::string("no KG concept for the ") + where + " answer"});
     };
     anchor(c.gold, a.goldOption, a.goldNode, "gold");
     anchor(c.prediction, a.predictedOption, a.predictedNode, "prediction");
@@ -225,15 +222,18 @@ CaseAnalysis CaseAnalyzer::analyze(const Case& c) const
             const auto h = kb_.findByName(t.head);
             const auto tl = kb_.findByName(t.tail);
             if (!h)
-                a.coverageGaps.push_back({t.head, "gold", 0, 0, "concept of the supplied gold path has no KG node"});
+                a.coverageGaps.push_back(
+                    {t.head, "gold", 0, 0, "concept of the supplied gold path has no KG node"});
             if (!tl)
-                a.coverageGaps.push_back({t.tail, "gold", 0, 0, "concept of the supplied gold path has no KG node"});
+                a.coverageGaps.push_back(
+                    {t.tail, "gold", 0, 0, "concept of the supplied gold path has no KG node"});
             complete = complete && h && tl;
             linked.emplace_back(h.value_or(kNoNode), tl.value_or(kNoNode));
         }
         if (complete) {
             for (std::size_t i = 0; i < linked.size(); ++i) {
-                if (a.referencePaths.empty() || a.referencePaths.back().nodes.back() != linked[i].first) {
+                if (a.referencePaths.empty() ||
+                    a.referencePaths.back().nodes.back() != linked[i].first) {
                     a.referencePaths.emplace_back();
                     a.referencePaths.back().origin = "input";
                     a.referencePaths.back().nodes.push_back(linked[i].first);
@@ -270,10 +270,12 @@ CaseAnalysis CaseAnalyzer::analyze(const Case& c) const
                     p.origin = "kg";
             if (a.referencePaths.empty())
                 a.unanchoredReason =
-                    anyPath ? "no KG path to '" + shortQuote(kb_.nodeName(a.goldNode)) + "' follows the question's ask (" +
-                                  a.questionAsk + ") through concepts the question's findings suggest"
+                    anyPath ? "no KG path to '" + shortQuote(kb_.nodeName(a.goldNode)) +
+                                  "' follows the question's ask (" + a.questionAsk +
+                                  ") through concepts the question's findings suggest"
                             : "no KG path of at most " + std::to_string(settings_.maxHops) +
-                                  " hops links the question findings to '" + shortQuote(kb_.nodeName(a.goldNode)) + "'";
+                                  " hops links the question findings to '" +
+                                  shortQuote(kb_.nodeName(a.goldNode)) + "'";
         }
     }
 
@@ -306,8 +308,8 @@ CaseAnalysis CaseAnalyzer::analyze(const Case& c) const
 }
 
 // The stem only: an answer option ("A) Hypercalcemia") is no finding the question states.
-void CaseAnalyzer::addReadingFindings(const Case& c, std::size_t stem, bool answerWrong, CaseAnalysis& a) const
-{
+void CaseAnalyzer::addReadingFindings(const Case& c, std::size_t stem, bool answerWrong,
+                                      CaseAnalysis& a) const {
     if (!reading_ || c.output.empty())
         return;
     for (const reading::ReadingFinding& rf :

@@ -23,17 +23,26 @@ class ReadingChecker;
 }
 
 struct AnalysisSettings {
-    int k = 5;                      // reference paths per case
-    int maxHops = 4;                // longest reference path
-    double minOptionCoverage = 0.4; // share of an answer text one mention must cover to stand for it
-    double iouThreshold = 0.5;      // grounding: a model box below this IoU with its reference box is an error
+    int k = 5;       // reference paths per case
+    int maxHops = 4; // longest reference path
+    double minOptionCoverage =
+        0.4; // share of an answer text one mention must cover to stand for it
+    double iouThreshold =
+        0.5; // grounding: a model box below this IoU with its reference box is an error
     bool dropModifierMentions = true; // "blood" of "blood pressure" is no mention (MentionFilter.h)
     // Node kinds of molecular mechanism: no clinical reasoning is expected to name them, so
     // they are never a missing intermediate, and the pipeline keeps them out of the inside
     // of reference paths (ReferencePathFinder's interiorExcludedKinds).
-    std::vector<std::string> mechanisticKinds = {"Gene", "gene/protein", "Biological Process", "Molecular Function",
-                                                 "Cellular Component", "Pathway", "biological_process",
-                                                 "molecular_function", "cellular_component", "pathway"};
+    std::vector<std::string> mechanisticKinds = {"Gene",
+                                                 "gene/protein",
+                                                 "Biological Process",
+                                                 "Molecular Function",
+                                                 "Cellular Component",
+                                                 "Pathway",
+                                                 "biological_process",
+                                                 "molecular_function",
+                                                 "cellular_component",
+                                                 "pathway"};
     ClaimSettings claims;
 };
 
@@ -61,7 +70,8 @@ private:
     // KnowledgeBase::link, ordered, without modifier mentions (when so set).
     std::vector<Mention> link(std::string_view text, const std::vector<Token>& tokens,
                               std::vector<CoverageGap>* gaps, std::string_view where) const;
-    void addReadingFindings(const Case& c, std::size_t stem, bool answerWrong, CaseAnalysis& a) const;
+    void addReadingFindings(const Case& c, std::size_t stem, bool answerWrong,
+                            CaseAnalysis& a) const;
 
     const KnowledgeBase& kb_;
     const Lexicon& lexicon_;

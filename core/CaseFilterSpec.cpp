@@ -76,8 +76,8 @@ bool parseCaseFilter(const std::string& text, const std::vector<ProjectStore::Ru
                !std::isspace(static_cast<unsigned char>(text[eq])))
             ++eq;
         if (eq >= text.size() || text[eq] != '=')
-            return fail(termStart, "\"" + text.substr(termStart, eq - termStart) +
-                                       "\" is not KEY=VALUE");
+            return fail(termStart,
+                        "\"" + text.substr(termStart, eq - termStart) + "\" is not KEY=VALUE");
         const std::string key = text.substr(termStart, eq - termStart);
         i = eq + 1;
         std::string value;
@@ -156,7 +156,8 @@ bool parseCaseFilter(const std::string& text, const std::vector<ProjectStore::Ru
                     comma = value.size();
                 std::int64_t id = 0;
                 if (!parseId(value.substr(pos, comma - pos), &id))
-                    return fail(eq + 1, "case takes case row ids (whole numbers) separated by commas");
+                    return fail(eq + 1,
+                                "case takes case row ids (whole numbers) separated by commas");
                 q.caseIds.push_back(id);
                 pos = comma + 1;
             }

@@ -9,11 +9,11 @@
 // Terms are separated by white space and combine with AND; a key given twice ORs its
 // values (run, class, subtype, pattern, case), except question, correct, review and
 // search, which take one value. A value with spaces or quotes is written in double quotes;
-// inside them a backslash escapes a quote or a backslash. `case` takes the project's case row ids (what
-// the projection view selects). Runs are named by label; formatting writes the label back, so format(parse(s)) is s's
-// canonical form and parse(format(q)) == q for every query (sort order aside, and the
-// single runId, which comes back as one of runIds). Labels the project does not know are
-// written as "#ID" by format and refused by parse.
+// inside them a backslash escapes a quote or a backslash. `case` takes the project's case row ids
+// (what the projection view selects). Runs are named by label; formatting writes the label back, so
+// format(parse(s)) is s's canonical form and parse(format(q)) == q for every query (sort order
+// aside, and the single runId, which comes back as one of runIds). Labels the project does not know
+// are written as "#ID" by format and refused by parse.
 #include "ProjectStore.h"
 
 #include <string>

@@ -11,13 +11,11 @@ namespace rs {
 
 namespace {
 
-std::string nodeName(const KnowledgeBase& kb, NodeId n)
-{
+std::string nodeName(const KnowledgeBase& kb, NodeId n) {
     return n == kNoNode || n >= kb.nodeCount() ? std::string() : std::string(kb.nodeName(n));
 }
 
-std::vector<std::string> nodeNames(const KnowledgeBase& kb, const std::vector<NodeId>& nodes)
-{
+std::vector<std::string> nodeNames(const KnowledgeBase& kb, const std::vector<NodeId>& nodes) {
     std::vector<std::string> names;
     names.reserve(nodes.size());
     for (NodeId n : nodes)
@@ -25,23 +23,20 @@ std::vector<std::string> nodeNames(const KnowledgeBase& kb, const std::vector<No
     return names;
 }
 
-std::optional<CaseResult::Concept> conceptOf(const KnowledgeBase& kb, NodeId n)
-{
+std::optional<CaseResult::Concept> conceptOf(const KnowledgeBase& kb, NodeId n) {
     if (n == kNoNode || n >= kb.nodeCount())
         return std::nullopt;
     return CaseResult::Concept{nodeName(kb, n), std::string(kb.nodeKind(n)),
                                std::string(kb.nodeKey(n))};
 }
 
-CaseResult::Span span(std::size_t begin, std::size_t end)
-{
+CaseResult::Span span(std::size_t begin, std::size_t end) {
     return {begin, end};
 }
 
 // The case's images with their boxes, each box with its best same-label counterpart of the
 // other source (what the image view's box list shows), and why an image cannot be opened.
-std::vector<CaseResult::Image> imagesOf(const Case& c, const CaseAnalysis& a)
-{
+std::vector<CaseResult::Image> imagesOf(const Case& c, const CaseAnalysis& a) {
     std::vector<CaseResult::Image> images;
     for (std::size_t i = 0; i < c.images.size(); ++i) {
         const ImageRef& im = c.images[i];
@@ -69,20 +64,18 @@ std::vector<CaseResult::Image> imagesOf(const Case& c, const CaseAnalysis& a)
 
 } // namespace
 
-const char* CaseResult::typeName(const Finding& f)
-{
+const char* CaseResult::typeName(const Finding& f) {
     return f.type ? findingTypeName(*f.type) : "";
 }
 
-const CaseResult::Finding* CaseResult::finding(int index) const
-{
-    if (index < 0 || std::size_t(index) >= findings.size() || !findings[std::size_t(index)].readable)
+const CaseResult::Finding* CaseResult::finding(int index) const {
+    if (index < 0 || std::size_t(index) >= findings.size() ||
+        !findings[std::size_t(index)].readable)
         return nullptr;
     return &findings[std::size_t(index)];
 }
 
-CaseResult makeCaseResult(const Case& c, const CaseAnalysis& a, const KnowledgeBase& kb)
-{
+CaseResult makeCaseResult(const Case& c, const CaseAnalysis& a, const KnowledgeBase& kb) {
     CaseResult r;
     r.id = c.key;
     r.run = c.run;
@@ -103,9 +96,8 @@ CaseResult makeCaseResult(const Case& c, const CaseAnalysis& a, const KnowledgeB
     r.unanchoredReason = a.unanchoredReason;
 
     for (std::size_t i = 0; i < a.reasoningPath.size(); ++i)
-        r.reasoningPath.push_back(
-            {conceptOf(kb, a.reasoningPath[i]),
-             i < a.reasoningPathSteps.size() ? a.reasoningPathSteps[i] : -1});
+        r.reasoningPath.push_back({conceptOf(kb, a.reasoningPath[i]),
+                                   i < a.reasoningPathSteps.size() ? a.reasoningPathSteps[i] : -1});
 
     for (const ReferencePath& p : a.referencePaths) {
         CaseResult::ReferencePath rp;

@@ -35,14 +35,14 @@ struct CaseResult {
     struct Anchors {
         std::optional<Concept> gold, predicted; // the answers' concepts, when linked
         int goldOption = -1, predictedOption = -1;
-        std::vector<std::string> evidence;      // linked question-stem findings
-        std::vector<std::string> options;       // one per option, "" when unlinked
+        std::vector<std::string> evidence; // linked question-stem findings
+        std::vector<std::string> options;  // one per option, "" when unlinked
         bool operator==(const Anchors&) const = default;
     };
 
     struct PathNode {
         std::optional<Concept> kgConcept; // absent only for a node the KG did not have
-        int step = -1;                  // step of the output that mentions it
+        int step = -1;                    // step of the output that mentions it
         bool operator==(const PathNode&) const = default;
     };
 
@@ -61,8 +61,8 @@ struct CaseResult {
         // keeps its place so that indexes stay those of the stored array: reviews and the
         // store's finding rows refer to findings by position.
         bool readable = true;
-        std::optional<FindingType> type; // nullopt: a type this version does not know
-        std::string subtype;             // see FindingSubtype for the known ones
+        std::optional<FindingType> type;  // nullopt: a type this version does not know
+        std::string subtype;              // see FindingSubtype for the known ones
         std::optional<Severity> severity; // nullopt: none given, or one not known here
         int step = -1;
         std::vector<std::string> nodes;
@@ -90,7 +90,7 @@ struct CaseResult {
 
     struct Mention {
         Span span;
-        std::string node; // concept name
+        std::string node;            // concept name
         std::optional<double> score; // 1.0 exact name, lower for synonyms and fuzzy matches
         std::string matched;
         bool operator==(const Mention&) const = default;
@@ -118,9 +118,9 @@ struct CaseResult {
     struct ImageBox {
         std::string label, source;
         double x = 0, y = 0, w = 0, h = 0;
-        std::optional<double> z, d;  // 3D boxes only
-        int bestMatch = -1;          // best same-label box of the other source, -1 none
-        std::optional<double> iou;   // with bestMatch
+        std::optional<double> z, d; // 3D boxes only
+        int bestMatch = -1;         // best same-label box of the other source, -1 none
+        std::optional<double> iou;  // with bestMatch
         bool operator==(const ImageBox&) const = default;
     };
 

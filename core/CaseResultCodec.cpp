@@ -17,33 +17,28 @@ namespace {
 
 // Every string goes through validUtf8: input files and KG names may hold any bytes, and
 // serialization must never throw on a user's file.
-json text(const std::string& s)
-{
+json text(const std::string& s) {
     return validUtf8(s);
 }
 
-json texts(const std::vector<std::string>& v)
-{
+json texts(const std::vector<std::string>& v) {
     json a = json::array();
     for (const std::string& s : v)
         a.push_back(validUtf8(s));
     return a;
 }
 
-json spanJson(const CaseResult::Span& s)
-{
+json spanJson(const CaseResult::Span& s) {
     return json::array({s.begin, s.end});
 }
 
-json conceptJson(const std::optional<CaseResult::Concept>& c)
-{
+json conceptJson(const std::optional<CaseResult::Concept>& c) {
     if (!c)
         return nullptr;
     return json{{"name", text(c->name)}, {"kind", text(c->kind)}, {"key", text(c->key)}};
 }
 
-json findingJson(const CaseResult::Finding& f)
-{
+json findingJson(const CaseResult::Finding& f) {
     json fj = {{"type", CaseResult::typeName(f)},
                {"subtype", text(f.subtype)},
                {"severity", f.severity ? severityName(*f.severity) : ""},
@@ -63,12 +58,15 @@ json findingJson(const CaseResult::Finding& f)
     return fj;
 }
 
-json imageJson(const CaseResult::Image& im)
-{
+json imageJson(const CaseResult::Image& im) {
     json boxes = json::array();
     for (const CaseResult::ImageBox& b : im.boxes) {
-        json bj = {{"label", text(b.label)}, {"source", text(b.source)},
-                   {"x", b.x}, {"y", b.y}, {"w", b.w}, {"h", b.h}};
+        json bj = {{"label", text(b.label)},
+                   {"source", text(b.source)},
+                   {"x", b.x},
+                   {"y", b.y},
+                   {"w", b.w},
+                   {"h", b.h}};
         if (b.z)
             bj["z"] = *b.z;
         if (b.d)
@@ -83,8 +81,7 @@ json imageJson(const CaseResult::Image& im)
             {"problem", text(im.problem)}};
 }
 
-json claimJson(const CaseResult::Claim& cl)
-{
+json claimJson(const CaseResult::Claim& cl) {
     json cj = {{"step", cl.step},
                {"head", text(cl.head)},
                {"relation", text(cl.relation)},
@@ -104,8 +101,7 @@ json claimJson(const CaseResult::Claim& cl)
     return cj;
 }
 
-void writePaths(const CaseResult& r, json& j)
-{
+void writePaths(const CaseResult& r, json& j) {
     json path = json::array();
     for (const CaseResult::PathNode& n : r.reasoningPath) {
         json node = conceptJson(n.kgConcept);
@@ -128,8 +124,7 @@ void writePaths(const CaseResult& r, json& j)
 
 } // namespace
 
-json encodeCaseResult(const CaseResult& r)
-{
+json encodeCaseResult(const CaseResult& r) {
     json j;
     j["id"] = text(r.id);
     j["run"] = text(r.run);
@@ -175,7 +170,8 @@ json encodeCaseResult(const CaseResult& r)
 
     json mentions = json::array();
     for (const CaseResult::Mention& m : r.mentions) {
-        json mj = {{"span", spanJson(m.span)}, {"node", text(m.node)}, {"matched", text(m.matched)}};
+        json mj = {
+            {"span", spanJson(m.span)}, {"node", text(m.node)}, {"matched", text(m.matched)}};
         if (m.score)
             mj["score"] = *m.score;
         mentions.push_back(std::move(mj));
@@ -198,23 +194,20 @@ class Reader {
 public:
     explicit Reader(std::vector<std::string>* problems) : problems_(problems) {}
 
-    void problem(const std::string& where, const char* what)
-    {
+    void problem(const std::string& where, const char* what) {
         if (problems_)
             problems_->push_back(where + ": " + what);
     }
 
     // The field, or nullptr when o is no object or the field is absent or null.
-    static const json* field(const json& o, const char* key)
-    {
+    static const json* field(const json& o, const char* key) {
         if (!o.is_object())
             return nullptr;
         const auto it = o.find(key);
         return it == o.end() || it->is_null() ? nullptr : &*it;
     }
 
-    std::string string(const json& o, const char* key, const std::string& where)
-    {
+    std::string string(const json& o, const char* key, const std::string& where) {
         const json* v = field(o, key);
         if (!v)
             return {};
@@ -224,8 +217,7 @@ public:
         return {};
     }
 
-    int integer(const json& o, const char* key, const std::string& where, int fallback = -1)
-    {
+    int integer(const json& o, const char* key, const std::string& where, int fallback = -1) {
         const json* v = field(o, key);
         if (!v)
             return fallback;
@@ -242,8 +234,7 @@ public:
         return fallback;
     }
 
-    std::optional<double> number(const json& o, const char* key, const std::string& where)
-    {
+    std::optional<double> number(const json& o, const char* key, const std::string& where) {
         const json* v = field(o, key);
         if (!v)
             return std::nullopt;
@@ -254,8 +245,7 @@ public:
     }
 
     // The array, or an empty one (named in problems when the field is something else).
-    const json& array(const json& o, const char* key, const std::string& where)
-    {
+    const json& array(const json& o, const char* key, const std::string& where) {
         static const json empty = json::array();
         const json* v = field(o, key);
         if (!v)
@@ -269,8 +259,7 @@ public:
     // Strings of a list; an element that is no string becomes "" (keepPlaces) so that
     // parallel lists stay aligned, or is left out.
     std::vector<std::string> strings(const json& o, const char* key, const std::string& where,
-                                     bool keepPlaces = true)
-    {
+                                     bool keepPlaces = true) {
         std::vector<std::string> out;
         const json& a = array(o, key, where);
         for (std::size_t i = 0; i < a.size(); ++i) {
@@ -286,8 +275,7 @@ public:
     }
 
     // [begin, end] as two non-negative integers with begin <= end; otherwise the empty span.
-    CaseResult::Span span(const json& o, const std::string& where, const char* key = "span")
-    {
+    CaseResult::Span span(const json& o, const std::string& where, const char* key = "span") {
         const json* v = field(o, key);
         if (!v)
             return {};
@@ -301,8 +289,7 @@ public:
         return {};
     }
 
-    std::optional<CaseResult::Concept> kgConcept(const json& o, const std::string& where)
-    {
+    std::optional<CaseResult::Concept> kgConcept(const json& o, const std::string& where) {
         if (!o.is_object() || (!o.contains("name") && !o.contains("kind") && !o.contains("key")))
             return std::nullopt;
         return CaseResult::Concept{string(o, "name", where), string(o, "kind", where),
@@ -313,8 +300,7 @@ public:
     // are passed on too (keepPlaces) where other parts of the result refer to positions in
     // the list, and left out where nothing does.
     template <class Fn>
-    void objects(const json& o, const char* key, Fn&& fn, bool keepPlaces = true)
-    {
+    void objects(const json& o, const char* key, Fn&& fn, bool keepPlaces = true) {
         const json& a = array(o, key, "case");
         for (std::size_t i = 0; i < a.size(); ++i) {
             const std::string where = std::string(key) + "[" + std::to_string(i) + "]";
@@ -331,8 +317,7 @@ private:
     std::vector<std::string>* problems_;
 };
 
-void readIdentity(Reader& in, const json& j, CaseResult& r)
-{
+void readIdentity(Reader& in, const json& j, CaseResult& r) {
     r.id = in.string(j, "id", "case");
     r.run = in.string(j, "run", "case");
     r.model = in.string(j, "model", "case");
@@ -352,8 +337,7 @@ void readIdentity(Reader& in, const json& j, CaseResult& r)
     r.gold = in.string(j, "gold", "case");
 }
 
-void readAnchors(Reader& in, const json& j, CaseResult& r)
-{
+void readAnchors(Reader& in, const json& j, CaseResult& r) {
     const json* anchors = Reader::field(j, "anchors");
     if (!anchors)
         return;
@@ -371,8 +355,7 @@ void readAnchors(Reader& in, const json& j, CaseResult& r)
     r.anchors.options = in.strings(*anchors, "options", "anchors");
 }
 
-void readPaths(Reader& in, const json& j, CaseResult& r)
-{
+void readPaths(Reader& in, const json& j, CaseResult& r) {
     in.objects(j, "reasoning_path", [&](const json& n, const std::string& where) {
         r.reasoningPath.push_back({in.kgConcept(n, where), in.integer(n, "step", where)});
     });
@@ -394,8 +377,7 @@ void readPaths(Reader& in, const json& j, CaseResult& r)
     r.bestReference = in.integer(j, "best_reference", "case");
 }
 
-void readFindings(Reader& in, const json& j, CaseResult& r)
-{
+void readFindings(Reader& in, const json& j, CaseResult& r) {
     in.objects(j, "findings", [&](const json& f, const std::string& where) {
         CaseResult::Finding rf;
         rf.readable = f.is_object();
@@ -420,8 +402,7 @@ void readFindings(Reader& in, const json& j, CaseResult& r)
     });
 }
 
-void readImages(Reader& in, const json& j, CaseResult& r)
-{
+void readImages(Reader& in, const json& j, CaseResult& r) {
     in.objects(j, "images", [&](const json& im, const std::string& where) {
         CaseResult::Image image;
         image.path = in.string(im, "path", where);
@@ -450,56 +431,63 @@ void readImages(Reader& in, const json& j, CaseResult& r)
     });
 }
 
-void readText(Reader& in, const json& j, CaseResult& r)
-{
-    in.objects(j, "coverage_gaps", [&](const json& g, const std::string& where) {
-        r.coverageGaps.push_back({in.string(g, "text", where), in.string(g, "where", where),
-                                  in.span(g, where), in.string(g, "reason", where)});
-    }, false);
+void readText(Reader& in, const json& j, CaseResult& r) {
+    in.objects(
+        j, "coverage_gaps",
+        [&](const json& g, const std::string& where) {
+            r.coverageGaps.push_back({in.string(g, "text", where), in.string(g, "where", where),
+                                      in.span(g, where), in.string(g, "reason", where)});
+        },
+        false);
     in.objects(j, "steps", [&](const json& s, const std::string& where) {
         r.steps.push_back({in.span(s, where), in.string(s, "kind", where)});
     });
-    in.objects(j, "mentions", [&](const json& m, const std::string& where) {
-        r.mentions.push_back({in.span(m, where), in.string(m, "node", where),
-                              in.number(m, "score", where), in.string(m, "matched", where)});
-    }, false);
-    in.objects(j, "claims", [&](const json& c, const std::string& where) {
-        CaseResult::Claim cl;
-        cl.step = in.integer(c, "step", where);
-        cl.head = in.string(c, "head", where);
-        cl.relation = in.string(c, "relation", where);
-        cl.tail = in.string(c, "tail", where);
-        const std::string polarity = in.string(c, "polarity", where);
-        cl.polarity = polarityFromName(polarity);
-        if (!cl.polarity && !polarity.empty())
-            in.problem(where + ".polarity", "not asserted, negated or hedged");
-        cl.span = in.span(c, where);
-        cl.cue = in.string(c, "cue", where);
-        const std::string status = in.string(c, "status", where);
-        cl.status = claimStatusFromName(status);
-        if (!cl.status && !status.empty())
-            in.problem(where + ".status", "not supported, contradicted or unverified");
-        cl.owner = in.string(c, "owner", where);
-        if (!cl.owner.empty() && !claimOwnerFromName(cl.owner))
-            in.problem(where + ".owner", "not a known owner of a claim");
-        if (const auto it = c.find("evidence"); it != c.end() && it->is_object()) {
-            const std::string ew = where + ".evidence";
-            cl.evidence.kind = in.string(*it, "kind", ew);
-            cl.evidence.nodes = in.strings(*it, "nodes", ew);
-            cl.evidence.relations = in.strings(*it, "relations", ew);
-            for (const json& f : in.array(*it, "forward", ew))
-                cl.evidence.forward.push_back(f.is_boolean() && f.get<bool>());
-        } else if (it != c.end()) {
-            in.problem(where + ".evidence", "not an object");
-        }
-        r.claims.push_back(std::move(cl));
-    }, false);
+    in.objects(
+        j, "mentions",
+        [&](const json& m, const std::string& where) {
+            r.mentions.push_back({in.span(m, where), in.string(m, "node", where),
+                                  in.number(m, "score", where), in.string(m, "matched", where)});
+        },
+        false);
+    in.objects(
+        j, "claims",
+        [&](const json& c, const std::string& where) {
+            CaseResult::Claim cl;
+            cl.step = in.integer(c, "step", where);
+            cl.head = in.string(c, "head", where);
+            cl.relation = in.string(c, "relation", where);
+            cl.tail = in.string(c, "tail", where);
+            const std::string polarity = in.string(c, "polarity", where);
+            cl.polarity = polarityFromName(polarity);
+            if (!cl.polarity && !polarity.empty())
+                in.problem(where + ".polarity", "not asserted, negated or hedged");
+            cl.span = in.span(c, where);
+            cl.cue = in.string(c, "cue", where);
+            const std::string status = in.string(c, "status", where);
+            cl.status = claimStatusFromName(status);
+            if (!cl.status && !status.empty())
+                in.problem(where + ".status", "not supported, contradicted or unverified");
+            cl.owner = in.string(c, "owner", where);
+            if (!cl.owner.empty() && !claimOwnerFromName(cl.owner))
+                in.problem(where + ".owner", "not a known owner of a claim");
+            if (const auto it = c.find("evidence"); it != c.end() && it->is_object()) {
+                const std::string ew = where + ".evidence";
+                cl.evidence.kind = in.string(*it, "kind", ew);
+                cl.evidence.nodes = in.strings(*it, "nodes", ew);
+                cl.evidence.relations = in.strings(*it, "relations", ew);
+                for (const json& f : in.array(*it, "forward", ew))
+                    cl.evidence.forward.push_back(f.is_boolean() && f.get<bool>());
+            } else if (it != c.end()) {
+                in.problem(where + ".evidence", "not an object");
+            }
+            r.claims.push_back(std::move(cl));
+        },
+        false);
 }
 
 } // namespace
 
-CaseResult decodeCaseResult(const json& j, std::vector<std::string>* problems)
-{
+CaseResult decodeCaseResult(const json& j, std::vector<std::string>* problems) {
     CaseResult r;
     Reader in(problems);
     if (!j.is_object()) {
@@ -517,8 +505,7 @@ CaseResult decodeCaseResult(const json& j, std::vector<std::string>* problems)
     return r;
 }
 
-bool looksLikeCaseResult(const json& j)
-{
+bool looksLikeCaseResult(const json& j) {
     if (!j.is_object())
         return false;
     const auto path = j.find("reasoning_path"), refs = j.find("reference_paths");

@@ -6,14 +6,17 @@
 
 namespace rs {
 
-std::string validUtf8(std::string_view s)
-{
+std::string validUtf8(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     std::size_t i = 0;
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+        std::size_t len = c < 0x80           ? 1
+                          : (c >> 5) == 0x6  ? 2
+                          : (c >> 4) == 0xe  ? 3
+                          : (c >> 3) == 0x1e ? 4
+                                             : 0;
         bool ok = len > 0 && i + len <= s.size();
         for (std::size_t k = 1; ok && k < len; ++k)
             ok = (static_cast<unsigned char>(s[i + k]) >> 6) == 0x2;
@@ -38,8 +41,7 @@ std::string validUtf8(std::string_view s)
     return out;
 }
 
-nlohmann::json caseResultJson(const Case& c, const CaseAnalysis& a, const KnowledgeBase& kb)
-{
+nlohmann::json caseResultJson(const Case& c, const CaseAnalysis& a, const KnowledgeBase& kb) {
     return encodeCaseResult(makeCaseResult(c, a, kb));
 }
 

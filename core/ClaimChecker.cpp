@@ -32,16 +32,15 @@ constexpr std::array<Composition, 12> kCompositions = {{
     {"associated_with", "associated_with", "is_a"},
 }};
 
-void appendHop(ClaimEvidence& e, NodeId to, std::string_view relation, bool forward)
-{
+void appendHop(ClaimEvidence& e, NodeId to, std::string_view relation, bool forward) {
     e.nodes.push_back(to);
     e.relations.emplace_back(relation);
     e.forward.push_back(forward);
 }
 
 // a's walk followed by b's walk read backwards (b runs from the far end to the meeting node).
-ClaimEvidence joinWalks(const ClaimEvidence& a, std::string_view relation, bool forward, const ClaimEvidence& b)
-{
+ClaimEvidence joinWalks(const ClaimEvidence& a, std::string_view relation, bool forward,
+                        const ClaimEvidence& b) {
     ClaimEvidence e = a;
     appendHop(e, b.nodes.back(), relation, forward);
     for (std::size_t i = b.relations.size(); i-- > 0;)
@@ -49,8 +48,7 @@ ClaimEvidence joinWalks(const ClaimEvidence& a, std::string_view relation, bool 
     return e;
 }
 
-ClaimEvidence start(NodeId n)
-{
+ClaimEvidence start(NodeId n) {
     ClaimEvidence e;
     e.nodes.push_back(n);
     return e;
@@ -58,19 +56,17 @@ ClaimEvidence start(NodeId n)
 
 } // namespace
 
-ClaimChecker::ClaimChecker(const KnowledgeBase& kb, const Lexicon& lexicon, std::vector<std::string> mechanisticKinds)
-    : kb_(kb), lexicon_(lexicon), mechanisticKinds_(std::move(mechanisticKinds))
-{
-}
+ClaimChecker::ClaimChecker(const KnowledgeBase& kb, const Lexicon& lexicon,
+                           std::vector<std::string> mechanisticKinds)
+    : kb_(kb), lexicon_(lexicon), mechanisticKinds_(std::move(mechanisticKinds)) {}
 
-bool ClaimChecker::mechanistic(NodeId n) const
-{
+bool ClaimChecker::mechanistic(NodeId n) const {
     const std::string_view kind = kb_.nodeKind(n);
-    return std::find(mechanisticKinds_.begin(), mechanisticKinds_.end(), kind) != mechanisticKinds_.end();
+    return std::find(mechanisticKinds_.begin(), mechanisticKinds_.end(), kind) !=
+           mechanisticKinds_.end();
 }
 
-ClaimVerdict ClaimChecker::check(NodeId h, std::string_view r, NodeId t, Polarity polarity) const
-{
+ClaimVerdict ClaimChecker::check(NodeId h, std::string_view r, NodeId t, Polarity polarity) const {
     ClaimVerdict v;
     if (h == kNoNode || t == kNoNode || h == t || !lexicon_.isCheckable(r))
         return v;
@@ -121,12 +117,13 @@ ClaimVerdict ClaimChecker::check(NodeId h, std::string_view r, NodeId t, Polarit
     return v;
 }
 
-bool ClaimChecker::directEdge(NodeId h, std::string_view r, NodeId t, RelationMatch match, ClaimEvidence& out) const
-{
+bool ClaimChecker::directEdge(NodeId h, std::string_view r, NodeId t, RelationMatch match,
+                              ClaimEvidence& out) const {
     for (const EdgeBetween& e : kb_.edgesBetween(h, t)) {
         const std::string_view rel = kb_.relationName(e.relation);
-        const bool ok = match == RelationMatch::Supports ? lexicon_.supports(r, rel, e.forward)
-                                                         : lexicon_.differsInSpecificity(r, rel, e.forward);
+        const bool ok = match == RelationMatch::Supports
+                            ? lexicon_.supports(r, rel, e.forward)
+                            : lexicon_.differsInSpecificity(r, rel, e.forward);
         if (ok) {
             out = start(h);
             appendHop(out, t, rel, e.forward);
@@ -136,8 +133,7 @@ bool ClaimChecker::directEdge(NodeId h, std::string_view r, NodeId t, RelationMa
     return false;
 }
 
-bool ClaimChecker::excludedOnly(NodeId h, std::string_view r, NodeId t, ClaimEvidence& out) const
-{
+bool ClaimChecker::excludedOnly(NodeId h, std::string_view r, NodeId t, ClaimEvidence& out) const {
     const auto edges = kb_.edgesBetween(h, t);
     if (edges.empty())
         return false;
@@ -154,8 +150,8 @@ bool ClaimChecker::excludedOnly(NodeId h, std::string_view r, NodeId t, ClaimEvi
     return true;
 }
 
-std::vector<ClaimChecker::Relative> ClaimChecker::relatives(NodeId n, bool up, int levels, std::size_t max) const
-{
+std::vector<ClaimChecker::Relative> ClaimChecker::relatives(NodeId n, bool up, int levels,
+                                                            std::size_t max) const {
     std::vector<Relative> found;
     std::unordered_set<NodeId> seen{n};
     std::vector<Relative> frontier{{n, start(n)}};
@@ -165,7 +161,8 @@ std::vector<ClaimChecker::Relative> ClaimChecker::relatives(NodeId n, bool up, i
             for (const NeighbourEdge& e : kb_.neighbours(from.node)) {
                 const std::string_view rel = kb_.relationName(e.relation);
                 // n is_a m when the edge, read from n's side, supports is_a head to tail.
-                if (!lexicon_.supports("is_a", rel, up ? e.forward : !e.forward) || !seen.insert(e.node).second)
+                if (!lexicon_.supports("is_a", rel, up ? e.forward : !e.forward) ||
+                    !seen.insert(e.node).second)
                     continue;
                 Relative r{e.node, from.walk};
                 appendHop(r.walk, e.node, rel, e.forward);
@@ -180,8 +177,7 @@ std::vector<ClaimChecker::Relative> ClaimChecker::relatives(NodeId n, bool up, i
     return found;
 }
 
-bool ClaimChecker::isaAncestor(NodeId h, NodeId t, ClaimEvidence& out) const
-{
+bool ClaimChecker::isaAncestor(NodeId h, NodeId t, ClaimEvidence& out) const {
     for (Relative& a : relatives(h, true, kIsaLevels, 4 * kMaxRelatives)) {
         if (a.node == t) {
             out = std::move(a.walk);
@@ -191,8 +187,8 @@ bool ClaimChecker::isaAncestor(NodeId h, NodeId t, ClaimEvidence& out) const
     return false;
 }
 
-bool ClaimChecker::relativesSupport(NodeId h, std::string_view r, NodeId t, ClaimEvidence& out) const
-{
+bool ClaimChecker::relativesSupport(NodeId h, std::string_view r, NodeId t,
+                                    ClaimEvidence& out) const {
     auto family = [&](NodeId n) {
         std::vector<Relative> all{{n, start(n)}};
         for (bool up : {true, false})
@@ -217,15 +213,15 @@ bool ClaimChecker::relativesSupport(NodeId h, std::string_view r, NodeId t, Clai
     return false;
 }
 
-bool ClaimChecker::chainSupport(NodeId h, std::string_view r, NodeId t, ClaimEvidence& out) const
-{
+bool ClaimChecker::chainSupport(NodeId h, std::string_view r, NodeId t, ClaimEvidence& out) const {
     auto byNode = [](const NeighbourEdge& x, const NeighbourEdge& y) { return x.node < y.node; };
     std::vector<NeighbourEdge> hn = kb_.neighbours(h), tn = kb_.neighbours(t);
     std::sort(hn.begin(), hn.end(), byNode);
     std::sort(tn.begin(), tn.end(), byNode);
     auto holds = [&](std::string_view claim, const NeighbourEdge& e, bool fromHead) {
         // e is seen from h (fromHead) or from t; the hop is read in the chain's direction.
-        return lexicon_.supports(claim, kb_.relationName(e.relation), fromHead ? e.forward : !e.forward);
+        return lexicon_.supports(claim, kb_.relationName(e.relation),
+                                 fromHead ? e.forward : !e.forward);
     };
     auto it = tn.begin();
     for (auto a = hn.begin(); a != hn.end();) {
@@ -233,7 +229,8 @@ bool ClaimChecker::chainSupport(NodeId h, std::string_view r, NodeId t, ClaimEvi
         auto aEnd = std::find_if(a, hn.end(), [&](const NeighbourEdge& x) { return x.node != m; });
         it = std::lower_bound(it, tn.end(), *a, byNode);
         if (m != h && m != t && it != tn.end() && it->node == m && !mechanistic(m)) {
-            auto bEnd = std::find_if(it, tn.end(), [&](const NeighbourEdge& x) { return x.node != m; });
+            auto bEnd =
+                std::find_if(it, tn.end(), [&](const NeighbourEdge& x) { return x.node != m; });
             for (const Composition& c : kCompositions) {
                 if (c.claim != r)
                     continue;
@@ -256,14 +253,16 @@ bool ClaimChecker::chainSupport(NodeId h, std::string_view r, NodeId t, ClaimEvi
     return false;
 }
 
-bool ClaimChecker::absentFromCompleteList(NodeId h, std::string_view r, NodeId t, ClaimEvidence& out) const
-{
+bool ClaimChecker::absentFromCompleteList(NodeId h, std::string_view r, NodeId t,
+                                          ClaimEvidence& out) const {
     for (const CompleteList& list : lexicon_.completeLists()) {
-        if (list.claimRelation != r || kb_.nodeKind(h) != list.headKind || kb_.nodeKind(t) != list.tailKind)
+        if (list.claimRelation != r || kb_.nodeKind(h) != list.headKind ||
+            kb_.nodeKind(t) != list.tailKind)
             continue;
         auto covered = [&](NodeId n, bool asHead) {
             for (const NeighbourEdge& e : kb_.neighbours(n))
-                if (e.forward == asHead && Lexicon::inCompleteList(list, kb_.relationName(e.relation)))
+                if (e.forward == asHead &&
+                    Lexicon::inCompleteList(list, kb_.relationName(e.relation)))
                     return true;
             return false;
         };

@@ -31,9 +31,11 @@ class ClaimChecker {
 public:
     // mechanisticKinds: node kinds (genes, GO processes) that never serve as the intermediate
     // of a supporting chain: almost any two concepts meet at some gene.
-    ClaimChecker(const KnowledgeBase& kb, const Lexicon& lexicon, std::vector<std::string> mechanisticKinds = {});
+    ClaimChecker(const KnowledgeBase& kb, const Lexicon& lexicon,
+                 std::vector<std::string> mechanisticKinds = {});
 
-    ClaimVerdict check(NodeId head, std::string_view relation, NodeId tail, Polarity polarity) const;
+    ClaimVerdict check(NodeId head, std::string_view relation, NodeId tail,
+                       Polarity polarity) const;
 
     // Levels of is-a walked: up to kIsaLevels for is-a claims, kRelativeLevels for the
     // relatives whose edges support another claim; at most kMaxRelatives relatives per end.
@@ -48,7 +50,8 @@ private:
         ClaimEvidence walk; // from the start node to node
     };
 
-    bool directEdge(NodeId h, std::string_view r, NodeId t, RelationMatch match, ClaimEvidence& out) const;
+    bool directEdge(NodeId h, std::string_view r, NodeId t, RelationMatch match,
+                    ClaimEvidence& out) const;
     bool excludedOnly(NodeId h, std::string_view r, NodeId t, ClaimEvidence& out) const;
     bool isaAncestor(NodeId h, NodeId t, ClaimEvidence& out) const;
     bool relativesSupport(NodeId h, std::string_view r, NodeId t, ClaimEvidence& out) const;

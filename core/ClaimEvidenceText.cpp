@@ -8,21 +8,20 @@ namespace rs {
 
 namespace {
 
-std::string words(std::string relation)
-{
+std::string words(std::string relation) {
     std::replace(relation.begin(), relation.end(), '_', ' ');
     return relation;
 }
 
-std::string edge(const std::string& from, const std::string& relation, const std::string& to, bool forward)
-{
-    return forward ? from + " " + words(relation) + " " + to : to + " " + words(relation) + " " + from;
+std::string edge(const std::string& from, const std::string& relation, const std::string& to,
+                 bool forward) {
+    return forward ? from + " " + words(relation) + " " + to
+                   : to + " " + words(relation) + " " + from;
 }
 
 } // namespace
 
-std::string claimText(const CaseResult::Claim& c)
-{
+std::string claimText(const CaseResult::Claim& c) {
     const std::string text = c.head + " " + Lexicon::relationPhrase(c.relation) + " " + c.tail;
     if (c.polarity == Polarity::Negated)
         return "not: " + text;
@@ -31,8 +30,7 @@ std::string claimText(const CaseResult::Claim& c)
     return text;
 }
 
-std::string claimEvidenceText(const CaseResult::Claim& c)
-{
+std::string claimEvidenceText(const CaseResult::Claim& c) {
     const CaseResult::Claim::Evidence& e = c.evidence;
     if (c.status.value_or(ClaimStatus::Unverified) == ClaimStatus::Unverified || e.kind.empty())
         return "no KG edge found";
@@ -45,8 +43,8 @@ std::string claimEvidenceText(const CaseResult::Claim& c)
             std::string rels;
             for (std::size_t i = 0; i < e.relations.size(); ++i)
                 rels += (i ? " or " : "") + words(e.relations[i]);
-            return "KG: its " + rels + " list is complete for " + e.nodes[0] + " and " + e.nodes[1] +
-                   " and has no such edge";
+            return "KG: its " + rels + " list is complete for " + e.nodes[0] + " and " +
+                   e.nodes[1] + " and has no such edge";
         }
         for (std::size_t i = 0; i < e.relations.size(); ++i)
             s += (i ? "; " : "") + edge(e.nodes[0], e.relations[i], e.nodes[1], forward(i));
@@ -59,8 +57,7 @@ std::string claimEvidenceText(const CaseResult::Claim& c)
     return (e.kind == "denied_edge" ? "KG has " : "KG: ") + s;
 }
 
-std::string claimOwnerText(const CaseResult::Claim& c)
-{
+std::string claimOwnerText(const CaseResult::Claim& c) {
     if (c.owner == "question_restatement")
         return "restates the question";
     if (c.owner == "rejected_option")

@@ -29,30 +29,26 @@ constexpr std::array<std::string_view, 3> kDeterminers = {"a", "an", "the"};
 
 // Negation cues that, right before a finding, state the finding absent ("no fever",
 // "absence of swelling") rather than deny a relation.
-constexpr std::array<std::string_view, 9> kFindingNegators = {"no", "absence of", "absent", "without", "lack of",
-                                                               "denies", "negative for", "free of", "ruled out"};
+constexpr std::array<std::string_view, 9> kFindingNegators = {
+    "no",     "absence of",   "absent",  "without",  "lack of",
+    "denies", "negative for", "free of", "ruled out"};
 
 template <std::size_t N>
-bool inList(const std::array<std::string_view, N>& list, std::string_view w)
-{
+bool inList(const std::array<std::string_view, N>& list, std::string_view w) {
     return words::in(list, w);
 }
 
-bool hasAny(std::string_view s, std::string_view chars)
-{
+bool hasAny(std::string_view s, std::string_view chars) {
     return s.find_first_of(chars) != std::string_view::npos;
 }
 
 } // namespace
 
 ClaimExtractor::ClaimExtractor(const Lexicon& lexicon, ClaimSettings settings)
-    : lexicon_(lexicon), settings_(settings)
-{
-}
+    : lexicon_(lexicon), settings_(settings) {}
 
 ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector<Step>& steps,
-                                        const std::vector<Mention>& mentions) const
-{
+                                        const std::vector<Mention>& mentions) const {
     return extract(text, tokenize(text), steps, mentions);
 }
 
@@ -64,25 +60,22 @@ struct ClaimExtractor::Reading {
     std::vector<AlignedMention> aligned;
     std::vector<int> covered; // token -> index into aligned, -1 outside mentions
 
-    std::size_t tokenAtOrAfter(std::size_t offset) const
-    {
-        return std::size_t(std::lower_bound(tokens.begin(), tokens.end(), offset,
-                                            [](const Token& t, std::size_t o) { return t.begin < o; }) -
-                           tokens.begin());
+    std::size_t tokenAtOrAfter(std::size_t offset) const {
+        return std::size_t(
+            std::lower_bound(tokens.begin(), tokens.end(), offset,
+                             [](const Token& t, std::size_t o) { return t.begin < o; }) -
+            tokens.begin());
     }
     // Separator text between tokens a-1 and a.
-    std::string_view separator(std::size_t a) const
-    {
+    std::string_view separator(std::size_t a) const {
         return text.substr(tokens[a - 1].end, tokens[a].begin - tokens[a - 1].end);
     }
-    bool clauseBreakBefore(std::size_t a) const
-    {
+    bool clauseBreakBefore(std::size_t a) const {
         const std::string_view sep = separator(a);
         return hasAny(sep, ",;:()[]{}\"") || (hasAny(sep, "-") && hasAny(sep, " \t"));
     }
     bool softJoin(std::size_t a) const { return !hasAny(separator(a), ",;:.!?()[]{}\"/"); }
-    bool matches(const std::vector<std::string>& cue, std::size_t at, std::size_t limit) const
-    {
+    bool matches(const std::vector<std::string>& cue, std::size_t at, std::size_t limit) const {
         if (at + cue.size() > limit)
             return false;
         for (std::size_t j = 0; j < cue.size(); ++j) {
@@ -109,8 +102,7 @@ struct ClaimExtractor::Sentence {
 
 ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector<Token>& tokens,
                                         const std::vector<Step>& steps,
-                                        const std::vector<Mention>& mentions) const
-{
+                                        const std::vector<Mention>& mentions) const {
     ClaimExtraction out;
     if (tokens.empty() || steps.empty())
         return out;
@@ -131,7 +123,8 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
     }
     Sentence s;
     for (std::size_t si = 0; si < steps.size(); ++si) {
-        for (const TextSpan& span : StepSegmenter::sentences(text, steps[si].begin, steps[si].end)) {
+        for (const TextSpan& span :
+             StepSegmenter::sentences(text, steps[si].begin, steps[si].end)) {
             s.step = int(si);
             s.span = span;
             s.ta = r.tokenAtOrAfter(span.begin);
@@ -139,8 +132,9 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
             if (s.ta >= s.tb)
                 continue;
             s.mentions.clear();
-            auto it = std::lower_bound(r.aligned.begin(), r.aligned.end(), s.ta,
-                                       [](const AlignedMention& m, std::size_t t) { return m.first < t; });
+            auto it = std::lower_bound(
+                r.aligned.begin(), r.aligned.end(), s.ta,
+                [](const AlignedMention& m, std::size_t t) { return m.first < t; });
             for (; it != r.aligned.end() && it->first < s.tb; ++it)
                 if (it->last <= s.tb)
                     s.mentions.push_back(std::size_t(it - r.aligned.begin()));
@@ -154,8 +148,7 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
     return out;
 }
 
-void ClaimExtractor::findCues(const Reading& r, Sentence& s) const
-{
+void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
     // Longest relation cue at each position outside mentions.
     s.hits.clear();
     for (std::size_t t = s.ta; t < s.tb; ++t) {
@@ -173,9 +166,9 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const
     }
 }
 
-bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s, const AlignedMention& a,
-                                             const AlignedMention& b, const CueHit& cue) const
-{
+bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s,
+                                             const AlignedMention& a, const AlignedMention& b,
+                                             const CueHit& cue) const {
     const auto& tokens = r.tokens;
     // "X causes inflammation of Y", "X is a common symptom of Y": the tail is the argument
     // of an unlinked noun, not of the cue ("a severe form of Y" still is).
@@ -199,8 +192,8 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     return true;
 }
 
-void ClaimExtractor::claimsBetweenMentions(const Reading& r, Sentence& s, std::vector<Claim>& claims) const
-{
+void ClaimExtractor::claimsBetweenMentions(const Reading& r, Sentence& s,
+                                           std::vector<Claim>& claims) const {
     const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
     std::size_t h = 0;
     for (std::size_t k = 0; k + 1 < s.mentions.size(); ++k) {
@@ -224,7 +217,8 @@ void ClaimExtractor::claimsBetweenMentions(const Reading& r, Sentence& s, std::v
             if (!best || hit.len > best->len)
                 best = &hit;
         }
-        if (!best || groups > 1 || a.mention->node == b.mention->node || !cueArgumentsAreMentions(r, s, a, b, *best))
+        if (!best || groups > 1 || a.mention->node == b.mention->node ||
+            !cueArgumentsAreMentions(r, s, a, b, *best))
             continue;
         best->used = true;
         // "No cough suggests pneumonia": the head is a finding stated absent, and the
@@ -250,9 +244,8 @@ void ClaimExtractor::claimsBetweenMentions(const Reading& r, Sentence& s, std::v
 
 // Polarity cues matched over [from, to): which kinds occur. A matched cue consumes its
 // words: "cannot be ruled out" is one hedge, not a hedge followed by the negation "ruled out".
-void ClaimExtractor::scanPolarity(const Reading& r, const AlignedMention* skip, std::size_t from, std::size_t to,
-                                  bool& negated, bool& hedged) const
-{
+void ClaimExtractor::scanPolarity(const Reading& r, const AlignedMention* skip, std::size_t from,
+                                  std::size_t to, bool& negated, bool& hedged) const {
     for (std::size_t t = from; t < to;) {
         std::size_t step = 1;
         const bool inSkip = skip && t >= skip->first && t < skip->last;
@@ -269,8 +262,8 @@ void ClaimExtractor::scanPolarity(const Reading& r, const AlignedMention* skip, 
     }
 }
 
-bool ClaimExtractor::negatesMention(const Reading& r, const Sentence& s, const AlignedMention& m) const
-{
+bool ClaimExtractor::negatesMention(const Reading& r, const Sentence& s,
+                                    const AlignedMention& m) const {
     // A negation cue ending right before the mention, only articles between: "no fever",
     // "absence of swelling", "without a rash".
     std::size_t end = m.first;
@@ -281,8 +274,8 @@ bool ClaimExtractor::negatesMention(const Reading& r, const Sentence& s, const A
         const auto* cands = lexicon_.polarityCuesStartingWith(r.tokens[at].norm);
         for (std::size_t pi : cands ? *cands : std::vector<std::size_t>{}) {
             const PolarityCue& pc = lexicon_.polarityCues()[pi];
-            if (pc.polarity == Polarity::Negated && pc.tokens.size() == len && r.matches(pc.tokens, at, end) &&
-                words::in(kFindingNegators, pc.cue))
+            if (pc.polarity == Polarity::Negated && pc.tokens.size() == len &&
+                r.matches(pc.tokens, at, end) && words::in(kFindingNegators, pc.cue))
                 return true;
         }
     }
@@ -290,24 +283,26 @@ bool ClaimExtractor::negatesMention(const Reading& r, const Sentence& s, const A
 }
 
 Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const AlignedMention& a,
-                                    const AlignedMention& b, const CueHit& cue) const
-{
+                                    const AlignedMention& b, const CueHit& cue) const {
     // The window: a few words before the head within its clause ("does not cause", "no
     // evidence that X causes") up to the cue, and the words between the cue and the tail
     // ("X presents without Y").
     std::size_t w0 = a.first;
-    for (int back = 0; back < settings_.polarityLookBehind && w0 > s.ta && !r.clauseBreakBefore(w0); ++back)
+    for (int back = 0; back < settings_.polarityLookBehind && w0 > s.ta && !r.clauseBreakBefore(w0);
+         ++back)
         --w0;
     bool negated = false, hedged = false;
     scanPolarity(r, &a, w0, cue.start, negated, hedged);
     bool tailNegated = false, ignored = false;
     scanPolarity(r, nullptr, cue.start + cue.len, b.first, tailNegated, ignored);
     // A hedged denial is still a denial of the edge.
-    return negated || tailNegated ? Polarity::Negated : hedged ? Polarity::Hedged : Polarity::Asserted;
+    return negated || tailNegated ? Polarity::Negated
+           : hedged               ? Polarity::Hedged
+                                  : Polarity::Asserted;
 }
 
-void ClaimExtractor::gapsOfUnusedCues(const Reading& r, const Sentence& s, std::vector<CoverageGap>& gaps) const
-{
+void ClaimExtractor::gapsOfUnusedCues(const Reading& r, const Sentence& s,
+                                      std::vector<CoverageGap>& gaps) const {
     const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
     const auto& hits = s.hits;
     // Cues with a concept on one side only: the other side is what the KG lacks.
@@ -338,7 +333,8 @@ void ClaimExtractor::gapsOfUnusedCues(const Reading& r, const Sentence& s, std::
         bool meaningful = false;
         for (std::size_t t = pb; t < pe && !meaningful; ++t) {
             const std::string& w = r.tokens[t].norm;
-            const bool numeric = std::all_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+            const bool numeric =
+                std::all_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
             meaningful = !numeric && !inList(kNonConcepts, w) && !inList(kFillers, w);
         }
         if (!meaningful)
@@ -350,15 +346,16 @@ void ClaimExtractor::gapsOfUnusedCues(const Reading& r, const Sentence& s, std::
         g.end = r.tokens[pe - 1].end;
         g.text = std::string(r.text.substr(g.begin, g.end - g.begin));
         g.where = "claim";
-        g.reason = std::string("the ") + (phraseIsHead ? "head" : "tail") + " of a '" + cue.relation + "' claim (cue '" +
-                   cue.cue + "') has no KG concept";
+        g.reason = std::string("the ") + (phraseIsHead ? "head" : "tail") + " of a '" +
+                   cue.relation + "' claim (cue '" + cue.cue + "') has no KG concept";
         gaps.push_back(std::move(g));
     }
 }
 
-std::pair<std::size_t, std::size_t> ClaimExtractor::unlinkedPhrase(const Reading& r, const Sentence& s,
-                                                                   const CueHit& hit, bool afterCue) const
-{
+std::pair<std::size_t, std::size_t> ClaimExtractor::unlinkedPhrase(const Reading& r,
+                                                                   const Sentence& s,
+                                                                   const CueHit& hit,
+                                                                   bool afterCue) const {
     const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
     const auto maxPhrase = std::size_t(std::max(1, settings_.maxPhraseTokens));
     const std::size_t hitEnd = hit.start + hit.len;
@@ -368,21 +365,23 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::unlinkedPhrase(const Reading
     // words before the comma the head.
     if (afterCue) {
         std::size_t t = hitEnd;
-        while (t < s.tb && r.covered[t] < 0 && !r.clauseBreakBefore(t) && inList(kFillers, tokens[t].norm) &&
-               t - hitEnd < gapMax)
+        while (t < s.tb && r.covered[t] < 0 && !r.clauseBreakBefore(t) &&
+               inList(kFillers, tokens[t].norm) && t - hitEnd < gapMax)
             ++t;
         pb = pe = t;
         while (pe < s.tb && pe - pb < maxPhrase && r.covered[pe] < 0 && !r.clauseBreakBefore(pe) &&
-               !inList(kPhraseStops, tokens[pe].norm) && !lexicon_.relationCuesStartingWith(tokens[pe].norm))
+               !inList(kPhraseStops, tokens[pe].norm) &&
+               !lexicon_.relationCuesStartingWith(tokens[pe].norm))
             ++pe;
     } else {
         std::size_t t = hit.start; // phrase ends before token t
-        while (t > s.ta && r.covered[t - 1] < 0 && !r.clauseBreakBefore(t) && inList(kFillers, tokens[t - 1].norm) &&
-               hit.start - t < gapMax)
+        while (t > s.ta && r.covered[t - 1] < 0 && !r.clauseBreakBefore(t) &&
+               inList(kFillers, tokens[t - 1].norm) && hit.start - t < gapMax)
             --t;
         pb = pe = t;
-        while (pb > s.ta && pe - pb < maxPhrase && r.covered[pb - 1] < 0 && !r.clauseBreakBefore(pb) &&
-               !inList(kPhraseStops, tokens[pb - 1].norm) && !lexicon_.relationCuesStartingWith(tokens[pb - 1].norm))
+        while (pb > s.ta && pe - pb < maxPhrase && r.covered[pb - 1] < 0 &&
+               !r.clauseBreakBefore(pb) && !inList(kPhraseStops, tokens[pb - 1].norm) &&
+               !lexicon_.relationCuesStartingWith(tokens[pb - 1].norm))
             --pb;
     }
     return {pb, pe};

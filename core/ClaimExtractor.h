@@ -16,9 +16,9 @@
 namespace rs {
 
 struct ClaimSettings {
-    int maxGapTokens = 4;      // words allowed between a mention and the cue, each side
+    int maxGapTokens = 4;       // words allowed between a mention and the cue, each side
     int polarityLookBehind = 3; // words before the head still searched for negation/hedging
-    int maxPhraseTokens = 4;   // longest unlinked phrase reported as a coverage gap
+    int maxPhraseTokens = 4;    // longest unlinked phrase reported as a coverage gap
 };
 
 struct ClaimExtraction {
@@ -37,7 +37,8 @@ public:
 
     // The same with the tokens of text already computed (tokenize(text)).
     ClaimExtraction extract(std::string_view text, const std::vector<Token>& tokens,
-                            const std::vector<Step>& steps, const std::vector<Mention>& mentions) const;
+                            const std::vector<Step>& steps,
+                            const std::vector<Mention>& mentions) const;
 
 private:
     struct AlignedMention;
@@ -51,14 +52,15 @@ private:
     bool cueArgumentsAreMentions(const Reading& r, const Sentence& s, const AlignedMention& a,
                                  const AlignedMention& b, const CueHit& cue) const;
     bool negatesMention(const Reading& r, const Sentence& s, const AlignedMention& m) const;
-    Polarity polarityOf(const Reading& r, const Sentence& s, const AlignedMention& a, const AlignedMention& b,
-                        const CueHit& cue) const;
-    void scanPolarity(const Reading& r, const AlignedMention* skip, std::size_t from, std::size_t to, bool& negated,
-                      bool& hedged) const;
-    void gapsOfUnusedCues(const Reading& r, const Sentence& s, std::vector<CoverageGap>& gaps) const;
+    Polarity polarityOf(const Reading& r, const Sentence& s, const AlignedMention& a,
+                        const AlignedMention& b, const CueHit& cue) const;
+    void scanPolarity(const Reading& r, const AlignedMention* skip, std::size_t from,
+                      std::size_t to, bool& negated, bool& hedged) const;
+    void gapsOfUnusedCues(const Reading& r, const Sentence& s,
+                          std::vector<CoverageGap>& gaps) const;
     // Token range of the unlinked phrase on the far side of a cue with a concept on one side.
-    std::pair<std::size_t, std::size_t> unlinkedPhrase(const Reading& r, const Sentence& s, const CueHit& hit,
-                                                       bool afterCue) const;
+    std::pair<std::size_t, std::size_t> unlinkedPhrase(const Reading& r, const Sentence& s,
+                                                       const CueHit& hit, bool afterCue) const;
 
     const Lexicon& lexicon_;
     ClaimSettings settings_;

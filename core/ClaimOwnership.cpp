@@ -14,25 +14,26 @@ namespace {
 // own (smoking, alcohol) and stays the patient's.
 // "Relative" alone is left out: "a relative contraindication" is the patient's.
 constexpr std::array<std::string_view, 17> kOtherPersonCues = {
-    "family history", "mother", "father", "sister", "brother", "sibling", "siblings", "relatives", "uncle", "aunt", "grandmother", "grandfather", "cousin", "parents", "son", "daughter",
-    "twin"};
+    "family history", "mother",    "father", "sister",   "brother",     "sibling",
+    "siblings",       "relatives", "uncle",  "aunt",     "grandmother", "grandfather",
+    "cousin",         "parents",   "son",    "daughter", "twin"};
 
 // Words with which a sentence rejects an answer option.
 constexpr std::array<std::string_view, 22> kRejectionCues = {
-    "incorrect", "not correct", "is wrong", "unlikely", "less likely", "ruled out", "rule out", "rules out",
-    "excluded", "eliminate", "eliminated", "not the answer", "not the best", "not the most", "would not",
+    "incorrect",        "not correct",    "is wrong",     "unlikely",        "less likely",
+    "ruled out",        "rule out",       "rules out",    "excluded",        "eliminate",
+    "eliminated",       "not the answer", "not the best", "not the most",    "would not",
     "does not explain", "not consistent", "inconsistent", "not appropriate", "inappropriate",
-    "not indicated", "not the correct"};
+    "not indicated",    "not the correct"};
 
 // Words with which a sentence speaks of the patient in the question ("the patient has ...",
 // "this 45-year-old man presents with ..."): with both ends of a claim in the question, such a
 // sentence repeats the case rather than reasons about it.
 constexpr std::array<std::string_view, 12> kPatientCues = {
-    "patient", "patient s", "year old", "he", "she", "his", "her", "this man", "this woman", "the man", "the woman",
-    "the question"};
+    "patient", "patient s", "year old",   "he",      "she",       "his",
+    "her",     "this man",  "this woman", "the man", "the woman", "the question"};
 
-std::string spacedWords(std::string_view text)
-{
+std::string spacedWords(std::string_view text) {
     std::string words = " ";
     for (const Token& t : tokenize(text))
         words += t.norm + " ";
@@ -40,22 +41,19 @@ std::string spacedWords(std::string_view text)
 }
 
 template <std::size_t N>
-bool hasCue(const std::string& words, const std::array<std::string_view, N>& cues)
-{
+bool hasCue(const std::string& words, const std::array<std::string_view, N>& cues) {
     return std::any_of(cues.begin(), cues.end(), [&](std::string_view cue) {
         return words.find(" " + std::string(cue) + " ") != std::string::npos;
     });
 }
 
-bool contains(const std::vector<NodeId>& v, NodeId n)
-{
+bool contains(const std::vector<NodeId>& v, NodeId n) {
     return std::find(v.begin(), v.end(), n) != v.end();
 }
 
 // "B) Amoxicillin is incorrect", "(B) ...", "Option B: ...", "B. ...": the sentence is about
 // the option with that label.
-bool startsWithOptionLabel(std::string_view sentence, const std::string& label)
-{
+bool startsWithOptionLabel(std::string_view sentence, const std::string& label) {
     std::size_t i = sentence.find_first_not_of(" \t\n*-#");
     if (i == std::string_view::npos || label.empty())
         return false;
@@ -73,8 +71,7 @@ bool startsWithOptionLabel(std::string_view sentence, const std::string& label)
 
 } // namespace
 
-ClaimOwner ownerFromWords(std::string_view sentence, bool rejectsAnOption)
-{
+ClaimOwner ownerFromWords(std::string_view sentence, bool rejectsAnOption) {
     const std::string words = spacedWords(sentence);
     if (hasCue(words, kOtherPersonCues))
         return ClaimOwner::OtherPerson;
@@ -83,30 +80,32 @@ ClaimOwner ownerFromWords(std::string_view sentence, bool rejectsAnOption)
     return ClaimOwner::Model;
 }
 
-void assignClaimOwners(const Case& c, CaseAnalysis& a, std::size_t stem)
-{
+void assignClaimOwners(const Case& c, CaseAnalysis& a, std::size_t stem) {
     std::vector<NodeId> questionNodes;
     for (const Mention& m : a.questionMentions)
         if (m.begin < stem && m.node != kNoNode)
             questionNodes.push_back(m.node);
     std::vector<NodeId> otherOptions;
     for (std::size_t i = 0; i < a.optionNodes.size(); ++i)
-        if (int(i) != a.predictedOption && a.optionNodes[i] != kNoNode && a.optionNodes[i] != a.predictedNode)
+        if (int(i) != a.predictedOption && a.optionNodes[i] != kNoNode &&
+            a.optionNodes[i] != a.predictedNode)
             otherOptions.push_back(a.optionNodes[i]);
 
     for (Claim& cl : a.claims) {
         const std::string_view sentence =
-            cl.end <= c.output.size() && cl.begin < cl.end ? std::string_view(c.output).substr(cl.begin, cl.end - cl.begin)
-                                                           : std::string_view();
+            cl.end <= c.output.size() && cl.begin < cl.end
+                ? std::string_view(c.output).substr(cl.begin, cl.end - cl.begin)
+                : std::string_view();
         bool aboutOtherOption = contains(otherOptions, cl.head) || contains(otherOptions, cl.tail);
         for (std::size_t i = 0; i < c.options.size() && !aboutOtherOption; ++i)
-            aboutOtherOption = int(i) != a.predictedOption && startsWithOptionLabel(sentence, c.options[i].label);
+            aboutOtherOption =
+                int(i) != a.predictedOption && startsWithOptionLabel(sentence, c.options[i].label);
         // A denial is the model's own argument for rejecting ("pericarditis does not cause ST
         // elevation, so A is excluded"): still checked. What a rejection asserts describes the
         // option being dropped, not the model's reasoning.
         cl.owner = ownerFromWords(sentence, aboutOtherOption && cl.polarity != Polarity::Negated);
-        if (cl.owner == ClaimOwner::Model && contains(questionNodes, cl.head) && contains(questionNodes, cl.tail) &&
-            hasCue(spacedWords(sentence), kPatientCues))
+        if (cl.owner == ClaimOwner::Model && contains(questionNodes, cl.head) &&
+            contains(questionNodes, cl.tail) && hasCue(spacedWords(sentence), kPatientCues))
             cl.owner = ClaimOwner::QuestionRestatement;
     }
 }

@@ -48,23 +48,20 @@ constexpr std::array<AskPhrase, 27> kAskPhrases = {{
     {"most likely condition", QuestionAsk::Diagnosis},
 }};
 
-bool isOneOf(std::string_view kind, std::initializer_list<std::string_view> kinds)
-{
+bool isOneOf(std::string_view kind, std::initializer_list<std::string_view> kinds) {
     return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
-bool isDiseaseKind(std::string_view kind)
-{
+bool isDiseaseKind(std::string_view kind) {
     return isOneOf(kind, {"Disease", "disease"});
 }
 
-bool contains(const std::vector<NodeId>& v, NodeId n)
-{
+bool contains(const std::vector<NodeId>& v, NodeId n) {
     return std::find(v.begin(), v.end(), n) != v.end();
 }
 
-std::size_t neighbouringFindings(const KnowledgeBase& kb, NodeId n, const std::vector<NodeId>& findings)
-{
+std::size_t neighbouringFindings(const KnowledgeBase& kb, NodeId n,
+                                 const std::vector<NodeId>& findings) {
     std::size_t count = 0;
     for (NodeId f : findings)
         if (f != n && !kb.edgesBetween(n, f).empty())
@@ -74,8 +71,8 @@ std::size_t neighbouringFindings(const KnowledgeBase& kb, NodeId n, const std::v
 
 // The ask's path template: which kinds the answer and the step into it must have. A path
 // to an answer of another kind than the template expects is judged by relatedness alone.
-bool fitsTemplate(const KnowledgeBase& kb, const ReferencePath& p, const std::vector<NodeId>& findings, QuestionAsk ask)
-{
+bool fitsTemplate(const KnowledgeBase& kb, const ReferencePath& p,
+                  const std::vector<NodeId>& findings, QuestionAsk ask) {
     if (p.nodes.size() < 2)
         return true;
     const std::string_view goldKind = kb.nodeKind(p.nodes.back());
@@ -95,7 +92,8 @@ bool fitsTemplate(const KnowledgeBase& kb, const ReferencePath& p, const std::ve
         }
         return true;
     case QuestionAsk::AdverseEffect:
-        return isDrugKind(goldKind) || isDrugKind(beforeKind) || contains(findings, p.nodes[p.nodes.size() - 2]);
+        return isDrugKind(goldKind) || isDrugKind(beforeKind) ||
+               contains(findings, p.nodes[p.nodes.size() - 2]);
     default:
         return true;
     }
@@ -103,39 +101,44 @@ bool fitsTemplate(const KnowledgeBase& kb, const ReferencePath& p, const std::ve
 
 } // namespace
 
-const char* toString(QuestionAsk ask)
-{
+const char* toString(QuestionAsk ask) {
     switch (ask) {
-    case QuestionAsk::Diagnosis: return "diagnosis";
-    case QuestionAsk::Treatment: return "treatment";
-    case QuestionAsk::Mechanism: return "mechanism";
-    case QuestionAsk::AdverseEffect: return "adverse_effect";
-    case QuestionAsk::NextStep: return "next_step";
-    case QuestionAsk::RiskFactor: return "risk_factor";
-    case QuestionAsk::Other: return "other";
+    case QuestionAsk::Diagnosis:
+        return "diagnosis";
+    case QuestionAsk::Treatment:
+        return "treatment";
+    case QuestionAsk::Mechanism:
+        return "mechanism";
+    case QuestionAsk::AdverseEffect:
+        return "adverse_effect";
+    case QuestionAsk::NextStep:
+        return "next_step";
+    case QuestionAsk::RiskFactor:
+        return "risk_factor";
+    case QuestionAsk::Other:
+        return "other";
     }
     return "other";
 }
 
-bool isDrugKind(std::string_view kind)
-{
+bool isDrugKind(std::string_view kind) {
     return isOneOf(kind, {"Compound", "Pharmacologic Class", "drug"});
 }
 
-bool isFindingKind(std::string_view kind)
-{
+bool isFindingKind(std::string_view kind) {
     return !isOneOf(kind, {"Anatomy", "anatomy"});
 }
 
-QuestionAsk recognizeAsk(std::string_view stem)
-{
+QuestionAsk recognizeAsk(std::string_view stem) {
     // The last sentence: after the last sentence end that is followed by more text.
     std::size_t end = stem.size();
-    while (end > 0 && (stem[end - 1] == ' ' || stem[end - 1] == '\n' || stem[end - 1] == '?' || stem[end - 1] == '.'))
+    while (end > 0 && (stem[end - 1] == ' ' || stem[end - 1] == '\n' || stem[end - 1] == '?' ||
+                       stem[end - 1] == '.'))
         --end;
     std::size_t begin = 0;
     for (std::size_t i = end; i-- > 0;) {
-        const bool sentenceEnd = (stem[i] == '.' || stem[i] == '?') && i + 1 < end && stem[i + 1] == ' ';
+        const bool sentenceEnd =
+            (stem[i] == '.' || stem[i] == '?') && i + 1 < end && stem[i + 1] == ' ';
         if (sentenceEnd || stem[i] == '\n') {
             begin = i + 1;
             break;
@@ -150,8 +153,8 @@ QuestionAsk recognizeAsk(std::string_view stem)
     return QuestionAsk::Other;
 }
 
-std::size_t findingsExplained(const KnowledgeBase& kb, const ReferencePath& p, const std::vector<NodeId>& findings)
-{
+std::size_t findingsExplained(const KnowledgeBase& kb, const ReferencePath& p,
+                              const std::vector<NodeId>& findings) {
     std::size_t count = 0;
     for (NodeId f : findings) {
         bool explained = contains(p.nodes, f);
@@ -162,11 +165,11 @@ std::size_t findingsExplained(const KnowledgeBase& kb, const ReferencePath& p, c
     return count;
 }
 
-std::vector<ReferencePath> clinicalPaths(const KnowledgeBase& kb, std::vector<ReferencePath> candidates,
+std::vector<ReferencePath> clinicalPaths(const KnowledgeBase& kb,
+                                         std::vector<ReferencePath> candidates,
                                          const std::vector<NodeId>& findings,
-                                         const std::vector<NodeId>& questionConcepts, QuestionAsk ask,
-                                         std::size_t k)
-{
+                                         const std::vector<NodeId>& questionConcepts,
+                                         QuestionAsk ask, std::size_t k) {
     std::vector<std::pair<std::size_t, ReferencePath>> kept;
     for (ReferencePath& p : candidates) {
         if (!fitsTemplate(kb, p, findings, ask))
@@ -175,7 +178,8 @@ std::vector<ReferencePath> clinicalPaths(const KnowledgeBase& kb, std::vector<Re
         // Two findings explained, or every finding when the question gives only one.
         const std::size_t needed = std::min<std::size_t>(2, findings.size());
         for (std::size_t i = 1; related && i + 1 < p.nodes.size(); ++i)
-            related = contains(questionConcepts, p.nodes[i]) || neighbouringFindings(kb, p.nodes[i], findings) >= needed;
+            related = contains(questionConcepts, p.nodes[i]) ||
+                      neighbouringFindings(kb, p.nodes[i], findings) >= needed;
         if (related)
             kept.emplace_back(findingsExplained(kb, p, findings), std::move(p));
     }
@@ -192,8 +196,7 @@ std::vector<ReferencePath> clinicalPaths(const KnowledgeBase& kb, std::vector<Re
 }
 
 std::optional<ReferencePath> modelReferencePath(const KnowledgeBase& kb, const CaseAnalysis& a,
-                                                const std::vector<std::string>& mechanisticKinds)
-{
+                                                const std::vector<std::string>& mechanisticKinds) {
     if (a.goldNode == kNoNode)
         return std::nullopt;
     struct Link {
@@ -207,7 +210,8 @@ std::optional<ReferencePath> modelReferencePath(const KnowledgeBase& kb, const C
         links[y].push_back({x, rel, !forward});
     };
     for (const Claim& c : a.claims)
-        if (c.owner == ClaimOwner::Model && c.status == ClaimStatus::Supported && c.polarity != Polarity::Negated)
+        if (c.owner == ClaimOwner::Model && c.status == ClaimStatus::Supported &&
+            c.polarity != Polarity::Negated)
             link(c.head, c.tail, c.relation, true);
     // Entities brought up close together and joined by a KG edge: the model's chain even
     // where no relation cue made it a claim.
@@ -216,9 +220,11 @@ std::optional<ReferencePath> modelReferencePath(const KnowledgeBase& kb, const C
         for (std::size_t j = i + 1; j < P.size() && j <= i + 3; ++j) {
             for (const EdgeBetween& e : kb.edgesBetween(P[i], P[j])) {
                 const std::string_view mk[] = {kb.nodeKind(P[i]), kb.nodeKind(P[j])};
-                const bool mech = std::any_of(std::begin(mk), std::end(mk), [&](std::string_view kind) {
-                    return std::find(mechanisticKinds.begin(), mechanisticKinds.end(), kind) != mechanisticKinds.end();
-                });
+                const bool mech =
+                    std::any_of(std::begin(mk), std::end(mk), [&](std::string_view kind) {
+                        return std::find(mechanisticKinds.begin(), mechanisticKinds.end(), kind) !=
+                               mechanisticKinds.end();
+                    });
                 if (!mech) {
                     link(P[i], P[j], std::string(kb.relationName(e.relation)), e.forward);
                     break;

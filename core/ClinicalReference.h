@@ -15,7 +15,15 @@
 
 namespace rs {
 
-enum class QuestionAsk { Diagnosis, Treatment, Mechanism, AdverseEffect, NextStep, RiskFactor, Other };
+enum class QuestionAsk {
+    Diagnosis,
+    Treatment,
+    Mechanism,
+    AdverseEffect,
+    NextStep,
+    RiskFactor,
+    Other
+};
 
 const char* toString(QuestionAsk ask);
 
@@ -31,15 +39,17 @@ bool isDrugKind(std::string_view kind);
 QuestionAsk recognizeAsk(std::string_view stem);
 
 // How many of findings lie on p or are KG neighbours of one of its inner nodes.
-std::size_t findingsExplained(const KnowledgeBase& kb, const ReferencePath& p, const std::vector<NodeId>& findings);
+std::size_t findingsExplained(const KnowledgeBase& kb, const ReferencePath& p,
+                              const std::vector<NodeId>& findings);
 
 // The candidates that fit the ask's path template and pass only through concepts the question
-// names (questionConcepts) or that explain two or more findings (all, when there is one), ranked by findings explained
-// (more first), then cost; at most k.
-std::vector<ReferencePath> clinicalPaths(const KnowledgeBase& kb, std::vector<ReferencePath> candidates,
+// names (questionConcepts) or that explain two or more findings (all, when there is one), ranked by
+// findings explained (more first), then cost; at most k.
+std::vector<ReferencePath> clinicalPaths(const KnowledgeBase& kb,
+                                         std::vector<ReferencePath> candidates,
                                          const std::vector<NodeId>& findings,
-                                         const std::vector<NodeId>& questionConcepts, QuestionAsk ask,
-                                         std::size_t k);
+                                         const std::vector<NodeId>& questionConcepts,
+                                         QuestionAsk ask, std::size_t k);
 
 // The model's own KG-supported route from a question finding to gold: its supported claims
 // (of its own reasoning) and KG edges between entities it brings up next to each other,

@@ -2,8 +2,7 @@
 
 namespace rs {
 
-std::optional<Delimiter> sniffDelimiter(std::string_view header)
-{
+std::optional<Delimiter> sniffDelimiter(std::string_view header) {
     std::size_t tabs = 0, commas = 0;
     bool quoted = false;
     for (const char c : header) {
@@ -21,16 +20,14 @@ std::optional<Delimiter> sniffDelimiter(std::string_view header)
     return commas > tabs ? Delimiter::Comma : Delimiter::Tab;
 }
 
-std::string_view trimBlanks(std::string_view field)
-{
+std::string_view trimBlanks(std::string_view field) {
     const std::size_t b = field.find_first_not_of(" \t");
     if (b == std::string_view::npos)
         return {};
     return field.substr(b, field.find_last_not_of(" \t") - b + 1);
 }
 
-bool DelimitedSplitter::split(std::string_view line)
-{
+bool DelimitedSplitter::split(std::string_view line) {
     fields_.clear();
     scratch_.clear();
     // Unquoting only ever shrinks text, so one reservation of the line's size keeps every
@@ -44,8 +41,7 @@ bool DelimitedSplitter::split(std::string_view line)
     return true;
 }
 
-std::string_view DelimitedSplitter::unquote(std::string_view body)
-{
+std::string_view DelimitedSplitter::unquote(std::string_view body) {
     const std::size_t begin = scratch_.size();
     for (std::size_t k = 0; k < body.size(); ++k) {
         scratch_.push_back(body[k]);
@@ -55,8 +51,7 @@ std::string_view DelimitedSplitter::unquote(std::string_view body)
     return std::string_view(scratch_.data() + begin, scratch_.size() - begin);
 }
 
-bool DelimitedSplitter::splitCsv(std::string_view line)
-{
+bool DelimitedSplitter::splitCsv(std::string_view line) {
     const std::size_t n = line.size();
     std::size_t i = 0;
     while (true) {
@@ -100,8 +95,7 @@ bool DelimitedSplitter::splitCsv(std::string_view line)
     }
 }
 
-void DelimitedSplitter::splitTsv(std::string_view line)
-{
+void DelimitedSplitter::splitTsv(std::string_view line) {
     std::size_t i = 0;
     while (true) {
         const std::size_t tab = line.find('\t', i);

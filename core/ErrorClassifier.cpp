@@ -12,24 +12,22 @@ namespace rs {
 
 namespace {
 
-std::string display(std::string_view relation)
-{
+std::string display(std::string_view relation) {
     std::string s(relation);
     std::replace(s.begin(), s.end(), '_', ' ');
     return s;
 }
 
-bool contains(const std::vector<NodeId>& v, NodeId n)
-{
+bool contains(const std::vector<NodeId>& v, NodeId n) {
     return std::find(v.begin(), v.end(), n) != v.end();
 }
 
 // Kinds compared without case: Disease Ontology's "disease" and Hetionet's "Disease" are one
 // kind of concept when the KGs are loaded together.
-bool sameKindFamily(std::string_view x, std::string_view y)
-{
+bool sameKindFamily(std::string_view x, std::string_view y) {
     return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), [](char p, char q) {
-               return std::tolower(static_cast<unsigned char>(p)) == std::tolower(static_cast<unsigned char>(q));
+               return std::tolower(static_cast<unsigned char>(p)) ==
+                      std::tolower(static_cast<unsigned char>(q));
            });
 }
 
@@ -38,37 +36,34 @@ bool sameKindFamily(std::string_view x, std::string_view y)
 ErrorClassifier::ErrorClassifier(const KnowledgeBase& kb, const Lexicon& lexicon,
                                  std::vector<std::string> mechanisticKinds)
     : kb_(kb), lexicon_(lexicon), mechanisticKinds_(std::move(mechanisticKinds)),
-      checker_(kb, lexicon, mechanisticKinds_)
-{
-}
+      checker_(kb, lexicon, mechanisticKinds_) {}
 
-Severity ErrorClassifier::severityFor(FindingType type, std::string_view subtype, bool answerWrong)
-{
+Severity ErrorClassifier::severityFor(FindingType type, std::string_view subtype,
+                                      bool answerWrong) {
     Severity s = Severity::Minor;
     if (type == FindingType::Branch ||
-        (type == FindingType::Relation && (subtype == findingSubtypeName(FindingSubtype::WrongRelation) || subtype == findingSubtypeName(FindingSubtype::ContradictedNegation) ||
-                                              subtype == findingSubtypeName(FindingSubtype::NotInCompleteList))))
+        (type == FindingType::Relation &&
+         (subtype == findingSubtypeName(FindingSubtype::WrongRelation) ||
+          subtype == findingSubtypeName(FindingSubtype::ContradictedNegation) ||
+          subtype == findingSubtypeName(FindingSubtype::NotInCompleteList))))
         s = Severity::Major;
     if (answerWrong)
         s = s == Severity::Minor ? Severity::Major : Severity::Critical;
     return s;
 }
 
-std::string ErrorClassifier::name(NodeId n) const
-{
+std::string ErrorClassifier::name(NodeId n) const {
     if (n == kNoNode || n >= kb_.nodeCount())
         return "?";
     return std::string(kb_.nodeName(n));
 }
 
-std::string ErrorClassifier::edgePhrase(NodeId a, const EdgeBetween& e, NodeId b) const
-{
+std::string ErrorClassifier::edgePhrase(NodeId a, const EdgeBetween& e, NodeId b) const {
     const std::string rel = display(kb_.relationName(e.relation));
     return e.forward ? name(a) + " " + rel + " " + name(b) : name(b) + " " + rel + " " + name(a);
 }
 
-std::string ErrorClassifier::pathPhrase(const ReferencePath& p) const
-{
+std::string ErrorClassifier::pathPhrase(const ReferencePath& p) const {
     std::string s;
     for (std::size_t i = 0; i < p.nodes.size(); ++i) {
         if (i > 0)
@@ -78,16 +73,14 @@ std::string ErrorClassifier::pathPhrase(const ReferencePath& p) const
     return s;
 }
 
-bool ErrorClassifier::claimSupported(NodeId head, std::string_view relation, NodeId tail) const
-{
+bool ErrorClassifier::claimSupported(NodeId head, std::string_view relation, NodeId tail) const {
     for (const EdgeBetween& e : kb_.edgesBetween(head, tail))
         if (lexicon_.supports(relation, kb_.relationName(e.relation), e.forward))
             return true;
     return false;
 }
 
-bool ErrorClassifier::mentionedOrRelated(NodeId n, const std::vector<NodeId>& mentioned) const
-{
+bool ErrorClassifier::mentionedOrRelated(NodeId n, const std::vector<NodeId>& mentioned) const {
     if (std::binary_search(mentioned.begin(), mentioned.end(), n))
         return true;
     for (NodeId m : mentioned)
@@ -97,33 +90,32 @@ bool ErrorClassifier::mentionedOrRelated(NodeId n, const std::vector<NodeId>& me
     return false;
 }
 
-void ErrorClassifier::classify(CaseAnalysis& a, bool answerWrong) const
-{
+void ErrorClassifier::classify(CaseAnalysis& a, bool answerWrong) const {
     classifyClaims(a, answerWrong);
     classifyPaths(a, answerWrong);
 }
 
-void ErrorClassifier::classifyPaths(CaseAnalysis& a, bool answerWrong) const
-{
+void ErrorClassifier::classifyPaths(CaseAnalysis& a, bool answerWrong) const {
     branchErrors(a, answerWrong);
     missingErrors(a, answerWrong);
 }
 
-void ErrorClassifier::relationErrors(CaseAnalysis& a, bool answerWrong) const
-{
+void ErrorClassifier::relationErrors(CaseAnalysis& a, bool answerWrong) const {
     std::vector<std::tuple<std::string, NodeId, std::string, NodeId>> reported;
     for (Claim& c : a.claims) {
-        if (c.head == kNoNode || c.tail == kNoNode || c.head == c.tail || !lexicon_.isCheckable(c.relation))
+        if (c.head == kNoNode || c.tail == kNoNode || c.head == c.tail ||
+            !lexicon_.isCheckable(c.relation))
             continue;
         // A concept the KG knows only by name (no edges at all, e.g. Hetionet's side
         // effects once their edges are left out) cannot confirm or refute anything: that
         // is the KG's gap, not the model's error.
         if (kb_.degree(c.head) == 0 || kb_.degree(c.tail) == 0) {
             const NodeId bare = kb_.degree(c.head) == 0 ? c.head : c.tail;
-            a.coverageGaps.push_back({name(bare), "claim", c.phraseBegin, c.phraseEnd,
-                                      "the KG has the concept but no relations for it, so the claim '" +
-                                          name(c.head) + " " + Lexicon::relationPhrase(c.relation) + " " +
-                                          name(c.tail) + "' cannot be checked"});
+            a.coverageGaps.push_back(
+                {name(bare), "claim", c.phraseBegin, c.phraseEnd,
+                 "the KG has the concept but no relations for it, so the claim '" + name(c.head) +
+                     " " + Lexicon::relationPhrase(c.relation) + " " + name(c.tail) +
+                     "' cannot be checked"});
             continue;
         }
         ClaimVerdict v = checker_.check(c.head, c.relation, c.tail, c.polarity);
@@ -146,34 +138,36 @@ void ErrorClassifier::relationErrors(CaseAnalysis& a, bool answerWrong) const
         f.spanBegin = c.phraseBegin;
         f.spanEnd = c.phraseEnd;
         f.explanation = contradictionPhrase(c, v.subtype, a);
-        f.signature = "relation/" + v.subtype + "/(" + std::string(kb_.nodeKind(c.head)) + "," + c.relation +
-                      "," + std::string(kb_.nodeKind(c.tail)) + ")";
+        f.signature = "relation/" + v.subtype + "/(" + std::string(kb_.nodeKind(c.head)) + "," +
+                      c.relation + "," + std::string(kb_.nodeKind(c.tail)) + ")";
         a.findings.push_back(std::move(f));
     }
 }
 
-std::string ErrorClassifier::evidencePhrase(const ClaimEvidence& e) const
-{
+std::string ErrorClassifier::evidencePhrase(const ClaimEvidence& e) const {
     std::string s;
     if (e.kind == "excluding_edges" || e.kind == "complete_list") {
         for (std::size_t i = 0; i < e.relations.size() && e.nodes.size() == 2; ++i) {
             const bool fw = i >= e.forward.size() || e.forward[i];
-            s += (i ? " and " : "") + (fw ? name(e.nodes[0]) + " " + display(e.relations[i]) + " " + name(e.nodes[1])
-                                          : name(e.nodes[1]) + " " + display(e.relations[i]) + " " + name(e.nodes[0]));
+            s += (i ? " and " : "") +
+                 (fw ? name(e.nodes[0]) + " " + display(e.relations[i]) + " " + name(e.nodes[1])
+                     : name(e.nodes[1]) + " " + display(e.relations[i]) + " " + name(e.nodes[0]));
         }
         return s;
     }
     for (std::size_t i = 0; i < e.relations.size() && i + 1 < e.nodes.size(); ++i) {
         const bool fw = i >= e.forward.size() || e.forward[i];
-        s += (i ? ", " : "") + (fw ? name(e.nodes[i]) + " " + display(e.relations[i]) + " " + name(e.nodes[i + 1])
-                                   : name(e.nodes[i + 1]) + " " + display(e.relations[i]) + " " + name(e.nodes[i]));
+        s += (i ? ", " : "") +
+             (fw ? name(e.nodes[i]) + " " + display(e.relations[i]) + " " + name(e.nodes[i + 1])
+                 : name(e.nodes[i + 1]) + " " + display(e.relations[i]) + " " + name(e.nodes[i]));
     }
     return s;
 }
 
-std::string ErrorClassifier::contradictionPhrase(const Claim& c, const std::string& subtype, const CaseAnalysis& a) const
-{
-    const std::string claimText = name(c.head) + " " + Lexicon::relationPhrase(c.relation) + " " + name(c.tail);
+std::string ErrorClassifier::contradictionPhrase(const Claim& c, const std::string& subtype,
+                                                 const CaseAnalysis& a) const {
+    const std::string claimText =
+        name(c.head) + " " + Lexicon::relationPhrase(c.relation) + " " + name(c.tail);
     if (subtype == findingSubtypeName(FindingSubtype::ContradictedNegation))
         return "Denies that " + claimText + "; the KG has " + evidencePhrase(c.evidence) + ".";
     const std::string verb = c.polarity == Polarity::Hedged ? "Suggests " : "Claims ";
@@ -184,8 +178,8 @@ std::string ErrorClassifier::contradictionPhrase(const Claim& c, const std::stri
         std::string rels;
         for (std::size_t i = 0; i < c.evidence.relations.size(); ++i)
             rels += (i ? " or " : "") + display(c.evidence.relations[i]);
-        why = verb + claimText + "; the KG's " + rels + " list is declared complete for " + name(c.head) +
-              " and " + name(c.tail) + ", and has no such edge";
+        why = verb + claimText + "; the KG's " + rels + " list is declared complete for " +
+              name(c.head) + " and " + name(c.tail) + ", and has no such edge";
     }
     // Answer candidates the explanation may offer as the supported alternative, gold first.
     std::vector<NodeId> alternatives;
@@ -198,21 +192,22 @@ std::string ErrorClassifier::contradictionPhrase(const Claim& c, const std::stri
         if (z == c.head || z == c.tail)
             continue;
         if (claimSupported(z, c.relation, c.tail)) {
-            why += "; " + name(z) + " " + Lexicon::relationPhrase(c.relation) + " " + name(c.tail) + " does exist";
+            why += "; " + name(z) + " " + Lexicon::relationPhrase(c.relation) + " " + name(c.tail) +
+                   " does exist";
             break;
         }
         if (claimSupported(c.head, c.relation, z)) {
-            why += "; " + name(c.head) + " " + Lexicon::relationPhrase(c.relation) + " " + name(z) + " does exist";
+            why += "; " + name(c.head) + " " + Lexicon::relationPhrase(c.relation) + " " + name(z) +
+                   " does exist";
             break;
         }
     }
     return why + ".";
 }
 
-void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const
-{
-    if (!answerWrong || a.goldNode == kNoNode || a.predictedNode == a.goldNode || a.bestReference < 0 ||
-        a.bestReference >= int(a.referencePaths.size()))
+void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const {
+    if (!answerWrong || a.goldNode == kNoNode || a.predictedNode == a.goldNode ||
+        a.bestReference < 0 || a.bestReference >= int(a.referencePaths.size()))
         return;
     const std::vector<NodeId>& r = a.referencePaths[std::size_t(a.bestReference)].nodes;
     if (r.size() < 2)
@@ -264,7 +259,8 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const
 
     Finding f;
     f.type = FindingType::Branch;
-    f.subtype = neighbour ? findingSubtypeName(FindingSubtype::PlausibleBranch) : findingSubtypeName(FindingSubtype::Jump);
+    f.subtype = neighbour ? findingSubtypeName(FindingSubtype::PlausibleBranch)
+                          : findingSubtypeName(FindingSubtype::Jump);
     f.severity = severityFor(f.type, f.subtype, answerWrong);
     f.step = xPos < a.reasoningPathSteps.size() ? a.reasoningPathSteps[xPos] : -1;
     f.nodes = {d, x, y};
@@ -275,22 +271,24 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const
             break;
         }
     }
-    const std::string how = neighbour ? "a KG neighbour of " + name(d) : "not connected to " + name(d) + " in the KG";
-    const std::string concluded = a.predictedNode != kNoNode ? name(a.predictedNode) : "another answer";
+    const std::string how =
+        neighbour ? "a KG neighbour of " + name(d) : "not connected to " + name(d) + " in the KG";
+    const std::string concluded =
+        a.predictedNode != kNoNode ? name(a.predictedNode) : "another answer";
     if (atEvidence)
-        f.explanation = "The reasoning never joins a KG path to " + name(a.goldNode) + ": from the question finding " +
-                        name(d) + " the KG leads to " + name(y) + ", but the output turns to " + name(x) + " (" +
-                        how + ") and concludes " + concluded + ".";
+        f.explanation = "The reasoning never joins a KG path to " + name(a.goldNode) +
+                        ": from the question finding " + name(d) + " the KG leads to " + name(y) +
+                        ", but the output turns to " + name(x) + " (" + how + ") and concludes " +
+                        concluded + ".";
     else
-        f.explanation = "The reasoning follows the KG path to " + name(d) + ", then turns to " + name(x) + " (" + how +
-                        ") instead of " + name(y) + ", and concludes " + concluded + " rather than " +
-                        name(a.goldNode) + ".";
+        f.explanation = "The reasoning follows the KG path to " + name(d) + ", then turns to " +
+                        name(x) + " (" + how + ") instead of " + name(y) + ", and concludes " +
+                        concluded + " rather than " + name(a.goldNode) + ".";
     f.signature = std::string(findingTypeName(f.type)) + "/" + name(d) + " -> " + name(x);
     a.findings.push_back(std::move(f));
 }
 
-void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
-{
+void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const {
     if (a.referencePaths.empty())
         return;
     // The model's own KG-supported route to gold is a reference: nothing is missing from it.
@@ -317,7 +315,8 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
         for (std::size_t j = 1; j + 1 < r.nodes.size() && j < until; ++j) {
             const NodeId n = r.nodes[j];
             const std::string_view kind = kb_.nodeKind(n);
-            if (std::find(mechanisticKinds_.begin(), mechanisticKinds_.end(), kind) != mechanisticKinds_.end() ||
+            if (std::find(mechanisticKinds_.begin(), mechanisticKinds_.end(), kind) !=
+                    mechanisticKinds_.end() ||
                 contains(a.evidence, n) || !decisive(n, a) || mentionedOrRelated(n, mentioned) ||
                 reasonedThroughAnother(n, mentioned, a))
                 continue;
@@ -326,8 +325,9 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
             f.subtype = findingSubtypeName(FindingSubtype::MissingIntermediate);
             f.severity = severityFor(f.type, f.subtype, answerWrong);
             f.nodes = {n, r.nodes[j - 1], r.nodes[j + 1]};
-            f.explanation = "The output never mentions " + name(n) + ", the step between " + name(r.nodes[j - 1]) +
-                            " and " + name(r.nodes[j + 1]) + " on the KG path " + pathPhrase(r) + ".";
+            f.explanation = "The output never mentions " + name(n) + ", the step between " +
+                            name(r.nodes[j - 1]) + " and " + name(r.nodes[j + 1]) +
+                            " on the KG path " + pathPhrase(r) + ".";
             f.signature = std::string(findingTypeName(f.type)) + "/" + f.subtype + "/" + name(n);
             a.findings.push_back(std::move(f));
         }
@@ -342,11 +342,13 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
         if (p.nodes.size() < 2)
             continue;
         const NodeId s = p.nodes.front();
-        if (s == a.goldNode || !contains(a.evidence, s) || contains(reported, s) || mentionedOrRelated(s, mentioned))
+        if (s == a.goldNode || !contains(a.evidence, s) || contains(reported, s) ||
+            mentionedOrRelated(s, mentioned))
             continue;
         // A path that reaches gold through another question finding is that finding's evidence,
         // not s's: obesity -> type 2 diabetes -> metformin is the diabetes' path to metformin.
-        if (std::any_of(p.nodes.begin() + 1, p.nodes.end() - 1, [&](NodeId n) { return contains(a.evidence, n); }))
+        if (std::any_of(p.nodes.begin() + 1, p.nodes.end() - 1,
+                        [&](NodeId n) { return contains(a.evidence, n); }))
             continue;
         reported.push_back(s);
         Finding f;
@@ -354,23 +356,22 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const
         f.subtype = findingSubtypeName(FindingSubtype::IgnoredEvidence);
         f.severity = severityFor(f.type, f.subtype, answerWrong);
         f.nodes = {s, p.nodes.back()};
-        f.explanation = "The question finding " + name(s) + " leads to the answer " + name(p.nodes.back()) +
-                        " in the KG (" + pathPhrase(p) + "), but the output never mentions it.";
+        f.explanation = "The question finding " + name(s) + " leads to the answer " +
+                        name(p.nodes.back()) + " in the KG (" + pathPhrase(p) +
+                        "), but the output never mentions it.";
         f.signature = std::string(findingTypeName(f.type)) + "/" + f.subtype + "/" + name(s);
         a.findings.push_back(std::move(f));
     }
 }
 
-bool ErrorClassifier::explains(NodeId n, NodeId finding) const
-{
+bool ErrorClassifier::explains(NodeId n, NodeId finding) const {
     for (const EdgeBetween& e : kb_.edgesBetween(n, finding))
         if (lexicon_.supports("presents_with", kb_.relationName(e.relation), e.forward))
             return true;
     return false;
 }
 
-std::vector<NodeId> ErrorClassifier::explainableFindings(const CaseAnalysis& a) const
-{
+std::vector<NodeId> ErrorClassifier::explainableFindings(const CaseAnalysis& a) const {
     std::vector<NodeId> findings;
     for (NodeId e : a.evidence)
         if (isFindingKind(kb_.nodeKind(e)) && !isDrugKind(kb_.nodeKind(e)))
@@ -379,8 +380,7 @@ std::vector<NodeId> ErrorClassifier::explainableFindings(const CaseAnalysis& a) 
 }
 
 bool ErrorClassifier::reasonedThroughAnother(NodeId n, const std::vector<NodeId>& mentioned,
-                                             const CaseAnalysis& a) const
-{
+                                             const CaseAnalysis& a) const {
     std::vector<NodeId> ownFindings;
     for (NodeId e : explainableFindings(a))
         if (e != n && explains(n, e))
@@ -395,8 +395,7 @@ bool ErrorClassifier::reasonedThroughAnother(NodeId n, const std::vector<NodeId>
     return false;
 }
 
-bool ErrorClassifier::decisive(NodeId n, const CaseAnalysis& a) const
-{
+bool ErrorClassifier::decisive(NodeId n, const CaseAnalysis& a) const {
     // "Explains two or more of the question's findings" (docs/design.md, Error classes): n
     // presents or causes them. A drug the patient takes is history, not a finding a disease
     // explains, and a disease that merely resembles or treats-links a finding explains nothing.
@@ -413,7 +412,8 @@ bool ErrorClassifier::decisive(NodeId n, const CaseAnalysis& a) const
             continue;
         if (!contains(p.nodes, n))
             return false;
-        if (!p.nodes.empty() && !isDrugKind(kb_.nodeKind(p.nodes.front())) && !contains(starts, p.nodes.front()))
+        if (!p.nodes.empty() && !isDrugKind(kb_.nodeKind(p.nodes.front())) &&
+            !contains(starts, p.nodes.front()))
             starts.push_back(p.nodes.front());
     }
     return starts.size() >= 2;

@@ -19,7 +19,8 @@ class ErrorClassifier {
 public:
     // Interior reference nodes of a mechanisticKinds kind (genes, pathways) are never
     // reported missing, nor the intermediate of a chain that supports a claim.
-    ErrorClassifier(const KnowledgeBase& kb, const Lexicon& lexicon, std::vector<std::string> mechanisticKinds = {});
+    ErrorClassifier(const KnowledgeBase& kb, const Lexicon& lexicon,
+                    std::vector<std::string> mechanisticKinds = {});
 
     // Appends all findings to a.findings. a must have claims, anchors, reasoning path,
     // reference paths and bestReference filled in. answerWrong raises every severity.
@@ -33,8 +34,8 @@ public:
     void branchErrors(CaseAnalysis& a, bool answerWrong) const;
     void missingErrors(CaseAnalysis& a, bool answerWrong) const;
 
-    // Minor by default; major for wrong_relation, contradicted_negation, not_in_complete_list and every branch
-    // error; one level higher when the final answer is wrong, at most critical.
+    // Minor by default; major for wrong_relation, contradicted_negation, not_in_complete_list and
+    // every branch error; one level higher when the final answer is wrong, at most critical.
     static Severity severityFor(FindingType type, std::string_view subtype, bool answerWrong);
 
 private:
@@ -43,7 +44,8 @@ private:
     std::string pathPhrase(const ReferencePath& p) const;
     bool claimSupported(NodeId head, std::string_view relation, NodeId tail) const;
     std::string evidencePhrase(const ClaimEvidence& e) const;
-    std::string contradictionPhrase(const Claim& c, const std::string& subtype, const CaseAnalysis& a) const;
+    std::string contradictionPhrase(const Claim& c, const std::string& subtype,
+                                    const CaseAnalysis& a) const;
     // Whether the output names n itself or a direct is-a parent or child of it.
     bool mentionedOrRelated(NodeId n, const std::vector<NodeId>& mentioned) const;
     // Whether the KG says n presents or causes finding (a disease its symptom, a drug its
@@ -55,9 +57,11 @@ private:
     // reference path when those start from two or more findings.
     bool decisive(NodeId n, const CaseAnalysis& a) const;
     // Whether the output names another concept of n's kind (not a question finding) that
-    // explains (presents or causes) one of the question findings n explains: the model reasoned through its own
-    // intermediate (COPD where the KG's path runs through asthma), so n is not missing.
-    bool reasonedThroughAnother(NodeId n, const std::vector<NodeId>& mentioned, const CaseAnalysis& a) const;
+    // explains (presents or causes) one of the question findings n explains: the model reasoned
+    // through its own intermediate (COPD where the KG's path runs through asthma), so n is not
+    // missing.
+    bool reasonedThroughAnother(NodeId n, const std::vector<NodeId>& mentioned,
+                                const CaseAnalysis& a) const;
 
     const KnowledgeBase& kb_;
     const Lexicon& lexicon_;

@@ -58,18 +58,14 @@ constexpr SeverityRow kSeverityRows[] = {
     {Severity::Critical, "critical", "Critical"},
 };
 
-template <class Row, class Key>
-const Row* rowOf(const auto& table, Key key, Key Row::*member)
-{
+template <class Row, class Key> const Row* rowOf(const auto& table, Key key, Key Row::*member) {
     for (const Row& r : table)
         if (r.*member == key)
             return &r;
     return nullptr;
 }
 
-template <class Row>
-const Row* rowNamed(const auto& table, std::string_view name)
-{
+template <class Row> const Row* rowNamed(const auto& table, std::string_view name) {
     for (const Row& r : table)
         if (name == r.name)
             return &r;
@@ -78,26 +74,22 @@ const Row* rowNamed(const auto& table, std::string_view name)
 
 } // namespace
 
-const char* findingTypeName(FindingType type)
-{
+const char* findingTypeName(FindingType type) {
     const TypeRow* r = rowOf<TypeRow>(kTypes, type, &TypeRow::type);
     return r ? r->name : "";
 }
 
-const char* findingTypeLabel(FindingType type)
-{
+const char* findingTypeLabel(FindingType type) {
     const TypeRow* r = rowOf<TypeRow>(kTypes, type, &TypeRow::type);
     return r ? r->label : "";
 }
 
-std::optional<FindingType> findingTypeFromName(std::string_view name)
-{
+std::optional<FindingType> findingTypeFromName(std::string_view name) {
     const TypeRow* r = rowNamed<TypeRow>(kTypes, name);
     return r ? std::optional<FindingType>(r->type) : std::nullopt;
 }
 
-const std::array<const char*, kAllFindingTypes.size()>& findingTypeNames()
-{
+const std::array<const char*, kAllFindingTypes.size()>& findingTypeNames() {
     static const std::array<const char*, kAllFindingTypes.size()> names = [] {
         std::array<const char*, kAllFindingTypes.size()> n{};
         for (std::size_t i = 0; i < n.size(); ++i)
@@ -107,8 +99,7 @@ const std::array<const char*, kAllFindingTypes.size()>& findingTypeNames()
     return names;
 }
 
-int findingTypeIndex(std::string_view name)
-{
+int findingTypeIndex(std::string_view name) {
     const auto& names = findingTypeNames();
     for (std::size_t i = 0; i < names.size(); ++i)
         if (name == names[i])
@@ -119,8 +110,7 @@ int findingTypeIndex(std::string_view name)
 namespace {
 
 // "a, b, c or d"
-template <typename Names> std::string spokenList(const Names& names)
-{
+template <typename Names> std::string spokenList(const Names& names) {
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (i > 0)
@@ -132,70 +122,59 @@ template <typename Names> std::string spokenList(const Names& names)
 
 } // namespace
 
-std::string findingTypeNameList()
-{
+std::string findingTypeNameList() {
     return spokenList(findingTypeNames());
 }
 
-const char* findingSubtypeName(FindingSubtype subtype)
-{
+const char* findingSubtypeName(FindingSubtype subtype) {
     const SubtypeRow* r = rowOf<SubtypeRow>(kSubtypes, subtype, &SubtypeRow::subtype);
     return r ? r->name : "";
 }
 
-const char* findingSubtypeLabel(FindingSubtype subtype)
-{
+const char* findingSubtypeLabel(FindingSubtype subtype) {
     const SubtypeRow* r = rowOf<SubtypeRow>(kSubtypes, subtype, &SubtypeRow::subtype);
     return r ? r->label : "";
 }
 
-FindingType findingSubtypeType(FindingSubtype subtype)
-{
+FindingType findingSubtypeType(FindingSubtype subtype) {
     const SubtypeRow* r = rowOf<SubtypeRow>(kSubtypes, subtype, &SubtypeRow::subtype);
     return r ? r->type : FindingType::Relation;
 }
 
-std::optional<FindingSubtype> findingSubtypeFromName(std::string_view name)
-{
+std::optional<FindingSubtype> findingSubtypeFromName(std::string_view name) {
     const SubtypeRow* r = rowNamed<SubtypeRow>(kSubtypes, name);
     return r ? std::optional<FindingSubtype>(r->subtype) : std::nullopt;
 }
 
-const char* severityName(Severity severity)
-{
+const char* severityName(Severity severity) {
     const SeverityRow* r = rowOf<SeverityRow>(kSeverityRows, severity, &SeverityRow::severity);
     return r ? r->name : "";
 }
 
-const char* severityLabel(Severity severity)
-{
+const char* severityLabel(Severity severity) {
     const SeverityRow* r = rowOf<SeverityRow>(kSeverityRows, severity, &SeverityRow::severity);
     return r ? r->label : "";
 }
 
-int severityRank(Severity severity)
-{
+int severityRank(Severity severity) {
     for (std::size_t i = 0; i < std::size(kSeverityRows); ++i)
         if (kSeverityRows[i].severity == severity)
             return int(i);
     return 0;
 }
 
-std::optional<Severity> severityFromName(std::string_view name)
-{
+std::optional<Severity> severityFromName(std::string_view name) {
     const SeverityRow* r = rowNamed<SeverityRow>(kSeverityRows, name);
     return r ? std::optional<Severity>(r->severity) : std::nullopt;
 }
 
-std::optional<Severity> severityFromRank(int rank)
-{
+std::optional<Severity> severityFromRank(int rank) {
     if (rank < 0 || rank >= int(std::size(kSeverityRows)))
         return std::nullopt;
     return kSeverityRows[rank].severity;
 }
 
-std::string severityNameList()
-{
+std::string severityNameList() {
     std::array<const char*, kAllSeverities.size()> names{};
     for (std::size_t i = 0; i < names.size(); ++i)
         names[i] = severityName(kAllSeverities[i]);

@@ -43,21 +43,28 @@ enum class FindingSubtype {
     LowIou,               // grounding: the model box is off the reference box
     MissedReference,      // grounding: no model box for a reference finding
     LabelMismatch,        // grounding: a region the reference labels otherwise
-    ValueMisjudged,       // reading: a question's value called normal, high or low against its range
-    FindingDenied,        // reading: the output denies a finding the question states
-    FindingInvented,      // reading: the output asserts a finding the question denies
-    FactMisquoted,        // reading: age, sex, pregnancy, a number or a duration quoted wrongly
+    ValueMisjudged,  // reading: a question's value called normal, high or low against its range
+    FindingDenied,   // reading: the output denies a finding the question states
+    FindingInvented, // reading: the output asserts a finding the question denies
+    FactMisquoted,   // reading: age, sex, pregnancy, a number or a duration quoted wrongly
 };
 
 inline constexpr std::array<FindingSubtype, 15> kAllFindingSubtypes = {
-    FindingSubtype::WrongRelation,       FindingSubtype::Unsupported,
-    FindingSubtype::ContradictedNegation, FindingSubtype::NotInCompleteList,
+    FindingSubtype::WrongRelation,
+    FindingSubtype::Unsupported,
+    FindingSubtype::ContradictedNegation,
+    FindingSubtype::NotInCompleteList,
     FindingSubtype::PlausibleBranch,
-    FindingSubtype::Jump,                FindingSubtype::MissingIntermediate,
-    FindingSubtype::IgnoredEvidence,     FindingSubtype::LowIou,
-    FindingSubtype::MissedReference,     FindingSubtype::LabelMismatch,
-    FindingSubtype::ValueMisjudged,      FindingSubtype::FindingDenied,
-    FindingSubtype::FindingInvented,     FindingSubtype::FactMisquoted};
+    FindingSubtype::Jump,
+    FindingSubtype::MissingIntermediate,
+    FindingSubtype::IgnoredEvidence,
+    FindingSubtype::LowIou,
+    FindingSubtype::MissedReference,
+    FindingSubtype::LabelMismatch,
+    FindingSubtype::ValueMisjudged,
+    FindingSubtype::FindingDenied,
+    FindingSubtype::FindingInvented,
+    FindingSubtype::FactMisquoted};
 
 const char* findingSubtypeName(FindingSubtype subtype);  // "wrong_relation"
 const char* findingSubtypeLabel(FindingSubtype subtype); // "wrong relation"

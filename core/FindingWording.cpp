@@ -11,12 +11,15 @@ namespace rs {
 
 namespace {
 
-bool isUpper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
-bool isLower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
+bool isUpper(char c) {
+    return std::isupper(static_cast<unsigned char>(c)) != 0;
+}
+bool isLower(char c) {
+    return std::islower(static_cast<unsigned char>(c)) != 0;
+}
 
 // "Chest" yes; "HIV", "pH", "IgA", "B12" no.
-bool titleCaseWord(std::string_view w)
-{
+bool titleCaseWord(std::string_view w) {
     if (w.size() < 2 || !isUpper(w[0]))
         return false;
     for (std::size_t i = 1; i < w.size(); ++i)
@@ -25,11 +28,12 @@ bool titleCaseWord(std::string_view w)
     return true;
 }
 
-std::string name(const std::string& n) { return clinicalName(n); }
+std::string name(const std::string& n) {
+    return clinicalName(n);
+}
 
 // The claim a relation finding was raised on: same ends, and the same span when it has one.
-const CaseResult::Claim* claimOf(const CaseResult& r, const CaseResult::Finding& f)
-{
+const CaseResult::Claim* claimOf(const CaseResult& r, const CaseResult::Finding& f) {
     if (f.nodes.size() < 2)
         return nullptr;
     const CaseResult::Claim* sameEnds = nullptr;
@@ -44,8 +48,7 @@ const CaseResult::Claim* claimOf(const CaseResult& r, const CaseResult::Finding&
     return sameEnds;
 }
 
-std::string relationSummary(const CaseResult& r, const CaseResult::Finding& f)
-{
+std::string relationSummary(const CaseResult& r, const CaseResult::Finding& f) {
     if (f.nodes.size() < 2)
         return {};
     const CaseResult::Claim* c = claimOf(r, f);
@@ -59,18 +62,17 @@ std::string relationSummary(const CaseResult& r, const CaseResult::Finding& f)
     if (sub == FindingSubtype::WrongRelation)
         return says + claim + "; the two are related otherwise.";
     if (sub == FindingSubtype::NotInCompleteList)
-        return says + claim + ", which the complete reference list for " + name(f.nodes[0]) + " does not include.";
+        return says + claim + ", which the complete reference list for " + name(f.nodes[0]) +
+               " does not include.";
     return says + claim + ", which the knowledge graph does not support.";
 }
 
-std::string answerName(const CaseResult& r, bool predicted)
-{
+std::string answerName(const CaseResult& r, bool predicted) {
     const auto& c = predicted ? r.anchors.predicted : r.anchors.gold;
     return c ? name(c->name) : std::string();
 }
 
-std::string branchSummary(const CaseResult& r, const CaseResult::Finding& f)
-{
+std::string branchSummary(const CaseResult& r, const CaseResult::Finding& f) {
     if (f.nodes.size() < 3)
         return {};
     const std::string d = name(f.nodes[0]), x = name(f.nodes[1]), y = name(f.nodes[2]);
@@ -89,14 +91,14 @@ std::string branchSummary(const CaseResult& r, const CaseResult::Finding& f)
     return s + ".";
 }
 
-std::string missingSummary(const CaseResult& r, const CaseResult::Finding& f)
-{
+std::string missingSummary(const CaseResult& r, const CaseResult::Finding& f) {
     const auto sub = findingSubtypeFromName(f.subtype);
     if (sub == FindingSubtype::MissingIntermediate && f.nodes.size() >= 3)
-        return "Never considers " + name(f.nodes[0]) + ", which links " + name(f.nodes[1]) + " to " +
-               name(f.nodes[2]) + ".";
+        return "Never considers " + name(f.nodes[0]) + ", which links " + name(f.nodes[1]) +
+               " to " + name(f.nodes[2]) + ".";
     if (sub == FindingSubtype::IgnoredEvidence && f.nodes.size() >= 2) {
-        std::string s = "Leaves out the question's " + name(f.nodes[0]) + ", which points to " + name(f.nodes[1]);
+        std::string s = "Leaves out the question's " + name(f.nodes[0]) + ", which points to " +
+                        name(f.nodes[1]);
         const std::string predicted = answerName(r, true);
         if (!predicted.empty() && predicted != name(f.nodes[1]))
             s += ", and concluded " + predicted + " instead";
@@ -105,8 +107,7 @@ std::string missingSummary(const CaseResult& r, const CaseResult::Finding& f)
     return {};
 }
 
-std::string groundingSummary(const CaseResult& r, const CaseResult::Finding& f)
-{
+std::string groundingSummary(const CaseResult& r, const CaseResult::Finding& f) {
     if (f.image < 0 || std::size_t(f.image) >= r.images.size())
         return {};
     const CaseResult::Image& image = r.images[std::size_t(f.image)];
@@ -126,8 +127,7 @@ std::string groundingSummary(const CaseResult& r, const CaseResult::Finding& f)
 
 } // namespace
 
-std::string clinicalName(std::string_view conceptName)
-{
+std::string clinicalName(std::string_view conceptName) {
     std::vector<std::string> words;
     std::istringstream in{std::string(conceptName)};
     for (std::string w; in >> w;)
@@ -144,8 +144,7 @@ std::string clinicalName(std::string_view conceptName)
     return out;
 }
 
-std::string FindingWording::text() const
-{
+std::string FindingWording::text() const {
     if (summary.empty())
         return detail;
     if (detail.empty())
@@ -153,8 +152,7 @@ std::string FindingWording::text() const
     return summary + " " + detail;
 }
 
-FindingWording wordFinding(const CaseResult& result, const CaseResult::Finding& finding)
-{
+FindingWording wordFinding(const CaseResult& result, const CaseResult::Finding& finding) {
     FindingWording w;
     w.detail = finding.explanation;
     if (!finding.readable || !finding.type)

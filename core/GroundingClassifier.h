@@ -34,7 +34,8 @@ public:
     double threshold() const { return threshold_; }
 
 private:
-    Finding make(const char* subtype, const std::string& label, int image, int box, bool answerWrong) const;
+    Finding make(const char* subtype, const std::string& label, int image, int box,
+                 bool answerWrong) const;
 
     double threshold_;
     const KnowledgeBase* kb_;

@@ -12,16 +12,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool startsWith(const std::array<unsigned char, 352>& head, std::size_t got, const char* magic, std::size_t offset = 0)
-{
+bool startsWith(const std::array<unsigned char, 352>& head, std::size_t got, const char* magic,
+                std::size_t offset = 0) {
     const std::size_t n = std::strlen(magic);
     return got >= offset + n && std::memcmp(head.data() + offset, magic, n) == 0;
 }
 
 } // namespace
 
-std::string imageFileProblem(const std::string& path)
-{
+std::string imageFileProblem(const std::string& path) {
     std::error_code ec;
     const fs::file_status st = fs::status(path, ec);
     if (ec || !fs::exists(st))

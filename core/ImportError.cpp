@@ -2,8 +2,7 @@
 
 namespace rs {
 
-std::string ImportError::toString() const
-{
+std::string ImportError::toString() const {
     // Appends rather than `":" + std::to_string(...)`: GCC 12 warns falsely (-Wrestrict)
     // on that temporary at -O2.
     std::string s = file;

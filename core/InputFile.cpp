@@ -16,8 +16,7 @@ struct InputFile::Impl {
     bool streamEnded = false;
     std::vector<unsigned char> in = std::vector<unsigned char>(1 << 16);
 
-    ~Impl()
-    {
+    ~Impl() {
         if (zsInit)
             inflateEnd(&zs);
         if (file)
@@ -28,10 +27,11 @@ struct InputFile::Impl {
 InputFile::InputFile() : d_(std::make_unique<Impl>()) {}
 InputFile::~InputFile() = default;
 
-bool InputFile::isGzip() const { return d_->gzip; }
+bool InputFile::isGzip() const {
+    return d_->gzip;
+}
 
-bool InputFile::open(const std::string& path)
-{
+bool InputFile::open(const std::string& path) {
     d_ = std::make_unique<Impl>();
     buffer_.clear();
     pos_ = 0;
@@ -65,8 +65,7 @@ bool InputFile::open(const std::string& path)
 }
 
 // Appends more decoded bytes to buffer_. False at the end of input or on error.
-bool InputFile::fill()
-{
+bool InputFile::fill() {
     if (eof_ || !d_->file)
         return false;
     std::vector<char> out(1 << 16);
@@ -121,7 +120,8 @@ bool InputFile::fill()
         }
         if (rc != Z_OK && rc != Z_BUF_ERROR) {
             eof_ = true;
-            error_ = std::string("gzip data is corrupt: ") + (d_->zs.msg ? d_->zs.msg : "inflate failed");
+            error_ = std::string("gzip data is corrupt: ") +
+                     (d_->zs.msg ? d_->zs.msg : "inflate failed");
             return false;
         }
         if (produced > 0) {
@@ -131,8 +131,7 @@ bool InputFile::fill()
     }
 }
 
-bool InputFile::readLine(std::string& line)
-{
+bool InputFile::readLine(std::string& line) {
     lastLineTruncated_ = false;
     while (true) {
         const std::size_t nl = buffer_.find('\n', pos_);
@@ -176,8 +175,7 @@ bool InputFile::readLine(std::string& line)
     return true;
 }
 
-bool InputFile::readAll(std::string& content, std::size_t maxBytes)
-{
+bool InputFile::readAll(std::string& content, std::size_t maxBytes) {
     content.assign(buffer_, pos_, std::string::npos);
     buffer_.clear();
     pos_ = 0;

@@ -53,8 +53,7 @@ public:
     // Up to k loopless shortest paths from any source to target with at most maxHops edges,
     // over hub-penalised weights, cheapest first.
     virtual std::vector<ReferencePath> referencePaths(const std::vector<NodeId>& sources,
-                                                      NodeId target, int k,
-                                                      int maxHops) const = 0;
+                                                      NodeId target, int k, int maxHops) const = 0;
 
     // Node whose name (or synonym) equals the text after normalization, if any.
     virtual std::optional<NodeId> findByName(std::string_view name) const = 0;

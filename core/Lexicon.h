@@ -42,7 +42,7 @@ struct CompleteList {
 };
 
 struct RelationCue {
-    std::string relation;            // canonical claim relation
+    std::string relation; // canonical claim relation
     CueDirection direction = CueDirection::Forward;
     std::string cue;                 // normalized text ("used to treat")
     std::vector<std::string> tokens; // normalized tokens of cue
@@ -75,10 +75,14 @@ public:
     bool loadCompleteLists(const std::string& path, std::vector<ImportError>* errors = nullptr);
 
     // The same formats from a stream; source names it in error messages.
-    void readRelationCues(std::istream& in, const std::string& source, std::vector<ImportError>* errors);
-    void readPolarityCues(std::istream& in, const std::string& source, std::vector<ImportError>* errors);
-    void readCompatibility(std::istream& in, const std::string& source, std::vector<ImportError>* errors);
-    void readCompleteLists(std::istream& in, const std::string& source, std::vector<ImportError>* errors);
+    void readRelationCues(std::istream& in, const std::string& source,
+                          std::vector<ImportError>* errors);
+    void readPolarityCues(std::istream& in, const std::string& source,
+                          std::vector<ImportError>* errors);
+    void readCompatibility(std::istream& in, const std::string& source,
+                           std::vector<ImportError>* errors);
+    void readCompleteLists(std::istream& in, const std::string& source,
+                           std::vector<ImportError>* errors);
 
     // Programmatic entries. False (and nothing added) when relation is not lower_snake or the
     // cue normalizes to nothing. Duplicates are ignored.
@@ -106,10 +110,13 @@ public:
     // Whether a KG edge named kgRelation supports claimRelation. headToTail tells whether
     // the edge points from the claim's head to its tail. A KG relation with the claim
     // relation's own name supports it head to tail (generic triples need no table rows).
-    bool supports(std::string_view claimRelation, std::string_view kgRelation, bool headToTail) const;
+    bool supports(std::string_view claimRelation, std::string_view kgRelation,
+                  bool headToTail) const;
     // The same for the table's specificity and excludes rows (RelationMatch).
-    bool differsInSpecificity(std::string_view claimRelation, std::string_view kgRelation, bool headToTail) const;
-    bool excludes(std::string_view claimRelation, std::string_view kgRelation, bool headToTail) const;
+    bool differsInSpecificity(std::string_view claimRelation, std::string_view kgRelation,
+                              bool headToTail) const;
+    bool excludes(std::string_view claimRelation, std::string_view kgRelation,
+                  bool headToTail) const;
 
     // Whether a KG relation is a subsumption (is_a) edge: named is_a, or compatible with
     // the claim relation is_a in the table.

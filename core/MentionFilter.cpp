@@ -9,23 +9,23 @@ namespace rs {
 
 namespace {
 
-bool endsWith(std::string_view w, std::string_view suffix)
-{
-    return w.size() > suffix.size() + 1 && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+bool endsWith(std::string_view w, std::string_view suffix) {
+    return w.size() > suffix.size() + 1 &&
+           w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // Only white space or a hyphen between two words keeps them in one noun phrase.
-bool joined(std::string_view separator)
-{
-    return !separator.empty() &&
-           std::all_of(separator.begin(), separator.end(), [](char c) { return c == ' ' || c == '\t' || c == '-'; });
+bool joined(std::string_view separator) {
+    return !separator.empty() && std::all_of(separator.begin(), separator.end(), [](char c) {
+        return c == ' ' || c == '\t' || c == '-';
+    });
 }
 
 // Whether a cue of the list matches the tokens at i ("raise" alone does not stop a phrase
 // because "raises concern for" is a cue; "raises concern for" does).
-bool cueAt(const std::vector<Token>& tokens, std::size_t i, const std::vector<std::size_t>* candidates,
-           const std::function<const std::vector<std::string>&(std::size_t)>& cueTokens)
-{
+bool cueAt(const std::vector<Token>& tokens, std::size_t i,
+           const std::vector<std::size_t>* candidates,
+           const std::function<const std::vector<std::string>&(std::size_t)>& cueTokens) {
     if (!candidates)
         return false;
     for (std::size_t c : *candidates) {
@@ -43,13 +43,13 @@ bool cueAt(const std::vector<Token>& tokens, std::size_t i, const std::vector<st
 
 // A word that can be the head noun of a longer phrase. Participles and adverbs start a
 // clause ("pain radiating to", "fever treated with", "fever recently"), numbers a dose.
-bool headNounLike(const std::vector<Token>& tokens, std::size_t i, const Lexicon& lexicon)
-{
+bool headNounLike(const std::vector<Token>& tokens, std::size_t i, const Lexicon& lexicon) {
     const Token& t = tokens[i];
     const std::string& w = t.norm;
     if (w.size() < 2 || (w[0] >= '0' && w[0] <= '9') || (t.allUpper && w.size() == 1))
         return false;
-    if ((endsWith(w, "ing") && !words::in(words::kIngNouns, w)) || endsWith(w, "ed") || endsWith(w, "ly"))
+    if ((endsWith(w, "ing") && !words::in(words::kIngNouns, w)) || endsWith(w, "ed") ||
+        endsWith(w, "ly"))
         return false;
     if (words::in(words::kPhraseStops, w) || words::in(words::kFillers, w) ||
         words::in(words::kNonConcepts, w) || words::in(words::kTransparentHeads, w) ||
@@ -58,29 +58,35 @@ bool headNounLike(const std::vector<Token>& tokens, std::size_t i, const Lexicon
     if (i + 1 < tokens.size() && words::in(words::kVerbFollowers, tokens[i + 1].norm))
         return false;
     return !cueAt(tokens, i, lexicon.relationCuesStartingWith(w),
-                  [&](std::size_t c) -> const std::vector<std::string>& { return lexicon.relationCues()[c].tokens; }) &&
+                  [&](std::size_t c) -> const std::vector<std::string>& {
+                      return lexicon.relationCues()[c].tokens;
+                  }) &&
            !cueAt(tokens, i, lexicon.polarityCuesStartingWith(w),
-                  [&](std::size_t c) -> const std::vector<std::string>& { return lexicon.polarityCues()[c].tokens; });
+                  [&](std::size_t c) -> const std::vector<std::string>& {
+                      return lexicon.polarityCues()[c].tokens;
+                  });
 }
 
 } // namespace
 
 std::vector<Mention> dropModifierMentions(std::string_view text, const std::vector<Token>& tokens,
-                                          const std::vector<Mention>& mentions, const Lexicon& lexicon,
-                                          std::vector<CoverageGap>* gaps, std::string_view where,
-                                          int maxPhraseTokens)
-{
+                                          const std::vector<Mention>& mentions,
+                                          const Lexicon& lexicon, std::vector<CoverageGap>* gaps,
+                                          std::string_view where, int maxPhraseTokens) {
     std::vector<Mention> kept;
     kept.reserve(mentions.size());
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         const Mention& m = mentions[i];
-        const auto next = std::size_t(std::lower_bound(tokens.begin(), tokens.end(), m.end,
-                                                       [](const Token& t, std::size_t o) { return t.begin < o; }) -
-                                      tokens.begin());
-        const bool nextIsMention = i + 1 < mentions.size() && next < tokens.size() && mentions[i + 1].begin <= tokens[next].begin &&
+        const auto next = std::size_t(
+            std::lower_bound(tokens.begin(), tokens.end(), m.end,
+                             [](const Token& t, std::size_t o) { return t.begin < o; }) -
+            tokens.begin());
+        const bool nextIsMention = i + 1 < mentions.size() && next < tokens.size() &&
+                                   mentions[i + 1].begin <= tokens[next].begin &&
                                    mentions[i + 1].end > tokens[next].begin;
         if (m.end > text.size() || next >= tokens.size() || nextIsMention ||
-            !joined(text.substr(m.end, tokens[next].begin - m.end)) || !headNounLike(tokens, next, lexicon)) {
+            !joined(text.substr(m.end, tokens[next].begin - m.end)) ||
+            !headNounLike(tokens, next, lexicon)) {
             kept.push_back(m);
             continue;
         }

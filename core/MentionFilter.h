@@ -16,8 +16,8 @@ namespace rs {
 // gap (where, the whole phrase, "only '<matched>' of it is in the KG") is appended to gaps
 // when gaps is not null. tokens = tokenize(text); mentions ordered and non-overlapping.
 std::vector<Mention> dropModifierMentions(std::string_view text, const std::vector<Token>& tokens,
-                                          const std::vector<Mention>& mentions, const Lexicon& lexicon,
-                                          std::vector<CoverageGap>* gaps, std::string_view where,
-                                          int maxPhraseTokens = 4);
+                                          const std::vector<Mention>& mentions,
+                                          const Lexicon& lexicon, std::vector<CoverageGap>* gaps,
+                                          std::string_view where, int maxPhraseTokens = 4);
 
 } // namespace rs

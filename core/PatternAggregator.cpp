@@ -10,24 +10,22 @@ namespace rs {
 
 namespace {
 
-std::string display(std::string_view relation)
-{
+std::string display(std::string_view relation) {
     std::string s(relation);
     std::replace(s.begin(), s.end(), '_', ' ');
     return s;
 }
 
-std::string article(std::string_view word)
-{
-    const char c = word.empty() ? 'x' : char(std::tolower(static_cast<unsigned char>(word.front())));
+std::string article(std::string_view word) {
+    const char c =
+        word.empty() ? 'x' : char(std::tolower(static_cast<unsigned char>(word.front())));
     return (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') ? "an " : "a ";
 }
 
 } // namespace
 
-void PatternAggregator::addOne(const std::string& caseKey, const std::string& signature, const std::string& type,
-                               const std::string& subtype)
-{
+void PatternAggregator::addOne(const std::string& caseKey, const std::string& signature,
+                               const std::string& type, const std::string& subtype) {
     if (signature.empty())
         return;
     auto [it, inserted] = entries_.try_emplace(signature);
@@ -40,19 +38,18 @@ void PatternAggregator::addOne(const std::string& caseKey, const std::string& si
         e.cases.push_back(caseKey);
 }
 
-void PatternAggregator::add(const std::string& caseKey, const std::vector<Finding>& findings)
-{
+void PatternAggregator::add(const std::string& caseKey, const std::vector<Finding>& findings) {
     for (const Finding& f : findings)
         addOne(caseKey, f.signature, toString(f.type), f.subtype);
 }
 
-std::vector<Pattern> PatternAggregator::patterns(std::size_t minCases) const
-{
+std::vector<Pattern> PatternAggregator::patterns(std::size_t minCases) const {
     std::vector<Pattern> out;
     for (const auto& [signature, e] : entries_) {
         if (e.cases.size() < std::max<std::size_t>(minCases, 1))
             continue;
-        out.push_back(Pattern{signature, e.type, e.subtype, describe(signature), e.cases.size(), e.cases});
+        out.push_back(
+            Pattern{signature, e.type, e.subtype, describe(signature), e.cases.size(), e.cases});
     }
     std::sort(out.begin(), out.end(), [](const Pattern& a, const Pattern& b) {
         return a.count != b.count ? a.count > b.count : a.signature < b.signature;
@@ -60,8 +57,7 @@ std::vector<Pattern> PatternAggregator::patterns(std::size_t minCases) const
     return out;
 }
 
-nlohmann::json PatternAggregator::toJson(const std::vector<Pattern>& patterns)
-{
+nlohmann::json PatternAggregator::toJson(const std::vector<Pattern>& patterns) {
     nlohmann::json out = nlohmann::json::array();
     for (const Pattern& p : patterns)
         out.push_back({{"signature", p.signature},
@@ -73,8 +69,7 @@ nlohmann::json PatternAggregator::toJson(const std::vector<Pattern>& patterns)
     return out;
 }
 
-nlohmann::json PatternAggregator::toJson(std::size_t minCases) const
-{
+nlohmann::json PatternAggregator::toJson(std::size_t minCases) const {
     return toJson(patterns(minCases));
 }
 
@@ -83,18 +78,18 @@ namespace {
 // "Claims that a Compound treats a Disease ..." from what the signature holds after
 // "relation/<subtype>/": "(head,relation,tail)".
 std::string describeRelation(std::string_view subtypeName, std::string_view what,
-                             std::string_view signature)
-{
+                             std::string_view signature) {
     const std::size_t open = what.find('('), close = what.rfind(')');
     const std::size_t c1 = what.find(',', open), c2 = what.rfind(',', close);
-    if (open == std::string_view::npos || close == std::string_view::npos || c1 == std::string_view::npos ||
-        c2 == c1 || c2 == std::string_view::npos)
+    if (open == std::string_view::npos || close == std::string_view::npos ||
+        c1 == std::string_view::npos || c2 == c1 || c2 == std::string_view::npos)
         return std::string(signature);
     const std::string_view head = what.substr(open + 1, c1 - open - 1);
     const std::string_view rel = what.substr(c1 + 1, c2 - c1 - 1);
     const std::string_view tail = what.substr(c2 + 1, close - c2 - 1);
     // "a Disease is a kind of Disease", not "... is a kind of a Disease".
-    const std::string triple = article(head) + std::string(head) + " " + Lexicon::relationPhrase(rel) + " " +
+    const std::string triple = article(head) + std::string(head) + " " +
+                               Lexicon::relationPhrase(rel) + " " +
                                (rel == "is_a" ? std::string() : article(tail)) + std::string(tail);
     if (subtypeName == findingSubtypeName(FindingSubtype::WrongRelation))
         return "Claims that " + triple + " where the KG relates the two only otherwise";
@@ -105,8 +100,7 @@ std::string describeRelation(std::string_view subtypeName, std::string_view what
     return display(subtypeName) + ": " + triple;
 }
 
-std::string describeOther(FindingType type, std::string_view subtypeName, std::string_view what)
-{
+std::string describeOther(FindingType type, std::string_view subtypeName, std::string_view what) {
     const std::string w(what);
     // A sub-kind counts only under its own type ("missing/low_iou/..." is no grounding).
     const auto is = [&](FindingSubtype k) {
@@ -130,8 +124,7 @@ std::string describeOther(FindingType type, std::string_view subtypeName, std::s
 
 } // namespace
 
-std::string PatternAggregator::describe(std::string_view signature)
-{
+std::string PatternAggregator::describe(std::string_view signature) {
     const std::size_t s1 = signature.find('/');
     if (s1 == std::string_view::npos)
         return std::string(signature);

@@ -18,10 +18,10 @@ namespace rs {
 
 struct Pattern {
     std::string signature;
-    std::string type;        // a findingTypeName (core/FindingKinds)
-    std::string subtype;     // of the first finding seen with this signature
-    std::string description; // in words
-    std::size_t count = 0;   // cases, not findings
+    std::string type;               // a findingTypeName (core/FindingKinds)
+    std::string subtype;            // of the first finding seen with this signature
+    std::string description;        // in words
+    std::size_t count = 0;          // cases, not findings
     std::vector<std::string> cases; // case keys, in the order they were added
 };
 
@@ -32,8 +32,7 @@ public:
 
     // One finding's grouping fields; caseKey must be unique across runs ("run/id").
     void add(const std::string& caseKey, const std::string& type, const std::string& subtype,
-             const std::string& signature)
-    {
+             const std::string& signature) {
         addOne(caseKey, signature, type, subtype);
     }
 

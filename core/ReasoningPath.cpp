@@ -8,9 +8,8 @@
 
 namespace rs {
 
-ReasoningPath buildReasoningPath(const std::vector<Mention>& mentions, const std::vector<Step>& steps,
-                                 NodeId conclusion)
-{
+ReasoningPath buildReasoningPath(const std::vector<Mention>& mentions,
+                                 const std::vector<Step>& steps, NodeId conclusion) {
     ReasoningPath p;
     std::unordered_set<NodeId> seen;
     seen.reserve(mentions.size() * 2);
@@ -37,15 +36,17 @@ ReasoningPath buildReasoningPath(const std::vector<Mention>& mentions, const std
     return p;
 }
 
-PathAlignment alignPaths(const std::vector<NodeId>& reasoning, const std::vector<NodeId>& reference)
-{
+PathAlignment alignPaths(const std::vector<NodeId>& reasoning,
+                         const std::vector<NodeId>& reference) {
     PathAlignment out;
     const std::size_t m = reasoning.size(), n = reference.size();
     if (m == 0 || n == 0)
         return out;
     // Reference paths have at most a handful of nodes, so the table is m x (n+1) small ints.
     std::vector<std::uint16_t> table((m + 1) * (n + 1), 0);
-    auto at = [&](std::size_t i, std::size_t j) -> std::uint16_t& { return table[i * (n + 1) + j]; };
+    auto at = [&](std::size_t i, std::size_t j) -> std::uint16_t& {
+        return table[i * (n + 1) + j];
+    };
     for (std::size_t i = m; i-- > 0;)
         for (std::size_t j = n; j-- > 0;)
             at(i, j) = reasoning[i] == reference[j] ? std::uint16_t(at(i + 1, j + 1) + 1)
@@ -65,8 +66,8 @@ PathAlignment alignPaths(const std::vector<NodeId>& reasoning, const std::vector
     return out;
 }
 
-int bestReference(const std::vector<NodeId>& reasoning, const std::vector<ReferencePath>& references)
-{
+int bestReference(const std::vector<NodeId>& reasoning,
+                  const std::vector<ReferencePath>& references) {
     int best = -1;
     std::size_t bestLength = 0;
     for (std::size_t r = 0; r < references.size(); ++r) {

@@ -17,8 +17,8 @@ struct ReasoningPath {
 
 // Unique mention nodes in text order; conclusion (when not kNoNode) moved or appended last.
 // mentions and steps must be ordered by offset.
-ReasoningPath buildReasoningPath(const std::vector<Mention>& mentions, const std::vector<Step>& steps,
-                                 NodeId conclusion);
+ReasoningPath buildReasoningPath(const std::vector<Mention>& mentions,
+                                 const std::vector<Step>& steps, NodeId conclusion);
 
 // One longest common subsequence of node ids: pairs (index in reasoning, index in
 // reference), increasing in both.
@@ -27,10 +27,12 @@ struct PathAlignment {
     std::size_t length() const { return pairs.size(); }
 };
 
-PathAlignment alignPaths(const std::vector<NodeId>& reasoning, const std::vector<NodeId>& reference);
+PathAlignment alignPaths(const std::vector<NodeId>& reasoning,
+                         const std::vector<NodeId>& reference);
 
 // Index of r*: longest alignment with reasoning; ties (and all-zero) go to the earlier,
 // i.e. cheaper, path. -1 when references is empty.
-int bestReference(const std::vector<NodeId>& reasoning, const std::vector<ReferencePath>& references);
+int bestReference(const std::vector<NodeId>& reasoning,
+                  const std::vector<ReferencePath>& references);
 
 } // namespace rs

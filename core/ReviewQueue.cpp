@@ -80,7 +80,9 @@ void ReviewQueue::setFilter(const CaseQuery& filter, bool flaggedOnly) {
     query_ = queueQuery(filter, flaggedOnly);
 }
 
-std::int64_t ReviewQueue::size() const { return store_.countCases(query_); }
+std::int64_t ReviewQueue::size() const {
+    return store_.countCases(query_);
+}
 
 std::int64_t ReviewQueue::reviewedCount() const {
     CaseQuery unreviewed = query_;

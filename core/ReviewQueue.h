@@ -25,8 +25,8 @@ namespace rs {
 // The current verdicts and histories of one case.
 struct CaseReviewState {
     using Review = ProjectStore::Review;
-    std::optional<Review> caseVerdict;          // latest case-level review
-    std::vector<Review> caseHistory;            // oldest first
+    std::optional<Review> caseVerdict;                  // latest case-level review
+    std::vector<Review> caseHistory;                    // oldest first
     std::vector<std::optional<Review>> findingVerdicts; // parallel to the analysis' findings
     std::vector<std::vector<Review>> findingHistory;    // parallel, oldest first each
     // Reviews of findings the current analysis no longer has (e.g. a re-analysis removed

@@ -7,26 +7,29 @@ namespace rs {
 
 namespace {
 
-bool isSpace(char c)
-{
+bool isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool isLower(char c) { return c >= 'a' && c <= 'z'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool isLower(char c) {
+    return c >= 'a' && c <= 'z';
+}
 
 // Marker must be followed by white space or end the line, else "39.1 C" or "A)b" would
 // count as items.
-bool markerEnds(std::string_view line, std::size_t i)
-{
+bool markerEnds(std::string_view line, std::size_t i) {
     return i >= line.size() || line[i] == ' ' || line[i] == '\t';
 }
 
 enum class LineKind { Blank, Text, Numbered, Bullet };
 
-LineKind classify(std::string_view line)
-{
+LineKind classify(std::string_view line) {
     std::size_t i = 0;
     while (i < line.size() && isSpace(line[i]))
         ++i;
@@ -43,7 +46,8 @@ LineKind classify(std::string_view line)
     std::size_t d = 0;
     while (d < s.size() && d < 4 && isDigit(s[d]))
         ++d;
-    if (d >= 1 && d <= 3 && d < s.size() && (s[d] == '.' || s[d] == ')' || s[d] == ':') && markerEnds(s, d + 1))
+    if (d >= 1 && d <= 3 && d < s.size() && (s[d] == '.' || s[d] == ')' || s[d] == ':') &&
+        markerEnds(s, d + 1))
         return LineKind::Numbered;
     // "(1)" "(a)" "(B)"
     if (s[0] == '(') {
@@ -71,8 +75,7 @@ LineKind classify(std::string_view line)
     return LineKind::Text;
 }
 
-void trimSpan(std::string_view text, std::size_t& b, std::size_t& e)
-{
+void trimSpan(std::string_view text, std::size_t& b, std::size_t& e) {
     while (b < e && isSpace(text[b]))
         ++b;
     while (e > b && isSpace(text[e - 1]))
@@ -80,8 +83,7 @@ void trimSpan(std::string_view text, std::size_t& b, std::size_t& e)
 }
 
 // Word (letters and inner dots) just before a '.' at position dot, lower-cased.
-bool isAbbreviationBefore(std::string_view text, std::size_t begin, std::size_t dot)
-{
+bool isAbbreviationBefore(std::string_view text, std::size_t begin, std::size_t dot) {
     std::size_t b = dot;
     while (b > begin && (isLower(text[b - 1]) || isUpper(text[b - 1]) || text[b - 1] == '.'))
         --b;
@@ -93,13 +95,13 @@ bool isAbbreviationBefore(std::string_view text, std::size_t begin, std::size_t 
         w[i] = isUpper(text[b + i]) ? char(text[b + i] - 'A' + 'a') : text[b + i];
     const std::string_view word(w.data(), len);
     static constexpr std::array<std::string_view, 15> kAbbrev = {
-        "e.g", "i.e", "vs", "dr", "mr", "mrs", "ms", "approx", "fig", "cf", "al", "st", "ca", "resp", "incl"};
+        "e.g", "i.e", "vs", "dr", "mr", "mrs",  "ms",  "approx",
+        "fig", "cf",  "al", "st", "ca", "resp", "incl"};
     return std::find(kAbbrev.begin(), kAbbrev.end(), word) != kAbbrev.end();
 }
 
 // "2." or "B." opening a list item: the item's text follows, no sentence ends here.
-bool isItemMarker(std::string_view text, std::size_t start, std::size_t dot)
-{
+bool isItemMarker(std::string_view text, std::size_t start, std::size_t dot) {
     while (start < dot && isSpace(text[start]))
         ++start;
     const std::string_view s = text.substr(start, dot - start);
@@ -110,8 +112,8 @@ bool isItemMarker(std::string_view text, std::size_t start, std::size_t dot)
 
 } // namespace
 
-std::vector<TextSpan> StepSegmenter::sentences(std::string_view text, std::size_t begin, std::size_t end)
-{
+std::vector<TextSpan> StepSegmenter::sentences(std::string_view text, std::size_t begin,
+                                               std::size_t end) {
     std::vector<TextSpan> out;
     end = std::min(end, text.size());
     if (begin >= end)
@@ -135,7 +137,8 @@ std::vector<TextSpan> StepSegmenter::sentences(std::string_view text, std::size_
             std::size_t j = i + 1;
             while (j < end && (text[j] == '.' || text[j] == '!' || text[j] == '?'))
                 ++j;
-            while (j < end && (text[j] == ')' || text[j] == '"' || text[j] == '\'' || text[j] == ']'))
+            while (j < end &&
+                   (text[j] == ')' || text[j] == '"' || text[j] == '\'' || text[j] == ']'))
                 ++j;
             if (j >= end) {
                 i = j;
@@ -149,7 +152,8 @@ std::vector<TextSpan> StepSegmenter::sentences(std::string_view text, std::size_
             while (k < end && (text[k] == ' ' || text[k] == '\t'))
                 ++k;
             const bool lowerNext = k < end && isLower(text[k]);
-            if (!lowerNext && !(c == '.' && (isAbbreviationBefore(text, start, i) || isItemMarker(text, start, i)))) {
+            if (!lowerNext && !(c == '.' && (isAbbreviationBefore(text, start, i) ||
+                                             isItemMarker(text, start, i)))) {
                 emit(start, j);
                 start = j;
             }
@@ -162,8 +166,7 @@ std::vector<TextSpan> StepSegmenter::sentences(std::string_view text, std::size_
     return out;
 }
 
-std::vector<Step> StepSegmenter::segment(std::string_view text)
-{
+std::vector<Step> StepSegmenter::segment(std::string_view text) {
     struct Block {
         std::size_t begin, end;
         const char* kind;
@@ -225,8 +228,7 @@ std::vector<Step> StepSegmenter::segment(std::string_view text)
     return steps;
 }
 
-int StepSegmenter::stepAt(const std::vector<Step>& steps, std::size_t offset)
-{
+int StepSegmenter::stepAt(const std::vector<Step>& steps, std::size_t offset) {
     if (steps.empty())
         return -1;
     const auto it = std::upper_bound(steps.begin(), steps.end(), offset,

@@ -26,7 +26,8 @@ public:
     // Sentences of text[begin, end): ends at . ! ? before white space (not after
     // abbreviations such as "e.g." or when a lower-case word follows) and at line breaks.
     // Trimmed; together they cover every non-space byte of the range.
-    static std::vector<TextSpan> sentences(std::string_view text, std::size_t begin, std::size_t end);
+    static std::vector<TextSpan> sentences(std::string_view text, std::size_t begin,
+                                           std::size_t end);
 
     // Index of the step containing offset, else the last step before it, else 0 (-1 when
     // there are no steps). steps must be ordered, as segment() returns them.

@@ -4,20 +4,17 @@ namespace rs {
 
 namespace {
 
-bool isWordByte(unsigned char c)
-{
+bool isWordByte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-char fold(unsigned char c)
-{
+char fold(unsigned char c) {
     return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : char(c);
 }
 
 } // namespace
 
-std::string_view trimSpace(std::string_view text)
-{
+std::string_view trimSpace(std::string_view text) {
     const auto isSpace = [](char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
     };
@@ -28,8 +25,7 @@ std::string_view trimSpace(std::string_view text)
     return text;
 }
 
-std::vector<Token> tokenize(std::string_view text)
-{
+std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> tokens;
     std::size_t i = 0;
     const std::size_t n = text.size();
@@ -61,8 +57,7 @@ std::vector<Token> tokenize(std::string_view text)
     return tokens;
 }
 
-std::string normalizeName(std::string_view text)
-{
+std::string normalizeName(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (const Token& t : tokenize(text)) {

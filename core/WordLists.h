@@ -7,66 +7,113 @@
 
 namespace rs::words {
 
-template <std::size_t N>
-bool in(const std::array<std::string_view, N>& list, std::string_view w)
-{
+template <std::size_t N> bool in(const std::array<std::string_view, N>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
 // Words that end an unlinked phrase: a concept name does not run across them.
 inline constexpr std::array<std::string_view, 66> kPhraseStops = {
-    "and", "or", "but", "which", "that", "who", "whom", "whose", "with", "without", "in", "on",
-    "at", "for", "from", "by", "as", "than", "then", "because", "since", "while", "when", "if",
-    "so", "thus", "therefore", "however", "also", "not", "no", "is", "are", "was", "were", "be",
-    "been", "being", "has", "have", "had", "to", "such", "into", "of", "over", "after", "before",
-    "during", "within", "about", "despite", "per", "via", "including", "especially", "against",
-    "among", "between", "through", "under", "until", "upon", "around", "whereas", "although"};
+    "and",     "or",      "but",       "which",   "that",  "who",   "whom",      "whose",
+    "with",    "without", "in",        "on",      "at",    "for",   "from",      "by",
+    "as",      "than",    "then",      "because", "since", "while", "when",      "if",
+    "so",      "thus",    "therefore", "however", "also",  "not",   "no",        "is",
+    "are",     "was",     "were",      "be",      "been",  "being", "has",       "have",
+    "had",     "to",      "such",      "into",    "of",    "over",  "after",     "before",
+    "during",  "within",  "about",     "despite", "per",   "via",   "including", "especially",
+    "against", "among",   "between",   "through", "under", "until", "upon",      "around",
+    "whereas", "although"};
 
 // Words skipped between a cue and the phrase it relates ("caused by the ...", "X is often
 // treated with", "... can cause").
 inline constexpr std::array<std::string_view, 34> kFillers = {
-    "a", "an", "the", "is", "are", "was", "were", "be", "been", "can", "may", "might", "could",
-    "would", "will", "should", "must", "does", "do", "did", "often", "commonly", "usually",
-    "typically", "also", "most", "likely", "frequently", "sometimes", "generally", "which", "to",
-    "very", "more"};
+    "a",         "an",        "the",       "is",   "are",   "was",    "were",
+    "be",        "been",      "can",       "may",  "might", "could",  "would",
+    "will",      "should",    "must",      "does", "do",    "did",    "often",
+    "commonly",  "usually",   "typically", "also", "most",  "likely", "frequently",
+    "sometimes", "generally", "which",     "to",   "very",  "more"};
 
 // Heads and tails that are no medical concept at all: pronouns and the vocabulary of the
 // question format. An unlinked phrase made only of these is not a KG coverage gap.
 inline constexpr std::array<std::string_view, 40> kNonConcepts = {
-    "this", "that", "these", "those", "it", "its", "they", "them", "their", "he", "she", "him",
-    "her", "his", "patient", "patients", "option", "options", "answer", "choice", "choices",
+    "this",      "that",       "these",   "those",    "it",      "its",      "they",
+    "them",      "their",      "he",      "she",      "him",     "her",      "his",
+    "patient",   "patients",   "option",  "options",  "answer",  "choice",   "choices",
     "condition", "conditions", "symptom", "symptoms", "finding", "findings", "presentation",
-    "history", "case", "man", "woman", "boy", "girl", "child", "person", "one", "which", "what",
-    "there"};
+    "history",   "case",       "man",     "woman",    "boy",     "girl",     "child",
+    "person",    "one",        "which",   "what",     "there"};
 
 // Nouns that, after a concept, leave it the concept: "aspirin therapy" is still aspirin,
 // "HIV infection" still HIV; "blood pressure" is not blood.
-inline constexpr std::array<std::string_view, 51> kTransparentHeads = {
-    "therapy", "therapies", "treatment", "treatments", "infection", "infections", "level",
-    "levels", "use", "usage", "dose", "doses", "dosage", "administration", "medication",
-    "medications", "drug", "drugs", "positive", "negative", "status", "episode", "episodes",
-    "type", "patients", "patient", "exposure", "overdose", "tablet", "tablets", "capsule",
-    "capsules", "injection", "injections", "infusion", "infusions", "ointment", "cream",
-    "solution", "suspension", "inhaler", "patch", "gel", "spray", "supplement", "supplements",
-    "supplementation", "prophylaxis", "regimen", "monotherapy", "vaccine"};
+inline constexpr std::array<std::string_view, 51> kTransparentHeads = {"therapy",
+                                                                       "therapies",
+                                                                       "treatment",
+                                                                       "treatments",
+                                                                       "infection",
+                                                                       "infections",
+                                                                       "level",
+                                                                       "levels",
+                                                                       "use",
+                                                                       "usage",
+                                                                       "dose",
+                                                                       "doses",
+                                                                       "dosage",
+                                                                       "administration",
+                                                                       "medication",
+                                                                       "medications",
+                                                                       "drug",
+                                                                       "drugs",
+                                                                       "positive",
+                                                                       "negative",
+                                                                       "status",
+                                                                       "episode",
+                                                                       "episodes",
+                                                                       "type",
+                                                                       "patients",
+                                                                       "patient",
+                                                                       "exposure",
+                                                                       "overdose",
+                                                                       "tablet",
+                                                                       "tablets",
+                                                                       "capsule",
+                                                                       "capsules",
+                                                                       "injection",
+                                                                       "injections",
+                                                                       "infusion",
+                                                                       "infusions",
+                                                                       "ointment",
+                                                                       "cream",
+                                                                       "solution",
+                                                                       "suspension",
+                                                                       "inhaler",
+                                                                       "patch",
+                                                                       "gel",
+                                                                       "spray",
+                                                                       "supplement",
+                                                                       "supplements",
+                                                                       "supplementation",
+                                                                       "prophylaxis",
+                                                                       "regimen",
+                                                                       "monotherapy",
+                                                                       "vaccine"};
 
 // Verbs common after a subject in clinical explanations ("aspirin inhibits ...", "thyroid
 // cancer makes ..."): after a concept they start a predicate, they are no head noun.
 inline constexpr std::array<std::string_view, 62> kCommonVerbs = {
-    "makes", "make", "seen", "shows", "show", "seems", "appears", "remains", "occurs", "develops",
-    "involves", "affects", "increases", "decreases", "reduces", "lowers", "raises", "inhibits",
-    "blocks", "binds", "acts", "works", "helps", "requires", "needs", "explains", "fits",
-    "matches", "means", "contains", "produces", "prevents", "includes", "becomes", "gets",
-    "gives", "takes", "stimulates", "activates", "promotes", "impairs", "worsens", "improves",
-    "presents", "results", "leads", "causes", "suggests", "indicates", "supports", "carries",
-    "spreads", "responds", "persists", "resolves", "progresses", "arises", "exists", "lies",
-    "begins", "points", "support"};
+    "makes",    "make",     "seen",       "shows",     "show",     "seems",     "appears",
+    "remains",  "occurs",   "develops",   "involves",  "affects",  "increases", "decreases",
+    "reduces",  "lowers",   "raises",     "inhibits",  "blocks",   "binds",     "acts",
+    "works",    "helps",    "requires",   "needs",     "explains", "fits",      "matches",
+    "means",    "contains", "produces",   "prevents",  "includes", "becomes",   "gets",
+    "gives",    "takes",    "stimulates", "activates", "promotes", "impairs",   "worsens",
+    "improves", "presents", "results",    "leads",     "causes",   "suggests",  "indicates",
+    "supports", "carries",  "spreads",    "responds",  "persists", "resolves",  "progresses",
+    "arises",   "exists",   "lies",       "begins",    "points",   "support"};
 
 // Words that follow a verb, not a noun: a determiner starting its object ("hemianopia
 // support a lesion") or a particle ("fever points away from").
 inline constexpr std::array<std::string_view, 17> kVerbFollowers = {
-    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "any", "some",
-    "away", "up", "down", "out", "off"};
+    "a",     "an",  "the",  "this", "these", "those", "his", "her", "its",
+    "their", "any", "some", "away", "up",    "down",  "out", "off"};
 
 // Prepositions that make the words before them a relational noun: in "X causes
 // inflammation of Y" or "X is a common symptom of Y" the cue does not relate X to Y.
@@ -79,14 +126,14 @@ inline constexpr std::array<std::string_view, 7> kRelativePronouns = {
     "which", "that", "who", "whom", "whose", "where", "when"};
 
 inline constexpr std::array<std::string_view, 13> kSubsumptionNouns = {
-    "type", "types", "form", "forms", "kind", "kinds", "subtype", "subtypes", "variant",
-    "variants", "variety", "class", "category"};
+    "type",     "types",   "form",     "forms",   "kind",  "kinds",   "subtype",
+    "subtypes", "variant", "variants", "variety", "class", "category"};
 
 // Clinical nouns in -ing: unlike participles they do head a phrase ("knee swelling",
 // "gum bleeding"), so the concept before them is a modifier.
 inline constexpr std::array<std::string_view, 20> kIngNouns = {
-    "swelling", "bleeding", "vomiting", "wheezing", "itching", "burning", "tingling",
-    "ringing", "clotting", "thinning", "scarring", "bruising", "hearing", "breathing",
+    "swelling",   "bleeding", "vomiting",   "wheezing",  "itching",  "burning",    "tingling",
+    "ringing",    "clotting", "thinning",   "scarring",  "bruising", "hearing",    "breathing",
     "swallowing", "staining", "thickening", "narrowing", "widening", "functioning"};
 
 } // namespace rs::words

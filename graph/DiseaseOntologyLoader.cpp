@@ -19,16 +19,17 @@ constexpr std::string_view kDoRootLabel = "disease";
 
 } // namespace
 
-void loadDoDiseaseSymptoms(KnowledgeGraphBuilder& builder, KgLoadContext& context)
-{
+void loadDoDiseaseSymptoms(KnowledgeGraphBuilder& builder, KgLoadContext& context) {
     InputFile in;
     KgHeader header;
     if (!context.openTable(in, header))
         return;
     builder.beginSource();
     std::string line;
-    const auto diseaseId = header.column("disease_id"), diseaseLabel = header.column("disease_label"),
-               symptomId = header.column("symptom_id"), symptomLabel = header.column("symptom_label");
+    const auto diseaseId = header.column("disease_id"),
+               diseaseLabel = header.column("disease_label"),
+               symptomId = header.column("symptom_id"),
+               symptomLabel = header.column("symptom_label");
     if (!diseaseId || !diseaseLabel || !symptomId || !symptomLabel) {
         context.error(in.lineNumber(),
                       "not a Disease Ontology disease-symptom file: expected the header "
@@ -62,8 +63,7 @@ void loadDoDiseaseSymptoms(KnowledgeGraphBuilder& builder, KgLoadContext& contex
     context.finish();
 }
 
-void loadDoHierarchy(KnowledgeGraphBuilder& builder, KgLoadContext& context)
-{
+void loadDoHierarchy(KnowledgeGraphBuilder& builder, KgLoadContext& context) {
     InputFile in;
     KgHeader header;
     if (!context.openTable(in, header))

@@ -6,44 +6,35 @@ namespace rs {
 
 GraphKnowledgeBase::GraphKnowledgeBase(const KnowledgeGraph& graph, const NameIndex& names,
                                        const ReferencePathFinder& paths)
-    : graph_(graph), names_(names), paths_(paths)
-{
-}
+    : graph_(graph), names_(names), paths_(paths) {}
 
-std::size_t GraphKnowledgeBase::nodeCount() const
-{
+std::size_t GraphKnowledgeBase::nodeCount() const {
     return graph_.nodeCount();
 }
 
 // Out-of-range ids answer empty rather than crash: ids can come from a stale project file
 // analysed against another graph.
-std::string_view GraphKnowledgeBase::nodeName(NodeId n) const
-{
+std::string_view GraphKnowledgeBase::nodeName(NodeId n) const {
     return n < graph_.nodeCount() ? graph_.name(n) : std::string_view();
 }
 
-std::string_view GraphKnowledgeBase::nodeKind(NodeId n) const
-{
+std::string_view GraphKnowledgeBase::nodeKind(NodeId n) const {
     return n < graph_.nodeCount() ? graph_.kind(n) : std::string_view();
 }
 
-std::string_view GraphKnowledgeBase::nodeKey(NodeId n) const
-{
+std::string_view GraphKnowledgeBase::nodeKey(NodeId n) const {
     return n < graph_.nodeCount() ? graph_.key(n) : std::string_view();
 }
 
-std::string_view GraphKnowledgeBase::relationName(RelationId r) const
-{
+std::string_view GraphKnowledgeBase::relationName(RelationId r) const {
     return r < graph_.relationCount() ? graph_.relationName(r) : std::string_view();
 }
 
-std::size_t GraphKnowledgeBase::degree(NodeId n) const
-{
+std::size_t GraphKnowledgeBase::degree(NodeId n) const {
     return n < graph_.nodeCount() ? graph_.degree(n) : 0;
 }
 
-std::vector<EdgeBetween> GraphKnowledgeBase::edgesBetween(NodeId a, NodeId b) const
-{
+std::vector<EdgeBetween> GraphKnowledgeBase::edgesBetween(NodeId a, NodeId b) const {
     std::vector<EdgeBetween> edges;
     if (a >= graph_.nodeCount() || b >= graph_.nodeCount())
         return edges;
@@ -62,8 +53,7 @@ std::vector<EdgeBetween> GraphKnowledgeBase::edgesBetween(NodeId a, NodeId b) co
     return edges;
 }
 
-std::vector<NeighbourEdge> GraphKnowledgeBase::neighbours(NodeId n) const
-{
+std::vector<NeighbourEdge> GraphKnowledgeBase::neighbours(NodeId n) const {
     std::vector<NeighbourEdge> result;
     if (n >= graph_.nodeCount())
         return result;
@@ -75,15 +65,13 @@ std::vector<NeighbourEdge> GraphKnowledgeBase::neighbours(NodeId n) const
     return result;
 }
 
-std::vector<Mention> GraphKnowledgeBase::link(std::string_view text) const
-{
+std::vector<Mention> GraphKnowledgeBase::link(std::string_view text) const {
     return names_.link(text);
 }
 
 std::vector<ReferencePath> GraphKnowledgeBase::referencePaths(const std::vector<NodeId>& sources,
                                                               NodeId target, int k,
-                                                              int maxHops) const
-{
+                                                              int maxHops) const {
     std::vector<ReferencePath> result;
     for (ReferencePathFinder::PathIds& p : paths_.find(sources, target, k, maxHops)) {
         ReferencePath r;
@@ -98,8 +86,7 @@ std::vector<ReferencePath> GraphKnowledgeBase::referencePaths(const std::vector<
     return result;
 }
 
-std::optional<NodeId> GraphKnowledgeBase::findByName(std::string_view name) const
-{
+std::optional<NodeId> GraphKnowledgeBase::findByName(std::string_view name) const {
     return names_.find(name);
 }
 

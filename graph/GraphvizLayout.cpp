@@ -16,8 +16,7 @@ namespace rs {
 
 namespace {
 
-std::mutex& graphvizMutex()
-{
+std::mutex& graphvizMutex() {
     static std::mutex mutex;
     return mutex;
 }
@@ -26,15 +25,13 @@ std::mutex& graphvizMutex()
 // mutex is held, so this pointer needs no synchronisation of its own.
 std::string* g_messages = nullptr;
 
-int collectMessage(char* text)
-{
+int collectMessage(char* text) {
     if (g_messages && text)
         g_messages->append(text);
     return 0;
 }
 
-std::string number(double value)
-{
+std::string number(double value) {
     // to_chars ignores the C locale: a Qt application runs with setlocale(LC_ALL, ""), and
     // "0,75" would not parse as a width.
     std::array<char, 64> buffer{};
@@ -43,29 +40,25 @@ std::string number(double value)
     return std::string(buffer.data(), result.ptr);
 }
 
-bool knownEngine(const std::string& engine)
-{
+bool knownEngine(const std::string& engine) {
     static const std::unordered_set<std::string> engines = {"dot",   "neato", "sfdp",  "fdp",
                                                             "circo", "twopi", "osage", "patchwork"};
     return engines.count(engine) != 0;
 }
 
 // cgraph takes char* for names and values it only reads.
-char* mutableText(const std::string& text)
-{
+char* mutableText(const std::string& text) {
     return const_cast<char*>(text.c_str());
 }
 
 void setAttribute(void* object, const std::string& name, const std::string& value,
-                  const std::string& fallback = std::string())
-{
+                  const std::string& fallback = std::string()) {
     agsafeset(object, mutableText(name), mutableText(value), mutableText(fallback));
 }
 
 // Graphviz's own defaults for the attributes set here, so that objects which do not set an
 // attribute keep Graphviz behaviour once another object has declared it.
-std::string defaultFor(const std::string& attribute)
-{
+std::string defaultFor(const std::string& attribute) {
     static const std::unordered_map<std::string, std::string> defaults = {
         {"label", "\\N"},       {"shape", "ellipse"},   {"width", "0.75"},
         {"height", "0.5"},      {"fixedsize", "false"}, {"weight", "1"},
@@ -76,8 +69,7 @@ std::string defaultFor(const std::string& attribute)
     return it == defaults.end() ? std::string() : it->second;
 }
 
-void setAttributes(void* object, const std::map<std::string, std::string>& attributes)
-{
+void setAttributes(void* object, const std::map<std::string, std::string>& attributes) {
     for (const auto& [name, value] : attributes) {
         if (name.empty())
             continue;
@@ -89,14 +81,12 @@ void setAttributes(void* object, const std::map<std::string, std::string>& attri
 // strtod/printf, which follow the locale an application may have set.
 class CNumericLocale {
 public:
-    CNumericLocale()
-    {
+    CNumericLocale() {
         c_ = newlocale(LC_NUMERIC_MASK, "C", static_cast<locale_t>(0));
         if (c_)
             previous_ = uselocale(c_);
     }
-    ~CNumericLocale()
-    {
+    ~CNumericLocale() {
         if (c_) {
             uselocale(previous_);
             freelocale(c_);
@@ -114,12 +104,10 @@ private:
 // simpler but is worse with Graphviz 2.42: gvContext() leaks its parsed plugin
 // configuration (a few KB per call), and the pango text-layout plugin caches a pointer to
 // a font name owned by the context, which it reads again (after free) in the next context.
-GVC_t* sharedContext()
-{
+GVC_t* sharedContext() {
     struct Holder {
         GVC_t* gvc = gvContext();
-        ~Holder()
-        {
+        ~Holder() {
             if (gvc)
                 gvFreeContext(gvc);
         }
@@ -131,14 +119,12 @@ GVC_t* sharedContext()
 // Everything one Graphviz call owns, released in the right order whatever happens.
 class Session {
 public:
-    Session()
-    {
+    Session() {
         g_messages = &messages_;
         previousHandler_ = agseterrf(collectMessage);
         gvc_ = sharedContext();
     }
-    ~Session()
-    {
+    ~Session() {
         if (laidOut_)
             gvFreeLayout(gvc_, graph_);
         if (graph_)
@@ -164,8 +150,7 @@ private:
     bool laidOut_ = false;
 };
 
-std::vector<std::string> splitLines(const std::string& text)
-{
+std::vector<std::string> splitLines(const std::string& text) {
     std::vector<std::string> lines;
     std::size_t start = 0;
     while (start < text.size()) {
@@ -182,8 +167,7 @@ std::vector<std::string> splitLines(const std::string& text)
     return lines;
 }
 
-std::string joined(const std::vector<std::string>& lines)
-{
+std::string joined(const std::vector<std::string>& lines) {
     std::string text;
     for (const auto& line : lines) {
         if (!text.empty())
@@ -196,8 +180,8 @@ std::string joined(const std::vector<std::string>& lines)
 // Builds the graph and lays it out. Returns an error message, empty on success. The caller
 // holds the mutex and owns `session`.
 std::string buildAndLayOut(Session& session, const LayoutInput& input,
-                           std::vector<Agedge_t*>& edgeObjects, std::vector<Agnode_t*>& nodeObjects)
-{
+                           std::vector<Agedge_t*>& edgeObjects,
+                           std::vector<Agnode_t*>& nodeObjects) {
     if (!knownEngine(input.engine))
         return "unknown layout engine \"" + validUtf8(input.engine) + "\"";
     if (!session.gvc())
@@ -311,8 +295,7 @@ std::string buildAndLayOut(Session& session, const LayoutInput& input,
 
 } // namespace
 
-std::string graphvizLiteral(const std::string& text)
-{
+std::string graphvizLiteral(const std::string& text) {
     const std::string valid = validUtf8(text);
     std::string escaped;
     escaped.reserve(valid.size());
@@ -329,8 +312,7 @@ std::string graphvizLiteral(const std::string& text)
     return escaped;
 }
 
-LayoutResult layoutGraph(const LayoutInput& input)
-{
+LayoutResult layoutGraph(const LayoutInput& input) {
     LayoutResult result;
     std::lock_guard<std::mutex> lock(graphvizMutex());
     Session session;
@@ -380,8 +362,7 @@ LayoutResult layoutGraph(const LayoutInput& input)
     return result;
 }
 
-std::string renderSvg(const LayoutInput& input, std::string* error)
-{
+std::string renderSvg(const LayoutInput& input, std::string* error) {
     std::lock_guard<std::mutex> lock(graphvizMutex());
     Session session;
     std::vector<Agedge_t*> edgeObjects;

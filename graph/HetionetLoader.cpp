@@ -14,16 +14,14 @@ namespace {
 
 constexpr std::string_view kKindSeparator = "::";
 
-std::string_view kindPrefix(std::string_view id)
-{
+std::string_view kindPrefix(std::string_view id) {
     const std::size_t sep = id.find(kKindSeparator);
     return sep == std::string_view::npos ? std::string_view() : id.substr(0, sep);
 }
 
 } // namespace
 
-void loadHetionetNodes(KnowledgeGraphBuilder& builder, KgLoadContext& context)
-{
+void loadHetionetNodes(KnowledgeGraphBuilder& builder, KgLoadContext& context) {
     InputFile in;
     KgHeader header;
     if (!context.openTable(in, header))
@@ -34,7 +32,8 @@ void loadHetionetNodes(KnowledgeGraphBuilder& builder, KgLoadContext& context)
                kindCol = header.column("kind");
     if (!idCol || !nameCol || !kindCol) {
         context.error(in.lineNumber(), "not a Hetionet node file: expected the header "
-                                       "\"id, name, kind\", found \"" + header.joined() + "\"");
+                                       "\"id, name, kind\", found \"" +
+                                           header.joined() + "\"");
         return;
     }
     DelimitedSplitter fields(header.delimiter());
@@ -76,8 +75,7 @@ void loadHetionetNodes(KnowledgeGraphBuilder& builder, KgLoadContext& context)
     context.finish();
 }
 
-void loadHetionetEdges(KnowledgeGraphBuilder& builder, KgLoadContext& context)
-{
+void loadHetionetEdges(KnowledgeGraphBuilder& builder, KgLoadContext& context) {
     InputFile in;
     KgHeader header;
     std::string line;

@@ -36,10 +36,11 @@ constexpr std::array<HetionetMetaedge, 24> kMetaedges{{
 
 } // namespace
 
-std::span<const HetionetMetaedge> hetionetMetaedges() { return kMetaedges; }
+std::span<const HetionetMetaedge> hetionetMetaedges() {
+    return kMetaedges;
+}
 
-const HetionetMetaedge* findHetionetMetaedge(std::string_view abbreviation)
-{
+const HetionetMetaedge* findHetionetMetaedge(std::string_view abbreviation) {
     for (const HetionetMetaedge& m : kMetaedges)
         if (m.abbreviation == abbreviation)
             return &m;

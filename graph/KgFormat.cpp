@@ -18,8 +18,7 @@ constexpr const char* kExpected =
     "x_id, x_type, x_name, x_source, y_id, y_type, y_name, y_source); triples (head, "
     "relation, tail)";
 
-bool hasAll(const KgHeader& h, std::initializer_list<std::string_view> names)
-{
+bool hasAll(const KgHeader& h, std::initializer_list<std::string_view> names) {
     for (std::string_view n : names)
         if (!h.column(n))
             return false;
@@ -28,30 +27,34 @@ bool hasAll(const KgHeader& h, std::initializer_list<std::string_view> names)
 
 } // namespace
 
-std::string_view kgFormatName(KgFormat format)
-{
+std::string_view kgFormatName(KgFormat format) {
     switch (format) {
-    case KgFormat::HetionetNodes: return "hetionet-nodes";
-    case KgFormat::HetionetEdges: return "hetionet-edges";
-    case KgFormat::DoDiseaseSymptom: return "do-disease-symptom";
-    case KgFormat::DoHierarchy: return "do-hierarchy";
-    case KgFormat::PrimeKg: return "primekg";
-    case KgFormat::Triples: return "triples";
-    case KgFormat::Unknown: break;
+    case KgFormat::HetionetNodes:
+        return "hetionet-nodes";
+    case KgFormat::HetionetEdges:
+        return "hetionet-edges";
+    case KgFormat::DoDiseaseSymptom:
+        return "do-disease-symptom";
+    case KgFormat::DoHierarchy:
+        return "do-hierarchy";
+    case KgFormat::PrimeKg:
+        return "primekg";
+    case KgFormat::Triples:
+        return "triples";
+    case KgFormat::Unknown:
+        break;
     }
     return "unknown";
 }
 
-bool looksLikeHetionetEdgeRow(std::string_view line)
-{
+bool looksLikeHetionetEdgeRow(std::string_view line) {
     DelimitedSplitter s(Delimiter::Tab);
     s.split(line);
     return s.size() == 3 && findHetionetMetaedge(s[1]) != nullptr &&
            s[0].find("::") != std::string_view::npos && s[2].find("::") != std::string_view::npos;
 }
 
-KgFormatGuess sniffKgFormat(std::string_view firstLine)
-{
+KgFormatGuess sniffKgFormat(std::string_view firstLine) {
     KgHeader h;
     if (h.parse(firstLine)) {
         if (hasAll(h, {"disease_id", "disease_label", "symptom_id", "symptom_label"}))
@@ -75,8 +78,7 @@ KgFormatGuess sniffKgFormat(std::string_view firstLine)
             "unrecognised knowledge-graph format (first line: \"" + shown + "\"); " + kExpected};
 }
 
-KgFormatGuess sniffKgFile(const std::string& path)
-{
+KgFormatGuess sniffKgFile(const std::string& path) {
     InputFile in;
     if (!in.open(path))
         return {KgFormat::Unknown, in.error()};

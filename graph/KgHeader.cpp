@@ -2,8 +2,7 @@
 
 namespace rs {
 
-bool KgHeader::parse(std::string_view line, Delimiter fallback)
-{
+bool KgHeader::parse(std::string_view line, Delimiter fallback) {
     names_.clear();
     if (line.starts_with("\xEF\xBB\xBF"))
         line.remove_prefix(3);
@@ -21,16 +20,14 @@ bool KgHeader::parse(std::string_view line, Delimiter fallback)
     return !names_.empty();
 }
 
-std::optional<std::size_t> KgHeader::column(std::string_view name) const
-{
+std::optional<std::size_t> KgHeader::column(std::string_view name) const {
     for (std::size_t i = 0; i < names_.size(); ++i)
         if (names_[i] == name)
             return i;
     return std::nullopt;
 }
 
-std::string KgHeader::joined() const
-{
+std::string KgHeader::joined() const {
     std::string s;
     for (const auto& n : names_) {
         if (!s.empty())

@@ -13,16 +13,14 @@ constexpr std::size_t kLinesPerTick = 8192;
 
 KgLoadContext::KgLoadContext(std::string file) : file_(std::move(file)) {}
 
-bool KgLoadContext::open(InputFile& in)
-{
+bool KgLoadContext::open(InputFile& in) {
     if (in.open(file_))
         return true;
     error(0, in.error());
     return false;
 }
 
-bool KgLoadContext::nextLine(InputFile& in, std::string& line)
-{
+bool KgLoadContext::nextLine(InputFile& in, std::string& line) {
     while (true) {
         if (++linesSinceTick_ >= kLinesPerTick) {
             linesSinceTick_ = 0;
@@ -55,8 +53,7 @@ bool KgLoadContext::nextLine(InputFile& in, std::string& line)
 }
 
 bool KgLoadContext::nextRecord(InputFile& in, std::string& line, DelimitedSplitter& fields,
-                               std::size_t width)
-{
+                               std::size_t width) {
     while (nextLine(in, line)) {
         if (!fields.split(line)) {
             error(in.lineNumber(), fields.error());
@@ -71,15 +68,13 @@ bool KgLoadContext::nextRecord(InputFile& in, std::string& line, DelimitedSplitt
     return false;
 }
 
-void KgLoadContext::error(std::size_t line, std::string reason)
-{
+void KgLoadContext::error(std::size_t line, std::string reason) {
     ++errorCount_;
     if (errors_.size() < errorLimit_)
         errors_.push_back(ImportError{file_, line, 0, std::move(reason)});
 }
 
-bool KgLoadContext::readHeader(InputFile& in, std::string& line)
-{
+bool KgLoadContext::readHeader(InputFile& in, std::string& line) {
     const std::size_t before = errorCount_;
     if (nextLine(in, line)) {
         headerRead_ = true;
@@ -91,8 +86,7 @@ bool KgLoadContext::readHeader(InputFile& in, std::string& line)
 }
 
 bool KgLoadContext::openTable(InputFile& in, KgHeader& header, Delimiter fallback,
-                             std::string* headerLine)
-{
+                              std::string* headerLine) {
     if (!open(in))
         return false;
     std::string line;
@@ -106,13 +100,11 @@ bool KgLoadContext::openTable(InputFile& in, KgHeader& header, Delimiter fallbac
     return true;
 }
 
-std::string KgLoadContext::fieldCountMessage(std::size_t expected, std::size_t found)
-{
+std::string KgLoadContext::fieldCountMessage(std::size_t expected, std::size_t found) {
     return "expected " + std::to_string(expected) + " fields, found " + std::to_string(found);
 }
 
-void KgLoadContext::finish()
-{
+void KgLoadContext::finish() {
     if (summarized_)
         return;
     summarized_ = true;
@@ -121,13 +113,11 @@ void KgLoadContext::finish()
     if (errorCount_ <= errors_.size())
         return;
     const std::size_t dropped = errorCount_ - errors_.size();
-    errors_.push_back(ImportError{file_, 0, 0,
-                                  "... " + std::to_string(dropped) +
-                                      " more lines with errors (not listed)"});
+    errors_.push_back(ImportError{
+        file_, 0, 0, "... " + std::to_string(dropped) + " more lines with errors (not listed)"});
 }
 
-void KgLoadContext::noteNode(NodeId n)
-{
+void KgLoadContext::noteNode(NodeId n) {
     if (n >= seenNodes_.size())
         seenNodes_.resize(std::size_t(n) + 1 + seenNodes_.size() / 2);
     if (!seenNodes_[n]) {

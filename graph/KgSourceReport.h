@@ -7,8 +7,8 @@ namespace rs {
 
 struct KgSourceReport {
     std::string path;
-    std::string format; // kgFormatName(), "unknown" when not recognised or not readable
-    std::string sha256; // empty when the file could not be read
+    std::string format;       // kgFormatName(), "unknown" when not recognised or not readable
+    std::string sha256;       // empty when the file could not be read
     std::size_t nodes = 0;    // distinct graph nodes the source names
     std::size_t newNodes = 0; // of those, nodes no earlier source had (not merged)
     std::size_t edges = 0;    // edges read, before duplicates across sources collapse

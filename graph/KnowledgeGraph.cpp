@@ -11,32 +11,28 @@ namespace rs {
 
 // ---------------------------------------------------------------- KnowledgeGraph
 
-std::optional<NodeId> KnowledgeGraph::findByKey(std::string_view key) const
-{
+std::optional<NodeId> KnowledgeGraph::findByKey(std::string_view key) const {
     auto it = keyIndex_.find(std::string(key));
     if (it == keyIndex_.end())
         return std::nullopt;
     return it->second;
 }
 
-std::optional<RelationId> KnowledgeGraph::findRelation(std::string_view name) const
-{
+std::optional<RelationId> KnowledgeGraph::findRelation(std::string_view name) const {
     auto it = relationIndex_.find(std::string(name));
     if (it == relationIndex_.end())
         return std::nullopt;
     return it->second;
 }
 
-std::optional<KindId> KnowledgeGraph::findKind(std::string_view name) const
-{
+std::optional<KindId> KnowledgeGraph::findKind(std::string_view name) const {
     auto it = kindIndex_.find(std::string(name));
     if (it == kindIndex_.end())
         return std::nullopt;
     return it->second;
 }
 
-void KnowledgeGraph::rebuildIndexes()
-{
+void KnowledgeGraph::rebuildIndexes() {
     keyIndex_.clear();
     keyIndex_.reserve(keys_.size() + extraKeys_.size());
     for (NodeId n = 0; n < keys_.size(); ++n)
@@ -55,19 +51,16 @@ namespace {
 
 constexpr char kMagic[8] = {'R', 'S', 'K', 'G', 'v', '0', '0', '1'};
 
-template <typename T> void writePod(std::ostream& out, const T& v)
-{
+template <typename T> void writePod(std::ostream& out, const T& v) {
     out.write(reinterpret_cast<const char*>(&v), sizeof(T));
 }
 
-template <typename T> void writeVector(std::ostream& out, const std::vector<T>& v)
-{
+template <typename T> void writeVector(std::ostream& out, const std::vector<T>& v) {
     writePod<std::uint64_t>(out, v.size());
     out.write(reinterpret_cast<const char*>(v.data()), std::streamsize(v.size() * sizeof(T)));
 }
 
-void writeStrings(std::ostream& out, const std::vector<std::string>& v)
-{
+void writeStrings(std::ostream& out, const std::vector<std::string>& v) {
     writePod<std::uint64_t>(out, v.size());
     std::vector<std::uint32_t> lengths;
     lengths.reserve(v.size());
@@ -87,16 +80,14 @@ struct Reader {
     std::string* error;
     bool ok = true;
 
-    bool fail(const std::string& why)
-    {
+    bool fail(const std::string& why) {
         if (ok && error)
             *error = why;
         ok = false;
         return false;
     }
 
-    template <typename T> bool pod(T& v)
-    {
+    template <typename T> bool pod(T& v) {
         if (!ok)
             return false;
         if (!in.read(reinterpret_cast<char*>(&v), sizeof(T)))
@@ -104,8 +95,7 @@ struct Reader {
         return true;
     }
 
-    template <typename T> bool vec(std::vector<T>& v, std::uint64_t limit)
-    {
+    template <typename T> bool vec(std::vector<T>& v, std::uint64_t limit) {
         std::uint64_t n = 0;
         if (!pod(n))
             return false;
@@ -117,8 +107,7 @@ struct Reader {
         return true;
     }
 
-    bool strings(std::vector<std::string>& v, std::uint64_t limit)
-    {
+    bool strings(std::vector<std::string>& v, std::uint64_t limit) {
         std::vector<std::uint32_t> lengths;
         if (!vec(lengths, limit))
             return false;
@@ -148,8 +137,7 @@ constexpr std::uint64_t kMaxItems = 1ull << 32;
 
 } // namespace
 
-void KnowledgeGraph::save(std::ostream& out) const
-{
+void KnowledgeGraph::save(std::ostream& out) const {
     out.write(kMagic, sizeof(kMagic));
     writeStrings(out, keys_);
     writeStrings(out, names_);
@@ -172,8 +160,7 @@ void KnowledgeGraph::save(std::ostream& out) const
     writeVector(out, extraKeyNodes);
 }
 
-std::optional<KnowledgeGraph> KnowledgeGraph::load(std::istream& in, std::string* error)
-{
+std::optional<KnowledgeGraph> KnowledgeGraph::load(std::istream& in, std::string* error) {
     char magic[sizeof(kMagic)] = {};
     if (!in.read(magic, sizeof(magic)) || std::memcmp(magic, kMagic, sizeof(kMagic)) != 0) {
         if (error)
@@ -231,16 +218,14 @@ std::optional<KnowledgeGraph> KnowledgeGraph::load(std::istream& in, std::string
 
 // ---------------------------------------------------------------- KnowledgeGraphBuilder
 
-KindId KnowledgeGraphBuilder::internKind(std::string_view kind)
-{
+KindId KnowledgeGraphBuilder::internKind(std::string_view kind) {
     auto [it, inserted] = kindIndex_.try_emplace(std::string(kind), KindId(kinds_.size()));
     if (inserted)
         kinds_.emplace_back(kind);
     return it->second;
 }
 
-std::optional<NodeId> KnowledgeGraphBuilder::findByKey(std::string_view key) const
-{
+std::optional<NodeId> KnowledgeGraphBuilder::findByKey(std::string_view key) const {
     auto it = keyIndex_.find(std::string(key));
     if (it == keyIndex_.end())
         return std::nullopt;
@@ -248,8 +233,7 @@ std::optional<NodeId> KnowledgeGraphBuilder::findByKey(std::string_view key) con
 }
 
 std::optional<NodeId> KnowledgeGraphBuilder::findByName(std::string_view name,
-                                                        std::string_view kind) const
-{
+                                                        std::string_view kind) const {
     std::string k(kind);
     k += '\x1f';
     k += normalizeName(name);
@@ -260,8 +244,7 @@ std::optional<NodeId> KnowledgeGraphBuilder::findByName(std::string_view name,
 }
 
 NodeId KnowledgeGraphBuilder::addNode(std::string_view key, std::string_view name,
-                                      std::string_view kind)
-{
+                                      std::string_view kind) {
     if (auto existing = findByKey(key)) {
         if (normalizeName(names_[*existing]) != normalizeName(name))
             addAlias(*existing, name);
@@ -289,8 +272,7 @@ NodeId KnowledgeGraphBuilder::addNode(std::string_view key, std::string_view nam
     return id;
 }
 
-void KnowledgeGraphBuilder::addAlias(NodeId n, std::string_view name)
-{
+void KnowledgeGraphBuilder::addAlias(NodeId n, std::string_view name) {
     if (name.empty())
         return;
     aliases_.emplace_back(n, std::string(name));
@@ -301,18 +283,18 @@ void KnowledgeGraphBuilder::addAlias(NodeId n, std::string_view name)
     nameKindIndex_.emplace(std::move(k), n);
 }
 
-bool KnowledgeGraphBuilder::addKey(NodeId n, std::string_view key)
-{
+bool KnowledgeGraphBuilder::addKey(NodeId n, std::string_view key) {
     auto [it, inserted] = keyIndex_.try_emplace(std::string(key), n);
     if (inserted)
         extraKeys_.emplace_back(std::string(key), n);
     return it->second == n;
 }
 
-void KnowledgeGraphBuilder::beginSource() { ++currentSource_; }
+void KnowledgeGraphBuilder::beginSource() {
+    ++currentSource_;
+}
 
-RelationId KnowledgeGraphBuilder::internRelation(std::string_view relation)
-{
+RelationId KnowledgeGraphBuilder::internRelation(std::string_view relation) {
     if (relations_.size() >= kNoRelation && !relationIndex_.contains(std::string(relation)))
         return kNoRelation;
     auto [it, inserted] =
@@ -322,14 +304,12 @@ RelationId KnowledgeGraphBuilder::internRelation(std::string_view relation)
     return it->second;
 }
 
-void KnowledgeGraphBuilder::addEdge(NodeId head, std::string_view relation, NodeId tail)
-{
+void KnowledgeGraphBuilder::addEdge(NodeId head, std::string_view relation, NodeId tail) {
     if (const RelationId r = internRelation(relation); r != kNoRelation)
         addEdge(head, r, tail);
 }
 
-KnowledgeGraph KnowledgeGraphBuilder::build()
-{
+KnowledgeGraph KnowledgeGraphBuilder::build() {
     KnowledgeGraph g;
     const std::size_t n = names_.size();
 

@@ -44,20 +44,17 @@ public:
     std::optional<KindId> findKind(std::string_view name) const;
 
     // Out-edges (n -> e.node) and in-edges (e.node -> n), each sorted by (node, relation).
-    std::span<const KgEdge> out(NodeId n) const
-    {
+    std::span<const KgEdge> out(NodeId n) const {
         return {outEdges_.data() + outOffsets_[n], outEdges_.data() + outOffsets_[n + 1]};
     }
-    std::span<const KgEdge> in(NodeId n) const
-    {
+    std::span<const KgEdge> in(NodeId n) const {
         return {inEdges_.data() + inOffsets_[n], inEdges_.data() + inOffsets_[n + 1]};
     }
     std::size_t degree(NodeId n) const { return out(n).size() + in(n).size(); }
 
     // Other names a node is known by (names from merged sources); synonyms from the
     // curated lexicon are the NameIndex's business, not the graph's.
-    std::span<const std::string> aliases(NodeId n) const
-    {
+    std::span<const std::string> aliases(NodeId n) const {
         return {aliases_.data() + aliasOffsets_[n], aliases_.data() + aliasOffsets_[n + 1]};
     }
 
@@ -113,8 +110,7 @@ public:
     // For hot loops: intern the relation once, then add edges by id. kNoRelation when the
     // relation id space is exhausted (the caller reports it; such edges cannot be stored).
     RelationId internRelation(std::string_view relation);
-    void addEdge(NodeId head, RelationId relation, NodeId tail)
-    {
+    void addEdge(NodeId head, RelationId relation, NodeId tail) {
         edges_.push_back({head, tail, relation});
     }
 

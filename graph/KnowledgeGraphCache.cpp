@@ -24,8 +24,7 @@ constexpr char kMagic[8] = {'R', 'S', 'K', 'G', 'C', '0', '0', '1'};
 constexpr std::size_t kHeaderBytes = sizeof(kMagic) + sizeof(std::uint64_t);
 constexpr std::size_t kTrailerBytes = sizeof(std::uint32_t);
 
-std::uint32_t crcUpdate(std::uint32_t crc, const char* data, std::size_t size)
-{
+std::uint32_t crcUpdate(std::uint32_t crc, const char* data, std::size_t size) {
     return std::uint32_t(crc32_z(crc, reinterpret_cast<const Bytef*>(data), size));
 }
 
@@ -33,8 +32,7 @@ std::uint32_t crcUpdate(std::uint32_t crc, const char* data, std::size_t size)
 // graph is checksummed without a second in-memory copy.
 class CrcFileBuf : public std::streambuf {
 public:
-    explicit CrcFileBuf(std::FILE* file) : file_(file), buffer_(std::size_t(1) << 20)
-    {
+    explicit CrcFileBuf(std::FILE* file) : file_(file), buffer_(std::size_t(1) << 20) {
         setp(buffer_.data(), buffer_.data() + buffer_.size());
     }
     bool ok() const { return ok_; }
@@ -42,8 +40,7 @@ public:
     bool flushAll() { return flushBuffer() && ok_; }
 
 protected:
-    int_type overflow(int_type ch) override
-    {
+    int_type overflow(int_type ch) override {
         if (!flushBuffer())
             return traits_type::eof();
         if (!traits_type::eq_int_type(ch, traits_type::eof())) {
@@ -52,8 +49,7 @@ protected:
         }
         return traits_type::not_eof(ch);
     }
-    std::streamsize xsputn(const char* s, std::streamsize n) override
-    {
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
         if (std::size_t(n) < buffer_.size())
             return std::streambuf::xsputn(s, n);
         if (!flushBuffer() || !writeOut(s, std::size_t(n)))
@@ -63,15 +59,13 @@ protected:
     int sync() override { return flushBuffer() ? 0 : -1; }
 
 private:
-    bool writeOut(const char* s, std::size_t n)
-    {
+    bool writeOut(const char* s, std::size_t n) {
         crc_ = crcUpdate(crc_, s, n);
         if (ok_ && std::fwrite(s, 1, n, file_) != n)
             ok_ = false;
         return ok_;
     }
-    bool flushBuffer()
-    {
+    bool flushBuffer() {
         const std::size_t n = std::size_t(pptr() - pbase());
         setp(buffer_.data(), buffer_.data() + buffer_.size());
         return n == 0 || writeOut(buffer_.data(), n);
@@ -85,8 +79,7 @@ private:
 
 class MemoryBuf : public std::streambuf {
 public:
-    MemoryBuf(const char* data, std::size_t size)
-    {
+    MemoryBuf(const char* data, std::size_t size) {
         char* p = const_cast<char*>(data); // read-only use: only the get area is set
         setg(p, p, p + size);
     }
@@ -94,8 +87,7 @@ public:
 
 nlohmann::json toJson(const std::vector<std::string>& sourceSha256s,
                       const std::vector<KgSourceReport>& sources,
-                      const std::vector<ImportError>& errors)
-{
+                      const std::vector<ImportError>& errors) {
     nlohmann::json j;
     j["loaderVersion"] = kKgLoaderVersion;
     j["sourceSha256"] = sourceSha256s;
@@ -110,14 +102,15 @@ nlohmann::json toJson(const std::vector<std::string>& sourceSha256s,
                       {"errors", s.errors}});
     auto& je = j["errors"] = nlohmann::json::array();
     for (const auto& e : errors)
-        je.push_back({{"file", e.file}, {"line", e.line}, {"record", e.record}, {"reason", e.reason}});
+        je.push_back(
+            {{"file", e.file}, {"line", e.line}, {"record", e.record}, {"reason", e.reason}});
     return j;
 }
 
 } // namespace
 
-std::string kgCachePath(const std::string& cacheDir, const std::vector<std::string>& sourceSha256s)
-{
+std::string kgCachePath(const std::string& cacheDir,
+                        const std::vector<std::string>& sourceSha256s) {
     Sha256 h;
     h.update("reasonscope-kg-cache\n" + std::to_string(kKgLoaderVersion) + "\n");
     for (const auto& s : sourceSha256s) {
@@ -129,8 +122,7 @@ std::string kgCachePath(const std::string& cacheDir, const std::vector<std::stri
 
 std::optional<KgCacheEntry> readKgCache(const std::string& path,
                                         const std::vector<std::string>& sourceSha256s,
-                                        std::string* why)
-{
+                                        std::string* why) {
     auto fail = [&](std::string reason) -> std::optional<KgCacheEntry> {
         if (why)
             *why = std::move(reason);
@@ -165,17 +157,15 @@ std::optional<KgCacheEntry> readKgCache(const std::string& path,
             j.at("sourceSha256").get<std::vector<std::string>>() != sourceSha256s)
             return fail("cache file was made for other sources or another version");
         for (const auto& s : j.at("sources"))
-            entry.sources.push_back({s.at("path").get<std::string>(),
-                                     s.at("format").get<std::string>(),
-                                     s.at("sha256").get<std::string>(),
-                                     s.at("nodes").get<std::size_t>(),
-                                     s.at("newNodes").get<std::size_t>(),
-                                     s.at("edges").get<std::size_t>(),
-                                     s.at("errors").get<std::size_t>()});
+            entry.sources.push_back(
+                {s.at("path").get<std::string>(), s.at("format").get<std::string>(),
+                 s.at("sha256").get<std::string>(), s.at("nodes").get<std::size_t>(),
+                 s.at("newNodes").get<std::size_t>(), s.at("edges").get<std::size_t>(),
+                 s.at("errors").get<std::size_t>()});
         for (const auto& e : j.at("errors"))
-            entry.errors.push_back({e.at("file").get<std::string>(), e.at("line").get<std::size_t>(),
-                                    e.at("record").get<std::size_t>(),
-                                    e.at("reason").get<std::string>()});
+            entry.errors.push_back(
+                {e.at("file").get<std::string>(), e.at("line").get<std::size_t>(),
+                 e.at("record").get<std::size_t>(), e.at("reason").get<std::string>()});
     } catch (const nlohmann::json::exception& e) {
         return fail(std::string("cache file header is damaged: ") + e.what());
     }
@@ -195,8 +185,7 @@ std::optional<KgCacheEntry> readKgCache(const std::string& path,
 
 bool writeKgCache(const std::string& path, const std::vector<std::string>& sourceSha256s,
                   const KnowledgeGraph& graph, const std::vector<KgSourceReport>& sources,
-                  const std::vector<ImportError>& errors, std::string* why)
-{
+                  const std::vector<ImportError>& errors, std::string* why) {
     namespace fs = std::filesystem;
     auto fail = [&](std::string reason) {
         if (why)

@@ -19,48 +19,63 @@ namespace {
 
 // Lower loads first. Sources that define nodes come before the SIF, which only names them;
 // Hetionet nodes come first of all so its ids and names are the ones others merge into.
-int loadPriority(KgFormat f)
-{
+int loadPriority(KgFormat f) {
     switch (f) {
-    case KgFormat::HetionetNodes: return 0;
-    case KgFormat::DoHierarchy: return 1;
-    case KgFormat::DoDiseaseSymptom: return 2;
-    case KgFormat::PrimeKg: return 3;
-    case KgFormat::Triples: return 4;
-    case KgFormat::HetionetEdges: return 5;
-    case KgFormat::Unknown: break;
+    case KgFormat::HetionetNodes:
+        return 0;
+    case KgFormat::DoHierarchy:
+        return 1;
+    case KgFormat::DoDiseaseSymptom:
+        return 2;
+    case KgFormat::PrimeKg:
+        return 3;
+    case KgFormat::Triples:
+        return 4;
+    case KgFormat::HetionetEdges:
+        return 5;
+    case KgFormat::Unknown:
+        break;
     }
     return 6;
 }
 
-void runLoader(KgFormat f, KnowledgeGraphBuilder& builder, KgLoadContext& context)
-{
+void runLoader(KgFormat f, KnowledgeGraphBuilder& builder, KgLoadContext& context) {
     switch (f) {
-    case KgFormat::HetionetNodes: loadHetionetNodes(builder, context); return;
-    case KgFormat::HetionetEdges: loadHetionetEdges(builder, context); return;
-    case KgFormat::DoDiseaseSymptom: loadDoDiseaseSymptoms(builder, context); return;
-    case KgFormat::DoHierarchy: loadDoHierarchy(builder, context); return;
-    case KgFormat::PrimeKg: loadPrimeKg(builder, context); return;
-    case KgFormat::Triples: loadTripleTable(builder, context); return;
-    case KgFormat::Unknown: return;
+    case KgFormat::HetionetNodes:
+        loadHetionetNodes(builder, context);
+        return;
+    case KgFormat::HetionetEdges:
+        loadHetionetEdges(builder, context);
+        return;
+    case KgFormat::DoDiseaseSymptom:
+        loadDoDiseaseSymptoms(builder, context);
+        return;
+    case KgFormat::DoHierarchy:
+        loadDoHierarchy(builder, context);
+        return;
+    case KgFormat::PrimeKg:
+        loadPrimeKg(builder, context);
+        return;
+    case KgFormat::Triples:
+        loadTripleTable(builder, context);
+        return;
+    case KgFormat::Unknown:
+        return;
     }
 }
 
-std::string fileName(const std::string& path)
-{
+std::string fileName(const std::string& path) {
     return std::filesystem::path(path).filename().string();
 }
 
 class Progress {
 public:
     explicit Progress(const KgLoadOptions& options) : options_(options) {}
-    void operator()(double fraction, const std::string& stage) const
-    {
+    void operator()(double fraction, const std::string& stage) const {
         if (options_.progress)
             options_.progress(std::clamp(fraction, 0.0, 1.0), stage);
     }
-    bool cancelled() const
-    {
+    bool cancelled() const {
         return options_.cancel && options_.cancel->load(std::memory_order_relaxed);
     }
 
@@ -71,8 +86,7 @@ private:
 // Stage boundaries of the progress fraction.
 constexpr double kHashEnd = 0.1, kParseEnd = 0.85, kBuildEnd = 0.92;
 
-KgLoadResult loadUncaught(const std::vector<std::string>& paths, const KgLoadOptions& options)
-{
+KgLoadResult loadUncaught(const std::vector<std::string>& paths, const KgLoadOptions& options) {
     KgLoadResult result;
     const Progress progress(options);
     if (paths.empty()) {
@@ -95,9 +109,10 @@ KgLoadResult loadUncaught(const std::vector<std::string>& paths, const KgLoadOpt
 
     // The cache is keyed by content, so hashing comes first; the text is parsed only on a miss.
     std::vector<std::string> shas(n);
-    SourceHashMemo hashes(options.cacheDir.empty()
-                              ? std::string()
-                              : (std::filesystem::path(options.cacheDir) / "source-hashes.json").string());
+    SourceHashMemo hashes(
+        options.cacheDir.empty()
+            ? std::string()
+            : (std::filesystem::path(options.cacheDir) / "source-hashes.json").string());
     bool allHashed = true;
     double done = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -212,8 +227,8 @@ KgLoadResult loadUncaught(const std::vector<std::string>& paths, const KgLoadOpt
 
 } // namespace
 
-KgLoadResult loadKnowledgeGraph(const std::vector<std::string>& paths, const KgLoadOptions& options)
-{
+KgLoadResult loadKnowledgeGraph(const std::vector<std::string>& paths,
+                                const KgLoadOptions& options) {
     try {
         return loadUncaught(paths, options);
     } catch (const std::bad_alloc&) {

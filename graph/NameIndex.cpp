@@ -35,24 +35,20 @@ constexpr std::string_view kCommonWords[] = {
 
 static_assert(std::is_sorted(std::begin(kCommonWords), std::end(kCommonWords)));
 
-bool isCommonWord(std::string_view norm)
-{
+bool isCommonWord(std::string_view norm) {
     return std::binary_search(std::begin(kCommonWords), std::end(kCommonWords), norm);
 }
 
-bool isDigits(std::string_view s)
-{
+bool isDigits(std::string_view s) {
     return !s.empty() &&
            std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool hasAsciiLower(std::string_view s)
-{
+bool hasAsciiLower(std::string_view s) {
     return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-std::string asciiLower(std::string_view s)
-{
+std::string asciiLower(std::string_view s) {
     std::string out(s);
     for (char& c : out)
         if (c >= 'A' && c <= 'Z')
@@ -60,8 +56,7 @@ std::string asciiLower(std::string_view s)
     return out;
 }
 
-std::vector<std::string_view> splitTabs(std::string_view line)
-{
+std::vector<std::string_view> splitTabs(std::string_view line) {
     std::vector<std::string_view> fields;
     std::size_t start = 0;
     while (true) {
@@ -79,8 +74,7 @@ constexpr char kTokenSeparator = '\x1f';
 } // namespace
 
 NameIndex::NameIndex(const KnowledgeGraph& graph, Options options)
-    : graph_(graph), options_(options)
-{
+    : graph_(graph), options_(options) {
     entries_.emplace_back(); // the trie root
     for (KindId k = 0; k < graph.kindCount(); ++k)
         kindRanks_.push_back(rankOfKind(graph.kindName(k)));
@@ -100,8 +94,7 @@ NameIndex::NameIndex(const KnowledgeGraph& graph, Options options)
 // Clinical kinds first, so "hypertension" links to the disease rather than to the side
 // effect of the same name, and genes last because their symbols collide with everything.
 // PrimeKG's kind names map onto Hetionet's.
-std::uint8_t NameIndex::rankOfKind(std::string_view kindName)
-{
+std::uint8_t NameIndex::rankOfKind(std::string_view kindName) {
     const std::string kind = asciiLower(kindName);
     if (kind == "disease")
         return 0;
@@ -120,20 +113,17 @@ std::uint8_t NameIndex::rankOfKind(std::string_view kindName)
     return 6;
 }
 
-std::uint32_t NameIndex::internToken(const std::string& token)
-{
+std::uint32_t NameIndex::internToken(const std::string& token) {
     auto [it, inserted] = tokenIds_.try_emplace(token, std::uint32_t(tokenIds_.size()));
     return it->second;
 }
 
-std::uint32_t NameIndex::childOf(std::uint32_t trieNode, std::uint32_t token) const
-{
+std::uint32_t NameIndex::childOf(std::uint32_t trieNode, std::uint32_t token) const {
     auto it = children_.find((std::uint64_t(trieNode) << 32) | token);
     return it == children_.end() ? 0 : it->second;
 }
 
-void NameIndex::add(NodeId node, std::string_view form, Form how)
-{
+void NameIndex::add(NodeId node, std::string_view form, Form how) {
     const std::vector<Token> tokens = tokenize(form);
     if (tokens.empty())
         return;
@@ -188,8 +178,7 @@ void NameIndex::add(NodeId node, std::string_view form, Form how)
 
 const NameIndex::Entry* NameIndex::accept(std::uint32_t trieNode, std::string_view text,
                                           const std::vector<Token>& tokens, std::size_t first,
-                                          std::size_t last) const
-{
+                                          std::size_t last) const {
     const std::vector<Entry>& list = entries_[trieNode];
     if (list.empty())
         return nullptr;
@@ -263,8 +252,7 @@ const NameIndex::Entry* NameIndex::accept(std::uint32_t trieNode, std::string_vi
     return nullptr;
 }
 
-std::vector<Mention> NameIndex::link(std::string_view text) const
-{
+std::vector<Mention> NameIndex::link(std::string_view text) const {
     std::vector<Mention> mentions;
     const std::vector<Token> tokens = tokenize(text);
     std::vector<std::uint32_t> ids(tokens.size(), UINT32_MAX);
@@ -304,8 +292,7 @@ std::vector<Mention> NameIndex::link(std::string_view text) const
     return mentions;
 }
 
-std::optional<NodeId> NameIndex::find(std::string_view name) const
-{
+std::optional<NodeId> NameIndex::find(std::string_view name) const {
     const std::vector<Token> tokens = tokenize(name);
     if (tokens.empty())
         return std::nullopt;
@@ -323,8 +310,7 @@ std::optional<NodeId> NameIndex::find(std::string_view name) const
     return std::nullopt;
 }
 
-bool NameIndex::loadSynonyms(const std::string& path, std::vector<ImportError>* errors)
-{
+bool NameIndex::loadSynonyms(const std::string& path, std::vector<ImportError>* errors) {
     auto report = [&](std::size_t line, std::string reason) {
         if (errors)
             errors->push_back({path, line, 0, std::move(reason)});
@@ -400,8 +386,7 @@ bool NameIndex::loadSynonyms(const std::string& path, std::vector<ImportError>* 
     return true;
 }
 
-bool NameIndex::loadGeneSymbolStoplist(const std::string& path, std::vector<ImportError>* errors)
-{
+bool NameIndex::loadGeneSymbolStoplist(const std::string& path, std::vector<ImportError>* errors) {
     auto report = [&](std::size_t line, std::string reason) {
         if (errors)
             errors->push_back({path, line, 0, std::move(reason)});

@@ -84,8 +84,7 @@ private:
 
     struct StringHash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept
-        {
+        std::size_t operator()(std::string_view s) const noexcept {
             return std::hash<std::string_view>{}(s);
         }
     };

@@ -8,15 +8,13 @@ namespace rs {
 
 using Model = PathDiagramModel;
 
-Model::NodeStatus Model::Concept::status() const
-{
-    return onPath                ? NodeStatus::OnPath
+Model::NodeStatus Model::Concept::status() const {
+    return onPath                  ? NodeStatus::OnPath
            : (flags & NodeMissing) ? NodeStatus::Missing
                                    : NodeStatus::Reference;
 }
 
-Model::EdgeStatus Model::Edge::status() const
-{
+Model::EdgeStatus Model::Edge::status() const {
     if (flags & EdgeRelationError)
         return EdgeStatus::RelationError;
     if (flags & EdgeBranch)
@@ -31,21 +29,18 @@ Model::EdgeStatus Model::Edge::status() const
 
 namespace {
 
-std::string pairKey(const std::string& a, const std::string& b)
-{
+std::string pairKey(const std::string& a, const std::string& b) {
     return a < b ? a + '\x1f' + b : b + '\x1f' + a;
 }
 
 } // namespace
 
-const Model::Concept* Model::findConcept(const std::string& name) const
-{
+const Model::Concept* Model::findConcept(const std::string& name) const {
     const auto it = conceptIndex_.find(name);
     return it == conceptIndex_.end() ? nullptr : &concepts[it->second];
 }
 
-const Model::Edge* Model::findEdge(const std::string& a, const std::string& b) const
-{
+const Model::Edge* Model::findEdge(const std::string& a, const std::string& b) const {
     const auto it = edgeIndex_.find(pairKey(a, b));
     return it == edgeIndex_.end() ? nullptr : &edges[it->second];
 }
@@ -57,14 +52,12 @@ struct PathDiagramBuilder {
     Model m;
     const CaseResult& r;
 
-    Model::Concept* find(const std::string& name)
-    {
+    Model::Concept* find(const std::string& name) {
         const auto it = m.conceptIndex_.find(name);
         return it == m.conceptIndex_.end() ? nullptr : &m.concepts[it->second];
     }
 
-    Model::Concept& ensure(const std::string& name, const std::string& kind)
-    {
+    Model::Concept& ensure(const std::string& name, const std::string& kind) {
         auto it = m.conceptIndex_.find(name);
         if (it == m.conceptIndex_.end()) {
             it = m.conceptIndex_.emplace(name, m.concepts.size()).first;
@@ -80,20 +73,17 @@ struct PathDiagramBuilder {
     }
 
     // A concept the model's own text uses (a claim's or finding's end): on its row.
-    void ensureOnPath(const std::string& name)
-    {
+    void ensureOnPath(const std::string& name) {
         if (!find(name))
             ensure(name, {}).onPath = true;
     }
 
-    Model::Edge* findEdge(const std::string& a, const std::string& b)
-    {
+    Model::Edge* findEdge(const std::string& a, const std::string& b) {
         const auto it = m.edgeIndex_.find(pairKey(a, b));
         return it == m.edgeIndex_.end() ? nullptr : &m.edges[it->second];
     }
 
-    Model::Edge& edge(const std::string& from, const std::string& to, bool* created = nullptr)
-    {
+    Model::Edge& edge(const std::string& from, const std::string& to, bool* created = nullptr) {
         Model::Edge* existing = findEdge(from, to);
         if (created)
             *created = !existing;
@@ -108,8 +98,7 @@ struct PathDiagramBuilder {
     }
 
     // An edge the model's text asserts across its row: it must not reorder the row.
-    Model::Edge& crossEdge(const std::string& a, const std::string& b)
-    {
+    Model::Edge& crossEdge(const std::string& a, const std::string& b) {
         bool created = false;
         Model::Edge& e = edge(a, b, &created);
         if (created)
@@ -118,8 +107,7 @@ struct PathDiagramBuilder {
     }
 
     // The model's reasoning path: one chain in reading order, heavy so dot keeps it a row.
-    void addReasoningPath()
-    {
+    void addReasoningPath() {
         std::string previous;
         for (const CaseResult::PathNode& n : r.reasoningPath) {
             const std::string name = n.kgConcept ? n.kgConcept->name : std::string();
@@ -140,8 +128,7 @@ struct PathDiagramBuilder {
     }
 
     // Claims: the relation the model stated between two of its concepts.
-    void addClaims()
-    {
+    void addClaims() {
         for (std::size_t i = 0; i < r.claims.size(); ++i) {
             const CaseResult::Claim& cl = r.claims[i];
             if (cl.head.empty() || cl.tail.empty() || cl.head == cl.tail)
@@ -156,19 +143,19 @@ struct PathDiagramBuilder {
             if (!hedged)
                 e.checkedClaim = true;
             if (!e.directionFromClaim) {
-                e.label = {hedged                                 ? Model::Label::HedgedRelation
+                e.label = {hedged                             ? Model::Label::HedgedRelation
                            : cl.polarity == Polarity::Negated ? Model::Label::NegatedRelation
                                                               : Model::Label::Relation,
                            cl.relation};
-                e.direction = e.from == cl.head ? Model::Direction::Forward : Model::Direction::Back;
+                e.direction =
+                    e.from == cl.head ? Model::Direction::Forward : Model::Direction::Back;
                 e.directionFromClaim = true;
             }
             e.notes.push_back({Model::Note::Claim, int(i)});
         }
     }
 
-    void addFindings()
-    {
+    void addFindings() {
         for (std::size_t i = 0; i < r.findings.size(); ++i) {
             const CaseResult::Finding& f = r.findings[i];
             if (!f.readable)
@@ -209,8 +196,7 @@ struct PathDiagramBuilder {
         }
     }
 
-    void addReferencePath(int k, bool best)
-    {
+    void addReferencePath(int k, bool best) {
         const CaseResult::ReferencePath& p = r.referencePaths[std::size_t(k)];
         const auto at = [](const std::vector<std::string>& v, std::size_t i) {
             return i < v.size() ? v[i] : std::string();
@@ -245,8 +231,7 @@ struct PathDiagramBuilder {
     }
 
     // Reference paths, r* first so it sits nearest the model row.
-    void addReferencePaths()
-    {
+    void addReferencePaths() {
         const int n = int(r.referencePaths.size());
         const int best = r.bestReference;
         if (best >= 0 && best < n)
@@ -257,8 +242,7 @@ struct PathDiagramBuilder {
     }
 
     // A missing concept on no reference path still needs a link to what it relates to.
-    void linkMissingConcepts()
-    {
+    void linkMissingConcepts() {
         for (std::size_t i = 0; i < r.findings.size(); ++i) {
             const CaseResult::Finding& f = r.findings[i];
             if (!f.readable || f.type != FindingType::Missing || f.nodes.size() < 2)
@@ -276,13 +260,13 @@ struct PathDiagramBuilder {
         for (Model::Edge& e : m.edges) {
             const Model::Concept* from = find(e.from);
             const Model::Concept* to = find(e.to);
-            if ((from && (from->flags & Model::NodeMissing)) || (to && (to->flags & Model::NodeMissing)))
+            if ((from && (from->flags & Model::NodeMissing)) ||
+                (to && (to->flags & Model::NodeMissing)))
                 e.flags |= Model::EdgeMissing;
         }
     }
 
-    void markAnchors()
-    {
+    void markAnchors() {
         if (r.anchors.gold)
             if (Model::Concept* g = find(r.anchors.gold->name))
                 g->flags |= Model::NodeGold;
@@ -296,18 +280,17 @@ struct PathDiagramBuilder {
 
     // Model concepts first: dot orders each rank by first appearance, which puts the model
     // row on top.
-    void orderConcepts()
-    {
-        std::stable_sort(m.concepts.begin(), m.concepts.end(),
-                         [](const Model::Concept& x, const Model::Concept& y) { return x.onPath > y.onPath; });
+    void orderConcepts() {
+        std::stable_sort(
+            m.concepts.begin(), m.concepts.end(),
+            [](const Model::Concept& x, const Model::Concept& y) { return x.onPath > y.onPath; });
         m.conceptIndex_.clear();
         for (std::size_t i = 0; i < m.concepts.size(); ++i)
             m.conceptIndex_.emplace(m.concepts[i].name, i);
     }
 };
 
-PathDiagramModel PathDiagramModel::build(const CaseResult& result)
-{
+PathDiagramModel PathDiagramModel::build(const CaseResult& result) {
     PathDiagramBuilder b{{}, result};
     b.addReasoningPath();
     b.addClaims();

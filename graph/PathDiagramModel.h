@@ -57,12 +57,12 @@ struct PathDiagramModel {
     // One reason a node or edge is there; a view turns it into a tooltip line.
     struct Note {
         enum Kind {
-            Mentioned,      // node: the step that mentions it (index: step)
-            ReasoningOrder, // edge: consecutive on the model's path
-            Claim,          // edge: index into CaseResult::claims
-            Finding,        // index into CaseResult::findings
-            FindingInStep,  // the same, quoting the finding's step
-            KgEdge,         // edge: reference path index, position: its edge position
+            Mentioned,        // node: the step that mentions it (index: step)
+            ReasoningOrder,   // edge: consecutive on the model's path
+            Claim,            // edge: index into CaseResult::claims
+            Finding,          // index into CaseResult::findings
+            FindingInStep,    // the same, quoting the finding's step
+            KgEdge,           // edge: reference path index, position: its edge position
             ShouldBeUsedWith, // edge from a missing concept to its context (index: finding)
         };
         Kind kind;
@@ -94,11 +94,11 @@ struct PathDiagramModel {
         Direction direction = Direction::Forward;
         int flags = 0; // EdgeFlag
         int weight = 1;
-        bool constraint = true;     // false: may not reorder the row (claims across it)
+        bool constraint = true; // false: may not reorder the row (claims across it)
         bool directionFromClaim = false;
-        bool checkedClaim = false;  // an asserted or denied claim: the relation check ran on it
+        bool checkedClaim = false; // an asserted or denied claim: the relation check ran on it
         std::vector<Note> notes;
-        EdgeStatus status() const;  // the one that sets its colour
+        EdgeStatus status() const; // the one that sets its colour
     };
 
     std::vector<Concept> concepts; // the model's concepts first, then the others

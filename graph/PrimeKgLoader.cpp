@@ -41,12 +41,9 @@ struct EndpointColumns {
 class EndpointResolver {
 public:
     EndpointResolver(KnowledgeGraphBuilder& builder, KgLoadContext& context)
-        : builder_(builder), context_(context)
-    {
-    }
+        : builder_(builder), context_(context) {}
 
-    NodeId resolve(const DelimitedSplitter& f, const EndpointColumns& c, std::size_t lineNo)
-    {
+    NodeId resolve(const DelimitedSplitter& f, const EndpointColumns& c, std::size_t lineNo) {
         const std::string_view id = trimBlanks(f[c.id]);
         const std::string_view source = trimBlanks(f[c.source]);
         std::size_t index = kMaxDenseIndex;
@@ -96,16 +93,14 @@ private:
 
 } // namespace
 
-std::string_view primeKgKind(std::string_view primeKgType)
-{
+std::string_view primeKgKind(std::string_view primeKgType) {
     for (const auto& [type, kind] : kKinds)
         if (type == primeKgType)
             return kind;
     return primeKgType;
 }
 
-void loadPrimeKg(KnowledgeGraphBuilder& builder, KgLoadContext& context)
-{
+void loadPrimeKg(KnowledgeGraphBuilder& builder, KgLoadContext& context) {
     InputFile in;
     KgHeader header;
     if (!context.openTable(in, header, Delimiter::Comma))
@@ -128,8 +123,8 @@ void loadPrimeKg(KnowledgeGraphBuilder& builder, KgLoadContext& context)
     if (!missing.empty()) {
         context.error(in.lineNumber(),
                       "not a PrimeKG file: expected the columns relation, x_id, x_type, x_name, "
-                      "x_source, y_id, y_type, y_name, y_source; missing " + missing +
-                          " in \"" + header.joined() + "\"");
+                      "x_source, y_id, y_type, y_name, y_source; missing " +
+                          missing + " in \"" + header.joined() + "\"");
         return;
     }
 

@@ -33,8 +33,7 @@ std::atomic<std::uint64_t> nextInstanceId{1};
 // Calls f once for every node adjacent to v in either direction (self excluded: a loop
 // never lies on a loopless path) by merging the node-sorted out- and in-lists; returns the
 // count.
-template <typename F> std::size_t distinctNeighbours(const KnowledgeGraph& g, NodeId v, F&& f)
-{
+template <typename F> std::size_t distinctNeighbours(const KnowledgeGraph& g, NodeId v, F&& f) {
     const auto out = g.out(v), in = g.in(v);
     std::size_t i = 0, j = 0, count = 0;
     NodeId last = kNoNode;
@@ -53,8 +52,7 @@ template <typename F> std::size_t distinctNeighbours(const KnowledgeGraph& g, No
     return count;
 }
 
-double pathCost(const std::vector<double>& nodeCost, const std::vector<NodeId>& nodes)
-{
+double pathCost(const std::vector<double>& nodeCost, const std::vector<NodeId>& nodes) {
     double c = 0;
     for (std::size_t i = 1; i < nodes.size(); ++i)
         c += nodeCost[nodes[i]];
@@ -98,16 +96,14 @@ struct ReferencePathFinder::Scratch {
     // cheapest node of each level in between, plus the target); floor[0] = 0.
     std::vector<double> floor;
 
-    std::uint8_t lowerBound(NodeId n) const
-    {
+    std::uint8_t lowerBound(NodeId n) const {
         return hops[n] == kUnlabelled ? unlabelledBound : hops[n];
     }
 };
 
 ReferencePathFinder::ReferencePathFinder(const KnowledgeGraph& graph, double hubPenalty,
                                          const std::vector<std::string>& interiorExcludedKinds)
-    : graph_(graph), hubPenalty_(std::max(0.0, hubPenalty)), instanceId_(nextInstanceId++)
-{
+    : graph_(graph), hubPenalty_(std::max(0.0, hubPenalty)), instanceId_(nextInstanceId++) {
     const std::size_t n = graph.nodeCount();
     nodeCost_.resize(n);
     for (NodeId v = 0; v < n; ++v)
@@ -138,8 +134,7 @@ ReferencePathFinder::ReferencePathFinder(const KnowledgeGraph& graph, double hub
         distinctNeighbours(graph, u, [&](NodeId v) { neighbours_[fill[v]++] = u; });
 }
 
-ReferencePathFinder::Scratch& ReferencePathFinder::scratch(int maxHops) const
-{
+ReferencePathFinder::Scratch& ReferencePathFinder::scratch(int maxHops) const {
     // One scratch per thread, rebuilt when the thread switches to another finder (or
     // needs a deeper hop bound); the common case is one finder per process.
     thread_local Scratch s;
@@ -157,8 +152,7 @@ ReferencePathFinder::Scratch& ReferencePathFinder::scratch(int maxHops) const
     return s;
 }
 
-void ReferencePathFinder::computeHopBounds(Scratch& s, NodeId target, int maxHops) const
-{
+void ReferencePathFinder::computeHopBounds(Scratch& s, NodeId target, int maxHops) const {
     for (NodeId n : s.touchedHops)
         s.hops[n] = kUnlabelled;
     s.touchedHops.clear();
@@ -201,8 +195,7 @@ void ReferencePathFinder::computeHopBounds(Scratch& s, NodeId target, int maxHop
 
 bool ReferencePathFinder::search(Scratch& s, const std::vector<NodeId>& origins, NodeId target,
                                  int budget, const std::vector<NodeId>& blockedFirstHops,
-                                 double costBound, std::vector<NodeId>& pathOut) const
-{
+                                 double costBound, std::vector<NodeId>& pathOut) const {
     const std::size_t stride = std::size_t(s.stride);
     const double targetCost = nodeCost_[target];
     const double limit = costBound == kInf ? kInf : costBound + kSlack * (1 + std::abs(costBound));
@@ -328,8 +321,7 @@ bool ReferencePathFinder::search(Scratch& s, const std::vector<NodeId>& origins,
     return found;
 }
 
-ReferencePathFinder::PathIds ReferencePathFinder::describe(std::vector<NodeId> nodes) const
-{
+ReferencePathFinder::PathIds ReferencePathFinder::describe(std::vector<NodeId> nodes) const {
     PathIds p;
     p.cost = pathCost(nodeCost_, nodes);
     const auto firstTo = [](std::span<const KgEdge> list, NodeId v) {
@@ -351,8 +343,7 @@ ReferencePathFinder::PathIds ReferencePathFinder::describe(std::vector<NodeId> n
 
 std::vector<ReferencePathFinder::PathIds>
 ReferencePathFinder::find(const std::vector<NodeId>& sources, NodeId target, int k,
-                          int maxHops) const
-{
+                          int maxHops) const {
     const std::size_t n = graph_.nodeCount();
     if (k <= 0 || maxHops <= 0 || target >= n)
         return {};
@@ -471,8 +462,7 @@ ReferencePathFinder::find(const std::vector<NodeId>& sources, NodeId target, int
 }
 
 std::optional<ReferencePathFinder::PathIds> ReferencePathFinder::shortest(NodeId a, NodeId b,
-                                                                          int maxHops) const
-{
+                                                                          int maxHops) const {
     if (a == b)
         return std::nullopt;
     auto paths = find({a}, b, 1, maxHops);

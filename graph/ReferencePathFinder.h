@@ -62,8 +62,7 @@ public:
     // False for nodes that may not be interior nodes of a path.
     bool passable(NodeId n) const { return passable_[n] != 0; }
     // Bytes held beside the graph (node costs and the undirected neighbour lists).
-    std::size_t memoryBytes() const
-    {
+    std::size_t memoryBytes() const {
         return nodeCost_.size() * sizeof(double) +
                neighbourOffsets_.size() * sizeof(std::uint64_t) +
                neighbours_.size() * sizeof(NodeId);
@@ -81,8 +80,7 @@ private:
                 std::vector<NodeId>& pathOut) const;
     PathIds describe(std::vector<NodeId> nodes) const;
 
-    std::span<const NodeId> neighbours(NodeId n) const
-    {
+    std::span<const NodeId> neighbours(NodeId n) const {
         return {neighbours_.data() + neighbourOffsets_[n],
                 neighbours_.data() + neighbourOffsets_[n + 1]};
     }

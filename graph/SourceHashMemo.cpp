@@ -18,8 +18,7 @@ constexpr int kMemoVersion = 1;
 // Beyond this many remembered files, only those used in this run are kept.
 constexpr std::size_t kMaxEntries = 4096;
 
-std::string absolute(const std::string& path)
-{
+std::string absolute(const std::string& path) {
     std::error_code ec;
     const auto p = std::filesystem::weakly_canonical(path, ec);
     return ec ? path : p.string();
@@ -28,8 +27,7 @@ std::string absolute(const std::string& path)
 } // namespace
 
 SourceHashMemo::SourceHashMemo(std::string memoFile, std::chrono::nanoseconds racyWindow)
-    : memoFile_(std::move(memoFile)), racyWindow_(racyWindow)
-{
+    : memoFile_(std::move(memoFile)), racyWindow_(racyWindow) {
     if (memoFile_.empty())
         return;
     std::ifstream in(memoFile_, std::ios::binary);
@@ -41,9 +39,10 @@ SourceHashMemo::SourceHashMemo(std::string memoFile, std::chrono::nanoseconds ra
             return;
         for (const auto& [path, e] : j.at("files").items()) {
             Entry entry;
-            entry.identity = {e.at("size").get<std::uint64_t>(), e.at("mtimeNs").get<std::uint64_t>(),
-                              e.at("ctimeNs").get<std::uint64_t>(), e.at("inode").get<std::uint64_t>(),
-                              e.at("device").get<std::uint64_t>()};
+            entry.identity = {
+                e.at("size").get<std::uint64_t>(), e.at("mtimeNs").get<std::uint64_t>(),
+                e.at("ctimeNs").get<std::uint64_t>(), e.at("inode").get<std::uint64_t>(),
+                e.at("device").get<std::uint64_t>()};
             entry.sha256 = e.at("sha256").get<std::string>();
             if (entry.sha256.size() == 64)
                 entries_.emplace(path, std::move(entry));
@@ -53,8 +52,7 @@ SourceHashMemo::SourceHashMemo(std::string memoFile, std::chrono::nanoseconds ra
     }
 }
 
-std::optional<SourceHashMemo::Identity> SourceHashMemo::identityOf(const std::string& path)
-{
+std::optional<SourceHashMemo::Identity> SourceHashMemo::identityOf(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
         return std::nullopt;
@@ -65,8 +63,7 @@ std::optional<SourceHashMemo::Identity> SourceHashMemo::identityOf(const std::st
                     std::uint64_t(st.st_ino), std::uint64_t(st.st_dev)};
 }
 
-std::optional<std::string> SourceHashMemo::sha256(const std::string& path)
-{
+std::optional<std::string> SourceHashMemo::sha256(const std::string& path) {
     if (memoFile_.empty())
         return Sha256::hexOfFile(path);
     const std::string key = absolute(path);
@@ -91,8 +88,7 @@ std::optional<std::string> SourceHashMemo::sha256(const std::string& path)
     return sha;
 }
 
-void SourceHashMemo::save()
-{
+void SourceHashMemo::save() {
     if (memoFile_.empty() || !dirty_)
         return;
     const bool prune = entries_.size() > kMaxEntries;

@@ -20,8 +20,7 @@ struct EndSpec {
 
 } // namespace
 
-std::string normalizeTripleRelation(std::string_view relation)
-{
+std::string normalizeTripleRelation(std::string_view relation) {
     std::string out;
     out.reserve(relation.size());
     bool pendingBreak = false;
@@ -38,8 +37,7 @@ std::string normalizeTripleRelation(std::string_view relation)
     return out;
 }
 
-void loadTripleTable(KnowledgeGraphBuilder& builder, KgLoadContext& context)
-{
+void loadTripleTable(KnowledgeGraphBuilder& builder, KgLoadContext& context) {
     InputFile in;
     KgHeader header;
     if (!context.openTable(in, header))
@@ -50,7 +48,8 @@ void loadTripleTable(KnowledgeGraphBuilder& builder, KgLoadContext& context)
                tail = header.column("tail");
     if (!head || !relation || !tail) {
         context.error(in.lineNumber(), "not a triple table: expected the columns \"head, "
-                                       "relation, tail\", found \"" + header.joined() + "\"");
+                                       "relation, tail\", found \"" +
+                                           header.joined() + "\"");
         return;
     }
     const EndSpec headSpec{*head, header.column("head_kind"), header.column("head_id")};

@@ -10,15 +10,13 @@ namespace rs::importers {
 
 namespace {
 
-std::string trimmed(const std::string& s)
-{
+std::string trimmed(const std::string& s) {
     return std::string(trimSpace(s));
 }
 
 } // namespace
 
-int optionIndex(const std::vector<AnswerOption>& options, const std::string& answer)
-{
+int optionIndex(const std::vector<AnswerOption>& options, const std::string& answer) {
     if (options.empty())
         return -1;
     const std::string t = trimmed(answer);
@@ -30,8 +28,7 @@ int optionIndex(const std::vector<AnswerOption>& options, const std::string& ans
     return matchOption(options, t);
 }
 
-void settleAnswers(Case& c)
-{
+void settleAnswers(Case& c) {
     splitReasoningTrace(c);
     const int gold = optionIndex(c.options, c.gold);
     if (gold >= 0)
@@ -46,7 +43,8 @@ void settleAnswers(Case& c)
         // Free text ends with a stated answer ("### Answer:\nGastric schwannoma"); with
         // options the extractor's option rules come first.
         const std::string stated = c.options.empty() ? statedFinalAnswer(answer) : std::string();
-        const ExtractedAnswer a = stated.empty() ? extractAnswer(c.options, answer) : ExtractedAnswer{};
+        const ExtractedAnswer a =
+            stated.empty() ? extractAnswer(c.options, answer) : ExtractedAnswer{};
         predicted = a.option;
         if (predicted < 0)
             c.prediction = stated.empty() ? a.text : stated;

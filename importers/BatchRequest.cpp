@@ -7,8 +7,7 @@ namespace rs::importers {
 namespace {
 
 // The text of a message content: a string, or parts {"type": "text"|"input_text", "text"}.
-std::string contentText(const Json& content)
-{
+std::string contentText(const Json& content) {
     if (content.is_string())
         return content.get<std::string>();
     std::string text;
@@ -20,8 +19,7 @@ std::string contentText(const Json& content)
     return text;
 }
 
-std::string lastUserText(const Json& messages)
-{
+std::string lastUserText(const Json& messages) {
     std::string text;
     for (const Json& m : messages) {
         if (!m.is_object())
@@ -36,8 +34,7 @@ std::string lastUserText(const Json& messages)
 }
 
 // "A. Insulin" / "B) Metformin" / "(C) Ivermectin" -> label and text, else false.
-bool optionLine(const std::string& line, char expected, std::string& text)
-{
+bool optionLine(const std::string& line, char expected, std::string& text) {
     std::size_t i = line.find_first_not_of(" \t");
     if (i == std::string::npos)
         return false;
@@ -58,8 +55,7 @@ bool optionLine(const std::string& line, char expected, std::string& text)
     return !text.empty();
 }
 
-std::vector<AnswerOption> lettered(const std::string& prompt)
-{
+std::vector<AnswerOption> lettered(const std::string& prompt) {
     std::vector<AnswerOption> options;
     std::size_t start = 0;
     while (start < prompt.size()) {
@@ -81,13 +77,12 @@ std::vector<AnswerOption> lettered(const std::string& prompt)
 
 } // namespace
 
-bool isBatchRequest(const Json& record)
-{
-    return record.is_object() && record.contains("custom_id") && record.contains("body") && record["body"].is_object();
+bool isBatchRequest(const Json& record) {
+    return record.is_object() && record.contains("custom_id") && record.contains("body") &&
+           record["body"].is_object();
 }
 
-bool parseBatchRequest(const Json& record, Case& q, std::string& err)
-{
+bool parseBatchRequest(const Json& record, Case& q, std::string& err) {
     if (!idText(record["custom_id"], "custom_id", q.key, err))
         return false;
     const Json& body = record["body"];
@@ -97,7 +92,8 @@ bool parseBatchRequest(const Json& record, Case& q, std::string& err)
     else if (const auto input = body.find("input"); input != body.end())
         prompt = input->is_array() ? lastUserText(*input) : contentText(*input);
     if (prompt.find_first_not_of(" \t\r\n") == std::string::npos) {
-        err = "batch request '" + q.key + "' has no user prompt: expected body.messages (chat completions) or "
+        err = "batch request '" + q.key +
+              "' has no user prompt: expected body.messages (chat completions) or "
               "body.input (Responses API) with the question as text";
         return false;
     }

@@ -9,37 +9,32 @@ namespace rs {
 
 namespace {
 
-std::string trim(std::string_view s)
-{
+std::string trim(std::string_view s) {
     return std::string(trimSpace(s)); // a copy: callers keep it
 }
 
 } // namespace
 
-const std::vector<std::string>& FieldMapping::targets()
-{
-    static const std::vector<std::string> all = {"id",      "question", "output", "gold",        "prediction",
-                                                 "options", "model",    "run",    "question_id", "correct",
-                                                 "reasoning"};
+const std::vector<std::string>& FieldMapping::targets() {
+    static const std::vector<std::string> all = {"id",          "question", "output",   "gold",
+                                                 "prediction",  "options",  "model",    "run",
+                                                 "question_id", "correct",  "reasoning"};
     return all;
 }
 
-std::string FieldMapping::source(const std::string& target) const
-{
+std::string FieldMapping::source(const std::string& target) const {
     const auto it = sources.find(target);
     return it == sources.end() ? std::string() : it->second;
 }
 
-std::string FieldMapping::toString() const
-{
+std::string FieldMapping::toString() const {
     std::string s;
     for (const auto& [target, src] : sources)
         s += (s.empty() ? "" : ",") + target + "=" + src;
     return s;
 }
 
-std::optional<FieldMapping> FieldMapping::parse(const std::string& spec, std::string* error)
-{
+std::optional<FieldMapping> FieldMapping::parse(const std::string& spec, std::string* error) {
     auto fail = [&](std::string message) -> std::optional<FieldMapping> {
         if (error)
             *error = std::move(message);
@@ -58,7 +53,8 @@ std::optional<FieldMapping> FieldMapping::parse(const std::string& spec, std::st
         ++index;
         start = comma + 1;
         if (part.empty())
-            return fail("part " + std::to_string(index) + " is empty (two commas in a row, or a comma at an end)");
+            return fail("part " + std::to_string(index) +
+                        " is empty (two commas in a row, or a comma at an end)");
         const auto eq = part.find('=');
         if (eq == std::string::npos)
             return fail("'" + part + "': expected target=source");
@@ -79,10 +75,12 @@ std::optional<FieldMapping> FieldMapping::parse(const std::string& spec, std::st
             return fail("'" + part + "': target '" + target + "' is mapped twice");
     }
     if (!m.sources.count("question"))
-        return fail("missing question=<source>: the question and the output (or the reasoning) are required");
+        return fail("missing question=<source>: the question and the output (or the reasoning) are "
+                    "required");
     if (!m.sources.count("output") && !m.sources.count("reasoning"))
-        return fail("missing output=<source> (or reasoning=<source>): the question and the output (or the "
-                    "reasoning) are required");
+        return fail(
+            "missing output=<source> (or reasoning=<source>): the question and the output (or the "
+            "reasoning) are required");
     return m;
 }
 

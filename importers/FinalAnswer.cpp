@@ -9,10 +9,11 @@ namespace rs::importers {
 
 namespace {
 
-bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool isSpace(char c) {
+    return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
 
-std::string_view trim(std::string_view s)
-{
+std::string_view trim(std::string_view s) {
     while (!s.empty() && isSpace(s.front()))
         s.remove_prefix(1);
     while (!s.empty() && isSpace(s.back()))
@@ -20,8 +21,7 @@ std::string_view trim(std::string_view s)
     return s;
 }
 
-std::string lowerAscii(std::string_view s)
-{
+std::string lowerAscii(std::string_view s) {
     std::string out(s);
     for (char& c : out)
         c = char(std::tolower(static_cast<unsigned char>(c)));
@@ -29,8 +29,7 @@ std::string lowerAscii(std::string_view s)
 }
 
 // "**Gastric schwannoma**." -> "Gastric schwannoma"
-std::string cleanAnswer(std::string_view s)
-{
+std::string cleanAnswer(std::string_view s) {
     s = trim(s);
     for (bool changed = true; changed && !s.empty();) {
         changed = false;
@@ -53,14 +52,13 @@ std::string cleanAnswer(std::string_view s)
 
 // The labels that open a final answer, lower case, longest first among shared prefixes.
 constexpr std::array<std::string_view, 8> kLabels = {
-    "final answer", "final diagnosis", "most likely diagnosis", "answer", "diagnosis", "conclusion",
-    "the answer is", "the most likely diagnosis is",
+    "final answer", "final diagnosis", "most likely diagnosis", "answer",
+    "diagnosis",    "conclusion",      "the answer is",         "the most likely diagnosis is",
 };
 
 // One line of text after a label: either "Label: text" on the line, or a heading
 // ("### Answer", "**Answer:**") whose text is on the next non-empty line.
-std::string answerAfterLabel(std::string_view line, std::string_view label, std::string_view rest)
-{
+std::string answerAfterLabel(std::string_view line, std::string_view label, std::string_view rest) {
     std::string_view after = trim(line.substr(label.size()));
     while (!after.empty() && (after.front() == '*' || after.front() == '_'))
         after = trim(after.substr(1));
@@ -89,8 +87,7 @@ std::string answerAfterLabel(std::string_view line, std::string_view label, std:
 
 } // namespace
 
-void splitReasoningTrace(Case& c)
-{
+void splitReasoningTrace(Case& c) {
     if (!c.finalAnswer.empty())
         return;
     const std::size_t close = c.output.find("</think>");
@@ -106,8 +103,7 @@ void splitReasoningTrace(Case& c)
     c.output = std::string(trim(std::string_view(c.output).substr(begin, close - begin)));
 }
 
-std::string statedFinalAnswer(std::string_view text)
-{
+std::string statedFinalAnswer(std::string_view text) {
     // Lines, last first: the final statement is the answer.
     std::size_t end = text.size();
     while (end > 0) {
@@ -115,13 +111,15 @@ std::string statedFinalAnswer(std::string_view text)
         start = start == std::string_view::npos ? 0 : start + 1;
         std::string_view line = trim(text.substr(start, end - start));
         const std::string_view rest = text.substr(end);
-        while (!line.empty() && (line.front() == '#' || line.front() == '*' || line.front() == '>' || line.front() == '-'))
+        while (!line.empty() && (line.front() == '#' || line.front() == '*' ||
+                                 line.front() == '>' || line.front() == '-'))
             line = trim(line.substr(1));
         const std::string lower = lowerAscii(line);
         for (std::string_view label : kLabels) {
             const bool sentence = label.substr(0, 4) == "the ";
             // Sentences ("... the answer is X") may sit anywhere in the line; labels open it.
-            const std::size_t at = sentence ? lower.rfind(label) : (lower.rfind(label, 0) == 0 ? 0 : std::string::npos);
+            const std::size_t at = sentence ? lower.rfind(label)
+                                            : (lower.rfind(label, 0) == 0 ? 0 : std::string::npos);
             if (at == std::string::npos)
                 continue;
             std::string found = answerAfterLabel(line.substr(at), label, rest);
@@ -133,8 +131,7 @@ std::string statedFinalAnswer(std::string_view text)
     return {};
 }
 
-std::optional<bool> verdictOf(std::string_view text)
-{
+std::optional<bool> verdictOf(std::string_view text) {
     const std::string v = lowerAscii(trim(text));
     for (const char* yes : {"true", "1", "1.0", "yes", "correct", "right"})
         if (v == yes)
@@ -145,8 +142,7 @@ std::optional<bool> verdictOf(std::string_view text)
     return std::nullopt;
 }
 
-void scoreFreeText(Case& c)
-{
+void scoreFreeText(Case& c) {
     if (c.correct || !c.options.empty() || c.gold.empty() || c.prediction.empty())
         return;
     auto norm = [](const std::string& s) {
@@ -160,8 +156,9 @@ void scoreFreeText(Case& c)
         c.correct = true;
         return;
     }
-    c.meta.emplace_back("scoring", "unscored: the free-text answer is worded differently from the gold answer; it "
-                                   "may be a synonym, which only the knowledge graph could tell");
+    c.meta.emplace_back(
+        "scoring", "unscored: the free-text answer is worded differently from the gold answer; it "
+                   "may be a synonym, which only the knowledge graph could tell");
 }
 
 } // namespace rs::importers

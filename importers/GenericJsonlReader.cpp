@@ -7,8 +7,7 @@
 
 namespace rs::importers {
 
-void readGenericJsonl(ImportContext& ctx)
-{
+void readGenericJsonl(ImportContext& ctx) {
     forEachJsonLine(ctx, ctx.path(), [&](Json& record, std::size_t line) {
         Case c;
         std::string err;

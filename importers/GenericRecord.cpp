@@ -6,17 +6,15 @@ namespace rs::importers {
 
 namespace {
 
-bool isBlank(const std::string& s)
-{
+bool isBlank(const std::string& s) {
     for (const char ch : s)
         if (!std::isspace(static_cast<unsigned char>(ch)))
             return false;
     return true;
 }
 
-bool number(const Json& obj, const char* key, bool required, double& out, bool& present, const std::string& where,
-            std::string& err)
-{
+bool number(const Json& obj, const char* key, bool required, double& out, bool& present,
+            const std::string& where, std::string& err) {
     present = false;
     const auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) {
@@ -33,13 +31,13 @@ bool number(const Json& obj, const char* key, bool required, double& out, bool& 
     return true;
 }
 
-bool readBox(const Json& v, const std::string& where, Box& box, std::string& err)
-{
+bool readBox(const Json& v, const std::string& where, Box& box, std::string& err) {
     if (!v.is_object()) {
         err = "'" + where + "' must be an object, found " + typeName(v);
         return false;
     }
-    if (!optionalString(v, "label", box.label, err) || !optionalString(v, "source", box.source, err)) {
+    if (!optionalString(v, "label", box.label, err) ||
+        !optionalString(v, "source", box.source, err)) {
         err = where + ": " + err;
         return false;
     }
@@ -48,9 +46,12 @@ bool readBox(const Json& v, const std::string& where, Box& box, std::string& err
         return false;
     }
     bool present = false, zPresent = false, dPresent = false;
-    if (!number(v, "x", true, box.x, present, where, err) || !number(v, "y", true, box.y, present, where, err) ||
-        !number(v, "w", true, box.w, present, where, err) || !number(v, "h", true, box.h, present, where, err) ||
-        !number(v, "z", false, box.z, zPresent, where, err) || !number(v, "d", false, box.d, dPresent, where, err))
+    if (!number(v, "x", true, box.x, present, where, err) ||
+        !number(v, "y", true, box.y, present, where, err) ||
+        !number(v, "w", true, box.w, present, where, err) ||
+        !number(v, "h", true, box.h, present, where, err) ||
+        !number(v, "z", false, box.z, zPresent, where, err) ||
+        !number(v, "d", false, box.d, dPresent, where, err))
         return false;
     if (box.w < 0 || box.h < 0 || box.d < 0) {
         err = "'" + where + "' has a negative size";
@@ -60,8 +61,8 @@ bool readBox(const Json& v, const std::string& where, Box& box, std::string& err
     return true;
 }
 
-bool readImages(const Json& v, const std::filesystem::path& baseDir, std::vector<ImageRef>& images, std::string& err)
-{
+bool readImages(const Json& v, const std::filesystem::path& baseDir, std::vector<ImageRef>& images,
+                std::string& err) {
     if (!v.is_array()) {
         err = std::string("'images' must be an array, found ") + typeName(v);
         return false;
@@ -74,7 +75,8 @@ bool readImages(const Json& v, const std::filesystem::path& baseDir, std::vector
             return false;
         }
         ImageRef ref;
-        if (!requiredString(img, "path", ref.path, err) || !optionalString(img, "modality", ref.modality, err)) {
+        if (!requiredString(img, "path", ref.path, err) ||
+            !optionalString(img, "modality", ref.modality, err)) {
             err = where + ": " + err;
             return false;
         }
@@ -102,15 +104,15 @@ bool readImages(const Json& v, const std::filesystem::path& baseDir, std::vector
     return true;
 }
 
-bool readTriple(const Json& v, std::size_t i, NamedTriple& t, std::string& err)
-{
+bool readTriple(const Json& v, std::size_t i, NamedTriple& t, std::string& err) {
     const std::string where = "reference_path[" + std::to_string(i) + "]";
     if (v.is_array() && v.size() == 3 && v[0].is_string() && v[1].is_string() && v[2].is_string()) {
         t = {v[0].get<std::string>(), v[1].get<std::string>(), v[2].get<std::string>()};
         return true;
     }
     if (v.is_object()) {
-        if (requiredString(v, "head", t.head, err) && requiredString(v, "relation", t.relation, err) &&
+        if (requiredString(v, "head", t.head, err) &&
+            requiredString(v, "relation", t.relation, err) &&
             requiredString(v, "tail", t.tail, err))
             return true;
         err = where + ": " + err;
@@ -122,9 +124,8 @@ bool readTriple(const Json& v, std::size_t i, NamedTriple& t, std::string& err)
 
 } // namespace
 
-bool parseGenericRecord(const Json& rec, GenericRecordKind kind, const std::filesystem::path& baseDir, Case& c,
-                        std::string& err)
-{
+bool parseGenericRecord(const Json& rec, GenericRecordKind kind,
+                        const std::filesystem::path& baseDir, Case& c, std::string& err) {
     const auto id = rec.find("id");
     if (id == rec.end() || id->is_null()) {
         err = "missing required field 'id'";
@@ -155,12 +156,15 @@ bool parseGenericRecord(const Json& rec, GenericRecordKind kind, const std::file
     if (!optionalString(rec, "model", c.model, err) || !optionalString(rec, "run", c.run, err) ||
         !optionalString(rec, "dataset", c.dataset, err))
         return false;
-    if (const auto o = rec.find("options"); o != rec.end() && !parseOptions(*o, "options", c.options, err))
+    if (const auto o = rec.find("options");
+        o != rec.end() && !parseOptions(*o, "options", c.options, err))
         return false;
-    if (const auto g = rec.find("gold"); g != rec.end() && !answerText(*g, "gold", c.options, c.gold, err))
+    if (const auto g = rec.find("gold");
+        g != rec.end() && !answerText(*g, "gold", c.options, c.gold, err))
         return false;
     if (kind == GenericRecordKind::Output) {
-        if (const auto p = rec.find("prediction"); p != rec.end() && !answerText(*p, "prediction", c.options, c.prediction, err))
+        if (const auto p = rec.find("prediction");
+            p != rec.end() && !answerText(*p, "prediction", c.options, c.prediction, err))
             return false;
         if (const auto k = rec.find("correct"); k != rec.end() && !k->is_null()) {
             if (!k->is_boolean()) {
@@ -178,7 +182,8 @@ bool parseGenericRecord(const Json& rec, GenericRecordKind kind, const std::file
     }
     if (const auto rp = rec.find("reference_path"); rp != rec.end() && !rp->is_null()) {
         if (!rp->is_array()) {
-            err = std::string("'reference_path' must be an array of triples, found ") + typeName(*rp);
+            err =
+                std::string("'reference_path' must be an array of triples, found ") + typeName(*rp);
             return false;
         }
         for (std::size_t i = 0; i < rp->size(); ++i) {
@@ -188,7 +193,8 @@ bool parseGenericRecord(const Json& rec, GenericRecordKind kind, const std::file
             c.goldPath.push_back(std::move(t));
         }
     }
-    if (const auto im = rec.find("images"); im != rec.end() && !im->is_null() && !readImages(*im, baseDir, c.images, err))
+    if (const auto im = rec.find("images");
+        im != rec.end() && !im->is_null() && !readImages(*im, baseDir, c.images, err))
         return false;
     if (const auto m = rec.find("meta"); m != rec.end() && !m->is_null()) {
         if (!m->is_object()) {

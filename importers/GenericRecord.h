@@ -27,7 +27,7 @@ enum class GenericRecordKind { Output, Question };
 
 // Fills c, or returns false with err saying what is wrong. Relative image paths are
 // resolved against baseDir.
-bool parseGenericRecord(const Json& record, GenericRecordKind kind, const std::filesystem::path& baseDir, Case& c,
-                        std::string& err);
+bool parseGenericRecord(const Json& record, GenericRecordKind kind,
+                        const std::filesystem::path& baseDir, Case& c, std::string& err);
 
 } // namespace rs::importers

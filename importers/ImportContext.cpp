@@ -8,25 +8,32 @@ namespace rs::importers {
 namespace {
 
 // Checks every text field against the size limit; the first offender is named.
-bool caseWithinLimits(const Case& c, std::string& err)
-{
+bool caseWithinLimits(const Case& c, std::string& err) {
     const std::pair<const std::string*, const char*> fields[] = {
-        {&c.key, "id"},         {&c.questionId, "question_id"}, {&c.dataset, "dataset"},
-        {&c.run, "run"},        {&c.model, "model"},            {&c.question, "question"},
-        {&c.gold, "gold"},      {&c.output, "output"},          {&c.prediction, "prediction"},
+        {&c.key, "id"},
+        {&c.questionId, "question_id"},
+        {&c.dataset, "dataset"},
+        {&c.run, "run"},
+        {&c.model, "model"},
+        {&c.question, "question"},
+        {&c.gold, "gold"},
+        {&c.output, "output"},
+        {&c.prediction, "prediction"},
         {&c.finalAnswer, "final answer"},
     };
     for (const auto& [value, name] : fields)
         if (!withinFieldLimit(*value, name, err))
             return false;
     for (const auto& o : c.options)
-        if (!withinFieldLimit(o.text, "options." + o.label, err) || !withinFieldLimit(o.label, "options", err))
+        if (!withinFieldLimit(o.text, "options." + o.label, err) ||
+            !withinFieldLimit(o.label, "options", err))
             return false;
     for (const auto& [k, v] : c.meta)
         if (!withinFieldLimit(v, "meta." + k, err))
             return false;
     for (const auto& t : c.goldPath)
-        if (!withinFieldLimit(t.head, "reference_path", err) || !withinFieldLimit(t.relation, "reference_path", err) ||
+        if (!withinFieldLimit(t.head, "reference_path", err) ||
+            !withinFieldLimit(t.relation, "reference_path", err) ||
             !withinFieldLimit(t.tail, "reference_path", err))
             return false;
     return true;
@@ -34,16 +41,14 @@ bool caseWithinLimits(const Case& c, std::string& err)
 
 // Record text was validated by the JSON parser; what can still be invalid is text built
 // from file-system paths (source file, resolved image paths), which is repaired.
-void ensureUtf8(std::string& s)
-{
+void ensureUtf8(std::string& s) {
     if (!utf8::isValid(s))
         s = utf8::repair(s);
 }
 
-void ensureUtf8(Case& c)
-{
-    for (std::string* s : {&c.key, &c.questionId, &c.dataset, &c.run, &c.model, &c.sourceFile, &c.question,
-                           &c.gold, &c.output, &c.finalAnswer, &c.prediction})
+void ensureUtf8(Case& c) {
+    for (std::string* s : {&c.key, &c.questionId, &c.dataset, &c.run, &c.model, &c.sourceFile,
+                           &c.question, &c.gold, &c.output, &c.finalAnswer, &c.prediction})
         ensureUtf8(*s);
     for (auto& o : c.options) {
         ensureUtf8(o.label);
@@ -68,8 +73,7 @@ void ensureUtf8(Case& c)
     }
 }
 
-std::string stemOf(const std::filesystem::path& p)
-{
+std::string stemOf(const std::filesystem::path& p) {
     std::filesystem::path name = p.filename();
     if (name.extension() == ".gz")
         name = name.stem();
@@ -79,10 +83,10 @@ std::string stemOf(const std::filesystem::path& p)
 
 } // namespace
 
-ImportContext::ImportContext(const std::string& path, const ImportOptions& options, const CaseSink& onCase,
-                             const ErrorSink& onError, ImportSummary& summary)
-    : path_(path), options_(options), onCase_(onCase), onError_(onError), summary_(summary)
-{
+ImportContext::ImportContext(const std::string& path, const ImportOptions& options,
+                             const CaseSink& onCase, const ErrorSink& onError,
+                             ImportSummary& summary)
+    : path_(path), options_(options), onCase_(onCase), onError_(onError), summary_(summary) {
     const std::filesystem::path p(path);
     fileName_ = utf8::repair(p.filename().string());
     fileStem_ = utf8::repair(stemOf(p));
@@ -91,20 +95,18 @@ ImportContext::ImportContext(const std::string& path, const ImportOptions& optio
     directory_ = (ec ? p : absolute).parent_path();
 }
 
-bool ImportContext::cancelRequested()
-{
+bool ImportContext::cancelRequested() {
     if (options_.cancel && options_.cancel->load(std::memory_order_relaxed))
         summary_.cancelled = true;
     return summary_.cancelled;
 }
 
-void ImportContext::error(std::size_t line, std::size_t record, std::string reason)
-{
+void ImportContext::error(std::size_t line, std::size_t record, std::string reason) {
     errorIn(path_, line, record, std::move(reason));
 }
 
-void ImportContext::errorIn(const std::string& file, std::size_t line, std::size_t record, std::string reason)
-{
+void ImportContext::errorIn(const std::string& file, std::size_t line, std::size_t record,
+                            std::string reason) {
     ImportError e;
     e.file = file;
     e.line = line;
@@ -116,8 +118,7 @@ void ImportContext::errorIn(const std::string& file, std::size_t line, std::size
         onError_(std::move(e));
 }
 
-bool ImportContext::emit(Case&& c, std::size_t line, std::size_t record, std::string_view where)
-{
+bool ImportContext::emit(Case&& c, std::size_t line, std::size_t record, std::string_view where) {
     c.sourceFile = path_;
     c.sourceRecord = line > 0 ? line : record;
     if (c.key.empty())
@@ -131,12 +132,13 @@ bool ImportContext::emit(Case&& c, std::size_t line, std::size_t record, std::st
         error(line, record, std::string(where) + err);
         return false;
     }
-    const std::string here = line > 0 ? "line " + std::to_string(line) : "record " + std::to_string(record);
+    const std::string here =
+        line > 0 ? "line " + std::to_string(line) : "record " + std::to_string(record);
     const auto [it, fresh] = seen_.try_emplace(c.run + '\n' + c.key, here);
     if (!fresh) {
         error(line, record,
-              std::string(where) + "duplicate id '" + c.key + "' in run '" + c.run + "' (first at " + it->second +
-                  "); record rejected");
+              std::string(where) + "duplicate id '" + c.key + "' in run '" + c.run +
+                  "' (first at " + it->second + "); record rejected");
         return false;
     }
     ensureUtf8(c);

@@ -10,7 +10,9 @@ namespace rs::importers {
 
 namespace {
 
-const char* containerName(Container c) { return c == Container::Object ? "an object" : "an array"; }
+const char* containerName(Container c) {
+    return c == Container::Object ? "an object" : "an array";
+}
 
 class RecordSax {
 public:
@@ -24,9 +26,7 @@ public:
               const std::function<bool(const DocumentPosition&, Json&&)>& onRecord,
               const std::function<void(const DocumentPosition&, const std::string&)>& onShapeError,
               DocumentResult& result)
-        : shape_(shape), onRecord_(onRecord), onShapeError_(onShapeError), result_(result)
-    {
-    }
+        : shape_(shape), onRecord_(onRecord), onShapeError_(onShapeError), result_(result) {}
 
     bool null() { return scalar(Json(nullptr)); }
     bool boolean(bool v) { return scalar(Json(v)); }
@@ -41,8 +41,7 @@ public:
     bool end_object() { return close(); }
     bool end_array() { return close(); }
 
-    bool key(string_t& k)
-    {
+    bool key(string_t& k) {
         if (skip_ > 0)
             return true;
         if (!building_.empty())
@@ -52,8 +51,7 @@ public:
         return true;
     }
 
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::json::exception& e)
-    {
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::json::exception& e) {
         result_.parseError = describeParseError(e, true);
         errorByte_ = position;
         return false;
@@ -69,8 +67,7 @@ private:
     };
 
     // Position of a value that starts now at the current outer level.
-    DocumentPosition positionOfNewValue()
-    {
+    DocumentPosition positionOfNewValue() {
         DocumentPosition pos;
         for (const Level& l : outer_)
             pos.path.push_back(l.type == Container::Object ? l.key : std::to_string(l.count));
@@ -78,8 +75,7 @@ private:
         return pos;
     }
 
-    bool deliver(Json&& value)
-    {
+    bool deliver(Json&& value) {
         ++result_.records;
         if (!onRecord_(recordPos_, std::move(value))) {
             result_.stopped = true;
@@ -88,8 +84,7 @@ private:
         return true;
     }
 
-    void addToRecord(Json&& v)
-    {
+    void addToRecord(Json&& v) {
         Json& parent = *building_.back();
         if (parent.is_array())
             parent.push_back(std::move(v));
@@ -97,8 +92,7 @@ private:
             parent[pendingKey_] = std::move(v);
     }
 
-    Json* addContainerToRecord(Json&& v)
-    {
+    Json* addContainerToRecord(Json&& v) {
         Json& parent = *building_.back();
         if (parent.is_array()) {
             parent.push_back(std::move(v));
@@ -109,8 +103,7 @@ private:
         return &slot;
     }
 
-    bool scalar(Json&& v)
-    {
+    bool scalar(Json&& v) {
         if (skip_ > 0)
             return true;
         if (!building_.empty()) {
@@ -121,16 +114,16 @@ private:
             ++outer_.back().count;
         const std::size_t depth = outer_.size();
         if (depth < shape_.size()) {
-            onShapeError_(positionOfNewValue(), std::string("expected ") + containerName(shape_[depth]) +
-                                                    ", found " + typeName(v));
+            onShapeError_(positionOfNewValue(), std::string("expected ") +
+                                                    containerName(shape_[depth]) + ", found " +
+                                                    typeName(v));
             return true;
         }
         recordPos_ = positionOfNewValue();
         return deliver(std::move(v));
     }
 
-    bool open(Container type)
-    {
+    bool open(Container type) {
         if (skip_ > 0) {
             ++skip_;
             return true;
@@ -143,8 +136,8 @@ private:
                 building_.clear();
                 record_ = Json();
                 ++result_.records;
-                onShapeError_(recordPos_, "record nested deeper than " + std::to_string(kMaxJsonDepth) +
-                                              " levels; rejected");
+                onShapeError_(recordPos_, "record nested deeper than " +
+                                              std::to_string(kMaxJsonDepth) + " levels; rejected");
                 return true;
             }
             building_.push_back(addContainerToRecord(std::move(fresh)));
@@ -155,8 +148,9 @@ private:
         const std::size_t depth = outer_.size();
         if (depth < shape_.size()) {
             if (shape_[depth] != type) {
-                onShapeError_(positionOfNewValue(), std::string("expected ") + containerName(shape_[depth]) +
-                                                        ", found " + containerName(type));
+                onShapeError_(positionOfNewValue(), std::string("expected ") +
+                                                        containerName(shape_[depth]) + ", found " +
+                                                        containerName(type));
                 skip_ = 1;
                 return true;
             }
@@ -169,8 +163,7 @@ private:
         return true;
     }
 
-    bool close()
-    {
+    bool close() {
         if (skip_ > 0) {
             --skip_;
             return true;
@@ -204,14 +197,14 @@ private:
 DocumentResult streamJsonDocument(
     std::string_view content, const std::vector<Container>& shape,
     const std::function<bool(const DocumentPosition&, Json&& record)>& onRecord,
-    const std::function<void(const DocumentPosition&, const std::string& reason)>& onShapeError)
-{
+    const std::function<void(const DocumentPosition&, const std::string& reason)>& onShapeError) {
     DocumentResult result;
     RecordSax sax(shape, onRecord, onShapeError, result);
     Json::sax_parse(content.begin(), content.end(), &sax);
     if (!result.parseError.empty()) {
         const std::size_t end = std::min(content.size(), sax.errorByte());
-        result.errorLine = 1 + std::size_t(std::count(content.begin(), content.begin() + std::ptrdiff_t(end), '\n'));
+        result.errorLine = 1 + std::size_t(std::count(content.begin(),
+                                                      content.begin() + std::ptrdiff_t(end), '\n'));
     }
     return result;
 }
@@ -224,8 +217,7 @@ namespace {
 constexpr std::size_t kMaxDocumentBytes = std::size_t(1) << 30;
 }
 
-bool loadJsonDocument(ImportContext& ctx, LoadedDocument& doc)
-{
+bool loadJsonDocument(ImportContext& ctx, LoadedDocument& doc) {
     InputFile in;
     if (!in.open(ctx.path())) {
         ctx.error(0, 0, in.error());
@@ -234,7 +226,8 @@ bool loadJsonDocument(ImportContext& ctx, LoadedDocument& doc)
     if (!in.readAll(doc.content, kMaxDocumentBytes)) {
         if (doc.content.size() > kMaxDocumentBytes) {
             doc.content.clear();
-            ctx.error(0, 0, in.error() + " for a JSON document; write the records as JSONL instead");
+            ctx.error(0, 0,
+                      in.error() + " for a JSON document; write the records as JSONL instead");
             return false;
         }
         doc.readError = in.error();
@@ -252,23 +245,27 @@ bool loadJsonDocument(ImportContext& ctx, LoadedDocument& doc)
     return true;
 }
 
-void reportDocumentEnd(ImportContext& ctx, const LoadedDocument& doc, const DocumentResult& result)
-{
+void reportDocumentEnd(ImportContext& ctx, const LoadedDocument& doc,
+                       const DocumentResult& result) {
     if (result.stopped)
         return;
-    const std::string kept = result.records > 0
-                                 ? "; the " + std::to_string(result.records) + " records before it were read"
-                                 : std::string();
+    const std::string kept = result.records > 0 ? "; the " + std::to_string(result.records) +
+                                                      " records before it were read"
+                                                : std::string();
     if (!doc.readError.empty()) {
-        const std::size_t line = result.errorLine > 0
-                                     ? result.errorLine
-                                     : 1 + std::size_t(std::count(doc.content.begin(), doc.content.end(), '\n'));
-        ctx.error(line, 0, doc.readError + ": the document is cut short at line " + std::to_string(line) + kept);
+        const std::size_t line =
+            result.errorLine > 0
+                ? result.errorLine
+                : 1 + std::size_t(std::count(doc.content.begin(), doc.content.end(), '\n'));
+        ctx.error(line, 0,
+                  doc.readError + ": the document is cut short at line " + std::to_string(line) +
+                      kept);
         return;
     }
     if (!result.parseError.empty()) {
-        ctx.error(result.errorLine, 0, "malformed JSON at " + result.parseError + kept +
-                                           ", the rest of the document could not be read");
+        ctx.error(result.errorLine, 0,
+                  "malformed JSON at " + result.parseError + kept +
+                      ", the rest of the document could not be read");
     } else if (result.records == 0) {
         ctx.error(0, 0, "no records: the document holds no items");
     }

@@ -24,8 +24,8 @@ struct DocumentPosition {
 };
 
 struct DocumentResult {
-    bool stopped = false;    // onRecord asked to stop
-    std::string parseError;  // empty when the document parsed to its end
+    bool stopped = false;   // onRecord asked to stop
+    std::string parseError; // empty when the document parsed to its end
     std::size_t errorLine = 0;
     std::size_t records = 0; // values found at record level, delivered or not
 };

@@ -9,8 +9,7 @@ namespace rs::importers {
 
 namespace {
 
-bool isBlank(const std::string& s)
-{
+bool isBlank(const std::string& s) {
     for (const char c : s)
         if (!std::isspace(static_cast<unsigned char>(c)))
             return false;
@@ -20,8 +19,7 @@ bool isBlank(const std::string& s)
 } // namespace
 
 std::size_t forEachJsonLine(ImportContext& ctx, const std::string& file,
-                            const std::function<bool(Json& record, std::size_t line)>& onRecord)
-{
+                            const std::function<bool(Json& record, std::size_t line)>& onRecord) {
     InputFile in;
     if (!in.open(file)) {
         ctx.errorIn(file, 0, 0, in.error());
@@ -40,7 +38,8 @@ std::size_t forEachJsonLine(ImportContext& ctx, const std::string& file,
             if (!isBlank(line))
                 ++records;
             ctx.errorIn(file, lineNo, 0,
-                        in.error() + "; the file ends inside this line, the records before it were kept");
+                        in.error() +
+                            "; the file ends inside this line, the records before it were kept");
             endReported = true;
             break;
         }
@@ -51,7 +50,8 @@ std::size_t forEachJsonLine(ImportContext& ctx, const std::string& file,
             break;
         if (in.lastLineTruncated()) {
             ctx.errorIn(file, lineNo, 0,
-                        "line is longer than " + std::to_string(InputFile::kMaxLineBytes >> 20) + " MiB; skipped");
+                        "line is longer than " + std::to_string(InputFile::kMaxLineBytes >> 20) +
+                            " MiB; skipped");
             continue;
         }
         if (const auto bad = utf8::firstInvalid(line); bad != std::string::npos) {
@@ -62,7 +62,8 @@ std::size_t forEachJsonLine(ImportContext& ctx, const std::string& file,
         }
         if (nestingDepth(line) > kMaxJsonDepth) {
             ctx.errorIn(file, lineNo, 0,
-                        "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels; record rejected");
+                        "JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
+                            " levels; record rejected");
             continue;
         }
         Json record;
@@ -78,7 +79,9 @@ std::size_t forEachJsonLine(ImportContext& ctx, const std::string& file,
             continue;
         }
         if (!record.is_object()) {
-            ctx.errorIn(file, lineNo, 0, std::string("expected one JSON object per line, found ") + typeName(record));
+            ctx.errorIn(file, lineNo, 0,
+                        std::string("expected one JSON object per line, found ") +
+                            typeName(record));
             continue;
         }
         if (!onRecord(record, lineNo))

@@ -8,25 +8,31 @@
 
 namespace rs::importers {
 
-const char* typeName(const Json& v)
-{
+const char* typeName(const Json& v) {
     switch (v.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::null:
+        return "null";
+    case Json::value_t::object:
+        return "an object";
+    case Json::value_t::array:
+        return "an array";
+    case Json::value_t::string:
+        return "a string";
+    case Json::value_t::boolean:
+        return "a boolean";
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return "a number";
-    case Json::value_t::binary: return "binary data";
-    case Json::value_t::discarded: return "nothing";
+    case Json::value_t::number_float:
+        return "a number";
+    case Json::value_t::binary:
+        return "binary data";
+    case Json::value_t::discarded:
+        return "nothing";
     }
     return "an unknown value";
 }
 
-int nestingDepth(std::string_view text, int limit)
-{
+int nestingDepth(std::string_view text, int limit) {
     int depth = 0, deepest = 0;
     bool inString = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -51,11 +57,11 @@ int nestingDepth(std::string_view text, int limit)
     return deepest;
 }
 
-std::string describeParseError(const std::exception& e, bool keepLine)
-{
+std::string describeParseError(const std::exception& e, bool keepLine) {
     std::string msg = e.what();
     // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
-    if (const auto close = msg.find("] "); msg.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
+    if (const auto close = msg.find("] ");
+        msg.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
         msg.erase(0, close + 2);
     if (msg.rfind("parse error at ", 0) == 0)
         msg.erase(0, std::strlen("parse error at "));
@@ -66,21 +72,21 @@ std::string describeParseError(const std::exception& e, bool keepLine)
     return msg;
 }
 
-std::string describeJsonValueError(const std::exception& e)
-{
+std::string describeJsonValueError(const std::exception& e) {
     std::string msg = e.what();
-    if (const auto close = msg.find("] "); msg.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
+    if (const auto close = msg.find("] ");
+        msg.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
         msg.erase(0, close + 2);
     // "number overflow parsing '1e309'"
     const std::string overflow = "number overflow parsing '";
     if (msg.rfind(overflow, 0) == 0 && msg.size() > overflow.size() && msg.back() == '\'')
-        return "number out of range: " + msg.substr(overflow.size(), msg.size() - overflow.size() - 1) +
+        return "number out of range: " +
+               msg.substr(overflow.size(), msg.size() - overflow.size() - 1) +
                " does not fit a double";
     return msg;
 }
 
-bool optionalString(const Json& obj, const char* key, std::string& out, std::string& err)
-{
+bool optionalString(const Json& obj, const char* key, std::string& out, std::string& err) {
     const auto it = obj.find(key);
     if (it == obj.end() || it->is_null())
         return true;
@@ -92,8 +98,7 @@ bool optionalString(const Json& obj, const char* key, std::string& out, std::str
     return true;
 }
 
-bool requiredString(const Json& obj, const char* key, std::string& out, std::string& err)
-{
+bool requiredString(const Json& obj, const char* key, std::string& out, std::string& err) {
     const auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) {
         err = std::string("missing required field '") + key + "'";
@@ -102,8 +107,7 @@ bool requiredString(const Json& obj, const char* key, std::string& out, std::str
     return optionalString(obj, key, out, err);
 }
 
-bool idText(const Json& v, const char* what, std::string& out, std::string& err)
-{
+bool idText(const Json& v, const char* what, std::string& out, std::string& err) {
     if (v.is_string()) {
         out = v.get_ref<const std::string&>();
     } else if (v.is_number_integer()) {
@@ -122,8 +126,7 @@ bool idText(const Json& v, const char* what, std::string& out, std::string& err)
     return true;
 }
 
-std::string optionLabel(std::size_t index)
-{
+std::string optionLabel(std::size_t index) {
     std::string label;
     ++index; // bijective base 26: 1 -> A, 26 -> Z, 27 -> AA
     while (index > 0) {
@@ -134,15 +137,16 @@ std::string optionLabel(std::size_t index)
     return label;
 }
 
-bool parseOptions(const Json& v, const char* what, std::vector<AnswerOption>& out, std::string& err)
-{
+bool parseOptions(const Json& v, const char* what, std::vector<AnswerOption>& out,
+                  std::string& err) {
     out.clear();
     if (v.is_null())
         return true;
     if (v.is_object()) {
         for (const auto& [label, text] : v.items()) {
             if (!text.is_string()) {
-                err = std::string("'") + what + "." + label + "' must be a string, found " + typeName(text);
+                err = std::string("'") + what + "." + label + "' must be a string, found " +
+                      typeName(text);
                 return false;
             }
             out.push_back({label, text.get<std::string>()});
@@ -152,22 +156,21 @@ bool parseOptions(const Json& v, const char* what, std::vector<AnswerOption>& ou
     if (v.is_array()) {
         for (std::size_t i = 0; i < v.size(); ++i) {
             if (!v[i].is_string()) {
-                err = std::string("'") + what + "[" + std::to_string(i) + "]' must be a string, found " +
-                      typeName(v[i]);
+                err = std::string("'") + what + "[" + std::to_string(i) +
+                      "]' must be a string, found " + typeName(v[i]);
                 return false;
             }
             out.push_back({optionLabel(i), v[i].get<std::string>()});
         }
         return true;
     }
-    err = std::string("'") + what + "' must be an object of label: text or an array of texts, found " +
-          typeName(v);
+    err = std::string("'") + what +
+          "' must be an object of label: text or an array of texts, found " + typeName(v);
     return false;
 }
 
 bool answerText(const Json& v, const char* what, const std::vector<AnswerOption>& options,
-                std::string& out, std::string& err)
-{
+                std::string& out, std::string& err) {
     if (v.is_null())
         return true;
     if (v.is_string()) {
@@ -186,8 +189,7 @@ bool answerText(const Json& v, const char* what, const std::vector<AnswerOption>
     return false;
 }
 
-const Json* resolvePath(const Json& root, std::string_view path)
-{
+const Json* resolvePath(const Json& root, std::string_view path) {
     const Json* node = &root;
     while (!path.empty()) {
         if (node->is_object()) {
@@ -222,15 +224,13 @@ const Json* resolvePath(const Json& root, std::string_view path)
     return node;
 }
 
-std::string metaText(const Json& v)
-{
+std::string metaText(const Json& v) {
     if (v.is_string())
         return v.get<std::string>();
     return v.dump();
 }
 
-bool withinFieldLimit(const std::string& value, std::string_view field, std::string& err)
-{
+bool withinFieldLimit(const std::string& value, std::string_view field, std::string& err) {
     if (value.size() <= kMaxFieldBytes)
         return true;
     char size[32];
@@ -240,8 +240,7 @@ bool withinFieldLimit(const std::string& value, std::string_view field, std::str
     return false;
 }
 
-std::string invalidUtf8Marker(std::string_view content)
-{
+std::string invalidUtf8Marker(std::string_view content) {
     static const char* hex = "0123456789abcdef";
     for (unsigned cp = 0xFDD0; cp <= 0xFDEF; ++cp) {
         const std::string bytes = {char(0xEF), char(0xB7), char(0x80 | (cp & 0x3F))};
@@ -252,15 +251,15 @@ std::string invalidUtf8Marker(std::string_view content)
         for (char& c : upper)
             c = char(std::toupper(static_cast<unsigned char>(c)));
         upper[1] = 'u';
-        if (content.find(bytes) == std::string_view::npos && content.find(escape) == std::string_view::npos &&
+        if (content.find(bytes) == std::string_view::npos &&
+            content.find(escape) == std::string_view::npos &&
             content.find(upper) == std::string_view::npos)
             return bytes;
     }
     return "\xEF\xBF\xBD";
 }
 
-bool containsText(const Json& v, std::string_view needle)
-{
+bool containsText(const Json& v, std::string_view needle) {
     if (v.is_string())
         return v.get_ref<const std::string&>().find(needle) != std::string::npos;
     if (v.is_object()) {

@@ -44,7 +44,8 @@ std::string optionLabel(std::size_t index);
 
 // {"A": "text", ...} keeps the keys as labels; ["text", ...] labels by position. Anything
 // else, or a non-string option text, is an error naming `what`.
-bool parseOptions(const Json& v, const char* what, std::vector<AnswerOption>& out, std::string& err);
+bool parseOptions(const Json& v, const char* what, std::vector<AnswerOption>& out,
+                  std::string& err);
 
 // A gold or prediction value: a string as given, or an integer taken as a 0-based option
 // index when options exist (the convention of lm-eval targets, MMLU, HellaSwag); otherwise

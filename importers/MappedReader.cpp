@@ -24,8 +24,7 @@ namespace rs::importers {
 namespace {
 
 // The first character of the file that is not white space or a byte-order mark, or 0.
-char firstSignificant(const std::string& path)
-{
+char firstSignificant(const std::string& path) {
     InputFile in;
     if (!in.open(path))
         return 0;
@@ -45,8 +44,7 @@ public:
     explicit Mapper(const FieldMapping& m) : m_(m) {}
 
     // Builds the case for one record, or returns false with err.
-    bool build(const Json& rec, Case& c, std::string& err) const
-    {
+    bool build(const Json& rec, Case& c, std::string& err) const {
         if (!rec.is_object()) {
             err = std::string("expected an object, found ") + typeName(rec);
             return false;
@@ -54,9 +52,10 @@ public:
         const Json* v = nullptr;
         const bool hasReasoning = !m_.source("reasoning").empty();
         std::string output, reasoning;
-        if (!text(rec, "question", true, c.question, err) || !text(rec, "output", !hasReasoning, output, err) ||
-            !text(rec, "reasoning", false, reasoning, err) || !text(rec, "model", false, c.model, err) ||
-            !text(rec, "run", false, c.run, err))
+        if (!text(rec, "question", true, c.question, err) ||
+            !text(rec, "output", !hasReasoning, output, err) ||
+            !text(rec, "reasoning", false, reasoning, err) ||
+            !text(rec, "model", false, c.model, err) || !text(rec, "run", false, c.run, err))
             return false;
         if (hasReasoning && reasoning.empty() && output.empty()) {
             err = "missing " + describe("reasoning") + " and no output";
@@ -74,11 +73,14 @@ public:
         }
         if ((v = find(rec, "id")) && !idText(*v, m_.source("id").c_str(), c.key, err))
             return false;
-        if ((v = find(rec, "question_id")) && !idText(*v, m_.source("question_id").c_str(), c.questionId, err))
+        if ((v = find(rec, "question_id")) &&
+            !idText(*v, m_.source("question_id").c_str(), c.questionId, err))
             return false;
-        if ((v = find(rec, "options")) && !parseOptions(*v, m_.source("options").c_str(), c.options, err))
+        if ((v = find(rec, "options")) &&
+            !parseOptions(*v, m_.source("options").c_str(), c.options, err))
             return false;
-        if ((v = find(rec, "gold")) && !answerText(*v, m_.source("gold").c_str(), c.options, c.gold, err))
+        if ((v = find(rec, "gold")) &&
+            !answerText(*v, m_.source("gold").c_str(), c.options, c.gold, err))
             return false;
         if ((v = find(rec, "prediction")) &&
             !answerText(*v, m_.source("prediction").c_str(), c.options, c.prediction, err))
@@ -86,19 +88,23 @@ public:
         if (const std::string stated = statedFinalAnswer(c.prediction); !stated.empty())
             c.prediction = stated;
         if ((v = find(rec, "correct"))) {
-            const std::optional<bool> verdict = v->is_boolean() ? std::optional<bool>(v->get<bool>())
+            const std::optional<bool> verdict = v->is_boolean()
+                                                    ? std::optional<bool>(v->get<bool>())
                                                 : v->is_number() ? verdictOf(v->dump())
                                                 : v->is_string() ? verdictOf(v->get<std::string>())
                                                                  : std::nullopt;
             if (!verdict) {
-                err = describe("correct") + " must be a verdict (true/false, 1/0, yes/no, correct/incorrect), found " +
+                err = describe("correct") +
+                      " must be a verdict (true/false, 1/0, yes/no, correct/incorrect), found " +
                       (v->is_string() ? "'" + v->get<std::string>() + "'" : typeName(*v));
                 return false;
             }
             c.correct = verdict;
         }
         if (c.questionId.empty())
-            c.questionId = !c.key.empty() ? c.key : "q:" + Sha256::hex(normalizeName(c.question)).substr(0, 16);
+            c.questionId = !c.key.empty()
+                               ? c.key
+                               : "q:" + Sha256::hex(normalizeName(c.question)).substr(0, 16);
         settleAnswers(c);
         scoreFreeText(c);
         return true;
@@ -108,8 +114,7 @@ public:
     bool holdsRecord(const Json& obj) const { return find(obj, "question") != nullptr; }
 
 private:
-    const Json* find(const Json& rec, const char* target) const
-    {
+    const Json* find(const Json& rec, const char* target) const {
         const std::string src = m_.source(target);
         if (src.empty())
             return nullptr;
@@ -117,10 +122,12 @@ private:
         return v && !v->is_null() ? v : nullptr;
     }
 
-    std::string describe(const char* target) const { return "'" + m_.source(target) + "' (mapped to " + target + ")"; }
+    std::string describe(const char* target) const {
+        return "'" + m_.source(target) + "' (mapped to " + target + ")";
+    }
 
-    bool text(const Json& rec, const char* target, bool required, std::string& out, std::string& err) const
-    {
+    bool text(const Json& rec, const char* target, bool required, std::string& out,
+              std::string& err) const {
         const Json* v = find(rec, target);
         if (!v) {
             if (required)
@@ -144,9 +151,9 @@ namespace {
 
 // keyFromFile: the case id the file gives a record that maps none (its key in an id-keyed
 // object, which also names the question; or the name of a one-record file, which does not).
-void emitRecord(ImportContext& ctx, const Mapper& mapper, const Json& rec, std::size_t line, std::size_t record,
-                const std::string& keyFromFile = {}, bool keyNamesQuestion = false)
-{
+void emitRecord(ImportContext& ctx, const Mapper& mapper, const Json& rec, std::size_t line,
+                std::size_t record, const std::string& keyFromFile = {},
+                bool keyNamesQuestion = false) {
     Case c;
     std::string err;
     if (!mapper.build(rec, c, err)) {
@@ -164,8 +171,7 @@ void emitRecord(ImportContext& ctx, const Mapper& mapper, const Json& rec, std::
 // JSONL rather than one object spread over lines: the first non-blank line is a whole
 // object and either holds a record itself or is followed by more lines. Decided from the
 // first lines only, so that a large JSONL file is never loaded whole.
-bool looksLikeJsonLines(const std::string& path, const Mapper& mapper)
-{
+bool looksLikeJsonLines(const std::string& path, const Mapper& mapper) {
     InputFile in;
     if (!in.open(path))
         return true; // the line reader reports why
@@ -195,14 +201,15 @@ bool looksLikeJsonLines(const std::string& path, const Mapper& mapper)
 
 // A document that is one JSON object: one record, or records keyed by id. False when the
 // content is not one JSON value (JSONL, or broken): the caller reads it line by line.
-bool readObjectDocument(ImportContext& ctx, const Mapper& mapper, const FieldMapping& mapping)
-{
+bool readObjectDocument(ImportContext& ctx, const Mapper& mapper, const FieldMapping& mapping) {
     LoadedDocument doc;
     if (!loadJsonDocument(ctx, doc))
         return true;
     Json root;
     if (nestingDepth(doc.content) > kMaxJsonDepth) {
-        ctx.error(0, 0, "the JSON object is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep");
+        ctx.error(0, 0,
+                  "the JSON object is nested more than " + std::to_string(kMaxJsonDepth) +
+                      " levels deep");
         return true;
     }
     try {
@@ -218,7 +225,8 @@ bool readObjectDocument(ImportContext& ctx, const Mapper& mapper, const FieldMap
     }
     if (mapper.holdsRecord(root)) {
         // One record per file: without a mapped id the file's name is the case's id.
-        emitRecord(ctx, mapper, root, 0, 1, mapping.source("id").empty() ? ctx.fileStem() : std::string());
+        emitRecord(ctx, mapper, root, 0, 1,
+                   mapping.source("id").empty() ? ctx.fileStem() : std::string());
         return true;
     }
     std::size_t ordinal = 0;
@@ -230,11 +238,13 @@ bool readObjectDocument(ImportContext& ctx, const Mapper& mapper, const FieldMap
             ctx.error(0, ordinal,
                       "'" + key + "': expected a record (an object), found " + typeName(value) +
                           "; the file is one JSON object in which '" + mapping.source("question") +
-                          "' (mapped to question) is not found, so its entries were taken as records keyed by id; "
+                          "' (mapped to question) is not found, so its entries were taken as "
+                          "records keyed by id; "
                           "if the question is elsewhere, map it there (--map question=<path>,...)");
             continue;
         }
-        emitRecord(ctx, mapper, value, 0, ordinal, mapping.source("id").empty() ? key : std::string(), true);
+        emitRecord(ctx, mapper, value, 0, ordinal,
+                   mapping.source("id").empty() ? key : std::string(), true);
     }
     if (ordinal == 0)
         ctx.error(0, 0, "no records: the file is an empty JSON object");
@@ -243,11 +253,11 @@ bool readObjectDocument(ImportContext& ctx, const Mapper& mapper, const FieldMap
 
 } // namespace
 
-void readMapped(ImportContext& ctx, const FieldMapping& mapping)
-{
+void readMapped(ImportContext& ctx, const FieldMapping& mapping) {
     const Mapper mapper(mapping);
     const char first = firstSignificant(ctx.path());
-    if (first == '{' && !looksLikeJsonLines(ctx.path(), mapper) && readObjectDocument(ctx, mapper, mapping))
+    if (first == '{' && !looksLikeJsonLines(ctx.path(), mapper) &&
+        readObjectDocument(ctx, mapper, mapping))
         return;
     if (first != '[') {
         forEachJsonLine(ctx, ctx.path(), [&](Json& rec, std::size_t line) {
@@ -272,7 +282,8 @@ void readMapped(ImportContext& ctx, const FieldMapping& mapping)
         },
         [&](const DocumentPosition& pos, const std::string& reason) {
             ctx.error(0, pos.path.empty() ? 0 : pos.ordinal,
-                      pos.path.empty() ? "the document must be an array of records; " + reason : reason);
+                      pos.path.empty() ? "the document must be an array of records; " + reason
+                                       : reason);
         });
     reportDocumentEnd(ctx, doc, result);
 }

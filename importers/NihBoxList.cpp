@@ -11,23 +11,21 @@ namespace rs::importers {
 
 namespace {
 
-bool parseNumber(std::string_view field, double& out)
-{
+bool parseNumber(std::string_view field, double& out) {
     field = trimBlanks(field);
     const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), out);
     return ec == std::errc() && end == field.data() + field.size() && std::isfinite(out);
 }
 
-bool sameBox(const Box& a, const Box& b)
-{
-    return a.source == b.source && a.label == b.label && a.is3d == b.is3d && std::abs(a.x - b.x) < 1e-6 &&
-           std::abs(a.y - b.y) < 1e-6 && std::abs(a.w - b.w) < 1e-6 && std::abs(a.h - b.h) < 1e-6;
+bool sameBox(const Box& a, const Box& b) {
+    return a.source == b.source && a.label == b.label && a.is3d == b.is3d &&
+           std::abs(a.x - b.x) < 1e-6 && std::abs(a.y - b.y) < 1e-6 && std::abs(a.w - b.w) < 1e-6 &&
+           std::abs(a.h - b.h) < 1e-6;
 }
 
 } // namespace
 
-bool NihBoxList::load(const std::string& path, std::vector<ImportError>& errors)
-{
+bool NihBoxList::load(const std::string& path, std::vector<ImportError>& errors) {
     InputFile in;
     if (!in.open(path)) {
         errors.push_back({path, 0, 0, "cannot read the box list: " + in.error()});
@@ -46,7 +44,8 @@ bool NihBoxList::load(const std::string& path, std::vector<ImportError>& errors)
     if (!split.split(line) || split.size() < 3 || trimBlanks(split[0]) != "Image Index" ||
         trimBlanks(split[1]) != "Finding Label") {
         errors.push_back({path, 1, 0,
-                          "not an NIH box list: the header must start with 'Image Index,Finding Label,Bbox [x,y,w,h]'"});
+                          "not an NIH box list: the header must start with 'Image Index,Finding "
+                          "Label,Bbox [x,y,w,h]'"});
         return false;
     }
     while (in.readLine(line)) {
@@ -59,7 +58,8 @@ bool NihBoxList::load(const std::string& path, std::vector<ImportError>& errors)
             continue;
         }
         if (split.size() < 6) {
-            bad("expected 6 fields (Image Index, Finding Label, x, y, w, h), found " + std::to_string(split.size()));
+            bad("expected 6 fields (Image Index, Finding Label, x, y, w, h), found " +
+                std::to_string(split.size()));
             continue;
         }
         const std::string image(trimBlanks(split[0]));
@@ -75,7 +75,8 @@ bool NihBoxList::load(const std::string& path, std::vector<ImportError>& errors)
         bool ok = true;
         for (int k = 0; k < 4 && ok; ++k)
             if (!parseNumber(split[std::size_t(2 + k)], *values[k])) {
-                bad(std::string(kNames[k]) + " is not a number: '" + std::string(trimBlanks(split[std::size_t(2 + k)])) + "'");
+                bad(std::string(kNames[k]) + " is not a number: '" +
+                    std::string(trimBlanks(split[std::size_t(2 + k)])) + "'");
                 ok = false;
             }
         if (!ok)
@@ -92,8 +93,7 @@ bool NihBoxList::load(const std::string& path, std::vector<ImportError>& errors)
     return true;
 }
 
-std::size_t NihBoxList::attachTo(Case& c) const
-{
+std::size_t NihBoxList::attachTo(Case& c) const {
     std::size_t added = 0;
     for (ImageRef& im : c.images) {
         const auto it = byImage_.find(std::filesystem::path(im.path).filename().string());

@@ -12,8 +12,7 @@
 
 namespace rs::importers {
 
-void readOpenAiBatch(ImportContext& ctx)
-{
+void readOpenAiBatch(ImportContext& ctx) {
     QuestionBank questions;
     if (!questions.load(ctx))
         return;
@@ -35,15 +34,20 @@ void readOpenAiBatch(ImportContext& ctx)
         }
         const auto response = rec.find("response");
         if (response == rec.end() || !response->is_object()) {
-            ctx.error(line, 0, at + (response == rec.end() ? std::string("missing 'response'")
-                                                           : std::string("'response' must be an object, found ") +
-                                                                 typeName(*response)));
+            ctx.error(line, 0,
+                      at + (response == rec.end()
+                                ? std::string("missing 'response'")
+                                : std::string("'response' must be an object, found ") +
+                                      typeName(*response)));
             return true;
         }
         const auto body = response->find("body");
-        if (const auto status = response->find("status_code"); status != response->end() && !status->is_null()) {
+        if (const auto status = response->find("status_code");
+            status != response->end() && !status->is_null()) {
             if (!status->is_number_integer()) {
-                ctx.error(line, 0, at + "'response.status_code' must be an integer, found " + typeName(*status));
+                ctx.error(line, 0,
+                          at + "'response.status_code' must be an integer, found " +
+                              typeName(*status));
                 return true;
             }
             if (status->get<long long>() != 200) {

@@ -10,15 +10,15 @@
 
 namespace rs::importers {
 
-void readOpenAiChat(ImportContext& ctx)
-{
+void readOpenAiChat(ImportContext& ctx) {
     QuestionBank questions;
     if (!questions.load(ctx))
         return;
     forEachJsonLine(ctx, ctx.path(), [&](Json& rec, std::size_t line) {
         std::string id, err;
         const char* idName = nullptr;
-        for (const char* path : {"custom_id", "metadata.custom_id", "metadata.question_id", "metadata.id", "id"}) {
+        for (const char* path :
+             {"custom_id", "metadata.custom_id", "metadata.question_id", "metadata.id", "id"}) {
             const Json* v = resolvePath(rec, path);
             if (v && !v->is_null()) {
                 idName = path;

@@ -7,8 +7,7 @@ namespace rs::importers {
 namespace {
 
 // A content value: a string, or an array of parts whose text is joined.
-bool contentText(const Json& content, std::string& out)
-{
+bool contentText(const Json& content, std::string& out) {
     if (content.is_string()) {
         out = content.get<std::string>();
         return true;
@@ -30,16 +29,15 @@ bool contentText(const Json& content, std::string& out)
 // keeps the trace as the output that is analysed and the answer apart, the same way for
 // reasoning_content fields (DeepSeek, vLLM), reasoning fields (OpenRouter, some vLLM
 // versions) and traces written inline.
-void prependTrace(const std::string& trace, std::string& text)
-{
+void prependTrace(const std::string& trace, std::string& text) {
     if (trace.find_first_not_of(" \t\r\n") != std::string::npos)
         text = "<think>" + trace + "</think>\n" + text;
 }
 
 } // namespace
 
-bool completionText(const Json& body, std::string& text, std::string& finishReason, std::string& err)
-{
+bool completionText(const Json& body, std::string& text, std::string& finishReason,
+                    std::string& err) {
     if (!body.is_object()) {
         err = std::string("the response body must be an object, found ") + typeName(body);
         return false;
@@ -85,7 +83,8 @@ bool completionText(const Json& body, std::string& text, std::string& finishReas
         std::string refusal;
         if (const auto r = msg->find("refusal"); r != msg->end() && r->is_string())
             refusal = r->get<std::string>();
-        err = "the message has no text content" + (refusal.empty() ? std::string() : " (refusal: " + refusal + ")") +
+        err = "the message has no text content" +
+              (refusal.empty() ? std::string() : " (refusal: " + refusal + ")") +
               (finishReason.empty() ? std::string() : " (finish_reason " + finishReason + ")");
         return false;
     }
@@ -97,8 +96,7 @@ bool completionText(const Json& body, std::string& text, std::string& finishReas
     return false;
 }
 
-std::string apiErrorText(const Json& error)
-{
+std::string apiErrorText(const Json& error) {
     if (error.is_string())
         return error.get<std::string>();
     if (!error.is_object())
@@ -113,8 +111,8 @@ std::string apiErrorText(const Json& error)
     return code.empty() ? message : message.empty() ? code : code + ": " + message;
 }
 
-Case answerCase(const Case& question, const std::string& key, const std::string& model, std::string output)
-{
+Case answerCase(const Case& question, const std::string& key, const std::string& model,
+                std::string output) {
     Case c = question;
     c.key = key;
     c.model = model.empty() ? question.model : model;

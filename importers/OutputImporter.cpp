@@ -11,22 +11,27 @@
 
 namespace rs {
 
-const char* toString(OutputFormat format)
-{
+const char* toString(OutputFormat format) {
     switch (format) {
-    case OutputFormat::Unknown: return "unknown";
-    case OutputFormat::ThoughtSource: return "thoughtsource";
-    case OutputFormat::GenericJsonl: return "generic-jsonl";
-    case OutputFormat::LmEvalHarness: return "lm-eval-harness";
-    case OutputFormat::OpenAiBatch: return "openai-batch";
-    case OutputFormat::OpenAiChat: return "openai-chat";
-    case OutputFormat::Mapped: return "mapped";
+    case OutputFormat::Unknown:
+        return "unknown";
+    case OutputFormat::ThoughtSource:
+        return "thoughtsource";
+    case OutputFormat::GenericJsonl:
+        return "generic-jsonl";
+    case OutputFormat::LmEvalHarness:
+        return "lm-eval-harness";
+    case OutputFormat::OpenAiBatch:
+        return "openai-batch";
+    case OutputFormat::OpenAiChat:
+        return "openai-chat";
+    case OutputFormat::Mapped:
+        return "mapped";
     }
     return "unknown";
 }
 
-OutputFormat sniffOutputFormat(const std::string& path, std::string* error)
-{
+OutputFormat sniffOutputFormat(const std::string& path, std::string* error) {
     try {
         const importers::SniffResult r = importers::sniffFile(path);
         if (error)
@@ -45,8 +50,7 @@ OutputFormat sniffOutputFormat(const std::string& path, std::string* error)
 namespace {
 
 // "*" and "?" against a whole file name.
-bool wildcardMatch(std::string_view pattern, std::string_view name)
-{
+bool wildcardMatch(std::string_view pattern, std::string_view name) {
     std::size_t p = 0, n = 0, star = std::string_view::npos, resume = 0;
     while (n < name.size()) {
         if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == name[n])) {
@@ -67,15 +71,13 @@ bool wildcardMatch(std::string_view pattern, std::string_view name)
     return p == pattern.size();
 }
 
-bool isWildcard(const std::string& path)
-{
+bool isWildcard(const std::string& path) {
     return std::filesystem::path(path).filename().string().find_first_of("*?") != std::string::npos;
 }
 
 // The files a folder or a wildcard pattern names, in name order: in a folder every
 // .json/.jsonl (optionally .gz) file, hidden files left out.
-std::vector<std::string> filesOf(const std::string& path)
-{
+std::vector<std::string> filesOf(const std::string& path) {
     const std::filesystem::path p(path);
     const bool folder = !isWildcard(path);
     const std::filesystem::path dir = folder ? p : (p.has_parent_path() ? p.parent_path() : ".");
@@ -87,8 +89,8 @@ std::vector<std::string> filesOf(const std::string& path)
             continue;
         const std::string name = entry.path().filename().string();
         if (folder) {
-            const bool json = name.ends_with(".json") || name.ends_with(".jsonl") || name.ends_with(".json.gz") ||
-                              name.ends_with(".jsonl.gz");
+            const bool json = name.ends_with(".json") || name.ends_with(".jsonl") ||
+                              name.ends_with(".json.gz") || name.ends_with(".jsonl.gz");
             if (!json || name.front() == '.')
                 continue;
         } else if (!wildcardMatch(pattern, name)) {
@@ -101,9 +103,8 @@ std::vector<std::string> filesOf(const std::string& path)
 }
 
 // A folder or pattern read as one input: every file through the mapping, one summary.
-ImportSummary importMappedFiles(const std::string& path, const ImportOptions& options, const CaseSink& onCase,
-                                const ErrorSink& onError)
-{
+ImportSummary importMappedFiles(const std::string& path, const ImportOptions& options,
+                                const CaseSink& onCase, const ErrorSink& onError) {
     ImportSummary summary;
     summary.format = OutputFormat::Mapped;
     const std::vector<std::string> files = filesOf(path);
@@ -117,7 +118,10 @@ ImportSummary importMappedFiles(const std::string& path, const ImportOptions& op
     std::string folderName =
         (isWildcard(path) ? p.parent_path() : p).lexically_normal().filename().string();
     if (folderName.empty())
-        folderName = std::filesystem::absolute(isWildcard(path) ? p.parent_path() : p).parent_path().filename().string();
+        folderName = std::filesystem::absolute(isWildcard(path) ? p.parent_path() : p)
+                         .parent_path()
+                         .filename()
+                         .string();
     for (const std::string& file : files) {
         importers::ImportContext ctx(file, options, onCase, onError, summary);
         ctx.setDefaultRun(folderName);
@@ -131,9 +135,8 @@ ImportSummary importMappedFiles(const std::string& path, const ImportOptions& op
 
 } // namespace
 
-ImportSummary importOutputs(const std::string& path, const ImportOptions& options, const CaseSink& onCase,
-                            const ErrorSink& onError)
-{
+ImportSummary importOutputs(const std::string& path, const ImportOptions& options,
+                            const CaseSink& onCase, const ErrorSink& onError) {
     ImportSummary summary;
     try {
         std::error_code ec;
@@ -141,9 +144,10 @@ ImportSummary importOutputs(const std::string& path, const ImportOptions& option
         if (options.mapping && (folder || isWildcard(path)))
             return importMappedFiles(path, options, onCase, onError);
         if (folder) {
-            summary.fatalError = "cannot import " + path +
-                                 ": it is a folder; to read every JSON file in it as records of one layout, give a "
-                                 "field mapping (--map question=<field>,output=<field>)";
+            summary.fatalError =
+                "cannot import " + path +
+                ": it is a folder; to read every JSON file in it as records of one layout, give a "
+                "field mapping (--map question=<field>,output=<field>)";
             return summary;
         }
         {
@@ -172,20 +176,30 @@ ImportSummary importOutputs(const std::string& path, const ImportOptions& option
         case OutputFormat::ThoughtSource:
             importers::readThoughtSource(ctx);
             if (summary.skippedUnnamedOutputs > 0)
-                summary.notes.push_back("skipped " + std::to_string(summary.skippedUnnamedOutputs) +
-                                        " outputs with neither model nor trigger (critiques or annotations, not "
-                                        "a model run); --include-unnamed imports them as run 'unnamed-model'");
+                summary.notes.push_back(
+                    "skipped " + std::to_string(summary.skippedUnnamedOutputs) +
+                    " outputs with neither model nor trigger (critiques or annotations, not "
+                    "a model run); --include-unnamed imports them as run 'unnamed-model'");
             break;
-        case OutputFormat::GenericJsonl: importers::readGenericJsonl(ctx); break;
-        case OutputFormat::LmEvalHarness: importers::readLmEvalHarness(ctx); break;
-        case OutputFormat::OpenAiBatch: importers::readOpenAiBatch(ctx); break;
-        case OutputFormat::OpenAiChat: importers::readOpenAiChat(ctx); break;
+        case OutputFormat::GenericJsonl:
+            importers::readGenericJsonl(ctx);
+            break;
+        case OutputFormat::LmEvalHarness:
+            importers::readLmEvalHarness(ctx);
+            break;
+        case OutputFormat::OpenAiBatch:
+            importers::readOpenAiBatch(ctx);
+            break;
+        case OutputFormat::OpenAiChat:
+            importers::readOpenAiChat(ctx);
+            break;
         case OutputFormat::Mapped:
         case OutputFormat::Unknown:
-            summary.fatalError = "unknown format: " + sniffed.error +
-                                 (sniffed.error.find("--") == std::string::npos
-                                      ? "; to read any other JSON layout give --map question=<field>,output=<field>"
-                                      : "");
+            summary.fatalError =
+                "unknown format: " + sniffed.error +
+                (sniffed.error.find("--") == std::string::npos
+                     ? "; to read any other JSON layout give --map question=<field>,output=<field>"
+                     : "");
             break;
         }
     } catch (const std::exception& e) {

@@ -31,7 +31,15 @@
 
 namespace rs {
 
-enum class OutputFormat { Unknown, ThoughtSource, GenericJsonl, LmEvalHarness, OpenAiBatch, OpenAiChat, Mapped };
+enum class OutputFormat {
+    Unknown,
+    ThoughtSource,
+    GenericJsonl,
+    LmEvalHarness,
+    OpenAiBatch,
+    OpenAiChat,
+    Mapped
+};
 
 // "thoughtsource", "generic-jsonl", "lm-eval-harness", "openai-batch", "openai-chat",
 // "mapped", "unknown".

@@ -14,12 +14,30 @@ namespace {
 // Phrases after which models state their final answer, lower case. Longer phrases that
 // contain a shorter one are listed too so the option letter right after them is found.
 constexpr std::array<std::string_view, 24> kAnswerCues = {
-    "answer is",         "answer would be",       "answer should be",  "answer will be",
-    "answer:",           "answer -",              "answer =",          "answer to this question is",
-    "answer to the question is", "answer choice is", "answer option is", "option is",
-    "option would be",   "choice is",             "choice would be",   "correct option:",
-    "correct choice:",   "best option:",          "i would choose",    "i would go with",
-    "i choose",          "i'd choose",            "i would select",    "i select",
+    "answer is",
+    "answer would be",
+    "answer should be",
+    "answer will be",
+    "answer:",
+    "answer -",
+    "answer =",
+    "answer to this question is",
+    "answer to the question is",
+    "answer choice is",
+    "answer option is",
+    "option is",
+    "option would be",
+    "choice is",
+    "choice would be",
+    "correct option:",
+    "correct choice:",
+    "best option:",
+    "i would choose",
+    "i would go with",
+    "i choose",
+    "i'd choose",
+    "i would select",
+    "i select",
 };
 
 // Words that may stand between a cue and the letter ("the answer is option B").
@@ -27,13 +45,20 @@ constexpr std::array<std::string_view, 3> kLetterWords = {"option", "choice", "l
 
 constexpr std::size_t kShortAnswerBytes = 160;
 
-bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-bool isAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool isLower(char c) { return c >= 'a' && c <= 'z'; }
+bool isSpace(char c) {
+    return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
+bool isAlnum(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+bool isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool isLower(char c) {
+    return c >= 'a' && c <= 'z';
+}
 
-std::string lowerAscii(std::string_view s)
-{
+std::string lowerAscii(std::string_view s) {
     std::string out(s);
     for (char& c : out)
         if (isUpper(c))
@@ -42,8 +67,7 @@ std::string lowerAscii(std::string_view s)
 }
 
 // Index of the option whose single-letter label is c (either case), or -1.
-int optionByLetter(const std::vector<AnswerOption>& options, char c)
-{
+int optionByLetter(const std::vector<AnswerOption>& options, char c) {
     const char upper = isLower(c) ? char(c - 'a' + 'A') : c;
     for (std::size_t i = 0; i < options.size(); ++i)
         if (options[i].label.size() == 1 && options[i].label[0] == upper)
@@ -53,8 +77,7 @@ int optionByLetter(const std::vector<AnswerOption>& options, char c)
 
 // Distinct options named by markers like "C)" or "(c)" in s. Two or more means the text
 // lists options rather than choosing one.
-std::set<int> markedOptions(const std::vector<AnswerOption>& options, std::string_view s)
-{
+std::set<int> markedOptions(const std::vector<AnswerOption>& options, std::string_view s) {
     std::set<int> found;
     for (std::size_t i = 0; i + 1 < s.size(); ++i) {
         const char c = s[i];
@@ -71,8 +94,7 @@ std::set<int> markedOptions(const std::vector<AnswerOption>& options, std::strin
 }
 
 // A pair of bare option letters joined as alternatives: "B or C", "B, C", "(B)/(C)".
-bool letterPair(const std::vector<AnswerOption>& options, std::string_view s)
-{
+bool letterPair(const std::vector<AnswerOption>& options, std::string_view s) {
     auto standalone = [&](std::size_t i) {
         return i < s.size() && isUpper(s[i]) && (i == 0 || !isAlnum(s[i - 1])) &&
                (i + 1 == s.size() || !isAlnum(s[i + 1])) && optionByLetter(options, s[i]) >= 0;
@@ -92,7 +114,9 @@ bool letterPair(const std::vector<AnswerOption>& options, std::string_view s)
         bool joined = false;
         for (std::string_view connector : {",", "/", "&", "or", "and"}) {
             if (s.substr(j, connector.size()) == connector &&
-                (isAlnum(connector[0]) ? j + connector.size() < s.size() && !isAlnum(s[j + connector.size()]) : true)) {
+                (isAlnum(connector[0])
+                     ? j + connector.size() < s.size() && !isAlnum(s[j + connector.size()])
+                     : true)) {
                 j = skipSpaces(j + connector.size());
                 joined = true;
                 break;
@@ -109,14 +133,12 @@ bool letterPair(const std::vector<AnswerOption>& options, std::string_view s)
 }
 
 // Whether s names more than one option, by markers or by a list of letters.
-bool namesSeveral(const std::vector<AnswerOption>& options, std::string_view s)
-{
+bool namesSeveral(const std::vector<AnswerOption>& options, std::string_view s) {
     return markedOptions(options, s).size() > 1 || letterPair(options, s);
 }
 
 // The option whose normalized text the normalized s starts with (the longest), or -1.
-int optionByLeadingText(const std::vector<AnswerOption>& options, std::string_view s)
-{
+int optionByLeadingText(const std::vector<AnswerOption>& options, std::string_view s) {
     const std::string norm = normalizeName(s);
     int best = -1;
     std::size_t bestLen = 0;
@@ -124,7 +146,8 @@ int optionByLeadingText(const std::vector<AnswerOption>& options, std::string_vi
         const std::string opt = normalizeName(options[i].text);
         if (opt.empty() || opt.size() <= bestLen || norm.size() < opt.size())
             continue;
-        if (norm.compare(0, opt.size(), opt) == 0 && (norm.size() == opt.size() || norm[opt.size()] == ' ')) {
+        if (norm.compare(0, opt.size(), opt) == 0 &&
+            (norm.size() == opt.size() || norm[opt.size()] == ' ')) {
             best = int(i);
             bestLen = opt.size();
         }
@@ -132,9 +155,9 @@ int optionByLeadingText(const std::vector<AnswerOption>& options, std::string_vi
     return best;
 }
 
-std::string_view skipDecoration(std::string_view s)
-{
-    while (!s.empty() && (isSpace(s.front()) || std::string_view("*\"'`:$_-").find(s.front()) != std::string_view::npos))
+std::string_view skipDecoration(std::string_view s) {
+    while (!s.empty() && (isSpace(s.front()) ||
+                          std::string_view("*\"'`:$_-").find(s.front()) != std::string_view::npos))
         s.remove_prefix(1);
     for (std::string_view prefix : {"\\boxed{", "\\text{", "\\mathrm{"}) {
         if (s.rfind(prefix, 0) == 0)
@@ -146,7 +169,8 @@ std::string_view skipDecoration(std::string_view s)
 // After "option X" / "choice X": phrases that make X the answer ("Option B is the correct
 // answer."), lower case.
 constexpr std::array<std::string_view, 6> kVerdictsAfterLetter = {
-    " is the correct", " is correct", " is the best", " is the right", " is the most appropriate", " is the answer",
+    " is the correct",          " is correct",    " is the best", " is the right",
+    " is the most appropriate", " is the answer",
 };
 
 struct CueResult {
@@ -158,8 +182,7 @@ struct CueResult {
 
 // What the text right after a cue names. `tail` runs from the end of the cue to the end
 // of its line.
-CueResult readAfterCue(const std::vector<AnswerOption>& options, std::string_view tail)
-{
+CueResult readAfterCue(const std::vector<AnswerOption>& options, std::string_view tail) {
     CueResult r;
     if (namesSeveral(options, tail)) {
         r.found = r.ambiguous = true;
@@ -180,7 +203,8 @@ CueResult readAfterCue(const std::vector<AnswerOption>& options, std::string_vie
         const char c = s.front();
         const char next = s.size() > 1 ? s[1] : '\n';
         const bool closes = next == ')' || next == ']';
-        const bool strongEnd = closes || std::string_view("\n.,:;*\"'`$}").find(next) != std::string_view::npos;
+        const bool strongEnd =
+            closes || std::string_view("\n.,:;*\"'`$}").find(next) != std::string_view::npos;
         const int byLetter = optionByLetter(options, c);
         if (byLetter >= 0) {
             // A capital followed by punctuation, or any letter in parentheses, is a label;
@@ -227,8 +251,7 @@ CueResult readAfterCue(const std::vector<AnswerOption>& options, std::string_vie
 // option's own text ("is B) Traumatic bronchial rupture"), an option's text followed by its
 // letter ("Staphylococcus aureus (C)"), "(option C)" / "(choice C)", or a letter in
 // parentheses closing the sentence ("... is 50% (C).").
-std::set<int> selfCheckedOptions(const std::vector<AnswerOption>& options, std::string_view line)
-{
+std::set<int> selfCheckedOptions(const std::vector<AnswerOption>& options, std::string_view line) {
     std::set<int> named;
     const std::string lower = lowerAscii(line);
     // "(option C)", "(choice C)", and a closing "(C)".
@@ -245,17 +268,20 @@ std::set<int> selfCheckedOptions(const std::vector<AnswerOption>& options, std::
         if (rest.size() < 2 || rest[1] != ')' || !isUpper(rest[0]))
             continue;
         const std::string_view after = trimSpace(rest.substr(2));
-        const bool closing = after.empty() || after == "." || after == "*" || after == "**" || after == ".**";
+        const bool closing =
+            after.empty() || after == "." || after == "*" || after == "**" || after == ".**";
         if (const int o = optionByLetter(options, rest[0]); o >= 0 && (worded || closing))
             named.insert(o);
     }
     // "is option D, myasthenia gravis", "choice B." (a bare worded letter ending a clause)
     for (std::string_view word : {"option ", "choice "}) {
-        for (std::size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+        for (std::size_t at = lower.find(word); at != std::string::npos;
+             at = lower.find(word, at + 1)) {
             const std::size_t l = at + word.size();
             if ((at > 0 && isAlnum(lower[at - 1])) || l >= line.size() || !isUpper(line[l]))
                 continue;
-            const bool ends = l + 1 == line.size() || line[l + 1] == ',' || line[l + 1] == '.' || line[l + 1] == ';';
+            const bool ends = l + 1 == line.size() || line[l + 1] == ',' || line[l + 1] == '.' ||
+                              line[l + 1] == ';';
             if (const int o = optionByLetter(options, line[l]); o >= 0 && ends)
                 named.insert(o);
         }
@@ -266,18 +292,21 @@ std::set<int> selfCheckedOptions(const std::vector<AnswerOption>& options, std::
             continue;
         // "C) <text of C>"
         const std::string marker = options[i].label + ")";
-        for (std::size_t at = line.find(marker); at != std::string_view::npos; at = line.find(marker, at + 1)) {
+        for (std::size_t at = line.find(marker); at != std::string_view::npos;
+             at = line.find(marker, at + 1)) {
             if (at > 0 && isAlnum(line[at - 1]))
                 continue;
             if (optionByLeadingText(options, line.substr(at + 2)) == int(i))
                 named.insert(int(i));
         }
         // "<text of C> (C)"
-        for (std::size_t at = lower.find(text); at != std::string::npos; at = lower.find(text, at + 1)) {
+        for (std::size_t at = lower.find(text); at != std::string::npos;
+             at = lower.find(text, at + 1)) {
             std::string_view rest = std::string_view(line).substr(at + text.size());
             while (!rest.empty() && isSpace(rest.front()))
                 rest.remove_prefix(1);
-            if (rest.size() >= 3 && rest[0] == '(' && rest[2] == ')' && optionByLetter(options, rest[1]) == int(i))
+            if (rest.size() >= 3 && rest[0] == '(' && rest[2] == ')' &&
+                optionByLetter(options, rest[1]) == int(i))
                 named.insert(int(i));
         }
     }
@@ -287,26 +316,26 @@ std::set<int> selfCheckedOptions(const std::vector<AnswerOption>& options, std::
 // Sentences that reject or contrast ("... (option E) are used for tuberculosis, but ...",
 // "... is incorrect") name options that are not the answer.
 constexpr std::array<std::string_view, 14> kRejectionCues = {
-    " not ", "n't ", "incorrect", "unlikely", "less likely", "rule out", "ruled out",
-    "wrong", "inappropriate", "exclude", " but ", "however", "instead of", "rather than",
+    " not ", "n't ",          "incorrect", "unlikely", "less likely", "rule out",   "ruled out",
+    "wrong", "inappropriate", "exclude",   " but ",    "however",     "instead of", "rather than",
 };
 
 // Options the concluding line commits to: those named (see selfCheckedOptions) in its
 // sentences that do not reject or contrast.
-std::set<int> concludedOptions(const std::vector<AnswerOption>& options, std::string_view line)
-{
+std::set<int> concludedOptions(const std::vector<AnswerOption>& options, std::string_view line) {
     std::set<int> named;
     std::size_t start = 0;
     while (start < line.size()) {
         std::size_t end = start;
-        while (end < line.size() &&
-               !((line[end] == '.' || line[end] == '?' || line[end] == '!') &&
-                 (end + 1 == line.size() || isSpace(line[end + 1]))))
+        while (end < line.size() && !((line[end] == '.' || line[end] == '?' || line[end] == '!') &&
+                                      (end + 1 == line.size() || isSpace(line[end + 1]))))
             ++end;
-        const std::string_view sentence = line.substr(start, std::min(end + 1, line.size()) - start);
+        const std::string_view sentence =
+            line.substr(start, std::min(end + 1, line.size()) - start);
         const std::string lower = " " + lowerAscii(sentence) + " ";
-        const bool rejects = std::any_of(kRejectionCues.begin(), kRejectionCues.end(),
-                                         [&](std::string_view cue) { return lower.find(cue) != std::string::npos; });
+        const bool rejects =
+            std::any_of(kRejectionCues.begin(), kRejectionCues.end(),
+                        [&](std::string_view cue) { return lower.find(cue) != std::string::npos; });
         if (!rejects)
             for (const int o : selfCheckedOptions(options, sentence))
                 named.insert(o);
@@ -316,8 +345,7 @@ std::set<int> concludedOptions(const std::vector<AnswerOption>& options, std::st
 }
 
 // Option named by a marker at the start of a line ("C)", "(C)", "C.", "C:"), or -1.
-int leadingMarker(const std::vector<AnswerOption>& options, std::string_view line)
-{
+int leadingMarker(const std::vector<AnswerOption>& options, std::string_view line) {
     line = trimSpace(line);
     while (!line.empty() && std::string_view("*#->`").find(line.front()) != std::string_view::npos)
         line = trimSpace(line.substr(1));
@@ -334,14 +362,14 @@ int leadingMarker(const std::vector<AnswerOption>& options, std::string_view lin
     if (line.size() < 2)
         return -1;
     const char c = line[0], next = line[1];
-    const bool marker = paren ? (next == ')') : (isUpper(c) && (next == ')' || next == '.' || next == ':'));
+    const bool marker =
+        paren ? (next == ')') : (isUpper(c) && (next == ')' || next == '.' || next == ':'));
     if (!marker || (next != ')' && line.size() > 2 && !isSpace(line[2]) && line[2] != '*'))
         return -1;
     return optionByLetter(options, c);
 }
 
-std::vector<std::string_view> nonEmptyLines(std::string_view text)
-{
+std::vector<std::string_view> nonEmptyLines(std::string_view text) {
     std::vector<std::string_view> lines;
     std::size_t start = 0;
     while (start <= text.size()) {
@@ -358,14 +386,14 @@ std::vector<std::string_view> nonEmptyLines(std::string_view text)
 
 } // namespace
 
-ExtractedAnswer extractAnswer(const std::vector<AnswerOption>& options, std::string_view text)
-{
+ExtractedAnswer extractAnswer(const std::vector<AnswerOption>& options, std::string_view text) {
     ExtractedAnswer out;
     const std::string_view body = trimSpace(text);
     if (body.empty())
         return out;
 
-    if (!options.empty() && body.size() <= kShortAnswerBytes && body.find('\n') == std::string_view::npos) {
+    if (!options.empty() && body.size() <= kShortAnswerBytes &&
+        body.find('\n') == std::string_view::npos) {
         if (namesSeveral(options, body)) {
             out.ambiguous = true;
             out.rule = "short-answer";
@@ -382,7 +410,8 @@ ExtractedAnswer extractAnswer(const std::vector<AnswerOption>& options, std::str
     const std::string lower = lowerAscii(body);
     std::vector<std::pair<std::size_t, std::size_t>> cues; // (begin, end)
     for (std::string_view cue : kAnswerCues) {
-        for (std::size_t at = lower.find(cue); at != std::string::npos; at = lower.find(cue, at + 1)) {
+        for (std::size_t at = lower.find(cue); at != std::string::npos;
+             at = lower.find(cue, at + 1)) {
             if (at > 0 && isAlnum(lower[at - 1]))
                 continue;
             cues.emplace_back(at, at + cue.size());
@@ -410,15 +439,17 @@ ExtractedAnswer extractAnswer(const std::vector<AnswerOption>& options, std::str
     }
     // "Option B is the correct answer": the letter comes before its verdict.
     for (std::string_view word : {"option ", "choice "}) {
-        for (std::size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+        for (std::size_t at = lower.find(word); at != std::string::npos;
+             at = lower.find(word, at + 1)) {
             const std::size_t l = at + word.size();
             if ((at > 0 && isAlnum(lower[at - 1])) || l >= body.size() || !isUpper(body[l]) ||
                 (cue.found && at <= cueAt))
                 continue;
             const int o = optionByLetter(options, body[l]);
             const std::string_view after = std::string_view(lower).substr(l + 1);
-            const bool verdict = std::any_of(kVerdictsAfterLetter.begin(), kVerdictsAfterLetter.end(),
-                                             [&](std::string_view v) { return after.substr(0, v.size()) == v; });
+            const bool verdict =
+                std::any_of(kVerdictsAfterLetter.begin(), kVerdictsAfterLetter.end(),
+                            [&](std::string_view v) { return after.substr(0, v.size()) == v; });
             if (o >= 0 && verdict) {
                 cue = CueResult{true, false, o, {}};
                 cueAt = at;

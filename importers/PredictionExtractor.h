@@ -13,9 +13,9 @@
 namespace rs {
 
 struct ExtractedAnswer {
-    int option = -1;        // index into the options, -1 when none was found
-    std::string text;       // the answer as stated, for questions without options
-    std::string rule;       // which rule decided ("short-answer", "answer-cue", "last-line"), or empty
+    int option = -1;  // index into the options, -1 when none was found
+    std::string text; // the answer as stated, for questions without options
+    std::string rule; // which rule decided ("short-answer", "answer-cue", "last-line"), or empty
     bool ambiguous = false; // the final answer names more than one option
 };
 

@@ -7,14 +7,14 @@
 
 namespace rs::importers {
 
-bool QuestionBank::load(ImportContext& ctx)
-{
+bool QuestionBank::load(ImportContext& ctx) {
     const auto& files = ctx.options().questionFiles;
     if (files.empty()) {
-        ctx.summary().fatalError = std::string(toString(ctx.summary().format)) +
-                                   " output holds no questions: give the question files its custom_ids refer "
-                                   "to with --questions FILE (generic JSONL records with id, question, options, "
-                                   "gold, or the OpenAI Batch input file the requests were sent from)";
+        ctx.summary().fatalError =
+            std::string(toString(ctx.summary().format)) +
+            " output holds no questions: give the question files its custom_ids refer "
+            "to with --questions FILE (generic JSONL records with id, question, options, "
+            "gold, or the OpenAI Batch input file the requests were sent from)";
         return false;
     }
     for (const std::string& file : files) {
@@ -28,7 +28,8 @@ bool QuestionBank::load(ImportContext& ctx)
             if (request ? !parseBatchRequest(record, q, err)
                         : !parseGenericRecord(record, GenericRecordKind::Question, dir, q, err)) {
                 if (!request && !record.contains("id"))
-                    err += " (a question file holds generic records with id, question, options, gold, or OpenAI "
+                    err += " (a question file holds generic records with id, question, options, "
+                           "gold, or OpenAI "
                            "Batch input requests with custom_id and body)";
                 ctx.errorIn(file, line, 0, err);
                 return true;
@@ -48,17 +49,17 @@ bool QuestionBank::load(ImportContext& ctx)
             return false;
     }
     if (byId_.empty()) {
-        ctx.summary().fatalError =
-            "no question could be read from the question files: give --questions files of generic JSONL question "
-            "records (id, question, options, gold) or the OpenAI Batch input file (custom_id, body.messages or "
-            "body.input) the outputs answer";
+        ctx.summary().fatalError = "no question could be read from the question files: give "
+                                   "--questions files of generic JSONL question "
+                                   "records (id, question, options, gold) or the OpenAI Batch "
+                                   "input file (custom_id, body.messages or "
+                                   "body.input) the outputs answer";
         return false;
     }
     return true;
 }
 
-const Case* QuestionBank::find(const std::string& id) const
-{
+const Case* QuestionBank::find(const std::string& id) const {
     const auto it = byId_.find(id);
     return it == byId_.end() ? nullptr : &it->second;
 }

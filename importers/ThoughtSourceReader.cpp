@@ -20,14 +20,12 @@ namespace {
 
 constexpr const char* kUnnamedModel = "unnamed-model";
 
-std::string trim(std::string_view s)
-{
+std::string trim(std::string_view s) {
     return std::string(trimSpace(s)); // a copy: callers keep it
 }
 
 // Reads one quoted Python string literal starting at s[i] (a ' or "); i ends after it.
-std::string pythonString(std::string_view s, std::size_t& i)
-{
+std::string pythonString(std::string_view s, std::size_t& i) {
     const char quote = s[i++];
     std::string out;
     while (i < s.size() && s[i] != quote) {
@@ -44,8 +42,7 @@ std::string pythonString(std::string_view s, std::size_t& i)
 // "{'name': 'gpt-4', 'temperature': 0, 'max_tokens': 512}". Reads its top-level pairs;
 // values are kept as written (quotes removed from strings). Stops quietly at anything
 // it does not understand, keeping the pairs read so far.
-std::vector<std::pair<std::string, std::string>> pythonDictPairs(std::string_view s)
-{
+std::vector<std::pair<std::string, std::string>> pythonDictPairs(std::string_view s) {
     std::vector<std::pair<std::string, std::string>> pairs;
     std::size_t i = s.find('{');
     if (i == std::string_view::npos)
@@ -113,8 +110,7 @@ struct ModelInfo {
     std::vector<std::pair<std::string, std::string>> params;
 };
 
-bool readModel(const Json& entry, ModelInfo& model, std::string& err)
-{
+bool readModel(const Json& entry, ModelInfo& model, std::string& err) {
     const auto it = entry.find("model");
     if (it == entry.end() || it->is_null())
         return true;
@@ -152,8 +148,7 @@ struct Item {
     std::string gold;
 };
 
-bool readItem(const Json& item, Item& out, std::string& err)
-{
+bool readItem(const Json& item, Item& out, std::string& err) {
     if (!item.is_object()) {
         err = std::string("expected an item object, found ") + typeName(item);
         return false;
@@ -165,7 +160,8 @@ bool readItem(const Json& item, Item& out, std::string& err)
     }
     if (!idText(*id, "id", out.id, err) || !requiredString(item, "question", out.question, err))
         return false;
-    if (const auto choices = item.find("choices"); choices != item.end() && !parseOptions(*choices, "choices", out.options, err))
+    if (const auto choices = item.find("choices");
+        choices != item.end() && !parseOptions(*choices, "choices", out.options, err))
         return false;
     if (const auto answer = item.find("answer"); answer != item.end() && !answer->is_null()) {
         std::string text;
@@ -200,8 +196,7 @@ bool readItem(const Json& item, Item& out, std::string& err)
 }
 
 // The first entry of "answers", checked for type.
-bool readAnswer(const Json& entry, const Json*& answer, std::string& err)
-{
+bool readAnswer(const Json& entry, const Json*& answer, std::string& err) {
     answer = nullptr;
     const auto it = entry.find("answers");
     if (it == entry.end() || it->is_null())
@@ -218,13 +213,16 @@ bool readAnswer(const Json& entry, const Json*& answer, std::string& err)
     }
     answer = &(*it)[0];
     for (const char* key : {"answer", "answer_from_choices", "answer_extraction"}) {
-        if (const auto v = answer->find(key); v != answer->end() && !v->is_null() && !v->is_string()) {
+        if (const auto v = answer->find(key);
+            v != answer->end() && !v->is_null() && !v->is_string()) {
             err = std::string("'answers[0].") + key + "' must be a string, found " + typeName(*v);
             return false;
         }
     }
-    if (const auto c = answer->find("correct_answer"); c != answer->end() && !c->is_null() && !c->is_boolean()) {
-        err = std::string("'answers[0].correct_answer' must be true, false or null, found ") + typeName(*c);
+    if (const auto c = answer->find("correct_answer");
+        c != answer->end() && !c->is_null() && !c->is_boolean()) {
+        err = std::string("'answers[0].correct_answer' must be true, false or null, found ") +
+              typeName(*c);
         return false;
     }
     return true;
@@ -233,11 +231,11 @@ bool readAnswer(const Json& entry, const Json*& answer, std::string& err)
 // Prediction: answer_from_choices when given, else what the extracted answer text names,
 // else what the reasoning itself concludes (unless the answer text is ambiguous, which
 // the reasoning then is as well).
-std::string predictionOf(const Item& item, const Json* answer, const std::string& cot)
-{
+std::string predictionOf(const Item& item, const Json* answer, const std::string& cot) {
     std::string fromChoices, answerText;
     if (answer) {
-        if (const auto it = answer->find("answer_from_choices"); it != answer->end() && it->is_string())
+        if (const auto it = answer->find("answer_from_choices");
+            it != answer->end() && it->is_string())
             fromChoices = trim(it->get<std::string>());
         if (const auto it = answer->find("answer"); it != answer->end() && it->is_string())
             answerText = it->get<std::string>();
@@ -268,8 +266,7 @@ class Reader {
 public:
     explicit Reader(ImportContext& ctx) : ctx_(ctx) {}
 
-    void run()
-    {
+    void run() {
         LoadedDocument doc;
         if (!loadJsonDocument(ctx_, doc))
             return;
@@ -277,32 +274,40 @@ public:
         const DocumentResult result = streamJsonDocument(
             doc.content, {Container::Object, Container::Object, Container::Array},
             [this](const DocumentPosition& pos, Json&& item) { return onItem(pos, item); },
-            [this](const DocumentPosition& pos, const std::string& reason) { onShapeError(pos, reason); });
+            [this](const DocumentPosition& pos, const std::string& reason) {
+                onShapeError(pos, reason);
+            });
         reportDocumentEnd(ctx_, doc, result);
     }
 
 private:
-    static std::string where(const DocumentPosition& pos)
-    {
+    static std::string where(const DocumentPosition& pos) {
         return pos.path[0] + "/" + pos.path[1] + " record " + std::to_string(pos.ordinal) + ": ";
     }
 
-    void onShapeError(const DocumentPosition& pos, const std::string& reason)
-    {
+    void onShapeError(const DocumentPosition& pos, const std::string& reason) {
         switch (pos.path.size()) {
-        case 0: ctx_.error(0, 0, "the document must be an object of datasets; " + reason); break;
-        case 1: ctx_.error(0, 0, "dataset '" + pos.path[0] + "' must be an object of splits; " + reason); break;
-        case 2:
-            ctx_.error(0, 0, "split '" + pos.path[0] + "/" + pos.path[1] + "' must be an array of items; " + reason);
+        case 0:
+            ctx_.error(0, 0, "the document must be an object of datasets; " + reason);
             break;
-        default: ctx_.error(0, pos.ordinal, where(pos) + reason); break;
+        case 1:
+            ctx_.error(0, 0,
+                       "dataset '" + pos.path[0] + "' must be an object of splits; " + reason);
+            break;
+        case 2:
+            ctx_.error(0, 0,
+                       "split '" + pos.path[0] + "/" + pos.path[1] +
+                           "' must be an array of items; " + reason);
+            break;
+        default:
+            ctx_.error(0, pos.ordinal, where(pos) + reason);
+            break;
         }
     }
 
     bool invalidUtf8(const Json& v) const { return !marker_.empty() && containsText(v, marker_); }
 
-    bool onItem(const DocumentPosition& pos, const Json& json)
-    {
+    bool onItem(const DocumentPosition& pos, const Json& json) {
         if (ctx_.cancelRequested())
             return false;
         const std::string at = where(pos);
@@ -315,12 +320,15 @@ private:
         }
         const auto cots = json.find("generated_cot");
         if (cots != json.end() && !cots->is_null() && !cots->is_array()) {
-            ctx_.error(0, record, at + "'generated_cot' must be an array, found " + typeName(*cots));
+            ctx_.error(0, record,
+                       at + "'generated_cot' must be an array, found " + typeName(*cots));
             return true;
         }
         for (const char* key : {"id", "question", "choices", "answer"}) {
             if (const auto it = json.find(key); it != json.end() && invalidUtf8(*it)) {
-                ctx_.error(0, record, at + "invalid UTF-8 in '" + key + "'; the file must be UTF-8, record rejected");
+                ctx_.error(0, record,
+                           at + "invalid UTF-8 in '" + key +
+                               "'; the file must be UTF-8, record rejected");
                 return true;
             }
         }
@@ -333,11 +341,11 @@ private:
         return true;
     }
 
-    void onOutput(const DocumentPosition& pos, const Item& item, const Json& itemJson, const Json& entry,
-                  std::size_t number)
-    {
-        const std::string at = pos.path[0] + "/" + pos.path[1] + " record " + std::to_string(pos.ordinal) +
-                               ", generated_cot " + std::to_string(number) + ": ";
+    void onOutput(const DocumentPosition& pos, const Item& item, const Json& itemJson,
+                  const Json& entry, std::size_t number) {
+        const std::string at = pos.path[0] + "/" + pos.path[1] + " record " +
+                               std::to_string(pos.ordinal) + ", generated_cot " +
+                               std::to_string(number) + ": ";
         const std::size_t record = pos.ordinal;
         if (!entry.is_object()) {
             ctx_.error(0, record, at + "expected an object, found " + typeName(entry));
@@ -351,8 +359,9 @@ private:
         std::string err, trigger;
         ModelInfo model;
         const Json* answer = nullptr;
-        if (!requiredString(entry, "cot", c.output, err) || !optionalString(entry, "cot_trigger", trigger, err) ||
-            !readModel(entry, model, err) || !readAnswer(entry, answer, err)) {
+        if (!requiredString(entry, "cot", c.output, err) ||
+            !optionalString(entry, "cot_trigger", trigger, err) || !readModel(entry, model, err) ||
+            !readAnswer(entry, answer, err)) {
             ctx_.error(0, record, at + err);
             return;
         }
@@ -372,7 +381,8 @@ private:
             ++ctx_.summary().skippedUnnamedOutputs;
             return;
         }
-        c.run = (model.name.empty() ? std::string(kUnnamedModel) : model.name) + (trigger.empty() ? "" : "/" + trigger);
+        c.run = (model.name.empty() ? std::string(kUnnamedModel) : model.name) +
+                (trigger.empty() ? "" : "/" + trigger);
         c.question = item.question;
         c.options = item.options;
         c.gold = item.gold;
@@ -380,7 +390,8 @@ private:
         // Correctness only as ThoughtSource judged it: an output it did not score (a
         // critique, an answer naming several options) stays unknown.
         if (answer) {
-            if (const auto ca = answer->find("correct_answer"); ca != answer->end() && ca->is_boolean())
+            if (const auto ca = answer->find("correct_answer");
+                ca != answer->end() && ca->is_boolean())
                 c.correct = ca->get<bool>();
         }
 
@@ -404,10 +415,13 @@ private:
         }
         if (const auto t = itemJson.find("type"); t != itemJson.end() && t->is_string())
             c.meta.emplace_back("question_type", t->get<std::string>());
-        if (const auto notes = entry.find("annotations"); notes != entry.end() && notes->is_array()) {
+        if (const auto notes = entry.find("annotations");
+            notes != entry.end() && notes->is_array()) {
             for (const Json& n : *notes) {
-                if (n.is_object() && n.contains("key") && n["key"].is_string() && n.contains("value"))
-                    c.meta.emplace_back("annotation." + n["key"].get<std::string>(), metaText(n["value"]));
+                if (n.is_object() && n.contains("key") && n["key"].is_string() &&
+                    n.contains("value"))
+                    c.meta.emplace_back("annotation." + n["key"].get<std::string>(),
+                                        metaText(n["value"]));
             }
         }
         ctx_.emit(std::move(c), 0, record, at);
@@ -419,8 +433,7 @@ private:
 
 } // namespace
 
-void readThoughtSource(ImportContext& ctx)
-{
+void readThoughtSource(ImportContext& ctx) {
     Reader(ctx).run();
 }
 

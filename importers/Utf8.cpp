@@ -7,8 +7,7 @@ namespace rs::utf8 {
 namespace {
 
 // Length of the well-formed sequence at s[i], or 0 when the bytes there are ill formed.
-std::size_t sequenceLength(std::string_view s, std::size_t i)
-{
+std::size_t sequenceLength(std::string_view s, std::size_t i) {
     const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     const unsigned char c = b(i);
     if (c < 0x80)
@@ -44,8 +43,7 @@ std::size_t sequenceLength(std::string_view s, std::size_t i)
 
 } // namespace
 
-std::size_t firstInvalid(std::string_view s)
-{
+std::size_t firstInvalid(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         // Fast path over ASCII, which is nearly all of the input.
@@ -61,8 +59,7 @@ std::size_t firstInvalid(std::string_view s)
     return std::string_view::npos;
 }
 
-std::string repair(std::string_view s, std::string_view replacement)
-{
+std::string repair(std::string_view s, std::string_view replacement) {
     std::string out;
     out.reserve(s.size());
     std::size_t i = 0;
@@ -83,8 +80,7 @@ std::string repair(std::string_view s, std::string_view replacement)
     return out;
 }
 
-std::string describeInvalid(std::string_view s, std::size_t offset)
-{
+std::string describeInvalid(std::string_view s, std::size_t offset) {
     if (offset >= s.size())
         return "truncated sequence at the end";
     char buf[64];

@@ -12,7 +12,9 @@ namespace rs::utf8 {
 
 // Byte offset of the first byte that does not belong to a well-formed sequence, or npos.
 std::size_t firstInvalid(std::string_view s);
-inline bool isValid(std::string_view s) { return firstInvalid(s) == std::string_view::npos; }
+inline bool isValid(std::string_view s) {
+    return firstInvalid(s) == std::string_view::npos;
+}
 
 // Replaces each ill-formed run (a byte that starts no valid sequence, with the
 // continuation bytes that follow it) with `replacement`. Used for text that does

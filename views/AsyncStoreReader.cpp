@@ -10,28 +10,24 @@ struct AsyncStoreReader::Connection {
 };
 
 AsyncStoreReader::AsyncStoreReader(QObject* parent)
-    : QObject(parent), connection_(std::make_shared<Connection>())
-{
+    : QObject(parent), connection_(std::make_shared<Connection>()) {
     pool_.setMaxThreadCount(1);
     pool_.setExpiryTimeout(-1); // keep the thread, and with it the connection's thread
 }
 
-AsyncStoreReader::~AsyncStoreReader()
-{
+AsyncStoreReader::~AsyncStoreReader() {
     next_.reset();
     pool_.waitForDone(); // jobs are bounded reads
 }
 
-void AsyncStoreReader::setPath(const std::string& path)
-{
+void AsyncStoreReader::setPath(const std::string& path) {
     if (path == path_)
         return;
     cancel();
     path_ = path;
 }
 
-void AsyncStoreReader::request(Job job, Failure failed)
-{
+void AsyncStoreReader::request(Job job, Failure failed) {
     if (path_.empty()) {
         cancel();
         if (failed)
@@ -46,23 +42,20 @@ void AsyncStoreReader::request(Job job, Failure failed)
         start(std::move(pending));
 }
 
-void AsyncStoreReader::cancel()
-{
+void AsyncStoreReader::cancel() {
     next_.reset();
     ++generation_; // whatever is running now is delivered to nobody
     setBusy(false);
 }
 
-void AsyncStoreReader::setBusy(bool busy)
-{
+void AsyncStoreReader::setBusy(bool busy) {
     if (busy == busy_)
         return;
     busy_ = busy;
     emit busyChanged(busy);
 }
 
-void AsyncStoreReader::start(Pending pending)
-{
+void AsyncStoreReader::start(Pending pending) {
     running_ = true;
     const std::uint64_t generation = pending.generation;
     runOnWorker(
@@ -91,8 +84,7 @@ void AsyncStoreReader::start(Pending pending)
         [this, generation](const Delivery& delivery) { finished(generation, delivery); });
 }
 
-void AsyncStoreReader::finished(std::uint64_t generation, const Delivery& delivery)
-{
+void AsyncStoreReader::finished(std::uint64_t generation, const Delivery& delivery) {
     running_ = false;
     if (next_) {
         // A newer request waited for this one, whose result it supersedes.

@@ -21,8 +21,7 @@
 
 namespace rs {
 
-CaseImagesView::CaseImagesView(QWidget* parent) : QWidget(parent)
-{
+CaseImagesView::CaseImagesView(QWidget* parent) : QWidget(parent) {
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     stack_ = new QStackedWidget(this);
@@ -105,7 +104,8 @@ CaseImagesView::CaseImagesView(QWidget* parent) : QWidget(parent)
     });
     connect(reset_, &QToolButton::clicked, view_, &ImageView::resetView);
     connect(export_, &QToolButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export image"), QString(), tr("PNG images (*.png)"));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export image"), QString(),
+                                                          tr("PNG images (*.png)"));
         if (!path.isEmpty() && !exportPng(path))
             info_->setText(tr("Cannot write %1").arg(path));
     });
@@ -117,17 +117,19 @@ CaseImagesView::CaseImagesView(QWidget* parent) : QWidget(parent)
     });
     connect(view_, &ImageView::windowLevelChanged, this, [this](double w, double l) {
         QString text = info_->property("base").toString();
-        info_->setText(text + tr("  \u2022  window %1, level %2").arg(w, 0, 'g', 4).arg(l, 0, 'g', 4));
+        info_->setText(text +
+                       tr("  \u2022  window %1, level %2").arg(w, 0, 'g', 4).arg(l, 0, 'g', 4));
     });
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) { view_->setHighlightedBox(current.isValid() ? current.row() : -1); });
+            [this](const QModelIndex& current) {
+                view_->setHighlightedBox(current.isValid() ? current.row() : -1);
+            });
     clear();
 }
 
 CaseImagesView::~CaseImagesView() = default;
 
-void CaseImagesView::clear()
-{
+void CaseImagesView::clear() {
     case_ = Case();
     result_ = CaseResult();
     problems_.clear();
@@ -138,8 +140,7 @@ void CaseImagesView::clear()
     stack_->setCurrentWidget(emptyState_);
 }
 
-void CaseImagesView::setCase(const Case& c, const CaseResult* result)
-{
+void CaseImagesView::setCase(const Case& c, const CaseResult* result) {
     clear();
     case_ = c;
     if (result)
@@ -176,8 +177,7 @@ void CaseImagesView::setCase(const Case& c, const CaseResult* result)
     showImage(first < int(case_.images.size()) ? first : 0);
 }
 
-void CaseImagesView::showImage(int index)
-{
+void CaseImagesView::showImage(int index) {
     if (index < 0 || index >= int(case_.images.size()))
         return;
     current_ = index;
@@ -213,7 +213,10 @@ void CaseImagesView::showImage(int index)
     }
     QString base;
     if (volume) {
-        base = tr("%1 %2\u00d7%3").arg(QString::fromStdString(volume->format)).arg(volume->dims[0]).arg(volume->dims[1]);
+        base = tr("%1 %2\u00d7%3")
+                   .arg(QString::fromStdString(volume->format))
+                   .arg(volume->dims[0])
+                   .arg(volume->dims[1]);
         if (volume->isVolume())
             base += tr("\u00d7%1").arg(volume->dims[2]);
         if (!volume->modality.empty())
@@ -229,8 +232,7 @@ void CaseImagesView::showImage(int index)
     updateProblems();
 }
 
-void CaseImagesView::updateSliceControls()
-{
+void CaseImagesView::updateSliceControls() {
     const int n = view_->sliceCount();
     const QSignalBlocker block(slider_);
     slider_->setRange(0, std::max(0, n - 1));
@@ -240,28 +242,29 @@ void CaseImagesView::updateSliceControls()
     sliceLabel_->setText(tr("%1 / %2").arg(view_->slice() + 1).arg(n));
 }
 
-QStringList CaseImagesView::problems() const
-{
+QStringList CaseImagesView::problems() const {
     QStringList out;
     for (const auto& [index, reason] : problems_)
-        out << QString::fromStdString(case_.images[std::size_t(index)].path) + QStringLiteral(": ") + reason;
+        out << QString::fromStdString(case_.images[std::size_t(index)].path) +
+                   QStringLiteral(": ") + reason;
     return out;
 }
 
-void CaseImagesView::updateProblems()
-{
+void CaseImagesView::updateProblems() {
     QStringList lines;
     for (const auto& [index, reason] : problems_)
         lines << tr("Cannot show %1: %2")
-                     .arg(QFileInfo(QString::fromStdString(case_.images[std::size_t(index)].path)).fileName(), reason);
+                     .arg(QFileInfo(QString::fromStdString(case_.images[std::size_t(index)].path))
+                              .fileName(),
+                          reason);
     problemsLabel_->setText(lines.join('\n'));
     problemsLabel_->setVisible(!lines.isEmpty());
     for (int i = 0; i < chooser_->count(); ++i)
-        chooser_->setItemData(i, problems_.count(i) ? QVariant(problems_.at(i)) : QVariant(), Qt::ToolTipRole);
+        chooser_->setItemData(i, problems_.count(i) ? QVariant(problems_.at(i)) : QVariant(),
+                              Qt::ToolTipRole);
 }
 
-bool CaseImagesView::exportPng(const QString& path)
-{
+bool CaseImagesView::exportPng(const QString& path) {
     if (!view_->hasImage())
         return false;
     const QImage image = view_->grabFramebuffer();

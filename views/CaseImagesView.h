@@ -74,7 +74,8 @@ private:
     CaseResult result_; // empty when the case has none
     int current_ = -1;
     std::map<int, QString> problems_; // image index -> reason
-    std::map<std::string, std::shared_ptr<const imaging::ImageVolume>> cache_; // path -> read volume, current case only
+    std::map<std::string, std::shared_ptr<const imaging::ImageVolume>>
+        cache_; // path -> read volume, current case only
 };
 
 } // namespace rs

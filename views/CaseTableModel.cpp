@@ -10,7 +10,6 @@ namespace rs {
 
 namespace {
 
-
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
@@ -45,7 +44,7 @@ CaseQuery::Sort CaseTableModel::sortForColumn(int column) {
         return CaseQuery::Sort::Severity;
     case ReviewColumn:
         return CaseQuery::Sort::ReviewState;
-    case TitleColumn: // titles are worked out here, not stored: the case key sorts them
+    case TitleColumn:    // titles are worked out here, not stored: the case key sorts them
     case QuestionColumn: // the question text has no index; its key is the next best
         return CaseQuery::Sort::Key;
     default:
@@ -118,8 +117,9 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
         case RunColumn:
             return qs(r->run);
         case CorrectColumn:
-            return !r->correct ? QStringLiteral("–") : *r->correct ? QStringLiteral("✓")
-                                                                    : QStringLiteral("✗");
+            return !r->correct   ? QStringLiteral("–")
+                   : *r->correct ? QStringLiteral("✓")
+                                 : QStringLiteral("✗");
         case RelationColumn:
             return QVariant::fromValue<qint64>(r->nRelation);
         case BranchColumn:
@@ -148,8 +148,9 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
         case TitleColumn:
             return tr("%1\n(case %2)").arg(oneLine(r->questionPreview), qs(r->key));
         case CorrectColumn:
-            return !r->correct ? tr("Not scored") : *r->correct ? tr("Correct answer")
-                                                                : tr("Wrong answer");
+            return !r->correct   ? tr("Not scored")
+                   : *r->correct ? tr("Correct answer")
+                                 : tr("Wrong answer");
         case RelationColumn:
             return tr("Relation findings: claims the KG contradicts or does not support");
         case BranchColumn:
@@ -191,14 +192,15 @@ QVariant CaseTableModel::headerData(int section, Qt::Orientation orientation, in
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::DisplayRole) {
         static const char* const names[] = {
-            QT_TR_NOOP("Id"),      QT_TR_NOOP("Case"),    QT_TR_NOOP("Run"),     QT_TR_NOOP("Correct"),
-            QT_TR_NOOP("Relation"), QT_TR_NOOP("Branch"), QT_TR_NOOP("Missing"),
-            QT_TR_NOOP("Grounding"), QT_TR_NOOP("Severity"), QT_TR_NOOP("Review"),
-            QT_TR_NOOP("Question")};
+            QT_TR_NOOP("Id"),      QT_TR_NOOP("Case"),      QT_TR_NOOP("Run"),
+            QT_TR_NOOP("Correct"), QT_TR_NOOP("Relation"),  QT_TR_NOOP("Branch"),
+            QT_TR_NOOP("Missing"), QT_TR_NOOP("Grounding"), QT_TR_NOOP("Severity"),
+            QT_TR_NOOP("Review"),  QT_TR_NOOP("Question")};
         return tr(names[section]);
     }
     if (role == Qt::ToolTipRole && section == TitleColumn)
-        return tr("The patient and what brings them, from the question's opening; sorting goes by case id text");
+        return tr("The patient and what brings them, from the question's opening; sorting goes by "
+                  "case id text");
     if (role == Qt::ToolTipRole && section == QuestionColumn)
         return tr("The first 120 characters of the question; sorting goes by case id text");
     return {};

@@ -8,8 +8,7 @@
 
 namespace rs {
 
-ClaimListView::ClaimListView(QWidget* parent) : QWidget(parent)
-{
+ClaimListView::ClaimListView(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
     title_ = new QLabel(this);
@@ -17,8 +16,9 @@ ClaimListView::ClaimListView(QWidget* parent) : QWidget(parent)
     QFont bold = title_->font();
     bold.setBold(true);
     title_->setFont(bold);
-    title_->setToolTip(tr("Supported and contradicted claims rest on a KG edge; unverified ones are the KG's "
-                          "silence and never count as errors."));
+    title_->setToolTip(
+        tr("Supported and contradicted claims rest on a KG edge; unverified ones are the KG's "
+           "silence and never count as errors."));
     list_ = new QListWidget(this);
     list_->setWordWrap(true);
     list_->setTextElideMode(Qt::ElideNone);
@@ -28,30 +28,29 @@ ClaimListView::ClaimListView(QWidget* parent) : QWidget(parent)
     clear();
 }
 
-QColor ClaimListView::statusColor(ClaimStatus status)
-{
+QColor ClaimListView::statusColor(ClaimStatus status) {
     switch (status) {
-    case ClaimStatus::Supported: return QColor(0x2e, 0x7d, 0x32);
-    case ClaimStatus::Contradicted: return QColor(0xc6, 0x28, 0x28);
-    case ClaimStatus::Unverified: break;
+    case ClaimStatus::Supported:
+        return QColor(0x2e, 0x7d, 0x32);
+    case ClaimStatus::Contradicted:
+        return QColor(0xc6, 0x28, 0x28);
+    case ClaimStatus::Unverified:
+        break;
     }
     return QColor(0x80, 0x84, 0x8a);
 }
 
-QString ClaimListView::title() const
-{
+QString ClaimListView::title() const {
     return title_->text();
 }
 
-void ClaimListView::clear()
-{
+void ClaimListView::clear() {
     list_->clear();
     unverified_ = 0;
     title_->setText(tr("Claims (0)"));
 }
 
-void ClaimListView::showClaims(const CaseResult* result)
-{
+void ClaimListView::showClaims(const CaseResult* result) {
     clear();
     if (!result)
         return;
@@ -59,16 +58,19 @@ void ClaimListView::showClaims(const CaseResult* result)
         const ClaimStatus status = c.status.value_or(ClaimStatus::Unverified);
         unverified_ += status == ClaimStatus::Unverified ? 1 : 0;
         const QString evidence = QString::fromStdString(claimEvidenceText(c));
-        QString text = QStringLiteral("%1 · %2").arg(QLatin1String(toString(status)), QString::fromStdString(claimText(c)));
+        QString text = QStringLiteral("%1 · %2").arg(QLatin1String(toString(status)),
+                                                     QString::fromStdString(claimText(c)));
         if (const std::string owner = claimOwnerText(c); !owner.empty())
             text += QStringLiteral(" (%1)").arg(QString::fromStdString(owner));
-        auto* item = new QListWidgetItem(text + QLatin1Char('\n') + QStringLiteral("    ") + evidence, list_);
+        auto* item = new QListWidgetItem(
+            text + QLatin1Char('\n') + QStringLiteral("    ") + evidence, list_);
         item->setData(StatusRole, QLatin1String(toString(status)));
         item->setData(EvidenceRole, evidence);
         item->setForeground(statusColor(status));
         item->setToolTip(evidence);
     }
-    title_->setText(tr("Claims (%1) — %2 unverified, not errors").arg(list_->count()).arg(unverified_));
+    title_->setText(
+        tr("Claims (%1) — %2 unverified, not errors").arg(list_->count()).arg(unverified_));
 }
 
 } // namespace rs

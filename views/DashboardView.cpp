@@ -5,7 +5,6 @@
 
 #include <QBarCategoryAxis>
 #include <QBarLegendMarker>
-#include <QLegend>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -16,6 +15,7 @@
 #include <QHorizontalStackedBarSeries>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLegend>
 #include <QPainter>
 #include <QPixmap>
 #include <QResizeEvent>
@@ -24,8 +24,8 @@
 #include <QStackedWidget>
 #include <QToolTip>
 #include <QTreeWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -43,9 +43,13 @@ const QColor kAccuracyColor("#3a7ca5");
 const QColor kNodeKindColor("#c0504d");
 constexpr int kSignatureRole = Qt::UserRole;
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
-QString percent(double v) { return QString::number(v, 'f', 1) + QLatin1Char('%'); }
+QString percent(double v) {
+    return QString::number(v, 'f', 1) + QLatin1Char('%');
+}
 
 // A value axis over 0..max with whole-number ticks on 1, 2 or 5 times a power of ten.
 QValueAxis* countAxis(std::int64_t max) {
@@ -158,9 +162,9 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
     // charts do not jump when it comes and goes.
     updating_ = new QLabel(tr("Updating\u2026"), this);
     updating_->setObjectName(QStringLiteral("updatingLabel"));
-    updating_->setStyleSheet(QStringLiteral(
-        "QLabel { background: rgba(255,255,255,220); color: #555; padding: 2px 6px; "
-        "border: 1px solid #ccc; border-radius: 3px; }"));
+    updating_->setStyleSheet(
+        QStringLiteral("QLabel { background: rgba(255,255,255,220); color: #555; padding: 2px 6px; "
+                       "border: 1px solid #ccc; border-radius: 3px; }"));
     updating_->hide();
 
     message_ = new QLabel(stack_);
@@ -245,11 +249,17 @@ void DashboardView::setQuery(const CaseQuery& query) {
     gate_->request();
 }
 
-void DashboardView::refresh() { rebuild(); }
+void DashboardView::refresh() {
+    rebuild();
+}
 
-bool DashboardView::isShowingMessage() const { return stack_->currentWidget() == message_; }
+bool DashboardView::isShowingMessage() const {
+    return stack_->currentWidget() == message_;
+}
 
-QString DashboardView::message() const { return isShowingMessage() ? message_->text() : QString(); }
+QString DashboardView::message() const {
+    return isShowingMessage() ? message_->text() : QString();
+}
 
 void DashboardView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
@@ -399,10 +409,11 @@ void DashboardView::showSnapshot(const Snapshot& snapshot) {
     fillNodeKinds(f);
     fillPatterns(snapshot);
     fillReviewStates(f);
-    notErrors_->setText(tr("Not model errors: %1 unverified claims (the KG neither supports nor contradicts them), "
-                           "%2 coverage gaps (entities the KG cannot place)")
-                            .arg(f.unverifiedClaims)
-                            .arg(f.coverageGaps));
+    notErrors_->setText(
+        tr("Not model errors: %1 unverified claims (the KG neither supports nor contradicts them), "
+           "%2 coverage gaps (entities the KG cannot place)")
+            .arg(f.unverifiedClaims)
+            .arg(f.coverageGaps));
     stack_->setCurrentIndex(1);
     emit updated();
 }
@@ -480,7 +491,8 @@ void DashboardView::fillClasses(const FacetCounts& f) {
         set->setBorderColor(findingTypeColor(type).darker(120));
         set->setLabelColor(Qt::white);
         series->append(set);
-        const QString tip = tr("%1: %2 findings in %3 cases").arg(type).arg(count.findings).arg(count.cases);
+        const QString tip =
+            tr("%1: %2 findings in %3 cases").arg(type).arg(count.findings).arg(count.cases);
         connect(set, &QBarSet::hovered, this, [tip](bool on, int) { showTip(on, tip); });
         connect(set, &QBarSet::clicked, this, [this, type, k](int i) {
             if (i != k)
@@ -553,8 +565,9 @@ void DashboardView::fillSubtypes(const FacetCounts& f) {
                 return;
             CaseQuery q;
             q.findingSubtypes = {rows[std::size_t(i)].subtype};
-            emit filterRequested(q, tr("Sub-kind: %1 / %2")
-                                        .arg(QLatin1String(kTypes[k]), qs(rows[std::size_t(i)].subtype)));
+            emit filterRequested(
+                q, tr("Sub-kind: %1 / %2")
+                       .arg(QLatin1String(kTypes[k]), qs(rows[std::size_t(i)].subtype)));
         });
     }
     attachAxes(chart, series, categories, countAxis(max), true);
@@ -562,7 +575,8 @@ void DashboardView::fillSubtypes(const FacetCounts& f) {
     chart->legend()->setAlignment(Qt::AlignBottom);
     for (QLegendMarker* marker : chart->legend()->markers(series))
         if (auto* bar = qobject_cast<QBarLegendMarker*>(marker))
-            marker->setVisible(std::find(unused.begin(), unused.end(), bar->barset()) == unused.end());
+            marker->setVisible(std::find(unused.begin(), unused.end(), bar->barset()) ==
+                               unused.end());
     chart->legend()->setFont(smaller(chart->legend()->font()));
 }
 
@@ -587,8 +601,8 @@ std::vector<std::string> DashboardView::relationSignatures(const FacetCounts& f,
 namespace {
 
 // The top entries of a count map, most frequent first (ties by name).
-std::vector<std::pair<std::string, std::int64_t>> topOf(const std::map<std::string, std::int64_t>& m,
-                                                        std::size_t n) {
+std::vector<std::pair<std::string, std::int64_t>>
+topOf(const std::map<std::string, std::int64_t>& m, std::size_t n) {
     std::vector<std::pair<std::string, std::int64_t>> v;
     for (const auto& e : m)
         if (e.second > 0)
@@ -603,7 +617,8 @@ std::vector<std::pair<std::string, std::int64_t>> topOf(const std::map<std::stri
 } // namespace
 
 // A horizontal bar chart of the top entries, the most frequent at the top.
-static void fillTopChart(QChart* chart, const std::vector<std::pair<std::string, std::int64_t>>& top,
+static void fillTopChart(QChart* chart,
+                         const std::vector<std::pair<std::string, std::int64_t>>& top,
                          const QColor& color, const QString& what, QObject* context,
                          const std::function<void(int)>& onClick) {
     auto* set = new QBarSet(what);
@@ -627,7 +642,8 @@ static void fillTopChart(QChart* chart, const std::vector<std::pair<std::string,
     attachAxes(chart, series, categories, countAxis(max), true);
     const int n = int(top.size());
     QObject::connect(set, &QBarSet::hovered, context, [tips](bool on, int i) {
-        showTip(on && i >= 0 && i < int(tips.size()), i >= 0 && i < int(tips.size()) ? tips[std::size_t(i)] : QString());
+        showTip(on && i >= 0 && i < int(tips.size()),
+                i >= 0 && i < int(tips.size()) ? tips[std::size_t(i)] : QString());
     });
     // Bars are listed bottom-up: index i is top[n - 1 - i].
     QObject::connect(set, &QBarSet::clicked, context, [onClick, n](int i) {
@@ -637,26 +653,30 @@ static void fillTopChart(QChart* chart, const std::vector<std::pair<std::string,
 }
 
 void DashboardView::fillRelations(const FacetCounts& f) {
-    QChart* chart = freshChart(relationView_, tr("Relation findings per relation (top %1)").arg(kTopBars));
+    QChart* chart =
+        freshChart(relationView_, tr("Relation findings per relation (top %1)").arg(kTopBars));
     const auto top = topOf(f.byRelation, kTopBars);
-    fillTopChart(chart, top, findingTypeColor(FindingType::Relation), tr("Relation"), this, [this, f, top](int k) {
-        const std::string rel = top[std::size_t(k)].first;
-        CaseQuery q;
-        q.signatures = relationSignatures(
-            f, [&](const std::string&, const std::string& r, const std::string&) { return r == rel; });
-        emit filterRequested(q, tr("Relation: %1").arg(qs(rel)));
-    });
+    fillTopChart(chart, top, findingTypeColor(FindingType::Relation), tr("Relation"), this,
+                 [this, f, top](int k) {
+                     const std::string rel = top[std::size_t(k)].first;
+                     CaseQuery q;
+                     q.signatures =
+                         relationSignatures(f, [&](const std::string&, const std::string& r,
+                                                   const std::string&) { return r == rel; });
+                     emit filterRequested(q, tr("Relation: %1").arg(qs(rel)));
+                 });
 }
 
 void DashboardView::fillNodeKinds(const FacetCounts& f) {
-    QChart* chart = freshChart(nodeKindView_, tr("Relation findings per node kind (top %1)").arg(kTopBars));
+    QChart* chart =
+        freshChart(nodeKindView_, tr("Relation findings per node kind (top %1)").arg(kTopBars));
     const auto top = topOf(f.byNodeKind, kTopBars);
     fillTopChart(chart, top, kNodeKindColor, tr("Node kind"), this, [this, f, top](int k) {
         const std::string kind = top[std::size_t(k)].first;
         CaseQuery q;
-        q.signatures = relationSignatures(f, [&](const std::string& h, const std::string&, const std::string& t) {
-            return h == kind || t == kind;
-        });
+        q.signatures =
+            relationSignatures(f, [&](const std::string& h, const std::string&,
+                                      const std::string& t) { return h == kind || t == kind; });
         emit filterRequested(q, tr("Node kind: %1").arg(qs(kind)));
     });
 }
@@ -675,7 +695,8 @@ void DashboardView::fillPatterns(const Snapshot& snapshot) {
         item->setText(1, description);
         item->setIcon(1, swatch(findingTypeColor(qs(p.type))));
         item->setData(0, kSignatureRole, qs(p.signature));
-        item->setToolTip(1, QStringLiteral("%1\n%2 / %3 — %4").arg(description, qs(p.type), qs(p.subtype), qs(p.signature)));
+        item->setToolTip(1, QStringLiteral("%1\n%2 / %3 — %4")
+                                .arg(description, qs(p.type), qs(p.subtype), qs(p.signature)));
     }
     if (list.empty()) {
         auto* item = new QTreeWidgetItem(patterns_);
@@ -690,7 +711,8 @@ void DashboardView::fillReviewStates(const FacetCounts& f) {
         total += n;
     const std::int64_t reviewed =
         total - (f.byReviewState.count("unreviewed") ? f.byReviewState.at("unreviewed") : 0);
-    QChart* chart = freshChart(reviewView_, tr("Review state (%1 of %2 cases reviewed)").arg(reviewed).arg(total));
+    QChart* chart = freshChart(
+        reviewView_, tr("Review state (%1 of %2 cases reviewed)").arg(reviewed).arg(total));
     // One horizontal stacked bar: the share of each state at a glance.
     // Unreviewed lighter than the verdicts' grey: it is most of the bar at first.
     static const std::pair<const char*, QColor> kStates[] = {

@@ -39,8 +39,8 @@ class DashboardView : public QWidget {
     Q_DISABLE_COPY(DashboardView)
 
 public:
-    static constexpr int kTopBars = 10;              // relation types, node kinds
-    static constexpr int kTopPatterns = 15;          // rows of the pattern list
+    static constexpr int kTopBars = 10;     // relation types, node kinds
+    static constexpr int kTopPatterns = 15; // rows of the pattern list
 
     // Object names of the parts, for tests and style sheets.
     static constexpr const char* kAccuracyChart = "accuracyChart";

@@ -7,13 +7,11 @@
 namespace rs {
 
 HiddenRebuildGate::HiddenRebuildGate(QWidget* view, std::function<void()> rebuild)
-    : QObject(view), view_(view), rebuild_(std::move(rebuild))
-{
+    : QObject(view), view_(view), rebuild_(std::move(rebuild)) {
     view_->installEventFilter(this);
 }
 
-void HiddenRebuildGate::followDock()
-{
+void HiddenRebuildGate::followDock() {
     if (dockFollowed_)
         return;
     for (QWidget* w = view_->parentWidget(); w; w = w->parentWidget())
@@ -29,14 +27,12 @@ void HiddenRebuildGate::followDock()
         }
 }
 
-bool HiddenRebuildGate::isShown()
-{
+bool HiddenRebuildGate::isShown() {
     followDock();
     return view_->isVisible() && dockShown_;
 }
 
-void HiddenRebuildGate::request()
-{
+void HiddenRebuildGate::request() {
     if (deferred_ && !isShown()) {
         stale_ = true;
         return;
@@ -46,8 +42,7 @@ void HiddenRebuildGate::request()
     rebuild_();
 }
 
-bool HiddenRebuildGate::eventFilter(QObject* watched, QEvent* event)
-{
+bool HiddenRebuildGate::eventFilter(QObject* watched, QEvent* event) {
     if (watched == view_ && event->type() == QEvent::Show && stale_)
         request();
     return QObject::eventFilter(watched, event);

@@ -33,8 +33,8 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QOpenGLContext>
-#include <QSurfaceFormat>
 #include <QOpenGLExtraFunctions>
+#include <QSurfaceFormat>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -42,8 +42,7 @@
 
 namespace rs {
 
-void ImageView::setDefaultSurfaceFormat()
-{
+void ImageView::setDefaultSurfaceFormat() {
     QSurfaceFormat format;
     format.setVersion(3, 2);
     format.setProfile(QSurfaceFormat::CoreProfile);
@@ -51,8 +50,7 @@ void ImageView::setDefaultSurfaceFormat()
     QSurfaceFormat::setDefaultFormat(format);
 }
 
-bool ImageView::isOpenGLAvailable()
-{
+bool ImageView::isOpenGLAvailable() {
     static const bool available = [] {
         QOpenGLContext context;
         return context.create();
@@ -60,14 +58,11 @@ bool ImageView::isOpenGLAvailable()
     return available;
 }
 
-
 namespace {
 
-template <typename T>
-using Ptr = vtkSmartPointer<T>;
+template <typename T> using Ptr = vtkSmartPointer<T>;
 
-void colour3(const QColor& c, double out[3])
-{
+void colour3(const QColor& c, double out[3]) {
     out[0] = c.redF();
     out[1] = c.greenF();
     out[2] = c.blueF();
@@ -88,7 +83,8 @@ struct ImageView::Vtk {
     Ptr<vtkActor> highlightActor = Ptr<vtkActor>::New();
     // Labels at the boxes' corners, one 2D actor per source colour.
     Ptr<vtkPolyData> labels[2] = {Ptr<vtkPolyData>::New(), Ptr<vtkPolyData>::New()};
-    Ptr<vtkLabeledDataMapper> labelMappers[2] = {Ptr<vtkLabeledDataMapper>::New(), Ptr<vtkLabeledDataMapper>::New()};
+    Ptr<vtkLabeledDataMapper> labelMappers[2] = {Ptr<vtkLabeledDataMapper>::New(),
+                                                 Ptr<vtkLabeledDataMapper>::New()};
     Ptr<vtkActor2D> labelActors[2] = {Ptr<vtkActor2D>::New(), Ptr<vtkActor2D>::New()};
     // 3D outline view: the volume's bounding box and the 3D boxes, one actor.
     Ptr<vtkPolyData> outline = Ptr<vtkPolyData>::New();
@@ -96,12 +92,17 @@ struct ImageView::Vtk {
 };
 
 // The palette is shared with the report (BoxColors), so a box looks the same in both.
-QColor ImageView::modelBoxColor() { return rs::modelBoxColor(); }
-QColor ImageView::referenceBoxColor() { return rs::referenceBoxColor(); }
-QColor ImageView::highlightColor() { return QColor(255, 255, 0); }     // yellow
+QColor ImageView::modelBoxColor() {
+    return rs::modelBoxColor();
+}
+QColor ImageView::referenceBoxColor() {
+    return rs::referenceBoxColor();
+}
+QColor ImageView::highlightColor() {
+    return QColor(255, 255, 0);
+} // yellow
 
-ImageView::ImageView(QWidget* parent) : QOpenGLWidget(parent), vtk_(std::make_unique<Vtk>())
-{
+ImageView::ImageView(QWidget* parent) : QOpenGLWidget(parent), vtk_(std::make_unique<Vtk>()) {
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(200, 200);
     Vtk& v = *vtk_;
@@ -121,7 +122,8 @@ ImageView::ImageView(QWidget* parent) : QOpenGLWidget(parent), vtk_(std::make_un
     isCurrent->SetClientData(this);
     isCurrent->SetCallback([](vtkObject*, unsigned long, void* self, void* callData) {
         auto* w = static_cast<ImageView*>(self);
-        *static_cast<bool*>(callData) = w->context() && QOpenGLContext::currentContext() == w->context();
+        *static_cast<bool*>(callData) =
+            w->context() && QOpenGLContext::currentContext() == w->context();
     });
     v.window->AddObserver(vtkCommand::WindowIsCurrentEvent, isCurrent);
 
@@ -184,8 +186,7 @@ ImageView::ImageView(QWidget* parent) : QOpenGLWidget(parent), vtk_(std::make_un
     }
 }
 
-ImageView::~ImageView()
-{
+ImageView::~ImageView() {
     // VTK releases its GL resources with the context current.
     if (initialized_ && context()) {
         QOpenGLWidget::makeCurrent();
@@ -195,8 +196,7 @@ ImageView::~ImageView()
     }
 }
 
-void ImageView::initializeGL()
-{
+void ImageView::initializeGL() {
     Vtk& v = *vtk_;
     v.window->SetForceMaximumHardwareLineWidth(1);
     v.window->SetOwnContext(false);
@@ -206,14 +206,12 @@ void ImageView::initializeGL()
     initialized_ = true;
 }
 
-void ImageView::resizeGL(int w, int h)
-{
+void ImageView::resizeGL(int w, int h) {
     const qreal dpr = devicePixelRatioF();
     vtk_->window->SetSize(int(w * dpr), int(h * dpr));
 }
 
-void ImageView::paintGL()
-{
+void ImageView::paintGL() {
     Vtk& v = *vtk_;
     QElapsedTimer timer;
     timer.start();
@@ -228,31 +226,34 @@ void ImageView::paintGL()
     const qreal dpr = devicePixelRatioF();
     v.window->GetState()->vtkglDisable(GL_SCISSOR_TEST);
     f->glDisable(GL_SCISSOR_TEST);
-    v.window->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, int(width() * dpr), int(height() * dpr),
-                                     GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    v.window->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, int(width() * dpr),
+                                     int(height() * dpr), GL_COLOR_BUFFER_BIT, GL_NEAREST);
     lastRenderMs_ = double(timer.nsecsElapsed()) / 1e6;
 }
 
-bool ImageView::hasImage() const { return volume_ && volume_->image; }
+bool ImageView::hasImage() const {
+    return volume_ && volume_->image;
+}
 
-int ImageView::sliceAxis() const
-{
+int ImageView::sliceAxis() const {
     switch (orientation_) {
-    case Orientation::Coronal: return 1;
-    case Orientation::Sagittal: return 0;
-    default: return 2;
+    case Orientation::Coronal:
+        return 1;
+    case Orientation::Sagittal:
+        return 0;
+    default:
+        return 2;
     }
 }
 
-int ImageView::sliceCount() const
-{
+int ImageView::sliceCount() const {
     if (!hasImage() || orientation_ == Orientation::Outline3D)
         return 1;
     return volume_->dims[std::size_t(sliceAxis())];
 }
 
-void ImageView::setImage(std::shared_ptr<const imaging::ImageVolume> volume, std::vector<Box> boxes)
-{
+void ImageView::setImage(std::shared_ptr<const imaging::ImageVolume> volume,
+                         std::vector<Box> boxes) {
     volume_ = std::move(volume);
     boxes_ = std::move(boxes);
     highlighted_ = -1;
@@ -262,8 +263,7 @@ void ImageView::setImage(std::shared_ptr<const imaging::ImageVolume> volume, std
     resetView();
 }
 
-void ImageView::setOrientation(Orientation o)
-{
+void ImageView::setOrientation(Orientation o) {
     if (hasImage() && !volume_->isVolume())
         o = Orientation::Axial;
     if (o == orientation_)
@@ -276,8 +276,7 @@ void ImageView::setOrientation(Orientation o)
     emit sliceChanged(slice());
 }
 
-void ImageView::setSlice(int index)
-{
+void ImageView::setSlice(int index) {
     if (!hasImage())
         return;
     index = std::clamp(index, 0, std::max(0, sliceCount() - 1));
@@ -292,8 +291,7 @@ void ImageView::setSlice(int index)
     emit sliceChanged(index);
 }
 
-void ImageView::setWindowLevel(double window, double level)
-{
+void ImageView::setWindowLevel(double window, double level) {
     window_ = std::max(window, 1e-6);
     level_ = level;
     applyWindowLevel();
@@ -301,21 +299,18 @@ void ImageView::setWindowLevel(double window, double level)
     emit windowLevelChanged(window_, level_);
 }
 
-void ImageView::applyWindowLevel()
-{
+void ImageView::applyWindowLevel() {
     vtk_->slice->GetProperty()->SetColorWindow(window_);
     vtk_->slice->GetProperty()->SetColorLevel(level_);
 }
 
-void ImageView::setHighlightedBox(int index)
-{
+void ImageView::setHighlightedBox(int index) {
     highlighted_ = index >= 0 && index < int(boxes_.size()) ? index : -1;
     rebuildBoxes();
     update();
 }
 
-void ImageView::resetView()
-{
+void ImageView::resetView() {
     if (hasImage()) {
         for (int a = 0; a < 3; ++a)
             slice_[a] = volume_->dims[std::size_t(a)] / 2;
@@ -337,8 +332,7 @@ void ImageView::resetView()
     emit windowLevelChanged(window_, level_);
 }
 
-void ImageView::rebuildScene()
-{
+void ImageView::rebuildScene() {
     Vtk& v = *vtk_;
     v.renderer->RemoveAllViewProps();
     if (!hasImage())
@@ -359,8 +353,7 @@ void ImageView::rebuildScene()
     rebuildBoxes();
 }
 
-void ImageView::rebuildBoxes()
-{
+void ImageView::rebuildBoxes() {
     Vtk& v = *vtk_;
     visibleBoxes_ = 0;
     auto points = Ptr<vtkPoints>::New();
@@ -384,7 +377,8 @@ void ImageView::rebuildBoxes()
         return std::array<double, 3>{(i - 0.5) * s[0], (j - 0.5) * s[1], (k - 0.5) * s[2]};
     };
     const QColor model = modelBoxColor(), reference = referenceBoxColor();
-    auto addPolyline = [](vtkPoints* pts, vtkCellArray* cells, const std::vector<std::array<double, 3>>& corners) {
+    auto addPolyline = [](vtkPoints* pts, vtkCellArray* cells,
+                          const std::vector<std::array<double, 3>>& corners) {
         cells->InsertNextCell(vtkIdType(corners.size() + 1));
         const vtkIdType first = pts->GetNumberOfPoints();
         for (const auto& c : corners)
@@ -394,11 +388,16 @@ void ImageView::rebuildBoxes()
 
     if (orientation_ == Orientation::Outline3D) {
         // The volume's outline (grey) and every 3D box as a cuboid, all in one polydata.
-        auto cuboid = [&](double x0, double y0, double z0, double x1, double y1, double z1, const QColor& c) {
+        auto cuboid = [&](double x0, double y0, double z0, double x1, double y1, double z1,
+                          const QColor& c) {
             const auto a = world(x0, y0, z0), b = world(x1, y1, z1);
             const double xs[2] = {a[0], b[0]}, ys[2] = {a[1], b[1]}, zs[2] = {a[2], b[2]};
             for (int k = 0; k < 2; ++k) {
-                addPolyline(points, lines, {{xs[0], ys[0], zs[k]}, {xs[1], ys[0], zs[k]}, {xs[1], ys[1], zs[k]}, {xs[0], ys[1], zs[k]}});
+                addPolyline(points, lines,
+                            {{xs[0], ys[0], zs[k]},
+                             {xs[1], ys[0], zs[k]},
+                             {xs[1], ys[1], zs[k]},
+                             {xs[0], ys[1], zs[k]}});
                 colours->InsertNextTuple3(c.red(), c.green(), c.blue());
             }
             for (int i = 0; i < 2; ++i)
@@ -428,8 +427,11 @@ void ImageView::rebuildBoxes()
     // outline sits half a slice towards the camera so it is never hidden by the image.
     const int axis = sliceAxis();
     const int k = slice_[axis];
-    const double towardCamera = (axis == 2 && volume_->rowsDown) ? -0.5 : (axis == 2 ? 0.5 : (axis == 1 ? -0.5 : 0.5));
-    const double depth = k + 0.5 + towardCamera; // index coordinate of the drawing plane (+0.5: world() subtracts it)
+    const double towardCamera =
+        (axis == 2 && volume_->rowsDown) ? -0.5 : (axis == 2 ? 0.5 : (axis == 1 ? -0.5 : 0.5));
+    const double depth =
+        k + 0.5 +
+        towardCamera; // index coordinate of the drawing plane (+0.5: world() subtracts it)
     for (std::size_t i = 0; i < boxes_.size(); ++i) {
         const Box& b = boxes_[i];
         double u0, u1, v0, v1; // in-plane extent (index units)
@@ -452,7 +454,8 @@ void ImageView::rebuildBoxes()
                 return world(u, depth, w);
             return world(depth, u, w);
         };
-        const std::vector<std::array<double, 3>> corners = {at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)};
+        const std::vector<std::array<double, 3>> corners = {at(u0, v0), at(u1, v0), at(u1, v1),
+                                                            at(u0, v1)};
         const bool isModel = b.source == "model";
         const QColor& c = isModel ? model : reference;
         addPolyline(points, lines, corners);
@@ -481,8 +484,7 @@ void ImageView::rebuildBoxes()
     }
 }
 
-void ImageView::placeCamera()
-{
+void ImageView::placeCamera() {
     Vtk& v = *vtk_;
     vtkCamera* cam = v.renderer->GetActiveCamera();
     if (!hasImage()) {
@@ -531,8 +533,7 @@ void ImageView::placeCamera()
     v.renderer->ResetCameraClippingRange();
 }
 
-void ImageView::zoomBy(double factor)
-{
+void ImageView::zoomBy(double factor) {
     vtkCamera* cam = vtk_->renderer->GetActiveCamera();
     if (cam->GetParallelProjection())
         cam->SetParallelScale(cam->GetParallelScale() / factor);
@@ -542,8 +543,7 @@ void ImageView::zoomBy(double factor)
     update();
 }
 
-QPointF ImageView::imageToWidget(double x, double y) const
-{
+QPointF ImageView::imageToWidget(double x, double y) const {
     if (!hasImage())
         return {};
     const auto& s = volume_->spacing;
@@ -566,8 +566,7 @@ QPointF ImageView::imageToWidget(double x, double y) const
     return {d[0] / dpr, height() - d[1] / dpr};
 }
 
-void ImageView::mousePressEvent(QMouseEvent* e)
-{
+void ImageView::mousePressEvent(QMouseEvent* e) {
     lastPos_ = e->position().toPoint();
     const bool pan = e->button() == Qt::MiddleButton ||
                      (e->button() == Qt::LeftButton && (e->modifiers() & Qt::ShiftModifier));
@@ -578,8 +577,7 @@ void ImageView::mousePressEvent(QMouseEvent* e)
     setFocus();
 }
 
-void ImageView::mouseMoveEvent(QMouseEvent* e)
-{
+void ImageView::mouseMoveEvent(QMouseEvent* e) {
     if (drag_ == Drag::None || !hasImage())
         return;
     const QPoint p = e->position().toPoint();
@@ -591,7 +589,8 @@ void ImageView::mouseMoveEvent(QMouseEvent* e)
         // The whole value range over about two widget widths.
         const double range = std::max(volume_->maxValue - volume_->minValue, 1e-6);
         const double perPixel = range / std::max(200, 2 * width());
-        setWindowLevel(std::max(window_ + dx * perPixel * 2, range * 1e-4), level_ - dy * perPixel * 2);
+        setWindowLevel(std::max(window_ + dx * perPixel * 2, range * 1e-4),
+                       level_ - dy * perPixel * 2);
         return;
     }
     case Drag::Pan: {
@@ -626,30 +625,50 @@ void ImageView::mouseMoveEvent(QMouseEvent* e)
     update();
 }
 
-void ImageView::mouseReleaseEvent(QMouseEvent*) { drag_ = Drag::None; }
+void ImageView::mouseReleaseEvent(QMouseEvent*) {
+    drag_ = Drag::None;
+}
 
-void ImageView::wheelEvent(QWheelEvent* e)
-{
+void ImageView::wheelEvent(QWheelEvent* e) {
     const double steps = e->angleDelta().y() / 120.0;
     if (steps != 0)
         zoomBy(std::pow(1.15, steps));
     e->accept();
 }
 
-void ImageView::keyPressEvent(QKeyEvent* e)
-{
+void ImageView::keyPressEvent(QKeyEvent* e) {
     switch (e->key()) {
-    case Qt::Key_Up: setSlice(slice() + 1); break;
-    case Qt::Key_Down: setSlice(slice() - 1); break;
-    case Qt::Key_PageUp: setSlice(slice() + 10); break;
-    case Qt::Key_PageDown: setSlice(slice() - 10); break;
-    case Qt::Key_Home: setSlice(0); break;
-    case Qt::Key_End: setSlice(sliceCount() - 1); break;
-    case Qt::Key_R: resetView(); break;
+    case Qt::Key_Up:
+        setSlice(slice() + 1);
+        break;
+    case Qt::Key_Down:
+        setSlice(slice() - 1);
+        break;
+    case Qt::Key_PageUp:
+        setSlice(slice() + 10);
+        break;
+    case Qt::Key_PageDown:
+        setSlice(slice() - 10);
+        break;
+    case Qt::Key_Home:
+        setSlice(0);
+        break;
+    case Qt::Key_End:
+        setSlice(sliceCount() - 1);
+        break;
+    case Qt::Key_R:
+        resetView();
+        break;
     case Qt::Key_Plus:
-    case Qt::Key_Equal: zoomBy(1.25); break;
-    case Qt::Key_Minus: zoomBy(0.8); break;
-    default: QOpenGLWidget::keyPressEvent(e); return;
+    case Qt::Key_Equal:
+        zoomBy(1.25);
+        break;
+    case Qt::Key_Minus:
+        zoomBy(0.8);
+        break;
+    default:
+        QOpenGLWidget::keyPressEvent(e);
+        return;
     }
     e->accept();
 }

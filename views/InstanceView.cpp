@@ -33,8 +33,7 @@ using nlohmann::json;
 
 namespace {
 
-QString qs(const std::string& s)
-{
+QString qs(const std::string& s) {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
@@ -51,8 +50,7 @@ struct MappedText {
 
     // The document range of a byte span, rounded outwards to whole characters; invalid when
     // the span is empty or beyond the text.
-    std::optional<std::pair<int, int>> map(std::size_t b, std::size_t e) const
-    {
+    std::optional<std::pair<int, int>> map(std::size_t b, std::size_t e) const {
         const std::size_t n = pos.size() - 1;
         if (b >= e || e > n)
             return std::nullopt;
@@ -64,8 +62,7 @@ struct MappedText {
     }
 };
 
-MappedText decodeUtf8(std::string_view s)
-{
+MappedText decodeUtf8(std::string_view s) {
     MappedText m;
     const std::size_t n = s.size();
     m.pos.assign(n + 1, -1);
@@ -107,8 +104,8 @@ MappedText decodeUtf8(std::string_view s)
         // change the structure; keep tabs and line breaks.
         if (cp == '\r')
             cp = ' ';
-        else if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || cp == 0xFFFC
-                 || cp == 0xFDD0 || cp == 0xFDD1 || cp == 0xFEFF)
+        else if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || cp == 0xFFFC ||
+                 cp == 0xFDD0 || cp == 0xFDD1 || cp == 0xFEFF)
             cp = 0xFFFD;
         if (cp > 0xFFFF) {
             m.text.append(QChar(QChar::highSurrogate(cp)));
@@ -122,14 +119,12 @@ MappedText decodeUtf8(std::string_view s)
     return m;
 }
 
-QColor blend(const QColor& c, double towardsWhite)
-{
+QColor blend(const QColor& c, double towardsWhite) {
     const auto mix = [&](int v) { return int(v + (255 - v) * towardsWhite + 0.5); };
     return QColor(mix(c.red()), mix(c.green()), mix(c.blue()));
 }
 
-QColor severityColor(const std::optional<Severity>& s)
-{
+QColor severityColor(const std::optional<Severity>& s) {
     switch (s.value_or(Severity::None)) {
     case Severity::Critical:
         return QColor(0x9b, 0x1c, 0x1c);
@@ -145,8 +140,7 @@ QColor severityColor(const std::optional<Severity>& s)
 
 // Tooltips are shown as rich text when they look like it: make them always rich text and
 // escape the untrusted parts.
-QString richTip(const QStringList& lines)
-{
+QString richTip(const QStringList& lines) {
     QStringList escaped;
     for (const QString& l : lines)
         escaped << l.toHtmlEscaped();
@@ -166,8 +160,8 @@ public:
 
     static constexpr int kPad = 6;
 
-    void paint(QPainter* p, const QStyleOptionViewItem& option, const QModelIndex& index) const override
-    {
+    void paint(QPainter* p, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override {
         QStyleOptionViewItem opt = option;
         initStyleOption(&opt, index);
         opt.text.clear();
@@ -176,8 +170,8 @@ public:
         if (style)
             style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, p, w);
         const bool selected = option.state & QStyle::State_Selected;
-        const QColor textColor = option.palette.color(
-            selected ? QPalette::HighlightedText : QPalette::Text);
+        const QColor textColor =
+            option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
 
         p->save();
         p->setClipRect(option.rect);
@@ -220,8 +214,7 @@ public:
         p->restore();
     }
 
-    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
-    {
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
         const auto* view = qobject_cast<const QAbstractItemView*>(option.widget);
         int width = view ? view->viewport()->width() : option.rect.width();
         width = std::max(width, 120);
@@ -236,8 +229,7 @@ public:
     }
 };
 
-QListWidget* makeCardList(QWidget* parent)
-{
+QListWidget* makeCardList(QWidget* parent) {
     auto* list = new QListWidget(parent);
     list->setItemDelegate(new CardDelegate(list));
     list->setResizeMode(QListView::Adjust);
@@ -258,8 +250,7 @@ struct Mark {
 };
 
 // Headings and labels of the document (constant text, so formats only).
-QTextCharFormat headingFormat()
-{
+QTextCharFormat headingFormat() {
     QTextCharFormat f;
     f.setFontWeight(QFont::Bold);
     f.setFontCapitalization(QFont::AllUppercase);
@@ -269,16 +260,14 @@ QTextCharFormat headingFormat()
     return f;
 }
 
-QTextBlockFormat headingBlock(bool first)
-{
+QTextBlockFormat headingBlock(bool first) {
     QTextBlockFormat b;
     b.setTopMargin(first ? 0 : 14);
     b.setBottomMargin(4);
     return b;
 }
 
-QTextBlockFormat textBlock()
-{
+QTextBlockFormat textBlock() {
     QTextBlockFormat b;
     b.setBottomMargin(4);
     b.setLineHeight(118, QTextBlockFormat::ProportionalHeight);
@@ -301,8 +290,7 @@ public:
 
     std::vector<Mark> marks;
 
-    void writeQuestion(const Case& c)
-    {
+    void writeQuestion(const Case& c) {
         cur_.setBlockFormat(headingBlock(true));
         cur_.insertText(InstanceView::tr("Question"), headingFormat());
         QString where = decodeUtf8(c.key).text;
@@ -319,8 +307,7 @@ public:
     }
 
     // Options with the gold and model answers marked; answers naming no option as given.
-    void writeOptions(const Case& c, const CaseResult* r)
-    {
+    void writeOptions(const Case& c, const CaseResult* r) {
         const int nOptions = int(c.options.size());
         const auto optionIndex = [&](int stored, const std::string& answer) {
             if (stored >= 0 && stored < nOptions)
@@ -329,8 +316,9 @@ public:
         };
         const int gold = optionIndex(r ? r->anchors.goldOption : -1, c.gold);
         const int predicted = optionIndex(r ? r->anchors.predictedOption : -1, c.prediction);
-        const bool wrong =
-            c.correct.has_value() ? !*c.correct : (gold >= 0 && predicted >= 0 && gold != predicted);
+        const bool wrong = c.correct.has_value()
+                               ? !*c.correct
+                               : (gold >= 0 && predicted >= 0 && gold != predicted);
         if (!c.options.empty()) {
             cur_.insertBlock(headingBlock(false), plain_);
             cur_.insertText(InstanceView::tr("Options"), headingFormat());
@@ -345,7 +333,8 @@ public:
         QStringList parts;
         const QString none = InstanceView::tr("(none)");
         if (gold < 0)
-            parts << InstanceView::tr("Gold: %1").arg(c.gold.empty() ? none : decodeUtf8(c.gold).text);
+            parts << InstanceView::tr("Gold: %1")
+                         .arg(c.gold.empty() ? none : decodeUtf8(c.gold).text);
         if (predicted < 0)
             parts << InstanceView::tr("Model: %1")
                          .arg(c.prediction.empty() ? none : decodeUtf8(c.prediction).text);
@@ -355,16 +344,16 @@ public:
                 *c.correct ? kGreen : kRed);
     }
 
-    void writeOutput(const Case& c, const CaseResult* r)
-    {
+    void writeOutput(const Case& c, const CaseResult* r) {
         cur_.insertBlock(headingBlock(false), plain_);
         cur_.insertText(ReasoningTraceBar::outputHeading(c), headingFormat());
         if (r && !r->unanchoredReason.empty()) {
             QTextCharFormat meta = metaFormat();
             meta.setFontItalic(true);
-            cur_.insertText(QStringLiteral("   ") + InstanceView::tr("unanchored: %1")
-                                                         .arg(decodeUtf8(r->unanchoredReason).text),
-                            meta);
+            cur_.insertText(
+                QStringLiteral("   ") +
+                    InstanceView::tr("unanchored: %1").arg(decodeUtf8(r->unanchoredReason).text),
+                meta);
         }
         cur_.insertBlock(textBlock(), plain_);
         output_ = decodeUtf8(c.output);
@@ -377,11 +366,12 @@ public:
     DocRange outputRange() const { return {outputStart_, outputStart_ + int(output_.text.size())}; }
 
     DocRange outRange(const CaseResult::Span& s) const { return place(output_, outputStart_, s); }
-    DocRange questionRange(const CaseResult::Span& s) const { return place(question_, questionStart_, s); }
+    DocRange questionRange(const CaseResult::Span& s) const {
+        return place(question_, questionStart_, s);
+    }
 
     // A coverage gap's span lies in the question or the output, as its "where" says.
-    DocRange gapRange(const CaseResult::Gap& g) const
-    {
+    DocRange gapRange(const CaseResult::Gap& g) const {
         if (g.where == "question")
             return place(question_, questionStart_, g.span);
         if (g.where == "output" || g.where == "claim")
@@ -389,8 +379,7 @@ public:
         return {};
     }
 
-    void markMentionsAndClaims(const CaseResult& r)
-    {
+    void markMentionsAndClaims(const CaseResult& r) {
         for (const CaseResult::Mention& m : r.mentions) {
             const DocRange range = outRange(m.span);
             if (!range.valid())
@@ -406,8 +395,8 @@ public:
             const DocRange range = outRange(cl.span);
             if (!range.valid())
                 continue;
-            QString tip = InstanceView::tr("Claim: %1 %2 %3")
-                              .arg(qs(cl.head), qs(cl.relation), qs(cl.tail));
+            QString tip =
+                InstanceView::tr("Claim: %1 %2 %3").arg(qs(cl.head), qs(cl.relation), qs(cl.tail));
             if (cl.polarity)
                 tip += QStringLiteral(" [") + QLatin1String(toString(*cl.polarity)) +
                        QStringLiteral("]");
@@ -420,8 +409,7 @@ public:
     // Combines overlapping marks: cuts the text at every mark boundary and gives each piece
     // the union of its marks (a finding's tint wins over a mention's background; a gap's
     // dotted underline over a claim's line) and all their tooltips.
-    void applyMarks()
-    {
+    void applyMarks() {
         std::vector<int> cuts;
         for (const Mark& m : marks)
             cuts.push_back(m.begin), cuts.push_back(m.end);
@@ -434,14 +422,12 @@ public:
     }
 
 private:
-    static DocRange place(const MappedText& text, int start, const CaseResult::Span& s)
-    {
+    static DocRange place(const MappedText& text, int start, const CaseResult::Span& s) {
         const auto m = text.map(s.begin, s.end);
         return m ? DocRange{start + m->first, start + m->second} : DocRange{};
     }
 
-    static QTextCharFormat metaFormat()
-    {
+    static QTextCharFormat metaFormat() {
         QTextCharFormat meta = headingFormat();
         meta.setFontCapitalization(QFont::MixedCase);
         meta.setFontWeight(QFont::Normal);
@@ -449,8 +435,7 @@ private:
         return meta;
     }
 
-    void tag(const QString& text, const QColor& color)
-    {
+    void tag(const QString& text, const QColor& color) {
         QTextCharFormat f;
         f.setBackground(color);
         f.setForeground(Qt::white);
@@ -460,8 +445,7 @@ private:
         cur_.insertText(QStringLiteral("\u00a0") + text + QStringLiteral("\u00a0"), f);
     }
 
-    void writeOption(const AnswerOption& o, bool isGold, bool isPred, bool wrong)
-    {
+    void writeOption(const AnswerOption& o, bool isGold, bool isPred, bool wrong) {
         cur_.insertBlock(textBlock(), plain_);
         QTextCharFormat f;
         QString mark = QStringLiteral("   ");
@@ -474,15 +458,15 @@ private:
             f.setFontWeight(QFont::Bold);
             mark = QStringLiteral("✗ ");
         }
-        cur_.insertText(mark + decodeUtf8(o.label).text + QStringLiteral(") ") + decodeUtf8(o.text).text, f);
+        cur_.insertText(
+            mark + decodeUtf8(o.label).text + QStringLiteral(") ") + decodeUtf8(o.text).text, f);
         if (isGold)
             tag(InstanceView::tr("gold"), kGreen);
         if (isPred)
             tag(InstanceView::tr("model"), wrong ? kRed : kGreen);
     }
 
-    void applyPiece(int a, int b)
-    {
+    void applyPiece(int a, int b) {
         QTextCharFormat f;
         QStringList tips;
         bool any = false, finding = false, gap = false;
@@ -537,12 +521,12 @@ private:
 // The card of one finding in the list, and its mark in the text.
 void addFindingCard(QListWidget* list, CaseDocument& d, const CaseResult& result,
                     const CaseResult::Finding& f, int index, DocRange range,
-                    DocRange questionRange)
-{
+                    DocRange questionRange) {
     const QString type = QLatin1String(CaseResult::typeName(f));
     const QString subtype = qs(f.subtype);
     const QString severity = QLatin1String(f.severity ? severityName(*f.severity) : "");
-    const QString explanation = qs(wordFinding(result, f).text()); // clinical sentence, then KG detail
+    const QString explanation =
+        qs(wordFinding(result, f).text()); // clinical sentence, then KG detail
     if (range.valid())
         d.marks.push_back({Mark::Finding, range.begin, range.end, type,
                            InstanceView::tr("Finding %1: %2 / %3 (%4)")
@@ -577,12 +561,15 @@ void addFindingCard(QListWidget* list, CaseDocument& d, const CaseResult& result
     item->setToolTip(richTip(tip));
 }
 
-void addGapCard(QListWidget* list, CaseDocument& d, const CaseResult::Gap& g, int row, DocRange range)
-{
+void addGapCard(QListWidget* list, CaseDocument& d, const CaseResult::Gap& g, int row,
+                DocRange range) {
     const QString text = qs(g.text);
     const QString reason = qs(g.reason);
     if (range.valid())
-        d.marks.push_back({Mark::Gap, range.begin, range.end, {},
+        d.marks.push_back({Mark::Gap,
+                           range.begin,
+                           range.end,
+                           {},
                            InstanceView::tr("Coverage gap: “%1” (%2)").arg(text, reason)});
     auto* item = new QListWidgetItem(list);
     item->setData(IndexRole, row);
@@ -597,36 +584,29 @@ void addGapCard(QListWidget* list, CaseDocument& d, const CaseResult::Gap& g, in
 
 // --- InstanceView --------------------------------------------------------------------------
 
-QColor InstanceView::strongColor(const QString& type)
-{
+QColor InstanceView::strongColor(const QString& type) {
     // Dark enough for white text (the orange and purple are too light as they are).
     const bool relation = findingTypeFromName(type.toStdString()) == FindingType::Relation;
     return findingTypeColor(type).darker(relation ? 110 : 135);
 }
 
-QColor InstanceView::classTint(const QString& type)
-{
+QColor InstanceView::classTint(const QString& type) {
     return blend(findingTypeColor(type), 0.72);
 }
 
-QColor InstanceView::mentionBackground()
-{
+QColor InstanceView::mentionBackground() {
     return QColor(0xe3, 0xee, 0xfb);
 }
 
-QColor InstanceView::claimUnderline()
-{
+QColor InstanceView::claimUnderline() {
     return QColor(0x1f, 0x4e, 0x99);
 }
 
-QColor InstanceView::gapUnderline()
-{
+QColor InstanceView::gapUnderline() {
     return QColor(0x80, 0x80, 0x80);
 }
 
-InstanceView::InstanceView(QWidget* parent)
-    : QWidget(parent)
-{
+InstanceView::InstanceView(QWidget* parent) : QWidget(parent) {
     stack_ = new QStackedWidget(this);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -659,7 +639,8 @@ InstanceView::InstanceView(QWidget* parent)
     };
     QStringList legend;
     legend << swatch(QStringLiteral("background:%1").arg(mentionBackground().name()), tr("mention"))
-           << swatch(QStringLiteral("text-decoration:underline; color:%1").arg(claimUnderline().name()),
+           << swatch(QStringLiteral("text-decoration:underline; color:%1")
+                         .arg(claimUnderline().name()),
                      tr("claim"));
     for (FindingType type : kAllFindingTypes) {
         const QString t = QLatin1String(findingTypeName(type));
@@ -713,13 +694,11 @@ InstanceView::InstanceView(QWidget* parent)
 
 InstanceView::~InstanceView() = default;
 
-bool InstanceView::isEmptyState() const
-{
+bool InstanceView::isEmptyState() const {
     return stack_->currentWidget() == empty_;
 }
 
-void InstanceView::clear()
-{
+void InstanceView::clear() {
     const bool hadSelection = selectedFinding_ >= 0;
     {
         const QSignalBlocker b1(findings_), b2(gaps_);
@@ -739,8 +718,7 @@ void InstanceView::clear()
         emit findingSelected(-1);
 }
 
-void InstanceView::showCase(const Case& c, const json& analysis)
-{
+void InstanceView::showCase(const Case& c, const json& analysis) {
     if (analysis.is_null()) {
         showCase(c, nullptr);
         return;
@@ -749,8 +727,7 @@ void InstanceView::showCase(const Case& c, const json& analysis)
     showCase(c, &result);
 }
 
-void InstanceView::showCase(const Case& c, const CaseResult* result)
-{
+void InstanceView::showCase(const Case& c, const CaseResult* result) {
     {
         const QSignalBlocker b1(findings_), b2(gaps_);
         findings_->clear();
@@ -803,13 +780,11 @@ void InstanceView::showCase(const Case& c, const CaseResult* result)
     stack_->setCurrentWidget(stack_->widget(1));
 }
 
-void InstanceView::highlight(Range r, const QColor& color)
-{
+void InstanceView::highlight(Range r, const QColor& color) {
     highlight(r, color, Range{});
 }
 
-void InstanceView::highlight(Range r, const QColor& color, Range questionSpan)
-{
+void InstanceView::highlight(Range r, const QColor& color, Range questionSpan) {
     if (!r.valid()) {
         text_->setExtraSelections({});
         return;
@@ -838,19 +813,18 @@ void InstanceView::highlight(Range r, const QColor& color, Range questionSpan)
     text_->ensureCursorVisible();
 }
 
-QString InstanceView::highlightedText() const
-{
+QString InstanceView::highlightedText() const {
     const auto sels = text_->extraSelections();
     if (sels.isEmpty())
         return {};
     return sels.front().cursor.selectedText();
 }
 
-void InstanceView::selectFinding(int index)
-{
+void InstanceView::selectFinding(int index) {
     for (int row = 0; row < findings_->count(); ++row) {
         QListWidgetItem* item = findings_->item(row);
-        if (index >= 0 && item->data(IndexRole).toInt() == index && (item->flags() & Qt::ItemIsEnabled)) {
+        if (index >= 0 && item->data(IndexRole).toInt() == index &&
+            (item->flags() & Qt::ItemIsEnabled)) {
             findings_->setCurrentItem(item);
             return;
         }
@@ -860,15 +834,15 @@ void InstanceView::selectFinding(int index)
         onFindingChanged(nullptr);
 }
 
-void InstanceView::onFindingChanged(QListWidgetItem* current)
-{
+void InstanceView::onFindingChanged(QListWidgetItem* current) {
     const int index = current ? current->data(IndexRole).toInt() : -1;
     if (index >= 0 && std::size_t(index) < findingRanges_.size()) {
         {
             const QSignalBlocker block(gaps_);
             gaps_->setCurrentItem(nullptr);
         }
-        highlight(findingRanges_[std::size_t(index)], strongColor(findingTypes_[std::size_t(index)]),
+        highlight(findingRanges_[std::size_t(index)],
+                  strongColor(findingTypes_[std::size_t(index)]),
                   findingQuestionRanges_[std::size_t(index)]);
     } else {
         highlight({}, {});
@@ -880,8 +854,7 @@ void InstanceView::onFindingChanged(QListWidgetItem* current)
     emit findingSelected(selected);
 }
 
-void InstanceView::onGapChanged(QListWidgetItem* current)
-{
+void InstanceView::onGapChanged(QListWidgetItem* current) {
     const int index = current ? current->data(IndexRole).toInt() : -1;
     if (index < 0 || std::size_t(index) >= gapRanges_.size())
         return;

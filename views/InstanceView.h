@@ -71,10 +71,10 @@ public:
     enum ItemRole {
         BadgeRole = Qt::UserRole + 1, // severity (findings) or where (gaps)
         BadgeColorRole,
-        TitleRole,                    // class / subtype, or the gap's text
+        TitleRole, // class / subtype, or the gap's text
         TitleColorRole,
-        BodyRole,                     // the explanation, or the gap's reason
-        IndexRole,                    // index into analysis["findings"] / the gap's row; -1
+        BodyRole,  // the explanation, or the gap's reason
+        IndexRole, // index into analysis["findings"] / the gap's row; -1
     };
 
     // For tests and for the main window's layout.
@@ -112,7 +112,7 @@ private:
     ClaimListView* claims_ = nullptr;
     ReasoningTraceBar* traceBar_ = nullptr; // final answer apart from the trace
 
-    std::vector<Range> findingRanges_; // parallel to analysis["findings"]
+    std::vector<Range> findingRanges_;         // parallel to analysis["findings"]
     std::vector<Range> findingQuestionRanges_; // the same, in the question (reading findings)
     std::vector<QString> findingTypes_;
     std::vector<Range> gapRanges_; // parallel to the gap list's rows

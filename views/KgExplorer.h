@@ -57,10 +57,10 @@ public:
 
     // Item data of the neighbour tree (column 0).
     enum Role {
-        NodeRole = 0x0100 + 1,  // child: the neighbour's NodeId (as uint); group: unset
-        CountRole,              // group: number of neighbours in the group
-        RelationRole,           // group: relation name
-        OutgoingRole,           // group: true for out-edges (concept -> neighbour)
+        NodeRole = 0x0100 + 1, // child: the neighbour's NodeId (as uint); group: unset
+        CountRole,             // group: number of neighbours in the group
+        RelationRole,          // group: relation name
+        OutgoingRole,          // group: true for out-edges (concept -> neighbour)
     };
     // Item data of the case list: the case row id (qint64).
     static constexpr int CaseIdRole = 0x0100 + 1;

@@ -36,8 +36,7 @@ constexpr int kMaxNameLines = 3;
 constexpr int kMaxQuoteChars = 400;
 
 // Greedy word wrap to kMaxNameWidth, at most kMaxNameLines lines (the last one elided).
-QStringList wrapName(const QString& name, const QFontMetricsF& metrics)
-{
+QStringList wrapName(const QString& name, const QFontMetricsF& metrics) {
     const QStringList words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     QStringList lines;
     QString current;
@@ -62,9 +61,7 @@ QStringList wrapName(const QString& name, const QFontMetricsF& metrics)
     return lines;
 }
 
-
-QString quoted(const QString& text)
-{
+QString quoted(const QString& text) {
     QString t = text.simplified();
     if (t.size() > kMaxQuoteChars)
         t = t.left(kMaxQuoteChars) + QChar(0x2026);
@@ -72,8 +69,7 @@ QString quoted(const QString& text)
 }
 
 // Tooltips are rich text so that model output like "<b>" is shown, not interpreted.
-QString tooltipHtml(const QStringList& paragraphs)
-{
+QString tooltipHtml(const QStringList& paragraphs) {
     QString html = QStringLiteral("<qt>");
     for (const QString& p : paragraphs)
         html += QStringLiteral("<p style='white-space:pre-wrap'>") + p.toHtmlEscaped() +
@@ -81,9 +77,7 @@ QString tooltipHtml(const QStringList& paragraphs)
     return html + QStringLiteral("</qt>");
 }
 
-
-QColor nodeFill(const QString& kind, PathScene::NodeStatus status)
-{
+QColor nodeFill(const QString& kind, PathScene::NodeStatus status) {
     const QColor base = PathScene::kindColor(kind);
     if (status == PathScene::NodeStatus::OnPath)
         return base;
@@ -92,18 +86,15 @@ QColor nodeFill(const QString& kind, PathScene::NodeStatus status)
                             1 - (1 - base.blueF()) * 0.45);
 }
 
-QString qs(const std::string& s)
-{
+QString qs(const std::string& s) {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
-QString relationText(const std::string& relation)
-{
+QString relationText(const std::string& relation) {
     return qs(relation).replace(QLatin1Char('_'), QLatin1Char(' '));
 }
 
-QString labelText(const PathDiagramModel::Label& label)
-{
+QString labelText(const PathDiagramModel::Label& label) {
     using Label = PathDiagramModel::Label;
     switch (label.kind) {
     case Label::None:
@@ -125,23 +116,21 @@ class NoteText {
 public:
     NoteText(const CaseResult& r, const QByteArray& output) : r_(r), output_(output) {}
 
-    QString textAt(const CaseResult::Span& span) const
-    {
+    QString textAt(const CaseResult::Span& span) const {
         if (output_.isEmpty() || span.empty() || span.end > std::size_t(output_.size()))
             return {};
-        return QString::fromUtf8(output_.mid(qsizetype(span.begin), qsizetype(span.end - span.begin)))
+        return QString::fromUtf8(
+                   output_.mid(qsizetype(span.begin), qsizetype(span.end - span.begin)))
             .simplified();
     }
-    QString stepText(int step) const
-    {
+    QString stepText(int step) const {
         if (step < 0 || std::size_t(step) >= r_.steps.size())
             return {};
         return textAt(r_.steps[std::size_t(step)].span);
     }
 
     QStringList lines(const std::vector<PathDiagramModel::Note>& notes, const QString& from,
-                      const QString& to) const
-    {
+                      const QString& to) const {
         QStringList out;
         for (const PathDiagramModel::Note& n : notes)
             if (const QString line = text(n, from, to); !line.isEmpty())
@@ -150,8 +139,7 @@ public:
     }
 
 private:
-    QString text(const PathDiagramModel::Note& n, const QString& from, const QString& to) const
-    {
+    QString text(const PathDiagramModel::Note& n, const QString& from, const QString& to) const {
         using Note = PathDiagramModel::Note;
         switch (n.kind) {
         case Note::Mentioned:
@@ -173,8 +161,7 @@ private:
         return {};
     }
 
-    QString claim(const CaseResult::Claim& cl) const
-    {
+    QString claim(const CaseResult::Claim& cl) const {
         QString relation = relationText(cl.relation);
         if (cl.polarity == Polarity::Negated)
             relation = PathScene::tr("not %1").arg(relation);
@@ -188,29 +175,28 @@ private:
         return note;
     }
 
-    QString finding(const CaseResult::Finding& f, bool withSentence) const
-    {
-        QString note = PathScene::tr("%1 \u2014 %2 (%3): %4")
-                           .arg(QLatin1String(CaseResult::typeName(f)), qs(f.subtype),
-                                QLatin1String(f.severity ? severityName(*f.severity) : ""),
-                                qs(f.explanation));
+    QString finding(const CaseResult::Finding& f, bool withSentence) const {
+        QString note =
+            PathScene::tr("%1 \u2014 %2 (%3): %4")
+                .arg(QLatin1String(CaseResult::typeName(f)), qs(f.subtype),
+                     QLatin1String(f.severity ? severityName(*f.severity) : ""), qs(f.explanation));
         if (note.at(0).isLower())
             note[0] = note.at(0).toUpper();
         const QString sentence = withSentence ? stepText(f.step) : QString();
         return sentence.isEmpty() ? note : note + QLatin1Char('\n') + quoted(sentence);
     }
 
-    QString kgEdge(int k, std::size_t i) const
-    {
+    QString kgEdge(int k, std::size_t i) const {
         const CaseResult::ReferencePath& p = r_.referencePaths[std::size_t(k)];
         const QString name = qs(p.nodes[i]), next = qs(p.nodes[i + 1]);
-        const QString relation = relationText(i < p.relations.size() ? p.relations[i] : std::string());
+        const QString relation =
+            relationText(i < p.relations.size() ? p.relations[i] : std::string());
         const bool forward = i < p.forward.size() ? bool(p.forward[i]) : true;
         const QString kgText = forward ? PathScene::tr("KG: %1 %2 %3").arg(name, relation, next)
                                        : PathScene::tr("KG: %1 %2 %3").arg(next, relation, name);
-        const QString pathName = k == r_.bestReference
-                                     ? PathScene::tr("reference path %1 (r*, best aligned)").arg(k + 1)
-                                     : PathScene::tr("reference path %1").arg(k + 1);
+        const QString pathName =
+            k == r_.bestReference ? PathScene::tr("reference path %1 (r*, best aligned)").arg(k + 1)
+                                  : PathScene::tr("reference path %1").arg(k + 1);
         return kgText + QStringLiteral(" (") + pathName + QLatin1Char(')');
     }
 
@@ -224,8 +210,7 @@ struct NodeText {
     QString subtitle;
 };
 
-NodeText nodeText(const PathDiagramModel::Concept& node)
-{
+NodeText nodeText(const PathDiagramModel::Concept& node) {
     const QFontMetricsF nameMetrics(nameFont(node.onPath));
     NodeText text;
     text.lines = wrapName(qs(node.name), nameMetrics);
@@ -242,8 +227,7 @@ NodeText nodeText(const PathDiagramModel::Concept& node)
 }
 
 // Graphviz input for the model: node sizes from the text they will hold.
-LayoutInput layoutInput(const PathDiagramModel& model, const std::vector<NodeText>& texts)
-{
+LayoutInput layoutInput(const PathDiagramModel& model, const std::vector<NodeText>& texts) {
     LayoutInput input;
     input.engine = "dot";
     input.rankdir = "LR";
@@ -290,8 +274,7 @@ LayoutInput layoutInput(const PathDiagramModel& model, const std::vector<NodeTex
 }
 
 // Which case and how it ended, and how to read the rows; returns where the diagram starts.
-QPointF addHeader(QGraphicsScene& scene, const CaseResult& r)
-{
+QPointF addHeader(QGraphicsScene& scene, const CaseResult& r) {
     const QString predictedName = r.anchors.predicted ? qs(r.anchors.predicted->name) : QString();
     const QString goldName = r.anchors.gold ? qs(r.anchors.gold->name) : QString();
     const QString verdict = !r.correct   ? PathScene::tr("not scored")
@@ -323,8 +306,7 @@ QPointF addHeader(QGraphicsScene& scene, const CaseResult& r)
 }
 
 void addNodes(QGraphicsScene& scene, const PathDiagramModel& model, const LayoutResult& layout,
-              const std::vector<NodeText>& texts, const NoteText& notes, QPointF origin)
-{
+              const std::vector<NodeText>& texts, const NoteText& notes, QPointF origin) {
     for (std::size_t i = 0; i < model.concepts.size(); ++i) {
         const PathDiagramModel::Concept& node = model.concepts[i];
         const NodePlacement& placed = layout.nodes[i];
@@ -333,7 +315,8 @@ void addNodes(QGraphicsScene& scene, const PathDiagramModel& model, const Layout
                           placed.height);
         const PathScene::NodeStatus status = node.status();
         const QString name = qs(node.name), kind = qs(node.kind);
-        auto* item = new NodeGraphicsItem(rect, kind, texts[i].lines, texts[i].subtitle, node.onPath);
+        auto* item =
+            new NodeGraphicsItem(rect, kind, texts[i].lines, texts[i].subtitle, node.onPath);
         QPen pen(QColor(0x44, 0x44, 0x44), node.onPath ? 1.6 : 1.0);
         if (status == PathScene::NodeStatus::Missing) {
             pen = QPen(QColor(0x33, 0x33, 0x33), 1.6, Qt::DashLine);
@@ -345,7 +328,8 @@ void addNodes(QGraphicsScene& scene, const PathDiagramModel& model, const Layout
             pen = QPen(PathScene::edgeColor(PathScene::EdgeStatus::Supported).darker(120), 3.0,
                        pen.style());
         else if (node.flags & PathScene::NodePredicted)
-            pen = QPen(PathScene::edgeColor(PathScene::EdgeStatus::RelationError), 3.0, pen.style());
+            pen =
+                QPen(PathScene::edgeColor(PathScene::EdgeStatus::RelationError), 3.0, pen.style());
         pen.setJoinStyle(Qt::RoundJoin);
         item->setPen(pen);
         item->setZValue(2);
@@ -367,8 +351,7 @@ void addNodes(QGraphicsScene& scene, const PathDiagramModel& model, const Layout
 // The edge's curve as Graphviz routed it, with its arrowheads.
 QPainterPath edgeCurve(const EdgePlacement& placed, const LayoutResult& layout,
                        const NodePlacement& fromNode, const NodePlacement& toNode, QPointF origin,
-                       std::vector<Arrow>& arrows)
-{
+                       std::vector<Arrow>& arrows) {
     QPainterPath curve;
     auto at = [&](const LayoutPoint& p) { return origin + QPointF(p.x, p.y); };
     if (placed.spline.size() >= 4) {
@@ -389,8 +372,7 @@ QPainterPath edgeCurve(const EdgePlacement& placed, const LayoutResult& layout,
 }
 
 void addEdges(QGraphicsScene& scene, const PathDiagramModel& model, const LayoutResult& layout,
-              const NoteText& notes, QPointF origin)
-{
+              const NoteText& notes, QPointF origin) {
     std::unordered_map<std::string, std::size_t> nodeIndex;
     for (std::size_t i = 0; i < model.concepts.size(); ++i)
         nodeIndex.emplace(model.concepts[i].name, i);
@@ -399,9 +381,8 @@ void addEdges(QGraphicsScene& scene, const PathDiagramModel& model, const Layout
         const EdgePlacement& placed = layout.edges[i];
         const PathScene::EdgeStatus status = e.status();
         std::vector<Arrow> arrows;
-        const QPainterPath curve =
-            edgeCurve(placed, layout, layout.nodes[nodeIndex.at(e.from)],
-                      layout.nodes[nodeIndex.at(e.to)], origin, arrows);
+        const QPainterPath curve = edgeCurve(placed, layout, layout.nodes[nodeIndex.at(e.from)],
+                                             layout.nodes[nodeIndex.at(e.to)], origin, arrows);
         std::optional<QPointF> labelCentre;
         if (placed.labelCentre)
             labelCentre = origin + QPointF(placed.labelCentre->x, placed.labelCentre->y);
@@ -438,8 +419,7 @@ void addEdges(QGraphicsScene& scene, const PathDiagramModel& model, const Layout
 }
 
 // Edge statuses always (so absence is readable too), then the node kinds present.
-std::vector<LegendEntry> legendEntries(const PathDiagramModel& model)
-{
+std::vector<LegendEntry> legendEntries(const PathDiagramModel& model) {
     using Status = PathScene::EdgeStatus;
     std::vector<LegendEntry> entries;
     for (Status s : {Status::Supported, Status::Unverified, Status::RelationError, Status::Branch,
@@ -490,15 +470,13 @@ std::vector<LegendEntry> legendEntries(const PathDiagramModel& model)
 
 } // namespace
 
-PathScene::PathScene(QObject* parent) : QGraphicsScene(parent)
-{
+PathScene::PathScene(QObject* parent) : QGraphicsScene(parent) {
     setBackgroundBrush(Qt::white);
 }
 
 PathScene::~PathScene() = default;
 
-QColor PathScene::edgeColor(EdgeStatus status)
-{
+QColor PathScene::edgeColor(EdgeStatus status) {
     switch (status) {
     case EdgeStatus::Supported:
         return QColor(0x2e, 0x8b, 0x57);
@@ -516,8 +494,7 @@ QColor PathScene::edgeColor(EdgeStatus status)
     return Qt::black;
 }
 
-QString PathScene::edgeStatusName(EdgeStatus status)
-{
+QString PathScene::edgeStatusName(EdgeStatus status) {
     switch (status) {
     case EdgeStatus::Supported:
         return tr("KG-supported step");
@@ -535,13 +512,11 @@ QString PathScene::edgeStatusName(EdgeStatus status)
     return {};
 }
 
-QColor PathScene::kindColor(const QString& kind)
-{
+QColor PathScene::kindColor(const QString& kind) {
     return QColor(QLatin1String(conceptKindFill(kind.toStdString())));
 }
 
-void PathScene::clearCase()
-{
+void PathScene::clearCase() {
     clear();
     legend_ = nullptr;
     hasCase_ = false;
@@ -550,8 +525,7 @@ void PathScene::clearCase()
     setSceneRect(QRectF());
 }
 
-bool PathScene::setCase(const nlohmann::json& caseResult, const QByteArray& outputUtf8)
-{
+bool PathScene::setCase(const nlohmann::json& caseResult, const QByteArray& outputUtf8) {
     if (!looksLikeCaseResult(caseResult)) {
         clearCase();
         error_ = tr("not a case result: it has neither a reasoning path nor reference paths");
@@ -560,8 +534,7 @@ bool PathScene::setCase(const nlohmann::json& caseResult, const QByteArray& outp
     return setCase(decodeCaseResult(caseResult), outputUtf8);
 }
 
-bool PathScene::setCase(const CaseResult& r, const QByteArray& outputUtf8)
-{
+bool PathScene::setCase(const CaseResult& r, const QByteArray& outputUtf8) {
     clearCase();
     caseId_ = QString::fromStdString(r.id);
     const PathDiagramModel model = PathDiagramModel::build(r);
@@ -599,16 +572,14 @@ bool PathScene::setCase(const CaseResult& r, const QByteArray& outputUtf8)
     return true;
 }
 
-QGraphicsItem* PathScene::nodeItem(const QString& name) const
-{
+QGraphicsItem* PathScene::nodeItem(const QString& name) const {
     for (QGraphicsItem* item : items())
         if (item->data(KeyItemType).toInt() == NodeItem && item->data(KeyName).toString() == name)
             return item;
     return nullptr;
 }
 
-QList<QGraphicsItem*> PathScene::nodeItems() const
-{
+QList<QGraphicsItem*> PathScene::nodeItems() const {
     QList<QGraphicsItem*> result;
     for (QGraphicsItem* item : items(Qt::AscendingOrder))
         if (item->data(KeyItemType).toInt() == NodeItem)
@@ -616,8 +587,7 @@ QList<QGraphicsItem*> PathScene::nodeItems() const
     return result;
 }
 
-QList<QGraphicsItem*> PathScene::edgeItems() const
-{
+QList<QGraphicsItem*> PathScene::edgeItems() const {
     QList<QGraphicsItem*> result;
     for (QGraphicsItem* item : items(Qt::AscendingOrder))
         if (item->data(KeyItemType).toInt() == EdgeItem)
@@ -625,8 +595,7 @@ QList<QGraphicsItem*> PathScene::edgeItems() const
     return result;
 }
 
-QList<QGraphicsItem*> PathScene::edgeItems(EdgeStatus status) const
-{
+QList<QGraphicsItem*> PathScene::edgeItems(EdgeStatus status) const {
     QList<QGraphicsItem*> result;
     for (QGraphicsItem* item : edgeItems())
         if (item->data(KeyStatus).toInt() == int(status))
@@ -634,8 +603,7 @@ QList<QGraphicsItem*> PathScene::edgeItems(EdgeStatus status) const
     return result;
 }
 
-QGraphicsItem* PathScene::edgeItem(const QString& from, const QString& to) const
-{
+QGraphicsItem* PathScene::edgeItem(const QString& from, const QString& to) const {
     for (QGraphicsItem* item : edgeItems()) {
         const QString a = item->data(KeyFrom).toString();
         const QString b = item->data(KeyTo).toString();
@@ -645,8 +613,7 @@ QGraphicsItem* PathScene::edgeItem(const QString& from, const QString& to) const
     return nullptr;
 }
 
-QString PathScene::toSvg() const
-{
+QString PathScene::toSvg() const {
     if (!hasCase_)
         return {};
     const QRectF source = sceneRect();
@@ -666,8 +633,7 @@ QString PathScene::toSvg() const
     return QString::fromUtf8(buffer.data());
 }
 
-QImage PathScene::toImage(int scale) const
-{
+QImage PathScene::toImage(int scale) const {
     if (!hasCase_)
         return {};
     scale = std::clamp(scale, 1, 8);

@@ -4,30 +4,26 @@
 
 namespace rs::pathscene {
 
-QFont nameFont(bool bold)
-{
+QFont nameFont(bool bold) {
     QFont font;
     font.setPixelSize(int(kNameFontPx));
     font.setWeight(bold ? QFont::DemiBold : QFont::Normal);
     return font;
 }
 
-QFont smallFont(qreal px, bool italic)
-{
+QFont smallFont(qreal px, bool italic) {
     QFont font;
     font.setPixelSize(int(px));
     font.setItalic(italic);
     return font;
 }
 
-QString canonicalKind(const QString& kind)
-{
+QString canonicalKind(const QString& kind) {
     return QString::fromStdString(canonicalConceptKind(kind.toStdString()));
 }
 
 // Node outline by kind, so kind is readable without colour (and in grey-scale prints).
-QPainterPath kindShape(const QString& kind, const QRectF& r)
-{
+QPainterPath kindShape(const QString& kind, const QRectF& r) {
     QPainterPath path;
     const QString k = canonicalKind(kind);
     if (k == "Symptom") {

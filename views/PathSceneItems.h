@@ -3,10 +3,10 @@
 // kind, edges with arrowheads, labels and an optional halo, and the legend. Internal to
 // PathScene; kept apart so the scene's file is about what is drawn, not how.
 #include <QFont>
+#include <QFontMetricsF>
 #include <QGraphicsPathItem>
 #include <QPainter>
 #include <QPainterPath>
-#include <QFontMetricsF>
 
 #include <cmath>
 #include <optional>
@@ -31,14 +31,13 @@ class NodeGraphicsItem : public QGraphicsPathItem {
 public:
     NodeGraphicsItem(const QRectF& rect, const QString& kind, QStringList lines, QString subtitle,
                      bool bold)
-        : lines_(std::move(lines)), subtitle_(std::move(subtitle)), bold_(bold)
-    {
+        : lines_(std::move(lines)), subtitle_(std::move(subtitle)), bold_(bold) {
         setPath(kindShape(kind, rect));
         rect_ = rect;
     }
 
-    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override
-    {
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
+               QWidget* widget) override {
         QGraphicsPathItem::paint(painter, option, widget);
         painter->setPen(QColor(0x22, 0x22, 0x22));
         const QFont font = nameFont(bold_);
@@ -76,8 +75,7 @@ class EdgeGraphicsItem : public QGraphicsPathItem {
 public:
     EdgeGraphicsItem(const QPainterPath& curve, std::vector<Arrow> arrows, QString label,
                      std::optional<QPointF> labelCentre, std::optional<QColor> halo)
-        : arrows_(std::move(arrows)), label_(std::move(label)), halo_(halo)
-    {
+        : arrows_(std::move(arrows)), label_(std::move(label)), halo_(halo) {
         setPath(curve);
         if (labelCentre && !label_.isEmpty()) {
             const QFontMetricsF metrics(smallFont(kEdgeLabelFontPx));
@@ -86,8 +84,7 @@ public:
         }
     }
 
-    QRectF boundingRect() const override
-    {
+    QRectF boundingRect() const override {
         QRectF r = QGraphicsPathItem::boundingRect().adjusted(-8, -8, 8, 8);
         for (const Arrow& a : arrows_)
             r |= QRectF(a.tip - QPointF(10, 10), QSizeF(20, 20));
@@ -97,8 +94,7 @@ public:
     }
 
     // A wide hit area: a 2 px curve is hard to hover for its tooltip.
-    QPainterPath shape() const override
-    {
+    QPainterPath shape() const override {
         QPainterPathStroker stroker;
         stroker.setWidth(10);
         QPainterPath hit = stroker.createStroke(path());
@@ -107,8 +103,7 @@ public:
         return hit;
     }
 
-    void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override
-    {
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override {
         painter->setRenderHint(QPainter::Antialiasing);
         painter->setBrush(Qt::NoBrush);
         if (halo_) {
@@ -134,8 +129,7 @@ public:
     }
 
 private:
-    QPolygonF arrowHead(const Arrow& a) const
-    {
+    QPolygonF arrowHead(const Arrow& a) const {
         QPointF d = a.tip - a.from;
         const qreal length = std::hypot(d.x(), d.y());
         if (length < 1e-6)
@@ -169,8 +163,7 @@ struct LegendEntry {
 class LegendGraphicsItem : public QGraphicsItem {
 public:
     LegendGraphicsItem(std::vector<LegendEntry> entries, qreal maxWidth)
-        : entries_(std::move(entries))
-    {
+        : entries_(std::move(entries)) {
         const QFontMetricsF metrics(smallFont(11));
         qreal x = kPad, y = kPad + metrics.height() + 4;
         for (const LegendEntry& e : entries_) {
@@ -190,8 +183,7 @@ public:
 
     QRectF boundingRect() const override { return QRectF(QPointF(0, 0), size_); }
 
-    void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override
-    {
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override {
         painter->setRenderHint(QPainter::Antialiasing);
         painter->setPen(QPen(QColor(0xbb, 0xbb, 0xbb), 1));
         painter->setBrush(QColor(0xfa, 0xfa, 0xfa));

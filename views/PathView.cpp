@@ -27,8 +27,7 @@ constexpr qreal kMaxFitZoom = 1.5;
 constexpr qreal kMinFitZoom = 0.85;
 } // namespace
 
-PathView::PathView(QWidget* parent) : QGraphicsView(parent), scene_(new PathScene(this))
-{
+PathView::PathView(QWidget* parent) : QGraphicsView(parent), scene_(new PathScene(this)) {
     setScene(scene_);
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);
@@ -41,25 +40,21 @@ PathView::PathView(QWidget* parent) : QGraphicsView(parent), scene_(new PathScen
 
 PathView::~PathView() = default;
 
-QString PathView::placeholderText() const
-{
+QString PathView::placeholderText() const {
     if (!message_.isEmpty())
         return message_;
     return scene_->hasCase() ? QString() : tr("Select a case to see its reasoning path");
 }
 
-bool PathView::setCase(const CaseResult& caseResult, const QByteArray& outputUtf8)
-{
+bool PathView::setCase(const CaseResult& caseResult, const QByteArray& outputUtf8) {
     return showOutcome(scene_->setCase(caseResult, outputUtf8));
 }
 
-bool PathView::setCase(const nlohmann::json& caseResult, const QByteArray& outputUtf8)
-{
+bool PathView::setCase(const nlohmann::json& caseResult, const QByteArray& outputUtf8) {
     return showOutcome(scene_->setCase(caseResult, outputUtf8));
 }
 
-bool PathView::showOutcome(bool ok)
-{
+bool PathView::showOutcome(bool ok) {
     message_ = ok ? QString() : scene_->errorString();
     resetTransform();
     if (ok)
@@ -68,19 +63,18 @@ bool PathView::showOutcome(bool ok)
     return ok;
 }
 
-void PathView::clearCase()
-{
+void PathView::clearCase() {
     scene_->clearCase();
     message_.clear();
     resetTransform();
     viewport()->update();
 }
 
-QRectF PathView::errorRegion() const
-{
+QRectF PathView::errorRegion() const {
     QRectF region;
     for (QGraphicsItem* node : scene_->nodeItems())
-        if (node->data(PathScene::KeyFlags).toInt() & (PathScene::NodeBranchPoint | PathScene::NodeMissing))
+        if (node->data(PathScene::KeyFlags).toInt() &
+            (PathScene::NodeBranchPoint | PathScene::NodeMissing))
             region |= node->sceneBoundingRect();
     // The branch edge brings the concept the model turned to along with the divergence.
     for (QGraphicsItem* edge : scene_->edgeItems())
@@ -89,13 +83,11 @@ QRectF PathView::errorRegion() const
     return region;
 }
 
-qreal PathView::zoomFactor() const
-{
+qreal PathView::zoomFactor() const {
     return transform().m11();
 }
 
-void PathView::fitToView()
-{
+void PathView::fitToView() {
     if (!scene_->hasCase())
         return;
     autoFit_ = true;
@@ -119,24 +111,20 @@ void PathView::fitToView()
     emit zoomChanged(zoomFactor());
 }
 
-void PathView::zoomIn()
-{
+void PathView::zoomIn() {
     zoomBy(1.25);
 }
-void PathView::zoomOut()
-{
+void PathView::zoomOut() {
     zoomBy(1 / 1.25);
 }
 
-void PathView::resetZoom()
-{
+void PathView::resetZoom() {
     autoFit_ = false;
     setTransform(QTransform());
     emit zoomChanged(1.0);
 }
 
-void PathView::resizeEvent(QResizeEvent* event)
-{
+void PathView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
     // Docks settle their sizes after the first case is shown: keep it fitted until the user
     // zooms.
@@ -144,8 +132,7 @@ void PathView::resizeEvent(QResizeEvent* event)
         fitToView();
 }
 
-void PathView::zoomBy(qreal factor)
-{
+void PathView::zoomBy(qreal factor) {
     autoFit_ = false;
     const qreal target = std::clamp(zoomFactor() * factor, kMinZoom, kMaxZoom);
     const qreal applied = target / zoomFactor();
@@ -155,8 +142,7 @@ void PathView::zoomBy(qreal factor)
     emit zoomChanged(zoomFactor());
 }
 
-void PathView::wheelEvent(QWheelEvent* event)
-{
+void PathView::wheelEvent(QWheelEvent* event) {
     // angleDelta is in eighths of a degree; one notch (120) zooms by 15 %, and touchpads
     // sending small deltas zoom proportionally.
     const int delta = event->angleDelta().y();
@@ -168,8 +154,7 @@ void PathView::wheelEvent(QWheelEvent* event)
     event->accept();
 }
 
-void PathView::mousePressEvent(QMouseEvent* event)
-{
+void PathView::mousePressEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton) {
         pressed_ = true;
         pressPos_ = event->position().toPoint();
@@ -177,8 +162,7 @@ void PathView::mousePressEvent(QMouseEvent* event)
     QGraphicsView::mousePressEvent(event);
 }
 
-void PathView::mouseReleaseEvent(QMouseEvent* event)
-{
+void PathView::mouseReleaseEvent(QMouseEvent* event) {
     QGraphicsView::mouseReleaseEvent(event);
     if (event->button() != Qt::LeftButton || !pressed_)
         return;
@@ -192,8 +176,7 @@ void PathView::mouseReleaseEvent(QMouseEvent* event)
         emit nodeActivated(name);
 }
 
-void PathView::keyPressEvent(QKeyEvent* event)
-{
+void PathView::keyPressEvent(QKeyEvent* event) {
     if (event->matches(QKeySequence::ZoomIn) || event->key() == Qt::Key_Plus) {
         zoomIn();
     } else if (event->matches(QKeySequence::ZoomOut) || event->key() == Qt::Key_Minus) {
@@ -207,8 +190,7 @@ void PathView::keyPressEvent(QKeyEvent* event)
     event->accept();
 }
 
-QString PathView::nodeAt(const QPoint& viewportPos) const
-{
+QString PathView::nodeAt(const QPoint& viewportPos) const {
     for (QGraphicsItem* item : items(viewportPos)) {
         if (item->data(PathScene::KeyItemType).toInt() == PathScene::NodeItem)
             return item->data(PathScene::KeyName).toString();
@@ -216,8 +198,7 @@ QString PathView::nodeAt(const QPoint& viewportPos) const
     return {};
 }
 
-void PathView::drawForeground(QPainter* painter, const QRectF& rect)
-{
+void PathView::drawForeground(QPainter* painter, const QRectF& rect) {
     QGraphicsView::drawForeground(painter, rect);
     const QString text = placeholderText();
     if (text.isEmpty())
@@ -235,8 +216,7 @@ void PathView::drawForeground(QPainter* painter, const QRectF& rect)
 
 namespace rs {
 
-void PathView::highlightNodes(const QStringList& names)
-{
+void PathView::highlightNodes(const QStringList& names) {
     const QSet<QString> focus(names.begin(), names.end());
     for (QGraphicsItem* item : scene()->items()) {
         const int type = item->data(PathScene::KeyItemType).toInt();
@@ -244,8 +224,9 @@ void PathView::highlightNodes(const QStringList& names)
         if (type == PathScene::NodeItem)
             inFocus = focus.isEmpty() || focus.contains(item->data(PathScene::KeyName).toString());
         else if (type == PathScene::EdgeItem)
-            inFocus = focus.isEmpty() || (focus.contains(item->data(PathScene::KeyFrom).toString()) &&
-                                          focus.contains(item->data(PathScene::KeyTo).toString()));
+            inFocus =
+                focus.isEmpty() || (focus.contains(item->data(PathScene::KeyFrom).toString()) &&
+                                    focus.contains(item->data(PathScene::KeyTo).toString()));
         else
             continue;
         item->setOpacity(inFocus ? 1.0 : 0.25);

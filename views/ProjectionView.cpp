@@ -148,7 +148,9 @@ void ProjectionView::setNodeLimit(int limit) {
     rebuild();
 }
 
-void ProjectionView::refresh() { rebuild(); }
+void ProjectionView::refresh() {
+    rebuild();
+}
 
 QString ProjectionView::dominantType(const ProjectStore::ConceptStat& stat) {
     QString best;
@@ -220,8 +222,8 @@ ProjectionView::Snapshot ProjectionView::collect(const ProjectStore& store, cons
     in.directed = false;
     in.attributes = {{"overlap", "prism"}, {"sep", "+6"}, {"splines", "false"}};
     for (std::size_t i = 0; i < stats.size(); ++i) {
-        const qreal d = std::max(kMinDiameter,
-                                 kMaxDiameter * std::sqrt(double(stats[i].cases) / maxCases));
+        const qreal d =
+            std::max(kMinDiameter, kMaxDiameter * std::sqrt(double(stats[i].cases) / maxCases));
         snap.diameters.push_back(d);
         index[stats[i].name] = i;
         LayoutNode n;
@@ -250,7 +252,8 @@ ProjectionView::Snapshot ProjectionView::collect(const ProjectStore& store, cons
         out = layoutGraph(in);
     }
     if (!out.ok) {
-        snap.message = tr("Cannot lay out the concept map: %1").arg(QString::fromStdString(out.error));
+        snap.message =
+            tr("Cannot lay out the concept map: %1").arg(QString::fromStdString(out.error));
         return snap;
     }
     for (const NodePlacement& p : out.nodes)
@@ -263,8 +266,7 @@ void ProjectionView::setBackgroundReading(bool on) {
         return;
     if (on) {
         reader_ = new AsyncStoreReader(this);
-        connect(reader_, &AsyncStoreReader::busyChanged, viewport(),
-                qOverload<>(&QWidget::update));
+        connect(reader_, &AsyncStoreReader::busyChanged, viewport(), qOverload<>(&QWidget::update));
     } else {
         delete reader_;
         reader_ = nullptr;
@@ -273,7 +275,9 @@ void ProjectionView::setBackgroundReading(bool on) {
     gate_->request();
 }
 
-bool ProjectionView::isUpdating() const { return reader_ && reader_->isBusy(); }
+bool ProjectionView::isUpdating() const {
+    return reader_ && reader_->isBusy();
+}
 
 void ProjectionView::rebuild() {
     if (!store_) {
@@ -334,8 +338,9 @@ void ProjectionView::showSnapshot(const Snapshot& snap) {
         const ProjectStore::ConceptStat& s = stats[i];
         const QString type = dominantType(s);
         const QString name = QString::fromStdString(s.name);
-        auto* item = new ConceptNodeItem(snap.diameters[i], findingTypeColor(type),
-                                         int(i) < kLabelledNodes ? elided(name, kLabelChars) : QString());
+        auto* item =
+            new ConceptNodeItem(snap.diameters[i], findingTypeColor(type),
+                                int(i) < kLabelledNodes ? elided(name, kLabelChars) : QString());
         item->setPos(centres[i]);
         // Bigger nodes under smaller ones, so small discs are never hidden.
         item->setZValue(double(i) / double(stats.size()));
@@ -365,9 +370,13 @@ QList<QGraphicsItem*> ProjectionView::nodeItems() const {
     return QList<QGraphicsItem*>(nodes_.begin(), nodes_.end());
 }
 
-QString ProjectionView::placeholderText() const { return message_; }
+QString ProjectionView::placeholderText() const {
+    return message_;
+}
 
-qreal ProjectionView::zoomFactor() const { return transform().m11(); }
+qreal ProjectionView::zoomFactor() const {
+    return transform().m11();
+}
 
 void ProjectionView::fitToView() {
     if (nodes_.empty())
@@ -385,10 +394,16 @@ void ProjectionView::fitToView() {
     centerOn(scene_->sceneRect().center());
 }
 
-int ProjectionView::legendHeight() const { return fontMetrics().height() + 12; }
+int ProjectionView::legendHeight() const {
+    return fontMetrics().height() + 12;
+}
 
-void ProjectionView::zoomIn() { zoomBy(1.25); }
-void ProjectionView::zoomOut() { zoomBy(0.8); }
+void ProjectionView::zoomIn() {
+    zoomBy(1.25);
+}
+void ProjectionView::zoomOut() {
+    zoomBy(0.8);
+}
 
 void ProjectionView::zoomBy(qreal factor) {
     const qreal target = std::clamp(zoomFactor() * factor, kMinZoom, kMaxZoom);
@@ -504,15 +519,15 @@ void ProjectionView::drawForeground(QPainter* painter, const QRectF& rect) {
         painter->drawText(QRect(x, 0, fm.horizontalAdvance(label) + 1, h), Qt::AlignVCenter, label);
         x += fm.horizontalAdvance(label) + 14;
     }
-    QString note =
-        tr("Colour: class affecting most cases \u00b7 size: affected cases \u00b7 %1")
-            .arg(truncated_ ? tr("top %1 concepts").arg(nodes_.size())
-                            : tr("%1 concepts").arg(nodes_.size()));
+    QString note = tr("Colour: class affecting most cases \u00b7 size: affected cases \u00b7 %1")
+                       .arg(truncated_ ? tr("top %1 concepts").arg(nodes_.size())
+                                       : tr("%1 concepts").arg(nodes_.size()));
     if (isUpdating())
         note = tr("Updating\u2026") + QStringLiteral(" \u00b7 ") + note;
     painter->setPen(palette().color(QPalette::PlaceholderText));
     painter->drawText(QRect(x + 6, 0, std::max(0, viewport()->width() - x - 12), h),
-                      Qt::AlignVCenter, fm.elidedText(note, Qt::ElideRight, viewport()->width() - x - 12));
+                      Qt::AlignVCenter,
+                      fm.elidedText(note, Qt::ElideRight, viewport()->width() - x - 12));
     painter->setPen(QColor(0xdd, 0xdd, 0xdd));
     painter->drawLine(0, h, viewport()->width(), h);
     painter->restore();

@@ -10,17 +10,14 @@ namespace rs {
 
 namespace {
 
-QString qs(const std::string& s)
-{
+QString qs(const std::string& s) {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
 } // namespace
 
 ReasoningTraceBar::ReasoningTraceBar(QTextDocument* document, QWidget* parent)
-    : QFrame(parent)
-    , document_(document)
-{
+    : QFrame(parent), document_(document) {
     setObjectName(QStringLiteral("reasoningTraceBar"));
     setFrameShape(QFrame::StyledPanel);
     auto* layout = new QHBoxLayout(this);
@@ -45,21 +42,18 @@ ReasoningTraceBar::ReasoningTraceBar(QTextDocument* document, QWidget* parent)
     hide();
 }
 
-QString ReasoningTraceBar::outputHeading(const Case& c)
-{
+QString ReasoningTraceBar::outputHeading(const Case& c) {
     return c.finalAnswer.empty() ? tr("Model output") : tr("Reasoning trace");
 }
 
-QString ReasoningTraceBar::missingOutputNote(const Case& c)
-{
+QString ReasoningTraceBar::missingOutputNote(const Case& c) {
     if (!c.output.empty() || !c.scoredFromLoglikelihoods)
         return {};
     return tr("Scored from log-likelihoods, no written reasoning: the tool compared the "
               "model's likelihood of each option, so there is no chain to read.");
 }
 
-void ReasoningTraceBar::showCase(const Case& c, int traceBegin, int traceEnd)
-{
+void ReasoningTraceBar::showCase(const Case& c, int traceBegin, int traceEnd) {
     folded_ = false;
     foldFrom_ = traceEnd_ = traceEnd;
     hiddenParagraphs_ = 0;
@@ -84,31 +78,27 @@ void ReasoningTraceBar::showCase(const Case& c, int traceBegin, int traceEnd)
     show();
 }
 
-void ReasoningTraceBar::setFolded(bool folded)
-{
+void ReasoningTraceBar::setFolded(bool folded) {
     folded_ = folded && canFold();
     if (canFold()) {
-        for (QTextBlock b = document_->findBlock(foldFrom_); b.isValid() && b.position() < traceEnd_;
-             b = b.next())
+        for (QTextBlock b = document_->findBlock(foldFrom_);
+             b.isValid() && b.position() < traceEnd_; b = b.next())
             b.setVisible(!folded_);
         document_->markContentsDirty(foldFrom_, traceEnd_ - foldFrom_);
     }
     updateButton();
 }
 
-void ReasoningTraceBar::reveal(int position)
-{
+void ReasoningTraceBar::reveal(int position) {
     if (folded_ && position >= foldFrom_ && position < traceEnd_)
         setFolded(false);
 }
 
-QString ReasoningTraceBar::finalAnswerText() const
-{
+QString ReasoningTraceBar::finalAnswerText() const {
     return answer_->text();
 }
 
-void ReasoningTraceBar::updateButton()
-{
+void ReasoningTraceBar::updateButton() {
     fold_->setVisible(canFold());
     const QString more = hiddenParagraphs_ == 1 ? tr("1 more paragraph")
                                                 : tr("%1 more paragraphs").arg(hiddenParagraphs_);

@@ -30,8 +30,9 @@ namespace rs {
 
 namespace {
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
-
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 // "2024-06-01T12:00:00.123Z" -> "2024-06-01 12:00"
 QString shortTime(const std::string& ts) {
@@ -52,13 +53,14 @@ QString describe(const ProjectStore::Review& r) {
 
 // The keys, always in sight under the verdict buttons.
 QLabel* keyHint(QWidget* parent) {
-    auto* hint = new QLabel(ReviewPanel::tr("<b>Keys</b> (wherever the focus is, except in a text field): "
-                                            "<b>1</b> confirm \u00b7 <b>2</b> reject \u00b7 <b>3</b> unsure \u00b7 "
-                                            "<b>]</b>/<b>[</b> next/previous finding \u00b7 <b>J</b>/<b>K</b> "
-                                            "next/previous case \u00b7 <b>Alt+0\u20263</b> severity \u00b7 <b>C</b> "
-                                            "comment \u00b7 <b>Esc</b> leaves a text field \u00b7 <b>F2</b> first "
-                                            "unreviewed case"),
-                            parent);
+    auto* hint = new QLabel(
+        ReviewPanel::tr("<b>Keys</b> (wherever the focus is, except in a text field): "
+                        "<b>1</b> confirm \u00b7 <b>2</b> reject \u00b7 <b>3</b> unsure \u00b7 "
+                        "<b>]</b>/<b>[</b> next/previous finding \u00b7 <b>J</b>/<b>K</b> "
+                        "next/previous case \u00b7 <b>Alt+0\u20263</b> severity \u00b7 <b>C</b> "
+                        "comment \u00b7 <b>Esc</b> leaves a text field \u00b7 <b>F2</b> first "
+                        "unreviewed case"),
+        parent);
     hint->setObjectName("reviewKeyHint");
     hint->setWordWrap(true);
     hint->setStyleSheet("color: #445; background: #f2f4f7; padding: 3px;");
@@ -103,13 +105,15 @@ ReviewPanel::ReviewPanel(QWidget* parent) : QWidget(parent) {
     queueView_->horizontalHeader()->setStretchLastSection(true);
     queueView_->setFocusPolicy(Qt::ClickFocus);
     for (int c = 0; c < CaseTableModel::ColumnCount; ++c)
-        queueView_->setColumnHidden(c, c != CaseTableModel::TitleColumn && c != CaseTableModel::RunColumn &&
-                                           c != CaseTableModel::SeverityColumn &&
-                                           c != CaseTableModel::ReviewColumn);
+        queueView_->setColumnHidden(
+            c, c != CaseTableModel::TitleColumn && c != CaseTableModel::RunColumn &&
+                   c != CaseTableModel::SeverityColumn && c != CaseTableModel::ReviewColumn);
     // The title names the case; it takes the room, the id stays in its tooltip.
     queueView_->horizontalHeader()->setStretchLastSection(false);
-    queueView_->horizontalHeader()->setSectionResizeMode(CaseTableModel::TitleColumn, QHeaderView::Stretch);
-    queueView_->horizontalHeader()->setSectionResizeMode(CaseTableModel::RunColumn, QHeaderView::Interactive);
+    queueView_->horizontalHeader()->setSectionResizeMode(CaseTableModel::TitleColumn,
+                                                         QHeaderView::Stretch);
+    queueView_->horizontalHeader()->setSectionResizeMode(CaseTableModel::RunColumn,
+                                                         QHeaderView::Interactive);
     queueView_->setColumnWidth(CaseTableModel::RunColumn, 110);
     queueView_->setColumnWidth(CaseTableModel::SeverityColumn, 70);
     queueView_->setColumnWidth(CaseTableModel::ReviewColumn, 90);
@@ -179,7 +183,8 @@ ReviewPanel::ReviewPanel(QWidget* parent) : QWidget(parent) {
 
     comment_ = new QPlainTextEdit(this);
     comment_->setObjectName(QLatin1String(kComment));
-    comment_->setPlaceholderText(tr("Comment (C to write, Esc to leave; saved with the next verdict)"));
+    comment_->setPlaceholderText(
+        tr("Comment (C to write, Esc to leave; saved with the next verdict)"));
     comment_->setMaximumHeight(64);
     comment_->setTabChangesFocus(true);
     comment_->installEventFilter(this);
@@ -267,7 +272,9 @@ void ReviewPanel::setFilter(const CaseQuery& filter) {
     listGate_->request();
 }
 
-void ReviewPanel::setDeferredWhileHidden(bool deferred) { listGate_->setDeferredWhileHidden(deferred); }
+void ReviewPanel::setDeferredWhileHidden(bool deferred) {
+    listGate_->setDeferredWhileHidden(deferred);
+}
 
 void ReviewPanel::showQueue() {
     if (!queue_)
@@ -294,9 +301,13 @@ void ReviewPanel::setReviewer(const QString& name, const QString& role) {
     emit reviewerChanged(reviewer_, role_);
 }
 
-int ReviewPanel::targetCount() const { return case_ ? int(case_->findingIds.size()) + 1 : 0; }
+int ReviewPanel::targetCount() const {
+    return case_ ? int(case_->findingIds.size()) + 1 : 0;
+}
 
-QString ReviewPanel::progressText() const { return progressLabel_->text(); }
+QString ReviewPanel::progressText() const {
+    return progressLabel_->text();
+}
 
 void ReviewPanel::updateProgress() {
     if (!queue_) {
@@ -359,7 +370,8 @@ void ReviewPanel::loadCase() {
         case_ = store_->loadCase(std::int64_t(caseId_));
         if (case_) {
             result_ = decodeCaseResult(case_->analysis);
-            state_ = caseReviewState(store_->reviews(case_->id), case_->findingIds, result_.findings);
+            state_ =
+                caseReviewState(store_->reviews(case_->id), case_->findingIds, result_.findings);
         }
     } catch (const std::exception& e) {
         case_.reset();
@@ -384,8 +396,8 @@ void ReviewPanel::updateTitle() {
     }
     const QString title = qs(caseTitle(case_->data.question));
     caseTitle_->setText(QStringLiteral("%1\n%2 \u2014 %3 \u2014 %4")
-                            .arg(title.isEmpty() ? tr("(no question text)") : title, qs(case_->data.key),
-                                 qs(case_->data.run), position));
+                            .arg(title.isEmpty() ? tr("(no question text)") : title,
+                                 qs(case_->data.key), qs(case_->data.run), position));
 }
 
 void ReviewPanel::fillTargets() {
@@ -400,15 +412,17 @@ void ReviewPanel::fillTargets() {
         if (!v)
             return tr("\u2014");
         return QStringLiteral("%1%2 \u00b7 %3 %4")
-            .arg(qs(v->verdict), v->severity.empty() ? QString() : QStringLiteral(", ") + qs(v->severity),
+            .arg(qs(v->verdict),
+                 v->severity.empty() ? QString() : QStringLiteral(", ") + qs(v->severity),
                  qs(v->reviewer), shortTime(v->timestamp));
     };
     for (std::size_t i = 0; i < case_->findingIds.size(); ++i) {
         const CaseResult::Finding* f = result_.finding(int(i));
         auto* item = new QTreeWidgetItem(targets_);
         item->setText(0, QString::number(i + 1));
-        item->setText(1, QStringLiteral("%1 / %2").arg(f ? QLatin1String(CaseResult::typeName(*f)) : QString(),
-                                                        f ? qs(f->subtype) : QString()));
+        item->setText(1, QStringLiteral("%1 / %2").arg(f ? QLatin1String(CaseResult::typeName(*f))
+                                                         : QString(),
+                                                       f ? qs(f->subtype) : QString()));
         item->setForeground(1, findingTypeColor(f ? f->type : std::nullopt));
         if (f)
             item->setToolTip(1, qs(wordFinding(result_, *f).text()));
@@ -452,7 +466,10 @@ void ReviewPanel::showTarget() {
         const CaseResult::Finding* f = result_.finding(target_);
         // The clinical sentence first; the KG detail it rests on after it.
         const FindingWording w = f ? wordFinding(result_, *f) : FindingWording{};
-        QString text = tr("Finding %1 of %2: %3").arg(target_ + 1).arg(nFindings).arg(qs(w.summary.empty() ? w.detail : w.summary));
+        QString text = tr("Finding %1 of %2: %3")
+                           .arg(target_ + 1)
+                           .arg(nFindings)
+                           .arg(qs(w.summary.empty() ? w.detail : w.summary));
         if (!w.summary.empty() && !w.detail.empty())
             text += QStringLiteral("\n") + tr("KG detail: %1").arg(qs(w.detail));
         explanation_->setText(text);
@@ -490,9 +507,13 @@ void ReviewPanel::selectTarget(int target) {
     showTarget();
 }
 
-void ReviewPanel::nextTarget() { selectTarget(std::min(target_ + 1, targetCount() - 1)); }
+void ReviewPanel::nextTarget() {
+    selectTarget(std::min(target_ + 1, targetCount() - 1));
+}
 
-void ReviewPanel::previousTarget() { selectTarget(std::max(target_ - 1, 0)); }
+void ReviewPanel::previousTarget() {
+    selectTarget(std::max(target_ - 1, 0));
+}
 
 void ReviewPanel::setSeverity(const QString& severity) {
     const int i = severity_->findData(severity);
@@ -533,9 +554,13 @@ bool ReviewPanel::startReviewing() {
     return caseId_ >= 0;
 }
 
-QWidget* ReviewPanel::keyHome() const { return targets_; }
+QWidget* ReviewPanel::keyHome() const {
+    return targets_;
+}
 
-void ReviewPanel::askForReviewer() { nameBar_->askForName(tr("Who is reviewing?")); }
+void ReviewPanel::askForReviewer() {
+    nameBar_->askForName(tr("Who is reviewing?"));
+}
 
 void ReviewPanel::goTo(qint64 caseId) {
     if (caseId < 0)

@@ -7,8 +7,7 @@
 
 namespace rs {
 
-ReviewerNameBar::ReviewerNameBar(QWidget* parent) : QWidget(parent)
-{
+ReviewerNameBar::ReviewerNameBar(QWidget* parent) : QWidget(parent) {
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setHorizontalSpacing(6);
@@ -24,7 +23,8 @@ ReviewerNameBar::ReviewerNameBar(QWidget* parent) : QWidget(parent)
     role_->setObjectName(QLatin1String(kRole));
     role_->setEditable(true);
     role_->setFocusPolicy(Qt::ClickFocus);
-    role_->addItems({QString(), tr("physician"), tr("resident"), tr("nurse"), tr("developer"), tr("auditor")});
+    role_->addItems(
+        {QString(), tr("physician"), tr("resident"), tr("nurse"), tr("developer"), tr("auditor")});
     role_->setToolTip(tr("Role (optional), recorded with the name"));
     grid->addWidget(label, 0, 0);
     grid->addWidget(name_, 0, 1);
@@ -43,8 +43,7 @@ ReviewerNameBar::ReviewerNameBar(QWidget* parent) : QWidget(parent)
     showState();
 }
 
-void ReviewerNameBar::setReviewer(const QString& name, const QString& role)
-{
+void ReviewerNameBar::setReviewer(const QString& name, const QString& role) {
     committedName_ = name.trimmed();
     committedRole_ = role.trimmed();
     name_->setText(committedName_);
@@ -52,18 +51,17 @@ void ReviewerNameBar::setReviewer(const QString& name, const QString& role)
     showState();
 }
 
-void ReviewerNameBar::askForName(const QString& why)
-{
-    note_->setText(why + QLatin1Char(' ') +
-                   tr("Type it and press Enter: it is recorded with every verdict and printed in the reports. "
-                      "Esc goes back to the review keys."));
+void ReviewerNameBar::askForName(const QString& why) {
+    note_->setText(
+        why + QLatin1Char(' ') +
+        tr("Type it and press Enter: it is recorded with every verdict and printed in the reports. "
+           "Esc goes back to the review keys."));
     note_->setStyleSheet("color: #a33; font-weight: bold;");
     name_->setFocus(Qt::OtherFocusReason);
     name_->selectAll();
 }
 
-void ReviewerNameBar::commit()
-{
+void ReviewerNameBar::commit() {
     const QString name = name_->text().trimmed(), role = role_->currentText().trimmed();
     if (name == committedName_ && role == committedRole_) {
         showState();
@@ -75,14 +73,14 @@ void ReviewerNameBar::commit()
     emit changed(name, role);
 }
 
-void ReviewerNameBar::showState()
-{
+void ReviewerNameBar::showState() {
     note_->setStyleSheet("color: #555;");
-    note_->setText(committedName_.isEmpty()
-                       ? tr("Needed before the first verdict. Recorded with every verdict in the project file "
-                            "and printed in its reports; remembered on this computer for the next session.")
-                       : tr("Recorded with every verdict in the project file and printed in its reports; "
-                            "remembered on this computer (settings) for the next session."));
+    note_->setText(
+        committedName_.isEmpty()
+            ? tr("Needed before the first verdict. Recorded with every verdict in the project file "
+                 "and printed in its reports; remembered on this computer for the next session.")
+            : tr("Recorded with every verdict in the project file and printed in its reports; "
+                 "remembered on this computer (settings) for the next session."));
 }
 
 } // namespace rs

@@ -24,8 +24,7 @@ namespace rs {
 // Runs work() on a thread of pool, then done(result) on receiver's thread. Returns the
 // future, for callers that must wait for it (a job that writes the project file).
 template <class Work, class Done>
-auto runOnWorker(QThreadPool* pool, QObject* receiver, Work work, Done done)
-{
+auto runOnWorker(QThreadPool* pool, QObject* receiver, Work work, Done done) {
     using Result = std::invoke_result_t<Work>;
     auto* watcher = new QFutureWatcher<Result>(receiver);
     QObject::connect(watcher, &QFutureWatcherBase::finished, receiver,
@@ -39,9 +38,7 @@ auto runOnWorker(QThreadPool* pool, QObject* receiver, Work work, Done done)
 }
 
 // The same on Qt's global thread pool.
-template <class Work, class Done>
-auto runOnWorker(QObject* receiver, Work work, Done done)
-{
+template <class Work, class Done> auto runOnWorker(QObject* receiver, Work work, Done done) {
     return runOnWorker(QThreadPool::globalInstance(), receiver, std::move(work), std::move(done));
 }
 

@@ -9,11 +9,12 @@ namespace rs::reading {
 
 namespace {
 
-bool firstWordByte(char c) { return isWordByte(c) || (static_cast<unsigned char>(c) & 0x80) != 0; }
+bool firstWordByte(char c) {
+    return isWordByte(c) || (static_cast<unsigned char>(c) & 0x80) != 0;
+}
 
 // The lower-case run of letters, digits and non-ASCII bytes at pos.
-std::string firstWordAt(std::string_view lower, std::size_t pos)
-{
+std::string firstWordAt(std::string_view lower, std::size_t pos) {
     std::size_t e = pos;
     while (e < lower.size() && firstWordByte(lower[e]))
         ++e;
@@ -22,8 +23,7 @@ std::string firstWordAt(std::string_view lower, std::size_t pos)
 
 } // namespace
 
-AnalyteNameIndex::AnalyteNameIndex(const ReferenceRangeTable& table)
-{
+AnalyteNameIndex::AnalyteNameIndex(const ReferenceRangeTable& table) {
     for (const AnalyteInfo& a : table.analytes())
         for (const std::string& n : a.names) {
             byFirstWord_[firstWordAt(lowerAscii(n), 0)].push_back(entries_.size());
@@ -31,12 +31,12 @@ AnalyteNameIndex::AnalyteNameIndex(const ReferenceRangeTable& table)
         }
 }
 
-std::vector<AnalyteMention> AnalyteNameIndex::find(std::string_view text, std::string_view lower, std::size_t from,
-                                                   std::size_t to) const
-{
+std::vector<AnalyteMention> AnalyteNameIndex::find(std::string_view text, std::string_view lower,
+                                                   std::size_t from, std::size_t to) const {
     std::vector<AnalyteMention> all;
     for (std::size_t p = from; p < to; ++p) {
-        if (!firstWordByte(text[p]) || (p > from && firstWordByte(text[p - 1])) || (p == from && p > 0 && isWordByte(text[p - 1])))
+        if (!firstWordByte(text[p]) || (p > from && firstWordByte(text[p - 1])) ||
+            (p == from && p > 0 && isWordByte(text[p - 1])))
             continue;
         const std::string word = firstWordAt(lower.substr(0, to), p);
         const auto it = byFirstWord_.find(word);
@@ -54,8 +54,8 @@ std::vector<AnalyteMention> AnalyteNameIndex::find(std::string_view text, std::s
                 if (end < text.size() && isWordByte(text[end]) && isWordByte(e.name.back()))
                     continue;
                 // "K+" must not match inside "K+-ATPase"-like words, nor "Na" inside "Na2".
-                if (end + 1 < text.size() && isWordByte(e.name.back()) && text[end] == '-' && std::isalpha(static_cast<unsigned char>(text[end + 1]))
-                    && e.name.size() <= 3)
+                if (end + 1 < text.size() && isWordByte(e.name.back()) && text[end] == '-' &&
+                    std::isalpha(static_cast<unsigned char>(text[end + 1])) && e.name.size() <= 3)
                     continue;
                 all.push_back({{p, end}, e.analyte});
             }
@@ -77,8 +77,8 @@ std::vector<AnalyteMention> AnalyteNameIndex::find(std::string_view text, std::s
             const bool same = k.span.begin == m.span.begin && k.span.end == m.span.end;
             if (same && k.analyte == m.analyte)
                 drop = true;
-            else if (!same && m.span.begin < k.span.end && k.span.begin < m.span.end
-                     && (k.span.end - k.span.begin) >= (m.span.end - m.span.begin))
+            else if (!same && m.span.begin < k.span.end && k.span.begin < m.span.end &&
+                     (k.span.end - k.span.begin) >= (m.span.end - m.span.begin))
                 drop = true;
         }
         if (!drop)

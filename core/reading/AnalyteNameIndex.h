@@ -5,8 +5,8 @@
 #include "ReferenceRangeTable.h"
 
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace rs::reading {
@@ -23,7 +23,8 @@ public:
     // Mentions in text[from, to) (lower = lowerAscii(text)), in text order. Where names
     // overlap the longest wins ("hemoglobin A1c" over "hemoglobin"); one span may name
     // several analytes ("neutrophils": a percentage or a count), each listed.
-    std::vector<AnalyteMention> find(std::string_view text, std::string_view lower, std::size_t from, std::size_t to) const;
+    std::vector<AnalyteMention> find(std::string_view text, std::string_view lower,
+                                     std::size_t from, std::size_t to) const;
 
 private:
     struct Entry {

@@ -15,10 +15,13 @@ namespace rs::reading {
 
 class OutputText;
 
-std::vector<ReadingFinding> checkFacts(std::string_view question, const QuestionReading& reading, const OutputText& output);
+std::vector<ReadingFinding> checkFacts(std::string_view question, const QuestionReading& reading,
+                                       const OutputText& output);
 
-std::vector<ReadingFinding> checkQuotedValues(std::string_view question, const QuestionReading& reading,
-                                              const OutputText& output, const ReferenceRangeTable& table,
+std::vector<ReadingFinding> checkQuotedValues(std::string_view question,
+                                              const QuestionReading& reading,
+                                              const OutputText& output,
+                                              const ReferenceRangeTable& table,
                                               const AnalyteNameIndex& names);
 
 } // namespace rs::reading

@@ -9,60 +9,60 @@ namespace rs::reading {
 
 namespace {
 
-template <std::size_t N>
-bool in(const std::array<std::string_view, N>& list, std::string_view w)
-{
+template <std::size_t N> bool in(const std::array<std::string_view, N>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
 constexpr std::array<std::string_view, 14> kClauseBreaks = {
-    ";", "but", "however", "although", "though", "whereas", "while", "because", "since", ":", "so", "thus", "therefore", "hence"};
+    ";",       "but",   "however", "although", "though", "whereas",   "while",
+    "because", "since", ":",       "so",       "thus",   "therefore", "hence"};
 
 constexpr std::array<std::string_view, 22> kHedges = {
-    "may", "might", "could", "would", "possibly", "possible", "probably", "likely", "perhaps", "suspect",
-    "suspected", "consider", "considered", "concern", "unlikely", "expect", "expected", "should", "potential",
-    "potentially", "suggestive", "borderline"};
+    "may",        "might",       "could",      "would",     "possibly",  "possible",
+    "probably",   "likely",      "perhaps",    "suspect",   "suspected", "consider",
+    "considered", "concern",     "unlikely",   "expect",    "expected",  "should",
+    "potential",  "potentially", "suggestive", "borderline"};
 
 constexpr std::array<std::string_view, 39> kGeneric = {
-    "typical", "suggestive", "consistent",
-    "can", "cause", "causes", "caused", "causing", "lead", "leads", "leading", "result", "results",
-    "characterized", "characteristic", "associated", "typically", "usually", "often", "commonly", "common",
-    "classic", "classically", "such", "e.g", "example", "including", "include", "includes", "patients",
-    "risk", "seen", "occurs", "occur", "manifest", "manifests", "feature", "features", "hallmark"};
+    "typical", "suggestive",    "consistent",     "can",        "cause",       "causes",
+    "caused",  "causing",       "lead",           "leads",      "leading",     "result",
+    "results", "characterized", "characteristic", "associated", "typically",   "usually",
+    "often",   "commonly",      "common",         "classic",    "classically", "such",
+    "e.g",     "example",       "including",      "include",    "includes",    "patients",
+    "risk",    "seen",          "occurs",         "occur",      "manifest",    "manifests",
+    "feature", "features",      "hallmark"};
 
 constexpr std::array<std::string_view, 23> kOtherPeople = {
-    "mother", "father", "sister", "brother", "sibling", "siblings", "family", "parent", "parents", "son",
-    "daughter", "grandmother", "grandfather", "aunt", "uncle", "cousin", "relative", "relatives", "husband",
-    "wife", "fetus", "fetal", "twin"};
+    "mother",      "father", "sister",  "brother", "sibling",  "siblings",
+    "family",      "parent", "parents", "son",     "daughter", "grandmother",
+    "grandfather", "aunt",   "uncle",   "cousin",  "relative", "relatives",
+    "husband",     "wife",   "fetus",   "fetal",   "twin"};
 
 constexpr std::array<std::string_view, 17> kNegations = {
-    "no", "not", "without", "absence", "absent", "lack", "lacks", "lacking", "denies", "denied", "neither",
-    "nor", "never", "free", "n't", "exclude", "excludes"};
+    "no",     "not",     "without", "absence", "absent", "lack", "lacks",   "lacking", "denies",
+    "denied", "neither", "nor",     "never",   "free",   "n't",  "exclude", "excludes"};
 
 } // namespace
 
 OutputText::OutputText(std::string_view text)
-    : text_(text), lower_(lowerAscii(text)), sentences_(reading::sentences(text)), words_(sentences_.size())
-{
-}
+    : text_(text), lower_(lowerAscii(text)), sentences_(reading::sentences(text)),
+      words_(sentences_.size()) {}
 
-const SentenceWords& OutputText::words(std::size_t sentence) const
-{
+const SentenceWords& OutputText::words(std::size_t sentence) const {
     if (!words_[sentence])
-        words_[sentence] = SentenceWords{reading::words(text_, sentences_[sentence].begin, sentences_[sentence].end)};
+        words_[sentence] = SentenceWords{
+            reading::words(text_, sentences_[sentence].begin, sentences_[sentence].end)};
     return *words_[sentence];
 }
 
-std::size_t SentenceWords::indexAt(std::size_t byte) const
-{
+std::size_t SentenceWords::indexAt(std::size_t byte) const {
     std::size_t k = 0;
     while (k < ws.size() && ws[k].begin < byte)
         ++k;
     return k;
 }
 
-std::size_t clauseStart(const SentenceWords& s, std::size_t k, bool commaBreaks)
-{
+std::size_t clauseStart(const SentenceWords& s, std::size_t k, bool commaBreaks) {
     std::size_t i = std::min(k, s.ws.size());
     while (i > 0) {
         const std::string& w = s.ws[i - 1].lower;
@@ -73,8 +73,7 @@ std::size_t clauseStart(const SentenceWords& s, std::size_t k, bool commaBreaks)
     return i;
 }
 
-bool hedgedBefore(const SentenceWords& s, std::size_t k)
-{
+bool hedgedBefore(const SentenceWords& s, std::size_t k) {
     // "if"/"unless"/"whether" make the rest of the sentence conditional.
     for (std::size_t i = 0; i < std::min(k, s.ws.size()); ++i)
         if (s.ws[i].lower == "if" || s.ws[i].lower == "unless" || s.ws[i].lower == "whether")
@@ -85,8 +84,7 @@ bool hedgedBefore(const SentenceWords& s, std::size_t k)
     return false;
 }
 
-bool genericAround(const SentenceWords& s, std::size_t k)
-{
+bool genericAround(const SentenceWords& s, std::size_t k) {
     const std::size_t from = clauseStart(s, k, false);
     std::size_t to = k;
     while (to < s.ws.size() && s.ws[to].lower != "," && !in(kClauseBreaks, s.ws[to].lower))
@@ -94,14 +92,14 @@ bool genericAround(const SentenceWords& s, std::size_t k)
     for (std::size_t i = from; i < to; ++i) {
         if (in(kGeneric, s.ws[i].lower))
             return true;
-        if (s.ws[i].lower == "g" && i >= 2 && s.ws[i - 1].lower == "." && s.ws[i - 2].lower == "e") // "e.g."
+        if (s.ws[i].lower == "g" && i >= 2 && s.ws[i - 1].lower == "." &&
+            s.ws[i - 2].lower == "e") // "e.g."
             return true;
     }
     return false;
 }
 
-bool otherPersonIn(const SentenceWords& s)
-{
+bool otherPersonIn(const SentenceWords& s) {
     for (const Word& w : s.ws)
         if (in(kOtherPeople, w.lower))
             return true;
@@ -111,19 +109,18 @@ bool otherPersonIn(const SentenceWords& s)
 namespace {
 // Words that may stand between "not" and what it denies: "does not have any signs of".
 constexpr std::array<std::string_view, 24> kNotFillers = {
-    "have", "has", "had", "any", "a", "an", "the", "evidence", "of", "signs", "sign", "show", "shows",
-    "exhibit", "present", "with", "be", "been", "appear", "experiencing", "significant", "clinical",
-    "symptoms", "obviously"};
+    "have", "has",   "had",    "any",          "a",           "an",       "the",      "evidence",
+    "of",   "signs", "sign",   "show",         "shows",       "exhibit",  "present",  "with",
+    "be",   "been",  "appear", "experiencing", "significant", "clinical", "symptoms", "obviously"};
 } // namespace
 
-std::size_t negationBefore(const SentenceWords& s, std::size_t k, std::size_t maxGap)
-{
+std::size_t negationBefore(const SentenceWords& s, std::size_t k, std::size_t maxGap) {
     const std::size_t from = clauseStart(s, k, false);
     const std::size_t lo = k > maxGap ? std::max(from, k - maxGap) : from;
     for (std::size_t i = k; i-- > lo;) {
         const std::string& w = s.ws[i].lower;
-        if (w == "not" || w == "n't" || w == "never" || w == "doesn't" || w == "didn't" || w == "isn't" || w == "wasn't"
-            || w == "aren't") {
+        if (w == "not" || w == "n't" || w == "never" || w == "doesn't" || w == "didn't" ||
+            w == "isn't" || w == "wasn't" || w == "aren't") {
             // "does not explain the patient's anemia" denies nothing about the patient.
             bool fillersOnly = true;
             for (std::size_t b = i + 1; b < k; ++b)
@@ -134,13 +131,17 @@ std::size_t negationBefore(const SentenceWords& s, std::size_t k, std::size_t ma
         }
         if (in(kNegations, w))
             return i;
-        if ((w == "out") && i > 0 && (s.ws[i - 1].lower == "rule" || s.ws[i - 1].lower == "rules" || s.ws[i - 1].lower == "ruled"))
+        if ((w == "out") && i > 0 &&
+            (s.ws[i - 1].lower == "rule" || s.ws[i - 1].lower == "rules" ||
+             s.ws[i - 1].lower == "ruled"))
             return i;
         // "no fever and has weight loss": a new verb ends the negation; a list does not.
-        if (w == "with" || w == "has" || w == "had" || w == "have" || w == "shows" || w == "showed" || w == "is"
-            || w == "are" || w == "was" || w == "were" || w == "presents" || w == "reports")
-            if (i + 1 < k && !(i > 0 && (s.ws[i - 1].lower == "not" || s.ws[i - 1].lower == "n't" || s.ws[i - 1].lower == "does"
-                                         || s.ws[i - 1].lower == "did" || s.ws[i - 1].lower == "do")))
+        if (w == "with" || w == "has" || w == "had" || w == "have" || w == "shows" ||
+            w == "showed" || w == "is" || w == "are" || w == "was" || w == "were" ||
+            w == "presents" || w == "reports")
+            if (i + 1 < k && !(i > 0 && (s.ws[i - 1].lower == "not" || s.ws[i - 1].lower == "n't" ||
+                                         s.ws[i - 1].lower == "does" ||
+                                         s.ws[i - 1].lower == "did" || s.ws[i - 1].lower == "do")))
                 break;
     }
     return std::string::npos;

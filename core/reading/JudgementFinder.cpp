@@ -12,36 +12,39 @@ namespace rs::reading {
 
 namespace {
 
-template <std::size_t N>
-bool in(const std::array<std::string_view, N>& list, std::string_view w)
-{
+template <std::size_t N> bool in(const std::array<std::string_view, N>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
 constexpr std::array<std::string_view, 15> kDegree = {
-    "mildly", "slightly", "markedly", "significantly", "severely", "very", "moderately", "extremely",
-    "profoundly", "critically", "persistently", "dangerously", "notably", "substantially", "also"};
+    "mildly",       "slightly",    "markedly",  "significantly", "severely",
+    "very",         "moderately",  "extremely", "profoundly",    "critically",
+    "persistently", "dangerously", "notably",   "substantially", "also"};
 // Degree words that, after "not", weaken the negation: "not significantly elevated".
 constexpr std::array<std::string_view, 9> kStrongDegree = {
-    "significantly", "markedly", "severely", "very", "extremely", "profoundly", "critically", "dangerously",
-    "substantially"};
-constexpr std::array<std::string_view, 12> kCopulas = {
-    "is", "are", "was", "were", "remains", "remain", "remained", "appears", "appear", "seems", "seem", "being"};
+    "significantly", "markedly",   "severely",    "very",         "extremely",
+    "profoundly",    "critically", "dangerously", "substantially"};
+constexpr std::array<std::string_view, 12> kCopulas = {"is",      "are",    "was",      "were",
+                                                       "remains", "remain", "remained", "appears",
+                                                       "appear",  "seems",  "seem",     "being"};
 constexpr std::array<std::string_view, 14> kMeasureWords = {
-    "level", "levels", "count", "counts", "concentration", "concentrations", "value", "values", "of", "at",
-    "measurement", "reading", "result", "results"};
+    "level",  "levels", "count", "counts",      "concentration", "concentrations", "value",
+    "values", "of",     "at",    "measurement", "reading",       "result",         "results"};
 
 // Nouns after an analyte name that make it a process, not a level: "decreased glucose uptake".
 constexpr std::array<std::string_view, 40> kProcessNouns = {
-    "uptake", "metabolism", "production", "synthesis", "secretion", "excretion", "reabsorption", "absorption",
-    "transport", "utilization", "clearance", "tolerance", "intolerance", "channel", "channels", "homeostasis",
-    "release", "binding", "deficiency", "supplementation", "replacement", "infusion", "administration",
-    "therapy", "intake", "loss", "wasting", "gradient", "influx", "efflux", "requirement", "requirements",
-    "demand", "consumption", "output", "flow", "pump", "receptor", "receptors", "load"};
+    "uptake",      "metabolism",   "production",     "synthesis",   "secretion",
+    "excretion",   "reabsorption", "absorption",     "transport",   "utilization",
+    "clearance",   "tolerance",    "intolerance",    "channel",     "channels",
+    "homeostasis", "release",      "binding",        "deficiency",  "supplementation",
+    "replacement", "infusion",     "administration", "therapy",     "intake",
+    "loss",        "wasting",      "gradient",       "influx",      "efflux",
+    "requirement", "requirements", "demand",         "consumption", "output",
+    "flow",        "pump",         "receptor",       "receptors",   "load"};
 // Specimens other than blood: "urine osmolality is high" is not the serum value.
 constexpr std::array<std::string_view, 12> kOtherSpecimenWords = {
-    "urine", "urinary", "csf", "cerebrospinal", "pleural", "ascitic", "synovial", "stool", "sweat", "fluid",
-    "vaginal", "gastric"};
+    "urine",    "urinary", "csf",   "cerebrospinal", "pleural", "ascitic",
+    "synovial", "stool",   "sweat", "fluid",         "vaginal", "gastric"};
 
 struct GroupName {
     std::string_view name;
@@ -64,23 +67,29 @@ constexpr std::array<GroupName, 14> kGroups = {{
     {"CBC", {"hemoglobin", "leukocytes", "platelets", "", ""}},
 }};
 
-Claim negate(Claim c)
-{
+Claim negate(Claim c) {
     switch (c) {
-    case Claim::Low: return Claim::NotLow;
-    case Claim::High: return Claim::NotHigh;
-    case Claim::Normal: return Claim::Abnormal;
-    case Claim::Abnormal: return Claim::Normal;
-    case Claim::NotLow: return Claim::Low;
-    case Claim::NotHigh: return Claim::High;
+    case Claim::Low:
+        return Claim::NotLow;
+    case Claim::High:
+        return Claim::NotHigh;
+    case Claim::Normal:
+        return Claim::Abnormal;
+    case Claim::Abnormal:
+        return Claim::Normal;
+    case Claim::NotLow:
+        return Claim::Low;
+    case Claim::NotHigh:
+        return Claim::High;
     }
     return c;
 }
 
-std::optional<Claim> preModifier(std::string_view w)
-{
-    static constexpr std::array<std::string_view, 6> low = {"low", "decreased", "reduced", "depressed", "diminished", "lowered"};
-    static constexpr std::array<std::string_view, 6> high = {"elevated", "high", "increased", "raised", "heightened", "higher"};
+std::optional<Claim> preModifier(std::string_view w) {
+    static constexpr std::array<std::string_view, 6> low = {"low",       "decreased",  "reduced",
+                                                            "depressed", "diminished", "lowered"};
+    static constexpr std::array<std::string_view, 6> high = {"elevated", "high",       "increased",
+                                                             "raised",   "heightened", "higher"};
     if (in(low, w))
         return Claim::Low;
     if (in(high, w))
@@ -93,9 +102,10 @@ std::optional<Claim> preModifier(std::string_view w)
 }
 
 // The predicate after a copula at ws[k]: returns the claim and the index past it.
-std::optional<Claim> predicate(const std::vector<Word>& ws, std::size_t& k)
-{
-    auto at = [&](std::size_t i) -> std::string_view { return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view(); };
+std::optional<Claim> predicate(const std::vector<Word>& ws, std::size_t& k) {
+    auto at = [&](std::size_t i) -> std::string_view {
+        return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view();
+    };
     if (at(k) == "within" || (at(k) == "in" && (at(k + 1) == "the" || at(k + 1) == "normal"))) {
         std::size_t j = k + 1;
         if (at(j) == "the")
@@ -112,7 +122,8 @@ std::optional<Claim> predicate(const std::vector<Word>& ws, std::size_t& k)
         k += 1;
         return Claim::Normal;
     }
-    if ((at(k) == "below" || at(k) == "above") && (at(k + 1) == "normal" || at(k + 2) == "normal")) {
+    if ((at(k) == "below" || at(k) == "above") &&
+        (at(k + 1) == "normal" || at(k + 2) == "normal")) {
         const bool below = at(k) == "below";
         k += at(k + 1) == "normal" ? 2 : 3;
         return below ? Claim::Low : Claim::High;
@@ -126,10 +137,12 @@ std::optional<Claim> predicate(const std::vector<Word>& ws, std::size_t& k)
     return std::nullopt;
 }
 
-bool isAdjectiveState(std::string_view w)
-{
-    auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.substr(w.size() - suf.size()) == suf; };
-    return ends("ic") || ends("ile") || ends("ive") || w == "obese" || w == "overweight" || w == "underweight";
+bool isAdjectiveState(std::string_view w) {
+    auto ends = [&](std::string_view suf) {
+        return w.size() > suf.size() && w.substr(w.size() - suf.size()) == suf;
+    };
+    return ends("ic") || ends("ile") || ends("ive") || w == "obese" || w == "overweight" ||
+           w == "underweight";
 }
 
 // An analyte name or group name ("vital signs") in a sentence, with the analytes it covers.
@@ -141,24 +154,27 @@ struct NameMention {
 
 // The analyte and group names in a sentence, in text order; a group name inside an
 // analyte name is no mention of its own.
-std::vector<NameMention> nameMentions(const AnalyteNameIndex& names, const OutputText& output, Span sentence)
-{
+std::vector<NameMention> nameMentions(const AnalyteNameIndex& names, const OutputText& output,
+                                      Span sentence) {
     const std::string_view text = output.text();
     const std::string_view lower = output.lower();
     std::vector<NameMention> mentions;
     for (const AnalyteMention& m : names.find(text, lower, sentence.begin, sentence.end)) {
-        if (!mentions.empty() && mentions.back().span.begin == m.span.begin && mentions.back().span.end == m.span.end)
+        if (!mentions.empty() && mentions.back().span.begin == m.span.begin &&
+            mentions.back().span.end == m.span.end)
             mentions.back().analytes.push_back(m.analyte);
         else
             mentions.push_back({m.span, {m.analyte}, false});
     }
     for (const GroupName& g : kGroups) {
         std::vector<Span> hits;
-        findName(text, lower, g.name, nameIsCaseSensitive(g.name), sentence.begin, sentence.end, hits);
+        findName(text, lower, g.name, nameIsCaseSensitive(g.name), sentence.begin, sentence.end,
+                 hits);
         for (const Span& h : hits) {
-            const bool overlaps = std::any_of(mentions.begin(), mentions.end(), [&](const NameMention& m) {
-                return m.span.begin < h.end && h.begin < m.span.end;
-            });
+            const bool overlaps =
+                std::any_of(mentions.begin(), mentions.end(), [&](const NameMention& m) {
+                    return m.span.begin < h.end && h.begin < m.span.end;
+                });
             if (overlaps)
                 continue;
             NameMention m{h, {}, true};
@@ -168,7 +184,9 @@ std::vector<NameMention> nameMentions(const AnalyteNameIndex& names, const Outpu
             mentions.push_back(std::move(m));
         }
     }
-    std::sort(mentions.begin(), mentions.end(), [](const NameMention& a, const NameMention& b) { return a.span.begin < b.span.begin; });
+    std::sort(mentions.begin(), mentions.end(), [](const NameMention& a, const NameMention& b) {
+        return a.span.begin < b.span.begin;
+    });
     return mentions;
 }
 
@@ -177,7 +195,9 @@ struct SentenceScan {
     std::string_view text;
     const SentenceWords& sw;
     const std::vector<NameMention>& mentions;
-    std::string_view at(std::size_t i) const { return i < sw.ws.size() ? std::string_view(sw.ws[i].lower) : std::string_view(); }
+    std::string_view at(std::size_t i) const {
+        return i < sw.ws.size() ? std::string_view(sw.ws[i].lower) : std::string_view();
+    }
 };
 
 // A modifier seen before the previous name, which a coordinated name shares: "elevated
@@ -190,8 +210,8 @@ struct ModifierCarry {
 
 // Step 1, a modifier before the name (word tb): "low platelet count", "mildly elevated
 // creatinine", "not elevated BUN", or one shared from the previous name.
-bool judgeByModifier(const SentenceScan& s, std::size_t tb, const NameMention& m, ModifierCarry& carry, Judgement& j)
-{
+bool judgeByModifier(const SentenceScan& s, std::size_t tb, const NameMention& m,
+                     ModifierCarry& carry, Judgement& j) {
     const auto& ws = s.sw.ws;
     std::size_t k = tb;
     if (k > 0 && in(kDegree, s.at(k - 1)))
@@ -207,7 +227,8 @@ bool judgeByModifier(const SentenceScan& s, std::size_t tb, const NameMention& m
         carry.claim = j.claim;
         return true;
     }
-    if ((s.at(k - 1) == "and" || s.at(k - 1) == "or" || s.at(k - 1) == ",") && carry.active && carry.lastWord + 1 == k) {
+    if ((s.at(k - 1) == "and" || s.at(k - 1) == "or" || s.at(k - 1) == ",") && carry.active &&
+        carry.lastWord + 1 == k) {
         j.claim = carry.claim;
         j.span = m.span;
         return true;
@@ -217,8 +238,7 @@ bool judgeByModifier(const SentenceScan& s, std::size_t tb, const NameMention& m
 
 // A number right after the name is the value the output quotes ("platelet count of
 // 67,000/mm3"); returns the index of the number's last word (its unit included).
-std::size_t readQuotedValue(const SentenceScan& s, std::size_t i, Judgement& j)
-{
+std::size_t readQuotedValue(const SentenceScan& s, std::size_t i, Judgement& j) {
     const auto& ws = s.sw.ws;
     const Word& w = ws[i];
     if (j.hasQuotedValue)
@@ -237,8 +257,8 @@ std::size_t readQuotedValue(const SentenceScan& s, std::size_t i, Judgement& j)
 
 // "Pulse: 70/min - This is within the normal range", "Hemoglobin: 10 g/dL - low": the list
 // form after a dash at word i. Returns where reading stopped.
-std::size_t judgeAfterDash(const SentenceScan& s, std::size_t i, const NameMention& m, Judgement& j, bool& found)
-{
+std::size_t judgeAfterDash(const SentenceScan& s, std::size_t i, const NameMention& m, Judgement& j,
+                           bool& found) {
     const auto& ws = s.sw.ws;
     std::size_t n = i + 1;
     if (s.at(n) == "this" || s.at(n) == "which" || s.at(n) == "it")
@@ -252,17 +272,16 @@ std::size_t judgeAfterDash(const SentenceScan& s, std::size_t i, const NameMenti
     return n;
 }
 
-bool isFillerBeforePredicate(std::string_view w)
-{
-    return w == "(" || w == ")" || w == ":" || in(kMeasureWords, w) || w == "the" || w == "both" || w == "all" || w == "patient's"
-           || w == "her" || w == "his";
+bool isFillerBeforePredicate(std::string_view w) {
+    return w == "(" || w == ")" || w == ":" || in(kMeasureWords, w) || w == "the" || w == "both" ||
+           w == "all" || w == "patient's" || w == "her" || w == "his";
 }
 
 // Step 2a, from the word after the name (te) to where its predicate would start: past a
 // quoted value, the model's own printed range, fillers ("level of", "the") and names
 // coordinated with it ("BUN and creatinine are"). The dash list form is judged here.
-std::size_t skipToPredicate(const SentenceScan& s, std::size_t te, const NameMention& m, Judgement& j, bool& found)
-{
+std::size_t skipToPredicate(const SentenceScan& s, std::size_t te, const NameMention& m,
+                            Judgement& j, bool& found) {
     const auto& ws = s.sw.ws;
     std::size_t i = te;
     for (std::size_t steps = 0; i < ws.size() && steps < 14; ++steps) {
@@ -294,7 +313,9 @@ std::size_t skipToPredicate(const SentenceScan& s, std::size_t te, const NameMen
                 return n + 1;
             if (s.at(n) == "and")
                 ++n;
-            auto next = std::find_if(s.mentions.begin(), s.mentions.end(), [&](const NameMention& o) { return s.sw.indexAt(o.span.begin) == n; });
+            auto next =
+                std::find_if(s.mentions.begin(), s.mentions.end(),
+                             [&](const NameMention& o) { return s.sw.indexAt(o.span.begin) == n; });
             if (next != s.mentions.end()) {
                 i = s.sw.indexAt(next->span.end);
                 continue;
@@ -314,13 +335,14 @@ std::size_t skipToPredicate(const SentenceScan& s, std::size_t te, const NameMen
 
 // Step 2b, the predicate at word p: "is not low", "may be elevated", "are within normal
 // limits", "within normal limits".
-bool judgeByPredicate(const SentenceScan& s, std::size_t p, const NameMention& m, Judgement& j)
-{
+bool judgeByPredicate(const SentenceScan& s, std::size_t p, const NameMention& m, Judgement& j) {
     const auto& ws = s.sw.ws;
     bool copula = false;
     // "may be low": the modal makes it hedged, not unjudged.
     const std::string_view w = s.at(p);
-    if ((w == "may" || w == "might" || w == "could" || w == "would" || w == "can" || w == "should" || w == "must") && s.at(p + 1) == "be") {
+    if ((w == "may" || w == "might" || w == "could" || w == "would" || w == "can" ||
+         w == "should" || w == "must") &&
+        s.at(p + 1) == "be") {
         p += 2;
         copula = true;
     } else if (in(kCopulas, w)) {
@@ -332,7 +354,8 @@ bool judgeByPredicate(const SentenceScan& s, std::size_t p, const NameMention& m
         negated = true;
         ++p;
     }
-    if (copula && (s.at(p) == "also" || s.at(p) == "still" || s.at(p) == "both" || s.at(p) == "all"))
+    if (copula &&
+        (s.at(p) == "also" || s.at(p) == "still" || s.at(p) == "both" || s.at(p) == "all"))
         ++p;
     if (in(kDegree, s.at(p))) {
         j.qualified = negated && in(kStrongDegree, s.at(p));
@@ -352,51 +375,53 @@ bool judgeByPredicate(const SentenceScan& s, std::size_t p, const NameMention& m
 
 // "vital signs are within normal limits, except for a low pulse": the exception is
 // judged apart, so the blanket judgement is dropped.
-bool exceptionFollows(const SentenceScan& s, std::size_t last)
-{
+bool exceptionFollows(const SentenceScan& s, std::size_t last) {
     for (std::size_t e = last; e < s.sw.ws.size(); ++e)
-        if (s.at(e) == "except" || s.at(e) == "apart" || (s.at(e) == "other" && s.at(e + 1) == "than") || s.at(e) == "besides")
+        if (s.at(e) == "except" || s.at(e) == "apart" ||
+            (s.at(e) == "other" && s.at(e + 1) == "than") || s.at(e) == "besides")
             return true;
     return false;
 }
 
 // A name that is not a blood level: "urine osmolality", "glucose uptake".
-bool notABloodLevel(const SentenceScan& s, std::size_t tb, std::size_t te)
-{
-    if ((tb > 0 && in(kOtherSpecimenWords, s.at(tb - 1))) || (tb > 1 && in(kOtherSpecimenWords, s.at(tb - 2))))
+bool notABloodLevel(const SentenceScan& s, std::size_t tb, std::size_t te) {
+    if ((tb > 0 && in(kOtherSpecimenWords, s.at(tb - 1))) ||
+        (tb > 1 && in(kOtherSpecimenWords, s.at(tb - 2))))
         return true;
     return in(kProcessNouns, s.at(te)) || (s.at(te) == "-" && in(kProcessNouns, s.at(te + 1)));
 }
 
 } // namespace
 
-const char* claimWords(Claim claim)
-{
+const char* claimWords(Claim claim) {
     switch (claim) {
-    case Claim::Low: return "low";
-    case Claim::High: return "elevated";
-    case Claim::Normal: return "normal";
-    case Claim::NotLow: return "not low";
-    case Claim::NotHigh: return "not elevated";
-    case Claim::Abnormal: return "abnormal";
+    case Claim::Low:
+        return "low";
+    case Claim::High:
+        return "elevated";
+    case Claim::Normal:
+        return "normal";
+    case Claim::NotLow:
+        return "not low";
+    case Claim::NotHigh:
+        return "not elevated";
+    case Claim::Abnormal:
+        return "abnormal";
     }
     return "";
 }
 
 JudgementFinder::JudgementFinder(const ReferenceRangeTable& table, const AnalyteNameIndex& names)
-    : table_(table), names_(names)
-{
+    : table_(table), names_(names) {
     for (const StateWord& w : table_.stateWords())
         stateWords_[w.word].push_back(&w);
 }
 
-std::vector<Judgement> JudgementFinder::find(std::string_view output) const
-{
+std::vector<Judgement> JudgementFinder::find(std::string_view output) const {
     return find(OutputText(output));
 }
 
-std::vector<Judgement> JudgementFinder::find(const OutputText& output) const
-{
+std::vector<Judgement> JudgementFinder::find(const OutputText& output) const {
     std::vector<Judgement> out;
     for (std::size_t s = 0; s < output.sentences().size(); ++s) {
         findMentionJudgements(output, s, out);
@@ -405,8 +430,8 @@ std::vector<Judgement> JudgementFinder::find(const OutputText& output) const
     return out;
 }
 
-void JudgementFinder::findMentionJudgements(const OutputText& output, std::size_t si, std::vector<Judgement>& out) const
-{
+void JudgementFinder::findMentionJudgements(const OutputText& output, std::size_t si,
+                                            std::vector<Judgement>& out) const {
     const std::vector<NameMention> mentions = nameMentions(names_, output, output.sentences()[si]);
     if (mentions.empty())
         return;
@@ -445,19 +470,22 @@ void JudgementFinder::findMentionJudgements(const OutputText& output, std::size_
     }
 }
 
-void JudgementFinder::findStateJudgements(const OutputText& output, std::size_t si, std::vector<Judgement>& out) const
-{
+void JudgementFinder::findStateJudgements(const OutputText& output, std::size_t si,
+                                          std::vector<Judgement>& out) const {
     const std::string_view text = output.text();
     const SentenceWords& sw = output.words(si);
     const auto& ws = sw.ws;
-    auto at = [&](std::size_t i) -> std::string_view { return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view(); };
+    auto at = [&](std::size_t i) -> std::string_view {
+        return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view();
+    };
     const bool other = otherPersonIn(sw);
     bool optionSentence = false;
     for (const Word& w : ws)
-        optionSentence = optionSentence || w.lower == "option" || w.lower == "options" || w.lower == "choice" || w.lower == "answer";
+        optionSentence = optionSentence || w.lower == "option" || w.lower == "options" ||
+                         w.lower == "choice" || w.lower == "answer";
     // "A) Abrupt hypotension: ..." restates an answer choice.
-    if (ws.size() > 2 && ws[0].lower.size() == 1 && ws[0].lower[0] >= 'a' && ws[0].lower[0] <= 'j'
-        && (ws[1].lower == ")" || ws[1].lower == ":" || ws[1].lower == "."))
+    if (ws.size() > 2 && ws[0].lower.size() == 1 && ws[0].lower[0] >= 'a' &&
+        ws[0].lower[0] <= 'j' && (ws[1].lower == ")" || ws[1].lower == ":" || ws[1].lower == "."))
         optionSentence = true;
     for (std::size_t k = 0; k < ws.size(); ++k) {
         const auto found = stateWords_.find(ws[k].lower);
@@ -489,9 +517,12 @@ void JudgementFinder::findStateJudgements(const OutputText& output, std::size_t 
                 // An adjective asserts a state only as a predicate ("she is febrile") or
                 // before "anemia"/"patient"; "thrombocytopenic purpura" names a disease.
                 if (adjective) {
-                    const bool pred = k > 0 && (in(kCopulas, at(k - 1)) || (k > 1 && in(kDegree, at(k - 1)) && in(kCopulas, at(k - 2)))
-                                                || at(k - 1) == "became" || at(k - 1) == "remains");
-                    const bool beforeNoun = at(k + 1) == "anemia" || at(k + 1) == "patient" || at(k + 1) == "and";
+                    const bool pred =
+                        k > 0 && (in(kCopulas, at(k - 1)) ||
+                                  (k > 1 && in(kDegree, at(k - 1)) && in(kCopulas, at(k - 2))) ||
+                                  at(k - 1) == "became" || at(k - 1) == "remains");
+                    const bool beforeNoun =
+                        at(k + 1) == "anemia" || at(k + 1) == "patient" || at(k + 1) == "and";
                     if (!pred && !beforeNoun)
                         continue;
                 } else if (at(k + 1) == "of" && at(k + 2) == "unknown") {

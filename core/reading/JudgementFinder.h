@@ -10,8 +10,8 @@
 #include "ReferenceRangeTable.h"
 
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace rs::reading {
@@ -24,13 +24,13 @@ const char* claimWords(Claim claim); // "low", "elevated", "normal", "not low", 
 
 struct Judgement {
     std::vector<std::string> analytes; // table ids the judgement is about
-    bool group = false;       // "vital signs", "electrolytes", "liver enzymes", "blood pressure"
+    bool group = false; // "vital signs", "electrolytes", "liver enzymes", "blood pressure"
     Claim claim = Claim::Normal;
-    bool qualified = false;   // "not significantly elevated": only a marked value contradicts it
-    Span span;                // mention through judgement words
-    Span mentionSpan;         // the analyte or state word
-    std::string stateWord;    // "thrombocytopenia" when judged by a named state, else empty
-    bool stateNegated = false;  // "no thrombocytopenia"
+    bool qualified = false;      // "not significantly elevated": only a marked value contradicts it
+    Span span;                   // mention through judgement words
+    Span mentionSpan;            // the analyte or state word
+    std::string stateWord;       // "thrombocytopenia" when judged by a named state, else empty
+    bool stateNegated = false;   // "no thrombocytopenia"
     bool hasQuotedValue = false; // "the platelet count of 67,000 is not low"
     double quotedValue = 0;
     std::string quotedUnit;
@@ -47,8 +47,10 @@ public:
     std::vector<Judgement> find(const OutputText& output) const;
 
 private:
-    void findMentionJudgements(const OutputText& output, std::size_t sentence, std::vector<Judgement>& out) const;
-    void findStateJudgements(const OutputText& output, std::size_t sentence, std::vector<Judgement>& out) const;
+    void findMentionJudgements(const OutputText& output, std::size_t sentence,
+                               std::vector<Judgement>& out) const;
+    void findStateJudgements(const OutputText& output, std::size_t sentence,
+                             std::vector<Judgement>& out) const;
 
     const ReferenceRangeTable& table_;
     const AnalyteNameIndex& names_;

@@ -14,14 +14,15 @@ namespace rs::reading {
 namespace {
 
 constexpr std::array<std::string_view, 22> kOtherSpecimens = {
-    "urine", "urinary", "urinalysis", "cerebrospinal", "csf", "pleural", "ascitic", "peritoneal",
-    "synovial", "joint fluid", "stool", "sweat", "vaginal", "discharge", "gastric", "amniotic",
-    "semen", "bronchoalveolar", "lavage", "aspirate", "fluid", "cord blood"};
-constexpr std::array<std::string_view, 5> kBloodWords = {"serum", "plasma", "blood", "arterial", "venous"};
+    "urine",   "urinary",    "urinalysis", "cerebrospinal", "csf",   "pleural",
+    "ascitic", "peritoneal", "synovial",   "joint fluid",   "stool", "sweat",
+    "vaginal", "discharge",  "gastric",    "amniotic",      "semen", "bronchoalveolar",
+    "lavage",  "aspirate",   "fluid",      "cord blood"};
+constexpr std::array<std::string_view, 5> kBloodWords = {"serum", "plasma", "blood", "arterial",
+                                                         "venous"};
 
 // The specimen named last in lower[from, to): "" for blood, else the word.
-std::string specimenIn(std::string_view lower, std::size_t from, std::size_t to, bool& found)
-{
+std::string specimenIn(std::string_view lower, std::size_t from, std::size_t to, bool& found) {
     std::size_t bestPos = 0;
     std::string best;
     found = false;
@@ -41,26 +42,26 @@ std::string specimenIn(std::string_view lower, std::size_t from, std::size_t to,
     return best;
 }
 
-bool lineIsHeader(std::string_view line)
-{
+bool lineIsHeader(std::string_view line) {
     if (line.size() > 45)
         return false;
     for (char c : line)
         if (std::isdigit(static_cast<unsigned char>(c)))
             return false;
-    return std::any_of(line.begin(), line.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    return std::any_of(line.begin(), line.end(),
+                       [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
 }
 
 // The last few words of text (a guess at an uncovered analyte's name).
-std::string lastWords(std::string_view text, int n)
-{
+std::string lastWords(std::string_view text, int n) {
     std::vector<Word> ws = words(text, 0, text.size());
     std::vector<std::string> kept;
     for (auto it = ws.rbegin(); it != ws.rend() && static_cast<int>(kept.size()) < n; ++it) {
         if (it->punct || it->number)
             break;
-        if (kept.empty() && (it->lower == "is" || it->lower == "of" || it->lower == "was" || it->lower == "at"
-                             || it->lower == "are" || it->lower == "to" || it->lower == "a" || it->lower == "an"))
+        if (kept.empty() &&
+            (it->lower == "is" || it->lower == "of" || it->lower == "was" || it->lower == "at" ||
+             it->lower == "are" || it->lower == "to" || it->lower == "a" || it->lower == "an"))
             continue;
         kept.insert(kept.begin(), std::string(text.substr(it->begin, it->end - it->begin)));
     }
@@ -71,8 +72,7 @@ std::string lastWords(std::string_view text, int n)
 }
 
 // "(N = 200–430 mg/dL)", "(N < 500 ng/mL)", "(normal 3.5-5.0)" right after a value.
-std::size_t readPrintedRange(std::string_view text, std::size_t pos, MeasuredValue& v)
-{
+std::size_t readPrintedRange(std::string_view text, std::size_t pos, MeasuredValue& v) {
     std::size_t i = pos;
     while (i < text.size() && text[i] == ' ')
         ++i;
@@ -82,13 +82,15 @@ std::size_t readPrintedRange(std::string_view text, std::size_t pos, MeasuredVal
     if (close == std::string_view::npos || close - i > 60)
         return 0;
     const std::string inner = lowerAscii(text.substr(i + 1, close - i - 1));
-    if (!(inner.rfind("n ", 0) == 0 || inner.rfind("n=", 0) == 0 || inner.rfind("n<", 0) == 0 || inner.rfind("normal", 0) == 0
-          || inner.rfind("reference", 0) == 0 || inner.rfind("n >", 0) == 0))
+    if (!(inner.rfind("n ", 0) == 0 || inner.rfind("n=", 0) == 0 || inner.rfind("n<", 0) == 0 ||
+          inner.rfind("normal", 0) == 0 || inner.rfind("reference", 0) == 0 ||
+          inner.rfind("n >", 0) == 0))
         return 0;
     std::vector<double> nums;
     for (std::size_t k = 0; k < inner.size(); ++k) {
         double n = 0;
-        if ((k == 0 || !isWordByte(inner[k - 1])) && std::isdigit(static_cast<unsigned char>(inner[k]))) {
+        if ((k == 0 || !isWordByte(inner[k - 1])) &&
+            std::isdigit(static_cast<unsigned char>(inner[k]))) {
             const std::size_t len = matchNumber(inner, k, n);
             nums.push_back(n);
             k += len;
@@ -113,22 +115,24 @@ std::size_t readPrintedRange(std::string_view text, std::size_t pos, MeasuredVal
 // A number the question gives, with what surrounds it: a second number after '/', its
 // unit, the window of text its name may lie in and the specimen it was measured in.
 struct NumberInText {
-    std::size_t at = 0;        // first digit
+    std::size_t at = 0; // first digit
     double value = 0;
     std::size_t numLen = 0;
     double second = 0;         // "80/50": the number after the slash
     std::size_t secondLen = 0; // 0: no second number
     std::size_t unitPos = 0;   // where the unit (if any) starts
     UnitMatch unit;
-    std::string unitFromRange; // the unit printed with the range only ("HCO3 33 (Normal: 21-26 mEq/L)")
+    std::string
+        unitFromRange; // the unit printed with the range only ("HCO3 33 (Normal: 21-26 mEq/L)")
     std::size_t windowStart = 0;
     std::string specimen;
     std::size_t valueEnd() const { return at + numLen + unit.length; }
-    std::string unitKey() const { return unit.length ? unit.key : !unitFromRange.empty() ? unitFromRange : "-"; }
+    std::string unitKey() const {
+        return unit.length ? unit.key : !unitFromRange.empty() ? unitFromRange : "-";
+    }
 };
 
-bool startsPrintedRange(std::string_view lowerFromParen)
-{
+bool startsPrintedRange(std::string_view lowerFromParen) {
     for (std::string_view head : {"n ", "n=", "n<", "normal", "reference"})
         if (lowerFromParen.rfind(head, 0) == 0)
             return true;
@@ -139,13 +143,11 @@ bool startsPrintedRange(std::string_view lowerFromParen)
 // last value read) and the values found so far.
 class ValueScan {
 public:
-    ValueScan(std::string_view q, const ReferenceRangeTable& table, const AnalyteNameIndex& names, QuestionReading& out)
-        : q_(q), lower_(lowerAscii(q)), table_(table), names_(names), out_(out)
-    {
-    }
+    ValueScan(std::string_view q, const ReferenceRangeTable& table, const AnalyteNameIndex& names,
+              QuestionReading& out)
+        : q_(q), lower_(lowerAscii(q)), table_(table), names_(names), out_(out) {}
 
-    void run()
-    {
+    void run() {
         for (std::size_t i = 0; i < q_.size(); ++i) {
             if (skipStructure(i) || !startsValue(i))
                 continue;
@@ -161,7 +163,8 @@ private:
     std::string unitOfPrintedRange(std::size_t end) const;
     std::string specimenBefore(std::size_t i, std::size_t windowStart) const;
     std::size_t readBloodPressure(const NumberInText& n);
-    const AnalyteMention* namedAnalyte(const std::vector<AnalyteMention>& mentions, const NumberInText& n) const;
+    const AnalyteMention* namedAnalyte(const std::vector<AnalyteMention>& mentions,
+                                       const NumberInText& n) const;
     std::optional<std::string> analyteByStateWord(const NumberInText& n) const;
     std::size_t recordByStateWord(NumberInText& n, const std::string& analyte);
     std::size_t recordAlternate(const NumberInText& n);
@@ -183,14 +186,14 @@ private:
 
 // Line and sentence ends, and printed normal ranges "(N = 200–430 mg/dL)", which hold no
 // values of their own. Moves i past what it consumed; true when i was such a byte.
-bool ValueScan::skipStructure(std::size_t& i)
-{
+bool ValueScan::skipStructure(std::size_t& i) {
     const char c = q_[i];
     if (c == '\n') {
         startLine(i);
         return true;
     }
-    if ((c == '.' || c == '?') && i + 1 < q_.size() && q_[i + 1] == ' ' && i > 0 && !std::isdigit(static_cast<unsigned char>(q_[i - 1]))) {
+    if ((c == '.' || c == '?') && i + 1 < q_.size() && q_[i + 1] == ' ' && i > 0 &&
+        !std::isdigit(static_cast<unsigned char>(q_[i - 1]))) {
         sentenceStart_ = i + 1;
         return true;
     }
@@ -206,10 +209,11 @@ bool ValueScan::skipStructure(std::size_t& i)
 }
 
 // A short line without digits ("Serum:", "Urine:", "Cerebrospinal fluid") heads a table.
-void ValueScan::startLine(std::size_t newline)
-{
+void ValueScan::startLine(std::size_t newline) {
     const std::size_t nextEnd = q_.find('\n', newline + 1);
-    const std::string_view next = q_.substr(newline + 1, nextEnd == std::string_view::npos ? std::string_view::npos : nextEnd - newline - 1);
+    const std::string_view next =
+        q_.substr(newline + 1, nextEnd == std::string_view::npos ? std::string_view::npos
+                                                                 : nextEnd - newline - 1);
     if (next.empty() || !lineIsHeader(next)) {
         if (next.empty())
             inSection_ = false, sectionSpecimen_.clear();
@@ -223,15 +227,14 @@ void ValueScan::startLine(std::size_t newline)
 
 // A digit that starts a number: not inside a word or another number, and not the upper
 // end of a range ("7.35–7.45").
-bool ValueScan::startsValue(std::size_t i) const
-{
-    if (!std::isdigit(static_cast<unsigned char>(q_[i])) || (i > 0 && (isWordByte(q_[i - 1]) || q_[i - 1] == '.' || q_[i - 1] == ',')))
+bool ValueScan::startsValue(std::size_t i) const {
+    if (!std::isdigit(static_cast<unsigned char>(q_[i])) ||
+        (i > 0 && (isWordByte(q_[i - 1]) || q_[i - 1] == '.' || q_[i - 1] == ',')))
         return false;
     return !(i > 0 && (q_[i - 1] == '-' || (i >= 3 && q_.substr(i - 3, 3) == "–")));
 }
 
-std::string ValueScan::unitOfPrintedRange(std::size_t end) const
-{
+std::string ValueScan::unitOfPrintedRange(std::size_t end) const {
     MeasuredValue probe;
     const std::size_t rangeLen = readPrintedRange(q_, end, probe);
     if (!rangeLen)
@@ -247,8 +250,7 @@ std::string ValueScan::unitOfPrintedRange(std::size_t end) const
 
 // The specimen named nearest before i: in the window, else in the sentence, else the
 // lab-table section's.
-std::string ValueScan::specimenBefore(std::size_t i, std::size_t windowStart) const
-{
+std::string ValueScan::specimenBefore(std::size_t i, std::size_t windowStart) const {
     bool found = false;
     std::string specimen = specimenIn(lower_, windowStart, i, found);
     if (!found)
@@ -258,8 +260,7 @@ std::string ValueScan::specimenBefore(std::size_t i, std::size_t windowStart) co
     return specimen;
 }
 
-NumberInText ValueScan::readNumber(std::size_t i) const
-{
+NumberInText ValueScan::readNumber(std::size_t i) const {
     NumberInText n;
     n.at = i;
     n.numLen = matchNumber(q_, i, n.value);
@@ -271,7 +272,8 @@ NumberInText ValueScan::readNumber(std::size_t i) const
     n.unit = matchUnit(q_, n.unitPos);
     if (n.unit.length == 0 && !n.secondLen)
         n.unitFromRange = unitOfPrintedRange(end);
-    n.windowStart = std::max({lineStart_, sentenceStart_, lastValueEnd_, i >= 90 ? i - 90 : std::size_t(0)});
+    n.windowStart =
+        std::max({lineStart_, sentenceStart_, lastValueEnd_, i >= 90 ? i - 90 : std::size_t(0)});
     // The specimen only matters for a value with a unit or a blood-pressure pair.
     if (n.unit.length || !n.unitFromRange.empty() || n.secondLen)
         n.specimen = specimenBefore(i, n.windowStart);
@@ -280,11 +282,12 @@ NumberInText ValueScan::readNumber(std::size_t i) const
 
 // "80/50 mm Hg" after "blood pressure" or "BP": systolic and diastolic. Returns the last
 // index consumed.
-std::size_t ValueScan::readBloodPressure(const NumberInText& n)
-{
+std::size_t ValueScan::readBloodPressure(const NumberInText& n) {
     const std::size_t i = n.at;
-    const std::string_view window = std::string_view(lower_).substr(n.windowStart, i - n.windowStart);
-    if (n.unit.key != "mm Hg" && window.find("pressure") == std::string_view::npos && window.find("bp") == std::string_view::npos)
+    const std::string_view window =
+        std::string_view(lower_).substr(n.windowStart, i - n.windowStart);
+    if (n.unit.key != "mm Hg" && window.find("pressure") == std::string_view::npos &&
+        window.find("bp") == std::string_view::npos)
         return n.unitPos - 1;
     const std::size_t vEnd = n.unitPos + n.unit.length;
     std::size_t nameBegin = i;
@@ -308,8 +311,8 @@ std::size_t ValueScan::readBloodPressure(const NumberInText& n)
 
 // The analyte name nearest before the number whose table row takes its unit; a unitless
 // value (pH, INR) needs its name right before the number.
-const AnalyteMention* ValueScan::namedAnalyte(const std::vector<AnalyteMention>& mentions, const NumberInText& n) const
-{
+const AnalyteMention* ValueScan::namedAnalyte(const std::vector<AnalyteMention>& mentions,
+                                              const NumberInText& n) const {
     const AnalyteMention* best = nullptr;
     const std::string unitKey = n.unitKey();
     for (const AnalyteMention& m : mentions) {
@@ -324,7 +327,8 @@ const AnalyteMention* ValueScan::namedAnalyte(const std::vector<AnalyteMention>&
             if (!(t.empty() || t == "is" || t == "of" || t == "was" || t == "ofa"))
                 continue;
         }
-        if (!best || m.span.end > best->span.end || (m.span.end == best->span.end && m.span.begin < best->span.begin))
+        if (!best || m.span.end > best->span.end ||
+            (m.span.end == best->span.end && m.span.begin < best->span.begin))
             best = &m;
     }
     return best;
@@ -332,8 +336,7 @@ const AnalyteMention* ValueScan::namedAnalyte(const std::vector<AnalyteMention>&
 
 // "tachycardic to 121/min", "febrile to 39.4°C": the state word names the analyte; "total"
 // and "direct" after "bilirubin" name its rows.
-std::optional<std::string> ValueScan::analyteByStateWord(const NumberInText& n) const
-{
+std::optional<std::string> ValueScan::analyteByStateWord(const NumberInText& n) const {
     const std::size_t i = n.at;
     const std::string unitKey = n.unitKey();
     const std::string w = lowerAscii(lastWords(q_.substr(n.windowStart, i - n.windowStart), 1));
@@ -343,25 +346,27 @@ std::optional<std::string> ValueScan::analyteByStateWord(const NumberInText& n) 
             row = s.analyte;
             break;
         }
-    if ((w == "total" || w == "direct") && lower_.rfind("bilirubin", i) != std::string::npos && i - lower_.rfind("bilirubin", i) < 40)
+    if ((w == "total" || w == "direct") && lower_.rfind("bilirubin", i) != std::string::npos &&
+        i - lower_.rfind("bilirubin", i) < 40)
         row = w == "total" ? "bilirubin_total" : "bilirubin_direct";
     if (row && !table_.toTableUnit(*row, 1.0, unitKey))
         return std::nullopt;
     return row;
 }
 
-std::size_t ValueScan::recordByStateWord(NumberInText& n, const std::string& analyte)
-{
+std::size_t ValueScan::recordByStateWord(NumberInText& n, const std::string& analyte) {
     const std::size_t i = n.at;
     MeasuredValue v;
     v.value = n.value;
     v.analyte = analyte;
     const std::string word = lowerAscii(lastWords(q_.substr(n.windowStart, i - n.windowStart), 1));
-    v.name = analyte.rfind("bilirubin", 0) == 0 ? "bilirubin, " + word : table_.analyte(analyte)->displayName;
+    v.name = analyte.rfind("bilirubin", 0) == 0 ? "bilirubin, " + word
+                                                : table_.analyte(analyte)->displayName;
     v.unit = n.unitKey();
     v.unitText = n.unit.written;
     const std::size_t wordAt = lower_.rfind(word, i);
-    v.span = {wordAt != std::string::npos && wordAt >= n.windowStart ? wordAt : n.windowStart, n.valueEnd()};
+    v.span = {wordAt != std::string::npos && wordAt >= n.windowStart ? wordAt : n.windowStart,
+              n.valueEnd()};
     v.valueSpan = {i, n.valueEnd()};
     v.specimen = n.specimen;
     out_.values.push_back(v);
@@ -370,8 +375,7 @@ std::size_t ValueScan::recordByStateWord(NumberInText& n, const std::string& ana
 }
 
 // A value in parentheses right after another is the same measurement in another unit.
-std::size_t ValueScan::recordAlternate(const NumberInText& n)
-{
+std::size_t ValueScan::recordAlternate(const NumberInText& n) {
     MeasuredValue alt = out_.values.back();
     alt.value = n.value;
     alt.unit = n.unitKey();
@@ -387,23 +391,22 @@ std::size_t ValueScan::recordAlternate(const NumberInText& n)
 // "a drop in platelet count from 260,000/mm3 to 95,000/mm3": a number joined to the value
 // just read by "to", "and" or "then", in a unit of the same analyte, is that analyte at
 // another time.
-bool ValueScan::continuesPrevious(const NumberInText& n) const
-{
+bool ValueScan::continuesPrevious(const NumberInText& n) const {
     if (out_.values.empty() || !n.unit.length || lastValueEnd_ > n.at || n.at - lastValueEnd_ > 16)
         return false;
     const MeasuredValue& previous = out_.values.back();
-    if (previous.analyte.empty() || previous.analyte == "sbp" || previous.analyte == "dbp"
-        || !table_.toTableUnit(previous.analyte, 1.0, n.unitKey()))
+    if (previous.analyte.empty() || previous.analyte == "sbp" || previous.analyte == "dbp" ||
+        !table_.toTableUnit(previous.analyte, 1.0, n.unitKey()))
         return false;
     std::string gap;
     for (char c : lower_.substr(lastValueEnd_, n.at - lastValueEnd_))
         if (c != ' ' && c != ',')
             gap += c;
-    return gap == "to" || gap == "and" || gap == "then" || gap == "andthen" || gap == "downto" || gap == "upto";
+    return gap == "to" || gap == "and" || gap == "then" || gap == "andthen" || gap == "downto" ||
+           gap == "upto";
 }
 
-std::size_t ValueScan::recordContinuation(const NumberInText& n)
-{
+std::size_t ValueScan::recordContinuation(const NumberInText& n) {
     MeasuredValue v = out_.values.back();
     v.value = n.value;
     v.unit = n.unitKey();
@@ -418,8 +421,7 @@ std::size_t ValueScan::recordContinuation(const NumberInText& n)
 }
 
 // A number with a lab unit and no analyte the table knows: noted for the coverage report.
-std::size_t ValueScan::recordUncovered(const NumberInText& n)
-{
+std::size_t ValueScan::recordUncovered(const NumberInText& n) {
     const std::size_t i = n.at;
     const std::string& key = n.unit.key;
     if (n.unit.length && key != "%" && key != "s" && key != "min" && n.specimen.empty()) {
@@ -434,8 +436,7 @@ std::size_t ValueScan::recordUncovered(const NumberInText& n)
     return i + n.numLen - 1;
 }
 
-std::size_t ValueScan::recordNamed(const NumberInText& n, const AnalyteMention& name)
-{
+std::size_t ValueScan::recordNamed(const NumberInText& n, const AnalyteMention& name) {
     const std::size_t i = n.at;
     MeasuredValue v;
     v.value = n.value;
@@ -454,12 +455,12 @@ std::size_t ValueScan::recordNamed(const NumberInText& n, const AnalyteMention& 
 }
 
 // Reads the value whose number starts at i; returns the last index consumed.
-std::size_t ValueScan::readValueAt(std::size_t i)
-{
+std::size_t ValueScan::readValueAt(std::size_t i) {
     NumberInText n = readNumber(i);
     if (n.secondLen)
         return readBloodPressure(n);
-    const bool alternate = !out_.values.empty() && i >= 1 && q_[i - 1] == '(' && lastValueEnd_ + 3 >= i && n.unit.length;
+    const bool alternate = !out_.values.empty() && i >= 1 && q_[i - 1] == '(' &&
+                           lastValueEnd_ + 3 >= i && n.unit.length;
     const std::vector<AnalyteMention> mentions = names_.find(q_, lower_, n.windowStart, i);
     const AnalyteMention* best = namedAnalyte(mentions, n);
     if (best)
@@ -475,13 +476,11 @@ std::size_t ValueScan::readValueAt(std::size_t i)
 
 } // namespace
 
-QuestionValueExtractor::QuestionValueExtractor(const ReferenceRangeTable& table, const AnalyteNameIndex& names)
-    : table_(table), names_(names)
-{
-}
+QuestionValueExtractor::QuestionValueExtractor(const ReferenceRangeTable& table,
+                                               const AnalyteNameIndex& names)
+    : table_(table), names_(names) {}
 
-QuestionReading QuestionValueExtractor::read(std::string_view q) const
-{
+QuestionReading QuestionValueExtractor::read(std::string_view q) const {
     QuestionReading out;
     out.facts = readPatientFacts(q);
     ValueScan(q, table_, names_, out).run();

@@ -13,24 +13,28 @@ namespace rs::reading {
 namespace {
 
 // Whether a claim contradicts a value's verdict. Borderline values contradict nothing.
-bool contradicts(Claim claim, const RangeVerdict& v, bool qualified)
-{
+bool contradicts(Claim claim, const RangeVerdict& v, bool qualified) {
     if (v.borderline)
         return false;
     switch (claim) {
-    case Claim::Low: return v.level != Level::Low;
-    case Claim::High: return v.level != Level::High;
-    case Claim::Normal: return v.level != Level::Normal;
-    case Claim::Abnormal: return v.level == Level::Normal;
-    case Claim::NotLow: return v.level == Level::Low && (!qualified || v.severity >= 3);
-    case Claim::NotHigh: return v.level == Level::High && (!qualified || v.severity >= 3);
+    case Claim::Low:
+        return v.level != Level::Low;
+    case Claim::High:
+        return v.level != Level::High;
+    case Claim::Normal:
+        return v.level != Level::Normal;
+    case Claim::Abnormal:
+        return v.level == Level::Normal;
+    case Claim::NotLow:
+        return v.level == Level::Low && (!qualified || v.severity >= 3);
+    case Claim::NotHigh:
+        return v.level == Level::High && (!qualified || v.severity >= 3);
     }
     return false;
 }
 
 // How far a normal value lies from the bound a claim of "low"/"high" needs, as a severity.
-int insideSeverity(Claim claim, const ReferenceRange& r, double value)
-{
+int insideSeverity(Claim claim, const ReferenceRange& r, double value) {
     const double width = std::max(r.high - r.low, 1e-9);
     double d = 0;
     if (claim == Claim::Low)
@@ -49,8 +53,7 @@ struct Judged {
     bool conflict = false;
 };
 
-std::string valuePhrase(std::string_view question, const MeasuredValue& v)
-{
+std::string valuePhrase(std::string_view question, const MeasuredValue& v) {
     std::string name = v.name;
     if (!nameIsCaseSensitive(name))
         name = lowerAscii(name);
@@ -60,18 +63,16 @@ std::string valuePhrase(std::string_view question, const MeasuredValue& v)
 } // namespace
 
 ReadingChecker::ReadingChecker(const ReferenceRangeTable& table)
-    : table_(table), names_(table), extractor_(table, names_), judgements_(table, names_)
-{
-}
+    : table_(table), names_(table), extractor_(table, names_), judgements_(table, names_) {}
 
-std::vector<ReadingFinding> ReadingChecker::check(std::string_view question, std::string_view output, bool answerWrong) const
-{
+std::vector<ReadingFinding> ReadingChecker::check(std::string_view question,
+                                                  std::string_view output, bool answerWrong) const {
     return check(question, extractor_.read(question), output, answerWrong);
 }
 
-std::vector<ReadingFinding> ReadingChecker::check(std::string_view question, const QuestionReading& reading,
-                                                  std::string_view output, bool answerWrong) const
-{
+std::vector<ReadingFinding> ReadingChecker::check(std::string_view question,
+                                                  const QuestionReading& reading,
+                                                  std::string_view output, bool answerWrong) const {
     std::vector<ReadingFinding> out;
     const OutputText text(output);
     // Judgements and quoted values are compared with the question's values: without any
@@ -97,9 +98,11 @@ std::vector<ReadingFinding> ReadingChecker::check(std::string_view question, con
     };
     for (auto& f : out) {
         const bool dup = std::any_of(kept.begin(), kept.end(), [&](const ReadingFinding& k) {
-            const bool overlap = k.outputSpan.begin < f.outputSpan.end && f.outputSpan.begin < k.outputSpan.end;
+            const bool overlap =
+                k.outputSpan.begin < f.outputSpan.end && f.outputSpan.begin < k.outputSpan.end;
             // "high MCV suggests a macrocytic anemia": one misreading of one value.
-            const bool sameValue = k.analyte == f.analyte && sentenceOf(k.outputSpan) == sentenceOf(f.outputSpan);
+            const bool sameValue =
+                k.analyte == f.analyte && sentenceOf(k.outputSpan) == sentenceOf(f.outputSpan);
             return overlap || sameValue;
         });
         if (dup)
@@ -109,13 +112,15 @@ std::vector<ReadingFinding> ReadingChecker::check(std::string_view question, con
             f.severity = std::min(f.severity + 1, 4);
         kept.push_back(std::move(f));
     }
-    std::sort(kept.begin(), kept.end(), [](const ReadingFinding& a, const ReadingFinding& b) { return a.outputSpan.begin < b.outputSpan.begin; });
+    std::sort(kept.begin(), kept.end(), [](const ReadingFinding& a, const ReadingFinding& b) {
+        return a.outputSpan.begin < b.outputSpan.begin;
+    });
     return kept;
 }
 
-void ReadingChecker::checkJudgements(std::string_view question, const QuestionReading& reading, const OutputText& text,
-                                     std::vector<ReadingFinding>& out) const
-{
+void ReadingChecker::checkJudgements(std::string_view question, const QuestionReading& reading,
+                                     const OutputText& text,
+                                     std::vector<ReadingFinding>& out) const {
     const std::string_view output = text.text();
     const PatientContext patient{reading.facts.sex, reading.facts.ageYears, reading.facts.pregnant};
     const std::string qLower = lowerAscii(question);
@@ -123,7 +128,8 @@ void ReadingChecker::checkJudgements(std::string_view question, const QuestionRe
         if ((j.hedged || j.generic || j.otherPerson) && !judgeFlagged_)
             continue;
         // An abnormal state the question itself names ("fevers", "anemia") is no invention.
-        if (!j.stateWord.empty() && !j.stateNegated && (j.claim == Claim::Low || j.claim == Claim::High)) {
+        if (!j.stateWord.empty() && !j.stateNegated &&
+            (j.claim == Claim::Low || j.claim == Claim::High)) {
             bool named = false;
             for (const StateWord& w : table_.stateWords())
                 if (w.analyte == j.analytes.front() && w.direction != StateDirection::Normal) {
@@ -135,7 +141,8 @@ void ReadingChecker::checkJudgements(std::string_view question, const QuestionRe
                 continue;
         }
         // Judge each analyte: all its values at different times must contradict.
-        std::vector<Judged> perAnalyte; // the worst contradicted value of each analyte, or a consistent one
+        std::vector<Judged>
+            perAnalyte; // the worst contradicted value of each analyte, or a consistent one
         bool anyConsistent = false;
         for (const std::string& id : j.analytes) {
             std::vector<Judged> vals;
@@ -149,7 +156,8 @@ void ReadingChecker::checkJudgements(std::string_view question, const QuestionRe
                     d.range.unit = v.unit;
                     d.range.low = v.ownLow;
                     d.range.high = v.ownHigh;
-                    d.range.borderline = 0.02 * (v.ownHigh < 1e11 ? v.ownHigh - v.ownLow : v.ownLow);
+                    d.range.borderline =
+                        0.02 * (v.ownHigh < 1e11 ? v.ownHigh - v.ownLow : v.ownLow);
                     d.verdict = ReferenceRangeTable::classify(d.range, v.value);
                 } else {
                     const auto r = table_.lookup(id, patient);
@@ -160,7 +168,8 @@ void ReadingChecker::checkJudgements(std::string_view question, const QuestionRe
                     d.verdict = ReferenceRangeTable::classify(*r, *tv);
                 }
                 if (j.hasQuotedValue && !j.group) {
-                    const auto qv = table_.toTableUnit(id, j.quotedValue, j.quotedUnit == "-" ? v.unit : j.quotedUnit);
+                    const auto qv = table_.toTableUnit(id, j.quotedValue,
+                                                       j.quotedUnit == "-" ? v.unit : j.quotedUnit);
                     const auto vv = table_.toTableUnit(id, v.value, v.unit);
                     if (qv && vv && std::fabs(*qv - *vv) > 0.02 * std::fabs(*vv))
                         continue; // the output speaks of another of the values
@@ -170,62 +179,84 @@ void ReadingChecker::checkJudgements(std::string_view question, const QuestionRe
             }
             if (vals.empty())
                 continue;
-            const bool allConflict = std::all_of(vals.begin(), vals.end(), [](const Judged& d) { return d.conflict; });
+            const bool allConflict =
+                std::all_of(vals.begin(), vals.end(), [](const Judged& d) { return d.conflict; });
             if (!allConflict) {
                 anyConsistent = true;
                 continue;
             }
-            perAnalyte.push_back(*std::max_element(vals.begin(), vals.end(), [](const Judged& a, const Judged& b) {
-                return a.verdict.deviation < b.verdict.deviation;
-            }));
+            perAnalyte.push_back(
+                *std::max_element(vals.begin(), vals.end(), [](const Judged& a, const Judged& b) {
+                    return a.verdict.deviation < b.verdict.deviation;
+                }));
         }
         if (perAnalyte.empty())
             continue;
-        // "Elevated liver enzymes" needs one elevated enzyme; "normal vital signs" needs all normal.
-        const bool someSemantics = (j.group || !j.stateWord.empty()) && (j.claim == Claim::Low || j.claim == Claim::High || j.claim == Claim::Abnormal);
+        // "Elevated liver enzymes" needs one elevated enzyme; "normal vital signs" needs all
+        // normal.
+        const bool someSemantics =
+            (j.group || !j.stateWord.empty()) &&
+            (j.claim == Claim::Low || j.claim == Claim::High || j.claim == Claim::Abnormal);
         if (someSemantics && anyConsistent)
             continue;
         // Children's vital signs vary too much with age to call a named state invented.
-        const bool vital = std::any_of(j.analytes.begin(), j.analytes.end(), [](const std::string& a) {
-            return a == "pulse" || a == "respirations" || a == "sbp" || a == "dbp";
-        });
-        if (vital && !j.stateWord.empty() && !j.stateNegated && reading.facts.ageYears >= 0 && reading.facts.ageYears < 12)
+        const bool vital =
+            std::any_of(j.analytes.begin(), j.analytes.end(), [](const std::string& a) {
+                return a == "pulse" || a == "respirations" || a == "sbp" || a == "dbp";
+            });
+        if (vital && !j.stateWord.empty() && !j.stateNegated && reading.facts.ageYears >= 0 &&
+            reading.facts.ageYears < 12)
             continue;
-        // A named state speaks first of its first analyte ("hypotension": systolic); a group of its worst value.
-        const Judged& worst = !j.stateWord.empty() ? perAnalyte.front()
-                                                   : *std::max_element(perAnalyte.begin(), perAnalyte.end(), [](const Judged& a, const Judged& b) {
-                                                         return a.verdict.deviation < b.verdict.deviation;
-                                                     });
+        // A named state speaks first of its first analyte ("hypotension": systolic); a group of its
+        // worst value.
+        const Judged& worst =
+            !j.stateWord.empty()
+                ? perAnalyte.front()
+                : *std::max_element(perAnalyte.begin(), perAnalyte.end(),
+                                    [](const Judged& a, const Judged& b) {
+                                        return a.verdict.deviation < b.verdict.deviation;
+                                    });
         ReadingFinding f;
         f.analyte = worst.value->analyte;
         f.questionSpan = worst.value->span;
         f.outputSpan = j.span;
         f.deviation = worst.verdict.deviation;
         f.claimed = claimWords(j.claim);
-        f.actual = worst.verdict.level == Level::Low ? "low" : worst.verdict.level == Level::High ? "high" : "normal";
+        f.actual = worst.verdict.level == Level::Low    ? "low"
+                   : worst.verdict.level == Level::High ? "high"
+                                                        : "normal";
         const bool valueOutside = worst.verdict.level != Level::Normal;
-        f.severity = valueOutside ? worst.verdict.severity
-                                  : insideSeverity(j.claim, worst.range, table_.toTableUnit(f.analyte, worst.value->value, worst.value->unit).value_or(worst.value->value));
-        const std::string range = (worst.value->hasOwnRange ? "the question's own range is " : "the reference range is ") + formatRange(worst.range);
+        f.severity = valueOutside
+                         ? worst.verdict.severity
+                         : insideSeverity(
+                               j.claim, worst.range,
+                               table_.toTableUnit(f.analyte, worst.value->value, worst.value->unit)
+                                   .value_or(worst.value->value));
+        const std::string range = (worst.value->hasOwnRange ? "the question's own range is "
+                                                            : "the reference range is ") +
+                                  formatRange(worst.range);
         const std::string said = quote(output, j.span);
         const std::string value = valuePhrase(question, *worst.value);
         if (j.stateWord.empty() || j.claim == Claim::Normal) {
             f.kind = ReadingKind::ValueMisjudged;
             if (j.group || !j.stateWord.empty())
-                f.explanation = "Calls " + quote(output, j.mentionSpan) + " " + claimWords(j.claim) + " (\"" + said
-                                + "\"), but the question gives " + value + "; " + range + ".";
+                f.explanation = "Calls " + quote(output, j.mentionSpan) + " " +
+                                claimWords(j.claim) + " (\"" + said +
+                                "\"), but the question gives " + value + "; " + range + ".";
             else
-                f.explanation = "Calls " + value + " " + claimWords(j.claim) + " (\"" + said + "\"); " + range + ".";
+                f.explanation = "Calls " + value + " " + claimWords(j.claim) + " (\"" + said +
+                                "\"); " + range + ".";
         } else if (j.stateNegated) {
             f.kind = ReadingKind::FindingDenied;
-            f.explanation = "Denies " + j.stateWord + " (\"" + said + "\"), but the question gives " + value + "; " + range + ".";
+            f.explanation = "Denies " + j.stateWord + " (\"" + said +
+                            "\"), but the question gives " + value + "; " + range + ".";
         } else {
             f.kind = ReadingKind::FindingInvented;
-            f.explanation = "Asserts " + j.stateWord + " (\"" + said + "\"), but the question gives " + value + "; " + range + ".";
+            f.explanation = "Asserts " + j.stateWord + " (\"" + said +
+                            "\"), but the question gives " + value + "; " + range + ".";
         }
         out.push_back(std::move(f));
     }
 }
-
 
 } // namespace rs::reading

@@ -19,20 +19,23 @@ public:
     explicit ReadingChecker(const ReferenceRangeTable& table);
 
     // answerWrong raises each finding's severity by one.
-    std::vector<ReadingFinding> check(std::string_view question, std::string_view output, bool answerWrong = false) const;
-    // The same with the question already read (one question, several outputs).
-    std::vector<ReadingFinding> check(std::string_view question, const QuestionReading& reading, std::string_view output,
+    std::vector<ReadingFinding> check(std::string_view question, std::string_view output,
                                       bool answerWrong = false) const;
+    // The same with the question already read (one question, several outputs).
+    std::vector<ReadingFinding> check(std::string_view question, const QuestionReading& reading,
+                                      std::string_view output, bool answerWrong = false) const;
 
-    QuestionReading readQuestion(std::string_view question) const { return extractor_.read(question); }
+    QuestionReading readQuestion(std::string_view question) const {
+        return extractor_.read(question);
+    }
     // Development only: also judge hedged, general and other-person judgements, to review
     // what those filters hold back (tests/tools/reading_scan --flagged).
     void setJudgeFlagged(bool on) { judgeFlagged_ = on; }
     const JudgementFinder& judgements() const { return judgements_; }
 
 private:
-    void checkJudgements(std::string_view question, const QuestionReading& reading, const OutputText& output,
-                         std::vector<ReadingFinding>& out) const;
+    void checkJudgements(std::string_view question, const QuestionReading& reading,
+                         const OutputText& output, std::vector<ReadingFinding>& out) const;
 
     const ReferenceRangeTable& table_;
     AnalyteNameIndex names_;

@@ -6,15 +6,19 @@ namespace rs::reading {
 
 namespace {
 
-bool isDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool isAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool isNonAscii(char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; }
+bool isDigit(char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+bool isAlpha(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
+bool isNonAscii(char c) {
+    return (static_cast<unsigned char>(c) & 0x80) != 0;
+}
 
 } // namespace
 
-
-std::string lowerAscii(std::string_view s)
-{
+std::string lowerAscii(std::string_view s) {
     std::string out(s);
     for (char& c : out)
         if (c >= 'A' && c <= 'Z')
@@ -22,8 +26,7 @@ std::string lowerAscii(std::string_view s)
     return out;
 }
 
-std::vector<Word> words(std::string_view text, std::size_t from, std::size_t to)
-{
+std::vector<Word> words(std::string_view text, std::size_t from, std::size_t to) {
     std::vector<Word> out;
     out.reserve((to - from) / 5 + 4);
     std::size_t i = from;
@@ -37,12 +40,14 @@ std::vector<Word> words(std::string_view text, std::size_t from, std::size_t to)
         w.begin = i;
         if (isDigit(c)) {
             w.number = true;
-            while (i < to && (isDigit(text[i]) || ((text[i] == ',' || text[i] == '.') && i + 1 < to && isDigit(text[i + 1]))))
+            while (i < to && (isDigit(text[i]) || ((text[i] == ',' || text[i] == '.') &&
+                                                   i + 1 < to && isDigit(text[i + 1]))))
                 ++i;
         } else if (isAlpha(c) || isNonAscii(c)) {
             // Letters, digits, non-ASCII bytes (µ, ³) and inner hyphens/apostrophes.
-            while (i < to && (isWordByte(text[i]) || isNonAscii(text[i])
-                              || ((text[i] == '-' || text[i] == '\'') && i + 1 < to && isAlpha(text[i + 1]))))
+            while (i < to &&
+                   (isWordByte(text[i]) || isNonAscii(text[i]) ||
+                    ((text[i] == '-' || text[i] == '\'') && i + 1 < to && isAlpha(text[i + 1]))))
                 ++i;
         } else {
             w.punct = true;
@@ -56,8 +61,7 @@ std::vector<Word> words(std::string_view text, std::size_t from, std::size_t to)
     return out;
 }
 
-std::vector<Span> sentences(std::string_view text)
-{
+std::vector<Span> sentences(std::string_view text) {
     std::vector<Span> out;
     std::size_t start = 0;
     auto push = [&](std::size_t b, std::size_t e) {
@@ -73,7 +77,8 @@ std::vector<Span> sentences(std::string_view text)
         bool cut = false;
         if (c == '\n') {
             cut = true;
-        } else if ((c == '.' || c == '?' || c == '!') && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n')) {
+        } else if ((c == '.' || c == '?' || c == '!') &&
+                   (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n')) {
             // Not after "e.g", "i.e", "vs", "Dr" or a single capital (initials).
             std::size_t w = i;
             while (w > start && isAlpha(text[w - 1]))
@@ -82,8 +87,9 @@ std::vector<Span> sentences(std::string_view text)
             std::string prev;
             if (len <= 6)
                 prev = lowerAscii(text.substr(w, len));
-            cut = !(prev == "vs" || prev == "dr" || prev == "e.g" || prev == "g" || prev == "e" || prev == "i"
-                    || prev == "approx" || prev == "etc" || (len == 1 && std::isupper(static_cast<unsigned char>(text[w]))));
+            cut = !(prev == "vs" || prev == "dr" || prev == "e.g" || prev == "g" || prev == "e" ||
+                    prev == "i" || prev == "approx" || prev == "etc" ||
+                    (len == 1 && std::isupper(static_cast<unsigned char>(text[w]))));
         }
         if (cut) {
             push(start, i + (c == '\n' ? 0 : 1));
@@ -94,8 +100,7 @@ std::vector<Span> sentences(std::string_view text)
     return out;
 }
 
-bool nameIsCaseSensitive(std::string_view name)
-{
+bool nameIsCaseSensitive(std::string_view name) {
     if (name.size() > 5)
         return false;
     for (char c : name)
@@ -104,9 +109,8 @@ bool nameIsCaseSensitive(std::string_view name)
     return false;
 }
 
-void findName(std::string_view text, std::string_view lower, std::string_view name, bool caseSensitive,
-              std::size_t from, std::size_t to, std::vector<Span>& out)
-{
+void findName(std::string_view text, std::string_view lower, std::string_view name,
+              bool caseSensitive, std::size_t from, std::size_t to, std::vector<Span>& out) {
     if (name.empty() || to > text.size())
         return;
     const std::string_view hay = caseSensitive ? text : lower;
@@ -120,8 +124,8 @@ void findName(std::string_view text, std::string_view lower, std::string_view na
         const bool startOk = hit == 0 || !isWordByte(text[hit - 1]) || !isWordByte(lname.front());
         bool endOk = end >= text.size() || !isWordByte(text[end]) || !isWordByte(lname.back());
         // "K+" must not match inside "K+-ATPase"-like words, nor "Na" inside "Na2".
-        if (endOk && end < text.size() && isWordByte(lname.back()) && text[end] == '-' && end + 1 < text.size()
-            && isAlpha(text[end + 1]) && lname.size() <= 3)
+        if (endOk && end < text.size() && isWordByte(lname.back()) && text[end] == '-' &&
+            end + 1 < text.size() && isAlpha(text[end + 1]) && lname.size() <= 3)
             endOk = false;
         if (startOk && endOk)
             out.push_back({hit, end});
@@ -129,8 +133,7 @@ void findName(std::string_view text, std::string_view lower, std::string_view na
     }
 }
 
-std::string quote(std::string_view text, Span span)
-{
+std::string quote(std::string_view text, Span span) {
     std::string out;
     bool space = false;
     for (std::size_t i = span.begin; i < span.end && i < text.size(); ++i) {

@@ -12,9 +12,9 @@ namespace rs::reading {
 
 struct Word {
     std::size_t begin = 0, end = 0;
-    std::string lower;     // lower-case ASCII
-    bool number = false;   // starts with a digit
-    bool punct = false;    // one punctuation byte
+    std::string lower;   // lower-case ASCII
+    bool number = false; // starts with a digit
+    bool punct = false;  // one punctuation byte
 };
 
 // Words, numbers ("14,200", "7.4") and single punctuation bytes of text[from, to).
@@ -25,15 +25,14 @@ std::vector<Word> words(std::string_view text, std::size_t from, std::size_t to)
 std::vector<Span> sentences(std::string_view text);
 
 std::string lowerAscii(std::string_view s);
-inline bool isWordByte(char c)
-{
+inline bool isWordByte(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 // Whole-word occurrences of name in text[from, to); lower is lowerAscii(text).
 // caseSensitive names compare with text, others with lower.
-void findName(std::string_view text, std::string_view lower, std::string_view name, bool caseSensitive,
-              std::size_t from, std::size_t to, std::vector<Span>& out);
+void findName(std::string_view text, std::string_view lower, std::string_view name,
+              bool caseSensitive, std::size_t from, std::size_t to, std::vector<Span>& out);
 
 // Short names with an upper-case letter (abbreviations) are matched case-sensitively.
 bool nameIsCaseSensitive(std::string_view name);

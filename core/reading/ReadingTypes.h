@@ -17,16 +17,16 @@ enum class Sex { Unknown, Female, Male };
 
 // A lab result or vital sign the question gives, with its number and unit as written.
 struct MeasuredValue {
-    std::string analyte;   // reference-table id ("platelets"), empty when not covered
-    std::string name;      // the name as written ("Platelet count")
-    double value = 0;      // as written
-    std::string unit;      // unit key (see UnitNames.h), "-" for unitless
-    std::string unitText;  // the unit as written ("/mm3")
-    Span span;             // name through unit
-    Span valueSpan;        // number and unit
-    std::string specimen;  // "" for blood and vital signs, else "urine", "csf", ...
-    bool alternate = false;        // same measurement in another unit, e.g. "(102.3°F)"
-    bool hasOwnRange = false;      // the question prints a range, e.g. "(N = 200–430 mg/dL)"
+    std::string analyte;      // reference-table id ("platelets"), empty when not covered
+    std::string name;         // the name as written ("Platelet count")
+    double value = 0;         // as written
+    std::string unit;         // unit key (see UnitNames.h), "-" for unitless
+    std::string unitText;     // the unit as written ("/mm3")
+    Span span;                // name through unit
+    Span valueSpan;           // number and unit
+    std::string specimen;     // "" for blood and vital signs, else "urine", "csf", ...
+    bool alternate = false;   // same measurement in another unit, e.g. "(102.3°F)"
+    bool hasOwnRange = false; // the question prints a range, e.g. "(N = 200–430 mg/dL)"
     double ownLow = 0, ownHigh = 0;
 };
 
@@ -57,12 +57,12 @@ const char* toString(ReadingKind kind);
 
 struct ReadingFinding {
     ReadingKind kind = ReadingKind::ValueMisjudged;
-    std::string analyte;   // reference-table id for value findings, else the finding's words
-    Span questionSpan;     // what the question says
-    Span outputSpan;       // what the output says about it
-    int severity = 1;      // 1 mild .. 3 marked; +1 when the answer is wrong (max 4)
+    std::string analyte; // reference-table id for value findings, else the finding's words
+    Span questionSpan;   // what the question says
+    Span outputSpan;     // what the output says about it
+    int severity = 1;    // 1 mild .. 3 marked; +1 when the answer is wrong (max 4)
     bool answerWrong = false;
-    double deviation = 0;  // how far outside the range (0 for non-value findings)
+    double deviation = 0; // how far outside the range (0 for non-value findings)
     // Value findings judged against a range: what the output calls the value ("normal",
     // "not low", ...) and where it lies ("low", "normal", "high"); empty otherwise.
     std::string claimed, actual;

@@ -10,8 +10,7 @@ namespace rs::reading {
 
 namespace {
 
-std::vector<std::string> split(const std::string& s, char sep)
-{
+std::vector<std::string> split(const std::string& s, char sep) {
     std::vector<std::string> out;
     std::string cur;
     for (char c : s) {
@@ -26,8 +25,7 @@ std::vector<std::string> split(const std::string& s, char sep)
     return out;
 }
 
-bool parseDouble(const std::string& s, double& out)
-{
+bool parseDouble(const std::string& s, double& out) {
     if (s.empty())
         return false;
     char* end = nullptr;
@@ -35,15 +33,14 @@ bool parseDouble(const std::string& s, double& out)
     return end && *end == '\0';
 }
 
-void addError(std::vector<ImportError>* errors, const std::string& source, std::size_t line, std::string reason)
-{
+void addError(std::vector<ImportError>* errors, const std::string& source, std::size_t line,
+              std::string reason) {
     if (errors)
         errors->push_back({source, line, 0, std::move(reason)});
 }
 
 // Higher is a closer fit; -1 means the row does not apply to the patient.
-int fitScore(const ReferenceRange& r, const PatientContext& p)
-{
+int fitScore(const ReferenceRange& r, const PatientContext& p) {
     int score = 0;
     if (r.pregnancy >= 0) {
         if (p.pregnant < 0 && r.pregnancy == 1)
@@ -70,8 +67,7 @@ int fitScore(const ReferenceRange& r, const PatientContext& p)
 
 } // namespace
 
-bool ReferenceRangeTable::load(const std::string& path, std::vector<ImportError>* errors)
-{
+bool ReferenceRangeTable::load(const std::string& path, std::vector<ImportError>* errors) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         addError(errors, path, 0, "cannot open file");
@@ -81,8 +77,8 @@ bool ReferenceRangeTable::load(const std::string& path, std::vector<ImportError>
     return true;
 }
 
-void ReferenceRangeTable::read(std::istream& in, const std::string& source, std::vector<ImportError>* errors)
-{
+void ReferenceRangeTable::read(std::istream& in, const std::string& source,
+                               std::vector<ImportError>* errors) {
     std::string line;
     std::size_t lineNo = 0;
     bool header = true;
@@ -92,7 +88,8 @@ void ReferenceRangeTable::read(std::istream& in, const std::string& source, std:
             line.pop_back();
         if (line.empty() || line[0] == '#')
             continue;
-        if (header) { // id names unit low high borderline sex age_min age_max pregnancy alt low high normal
+        if (header) { // id names unit low high borderline sex age_min age_max pregnancy alt low
+                      // high normal
             header = false;
             continue;
         }
@@ -105,8 +102,8 @@ void ReferenceRangeTable::read(std::istream& in, const std::string& source, std:
         ReferenceRange r;
         r.analyte = f[0];
         r.unit = f[2];
-        if (r.analyte.empty() || r.unit.empty() || !parseDouble(f[3], r.low) || !parseDouble(f[4], r.high)
-            || r.low > r.high) {
+        if (r.analyte.empty() || r.unit.empty() || !parseDouble(f[3], r.low) ||
+            !parseDouble(f[4], r.high) || r.low > r.high) {
             addError(errors, source, lineNo, "needs id, unit and numeric low <= high");
             continue;
         }
@@ -122,13 +119,15 @@ void ReferenceRangeTable::read(std::istream& in, const std::string& source, std:
             addError(errors, source, lineNo, "sex must be any, male or female");
             continue;
         }
-        if ((!f[7].empty() && !parseDouble(f[7], r.ageMin)) || (!f[8].empty() && !parseDouble(f[8], r.ageMax))) {
+        if ((!f[7].empty() && !parseDouble(f[7], r.ageMin)) ||
+            (!f[8].empty() && !parseDouble(f[8], r.ageMax))) {
             addError(errors, source, lineNo, "age bounds must be numbers of years");
             continue;
         }
         r.pregnancy = f[9] == "yes" ? 1 : f[9] == "no" ? 0 : -1;
 
-        auto it = std::find_if(analytes_.begin(), analytes_.end(), [&](const AnalyteInfo& a) { return a.id == r.analyte; });
+        auto it = std::find_if(analytes_.begin(), analytes_.end(),
+                               [&](const AnalyteInfo& a) { return a.id == r.analyte; });
         if (it == analytes_.end()) {
             if (f[1].empty()) {
                 addError(errors, source, lineNo, "the first row of an analyte must list its names");
@@ -165,16 +164,15 @@ void ReferenceRangeTable::read(std::istream& in, const std::string& source, std:
     }
 }
 
-const AnalyteInfo* ReferenceRangeTable::analyte(std::string_view id) const
-{
+const AnalyteInfo* ReferenceRangeTable::analyte(std::string_view id) const {
     for (const AnalyteInfo& a : analytes_)
         if (a.id == id)
             return &a;
     return nullptr;
 }
 
-std::optional<ReferenceRange> ReferenceRangeTable::lookup(std::string_view analyte, const PatientContext& patient) const
-{
+std::optional<ReferenceRange> ReferenceRangeTable::lookup(std::string_view analyte,
+                                                          const PatientContext& patient) const {
     int best = -1;
     std::vector<const ReferenceRange*> fits;
     for (const ReferenceRange& r : ranges_) {
@@ -204,8 +202,8 @@ std::optional<ReferenceRange> ReferenceRangeTable::lookup(std::string_view analy
     return out;
 }
 
-std::optional<double> ReferenceRangeTable::toTableUnit(std::string_view analyteId, double value, std::string_view unitKey) const
-{
+std::optional<double> ReferenceRangeTable::toTableUnit(std::string_view analyteId, double value,
+                                                       std::string_view unitKey) const {
     const AnalyteInfo* info = analyte(analyteId);
     if (!info)
         return std::nullopt;
@@ -226,8 +224,7 @@ std::optional<double> ReferenceRangeTable::toTableUnit(std::string_view analyteI
     return std::nullopt;
 }
 
-RangeVerdict ReferenceRangeTable::classify(const ReferenceRange& range, double value)
-{
+RangeVerdict ReferenceRangeTable::classify(const ReferenceRange& range, double value) {
     RangeVerdict v;
     const double width = std::max(range.high - range.low, 1e-9);
     const double b = range.borderline + 1e-9; // decimal values such as 1.1 - 1.0
@@ -247,8 +244,7 @@ RangeVerdict ReferenceRangeTable::classify(const ReferenceRange& range, double v
     return v;
 }
 
-std::string formatNumber(double value)
-{
+std::string formatNumber(double value) {
     char buf[64];
     if (std::fabs(value - std::round(value)) < 1e-9) {
         std::snprintf(buf, sizeof buf, "%.0f", value);
@@ -265,8 +261,7 @@ std::string formatNumber(double value)
     return s;
 }
 
-std::string displayUnit(std::string_view unitKey)
-{
+std::string displayUnit(std::string_view unitKey) {
     if (unitKey == "/mm3")
         return "/mm³";
     if (unitKey == "-")
@@ -278,10 +273,10 @@ std::string displayUnit(std::string_view unitKey)
     return std::string(unitKey);
 }
 
-std::string formatRange(const ReferenceRange& range)
-{
+std::string formatRange(const ReferenceRange& range) {
     const std::string unit = displayUnit(range.unit);
-    const std::string sep = unit.empty() || unit[0] == '/' || unit == "%" || unit.rfind("°", 0) == 0 ? "" : " ";
+    const std::string sep =
+        unit.empty() || unit[0] == '/' || unit == "%" || unit.rfind("°", 0) == 0 ? "" : " ";
     if (range.low <= 0)
         return "up to " + formatNumber(range.high) + sep + unit;
     return formatNumber(range.low) + "–" + formatNumber(range.high) + sep + unit;

@@ -25,10 +25,10 @@ struct ReferenceRange {
     std::string analyte;
     std::string unit; // unit key, "-" when unitless
     double low = 0, high = 0;
-    double borderline = 0; // values strictly within this of a bound are not judged
-    Sex sex = Sex::Unknown; // Unknown: any
+    double borderline = 0;           // values strictly within this of a bound are not judged
+    Sex sex = Sex::Unknown;          // Unknown: any
     double ageMin = -1, ageMax = -1; // [min, max) in years, -1 unbounded
-    int pregnancy = -1;               // -1 any
+    int pregnancy = -1;              // -1 any
 };
 
 enum class Level { Low, Normal, High };
@@ -50,8 +50,8 @@ struct StateWord {
 
 struct AnalyteInfo {
     std::string id;
-    std::string displayName;          // first name in the table
-    std::vector<std::string> names;   // all names as written in the table
+    std::string displayName;                // first name in the table
+    std::vector<std::string> names;         // all names as written in the table
     std::map<std::string, double> altUnits; // unit key -> factor to the table's unit
 };
 
@@ -70,10 +70,12 @@ public:
     // The range that fits the patient best for the analyte in the given unit (the
     // value is converted first, see toTableUnit). Sex unknown and only sex-specific rows:
     // the union of them (lenient).
-    std::optional<ReferenceRange> lookup(std::string_view analyte, const PatientContext& patient) const;
+    std::optional<ReferenceRange> lookup(std::string_view analyte,
+                                         const PatientContext& patient) const;
 
     // The value in the table's unit for the analyte, or nothing if the unit does not convert.
-    std::optional<double> toTableUnit(std::string_view analyte, double value, std::string_view unitKey) const;
+    std::optional<double> toTableUnit(std::string_view analyte, double value,
+                                      std::string_view unitKey) const;
 
     static RangeVerdict classify(const ReferenceRange& range, double value);
 

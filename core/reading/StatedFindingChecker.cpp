@@ -11,36 +11,39 @@ namespace rs::reading {
 
 namespace {
 
-template <std::size_t N>
-bool in(const std::array<std::string_view, N>& list, std::string_view w)
-{
+template <std::size_t N> bool in(const std::array<std::string_view, N>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
 constexpr std::array<std::string_view, 24> kSkipAfterCue = {
-    "any", "a", "an", "the", "significant", "obvious", "reported", "signs", "sign", "symptoms", "evidence",
-    "of", "history", "mention", "recent", "apparent", "clear", "documented", "associated", "accompanying",
-    "mentioned", "clinical", "noted", "complaints"};
+    "any",      "a",        "an",        "the",        "significant", "obvious",      "reported",
+    "signs",    "sign",     "symptoms",  "evidence",   "of",          "history",      "mention",
+    "recent",   "apparent", "clear",     "documented", "associated",  "accompanying", "mentioned",
+    "clinical", "noted",    "complaints"};
 constexpr std::array<std::string_view, 14> kAbortAfterCue = {
-    "other", "additional", "further", "new", "specific", "known", "prior", "previous", "family", "longer",
-    "more", "need", "indication", "reason"};
+    "other",    "additional", "further", "new",  "specific", "known",      "prior",
+    "previous", "family",     "longer",  "more", "need",     "indication", "reason"};
 constexpr std::array<std::string_view, 54> kItemStops = {
-    "her", "his", "their", "shows", "show", "showed", "has", "have", "had", "there", "any", "patient", "she",
-    "patient's",
-    "in", "on", "to", "that", "which", "with", "as", "at", "from", "for", "because", "since", "due", "is",
-    "are", "was", "were", "this", "these", "suggest", "suggests", "or", "and", "nor", "but", "so", "making",
-    "indicating", "which", "by", "after", "before", "during", "of", "than", "it", "he", "she", "they", "the"};
+    "her",     "his",        "their",    "shows",   "show",  "showed",    "has",    "have",
+    "had",     "there",      "any",      "patient", "she",   "patient's", "in",     "on",
+    "to",      "that",       "which",    "with",    "as",    "at",        "from",   "for",
+    "because", "since",      "due",      "is",      "are",   "was",       "were",   "this",
+    "these",   "suggest",    "suggests", "or",      "and",   "nor",       "but",    "so",
+    "making",  "indicating", "which",    "by",      "after", "before",    "during", "of",
+    "than",    "it",         "he",       "she",     "they",  "the"};
 constexpr std::array<std::string_view, 40> kGenericItems = {
-    "there", "indication", "need", "reason", "sign", "current", "complaint", "complaints", "symptom", "other",
-    "pain", "symptoms", "history", "signs", "changes", "abnormalities", "findings", "disease", "infection",
-    "problems", "issues", "complications", "evidence", "trauma", "illness", "medications", "abnormality",
-    "lesions", "lesion", "mass", "masses", "problem", "change", "response", "improvement", "effect",
-    "effects", "risk", "factors", "exposure"};
+    "there",     "indication",  "need",        "reason",        "sign",        "current",
+    "complaint", "complaints",  "symptom",     "other",         "pain",        "symptoms",
+    "history",   "signs",       "changes",     "abnormalities", "findings",    "disease",
+    "infection", "problems",    "issues",      "complications", "evidence",    "trauma",
+    "illness",   "medications", "abnormality", "lesions",       "lesion",      "mass",
+    "masses",    "problem",     "change",      "response",      "improvement", "effect",
+    "effects",   "risk",        "factors",     "exposure"};
 constexpr std::array<std::string_view, 12> kQuestionNegations = {
-    "no", "denies", "denied", "without", "negative", "absence", "not", "none", "nor", "free", "lack", "absent"};
+    "no",  "denies", "denied", "without", "negative", "absence",
+    "not", "none",   "nor",    "free",    "lack",     "absent"};
 
-std::string fold(std::string_view w)
-{
+std::string fold(std::string_view w) {
     std::string s(w);
     if (s.size() > 4 && s.back() == 's' && s[s.size() - 2] != 's')
         s.pop_back();
@@ -55,12 +58,12 @@ struct TextWords {
     std::vector<char> excluded; // the asked question, family history
 };
 
-TextWords analyse(std::string_view text, bool isQuestion)
-{
+TextWords analyse(std::string_view text, bool isQuestion) {
     TextWords t;
     for (const Span& s : sentences(text)) {
         SentenceWords sw{words(text, s.begin, s.end)};
-        const bool asked = isQuestion && text.substr(s.begin, s.end - s.begin).find('?') != std::string_view::npos;
+        const bool asked =
+            isQuestion && text.substr(s.begin, s.end - s.begin).find('?') != std::string_view::npos;
         const bool other = otherPersonIn(sw);
         bool inScope = false;
         std::size_t sinceCue = 0;
@@ -68,20 +71,25 @@ TextWords analyse(std::string_view text, bool isQuestion)
         std::size_t clauseFirst = sentenceFirst;
         for (std::size_t k = 0; k < sw.ws.size(); ++k) {
             const std::string& w = sw.ws[k].lower;
-            if (w == ";" || w == "but" || w == "although" || w == "however" || w == "except" || w == "." || w == ":") {
+            if (w == ";" || w == "but" || w == "although" || w == "however" || w == "except" ||
+                w == "." || w == ":") {
                 inScope = false;
                 clauseFirst = t.ws.size() + 1;
             }
             // A new finite verb after the scope ends it: "no fever, and she has weight loss".
-            if (inScope && sinceCue > 0 && (w == "has" || w == "had" || w == "shows" || w == "reports" || w == "is" || w == "was"))
+            if (inScope && sinceCue > 0 &&
+                (w == "has" || w == "had" || w == "shows" || w == "reports" || w == "is" ||
+                 w == "was"))
                 inScope = false;
             // "Urinary ketones are absent", "occult blood is negative": the subject is denied.
             auto copula = [&](std::size_t i) {
                 const std::string& c = sw.ws[i].lower;
                 return c == "is" || c == "are" || c == "was" || c == "were";
             };
-            const bool adverb = k > 1 && sw.ws[k - 1].lower.size() > 3 && sw.ws[k - 1].lower.substr(sw.ws[k - 1].lower.size() - 2) == "ly";
-            if ((w == "absent" || w == "negative") && k > 0 && (copula(k - 1) || (adverb && copula(k - 2))))
+            const bool adverb = k > 1 && sw.ws[k - 1].lower.size() > 3 &&
+                                sw.ws[k - 1].lower.substr(sw.ws[k - 1].lower.size() - 2) == "ly";
+            if ((w == "absent" || w == "negative") && k > 0 &&
+                (copula(k - 1) || (adverb && copula(k - 2))))
                 for (std::size_t b = clauseFirst; b < t.ws.size(); ++b)
                     t.negated[b] = true;
             t.ws.push_back(sw.ws[k]);
@@ -90,8 +98,9 @@ TextWords analyse(std::string_view text, bool isQuestion)
             t.direct.push_back(inScope);
             t.excluded.push_back(asked || other);
             ++sinceCue;
-            const bool absentOn = w == "absent" && k + 1 < sw.ws.size()
-                                  && (sw.ws[k + 1].lower == "on" || sw.ws[k + 1].lower == "in" || sw.ws[k + 1].lower == "from");
+            const bool absentOn = w == "absent" && k + 1 < sw.ws.size() &&
+                                  (sw.ws[k + 1].lower == "on" || sw.ws[k + 1].lower == "in" ||
+                                   sw.ws[k + 1].lower == "from");
             if ((in(kQuestionNegations, w) || w == "n't") && !absentOn) {
                 inScope = true;
                 sinceCue = 0;
@@ -102,8 +111,8 @@ TextWords analyse(std::string_view text, bool isQuestion)
 }
 
 // Occurrences of item (folded words) in t: asserted or negated.
-void occurrences(const TextWords& t, const std::vector<std::string>& item, bool& asserted, bool& negated, Span& where)
-{
+void occurrences(const TextWords& t, const std::vector<std::string>& item, bool& asserted,
+                 bool& negated, Span& where) {
     asserted = negated = false;
     for (std::size_t i = 0; i + item.size() <= t.folded.size(); ++i) {
         bool match = true;
@@ -122,8 +131,8 @@ void occurrences(const TextWords& t, const std::vector<std::string>& item, bool&
 }
 
 // The list of items after a denial cue at word index k: "no fever, chills, or weight loss".
-std::vector<std::pair<std::size_t, std::size_t>> itemsAfter(const std::vector<Word>& ws, std::size_t k, bool commaLists)
-{
+std::vector<std::pair<std::size_t, std::size_t>> itemsAfter(const std::vector<Word>& ws,
+                                                            std::size_t k, bool commaLists) {
     std::vector<std::pair<std::size_t, std::size_t>> items;
     std::size_t i = k;
     while (i < ws.size() && in(kSkipAfterCue, ws[i].lower))
@@ -132,14 +141,16 @@ std::vector<std::pair<std::size_t, std::size_t>> itemsAfter(const std::vector<Wo
         return items;
     while (i < ws.size()) {
         std::size_t e = i;
-        while (e < ws.size() && e - i < 4 && !ws[e].punct && !ws[e].number && !in(kItemStops, ws[e].lower))
+        while (e < ws.size() && e - i < 4 && !ws[e].punct && !ws[e].number &&
+               !in(kItemStops, ws[e].lower))
             ++e;
         if (e > i)
             items.emplace_back(i, e);
         // Continue through a list: ", ", "or", "and", "nor".
         std::size_t n = e;
         bool more = false;
-        while (n < ws.size() && ((commaLists && ws[n].lower == ",") || ws[n].lower == "or" || ws[n].lower == "and" || ws[n].lower == "nor")) {
+        while (n < ws.size() && ((commaLists && ws[n].lower == ",") || ws[n].lower == "or" ||
+                                 ws[n].lower == "and" || ws[n].lower == "nor")) {
             more = true;
             ++n;
         }
@@ -152,12 +163,12 @@ std::vector<std::pair<std::size_t, std::size_t>> itemsAfter(const std::vector<Wo
     return items;
 }
 
-bool itemUsable(const std::vector<std::string>& item)
-{
+bool itemUsable(const std::vector<std::string>& item) {
     if (item.empty())
         return false;
     for (std::size_t i = 0; i < item.size(); ++i)
-        if (in(kItemStops, item[i]) && !(item[i] == "of" && i > 0 && i + 1 < item.size())) // "shortness of breath"
+        if (in(kItemStops, item[i]) &&
+            !(item[i] == "of" && i > 0 && i + 1 < item.size())) // "shortness of breath"
             return false;
     if (item.size() == 1) {
         if (item[0].size() < 4)
@@ -170,9 +181,10 @@ bool itemUsable(const std::vector<std::string>& item)
 }
 
 // Index just after a denial cue about the patient, or npos.
-std::size_t denialCueEnd(const std::vector<Word>& ws, std::size_t k)
-{
-    auto at = [&](std::size_t i) -> std::string_view { return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view(); };
+std::size_t denialCueEnd(const std::vector<Word>& ws, std::size_t k) {
+    auto at = [&](std::size_t i) -> std::string_view {
+        return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view();
+    };
     const std::string_view w = at(k);
     const bool subject = w == "patient" || w == "he" || w == "she";
     if (subject && (at(k + 1) == "does" || at(k + 1) == "did") && at(k + 2) == "not") {
@@ -186,7 +198,9 @@ std::size_t denialCueEnd(const std::vector<Word>& ws, std::size_t k)
         return k + 3;
     if (subject && (at(k + 1) == "denies" || at(k + 1) == "denied"))
         return k + 2;
-    if (w == "there" && (at(k + 1) == "is" || at(k + 1) == "are" || at(k + 1) == "was" || at(k + 1) == "were") && at(k + 2) == "no")
+    if (w == "there" &&
+        (at(k + 1) == "is" || at(k + 1) == "are" || at(k + 1) == "was" || at(k + 1) == "were") &&
+        at(k + 2) == "no")
         return k + 3;
     if ((w == "absence" || w == "lack") && at(k + 1) == "of")
         return k + 2;
@@ -194,15 +208,17 @@ std::size_t denialCueEnd(const std::vector<Word>& ws, std::size_t k)
 }
 
 // Index just after an assertion cue about the patient ("the patient has", "her"), or npos.
-std::size_t assertionCueEnd(const std::vector<Word>& ws, std::size_t k)
-{
-    auto at = [&](std::size_t i) -> std::string_view { return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view(); };
+std::size_t assertionCueEnd(const std::vector<Word>& ws, std::size_t k) {
+    auto at = [&](std::size_t i) -> std::string_view {
+        return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view();
+    };
     const std::string_view w = at(k);
     const bool subject = w == "patient" || w == "he" || w == "she";
     if (!subject)
         return std::string::npos;
     const std::string_view v = at(k + 1);
-    if (v == "has" || v == "had" || v == "reports" || v == "reported" || v == "developed" || v == "exhibits")
+    if (v == "has" || v == "had" || v == "reports" || v == "reported" || v == "developed" ||
+        v == "exhibits")
         return at(k + 2) == "no" || at(k + 2) == "not" ? std::string::npos : k + 2;
     if ((v == "presents" || v == "presented") && at(k + 2) == "with")
         return k + 3;
@@ -213,8 +229,7 @@ std::size_t assertionCueEnd(const std::vector<Word>& ws, std::size_t k)
     return std::string::npos;
 }
 
-std::vector<std::string> foldedItem(const std::vector<Word>& ws, std::size_t b, std::size_t e)
-{
+std::vector<std::string> foldedItem(const std::vector<Word>& ws, std::size_t b, std::size_t e) {
     std::vector<std::string> item;
     for (std::size_t i = b; i < e; ++i)
         item.push_back(fold(ws[i].lower));
@@ -223,8 +238,7 @@ std::vector<std::string> foldedItem(const std::vector<Word>& ws, std::size_t b, 
 
 } // namespace
 
-std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const OutputText& ot)
-{
+std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const OutputText& ot) {
     const std::string_view output = ot.text();
     std::vector<ReadingFinding> out;
     const TextWords q = analyse(question, true);
@@ -233,63 +247,73 @@ std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const
         const Span& s = ot.sentences()[si];
         // Every cue has one of these words: the patient, he, she, there, absence, lack.
         const std::string_view l = std::string_view(lowerOutput).substr(s.begin, s.end - s.begin);
-        if (l.find("patient") == std::string_view::npos && l.find("he ") == std::string_view::npos
-            && l.find("there") == std::string_view::npos && l.find("absence") == std::string_view::npos
-            && l.find("lack") == std::string_view::npos)
+        if (l.find("patient") == std::string_view::npos &&
+            l.find("he ") == std::string_view::npos && l.find("there") == std::string_view::npos &&
+            l.find("absence") == std::string_view::npos && l.find("lack") == std::string_view::npos)
             continue;
         const SentenceWords& sw = ot.words(si);
         if (otherPersonIn(sw))
             continue;
         for (std::size_t k = 0; k < sw.ws.size(); ++k) {
             const std::size_t denial = denialCueEnd(sw.ws, k);
-            const std::size_t assertion = denial == std::string::npos ? assertionCueEnd(sw.ws, k) : std::string::npos;
+            const std::size_t assertion =
+                denial == std::string::npos ? assertionCueEnd(sw.ws, k) : std::string::npos;
             const std::size_t cueEnd = denial != std::string::npos ? denial : assertion;
             if (cueEnd == std::string::npos || hedgedBefore(sw, k) || genericAround(sw, k))
                 continue;
             const bool nounCue = sw.ws[k].lower == "absence" || sw.ws[k].lower == "lack";
-            const auto items = denial != std::string::npos ? itemsAfter(sw.ws, cueEnd, !nounCue)
-                                                            : std::vector<std::pair<std::size_t, std::size_t>>{};
+            const auto items = denial != std::string::npos
+                                   ? itemsAfter(sw.ws, cueEnd, !nounCue)
+                                   : std::vector<std::pair<std::size_t, std::size_t>>{};
             if (denial != std::string::npos) {
                 for (auto [b, e] : items) {
-                    // The item as written, else shorter at its end ("oral ulcers makes lupus"), else
-                    // without its first word(s) while two words remain.
+                    // The item as written, else shorter at its end ("oral ulcers makes lupus"),
+                    // else without its first word(s) while two words remain.
                     bool done = false;
                     for (std::size_t from = b; from < e && !done; ++from)
-                    for (std::size_t to = e; to > from && !done; --to) {
-                        const std::vector<std::string> item = foldedItem(sw.ws, from, to);
-                        // A shortened item keeps two words: "no mention of abdominal trauma" is not "abdominal".
-                        if (!itemUsable(item) || ((from > b || to < e) && item.size() < 2))
-                            continue;
-                        bool asserted = false, negated = false;
-                        Span where;
-                        occurrences(q, item, asserted, negated, where);
-                        if (!asserted && !negated)
-                            continue;
-                        if (asserted && !negated) {
-                            ReadingFinding f;
-                            f.kind = ReadingKind::FindingDenied;
-                            f.analyte = lowerAscii(quote(output, {sw.ws[from].begin, sw.ws[to - 1].end}));
-                            f.questionSpan = where;
-                            f.outputSpan = {sw.ws[k].begin, sw.ws[to - 1].end};
-                            f.severity = 2;
-                            f.explanation = "Denies " + quote(output, {sw.ws[from].begin, sw.ws[to - 1].end}) + " (\""
-                                            + quote(output, f.outputSpan) + "\"), which the question states (\""
-                                            + quote(question, where) + "\").";
-                            out.push_back(std::move(f));
+                        for (std::size_t to = e; to > from && !done; --to) {
+                            const std::vector<std::string> item = foldedItem(sw.ws, from, to);
+                            // A shortened item keeps two words: "no mention of abdominal trauma" is
+                            // not "abdominal".
+                            if (!itemUsable(item) || ((from > b || to < e) && item.size() < 2))
+                                continue;
+                            bool asserted = false, negated = false;
+                            Span where;
+                            occurrences(q, item, asserted, negated, where);
+                            if (!asserted && !negated)
+                                continue;
+                            if (asserted && !negated) {
+                                ReadingFinding f;
+                                f.kind = ReadingKind::FindingDenied;
+                                f.analyte = lowerAscii(
+                                    quote(output, {sw.ws[from].begin, sw.ws[to - 1].end}));
+                                f.questionSpan = where;
+                                f.outputSpan = {sw.ws[k].begin, sw.ws[to - 1].end};
+                                f.severity = 2;
+                                f.explanation =
+                                    "Denies " +
+                                    quote(output, {sw.ws[from].begin, sw.ws[to - 1].end}) + " (\"" +
+                                    quote(output, f.outputSpan) +
+                                    "\"), which the question states (\"" + quote(question, where) +
+                                    "\").";
+                                out.push_back(std::move(f));
+                            }
+                            done = true;
                         }
-                        done = true;
-                    }
                 }
             } else {
                 // Assertions: one item directly after the cue, which the question only denies.
                 std::size_t b = cueEnd;
-                while (b < sw.ws.size() && (sw.ws[b].lower == "a" || sw.ws[b].lower == "an" || sw.ws[b].lower == "some"))
+                while (b < sw.ws.size() && (sw.ws[b].lower == "a" || sw.ws[b].lower == "an" ||
+                                            sw.ws[b].lower == "some"))
                     ++b;
                 for (std::size_t len = 3; len >= 1; --len) {
                     if (b + len > sw.ws.size())
                         continue;
                     const std::vector<std::string> item = foldedItem(sw.ws, b, b + len);
-                    if (!itemUsable(item) || (len == 1 && item[0].size() < 5) || std::any_of(sw.ws.begin() + b, sw.ws.begin() + b + len, [](const Word& w) { return w.punct || w.number; }))
+                    if (!itemUsable(item) || (len == 1 && item[0].size() < 5) ||
+                        std::any_of(sw.ws.begin() + b, sw.ws.begin() + b + len,
+                                    [](const Word& w) { return w.punct || w.number; }))
                         continue;
                     bool asserted = false, negated = false;
                     Span where;
@@ -299,9 +323,11 @@ std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const
                     // Where the question denies it: the first negated occurrence.
                     bool direct = false;
                     for (std::size_t i = 0; i + item.size() <= q.folded.size(); ++i)
-                        if (q.direct[i] && !q.excluded[i] && std::equal(item.begin(), item.end(), q.folded.begin() + i)) {
+                        if (q.direct[i] && !q.excluded[i] &&
+                            std::equal(item.begin(), item.end(), q.folded.begin() + i)) {
                             std::size_t from = i;
-                            while (from > 0 && from + 6 > i && !(in(kQuestionNegations, q.ws[from].lower)))
+                            while (from > 0 && from + 6 > i &&
+                                   !(in(kQuestionNegations, q.ws[from].lower)))
                                 --from;
                             where = {q.ws[from].begin, q.ws[i + item.size() - 1].end};
                             direct = true;
@@ -315,9 +341,10 @@ std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const
                     f.questionSpan = where;
                     f.outputSpan = {sw.ws[k].begin, sw.ws[b + len - 1].end};
                     f.severity = 2;
-                    f.explanation = "Asserts " + quote(output, {sw.ws[b].begin, sw.ws[b + len - 1].end}) + " (\""
-                                    + quote(output, f.outputSpan) + "\"), which the question denies (\""
-                                    + quote(question, where) + "\").";
+                    f.explanation =
+                        "Asserts " + quote(output, {sw.ws[b].begin, sw.ws[b + len - 1].end}) +
+                        " (\"" + quote(output, f.outputSpan) +
+                        "\"), which the question denies (\"" + quote(question, where) + "\").";
                     out.push_back(std::move(f));
                     break;
                 }

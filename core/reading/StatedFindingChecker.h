@@ -13,6 +13,7 @@ namespace rs::reading {
 
 class OutputText;
 
-std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const OutputText& output);
+std::vector<ReadingFinding> checkStatedFindings(std::string_view question,
+                                                const OutputText& output);
 
 } // namespace rs::reading

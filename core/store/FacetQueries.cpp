@@ -84,14 +84,17 @@ FacetCounts facets(SqliteConnection& d, const CaseQuery& query) {
     {
         // The model's unverified claims (the KG's silence) and the coverage gaps, counted
         // beside the findings and never among them. Claims live only in the analysis JSON.
-        SqliteStatement gaps(d, "SELECT coalesce(sum(c.n_coverage_gaps), 0) " + s.from + " " + s.where);
+        SqliteStatement gaps(d, "SELECT coalesce(sum(c.n_coverage_gaps), 0) " + s.from + " " +
+                                    s.where);
         gaps.bindAll(s.params);
         if (gaps.step())
             out.coverageGaps = gaps.integer(0);
-        SqliteStatement q(d, "SELECT count(*) FROM analyses a, json_each(a.json, '$.claims') j "
-                             "WHERE coalesce(json_extract(j.value, '$.owner'), 'model') = 'model' AND "
-                             "coalesce(json_extract(j.value, '$.status'), 'unverified') = 'unverified'" +
-                                 (filtered ? " AND " + inIdSet(CaseIdSets::FacetCases, "a.case_id") : std::string()));
+        SqliteStatement q(
+            d, "SELECT count(*) FROM analyses a, json_each(a.json, '$.claims') j "
+               "WHERE coalesce(json_extract(j.value, '$.owner'), 'model') = 'model' AND "
+               "coalesce(json_extract(j.value, '$.status'), 'unverified') = 'unverified'" +
+                   (filtered ? " AND " + inIdSet(CaseIdSets::FacetCases, "a.case_id")
+                             : std::string()));
         if (q.step())
             out.unverifiedClaims = q.integer(0);
     }

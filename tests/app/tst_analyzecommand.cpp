@@ -22,8 +22,7 @@ struct RunOutput {
     QString out, err;
 };
 
-std::set<std::string> splitExpected(const std::string& s)
-{
+std::set<std::string> splitExpected(const std::string& s) {
     std::set<std::string> items;
     std::size_t pos = 0;
     while (pos <= s.size()) {
@@ -40,8 +39,7 @@ std::set<std::string> splitExpected(const std::string& s)
     return items;
 }
 
-json readJson(const QString& path)
-{
+json readJson(const QString& path) {
     std::ifstream in(path.toStdString());
     return json::parse(in);
 }
@@ -70,8 +68,7 @@ private:
     QString demoProject_;
 };
 
-RunOutput TestAnalyzeCommand::run(const QStringList& args, const QStringList& unsetVariables)
-{
+RunOutput TestAnalyzeCommand::run(const QStringList& args, const QStringList& unsetVariables) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString& name : unsetVariables)
@@ -92,8 +89,7 @@ RunOutput TestAnalyzeCommand::run(const QStringList& args, const QStringList& un
     return r;
 }
 
-void TestAnalyzeCommand::initTestCase()
-{
+void TestAnalyzeCommand::initTestCase() {
     QVERIFY(dir_.isValid());
     demoProject_ = dir_.filePath("demo.rsproj");
     const QString jsonPath = dir_.filePath("demo.json");
@@ -104,32 +100,30 @@ void TestAnalyzeCommand::initTestCase()
     QCOMPARE(demo_["version"].get<int>(), 1);
 }
 
-void TestAnalyzeCommand::demoFindingsAreTheIntendedOnes_data()
-{
+void TestAnalyzeCommand::demoFindingsAreTheIntendedOnes_data() {
     QTest::addColumn<QString>("run");
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("expected");
     // The text cases, the image cases (grounding boxes on the demo's own picture), then the
     // reading-error cases (lab values and findings the output misreads).
     for (const char* file : {RS_DEMO_OUTPUTS, RS_DEMO_IMAGING, RS_DEMO_READING}) {
-    std::ifstream in(file);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty())
-            continue;
-        const json record = json::parse(line);
-        const std::string run = record.value("run", record.value("model", ""));
-        const std::string id = record["id"];
-        QTest::addRow("%s %s", run.c_str(), id.c_str())
-            << QString::fromStdString(run) << QString::fromStdString(id)
-            << QString::fromStdString(record["meta"]["expected"].get<std::string>());
-    }
+        std::ifstream in(file);
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty())
+                continue;
+            const json record = json::parse(line);
+            const std::string run = record.value("run", record.value("model", ""));
+            const std::string id = record["id"];
+            QTest::addRow("%s %s", run.c_str(), id.c_str())
+                << QString::fromStdString(run) << QString::fromStdString(id)
+                << QString::fromStdString(record["meta"]["expected"].get<std::string>());
+        }
     }
 }
 
 // The demo's outputs carry the findings they were written to contain (resources/demo/README.md).
-void TestAnalyzeCommand::demoFindingsAreTheIntendedOnes()
-{
+void TestAnalyzeCommand::demoFindingsAreTheIntendedOnes() {
     QFETCH(QString, run);
     QFETCH(QString, id);
     QFETCH(QString, expected);
@@ -170,15 +164,14 @@ void TestAnalyzeCommand::demoFindingsAreTheIntendedOnes()
                      image.dump().c_str());
 }
 
-void TestAnalyzeCommand::windowWithoutDisplaySaysWhatToDo()
-{
+void TestAnalyzeCommand::windowWithoutDisplaySaysWhatToDo() {
     const RunOutput r = run({}, {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains("no display") && r.err.contains("reasonscope analyze"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("no display") && r.err.contains("reasonscope analyze"),
+             qPrintable(r.err));
 }
 
-void TestAnalyzeCommand::showPrintsOneCase()
-{
+void TestAnalyzeCommand::showPrintsOneCase() {
     // A case of the demo written to contain a wrong-relation claim, in its own run.
     std::string id, runLabel;
     for (const json& c : demo_["cases"])
@@ -191,7 +184,8 @@ void TestAnalyzeCommand::showPrintsOneCase()
     const RunOutput r = run({"show", QString::fromStdString(id), "--run",
                              QString::fromStdString(runLabel), "--project", demoProject_});
     QCOMPARE(r.exitCode, 0);
-    for (const char* section : {"Question", "Output, by step", "Reasoning path", "Reference paths", "Findings"})
+    for (const char* section :
+         {"Question", "Output, by step", "Reasoning path", "Reference paths", "Findings"})
         QVERIFY2(r.out.contains(section), section);
     QVERIFY(r.out.contains("wrong_relation"));
     const RunOutput missing = run({"show", "no-such-case", "--project", demoProject_});
@@ -199,8 +193,7 @@ void TestAnalyzeCommand::showPrintsOneCase()
     QVERIFY(missing.err.contains("no-such-case"));
 }
 
-void TestAnalyzeCommand::patternsAreBackedByTheirCases()
-{
+void TestAnalyzeCommand::patternsAreBackedByTheirCases() {
     std::map<std::string, std::set<std::string>> signaturesOf; // "run/id" -> signatures
     std::map<std::string, std::set<std::string>> casesWith;    // signature -> "run/id"
     for (const json& c : demo_["cases"]) {
@@ -225,15 +218,14 @@ void TestAnalyzeCommand::patternsAreBackedByTheirCases()
     }
 }
 
-void TestAnalyzeCommand::brokenLinesAreReportedAndTheRestImports()
-{
+void TestAnalyzeCommand::brokenLinesAreReportedAndTheRestImports() {
     std::ifstream in(RS_DEMO_OUTPUTS);
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);)
         lines.push_back(line);
     QVERIFY(lines.size() > 12);
-    lines[2] = "{\"id\": \"broken-json\", \"question\": ";                      // line 3
-    lines[6] = "{\"id\": \"no-output\", \"question\": \"Which drug?\"}";        // line 7
+    lines[2] = "{\"id\": \"broken-json\", \"question\": ";                                // line 3
+    lines[6] = "{\"id\": \"no-output\", \"question\": \"Which drug?\"}";                  // line 7
     lines[9] = "{\"id\": \"bad-utf8\", \"question\": \"fever \xff\", \"output\": \"x\"}"; // line 10
     const QString input = dir_.filePath("broken.jsonl");
     {
@@ -241,7 +233,8 @@ void TestAnalyzeCommand::brokenLinesAreReportedAndTheRestImports()
         for (const auto& l : lines)
             out << l << "\n";
     }
-    const QString kg = QFileInfo(QStringLiteral(RS_DEMO_OUTPUTS)).absolutePath() + "/../kg/demo-kg.tsv";
+    const QString kg =
+        QFileInfo(QStringLiteral(RS_DEMO_OUTPUTS)).absolutePath() + "/../kg/demo-kg.tsv";
     const QString jsonPath = dir_.filePath("broken.json");
     const RunOutput r = run({"analyze", "--kg", kg, "--input", input, "--project",
                              dir_.filePath("broken.rsproj"), "--json", jsonPath, "--quiet"});
@@ -255,34 +248,40 @@ void TestAnalyzeCommand::brokenLinesAreReportedAndTheRestImports()
     // The run records which exact file it came from.
     QFile file(input);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QByteArray sha = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+    const QByteArray sha =
+        QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
     QVERIFY(!doc["runs"].empty());
     for (const json& run : doc["runs"])
         QCOMPARE(QByteArray::fromStdString(run["source_sha256"].get<std::string>()), sha);
 }
 
-void TestAnalyzeCommand::exitStatus_data()
-{
+void TestAnalyzeCommand::exitStatus_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("message");
     QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "unknown command";
     QTest::newRow("unknown option") << QStringList{"analyze", "--frob"} << 2 << "unknown argument";
     QTest::newRow("bad k") << QStringList{"analyze", "--k", "zero"} << 2 << "--k";
-    QTest::newRow("input without kg") << QStringList{"analyze", "--input", "x.jsonl", "--project", "p"} << 2 << "--kg";
+    QTest::newRow("input without kg")
+        << QStringList{"analyze", "--input", "x.jsonl", "--project", "p"} << 2 << "--kg";
     QTest::newRow("bad iou") << QStringList{"analyze", "--iou", "1.5"} << 2 << "--iou";
-    QTest::newRow("iou without value") << QStringList{"analyze", "--iou"} << 2 << "--iou needs a value";
+    QTest::newRow("iou without value")
+        << QStringList{"analyze", "--iou"} << 2 << "--iou needs a value";
     QTest::newRow("bad map") << QStringList{"analyze", "--map", "nonsense"} << 2 << "--map";
     QTest::newRow("show without project") << QStringList{"show", "q1"} << 2 << "--project";
-    QTest::newRow("missing kg file")
-        << QStringList{"analyze", "--kg", "/nonexistent/kg.tsv", "--input", "/nonexistent/in.jsonl",
-                       "--project", "@TMP@/x.rsproj"}
-        << 1 << "kg.tsv";
-    QTest::newRow("show on missing project") << QStringList{"show", "q1", "--project", "/nonexistent/p.rsproj"} << 1 << "p.rsproj";
+    QTest::newRow("missing kg file") << QStringList{"analyze",
+                                                    "--kg",
+                                                    "/nonexistent/kg.tsv",
+                                                    "--input",
+                                                    "/nonexistent/in.jsonl",
+                                                    "--project",
+                                                    "@TMP@/x.rsproj"}
+                                     << 1 << "kg.tsv";
+    QTest::newRow("show on missing project")
+        << QStringList{"show", "q1", "--project", "/nonexistent/p.rsproj"} << 1 << "p.rsproj";
 }
 
-void TestAnalyzeCommand::exitStatus()
-{
+void TestAnalyzeCommand::exitStatus() {
     QFETCH(QStringList, args);
     QFETCH(int, status);
     QFETCH(QString, message);
@@ -292,8 +291,7 @@ void TestAnalyzeCommand::exitStatus()
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
 }
 
-void TestAnalyzeCommand::newerProjectIsRefusedUntouched()
-{
+void TestAnalyzeCommand::newerProjectIsRefusedUntouched() {
     const QString copy = dir_.filePath("newer.rsproj");
     QVERIFY(QFile::copy(demoProject_, copy));
     // Bump the schema version the way a future release would, with the sqlite3 shell.
@@ -311,17 +309,16 @@ void TestAnalyzeCommand::newerProjectIsRefusedUntouched()
     QCOMPARE(f.readAll(), before);
 }
 
-void TestAnalyzeCommand::thoughtSourceGpt4WithHetionet()
-{
+void TestAnalyzeCommand::thoughtSourceGpt4WithHetionet() {
     RS_REQUIRE_SHARED("outputs/thoughtsource-medqa500-gpt-4.json");
     RS_REQUIRE_SHARED("kg/hetionet-edges-5k.sif.gz");
     const QString d = rs::test::sharedDataDir();
     const QString jsonPath = dir_.filePath("gpt4.json");
-    const RunOutput r = run({"analyze", "--kg", d + "/kg/hetionet-nodes.tsv", "--kg",
-                             d + "/kg/hetionet-edges-5k.sif.gz", "--kg", d + "/kg/do-disease-symptom.tsv",
-                             "--kg", d + "/kg/do-HumanDO.tsv", "--input",
-                             d + "/outputs/thoughtsource-medqa500-gpt-4.json", "--project",
-                             dir_.filePath("gpt4.rsproj"), "--json", jsonPath, "--quiet"});
+    const RunOutput r =
+        run({"analyze", "--kg", d + "/kg/hetionet-nodes.tsv", "--kg",
+             d + "/kg/hetionet-edges-5k.sif.gz", "--kg", d + "/kg/do-disease-symptom.tsv", "--kg",
+             d + "/kg/do-HumanDO.tsv", "--input", d + "/outputs/thoughtsource-medqa500-gpt-4.json",
+             "--project", dir_.filePath("gpt4.rsproj"), "--json", jsonPath, "--quiet"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
     const json doc = readJson(jsonPath);
     // One run of 500: the 500 critiques beside the outputs have neither model nor trigger

@@ -28,9 +28,11 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kHostileQuestion = "A <script>alert('q')</script> patient & \"chest pain\" zqxjw";
+constexpr const char* kHostileQuestion =
+    "A <script>alert('q')</script> patient & \"chest pain\" zqxjw";
 constexpr const char* kHostileOutput = "Reasoning </div><img src=x onerror=alert(1)> then answer B";
-constexpr const char* kHostileComment = "=HYPERLINK(\"x\") <script>alert('c')</script>,\nsecond line";
+constexpr const char* kHostileComment =
+    "=HYPERLINK(\"x\") <script>alert('c')</script>,\nsecond line";
 
 QByteArray readAll(const QString& path) {
     QFile f(path);
@@ -39,7 +41,8 @@ QByteArray readAll(const QString& path) {
 
 // RFC 4180 reader (quotes, doubled quotes, line breaks inside quotes); lines starting with
 // '#' before the header are metadata.
-std::vector<std::vector<std::string>> parseCsv(const std::string& text, std::vector<std::string>* meta) {
+std::vector<std::vector<std::string>> parseCsv(const std::string& text,
+                                               std::vector<std::string>* meta) {
     std::vector<std::vector<std::string>> rows;
     std::size_t i = 0;
     while (i < text.size() && text[i] == '#') {
@@ -144,8 +147,11 @@ void TestAuditReport::initTestCase() {
     c.correct = true;
     c.output = kHostileOutput;
     c.sourceFile = dir_.filePath("outputs.jsonl").toStdString();
-    c.images = {{"xray.png", "xray", {{"<i>nodule</i>", "model", 10, 10, 30, 20}, {"nodule", "reference", 12, 8, 28, 22}}},
-                {"gone.png", "xray", {}}};
+    c.images = {
+        {"xray.png",
+         "xray",
+         {{"<i>nodule</i>", "model", 10, 10, 30, 20}, {"nodule", "reference", 12, 8, 28, 22}}},
+        {"gone.png", "xray", {}}};
     const auto run = store_->ensureRun("hostile <run>", "m", c.sourceFile, "0123");
     hostileCase_ = store_->addCase(c, run);
     store_->saveAnalysis(
@@ -153,10 +159,14 @@ void TestAuditReport::initTestCase() {
         {{"id", c.key},
          {"reasoning_path", json::array({{{"name", "<script>evil</script>"}, {"kind", "Disease"}},
                                          {{"name", "Fever & chills"}, {"kind", "Symptom"}}})},
-         {"findings", json::array({{{"type", "relation"}, {"subtype", "unsupported"}, {"severity", "major"},
-                                    {"step", 0}, {"nodes", json::array({"<script>evil</script>", "Fever & chills"})},
-                                    {"explanation", "Claims <script>evil</script> causes fever"},
-                                    {"signature", "relation/unsupported/(Disease,causes,Symptom)"}}})}});
+         {"findings",
+          json::array({{{"type", "relation"},
+                        {"subtype", "unsupported"},
+                        {"severity", "major"},
+                        {"step", 0},
+                        {"nodes", json::array({"<script>evil</script>", "Fever & chills"})},
+                        {"explanation", "Claims <script>evil</script> causes fever"},
+                        {"signature", "relation/unsupported/(Disease,causes,Symptom)"}}})}});
     const auto stored = store_->loadCase(hostileCase_);
     ProjectStore::Review rv;
     rv.caseId = hostileCase_;
@@ -219,7 +229,8 @@ void TestAuditReport::htmlParsesAndHoldsExactlyTheFilteredCases() {
             xml.attributes().value("class") == QLatin1String("case"))
             sections.insert(xml.attributes().value("id").mid(5).toLongLong());
     }
-    QVERIFY2(!xml.hasError(), qPrintable(QString("line %1: %2").arg(xml.lineNumber()).arg(xml.errorString())));
+    QVERIFY2(!xml.hasError(),
+             qPrintable(QString("line %1: %2").arg(xml.lineNumber()).arg(xml.errorString())));
 
     // Independently of the report: the filter's cases with a finding or a case verdict.
     CaseQuery q;
@@ -227,7 +238,8 @@ void TestAuditReport::htmlParsesAndHoldsExactlyTheFilteredCases() {
     QVERIFY(parseCaseFilter(filter.toStdString(), store_->runs(), &q, &error));
     std::set<std::int64_t> expected;
     for (const CaseRow& row : store_->caseRows(q, 0, -1))
-        if (row.nRelation + row.nBranch + row.nMissing + row.nGrounding > 0 || row.reviewState != "unreviewed")
+        if (row.nRelation + row.nBranch + row.nMissing + row.nGrounding > 0 ||
+            row.reviewState != "unreviewed")
             expected.insert(row.id);
     QCOMPARE(sections, expected);
     QCOMPARE(r.matchedCases, store_->countCases(q));
@@ -243,8 +255,8 @@ void TestAuditReport::inputTextIsEscaped() {
     QVERIFY(html.find("<script") == std::string::npos);
     QVERIFY(html.find("onerror=alert(1)>") == std::string::npos);
     QVERIFY(html.find("<b>xyzzy") == std::string::npos);
-    QVERIFY(html.find("&lt;script&gt;alert(&#39;q&#39;)&lt;/script&gt; patient &amp; &quot;chest pain&quot;") !=
-            std::string::npos);
+    QVERIFY(html.find("&lt;script&gt;alert(&#39;q&#39;)&lt;/script&gt; patient &amp; &quot;chest "
+                      "pain&quot;") != std::string::npos);
     QVERIFY(html.find("Dr &lt;Ada&gt;") != std::string::npos);
     QVERIFY(html.find("hostile &lt;run&gt;") != std::string::npos);
     // The concept name reaches the path diagram (Graphviz SVG) escaped too.
@@ -268,8 +280,8 @@ void TestAuditReport::pdfHasPages() {
     QVERIFY2(writeReport(report(""), ReportFormat::Pdf, path, &error), qPrintable(error));
     const QByteArray pdf = readAll(path);
     QVERIFY(pdf.startsWith("%PDF-"));
-    const int pages = int(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page/") +
-                          pdf.count("/Type /Page "));
+    const int pages = int(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") +
+                          pdf.count("/Type /Page/") + pdf.count("/Type /Page "));
     QVERIFY2(pages >= 5, qPrintable(QString("%1 pages").arg(pages)));
 }
 
@@ -305,8 +317,9 @@ void TestAuditReport::csvRoundTrips() {
         } else {
             const int index = std::stoi(row[col["finding_index"]]);
             QCOMPARE(std::stoll(row[col["finding_id"]]), stored->findingIds[std::size_t(index)]);
-            QCOMPARE(unformula(row[col["explanation"]]),
-                     stored->analysis["findings"][std::size_t(index)]["explanation"].get<std::string>());
+            QCOMPARE(
+                unformula(row[col["explanation"]]),
+                stored->analysis["findings"][std::size_t(index)]["explanation"].get<std::string>());
             v = state.findingVerdicts[std::size_t(index)];
         }
         QCOMPARE(row[col["verdict"]], v ? v->verdict : std::string());
@@ -341,7 +354,7 @@ void TestAuditReport::redactionRemovesText() {
     writeCsvReport(r, csv);
     const std::string jsonText = auditReportJson(r).dump();
     for (const std::string& doc : {html, csv.str(), jsonText}) {
-        QVERIFY(doc.find("zqxjw") == std::string::npos); // the hostile question
+        QVERIFY(doc.find("zqxjw") == std::string::npos);   // the hostile question
         QVERIFY(doc.find("onerror") == std::string::npos); // its output
         QVERIFY(doc.find(demoQuestion_) == std::string::npos);
         QVERIFY(doc.find("xyzzy") == std::string::npos); // an option's text
@@ -349,7 +362,8 @@ void TestAuditReport::redactionRemovesText() {
     QVERIFY(html.find("data:image/png") == std::string::npos); // no pixels
     QVERIFY(html.find("Image pixels redacted") != std::string::npos);
     // Ids, findings and verdicts stay.
-    QVERIFY(html.find("Claims &lt;script&gt;evil&lt;/script&gt; causes fever") != std::string::npos);
+    QVERIFY(html.find("Claims &lt;script&gt;evil&lt;/script&gt; causes fever") !=
+            std::string::npos);
     QVERIFY(html.find("evil&lt;script&gt;") != std::string::npos);
     QVERIFY(jsonText.find("\"verdict\":\"rejected\"") != std::string::npos);
     QVERIFY(html.find("Redacted") != std::string::npos);
@@ -364,13 +378,15 @@ void TestAuditReport::commandLine_data() {
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("file"); // written when exitCode is 0
     QTest::newRow("html by suffix") << QStringList{"--out", "cli.html"} << 0 << "cli.html";
-    QTest::newRow("pdf") << QStringList{"--out", "cli.pdf", "--filter", "class=branch"} << 0 << "cli.pdf";
-    QTest::newRow("csv format flag") << QStringList{"--out", "cli.txt", "--format", "csv", "--redact"} << 0
-                                     << "cli.txt";
+    QTest::newRow("pdf") << QStringList{"--out", "cli.pdf", "--filter", "class=branch"} << 0
+                         << "cli.pdf";
+    QTest::newRow("csv format flag")
+        << QStringList{"--out", "cli.txt", "--format", "csv", "--redact"} << 0 << "cli.txt";
     QTest::newRow("json") << QStringList{"--out", "cli.json"} << 0 << "cli.json";
     QTest::newRow("unknown suffix") << QStringList{"--out", "cli.doc"} << 2 << "";
     QTest::newRow("bad format") << QStringList{"--out", "x.html", "--format", "docx"} << 2 << "";
-    QTest::newRow("bad filter") << QStringList{"--out", "x.html", "--filter", "colour=red"} << 2 << "";
+    QTest::newRow("bad filter") << QStringList{"--out", "x.html", "--filter", "colour=red"} << 2
+                                << "";
     QTest::newRow("no out") << QStringList{} << 2 << "";
 }
 
@@ -401,7 +417,8 @@ void TestAuditReport::commandLineNeedsNoDisplay() {
     QVERIFY(readAll(out).startsWith("%PDF-"));
     QVERIFY(p.readAllStandardOutput().contains("written to"));
     // A project that is not there: status 1 and the reason.
-    p.start(QStringLiteral(RS_APP_BINARY), {"report", "--project", dir_.filePath("none.rsproj"), "--out", out});
+    p.start(QStringLiteral(RS_APP_BINARY),
+            {"report", "--project", dir_.filePath("none.rsproj"), "--out", out});
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 1);
     QVERIFY(p.readAllStandardError().contains("none.rsproj"));

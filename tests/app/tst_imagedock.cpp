@@ -15,10 +15,10 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QListWidget>
 #include <QStandardPaths>
 #include <QSurfaceFormat>
 #include <QTemporaryDir>
-#include <QListWidget>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -42,36 +42,51 @@ private:
     PipelineResult result_;
 };
 
-void TestImageDock::initTestCase()
-{
+void TestImageDock::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     RS_REQUIRE_SHARED("images/cxr/BBox_List_2017_subset.csv");
     QVERIFY(dir_.isValid());
     // Relative image paths resolve against the JSONL's folder: link the shared folder there.
     const std::filesystem::path cxr = rs::test::sharedFile("images/cxr").toStdString();
-    std::filesystem::create_directory_symlink(cxr, std::filesystem::path(dir_.path().toStdString()) / "cxr");
+    std::filesystem::create_directory_symlink(
+        cxr, std::filesystem::path(dir_.path().toStdString()) / "cxr");
     const QString jsonl = dir_.filePath("cxr.jsonl");
     {
         std::ofstream out(jsonl.toStdString());
         auto record = [&](const char* id, const char* image, nlohmann::json boxes) {
-            nlohmann::json r = {{"id", id},
-                                {"question", "A chest radiograph is shown. What is the main finding?"},
-                                {"options", {{"A", "Nodule"}, {"B", "Pneumothorax"}}},
-                                {"gold", "A"},
-                                {"model", "test-vlm"},
-                                {"output", "There is a nodule in the right upper lung. Answer: A"},
-                                {"images", {{{"path", image}, {"modality", "CXR"}, {"boxes", boxes}}}}};
+            nlohmann::json r = {
+                {"id", id},
+                {"question", "A chest radiograph is shown. What is the main finding?"},
+                {"options", {{"A", "Nodule"}, {"B", "Pneumothorax"}}},
+                {"gold", "A"},
+                {"model", "test-vlm"},
+                {"output", "There is a nodule in the right upper lung. Answer: A"},
+                {"images", {{{"path", image}, {"modality", "CXR"}, {"boxes", boxes}}}}};
             out << r.dump() << "\n";
         };
         // 00002578_000.png: NIH Nodule box at (796.4, 327.2, 78.0, 59.6).
-        record("hit", "cxr/00002578_000.png", {{{"label", "Nodule"}, {"source", "model"}, {"x", 800}, {"y", 330}, {"w", 78}, {"h", 60}}});
-        record("miss", "cxr/00002578_000.png", {{{"label", "Nodule"}, {"source", "model"}, {"x", 600}, {"y", 470}, {"w", 78}, {"h", 60}}});
-        out << R"({"id": "text-only", "question": "What causes X?", "output": "Y. Answer: A", "options": {"A": "Y"}, "gold": "A", "model": "test-vlm"})" << "\n";
+        record("hit", "cxr/00002578_000.png",
+               {{{"label", "Nodule"},
+                 {"source", "model"},
+                 {"x", 800},
+                 {"y", 330},
+                 {"w", 78},
+                 {"h", 60}}});
+        record("miss", "cxr/00002578_000.png",
+               {{{"label", "Nodule"},
+                 {"source", "model"},
+                 {"x", 600},
+                 {"y", 470},
+                 {"w", 78},
+                 {"h", 60}}});
+        out << R"({"id": "text-only", "question": "What causes X?", "output": "Y. Answer: A", "options": {"A": "Y"}, "gold": "A", "model": "test-vlm"})"
+            << "\n";
     }
     project_ = dir_.filePath("cxr.rsproj");
     PipelineRequest req;
     req.resourcesDir = resourcesDir();
-    req.kgFiles = {(std::filesystem::path(req.resourcesDir) / "demo" / "kg" / "demo-kg.tsv").string()};
+    req.kgFiles = {
+        (std::filesystem::path(req.resourcesDir) / "demo" / "kg" / "demo-kg.tsv").string()};
     req.inputFiles = {jsonl.toStdString()};
     req.boxFiles = {rs::test::sharedFile("images/cxr/BBox_List_2017_subset.csv").toStdString()};
     req.projectPath = project_.toStdString();
@@ -80,8 +95,7 @@ void TestImageDock::initTestCase()
     QCOMPARE(result_.referenceBoxesAttached, std::size_t(2));
 }
 
-void TestImageDock::groundingFindingIsStoredAndCounted()
-{
+void TestImageDock::groundingFindingIsStoredAndCounted() {
     std::string error;
     auto store = ProjectStore::openReadOnly(project_.toStdString(), &error);
     QVERIFY2(store, error.c_str());
@@ -103,8 +117,7 @@ void TestImageDock::groundingFindingIsStoredAndCounted()
     QCOMPARE(rows[0].nGrounding, 1);
 }
 
-void TestImageDock::missingBoxCaseOpensWithBothBoxSets()
-{
+void TestImageDock::missingBoxCaseOpensWithBothBoxSets() {
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -124,7 +137,10 @@ void TestImageDock::missingBoxCaseOpensWithBothBoxSets()
     QCOMPARE(boxes->index(1, BoxListModel::SourceColumn).data().toString(), QString("reference"));
     QCOMPARE(boxes->index(0, BoxListModel::IouColumn).data().toString(), QString("0.00"));
     // The flagged box says why in its tooltip.
-    QVERIFY(boxes->index(0, BoxListModel::LabelColumn).data(Qt::ToolTipRole).toString().contains("IoU"));
+    QVERIFY(boxes->index(0, BoxListModel::LabelColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains("IoU"));
     QApplication::processEvents();
     const QImage img = images->imageView()->grabFramebuffer();
     int model = 0, reference = 0;
@@ -134,7 +150,8 @@ void TestImageDock::missingBoxCaseOpensWithBothBoxSets()
             model += c == ImageView::modelBoxColor();
             reference += c == ImageView::referenceBoxColor();
         }
-    QVERIFY2(model > 40 && reference > 40, qPrintable(QString("%1 model, %2 reference pixels").arg(model).arg(reference)));
+    QVERIFY2(model > 40 && reference > 40,
+             qPrintable(QString("%1 model, %2 reference pixels").arg(model).arg(reference)));
     // The instance view lists the grounding finding with the others.
     bool listed = false;
     for (auto* list : window.findChildren<QListWidget*>())
@@ -144,8 +161,7 @@ void TestImageDock::missingBoxCaseOpensWithBothBoxSets()
     QVERIFY(listed);
 }
 
-void TestImageDock::caseWithoutImagesShowsTheEmptyState()
-{
+void TestImageDock::caseWithoutImagesShowsTheEmptyState() {
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -156,8 +172,7 @@ void TestImageDock::caseWithoutImagesShowsTheEmptyState()
     QTRY_VERIFY(window.findChild<QLabel*>("imagesEmptyState")->isVisible());
 }
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     ImageView::setDefaultSurfaceFormat(); // before the application exists
     QApplication app(argc, argv);
     TestImageDock test;

@@ -9,18 +9,18 @@
 #include "PathScene.h"
 #include "PathView.h"
 #include "ProjectionView.h"
-#include "ReviewPanel.h"
 #include "ResourceLocator.h"
+#include "ReviewPanel.h"
 
-#include <QDir>
-#include <QGraphicsItem>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QGraphicsItem>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QStandardPaths>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -60,8 +60,7 @@ private:
     QTableView* table() const { return window_->findChild<QTableView*>("caseTable"); }
 };
 
-void TestMainWindow::initTestCase()
-{
+void TestMainWindow::initTestCase() {
     QStandardPaths::setTestModeEnabled(true); // settings go to a throwaway location
     QSettings().clear(); // which outlives the run: start from the default layout
     QVERIFY(dir_.isValid());
@@ -77,8 +76,7 @@ void TestMainWindow::initTestCase()
     QCOMPARE(r.casesAnalysed, std::size_t(47));
 }
 
-void TestMainWindow::init()
-{
+void TestMainWindow::init() {
     window_ = std::make_unique<MainWindow>();
     window_->show();
     QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
@@ -88,10 +86,11 @@ void TestMainWindow::init()
     QVERIFY(window_->openProject(project_, true));
 }
 
-void TestMainWindow::cleanup() { window_.reset(); }
+void TestMainWindow::cleanup() {
+    window_.reset();
+}
 
-void TestMainWindow::everyViewIsPopulated()
-{
+void TestMainWindow::everyViewIsPopulated() {
     QCOMPARE(window_->caseModel()->rowCount(), 47);
     QVERIFY(window_->currentCaseId() >= 0); // the first case is selected on open
     auto* dashboard = window_->findChild<DashboardView*>();
@@ -110,8 +109,7 @@ void TestMainWindow::everyViewIsPopulated()
     QVERIFY(instance->textView()->toPlainText().contains("widened mediastinum"));
 }
 
-void TestMainWindow::dashboardClickFiltersTheTable()
-{
+void TestMainWindow::dashboardClickFiltersTheTable() {
     auto* dashboard = window_->findChild<DashboardView*>();
     CaseQuery branch;
     branch.findingTypes = {"branch"};
@@ -134,8 +132,7 @@ void TestMainWindow::dashboardClickFiltersTheTable()
     QCOMPARE(window_->caseModel()->rowCount(), 47);
 }
 
-void TestMainWindow::searchFiltersTheTable()
-{
+void TestMainWindow::searchFiltersTheTable() {
     auto* search = window_->findChild<QLineEdit*>("search");
     QVERIFY(search);
     QTest::keyClick(table(), Qt::Key_Slash);
@@ -147,8 +144,7 @@ void TestMainWindow::searchFiltersTheTable()
     QCOMPARE(window_->caseModel()->rowCount(), int(window_->store()->countCases(q)));
 }
 
-void TestMainWindow::showCaseSelectsItEverywhere()
-{
+void TestMainWindow::showCaseSelectsItEverywhere() {
     // The window opens on the review queue's first case; start elsewhere.
     QVERIFY(window_->showCase("demo-q03", "demo-model-b 2024-06"));
     QSignalSpy changed(window_.get(), &MainWindow::currentCaseChanged);
@@ -161,8 +157,7 @@ void TestMainWindow::showCaseSelectsItEverywhere()
     QVERIFY(!window_->showCase("no-such-case"));
 }
 
-void TestMainWindow::findingSelectionFocusesThePath()
-{
+void TestMainWindow::findingSelectionFocusesThePath() {
     QVERIFY(window_->showCase("demo-q03", "demo-model-b 2024-06"));
     auto* instance = window_->findChild<InstanceView*>();
     auto* scene = qobject_cast<PathScene*>(window_->findChild<PathView*>()->scene());
@@ -182,8 +177,7 @@ void TestMainWindow::findingSelectionFocusesThePath()
     QVERIFY(bright > 0 && dimmed > 0);
 }
 
-void TestMainWindow::keyboardMovesThroughCases()
-{
+void TestMainWindow::keyboardMovesThroughCases() {
     table()->setFocus();
     table()->selectRow(0);
     const qint64 first = window_->currentCaseId();
@@ -192,8 +186,7 @@ void TestMainWindow::keyboardMovesThroughCases()
     QCOMPARE(window_->currentCaseId(), window_->caseModel()->caseId(1));
 }
 
-void TestMainWindow::pathNodeOpensTheConceptInTheKgExplorer()
-{
+void TestMainWindow::pathNodeOpensTheConceptInTheKgExplorer() {
     auto* explorer = window_->findChild<KgExplorer*>();
     QVERIFY(explorer);
     QVERIFY(window_->showCase("demo-q03", "demo-model-b 2024-06"));
@@ -207,8 +200,7 @@ void TestMainWindow::pathNodeOpensTheConceptInTheKgExplorer()
         20000);
 }
 
-void TestMainWindow::hiddenTabsWaitUntilShown()
-{
+void TestMainWindow::hiddenTabsWaitUntilShown() {
     // The concept map is a tab behind the overview: opening the project drew nothing there.
     auto* projection = window_->findChild<ProjectionView*>();
     QTRY_VERIFY(!window_->isUpdatingViews());
@@ -221,19 +213,18 @@ void TestMainWindow::hiddenTabsWaitUntilShown()
     QVERIFY(projection->query() == window_->caseModel()->query());
 }
 
-void TestMainWindow::projectionSelectionFiltersTheTable()
-{
+void TestMainWindow::projectionSelectionFiltersTheTable() {
     auto* projection = window_->findChild<ProjectionView*>();
     QVERIFY(projection);
-    const std::vector<qint64> picked = {window_->caseModel()->caseId(2), window_->caseModel()->caseId(5)};
+    const std::vector<qint64> picked = {window_->caseModel()->caseId(2),
+                                        window_->caseModel()->caseId(5)};
     emit projection->casesSelected(picked, "Map: 2 cases");
     QCOMPARE(window_->caseModel()->rowCount(), 2);
     QVERIFY(window_->caseModel()->rowOfCase(picked[0]) >= 0);
     QVERIFY(window_->caseModel()->rowOfCase(picked[1]) >= 0);
 }
 
-void TestMainWindow::screenshotIsNotBlank()
-{
+void TestMainWindow::screenshotIsNotBlank() {
     QVERIFY(window_->showCase("demo-q03", "demo-model-b 2024-06"));
     QTRY_VERIFY(!window_->isUpdatingViews());
     QTest::qWait(300);
@@ -250,8 +241,7 @@ void TestMainWindow::screenshotIsNotBlank()
     qInfo("screenshot: %s", qPrintable(path));
 }
 
-void TestMainWindow::reviewWithTheKeyboardAndTheTableFollows()
-{
+void TestMainWindow::reviewWithTheKeyboardAndTheTableFollows() {
     auto* panel = window_->reviewPanel();
     QVERIFY(panel);
     // A tab behind the overview until the first review key (a dock behind a tab keeps
@@ -293,8 +283,9 @@ void TestMainWindow::reviewWithTheKeyboardAndTheTableFollows()
     QVERIFY2(title->text().contains("of 1 in the queue"), qPrintable(title->text()));
     reviewFilter->setCurrentIndex(0);
     // The case's place follows the filter back.
-    QVERIFY2(title->text().contains(QStringLiteral(" of %1 in the queue").arg(panel->queue()->size())),
-             qPrintable(title->text()));
+    QVERIFY2(
+        title->text().contains(QStringLiteral(" of %1 in the queue").arg(panel->queue()->size())),
+        qPrintable(title->text()));
     auto* reviewer = window_->findChild<QLabel*>("reviewerLabel");
     QVERIFY(reviewer && reviewer->text().contains("Dr Test"));
     // The window as a clinician sees it mid-queue, for docs/.
@@ -304,8 +295,7 @@ void TestMainWindow::reviewWithTheKeyboardAndTheTableFollows()
     QVERIFY(window_->grab().save(QStringLiteral(RS_SCREENSHOT_DIR) + "/review-window.png"));
 }
 
-void TestMainWindow::anotherInstancesVerdictsShowUp()
-{
+void TestMainWindow::anotherInstancesVerdictsShowUp() {
     std::string error;
     auto other = ProjectStore::open(project_.toStdString(), &error);
     QVERIFY2(other, error.c_str());
@@ -316,21 +306,20 @@ void TestMainWindow::anotherInstancesVerdictsShowUp()
     r.verdict = "unsure";
     other->addReview(r);
     const int row = window_->caseModel()->rowOfCase(current);
-    QTRY_COMPARE_WITH_TIMEOUT(window_->caseModel()->index(row, CaseTableModel::ReviewColumn).data().toString(),
-                              QString("unsure"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        window_->caseModel()->index(row, CaseTableModel::ReviewColumn).data().toString(),
+        QString("unsure"), 5000);
     QCOMPARE(window_->currentCaseId(), current); // the refresh keeps the case
 }
 
-void TestMainWindow::exportReportRunsOffTheGuiThread_data()
-{
+void TestMainWindow::exportReportRunsOffTheGuiThread_data() {
     QTest::addColumn<int>("format");
     QTest::addColumn<QByteArray>("start");
     QTest::newRow("html") << int(ReportFormat::Html) << QByteArray("<!DOCTYPE html>");
     QTest::newRow("pdf") << int(ReportFormat::Pdf) << QByteArray("%PDF-");
 }
 
-void TestMainWindow::exportReportRunsOffTheGuiThread()
-{
+void TestMainWindow::exportReportRunsOffTheGuiThread() {
     QFETCH(int, format);
     QFETCH(QByteArray, start);
     QTemporaryDir out;

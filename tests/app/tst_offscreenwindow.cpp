@@ -23,8 +23,7 @@ private slots:
     void opensWithoutOpenGl();
 };
 
-void TestOffscreenWindow::opensWithoutOpenGl()
-{
+void TestOffscreenWindow::opensWithoutOpenGl() {
     QCOMPARE(QGuiApplication::platformName(), QStringLiteral("offscreen"));
     QVERIFY(!ImageView::isOpenGLAvailable());
     QStandardPaths::setTestModeEnabled(true);

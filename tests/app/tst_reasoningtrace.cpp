@@ -33,8 +33,7 @@ const QString kFinalAnswer = QStringLiteral("The answer is B: myocardial infarct
 const QString kFoldedSentence = QStringLiteral("Nitroglycerin would ease the pain");
 
 // Whether the document block holding the first occurrence of text is shown.
-bool blockShown(QTextBrowser* text, const QString& needle)
-{
+bool blockShown(QTextBrowser* text, const QString& needle) {
     const QTextCursor at = text->document()->find(needle);
     return !at.isNull() && at.block().isVisible();
 }
@@ -61,8 +60,7 @@ private:
     std::unique_ptr<MainWindow> window_;
 };
 
-void TestReasoningTrace::initTestCase()
-{
+void TestReasoningTrace::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     QVERIFY(dir_.isValid());
@@ -82,8 +80,7 @@ void TestReasoningTrace::initTestCase()
         QVERIFY2(in.failed == 0 && in.fatalError.empty(), in.path.c_str());
 }
 
-void TestReasoningTrace::init()
-{
+void TestReasoningTrace::init() {
     window_ = std::make_unique<MainWindow>();
     window_->resize(1400, 900);
     window_->show();
@@ -91,10 +88,11 @@ void TestReasoningTrace::init()
     QVERIFY(window_->openProject(project_, true));
 }
 
-void TestReasoningTrace::cleanup() { window_.reset(); }
+void TestReasoningTrace::cleanup() {
+    window_.reset();
+}
 
-void TestReasoningTrace::storeKeepsTraceAnswerAndScoring()
-{
+void TestReasoningTrace::storeKeepsTraceAnswerAndScoring() {
     std::string error;
     auto store = ProjectStore::openReadOnly(project_.toStdString(), &error);
     QVERIFY2(store, error.c_str());
@@ -113,8 +111,7 @@ void TestReasoningTrace::storeKeepsTraceAnswerAndScoring()
     QVERIFY(loglik->data.correct.has_value() && *loglik->data.correct);
 }
 
-void TestReasoningTrace::traceShownApartFromTheAnswer()
-{
+void TestReasoningTrace::traceShownApartFromTheAnswer() {
     QVERIFY(window_->showCase(kTraceCase));
     QTRY_VERIFY(!window_->isUpdatingViews());
     InstanceView* view = instance();
@@ -134,7 +131,8 @@ void TestReasoningTrace::traceShownApartFromTheAnswer()
     QVERIFY(blockShown(view->textView(), "Elevated troponin together"));
     QVERIFY(!blockShown(view->textView(), "So the diagnosis is an inferior"));
     QVERIFY(bar->foldButton()->isVisible());
-    QVERIFY2(bar->foldButton()->text().contains("2 more paragraphs"), qPrintable(bar->foldButton()->text()));
+    QVERIFY2(bar->foldButton()->text().contains("2 more paragraphs"),
+             qPrintable(bar->foldButton()->text()));
     QTest::mouseClick(bar->foldButton(), Qt::LeftButton);
     QVERIFY(!bar->isFolded());
     QVERIFY(blockShown(view->textView(), "So the diagnosis is an inferior"));
@@ -147,8 +145,7 @@ void TestReasoningTrace::traceShownApartFromTheAnswer()
     QVERIFY(!bar->foldButton()->isVisible());
 }
 
-void TestReasoningTrace::markInTheFoldedPartUnfoldsIt()
-{
+void TestReasoningTrace::markInTheFoldedPartUnfoldsIt() {
     QVERIFY(window_->showCase(kTraceCase));
     QTRY_VERIFY(!window_->isUpdatingViews());
     InstanceView* view = instance();
@@ -169,8 +166,7 @@ void TestReasoningTrace::markInTheFoldedPartUnfoldsIt()
     QVERIFY(blockShown(view->textView(), kFoldedSentence));
 }
 
-void TestReasoningTrace::loglikelihoodCaseSaysWhyThereIsNoText()
-{
+void TestReasoningTrace::loglikelihoodCaseSaysWhyThereIsNoText() {
     QVERIFY(window_->showCase("medmcqa:0"));
     QTRY_VERIFY(!window_->isUpdatingViews());
     InstanceView* view = instance();
@@ -180,8 +176,7 @@ void TestReasoningTrace::loglikelihoodCaseSaysWhyThereIsNoText()
     QVERIFY(!view->traceBar()->isVisible());
 }
 
-void TestReasoningTrace::screenshot()
-{
+void TestReasoningTrace::screenshot() {
     QVERIFY(window_->showCase(kTraceCase));
     QTRY_VERIFY(!window_->isUpdatingViews());
     // The trace heading at the top of the instance view, so the picture shows the trace.

@@ -29,15 +29,13 @@ using namespace rs;
 namespace {
 
 // A key as the keyboard sends it: to the widget that has the focus.
-void press(QKeyCombination key)
-{
+void press(QKeyCombination key) {
     QWidget* focus = QApplication::focusWidget();
     QVERIFY2(focus, "no widget has the keyboard focus");
     QTest::keyClick(focus, key.key(), key.keyboardModifiers());
 }
 
-void type(const QString& text)
-{
+void type(const QString& text) {
     QWidget* focus = QApplication::focusWidget();
     QVERIFY2(focus, "no widget has the keyboard focus");
     QTest::keyClicks(focus, text);
@@ -45,8 +43,7 @@ void type(const QString& text)
 
 // A screenshot for docs/ in under 300 KB: the 256 most frequent colours of the window (a
 // user interface has few; anti-aliased text maps to its nearest) as a palette image.
-QImage paletteImage(const QImage& shot)
-{
+QImage paletteImage(const QImage& shot) {
     const QImage rgb = shot.convertToFormat(QImage::Format_RGB32);
     QHash<QRgb, int> counts;
     for (int y = 0; y < rgb.height(); ++y) {
@@ -57,15 +54,15 @@ QImage paletteImage(const QImage& shot)
     QList<std::pair<int, QRgb>> byCount;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         byCount.append({it.value(), it.key()});
-    std::sort(byCount.begin(), byCount.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::sort(byCount.begin(), byCount.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
     QList<QRgb> table;
     for (int i = 0; i < byCount.size() && i < 256; ++i)
         table.append(byCount[i].second);
     return rgb.convertToFormat(QImage::Format_Indexed8, table, Qt::ThresholdDither);
 }
 
-std::size_t reviewCount(const ProjectStore& store, qint64 caseId)
-{
+std::size_t reviewCount(const ProjectStore& store, qint64 caseId) {
     return store.reviews(std::int64_t(caseId)).size();
 }
 
@@ -93,8 +90,7 @@ private:
     std::unique_ptr<MainWindow> window_;
 };
 
-void TestReviewKeys::initTestCase()
-{
+void TestReviewKeys::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(dir_.isValid());
     PipelineRequest req;
@@ -104,7 +100,8 @@ void TestReviewKeys::initTestCase()
                 QFileInfo::exists(rs::test::sharedFile("kg/hetionet-edges-5k.sif.gz"));
     if (realData_) {
         const QString kg = rs::test::sharedDataDir() + "/kg/";
-        for (const char* f : {"hetionet-nodes.tsv", "hetionet-edges-5k.sif.gz", "do-disease-symptom.tsv", "do-HumanDO.tsv"})
+        for (const char* f : {"hetionet-nodes.tsv", "hetionet-edges-5k.sif.gz",
+                              "do-disease-symptom.tsv", "do-HumanDO.tsv"})
             req.kgFiles.push_back((kg + f).toStdString());
         req.inputFiles = {gpt4.toStdString()};
     } else {
@@ -120,11 +117,11 @@ void TestReviewKeys::initTestCase()
     qInfo("project: %s (%zu cases)", realData_ ? "ThoughtSource GPT-4" : "demo", r.casesAnalysed);
 }
 
-void TestReviewKeys::init()
-{
+void TestReviewKeys::init() {
     QSettings().clear(); // no remembered reviewer, default layout
     // Each test starts from a project nobody has reviewed yet.
-    const QString copy = dir_.filePath(QStringLiteral("%1.rsproj").arg(QTest::currentTestFunction()));
+    const QString copy =
+        dir_.filePath(QStringLiteral("%1.rsproj").arg(QTest::currentTestFunction()));
     QFile::remove(copy);
     QVERIFY(QFile::copy(project_, copy));
     window_ = std::make_unique<MainWindow>();
@@ -136,10 +133,11 @@ void TestReviewKeys::init()
     QVERIFY(window_->openProject(copy, true));
 }
 
-void TestReviewKeys::cleanup() { window_.reset(); }
+void TestReviewKeys::cleanup() {
+    window_.reset();
+}
 
-void TestReviewKeys::typingOneFirstRecordsAVerdictNotASearch()
-{
+void TestReviewKeys::typingOneFirstRecordsAVerdictNotASearch() {
     ReviewPanel* panel = window_->reviewPanel();
     const int rows = window_->caseModel()->rowCount();
     // Opened on the case a reviewer starts with: the queue's first, selected in the table.
@@ -148,7 +146,10 @@ void TestReviewKeys::typingOneFirstRecordsAVerdictNotASearch()
     QCOMPARE(table()->currentIndex().row(), window_->caseModel()->rowOfCase(opened));
     QVERIFY(QApplication::focusWidget() != search());
     QVERIFY(window_->windowTitle().startsWith(
-        window_->caseModel()->index(table()->currentIndex().row(), CaseTableModel::TitleColumn).data().toString()));
+        window_->caseModel()
+            ->index(table()->currentIndex().row(), CaseTableModel::TitleColumn)
+            .data()
+            .toString()));
 
     // No reviewer yet: "1" records nothing and asks for the name in the panel itself.
     press(Qt::Key_1);
@@ -175,8 +176,7 @@ void TestReviewKeys::typingOneFirstRecordsAVerdictNotASearch()
     QVERIFY(reviews[0].findingId.has_value()); // the first finding, not the case
 }
 
-void TestReviewKeys::clickTheQueueThenReviewByKeys()
-{
+void TestReviewKeys::clickTheQueueThenReviewByKeys() {
     ReviewPanel* panel = window_->reviewPanel();
     panel->setReviewer("Dr Keys", "physician");
     const int rows = window_->caseModel()->rowCount();
@@ -185,7 +185,8 @@ void TestReviewKeys::clickTheQueueThenReviewByKeys()
     auto* queueView = panel->findChild<QTableView*>(ReviewPanel::kQueueView);
     QTRY_VERIFY(!queueView->visibleRegion().isEmpty());
     QTRY_VERIFY(queueView->model()->rowCount() > 2);
-    const QRect firstRow = queueView->visualRect(queueView->model()->index(0, CaseTableModel::TitleColumn));
+    const QRect firstRow =
+        queueView->visualRect(queueView->model()->index(0, CaseTableModel::TitleColumn));
     QTest::mouseClick(queueView->viewport(), Qt::LeftButton, {}, firstRow.center());
     const qint64 first = panel->queue()->next(-1);
     QCOMPARE(panel->currentCase(), first);
@@ -244,8 +245,7 @@ void TestReviewKeys::clickTheQueueThenReviewByKeys()
     QCOMPARE(window_->currentCaseId(), panel->currentCase());
 }
 
-void TestReviewKeys::twentyCasesByKeyboardAlone()
-{
+void TestReviewKeys::twentyCasesByKeyboardAlone() {
     // From the opened window: F2, the name typed where the panel asks for it, then one
     // key per target; the case's sign-off moves on. No mouse, no slot calls.
     press(Qt::Key_F2);
@@ -283,8 +283,7 @@ void TestReviewKeys::twentyCasesByKeyboardAlone()
     QCOMPARE(search()->text(), QString());
 }
 
-void TestReviewKeys::screenshotSeriesOfTheReviewFlow()
-{
+void TestReviewKeys::screenshotSeriesOfTheReviewFlow() {
     if (!realData_)
         QSKIP("the screenshot series shows a real ThoughtSource case (needs ../shared/data)");
     const QString out = QStringLiteral(RS_SCREENSHOT_DIR);

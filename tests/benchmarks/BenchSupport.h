@@ -10,8 +10,7 @@
 namespace rs::bench {
 
 // $RS_SHARED_DATA, else ../shared/data beside the source tree (compiled in).
-inline std::string sharedDataDir()
-{
+inline std::string sharedDataDir() {
     if (const char* env = std::getenv("RS_SHARED_DATA"); env && *env)
         return env;
 #ifdef RS_DEFAULT_SHARED_DATA
@@ -22,8 +21,7 @@ inline std::string sharedDataDir()
 }
 
 // The Hetionet node and edge files, or empty when the shared data is not there.
-inline std::vector<std::string> hetionetPaths()
-{
+inline std::vector<std::string> hetionetPaths() {
     const std::filesystem::path kg = std::filesystem::path(sharedDataDir()) / "kg";
     const auto nodes = kg / "hetionet-nodes.tsv";
     const auto edges = kg / "hetionet-edges-5k.sif.gz";
@@ -33,8 +31,7 @@ inline std::vector<std::string> hetionetPaths()
 }
 
 // A line "VmRSS:  1234 kB" of /proc/self/status, in MiB; 0 where unavailable.
-inline double procStatusMiB(const char* field)
-{
+inline double procStatusMiB(const char* field) {
     std::ifstream in("/proc/self/status");
     std::string line;
     const std::string prefix = std::string(field) + ":";
@@ -44,17 +41,14 @@ inline double procStatusMiB(const char* field)
     return 0;
 }
 
-inline double residentMiB()
-{
+inline double residentMiB() {
     return procStatusMiB("VmRSS");
 }
-inline double peakResidentMiB()
-{
+inline double peakResidentMiB() {
     return procStatusMiB("VmHWM");
 }
 // Lets VmHWM measure the peak of what follows (Linux: "5" resets the peak to now).
-inline void resetPeakResident()
-{
+inline void resetPeakResident() {
     std::ofstream("/proc/self/clear_refs") << "5";
 }
 

@@ -8,16 +8,14 @@ namespace rs::bench {
 
 namespace {
 
-std::optional<KindId> kindOf(const KnowledgeGraph& g, std::initializer_list<const char*> names)
-{
+std::optional<KindId> kindOf(const KnowledgeGraph& g, std::initializer_list<const char*> names) {
     for (const char* name : names)
         if (auto k = g.findKind(name))
             return k;
     return std::nullopt;
 }
 
-std::vector<NodeId> neighboursOfKind(const KnowledgeGraph& g, NodeId n, KindId kind)
-{
+std::vector<NodeId> neighboursOfKind(const KnowledgeGraph& g, NodeId n, KindId kind) {
     std::vector<NodeId> out;
     for (const auto& list : {g.out(n), g.in(n)})
         for (const KgEdge& e : list)
@@ -31,8 +29,7 @@ std::vector<NodeId> neighboursOfKind(const KnowledgeGraph& g, NodeId n, KindId k
 } // namespace
 
 std::vector<PathQuery> pickPathQueries(const KnowledgeGraph& g, std::size_t count,
-                                       std::uint64_t seed)
-{
+                                       std::uint64_t seed) {
     const auto disease = kindOf(g, {"Disease", "disease"});
     const auto symptom = kindOf(g, {"Symptom", "effect/phenotype"});
     const auto compound = kindOf(g, {"Compound", "drug"});

@@ -29,15 +29,13 @@ constexpr std::array<KindShare, 10> kKinds{{
     {"anatomy", 14035},
 }};
 
-double unit(std::mt19937_64& rng)
-{
+double unit(std::mt19937_64& rng) {
     return double(rng() >> 11) * 0x1.0p-53;
 }
 
 } // namespace
 
-KnowledgeGraph makeSyntheticKg(const SyntheticKgSpec& spec)
-{
+KnowledgeGraph makeSyntheticKg(const SyntheticKgSpec& spec) {
     std::mt19937_64 rng(spec.seed);
     const std::size_t n = spec.nodes;
 

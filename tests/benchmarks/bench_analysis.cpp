@@ -30,8 +30,7 @@ struct Corpus {
     std::string label;
 };
 
-Corpus corpus()
-{
+Corpus corpus() {
     const std::string shared = bench::sharedDataDir();
     const std::string gpt4 = shared + "/outputs/thoughtsource-medqa500-gpt-4.json";
     if (!shared.empty() && fs::exists(gpt4)) {
@@ -61,8 +60,7 @@ struct World {
     std::unique_ptr<reading::ReadingChecker> readingChecker;
     std::vector<Case> cases;
 
-    World()
-    {
+    World() {
         const std::string lexDir = std::string(RS_DEFAULT_RESOURCES) + "/lexicon";
         graph = loadKnowledgeGraph(data.kgFiles).graph;
         names = std::make_unique<NameIndex>(*graph);
@@ -73,22 +71,22 @@ struct World {
         lexicon.load(lexDir);
         analyzer = std::make_unique<CaseAnalyzer>(*kb, lexicon, settings);
         analyzerWithoutReading = std::make_unique<CaseAnalyzer>(*kb, lexicon, settings);
-        ranges.load(std::string(RS_DEFAULT_RESOURCES) + "/" + reading::ReferenceRangeTable::kDefaultFile);
+        ranges.load(std::string(RS_DEFAULT_RESOURCES) + "/" +
+                    reading::ReferenceRangeTable::kDefaultFile);
         readingChecker = std::make_unique<reading::ReadingChecker>(ranges);
         analyzer->setReadingChecker(readingChecker.get());
-        importOutputs(data.outputs, {}, [&](Case&& c) { cases.push_back(std::move(c)); },
-                      [](ImportError&&) {});
+        importOutputs(
+            data.outputs, {}, [&](Case&& c) { cases.push_back(std::move(c)); },
+            [](ImportError&&) {});
     }
 };
 
-World& world()
-{
+World& world() {
     static World w;
     return w;
 }
 
-void BM_LinkOutput(benchmark::State& state)
-{
+void BM_LinkOutput(benchmark::State& state) {
     World& w = world();
     std::size_t i = 0, mentions = 0;
     for (auto _ : state) {
@@ -104,8 +102,7 @@ BENCHMARK(BM_LinkOutput)->Unit(benchmark::kMicrosecond);
 
 // The whole per-case analysis on one thread: segmentation, linking, claims, anchoring,
 // K=5 H=4 reference paths, classification.
-void BM_AnalyzeCase(benchmark::State& state)
-{
+void BM_AnalyzeCase(benchmark::State& state) {
     World& w = world();
     std::size_t i = 0, findings = 0;
     for (auto _ : state) {
@@ -120,8 +117,7 @@ void BM_AnalyzeCase(benchmark::State& state)
 BENCHMARK(BM_AnalyzeCase)->Unit(benchmark::kMicrosecond);
 
 // The same cases without the reading-error check: BM_AnalyzeCase minus this is its cost.
-void BM_AnalyzeCaseWithoutReading(benchmark::State& state)
-{
+void BM_AnalyzeCaseWithoutReading(benchmark::State& state) {
     World& w = world();
     std::size_t i = 0;
     for (auto _ : state) {
@@ -134,8 +130,7 @@ void BM_AnalyzeCaseWithoutReading(benchmark::State& state)
 BENCHMARK(BM_AnalyzeCaseWithoutReading)->Unit(benchmark::kMicrosecond);
 
 // The reading-error check alone (question values, output judgements, comparison).
-void BM_ReadingCheck(benchmark::State& state)
-{
+void BM_ReadingCheck(benchmark::State& state) {
     World& w = world();
     std::size_t i = 0, findings = 0;
     for (auto _ : state) {
@@ -151,8 +146,7 @@ void BM_ReadingCheck(benchmark::State& state)
 BENCHMARK(BM_ReadingCheck)->Unit(benchmark::kMicrosecond);
 
 // Analysis throughput over all cores after the KG is loaded (DESIGN: >= 2,000 cases/s).
-void BM_AnalyzeAllCases(benchmark::State& state)
-{
+void BM_AnalyzeAllCases(benchmark::State& state) {
     World& w = world();
     const int threads = int(state.range(0));
     for (auto _ : state) {
@@ -176,8 +170,7 @@ BENCHMARK(BM_AnalyzeAllCases)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->Us
 // End to end as `reasonscope analyze` runs it: lexicons, KG (from the cache after the
 // first iteration, as on a user's second start), import, analysis on 2 threads, a fresh
 // project file with every case, finding and pattern committed.
-void BM_PipelineEndToEnd(benchmark::State& state)
-{
+void BM_PipelineEndToEnd(benchmark::State& state) {
     const Corpus data = corpus();
     const fs::path dir = fs::temp_directory_path() / "rs-bench-pipeline";
     fs::create_directories(dir);

@@ -36,27 +36,23 @@ constexpr std::uint64_t kQuerySeed = 42;
 
 struct ScratchDir {
     std::filesystem::path path;
-    ScratchDir()
-    {
+    ScratchDir() {
         path = std::filesystem::temp_directory_path() /
                ("reasonscope-bench-" + std::to_string(::getpid()));
         std::filesystem::create_directories(path);
     }
-    ~ScratchDir()
-    {
+    ~ScratchDir() {
         std::error_code ec;
         std::filesystem::remove_all(path, ec);
     }
 };
 
-ScratchDir& scratchDir()
-{
+ScratchDir& scratchDir() {
     static ScratchDir dir;
     return dir;
 }
 
-const KnowledgeGraph* hetionet()
-{
+const KnowledgeGraph* hetionet() {
     static std::shared_ptr<const KnowledgeGraph> graph;
     static std::once_flag once;
     std::call_once(once, [] {
@@ -67,16 +63,14 @@ const KnowledgeGraph* hetionet()
     return graph.get();
 }
 
-const KnowledgeGraph& synthetic()
-{
+const KnowledgeGraph& synthetic() {
     static std::unique_ptr<KnowledgeGraph> graph;
     static std::once_flag once;
     std::call_once(once, [] { graph = std::make_unique<KnowledgeGraph>(makeSyntheticKg({})); });
     return *graph;
 }
 
-double graphMiB(const KnowledgeGraph& g)
-{
+double graphMiB(const KnowledgeGraph& g) {
     // Adjacency dominates: two CSR arrays of 8-byte entries and their offsets.
     const double bytes = double(g.edgeCount()) * 2 * sizeof(KgEdge) +
                          double(g.nodeCount() + 1) * 2 * sizeof(std::uint64_t);
@@ -85,8 +79,7 @@ double graphMiB(const KnowledgeGraph& g)
 
 // This thread's CPU time: the machine the benchmarks run on is shared, and wall time per
 // query then measures the neighbours as much as the code.
-double threadCpuMicros()
-{
+double threadCpuMicros() {
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e6 + double(ts.tv_nsec) / 1e3;
@@ -94,8 +87,7 @@ double threadCpuMicros()
 
 struct QueryTimes {
     std::vector<double> wall, cpu;
-    template <typename F> void measure(F&& f)
-    {
+    template <typename F> void measure(F&& f) {
         const double c0 = threadCpuMicros();
         const auto t0 = std::chrono::steady_clock::now();
         f();
@@ -103,8 +95,7 @@ struct QueryTimes {
         cpu.push_back(threadCpuMicros() - c0);
         wall.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
     }
-    void report(benchmark::State& state)
-    {
+    void report(benchmark::State& state) {
         if (wall.empty())
             return;
         std::sort(wall.begin(), wall.end());
@@ -118,8 +109,7 @@ struct QueryTimes {
 
 // ------------------------------------------------------------------------- loading
 
-void BM_LoadHetionetText(benchmark::State& state)
-{
+void BM_LoadHetionetText(benchmark::State& state) {
     const auto paths = hetionetPaths();
     if (paths.empty()) {
         state.SkipWithError("shared data not available (../shared/data/kg)");
@@ -136,8 +126,7 @@ void BM_LoadHetionetText(benchmark::State& state)
     }
 }
 
-void BM_LoadHetionetCache(benchmark::State& state)
-{
+void BM_LoadHetionetCache(benchmark::State& state) {
     const auto paths = hetionetPaths();
     if (paths.empty()) {
         state.SkipWithError("shared data not available (../shared/data/kg)");
@@ -157,8 +146,7 @@ void BM_LoadHetionetCache(benchmark::State& state)
 }
 
 // The design's target: < 1 s and < 1.5 GB resident for a PrimeKG-sized graph.
-void BM_LoadSyntheticCache(benchmark::State& state)
-{
+void BM_LoadSyntheticCache(benchmark::State& state) {
     const KnowledgeGraph& g = synthetic();
     const std::string path = (scratchDir().path / "synthetic.bin").string();
     const std::vector<std::string> sha{"synthetic-primekg-sized"};
@@ -191,8 +179,7 @@ void BM_LoadSyntheticCache(benchmark::State& state)
 }
 
 // What a ReferencePathFinder adds to a loaded graph: its build time and memory.
-void BM_FinderBuildSynthetic(benchmark::State& state)
-{
+void BM_FinderBuildSynthetic(benchmark::State& state) {
     const KnowledgeGraph& g = synthetic();
     for (auto _ : state) {
         const ReferencePathFinder finder(g);
@@ -204,8 +191,7 @@ void BM_FinderBuildSynthetic(benchmark::State& state)
 
 // Concept linking of real text: the 500 MedQA questions and their GPT-4 chains of thought
 // against Hetionet with the project's lexicon.
-void BM_LinkMedqa(benchmark::State& state)
-{
+void BM_LinkMedqa(benchmark::State& state) {
     const KnowledgeGraph* g = hetionet();
     const std::string json =
         (std::filesystem::path(sharedDataDir()) / "outputs" / "thoughtsource-medqa500-gpt-4.json")
@@ -253,8 +239,7 @@ void BM_LinkMedqa(benchmark::State& state)
 
 // ------------------------------------------------------------------------- paths
 
-void runReferencePaths(benchmark::State& state, const KnowledgeGraph* g, const char* type)
-{
+void runReferencePaths(benchmark::State& state, const KnowledgeGraph* g, const char* type) {
     if (!g) {
         state.SkipWithError("shared data not available (../shared/data/kg)");
         return;
@@ -286,8 +271,7 @@ void runReferencePaths(benchmark::State& state, const KnowledgeGraph* g, const c
 // The baseline: breadth-first search from the same sources over the same undirected view,
 // at most kHops levels. earlyExit stops when the target is reached (one path's worth of
 // search); otherwise it visits the whole kHops neighbourhood.
-void runHopBfs(benchmark::State& state, const KnowledgeGraph* g, const char* type, bool earlyExit)
-{
+void runHopBfs(benchmark::State& state, const KnowledgeGraph* g, const char* type, bool earlyExit) {
     if (!g) {
         state.SkipWithError("shared data not available (../shared/data/kg)");
         return;
@@ -336,8 +320,7 @@ void runHopBfs(benchmark::State& state, const KnowledgeGraph* g, const char* typ
 
 } // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
     using benchmark::kMicrosecond;
     using benchmark::kMillisecond;

@@ -43,13 +43,13 @@ std::string projectPath() {
 const std::vector<std::string>& vocabulary() {
     static const std::vector<std::string> words = [] {
         std::vector<std::string> w = {
-            "fever",     "cough",      "dyspnea",    "chest",      "pain",       "headache",
-            "nausea",    "vomiting",   "rash",       "fatigue",    "anemia",     "sepsis",
-            "pneumonia", "asthma",     "diabetes",   "insulin",    "metformin",  "aspirin",
-            "warfarin",  "heparin",    "tachycardia", "bradycardia", "hypotension", "renal",
-            "hepatic",   "biopsy",     "culture",    "antibiotic", "steroid",    "lesion",
-            "tumor",     "carcinoma",  "lymphoma",   "infection",  "virus",      "bacteria",
-            "history",   "examination", "laboratory", "serum",     "elevated",   "decreased"};
+            "fever",     "cough",       "dyspnea",     "chest",       "pain",        "headache",
+            "nausea",    "vomiting",    "rash",        "fatigue",     "anemia",      "sepsis",
+            "pneumonia", "asthma",      "diabetes",    "insulin",     "metformin",   "aspirin",
+            "warfarin",  "heparin",     "tachycardia", "bradycardia", "hypotension", "renal",
+            "hepatic",   "biopsy",      "culture",     "antibiotic",  "steroid",     "lesion",
+            "tumor",     "carcinoma",   "lymphoma",    "infection",   "virus",       "bacteria",
+            "history",   "examination", "laboratory",  "serum",       "elevated",    "decreased"};
         // Filler with a long tail, so the index holds many rare terms like a real corpus.
         for (int i = 0; i < 2000; ++i)
             w.push_back("term" + std::to_string(i));
@@ -123,14 +123,15 @@ void generate(const std::string& path) {
                              relations[pick(rng) % 5] + "," + kinds[pick(rng) % 5] + ")";
             else
                 signature += "term" + std::to_string(pick(rng));
-            findings.push_back({{"type", types[type]},
-                                {"subtype", subtype},
-                                {"severity", severities[pick(rng) % 4]},
-                                {"step", k},
-                                {"nodes", json::array({"concept" + std::to_string(conceptOf(rng)),
-                                                       "concept" + std::to_string(conceptOf(rng))})},
-                                {"explanation", "A generated finding for the benchmark."},
-                                {"signature", signature}});
+            findings.push_back(
+                {{"type", types[type]},
+                 {"subtype", subtype},
+                 {"severity", severities[pick(rng) % 4]},
+                 {"step", k},
+                 {"nodes", json::array({"concept" + std::to_string(conceptOf(rng)),
+                                        "concept" + std::to_string(conceptOf(rng))})},
+                 {"explanation", "A generated finding for the benchmark."},
+                 {"signature", signature}});
         }
         if (pick(rng) < 90)
             store->saveAnalysis(id, {{"id", c.key}, {"findings", findings}});
@@ -248,11 +249,16 @@ void conceptMap(benchmark::State& state, const CaseQuery& query) {
 
 void registerAll() {
     using Sort = CaseQuery::Sort;
-    const std::pair<const char*, Sort> sorts[] = {
-        {"id", Sort::Id},           {"key", Sort::Key},           {"run", Sort::Run},
-        {"correct", Sort::Correct}, {"relation", Sort::Relation}, {"branch", Sort::Branch},
-        {"missing", Sort::Missing}, {"grounding", Sort::Grounding}, {"severity", Sort::Severity},
-        {"review", Sort::ReviewState}};
+    const std::pair<const char*, Sort> sorts[] = {{"id", Sort::Id},
+                                                  {"key", Sort::Key},
+                                                  {"run", Sort::Run},
+                                                  {"correct", Sort::Correct},
+                                                  {"relation", Sort::Relation},
+                                                  {"branch", Sort::Branch},
+                                                  {"missing", Sort::Missing},
+                                                  {"grounding", Sort::Grounding},
+                                                  {"severity", Sort::Severity},
+                                                  {"review", Sort::ReviewState}};
     auto unit = [](benchmark::internal::Benchmark* b) { b->Unit(benchmark::kMillisecond); };
 
     unit(benchmark::RegisterBenchmark("store/open_first_page", openProject));
@@ -332,7 +338,8 @@ void registerAll() {
     CaseQuery relation;
     relation.findingTypes = {"relation"};
     unit(benchmark::RegisterBenchmark("store/facets/class_relation", facets, relation));
-    unit(benchmark::RegisterBenchmark("store/pattern_counts/class_relation", patternCounts, relation));
+    unit(benchmark::RegisterBenchmark("store/pattern_counts/class_relation", patternCounts,
+                                      relation));
     unit(benchmark::RegisterBenchmark("store/concept_map/all", conceptMap, CaseQuery{}));
     unit(benchmark::RegisterBenchmark("store/concept_map/class_relation", conceptMap, relation));
 }

@@ -20,16 +20,14 @@ using namespace rs;
 
 namespace {
 
-QString projectPath()
-{
+QString projectPath() {
     if (const char* env = std::getenv("RS_BENCH_STORE"); env && *env)
         return QString::fromLocal8Bit(env);
     return QString::fromStdString(
         (std::filesystem::temp_directory_path() / "rs_bench_store_100k.rsproj").string());
 }
 
-bool haveProject(benchmark::State& state)
-{
+bool haveProject(benchmark::State& state) {
     if (std::filesystem::exists(projectPath().toStdString()))
         return true;
     state.SkipWithError("no 100k-case project: run bench_store once to generate it");
@@ -38,8 +36,7 @@ bool haveProject(benchmark::State& state)
 
 // From nothing to a window showing the first rows of the table, the dashboard and the
 // first case.
-void BM_OpenProjectWindow(benchmark::State& state)
-{
+void BM_OpenProjectWindow(benchmark::State& state) {
     if (!haveProject(state))
         return;
     for (auto _ : state) {
@@ -60,8 +57,7 @@ BENCHMARK(BM_OpenProjectWindow)->Unit(benchmark::kMillisecond)->UseRealTime()->I
 enum class Until { Table, AllViews };
 
 void BM_FilterInWindow(benchmark::State& state, int classIndex, const char* search, Until until,
-                       bool projectionRaised)
-{
+                       bool projectionRaised) {
     if (!haveProject(state))
         return;
     MainWindow w;
@@ -73,12 +69,12 @@ void BM_FilterInWindow(benchmark::State& state, int classIndex, const char* sear
         if (auto* dock = w.findChild<QDockWidget*>("projectionDock"))
             dock->raise();
     auto* classFilter = w.findChild<QComboBox*>("classFilter");
-    
+
     auto* searchBox = w.findChild<QLineEdit*>("search");
     QApplication::processEvents();
     // A dock behind another tab keeps isVisible(); only its visible region is empty.
     state.SetLabel(w.findChild<ProjectionView*>()->visibleRegion().isEmpty() ? "map hidden"
-                                                                            : "map shown");
+                                                                             : "map shown");
     auto settle = [&] {
         QApplication::processEvents();
         while (w.isUpdatingViews()) {
@@ -99,20 +95,34 @@ void BM_FilterInWindow(benchmark::State& state, int classIndex, const char* sear
         benchmark::DoNotOptimize(w.caseModel()->rowCount());
     }
 }
-BENCHMARK_CAPTURE(BM_FilterInWindow, table_relation_class, 1, "", Until::Table, false)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(BM_FilterInWindow, table_branch_class, 2, "", Until::Table, false)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(BM_FilterInWindow, table_rare_word_and_class, 1, "zygomycosis", Until::Table, false)
-    ->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(BM_FilterInWindow, table_relation_class_map_shown, 1, "", Until::Table, true)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(BM_FilterInWindow, all_views_relation_class, 1, "", Until::AllViews, false)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(BM_FilterInWindow, all_views_rare_word_and_class, 1, "zygomycosis", Until::AllViews, false)
-    ->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(BM_FilterInWindow, all_views_relation_class_map_shown, 1, "", Until::AllViews, true)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(BM_FilterInWindow, table_relation_class, 1, "", Until::Table, false)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_FilterInWindow, table_branch_class, 2, "", Until::Table, false)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_FilterInWindow, table_rare_word_and_class, 1, "zygomycosis", Until::Table,
+                  false)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_FilterInWindow, table_relation_class_map_shown, 1, "", Until::Table, true)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_FilterInWindow, all_views_relation_class, 1, "", Until::AllViews, false)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_FilterInWindow, all_views_rare_word_and_class, 1, "zygomycosis",
+                  Until::AllViews, false)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_FilterInWindow, all_views_relation_class_map_shown, 1, "", Until::AllViews,
+                  true)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 } // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);

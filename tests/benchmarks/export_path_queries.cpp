@@ -32,16 +32,14 @@ using namespace rs::bench;
 
 namespace {
 
-int usage(const char* why)
-{
+int usage(const char* why) {
     std::cerr << "export_path_queries: " << why << "\n"
               << "usage: export_path_queries --out DIR [--kg FILE]... [--synthetic NODES:EDGES]\n"
                  "       [--queries N] [--seed S] [--k K] [--hops H] [--repeat R]\n";
     return 2;
 }
 
-std::string tsvSafe(std::string_view s)
-{
+std::string tsvSafe(std::string_view s) {
     std::string out(s);
     std::replace_if(
         out.begin(), out.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
@@ -50,8 +48,7 @@ std::string tsvSafe(std::string_view s)
 
 } // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     std::vector<std::string> kgPaths;
     std::string out, syntheticSpec;
     std::size_t count = 20;

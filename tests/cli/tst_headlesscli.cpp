@@ -21,15 +21,13 @@ struct RunOutput {
     QString out, err;
 };
 
-json readJson(const QString& path)
-{
+json readJson(const QString& path) {
     std::ifstream in(path.toStdString());
     return json::parse(in);
 }
 
 // The first place where two documents differ, as a JSON pointer ("" when they are equal).
-std::string firstDifference(const json& a, const json& b, const std::string& at = "")
-{
+std::string firstDifference(const json& a, const json& b, const std::string& at = "") {
     if (a.type() != b.type())
         return at + " (type)";
     if (a.is_object()) {
@@ -46,7 +44,8 @@ std::string firstDifference(const json& a, const json& b, const std::string& at 
             return at + " (array sizes " + std::to_string(a.size()) + " and " +
                    std::to_string(b.size()) + ")";
         for (std::size_t i = 0; i < a.size(); ++i)
-            if (std::string d = firstDifference(a[i], b[i], at + "/" + std::to_string(i)); !d.empty())
+            if (std::string d = firstDifference(a[i], b[i], at + "/" + std::to_string(i));
+                !d.empty())
                 return d;
         return "";
     }
@@ -74,8 +73,7 @@ private:
     QString demoProject_, demoJson_;
 };
 
-RunOutput TestHeadlessCli::run(const QString& binary, const QStringList& args)
-{
+RunOutput TestHeadlessCli::run(const QString& binary, const QStringList& args) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     // As on a server: no display of any kind and no platform plugin chosen.
@@ -96,16 +94,15 @@ RunOutput TestHeadlessCli::run(const QString& binary, const QStringList& args)
     return r;
 }
 
-void TestHeadlessCli::initTestCase()
-{
+void TestHeadlessCli::initTestCase() {
     QVERIFY(dir_.isValid());
     demoProject_ = dir_.filePath("demo.rsproj");
     demoJson_ = dir_.filePath("demo.json");
-    demoRun_ = run(RS_CLI_BINARY, {"analyze", "--project", demoProject_, "--json", demoJson_, "--quiet"});
+    demoRun_ =
+        run(RS_CLI_BINARY, {"analyze", "--project", demoProject_, "--json", demoJson_, "--quiet"});
 }
 
-void TestHeadlessCli::analyzeWritesTheDemoWithoutADisplay()
-{
+void TestHeadlessCli::analyzeWritesTheDemoWithoutADisplay() {
     QVERIFY2(demoRun_.exitCode == 0, qPrintable(demoRun_.err + demoRun_.out));
     QVERIFY2(demoRun_.out.contains("Findings:"), qPrintable(demoRun_.out));
     QVERIFY2(demoRun_.out.contains("JSON written to"), qPrintable(demoRun_.out));
@@ -116,8 +113,7 @@ void TestHeadlessCli::analyzeWritesTheDemoWithoutADisplay()
     QCOMPARE(doc["summary"]["cases"].get<std::size_t>(), doc["cases"].size());
 }
 
-void TestHeadlessCli::reportWithoutADisplay_data()
-{
+void TestHeadlessCli::reportWithoutADisplay_data() {
     QTest::addColumn<QString>("format");
     QTest::addColumn<QByteArray>("startsWith");
     QTest::newRow("json") << "json" << QByteArray("{");
@@ -127,13 +123,13 @@ void TestHeadlessCli::reportWithoutADisplay_data()
     QTest::newRow("pdf") << "pdf" << QByteArray("%PDF-");
 }
 
-void TestHeadlessCli::reportWithoutADisplay()
-{
+void TestHeadlessCli::reportWithoutADisplay() {
     QFETCH(QString, format);
     QFETCH(QByteArray, startsWith);
     QVERIFY2(demoRun_.exitCode == 0, "the demo analysis failed");
     const QString out = dir_.filePath("report." + format);
-    const RunOutput r = run(RS_CLI_BINARY, {"report", "--project", demoProject_, "--out", out, "--format", format});
+    const RunOutput r =
+        run(RS_CLI_BINARY, {"report", "--project", demoProject_, "--out", out, "--format", format});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
     QVERIFY2(r.out.contains("written to"), qPrintable(r.out));
     QFile file(out);
@@ -150,18 +146,17 @@ void TestHeadlessCli::reportWithoutADisplay()
     }
 }
 
-void TestHeadlessCli::showPrintsACase()
-{
+void TestHeadlessCli::showPrintsACase() {
     QVERIFY2(demoRun_.exitCode == 0, "the demo analysis failed");
     const json doc = readJson(demoJson_);
     const std::string id = doc["cases"][0]["id"].get<std::string>();
-    const RunOutput r = run(RS_CLI_BINARY, {"show", QString::fromStdString(id), "--project", demoProject_, "--json"});
+    const RunOutput r = run(
+        RS_CLI_BINARY, {"show", QString::fromStdString(id), "--project", demoProject_, "--json"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(json::parse(r.out.toStdString())["id"].get<std::string>(), id);
 }
 
-void TestHeadlessCli::linksNoWindowToolkit()
-{
+void TestHeadlessCli::linksNoWindowToolkit() {
     QProcess ldd;
     ldd.start("ldd", {RS_CLI_BINARY});
     QVERIFY(ldd.waitForFinished(60000));
@@ -171,22 +166,23 @@ void TestHeadlessCli::linksNoWindowToolkit()
     QVERIFY2(libs.contains("libQt6Core"), qPrintable(libs));
     QVERIFY2(libs.contains("libsqlite3"), qPrintable(libs));
     for (const char* forbidden : {"libQt6Widgets", "libQt6OpenGL", "libvtk", "libQt5"})
-        QVERIFY2(!libs.contains(QLatin1String(forbidden)), qPrintable(QString("links %1:\n%2").arg(forbidden, libs)));
+        QVERIFY2(!libs.contains(QLatin1String(forbidden)),
+                 qPrintable(QString("links %1:\n%2").arg(forbidden, libs)));
 }
 
-void TestHeadlessCli::sameJsonAsTheWindowExecutable_data()
-{
+void TestHeadlessCli::sameJsonAsTheWindowExecutable_data() {
     QTest::addColumn<QStringList>("inputs");
     QTest::newRow("demo") << QStringList{};
     const QString d = rs::test::sharedDataDir();
     QTest::newRow("thoughtsource gpt-4, hetionet")
-        << QStringList{"--kg", d + "/kg/hetionet-nodes.tsv", "--kg", d + "/kg/hetionet-edges-5k.sif.gz",
-                       "--kg", d + "/kg/do-disease-symptom.tsv", "--kg", d + "/kg/do-HumanDO.tsv",
+        << QStringList{"--kg",    d + "/kg/hetionet-nodes.tsv",
+                       "--kg",    d + "/kg/hetionet-edges-5k.sif.gz",
+                       "--kg",    d + "/kg/do-disease-symptom.tsv",
+                       "--kg",    d + "/kg/do-HumanDO.tsv",
                        "--input", d + "/outputs/thoughtsource-medqa500-gpt-4.json"};
 }
 
-void TestHeadlessCli::sameJsonAsTheWindowExecutable()
-{
+void TestHeadlessCli::sameJsonAsTheWindowExecutable() {
     QFETCH(QStringList, inputs);
     if (!inputs.isEmpty()) {
         RS_REQUIRE_SHARED("outputs/thoughtsource-medqa500-gpt-4.json");
@@ -198,8 +194,8 @@ void TestHeadlessCli::sameJsonAsTheWindowExecutable()
     for (int i = 0; i < 2; ++i) {
         const QString base = dir_.filePath(QString("%1-%2").arg(tag).arg(i));
         const RunOutput r = run(binaries[i], QStringList{"analyze"} + inputs +
-                                                 QStringList{"--project", base + ".rsproj", "--json",
-                                                             base + ".json", "--quiet"});
+                                                 QStringList{"--project", base + ".rsproj",
+                                                             "--json", base + ".json", "--quiet"});
         QVERIFY2(r.exitCode == 0, qPrintable(binaries[i] + ": " + r.err + r.out));
         docs[i] = readJson(base + ".json");
     }

@@ -8,11 +8,11 @@
 
 namespace rs::test {
 
-inline const reading::ReferenceRangeTable& shippedReferenceTable()
-{
+inline const reading::ReferenceRangeTable& shippedReferenceTable() {
     static const reading::ReferenceRangeTable table = [] {
         reading::ReferenceRangeTable t;
-        const std::string path = resourcesDir().toStdString() + "/" + reading::ReferenceRangeTable::kDefaultFile;
+        const std::string path =
+            resourcesDir().toStdString() + "/" + reading::ReferenceRangeTable::kDefaultFile;
         std::vector<ImportError> errors;
         if (!t.load(path, &errors) || !errors.empty())
             qFatal("reference table %s did not load cleanly", path.c_str());

@@ -7,8 +7,12 @@ using rs::Box;
 
 namespace {
 
-Box model(const char* label, double x, double y, double w, double h) { return {label, "model", x, y, w, h}; }
-Box reference(const char* label, double x, double y, double w, double h) { return {label, "reference", x, y, w, h}; }
+Box model(const char* label, double x, double y, double w, double h) {
+    return {label, "model", x, y, w, h};
+}
+Box reference(const char* label, double x, double y, double w, double h) {
+    return {label, "reference", x, y, w, h};
+}
 
 } // namespace
 
@@ -22,11 +26,11 @@ private slots:
     void noBoxes();
 };
 
-void TestBoxMatcher::pairsSameLabelByHighestIou()
-{
+void TestBoxMatcher::pairsSameLabelByHighestIou() {
     // Two nodules; each model box sits best on a different reference.
-    const std::vector<Box> boxes = {reference("Nodule", 0, 0, 10, 10), reference("Nodule", 100, 100, 10, 10),
-                                    model("Nodule", 102, 100, 10, 10), model("Nodule", 1, 0, 10, 10)};
+    const std::vector<Box> boxes = {
+        reference("Nodule", 0, 0, 10, 10), reference("Nodule", 100, 100, 10, 10),
+        model("Nodule", 102, 100, 10, 10), model("Nodule", 1, 0, 10, 10)};
     const auto m = rs::matchBoxes(boxes);
     QCOMPARE(m.partner, (std::vector<int>{3, 2, 1, 0}));
     QCOMPARE(m.best[2].box, 1);
@@ -34,8 +38,7 @@ void TestBoxMatcher::pairsSameLabelByHighestIou()
     QCOMPARE(m.best[0].box, 3);
 }
 
-void TestBoxMatcher::duplicateModelBoxStaysUnpaired()
-{
+void TestBoxMatcher::duplicateModelBoxStaysUnpaired() {
     const std::vector<Box> boxes = {reference("Mass", 0, 0, 10, 10), model("Mass", 0, 0, 10, 10),
                                     model("Mass", 1, 1, 10, 10)};
     const auto m = rs::matchBoxes(boxes);
@@ -45,24 +48,22 @@ void TestBoxMatcher::duplicateModelBoxStaysUnpaired()
     QVERIFY(m.best[2].iou > 0.5);
 }
 
-void TestBoxMatcher::otherLabelsNeverPair()
-{
+void TestBoxMatcher::otherLabelsNeverPair() {
     const std::vector<Box> boxes = {reference("Mass", 0, 0, 10, 10), model("Nodule", 0, 0, 10, 10)};
     const auto m = rs::matchBoxes(boxes);
     QCOMPARE(m.partner, (std::vector<int>{-1, -1}));
     QCOMPARE(m.best[1].box, -1);
 }
 
-void TestBoxMatcher::farAwayBoxStillPairsWithItsLabel()
-{
-    const std::vector<Box> boxes = {reference("Nodule", 0, 0, 10, 10), model("nodule", 500, 500, 10, 10)};
+void TestBoxMatcher::farAwayBoxStillPairsWithItsLabel() {
+    const std::vector<Box> boxes = {reference("Nodule", 0, 0, 10, 10),
+                                    model("nodule", 500, 500, 10, 10)};
     const auto m = rs::matchBoxes(boxes);
     QCOMPARE(m.partner, (std::vector<int>{1, 0}));
     QCOMPARE(m.best[1].iou, 0.0);
 }
 
-void TestBoxMatcher::noBoxes()
-{
+void TestBoxMatcher::noBoxes() {
     const auto m = rs::matchBoxes({});
     QVERIFY(m.best.empty() && m.partner.empty());
 }

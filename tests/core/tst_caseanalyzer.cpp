@@ -66,13 +66,13 @@ namespace {
 
 const char* kPneumoniaQuestion =
     "A 30-year-old man has fever and cough for three days. Which drug is most appropriate?";
-const char* kDiabetesQuestion = "A 12-year-old girl has polyuria and weight loss. Which drug is most appropriate?";
+const char* kDiabetesQuestion =
+    "A 12-year-old girl has polyuria and weight loss. Which drug is most appropriate?";
 const char* kThreeFindingsQuestion =
     "A 60-year-old man has fever, cough and chest pain. Which drug is most appropriate?";
 
-Case makeCase(const QString& question, const QStringList& options, const QString& gold, const QString& prediction,
-              int correct, const QString& output)
-{
+Case makeCase(const QString& question, const QStringList& options, const QString& gold,
+              const QString& prediction, int correct, const QString& output) {
     Case c;
     c.key = "case";
     c.question = question.toStdString();
@@ -86,19 +86,18 @@ Case makeCase(const QString& question, const QStringList& options, const QString
     return c;
 }
 
-QString summary(const CaseAnalysis& a)
-{
+QString summary(const CaseAnalysis& a) {
     QStringList lines;
     for (const Finding& f : a.findings)
         lines << QStringLiteral("%1/%2/%3: %4")
                      .arg(QString::fromLatin1(toString(f.type)), QString::fromStdString(f.subtype),
-                          QString::fromLatin1(toString(f.severity)), QString::fromStdString(f.signature));
+                          QString::fromLatin1(toString(f.severity)),
+                          QString::fromStdString(f.signature));
     lines.sort();
     return lines.join('\n');
 }
 
-QString gapSummary(const CaseAnalysis& a)
-{
+QString gapSummary(const CaseAnalysis& a) {
     QStringList gaps;
     for (const CoverageGap& g : a.coverageGaps)
         gaps << QString::fromStdString(g.where + ":" + g.text);
@@ -109,13 +108,11 @@ const QStringList kDrugOptions = {"amoxicillin", "azithromycin", "insulin", "alb
 
 } // namespace
 
-void TestCaseAnalyzer::initTestCase()
-{
+void TestCaseAnalyzer::initTestCase() {
     test::buildClinic(kb_);
 }
 
-void TestCaseAnalyzer::findings_data()
-{
+void TestCaseAnalyzer::findings_data() {
     QTest::addColumn<QString>("question");
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QString>("gold");
@@ -129,43 +126,65 @@ void TestCaseAnalyzer::findings_data()
     const QString supported = "1. Fever and cough suggest pneumonia.\n";
     const QString answerA = "\n3. The answer is A) amoxicillin.";
 
-    QTest::newRow("correct, well supported") << q << kDrugOptions << "A" << "A" << 1
-                                             << supported + "2. Amoxicillin treats pneumonia." + answerA << "" << "";
-    QTest::newRow("correct, correctness unknown") << q << kDrugOptions << "amoxicillin" << "A" << -1
-                                                  << supported + "2. Amoxicillin treats pneumonia." + answerA << "" << "";
+    QTest::newRow("correct, well supported")
+        << q << kDrugOptions << "A"
+        << "A" << 1 << supported + "2. Amoxicillin treats pneumonia." + answerA << ""
+        << "";
+    QTest::newRow("correct, correctness unknown")
+        << q << kDrugOptions << "amoxicillin"
+        << "A" << -1 << supported + "2. Amoxicillin treats pneumonia." + answerA << ""
+        << "";
     QTest::newRow("wrong relation: treats what it causes")
-        << q << kDrugOptions << "A" << "A" << 1 << supported + "2. Amoxicillin treats rash and pneumonia." + answerA
-        << "relation/wrong_relation/major: relation/wrong_relation/(Compound,treats,Symptom)" << "";
+        << q << kDrugOptions << "A"
+        << "A" << 1 << supported + "2. Amoxicillin treats rash and pneumonia." + answerA
+        << "relation/wrong_relation/major: relation/wrong_relation/(Compound,treats,Symptom)"
+        << "";
     // The mini-KG lists every indication of its drugs (ClinicFixture's complete list): a drug
     // with indications claimed for a disease with treatments, and no such edge, is an error.
     QTest::newRow("not in the complete list, then a jump")
-        << QString(kDiabetesQuestion) << QStringList{"insulin", "metformin"} << "A" << "B" << 0
-        << "Polyuria suggests type 1 diabetes. Metformin treats type 1 diabetes. The answer is B) metformin."
+        << QString(kDiabetesQuestion) << QStringList{"insulin", "metformin"} << "A"
+        << "B" << 0
+        << "Polyuria suggests type 1 diabetes. Metformin treats type 1 diabetes. The answer is B) "
+           "metformin."
         << "branch/jump/critical: branch/type 1 diabetes mellitus -> metformin\n"
-           "relation/not_in_complete_list/critical: relation/not_in_complete_list/(Compound,treats,Disease)"
+           "relation/not_in_complete_list/critical: "
+           "relation/not_in_complete_list/(Compound,treats,Disease)"
         << "";
     QTest::newRow("not in the complete list")
-        << q << kDrugOptions << "A" << "A" << 1 << supported + "2. Amoxicillin treats asthma as well." + answerA
-        << "relation/not_in_complete_list/major: relation/not_in_complete_list/(Compound,treats,Disease)" << "";
+        << q << kDrugOptions << "A"
+        << "A" << 1 << supported + "2. Amoxicillin treats asthma as well." + answerA
+        << "relation/not_in_complete_list/major: "
+           "relation/not_in_complete_list/(Compound,treats,Disease)"
+        << "";
     QTest::newRow("contradicted negation")
-        << q << kDrugOptions << "A" << "B" << 0
-        << supported + "2. Amoxicillin does not treat pneumonia, so azithromycin is better.\n3. The answer is B) azithromycin."
+        << q << kDrugOptions << "A"
+        << "B" << 0
+        << supported + "2. Amoxicillin does not treat pneumonia, so azithromycin is better.\n3. "
+                       "The answer is B) azithromycin."
         << "branch/jump/critical: branch/community-acquired pneumonia -> azithromycin\n"
-           "relation/contradicted_negation/critical: relation/contradicted_negation/(Compound,treats,Disease)"
+           "relation/contradicted_negation/critical: "
+           "relation/contradicted_negation/(Compound,treats,Disease)"
         << "";
     QTest::newRow("claim on a concept without edges is a coverage gap")
-        << q << kDrugOptions << "A" << "A" << 1 << supported + "2. Amoxicillin causes photosensitivity." + answerA
-        << "" << "claim:photosensitivity";
+        << q << kDrugOptions << "A"
+        << "A" << 1 << supported + "2. Amoxicillin causes photosensitivity." + answerA << ""
+        << "claim:photosensitivity";
     QTest::newRow("negated and false is fine")
-        << q << kDrugOptions << "A" << "A" << 1 << supported + "2. Amoxicillin does not treat asthma." + answerA << ""
+        << q << kDrugOptions << "A"
+        << "A" << 1 << supported + "2. Amoxicillin does not treat asthma." + answerA << ""
         << "";
     QTest::newRow("plausible branch to a resembling disease")
-        << q << kDrugOptions << "A" << "B" << 0
-        << "1. Fever and cough suggest pneumonia, which resembles bronchitis.\n2. Azithromycin treats bronchitis.\n"
+        << q << kDrugOptions << "A"
+        << "B" << 0
+        << "1. Fever and cough suggest pneumonia, which resembles bronchitis.\n2. Azithromycin "
+           "treats bronchitis.\n"
            "3. The answer is B) azithromycin."
-        << "branch/plausible_branch/critical: branch/community-acquired pneumonia -> acute bronchitis" << "";
+        << "branch/plausible_branch/critical: branch/community-acquired pneumonia -> acute "
+           "bronchitis"
+        << "";
     QTest::newRow("divergence at the evidence")
-        << q << kDrugOptions << "A" << "D" << 0
+        << q << kDrugOptions << "A"
+        << "D" << 0
         << "The wheezing points to asthma. Albuterol treats asthma. The answer is D) albuterol."
         // Pneumonia, r*'s node after the divergence, belongs to the branch finding: not missing.
         << "branch/jump/critical: branch/fever -> wheezing\n"
@@ -173,56 +192,82 @@ void TestCaseAnalyzer::findings_data()
            "missing/ignored_evidence/major: missing/ignored_evidence/fever"
         << "";
     QTest::newRow("missing intermediate")
-        << q << kDrugOptions << "A" << "A" << 1
+        << q << kDrugOptions << "A"
+        << "A" << 1
         << "Fever and cough are present. Amoxicillin is the answer. The answer is A) amoxicillin."
-        << "missing/missing_intermediate/minor: missing/missing_intermediate/community-acquired pneumonia" << "";
+        << "missing/missing_intermediate/minor: missing/missing_intermediate/community-acquired "
+           "pneumonia"
+        << "";
     QTest::newRow("intermediate named by synonym")
-        << q << kDrugOptions << "A" << "A" << 1
-        << "Fever and cough are typical of pneumonia. Amoxicillin is the answer. The answer is A) amoxicillin." << ""
+        << q << kDrugOptions << "A"
+        << "A" << 1
+        << "Fever and cough are typical of pneumonia. Amoxicillin is the answer. The answer is A) "
+           "amoxicillin."
+        << ""
         << "";
     QTest::newRow("intermediate named by is-a parent")
-        << q << kDrugOptions << "A" << "A" << 1
-        << "Fever and cough are typical of a lung disease. Amoxicillin is the answer. The answer is A) amoxicillin."
-        << "" << "";
+        << q << kDrugOptions << "A"
+        << "A" << 1
+        << "Fever and cough are typical of a lung disease. Amoxicillin is the answer. The answer "
+           "is A) amoxicillin."
+        << ""
+        << "";
     QTest::newRow("a sibling does not name the intermediate")
-        << q << kDrugOptions << "A" << "A" << 1
-        << "Fever and cough are typical of acute bronchitis. Amoxicillin is the answer. The answer is A) amoxicillin."
-        << "missing/missing_intermediate/minor: missing/missing_intermediate/community-acquired pneumonia" << "";
+        << q << kDrugOptions << "A"
+        << "A" << 1
+        << "Fever and cough are typical of acute bronchitis. Amoxicillin is the answer. The answer "
+           "is A) amoxicillin."
+        << "missing/missing_intermediate/minor: missing/missing_intermediate/community-acquired "
+           "pneumonia"
+        << "";
     // The model's own KG-supported path from a finding to gold is a reference: nothing missing.
     QTest::newRow("own supported path, right answer: nothing ignored")
-        << QString(kThreeFindingsQuestion) << kDrugOptions << "A" << "A" << 1
-        << "Fever suggests pneumonia. Amoxicillin treats pneumonia. The answer is A) amoxicillin." << "" << "";
+        << QString(kThreeFindingsQuestion) << kDrugOptions << "A"
+        << "A" << 1
+        << "Fever suggests pneumonia. Amoxicillin treats pneumonia. The answer is A) amoxicillin."
+        << ""
+        << "";
     QTest::newRow("ignored evidence, wrong answer")
-        << QString(kThreeFindingsQuestion) << kDrugOptions << "A" << "D" << 0
-        << "Fever is common. The answer is D) albuterol."
+        << QString(kThreeFindingsQuestion) << kDrugOptions << "A"
+        << "D" << 0 << "Fever is common. The answer is D) albuterol."
         << "branch/jump/critical: branch/fever -> albuterol\n"
            "missing/ignored_evidence/major: missing/ignored_evidence/chest pain\n"
            "missing/ignored_evidence/major: missing/ignored_evidence/cough"
         << "";
     QTest::newRow("coverage gap is no finding")
-        << q << kDrugOptions << "A" << "A" << 1
-        << supported + "2. Amoxicillin treats pneumonia. Amoxicillin also treats strep throat." + answerA << ""
+        << q << kDrugOptions << "A"
+        << "A" << 1
+        << supported + "2. Amoxicillin treats pneumonia. Amoxicillin also treats strep throat." +
+               answerA
+        << ""
         << "claim:strep throat";
     QTest::newRow("unlinkable option is a gap, not a finding")
-        << q << (QStringList(kDrugOptions) << "Watchful waiting") << "A" << "A" << 1
-        << supported + "2. Amoxicillin treats pneumonia." + answerA << "" << "option E:Watchful waiting";
+        << q << (QStringList(kDrugOptions) << "Watchful waiting") << "A"
+        << "A" << 1 << supported + "2. Amoxicillin treats pneumonia." + answerA << ""
+        << "option E:Watchful waiting";
     QTest::newRow("hedged unsupported claim is no finding")
-        << q << kDrugOptions << "A" << "A" << 1 << supported + "2. Amoxicillin may treat asthma." + answerA << "" << "";
+        << q << kDrugOptions << "A"
+        << "A" << 1 << supported + "2. Amoxicillin may treat asthma." + answerA << ""
+        << "";
     QTest::newRow("hedged wrong relation is a finding")
-        << q << kDrugOptions << "A" << "A" << 1 << supported + "2. Amoxicillin might treat rash." + answerA
-        << "relation/wrong_relation/major: relation/wrong_relation/(Compound,treats,Symptom)" << "";
+        << q << kDrugOptions << "A"
+        << "A" << 1 << supported + "2. Amoxicillin might treat rash." + answerA
+        << "relation/wrong_relation/major: relation/wrong_relation/(Compound,treats,Symptom)"
+        << "";
     QTest::newRow("wrong answer: jump to the chosen option")
-        << q << kDrugOptions << "A" << "C" << 0
-        << supported + "2. Amoxicillin treats pneumonia.\n3. The answer is C) insulin."
-        << "branch/jump/critical: branch/community-acquired pneumonia -> insulin" << "";
+        << q << kDrugOptions << "A"
+        << "C" << 0 << supported + "2. Amoxicillin treats pneumonia.\n3. The answer is C) insulin."
+        << "branch/jump/critical: branch/community-acquired pneumonia -> insulin"
+        << "";
     QTest::newRow("same claim twice is one finding")
-        << q << kDrugOptions << "A" << "A" << 1
+        << q << kDrugOptions << "A"
+        << "A" << 1
         << supported + "2. Amoxicillin treats rash. Again, amoxicillin treats rash." + answerA
-        << "relation/wrong_relation/major: relation/wrong_relation/(Compound,treats,Symptom)" << "";
+        << "relation/wrong_relation/major: relation/wrong_relation/(Compound,treats,Symptom)"
+        << "";
 }
 
-void TestCaseAnalyzer::findings()
-{
+void TestCaseAnalyzer::findings() {
     QFETCH(QString, question);
     QFETCH(QStringList, options);
     QFETCH(QString, gold);
@@ -232,15 +277,15 @@ void TestCaseAnalyzer::findings()
     QFETCH(QString, expected);
     QFETCH(QString, gaps);
     const CaseAnalyzer analyzer(kb_, lexicon_, AnalysisSettings{});
-    const CaseAnalysis a = analyzer.analyze(makeCase(question, options, gold, prediction, correct, output));
+    const CaseAnalysis a =
+        analyzer.analyze(makeCase(question, options, gold, prediction, correct, output));
     QVERIFY2(a.unanchoredReason.empty(), a.unanchoredReason.c_str());
     QVERIFY(!a.referencePaths.empty());
     QCOMPARE(summary(a), expected);
     QCOMPARE(gapSummary(a), gaps);
 }
 
-void TestCaseAnalyzer::explanations_data()
-{
+void TestCaseAnalyzer::explanations_data() {
     QTest::addColumn<QString>("question");
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QString>("prediction");
@@ -250,128 +295,159 @@ void TestCaseAnalyzer::explanations_data()
     QTest::newRow("not in the complete list, gold alternative")
         << QString(kDiabetesQuestion) << QStringList{"insulin", "metformin"} << "B"
         << "Metformin treats type 1 diabetes. The answer is B) metformin."
-        << "Claims metformin treats type 1 diabetes mellitus; the KG's treats or palliates list is declared complete "
-           "for metformin and type 1 diabetes mellitus, and has no such edge; insulin treats type 1 diabetes mellitus "
+        << "Claims metformin treats type 1 diabetes mellitus; the KG's treats or palliates list is "
+           "declared complete "
+           "for metformin and type 1 diabetes mellitus, and has no such edge; insulin treats type "
+           "1 diabetes mellitus "
            "does exist.";
     QTest::newRow("not in the complete list, option alternative")
-        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "Amoxicillin treats asthma."
-        << "Claims amoxicillin treats asthma; the KG's treats or palliates list is declared complete for amoxicillin "
+        << QString(kPneumoniaQuestion) << kDrugOptions << "A"
+        << "Amoxicillin treats asthma."
+        << "Claims amoxicillin treats asthma; the KG's treats or palliates list is declared "
+           "complete for amoxicillin "
            "and asthma, and has no such edge; albuterol treats asthma does exist.";
     QTest::newRow("wrong relation")
-        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "Amoxicillin treats rash."
+        << QString(kPneumoniaQuestion) << kDrugOptions << "A"
+        << "Amoxicillin treats rash."
         << "Claims amoxicillin treats rash; the KG relates them only as amoxicillin causes rash.";
     QTest::newRow("hedged wrong relation")
-        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "Amoxicillin might treat rash."
+        << QString(kPneumoniaQuestion) << kDrugOptions << "A"
+        << "Amoxicillin might treat rash."
         << "Suggests amoxicillin treats rash; the KG relates them only as amoxicillin causes rash.";
     QTest::newRow("contradicted negation")
-        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "Fever is not due to pneumonia."
-        << "Denies that community-acquired pneumonia causes fever; the KG has community-acquired pneumonia presents "
+        << QString(kPneumoniaQuestion) << kDrugOptions << "A"
+        << "Fever is not due to pneumonia."
+        << "Denies that community-acquired pneumonia causes fever; the KG has community-acquired "
+           "pneumonia presents "
            "fever.";
-    QTest::newRow("plausible branch")
-        << QString(kPneumoniaQuestion) << kDrugOptions << "B"
-        << "Fever and cough suggest pneumonia, which resembles bronchitis. The answer is B) azithromycin."
-        << "The reasoning follows the KG path to community-acquired pneumonia, then turns to acute bronchitis (a KG "
-           "neighbour of community-acquired pneumonia) instead of amoxicillin, and concludes azithromycin rather than "
-           "amoxicillin.";
-    QTest::newRow("branch at evidence")
-        << QString(kPneumoniaQuestion) << kDrugOptions << "D" << "Wheezing points to asthma. The answer is D) albuterol."
-        << "The reasoning never joins a KG path to amoxicillin: from the question finding fever the KG leads to "
-           "community-acquired pneumonia, but the output turns to wheezing (not connected to fever in the KG) and "
-           "concludes albuterol.";
+    QTest::newRow("plausible branch") << QString(kPneumoniaQuestion) << kDrugOptions << "B"
+                                      << "Fever and cough suggest pneumonia, which resembles "
+                                         "bronchitis. The answer is B) azithromycin."
+                                      << "The reasoning follows the KG path to community-acquired "
+                                         "pneumonia, then turns to acute bronchitis (a KG "
+                                         "neighbour of community-acquired pneumonia) instead of "
+                                         "amoxicillin, and concludes azithromycin rather than "
+                                         "amoxicillin.";
+    QTest::newRow("branch at evidence") << QString(kPneumoniaQuestion) << kDrugOptions << "D"
+                                        << "Wheezing points to asthma. The answer is D) albuterol."
+                                        << "The reasoning never joins a KG path to amoxicillin: "
+                                           "from the question finding fever the KG leads to "
+                                           "community-acquired pneumonia, but the output turns to "
+                                           "wheezing (not connected to fever in the KG) and "
+                                           "concludes albuterol.";
     QTest::newRow("missing intermediate")
-        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "Fever and cough. Amoxicillin. Answer A) amoxicillin."
-        << "The output never mentions community-acquired pneumonia, the step between fever and amoxicillin on the KG "
+        << QString(kPneumoniaQuestion) << kDrugOptions << "A"
+        << "Fever and cough. Amoxicillin. Answer A) amoxicillin."
+        << "The output never mentions community-acquired pneumonia, the step between fever and "
+           "amoxicillin on the KG "
            "path fever \u2192 community-acquired pneumonia \u2192 amoxicillin.";
     QTest::newRow("ignored evidence")
-        << QString(kPneumoniaQuestion) << kDrugOptions << "D" << "Cough is common. The answer is D) albuterol."
-        << "The question finding fever leads to the answer amoxicillin in the KG (fever \u2192 community-acquired "
+        << QString(kPneumoniaQuestion) << kDrugOptions << "D"
+        << "Cough is common. The answer is D) albuterol."
+        << "The question finding fever leads to the answer amoxicillin in the KG (fever \u2192 "
+           "community-acquired "
            "pneumonia \u2192 amoxicillin), but the output never mentions it.";
 }
 
-void TestCaseAnalyzer::explanations()
-{
+void TestCaseAnalyzer::explanations() {
     QFETCH(QString, question);
     QFETCH(QStringList, options);
     QFETCH(QString, prediction);
     QFETCH(QString, output);
     QFETCH(QString, explanation);
     const CaseAnalyzer analyzer(kb_, lexicon_, AnalysisSettings{});
-    const CaseAnalysis a = analyzer.analyze(makeCase(question, options, "A", prediction, prediction == "A" ? 1 : 0, output));
+    const CaseAnalysis a = analyzer.analyze(
+        makeCase(question, options, "A", prediction, prediction == "A" ? 1 : 0, output));
     QStringList all;
     for (const Finding& f : a.findings)
         all << QString::fromStdString(f.explanation);
     QVERIFY2(all.contains(explanation), qPrintable(all.join("\n")));
 }
 
-void TestCaseAnalyzer::findingLocations()
-{
-    const std::string output =
-        "1. Polyuria suggests type 1 diabetes.\n2. Metformin treats type 1 diabetes.\n3. The answer is B) metformin.";
-    const Case c = makeCase(kDiabetesQuestion, {"insulin", "metformin"}, "A", "B", 0, QString::fromStdString(output));
+void TestCaseAnalyzer::findingLocations() {
+    const std::string output = "1. Polyuria suggests type 1 diabetes.\n2. Metformin treats type 1 "
+                               "diabetes.\n3. The answer is B) metformin.";
+    const Case c = makeCase(kDiabetesQuestion, {"insulin", "metformin"}, "A", "B", 0,
+                            QString::fromStdString(output));
     const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
     QCOMPARE(a.findings.size(), std::size_t(2));
     for (const Finding& f : a.findings) {
         if (f.type == FindingType::Relation) {
             QCOMPARE(f.step, 1);
-            QCOMPARE(output.substr(f.spanBegin, f.spanEnd - f.spanBegin), std::string("Metformin treats type 1 diabetes"));
-            QCOMPARE(f.nodes, (std::vector<NodeId>{kb_.id("metformin"), kb_.id("type 1 diabetes mellitus")}));
+            QCOMPARE(output.substr(f.spanBegin, f.spanEnd - f.spanBegin),
+                     std::string("Metformin treats type 1 diabetes"));
+            QCOMPARE(f.nodes, (std::vector<NodeId>{kb_.id("metformin"),
+                                                   kb_.id("type 1 diabetes mellitus")}));
         } else {
             QVERIFY(f.type == FindingType::Branch);
             // d, taken x, reference continuation y
-            QCOMPARE(f.nodes, (std::vector<NodeId>{kb_.id("type 1 diabetes mellitus"), kb_.id("metformin"),
-                                                   kb_.id("insulin")}));
+            QCOMPARE(f.nodes, (std::vector<NodeId>{kb_.id("type 1 diabetes mellitus"),
+                                                   kb_.id("metformin"), kb_.id("insulin")}));
             QCOMPARE(output.substr(f.spanBegin, f.spanEnd - f.spanBegin), std::string("Metformin"));
             QCOMPARE(f.step, 2); // the conclusion's step: where the model settles on metformin
         }
     }
 }
 
-void TestCaseAnalyzer::unanchoredCase()
-{
-    const Case c = makeCase("A 39-year-old woman has fever and chest pain. A blood culture is most likely to show which "
-                            "of the following?",
-                            {"Lactose-fermenting, gram-negative rods forming pink colonies on MacConkey agar",
-                             "Gram-positive cocci in clusters"},
-                            "Lactose-fermenting, gram-negative rods forming pink colonies on MacConkey agar", "B", 0,
-                            "Fever suggests pneumonia. Amoxicillin treats rash. The answer is B.");
+void TestCaseAnalyzer::unanchoredCase() {
+    const Case c =
+        makeCase("A 39-year-old woman has fever and chest pain. A blood culture is most likely to "
+                 "show which "
+                 "of the following?",
+                 {"Lactose-fermenting, gram-negative rods forming pink colonies on MacConkey agar",
+                  "Gram-positive cocci in clusters"},
+                 "Lactose-fermenting, gram-negative rods forming pink colonies on MacConkey agar",
+                 "B", 0, "Fever suggests pneumonia. Amoxicillin treats rash. The answer is B.");
     const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
-    QCOMPARE(QString::fromStdString(a.unanchoredReason),
-             QStringLiteral("gold answer 'Lactose-fermenting, gram-negative rods forming ...' has no KG concept"));
+    QCOMPARE(
+        QString::fromStdString(a.unanchoredReason),
+        QStringLiteral(
+            "gold answer 'Lactose-fermenting, gram-negative rods forming ...' has no KG concept"));
     QCOMPARE(a.goldOption, 0);
     QCOMPARE(a.goldNode, kNoNode);
     QCOMPARE(a.predictedOption, 1);
     QVERIFY(a.referencePaths.empty());
     QCOMPARE(a.bestReference, -1);
     // Still relation-checked; no branch or missing finding without references.
-    QCOMPARE(summary(a), QStringLiteral("relation/wrong_relation/critical: relation/wrong_relation/(Compound,treats,Symptom)"));
-    QCOMPARE(gapSummary(a), QStringLiteral("option A:Lactose-fermenting, gram-negative rods forming pink colonies on "
-                                           "MacConkey agar\noption B:Gram-positive cocci in clusters\n"
-                                           "gold:Lactose-fermenting, gram-negative rods forming pink colonies on "
-                                           "MacConkey agar\nprediction:Gram-positive cocci in clusters"));
+    QCOMPARE(
+        summary(a),
+        QStringLiteral(
+            "relation/wrong_relation/critical: relation/wrong_relation/(Compound,treats,Symptom)"));
+    QCOMPARE(
+        gapSummary(a),
+        QStringLiteral("option A:Lactose-fermenting, gram-negative rods forming pink colonies on "
+                       "MacConkey agar\noption B:Gram-positive cocci in clusters\n"
+                       "gold:Lactose-fermenting, gram-negative rods forming pink colonies on "
+                       "MacConkey agar\nprediction:Gram-positive cocci in clusters"));
     QCOMPARE(a.evidence, (std::vector<NodeId>{kb_.id("fever"), kb_.id("chest pain")}));
 
     Case noGold = c;
     noGold.gold.clear();
-    QCOMPARE(CaseAnalyzer(kb_, lexicon_, {}).analyze(noGold).unanchoredReason, std::string("no gold answer given"));
+    QCOMPARE(CaseAnalyzer(kb_, lexicon_, {}).analyze(noGold).unanchoredReason,
+             std::string("no gold answer given"));
 
-    Case noEvidence = makeCase("Which drug is most appropriate?", kDrugOptions, "A", "A", 1, "Amoxicillin.");
+    Case noEvidence =
+        makeCase("Which drug is most appropriate?", kDrugOptions, "A", "A", 1, "Amoxicillin.");
     QCOMPARE(CaseAnalyzer(kb_, lexicon_, {}).analyze(noEvidence).unanchoredReason,
              std::string("no finding in the question could be linked to the KG"));
 
-    Case noPath = makeCase("A man has wheezing. Which drug?", kDrugOptions, "A", "A", 1, "Amoxicillin.");
+    Case noPath =
+        makeCase("A man has wheezing. Which drug?", kDrugOptions, "A", "A", 1, "Amoxicillin.");
     AnalysisSettings shortHops;
     shortHops.maxHops = 2;
-    QCOMPARE(CaseAnalyzer(kb_, lexicon_, shortHops).analyze(noPath).unanchoredReason,
-             std::string("no KG path of at most 2 hops links the question findings to 'amoxicillin'"));
+    QCOMPARE(
+        CaseAnalyzer(kb_, lexicon_, shortHops).analyze(noPath).unanchoredReason,
+        std::string("no KG path of at most 2 hops links the question findings to 'amoxicillin'"));
     // wheezing -> bronchitis -> pneumonia -> amoxicillin exists at 3 hops, but pneumonia
     // explains no finding of the question: no clinical reference.
-    QCOMPARE(CaseAnalyzer(kb_, lexicon_, {}).analyze(noPath).unanchoredReason,
-             std::string("no KG path to 'amoxicillin' follows the question's ask (other) through concepts the "
-                         "question's findings suggest"));
+    QCOMPARE(
+        CaseAnalyzer(kb_, lexicon_, {}).analyze(noPath).unanchoredReason,
+        std::string(
+            "no KG path to 'amoxicillin' follows the question's ask (other) through concepts the "
+            "question's findings suggest"));
 }
 
-void TestCaseAnalyzer::goldPathFromInput()
-{
+void TestCaseAnalyzer::goldPathFromInput() {
     Case c = makeCase(kPneumoniaQuestion, kDrugOptions, "A", "A", 1,
                       "Cough is present. Amoxicillin is the answer. The answer is A) amoxicillin.");
     c.goldPath = {{"cough", "symptom_of", "pneumonia"}, {"pneumonia", "treated_by", "amoxicillin"}};
@@ -379,22 +455,26 @@ void TestCaseAnalyzer::goldPathFromInput()
     QCOMPARE(a.referencePaths.size(), std::size_t(1));
     const ReferencePath& r = a.referencePaths[0];
     QCOMPARE(r.origin, std::string("input"));
-    QCOMPARE(r.nodes, (std::vector<NodeId>{kb_.id("cough"), kb_.id("community-acquired pneumonia"), kb_.id("amoxicillin")}));
+    QCOMPARE(r.nodes, (std::vector<NodeId>{kb_.id("cough"), kb_.id("community-acquired pneumonia"),
+                                           kb_.id("amoxicillin")}));
     QCOMPARE(r.relations, (std::vector<std::string>{"symptom_of", "treated_by"}));
     QCOMPARE(a.bestReference, 0);
     // fever is a question finding, but no reference path starts there: not "ignored".
-    QCOMPARE(summary(a), QStringLiteral("missing/missing_intermediate/minor: missing/missing_intermediate/community-acquired pneumonia"));
+    QCOMPARE(summary(a),
+             QStringLiteral("missing/missing_intermediate/minor: "
+                            "missing/missing_intermediate/community-acquired pneumonia"));
     QVERIFY(a.coverageGaps.empty());
 }
 
-void TestCaseAnalyzer::brokenGoldPathFallsBackToSearch()
-{
+void TestCaseAnalyzer::brokenGoldPathFallsBackToSearch() {
     Case c = makeCase(kPneumoniaQuestion, kDrugOptions, "A", "A", 1,
                       "1. Fever and cough suggest pneumonia.\n2. Amoxicillin treats pneumonia.");
-    c.goldPath = {{"cough", "symptom_of", "walking pneumonia"}, {"walking pneumonia", "treated_by", "amoxicillin"}};
+    c.goldPath = {{"cough", "symptom_of", "walking pneumonia"},
+                  {"walking pneumonia", "treated_by", "amoxicillin"}};
     const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
     QVERIFY(a.referencePaths.size() >= 2);
-    // The model's own supported path (fever -> pneumonia -> amoxicillin) leads, the KG search follows.
+    // The model's own supported path (fever -> pneumonia -> amoxicillin) leads, the KG search
+    // follows.
     QCOMPARE(a.referencePaths[0].origin, std::string("model"));
     for (std::size_t i = 1; i < a.referencePaths.size(); ++i)
         QCOMPARE(a.referencePaths[i].origin, std::string("kg"));
@@ -402,18 +482,20 @@ void TestCaseAnalyzer::brokenGoldPathFallsBackToSearch()
     QCOMPARE(summary(a), QString());
 }
 
-void TestCaseAnalyzer::referenceAndReasoningPaths()
-{
-    const Case c = makeCase(kDiabetesQuestion, {"insulin", "metformin"}, "A", "B", 0,
-                            "Metformin is often used. Polyuria suggests type 1 diabetes. Metformin treats type 1 "
-                            "diabetes. So the answer is B) metformin.");
+void TestCaseAnalyzer::referenceAndReasoningPaths() {
+    const Case c = makeCase(
+        kDiabetesQuestion, {"insulin", "metformin"}, "A", "B", 0,
+        "Metformin is often used. Polyuria suggests type 1 diabetes. Metformin treats type 1 "
+        "diabetes. So the answer is B) metformin.");
     const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
     QCOMPARE(a.evidence, (std::vector<NodeId>{kb_.id("polyuria")}));
     QCOMPARE(a.optionNodes, (std::vector<NodeId>{kb_.id("insulin"), kb_.id("metformin")}));
     QCOMPARE(a.goldNode, kb_.id("insulin"));
     QCOMPARE(a.predictedNode, kb_.id("metformin"));
     // Conclusion moved last, with the step of its last mention.
-    QCOMPARE(a.reasoningPath, (std::vector<NodeId>{kb_.id("polyuria"), kb_.id("type 1 diabetes mellitus"), kb_.id("metformin")}));
+    QCOMPARE(a.reasoningPath,
+             (std::vector<NodeId>{kb_.id("polyuria"), kb_.id("type 1 diabetes mellitus"),
+                                  kb_.id("metformin")}));
     QCOMPARE(a.reasoningPathSteps, (std::vector<int>{1, 1, 3}));
     // polyuria -> T1D -> insulin; the 4-hop detour over type 2 diabetes and diabetes mellitus
     // passes diabetes mellitus, which explains no finding of the question, so it is no reference.
@@ -427,23 +509,24 @@ void TestCaseAnalyzer::referenceAndReasoningPaths()
     QCOMPARE(CaseAnalyzer(kb_, lexicon_, k1).analyze(c).referencePaths.size(), std::size_t(1));
 }
 
-void TestCaseAnalyzer::evidenceExcludesOptionList()
-{
-    Case c = makeCase("A man has fever. Which drug?\nA. Amoxicillin\nB. Insulin\nC. Albuterol", {"Amoxicillin", "Insulin", "Albuterol"},
-                      "A", "A", 1, "Fever suggests pneumonia. Amoxicillin treats pneumonia.");
+void TestCaseAnalyzer::evidenceExcludesOptionList() {
+    Case c = makeCase("A man has fever. Which drug?\nA. Amoxicillin\nB. Insulin\nC. Albuterol",
+                      {"Amoxicillin", "Insulin", "Albuterol"}, "A", "A", 1,
+                      "Fever suggests pneumonia. Amoxicillin treats pneumonia.");
     const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
     QCOMPARE(a.evidence, (std::vector<NodeId>{kb_.id("fever")}));
     QCOMPARE(a.questionMentions.size(), std::size_t(4)); // still linked for display
 }
 
-void TestCaseAnalyzer::modifierMentionsAreNoEvidence()
-{
+void TestCaseAnalyzer::modifierMentionsAreNoEvidence() {
     // "lung" of "lung sounds" is not a finding of the question; taken as one, it would be
     // evidence with a KG path to the answer (lung <- pneumonia -> amoxicillin) that the
     // output "ignores".
-    const Case c = makeCase("A 30-year-old man has fever, cough and decreased lung sounds. Which drug is most appropriate?",
+    const Case c = makeCase("A 30-year-old man has fever, cough and decreased lung sounds. Which "
+                            "drug is most appropriate?",
                             kDrugOptions, "A", "A", 1,
-                            "Fever and cough suggest pneumonia. Amoxicillin treats pneumonia. The answer is A) amoxicillin.");
+                            "Fever and cough suggest pneumonia. Amoxicillin treats pneumonia. The "
+                            "answer is A) amoxicillin.");
     const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
     QCOMPARE(a.evidence, (std::vector<NodeId>{kb_.id("fever"), kb_.id("cough")}));
     QCOMPARE(summary(a), QString());
@@ -458,8 +541,7 @@ void TestCaseAnalyzer::modifierMentionsAreNoEvidence()
     QCOMPARE(summary(b), QString());
 }
 
-void TestCaseAnalyzer::mechanisticIntermediatesAreNotMissing()
-{
+void TestCaseAnalyzer::mechanisticIntermediatesAreNotMissing() {
     // Polyuria and fatigue reach type 1 diabetes only through the gene INSR, so INSR lies on
     // every reference path from two findings: decisive by the definition. The gene is how the
     // KG connects them, not a step a clinician's reasoning should name.
@@ -472,9 +554,10 @@ void TestCaseAnalyzer::mechanisticIntermediatesAreNotMissing()
     kb.edge("INSR", "associates", "polyuria");
     kb.edge("INSR", "associates", "fatigue");
     kb.edge("type 1 diabetes mellitus", "associates", "INSR");
-    const Case c = makeCase("A 12-year-old girl has polyuria and fatigue. What is the most likely diagnosis?",
-                            {"type 1 diabetes", "asthma"}, "A", "A", 1,
-                            "Polyuria and fatigue are present. The answer is A) type 1 diabetes.");
+    const Case c =
+        makeCase("A 12-year-old girl has polyuria and fatigue. What is the most likely diagnosis?",
+                 {"type 1 diabetes", "asthma"}, "A", "A", 1,
+                 "Polyuria and fatigue are present. The answer is A) type 1 diabetes.");
     const CaseAnalysis a = CaseAnalyzer(kb, lexicon_, {}).analyze(c);
     QVERIFY(a.bestReference >= 0);
     QCOMPARE(a.referencePaths.size(), std::size_t(2));
@@ -484,12 +567,12 @@ void TestCaseAnalyzer::mechanisticIntermediatesAreNotMissing()
 
     AnalysisSettings all;
     all.mechanisticKinds.clear();
-    QCOMPARE(summary(CaseAnalyzer(kb, lexicon_, all).analyze(c)),
-             QStringLiteral("missing/missing_intermediate/minor: missing/missing_intermediate/INSR"));
+    QCOMPARE(
+        summary(CaseAnalyzer(kb, lexicon_, all).analyze(c)),
+        QStringLiteral("missing/missing_intermediate/minor: missing/missing_intermediate/INSR"));
 }
 
-void TestCaseAnalyzer::correctChainHasNoFinding_data()
-{
+void TestCaseAnalyzer::correctChainHasNoFinding_data() {
     QTest::addColumn<QString>("question");
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QString>("output");
@@ -501,28 +584,33 @@ void TestCaseAnalyzer::correctChainHasNoFinding_data()
     // (the model's own KG-supported path is a reference).
     QTest::newRow("finding -> disease -> drug")
         << QString(kPneumoniaQuestion) << kDrugOptions
-        << "1. Fever and cough suggest pneumonia.\n2. Amoxicillin treats pneumonia.\n3. The answer is A) amoxicillin."
+        << "1. Fever and cough suggest pneumonia.\n2. Amoxicillin treats pneumonia.\n3. The answer "
+           "is A) amoxicillin."
         << 2;
     QTest::newRow("three findings, one claim each")
         << QString(kThreeFindingsQuestion) << kDrugOptions
-        << "Fever suggests pneumonia. Cough suggests pneumonia. Chest pain suggests pneumonia. Amoxicillin treats "
+        << "Fever suggests pneumonia. Cough suggests pneumonia. Chest pain suggests pneumonia. "
+           "Amoxicillin treats "
            "pneumonia. The answer is A) amoxicillin."
         << 4;
     QTest::newRow("only one of three findings used")
         << QString(kThreeFindingsQuestion) << kDrugOptions
-        << "Chest pain suggests pneumonia. Amoxicillin treats pneumonia. The answer is A) amoxicillin." << 2;
-    QTest::newRow("diabetes") << QString(kDiabetesQuestion) << QStringList{"insulin", "metformin"}
-                              << "Polyuria suggests type 1 diabetes. Insulin treats type 1 diabetes. The answer is "
-                                 "A) insulin."
-                              << 2;
+        << "Chest pain suggests pneumonia. Amoxicillin treats pneumonia. The answer is A) "
+           "amoxicillin."
+        << 2;
+    QTest::newRow("diabetes")
+        << QString(kDiabetesQuestion) << QStringList{"insulin", "metformin"}
+        << "Polyuria suggests type 1 diabetes. Insulin treats type 1 diabetes. The answer is "
+           "A) insulin."
+        << 2;
     QTest::newRow("diagnosis question")
-        << QStringLiteral("A 60-year-old man has fever, cough and chest pain. What is the most likely diagnosis?")
+        << QStringLiteral("A 60-year-old man has fever, cough and chest pain. What is the most "
+                          "likely diagnosis?")
         << QStringList{"pneumonia", "asthma", "acute bronchitis"}
         << "Fever suggests pneumonia. Cough suggests pneumonia. The answer is A) pneumonia." << 2;
 }
 
-void TestCaseAnalyzer::correctChainHasNoFinding()
-{
+void TestCaseAnalyzer::correctChainHasNoFinding() {
     QFETCH(QString, question);
     QFETCH(QStringList, options);
     QFETCH(QString, output);
@@ -541,8 +629,7 @@ void TestCaseAnalyzer::correctChainHasNoFinding()
     QCOMPARE(summary(a), QString());
 }
 
-void TestCaseAnalyzer::branchRootCauseIsNotMissing_data()
-{
+void TestCaseAnalyzer::branchRootCauseIsNotMissing_data() {
     QTest::addColumn<QString>("question");
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QString>("gold");
@@ -552,28 +639,33 @@ void TestCaseAnalyzer::branchRootCauseIsNotMissing_data()
     // docs/design.md, Error classes: the nodes of r* after a branch's divergence belong to the
     // branch finding and are not also reported as missing (one root cause, one finding).
     QTest::newRow("diverges at the evidence")
-        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "D"
+        << QString(kPneumoniaQuestion) << kDrugOptions << "A"
+        << "D"
         << "The wheezing points to asthma. Albuterol treats asthma. The answer is D) albuterol.";
     QTest::newRow("diverges after the diagnosis")
-        << QString(kPneumoniaQuestion) << kDrugOptions << "A" << "B"
-        << "Fever and cough suggest pneumonia, which resembles bronchitis. Azithromycin treats bronchitis. The "
+        << QString(kPneumoniaQuestion) << kDrugOptions << "A"
+        << "B"
+        << "Fever and cough suggest pneumonia, which resembles bronchitis. Azithromycin treats "
+           "bronchitis. The "
            "answer is B) azithromycin.";
     QTest::newRow("three findings, none used")
-        << QString(kThreeFindingsQuestion) << kDrugOptions << "A" << "D"
+        << QString(kThreeFindingsQuestion) << kDrugOptions << "A"
+        << "D"
         << "Wheezing suggests asthma. The answer is D) albuterol.";
     QTest::newRow("wrong diabetes")
-        << QString(kDiabetesQuestion) << QStringList{"insulin", "metformin"} << "A" << "B"
+        << QString(kDiabetesQuestion) << QStringList{"insulin", "metformin"} << "A"
+        << "B"
         << "Metformin is the usual first drug. The answer is B) metformin.";
 }
 
-void TestCaseAnalyzer::branchRootCauseIsNotMissing()
-{
+void TestCaseAnalyzer::branchRootCauseIsNotMissing() {
     QFETCH(QString, question);
     QFETCH(QStringList, options);
     QFETCH(QString, gold);
     QFETCH(QString, prediction);
     QFETCH(QString, output);
-    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(makeCase(question, options, gold, prediction, 0, output));
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {})
+                               .analyze(makeCase(question, options, gold, prediction, 0, output));
     QVERIFY(a.bestReference >= 0);
     const std::vector<NodeId>& r = a.referencePaths[std::size_t(a.bestReference)].nodes;
     std::vector<NodeId> branchOwned; // r*'s nodes after each branch's divergence node
@@ -590,12 +682,12 @@ void TestCaseAnalyzer::branchRootCauseIsNotMissing()
     QVERIFY(!branchOwned.empty());
     for (const Finding& f : a.findings)
         if (f.type == FindingType::Missing && f.subtype == "missing_intermediate")
-            QVERIFY2(std::find(branchOwned.begin(), branchOwned.end(), f.nodes.front()) == branchOwned.end(),
+            QVERIFY2(std::find(branchOwned.begin(), branchOwned.end(), f.nodes.front()) ==
+                         branchOwned.end(),
                      qPrintable(summary(a)));
 }
 
-void TestCaseAnalyzer::decisiveIntermediate_data()
-{
+void TestCaseAnalyzer::decisiveIntermediate_data() {
     QTest::addColumn<QString>("question");
     QTest::addColumn<QString>("output");
     QTest::addColumn<QString>("expected");
@@ -603,38 +695,45 @@ void TestCaseAnalyzer::decisiveIntermediate_data()
     // docs/design.md, Error classes: missing is a decisive intermediate, one that explains two
     // or more of the question's findings or that every reference path passes.
     QTest::newRow("explains two findings")
-        << QString(kPneumoniaQuestion) << "Fever and cough are present. The answer is A) amoxicillin."
-        << "missing/missing_intermediate/minor: missing/missing_intermediate/community-acquired pneumonia";
+        << QString(kPneumoniaQuestion)
+        << "Fever and cough are present. The answer is A) amoxicillin."
+        << "missing/missing_intermediate/minor: missing/missing_intermediate/community-acquired "
+           "pneumonia";
     QTest::newRow("explains the only finding")
-        << QStringLiteral("A 30-year-old man has chest pain for three days. Which drug is most appropriate?")
-        << "Chest pain is present. The answer is A) amoxicillin." << "";
+        << QStringLiteral(
+               "A 30-year-old man has chest pain for three days. Which drug is most appropriate?")
+        << "Chest pain is present. The answer is A) amoxicillin."
+        << "";
 }
 
-void TestCaseAnalyzer::decisiveIntermediate()
-{
+void TestCaseAnalyzer::decisiveIntermediate() {
     QFETCH(QString, question);
     QFETCH(QString, output);
     QFETCH(QString, expected);
-    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(makeCase(question, kDrugOptions, "A", "A", 1, output));
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {})
+                               .analyze(makeCase(question, kDrugOptions, "A", "A", 1, output));
     QVERIFY(!a.referencePaths.empty());
     QCOMPARE(summary(a), expected);
 }
 
-void TestCaseAnalyzer::bodyPartIsNoBranch()
-{
+void TestCaseAnalyzer::bodyPartIsNoBranch() {
     // A branch names the concept the reasoning turned to; a body part says where, not what.
-    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(makeCase(
-        kPneumoniaQuestion, kDrugOptions, "A", "B", 0, "Fever and cough involve the lung. The answer is B) azithromycin."));
+    const CaseAnalysis a =
+        CaseAnalyzer(kb_, lexicon_, {})
+            .analyze(makeCase(kPneumoniaQuestion, kDrugOptions, "A", "B", 0,
+                              "Fever and cough involve the lung. The answer is B) azithromycin."));
     QCOMPARE(summary(a), QStringLiteral("branch/jump/critical: branch/fever -> azithromycin"));
 }
 
-void TestCaseAnalyzer::evidenceReachedThroughAnotherFinding()
-{
+void TestCaseAnalyzer::evidenceReachedThroughAnotherFinding() {
     // fever -> pneumonia -> amoxicillin runs through pneumonia, itself a question finding with
     // its own path: ignoring pneumonia is the root cause, fever adds no second one.
-    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(makeCase(
-        "A 30-year-old man with community-acquired pneumonia has fever. Which drug is most appropriate?", kDrugOptions,
-        "A", "D", 0, "Wheezing points to asthma. The answer is D) albuterol."));
+    const CaseAnalysis a =
+        CaseAnalyzer(kb_, lexicon_, {})
+            .analyze(makeCase("A 30-year-old man with community-acquired pneumonia has fever. "
+                              "Which drug is most appropriate?",
+                              kDrugOptions, "A", "D", 0,
+                              "Wheezing points to asthma. The answer is D) albuterol."));
     QStringList ignored;
     for (const Finding& f : a.findings)
         if (f.subtype == "ignored_evidence")
@@ -642,56 +741,64 @@ void TestCaseAnalyzer::evidenceReachedThroughAnotherFinding()
     QCOMPARE(ignored, QStringList{"community-acquired pneumonia"});
 }
 
-void TestCaseAnalyzer::anchorAnswer_data()
-{
+void TestCaseAnalyzer::anchorAnswer_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("node"); // empty: none
-    QTest::newRow("exact") << "Amoxicillin" << "amoxicillin";
-    QTest::newRow("synonym") << "Pneumonia" << "community-acquired pneumonia";
-    QTest::newRow("trailing junk") << "Amoxicillin\n\"" << "amoxicillin";
-    QTest::newRow("mention covers most") << "Amoxicillin tablets" << "amoxicillin";
-    QTest::newRow("longest mention wins") << "Insulin for type 1 diabetes" << "type 1 diabetes mellitus";
-    QTest::newRow("mention covers too little") << "Oral amoxicillin given twice daily for ten days" << "";
-    QTest::newRow("modifier does not stand for the option") << "Lung transplantation" << "";
-    QTest::newRow("nothing linked") << "Watchful waiting" << "";
-    QTest::newRow("empty") << "" << "";
-    QTest::newRow("punctuation") << " -- " << "";
+    QTest::newRow("exact") << "Amoxicillin"
+                           << "amoxicillin";
+    QTest::newRow("synonym") << "Pneumonia"
+                             << "community-acquired pneumonia";
+    QTest::newRow("trailing junk") << "Amoxicillin\n\""
+                                   << "amoxicillin";
+    QTest::newRow("mention covers most") << "Amoxicillin tablets"
+                                         << "amoxicillin";
+    QTest::newRow("longest mention wins") << "Insulin for type 1 diabetes"
+                                          << "type 1 diabetes mellitus";
+    QTest::newRow("mention covers too little") << "Oral amoxicillin given twice daily for ten days"
+                                               << "";
+    QTest::newRow("modifier does not stand for the option") << "Lung transplantation"
+                                                            << "";
+    QTest::newRow("nothing linked") << "Watchful waiting"
+                                    << "";
+    QTest::newRow("empty") << ""
+                           << "";
+    QTest::newRow("punctuation") << " -- "
+                                 << "";
 }
 
-void TestCaseAnalyzer::anchorAnswer()
-{
+void TestCaseAnalyzer::anchorAnswer() {
     QFETCH(QString, text);
     QFETCH(QString, node);
     const NodeId n = CaseAnalyzer(kb_, lexicon_, {}).anchorAnswer(text.toStdString());
     QCOMPARE(n == kNoNode ? QString() : QString::fromStdString(std::string(kb_.nodeName(n))), node);
 }
 
-void TestCaseAnalyzer::stemEnd_data()
-{
+void TestCaseAnalyzer::stemEnd_data() {
     QTest::addColumn<QString>("question");
     QTest::addColumn<int>("expected");
     QTest::newRow("no options in question") << "Fever. Which drug?" << 18;
     QTest::newRow("option lines") << "Fever. Which drug?\nA. Amoxicillin\nB. Insulin" << 19;
-    QTest::newRow("parenthesized option lines") << "Fever. Which drug?\n(A) Amoxicillin\n(B) Insulin" << 19;
+    QTest::newRow("parenthesized option lines")
+        << "Fever. Which drug?\n(A) Amoxicillin\n(B) Insulin" << 19;
     QTest::newRow("inline options") << "Fever. Which drug? Amoxicillin, Insulin" << 19;
-    QTest::newRow("option text before the question mark stays") << "Amoxicillin failed. Which drug?" << 31;
+    QTest::newRow("option text before the question mark stays")
+        << "Amoxicillin failed. Which drug?" << 31;
 }
 
-void TestCaseAnalyzer::stemEnd()
-{
+void TestCaseAnalyzer::stemEnd() {
     QFETCH(QString, question);
     QFETCH(int, expected);
     const std::vector<AnswerOption> options = {{"A", "Amoxicillin"}, {"B", "Insulin"}};
     QCOMPARE(int(CaseAnalyzer::stemEnd(question.toStdString(), options)), expected);
 }
 
-void TestCaseAnalyzer::severity_data()
-{
+void TestCaseAnalyzer::severity_data() {
     QTest::addColumn<int>("type");
     QTest::addColumn<QString>("subtype");
     QTest::addColumn<bool>("wrong");
     QTest::addColumn<QString>("expected");
-    const int rel = int(FindingType::Relation), br = int(FindingType::Branch), mi = int(FindingType::Missing);
+    const int rel = int(FindingType::Relation), br = int(FindingType::Branch),
+              mi = int(FindingType::Missing);
     QTest::newRow("unsupported") << rel << "unsupported" << false << "minor";
     QTest::newRow("unsupported, wrong answer") << rel << "unsupported" << true << "major";
     QTest::newRow("wrong relation") << rel << "wrong_relation" << false << "major";
@@ -702,48 +809,51 @@ void TestCaseAnalyzer::severity_data()
     QTest::newRow("ignored, wrong answer") << mi << "ignored_evidence" << true << "major";
 }
 
-void TestCaseAnalyzer::severity()
-{
+void TestCaseAnalyzer::severity() {
     QFETCH(int, type);
     QFETCH(QString, subtype);
     QFETCH(bool, wrong);
     QFETCH(QString, expected);
-    QCOMPARE(QString::fromLatin1(toString(ErrorClassifier::severityFor(FindingType(type), subtype.toStdString(), wrong))),
+    QCOMPARE(QString::fromLatin1(toString(
+                 ErrorClassifier::severityFor(FindingType(type), subtype.toStdString(), wrong))),
              expected);
 }
 
-void TestCaseAnalyzer::claimChecksAreBounded()
-{
+void TestCaseAnalyzer::claimChecksAreBounded() {
     // Many claims: every one gets a status, none costs a path search (support is looked up
     // over edges, is-a relatives and two-hop neighbourhoods), and a claim is an error only on
     // evidence against it: a KG edge that excludes it or the complete list of indications.
     std::string output;
-    const char* drugs[] = {"amoxicillin", "azithromycin", "insulin", "metformin", "albuterol", "propranolol"};
-    const char* targets[] = {"asthma", "polyuria", "fever", "cough", "chest pain", "wheezing", "lung disease"};
+    const char* drugs[] = {"amoxicillin", "azithromycin", "insulin",
+                           "metformin",   "albuterol",    "propranolol"};
+    const char* targets[] = {"asthma",     "polyuria", "fever",       "cough",
+                             "chest pain", "wheezing", "lung disease"};
     int claims = 0;
     for (const char* d : drugs)
         for (const char* t : targets) {
             output += std::string(d) + " treats " + t + ". ";
             ++claims;
         }
-    const Case c = makeCase(kPneumoniaQuestion, kDrugOptions, "A", "A", 1, QString::fromStdString(output));
+    const Case c =
+        makeCase(kPneumoniaQuestion, kDrugOptions, "A", "A", 1, QString::fromStdString(output));
     const int before = kb_.pathSearches;
     const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
     QCOMPARE(kb_.pathSearches - before, 1);
     QCOMPARE(int(a.claims.size()), claims);
     for (const Finding& f : a.findings)
-        QVERIFY2(f.subtype == "wrong_relation" || f.subtype == "not_in_complete_list", f.explanation.c_str());
+        QVERIFY2(f.subtype == "wrong_relation" || f.subtype == "not_in_complete_list",
+                 f.explanation.c_str());
     // propranolol treats asthma: the KG says contraindication, which excludes treats.
     QVERIFY(std::any_of(a.findings.begin(), a.findings.end(), [&](const Finding& f) {
-        return f.subtype == "wrong_relation" && f.nodes == std::vector<NodeId>{kb_.id("propranolol"), kb_.id("asthma")};
+        return f.subtype == "wrong_relation" &&
+               f.nodes == std::vector<NodeId>{kb_.id("propranolol"), kb_.id("asthma")};
     }));
 }
 
 // Claim status from the definitions (docs/error-classes.md): support first (edge, is-a
 // relatives, specificity, two-hop chains), evidence against only from an excluding edge, a
 // denied edge or a complete list; silence is unverified.
-void TestCaseAnalyzer::claimStatus_data()
-{
+void TestCaseAnalyzer::claimStatus_data() {
     QTest::addColumn<QString>("output");
     QTest::addColumn<QString>("head");
     QTest::addColumn<QString>("relation");
@@ -751,40 +861,84 @@ void TestCaseAnalyzer::claimStatus_data()
     QTest::addColumn<QString>("status");
     QTest::addColumn<QString>("evidence");
 
-    QTest::newRow("edge") << "Amoxicillin treats pneumonia." << "amoxicillin" << "treats" << "pneumonia"
-                          << "supported" << "edge";
-    QTest::newRow("is-a child of the tail") << "Amoxicillin treats lung disease." << "amoxicillin" << "treats"
-                                            << "lung disease" << "supported" << "is_a";
-    QTest::newRow("is-a child of the tail, generic name") << "Insulin treats diabetes." << "insulin" << "treats"
-                                                          << "diabetes mellitus" << "supported" << "is_a";
-    QTest::newRow("specificity is compatible") << "Pneumonia causes lung disease." << "pneumonia" << "causes"
-                                               << "lung disease" << "supported" << "specificity";
-    QTest::newRow("two-hop chain") << "Amoxicillin treats fever." << "amoxicillin" << "treats" << "fever"
-                                   << "supported" << "chain";
-    QTest::newRow("wrong relation") << "Amoxicillin treats rash." << "amoxicillin" << "treats" << "rash"
-                                    << "contradicted" << "excluding_edges";
-    QTest::newRow("contradicted negation") << "Amoxicillin does not treat pneumonia." << "amoxicillin" << "treats"
-                                           << "pneumonia" << "contradicted" << "denied_edge";
-    QTest::newRow("complete list") << "Albuterol treats pneumonia." << "albuterol" << "treats" << "pneumonia"
-                                   << "contradicted" << "complete_list";
-    QTest::newRow("KG silence is unverified") << "Pneumonia causes wheezing." << "pneumonia" << "causes"
-                                              << "wheezing" << "unverified" << "";
-    QTest::newRow("negation without an edge is unverified") << "Amoxicillin does not treat asthma." << "amoxicillin"
-                                                            << "treats" << "asthma" << "unverified" << "";
-    QTest::newRow("a hedge is no claim on the complete list") << "Amoxicillin may treat asthma." << "amoxicillin"
-                                                              << "treats" << "asthma" << "unverified" << "";
+    QTest::newRow("edge") << "Amoxicillin treats pneumonia."
+                          << "amoxicillin"
+                          << "treats"
+                          << "pneumonia"
+                          << "supported"
+                          << "edge";
+    QTest::newRow("is-a child of the tail") << "Amoxicillin treats lung disease."
+                                            << "amoxicillin"
+                                            << "treats"
+                                            << "lung disease"
+                                            << "supported"
+                                            << "is_a";
+    QTest::newRow("is-a child of the tail, generic name") << "Insulin treats diabetes."
+                                                          << "insulin"
+                                                          << "treats"
+                                                          << "diabetes mellitus"
+                                                          << "supported"
+                                                          << "is_a";
+    QTest::newRow("specificity is compatible") << "Pneumonia causes lung disease."
+                                               << "pneumonia"
+                                               << "causes"
+                                               << "lung disease"
+                                               << "supported"
+                                               << "specificity";
+    QTest::newRow("two-hop chain") << "Amoxicillin treats fever."
+                                   << "amoxicillin"
+                                   << "treats"
+                                   << "fever"
+                                   << "supported"
+                                   << "chain";
+    QTest::newRow("wrong relation") << "Amoxicillin treats rash."
+                                    << "amoxicillin"
+                                    << "treats"
+                                    << "rash"
+                                    << "contradicted"
+                                    << "excluding_edges";
+    QTest::newRow("contradicted negation") << "Amoxicillin does not treat pneumonia."
+                                           << "amoxicillin"
+                                           << "treats"
+                                           << "pneumonia"
+                                           << "contradicted"
+                                           << "denied_edge";
+    QTest::newRow("complete list") << "Albuterol treats pneumonia."
+                                   << "albuterol"
+                                   << "treats"
+                                   << "pneumonia"
+                                   << "contradicted"
+                                   << "complete_list";
+    QTest::newRow("KG silence is unverified") << "Pneumonia causes wheezing."
+                                              << "pneumonia"
+                                              << "causes"
+                                              << "wheezing"
+                                              << "unverified"
+                                              << "";
+    QTest::newRow("negation without an edge is unverified") << "Amoxicillin does not treat asthma."
+                                                            << "amoxicillin"
+                                                            << "treats"
+                                                            << "asthma"
+                                                            << "unverified"
+                                                            << "";
+    QTest::newRow("a hedge is no claim on the complete list") << "Amoxicillin may treat asthma."
+                                                              << "amoxicillin"
+                                                              << "treats"
+                                                              << "asthma"
+                                                              << "unverified"
+                                                              << "";
 }
 
-void TestCaseAnalyzer::claimStatus()
-{
+void TestCaseAnalyzer::claimStatus() {
     QFETCH(QString, output);
     QFETCH(QString, head);
     QFETCH(QString, relation);
     QFETCH(QString, tail);
     QFETCH(QString, status);
     QFETCH(QString, evidence);
-    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(
-        makeCase(kPneumoniaQuestion, kDrugOptions, "A", "A", 1, output + " The answer is A) amoxicillin."));
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {})
+                               .analyze(makeCase(kPneumoniaQuestion, kDrugOptions, "A", "A", 1,
+                                                 output + " The answer is A) amoxicillin."));
     const Claim* found = nullptr;
     for (const Claim& c : a.claims)
         if (c.head == kb_.id(head.toStdString()) && c.tail == kb_.id(tail.toStdString()) &&
@@ -794,20 +948,21 @@ void TestCaseAnalyzer::claimStatus()
     QCOMPARE(QString::fromLatin1(toString(found->status)), status);
     QCOMPARE(QString::fromStdString(found->evidence.kind), evidence);
     // The evidence walk joins the claim's ends.
-    if (evidence == "edge" || evidence == "is_a" || evidence == "chain" || evidence == "specificity") {
+    if (evidence == "edge" || evidence == "is_a" || evidence == "chain" ||
+        evidence == "specificity") {
         QCOMPARE(found->evidence.nodes.front(), found->head);
         QCOMPARE(found->evidence.nodes.back(), found->tail);
         QCOMPARE(found->evidence.relations.size() + 1, found->evidence.nodes.size());
     }
     // Only a contradicted claim of the model's is a relation finding.
-    const auto relationFindings = std::count_if(a.findings.begin(), a.findings.end(),
-                                                [](const Finding& f) { return f.type == FindingType::Relation; });
+    const auto relationFindings =
+        std::count_if(a.findings.begin(), a.findings.end(),
+                      [](const Finding& f) { return f.type == FindingType::Relation; });
     QCOMPARE(relationFindings, std::ptrdiff_t(status == "contradicted" ? 1 : 0));
 }
 
 // Whose statement a claim is, and negation scope: only the model's own claims are checked.
-void TestCaseAnalyzer::whoseClaim_data()
-{
+void TestCaseAnalyzer::whoseClaim_data() {
     QTest::addColumn<QString>("question");
     QTest::addColumn<QString>("output");
     QTest::addColumn<QString>("head");
@@ -815,31 +970,47 @@ void TestCaseAnalyzer::whoseClaim_data()
     QTest::addColumn<QString>("owner"); // "none": no claim between head and tail
     QTest::addColumn<int>("relationFindings");
 
-    const QString asthmaQuestion =
-        "A 30-year-old man with asthma was given propranolol and now has wheezing. Which drug is most appropriate?";
+    const QString asthmaQuestion = "A 30-year-old man with asthma was given propranolol and now "
+                                   "has wheezing. Which drug is most appropriate?";
     QTest::newRow("the model's own wrong claim (control)")
-        << QString(kPneumoniaQuestion) << "Asthma is treated with propranolol. The answer is D) albuterol."
-        << "propranolol" << "asthma" << "model" << 1;
-    QTest::newRow("restatement of the question")
-        << asthmaQuestion << "The patient has asthma treated with propranolol. The answer is D) albuterol."
-        << "propranolol" << "asthma" << "question_restatement" << 0;
-    QTest::newRow("another person's history")
-        << QString(kPneumoniaQuestion) << "His mother had asthma treated with propranolol. The answer is A) amoxicillin."
-        << "propranolol" << "asthma" << "other_person" << 0;
-    QTest::newRow("rejected option")
         << QString(kPneumoniaQuestion)
-        << "D) Albuterol is incorrect because albuterol treats pneumonia poorly. The answer is A) amoxicillin."
-        << "albuterol" << "community-acquired pneumonia" << "rejected_option" << 0;
+        << "Asthma is treated with propranolol. The answer is D) albuterol."
+        << "propranolol"
+        << "asthma"
+        << "model" << 1;
+    QTest::newRow("restatement of the question")
+        << asthmaQuestion
+        << "The patient has asthma treated with propranolol. The answer is D) albuterol."
+        << "propranolol"
+        << "asthma"
+        << "question_restatement" << 0;
+    QTest::newRow("another person's history")
+        << QString(kPneumoniaQuestion)
+        << "His mother had asthma treated with propranolol. The answer is A) amoxicillin."
+        << "propranolol"
+        << "asthma"
+        << "other_person" << 0;
+    QTest::newRow("rejected option") << QString(kPneumoniaQuestion)
+                                     << "D) Albuterol is incorrect because albuterol treats "
+                                        "pneumonia poorly. The answer is A) amoxicillin."
+                                     << "albuterol"
+                                     << "community-acquired pneumonia"
+                                     << "rejected_option" << 0;
     QTest::newRow("denial of the relation (control)")
-        << QString(kPneumoniaQuestion) << "Cough does not suggest pneumonia. The answer is A) amoxicillin."
-        << "cough" << "community-acquired pneumonia" << "model" << 1;
+        << QString(kPneumoniaQuestion)
+        << "Cough does not suggest pneumonia. The answer is A) amoxicillin."
+        << "cough"
+        << "community-acquired pneumonia"
+        << "model" << 1;
     QTest::newRow("a finding stated absent heads no claim")
-        << QString(kPneumoniaQuestion) << "No cough suggests pneumonia. The answer is A) amoxicillin."
-        << "cough" << "community-acquired pneumonia" << "none" << 0;
+        << QString(kPneumoniaQuestion)
+        << "No cough suggests pneumonia. The answer is A) amoxicillin."
+        << "cough"
+        << "community-acquired pneumonia"
+        << "none" << 0;
 }
 
-void TestCaseAnalyzer::whoseClaim()
-{
+void TestCaseAnalyzer::whoseClaim() {
     QFETCH(QString, question);
     QFETCH(QString, output);
     QFETCH(QString, head);
@@ -847,28 +1018,32 @@ void TestCaseAnalyzer::whoseClaim()
     QFETCH(QString, owner);
     QFETCH(int, relationFindings);
     const bool right = output.contains("A) amoxicillin");
-    const CaseAnalysis a =
-        CaseAnalyzer(kb_, lexicon_, {}).analyze(makeCase(question, kDrugOptions, "A", right ? "A" : "D", right ? 1 : 0, output));
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {})
+                               .analyze(makeCase(question, kDrugOptions, "A", right ? "A" : "D",
+                                                 right ? 1 : 0, output));
     QString found = "none";
     for (const Claim& c : a.claims)
         if (c.head == kb_.id(head.toStdString()) && c.tail == kb_.id(tail.toStdString()))
             found = QString::fromLatin1(toString(c.owner));
     QCOMPARE(found, owner);
-    const auto relation = std::count_if(a.findings.begin(), a.findings.end(),
-                                        [](const Finding& f) { return f.type == FindingType::Relation; });
+    const auto relation = std::count_if(a.findings.begin(), a.findings.end(), [](const Finding& f) {
+        return f.type == FindingType::Relation;
+    });
     QCOMPARE(int(relation), relationFindings);
 }
 
-void TestCaseAnalyzer::concurrentAnalysesAgree()
-{
+void TestCaseAnalyzer::concurrentAnalysesAgree() {
     // The pipeline shares one analyzer between threads; results must not depend on it.
     std::vector<Case> cases;
     cases.push_back(makeCase(kDiabetesQuestion, {"insulin", "metformin"}, "A", "B", 0,
-                             "Polyuria suggests type 1 diabetes. Metformin treats type 1 diabetes. The answer is B) metformin."));
-    cases.push_back(makeCase(kPneumoniaQuestion, kDrugOptions, "A", "D", 0,
-                             "The wheezing points to asthma. Albuterol treats asthma. The answer is D) albuterol."));
-    cases.push_back(makeCase(kThreeFindingsQuestion, kDrugOptions, "A", "A", 1,
-                             "Fever suggests pneumonia. Amoxicillin treats rash. The answer is A) amoxicillin."));
+                             "Polyuria suggests type 1 diabetes. Metformin treats type 1 diabetes. "
+                             "The answer is B) metformin."));
+    cases.push_back(makeCase(
+        kPneumoniaQuestion, kDrugOptions, "A", "D", 0,
+        "The wheezing points to asthma. Albuterol treats asthma. The answer is D) albuterol."));
+    cases.push_back(makeCase(
+        kThreeFindingsQuestion, kDrugOptions, "A", "A", 1,
+        "Fever suggests pneumonia. Amoxicillin treats rash. The answer is A) amoxicillin."));
     const CaseAnalyzer analyzer(kb_, lexicon_, {});
     std::vector<QString> sequential;
     for (const Case& c : cases)
@@ -891,8 +1066,7 @@ void TestCaseAnalyzer::concurrentAnalysesAgree()
     QCOMPARE(mismatches.load(), 0);
 }
 
-void TestCaseAnalyzer::realOutputsStayConsistent()
-{
+void TestCaseAnalyzer::realOutputsStayConsistent() {
     // 1,000 real GPT-4 answers against the tiny clinic KG: nothing may crash, and every
     // offset the analysis reports must lie inside the text it refers to.
     RS_REQUIRE_SHARED("outputs/thoughtsource-medqa500-gpt-4.json");
@@ -944,9 +1118,10 @@ void TestCaseAnalyzer::realOutputsStayConsistent()
         claims += a.claims.size();
         evidence += a.evidence.size();
     }
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    qInfo("1000 real cases: %zu evidence nodes, %zu claims, %zu findings, %.1f ms (test KG)", evidence, claims,
-          findings, secs * 1000);
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    qInfo("1000 real cases: %zu evidence nodes, %zu claims, %zu findings, %.1f ms (test KG)",
+          evidence, claims, findings, secs * 1000);
     QVERIFY(evidence > 100); // fever, cough, chest pain, rash ... do occur in USMLE stems
 }
 

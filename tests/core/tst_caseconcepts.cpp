@@ -81,9 +81,9 @@ void TestCaseConcepts::saveAnalysisFillsAndReplaces() {
     const auto a = s->addCase(makeCase("a"), run);
     s->saveAnalysis(a, analysis("a", {"fever", "influenza"}, {"fever", "cough"}, {"fever"}));
     QCOMPARE(rowsOf(path), (std::set<Row>{{a, "fever", "mention"},
-                                           {a, "influenza", "mention"},
-                                           {a, "cough", "mention"},
-                                           {a, "fever", "evidence"}}));
+                                          {a, "influenza", "mention"},
+                                          {a, "cough", "mention"},
+                                          {a, "fever", "evidence"}}));
     QCOMPARE(s->countCasesMentioning("fever"), std::int64_t(1)); // both roles: one case
     QCOMPARE(s->casesMentioning("fever", 10), std::vector<std::int64_t>{a});
     QCOMPARE(s->countCasesMentioning("Fever"), std::int64_t(0)); // exact names
@@ -167,7 +167,8 @@ void TestCaseConcepts::reimportAndDeleteDropRows() {
     {
         sqlite3* db = nullptr;
         QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-        QCOMPARE(sqlite3_exec(db, "PRAGMA foreign_keys = ON; DELETE FROM cases WHERE case_key = 'b'",
+        QCOMPARE(sqlite3_exec(db,
+                              "PRAGMA foreign_keys = ON; DELETE FROM cases WHERE case_key = 'b'",
                               nullptr, nullptr, nullptr),
                  SQLITE_OK);
         sqlite3_close(db);
@@ -187,9 +188,9 @@ void TestCaseConcepts::migratesVersion2() {
     {
         sqlite3* db = nullptr;
         QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-        std::string sql = "PRAGMA application_id = " +
-                          std::to_string(ProjectStore::kApplicationId) + ";" +
-                          ProjectStore::migrationSql(1) + ProjectStore::migrationSql(2);
+        std::string sql =
+            "PRAGMA application_id = " + std::to_string(ProjectStore::kApplicationId) + ";" +
+            ProjectStore::migrationSql(1) + ProjectStore::migrationSql(2);
         sql += R"sql(
 INSERT INTO meta VALUES ('schema_version', '2'), ('app', 'ReasonScope');
 INSERT INTO runs(id, label, model, source_file, source_sha256) VALUES (1, 'old', 'm', 'f', 's');
@@ -223,11 +224,11 @@ VALUES (1, 1, 'c1', 'q1', 0, 'd', 'm', 'f', 0, 'A', 'B', 'q', '[]', '[]', '[]', 
         QVERIFY2(s, error.c_str());
     }
     QCOMPARE(rowsOf(path), (std::set<Row>{{1, "fever", "mention"},
-                                           {1, "influenza", "mention"},
-                                           {1, "cough", "mention"},
-                                           {1, "rash", "evidence"},
-                                           {2, "sepsis", "mention"},
-                                           {2, "fever", "evidence"}}));
+                                          {1, "influenza", "mention"},
+                                          {1, "cough", "mention"},
+                                          {1, "rash", "evidence"},
+                                          {2, "sepsis", "mention"},
+                                          {2, "fever", "evidence"}}));
     auto s = ProjectStore::openReadOnly(path, &error);
     QVERIFY2(s, error.c_str());
     QCOMPARE(s->casesMentioning("fever", 0), (std::vector<std::int64_t>{1, 2}));
@@ -276,16 +277,16 @@ void TestCaseConcepts::queryUsesIndex() {
 
 // A version-3 file has findings but no finding_nodes: the v4 migration must fill it from
 // the findings' node lists, so the projection map works on older projects.
-void TestCaseConcepts::migrationBackfillsFindingNodes()
-{
+void TestCaseConcepts::migrationBackfillsFindingNodes() {
     QTemporaryDir dir;
     const std::string path = dir.filePath("v3.rsproj").toStdString();
     {
         sqlite3* db = nullptr;
         QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-        std::string sql = "PRAGMA application_id = " + std::to_string(ProjectStore::kApplicationId) + ";" +
-                          ProjectStore::migrationSql(1) + ProjectStore::migrationSql(2) +
-                          ProjectStore::migrationSql(3);
+        std::string sql =
+            "PRAGMA application_id = " + std::to_string(ProjectStore::kApplicationId) + ";" +
+            ProjectStore::migrationSql(1) + ProjectStore::migrationSql(2) +
+            ProjectStore::migrationSql(3);
         sql += R"sql(
 INSERT INTO meta VALUES ('schema_version', '3'), ('app', 'ReasonScope');
 INSERT INTO runs(id, label, model, source_file, source_sha256) VALUES (1, 'old', 'm', 'f', 's');

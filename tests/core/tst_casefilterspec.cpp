@@ -33,16 +33,22 @@ private slots:
 void TestCaseFilterSpec::parsesToCanonicalText_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("canonical");
-    QTest::newRow("empty") << "" << "";
-    QTest::newRow("blanks") << "   " << "";
-    QTest::newRow("run by label") << "run=gpt-4" << "run=gpt-4";
-    QTest::newRow("quoted label") << "run=\"model b 2024-06\"" << "run=\"model b 2024-06\"";
+    QTest::newRow("empty") << ""
+                           << "";
+    QTest::newRow("blanks") << "   "
+                            << "";
+    QTest::newRow("run by label") << "run=gpt-4"
+                                  << "run=gpt-4";
+    QTest::newRow("quoted label") << "run=\"model b 2024-06\""
+                                  << "run=\"model b 2024-06\"";
     QTest::newRow("order is canonical") << "review=unreviewed class=relation correct=no"
                                         << "correct=no class=relation review=unreviewed";
-    QTest::newRow("two classes") << "class=branch class=missing" << "class=branch class=missing";
+    QTest::newRow("two classes") << "class=branch class=missing"
+                                 << "class=branch class=missing";
     QTest::newRow("search with quote") << "search=\"say \\\"hi\\\" now\""
                                        << "search=\"say \\\"hi\\\" now\"";
-    QTest::newRow("case ids") << "case=3,5 case=7" << "case=3,5,7";
+    QTest::newRow("case ids") << "case=3,5 case=7"
+                              << "case=3,5,7";
     QTest::newRow("question after run") << "correct=no question=\"medqa:12 b\" run=gpt-4"
                                         << "run=gpt-4 question=\"medqa:12 b\" correct=no";
     QTest::newRow("pattern") << "pattern=relation/unsupported/(Compound,treats,Disease)"
@@ -95,17 +101,28 @@ void TestCaseFilterSpec::roundTrip() {
 void TestCaseFilterSpec::badFilters_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
-    QTest::newRow("no equals") << "relation" << "character 1: \"relation\" is not KEY=VALUE";
-    QTest::newRow("unknown key") << "class=branch colour=red" << "character 14: unknown filter key \"colour\"";
-    QTest::newRow("unknown run") << "run=gpt-5" << "no run labelled \"gpt-5\"";
-    QTest::newRow("bad class") << "class=typo" << "class takes relation, branch, missing, grounding";
-    QTest::newRow("bad correct") << "correct=maybe" << "correct takes yes, no or unscored";
-    QTest::newRow("bad review") << "review=ok" << "review takes confirmed";
-    QTest::newRow("twice") << "review=unsure review=rejected" << "review given twice";
-    QTest::newRow("question twice") << "question=a question=b" << "question given twice";
-    QTest::newRow("open quote") << "search=\"chest" << "has no closing quote";
-    QTest::newRow("empty value") << "search=" << "search needs a value";
-    QTest::newRow("bad id") << "case=3,x" << "case takes case row ids";
+    QTest::newRow("no equals") << "relation"
+                               << "character 1: \"relation\" is not KEY=VALUE";
+    QTest::newRow("unknown key") << "class=branch colour=red"
+                                 << "character 14: unknown filter key \"colour\"";
+    QTest::newRow("unknown run") << "run=gpt-5"
+                                 << "no run labelled \"gpt-5\"";
+    QTest::newRow("bad class") << "class=typo"
+                               << "class takes relation, branch, missing, grounding";
+    QTest::newRow("bad correct") << "correct=maybe"
+                                 << "correct takes yes, no or unscored";
+    QTest::newRow("bad review") << "review=ok"
+                                << "review takes confirmed";
+    QTest::newRow("twice") << "review=unsure review=rejected"
+                           << "review given twice";
+    QTest::newRow("question twice") << "question=a question=b"
+                                    << "question given twice";
+    QTest::newRow("open quote") << "search=\"chest"
+                                << "has no closing quote";
+    QTest::newRow("empty value") << "search="
+                                 << "search needs a value";
+    QTest::newRow("bad id") << "case=3,x"
+                            << "case takes case row ids";
 }
 
 void TestCaseFilterSpec::badFilters() {

@@ -112,8 +112,8 @@ void TestCaseQuery::initTestCase() {
                      (i == 7 ? " at the Café, \"quoted\" (paren) and a very long tail " +
                                    std::string(200, 'x')
                              : "");
-        e.output = "Output" + std::string(i % 5 == 0 ? " beta" : "") +
-                   (i % 4 == 0 ? " alphabet" : "");
+        e.output =
+            "Output" + std::string(i % 5 == 0 ? " beta" : "") + (i % 4 == 0 ? " alphabet" : "");
         if (i % 7 != 3)
             e.correct = i % 2 == 0;
         Case c;
@@ -145,12 +145,14 @@ void TestCaseQuery::initTestCase() {
             e.maxSeverity = maxSeverity;
         }
         if (i % 5 == 1) {
-            store_->addReview({0, e.id, std::nullopt, "ann", "expert", "unsure", "", "", "", -1, ""});
+            store_->addReview(
+                {0, e.id, std::nullopt, "ann", "expert", "unsure", "", "", "", -1, ""});
             e.review = "unsure";
         }
         if (i % 10 == 1 || i % 10 == 2) {
             const std::string verdict = i % 20 < 10 ? "confirmed" : "rejected";
-            store_->addReview({0, e.id, std::nullopt, "bob", "expert", verdict, "", "", "", -1, ""});
+            store_->addReview(
+                {0, e.id, std::nullopt, "bob", "expert", verdict, "", "", "", -1, ""});
             e.review = verdict;
         }
         cases_.push_back(std::move(e));
@@ -235,11 +237,11 @@ std::vector<std::int64_t> idsOf(const std::vector<CaseRow>& rows) {
 
 void TestCaseQuery::filters_data() {
     QTest::addColumn<int>("which");
-    const char* names[] = {"none",          "run",         "run list",       "run and list",
-                           "correct",       "incorrect",   "unscored",       "type",
-                           "two types",     "subtype",     "signature",      "unreviewed",
-                           "confirmed",     "selection",   "big selection",  "combined",
-                           "nothing",       "question",    "question and run"};
+    const char* names[] = {"none",      "run",       "run list",        "run and list",
+                           "correct",   "incorrect", "unscored",        "type",
+                           "two types", "subtype",   "signature",       "unreviewed",
+                           "confirmed", "selection", "big selection",   "combined",
+                           "nothing",   "question",  "question and run"};
     for (int i = 0; i < int(std::size(names)); ++i)
         QTest::newRow(names[i]) << i;
 }
@@ -336,8 +338,8 @@ void TestCaseQuery::everySort_data() {
     QTest::addColumn<int>("sort");
     QTest::addColumn<bool>("descending");
     QTest::addColumn<int>("filter");
-    const char* names[] = {"id",      "key",       "run",      "correct", "relation",
-                           "branch",  "missing",   "grounding", "severity", "review"};
+    const char* names[] = {"id",     "key",     "run",       "correct",  "relation",
+                           "branch", "missing", "grounding", "severity", "review"};
     for (int s = 0; s < int(std::size(names)); ++s)
         for (bool desc : {false, true})
             for (int filter : {0, 15, 9})
@@ -387,7 +389,8 @@ void TestCaseQuery::paging() {
     }
     QCOMPARE(paged, all);
     QVERIFY(store_->caseRows(q, 60, 10).empty());
-    QCOMPARE(idsOf(store_->caseRows(q, -3, 2)), std::vector<std::int64_t>(all.begin(), all.begin() + 2));
+    QCOMPARE(idsOf(store_->caseRows(q, -3, 2)),
+             std::vector<std::int64_t>(all.begin(), all.begin() + 2));
 
     // The row columns, against what was stored.
     for (const CaseRow& r : store_->caseRows({}, 0, 0)) {
@@ -451,13 +454,13 @@ void TestCaseQuery::search() {
     std::vector<std::int64_t> expected;
     for (std::size_t i = 0; i < cases_.size(); ++i) {
         const bool alpha = i % 3 == 0, beta = i % 5 == 0, alphabet = i % 4 == 0;
-        const bool in = expect == "all"            ? true
-                        : expect == "alpha"        ? alpha
-                        : expect == "beta"         ? beta
-                        : expect == "alpha|beta"   ? alpha || beta
+        const bool in = expect == "all"              ? true
+                        : expect == "alpha"          ? alpha
+                        : expect == "beta"           ? beta
+                        : expect == "alpha|beta"     ? alpha || beta
                         : expect == "alpha|alphabet" ? alpha || alphabet
-                        : expect == "7"            ? i == 7
-                                                   : false;
+                        : expect == "7"              ? i == 7
+                                                     : false;
         if (in)
             expected.push_back(cases_[i].id);
     }
@@ -615,7 +618,8 @@ void TestCaseQuery::facetsFollowANewSearch() {
     const FacetCounts alpha = store_->facets(q);
     q.search = "beta";
     const FacetCounts beta = store_->facets(q);
-    const auto betaBySignature = store_->countCasesBySignature(q, {"branch/jump/n1", "missing/ignored_evidence/n2"});
+    const auto betaBySignature =
+        store_->countCasesBySignature(q, {"branch/jump/n1", "missing/ignored_evidence/n2"});
     std::string error;
     auto fresh = ProjectStore::openReadOnly(store_->path(), &error);
     QVERIFY2(fresh, error.c_str());
@@ -708,7 +712,7 @@ VALUES (1, NULL, 'a', 'r', 'unsure', '', ''), (1, NULL, 'a', 'r', 'rejected', ''
     QVERIFY2(s, error.c_str());
     const auto rows = s->caseRows({}, 0, 0);
     QCOMPARE(rows.size(), std::size_t(2));
-    QCOMPARE(rows[0].reviewState, std::string("rejected")); // latest case-level verdict
+    QCOMPARE(rows[0].reviewState, std::string("rejected"));   // latest case-level verdict
     QCOMPARE(rows[1].reviewState, std::string("unreviewed")); // finding reviews only
     QCOMPARE(rows[0].maxSeverity, std::optional<int>(2));
     CaseQuery q;

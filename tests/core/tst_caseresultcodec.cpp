@@ -18,8 +18,7 @@ Q_DECLARE_METATYPE(rs::CaseResult)
 namespace {
 
 // Every field set, with values that differ from the defaults.
-CaseResult fullResult()
-{
+CaseResult fullResult() {
     CaseResult r;
     r.id = "demo-q03";
     r.run = "demo-model-b 2024-06";
@@ -79,7 +78,8 @@ CaseResult fullResult()
     claim.cue = "treats";
     claim.status = ClaimStatus::Contradicted;
     claim.owner = "model";
-    claim.evidence = {"excluding_edges", {"Alteplase", "myocardial infarction"}, {"causes"}, {true}};
+    claim.evidence = {
+        "excluding_edges", {"Alteplase", "myocardial infarction"}, {"causes"}, {true}};
     r.claims = {claim};
     return r;
 }
@@ -103,8 +103,7 @@ private slots:
     void looksLikeCaseResult();
 };
 
-void TestCaseResultCodec::roundTrip_data()
-{
+void TestCaseResultCodec::roundTrip_data() {
     QTest::addColumn<CaseResult>("result");
     QTest::newRow("empty") << CaseResult();
     QTest::newRow("every field") << fullResult();
@@ -122,8 +121,7 @@ void TestCaseResultCodec::roundTrip_data()
     QTest::newRow("unicode and escapes") << unicode;
 }
 
-void TestCaseResultCodec::roundTrip()
-{
+void TestCaseResultCodec::roundTrip() {
     QFETCH(CaseResult, result);
     std::vector<std::string> problems;
     const json encoded = encodeCaseResult(result);
@@ -131,11 +129,11 @@ void TestCaseResultCodec::roundTrip()
     QVERIFY2(problems.empty(), problems.empty() ? "" : problems.front().c_str());
     QVERIFY(decoded == result);
     // And through text, as the project file keeps it.
-    QCOMPARE(encodeCaseResult(decodeCaseResult(json::parse(encoded.dump()))).dump(), encoded.dump());
+    QCOMPARE(encodeCaseResult(decodeCaseResult(json::parse(encoded.dump()))).dump(),
+             encoded.dump());
 }
 
-void TestCaseResultCodec::encodesTheDocumentedShape()
-{
+void TestCaseResultCodec::encodesTheDocumentedShape() {
     // A hand-made analysis against a four-concept graph; the expected JSON is written out
     // (docs/json-output.md), so a change of shape fails here and not in a user's script.
     test::TestKnowledgeBase kb;
@@ -206,8 +204,7 @@ void TestCaseResultCodec::encodesTheDocumentedShape()
     QVERIFY(decodeCaseResult(got) == makeCaseResult(c, a, kb));
 }
 
-void TestCaseResultCodec::unsetClaimStatusIsNotWritten()
-{
+void TestCaseResultCodec::unsetClaimStatusIsNotWritten() {
     CaseResult r = fullResult();
     r.claims.front().status.reset();
     r.claims.front().evidence = {};
@@ -218,8 +215,7 @@ void TestCaseResultCodec::unsetClaimStatusIsNotWritten()
              std::string("contradicted"));
 }
 
-void TestCaseResultCodec::lenientReads_data()
-{
+void TestCaseResultCodec::lenientReads_data() {
     // input: a stored case; pointer/expected: what the decoded result says there once
     // encoded again; problem: a part of the problem line it must give ("" none).
     QTest::addColumn<QByteArray>("input");
@@ -247,21 +243,22 @@ void TestCaseResultCodec::lenientReads_data()
         << QByteArray(R"({"findings": [{"type": "branch", "severity": "huge"}]})")
         << QByteArray("/findings/0/severity") << QByteArray(R"("")")
         << QString("findings[0].severity: not a known severity");
-    QTest::newRow("step as text")
-        << QByteArray(R"({"findings": [{"type": "branch", "step": "2"}]})")
-        << QByteArray("/findings/0/step") << QByteArray("-1") << QString("findings[0].step");
+    QTest::newRow("step as text") << QByteArray(
+                                         R"({"findings": [{"type": "branch", "step": "2"}]})")
+                                  << QByteArray("/findings/0/step") << QByteArray("-1")
+                                  << QString("findings[0].step");
     QTest::newRow("step beyond int")
         << QByteArray(R"({"steps": [], "findings": [{"step": 1000000000000}]})")
         << QByteArray("/findings/0/step") << QByteArray("-1") << QString("not an integer");
     QTest::newRow("three-number span")
         << QByteArray(R"({"findings": [{"span": [1, 2, 3]}]})") << QByteArray("/findings/0/span")
         << QByteArray("[0, 0]") << QString("findings[0].span: not [begin, end]");
-    QTest::newRow("inverted span") << QByteArray(R"({"steps": [{"span": [5, 2]}]})")
-                                   << QByteArray("/steps/0/span") << QByteArray("[0, 0]")
-                                   << QString("steps[0].span");
-    QTest::newRow("negative span") << QByteArray(R"({"claims": [{"span": [-1, 3]}]})")
-                                   << QByteArray("/claims/0/span") << QByteArray("[0, 0]")
-                                   << QString("claims[0].span");
+    QTest::newRow("inverted span")
+        << QByteArray(R"({"steps": [{"span": [5, 2]}]})") << QByteArray("/steps/0/span")
+        << QByteArray("[0, 0]") << QString("steps[0].span");
+    QTest::newRow("negative span")
+        << QByteArray(R"({"claims": [{"span": [-1, 3]}]})") << QByteArray("/claims/0/span")
+        << QByteArray("[0, 0]") << QString("claims[0].span");
     QTest::newRow("float span") << QByteArray(R"({"mentions": [{"span": [1.5, 3]}]})")
                                 << QByteArray("/mentions/0/span") << QByteArray("[0, 0]")
                                 << QString("mentions[0].span");
@@ -278,8 +275,8 @@ void TestCaseResultCodec::lenientReads_data()
         << QByteArray("/findings/0/nodes") << QByteArray(R"(["Q"])")
         << QString("findings[0].nodes[0]");
     QTest::newRow("gap that is no object is left out")
-        << QByteArray(R"({"coverage_gaps": ["x", {"text": "g"}]})")
-        << QByteArray("/coverage_gaps") << QByteArray(R"([{"text": "g", "where": "", "span": [0, 0], "reason": ""}])")
+        << QByteArray(R"({"coverage_gaps": ["x", {"text": "g"}]})") << QByteArray("/coverage_gaps")
+        << QByteArray(R"([{"text": "g", "where": "", "span": [0, 0], "reason": ""}])")
         << QString("coverage_gaps[0]: not an object");
     QTest::newRow("path node without a concept")
         << QByteArray(R"({"reasoning_path": [{"step": 4}, 5]})") << QByteArray("/reasoning_path")
@@ -287,9 +284,9 @@ void TestCaseResultCodec::lenientReads_data()
     QTest::newRow("anchors not an object")
         << QByteArray(R"({"anchors": "x"})") << QByteArray("/anchors/gold_option")
         << QByteArray("-1") << QString("anchors: not an object");
-    QTest::newRow("correct as text") << QByteArray(R"({"correct": "yes"})")
-                                     << QByteArray("/correct") << QByteArray("null")
-                                     << QString("case.correct");
+    QTest::newRow("correct as text")
+        << QByteArray(R"({"correct": "yes"})") << QByteArray("/correct") << QByteArray("null")
+        << QString("case.correct");
     QTest::newRow("name not a string")
         << QByteArray(R"({"reasoning_path": [{"name": 5, "kind": "Disease"}]})")
         << QByteArray("/reasoning_path/0/name") << QByteArray(R"("")")
@@ -306,8 +303,7 @@ void TestCaseResultCodec::lenientReads_data()
         << QByteArray("/findings/0/box") << QByteArray("3") << QString();
 }
 
-void TestCaseResultCodec::lenientReads()
-{
+void TestCaseResultCodec::lenientReads() {
     QFETCH(QByteArray, input);
     QFETCH(QByteArray, pointer);
     QFETCH(QByteArray, expected);
@@ -328,9 +324,9 @@ void TestCaseResultCodec::lenientReads()
         QVERIFY2(all.contains(problem), qPrintable(all));
 }
 
-void TestCaseResultCodec::unreadableFindingKeepsItsPlace()
-{
-    const json j = json::parse(R"({"findings": [{"type": "branch", "explanation": "a"}, "not an object",
+void TestCaseResultCodec::unreadableFindingKeepsItsPlace() {
+    const json j =
+        json::parse(R"({"findings": [{"type": "branch", "explanation": "a"}, "not an object",
                                                {"type": "relation", "explanation": "c"}]})");
     std::vector<std::string> problems;
     const CaseResult r = decodeCaseResult(j, &problems);
@@ -345,8 +341,7 @@ void TestCaseResultCodec::unreadableFindingKeepsItsPlace()
     QCOMPARE(problems.size(), std::size_t(1));
 }
 
-void TestCaseResultCodec::nothingThrows_data()
-{
+void TestCaseResultCodec::nothingThrows_data() {
     QTest::addColumn<QByteArray>("input");
     QTest::newRow("number") << QByteArray("42");
     QTest::newRow("string") << QByteArray(R"("case")");
@@ -364,8 +359,7 @@ void TestCaseResultCodec::nothingThrows_data()
                          "images": [{"boxes": [[], {"iou": "x", "best_match": 1.5}]}]})");
 }
 
-void TestCaseResultCodec::nothingThrows()
-{
+void TestCaseResultCodec::nothingThrows() {
     QFETCH(QByteArray, input);
     std::vector<std::string> problems;
     CaseResult r;
@@ -378,18 +372,22 @@ void TestCaseResultCodec::nothingThrows()
     QVERIFY(!problems.empty());
 }
 
-void TestCaseResultCodec::invalidUtf8IsMadeSafe()
-{
+void TestCaseResultCodec::invalidUtf8IsMadeSafe() {
     CaseResult r;
     r.id = "bad \xff byte";
-    r.referencePaths.push_back({{"A\xc3"}, {"Disease"}, {"tre\xe2\x82" "ats"}, {}, 0, "kg"});
+    r.referencePaths.push_back({{"A\xc3"},
+                                {"Disease"},
+                                {"tre\xe2\x82"
+                                 "ats"},
+                                {},
+                                0,
+                                "kg"});
     const std::string text = encodeCaseResult(r).dump(); // would throw on invalid UTF-8
     QVERIFY(text.find("bad \xEF\xBF\xBD byte") != std::string::npos);
     QVERIFY(text.find("tre\xEF\xBF\xBD") != std::string::npos);
 }
 
-void TestCaseResultCodec::kindTables()
-{
+void TestCaseResultCodec::kindTables() {
     for (FindingType t : kAllFindingTypes) {
         QCOMPARE(findingTypeFromName(findingTypeName(t)), std::optional<FindingType>(t));
         QVERIFY(std::string(findingTypeLabel(t)).size() > 0);
@@ -410,12 +408,12 @@ void TestCaseResultCodec::kindTables()
     QCOMPARE(std::string(toString(FindingType::Missing)), std::string("missing"));
 }
 
-void TestCaseResultCodec::looksLikeCaseResult()
-{
+void TestCaseResultCodec::looksLikeCaseResult() {
     QVERIFY(rs::looksLikeCaseResult(json::parse(R"({"reasoning_path": []})")));
     QVERIFY(rs::looksLikeCaseResult(json::parse(R"({"reference_paths": []})")));
     QVERIFY(!rs::looksLikeCaseResult(json::parse(R"({"version": 1})")));
-    QVERIFY(!rs::looksLikeCaseResult(json::parse(R"({"reasoning_path": "x", "reference_paths": 3})")));
+    QVERIFY(
+        !rs::looksLikeCaseResult(json::parse(R"({"reasoning_path": "x", "reference_paths": 3})")));
     QVERIFY(!rs::looksLikeCaseResult(json()));
 }
 

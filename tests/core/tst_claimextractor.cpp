@@ -28,13 +28,12 @@ private:
     Result run(const std::string& text, ClaimSettings settings = {}) const;
 };
 
-void TestClaimExtractor::initTestCase()
-{
+void TestClaimExtractor::initTestCase() {
     test::buildClinic(kb_);
 }
 
-TestClaimExtractor::Result TestClaimExtractor::run(const std::string& text, ClaimSettings settings) const
-{
+TestClaimExtractor::Result TestClaimExtractor::run(const std::string& text,
+                                                   ClaimSettings settings) const {
     ClaimExtractor extractor(lexicon_, settings);
     const auto steps = StepSegmenter::segment(text);
     const auto out = extractor.extract(text, steps, kb_.link(text));
@@ -43,7 +42,8 @@ TestClaimExtractor::Result TestClaimExtractor::run(const std::string& text, Clai
         claims << QStringLiteral("%1|%2|%3|%4")
                       .arg(QString::fromStdString(std::string(kb_.nodeName(c.head))),
                            QString::fromStdString(c.relation),
-                           QString::fromStdString(std::string(kb_.nodeName(c.tail))), QString::fromLatin1(toString(c.polarity)));
+                           QString::fromStdString(std::string(kb_.nodeName(c.tail))),
+                           QString::fromLatin1(toString(c.polarity)));
     for (const CoverageGap& g : out.gaps) {
         if (g.where != "claim" || text.substr(g.begin, g.end - g.begin) != g.text)
             gaps << QStringLiteral("BAD GAP");
@@ -52,78 +52,134 @@ TestClaimExtractor::Result TestClaimExtractor::run(const std::string& text, Clai
     return {claims.join(';'), gaps.join(';')};
 }
 
-void TestClaimExtractor::extract_data()
-{
+void TestClaimExtractor::extract_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("claims");
     QTest::addColumn<QString>("gaps");
 
     QTest::newRow("forward cue") << "Amoxicillin treats pneumonia."
-                                 << "amoxicillin|treats|community-acquired pneumonia|asserted" << "";
+                                 << "amoxicillin|treats|community-acquired pneumonia|asserted"
+                                 << "";
     QTest::newRow("reverse cue") << "Fever due to pneumonia is common."
-                                 << "community-acquired pneumonia|causes|fever|asserted" << "";
+                                 << "community-acquired pneumonia|causes|fever|asserted"
+                                 << "";
     QTest::newRow("reverse passive") << "Pneumonia is treated with amoxicillin."
-                                     << "amoxicillin|treats|community-acquired pneumonia|asserted" << "";
+                                     << "amoxicillin|treats|community-acquired pneumonia|asserted"
+                                     << "";
     QTest::newRow("longest cue wins") << "Amoxicillin is a treatment for pneumonia."
-                                      << "amoxicillin|treats|community-acquired pneumonia|asserted" << "";
+                                      << "amoxicillin|treats|community-acquired pneumonia|asserted"
+                                      << "";
     QTest::newRow("short cue alone") << "Pneumonia is a lung disease."
-                                     << "community-acquired pneumonia|is_a|lung disease|asserted" << "";
+                                     << "community-acquired pneumonia|is_a|lung disease|asserted"
+                                     << "";
     QTest::newRow("negated between") << "Amoxicillin does not treat asthma."
-                                     << "amoxicillin|treats|asthma|negated" << "";
+                                     << "amoxicillin|treats|asthma|negated"
+                                     << "";
     QTest::newRow("negated reverse") << "The fever is not due to asthma."
-                                     << "asthma|causes|fever|negated" << "";
+                                     << "asthma|causes|fever|negated"
+                                     << "";
     QTest::newRow("negation before head") << "It is unlikely that asthma causes fever."
-                                          << "asthma|causes|fever|negated" << "";
-    QTest::newRow("negation in another clause") << "No rash; amoxicillin treats pneumonia."
-                                                << "amoxicillin|treats|community-acquired pneumonia|asserted" << "";
+                                          << "asthma|causes|fever|negated"
+                                          << "";
+    QTest::newRow("negation in another clause")
+        << "No rash; amoxicillin treats pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("hedged") << "Amoxicillin may treat pneumonia."
-                            << "amoxicillin|treats|community-acquired pneumonia|hedged" << "";
+                            << "amoxicillin|treats|community-acquired pneumonia|hedged"
+                            << "";
     QTest::newRow("hedged denial is a denial") << "Amoxicillin might not treat asthma."
-                                               << "amoxicillin|treats|asthma|negated" << "";
-    QTest::newRow("two claims") << "Insulin treats type 1 diabetes and metformin treats type 2 diabetes."
-                                << "insulin|treats|type 1 diabetes mellitus|asserted;"
-                                   "metformin|treats|type 2 diabetes mellitus|asserted"
-                                << "";
-    QTest::newRow("consecutive pairs only") << "Amoxicillin and azithromycin treat pneumonia."
-                                            << "azithromycin|treats|community-acquired pneumonia|asserted" << "";
-    QTest::newRow("no cue, no claim") << "Fever and cough and pneumonia." << "" << "";
-    QTest::newRow("cue too far from head") << "Amoxicillin is given in high doses for many weeks and treats pneumonia."
-                                           << "" << "";
-    QTest::newRow("not across sentences") << "Amoxicillin is cheap. Treats pneumonia well." << "" << "";
-    QTest::newRow("not across lines") << "Amoxicillin\ntreats pneumonia" << "" << "";
-    QTest::newRow("same concept both ends") << "Pneumonia resembles pneumonia." << "" << "";
+                                               << "amoxicillin|treats|asthma|negated"
+                                               << "";
+    QTest::newRow("two claims")
+        << "Insulin treats type 1 diabetes and metformin treats type 2 diabetes."
+        << "insulin|treats|type 1 diabetes mellitus|asserted;"
+           "metformin|treats|type 2 diabetes mellitus|asserted"
+        << "";
+    QTest::newRow("consecutive pairs only")
+        << "Amoxicillin and azithromycin treat pneumonia."
+        << "azithromycin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("no cue, no claim") << "Fever and cough and pneumonia."
+                                      << ""
+                                      << "";
+    QTest::newRow("cue too far from head")
+        << "Amoxicillin is given in high doses for many weeks and treats pneumonia."
+        << ""
+        << "";
+    QTest::newRow("not across sentences") << "Amoxicillin is cheap. Treats pneumonia well."
+                                          << ""
+                                          << "";
+    QTest::newRow("not across lines") << "Amoxicillin\ntreats pneumonia"
+                                      << ""
+                                      << "";
+    QTest::newRow("same concept both ends") << "Pneumonia resembles pneumonia."
+                                            << ""
+                                            << "";
     QTest::newRow("multi-word head") << "Chest pain suggests pneumonia."
-                                     << "chest pain|indicates|community-acquired pneumonia|asserted" << "";
-    QTest::newRow("unlinked tail is a gap") << "Amoxicillin treats strep throat." << "" << "strep throat";
-    QTest::newRow("unlinked head is a gap") << "Streptococcal pharyngitis is treated with amoxicillin." << ""
-                                            << "Streptococcal pharyngitis";
-    QTest::newRow("article skipped in gap") << "Wheezing is caused by a bronchospasm." << "" << "bronchospasm";
-    QTest::newRow("pronoun head is no gap") << "This suggests pneumonia." << "" << "";
-    QTest::newRow("gap stops at conjunction") << "Amoxicillin treats otitis media and sinusitis often."
-                                              << "" << "otitis media";
-    QTest::newRow("unlinked words between cue and tail") << "Albuterol treats bronchospasm and asthma."
-                                                         << "albuterol|treats|asthma|asserted" << "";
-    QTest::newRow("gap does not cross a comma") << "Strep throat, for example, is treated with amoxicillin."
-                                                << "" << "";
-    QTest::newRow("claim and gap in one sentence") << "Amoxicillin treats pneumonia and is a penicillin."
-                                                   << "amoxicillin|treats|community-acquired pneumonia|asserted"
-                                                   << "penicillin";
-    QTest::newRow("chained cues through an unlinked concept") << "Albuterol is a beta agonist used to treat asthma."
-                                                              << "" << "beta agonist";
-    QTest::newRow("nested cues are one cue") << "Amoxicillin is a treatment for pneumonia and rash."
-                                             << "amoxicillin|treats|community-acquired pneumonia|asserted" << "";
-    QTest::newRow("tail of a relational noun") << "Fever is a common symptom of pneumonia." << "" << "";
-    QTest::newRow("tail of an unlinked noun") << "Amoxicillin treats the symptoms of pneumonia." << "" << "";
-    QTest::newRow("is-a through a form of") << "Pneumonia is a severe form of lung disease."
-                                            << "community-acquired pneumonia|is_a|lung disease|asserted" << "";
-    QTest::newRow("first concept is an argument") << "The symptoms of pneumonia, such as fever, resolve." << "" << "";
-    QTest::newRow("relative clause after the cue") << "Pneumonia is a condition in which the lung disease spreads."
-                                                  << "" << "";
-    QTest::newRow("both sides unlinked") << "Bacteria cause infections." << "" << "";
+                                     << "chest pain|indicates|community-acquired pneumonia|asserted"
+                                     << "";
+    QTest::newRow("unlinked tail is a gap") << "Amoxicillin treats strep throat."
+                                            << ""
+                                            << "strep throat";
+    QTest::newRow("unlinked head is a gap")
+        << "Streptococcal pharyngitis is treated with amoxicillin."
+        << ""
+        << "Streptococcal pharyngitis";
+    QTest::newRow("article skipped in gap") << "Wheezing is caused by a bronchospasm."
+                                            << ""
+                                            << "bronchospasm";
+    QTest::newRow("pronoun head is no gap") << "This suggests pneumonia."
+                                            << ""
+                                            << "";
+    QTest::newRow("gap stops at conjunction")
+        << "Amoxicillin treats otitis media and sinusitis often."
+        << ""
+        << "otitis media";
+    QTest::newRow("unlinked words between cue and tail")
+        << "Albuterol treats bronchospasm and asthma."
+        << "albuterol|treats|asthma|asserted"
+        << "";
+    QTest::newRow("gap does not cross a comma")
+        << "Strep throat, for example, is treated with amoxicillin."
+        << ""
+        << "";
+    QTest::newRow("claim and gap in one sentence")
+        << "Amoxicillin treats pneumonia and is a penicillin."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "penicillin";
+    QTest::newRow("chained cues through an unlinked concept")
+        << "Albuterol is a beta agonist used to treat asthma."
+        << ""
+        << "beta agonist";
+    QTest::newRow("nested cues are one cue")
+        << "Amoxicillin is a treatment for pneumonia and rash."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("tail of a relational noun") << "Fever is a common symptom of pneumonia."
+                                               << ""
+                                               << "";
+    QTest::newRow("tail of an unlinked noun") << "Amoxicillin treats the symptoms of pneumonia."
+                                              << ""
+                                              << "";
+    QTest::newRow("is-a through a form of")
+        << "Pneumonia is a severe form of lung disease."
+        << "community-acquired pneumonia|is_a|lung disease|asserted"
+        << "";
+    QTest::newRow("first concept is an argument")
+        << "The symptoms of pneumonia, such as fever, resolve."
+        << ""
+        << "";
+    QTest::newRow("relative clause after the cue")
+        << "Pneumonia is a condition in which the lung disease spreads."
+        << ""
+        << "";
+    QTest::newRow("both sides unlinked") << "Bacteria cause infections."
+                                         << ""
+                                         << "";
 }
 
-void TestClaimExtractor::extract()
-{
+void TestClaimExtractor::extract() {
     QFETCH(QString, text);
     QFETCH(QString, claims);
     QFETCH(QString, gaps);
@@ -132,9 +188,9 @@ void TestClaimExtractor::extract()
     QCOMPARE(r.gaps, gaps);
 }
 
-void TestClaimExtractor::claimOffsetsAndSteps()
-{
-    const std::string text = "1. Fever and cough.\n2. Fever due to pneumonia is common. Insulin treats type 1 diabetes.";
+void TestClaimExtractor::claimOffsetsAndSteps() {
+    const std::string text =
+        "1. Fever and cough.\n2. Fever due to pneumonia is common. Insulin treats type 1 diabetes.";
     const auto steps = StepSegmenter::segment(text);
     QCOMPARE(steps.size(), std::size_t(2));
     const auto out = ClaimExtractor(lexicon_).extract(text, steps, kb_.link(text));
@@ -142,25 +198,27 @@ void TestClaimExtractor::claimOffsetsAndSteps()
     const Claim& c = out.claims[0];
     QCOMPARE(c.step, 1);
     QCOMPARE(c.cue, std::string("due to"));
-    QCOMPARE(text.substr(c.begin, c.end - c.begin), std::string("2. Fever due to pneumonia is common."));
-    QCOMPARE(text.substr(c.phraseBegin, c.phraseEnd - c.phraseBegin), std::string("Fever due to pneumonia"));
+    QCOMPARE(text.substr(c.begin, c.end - c.begin),
+             std::string("2. Fever due to pneumonia is common."));
+    QCOMPARE(text.substr(c.phraseBegin, c.phraseEnd - c.phraseBegin),
+             std::string("Fever due to pneumonia"));
     const Claim& d = out.claims[1];
     QCOMPARE(d.step, 1);
     QCOMPARE(text.substr(d.begin, d.end - d.begin), std::string("Insulin treats type 1 diabetes."));
-    QCOMPARE(text.substr(d.phraseBegin, d.phraseEnd - d.phraseBegin), std::string("Insulin treats type 1 diabetes"));
+    QCOMPARE(text.substr(d.phraseBegin, d.phraseEnd - d.phraseBegin),
+             std::string("Insulin treats type 1 diabetes"));
 }
 
-void TestClaimExtractor::gapSettingBoundsClaims()
-{
+void TestClaimExtractor::gapSettingBoundsClaims() {
     const std::string text = "Amoxicillin is often reliably used to treat pneumonia.";
-    QCOMPARE(run(text).claims, QStringLiteral("amoxicillin|treats|community-acquired pneumonia|asserted"));
+    QCOMPARE(run(text).claims,
+             QStringLiteral("amoxicillin|treats|community-acquired pneumonia|asserted"));
     ClaimSettings tight;
     tight.maxGapTokens = 2;
     QCOMPARE(run(text, tight).claims, QString());
 }
 
-void TestClaimExtractor::oddInput_data()
-{
+void TestClaimExtractor::oddInput_data() {
     QTest::addColumn<QByteArray>("text");
     QTest::newRow("empty") << QByteArray();
     QTest::newRow("only cue") << QByteArray("treats");
@@ -168,11 +226,11 @@ void TestClaimExtractor::oddInput_data()
     QTest::newRow("cue at start") << QByteArray("treated with amoxicillin");
     QTest::newRow("invalid utf8") << QByteArray("Amoxicillin \xff\xfe treats \xc3 pneumonia.");
     QTest::newRow("punctuation storm") << QByteArray(",,;; .. treats ;; due to ,, .");
-    QTest::newRow("long repetition") << QByteArray("amoxicillin treats pneumonia due to fever ").repeated(5000);
+    QTest::newRow("long repetition")
+        << QByteArray("amoxicillin treats pneumonia due to fever ").repeated(5000);
 }
 
-void TestClaimExtractor::oddInput()
-{
+void TestClaimExtractor::oddInput() {
     QFETCH(QByteArray, text);
     const std::string t = text.toStdString();
     const auto out = ClaimExtractor(lexicon_).extract(t, StepSegmenter::segment(t), kb_.link(t));

@@ -23,16 +23,14 @@ private slots:
 };
 
 // Fields joined with '|' so one QString column can state the expected split.
-static QString joined(const DelimitedSplitter& s)
-{
+static QString joined(const DelimitedSplitter& s) {
     QStringList parts;
     for (std::string_view f : s.fields())
         parts << QString::fromUtf8(f.data(), qsizetype(f.size()));
     return parts.join(QLatin1Char('|'));
 }
 
-void TestDelimitedText::splitsFields_data()
-{
+void TestDelimitedText::splitsFields_data() {
     QTest::addColumn<Delimiter>("delimiter");
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<int>("count");
@@ -41,29 +39,27 @@ void TestDelimitedText::splitsFields_data()
     QTest::newRow("csv plain") << csv << QByteArray("a,b,c") << 3 << "a|b|c";
     QTest::newRow("csv empty fields") << csv << QByteArray(",x,,") << 4 << "|x||";
     QTest::newRow("csv empty line") << csv << QByteArray("") << 1 << "";
-    QTest::newRow("csv quoted comma") << csv << QByteArray("1,\"Smith, John\",2") << 3
-                                      << "1|Smith, John|2";
-    QTest::newRow("csv doubled quotes") << csv << QByteArray("\"say \"\"hi\"\"\",x") << 2
-                                        << "say \"hi\"|x";
+    QTest::newRow("csv quoted comma")
+        << csv << QByteArray("1,\"Smith, John\",2") << 3 << "1|Smith, John|2";
+    QTest::newRow("csv doubled quotes")
+        << csv << QByteArray("\"say \"\"hi\"\"\",x") << 2 << "say \"hi\"|x";
     QTest::newRow("csv only doubled quote") << csv << QByteArray("\"\"\"\"") << 1 << "\"";
     QTest::newRow("csv empty quoted") << csv << QByteArray("\"\",a") << 2 << "|a";
-    QTest::newRow("csv quoted last, trailing comma") << csv << QByteArray("a,\"b\",") << 3
-                                                     << "a|b|";
-    QTest::newRow("csv quote inside unquoted kept") << csv << QByteArray("5\" disk,x") << 2
-                                                    << "5\" disk|x";
+    QTest::newRow("csv quoted last, trailing comma")
+        << csv << QByteArray("a,\"b\",") << 3 << "a|b|";
+    QTest::newRow("csv quote inside unquoted kept")
+        << csv << QByteArray("5\" disk,x") << 2 << "5\" disk|x";
     QTest::newRow("tsv plain") << tsv << QByteArray("id\tname\tkind") << 3 << "id|name|kind";
     QTest::newRow("tsv comma is data") << tsv << QByteArray("a,b\tc") << 2 << "a,b|c";
-    QTest::newRow("tsv quotes stripped") << tsv
-                                         << QByteArray("\"DOID:1\"\t\"a, b\"\t\"c\"") << 3
-                                         << "DOID:1|a, b|c";
-    QTest::newRow("tsv doubled quote in quoted") << tsv << QByteArray("\"x \"\"y\"\"\"\tz") << 2
-                                                 << "x \"y\"|z";
+    QTest::newRow("tsv quotes stripped")
+        << tsv << QByteArray("\"DOID:1\"\t\"a, b\"\t\"c\"") << 3 << "DOID:1|a, b|c";
+    QTest::newRow("tsv doubled quote in quoted")
+        << tsv << QByteArray("\"x \"\"y\"\"\"\tz") << 2 << "x \"y\"|z";
     QTest::newRow("tsv lone quote kept") << tsv << QByteArray("\"\tb") << 2 << "\"|b";
     QTest::newRow("tsv empty trailing") << tsv << QByteArray("a\t") << 2 << "a|";
 }
 
-void TestDelimitedText::splitsFields()
-{
+void TestDelimitedText::splitsFields() {
     QFETCH(Delimiter, delimiter);
     QFETCH(QByteArray, line);
     QFETCH(int, count);
@@ -75,24 +71,21 @@ void TestDelimitedText::splitsFields()
     QCOMPARE(joined(s), fields);
 }
 
-void TestDelimitedText::malformedCsvIsRefused_data()
-{
+void TestDelimitedText::malformedCsvIsRefused_data() {
     QTest::addColumn<QByteArray>("line");
     QTest::newRow("unterminated") << QByteArray("a,\"open field");
     QTest::newRow("unterminated after doubled") << QByteArray("\"a\"\"");
     QTest::newRow("text after closing quote") << QByteArray("\"a\"b,c");
 }
 
-void TestDelimitedText::malformedCsvIsRefused()
-{
+void TestDelimitedText::malformedCsvIsRefused() {
     QFETCH(QByteArray, line);
     DelimitedSplitter s(Delimiter::Comma);
     QVERIFY(!s.split(line.toStdString()));
     QVERIFY(std::string(s.error()).size() > 0);
 }
 
-void TestDelimitedText::viewsSurviveManyUnquotedFields()
-{
+void TestDelimitedText::viewsSurviveManyUnquotedFields() {
     // Every field needs unquoting, so all views point into the splitter's buffer; growing it
     // would leave the earlier ones dangling.
     std::string line;
@@ -114,8 +107,7 @@ void TestDelimitedText::viewsSurviveManyUnquotedFields()
     QCOMPARE(std::string(s[1]), std::string("y"));
 }
 
-void TestDelimitedText::sniffsDelimiter_data()
-{
+void TestDelimitedText::sniffsDelimiter_data() {
     QTest::addColumn<QByteArray>("header");
     QTest::addColumn<int>("expected"); // 0 none, 1 tab, 2 comma
     QTest::newRow("tsv") << QByteArray("id\tname\tkind") << 1;
@@ -126,8 +118,7 @@ void TestDelimitedText::sniffsDelimiter_data()
     QTest::newRow("tie goes to tab") << QByteArray("a,b\tc") << 1;
 }
 
-void TestDelimitedText::sniffsDelimiter()
-{
+void TestDelimitedText::sniffsDelimiter() {
     QFETCH(QByteArray, header);
     QFETCH(int, expected);
     const auto d = sniffDelimiter(header.toStdString());
@@ -135,8 +126,7 @@ void TestDelimitedText::sniffsDelimiter()
     QCOMPARE(got, expected);
 }
 
-void TestDelimitedText::trimsBlanks()
-{
+void TestDelimitedText::trimsBlanks() {
     QCOMPARE(std::string(trimBlanks("  a b\t")), std::string("a b"));
     QCOMPARE(std::string(trimBlanks(" \t ")), std::string());
     QCOMPARE(std::string(trimBlanks("x")), std::string("x"));

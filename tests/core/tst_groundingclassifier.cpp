@@ -18,19 +18,21 @@ using rs::Finding;
 
 namespace {
 
-Box model(const char* label, double x, double y, double w, double h) { return {label, "model", x, y, w, h}; }
-Box reference(const char* label, double x, double y, double w, double h) { return {label, "reference", x, y, w, h}; }
+Box model(const char* label, double x, double y, double w, double h) {
+    return {label, "model", x, y, w, h};
+}
+Box reference(const char* label, double x, double y, double w, double h) {
+    return {label, "reference", x, y, w, h};
+}
 
-Case caseWith(std::vector<Box> boxes)
-{
+Case caseWith(std::vector<Box> boxes) {
     Case c;
     c.key = "cxr-1";
     c.images.push_back({"/nonexistent/cxr.png", "CXR", std::move(boxes)});
     return c;
 }
 
-QStringList kinds(const std::vector<Finding>& findings)
-{
+QStringList kinds(const std::vector<Finding>& findings) {
     QStringList out;
     for (const Finding& f : findings)
         out << QString::fromStdString(f.subtype) + "@" + QString::number(f.box);
@@ -51,30 +53,34 @@ private slots:
     void analysisStoresGroundingFindings();
 };
 
-void TestGroundingClassifier::classify_data()
-{
+void TestGroundingClassifier::classify_data() {
     QTest::addColumn<std::vector<Box>>("boxes");
     QTest::addColumn<QStringList>("expected");
     const Box ref = reference("Nodule", 100, 100, 40, 40);
-    QTest::newRow("well placed") << std::vector<Box>{ref, model("Nodule", 104, 102, 40, 40)} << QStringList{};
+    QTest::newRow("well placed") << std::vector<Box>{ref, model("Nodule", 104, 102, 40, 40)}
+                                 << QStringList{};
     // Shifted by half its width: IoU 1/3.
-    QTest::newRow("shifted") << std::vector<Box>{ref, model("Nodule", 120, 100, 40, 40)} << QStringList{"low_iou@1"};
+    QTest::newRow("shifted") << std::vector<Box>{ref, model("Nodule", 120, 100, 40, 40)}
+                             << QStringList{"low_iou@1"};
     QTest::newRow("elsewhere") << std::vector<Box>{ref, model("Nodule", 600, 600, 40, 40)}
                                << QStringList{"low_iou@1"};
     QTest::newRow("no model box") << std::vector<Box>{ref} << QStringList{"missed_reference@0"};
     QTest::newRow("label disagrees") << std::vector<Box>{ref, model("Mass", 100, 100, 40, 40)}
                                      << QStringList{"label_mismatch@1"};
-    QTest::newRow("unknown label, nowhere") << std::vector<Box>{ref, model("Mass", 600, 600, 40, 40), model("Nodule", 100, 100, 40, 40)}
-                                            << QStringList{"low_iou@1"};
-    QTest::newRow("duplicate of a good box") << std::vector<Box>{ref, model("Nodule", 100, 100, 40, 40), model("Nodule", 101, 100, 40, 40)}
-                                             << QStringList{};
+    QTest::newRow("unknown label, nowhere")
+        << std::vector<Box>{ref, model("Mass", 600, 600, 40, 40), model("Nodule", 100, 100, 40, 40)}
+        << QStringList{"low_iou@1"};
+    QTest::newRow("duplicate of a good box")
+        << std::vector<Box>{ref, model("Nodule", 100, 100, 40, 40),
+                            model("Nodule", 101, 100, 40, 40)}
+        << QStringList{};
     QTest::newRow("one of two findings missed")
-        << std::vector<Box>{ref, reference("Cardiomegaly", 300, 400, 400, 300), model("Nodule", 100, 100, 40, 40)}
+        << std::vector<Box>{ref, reference("Cardiomegaly", 300, 400, 400, 300),
+                            model("Nodule", 100, 100, 40, 40)}
         << QStringList{"missed_reference@1"};
 }
 
-void TestGroundingClassifier::classify()
-{
+void TestGroundingClassifier::classify() {
     QFETCH(std::vector<Box>, boxes);
     QFETCH(QStringList, expected);
     const rs::GroundingClassifier g(0.5);
@@ -88,27 +94,27 @@ void TestGroundingClassifier::classify()
     }
 }
 
-void TestGroundingClassifier::thresholdIsASetting()
-{
+void TestGroundingClassifier::thresholdIsASetting() {
     // IoU 1/3: an error at 0.5, fine at 0.3.
-    const Case c = caseWith({reference("Nodule", 100, 100, 40, 40), model("Nodule", 120, 100, 40, 40)});
+    const Case c =
+        caseWith({reference("Nodule", 100, 100, 40, 40), model("Nodule", 120, 100, 40, 40)});
     QCOMPARE(rs::GroundingClassifier(0.5).classify(c, false).size(), std::size_t(1));
     QVERIFY(rs::GroundingClassifier(0.3).classify(c, false).empty());
 }
 
-void TestGroundingClassifier::explanationNamesLabelAndIou()
-{
-    const Case c = caseWith({reference("Nodule", 100, 100, 40, 40), model("Nodule", 120, 100, 40, 40)});
+void TestGroundingClassifier::explanationNamesLabelAndIou() {
+    const Case c =
+        caseWith({reference("Nodule", 100, 100, 40, 40), model("Nodule", 120, 100, 40, 40)});
     const auto f = rs::GroundingClassifier(0.5).classify(c, false);
     QCOMPARE(f.size(), std::size_t(1));
     const QString why = QString::fromStdString(f[0].explanation);
-    QVERIFY2(why.contains("Nodule") && why.contains("0.33") && why.contains("0.50") && why.contains("cxr.png"),
+    QVERIFY2(why.contains("Nodule") && why.contains("0.33") && why.contains("0.50") &&
+                 why.contains("cxr.png"),
              qPrintable(why));
     QCOMPARE(f[0].signature, std::string("grounding/low_iou/nodule"));
 }
 
-void TestGroundingClassifier::severity()
-{
+void TestGroundingClassifier::severity() {
     using rs::Severity;
     QCOMPARE(rs::GroundingClassifier::severityFor("low_iou", false), Severity::Minor);
     QCOMPARE(rs::GroundingClassifier::severityFor("low_iou", true), Severity::Major);
@@ -116,13 +122,13 @@ void TestGroundingClassifier::severity()
     QCOMPARE(rs::GroundingClassifier::severityFor("label_mismatch", true), Severity::Critical);
 }
 
-void TestGroundingClassifier::imagesWithoutReferenceAreNotJudged()
-{
-    QVERIFY(rs::GroundingClassifier(0.5).classify(caseWith({model("Nodule", 0, 0, 5, 5)}), false).empty());
+void TestGroundingClassifier::imagesWithoutReferenceAreNotJudged() {
+    QVERIFY(rs::GroundingClassifier(0.5)
+                .classify(caseWith({model("Nodule", 0, 0, 5, 5)}), false)
+                .empty());
 }
 
-void TestGroundingClassifier::analysisStoresGroundingFindings()
-{
+void TestGroundingClassifier::analysisStoresGroundingFindings() {
     rs::test::TestKnowledgeBase kb;
     kb.add("Nodule", "Disease");
     rs::Lexicon lexicon;

@@ -22,14 +22,12 @@ private slots:
 
 private:
     QTemporaryDir dir_;
-    std::string write(const std::string& name, const std::string& bytes)
-    {
+    std::string write(const std::string& name, const std::string& bytes) {
         const std::string path = dir_.filePath(QString::fromStdString(name)).toStdString();
         std::ofstream(path, std::ios::binary) << bytes;
         return path;
     }
-    static std::string gzip(const std::string& text)
-    {
+    static std::string gzip(const std::string& text) {
         z_stream zs{};
         deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
         std::string out(compressBound(uLong(text.size())) + 64, '\0');
@@ -44,8 +42,7 @@ private:
     }
 };
 
-void TestInputFile::sha256KnownVectors_data()
-{
+void TestInputFile::sha256KnownVectors_data() {
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("hex");
     QTest::newRow("empty") << QByteArray()
@@ -57,22 +54,19 @@ void TestInputFile::sha256KnownVectors_data()
         << "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1";
 }
 
-void TestInputFile::sha256KnownVectors()
-{
+void TestInputFile::sha256KnownVectors() {
     QFETCH(QByteArray, input);
     QFETCH(QString, hex);
     QCOMPARE(QString::fromStdString(Sha256::hex(input.toStdString())), hex);
 }
 
-void TestInputFile::plainAndGzipGiveSameLines_data()
-{
+void TestInputFile::plainAndGzipGiveSameLines_data() {
     QTest::addColumn<bool>("compressed");
     QTest::newRow("plain") << false;
     QTest::newRow("gzip") << true;
 }
 
-void TestInputFile::plainAndGzipGiveSameLines()
-{
+void TestInputFile::plainAndGzipGiveSameLines() {
     QFETCH(bool, compressed);
     std::string text;
     for (int i = 0; i < 20000; ++i)
@@ -96,8 +90,7 @@ void TestInputFile::plainAndGzipGiveSameLines()
     QCOMPARE(last, std::string("last line without newline"));
 }
 
-void TestInputFile::truncatedGzipIsAnError()
-{
+void TestInputFile::truncatedGzipIsAnError() {
     std::string text;
     for (int i = 0; i < 5000; ++i)
         text += "row " + std::to_string(i * 7919) + "\n";
@@ -113,8 +106,7 @@ void TestInputFile::truncatedGzipIsAnError()
     QVERIFY(f.error().find("truncated") != std::string::npos);
 }
 
-void TestInputFile::missingFileIsAnError()
-{
+void TestInputFile::missingFileIsAnError() {
     InputFile f;
     QVERIFY(!f.open(dir_.filePath("nope.tsv").toStdString()));
     QVERIFY(!f.error().empty());

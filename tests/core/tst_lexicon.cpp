@@ -29,16 +29,14 @@ private slots:
 
 namespace {
 
-void writeFile(const QString& path, const std::string& content)
-{
+void writeFile(const QString& path, const std::string& content) {
     std::ofstream out(path.toStdString(), std::ios::binary);
     out << content;
 }
 
 } // namespace
 
-void TestLexicon::loadsGoodLinesAndReportsBadOnes()
-{
+void TestLexicon::loadsGoodLinesAndReportsBadOnes() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     writeFile(dir.filePath("relation-cues.tsv"),
@@ -77,11 +75,13 @@ void TestLexicon::loadsGoodLinesAndReportsBadOnes()
 
     QCOMPARE(errors.size(), std::size_t(4));
     auto endsWith = [](const std::string& s, const std::string& suffix) {
-        return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+        return s.size() >= suffix.size() &&
+               s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
     };
     QVERIFY(endsWith(errors[0].file, "relation-cues.tsv"));
     QCOMPARE(errors[0].line, std::size_t(6));
-    QVERIFY(errors[0].toString().find("relation-cues.tsv:6: direction 'sideways'") != std::string::npos);
+    QVERIFY(errors[0].toString().find("relation-cues.tsv:6: direction 'sideways'") !=
+            std::string::npos);
     QCOMPARE(errors[1].line, std::size_t(7));
     QVERIFY(errors[1].reason.find("expected 3") != std::string::npos);
     QVERIFY(endsWith(errors[2].file, "polarity-cues.tsv"));
@@ -90,30 +90,39 @@ void TestLexicon::loadsGoodLinesAndReportsBadOnes()
     QCOMPARE(errors[3].line, std::size_t(5));
 }
 
-void TestLexicon::badLine_data()
-{
+void TestLexicon::badLine_data() {
     QTest::addColumn<int>("table"); // 0 relation cues, 1 polarity, 2 compatibility
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("reasonPart");
-    QTest::newRow("cue: unknown direction") << 0 << "treats\tboth\ttreats" << "direction";
-    QTest::newRow("cue: relation with space") << 0 << "treats well\tforward\ttreats" << "lower_snake";
-    QTest::newRow("cue: punctuation only") << 0 << "treats\tforward\t--" << "empty cue";
-    QTest::newRow("cue: extra field") << 0 << "treats\tforward\ttreats\textra" << "expected 3";
-    QTest::newRow("polarity: asserted is no cue") << 1 << "asserted\tindeed" << "polarity";
-    QTest::newRow("polarity: one field") << 1 << "negated" << "expected 2";
-    QTest::newRow("compat: bad direction") << 2 << "treats\ttreats\tbackwards" << "direction";
-    QTest::newRow("compat: empty kg relation") << 2 << "treats\t -- \tforward" << "empty KG relation";
-    QTest::newRow("compat: unknown match") << 2 << "treats\tcauses\tforward\tmaybe" << "match";
-    QTest::newRow("compat: five fields") << 2 << "treats\tcauses\tforward\texcludes\tx" << "expected 3 to 4";
+    QTest::newRow("cue: unknown direction") << 0 << "treats\tboth\ttreats"
+                                            << "direction";
+    QTest::newRow("cue: relation with space") << 0 << "treats well\tforward\ttreats"
+                                              << "lower_snake";
+    QTest::newRow("cue: punctuation only") << 0 << "treats\tforward\t--"
+                                           << "empty cue";
+    QTest::newRow("cue: extra field") << 0 << "treats\tforward\ttreats\textra"
+                                      << "expected 3";
+    QTest::newRow("polarity: asserted is no cue") << 1 << "asserted\tindeed"
+                                                  << "polarity";
+    QTest::newRow("polarity: one field") << 1 << "negated"
+                                         << "expected 2";
+    QTest::newRow("compat: bad direction") << 2 << "treats\ttreats\tbackwards"
+                                           << "direction";
+    QTest::newRow("compat: empty kg relation") << 2 << "treats\t -- \tforward"
+                                               << "empty KG relation";
+    QTest::newRow("compat: unknown match") << 2 << "treats\tcauses\tforward\tmaybe"
+                                           << "match";
+    QTest::newRow("compat: five fields") << 2 << "treats\tcauses\tforward\texcludes\tx"
+                                         << "expected 3 to 4";
 }
 
-void TestLexicon::badLine()
-{
+void TestLexicon::badLine() {
     QFETCH(int, table);
     QFETCH(QString, line);
     QFETCH(QString, reasonPart);
     // A good line after the bad one proves reading continues.
-    const std::string good[] = {"causes\tforward\tleads to", "negated\tnot", "causes\tcauses\tforward"};
+    const std::string good[] = {"causes\tforward\tleads to", "negated\tnot",
+                                "causes\tcauses\tforward"};
     std::istringstream in(line.toStdString() + "\n" + good[table] + "\n");
     Lexicon lx;
     std::vector<ImportError> errors;
@@ -126,7 +135,8 @@ void TestLexicon::badLine()
     QCOMPARE(errors.size(), std::size_t(1));
     QCOMPARE(errors[0].line, std::size_t(1));
     QCOMPARE(errors[0].file, std::string("mem.tsv"));
-    QVERIFY2(errors[0].reason.find(reasonPart.toStdString()) != std::string::npos, errors[0].reason.c_str());
+    QVERIFY2(errors[0].reason.find(reasonPart.toStdString()) != std::string::npos,
+             errors[0].reason.c_str());
     if (table == 0)
         QCOMPARE(lx.relationCues().size(), std::size_t(1));
     else if (table == 1)
@@ -135,10 +145,10 @@ void TestLexicon::badLine()
         QVERIFY(lx.supports("causes", "causes", true) && lx.isCheckable("causes"));
 }
 
-void TestLexicon::missingFileFails()
-{
+void TestLexicon::missingFileFails() {
     QTemporaryDir dir;
-    writeFile(dir.filePath("relation-cues.tsv"), "relation\tdirection\tcue\ntreats\tforward\ttreats\n");
+    writeFile(dir.filePath("relation-cues.tsv"),
+              "relation\tdirection\tcue\ntreats\tforward\ttreats\n");
     Lexicon lx;
     std::vector<ImportError> errors;
     QVERIFY(!lx.load(dir.path().toStdString(), &errors));
@@ -147,26 +157,34 @@ void TestLexicon::missingFileFails()
     QCOMPARE(lx.relationCues().size(), std::size_t(1)); // what could be read was read
 }
 
-void TestLexicon::supports_data()
-{
+void TestLexicon::supports_data() {
     QTest::addColumn<QString>("claim");
     QTest::addColumn<QString>("kg");
     QTest::addColumn<bool>("headToTail");
     QTest::addColumn<bool>("expected");
-    QTest::newRow("forward ok") << "treats" << "treats" << true << true;
-    QTest::newRow("forward, edge reversed") << "treats" << "treats" << false << false;
-    QTest::newRow("reverse row") << "indicates" << "presents" << false << true;
-    QTest::newRow("reverse row, wrong way") << "indicates" << "presents" << true << false;
-    QTest::newRow("either") << "resembles" << "resembles" << false << true;
-    QTest::newRow("incompatible relation") << "treats" << "causes" << true << false;
-    QTest::newRow("kg name spelled otherwise") << "treats" << "Off-label use" << true << true;
-    QTest::newRow("identity without a row") << "upregulates" << "upregulates" << true << true;
-    QTest::newRow("identity only head to tail") << "upregulates" << "upregulates" << false << false;
-    QTest::newRow("prefix is not equal") << "treats" << "treats_rarely" << true << false;
+    QTest::newRow("forward ok") << "treats"
+                                << "treats" << true << true;
+    QTest::newRow("forward, edge reversed") << "treats"
+                                            << "treats" << false << false;
+    QTest::newRow("reverse row") << "indicates"
+                                 << "presents" << false << true;
+    QTest::newRow("reverse row, wrong way") << "indicates"
+                                            << "presents" << true << false;
+    QTest::newRow("either") << "resembles"
+                            << "resembles" << false << true;
+    QTest::newRow("incompatible relation") << "treats"
+                                           << "causes" << true << false;
+    QTest::newRow("kg name spelled otherwise") << "treats"
+                                               << "Off-label use" << true << true;
+    QTest::newRow("identity without a row") << "upregulates"
+                                            << "upregulates" << true << true;
+    QTest::newRow("identity only head to tail") << "upregulates"
+                                                << "upregulates" << false << false;
+    QTest::newRow("prefix is not equal") << "treats"
+                                         << "treats_rarely" << true << false;
 }
 
-void TestLexicon::supports()
-{
+void TestLexicon::supports() {
     QFETCH(QString, claim);
     QFETCH(QString, kg);
     QFETCH(bool, headToTail);
@@ -179,30 +197,33 @@ void TestLexicon::supports()
     QCOMPARE(lx.supports(claim.toStdString(), kg.toStdString(), headToTail), expected);
 }
 
-void TestLexicon::relationKey_data()
-{
+void TestLexicon::relationKey_data() {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("key");
-    QTest::newRow("plain") << "treats" << "treats";
-    QTest::newRow("space and hyphen") << "Off-label use" << "off_label_use";
-    QTest::newRow("snake kept") << "disease_phenotype_positive" << "disease_phenotype_positive";
-    QTest::newRow("edges trimmed") << "  -is a- " << "is_a";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("plain") << "treats"
+                           << "treats";
+    QTest::newRow("space and hyphen") << "Off-label use"
+                                      << "off_label_use";
+    QTest::newRow("snake kept") << "disease_phenotype_positive"
+                                << "disease_phenotype_positive";
+    QTest::newRow("edges trimmed") << "  -is a- "
+                                   << "is_a";
+    QTest::newRow("empty") << ""
+                           << "";
 }
 
-void TestLexicon::relationKey()
-{
+void TestLexicon::relationKey() {
     QFETCH(QString, name);
     QFETCH(QString, key);
     QCOMPARE(QString::fromStdString(Lexicon::relationKey(name.toStdString())), key);
 }
 
-void TestLexicon::cuesIndexedLongestFirst()
-{
+void TestLexicon::cuesIndexedLongestFirst() {
     Lexicon lx;
     QVERIFY(lx.addRelationCue("is_a", CueDirection::Forward, "is a"));
     QVERIFY(lx.addRelationCue("treats", CueDirection::Forward, "is a treatment for"));
-    QVERIFY(lx.addRelationCue("treats", CueDirection::Forward, "Is  a treatment, for")); // same after normalizing
+    QVERIFY(lx.addRelationCue("treats", CueDirection::Forward,
+                              "Is  a treatment, for")); // same after normalizing
     QVERIFY(!lx.addRelationCue("Treats", CueDirection::Forward, "cures"));
     QVERIFY(!lx.addRelationCue("treats", CueDirection::Forward, " ,. "));
     QCOMPARE(lx.relationCues().size(), std::size_t(2));
@@ -213,20 +234,19 @@ void TestLexicon::cuesIndexedLongestFirst()
     QVERIFY(!lx.relationCuesStartingWith("a"));
 }
 
-void TestLexicon::subsumption()
-{
+void TestLexicon::subsumption() {
     Lexicon lx;
-    QVERIFY(lx.isSubsumption("is_a"));      // by name, no table row needed
+    QVERIFY(lx.isSubsumption("is_a")); // by name, no table row needed
     QVERIFY(!lx.isSubsumption("subclass_of"));
     lx.addCompatibility("is_a", "subclass_of", EdgeDirection::Forward);
     QVERIFY(lx.isSubsumption("subclass of"));
     QVERIFY(!lx.isSubsumption("treats"));
 }
 
-void TestLexicon::shippedLexiconLoadsCleanly()
-{
+void TestLexicon::shippedLexiconLoadsCleanly() {
     const QString resources = rs::test::resourcesDir();
-    if (resources.isEmpty() || !QFileInfo::exists(resources + QStringLiteral("/lexicon/relation-cues.tsv")))
+    if (resources.isEmpty() ||
+        !QFileInfo::exists(resources + QStringLiteral("/lexicon/relation-cues.tsv")))
         QSKIP("resources/lexicon not available (REASONSCOPE_RESOURCES unset)");
     Lexicon lx;
     std::vector<ImportError> errors;
@@ -242,8 +262,7 @@ void TestLexicon::shippedLexiconLoadsCleanly()
         QVERIFY2(lx.isCheckable(r), r);
 }
 
-void TestLexicon::matchColumnAndCompleteLists()
-{
+void TestLexicon::matchColumnAndCompleteLists() {
     std::istringstream compat("claim_relation\tkg_relation\tdirection\tmatch\n"
                               "treats\ttreats\tforward\n"
                               "causes\tis_a\teither\tspecificity\n"
@@ -268,7 +287,8 @@ void TestLexicon::matchColumnAndCompleteLists()
     QCOMPARE(lx.completeLists()[0].kgRelations, (std::vector<std::string>{"treats", "palliates"}));
     QVERIFY(Lexicon::inCompleteList(lx.completeLists()[0], "Palliates"));
     QVERIFY(!Lexicon::inCompleteList(lx.completeLists()[0], "causes"));
-    QCOMPARE(Lexicon::completeListsFileFor("kg/demo-kg.tsv"), std::string("kg/demo-kg.complete-relations.tsv"));
+    QCOMPARE(Lexicon::completeListsFileFor("kg/demo-kg.tsv"),
+             std::string("kg/demo-kg.complete-relations.tsv"));
     QCOMPARE(Lexicon::completeListsFileFor("hetionet-edges-5k.sif.gz"),
              std::string("hetionet-edges-5k.complete-relations.tsv"));
 }

@@ -18,8 +18,7 @@ private:
     Lexicon lexicon_;
 };
 
-void TestMentionFilter::initTestCase()
-{
+void TestMentionFilter::initTestCase() {
     for (const char* a : {"blood", "heart", "eye", "leg"})
         kb_.add(a, "Anatomy");
     for (const char* c : {"insulin", "aspirin", "metformin"})
@@ -32,47 +31,95 @@ void TestMentionFilter::initTestCase()
     lexicon_.addPolarityCue(Polarity::Negated, "not");
 }
 
-void TestMentionFilter::filter_data()
-{
+void TestMentionFilter::filter_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("kept");
     QTest::addColumn<QString>("gaps");
-    QTest::newRow("blood pressure") << "Her blood pressure is 80/50 mm Hg." << "" << "blood pressure";
-    QTest::newRow("heart rate") << "Heart rate 120/min." << "" << "Heart rate";
-    QTest::newRow("eye drops") << "Latanoprost eye drops are used to treat glaucoma." << "" << "eye drops";
-    QTest::newRow("insulin resistance") << "Insulin resistance is common." << "" << "Insulin resistance";
-    QTest::newRow("phrase stops at a preposition") << "Blood culture bottles of the patient." << ""
+    QTest::newRow("blood pressure") << "Her blood pressure is 80/50 mm Hg."
+                                    << ""
+                                    << "blood pressure";
+    QTest::newRow("heart rate") << "Heart rate 120/min."
+                                << ""
+                                << "Heart rate";
+    QTest::newRow("eye drops") << "Latanoprost eye drops are used to treat glaucoma."
+                               << ""
+                               << "eye drops";
+    QTest::newRow("insulin resistance") << "Insulin resistance is common."
+                                        << ""
+                                        << "Insulin resistance";
+    QTest::newRow("phrase stops at a preposition") << "Blood culture bottles of the patient."
+                                                   << ""
                                                    << "Blood culture bottles";
-    QTest::newRow("transparent head") << "Aspirin therapy was started." << "aspirin" << "";
-    QTest::newRow("participle starts a clause") << "Chest pain radiating to the jaw." << "chest pain" << "";
-    QTest::newRow("clinical -ing noun") << "Heart swelling." << "" << "Heart swelling";
-    QTest::newRow("adverb") << "Fever recently." << "fever" << "";
-    QTest::newRow("conjunction") << "Fever and chills." << "fever" << "";
-    QTest::newRow("dose") << "Metformin 500 mg daily." << "metformin" << "";
-    QTest::newRow("hyphenated transparent") << "An HIV-positive man." << "HIV" << "";
-    QTest::newRow("comma separates") << "Fever, heart murmur." << "fever" << "heart murmur";
-    QTest::newRow("line break separates") << "blood\nculture" << "blood" << "";
-    QTest::newRow("verb follows") << "Aspirin inhibits platelets." << "aspirin" << "";
-    QTest::newRow("unknown verb with an object") << "Fever prompts a workup." << "fever" << "";
-    QTest::newRow("unknown verb with a particle") << "Fever rules away nothing." << "fever" << "";
-    QTest::newRow("copula follows") << "The heart is enlarged." << "heart" << "";
-    QTest::newRow("cue follows") << "Aspirin used to treat pain." << "aspirin" << "";
-    QTest::newRow("cue word without its cue") << "Straight leg raise test was positive." << "" << "leg raise test";
-    QTest::newRow("cue word with its cue") << "Fever raise concern for sepsis." << "fever" << "";
-    QTest::newRow("negation follows") << "Aspirin not given." << "aspirin" << "";
-    QTest::newRow("next word is a mention") << "aspirin insulin" << "aspirin;insulin" << "";
-    QTest::newRow("option letter follows") << "Insulin A) or B)" << "insulin" << "";
-    QTest::newRow("end of text") << "Given insulin" << "insulin" << "";
+    QTest::newRow("transparent head") << "Aspirin therapy was started."
+                                      << "aspirin"
+                                      << "";
+    QTest::newRow("participle starts a clause") << "Chest pain radiating to the jaw."
+                                                << "chest pain"
+                                                << "";
+    QTest::newRow("clinical -ing noun") << "Heart swelling."
+                                        << ""
+                                        << "Heart swelling";
+    QTest::newRow("adverb") << "Fever recently."
+                            << "fever"
+                            << "";
+    QTest::newRow("conjunction") << "Fever and chills."
+                                 << "fever"
+                                 << "";
+    QTest::newRow("dose") << "Metformin 500 mg daily."
+                          << "metformin"
+                          << "";
+    QTest::newRow("hyphenated transparent") << "An HIV-positive man."
+                                            << "HIV"
+                                            << "";
+    QTest::newRow("comma separates") << "Fever, heart murmur."
+                                     << "fever"
+                                     << "heart murmur";
+    QTest::newRow("line break separates") << "blood\nculture"
+                                          << "blood"
+                                          << "";
+    QTest::newRow("verb follows") << "Aspirin inhibits platelets."
+                                  << "aspirin"
+                                  << "";
+    QTest::newRow("unknown verb with an object") << "Fever prompts a workup."
+                                                 << "fever"
+                                                 << "";
+    QTest::newRow("unknown verb with a particle") << "Fever rules away nothing."
+                                                  << "fever"
+                                                  << "";
+    QTest::newRow("copula follows") << "The heart is enlarged."
+                                    << "heart"
+                                    << "";
+    QTest::newRow("cue follows") << "Aspirin used to treat pain."
+                                 << "aspirin"
+                                 << "";
+    QTest::newRow("cue word without its cue") << "Straight leg raise test was positive."
+                                              << ""
+                                              << "leg raise test";
+    QTest::newRow("cue word with its cue") << "Fever raise concern for sepsis."
+                                           << "fever"
+                                           << "";
+    QTest::newRow("negation follows") << "Aspirin not given."
+                                      << "aspirin"
+                                      << "";
+    QTest::newRow("next word is a mention") << "aspirin insulin"
+                                            << "aspirin;insulin"
+                                            << "";
+    QTest::newRow("option letter follows") << "Insulin A) or B)"
+                                           << "insulin"
+                                           << "";
+    QTest::newRow("end of text") << "Given insulin"
+                                 << "insulin"
+                                 << "";
 }
 
-void TestMentionFilter::filter()
-{
+void TestMentionFilter::filter() {
     QFETCH(QString, text);
     QFETCH(QString, kept);
     QFETCH(QString, gaps);
     const std::string t = text.toStdString();
     std::vector<CoverageGap> found;
-    const auto mentions = dropModifierMentions(t, tokenize(t), kb_.link(t), lexicon_, &found, "output");
+    const auto mentions =
+        dropModifierMentions(t, tokenize(t), kb_.link(t), lexicon_, &found, "output");
     QStringList names, gapTexts;
     for (const Mention& m : mentions)
         names << QString::fromStdString(std::string(kb_.nodeName(m.node)));
@@ -85,7 +132,8 @@ void TestMentionFilter::filter()
     QCOMPARE(names.join(';'), kept);
     QCOMPARE(gapTexts.join(';'), gaps);
     // Without a gap list the same mentions are kept.
-    QCOMPARE(dropModifierMentions(t, tokenize(t), kb_.link(t), lexicon_, nullptr, "output").size(), mentions.size());
+    QCOMPARE(dropModifierMentions(t, tokenize(t), kb_.link(t), lexicon_, nullptr, "output").size(),
+             mentions.size());
 }
 
 QTEST_APPLESS_MAIN(TestMentionFilter)

@@ -266,7 +266,8 @@ void TestProjectStore::roundTripEverything() {
     QStringList signatures;
     s->forEachFindingSignature([&](const ProjectStore::FindingSignature& f) {
         QCOMPARE(f.caseId, caseId);
-        signatures << qs(f.run + "|" + f.caseKey + "|" + f.type + "|" + f.subtype + "|" + f.signature);
+        signatures << qs(f.run + "|" + f.caseKey + "|" + f.type + "|" + f.subtype + "|" +
+                         f.signature);
     });
     QCOMPARE(signatures, (QStringList{"r1|case-1|relation|wrong_relation|sig-0",
                                       "r1|case-1|branch|wrong_branch|sig-1",
@@ -385,8 +386,10 @@ void TestProjectStore::traceAnswerAndScoringKept_data() {
     QTest::addColumn<bool>("loglikelihoods");
     QTest::newRow("think trace") << "Fever and rash after travel suggest dengue."
                                  << "The answer is C." << false;
-    QTest::newRow("log-likelihood") << "" << "" << true;
-    QTest::newRow("one text") << "Step 1: fever.\nAnswer: B" << "" << false;
+    QTest::newRow("log-likelihood") << ""
+                                    << "" << true;
+    QTest::newRow("one text") << "Step 1: fever.\nAnswer: B"
+                              << "" << false;
 }
 
 void TestProjectStore::traceAnswerAndScoringKept() {
@@ -565,7 +568,8 @@ void TestProjectStore::refusesForeignFilesUntouched_data() {
     QTest::addColumn<QString>("message");
     QTest::newRow("newer schema")
         << "newer"
-        << QStringLiteral("was made by a newer ReasonScope (schema %1); this version reads up to %2")
+        << QStringLiteral(
+               "was made by a newer ReasonScope (schema %1); this version reads up to %2")
                .arg(ProjectStore::kSchemaVersion + 1)
                .arg(ProjectStore::kSchemaVersion);
     QTest::newRow("text file") << "text"
@@ -586,9 +590,9 @@ void TestProjectStore::refusesForeignFilesUntouched() {
         s->addCase(makeCase("k"), s->ensureRun("r", "m", "f", "s"));
         s.reset();
         const std::string newer = std::to_string(ProjectStore::kSchemaVersion + 1);
-        QCOMPARE(rawScalar(path, "UPDATE meta SET value = " + newer +
-                                     " WHERE key = 'schema_version'"),
-                 std::string());
+        QCOMPARE(
+            rawScalar(path, "UPDATE meta SET value = " + newer + " WHERE key = 'schema_version'"),
+            std::string());
     } else if (kind == "text") {
         std::ofstream(path, std::ios::binary) << std::string(3000, 'x') << "\nnot a database\n";
     } else if (kind == "foreign") {

@@ -22,8 +22,7 @@ private slots:
 
 namespace {
 
-reading::ReadingFinding platelets()
-{
+reading::ReadingFinding platelets() {
     reading::ReadingFinding rf;
     rf.kind = reading::ReadingKind::ValueMisjudged;
     rf.analyte = "platelets";
@@ -32,26 +31,33 @@ reading::ReadingFinding platelets()
     rf.severity = 3;
     rf.claimed = "not low";
     rf.actual = "low";
-    rf.explanation = "Calls the platelet count of 67,000/mm3 not low; the reference range is 150,000–400,000/mm³.";
+    rf.explanation = "Calls the platelet count of 67,000/mm3 not low; the reference range is "
+                     "150,000–400,000/mm³.";
     return rf;
 }
 
 } // namespace
 
-void TestReadingFindings::mapsKindAndSeverity_data()
-{
+void TestReadingFindings::mapsKindAndSeverity_data() {
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("grade");
     QTest::addColumn<QString>("subtype");
     QTest::addColumn<QString>("severity");
-    QTest::newRow("mild value") << int(reading::ReadingKind::ValueMisjudged) << 1 << "value_misjudged" << "minor";
-    QTest::newRow("moderate denial") << int(reading::ReadingKind::FindingDenied) << 2 << "finding_denied" << "major";
-    QTest::newRow("marked invention") << int(reading::ReadingKind::FindingInvented) << 3 << "finding_invented" << "major";
-    QTest::newRow("marked, wrong answer") << int(reading::ReadingKind::FactMisquoted) << 4 << "fact_misquoted" << "critical";
+    QTest::newRow("mild value") << int(reading::ReadingKind::ValueMisjudged) << 1
+                                << "value_misjudged"
+                                << "minor";
+    QTest::newRow("moderate denial")
+        << int(reading::ReadingKind::FindingDenied) << 2 << "finding_denied"
+        << "major";
+    QTest::newRow("marked invention")
+        << int(reading::ReadingKind::FindingInvented) << 3 << "finding_invented"
+        << "major";
+    QTest::newRow("marked, wrong answer")
+        << int(reading::ReadingKind::FactMisquoted) << 4 << "fact_misquoted"
+        << "critical";
 }
 
-void TestReadingFindings::mapsKindAndSeverity()
-{
+void TestReadingFindings::mapsKindAndSeverity() {
     QFETCH(int, kind);
     QFETCH(int, grade);
     QFETCH(QString, subtype);
@@ -68,8 +74,7 @@ void TestReadingFindings::mapsKindAndSeverity()
     QCOMPARE(findingSubtypeType(*known), FindingType::Reading);
 }
 
-void TestReadingFindings::keepsBothSpansAndStep()
-{
+void TestReadingFindings::keepsBothSpansAndStep() {
     const std::vector<Step> steps = {{0, 25, "numbered"}, {25, 90, "numbered"}};
     const Finding f = readingFinding(platelets(), steps);
     QCOMPARE(f.spanBegin, std::size_t(30));
@@ -81,9 +86,9 @@ void TestReadingFindings::keepsBothSpansAndStep()
     QCOMPARE(readingFinding(platelets(), {{0, 10, "sentence"}}).step, -1); // in no step
 }
 
-void TestReadingFindings::signatureGroupsTheSameMisreading()
-{
-    QCOMPARE(readingFinding(platelets(), {}).signature, std::string("reading/value_misjudged/calls low platelets not low"));
+void TestReadingFindings::signatureGroupsTheSameMisreading() {
+    QCOMPARE(readingFinding(platelets(), {}).signature,
+             std::string("reading/value_misjudged/calls low platelets not low"));
     reading::ReadingFinding other = platelets();
     other.questionSpan = {5, 9};
     other.outputSpan = {100, 120};
@@ -95,11 +100,11 @@ void TestReadingFindings::signatureGroupsTheSameMisreading()
     reading::ReadingFinding denied;
     denied.kind = reading::ReadingKind::FindingDenied;
     denied.analyte = "weight loss";
-    QCOMPARE(readingFinding(denied, {}).signature, std::string("reading/finding_denied/denies weight loss"));
+    QCOMPARE(readingFinding(denied, {}).signature,
+             std::string("reading/finding_denied/denies weight loss"));
 }
 
-void TestReadingFindings::storedJsonKeepsTheQuestionSpan()
-{
+void TestReadingFindings::storedJsonKeepsTheQuestionSpan() {
     CaseResult r;
     r.id = "q1";
     CaseResult::Finding f;

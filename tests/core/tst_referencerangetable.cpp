@@ -20,10 +20,9 @@ private slots:
     void formatsRanges();
 };
 
-void TestReferenceRangeTable::lookupWithVariants_data()
-{
+void TestReferenceRangeTable::lookupWithVariants_data() {
     QTest::addColumn<QString>("analyte");
-    QTest::addColumn<int>("sex");      // 0 unknown, 1 female, 2 male
+    QTest::addColumn<int>("sex"); // 0 unknown, 1 female, 2 male
     QTest::addColumn<double>("age");
     QTest::addColumn<int>("pregnant");
     QTest::addColumn<double>("low");
@@ -31,9 +30,11 @@ void TestReferenceRangeTable::lookupWithVariants_data()
     QTest::newRow("platelets, anyone") << "platelets" << 0 << 40.0 << -1 << 150000.0 << 400000.0;
     QTest::newRow("hemoglobin, man") << "hemoglobin" << 2 << 40.0 << -1 << 13.5 << 17.5;
     QTest::newRow("hemoglobin, woman") << "hemoglobin" << 1 << 40.0 << 0 << 12.0 << 16.0;
-    QTest::newRow("hemoglobin, woman pregnancy unknown") << "hemoglobin" << 1 << 40.0 << -1 << 12.0 << 16.0;
+    QTest::newRow("hemoglobin, woman pregnancy unknown")
+        << "hemoglobin" << 1 << 40.0 << -1 << 12.0 << 16.0;
     QTest::newRow("hemoglobin, pregnant") << "hemoglobin" << 1 << 28.0 << 1 << 11.0 << 15.0;
-    QTest::newRow("hemoglobin, sex unknown: union") << "hemoglobin" << 0 << 40.0 << -1 << 12.0 << 17.5;
+    QTest::newRow("hemoglobin, sex unknown: union")
+        << "hemoglobin" << 0 << 40.0 << -1 << 12.0 << 17.5;
     QTest::newRow("hemoglobin, 4-year-old") << "hemoglobin" << 2 << 4.0 << -1 << 11.0 << 14.5;
     QTest::newRow("pulse, adult") << "pulse" << 2 << 30.0 << -1 << 60.0 << 100.0;
     QTest::newRow("pulse, infant") << "pulse" << 1 << 0.5 << -1 << 100.0 << 160.0;
@@ -44,23 +45,24 @@ void TestReferenceRangeTable::lookupWithVariants_data()
     QTest::newRow("age unknown: adult rows") << "pulse" << 0 << -1.0 << -1 << 60.0 << 100.0;
 }
 
-void TestReferenceRangeTable::lookupWithVariants()
-{
+void TestReferenceRangeTable::lookupWithVariants() {
     QFETCH(QString, analyte);
     QFETCH(int, sex);
     QFETCH(double, age);
     QFETCH(int, pregnant);
     QFETCH(double, low);
     QFETCH(double, high);
-    const PatientContext p{sex == 1 ? Sex::Female : sex == 2 ? Sex::Male : Sex::Unknown, age, pregnant};
+    const PatientContext p{sex == 1   ? Sex::Female
+                           : sex == 2 ? Sex::Male
+                                      : Sex::Unknown,
+                           age, pregnant};
     const auto r = test::shippedReferenceTable().lookup(analyte.toStdString(), p);
     QVERIFY(r.has_value());
     QCOMPARE(r->low, low);
     QCOMPARE(r->high, high);
 }
 
-void TestReferenceRangeTable::unitConversion_data()
-{
+void TestReferenceRangeTable::unitConversion_data() {
     QTest::addColumn<QString>("analyte");
     QTest::addColumn<double>("value");
     QTest::addColumn<QString>("unit");
@@ -77,23 +79,23 @@ void TestReferenceRangeTable::unitConversion_data()
     QTest::newRow("glucose in % does not convert") << "glucose" << 5.0 << "%" << -1.0;
 }
 
-void TestReferenceRangeTable::unitConversion()
-{
+void TestReferenceRangeTable::unitConversion() {
     QFETCH(QString, analyte);
     QFETCH(double, value);
     QFETCH(QString, unit);
     QFETCH(double, expected);
-    const auto v = test::shippedReferenceTable().toTableUnit(analyte.toStdString(), value, unit.toStdString());
+    const auto v =
+        test::shippedReferenceTable().toTableUnit(analyte.toStdString(), value, unit.toStdString());
     if (expected < 0) {
         QVERIFY(!v.has_value());
         return;
     }
     QVERIFY(v.has_value());
-    QVERIFY2(std::fabs(*v - expected) < 0.01 * std::max(1.0, expected), qPrintable(QString::number(*v)));
+    QVERIFY2(std::fabs(*v - expected) < 0.01 * std::max(1.0, expected),
+             qPrintable(QString::number(*v)));
 }
 
-void TestReferenceRangeTable::classify_data()
-{
+void TestReferenceRangeTable::classify_data() {
     QTest::addColumn<double>("value");
     QTest::addColumn<int>("level"); // -1 low, 0 normal, 1 high
     QTest::addColumn<bool>("borderline");
@@ -107,8 +109,7 @@ void TestReferenceRangeTable::classify_data()
     QTest::newRow("900,000: high, marked") << 900000.0 << 1 << false << 3;
 }
 
-void TestReferenceRangeTable::classify()
-{
+void TestReferenceRangeTable::classify() {
     QFETCH(double, value);
     QFETCH(int, level);
     QFETCH(bool, borderline);
@@ -121,13 +122,13 @@ void TestReferenceRangeTable::classify()
     QCOMPARE(v.severity, severity);
 }
 
-void TestReferenceRangeTable::badLinesAreReported()
-{
-    std::istringstream in("id\tnames\tunit\tlow\thigh\tborderline\tsex\tage_min\tage_max\tpregnancy\n"
-                          "k\tpotassium|K+\tmEq/L\t3.5\t5.0\t0.1\tany\t\t\tany\tmmol/L=1\n"
-                          "na\t\tmEq/L\t136\t146\t1\tany\t\t\tany\n"       // line 3: first row without names
-                          "cl\tchloride\tmEq/L\t105\t95\t1\tany\t\t\tany\n"  // line 4: low > high
-                          "mg\tmagnesium\tmg/dL\t1.5\t2.0\t0.1\tboth\t\t\tany\n"); // line 5: bad sex
+void TestReferenceRangeTable::badLinesAreReported() {
+    std::istringstream in(
+        "id\tnames\tunit\tlow\thigh\tborderline\tsex\tage_min\tage_max\tpregnancy\n"
+        "k\tpotassium|K+\tmEq/L\t3.5\t5.0\t0.1\tany\t\t\tany\tmmol/L=1\n"
+        "na\t\tmEq/L\t136\t146\t1\tany\t\t\tany\n"               // line 3: first row without names
+        "cl\tchloride\tmEq/L\t105\t95\t1\tany\t\t\tany\n"        // line 4: low > high
+        "mg\tmagnesium\tmg/dL\t1.5\t2.0\t0.1\tboth\t\t\tany\n"); // line 5: bad sex
     ReferenceRangeTable t;
     std::vector<ImportError> errors;
     t.read(in, "test.tsv", &errors);
@@ -139,8 +140,7 @@ void TestReferenceRangeTable::badLinesAreReported()
     QVERIFY(t.toTableUnit("k", 4.0, "mmol/L").has_value());
 }
 
-void TestReferenceRangeTable::formatsRanges()
-{
+void TestReferenceRangeTable::formatsRanges() {
     const auto p = test::shippedReferenceTable().lookup("platelets", {});
     QCOMPARE(QString::fromStdString(formatRange(*p)), QStringLiteral("150,000–400,000/mm³"));
     const auto k = test::shippedReferenceTable().lookup("potassium", {});

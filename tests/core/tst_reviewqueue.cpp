@@ -113,7 +113,10 @@ void TestReviewQueue::init() {
     const auto run = store_->ensureRun("run", "m", "f", "sha");
     ids_.clear();
     const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
-        {"a", {"minor", "critical", "major"}}, {"b", {}}, {"c", {"minor"}}, {"d", {"major", "minor"}}};
+        {"a", {"minor", "critical", "major"}},
+        {"b", {}},
+        {"c", {"minor"}},
+        {"d", {"major", "minor"}}};
     for (const auto& [key, severities] : cases) {
         const auto id = store_->addCase(makeCase(key), run);
         store_->saveAnalysis(id, makeAnalysis(key, severities));
@@ -173,10 +176,18 @@ void TestReviewQueue::badReviewsAreRefused_data() {
     QTest::addColumn<QString>("verdict");
     QTest::addColumn<QString>("severity");
     QTest::addColumn<QString>("reviewer");
-    QTest::newRow("unknown verdict") << "maybe" << "minor" << "dr a";
-    QTest::newRow("empty verdict") << "" << "minor" << "dr a";
-    QTest::newRow("unknown severity") << "confirmed" << "huge" << "dr a";
-    QTest::newRow("blank reviewer") << "confirmed" << "minor" << "  ";
+    QTest::newRow("unknown verdict") << "maybe"
+                                     << "minor"
+                                     << "dr a";
+    QTest::newRow("empty verdict") << ""
+                                   << "minor"
+                                   << "dr a";
+    QTest::newRow("unknown severity") << "confirmed"
+                                      << "huge"
+                                      << "dr a";
+    QTest::newRow("blank reviewer") << "confirmed"
+                                    << "minor"
+                                    << "  ";
 }
 
 void TestReviewQueue::badReviewsAreRefused() {
@@ -202,7 +213,8 @@ void TestReviewQueue::queueIsFlaggedCasesBySeverity() {
     std::vector<std::int64_t> order;
     for (const CaseRow& r : q.rows(0, -1))
         order.push_back(r.id);
-    QCOMPARE(order, (std::vector<std::int64_t>{ids_[0], ids_[3], ids_[2]})); // critical, major, minor
+    QCOMPARE(order,
+             (std::vector<std::int64_t>{ids_[0], ids_[3], ids_[2]})); // critical, major, minor
     ReviewQueue all(*store_, {}, false);
     QCOMPARE(all.size(), std::int64_t(4));
     // The user's filter narrows the queue; a filter naming classes keeps them.
@@ -267,8 +279,8 @@ void TestReviewQueue::twoConnectionsWriteConcurrently() {
                 std::optional<std::int64_t> finding;
                 if (i % 2)
                     finding = a->findingIds[std::size_t(i % 3)];
-                written[w].push_back(store->addReview(
-                    verdict(a->id, finding, i % 3 ? "confirmed" : "rejected", w ? "dr b" : "dr a")));
+                written[w].push_back(store->addReview(verdict(
+                    a->id, finding, i % 3 ? "confirmed" : "rejected", w ? "dr b" : "dr a")));
             }
         } catch (const std::exception& e) {
             failures[w] = e.what();

@@ -28,16 +28,14 @@ private slots:
 
 namespace {
 
-QString kinds(const std::vector<Step>& steps)
-{
+QString kinds(const std::vector<Step>& steps) {
     QStringList k;
     for (const Step& s : steps)
         k << QString::fromStdString(s.kind);
     return k.join(',');
 }
 
-QString texts(const std::string& text, const std::vector<Step>& steps)
-{
+QString texts(const std::string& text, const std::vector<Step>& steps) {
     QStringList t;
     for (const Step& s : steps)
         t << QString::fromStdString(text.substr(s.begin, s.end - s.begin));
@@ -45,9 +43,10 @@ QString texts(const std::string& text, const std::vector<Step>& steps)
 }
 
 // Every non-space byte in exactly one step; steps ordered, non-empty, trimmed, in range.
-void checkCoverage(const std::string& text, const std::vector<Step>& steps)
-{
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+void checkCoverage(const std::string& text, const std::vector<Step>& steps) {
+    auto space = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    };
     std::vector<int> owner(text.size(), 0);
     std::size_t prevEnd = 0;
     for (const Step& s : steps) {
@@ -66,39 +65,67 @@ void checkCoverage(const std::string& text, const std::vector<Step>& steps)
 
 } // namespace
 
-void TestStepSegmenter::segment_data()
-{
+void TestStepSegmenter::segment_data() {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expectedKinds");
     QTest::addColumn<QString>("expectedTexts");
-    QTest::newRow("numbered dot") << "1. First step.\n2. Second step." << "numbered,numbered"
+    QTest::newRow("numbered dot") << "1. First step.\n2. Second step."
+                                  << "numbered,numbered"
                                   << "1. First step.|2. Second step.";
-    QTest::newRow("numbered paren") << "1) a\n2) b" << "numbered,numbered" << "1) a|2) b";
-    QTest::newRow("parenthesized") << "(1) a\n(b) b" << "numbered,numbered" << "(1) a|(b) b";
-    QTest::newRow("bullets") << "- a\n* b\n\xE2\x80\xA2 c" << "bullet,bullet,bullet" << "- a|* b|\xE2\x80\xA2 c";
-    QTest::newRow("option items") << "A) Foo - bar.\nB) Baz." << "numbered,numbered" << "A) Foo - bar.|B) Baz.";
-    QTest::newRow("step labels") << "Step 1: look\nStep 2: decide" << "numbered,numbered" << "Step 1: look|Step 2: decide";
+    QTest::newRow("numbered paren") << "1) a\n2) b"
+                                    << "numbered,numbered"
+                                    << "1) a|2) b";
+    QTest::newRow("parenthesized") << "(1) a\n(b) b"
+                                   << "numbered,numbered"
+                                   << "(1) a|(b) b";
+    QTest::newRow("bullets") << "- a\n* b\n\xE2\x80\xA2 c"
+                             << "bullet,bullet,bullet"
+                             << "- a|* b|\xE2\x80\xA2 c";
+    QTest::newRow("option items") << "A) Foo - bar.\nB) Baz."
+                                  << "numbered,numbered"
+                                  << "A) Foo - bar.|B) Baz.";
+    QTest::newRow("step labels") << "Step 1: look\nStep 2: decide"
+                                 << "numbered,numbered"
+                                 << "Step 1: look|Step 2: decide";
     QTest::newRow("mixed") << "Intro line:\n1. one\n2. two\n\nSo the answer is B."
-                           << "paragraph,numbered,numbered,paragraph" << "Intro line:|1. one|2. two|So the answer is B.";
-    QTest::newRow("wrapped item") << "1. one\ncontinued\n2. two" << "numbered,numbered" << "1. one\ncontinued|2. two";
-    QTest::newRow("paragraphs") << "Para one. Still one.\n\nPara two." << "paragraph,paragraph"
+                           << "paragraph,numbered,numbered,paragraph"
+                           << "Intro line:|1. one|2. two|So the answer is B.";
+    QTest::newRow("wrapped item") << "1. one\ncontinued\n2. two"
+                                  << "numbered,numbered"
+                                  << "1. one\ncontinued|2. two";
+    QTest::newRow("paragraphs") << "Para one. Still one.\n\nPara two."
+                                << "paragraph,paragraph"
                                 << "Para one. Still one.|Para two.";
-    QTest::newRow("crlf paragraphs") << "One.\r\n\r\nTwo.\r\n" << "paragraph,paragraph" << "One.|Two.";
-    QTest::newRow("prose to sentences") << "Fever is present. It is high! Why? Because." << "sentence,sentence,sentence,sentence"
+    QTest::newRow("crlf paragraphs") << "One.\r\n\r\nTwo.\r\n"
+                                     << "paragraph,paragraph"
+                                     << "One.|Two.";
+    QTest::newRow("prose to sentences") << "Fever is present. It is high! Why? Because."
+                                        << "sentence,sentence,sentence,sentence"
                                         << "Fever is present.|It is high!|Why?|Because.";
-    QTest::newRow("decimal is no item") << "39.1 is high.\n40.2 is higher." << "sentence,sentence"
+    QTest::newRow("decimal is no item") << "39.1 is high.\n40.2 is higher."
+                                        << "sentence,sentence"
                                         << "39.1 is high.|40.2 is higher.";
-    QTest::newRow("year is no item") << "2019. Then 2020." << "sentence,sentence" << "2019.|Then 2020.";
-    QTest::newRow("article A is no item") << "A 39-year-old woman. She is ill." << "sentence,sentence"
+    QTest::newRow("year is no item") << "2019. Then 2020."
+                                     << "sentence,sentence"
+                                     << "2019.|Then 2020.";
+    QTest::newRow("article A is no item") << "A 39-year-old woman. She is ill."
+                                          << "sentence,sentence"
                                           << "A 39-year-old woman.|She is ill.";
-    QTest::newRow("markdown bold is no bullet") << "**Answer** is B." << "sentence" << "**Answer** is B.";
-    QTest::newRow("empty") << "" << "" << "";
-    QTest::newRow("white space only") << "  \n\n \t " << "" << "";
-    QTest::newRow("bare marker") << "1.\n-" << "numbered,bullet" << "1.|-";
+    QTest::newRow("markdown bold is no bullet") << "**Answer** is B."
+                                                << "sentence"
+                                                << "**Answer** is B.";
+    QTest::newRow("empty") << ""
+                           << ""
+                           << "";
+    QTest::newRow("white space only") << "  \n\n \t "
+                                      << ""
+                                      << "";
+    QTest::newRow("bare marker") << "1.\n-"
+                                 << "numbered,bullet"
+                                 << "1.|-";
 }
 
-void TestStepSegmenter::segment()
-{
+void TestStepSegmenter::segment() {
     QFETCH(QString, input);
     QFETCH(QString, expectedKinds);
     QFETCH(QString, expectedTexts);
@@ -109,22 +136,26 @@ void TestStepSegmenter::segment()
     checkCoverage(text, steps);
 }
 
-void TestStepSegmenter::sentences_data()
-{
+void TestStepSegmenter::sentences_data() {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
     QTest::newRow("abbreviations") << "E.g. this is fine, e.g. not split. Dr. Smith agrees. Next."
                                    << "E.g. this is fine, e.g. not split.|Dr. Smith agrees.|Next.";
-    QTest::newRow("lower case after dot") << "The dose is 5 mg. daily. Then stop." << "The dose is 5 mg. daily.|Then stop.";
-    QTest::newRow("quote after dot") << "He said \"no.\" Then left." << "He said \"no.\"|Then left.";
-    QTest::newRow("line break ends") << "Platelets 14,200\nFibrinogen 83" << "Platelets 14,200|Fibrinogen 83";
-    QTest::newRow("ellipsis") << "Wait... Then go." << "Wait...|Then go.";
-    QTest::newRow("no terminator") << "no end here" << "no end here";
-    QTest::newRow("option letter") << "Choose option A. It fits." << "Choose option A.|It fits.";
+    QTest::newRow("lower case after dot") << "The dose is 5 mg. daily. Then stop."
+                                          << "The dose is 5 mg. daily.|Then stop.";
+    QTest::newRow("quote after dot") << "He said \"no.\" Then left."
+                                     << "He said \"no.\"|Then left.";
+    QTest::newRow("line break ends") << "Platelets 14,200\nFibrinogen 83"
+                                     << "Platelets 14,200|Fibrinogen 83";
+    QTest::newRow("ellipsis") << "Wait... Then go."
+                              << "Wait...|Then go.";
+    QTest::newRow("no terminator") << "no end here"
+                                   << "no end here";
+    QTest::newRow("option letter") << "Choose option A. It fits."
+                                   << "Choose option A.|It fits.";
 }
 
-void TestStepSegmenter::sentences()
-{
+void TestStepSegmenter::sentences() {
     QFETCH(QString, input);
     QFETCH(QString, expected);
     const std::string text = input.toStdString();
@@ -134,21 +165,21 @@ void TestStepSegmenter::sentences()
     QCOMPARE(got.join('|'), expected);
 }
 
-void TestStepSegmenter::neverLosesText_data()
-{
+void TestStepSegmenter::neverLosesText_data() {
     QTest::addColumn<int>("seed");
     for (int seed = 1; seed <= 40; ++seed)
         QTest::newRow(qPrintable(QStringLiteral("seed %1").arg(seed))) << seed;
 }
 
-void TestStepSegmenter::neverLosesText()
-{
+void TestStepSegmenter::neverLosesText() {
     // Random text over an alphabet dense in markers and separators: the structural cases
     // a hand-written list would miss.
     QFETCH(int, seed);
     static const std::vector<std::string> pieces = {
-        "1.", "2)", "(3)", "A)", "B.", "-", "*", "\xE2\x80\xA2", "Step 4:", "\n", "\n\n", "\r\n", " ", "  ",
-        "\t", ".", "?", "!", "e.g.", "Dr.", "word", "Word", "39.1", "\"", ")", "\xff", "\xE2\x80", "x"};
+        "1.",           "2)",      "(3)", "A)",   "B.",   "-",        "*",
+        "\xE2\x80\xA2", "Step 4:", "\n",  "\n\n", "\r\n", " ",        "  ",
+        "\t",           ".",       "?",   "!",    "e.g.", "Dr.",      "word",
+        "Word",         "39.1",    "\"",  ")",    "\xff", "\xE2\x80", "x"};
     std::mt19937 rng{static_cast<std::uint32_t>(seed)};
     std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
     std::string text;
@@ -167,8 +198,7 @@ void TestStepSegmenter::neverLosesText()
     }
 }
 
-void TestStepSegmenter::hugeInput()
-{
+void TestStepSegmenter::hugeInput() {
     // 8 MB of one line without any terminator, then 200k numbered items: linear work and
     // no lost bytes either way.
     const std::string oneLine(8u << 20, 'a');
@@ -184,8 +214,7 @@ void TestStepSegmenter::hugeInput()
     checkCoverage(items, b);
 }
 
-void TestStepSegmenter::realOutputsKeepEveryByte()
-{
+void TestStepSegmenter::realOutputsKeepEveryByte() {
     RS_REQUIRE_SHARED("outputs/thoughtsource-medqa500-gpt-4.json");
     QFile f(rs::test::sharedFile(QStringLiteral("outputs/thoughtsource-medqa500-gpt-4.json")));
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -199,7 +228,8 @@ void TestStepSegmenter::realOutputsKeepEveryByte()
             if (QTest::currentTestFailed())
                 return;
             ++outputs;
-            numbered += std::any_of(steps.begin(), steps.end(), [](const Step& s) { return s.kind == "numbered"; });
+            numbered += std::any_of(steps.begin(), steps.end(),
+                                    [](const Step& s) { return s.kind == "numbered"; });
         }
     }
     QCOMPARE(outputs, 1000);
@@ -208,8 +238,7 @@ void TestStepSegmenter::realOutputsKeepEveryByte()
     QVERIFY2(numbered > 300, qPrintable(QString::number(numbered)));
 }
 
-void TestStepSegmenter::stepAt()
-{
+void TestStepSegmenter::stepAt() {
     const std::vector<Step> steps = {{5, 10, "sentence"}, {12, 20, "sentence"}};
     QCOMPARE(StepSegmenter::stepAt(steps, 0), 0);
     QCOMPARE(StepSegmenter::stepAt(steps, 7), 0);

@@ -15,27 +15,30 @@ private slots:
     void trimSpace();
 };
 
-void TestTextNormalizer::normalizeName_data()
-{
+void TestTextNormalizer::normalizeName_data() {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("case and hyphen") << "Type 2 Diabetes-Mellitus" << "type 2 diabetes mellitus";
-    QTest::newRow("possessive") << "Crohn's disease" << "crohn disease";
-    QTest::newRow("punctuation runs") << "  fever,, (chills)  " << "fever chills";
-    QTest::newRow("utf8 kept") << "Sjögren syndrome" << "sjögren syndrome";
-    QTest::newRow("empty") << "" << "";
-    QTest::newRow("only punctuation") << "-- ,, ." << "";
+    QTest::newRow("case and hyphen") << "Type 2 Diabetes-Mellitus"
+                                     << "type 2 diabetes mellitus";
+    QTest::newRow("possessive") << "Crohn's disease"
+                                << "crohn disease";
+    QTest::newRow("punctuation runs") << "  fever,, (chills)  "
+                                      << "fever chills";
+    QTest::newRow("utf8 kept") << "Sjögren syndrome"
+                               << "sjögren syndrome";
+    QTest::newRow("empty") << ""
+                           << "";
+    QTest::newRow("only punctuation") << "-- ,, ."
+                                      << "";
 }
 
-void TestTextNormalizer::normalizeName()
-{
+void TestTextNormalizer::normalizeName() {
     QFETCH(QString, input);
     QFETCH(QString, expected);
     QCOMPARE(QString::fromStdString(rs::normalizeName(input.toStdString())), expected);
 }
 
-void TestTextNormalizer::tokenOffsets()
-{
+void TestTextNormalizer::tokenOffsets() {
     const std::string text = "An MI, treated with aspirin.";
     const auto tokens = rs::tokenize(text);
     QCOMPARE(tokens.size(), std::size_t(5));
@@ -48,8 +51,7 @@ void TestTextNormalizer::tokenOffsets()
     QCOMPARE(rs::tokenize(invalid).size(), std::size_t(3));
 }
 
-void TestTextNormalizer::matchOption_data()
-{
+void TestTextNormalizer::matchOption_data() {
     QTest::addColumn<QString>("answer");
     QTest::addColumn<int>("expected");
     QTest::newRow("letter") << "B" << 1;
@@ -62,16 +64,15 @@ void TestTextNormalizer::matchOption_data()
     QTest::newRow("empty") << "" << -1;
 }
 
-void TestTextNormalizer::matchOption()
-{
+void TestTextNormalizer::matchOption() {
     QFETCH(QString, answer);
     QFETCH(int, expected);
-    const std::vector<rs::AnswerOption> options = {{"A", "Insulin"}, {"B", "Metformin"}, {"C", "Glipizide"}};
+    const std::vector<rs::AnswerOption> options = {
+        {"A", "Insulin"}, {"B", "Metformin"}, {"C", "Glipizide"}};
     QCOMPARE(rs::matchOption(options, answer.toStdString()), expected);
 }
 
-void TestTextNormalizer::trimSpace_data()
-{
+void TestTextNormalizer::trimSpace_data() {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QByteArray>("trimmed");
     QTest::newRow("empty") << QByteArray("") << QByteArray("");
@@ -80,11 +81,11 @@ void TestTextNormalizer::trimSpace_data()
     QTest::newRow("inner space kept") << QByteArray(" chest  pain ") << QByteArray("chest  pain");
     QTest::newRow("nothing to trim") << QByteArray("x") << QByteArray("x");
     // Non-breaking space and other non-ASCII bytes are text, not white space.
-    QTest::newRow("utf-8 kept") << QByteArray("\xc2\xa0Ärzte\xc2\xa0") << QByteArray("\xc2\xa0Ärzte\xc2\xa0");
+    QTest::newRow("utf-8 kept") << QByteArray("\xc2\xa0Ärzte\xc2\xa0")
+                                << QByteArray("\xc2\xa0Ärzte\xc2\xa0");
 }
 
-void TestTextNormalizer::trimSpace()
-{
+void TestTextNormalizer::trimSpace() {
     QFETCH(QByteArray, text);
     QFETCH(QByteArray, trimmed);
     const std::string s = text.toStdString();

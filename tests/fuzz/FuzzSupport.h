@@ -14,15 +14,13 @@
 namespace rs::fuzz {
 
 // "<TMPDIR>/rs-fuzz-<pid>-<name>"; the name keeps a suffix a reader may look at (".gz").
-inline std::string scratchPath(std::string_view name)
-{
+inline std::string scratchPath(std::string_view name) {
     const char* tmp = std::getenv("TMPDIR");
     std::string dir = tmp && *tmp ? tmp : "/tmp";
     return dir + "/rs-fuzz-" + std::to_string(::getpid()) + "-" + std::string(name);
 }
 
-inline std::string writeScratch(std::string_view name, const std::uint8_t* data, std::size_t size)
-{
+inline std::string writeScratch(std::string_view name, const std::uint8_t* data, std::size_t size) {
     const std::string path = scratchPath(name);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data), std::streamsize(size));
@@ -31,22 +29,20 @@ inline std::string writeScratch(std::string_view name, const std::uint8_t* data,
 
 // A broken promise of the code under test: reported like a crash, so the fuzzer keeps the
 // input and the replay test fails on it.
-[[noreturn]] inline void violated(const char* what)
-{
+[[noreturn]] inline void violated(const char* what) {
     std::fprintf(stderr, "contract violated: %s\n", what);
     std::abort();
 }
 
-inline void check(bool ok, const char* what)
-{
+inline void check(bool ok, const char* what) {
     if (!ok)
         violated(what);
 }
 
 // Splits an input at its first newline: a small control part (a --map spec, a filter) and
 // the rest.
-inline std::pair<std::string, std::string_view> splitFirstLine(const std::uint8_t* data, std::size_t size)
-{
+inline std::pair<std::string, std::string_view> splitFirstLine(const std::uint8_t* data,
+                                                               std::size_t size) {
     const std::string_view all(reinterpret_cast<const char*>(data), size);
     const std::size_t nl = all.find('\n');
     if (nl == std::string_view::npos)

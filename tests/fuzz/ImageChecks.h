@@ -6,8 +6,7 @@
 
 namespace rs::fuzz {
 
-inline void checkImage(const imaging::ImageReadResult& r)
-{
+inline void checkImage(const imaging::ImageReadResult& r) {
     if (!r.ok()) {
         check(!r.error.empty() || !r.volume.image, "no image and no message");
         return;
@@ -15,8 +14,10 @@ inline void checkImage(const imaging::ImageReadResult& r)
     int dims[3];
     r.volume.image->GetDimensions(dims);
     for (int k = 0; k < 3; ++k)
-        check(dims[k] == r.volume.dims[k] && dims[k] > 0, "image dimensions disagree with the volume's");
-    check(r.volume.image->GetNumberOfScalarComponents() == r.volume.components, "components disagree");
+        check(dims[k] == r.volume.dims[k] && dims[k] > 0,
+              "image dimensions disagree with the volume's");
+    check(r.volume.image->GetNumberOfScalarComponents() == r.volume.components,
+          "components disagree");
 }
 
 } // namespace rs::fuzz

@@ -10,9 +10,9 @@
 
 namespace rs::fuzz {
 
-inline void checkCase(const Case& c)
-{
-    for (const std::string* s : {&c.key, &c.question, &c.output, &c.gold, &c.prediction, &c.run, &c.model})
+inline void checkCase(const Case& c) {
+    for (const std::string* s :
+         {&c.key, &c.question, &c.output, &c.gold, &c.prediction, &c.run, &c.model})
         check(utf8::isValid(*s), "a case field handed on is not valid UTF-8");
     for (const std::string* s : {&c.question, &c.output, &c.gold, &c.prediction})
         check(s->size() <= kMaxFieldBytes, "a case field over kMaxFieldBytes was handed on");
@@ -21,8 +21,7 @@ inline void checkCase(const Case& c)
     check(!c.key.empty(), "a case without a key");
 }
 
-inline void importAndCheck(const std::string& path, const ImportOptions& options)
-{
+inline void importAndCheck(const std::string& path, const ImportOptions& options) {
     std::size_t cases = 0, errors = 0;
     const ImportSummary s = importOutputs(
         path, options,

@@ -12,29 +12,31 @@ namespace rs::fuzz {
 
 using KgLoader = void (*)(KnowledgeGraphBuilder&, KgLoadContext&);
 
-inline void walkGraph(const KnowledgeGraph& g)
-{
+inline void walkGraph(const KnowledgeGraph& g) {
     std::size_t edges = 0;
     for (NodeId n = 0; n < g.nodeCount(); ++n) {
         (void)g.key(n);
         (void)g.kind(n);
         for (const KgEdge& e : g.out(n)) {
-            check(e.node < g.nodeCount() && e.relation < g.relationCount(), "an out-edge out of range");
+            check(e.node < g.nodeCount() && e.relation < g.relationCount(),
+                  "an out-edge out of range");
             ++edges;
         }
         for (const KgEdge& e : g.in(n))
-            check(e.node < g.nodeCount() && e.relation < g.relationCount(), "an in-edge out of range");
+            check(e.node < g.nodeCount() && e.relation < g.relationCount(),
+                  "an in-edge out of range");
         for (const std::string& a : g.aliases(n))
             (void)a;
     }
     check(edges == g.edgeCount(), "out-edge lists do not add up to edgeCount");
 }
 
-inline void fuzzKgLoader(KgLoader loader, const char* scratchName, const std::uint8_t* data, std::size_t size)
-{
+inline void fuzzKgLoader(KgLoader loader, const char* scratchName, const std::uint8_t* data,
+                         std::size_t size) {
     const std::string path = writeScratch(scratchName, data, size);
     KnowledgeGraphBuilder builder;
-    for (const char* key : {"Disease::DOID:9352", "Symptom::D005334", "Compound::DB00945", "Gene::7097"}) {
+    for (const char* key :
+         {"Disease::DOID:9352", "Symptom::D005334", "Compound::DB00945", "Gene::7097"}) {
         const std::string_view k(key);
         const std::size_t sep = k.find("::");
         const NodeId n = builder.addNode(k.substr(sep + 2), k.substr(sep + 2), k.substr(0, sep));

@@ -3,8 +3,7 @@
 #include "CaseFilterSpec.h"
 #include "FuzzSupport.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace rs;
     static const std::vector<ProjectStore::RunInfo> runs = [] {
         std::vector<ProjectStore::RunInfo> r(3);
@@ -24,10 +23,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string canonical = formatCaseFilter(query, runs);
     CaseQuery again;
     std::string error2;
-    fuzz::check(parseCaseFilter(canonical, runs, &again, &error2), "the canonical form of a filter does not parse");
+    fuzz::check(parseCaseFilter(canonical, runs, &again, &error2),
+                "the canonical form of a filter does not parse");
     // parse(format(q)) == q, except that a single runId may come back as one of runIds.
     CaseQuery a = query, b = again;
-    fuzz::check(formatCaseFilter(b, runs) == canonical, "format(parse(format(q))) differs from format(q)");
+    fuzz::check(formatCaseFilter(b, runs) == canonical,
+                "format(parse(format(q))) differs from format(q)");
     (void)a;
     return 0;
 }

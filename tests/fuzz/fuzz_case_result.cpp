@@ -1,6 +1,6 @@
 // Readers of a stored case result (the analysis JSON a project keeps per case): its
-// decoding, the path diagram's input and the string fields reports take, on any JSON a hand-edited or older
-// project may hold.
+// decoding, the path diagram's input and the string fields reports take, on any JSON a hand-edited
+// or older project may hold.
 #include "CaseResultCodec.h"
 #include "CaseResultJson.h"
 #include "FuzzSupport.h"
@@ -10,8 +10,7 @@
 
 #include <set>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using nlohmann::json;
     const json j = json::parse(data, data + size, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded())
@@ -28,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const rs::LayoutNode& n : layout.nodes)
         rs::fuzz::check(ids.insert(n.id).second, "two diagram nodes with one id");
     for (const rs::LayoutEdge& e : layout.edges)
-        rs::fuzz::check(ids.count(e.from) && ids.count(e.to), "a diagram edge to a node that is not there");
+        rs::fuzz::check(ids.count(e.from) && ids.count(e.to),
+                        "a diagram edge to a node that is not there");
     (void)rs::validUtf8(j.dump(-1, ' ', false, json::error_handler_t::replace));
     return 0;
 }

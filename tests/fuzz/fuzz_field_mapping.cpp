@@ -2,8 +2,7 @@
 // parses must print back to a spec that parses to the same mapping.
 #include "ImportChecks.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace rs;
     const auto [spec, body] = fuzz::splitFirstLine(data, size);
     std::string error;
@@ -16,8 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto reparsed = FieldMapping::parse(mapping->toString(), &again);
     fuzz::check(reparsed && reparsed->sources == mapping->sources,
                 "FieldMapping::toString does not parse back to the same mapping");
-    const std::string path = fuzz::writeScratch("mapped.json", reinterpret_cast<const std::uint8_t*>(body.data()),
-                                                body.size());
+    const std::string path = fuzz::writeScratch(
+        "mapped.json", reinterpret_cast<const std::uint8_t*>(body.data()), body.size());
     ImportOptions options;
     options.mapping = mapping;
     fuzz::importAndCheck(path, options);

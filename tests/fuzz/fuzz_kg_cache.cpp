@@ -10,8 +10,7 @@
 
 #include <cstring>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace rs;
     std::string bytes(reinterpret_cast<const char*>(data), size);
     if (bytes.size() >= 20) {
@@ -19,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             crc32_z(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size() - 4));
         std::memcpy(bytes.data() + bytes.size() - 4, &crc, 4);
     }
-    const std::string path =
-        fuzz::writeScratch("kg.bin", reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+    const std::string path = fuzz::writeScratch(
+        "kg.bin", reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
     std::string why;
     const auto entry = readKgCache(path, {"fuzz-source"}, &why);
     if (!entry) {

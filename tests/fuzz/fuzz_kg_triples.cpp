@@ -1,9 +1,8 @@
 // The knowledge-graph loader loadTripleTable on any input.
-#include "TripleTableLoader.h"
 #include "KgFuzz.h"
+#include "TripleTableLoader.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     rs::fuzz::fuzzKgLoader(&rs::loadTripleTable, "triples.csv", data, size);
     return 0;
 }

@@ -4,8 +4,7 @@
 
 #include <cmath>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace rs;
     const std::string path = fuzz::writeScratch("BBox_List.csv", data, size);
     importers::NihBoxList list;
@@ -24,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     list.attachTo(c);
     for (const ImageRef& image : c.images)
         for (const Box& b : image.boxes)
-            fuzz::check(std::isfinite(b.x) && std::isfinite(b.y) && std::isfinite(b.w) && std::isfinite(b.h),
+            fuzz::check(std::isfinite(b.x) && std::isfinite(b.y) && std::isfinite(b.w) &&
+                            std::isfinite(b.h),
                         "a reference box with a coordinate that is not finite");
     return 0;
 }

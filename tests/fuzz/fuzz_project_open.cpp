@@ -8,8 +8,7 @@
 
 #include <cstdio>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace rs;
     const std::string path = fuzz::writeScratch("project.rsproj", data, size);
     std::remove((path + "-wal").c_str());

@@ -21,8 +21,7 @@
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-static void writeCache(const fs::path& dir)
-{
+static void writeCache(const fs::path& dir) {
     rs::KnowledgeGraphBuilder b;
     b.beginSource();
     const auto fever = b.addNode("DOID:1", "fever", "Symptom");
@@ -41,12 +40,12 @@ static void writeCache(const fs::path& dir)
     std::vector<rs::ImportError> errors{{"kg.tsv", 3, 0, "empty head"}};
     fs::create_directories(dir / "kg_cache");
     std::string why;
-    if (!rs::writeKgCache((dir / "kg_cache" / "seed-small.bin").string(), {"fuzz-source"}, g, sources, errors, &why))
+    if (!rs::writeKgCache((dir / "kg_cache" / "seed-small.bin").string(), {"fuzz-source"}, g,
+                          sources, errors, &why))
         std::fprintf(stderr, "cache: %s\n", why.c_str());
 }
 
-static void writeProject(const fs::path& dir, const fs::path& analyzeJson)
-{
+static void writeProject(const fs::path& dir, const fs::path& analyzeJson) {
     fs::create_directories(dir / "project_open");
     const fs::path path = dir / "project_open" / "seed-small.rsproj";
     fs::remove(path);
@@ -88,8 +87,7 @@ static void writeProject(const fs::path& dir, const fs::path& analyzeJson)
     sqlite3_close(db);
 }
 
-static void writeRaster(const fs::path& dir)
-{
+static void writeRaster(const fs::path& dir) {
     fs::create_directories(dir / "raster");
     QImage grey(12, 9, QImage::Format_Grayscale8);
     QImage colour(8, 8, QImage::Format_RGB32);
@@ -104,8 +102,7 @@ static void writeRaster(const fs::path& dir)
     colour.save(QString::fromStdString((dir / "raster" / "colour.jpg").string()), "JPEG", 50);
 }
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     if (argc != 3) {
         std::fprintf(stderr, "usage: fuzz_make_seeds OUT_DIR ANALYZE_JSON\n");
         return 2;

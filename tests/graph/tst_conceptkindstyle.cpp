@@ -17,23 +17,30 @@ private slots:
     void everyKindHasItsOwnFill();
 };
 
-void TestConceptKindStyle::canonicalKind_data()
-{
+void TestConceptKindStyle::canonicalKind_data() {
     QTest::addColumn<QString>("spelling");
     QTest::addColumn<QString>("canonical");
-    QTest::newRow("hetionet compound") << "Compound" << "Compound";
-    QTest::newRow("primekg drug") << "drug" << "Compound";
-    QTest::newRow("primekg phenotype") << "effect/phenotype" << "Symptom";
-    QTest::newRow("hetionet side effect") << "Side Effect" << "Symptom";
-    QTest::newRow("primekg gene") << "gene/protein" << "Gene";
-    QTest::newRow("blanks and case") << "  DISEASE \t" << "Disease";
-    QTest::newRow("demo lab finding") << "Lab Finding" << "Lab Finding";
-    QTest::newRow("unknown") << "Biological Process" << "Other";
-    QTest::newRow("empty") << "" << "Other";
+    QTest::newRow("hetionet compound") << "Compound"
+                                       << "Compound";
+    QTest::newRow("primekg drug") << "drug"
+                                  << "Compound";
+    QTest::newRow("primekg phenotype") << "effect/phenotype"
+                                       << "Symptom";
+    QTest::newRow("hetionet side effect") << "Side Effect"
+                                          << "Symptom";
+    QTest::newRow("primekg gene") << "gene/protein"
+                                  << "Gene";
+    QTest::newRow("blanks and case") << "  DISEASE \t"
+                                     << "Disease";
+    QTest::newRow("demo lab finding") << "Lab Finding"
+                                      << "Lab Finding";
+    QTest::newRow("unknown") << "Biological Process"
+                             << "Other";
+    QTest::newRow("empty") << ""
+                           << "Other";
 }
 
-void TestConceptKindStyle::canonicalKind()
-{
+void TestConceptKindStyle::canonicalKind() {
     QFETCH(QString, spelling);
     QFETCH(QString, canonical);
     QCOMPARE(QString::fromStdString(canonicalConceptKind(spelling.toStdString())), canonical);
@@ -42,8 +49,7 @@ void TestConceptKindStyle::canonicalKind()
              QString(conceptKindFill(canonical.toStdString())));
 }
 
-void TestConceptKindStyle::everyKindHasItsOwnFill()
-{
+void TestConceptKindStyle::everyKindHasItsOwnFill() {
     std::set<std::string> fills;
     for (const char* kind : {"Disease", "Symptom", "Compound", "Anatomy", "Lab Finding",
                              "Pharmacologic Class", "Gene", "Exposure", "Other"}) {

@@ -22,8 +22,7 @@ private:
     NodeId dm2_ = kNoNode, metformin_ = kNoNode, polyuria_ = kNoNode, gene_ = kNoNode;
 };
 
-void TestGraphKnowledgeBase::initTestCase()
-{
+void TestGraphKnowledgeBase::initTestCase() {
     KnowledgeGraphBuilder b;
     dm2_ = b.addNode("DOID:9352", "type 2 diabetes mellitus", "Disease");
     metformin_ = b.addNode("DB00331", "Metformin", "Compound");
@@ -41,8 +40,7 @@ void TestGraphKnowledgeBase::initTestCase()
     kb_ = std::make_unique<GraphKnowledgeBase>(*graph_, *names_, *paths_);
 }
 
-void TestGraphKnowledgeBase::nodeAccessors()
-{
+void TestGraphKnowledgeBase::nodeAccessors() {
     QCOMPARE(kb_->nodeCount(), std::size_t(4));
     QCOMPARE(std::string(kb_->nodeName(dm2_)), std::string("type 2 diabetes mellitus"));
     QCOMPARE(std::string(kb_->nodeKind(polyuria_)), std::string("Symptom"));
@@ -55,8 +53,7 @@ void TestGraphKnowledgeBase::nodeAccessors()
     QVERIFY(kb_->edgesBetween(dm2_, NodeId(1000)).empty());
 }
 
-void TestGraphKnowledgeBase::edgesBetween_data()
-{
+void TestGraphKnowledgeBase::edgesBetween_data() {
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("to");
     QTest::addColumn<QStringList>("expected"); // "relation>" forward, "relation<" backward
@@ -75,8 +72,7 @@ void TestGraphKnowledgeBase::edgesBetween_data()
                                     << "Gene::3630" << QStringList{"self>"};
 }
 
-void TestGraphKnowledgeBase::edgesBetween()
-{
+void TestGraphKnowledgeBase::edgesBetween() {
     QFETCH(QString, from);
     QFETCH(QString, to);
     QFETCH(QStringList, expected);
@@ -90,8 +86,7 @@ void TestGraphKnowledgeBase::edgesBetween()
     QCOMPARE(got, expected);
 }
 
-void TestGraphKnowledgeBase::linkAndFindDelegate()
-{
+void TestGraphKnowledgeBase::linkAndFindDelegate() {
     const std::string text = "Metformin for Type 2 diabetes mellitus with polyuria";
     const auto mentions = kb_->link(text);
     QCOMPARE(mentions.size(), std::size_t(3));
@@ -102,8 +97,7 @@ void TestGraphKnowledgeBase::linkAndFindDelegate()
     QVERIFY(!kb_->findByName("polyuria and more").has_value());
 }
 
-void TestGraphKnowledgeBase::referencePathsCarryRelationNames()
-{
+void TestGraphKnowledgeBase::referencePathsCarryRelationNames() {
     const auto paths = kb_->referencePaths({polyuria_}, metformin_, 5, 4);
     QCOMPARE(paths.size(), std::size_t(1));
     const ReferencePath& p = paths[0];

@@ -27,8 +27,7 @@ private slots:
     void concurrentCallsAreSerialised();
 };
 
-static LayoutInput chain(int length, const std::string& engine = "dot")
-{
+static LayoutInput chain(int length, const std::string& engine = "dot") {
     LayoutInput input;
     input.engine = engine;
     for (int i = 0; i < length; ++i) {
@@ -39,8 +38,7 @@ static LayoutInput chain(int length, const std::string& engine = "dot")
     return input;
 }
 
-static const NodePlacement& placement(const LayoutResult& r, const std::string& id)
-{
+static const NodePlacement& placement(const LayoutResult& r, const std::string& id) {
     for (const auto& n : r.nodes)
         if (n.id == id)
             return n;
@@ -48,16 +46,14 @@ static const NodePlacement& placement(const LayoutResult& r, const std::string& 
     return none;
 }
 
-void TestGraphvizLayout::dotChainRunsLeftToRight_data()
-{
+void TestGraphvizLayout::dotChainRunsLeftToRight_data() {
     QTest::addColumn<int>("length");
     QTest::newRow("two") << 2;
     QTest::newRow("five") << 5;
     QTest::newRow("twelve") << 12;
 }
 
-void TestGraphvizLayout::dotChainRunsLeftToRight()
-{
+void TestGraphvizLayout::dotChainRunsLeftToRight() {
     QFETCH(int, length);
     const LayoutResult r = layoutGraph(chain(length));
     QVERIFY2(r.ok, r.error.c_str());
@@ -77,8 +73,7 @@ void TestGraphvizLayout::dotChainRunsLeftToRight()
     }
 }
 
-void TestGraphvizLayout::rankdirTopToBottom()
-{
+void TestGraphvizLayout::rankdirTopToBottom() {
     LayoutInput input = chain(3);
     input.rankdir = "TB";
     const LayoutResult r = layoutGraph(input);
@@ -89,8 +84,7 @@ void TestGraphvizLayout::rankdirTopToBottom()
     QCOMPARE(r.nodes[0].centre.x, r.nodes[2].centre.x);
 }
 
-void TestGraphvizLayout::sizesAndSameRankAreHonoured()
-{
+void TestGraphvizLayout::sizesAndSameRankAreHonoured() {
     LayoutInput input;
     input.nodes = {{"a", "a", 150, 40}, {"b", "b", 40, 90}, {"c", "c", 60, 30}, {"d", "d", 60, 30}};
     input.nodes[2].sameRank = "r";
@@ -105,8 +99,7 @@ void TestGraphvizLayout::sizesAndSameRankAreHonoured()
     QVERIFY(placement(r, "c").centre.y != placement(r, "d").centre.y);
 }
 
-void TestGraphvizLayout::edgesHaveSplinesArrowsAndLabels()
-{
+void TestGraphvizLayout::edgesHaveSplinesArrowsAndLabels() {
     LayoutInput input = chain(3);
     input.edges[0].label = "treats";
     const LayoutResult r = layoutGraph(input);
@@ -129,8 +122,7 @@ void TestGraphvizLayout::edgesHaveSplinesArrowsAndLabels()
     QVERIFY(!r.edges[1].labelCentre.has_value());
 }
 
-void TestGraphvizLayout::parallelEdgesStayApart()
-{
+void TestGraphvizLayout::parallelEdgesStayApart() {
     LayoutInput input = chain(2);
     input.edges.push_back({"c0", "c1", "second"});
     const LayoutResult r = layoutGraph(input);
@@ -142,15 +134,13 @@ void TestGraphvizLayout::parallelEdgesStayApart()
             r.edges[0].spline[2].y != r.edges[1].spline[2].y);
 }
 
-void TestGraphvizLayout::forceEnginesGiveDistinctPositions_data()
-{
+void TestGraphvizLayout::forceEnginesGiveDistinctPositions_data() {
     QTest::addColumn<QString>("engine");
     QTest::newRow("sfdp") << "sfdp";
     QTest::newRow("neato") << "neato";
 }
 
-void TestGraphvizLayout::forceEnginesGiveDistinctPositions()
-{
+void TestGraphvizLayout::forceEnginesGiveDistinctPositions() {
     QFETCH(QString, engine);
     LayoutInput input;
     input.engine = engine.toStdString();
@@ -174,8 +164,7 @@ void TestGraphvizLayout::forceEnginesGiveDistinctPositions()
     QVERIFY(r.width > 0 && r.height > 0);
 }
 
-void TestGraphvizLayout::hostileLabelsAreLiteral_data()
-{
+void TestGraphvizLayout::hostileLabelsAreLiteral_data() {
     QTest::addColumn<QByteArray>("label");
     QTest::addColumn<QByteArray>("inSvg"); // how the label must appear in the SVG text
     QTest::newRow("quotes") << QByteArray("say \"hi\" to 'x'") << QByteArray("say &quot;hi&quot;");
@@ -194,8 +183,7 @@ void TestGraphvizLayout::hostileLabelsAreLiteral_data()
     QTest::newRow("truncated utf8") << QByteArray("cut \xe2\x86") << QByteArray("cut \xef\xbf\xbd");
 }
 
-void TestGraphvizLayout::hostileLabelsAreLiteral()
-{
+void TestGraphvizLayout::hostileLabelsAreLiteral() {
     QFETCH(QByteArray, label);
     QFETCH(QByteArray, inSvg);
     LayoutInput input;
@@ -217,8 +205,7 @@ void TestGraphvizLayout::hostileLabelsAreLiteral()
     QVERIFY(QString::fromUtf8(svg).toUtf8() == svg); // the document itself is valid UTF-8
 }
 
-void TestGraphvizLayout::emptyGraph()
-{
+void TestGraphvizLayout::emptyGraph() {
     for (const char* engine : {"dot", "sfdp", "neato"}) {
         LayoutInput input;
         input.engine = engine;
@@ -232,8 +219,7 @@ void TestGraphvizLayout::emptyGraph()
     }
 }
 
-void TestGraphvizLayout::badInputIsAnError_data()
-{
+void TestGraphvizLayout::badInputIsAnError_data() {
     QTest::addColumn<QString>("engine");
     QTest::addColumn<bool>("duplicateNode");
     QTest::addColumn<bool>("danglingEdge");
@@ -245,8 +231,7 @@ void TestGraphvizLayout::badInputIsAnError_data()
     QTest::newRow("dangling edge") << "dot" << false << true << "unknown node \"ghost\"";
 }
 
-void TestGraphvizLayout::badInputIsAnError()
-{
+void TestGraphvizLayout::badInputIsAnError() {
     QFETCH(QString, engine);
     QFETCH(bool, duplicateNode);
     QFETCH(bool, danglingEdge);
@@ -266,8 +251,7 @@ void TestGraphvizLayout::badInputIsAnError()
     QVERIFY(layoutGraph(chain(2)).ok);
 }
 
-void TestGraphvizLayout::concurrentCallsAreSerialised()
-{
+void TestGraphvizLayout::concurrentCallsAreSerialised() {
     std::atomic<int> good{0};
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t)

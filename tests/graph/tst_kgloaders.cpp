@@ -1,11 +1,11 @@
 // The format loaders one by one (Hetionet, Disease Ontology, PrimeKG, triple tables) and
 // format sniffing, on small hand-written files.
+#include "../support/KgTestFiles.h"
 #include "DiseaseOntologyLoader.h"
 #include "HetionetLoader.h"
 #include "HetionetMetaedges.h"
 #include "KgFormat.h"
 #include "KgLoadContext.h"
-#include "../support/KgTestFiles.h"
 #include "PrimeKgLoader.h"
 #include "TripleTableLoader.h"
 
@@ -23,12 +23,11 @@ using LoaderFn = void (*)(KnowledgeGraphBuilder&, KgLoadContext&);
 
 struct Loaded {
     KnowledgeGraph graph;
-    std::vector<ImportError> errors; // of every step, in order
+    std::vector<ImportError> errors;                    // of every step, in order
     std::vector<std::size_t> nodes, edges, errorCounts; // per step
 };
 
-Loaded run(const std::vector<std::pair<LoaderFn, std::string>>& steps)
-{
+Loaded run(const std::vector<std::pair<LoaderFn, std::string>>& steps) {
     Loaded out;
     KnowledgeGraphBuilder builder;
     for (const auto& [load, path] : steps) {
@@ -45,8 +44,7 @@ Loaded run(const std::vector<std::pair<LoaderFn, std::string>>& steps)
 }
 
 bool hasEdge(const KnowledgeGraph& g, std::string_view head, std::string_view relation,
-             std::string_view tail)
-{
+             std::string_view tail) {
     const auto h = g.findByKey(head), t = g.findByKey(tail);
     const auto r = g.findRelation(relation);
     if (!h || !t || !r)
@@ -57,16 +55,14 @@ bool hasEdge(const KnowledgeGraph& g, std::string_view head, std::string_view re
     return false;
 }
 
-QString describe(const std::vector<ImportError>& errors)
-{
+QString describe(const std::vector<ImportError>& errors) {
     QStringList parts;
     for (const auto& e : errors)
         parts << QString::fromStdString(e.toString());
     return parts.join(QLatin1String("\n"));
 }
 
-bool hasErrorAt(const std::vector<ImportError>& errors, std::size_t line, const QString& reason)
-{
+bool hasErrorAt(const std::vector<ImportError>& errors, std::size_t line, const QString& reason) {
     for (const auto& e : errors)
         if (e.line == line && QString::fromStdString(e.reason).contains(reason))
             return true;
@@ -76,57 +72,64 @@ bool hasErrorAt(const std::vector<ImportError>& errors, std::size_t line, const 
 // One generator per loader, so the bad-input cases run against every format the same way.
 enum Fmt { HetNodes, HetEdges, DoSymptoms, DoTree, Prime, Triples };
 
-const char* fmtName(int f)
-{
+const char* fmtName(int f) {
     static const char* names[] = {"hetionet nodes", "hetionet sif", "do disease-symptom",
-                                  "do hierarchy", "primekg", "triples"};
+                                  "do hierarchy",   "primekg",      "triples"};
     return names[f];
 }
 
-LoaderFn loaderOf(int f)
-{
+LoaderFn loaderOf(int f) {
     static const LoaderFn fns[] = {loadHetionetNodes, loadHetionetEdges, loadDoDiseaseSymptoms,
                                    loadDoHierarchy,   loadPrimeKg,       loadTripleTable};
     return fns[f];
 }
 
-std::string headerOf(int f)
-{
+std::string headerOf(int f) {
     switch (f) {
-    case HetNodes: return "id\tname\tkind\n";
-    case HetEdges: return "source\tmetaedge\ttarget\n";
-    case DoSymptoms: return "disease_id\tdisease_label\tsymptom_id\tsymptom_label\n";
-    case DoTree: return "id\tlabel\tsubClassOf\n";
+    case HetNodes:
+        return "id\tname\tkind\n";
+    case HetEdges:
+        return "source\tmetaedge\ttarget\n";
+    case DoSymptoms:
+        return "disease_id\tdisease_label\tsymptom_id\tsymptom_label\n";
+    case DoTree:
+        return "id\tlabel\tsubClassOf\n";
     case Prime:
         return "relation,display_relation,x_index,x_id,x_type,x_name,x_source,y_index,y_id,"
                "y_type,y_name,y_source\n";
-    default: return "head,relation,tail\n";
+    default:
+        return "head,relation,tail\n";
     }
 }
 
-std::string rowOf(int f, int i, const std::string& name)
-{
+std::string rowOf(int f, int i, const std::string& name) {
     const std::string n = std::to_string(i);
     switch (f) {
-    case HetNodes: return "Gene::" + n + "\t" + name + "\tGene\n";
-    case HetEdges: return "Gene::" + n + "\tGiG\tGene::" + std::to_string(i + 1) + "\n";
-    case DoSymptoms: return "DOID:" + n + "\t" + name + "\tSYMP:" + n + "\tsymptom " + n + "\n";
+    case HetNodes:
+        return "Gene::" + n + "\t" + name + "\tGene\n";
+    case HetEdges:
+        return "Gene::" + n + "\tGiG\tGene::" + std::to_string(i + 1) + "\n";
+    case DoSymptoms:
+        return "DOID:" + n + "\t" + name + "\tSYMP:" + n + "\tsymptom " + n + "\n";
     // Ids from 100000 up: DOID:4 is the root that the label "disease" resolves to.
-    case DoTree: return "\"DOID:" + std::to_string(100000 + i) + "\"\t\"" + name + "\"\t\"disease\"\n";
+    case DoTree:
+        return "\"DOID:" + std::to_string(100000 + i) + "\"\t\"" + name + "\"\t\"disease\"\n";
     case Prime: {
         const std::string m = std::to_string(1000000 + i);
         return "protein_protein,ppi," + n + "," + n + ",gene/protein,\"" + name + "\",NCBI," + m +
                "," + m + ",gene/protein,P" + m + ",NCBI\n";
     }
-    default: return "\"" + name + "\",treats,t" + n + "\n";
+    default:
+        return "\"" + name + "\",treats,t" + n + "\n";
     }
 }
 
-std::string nameOf(int i) { return "N" + std::to_string(i); }
+std::string nameOf(int i) {
+    return "N" + std::to_string(i);
+}
 
 // A SIF names nodes; the others define their own.
-std::string preludeOf(int f, int rows)
-{
+std::string preludeOf(int f, int rows) {
     if (f != HetEdges)
         return {};
     std::string s = headerOf(HetNodes);
@@ -135,7 +138,9 @@ std::string preludeOf(int f, int rows)
     return s;
 }
 
-std::size_t recordsOf(int f, const Loaded& l) { return f == HetNodes ? l.nodes.back() : l.edges.back(); }
+std::size_t recordsOf(int f, const Loaded& l) {
+    return f == HetNodes ? l.nodes.back() : l.edges.back();
+}
 
 } // namespace
 
@@ -172,8 +177,7 @@ private:
     KgTestFiles files_;
 };
 
-void TestKgLoaders::metaedgeTable_data()
-{
+void TestKgLoaders::metaedgeTable_data() {
     QTest::addColumn<QString>("abbreviation");
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("relation");
@@ -209,8 +213,7 @@ void TestKgLoaders::metaedgeTable_data()
         QTest::newRow(r[0]) << r[0] << r[1] << r[2] << r[3];
 }
 
-void TestKgLoaders::metaedgeTable()
-{
+void TestKgLoaders::metaedgeTable() {
     QFETCH(QString, abbreviation);
     QFETCH(QString, source);
     QFETCH(QString, relation);
@@ -232,8 +235,7 @@ static const std::string kHetionetNodes = "id\tname\tkind\n"
                                           "Gene::2625\tGATA3\tGene\n"
                                           "Gene::7097\tTLR2\tGene\n";
 
-void TestKgLoaders::hetionetNodesKeyedByLocalAndFullId()
-{
+void TestKgLoaders::hetionetNodesKeyedByLocalAndFullId() {
     const auto l = run({{loadHetionetNodes, files_.write("nodes.tsv", kHetionetNodes)}});
     QVERIFY2(l.errors.empty(), qPrintable(describe(l.errors)));
     QCOMPARE(l.graph.nodeCount(), std::size_t(7));
@@ -248,17 +250,16 @@ void TestKgLoaders::hetionetNodesKeyedByLocalAndFullId()
     QVERIFY(l.graph.findByKey("Gene::2625") != l.graph.findByKey("Gene::7097"));
 }
 
-void TestKgLoaders::hetionetNodeRowErrors()
-{
-    const auto l = run({{loadHetionetNodes, files_.write("nodes-bad.tsv",
-                                                         "id\tname\tkind\n"
-                                                         "Gene::1\tA1BG\tGene\n"
-                                                         "Gene::2\tA2M\tDisease\n"
-                                                         "Gene::3\t\tGene\n"
-                                                         "Gene::\tX\tGene\n"
-                                                         "\n"
-                                                         "Gene::4\tA4\tGene\textra\n"
-                                                         "Gene::5\tA5\tGene\n")}});
+void TestKgLoaders::hetionetNodeRowErrors() {
+    const auto l =
+        run({{loadHetionetNodes, files_.write("nodes-bad.tsv", "id\tname\tkind\n"
+                                                               "Gene::1\tA1BG\tGene\n"
+                                                               "Gene::2\tA2M\tDisease\n"
+                                                               "Gene::3\t\tGene\n"
+                                                               "Gene::\tX\tGene\n"
+                                                               "\n"
+                                                               "Gene::4\tA4\tGene\textra\n"
+                                                               "Gene::5\tA5\tGene\n")}});
     QCOMPARE(l.graph.nodeCount(), std::size_t(2));
     QCOMPARE(l.errors.size(), std::size_t(4));
     QVERIFY2(hasErrorAt(l.errors, 3, "kind column"), qPrintable(describe(l.errors)));
@@ -268,8 +269,7 @@ void TestKgLoaders::hetionetNodeRowErrors()
     QVERIFY(l.graph.findByKey("Gene::5"));
 }
 
-void TestKgLoaders::hetionetEdgesFollowMetaedge()
-{
+void TestKgLoaders::hetionetEdgesFollowMetaedge() {
     const std::string sif = "source\tmetaedge\ttarget\n"
                             "Disease::DOID:9352\tDpS\tSymptom::D005483\n"   // 2
                             "Symptom::D005334\tDpS\tDisease::DOID:1324\n"   // 3 written backwards
@@ -286,7 +286,8 @@ void TestKgLoaders::hetionetEdgesFollowMetaedge()
     QCOMPARE(l.edges[1], std::size_t(6));
     QCOMPARE(l.graph.edgeCount(), std::size_t(6));
     QCOMPARE(l.errors.size(), std::size_t(4));
-    QVERIFY2(hasErrorAt(l.errors, 8, "DpS joins Disease to Symptom"), qPrintable(describe(l.errors)));
+    QVERIFY2(hasErrorAt(l.errors, 8, "DpS joins Disease to Symptom"),
+             qPrintable(describe(l.errors)));
     QVERIFY(hasErrorAt(l.errors, 9, "unknown metaedge \"XyZ\""));
     QVERIFY(hasErrorAt(l.errors, 10, "unknown node \"Symptom::D999999\""));
     QVERIFY(hasErrorAt(l.errors, 11, "expected 3 fields, found 2"));
@@ -305,19 +306,17 @@ void TestKgLoaders::hetionetEdgesFollowMetaedge()
     QVERIFY(hasEdge(g, "2625", "interacts", "7097"));
 }
 
-void TestKgLoaders::headerlessSifIsRead()
-{
+void TestKgLoaders::headerlessSifIsRead() {
     const auto l = run({{loadHetionetNodes, files_.write("n2.tsv", kHetionetNodes)},
-                        {loadHetionetEdges, files_.write("e2.sif",
-                                                         "Disease::DOID:9352\tDpS\tSymptom::D005483\n"
-                                                         "Compound::DB00331\tCtD\tDisease::DOID:9352\n")}});
+                        {loadHetionetEdges,
+                         files_.write("e2.sif", "Disease::DOID:9352\tDpS\tSymptom::D005483\n"
+                                                "Compound::DB00331\tCtD\tDisease::DOID:9352\n")}});
     QVERIFY2(l.errors.empty(), qPrintable(describe(l.errors)));
     QCOMPARE(l.edges[1], std::size_t(2));
     QVERIFY(hasEdge(l.graph, "DOID:9352", "presents", "D005483"));
 }
 
-void TestKgLoaders::sameNameWithinOneSourceStaysDistinct()
-{
+void TestKgLoaders::sameNameWithinOneSourceStaysDistinct() {
     // Hetionet has two genes named FFAR2; merging them would lose a node and its edges.
     const auto l = run({{loadHetionetNodes, files_.write("dup.tsv", "id\tname\tkind\n"
                                                                     "Gene::2867\tFFAR2\tGene\n"
@@ -331,22 +330,21 @@ void TestKgLoaders::sameNameWithinOneSourceStaysDistinct()
     QCOMPARE(l.graph.findByKey("Gene:ffar2"), l.graph.findByKey("2867"));
 }
 
-void TestKgLoaders::diseaseOntologyMergesWithHetionet()
-{
-    const auto l = run(
-        {{loadHetionetNodes, files_.write("n3.tsv", kHetionetNodes)},
-         {loadDoDiseaseSymptoms, files_.write("ds.tsv",
-                                              "disease_id\tdisease_label\tsymptom_id\tsymptom_label\n"
-                                              "DOID:9352\ttype II diabetes\tSYMP:0000613\tfever\n"
-                                              "DOID:0050012\tchikungunya\tSYMP:0000613\tfever\n"
-                                              "DOID:0050012\tchikungunya\tSYMP:0000064\tjoint pain\n")}});
+void TestKgLoaders::diseaseOntologyMergesWithHetionet() {
+    const auto l =
+        run({{loadHetionetNodes, files_.write("n3.tsv", kHetionetNodes)},
+             {loadDoDiseaseSymptoms,
+              files_.write("ds.tsv", "disease_id\tdisease_label\tsymptom_id\tsymptom_label\n"
+                                     "DOID:9352\ttype II diabetes\tSYMP:0000613\tfever\n"
+                                     "DOID:0050012\tchikungunya\tSYMP:0000613\tfever\n"
+                                     "DOID:0050012\tchikungunya\tSYMP:0000064\tjoint pain\n")}});
     QVERIFY2(l.errors.empty(), qPrintable(describe(l.errors)));
     QCOMPARE(l.graph.nodeCount(), std::size_t(7 + 2)); // + chikungunya, joint pain
     QCOMPARE(l.nodes[1], std::size_t(4));
     QCOMPARE(l.edges[1], std::size_t(3));
     const auto fever = l.graph.findByKey("D005334");
     QVERIFY(fever);
-    QCOMPARE(l.graph.findByKey("SYMP:0000613"), fever); // by name and kind
+    QCOMPARE(l.graph.findByKey("SYMP:0000613"), fever);  // by name and kind
     const NodeId t2dm = *l.graph.findByKey("DOID:9352"); // by DOID
     QCOMPARE(std::string(l.graph.name(t2dm)), std::string("type 2 diabetes mellitus"));
     QCOMPARE(l.graph.aliases(t2dm).size(), std::size_t(1));
@@ -357,19 +355,21 @@ void TestKgLoaders::diseaseOntologyMergesWithHetionet()
     QCOMPARE(std::string(l.graph.kind(*l.graph.findByKey("SYMP:0000064"))), std::string("Symptom"));
 }
 
-void TestKgLoaders::diseaseOntologyHierarchyResolvesLabels()
-{
-    const auto l = run({{loadDoHierarchy,
-                         files_.write("do.tsv",
-                                      "id\tlabel\tsubClassOf\n"
-                                      "\"DOID:11712\"\t\"lipoatrophic diabetes mellitus\"\t\"type 2 diabetes mellitus\"\n"
-                                      "\"DOID:9352\"\t\"type 2 diabetes mellitus\"\t\"diabetes mellitus\"\n"
-                                      "\"DOID:9351\"\t\"diabetes mellitus\"\t\"glucose metabolism disease\"\n"
-                                      "\"DOID:4194\"\t\"glucose metabolism disease\"\t\"disease of metabolism\"\n"
-                                      "\"DOID:0014667\"\t\"disease of metabolism\"\t\"disease\"\n"
-                                      "\"DOID:0060081\"\t\"triple-negative breast cancer\"\t\"HER2 negative breast cancer\"\n"
-                                      "\"DOID:9351\"\t\"diabetes mellitus\"\t\"Disease Of Metabolism\"\n"
-                                      "\"DOID:1\"\t\"self\"\t\"self\"\n")}});
+void TestKgLoaders::diseaseOntologyHierarchyResolvesLabels() {
+    const auto l = run(
+        {{loadDoHierarchy,
+          files_.write(
+              "do.tsv",
+              "id\tlabel\tsubClassOf\n"
+              "\"DOID:11712\"\t\"lipoatrophic diabetes mellitus\"\t\"type 2 diabetes mellitus\"\n"
+              "\"DOID:9352\"\t\"type 2 diabetes mellitus\"\t\"diabetes mellitus\"\n"
+              "\"DOID:9351\"\t\"diabetes mellitus\"\t\"glucose metabolism disease\"\n"
+              "\"DOID:4194\"\t\"glucose metabolism disease\"\t\"disease of metabolism\"\n"
+              "\"DOID:0014667\"\t\"disease of metabolism\"\t\"disease\"\n"
+              "\"DOID:0060081\"\t\"triple-negative breast cancer\"\t\"HER2 negative breast "
+              "cancer\"\n"
+              "\"DOID:9351\"\t\"diabetes mellitus\"\t\"Disease Of Metabolism\"\n"
+              "\"DOID:1\"\t\"self\"\t\"self\"\n")}});
     QCOMPARE(l.errors.size(), std::size_t(2));
     QVERIFY2(hasErrorAt(l.errors, 7, "\"HER2 negative breast cancer\" is not the label"),
              qPrintable(describe(l.errors)));
@@ -388,8 +388,7 @@ void TestKgLoaders::diseaseOntologyHierarchyResolvesLabels()
     QCOMPARE(g.out(*g.findByKey("DOID:0060081")).size(), std::size_t(0));
 }
 
-void TestKgLoaders::primeKgColumnsFoundByName_data()
-{
+void TestKgLoaders::primeKgColumnsFoundByName_data() {
     QTest::addColumn<QByteArray>("header");
     QTest::addColumn<bool>("withIndex");
     QTest::newRow("shuffled, with index")
@@ -402,8 +401,7 @@ void TestKgLoaders::primeKgColumnsFoundByName_data()
         << false;
 }
 
-void TestKgLoaders::primeKgColumnsFoundByName()
-{
+void TestKgLoaders::primeKgColumnsFoundByName() {
     QFETCH(QByteArray, header);
     QFETCH(bool, withIndex);
     struct End {
@@ -414,20 +412,33 @@ void TestKgLoaders::primeKgColumnsFoundByName()
         End x, y;
     };
     const Row rows[] = {
-        {"protein_protein", "ppi", {"0", "7097", "gene/protein", "TLR2", "NCBI"},
+        {"protein_protein",
+         "ppi",
+         {"0", "7097", "gene/protein", "TLR2", "NCBI"},
          {"1", "2625", "gene/protein", "GATA3", "NCBI"}},
-        {"protein_protein", "ppi", {"1", "2625", "gene/protein", "GATA3", "NCBI"},
+        {"protein_protein",
+         "ppi",
+         {"1", "2625", "gene/protein", "GATA3", "NCBI"},
          {"0", "7097", "gene/protein", "TLR2", "NCBI"}},
-        {"indication", "indication", {"2", "DB00331", "drug", "Metformin", "DrugBank"},
+        {"indication",
+         "indication",
+         {"2", "DB00331", "drug", "Metformin", "DrugBank"},
          {"3", "9352", "disease", "type 2 diabetes mellitus", "MONDO"}},
-        {"disease_phenotype_positive", "phenotype present",
+        {"disease_phenotype_positive",
+         "phenotype present",
          {"3", "9352", "disease", "type 2 diabetes mellitus", "MONDO"},
          {"4", "0001945", "effect/phenotype", "Fever, \"high\"", "HPO"}},
-        {"exposure_disease", "linked to", {"5", "D007854", "exposure", "Lead", "CTD"},
+        {"exposure_disease",
+         "linked to",
+         {"5", "D007854", "exposure", "Lead", "CTD"},
          {"3", "9352", "disease", "type 2 diabetes mellitus", "MONDO"}},
-        {"anatomy_protein_present", "expression present", {"6", "2107", "anatomy", "liver", "UBERON"},
+        {"anatomy_protein_present",
+         "expression present",
+         {"6", "2107", "anatomy", "liver", "UBERON"},
          {"0", "7097", "gene/protein", "TLR2", "NCBI"}},
-        {"odd_relation", "odd", {"7", "W1", "widget", "gadget", "X"},
+        {"odd_relation",
+         "odd",
+         {"7", "W1", "widget", "gadget", "X"},
          {"8", "GO:1", "biological_process", "apoptosis", "GO"}},
     };
     const QList<QByteArray> columns = header.split(',');
@@ -450,7 +461,9 @@ void TestKgLoaders::primeKgColumnsFoundByName()
             else if (field == "type")
                 v = QString::fromUtf8(e.type);
             else if (field == "name")
-                v = QLatin1Char('"') + QString::fromUtf8(e.name).replace(QLatin1String("\""), QLatin1String("\"\"")) + QLatin1Char('"');
+                v = QLatin1Char('"') +
+                    QString::fromUtf8(e.name).replace(QLatin1String("\""), QLatin1String("\"\"")) +
+                    QLatin1Char('"');
             else
                 v = QString::fromUtf8(e.source);
             cells << v;
@@ -481,21 +494,20 @@ void TestKgLoaders::primeKgColumnsFoundByName()
     QCOMPARE(std::string(g.name(*g.findByKey("HPO:0001945"))), std::string("Fever, \"high\""));
 }
 
-void TestKgLoaders::primeKgIndexConflictIsAnError()
-{
+void TestKgLoaders::primeKgIndexConflictIsAnError() {
     const std::string text =
         headerOf(Prime) +
         "protein_protein,ppi,0,7097,gene/protein,TLR2,NCBI,1,2625,gene/protein,GATA3,NCBI\n"
         "protein_protein,ppi,0,9999,gene/protein,OTHER,NCBI,1,2625,gene/protein,GATA3,NCBI\n";
     const auto l = run({{loadPrimeKg, files_.write("kg-conflict.csv", text)}});
     QCOMPARE(l.errors.size(), std::size_t(1));
-    QVERIFY2(hasErrorAt(l.errors, 3, "node index 0 was \"NCBI:7097\""), qPrintable(describe(l.errors)));
+    QVERIFY2(hasErrorAt(l.errors, 3, "node index 0 was \"NCBI:7097\""),
+             qPrintable(describe(l.errors)));
     QCOMPARE(l.graph.edgeCount(), std::size_t(1));
     QVERIFY(!l.graph.findByKey("NCBI:9999"));
 }
 
-void TestKgLoaders::tripleTable_data()
-{
+void TestKgLoaders::tripleTable_data() {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<int>("nodes");
     QTest::addColumn<QStringList>("edges"); // "headKey|relation|tailKey"
@@ -512,15 +524,13 @@ void TestKgLoaders::tripleTable_data()
         << QByteArray("tail\thead_id\trelation\thead\ttail_id\n"
                       "Headache\tDB00945\tTREATS\tAspirin\t\n"
                       "fever\tDB00945\tTreats\taspirin\tHP:0001945\n")
-        << 3
-        << QStringList{"DB00945|treats|Concept:headache", "DB00945|treats|HP:0001945"};
+        << 3 << QStringList{"DB00945|treats|Concept:headache", "DB00945|treats|HP:0001945"};
     QTest::newRow("no kinds: everything is a Concept")
-        << QByteArray("head,relation,tail\nA,is a,B\nB,is a,C\n")
-        << 3 << QStringList{"Concept:a|is_a|Concept:b", "Concept:b|is_a|Concept:c"};
+        << QByteArray("head,relation,tail\nA,is a,B\nB,is a,C\n") << 3
+        << QStringList{"Concept:a|is_a|Concept:b", "Concept:b|is_a|Concept:c"};
 }
 
-void TestKgLoaders::tripleTable()
-{
+void TestKgLoaders::tripleTable() {
     QFETCH(QByteArray, content);
     QFETCH(int, nodes);
     QFETCH(QStringList, edges);
@@ -535,18 +545,20 @@ void TestKgLoaders::tripleTable()
     }
 }
 
-void TestKgLoaders::tripleRelationNormalized_data()
-{
+void TestKgLoaders::tripleRelationNormalized_data() {
     QTest::addColumn<QString>("raw");
     QTest::addColumn<QString>("normalized");
-    QTest::newRow("case") << "TREATS" << "treats";
-    QTest::newRow("spaces") << "Associated  With" << "associated_with";
-    QTest::newRow("trimmed") << "  is a\t" << "is_a";
-    QTest::newRow("underscore kept") << "presents_with" << "presents_with";
+    QTest::newRow("case") << "TREATS"
+                          << "treats";
+    QTest::newRow("spaces") << "Associated  With"
+                            << "associated_with";
+    QTest::newRow("trimmed") << "  is a\t"
+                             << "is_a";
+    QTest::newRow("underscore kept") << "presents_with"
+                                     << "presents_with";
 }
 
-void TestKgLoaders::tripleRelationNormalized()
-{
+void TestKgLoaders::tripleRelationNormalized() {
     QFETCH(QString, raw);
     QFETCH(QString, normalized);
     QCOMPARE(QString::fromStdString(normalizeTripleRelation(raw.toStdString())), normalized);
@@ -554,27 +566,30 @@ void TestKgLoaders::tripleRelationNormalized()
 
 Q_DECLARE_METATYPE(rs::KgFormat)
 
-void TestKgLoaders::sniffsFormat_data()
-{
+void TestKgLoaders::sniffsFormat_data() {
     QTest::addColumn<QByteArray>("firstLine");
     QTest::addColumn<KgFormat>("format");
     QTest::newRow("hetionet nodes") << QByteArray("id\tname\tkind") << KgFormat::HetionetNodes;
-    QTest::newRow("nodes with BOM") << QByteArray("\xEF\xBB\xBFid\tname\tkind") << KgFormat::HetionetNodes;
-    QTest::newRow("sif header") << QByteArray("source\tmetaedge\ttarget") << KgFormat::HetionetEdges;
+    QTest::newRow("nodes with BOM")
+        << QByteArray("\xEF\xBB\xBFid\tname\tkind") << KgFormat::HetionetNodes;
+    QTest::newRow("sif header") << QByteArray("source\tmetaedge\ttarget")
+                                << KgFormat::HetionetEdges;
     QTest::newRow("sif without header")
-        << QByteArray("Gene::2625\tGpBP\tBiological Process::GO:2000696") << KgFormat::HetionetEdges;
+        << QByteArray("Gene::2625\tGpBP\tBiological Process::GO:2000696")
+        << KgFormat::HetionetEdges;
     QTest::newRow("do disease-symptom")
-        << QByteArray("disease_id\tdisease_label\tsymptom_id\tsymptom_label") << KgFormat::DoDiseaseSymptom;
-    QTest::newRow("do hierarchy quoted") << QByteArray("\"id\"\t\"label\"\t\"subClassOf\"")
-                                         << KgFormat::DoHierarchy;
+        << QByteArray("disease_id\tdisease_label\tsymptom_id\tsymptom_label")
+        << KgFormat::DoDiseaseSymptom;
+    QTest::newRow("do hierarchy quoted")
+        << QByteArray("\"id\"\t\"label\"\t\"subClassOf\"") << KgFormat::DoHierarchy;
     QTest::newRow("do hierarchy") << QByteArray("id\tlabel\tsubClassOf") << KgFormat::DoHierarchy;
     QTest::newRow("primekg")
         << QByteArray("relation,display_relation,x_index,x_id,x_type,x_name,x_source,y_index,"
                       "y_id,y_type,y_name,y_source")
         << KgFormat::PrimeKg;
     QTest::newRow("triples csv") << QByteArray("head,relation,tail") << KgFormat::Triples;
-    QTest::newRow("triples tsv upper case") << QByteArray("Head\tRelation\tTail\tHead_Kind")
-                                            << KgFormat::Triples;
+    QTest::newRow("triples tsv upper case")
+        << QByteArray("Head\tRelation\tTail\tHead_Kind") << KgFormat::Triples;
     QTest::newRow("unknown columns") << QByteArray("foo,bar,baz") << KgFormat::Unknown;
     QTest::newRow("sif row, unknown metaedge")
         << QByteArray("Gene::1\tXyZ\tGene::2") << KgFormat::Unknown;
@@ -582,21 +597,21 @@ void TestKgLoaders::sniffsFormat_data()
     QTest::newRow("binary") << QByteArray("\x00\x01\xff\xfe,\x80", 6) << KgFormat::Unknown;
 }
 
-void TestKgLoaders::sniffsFormat()
-{
+void TestKgLoaders::sniffsFormat() {
     QFETCH(QByteArray, firstLine);
     QFETCH(KgFormat, format);
-    const KgFormatGuess g = sniffKgFormat(std::string_view(firstLine.constData(), std::size_t(firstLine.size())));
+    const KgFormatGuess g =
+        sniffKgFormat(std::string_view(firstLine.constData(), std::size_t(firstLine.size())));
     QCOMPARE(g.format, format);
     QCOMPARE(g.problem.empty(), format != KgFormat::Unknown);
     if (format == KgFormat::Unknown)
         QVERIFY(QString::fromStdString(g.problem).contains("head, relation, tail"));
 }
 
-void TestKgLoaders::sniffsFiles()
-{
+void TestKgLoaders::sniffsFiles() {
     // Content, not the name: a gzip'd node file called .csv is still Hetionet nodes.
-    QCOMPARE(sniffKgFile(files_.writeGzip("looks-like.csv", kHetionetNodes)).format, KgFormat::HetionetNodes);
+    QCOMPARE(sniffKgFile(files_.writeGzip("looks-like.csv", kHetionetNodes)).format,
+             KgFormat::HetionetNodes);
     QCOMPARE(sniffKgFile(files_.write("blank-first.txt", "\n  \nhead\trelation\ttail\n")).format,
              KgFormat::Triples);
     const KgFormatGuess empty = sniffKgFile(files_.write("empty.tsv", ""));
@@ -607,8 +622,7 @@ void TestKgLoaders::sniffsFiles()
     QVERIFY(QString::fromStdString(missing.problem).contains("cannot open"));
 }
 
-void TestKgLoaders::badInput_data()
-{
+void TestKgLoaders::badInput_data() {
     QTest::addColumn<int>("fmt");
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<int>("line");
@@ -619,36 +633,38 @@ void TestKgLoaders::badInput_data()
         cut.pop_back();
         cut = cut.substr(0, cut.find_last_of(f == Prime || f == Triples ? ',' : '\t')) + "\n";
         QTest::addRow("%s: empty file", fmtName(f)) << f << QByteArray() << 0 << "file is empty";
-        QTest::addRow("%s: blank lines only", fmtName(f)) << f << QByteArray("\n \n\t\n") << 0
-                                                           << "file is empty";
-        QTest::addRow("%s: header only", fmtName(f)) << f << QByteArray::fromStdString(h) << 1
-                                                     << "header only";
+        QTest::addRow("%s: blank lines only", fmtName(f))
+            << f << QByteArray("\n \n\t\n") << 0 << "file is empty";
+        QTest::addRow("%s: header only", fmtName(f))
+            << f << QByteArray::fromStdString(h) << 1 << "header only";
         QTest::addRow("%s: one column short", fmtName(f))
             << f << QByteArray::fromStdString(h + rowOf(f, 0, nameOf(0)) + cut) << 3
             << "fields, found";
-        QTest::addRow("%s: wrong header", fmtName(f)) << f << QByteArray("alpha\tbeta\n1\t2\n") << 1
-                                                      << "expected";
+        QTest::addRow("%s: wrong header", fmtName(f))
+            << f << QByteArray("alpha\tbeta\n1\t2\n") << 1 << "expected";
     }
     QTest::newRow("sif: unknown node")
-        << int(HetEdges) << QByteArray::fromStdString(headerOf(HetEdges) + "Gene::0\tGiG\tGene::77\n")
-        << 2 << "unknown node \"Gene::77\"";
+        << int(HetEdges)
+        << QByteArray::fromStdString(headerOf(HetEdges) + "Gene::0\tGiG\tGene::77\n") << 2
+        << "unknown node \"Gene::77\"";
     QTest::newRow("sif: invalid UTF-8 id")
-        << int(HetEdges) << QByteArray::fromStdString(headerOf(HetEdges) + "Gene::\xff\xfe\tGiG\tGene::1\n")
-        << 2 << "unknown node";
+        << int(HetEdges)
+        << QByteArray::fromStdString(headerOf(HetEdges) + "Gene::\xff\xfe\tGiG\tGene::1\n") << 2
+        << "unknown node";
     QTest::newRow("do hierarchy: unresolvable parent")
         << int(DoTree)
-        << QByteArray::fromStdString(headerOf(DoTree) + "\"DOID:1\"\t\"a\"\t\"no such label\"\n") << 2
-        << "not the label";
+        << QByteArray::fromStdString(headerOf(DoTree) + "\"DOID:1\"\t\"a\"\t\"no such label\"\n")
+        << 2 << "not the label";
     QTest::newRow("primekg: unterminated quote")
-        << int(Prime) << QByteArray::fromStdString(headerOf(Prime) + rowOf(Prime, 0, "ok") +
-                                                   "protein_protein,ppi,1,1,gene/protein,\"open,NCBI\n")
+        << int(Prime)
+        << QByteArray::fromStdString(headerOf(Prime) + rowOf(Prime, 0, "ok") +
+                                     "protein_protein,ppi,1,1,gene/protein,\"open,NCBI\n")
         << 3 << "unterminated";
     QTest::newRow("triples: empty relation")
         << int(Triples) << QByteArray("head,relation,tail\na, ,b\n") << 2 << "empty relation";
 }
 
-void TestKgLoaders::badInput()
-{
+void TestKgLoaders::badInput() {
     QFETCH(int, fmt);
     QFETCH(QByteArray, content);
     QFETCH(int, line);
@@ -664,15 +680,13 @@ void TestKgLoaders::badInput()
     QCOMPARE(l.errors.back().file, path);
 }
 
-void TestKgLoaders::truncatedGzipKeepsEarlierLines_data()
-{
+void TestKgLoaders::truncatedGzipKeepsEarlierLines_data() {
     QTest::addColumn<int>("fmt");
     for (int f = HetNodes; f <= Triples; ++f)
         QTest::newRow(fmtName(f)) << f;
 }
 
-void TestKgLoaders::truncatedGzipKeepsEarlierLines()
-{
+void TestKgLoaders::truncatedGzipKeepsEarlierLines() {
     QFETCH(int, fmt);
     constexpr int kRows = 5000;
     std::string text = headerOf(fmt);
@@ -693,18 +707,17 @@ void TestKgLoaders::truncatedGzipKeepsEarlierLines()
     QVERIFY2(records > 0 && records < std::size_t(kRows), qPrintable(QString::number(records)));
 }
 
-void TestKgLoaders::invalidUtf8IsKept_data()
-{
+void TestKgLoaders::invalidUtf8IsKept_data() {
     QTest::addColumn<int>("fmt");
     for (int f : {HetNodes, DoSymptoms, DoTree, Prime, Triples})
         QTest::newRow(fmtName(f)) << f;
 }
 
-void TestKgLoaders::invalidUtf8IsKept()
-{
+void TestKgLoaders::invalidUtf8IsKept() {
     QFETCH(int, fmt);
     const std::string bad = "caf\xC3\x28 \xFF\xFE end";
-    const auto l = run({{loaderOf(fmt), files_.write("utf8.txt", headerOf(fmt) + rowOf(fmt, 0, bad))}});
+    const auto l =
+        run({{loaderOf(fmt), files_.write("utf8.txt", headerOf(fmt) + rowOf(fmt, 0, bad))}});
     QVERIFY2(l.errors.empty(), qPrintable(describe(l.errors)));
     bool found = false;
     for (NodeId n = 0; n < l.graph.nodeCount(); ++n)

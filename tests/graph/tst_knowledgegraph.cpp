@@ -16,8 +16,7 @@ private slots:
     void truncatedCacheIsRefused();
 };
 
-static KnowledgeGraph smallGraph()
-{
+static KnowledgeGraph smallGraph() {
     KnowledgeGraphBuilder b;
     const NodeId dm1 = b.addNode("DOID:9744", "type 1 diabetes mellitus", "Disease");
     const NodeId insulin = b.addNode("DB00030", "Insulin", "Compound");
@@ -28,14 +27,13 @@ static KnowledgeGraph smallGraph()
     return b.build();
 }
 
-void TestKnowledgeGraph::mergesByKeyAndByNameAndKind()
-{
+void TestKnowledgeGraph::mergesByKeyAndByNameAndKind() {
     KnowledgeGraphBuilder b;
     const NodeId a = b.addNode("DOID:9352", "type 2 diabetes mellitus", "Disease");
-    QCOMPARE(b.addNode("DOID:9352", "Type 2 Diabetes", "Disease"), a);           // same key
+    QCOMPARE(b.addNode("DOID:9352", "Type 2 Diabetes", "Disease"), a); // same key
     const NodeId fever = b.addNode("D005334", "Fever", "Symptom");
-    QCOMPARE(b.addNode("SYMP:0000613", "fever", "Symptom"), fever);             // same name+kind
-    QVERIFY(b.addNode("X:1", "fever", "Disease") != fever);                     // other kind
+    QCOMPARE(b.addNode("SYMP:0000613", "fever", "Symptom"), fever); // same name+kind
+    QVERIFY(b.addNode("X:1", "fever", "Disease") != fever);         // other kind
     const KnowledgeGraph g = b.build();
     QCOMPARE(g.nodeCount(), std::size_t(3));
     QCOMPARE(g.findByKey("SYMP:0000613").value(), fever);
@@ -43,8 +41,7 @@ void TestKnowledgeGraph::mergesByKeyAndByNameAndKind()
     QCOMPARE(std::string(g.aliases(a)[0]), std::string("Type 2 Diabetes"));
 }
 
-void TestKnowledgeGraph::csrAdjacencyIsSortedAndDeduplicated()
-{
+void TestKnowledgeGraph::csrAdjacencyIsSortedAndDeduplicated() {
     const KnowledgeGraph g = smallGraph();
     QCOMPARE(g.edgeCount(), std::size_t(2));
     const NodeId insulin = g.findByKey("DB00030").value();
@@ -56,8 +53,7 @@ void TestKnowledgeGraph::csrAdjacencyIsSortedAndDeduplicated()
     QCOMPARE(g.degree(dm1), std::size_t(2));
 }
 
-void TestKnowledgeGraph::cacheRoundTrip()
-{
+void TestKnowledgeGraph::cacheRoundTrip() {
     const KnowledgeGraph g = smallGraph();
     std::stringstream buf;
     g.save(buf);
@@ -72,8 +68,7 @@ void TestKnowledgeGraph::cacheRoundTrip()
     QCOMPARE(loaded->in(dm1).size(), std::size_t(1));
 }
 
-void TestKnowledgeGraph::truncatedCacheIsRefused_data()
-{
+void TestKnowledgeGraph::truncatedCacheIsRefused_data() {
     QTest::addColumn<int>("keep");
     std::stringstream buf;
     smallGraph().save(buf);
@@ -82,8 +77,7 @@ void TestKnowledgeGraph::truncatedCacheIsRefused_data()
         QTest::addRow("keep %d of %d bytes", keep, size) << keep;
 }
 
-void TestKnowledgeGraph::truncatedCacheIsRefused()
-{
+void TestKnowledgeGraph::truncatedCacheIsRefused() {
     QFETCH(int, keep);
     std::stringstream full;
     smallGraph().save(full);

@@ -35,8 +35,7 @@ const std::string kDoSymptoms = "disease_id\tdisease_label\tsymptom_id\tsymptom_
                                 "DOID:0050012\tchikungunya\tSYMP:0000613\tfever\n";
 
 bool hasEdge(const KnowledgeGraph& g, std::string_view head, std::string_view relation,
-             std::string_view tail)
-{
+             std::string_view tail) {
     const auto h = g.findByKey(head), t = g.findByKey(tail);
     const auto r = g.findRelation(relation);
     if (!h || !t || !r)
@@ -47,8 +46,7 @@ bool hasEdge(const KnowledgeGraph& g, std::string_view head, std::string_view re
     return false;
 }
 
-QString describe(const KgLoadResult& r)
-{
+QString describe(const KgLoadResult& r) {
     QStringList parts;
     if (!r.fatalError.empty())
         parts << QStringLiteral("fatal: ") + QString::fromStdString(r.fatalError);
@@ -58,8 +56,7 @@ QString describe(const KgLoadResult& r)
 }
 
 // Everything observable about two graphs, node by node.
-QString differences(const KnowledgeGraph& a, const KnowledgeGraph& b)
-{
+QString differences(const KnowledgeGraph& a, const KnowledgeGraph& b) {
     if (a.nodeCount() != b.nodeCount() || a.edgeCount() != b.edgeCount() ||
         a.relationCount() != b.relationCount() || a.kindCount() != b.kindCount() ||
         a.keyIndex().size() != b.keyIndex().size())
@@ -68,9 +65,11 @@ QString differences(const KnowledgeGraph& a, const KnowledgeGraph& b)
         if (a.key(n) != b.key(n) || a.name(n) != b.name(n) || a.kind(n) != b.kind(n))
             return QStringLiteral("node %1 differs").arg(n);
         const auto ao = a.out(n), bo = b.out(n);
-        if (!std::equal(ao.begin(), ao.end(), bo.begin(), bo.end(), [&](const KgEdge& x, const KgEdge& y) {
-                return x.node == y.node && a.relationName(x.relation) == b.relationName(y.relation);
-            }))
+        if (!std::equal(ao.begin(), ao.end(), bo.begin(), bo.end(),
+                        [&](const KgEdge& x, const KgEdge& y) {
+                            return x.node == y.node &&
+                                   a.relationName(x.relation) == b.relationName(y.relation);
+                        }))
             return QStringLiteral("out-edges of node %1 differ").arg(n);
         const auto aa = a.aliases(n), ba = b.aliases(n);
         if (!std::equal(aa.begin(), aa.end(), ba.begin(), ba.end()))
@@ -83,8 +82,7 @@ QString differences(const KnowledgeGraph& a, const KnowledgeGraph& b)
 }
 
 // The cache files in dir, and any temporary file left behind (there should be none).
-std::vector<std::filesystem::path> filesIn(const std::string& dir)
-{
+std::vector<std::filesystem::path> filesIn(const std::string& dir) {
     std::vector<std::filesystem::path> out;
     std::error_code ec;
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
@@ -114,12 +112,13 @@ private slots:
     void sharedHetionetAndDiseaseOntology();
 
 private:
-    std::string cacheDir(const char* name) const { return files_.path(std::string("cache-") + name); }
+    std::string cacheDir(const char* name) const {
+        return files_.path(std::string("cache-") + name);
+    }
     KgTestFiles files_;
 };
 
-void TestKnowledgeGraphLoader::nodeSourcesLoadFirst()
-{
+void TestKnowledgeGraphLoader::nodeSourcesLoadFirst() {
     // The SIF is given first; it can only work if the node file is read before it.
     const auto r = loadKnowledgeGraph({files_.writeGzip("edges.sif.gz", kEdges),
                                        files_.write("ds.tsv", kDoSymptoms),
@@ -127,7 +126,8 @@ void TestKnowledgeGraphLoader::nodeSourcesLoadFirst()
     QVERIFY(r.graph);
     QCOMPARE(r.errors.size(), std::size_t(1));
     QCOMPARE(r.errors[0].line, std::size_t(5));
-    QVERIFY2(QString::fromStdString(r.errors[0].reason).contains("Gene::9999"), qPrintable(describe(r)));
+    QVERIFY2(QString::fromStdString(r.errors[0].reason).contains("Gene::9999"),
+             qPrintable(describe(r)));
     const KnowledgeGraph& g = *r.graph;
     QCOMPARE(g.nodeCount(), std::size_t(6 + 1)); // + chikungunya; DO fever is Hetionet's Fever
     QCOMPARE(g.findByKey("SYMP:0000613"), g.findByKey("Symptom::D005334"));
@@ -137,8 +137,7 @@ void TestKnowledgeGraphLoader::nodeSourcesLoadFirst()
     QCOMPARE(std::string(g.name(*g.findByKey("2625"))), std::string("GATA3 \xff\xfe"));
 }
 
-void TestKnowledgeGraphLoader::reportsEverySource()
-{
+void TestKnowledgeGraphLoader::reportsEverySource() {
     const std::string edges = files_.writeGzip("edges-r.sif.gz", kEdges);
     const std::string nodes = files_.write("nodes-r.tsv", kNodes);
     const std::string ds = files_.write("ds-r.tsv", kDoSymptoms);
@@ -163,13 +162,13 @@ void TestKnowledgeGraphLoader::reportsEverySource()
     QVERIFY(r.sources[0].sha256 != r.sources[2].sha256);
 }
 
-void TestKnowledgeGraphLoader::unknownAndMissingSourcesAreReportedOthersLoad()
-{
+void TestKnowledgeGraphLoader::unknownAndMissingSourcesAreReportedOthersLoad() {
     const std::string odd = files_.write("odd.tsv", "foo\tbar\n1\t2\n");
     const std::string junk = files_.write("junk.bin", std::string("\x00\x01\x02\xff\n\x00", 6));
     const std::string missing = files_.path("missing.tsv");
     const std::string cut = files_.write("cut.sif.gz", KgTestFiles::gzip(kEdges).substr(0, 20));
-    const auto r = loadKnowledgeGraph({odd, files_.write("nodes-u.tsv", kNodes), missing, junk, cut});
+    const auto r =
+        loadKnowledgeGraph({odd, files_.write("nodes-u.tsv", kNodes), missing, junk, cut});
     QVERIFY2(r.graph, qPrintable(describe(r)));
     QCOMPARE(r.graph->nodeCount(), std::size_t(6));
     QCOMPARE(r.sources[0].format, std::string("unknown"));
@@ -189,12 +188,12 @@ void TestKnowledgeGraphLoader::unknownAndMissingSourcesAreReportedOthersLoad()
     QVERIFY(errorOf(odd).contains("source, metaedge, target"));
     QVERIFY(errorOf(missing).contains("cannot open"));
     QVERIFY(errorOf(junk).contains("unrecognised"));
-    QVERIFY2(errorOf(cut).contains("truncated") || errorOf(cut).contains("corrupt"), qPrintable(describe(r)));
+    QVERIFY2(errorOf(cut).contains("truncated") || errorOf(cut).contains("corrupt"),
+             qPrintable(describe(r)));
     QCOMPARE(r.errors.size(), std::size_t(4));
 }
 
-void TestKnowledgeGraphLoader::errorsAreCappedPerSource()
-{
+void TestKnowledgeGraphLoader::errorsAreCappedPerSource() {
     std::string edges = "source\tmetaedge\ttarget\n";
     for (int i = 0; i < 1500; ++i)
         edges += "Gene::" + std::to_string(100000 + i) + "\tGiG\tGene::2625\n";
@@ -211,8 +210,7 @@ void TestKnowledgeGraphLoader::errorsAreCappedPerSource()
              qPrintable(QString::fromStdString(r.errors.back().reason)));
 }
 
-void TestKnowledgeGraphLoader::nothingLoadableIsFatal()
-{
+void TestKnowledgeGraphLoader::nothingLoadableIsFatal() {
     const auto none = loadKnowledgeGraph({});
     QVERIFY(!none.graph);
     QVERIFY(!none.fatalError.empty());
@@ -225,8 +223,7 @@ void TestKnowledgeGraphLoader::nothingLoadableIsFatal()
     QVERIFY(QString::fromStdString(bad.errors[1].reason).contains("header only"));
 }
 
-void TestKnowledgeGraphLoader::secondLoadComesFromCache()
-{
+void TestKnowledgeGraphLoader::secondLoadComesFromCache() {
     const std::vector<std::string> paths{files_.write("nodes-k.tsv", kNodes),
                                          files_.writeGzip("edges-k.sif.gz", kEdges),
                                          files_.write("ds-k.tsv", kDoSymptoms)};
@@ -239,7 +236,8 @@ void TestKnowledgeGraphLoader::secondLoadComesFromCache()
     const auto cached = filesIn(options.cacheDir);
     QCOMPARE(cached.size(), std::size_t(1)); // no temporary file left behind
     const std::string name = cached[0].filename().string();
-    QVERIFY2(name.size() == 3 + 64 + 4 && name.starts_with("kg-") && name.ends_with(".bin"), name.c_str());
+    QVERIFY2(name.size() == 3 + 64 + 4 && name.starts_with("kg-") && name.ends_with(".bin"),
+             name.c_str());
 
     const auto second = loadKnowledgeGraph(paths, options);
     QVERIFY2(second.graph, qPrintable(describe(second)));
@@ -270,8 +268,7 @@ void TestKnowledgeGraphLoader::secondLoadComesFromCache()
     QCOMPARE(third.sources[0].path, moved);
 }
 
-void TestKnowledgeGraphLoader::damagedCacheFallsBackToParsing_data()
-{
+void TestKnowledgeGraphLoader::damagedCacheFallsBackToParsing_data() {
     QTest::addColumn<QString>("damage");
     QTest::newRow("empty file") << "empty";
     QTest::newRow("cut to 8 bytes") << "magic-only";
@@ -283,8 +280,7 @@ void TestKnowledgeGraphLoader::damagedCacheFallsBackToParsing_data()
     QTest::newRow("garbage") << "garbage";
 }
 
-void TestKnowledgeGraphLoader::damagedCacheFallsBackToParsing()
-{
+void TestKnowledgeGraphLoader::damagedCacheFallsBackToParsing() {
     QFETCH(QString, damage);
     const std::vector<std::string> paths{files_.write("nodes-d.tsv", kNodes),
                                          files_.writeGzip("edges-d.sif.gz", kEdges)};
@@ -321,7 +317,8 @@ void TestKnowledgeGraphLoader::damagedCacheFallsBackToParsing()
     const auto second = loadKnowledgeGraph(paths, options);
     QVERIFY2(second.graph, qPrintable(describe(second)));
     QVERIFY(!second.fromCache);
-    QVERIFY2(QString::fromStdString(second.cacheNote).contains("cache ignored"), second.cacheNote.c_str());
+    QVERIFY2(QString::fromStdString(second.cacheNote).contains("cache ignored"),
+             second.cacheNote.c_str());
     const QString diff = differences(*first.graph, *second.graph);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
     // Rewritten: the next load is served from it again.
@@ -330,8 +327,7 @@ void TestKnowledgeGraphLoader::damagedCacheFallsBackToParsing()
     QVERIFY(differences(*first.graph, *third.graph).isEmpty());
 }
 
-void TestKnowledgeGraphLoader::changedSourceMissesCache()
-{
+void TestKnowledgeGraphLoader::changedSourceMissesCache() {
     const std::string nodes = files_.write("nodes-x.tsv", kNodes);
     KgLoadOptions options;
     options.cacheDir = cacheDir("changed");
@@ -344,8 +340,7 @@ void TestKnowledgeGraphLoader::changedSourceMissesCache()
     QCOMPARE(filesIn(options.cacheDir).size(), std::size_t(2));
 }
 
-void TestKnowledgeGraphLoader::cancelStopsTheLoad()
-{
+void TestKnowledgeGraphLoader::cancelStopsTheLoad() {
     std::string big = "head,relation,tail\n";
     for (int i = 0; i < 50000; ++i)
         big += "a" + std::to_string(i) + ",r,b" + std::to_string(i) + "\n";
@@ -375,39 +370,42 @@ void TestKnowledgeGraphLoader::cancelStopsTheLoad()
     QCOMPARE(again.graph->edgeCount(), std::size_t(50000));
 }
 
-void TestKnowledgeGraphLoader::progressRisesToOne()
-{
+void TestKnowledgeGraphLoader::progressRisesToOne() {
     std::string big = "head\trelation\ttail\n";
     for (int i = 0; i < 40000; ++i)
         big += "x" + std::to_string(i) + "\tr\ty" + std::to_string(i % 100) + "\n";
     std::vector<std::pair<double, std::string>> calls;
     KgLoadOptions options;
     options.progress = [&](double f, const std::string& stage) { calls.emplace_back(f, stage); };
-    const auto r = loadKnowledgeGraph({files_.write("nodes-p.tsv", kNodes), files_.write("big.tsv", big)},
-                                      options);
+    const auto r = loadKnowledgeGraph(
+        {files_.write("nodes-p.tsv", kNodes), files_.write("big.tsv", big)}, options);
     QVERIFY(r.graph);
     QVERIFY(calls.size() > 5);
     for (std::size_t i = 1; i < calls.size(); ++i)
         QVERIFY2(calls[i].first >= calls[i - 1].first,
-                 qPrintable(QStringLiteral("%1 (%2) after %3").arg(calls[i].first).arg(QString::fromStdString(calls[i].second)).arg(calls[i - 1].first)));
+                 qPrintable(QStringLiteral("%1 (%2) after %3")
+                                .arg(calls[i].first)
+                                .arg(QString::fromStdString(calls[i].second))
+                                .arg(calls[i - 1].first)));
     QCOMPARE(calls.back().first, 1.0);
     bool sawBigFile = false;
     for (const auto& c : calls)
-        sawBigFile = sawBigFile || (c.second == "Reading big.tsv" && c.first > 0.1 && c.first < 0.85);
+        sawBigFile =
+            sawBigFile || (c.second == "Reading big.tsv" && c.first > 0.1 && c.first < 0.85);
     QVERIFY(sawBigFile);
 }
 
-void TestKnowledgeGraphLoader::sharedHetionetAndDiseaseOntology()
-{
+void TestKnowledgeGraphLoader::sharedHetionetAndDiseaseOntology() {
     RS_REQUIRE_SHARED("kg/hetionet-nodes.tsv");
     RS_REQUIRE_SHARED("kg/hetionet-edges-5k.sif.gz");
     RS_REQUIRE_SHARED("kg/do-disease-symptom.tsv");
     RS_REQUIRE_SHARED("kg/do-HumanDO.tsv");
-    auto shared = [](const char* f) { return rs::test::sharedFile(QString::fromLatin1(f)).toStdString(); };
-    const std::vector<std::string> paths{shared("kg/hetionet-edges-5k.sif.gz"),
-                                         shared("kg/do-disease-symptom.tsv"),
-                                         shared("kg/do-HumanDO.tsv"),
-                                         shared("kg/hetionet-nodes.tsv")};
+    auto shared = [](const char* f) {
+        return rs::test::sharedFile(QString::fromLatin1(f)).toStdString();
+    };
+    const std::vector<std::string> paths{
+        shared("kg/hetionet-edges-5k.sif.gz"), shared("kg/do-disease-symptom.tsv"),
+        shared("kg/do-HumanDO.tsv"), shared("kg/hetionet-nodes.tsv")};
     KgLoadOptions options;
     options.cacheDir = cacheDir("shared");
     QElapsedTimer timer;
@@ -427,7 +425,7 @@ void TestKnowledgeGraphLoader::sharedHetionetAndDiseaseOntology()
     QCOMPARE(r.sources[1].edges, std::size_t(2222));
     QCOMPARE(r.sources[2].format, std::string("do-hierarchy"));
     const KnowledgeGraph& g = *r.graph;
-    QVERIFY(g.nodeCount() > 47031 + 10000);  // DO adds its ~12k diseases (137 are Hetionet's)
+    QVERIFY(g.nodeCount() > 47031 + 10000); // DO adds its ~12k diseases (137 are Hetionet's)
     QVERIFY(g.nodeCount() < 47031 + 12296 + 1000);
     QVERIFY(g.edgeCount() > 94676 + 12000);
     // Hetionet: type 2 diabetes mellitus presents Flushing.

@@ -41,8 +41,7 @@ private:
 };
 
 // Hetionet-like names, with the collisions the linker has to resolve.
-static KnowledgeGraph buildGraph()
-{
+static KnowledgeGraph buildGraph() {
     KnowledgeGraphBuilder b;
     b.addNode("DOID:9351", "diabetes mellitus", "Disease");
     b.addNode("DOID:9352", "type 2 diabetes mellitus", "Disease");
@@ -74,15 +73,13 @@ static KnowledgeGraph buildGraph()
     return b.build();
 }
 
-std::string TestNameIndex::writeFile(const char* name, const std::string& content)
-{
+std::string TestNameIndex::writeFile(const char* name, const std::string& content) {
     const std::string path = dir_.filePath(QString::fromLatin1(name)).toStdString();
     std::ofstream(path, std::ios::binary) << content;
     return path;
 }
 
-void TestNameIndex::initTestCase()
-{
+void TestNameIndex::initTestCase() {
     QVERIFY(dir_.isValid());
     graph_ = std::make_unique<KnowledgeGraph>(buildGraph());
     index_ = std::make_unique<NameIndex>(*graph_);
@@ -121,8 +118,8 @@ void TestNameIndex::initTestCase()
     QCOMPARE(index_->stoplistSize(), std::size_t(3));
 }
 
-QStringList TestNameIndex::render(std::string_view text, const std::vector<Mention>& mentions) const
-{
+QStringList TestNameIndex::render(std::string_view text,
+                                  const std::vector<Mention>& mentions) const {
     QStringList out;
     for (const Mention& m : mentions)
         out << QString::fromUtf8(text.substr(m.begin, m.end - m.begin)) + QStringLiteral("|") +
@@ -130,8 +127,7 @@ QStringList TestNameIndex::render(std::string_view text, const std::vector<Menti
     return out;
 }
 
-void TestNameIndex::link_data()
-{
+void TestNameIndex::link_data() {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QStringList>("expected"); // "span as in text|node key", in order
 
@@ -194,16 +190,14 @@ void TestNameIndex::link_data()
     QTest::newRow("nothing") << QByteArray("") << QStringList{};
 }
 
-void TestNameIndex::link()
-{
+void TestNameIndex::link() {
     QFETCH(QByteArray, text);
     QFETCH(QStringList, expected);
     const std::string_view view(text.constData(), std::size_t(text.size()));
     QCOMPARE(render(view, index_->link(view)), expected);
 }
 
-void TestNameIndex::scores_data()
-{
+void TestNameIndex::scores_data() {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<double>("score");
     QTest::addColumn<QString>("matched");
@@ -215,8 +209,7 @@ void TestNameIndex::scores_data()
         << QByteArray("fever") << 1.0 << QStringLiteral("Fever");
 }
 
-void TestNameIndex::scores()
-{
+void TestNameIndex::scores() {
     QFETCH(QByteArray, text);
     QFETCH(double, score);
     QFETCH(QString, matched);
@@ -226,8 +219,7 @@ void TestNameIndex::scores()
     QCOMPARE(QString::fromStdString(mentions[0].matched), matched);
 }
 
-void TestNameIndex::offsetsAreByteOffsets()
-{
+void TestNameIndex::offsetsAreByteOffsets() {
     const std::string text = "Ärztin: Sjögren syndrome; MI.";
     const auto mentions = index_->link(text);
     QCOMPARE(mentions.size(), std::size_t(2));
@@ -238,8 +230,7 @@ void TestNameIndex::offsetsAreByteOffsets()
     QVERIFY(mentions[0].end <= mentions[1].begin);
 }
 
-void TestNameIndex::find_data()
-{
+void TestNameIndex::find_data() {
     QTest::addColumn<QByteArray>("name");
     QTest::addColumn<QString>("key"); // empty: not found
     QTest::newRow("normalized name")
@@ -255,8 +246,7 @@ void TestNameIndex::find_data()
     QTest::newRow("empty") << QByteArray("  ") << QString();
 }
 
-void TestNameIndex::find()
-{
+void TestNameIndex::find() {
     QFETCH(QByteArray, name);
     QFETCH(QString, key);
     const auto node = index_->find(name.toStdString());
@@ -265,8 +255,7 @@ void TestNameIndex::find()
         QCOMPARE(QString::fromUtf8(graph_->key(*node)), key);
 }
 
-void TestNameIndex::synonymFileErrorsAreReported()
-{
+void TestNameIndex::synonymFileErrorsAreReported() {
     QCOMPARE(synonymErrors_.size(), std::size_t(2));
     QCOMPARE(synonymErrors_[0].line, std::size_t(13));
     QVERIFY(synonymErrors_[0].reason.find("brand") != std::string::npos);
@@ -275,8 +264,7 @@ void TestNameIndex::synonymFileErrorsAreReported()
     QCOMPARE(index_->synonymCount(), std::size_t(12));
 }
 
-void TestNameIndex::missingFilesFail()
-{
+void TestNameIndex::missingFilesFail() {
     NameIndex index(*graph_);
     std::vector<ImportError> errors;
     QVERIFY(!index.loadSynonyms(dir_.filePath("absent.tsv").toStdString(), &errors));
@@ -285,8 +273,7 @@ void TestNameIndex::missingFilesFail()
     QVERIFY(!errors[0].reason.empty());
 }
 
-void TestNameIndex::geneOptions_data()
-{
+void TestNameIndex::geneOptions_data() {
     QTest::addColumn<bool>("match");
     QTest::addColumn<int>("minLength");
     QTest::addColumn<QByteArray>("text");
@@ -302,8 +289,7 @@ void TestNameIndex::geneOptions_data()
         << false << 3 << QByteArray("tumor protein p53") << 1;
 }
 
-void TestNameIndex::geneOptions()
-{
+void TestNameIndex::geneOptions() {
     QFETCH(bool, match);
     QFETCH(int, minLength);
     QFETCH(QByteArray, text);
@@ -316,8 +302,7 @@ void TestNameIndex::geneOptions()
     QCOMPARE(int(index.link(text.toStdString()).size()), mentions);
 }
 
-void TestNameIndex::arbitraryBytesAreSafe()
-{
+void TestNameIndex::arbitraryBytesAreSafe() {
     std::mt19937 rng(7);
     const std::string pieces[] = {
         "fever ",  "MI ",       "\xc3", "\xff", "Sj\xc3\xb6gren syndrome ", "-", "'s ",
@@ -344,8 +329,7 @@ void TestNameIndex::arbitraryBytesAreSafe()
 
 // The real graph: clinical kinds win over Hetionet's side effects, gene symbols stay in
 // their lane.
-void TestNameIndex::hetionetNamesLink()
-{
+void TestNameIndex::hetionetNamesLink() {
     RS_REQUIRE_SHARED("kg/hetionet-nodes.tsv");
     RS_REQUIRE_SHARED("kg/hetionet-edges-5k.sif.gz");
     const KgLoadResult loaded =

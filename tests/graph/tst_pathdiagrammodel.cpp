@@ -18,13 +18,11 @@ Q_DECLARE_METATYPE(rs::PathDiagramModel::NodeStatus)
 
 namespace {
 
-CaseResult::PathNode node(const std::string& name, const std::string& kind, int step)
-{
+CaseResult::PathNode node(const std::string& name, const std::string& kind, int step) {
     return {CaseResult::Concept{name, kind, kind + ":" + name}, step};
 }
 
-CaseResult::Finding finding(FindingType type, std::vector<std::string> nodes, int step = -1)
-{
+CaseResult::Finding finding(FindingType type, std::vector<std::string> nodes, int step = -1) {
     CaseResult::Finding f;
     f.type = type;
     f.severity = Severity::Major;
@@ -34,8 +32,7 @@ CaseResult::Finding finding(FindingType type, std::vector<std::string> nodes, in
 }
 
 CaseResult::Claim claim(const std::string& head, const std::string& relation,
-                        const std::string& tail, Polarity polarity)
-{
+                        const std::string& tail, Polarity polarity) {
     CaseResult::Claim c;
     c.head = head;
     c.relation = relation;
@@ -44,65 +41,73 @@ CaseResult::Claim claim(const std::string& head, const std::string& relation,
     return c;
 }
 
-CaseResult::ReferencePath reference(std::vector<std::string> nodes, std::vector<std::string> relations,
-                                    std::vector<bool> forward)
-{
+CaseResult::ReferencePath reference(std::vector<std::string> nodes,
+                                    std::vector<std::string> relations, std::vector<bool> forward) {
     return {std::move(nodes), {}, std::move(relations), std::move(forward), 6.0, "kg"};
 }
 
 // demo-q03, model b: branch at Chest Pain, aortic dissection and Back Pain never mentioned.
-CaseResult branchAndMissing()
-{
+CaseResult branchAndMissing() {
     CaseResult r;
     r.id = "demo-q03";
     r.anchors.gold = CaseResult::Concept{"Esmolol", "Compound", ""};
     r.anchors.predicted = CaseResult::Concept{"Alteplase", "Compound", ""};
     r.anchors.evidence = {"Chest Pain"};
     r.reasoningPath = {node("hypertension", "Disease", 0), node("Chest Pain", "Symptom", 1),
-                       node("myocardial infarction", "Disease", 2), node("Alteplase", "Compound", 3)};
-    r.claims = {claim("hypertension", "risk_factor_for", "myocardial infarction", Polarity::Asserted),
-                claim("Alteplase", "treats", "myocardial infarction", Polarity::Asserted)};
-    r.findings = {finding(FindingType::Branch, {"Chest Pain", "myocardial infarction", "aortic dissection"}, 1),
+                       node("myocardial infarction", "Disease", 2),
+                       node("Alteplase", "Compound", 3)};
+    r.claims = {
+        claim("hypertension", "risk_factor_for", "myocardial infarction", Polarity::Asserted),
+        claim("Alteplase", "treats", "myocardial infarction", Polarity::Asserted)};
+    r.findings = {finding(FindingType::Branch,
+                          {"Chest Pain", "myocardial infarction", "aortic dissection"}, 1),
                   finding(FindingType::Missing, {"aortic dissection", "Chest Pain", "Esmolol"}),
                   finding(FindingType::Missing, {"Back Pain", "Esmolol"}),
                   finding(FindingType::Missing, {"Widened Mediastinum", "Esmolol"})};
-    r.referencePaths = {reference({"Chest Pain", "aortic dissection", "Esmolol"}, {"presents", "treats"}, {false, false}),
-                        reference({"hypertension", "aortic dissection", "Esmolol"}, {"risk_factor", "treats"}, {true, false}),
-                        reference({"Back Pain", "aortic dissection", "Esmolol"}, {"presents", "treats"}, {false, false})};
+    r.referencePaths = {reference({"Chest Pain", "aortic dissection", "Esmolol"},
+                                  {"presents", "treats"}, {false, false}),
+                        reference({"hypertension", "aortic dissection", "Esmolol"},
+                                  {"risk_factor", "treats"}, {true, false}),
+                        reference({"Back Pain", "aortic dissection", "Esmolol"},
+                                  {"presents", "treats"}, {false, false})};
     r.bestReference = 0;
     return r;
 }
 
 // demo-q05, model b: "Propranolol treats cocaine intoxication" is both the relation error
 // and the branch edge.
-CaseResult relationError()
-{
+CaseResult relationError() {
     CaseResult r;
     r.anchors.gold = CaseResult::Concept{"Lorazepam", "Compound", ""};
     r.anchors.predicted = CaseResult::Concept{"Propranolol", "Compound", ""};
     r.reasoningPath = {node("Cocaine", "Compound", 0), node("Chest Pain", "Symptom", 0),
-                       node("Tachycardia", "Symptom", 0), node("cocaine intoxication", "Disease", 1),
+                       node("Tachycardia", "Symptom", 0),
+                       node("cocaine intoxication", "Disease", 1),
                        node("Propranolol", "Compound", 2)};
     r.claims = {claim("Propranolol", "treats", "cocaine intoxication", Polarity::Asserted)};
-    r.findings = {finding(FindingType::Relation, {"Propranolol", "cocaine intoxication"}, 2),
-                  finding(FindingType::Branch, {"cocaine intoxication", "Propranolol", "Lorazepam"}, 2)};
-    r.referencePaths = {reference({"Chest Pain", "cocaine intoxication", "Lorazepam"}, {"presents", "treats"}, {false, false})};
+    r.findings = {
+        finding(FindingType::Relation, {"Propranolol", "cocaine intoxication"}, 2),
+        finding(FindingType::Branch, {"cocaine intoxication", "Propranolol", "Lorazepam"}, 2)};
+    r.referencePaths = {reference({"Chest Pain", "cocaine intoxication", "Lorazepam"},
+                                  {"presents", "treats"}, {false, false})};
     r.bestReference = 0;
     return r;
 }
 
 // demo-q12, model b: a denied KG edge across the row, a hedged claim.
-CaseResult deniedAndHedged()
-{
+CaseResult deniedAndHedged() {
     CaseResult r;
     r.anchors.gold = r.anchors.predicted = CaseResult::Concept{"Pyridoxine", "Compound", ""};
     r.reasoningPath = {node("Isoniazid", "Compound", 0), node("tuberculosis", "Disease", 0),
                        node("vitamin B6 deficiency", "Disease", 2),
-                       node("peripheral neuropathy", "Disease", 1), node("Pyridoxine", "Compound", 2)};
-    r.claims = {claim("Isoniazid", "causes", "peripheral neuropathy", Polarity::Negated),
-                claim("vitamin B6 deficiency", "causes", "peripheral neuropathy", Polarity::Hedged)};
+                       node("peripheral neuropathy", "Disease", 1),
+                       node("Pyridoxine", "Compound", 2)};
+    r.claims = {
+        claim("Isoniazid", "causes", "peripheral neuropathy", Polarity::Negated),
+        claim("vitamin B6 deficiency", "causes", "peripheral neuropathy", Polarity::Hedged)};
     r.findings = {finding(FindingType::Relation, {"Isoniazid", "peripheral neuropathy"}, 1)};
-    r.referencePaths = {reference({"Isoniazid", "peripheral neuropathy", "Pyridoxine"}, {"causes", "treats"}, {true, false})};
+    r.referencePaths = {reference({"Isoniazid", "peripheral neuropathy", "Pyridoxine"},
+                                  {"causes", "treats"}, {true, false})};
     r.bestReference = 0;
     return r;
 }
@@ -128,46 +133,47 @@ private slots:
     void reportColoursByTheSameStatus();
 };
 
-void TestPathDiagramModel::edgeStatus_data()
-{
+void TestPathDiagramModel::edgeStatus_data() {
     QTest::addColumn<Fixture>("fixture");
     QTest::addColumn<QString>("a");
     QTest::addColumn<QString>("b");
     QTest::addColumn<Status>("status");
     QTest::addColumn<int>("flags"); // must all be set
-    QTest::newRow("branch edge") << Fixture(branchAndMissing) << "Chest Pain" << "myocardial infarction"
-                                 << Status::Branch << int(Model::EdgeModel | Model::EdgeBranch);
+    QTest::newRow("branch edge") << Fixture(branchAndMissing) << "Chest Pain"
+                                 << "myocardial infarction" << Status::Branch
+                                 << int(Model::EdgeModel | Model::EdgeBranch);
     QTest::newRow("claim without finding is supported")
-        << Fixture(branchAndMissing) << "Alteplase" << "myocardial infarction" << Status::Supported
-        << int(Model::EdgeModel | Model::EdgeClaim);
+        << Fixture(branchAndMissing) << "Alteplase"
+        << "myocardial infarction" << Status::Supported << int(Model::EdgeModel | Model::EdgeClaim);
     QTest::newRow("bare step without KG edge")
-        << Fixture(branchAndMissing) << "hypertension" << "Chest Pain" << Status::Unverified
-        << int(Model::EdgeModel);
+        << Fixture(branchAndMissing) << "hypertension"
+        << "Chest Pain" << Status::Unverified << int(Model::EdgeModel);
     QTest::newRow("reference edge into a missing concept")
-        << Fixture(branchAndMissing) << "Back Pain" << "aortic dissection" << Status::Missing
-        << int(Model::EdgeReference | Model::EdgeMissing);
+        << Fixture(branchAndMissing) << "Back Pain"
+        << "aortic dissection" << Status::Missing << int(Model::EdgeReference | Model::EdgeMissing);
     QTest::newRow("reference edge out of a missing concept")
-        << Fixture(branchAndMissing) << "aortic dissection" << "Esmolol" << Status::Missing
-        << int(Model::EdgeReference);
+        << Fixture(branchAndMissing) << "aortic dissection"
+        << "Esmolol" << Status::Missing << int(Model::EdgeReference);
     QTest::newRow("relation error wins over branch")
-        << Fixture(relationError) << "Propranolol" << "cocaine intoxication" << Status::RelationError
+        << Fixture(relationError) << "Propranolol"
+        << "cocaine intoxication" << Status::RelationError
         << int(Model::EdgeRelationError | Model::EdgeBranch | Model::EdgeClaim);
     QTest::newRow("reference edge the model skipped")
-        << Fixture(relationError) << "Chest Pain" << "cocaine intoxication" << Status::Reference
-        << int(Model::EdgeReference);
+        << Fixture(relationError) << "Chest Pain"
+        << "cocaine intoxication" << Status::Reference << int(Model::EdgeReference);
     QTest::newRow("denied KG edge across the row")
-        << Fixture(deniedAndHedged) << "Isoniazid" << "peripheral neuropathy" << Status::RelationError
+        << Fixture(deniedAndHedged) << "Isoniazid"
+        << "peripheral neuropathy" << Status::RelationError
         << int(Model::EdgeOnKgPath | Model::EdgeClaim);
     QTest::newRow("hedged claim is not checked")
-        << Fixture(deniedAndHedged) << "vitamin B6 deficiency" << "peripheral neuropathy"
-        << Status::Unverified << int(Model::EdgeClaim);
+        << Fixture(deniedAndHedged) << "vitamin B6 deficiency"
+        << "peripheral neuropathy" << Status::Unverified << int(Model::EdgeClaim);
     QTest::newRow("step aligned with the reference path")
-        << Fixture(deniedAndHedged) << "peripheral neuropathy" << "Pyridoxine" << Status::Supported
-        << int(Model::EdgeModel | Model::EdgeOnKgPath);
+        << Fixture(deniedAndHedged) << "peripheral neuropathy"
+        << "Pyridoxine" << Status::Supported << int(Model::EdgeModel | Model::EdgeOnKgPath);
 }
 
-void TestPathDiagramModel::edgeStatus()
-{
+void TestPathDiagramModel::edgeStatus() {
     QFETCH(Fixture, fixture);
     QFETCH(QString, a);
     QFETCH(QString, b);
@@ -181,26 +187,27 @@ void TestPathDiagramModel::edgeStatus()
     QCOMPARE(e->flags & flags, flags);
 }
 
-void TestPathDiagramModel::nodeStatus_data()
-{
+void TestPathDiagramModel::nodeStatus_data() {
     QTest::addColumn<Fixture>("fixture");
     QTest::addColumn<QString>("name");
     QTest::addColumn<Model::NodeStatus>("status");
     QTest::addColumn<int>("flags");
-    QTest::newRow("branch point") << Fixture(branchAndMissing) << "Chest Pain" << Model::NodeStatus::OnPath
+    QTest::newRow("branch point") << Fixture(branchAndMissing) << "Chest Pain"
+                                  << Model::NodeStatus::OnPath
                                   << int(Model::NodeBranchPoint | Model::NodeEvidence);
     QTest::newRow("never mentioned") << Fixture(branchAndMissing) << "aortic dissection"
                                      << Model::NodeStatus::Missing << int(Model::NodeMissing);
-    QTest::newRow("gold on a reference path") << Fixture(branchAndMissing) << "Esmolol"
-                                              << Model::NodeStatus::Reference << int(Model::NodeGold);
-    QTest::newRow("model answer") << Fixture(branchAndMissing) << "Alteplase" << Model::NodeStatus::OnPath
-                                  << int(Model::NodePredicted);
+    QTest::newRow("gold on a reference path")
+        << Fixture(branchAndMissing) << "Esmolol" << Model::NodeStatus::Reference
+        << int(Model::NodeGold);
+    QTest::newRow("model answer") << Fixture(branchAndMissing) << "Alteplase"
+                                  << Model::NodeStatus::OnPath << int(Model::NodePredicted);
     QTest::newRow("claim end off the path joins the row")
-        << Fixture(relationError) << "Lorazepam" << Model::NodeStatus::Reference << int(Model::NodeGold);
+        << Fixture(relationError) << "Lorazepam" << Model::NodeStatus::Reference
+        << int(Model::NodeGold);
 }
 
-void TestPathDiagramModel::nodeStatus()
-{
+void TestPathDiagramModel::nodeStatus() {
     QFETCH(Fixture, fixture);
     QFETCH(QString, name);
     QFETCH(Model::NodeStatus, status);
@@ -212,8 +219,7 @@ void TestPathDiagramModel::nodeStatus()
     QCOMPARE(c->flags & flags, flags);
 }
 
-void TestPathDiagramModel::conceptsAreSharedAndModelComesFirst()
-{
+void TestPathDiagramModel::conceptsAreSharedAndModelComesFirst() {
     const Model m = Model::build(branchAndMissing());
     // 4 on the path, aortic dissection, Esmolol, Back Pain, Widened Mediastinum.
     QCOMPARE(m.concepts.size(), std::size_t(8));
@@ -233,8 +239,7 @@ void TestPathDiagramModel::conceptsAreSharedAndModelComesFirst()
     QCOMPARE(m.findEdge("hypertension", "Chest Pain")->weight, 8);
 }
 
-void TestPathDiagramModel::labelsAndDirections()
-{
+void TestPathDiagramModel::labelsAndDirections() {
     const Model q12 = Model::build(deniedAndHedged());
     const Model::Edge* denied = q12.findEdge("Isoniazid", "peripheral neuropathy");
     QCOMPARE(int(denied->label.kind), int(Model::Label::NegatedRelation));
@@ -248,12 +253,12 @@ void TestPathDiagramModel::labelsAndDirections()
     QCOMPARE(int(kg->direction), int(Model::Direction::Back));
 
     const Model q03 = Model::build(branchAndMissing());
-    QCOMPARE(int(q03.findEdge("Chest Pain", "myocardial infarction")->label.kind), int(Model::Label::Branch));
+    QCOMPARE(int(q03.findEdge("Chest Pain", "myocardial infarction")->label.kind),
+             int(Model::Label::Branch));
     QVERIFY(q03.findEdge("hypertension", "Chest Pain")->label.empty());
 }
 
-void TestPathDiagramModel::notesPointBackIntoTheResult()
-{
+void TestPathDiagramModel::notesPointBackIntoTheResult() {
     const Model m = Model::build(branchAndMissing());
     const Model::Edge* branch = m.findEdge("Chest Pain", "myocardial infarction");
     QCOMPARE(branch->notes.size(), std::size_t(2)); // reasoning order, then the finding
@@ -269,8 +274,7 @@ void TestPathDiagramModel::notesPointBackIntoTheResult()
     QCOMPARE(missing->notes.front().index, 1);
 }
 
-void TestPathDiagramModel::missingConceptIsLinkedToItsContext()
-{
+void TestPathDiagramModel::missingConceptIsLinkedToItsContext() {
     const Model m = Model::build(branchAndMissing());
     const Model::Edge* link = m.findEdge("Widened Mediastinum", "Esmolol");
     QVERIFY(link);
@@ -281,8 +285,7 @@ void TestPathDiagramModel::missingConceptIsLinkedToItsContext()
     QVERIFY(!m.findEdge("Back Pain", "Esmolol"));
 }
 
-void TestPathDiagramModel::unreadableAndUnknownFindingsAddNothing()
-{
+void TestPathDiagramModel::unreadableAndUnknownFindingsAddNothing() {
     CaseResult r;
     r.reasoningPath = {node("A", "Disease", 0), node("B", "Disease", 1)};
     CaseResult::Finding unreadable = finding(FindingType::Relation, {"A", "Z"});
@@ -299,8 +302,7 @@ void TestPathDiagramModel::unreadableAndUnknownFindingsAddNothing()
     QCOMPARE(m.findConcept("A")->notes.size(), std::size_t(3)); // mentioned, unknown, one-node
 }
 
-void TestPathDiagramModel::reportColoursByTheSameStatus()
-{
+void TestPathDiagramModel::reportColoursByTheSameStatus() {
     const LayoutInput in = pathDiagramLayout(relationError());
     const Model m = Model::build(relationError());
     QCOMPARE(in.nodes.size(), m.concepts.size());

@@ -30,16 +30,14 @@ private slots:
 namespace {
 
 // Not "n" + std::to_string(i): GCC 12 warns falsely (-Wrestrict) on that pattern.
-std::string numbered(const char* prefix, unsigned i)
-{
+std::string numbered(const char* prefix, unsigned i) {
     std::string s(prefix);
     s += std::to_string(i);
     return s;
 }
 
 // Builds a graph from "a>b:rel" items (edge a -> b with relation rel; rel defaults to "r").
-KnowledgeGraph graphOf(const QStringList& edges)
-{
+KnowledgeGraph graphOf(const QStringList& edges) {
     KnowledgeGraphBuilder b;
     std::map<QString, NodeId> ids;
     auto node = [&](const QString& name) {
@@ -60,26 +58,22 @@ KnowledgeGraph graphOf(const QStringList& edges)
     return b.build();
 }
 
-NodeId id(const KnowledgeGraph& g, const char* key)
-{
+NodeId id(const KnowledgeGraph& g, const char* key) {
     return g.findByKey(key).value();
 }
 
-QString render(const KnowledgeGraph& g, const Path& p)
-{
+QString render(const KnowledgeGraph& g, const Path& p) {
     QStringList names;
     for (NodeId n : p.nodes)
         names << QString::fromUtf8(g.name(n));
     return names.join(QLatin1Char('-'));
 }
 
-double expectedNodeCost(const KnowledgeGraph& g, NodeId n, double a)
-{
+double expectedNodeCost(const KnowledgeGraph& g, NodeId n, double a) {
     return 1.0 + a * std::log(1.0 + double(g.degree(n)));
 }
 
-bool adjacent(const KnowledgeGraph& g, NodeId a, NodeId b)
-{
+bool adjacent(const KnowledgeGraph& g, NodeId a, NodeId b) {
     const auto has = [b](std::span<const KgEdge> list) {
         return std::binary_search(list.begin(), list.end(), KgEdge{b, 0},
                                   [](const KgEdge& x, const KgEdge& y) { return x.node < y.node; });
@@ -91,8 +85,7 @@ bool adjacent(const KnowledgeGraph& g, NodeId a, NodeId b)
 // both ways; a path stops at the target.
 std::vector<std::pair<double, std::vector<NodeId>>>
 allSimplePaths(const KnowledgeGraph& g, const std::vector<NodeId>& sources, NodeId target,
-               int maxHops, double a)
-{
+               int maxHops, double a) {
     std::vector<std::pair<double, std::vector<NodeId>>> paths;
     std::vector<NodeId> stack;
     std::vector<bool> onPath(g.nodeCount(), false);
@@ -145,8 +138,7 @@ allSimplePaths(const KnowledgeGraph& g, const std::vector<NodeId>& sources, Node
 
 // Structural checks every returned path must pass.
 void verifyPath(const KnowledgeGraph& g, const Path& p, const std::vector<NodeId>& sources,
-                NodeId target, int maxHops, double a)
-{
+                NodeId target, int maxHops, double a) {
     QVERIFY(p.nodes.size() >= 2);
     QVERIFY(int(p.nodes.size()) - 1 <= maxHops);
     QVERIFY(std::find(sources.begin(), sources.end(), p.nodes.front()) != sources.end());
@@ -175,8 +167,7 @@ void verifyPath(const KnowledgeGraph& g, const Path& p, const std::vector<NodeId
 
 } // namespace
 
-void TestReferencePathFinder::knownPaths_data()
-{
+void TestReferencePathFinder::knownPaths_data() {
     QTest::addColumn<QStringList>("edges");
     QTest::addColumn<QStringList>("sources");
     QTest::addColumn<QString>("target");
@@ -232,8 +223,7 @@ void TestReferencePathFinder::knownPaths_data()
         << 6 << QStringList{"s-a-c-t", "s-a-b-c-t"};
 }
 
-void TestReferencePathFinder::knownPaths()
-{
+void TestReferencePathFinder::knownPaths() {
     QFETCH(QStringList, edges);
     QFETCH(QStringList, sources);
     QFETCH(QString, target);
@@ -259,8 +249,7 @@ void TestReferencePathFinder::knownPaths()
         QVERIFY(paths[i - 1].cost <= paths[i].cost);
 }
 
-void TestReferencePathFinder::directionAndRelationAreReported()
-{
+void TestReferencePathFinder::directionAndRelationAreReported() {
     // a and b are joined by several relations both ways; the lowest id wins, forward on a
     // tie. Relation ids follow first use: zeta=0, alpha=1, beta=2.
     const KnowledgeGraph g =
@@ -278,8 +267,7 @@ void TestReferencePathFinder::directionAndRelationAreReported()
     QCOMPARE(p->cost, 3.0);
 }
 
-void TestReferencePathFinder::degenerateQueries_data()
-{
+void TestReferencePathFinder::degenerateQueries_data() {
     QTest::addColumn<int>("k");
     QTest::addColumn<int>("hops");
     QTest::addColumn<bool>("badTarget");
@@ -294,8 +282,7 @@ void TestReferencePathFinder::degenerateQueries_data()
     QTest::newRow("normal") << 5 << 4 << false << false << 1;
 }
 
-void TestReferencePathFinder::degenerateQueries()
-{
+void TestReferencePathFinder::degenerateQueries() {
     QFETCH(int, k);
     QFETCH(int, hops);
     QFETCH(bool, badTarget);
@@ -308,8 +295,7 @@ void TestReferencePathFinder::degenerateQueries()
     QCOMPARE(int(finder.find(src, t, k, hops).size()), paths);
 }
 
-void TestReferencePathFinder::shortest()
-{
+void TestReferencePathFinder::shortest() {
     const KnowledgeGraph g = graphOf({"s>a", "a>t", "s>b", "b>c", "c>t"});
     const ReferencePathFinder finder(g, 0.0);
     QVERIFY(!finder.shortest(id(g, "s"), id(g, "s"), 4).has_value());
@@ -320,8 +306,7 @@ void TestReferencePathFinder::shortest()
     QCOMPARE(p->forward, (std::vector<bool>{false, false}));
 }
 
-void TestReferencePathFinder::excludedKindsAreNeverInterior()
-{
+void TestReferencePathFinder::excludedKindsAreNeverInterior() {
     // fever -> GENE1 -> flu is the cheap path; fever -> cold -> flu avoids the gene.
     KnowledgeGraphBuilder b;
     const NodeId fever = b.addNode("fever", "fever", "Symptom");
@@ -349,12 +334,12 @@ void TestReferencePathFinder::excludedKindsAreNeverInterior()
     // An excluded kind may still end a path, and start one.
     QCOMPARE(clinical.find({fever}, gene2, 1, 4).front().nodes,
              (std::vector<NodeId>{fever, cold, other, flu, gene2}));
-    QCOMPARE(clinical.find({gene}, cold, 1, 4).front().nodes, (std::vector<NodeId>{gene, fever, cold}));
+    QCOMPARE(clinical.find({gene}, cold, 1, 4).front().nodes,
+             (std::vector<NodeId>{gene, fever, cold}));
     QVERIFY(!clinical.shortest(fever, flu, 2).has_value());
 }
 
-void TestReferencePathFinder::matchesBruteForce_data()
-{
+void TestReferencePathFinder::matchesBruteForce_data() {
     QTest::addColumn<unsigned>("seed");
     QTest::addColumn<int>("nodes");
     QTest::addColumn<int>("edges");
@@ -380,8 +365,7 @@ void TestReferencePathFinder::matchesBruteForce_data()
             << seed << 400 << 900 << 3 << 12 << false << 70000;
 }
 
-void TestReferencePathFinder::matchesBruteForce()
-{
+void TestReferencePathFinder::matchesBruteForce() {
     QFETCH(unsigned, seed);
     QFETCH(int, nodes);
     QFETCH(int, edges);
@@ -461,8 +445,7 @@ void TestReferencePathFinder::matchesBruteForce()
         QVERIFY(cutByK > 0);
 }
 
-void TestReferencePathFinder::concurrentQueriesAgree()
-{
+void TestReferencePathFinder::concurrentQueriesAgree() {
     std::mt19937 rng(99);
     KnowledgeGraphBuilder b;
     const int n = 400;

@@ -21,8 +21,7 @@ private slots:
 
 private:
     // Rewrites the stored hash of every entry, so a later answer shows where it came from.
-    void falsifyMemo(const std::string& memo, const std::string& sha)
-    {
+    void falsifyMemo(const std::string& memo, const std::string& sha) {
         std::ifstream in(memo);
         std::string text((std::istreambuf_iterator<char>(in)), {});
         for (std::size_t p = 0; (p = text.find("\"sha256\":", p)) != std::string::npos; p += 9) {
@@ -36,8 +35,7 @@ private:
 
 static const std::string kFake(64, 'f');
 
-void TestSourceHashMemo::remembersUnchangedFiles()
-{
+void TestSourceHashMemo::remembersUnchangedFiles() {
     const std::string path = files_.write("a.tsv", "id\tname\tkind\n");
     const std::string memo = files_.path("memo-a.json");
     {
@@ -50,8 +48,7 @@ void TestSourceHashMemo::remembersUnchangedFiles()
     QCOMPARE(again.sha256(path).value(), kFake); // served from the memo, not read
 }
 
-void TestSourceHashMemo::changedFileIsHashedAgain()
-{
+void TestSourceHashMemo::changedFileIsHashedAgain() {
     const std::string path = files_.write("b.tsv", "one\n");
     const std::string memo = files_.path("memo-b.json");
     {
@@ -69,8 +66,7 @@ void TestSourceHashMemo::changedFileIsHashedAgain()
     QVERIFY(again.sha256(path).value() != kFake);
 }
 
-void TestSourceHashMemo::freshFilesAreNotRemembered()
-{
+void TestSourceHashMemo::freshFilesAreNotRemembered() {
     const std::string path = files_.write("c.tsv", "x\n");
     const std::string memo = files_.path("memo-c.json");
     {
@@ -81,8 +77,7 @@ void TestSourceHashMemo::freshFilesAreNotRemembered()
     QVERIFY(!QFileInfo::exists(QString::fromStdString(memo))); // nothing learnt, nothing written
 }
 
-void TestSourceHashMemo::damagedMemoIsIgnored()
-{
+void TestSourceHashMemo::damagedMemoIsIgnored() {
     const std::string path = files_.write("d.tsv", "y\n");
     const std::string memo = files_.write("memo-d.json", "{\"version\": 1, \"files\": {\"x\": 3");
     SourceHashMemo m(memo, 0ns);
@@ -93,8 +88,7 @@ void TestSourceHashMemo::damagedMemoIsIgnored()
     QCOMPARE(third.sha256(path).value(), kFake);
 }
 
-void TestSourceHashMemo::unreadableFileHasNoHash()
-{
+void TestSourceHashMemo::unreadableFileHasNoHash() {
     SourceHashMemo m(files_.path("memo-e.json"), 0ns);
     QVERIFY(!m.sha256(files_.path("does-not-exist")).has_value());
 }

@@ -33,16 +33,14 @@ struct Outcome {
     std::size_t cases = 0, boxes = 0, nodes = 0, edges = 0;
 };
 
-std::string token(const std::vector<std::string>& tokens, const std::string& key)
-{
+std::string token(const std::vector<std::string>& tokens, const std::string& key) {
     for (const std::string& t : tokens)
         if (t.rfind(key, 0) == 0)
             return t.substr(key.size());
     return {};
 }
 
-Outcome readOutputs(const std::string& path, const std::string& mapSpec)
-{
+Outcome readOutputs(const std::string& path, const std::string& mapSpec) {
     Outcome o;
     rs::ImportOptions options;
     if (!mapSpec.empty()) {
@@ -52,7 +50,8 @@ Outcome readOutputs(const std::string& path, const std::string& mapSpec)
             qFatal("bad map= in the manifest: %s", error.c_str());
     }
     const rs::ImportSummary s = rs::importOutputs(
-        path, options, [&](rs::Case&&) { ++o.cases; }, [&](rs::ImportError&& e) { o.errors.push_back(std::move(e)); });
+        path, options, [&](rs::Case&&) { ++o.cases; },
+        [&](rs::ImportError&& e) { o.errors.push_back(std::move(e)); });
     if (!s.fatalError.empty()) {
         o.refused = true;
         o.message = s.fatalError;
@@ -64,8 +63,7 @@ Outcome readOutputs(const std::string& path, const std::string& mapSpec)
     return o;
 }
 
-Outcome readKg(const std::string& path)
-{
+Outcome readKg(const std::string& path) {
     Outcome o;
     const rs::KgLoadResult r = rs::loadKnowledgeGraph({path});
     o.errors = r.errors;
@@ -79,8 +77,7 @@ Outcome readKg(const std::string& path)
     return o;
 }
 
-Outcome readCache(const std::string& path)
-{
+Outcome readCache(const std::string& path) {
     Outcome o;
     std::string why;
     o.refused = !rs::readKgCache(path, {"hostile"}, &why);
@@ -88,8 +85,7 @@ Outcome readCache(const std::string& path)
     return o;
 }
 
-Outcome readImageFile(const std::string& path)
-{
+Outcome readImageFile(const std::string& path) {
     Outcome o;
     const rs::imaging::ImageReadResult r = rs::imaging::readImage(path);
     o.refused = !r.ok();
@@ -97,8 +93,7 @@ Outcome readImageFile(const std::string& path)
     return o;
 }
 
-Outcome readBoxes(const std::string& path)
-{
+Outcome readBoxes(const std::string& path) {
     Outcome o;
     rs::importers::NihBoxList list;
     o.refused = !list.load(path, o.errors);
@@ -108,8 +103,7 @@ Outcome readBoxes(const std::string& path)
     return o;
 }
 
-Outcome readFilter(const std::string& path)
-{
+Outcome readFilter(const std::string& path) {
     Outcome o;
     std::ifstream in(path, std::ios::binary);
     std::stringstream text;
@@ -122,8 +116,7 @@ Outcome readFilter(const std::string& path)
     return o;
 }
 
-Outcome readProject(const std::string& path)
-{
+Outcome readProject(const std::string& path) {
     Outcome o;
     // A copy: SQLite may leave -wal/-shm files beside what it opens.
     const std::string copy = QDir::temp().filePath("rs-hostile-project.rsproj").toStdString();
@@ -138,8 +131,7 @@ Outcome readProject(const std::string& path)
     return o;
 }
 
-bool contains(std::string hay, std::string needle)
-{
+bool contains(std::string hay, std::string needle) {
     for (char& c : needle)
         c = c == '_' ? ' ' : char(std::tolower(static_cast<unsigned char>(c)));
     for (char& c : hay)
@@ -148,8 +140,7 @@ bool contains(std::string hay, std::string needle)
 }
 
 // "5" for "=5", ">=5" for ">=5": compares n to the token's value.
-bool countMatches(const std::string& spec, std::size_t n)
-{
+bool countMatches(const std::string& spec, std::size_t n) {
     if (spec.rfind(">=", 0) == 0)
         return n >= std::stoul(spec.substr(2));
     return n == std::stoul(spec.substr(1));
@@ -165,8 +156,7 @@ private slots:
     void manifestCoversEveryFile();
 };
 
-void TestHostileInputs::eachFile_data()
-{
+void TestHostileInputs::eachFile_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("expect");
     std::ifstream manifest(RS_HOSTILE_DIR "/MANIFEST.tsv");
@@ -184,8 +174,7 @@ void TestHostileInputs::eachFile_data()
     QVERIFY(rows >= 40);
 }
 
-void TestHostileInputs::eachFile()
-{
+void TestHostileInputs::eachFile() {
     QFETCH(QString, file);
     QFETCH(QString, expect);
     const std::string rel = file.toStdString();
@@ -238,11 +227,14 @@ void TestHostileInputs::eachFile()
         } else if (t.rfind("errors", 0) == 0) {
             QVERIFY2(countMatches(t.substr(6), o.errors.size()), why());
         } else if (t.rfind("edges", 0) == 0) {
-            QVERIFY2(countMatches(t.substr(5), o.edges), qPrintable(file + QString(": %1 edges; ").arg(o.edges) + all));
+            QVERIFY2(countMatches(t.substr(5), o.edges),
+                     qPrintable(file + QString(": %1 edges; ").arg(o.edges) + all));
         } else if (t.rfind("nodes", 0) == 0) {
-            QVERIFY2(countMatches(t.substr(5), o.nodes), qPrintable(file + QString(": %1 nodes; ").arg(o.nodes) + all));
+            QVERIFY2(countMatches(t.substr(5), o.nodes),
+                     qPrintable(file + QString(": %1 nodes; ").arg(o.nodes) + all));
         } else if (t.rfind("boxes", 0) == 0) {
-            QVERIFY2(countMatches(t.substr(5), o.boxes), qPrintable(file + QString(": %1 boxes; ").arg(o.boxes) + all));
+            QVERIFY2(countMatches(t.substr(5), o.boxes),
+                     qPrintable(file + QString(": %1 boxes; ").arg(o.boxes) + all));
         } else if (t.rfind("line=", 0) == 0) {
             const std::size_t n = std::stoul(t.substr(5));
             bool found = false;
@@ -258,15 +250,16 @@ void TestHostileInputs::eachFile()
 }
 
 // A file added to the corpus without an expectation would never be read.
-void TestHostileInputs::manifestCoversEveryFile()
-{
+void TestHostileInputs::manifestCoversEveryFile() {
     std::ifstream manifest(RS_HOSTILE_DIR "/MANIFEST.tsv");
-    std::string listed((std::istreambuf_iterator<char>(manifest)), std::istreambuf_iterator<char>());
+    std::string listed((std::istreambuf_iterator<char>(manifest)),
+                       std::istreambuf_iterator<char>());
     for (const auto& e : std::filesystem::recursive_directory_iterator(RS_HOSTILE_DIR)) {
         if (!e.is_regular_file() || e.path().parent_path() == std::filesystem::path(RS_HOSTILE_DIR))
             continue;
         const std::string rel = std::filesystem::relative(e.path(), RS_HOSTILE_DIR).string();
-        QVERIFY2(listed.find(rel + "\t") != std::string::npos, qPrintable(QString::fromStdString(rel)));
+        QVERIFY2(listed.find(rel + "\t") != std::string::npos,
+                 qPrintable(QString::fromStdString(rel)));
     }
 }
 

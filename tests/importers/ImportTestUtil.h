@@ -19,16 +19,14 @@ struct ImportResult {
     std::vector<ImportError> errors;
     ImportSummary summary;
 
-    const Case* byKey(const std::string& key) const
-    {
+    const Case* byKey(const std::string& key) const {
         for (const Case& c : cases)
             if (c.key == key)
                 return &c;
         return nullptr;
     }
     // All error messages, one per line, for failure output.
-    QString errorText() const
-    {
+    QString errorText() const {
         QString s;
         for (const ImportError& e : errors)
             s += QString::fromStdString(e.toString()) + QLatin1Char('\n');
@@ -36,8 +34,7 @@ struct ImportResult {
     }
 };
 
-inline ImportResult runImport(const std::string& path, const ImportOptions& options = {})
-{
+inline ImportResult runImport(const std::string& path, const ImportOptions& options = {}) {
     ImportResult r;
     r.summary = importOutputs(
         path, options, [&](Case&& c) { r.cases.push_back(std::move(c)); },
@@ -45,15 +42,14 @@ inline ImportResult runImport(const std::string& path, const ImportOptions& opti
     return r;
 }
 
-inline std::string writeFile(const QTemporaryDir& dir, const std::string& name, const std::string& bytes)
-{
+inline std::string writeFile(const QTemporaryDir& dir, const std::string& name,
+                             const std::string& bytes) {
     const std::string path = dir.filePath(QString::fromStdString(name)).toStdString();
     std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
     return path;
 }
 
-inline std::string gzip(const std::string& text)
-{
+inline std::string gzip(const std::string& text) {
     z_stream zs{};
     deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
     std::string out(compressBound(uLong(text.size())) + 64, '\0');
@@ -68,12 +64,15 @@ inline std::string gzip(const std::string& text)
 }
 
 // Independent of the importers' own check: lead bytes and continuation bytes only.
-inline bool isValidUtf8(const std::string& s)
-{
+inline bool isValidUtf8(const std::string& s) {
     std::size_t i = 0;
     while (i < s.size()) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        std::size_t n = c < 0x80           ? 1
+                        : (c >> 5) == 0x6  ? 2
+                        : (c >> 4) == 0xE  ? 3
+                        : (c >> 3) == 0x1E ? 4
+                                           : 0;
         if (n == 0 || i + n > s.size())
             return false;
         for (std::size_t k = 1; k < n; ++k)

@@ -18,12 +18,10 @@ private slots:
 
 private:
     QTemporaryDir dir_;
-    std::string write(const std::string& name, const std::string& bytes)
-    {
+    std::string write(const std::string& name, const std::string& bytes) {
         return rs::test::writeFile(dir_, name, bytes);
     }
-    static ImportOptions mapped(const std::string& spec)
-    {
+    static ImportOptions mapped(const std::string& spec) {
         std::string error;
         ImportOptions o;
         o.mapping = FieldMapping::parse(spec, &error);
@@ -33,53 +31,62 @@ private:
     }
 };
 
-void TestFieldMapping::parseGood()
-{
+void TestFieldMapping::parseGood() {
     std::string error;
-    const auto m = FieldMapping::parse(
-        "question=Question,output=Complex_CoT,gold=answer_idx,options=options,id=qid,model=model_name", &error);
+    const auto m = FieldMapping::parse("question=Question,output=Complex_CoT,gold=answer_idx,"
+                                       "options=options,id=qid,model=model_name",
+                                       &error);
     QVERIFY2(m, error.c_str());
     QCOMPARE(m->source("question"), std::string("Question"));
     QCOMPARE(m->source("output"), std::string("Complex_CoT"));
     QCOMPARE(m->source("gold"), std::string("answer_idx"));
     QCOMPARE(m->source("run"), std::string());
-    QCOMPARE(m->toString(),
-             std::string("gold=answer_idx,id=qid,model=model_name,options=options,output=Complex_CoT,question=Question"));
+    QCOMPARE(m->toString(), std::string("gold=answer_idx,id=qid,model=model_name,options=options,"
+                                        "output=Complex_CoT,question=Question"));
 
-    const auto spaced = FieldMapping::parse(" question = data.q , output = choices.0.message.content ", &error);
+    const auto spaced =
+        FieldMapping::parse(" question = data.q , output = choices.0.message.content ", &error);
     QVERIFY2(spaced, error.c_str());
     QCOMPARE(spaced->source("output"), std::string("choices.0.message.content"));
     QCOMPARE(FieldMapping::targets().size(), std::size_t(11));
 }
 
-void TestFieldMapping::parseBad_data()
-{
+void TestFieldMapping::parseBad_data() {
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QString>("error");
-    QTest::newRow("empty") << "  " << "empty mapping: expected target=source pairs separated by commas, e.g. "
-                                       "\"question=Question,output=Complex_CoT\"";
+    QTest::newRow("empty")
+        << "  "
+        << "empty mapping: expected target=source pairs separated by commas, e.g. "
+           "\"question=Question,output=Complex_CoT\"";
     QTest::newRow("two commas") << "question=Q,,output=O"
                                 << "part 2 is empty (two commas in a row, or a comma at an end)";
-    QTest::newRow("trailing comma") << "question=Q,output=O,"
-                                    << "part 3 is empty (two commas in a row, or a comma at an end)";
-    QTest::newRow("no equals") << "question,output=O" << "'question': expected target=source";
-    QTest::newRow("unknown target")
-        << "answer=A,question=Q,output=O"
-        << "'answer=A': unknown target 'answer' (targets: id, question, output, gold, prediction, options, model, run, "
-           "question_id, correct, reasoning)";
-    QTest::newRow("empty source") << "question=,output=O" << "'question=': empty source";
-    QTest::newRow("empty path segment") << "question=a..b,output=O" << "'question=a..b': empty segment in the path 'a..b'";
-    QTest::newRow("leading dot") << "question=.a,output=O" << "'question=.a': empty segment in the path '.a'";
+    QTest::newRow("trailing comma")
+        << "question=Q,output=O,"
+        << "part 3 is empty (two commas in a row, or a comma at an end)";
+    QTest::newRow("no equals") << "question,output=O"
+                               << "'question': expected target=source";
+    QTest::newRow("unknown target") << "answer=A,question=Q,output=O"
+                                    << "'answer=A': unknown target 'answer' (targets: id, "
+                                       "question, output, gold, prediction, options, model, run, "
+                                       "question_id, correct, reasoning)";
+    QTest::newRow("empty source") << "question=,output=O"
+                                  << "'question=': empty source";
+    QTest::newRow("empty path segment") << "question=a..b,output=O"
+                                        << "'question=a..b': empty segment in the path 'a..b'";
+    QTest::newRow("leading dot") << "question=.a,output=O"
+                                 << "'question=.a': empty segment in the path '.a'";
     QTest::newRow("mapped twice") << "question=Q,question=R,output=O"
                                   << "'question=R': target 'question' is mapped twice";
-    QTest::newRow("no output") << "question=Q,id=x"
-                               << "missing output=<source> (or reasoning=<source>): the question and the output (or the "
-                                  "reasoning) are required";
-    QTest::newRow("no question") << "output=O" << "missing question=<source>: the question and the output (or the reasoning) are required";
+    QTest::newRow("no output")
+        << "question=Q,id=x"
+        << "missing output=<source> (or reasoning=<source>): the question and the output (or the "
+           "reasoning) are required";
+    QTest::newRow("no question")
+        << "output=O"
+        << "missing question=<source>: the question and the output (or the reasoning) are required";
 }
 
-void TestFieldMapping::parseBad()
-{
+void TestFieldMapping::parseBad() {
     QFETCH(QString, spec);
     QFETCH(QString, error);
     std::string got;
@@ -88,18 +95,17 @@ void TestFieldMapping::parseBad()
     QVERIFY(!FieldMapping::parse(spec.toStdString(), nullptr)); // no error wanted: no crash
 }
 
-void TestFieldMapping::arrayDocumentWithNestedPaths()
-{
+void TestFieldMapping::arrayDocumentWithNestedPaths() {
     const std::string doc = R"([
   {"qid": 11, "data": {"Question": "Which drug first?", "options": {"A": "Insulin", "B": "Metformin"}},
    "answer_idx": "B", "response": {"choices": [{"text": "The answer is B."}]}, "meta.model": "m-1"},
   {"qid": "12", "data": {"Question": "Which nerve?", "options": ["CN VII", "CN X"]},
    "answer_idx": 0, "response": {"choices": [{"text": "Answer: B"}]}, "meta.model": "m-1"}
 ])";
-    const ImportResult r = runImport(
-        write("mapped.json", doc),
-        mapped("id=qid,question=data.Question,options=data.options,gold=answer_idx,output=response.choices.0.text,"
-               "model=meta.model"));
+    const ImportResult r = runImport(write("mapped.json", doc),
+                                     mapped("id=qid,question=data.Question,options=data.options,"
+                                            "gold=answer_idx,output=response.choices.0.text,"
+                                            "model=meta.model"));
     QVERIFY2(r.errors.empty(), qPrintable(r.errorText()));
     QCOMPARE(r.summary.format, OutputFormat::Mapped);
     QCOMPARE(r.cases.size(), std::size_t(2));
@@ -115,8 +121,7 @@ void TestFieldMapping::arrayDocumentWithNestedPaths()
     QCOMPARE(r.cases[1].sourceRecord, std::size_t(2));
 }
 
-void TestFieldMapping::badRecordsInArrayDocument()
-{
+void TestFieldMapping::badRecordsInArrayDocument() {
     const std::string doc = "[\n"
                             R"({"q": "Good one", "o": "Fine."},)"
                             "\n42,\n"
@@ -129,7 +134,8 @@ void TestFieldMapping::badRecordsInArrayDocument()
                             "{\"q\": \"caf\xE9\", \"o\": \"x\"},\n"
                             R"({"q": "Good two", "o": "Fine too."})"
                             "\n]\n";
-    const ImportResult r = runImport(write("bad-mapped.json", doc), mapped("question=q,output=o,options=opts"));
+    const ImportResult r =
+        runImport(write("bad-mapped.json", doc), mapped("question=q,output=o,options=opts"));
     QCOMPARE(r.cases.size(), std::size_t(2));
     QCOMPARE(r.cases[1].sourceRecord, std::size_t(7));
     QCOMPARE(r.cases[1].key, std::string("bad-mapped.json#7"));
@@ -148,15 +154,18 @@ void TestFieldMapping::badRecordsInArrayDocument()
     }
 }
 
-void TestFieldMapping::jsonlWithoutIdsPairsByQuestionText()
-{
+void TestFieldMapping::jsonlWithoutIdsPairsByQuestionText() {
     // HuatuoGPT-o1 style records, no ids; the same question in two runs pairs by its text.
-    const std::string a = write("run-a.jsonl", R"({"Question": "A 60-year-old with chest pain?", "Complex_CoT": "Think.", "Response": "MI"})"
-                                               "\n");
-    const std::string b = write("run-b.jsonl", R"({"Question": "a 60-year-old  with chest pain ?", "Complex_CoT": "Hmm.", "Response": "PE"})"
-                                               "\n"
-                                               R"({"Question": "Another question", "Complex_CoT": "...", "Response": "x"})"
-                                               "\n");
+    const std::string a = write(
+        "run-a.jsonl",
+        R"({"Question": "A 60-year-old with chest pain?", "Complex_CoT": "Think.", "Response": "MI"})"
+        "\n");
+    const std::string b = write(
+        "run-b.jsonl",
+        R"({"Question": "a 60-year-old  with chest pain ?", "Complex_CoT": "Hmm.", "Response": "PE"})"
+        "\n"
+        R"({"Question": "Another question", "Complex_CoT": "...", "Response": "x"})"
+        "\n");
     const ImportOptions o = mapped("question=Question,output=Complex_CoT,prediction=Response");
     const ImportResult ra = runImport(a, o);
     const ImportResult rb = runImport(b, o);
@@ -171,11 +180,12 @@ void TestFieldMapping::jsonlWithoutIdsPairsByQuestionText()
     QVERIFY(rb.cases[0].questionId != rb.cases[1].questionId);
 }
 
-void TestFieldMapping::mappingOverridesSniffing()
-{
+void TestFieldMapping::mappingOverridesSniffing() {
     // Looks like generic JSONL, but the mapping says where things are.
-    const std::string path = write("generic-looking.jsonl", R"({"id": "x", "question": "Q?", "output": "o", "alt": "Other text"})"
-                                                            "\n");
+    const std::string path =
+        write("generic-looking.jsonl",
+              R"({"id": "x", "question": "Q?", "output": "o", "alt": "Other text"})"
+              "\n");
     const ImportResult r = runImport(path, mapped("question=question,output=alt,run=id"));
     QVERIFY(r.errors.empty());
     QCOMPARE(r.summary.format, OutputFormat::Mapped);
@@ -184,14 +194,15 @@ void TestFieldMapping::mappingOverridesSniffing()
     QCOMPARE(r.cases[0].run, std::string("x"));
 }
 
-void TestFieldMapping::truncatedArrayDocument()
-{
-    const std::string doc = "[\n{\"q\": \"one\", \"o\": \"1\"},\n{\"q\": \"two\", \"o\": \"2\"},\n{\"q\": \"thr";
+void TestFieldMapping::truncatedArrayDocument() {
+    const std::string doc =
+        "[\n{\"q\": \"one\", \"o\": \"1\"},\n{\"q\": \"two\", \"o\": \"2\"},\n{\"q\": \"thr";
     const ImportResult r = runImport(write("cut.json", doc), mapped("question=q,output=o"));
     QCOMPARE(r.cases.size(), std::size_t(2));
     QCOMPARE(r.errors.size(), std::size_t(1));
     QCOMPARE(r.errors[0].line, std::size_t(4));
-    QVERIFY2(r.errors[0].reason.rfind("malformed JSON at line 4", 0) == 0, r.errors[0].reason.c_str());
+    QVERIFY2(r.errors[0].reason.rfind("malformed JSON at line 4", 0) == 0,
+             r.errors[0].reason.c_str());
     QVERIFY2(r.errors[0].reason.find("the 2 records before it were read") != std::string::npos,
              r.errors[0].reason.c_str());
 }

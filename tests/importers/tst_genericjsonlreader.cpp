@@ -26,24 +26,21 @@ private slots:
 
 private:
     QTemporaryDir dir_;
-    std::string write(const std::string& name, const std::string& bytes)
-    {
+    std::string write(const std::string& name, const std::string& bytes) {
         return rs::test::writeFile(dir_, name, bytes);
     }
 };
 
 namespace {
 
-std::string good(const std::string& id, const std::string& extra = {})
-{
+std::string good(const std::string& id, const std::string& extra = {}) {
     return R"({"id": ")" + id +
            R"(", "question": "Which drug first?", "options": {"A": "Insulin", "B": "Metformin"}, "gold": "B", )"
            R"("run": "r", "output": "Renal function is fine.\nThe answer is B.")" +
            extra + "}";
 }
 
-std::string meta(const Case& c, const std::string& key)
-{
+std::string meta(const Case& c, const std::string& key) {
     for (const auto& [k, v] : c.meta)
         if (k == key)
             return v;
@@ -52,11 +49,12 @@ std::string meta(const Case& c, const std::string& key)
 
 } // namespace
 
-void TestGenericJsonlReader::goodRecords()
-{
+void TestGenericJsonlReader::goodRecords() {
     const std::string lines[] = {
         // options as an object, gold as a label, prediction extracted from the output
-        good("q1", R"(, "model": "gpt-4o", "dataset": "medqa", "meta": {"specialty": "endocrinology", "difficulty": 3, "tags": ["a"]})"),
+        good(
+            "q1",
+            R"(, "model": "gpt-4o", "dataset": "medqa", "meta": {"specialty": "endocrinology", "difficulty": 3, "tags": ["a"]})"),
         // options as a list, gold as text, prediction given as text
         R"({"id": 7, "question": "Q2", "options": ["Aspirin", "Heparin", "Warfarin"], "gold": "heparin", "output": "...", "prediction": "Warfarin", "model": "m2"})",
         // gold as a 0-based index, explicit correctness, a question id pairing runs
@@ -116,7 +114,8 @@ void TestGenericJsonlReader::goodRecords()
     QCOMPARE(c5.goldPath[0].relation, std::string("presents_with"));
     QCOMPARE(c5.goldPath[1].tail, std::string("infection"));
     QCOMPARE(c5.images.size(), std::size_t(2));
-    QCOMPARE(QString::fromStdString(c5.images[0].path), QDir(dir_.path()).absoluteFilePath("img/cxr1.png"));
+    QCOMPARE(QString::fromStdString(c5.images[0].path),
+             QDir(dir_.path()).absoluteFilePath("img/cxr1.png"));
     QCOMPARE(c5.images[0].modality, std::string("CR"));
     QCOMPARE(c5.images[0].boxes[0].source, std::string("model"));
     QCOMPARE(c5.images[0].boxes[0].y, 20.5);
@@ -126,23 +125,25 @@ void TestGenericJsonlReader::goodRecords()
     QCOMPARE(c5.images[1].boxes[0].d, 6.0);
 }
 
-void TestGenericJsonlReader::badLine_data()
-{
+void TestGenericJsonlReader::badLine_data() {
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<QString>("reason"); // the error must start with this
 
     auto row = [](const char* name, const std::string& line, const char* reason) {
         QTest::newRow(name) << QByteArray::fromStdString(line) << QString::fromUtf8(reason);
     };
-    row("malformed JSON", R"({"id": "x", "question": })", "malformed JSON at column 25: syntax error");
+    row("malformed JSON", R"({"id": "x", "question": })",
+        "malformed JSON at column 25: syntax error");
     row("unterminated object", R"({"id": "x", "question": "q")", "malformed JSON at column");
     row("array line", "[1, 2]", "expected one JSON object per line, found an array");
     row("string line", "\"hello\"", "expected one JSON object per line, found a string");
     row("question is a number", R"({"id": "x", "question": 42, "output": "o"})",
         "'question' must be a string, found a number");
-    row("options is a string", R"({"id": "x", "question": "q", "output": "o", "options": "A or B"})",
+    row("options is a string",
+        R"({"id": "x", "question": "q", "output": "o", "options": "A or B"})",
         "'options' must be an object of label: text or an array of texts, found a string");
-    row("option text is a number", R"({"id": "x", "question": "q", "output": "o", "options": ["a", 3]})",
+    row("option text is a number",
+        R"({"id": "x", "question": "q", "output": "o", "options": ["a", 3]})",
         "'options[1]' must be a string, found a number");
     row("missing id", R"({"question": "q", "output": "o"})", "missing required field 'id'");
     row("empty id", R"({"id": " ", "question": "q", "output": "o"})", "'id' is empty");
@@ -153,7 +154,8 @@ void TestGenericJsonlReader::badLine_data()
     row("missing question", R"({"id": "x", "output": "o"})", "missing required field 'question'");
     row("blank question", R"({"id": "x", "question": "  ", "output": "o"})", "'question' is empty");
     row("missing output", R"({"id": "x", "question": "q"})", "missing required field 'output'");
-    row("null output", R"({"id": "x", "question": "q", "output": null})", "missing required field 'output'");
+    row("null output", R"({"id": "x", "question": "q", "output": null})",
+        "missing required field 'output'");
     row("output is an array", R"({"id": "x", "question": "q", "output": ["o"]})",
         "'output' must be a string, found an array");
     row("gold is an array", R"({"id": "x", "question": "q", "output": "o", "gold": ["B"]})",
@@ -162,13 +164,17 @@ void TestGenericJsonlReader::badLine_data()
         "'model' must be a string, found a number");
     row("correct is a string", R"({"id": "x", "question": "q", "output": "o", "correct": "yes"})",
         "'correct' must be true or false, found a string");
-    row("reference path not a list", R"({"id": "x", "question": "q", "output": "o", "reference_path": "a-b"})",
+    row("reference path not a list",
+        R"({"id": "x", "question": "q", "output": "o", "reference_path": "a-b"})",
         "'reference_path' must be an array of triples, found a string");
-    row("reference triple too short", R"({"id": "x", "question": "q", "output": "o", "reference_path": [["a", "b"]]})",
+    row("reference triple too short",
+        R"({"id": "x", "question": "q", "output": "o", "reference_path": [["a", "b"]]})",
         "'reference_path[0]' must be [\"head\", \"relation\", \"tail\"]");
-    row("images not a list", R"({"id": "x", "question": "q", "output": "o", "images": {"path": "a.png"}})",
+    row("images not a list",
+        R"({"id": "x", "question": "q", "output": "o", "images": {"path": "a.png"}})",
         "'images' must be an array, found an object");
-    row("image without path", R"({"id": "x", "question": "q", "output": "o", "images": [{"modality": "CT"}]})",
+    row("image without path",
+        R"({"id": "x", "question": "q", "output": "o", "images": [{"modality": "CT"}]})",
         "images[0]: missing required field 'path'");
     row("box with unknown source",
         R"({"id": "x", "question": "q", "output": "o", "images": [{"path": "a", "boxes": [{"source": "gt", "x": 1, "y": 1, "w": 1, "h": 1}]}]})",
@@ -190,11 +196,12 @@ void TestGenericJsonlReader::badLine_data()
     row("escaped lone surrogate", R"({"id": "x", "question": "\ud800", "output": "o"})",
         "malformed JSON at column");
     row("output over 1 MiB",
-        R"({"id": "x", "question": "q", "output": ")" + std::string(kMaxFieldBytes + 10, 'y') + "\"}",
+        R"({"id": "x", "question": "q", "output": ")" + std::string(kMaxFieldBytes + 10, 'y') +
+            "\"}",
         "field 'output' is 1.0 MiB, over the 1 MiB limit for one text field");
     row("option over 1 MiB",
-        R"({"id": "x", "question": "q", "output": "o", "options": {"A": ")" + std::string(kMaxFieldBytes + 1, 'y') +
-            "\"}}",
+        R"({"id": "x", "question": "q", "output": "o", "options": {"A": ")" +
+            std::string(kMaxFieldBytes + 1, 'y') + "\"}}",
         "field 'options.A' is 1.0 MiB");
     row("nested too deep",
         R"({"id": "x", "question": "q", "output": "o", "meta": {"deep": )" + std::string(100, '[') +
@@ -202,16 +209,18 @@ void TestGenericJsonlReader::badLine_data()
         "JSON nested deeper than 64 levels; record rejected");
     row("number overflows a double", R"({"id": "x", "question": "q", "output": "o", "x": 1e309})",
         "number out of range: 1e309 does not fit a double; record rejected");
-    row("negative overflow in meta", R"({"id": "x", "question": "q", "output": "o", "meta": {"v": -2e400}})",
+    row("negative overflow in meta",
+        R"({"id": "x", "question": "q", "output": "o", "meta": {"v": -2e400}})",
         "number out of range: -2e400 does not fit a double; record rejected");
-    row("duplicate of line 1", good("g1"), "duplicate id 'g1' in run 'r' (first at line 1); record rejected");
+    row("duplicate of line 1", good("g1"),
+        "duplicate id 'g1' in run 'r' (first at line 1); record rejected");
 }
 
-void TestGenericJsonlReader::badLine()
-{
+void TestGenericJsonlReader::badLine() {
     QFETCH(QByteArray, line);
     QFETCH(QString, reason);
-    const std::string path = write("bad.jsonl", good("g1") + "\n" + line.toStdString() + "\n" + good("g3") + "\n");
+    const std::string path =
+        write("bad.jsonl", good("g1") + "\n" + line.toStdString() + "\n" + good("g3") + "\n");
     const ImportResult r = runImport(path);
     QCOMPARE(r.summary.format, OutputFormat::GenericJsonl);
     QVERIFY(r.summary.fatalError.empty());
@@ -228,8 +237,7 @@ void TestGenericJsonlReader::badLine()
     QVERIFY2(QString::fromStdString(e.reason).startsWith(reason), e.reason.c_str());
 }
 
-void TestGenericJsonlReader::blankLinesCrLfAndBom()
-{
+void TestGenericJsonlReader::blankLinesCrLfAndBom() {
     const std::string text = "\xEF\xBB\xBF" + good("a") + "\r\n\r\n   \n" + good("b") + "\r\n\n";
     const ImportResult r = runImport(write("crlf.jsonl", text));
     QVERIFY2(r.errors.empty(), qPrintable(r.errorText()));
@@ -237,16 +245,14 @@ void TestGenericJsonlReader::blankLinesCrLfAndBom()
     QCOMPARE(r.cases[1].sourceRecord, std::size_t(4)); // line numbers count the blank lines
 }
 
-void TestGenericJsonlReader::emptyFiles_data()
-{
+void TestGenericJsonlReader::emptyFiles_data() {
     QTest::addColumn<QByteArray>("bytes");
     QTest::newRow("zero bytes") << QByteArray();
     QTest::newRow("only blank lines") << QByteArray("\n\n   \r\n\t\n");
     QTest::newRow("empty gzip") << QByteArray::fromStdString(rs::test::gzip(""));
 }
 
-void TestGenericJsonlReader::emptyFiles()
-{
+void TestGenericJsonlReader::emptyFiles() {
     QFETCH(QByteArray, bytes);
     const ImportResult r = runImport(write("empty.jsonl", bytes.toStdString()));
     QVERIFY(r.cases.empty());
@@ -256,12 +262,12 @@ void TestGenericJsonlReader::emptyFiles()
     QCOMPARE(r.summary.failed, std::size_t(1));
 }
 
-void TestGenericJsonlReader::gzipAndTruncatedGzip()
-{
+void TestGenericJsonlReader::gzipAndTruncatedGzip() {
     std::string text;
     const int lines = 400;
     for (int i = 1; i <= lines; ++i)
-        text += good("k" + std::to_string(i), R"(, "meta": {"noise": ")" + std::to_string(i * 2654435761u) + "\"}") +
+        text += good("k" + std::to_string(i),
+                     R"(, "meta": {"noise": ")" + std::to_string(i * 2654435761u) + "\"}") +
                 "\n";
     const std::string gz = rs::test::gzip(text);
 
@@ -278,11 +284,11 @@ void TestGenericJsonlReader::gzipAndTruncatedGzip()
     const ImportError& e = cut.errors[0];
     QCOMPARE(e.line, cut.cases.size() + 1);
     QVERIFY2(e.reason.rfind("gzip stream is truncated", 0) == 0, e.reason.c_str());
-    QVERIFY2(e.reason.find("the records before it were kept") != std::string::npos, e.reason.c_str());
+    QVERIFY2(e.reason.find("the records before it were kept") != std::string::npos,
+             e.reason.c_str());
 }
 
-void TestGenericJsonlReader::cancel()
-{
+void TestGenericJsonlReader::cancel() {
     std::string text;
     for (int i = 1; i <= 20; ++i)
         text += good("c" + std::to_string(i)) + "\n";
@@ -303,22 +309,23 @@ void TestGenericJsonlReader::cancel()
     QCOMPARE(s.failed, std::size_t(0));
 }
 
-void TestGenericJsonlReader::unusableFiles_data()
-{
+void TestGenericJsonlReader::unusableFiles_data() {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QByteArray>("bytes"); // empty name: no file is written
     QTest::addColumn<QString>("fatal");
-    QTest::newRow("CSV") << "table.csv" << QByteArray("id,question,output\n1,q,o\n") << "unknown format: not JSON: the file starts with 'i'";
-    QTest::newRow("binary") << "blob.bin" << QByteArray("\x01\x02\x03\xff", 4) << "unknown format: not JSON: the file starts with a binary byte";
-    QTest::newRow("unrelated JSONL") << "other.jsonl" << QByteArray("{\"name\": \"x\", \"value\": 1}\n")
-                                     << "unknown format: a JSON object with keys name, value matches no known format";
+    QTest::newRow("CSV") << "table.csv" << QByteArray("id,question,output\n1,q,o\n")
+                         << "unknown format: not JSON: the file starts with 'i'";
+    QTest::newRow("binary") << "blob.bin" << QByteArray("\x01\x02\x03\xff", 4)
+                            << "unknown format: not JSON: the file starts with a binary byte";
+    QTest::newRow("unrelated JSONL")
+        << "other.jsonl" << QByteArray("{\"name\": \"x\", \"value\": 1}\n")
+        << "unknown format: a JSON object with keys name, value matches no known format";
     QTest::newRow("JSON array") << "array.json" << QByteArray("[{\"q\": 1}]")
                                 << "unknown format: a JSON array document";
     QTest::newRow("missing file") << "" << QByteArray() << "cannot import";
 }
 
-void TestGenericJsonlReader::unusableFiles()
-{
+void TestGenericJsonlReader::unusableFiles() {
     QFETCH(QString, name);
     QFETCH(QByteArray, bytes);
     QFETCH(QString, fatal);
@@ -328,15 +335,15 @@ void TestGenericJsonlReader::unusableFiles()
     QVERIFY(r.cases.empty());
     QVERIFY(r.errors.empty());
     QCOMPARE(r.summary.format, OutputFormat::Unknown);
-    QVERIFY2(QString::fromStdString(r.summary.fatalError).startsWith(fatal), r.summary.fatalError.c_str());
+    QVERIFY2(QString::fromStdString(r.summary.fatalError).startsWith(fatal),
+             r.summary.fatalError.c_str());
     if (fatal.startsWith(QLatin1String("unknown format")))
         QVERIFY2(r.summary.fatalError.find("expected ThoughtSource JSON") != std::string::npos ||
                      r.summary.fatalError.find("field mapping") != std::string::npos,
                  r.summary.fatalError.c_str());
 }
 
-void TestGenericJsonlReader::throwingSinkDoesNotEscape()
-{
+void TestGenericJsonlReader::throwingSinkDoesNotEscape() {
     const std::string path = write("throw.jsonl", good("t1") + "\n" + good("t2") + "\n");
     ImportSummary s;
     bool escaped = false;
@@ -350,12 +357,12 @@ void TestGenericJsonlReader::throwingSinkDoesNotEscape()
     QCOMPARE(s.fatalError, std::string("import stopped: disk full"));
 }
 
-void TestGenericJsonlReader::outputIsValidUtf8()
-{
+void TestGenericJsonlReader::outputIsValidUtf8() {
     // Valid multi-byte text passes through untouched; every string that comes out is UTF-8.
     const std::string text = good("u1", R"(, "meta": {"note": "Sjögren – 37 °C"})") + "\n" +
                              "{\"id\": \"u2\", \"question\": \"\xff\", \"output\": \"o\"}\n" +
-                             R"({"id": "u3", "question": "\u00e9 \ud83d\ude00", "output": "o"})" + "\n";
+                             R"({"id": "u3", "question": "\u00e9 \ud83d\ude00", "output": "o"})" +
+                             "\n";
     const ImportResult r = runImport(write("utf8.jsonl", text));
     QCOMPARE(r.cases.size(), std::size_t(2));
     QCOMPARE(r.errors.size(), std::size_t(1));
@@ -363,7 +370,8 @@ void TestGenericJsonlReader::outputIsValidUtf8()
     QCOMPARE(meta(*r.byKey("u1"), "note"), std::string("Sjögren – 37 °C"));
     QCOMPARE(r.byKey("u3")->question, std::string("\xC3\xA9 \xF0\x9F\x98\x80"));
     for (const Case& c : r.cases) {
-        for (const std::string* s : {&c.key, &c.questionId, &c.run, &c.question, &c.output, &c.prediction, &c.gold})
+        for (const std::string* s :
+             {&c.key, &c.questionId, &c.run, &c.question, &c.output, &c.prediction, &c.gold})
             QVERIFY(rs::test::isValidUtf8(*s));
         for (const auto& [k, v] : c.meta)
             QVERIFY(rs::test::isValidUtf8(k) && rs::test::isValidUtf8(v));

@@ -30,9 +30,10 @@ private slots:
 
 private:
     QTemporaryDir dir_;
-    std::string write(const std::string& name, const std::string& bytes) { return rs::test::writeFile(dir_, name, bytes); }
-    static ImportOptions mapped(const std::string& spec)
-    {
+    std::string write(const std::string& name, const std::string& bytes) {
+        return rs::test::writeFile(dir_, name, bytes);
+    }
+    static ImportOptions mapped(const std::string& spec) {
         ImportOptions o;
         std::string error;
         o.mapping = FieldMapping::parse(spec, &error);
@@ -46,29 +47,37 @@ namespace {
 
 // A DeepSeek-R1 diagnosis trace as research repositories publish them: one pretty-printed
 // object per file, the answer at the end of the response under a heading.
-std::string diagnosisFile(const std::string& id, const std::string& diagnosis, const std::string& answer, bool correct)
-{
-    return "{\n  \"case_id\": \"" + id + "\",\n  \"case_prompt\": \"A 54-year-old with a gastric mass.\",\n"
-           "  \"gold_diagnosis\": \"" + diagnosis + "\",\n"
-           "  \"model_response\": \"The mass is submucosal and S100 positive.\\n\\n### Answer:\\n" + answer + "\",\n"
-           "  \"judge\": {\"is_correct\": " + (correct ? "true" : "false") + "}\n}\n";
+std::string diagnosisFile(const std::string& id, const std::string& diagnosis,
+                          const std::string& answer, bool correct) {
+    return "{\n  \"case_id\": \"" + id +
+           "\",\n  \"case_prompt\": \"A 54-year-old with a gastric mass.\",\n"
+           "  \"gold_diagnosis\": \"" +
+           diagnosis +
+           "\",\n"
+           "  \"model_response\": \"The mass is submucosal and S100 positive.\\n\\n### Answer:\\n" +
+           answer +
+           "\",\n"
+           "  \"judge\": {\"is_correct\": " +
+           (correct ? "true" : "false") + "}\n}\n";
 }
 
 } // namespace
 
-void TestInputLayouts::folderOfOneObjectFiles()
-{
+void TestInputLayouts::folderOfOneObjectFiles() {
     QDir(dir_.path()).mkpath(QStringLiteral("r1-traces"));
-    write("r1-traces/case-01.json", diagnosisFile("c1", "Gastric schwannoma", "Gastric schwannoma", true));
-    write("r1-traces/case-02.json", diagnosisFile("c2", "Gastric schwannoma", "**Gastrointestinal stromal tumour**", false));
+    write("r1-traces/case-01.json",
+          diagnosisFile("c1", "Gastric schwannoma", "Gastric schwannoma", true));
+    write("r1-traces/case-02.json",
+          diagnosisFile("c2", "Gastric schwannoma", "**Gastrointestinal stromal tumour**", false));
     write("r1-traces/notes.txt", "not JSON, not read");
     const std::string folder = dir_.filePath(QStringLiteral("r1-traces")).toStdString();
-    const ImportResult r = runImport(folder, mapped("question=case_prompt,output=model_response,gold=gold_diagnosis,"
-                                                    "correct=judge.is_correct"));
+    const ImportResult r =
+        runImport(folder, mapped("question=case_prompt,output=model_response,gold=gold_diagnosis,"
+                                 "correct=judge.is_correct"));
     QVERIFY2(r.errors.empty(), qPrintable(r.errorText()));
     QVERIFY2(r.summary.fatalError.empty(), r.summary.fatalError.c_str());
     QCOMPARE(r.cases.size(), std::size_t(2));
-    QCOMPARE(r.cases[0].key, std::string("case-01")); // no id mapped: the file's name
+    QCOMPARE(r.cases[0].key, std::string("case-01"));   // no id mapped: the file's name
     QCOMPARE(r.cases[0].run, std::string("r1-traces")); // one run: the folder
     QCOMPARE(r.cases[1].run, std::string("r1-traces"));
     QCOMPARE(r.cases[0].prediction, std::string("Gastric schwannoma"));
@@ -79,8 +88,9 @@ void TestInputLayouts::folderOfOneObjectFiles()
 
     // Without correct=, the free-text answers are scored by normalised match, or left
     // unscored with the reason when they are worded differently.
-    const ImportResult u = runImport(folder, mapped("id=case_id,question=case_prompt,output=model_response,"
-                                                    "gold=gold_diagnosis"));
+    const ImportResult u =
+        runImport(folder, mapped("id=case_id,question=case_prompt,output=model_response,"
+                                 "gold=gold_diagnosis"));
     QVERIFY2(u.errors.empty(), qPrintable(u.errorText()));
     QCOMPARE(u.cases[0].key, std::string("c1"));
     QCOMPARE(u.cases[0].correct, std::optional<bool>(true));
@@ -91,14 +101,14 @@ void TestInputLayouts::folderOfOneObjectFiles()
     QVERIFY(reason);
 }
 
-void TestInputLayouts::wildcardPattern()
-{
+void TestInputLayouts::wildcardPattern() {
     QDir(dir_.path()).mkpath(QStringLiteral("glob"));
     write("glob/a.json", diagnosisFile("g1", "Sarcoidosis", "Sarcoidosis", true));
     write("glob/b.json", diagnosisFile("g2", "Sarcoidosis", "Tuberculosis", false));
     write("glob/c.txt", diagnosisFile("g3", "x", "x", true));
     const std::string pattern = dir_.filePath(QStringLiteral("glob/*.json")).toStdString();
-    const ImportResult r = runImport(pattern, mapped("id=case_id,question=case_prompt,output=model_response"));
+    const ImportResult r =
+        runImport(pattern, mapped("id=case_id,question=case_prompt,output=model_response"));
     QVERIFY2(r.errors.empty(), qPrintable(r.errorText()));
     QCOMPARE(r.cases.size(), std::size_t(2));
     QCOMPARE(r.cases[1].key, std::string("g2"));
@@ -108,8 +118,7 @@ void TestInputLayouts::wildcardPattern()
     QVERIFY(none.summary.fatalError.find("no file matches the pattern") != std::string::npos);
 }
 
-void TestInputLayouts::idKeyedObject()
-{
+void TestInputLayouts::idKeyedObject() {
     const std::string doc = R"({
   "mq-1": {"question": "Which drug first in type 2 diabetes?", "options": {"A": "Insulin", "B": "Metformin"},
            "answer": "B", "response": "Metformin is first line.\nFinal answer: B"},
@@ -117,8 +126,9 @@ void TestInputLayouts::idKeyedObject()
            "answer": 1, "response": "The answer is (A)."},
   "mq-3": "not a record"
 })";
-    const ImportResult r = runImport(write("keyed.json", doc),
-                                     mapped("question=question,output=response,gold=answer,options=options"));
+    const ImportResult r =
+        runImport(write("keyed.json", doc),
+                  mapped("question=question,output=response,gold=answer,options=options"));
     QCOMPARE(r.cases.size(), std::size_t(2));
     QCOMPARE(r.cases[0].key, std::string("mq-1"));
     QCOMPARE(r.cases[0].questionId, std::string("mq-1"));
@@ -129,20 +139,22 @@ void TestInputLayouts::idKeyedObject()
     QCOMPARE(r.cases[1].correct, std::optional<bool>(false));
     QCOMPARE(r.errors.size(), std::size_t(1)); // one error for the one bad entry, not one per line
     QCOMPARE(r.errors[0].record, std::size_t(3));
-    QVERIFY2(r.errors[0].reason.find("--map question=") != std::string::npos, r.errors[0].reason.c_str());
+    QVERIFY2(r.errors[0].reason.find("--map question=") != std::string::npos,
+             r.errors[0].reason.c_str());
 
     // The same keyed object on one line, as json.dump writes it, is not JSONL of one record.
-    const ImportResult oneLine = runImport(
-        write("keyed-one-line.json", R"({"k1": {"q": "Q1?", "o": "Answer: yes"}, "k2": {"q": "Q2?", "o": "no"}})" "\n"),
-        mapped("question=q,output=o"));
+    const ImportResult oneLine =
+        runImport(write("keyed-one-line.json",
+                        R"({"k1": {"q": "Q1?", "o": "Answer: yes"}, "k2": {"q": "Q2?", "o": "no"}})"
+                        "\n"),
+                  mapped("question=q,output=o"));
     QVERIFY2(oneLine.errors.empty(), qPrintable(oneLine.errorText()));
     QCOMPARE(oneLine.cases.size(), std::size_t(2));
     QCOMPARE(oneLine.cases[1].key, std::string("k2"));
     QCOMPARE(oneLine.cases[0].prediction, std::string("yes"));
 }
 
-void TestInputLayouts::reasoningJsonlWithThinkTags()
-{
+void TestInputLayouts::reasoningJsonlWithThinkTags() {
     // Generic JSONL, detected without a mapping; a trace inline in the output.
     const std::string jsonl =
         R"({"id": "r1", "question": "First-line drug for type 2 diabetes?", "options": ["Insulin", "Metformin"], "gold": "B", "output": "<think>Insulin is for later. The answer is A? No: metformin first, so B.</think>\n\nThe answer is B."})"
@@ -153,7 +165,8 @@ void TestInputLayouts::reasoningJsonlWithThinkTags()
     QVERIFY2(r.errors.empty(), qPrintable(r.errorText()));
     QCOMPARE(r.summary.format, OutputFormat::GenericJsonl);
     QCOMPARE(r.cases.size(), std::size_t(2));
-    QCOMPARE(r.cases[0].output, std::string("Insulin is for later. The answer is A? No: metformin first, so B."));
+    QCOMPARE(r.cases[0].output,
+             std::string("Insulin is for later. The answer is A? No: metformin first, so B."));
     QCOMPARE(r.cases[0].finalAnswer, std::string("The answer is B."));
     QCOMPARE(r.cases[0].prediction, std::string("B"));
     QCOMPARE(r.cases[0].correct, std::optional<bool>(true));
@@ -166,15 +179,15 @@ void TestInputLayouts::reasoningJsonlWithThinkTags()
     const std::string mappedJsonl =
         R"({"q": "Most likely diagnosis?", "resp": "<think>Bilateral hilar nodes, non-caseating granulomas.</think>\nDiagnosis: Sarcoidosis", "dx": "sarcoidosis"})"
         "\n";
-    const ImportResult m = runImport(write("r1.jsonl", mappedJsonl), mapped("question=q,output=resp,gold=dx"));
+    const ImportResult m =
+        runImport(write("r1.jsonl", mappedJsonl), mapped("question=q,output=resp,gold=dx"));
     QVERIFY2(m.errors.empty(), qPrintable(m.errorText()));
     QCOMPARE(m.cases[0].output, std::string("Bilateral hilar nodes, non-caseating granulomas."));
     QCOMPARE(m.cases[0].prediction, std::string("Sarcoidosis"));
     QCOMPARE(m.cases[0].correct, std::optional<bool>(true)); // normalised match
 }
 
-void TestInputLayouts::mappedReasoningAndVerdict()
-{
+void TestInputLayouts::mappedReasoningAndVerdict() {
     const std::string jsonl =
         R"({"id": 7, "prompt": "Gastric submucosal mass, S100+. Diagnosis?", "think": "Spindle cells, S100 positive, CD117 negative.", "answer": "### Answer:\nGastric schwannoma", "verdict": "correct"})"
         "\n"
@@ -182,8 +195,9 @@ void TestInputLayouts::mappedReasoningAndVerdict()
         "\n"
         R"({"id": 9, "prompt": "Same?", "think": "Hmm.", "answer": "x", "verdict": "perhaps"})"
         "\n";
-    const ImportResult r = runImport(write("traces.jsonl", jsonl),
-                                     mapped("id=id,question=prompt,reasoning=think,output=answer,correct=verdict"));
+    const ImportResult r =
+        runImport(write("traces.jsonl", jsonl),
+                  mapped("id=id,question=prompt,reasoning=think,output=answer,correct=verdict"));
     QCOMPARE(r.cases.size(), std::size_t(2));
     QCOMPARE(r.cases[0].output, std::string("Spindle cells, S100 positive, CD117 negative."));
     QCOMPARE(r.cases[0].finalAnswer, std::string("### Answer:\nGastric schwannoma"));
@@ -193,15 +207,16 @@ void TestInputLayouts::mappedReasoningAndVerdict()
     QCOMPARE(r.cases[1].correct, std::optional<bool>(false));
     QCOMPARE(r.errors.size(), std::size_t(1));
     QCOMPARE(r.errors[0].line, std::size_t(3));
-    QVERIFY2(r.errors[0].reason.find("must be a verdict") != std::string::npos, r.errors[0].reason.c_str());
+    QVERIFY2(r.errors[0].reason.find("must be a verdict") != std::string::npos,
+             r.errors[0].reason.c_str());
 }
 
-void TestInputLayouts::reasoningContentField()
-{
+void TestInputLayouts::reasoningContentField() {
     // OpenAI-compatible chat completions from DeepSeek or vLLM carry the trace apart.
-    const std::string questions = write("rc-questions.jsonl",
-                                        R"({"id": "q1", "question": "First-line drug?", "options": ["Insulin", "Metformin"], "gold": "B"})"
-                                        "\n");
+    const std::string questions = write(
+        "rc-questions.jsonl",
+        R"({"id": "q1", "question": "First-line drug?", "options": ["Insulin", "Metformin"], "gold": "B"})"
+        "\n");
     const std::string outputs = write(
         "rc-chat.jsonl",
         R"({"id": "chatcmpl-1", "object": "chat.completion", "model": "deepseek-reasoner", "custom_id": "q1", "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "reasoning_content": "Insulin? No, metformin first.", "content": "B"}}]})"
@@ -217,34 +232,42 @@ void TestInputLayouts::reasoningContentField()
     QCOMPARE(r.cases[0].prediction, std::string("B"));
     QCOMPARE(r.cases[0].correct, std::optional<bool>(true));
 
-    const ImportResult g = runImport(write("rc-generic.jsonl",
-                                           R"({"id": "g", "question": "Q?", "options": ["x", "y"], "gold": "A", "reasoning": "x fits.", "output": "A"})"
-                                           "\n"));
+    const ImportResult g = runImport(write(
+        "rc-generic.jsonl",
+        R"({"id": "g", "question": "Q?", "options": ["x", "y"], "gold": "A", "reasoning": "x fits.", "output": "A"})"
+        "\n"));
     QVERIFY2(g.errors.empty(), qPrintable(g.errorText()));
     QCOMPARE(g.cases[0].output, std::string("x fits."));
     QCOMPARE(g.cases[0].finalAnswer, std::string("A"));
     QCOMPARE(g.cases[0].correct, std::optional<bool>(true));
 }
 
-void TestInputLayouts::statedFinalAnswer_data()
-{
+void TestInputLayouts::statedFinalAnswer_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("answer");
-    QTest::newRow("markdown heading") << "Reasoning here.\n\n### Answer:\nGastric schwannoma" << "Gastric schwannoma";
-    QTest::newRow("heading without colon") << "Thinking.\n## Final Answer\n**Sarcoidosis**" << "Sarcoidosis";
-    QTest::newRow("final answer line") << "So.\nFinal answer: Acute pancreatitis." << "Acute pancreatitis";
-    QTest::newRow("answer line") << "Answer: Kawasaki disease" << "Kawasaki disease";
-    QTest::newRow("diagnosis line") << "Findings fit.\nDiagnosis: Takayasu arteritis" << "Takayasu arteritis";
-    QTest::newRow("the answer is") << "All told, the answer is giant cell arteritis." << "giant cell arteritis";
-    QTest::newRow("the last one wins") << "Answer: GIST\nOn reflection:\nFinal answer: Schwannoma" << "Schwannoma";
-    QTest::newRow("prose is not a label") << "Diagnosis of this rests on biopsy" << "";
+    QTest::newRow("markdown heading") << "Reasoning here.\n\n### Answer:\nGastric schwannoma"
+                                      << "Gastric schwannoma";
+    QTest::newRow("heading without colon") << "Thinking.\n## Final Answer\n**Sarcoidosis**"
+                                           << "Sarcoidosis";
+    QTest::newRow("final answer line") << "So.\nFinal answer: Acute pancreatitis."
+                                       << "Acute pancreatitis";
+    QTest::newRow("answer line") << "Answer: Kawasaki disease"
+                                 << "Kawasaki disease";
+    QTest::newRow("diagnosis line") << "Findings fit.\nDiagnosis: Takayasu arteritis"
+                                    << "Takayasu arteritis";
+    QTest::newRow("the answer is") << "All told, the answer is giant cell arteritis."
+                                   << "giant cell arteritis";
+    QTest::newRow("the last one wins") << "Answer: GIST\nOn reflection:\nFinal answer: Schwannoma"
+                                       << "Schwannoma";
+    QTest::newRow("prose is not a label") << "Diagnosis of this rests on biopsy"
+                                          << "";
 }
 
-void TestInputLayouts::statedFinalAnswer()
-{
+void TestInputLayouts::statedFinalAnswer() {
     QFETCH(QString, text);
     QFETCH(QString, answer);
-    const std::string jsonl = nlohmann::json{{"q", "Diagnosis?"}, {"o", text.toStdString()}}.dump() + "\n";
+    const std::string jsonl =
+        nlohmann::json{{"q", "Diagnosis?"}, {"o", text.toStdString()}}.dump() + "\n";
     const ImportResult r = runImport(write("stated.jsonl", jsonl), mapped("question=q,output=o"));
     QVERIFY2(r.errors.empty(), qPrintable(r.errorText()));
     QCOMPARE(r.cases.size(), std::size_t(1));
@@ -254,8 +277,7 @@ void TestInputLayouts::statedFinalAnswer()
         QCOMPARE(QString::fromStdString(r.cases[0].prediction), answer);
 }
 
-void TestInputLayouts::batchInputAsQuestions()
-{
+void TestInputLayouts::batchInputAsQuestions() {
     const std::string input = write(
         "batch-input.jsonl",
         R"({"custom_id": "q-1", "method": "POST", "url": "/v1/chat/completions", "body": {"model": "gpt-4o-mini", "messages": [{"role": "system", "content": "You are a physician."}, {"role": "user", "content": "First-line drug for type 2 diabetes?\nA. Insulin\nB. Metformin\nC. Glipizide"}]}})"
@@ -275,7 +297,9 @@ void TestInputLayouts::batchInputAsQuestions()
     const ImportResult r = runImport(output, o);
     QVERIFY2(r.summary.fatalError.empty(), r.summary.fatalError.c_str());
     QCOMPARE(r.cases.size(), std::size_t(2));
-    QCOMPARE(r.cases[0].question, std::string("First-line drug for type 2 diabetes?\nA. Insulin\nB. Metformin\nC. Glipizide"));
+    QCOMPARE(r.cases[0].question,
+             std::string(
+                 "First-line drug for type 2 diabetes?\nA. Insulin\nB. Metformin\nC. Glipizide"));
     QCOMPARE(r.cases[0].options.size(), std::size_t(3));
     QCOMPARE(r.cases[0].options[1].text, std::string("Metformin"));
     QCOMPARE(r.cases[0].prediction, std::string("B"));
@@ -285,42 +309,47 @@ void TestInputLayouts::batchInputAsQuestions()
     // The request without a prompt is one error against the question file, naming what is expected.
     QCOMPARE(r.errors.size(), std::size_t(1));
     QCOMPARE(r.errors[0].file, input);
-    QVERIFY2(r.errors[0].reason.find("body.messages") != std::string::npos, r.errors[0].reason.c_str());
+    QVERIFY2(r.errors[0].reason.find("body.messages") != std::string::npos,
+             r.errors[0].reason.c_str());
 
     // A question file of neither kind: the fatal error names both ways.
     ImportOptions bad;
-    bad.questionFiles = {write("not-questions.jsonl", R"({"prompt": "x"})" "\n")};
+    bad.questionFiles = {write("not-questions.jsonl", R"({"prompt": "x"})"
+                                                      "\n")};
     const ImportResult b = runImport(output, bad);
     QVERIFY(b.summary.fatalError.find("--questions") != std::string::npos);
     QVERIFY(b.summary.fatalError.find("custom_id") != std::string::npos);
-    QVERIFY(b.errors.size() == 1 && b.errors[0].reason.find("OpenAI Batch input") != std::string::npos);
+    QVERIFY(b.errors.size() == 1 &&
+            b.errors[0].reason.find("OpenAI Batch input") != std::string::npos);
 }
 
-void TestInputLayouts::batchInputGivenAsOutputsNamesTheWayOut()
-{
+void TestInputLayouts::batchInputGivenAsOutputsNamesTheWayOut() {
     const ImportResult r = runImport(write(
         "requests.jsonl",
         R"({"custom_id": "q-1", "method": "POST", "url": "/v1/chat/completions", "body": {"messages": [{"role": "user", "content": "Q?"}]}})"
         "\n"));
     QCOMPARE(r.cases.size(), std::size_t(0));
-    QVERIFY2(r.summary.fatalError.find("--questions") != std::string::npos, r.summary.fatalError.c_str());
+    QVERIFY2(r.summary.fatalError.find("--questions") != std::string::npos,
+             r.summary.fatalError.c_str());
 
-    const ImportResult other = runImport(write("other.jsonl", R"({"name": "x", "value": 1})" "\n"));
-    QVERIFY2(other.summary.fatalError.find("--map question=") != std::string::npos, other.summary.fatalError.c_str());
+    const ImportResult other = runImport(write("other.jsonl", R"({"name": "x", "value": 1})"
+                                                              "\n"));
+    QVERIFY2(other.summary.fatalError.find("--map question=") != std::string::npos,
+             other.summary.fatalError.c_str());
 }
 
-void TestInputLayouts::folderWithoutMappingNamesTheWayOut()
-{
+void TestInputLayouts::folderWithoutMappingNamesTheWayOut() {
     QDir(dir_.path()).mkpath(QStringLiteral("plain"));
     const ImportResult r = runImport(dir_.filePath(QStringLiteral("plain")).toStdString());
-    QVERIFY2(r.summary.fatalError.find("it is a folder") != std::string::npos, r.summary.fatalError.c_str());
+    QVERIFY2(r.summary.fatalError.find("it is a folder") != std::string::npos,
+             r.summary.fatalError.c_str());
     QVERIFY2(r.summary.fatalError.find("--map") != std::string::npos, r.summary.fatalError.c_str());
 }
 
-void TestInputLayouts::thoughtSourceUnnamedSkipped()
-{
+void TestInputLayouts::thoughtSourceUnnamedSkipped() {
     // One named output and one critique with neither model nor trigger.
-    const std::string doc = R"({"med_qa": {"test": [{"id": "1", "question": "Q?", "choices": ["x", "y"], "answer": ["y"],
+    const std::string doc =
+        R"({"med_qa": {"test": [{"id": "1", "question": "Q?", "choices": ["x", "y"], "answer": ["y"],
       "generated_cot": [
         {"id": "1_0", "cot": "y fits. Answer: B", "model": "gpt-4", "cot_trigger": "zhou-01", "answers": [{"answer": "B", "answer_from_choices": "B", "correct_answer": true}]},
         {"id": "1_1", "cot": "The reasoning above is sound.", "model": "", "cot_trigger": "", "answers": []}

@@ -17,12 +17,12 @@ private slots:
     void attachesOnlyToMatchingFileNamesOnce();
 };
 
-void TestNihBoxList::readsTheSharedSubset()
-{
+void TestNihBoxList::readsTheSharedSubset() {
     RS_REQUIRE_SHARED("images/cxr/BBox_List_2017_subset.csv");
     rs::importers::NihBoxList list;
     std::vector<rs::ImportError> errors;
-    QVERIFY(list.load(rs::test::sharedFile("images/cxr/BBox_List_2017_subset.csv").toStdString(), errors));
+    QVERIFY(list.load(rs::test::sharedFile("images/cxr/BBox_List_2017_subset.csv").toStdString(),
+                      errors));
     QVERIFY(errors.empty());
     QCOMPARE(list.boxCount(), std::size_t(12));
     QCOMPARE(list.imageCount(), std::size_t(12));
@@ -35,8 +35,7 @@ void TestNihBoxList::readsTheSharedSubset()
     QVERIFY(qAbs(b.x - 796.444444444444) < 1e-9 && qAbs(b.h - 59.5978835978836) < 1e-9);
 }
 
-void TestNihBoxList::badRowsAreReportedAndTheRestRead()
-{
+void TestNihBoxList::badRowsAreReportedAndTheRestRead() {
     QTemporaryDir dir;
     const std::string path = dir.filePath("boxes.csv").toStdString();
     std::ofstream(path) << "Image Index,Finding Label,Bbox [x,y,w,h],,,\n"
@@ -53,15 +52,15 @@ void TestNihBoxList::badRowsAreReportedAndTheRestRead()
     QCOMPARE(list.boxCount(), std::size_t(2)); // a.png and f.png
     QCOMPARE(errors.size(), std::size_t(4));
     QCOMPARE(errors[0].line, std::size_t(3));
-    QVERIFY(QString::fromStdString(errors[0].toString()).contains("boxes.csv:3: y is not a number: 'two'"));
+    QVERIFY(QString::fromStdString(errors[0].toString())
+                .contains("boxes.csv:3: y is not a number: 'two'"));
     QCOMPARE(errors[1].line, std::size_t(4));
     QCOMPARE(errors[2].line, std::size_t(6));
     QCOMPARE(errors[3].line, std::size_t(7));
     QVERIFY(QString::fromStdString(errors[3].reason).contains("no area"));
 }
 
-void TestNihBoxList::notABoxList()
-{
+void TestNihBoxList::notABoxList() {
     QTemporaryDir dir;
     const std::string path = dir.filePath("other.csv").toStdString();
     std::ofstream(path) << "id,question\n1,what\n";
@@ -75,8 +74,7 @@ void TestNihBoxList::notABoxList()
     QVERIFY(QString::fromStdString(errors.at(0).reason).contains("cannot read"));
 }
 
-void TestNihBoxList::attachesOnlyToMatchingFileNamesOnce()
-{
+void TestNihBoxList::attachesOnlyToMatchingFileNamesOnce() {
     QTemporaryDir dir;
     const std::string path = dir.filePath("boxes.csv").toStdString();
     std::ofstream(path) << "Image Index,Finding Label,Bbox [x,y,w,h],,,\n"

@@ -16,39 +16,37 @@ private slots:
 private:
     QTemporaryDir dir_;
     std::string questions_;
-    std::string write(const std::string& name, const std::string& bytes)
-    {
+    std::string write(const std::string& name, const std::string& bytes) {
         return rs::test::writeFile(dir_, name, bytes);
     }
 };
 
 namespace {
 
-std::string batchLine(const std::string& customId, const std::string& content, const std::string& model = "gpt-4o-mini")
-{
+std::string batchLine(const std::string& customId, const std::string& content,
+                      const std::string& model = "gpt-4o-mini") {
     return R"({"id": "batch_req_)" + customId + R"(", "custom_id": ")" + customId +
            R"(", "response": {"status_code": 200, "request_id": "req_1", "body": {"id": "chatcmpl-x", "object": "chat.completion", "model": ")" +
-           model + R"(", "choices": [{"index": 0, "message": {"role": "assistant", "content": ")" + content +
-           R"("}, "finish_reason": "stop"}]}}, "error": null})";
+           model + R"(", "choices": [{"index": 0, "message": {"role": "assistant", "content": ")" +
+           content + R"("}, "finish_reason": "stop"}]}}, "error": null})";
 }
 
 } // namespace
 
-void TestOpenAiReader::initTestCase()
-{
-    questions_ = write("questions.jsonl",
-                       R"({"id": "q1", "question": "Which drug first?", "options": {"A": "Insulin", "B": "Metformin"}, "gold": "B", "dataset": "demo"})"
-                       "\n"
-                       R"({"id": "q2", "question": "Which nerve?", "options": ["CN VII", "CN X"], "gold": "CN VII"})"
-                       "\n"
-                       R"({"id": "q3", "question": "Q3", "gold": "x"})"
-                       "\n"
-                       R"({"id": "q4", "question": "Q4", "options": ["a", "b"], "gold": "a"})"
-                       "\n");
+void TestOpenAiReader::initTestCase() {
+    questions_ = write(
+        "questions.jsonl",
+        R"({"id": "q1", "question": "Which drug first?", "options": {"A": "Insulin", "B": "Metformin"}, "gold": "B", "dataset": "demo"})"
+        "\n"
+        R"({"id": "q2", "question": "Which nerve?", "options": ["CN VII", "CN X"], "gold": "CN VII"})"
+        "\n"
+        R"({"id": "q3", "question": "Q3", "gold": "x"})"
+        "\n"
+        R"({"id": "q4", "question": "Q4", "options": ["a", "b"], "gold": "a"})"
+        "\n");
 }
 
-void TestOpenAiReader::batchOutput()
-{
+void TestOpenAiReader::batchOutput() {
     const std::string lines[] = {
         batchLine("q1", "Renal function is normal.\\nThe answer is B."),
         R"({"id": "batch_req_2", "custom_id": "q2", "response": null, "error": {"code": "rate_limit_exceeded", "message": "Rate limit reached"}})",
@@ -95,8 +93,10 @@ void TestOpenAiReader::batchOutput()
         {3, "custom_id 'q3': request failed with HTTP status 400: Invalid model"},
         {4, "custom_id 'zz': no question with this id in the question files"},
         {5, "missing required field 'custom_id'"},
-        {6, "custom_id 'q4': the message has no text content (refusal: I can't help) (finish_reason stop)"},
-        {7, "custom_id 'q1': duplicate id 'q1' in run 'gpt-4o-mini' (first at line 1); record rejected"},
+        {6, "custom_id 'q4': the message has no text content (refusal: I can't help) "
+            "(finish_reason stop)"},
+        {7, "custom_id 'q1': duplicate id 'q1' in run 'gpt-4o-mini' (first at line 1); record "
+            "rejected"},
     };
     QCOMPARE(r.errors.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -106,17 +106,16 @@ void TestOpenAiReader::batchOutput()
     }
 }
 
-void TestOpenAiReader::batchWithoutQuestionFiles()
-{
+void TestOpenAiReader::batchWithoutQuestionFiles() {
     const std::string path = write("lonely_batch.jsonl", batchLine("q1", "B") + "\n");
     const ImportResult r = runImport(path);
     QCOMPARE(r.summary.format, OutputFormat::OpenAiBatch);
     QVERIFY(r.cases.empty());
-    QVERIFY2(r.summary.fatalError.find("give the question files") != std::string::npos, r.summary.fatalError.c_str());
+    QVERIFY2(r.summary.fatalError.find("give the question files") != std::string::npos,
+             r.summary.fatalError.c_str());
 }
 
-void TestOpenAiReader::chatCompletions()
-{
+void TestOpenAiReader::chatCompletions() {
     const std::string text =
         R"({"id": "chatcmpl-1", "object": "chat.completion", "model": "gpt-4o", "metadata": {"id": "q2"}, "choices": [{"index": 0, "message": {"role": "assistant", "content": "Answer: A"}, "finish_reason": "stop"}]})"
         "\n"
@@ -139,22 +138,24 @@ void TestOpenAiReader::chatCompletions()
     QCOMPARE(r.cases[1].correct, std::optional<bool>(false));
     QCOMPARE(r.errors.size(), std::size_t(2));
     QCOMPARE(r.errors[0].line, std::size_t(2));
-    QCOMPARE(r.errors[0].reason, std::string("id 'chatcmpl-2': no question with this id in the question files"));
+    QCOMPARE(r.errors[0].reason,
+             std::string("id 'chatcmpl-2': no question with this id in the question files"));
     QCOMPARE(r.errors[1].line, std::size_t(4));
     QCOMPARE(r.errors[1].reason, std::string("custom_id 'q4': the response has no choices"));
 }
 
-void TestOpenAiReader::questionFileErrors()
-{
-    const std::string badQuestions = write("questions-bad.jsonl",
-                                           R"({"id": "q1", "question": "Which drug first?", "options": ["Insulin", "Metformin"], "gold": "B"})"
-                                           "\n"
-                                           R"({"id": "q2", "question": 5})"
-                                           "\n"
-                                           R"({"id": "q1", "question": "again"})"
-                                           "\n"
-                                           "not json\n");
-    const std::string path = write("batch2.jsonl", batchLine("q1", "The answer is B.") + "\n" + batchLine("q2", "A") + "\n");
+void TestOpenAiReader::questionFileErrors() {
+    const std::string badQuestions = write(
+        "questions-bad.jsonl",
+        R"({"id": "q1", "question": "Which drug first?", "options": ["Insulin", "Metformin"], "gold": "B"})"
+        "\n"
+        R"({"id": "q2", "question": 5})"
+        "\n"
+        R"({"id": "q1", "question": "again"})"
+        "\n"
+        "not json\n");
+    const std::string path = write("batch2.jsonl", batchLine("q1", "The answer is B.") + "\n" +
+                                                       batchLine("q2", "A") + "\n");
     ImportOptions options;
     options.questionFiles = {badQuestions, dir_.filePath("missing-questions.jsonl").toStdString()};
     const ImportResult r = runImport(path, options);
@@ -174,7 +175,8 @@ void TestOpenAiReader::questionFileErrors()
     QVERIFY(r.errors[3].reason.rfind("cannot open", 0) == 0);
     QCOMPARE(r.errors[4].file, path);
     QCOMPARE(r.errors[4].line, std::size_t(2));
-    QCOMPARE(r.errors[4].reason, std::string("custom_id 'q2': no question with this id in the question files"));
+    QCOMPARE(r.errors[4].reason,
+             std::string("custom_id 'q2': no question with this id in the question files"));
 }
 
 QTEST_APPLESS_MAIN(TestOpenAiReader)

@@ -3,8 +3,8 @@
 // file itself states them, and with the accuracy the tool itself computed. The expected
 // values are read here from the file's own fields with plain nlohmann/json, not through
 // any importer code, so a reader bug cannot hide behind a shared helper.
-#include "ImportTestUtil.h"
 #include "../support/SharedData.h"
+#include "ImportTestUtil.h"
 
 #include <nlohmann/json.hpp>
 
@@ -26,8 +26,7 @@ private slots:
 
 namespace {
 
-std::vector<Json> jsonLines(const std::string& path)
-{
+std::vector<Json> jsonLines(const std::string& path) {
     std::vector<Json> lines;
     std::ifstream in(path);
     for (std::string line; std::getline(in, line);)
@@ -36,7 +35,9 @@ std::vector<Json> jsonLines(const std::string& path)
     return lines;
 }
 
-std::string letter(std::size_t index) { return std::string(1, char('A' + index)); }
+std::string letter(std::size_t index) {
+    return std::string(1, char('A' + index));
+}
 
 // What the file says for one lm-eval record: gold as an option letter (or the answer
 // text where the task has no lettered options), the response the tool scored, and the
@@ -47,8 +48,7 @@ struct Stated {
     bool correct = false;
 };
 
-Stated statedByFile(const Json& rec)
-{
+Stated statedByFile(const Json& rec) {
     Stated s;
     const std::string metric = rec["metrics"][0].get<std::string>();
     s.correct = rec[metric].get<double>() == 1.0;
@@ -71,7 +71,8 @@ Stated statedByFile(const Json& rec)
             bestLl = ll;
         }
     }
-    const std::size_t gold = target.is_string() ? std::stoul(target.get<std::string>()) : target.get<std::size_t>();
+    const std::size_t gold =
+        target.is_string() ? std::stoul(target.get<std::string>()) : target.get<std::size_t>();
     s.gold = letter(gold);
     s.prediction = letter(best);
     return s;
@@ -79,21 +80,20 @@ Stated statedByFile(const Json& rec)
 
 } // namespace
 
-void TestRealFormats::lmEval_data()
-{
+void TestRealFormats::lmEval_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("records");
     QTest::addColumn<bool>("loglikelihood");
     QTest::addColumn<bool>("context"); // the question must carry the abstract
-    QTest::newRow("MedQA 4 options, generative") << "lmeval_samples_medqa_4options_generation_LEVEL1.jsonl" << 1273
-                                                 << false << false;
-    QTest::newRow("PubMedQA, generative") << "lmeval_samples_pubmedqa_generation_baseline.jsonl" << 500 << false
-                                          << true;
-    QTest::newRow("MedMCQA, log-likelihood") << "lmeval_samples_medmcqa_loglik_excerpt3.jsonl" << 3 << true << false;
+    QTest::newRow("MedQA 4 options, generative")
+        << "lmeval_samples_medqa_4options_generation_LEVEL1.jsonl" << 1273 << false << false;
+    QTest::newRow("PubMedQA, generative")
+        << "lmeval_samples_pubmedqa_generation_baseline.jsonl" << 500 << false << true;
+    QTest::newRow("MedMCQA, log-likelihood")
+        << "lmeval_samples_medmcqa_loglik_excerpt3.jsonl" << 3 << true << false;
 }
 
-void TestRealFormats::lmEval()
-{
+void TestRealFormats::lmEval() {
     QFETCH(QString, file);
     QFETCH(int, records);
     QFETCH(bool, loglikelihood);
@@ -121,12 +121,15 @@ void TestRealFormats::lmEval()
         metricSum += s.correct ? 1.0 : 0.0;
         QVERIFY2(c.gold == s.gold, qPrintable(QStringLiteral("record %1: gold %2, file says %3")
                                                   .arg(i + 1)
-                                                  .arg(QString::fromStdString(c.gold), QString::fromStdString(s.gold))));
+                                                  .arg(QString::fromStdString(c.gold),
+                                                       QString::fromStdString(s.gold))));
         QVERIFY2(c.prediction == s.prediction,
                  qPrintable(QStringLiteral("record %1: prediction %2, file says %3")
                                 .arg(i + 1)
-                                .arg(QString::fromStdString(c.prediction), QString::fromStdString(s.prediction))));
-        QVERIFY2(c.correct.has_value(), qPrintable(QStringLiteral("record %1 unscored").arg(i + 1)));
+                                .arg(QString::fromStdString(c.prediction),
+                                     QString::fromStdString(s.prediction))));
+        QVERIFY2(c.correct.has_value(),
+                 qPrintable(QStringLiteral("record %1 unscored").arg(i + 1)));
         QCOMPARE(*c.correct, s.correct);
         scored += 1;
         correct += *c.correct ? 1 : 0;
@@ -136,7 +139,8 @@ void TestRealFormats::lmEval()
             QVERIFY(c.options.size() == 4);
             // The gold option names its text, so it can be looked up in the KG.
             const std::string opKey = std::string("op") + char('a' + (c.gold[0] - 'A'));
-            QCOMPARE(c.options[std::size_t(c.gold[0] - 'A')].text, rec["doc"][opKey].get<std::string>());
+            QCOMPARE(c.options[std::size_t(c.gold[0] - 'A')].text,
+                     rec["doc"][opKey].get<std::string>());
         } else {
             QCOMPARE(c.output, rec["resps"][0][0].get<std::string>());
         }
@@ -146,23 +150,24 @@ void TestRealFormats::lmEval()
             QVERIFY(c.question.size() > question.size());
             QVERIFY(c.question.ends_with(question));
             for (const Json& paragraph : doc["CONTEXTS"])
-                QVERIFY2(c.question.find(paragraph.get<std::string>()) != std::string::npos,
-                         qPrintable(QStringLiteral("record %1: abstract paragraph missing").arg(i + 1)));
+                QVERIFY2(
+                    c.question.find(paragraph.get<std::string>()) != std::string::npos,
+                    qPrintable(QStringLiteral("record %1: abstract paragraph missing").arg(i + 1)));
         }
     }
     // The tool's own metric over the file, against ReasonScope's accuracy.
     const double toolAccuracy = metricSum / double(lines.size());
     const double ours = double(correct) / double(scored);
-    qInfo("%s: %zu records, %zu errors, accuracy %d/%d = %.4f, file's metric %.4f", qPrintable(file), lines.size(),
-          r.errors.size(), correct, scored, ours, toolAccuracy);
+    qInfo("%s: %zu records, %zu errors, accuracy %d/%d = %.4f, file's metric %.4f",
+          qPrintable(file), lines.size(), r.errors.size(), correct, scored, ours, toolAccuracy);
     QCOMPARE(scored, records);
     QCOMPARE(ours, toolAccuracy);
 }
 
-void TestRealFormats::thoughtSourceExamples()
-{
+void TestRealFormats::thoughtSourceExamples() {
     RS_REQUIRE_SHARED("outputs/real-formats/ts_med_qa-examples.json");
-    const std::string path = rs::test::sharedFile("outputs/real-formats/ts_med_qa-examples.json").toStdString();
+    const std::string path =
+        rs::test::sharedFile("outputs/real-formats/ts_med_qa-examples.json").toStdString();
     std::ifstream in(path);
     const Json doc = Json::parse(in);
 
@@ -189,8 +194,9 @@ void TestRealFormats::thoughtSourceExamples()
                     const Json& a = cot["answers"][0];
                     const bool ok = a["correct_answer"].get<bool>();
                     toolCorrect += ok ? 1 : 0;
-                    expected[cot["id"].get<std::string>()] = {letterOf(item["answer"][0].get<std::string>()),
-                                                            letterOf(a["answer"].get<std::string>()), ok};
+                    expected[cot["id"].get<std::string>()] = {
+                        letterOf(item["answer"][0].get<std::string>()),
+                        letterOf(a["answer"].get<std::string>()), ok};
                 }
             }
 
@@ -204,15 +210,17 @@ void TestRealFormats::thoughtSourceExamples()
         const auto it = expected.find(c.key);
         QVERIFY2(it != expected.end(), c.key.c_str());
         QVERIFY2(c.gold == it->second.gold, c.key.c_str());
-        QVERIFY2(c.prediction == it->second.prediction,
-                 qPrintable(QStringLiteral("%1: prediction '%2', the file's answer is option '%3'")
-                                .arg(QString::fromStdString(c.key), QString::fromStdString(c.prediction),
-                                     QString::fromStdString(it->second.prediction))));
+        QVERIFY2(
+            c.prediction == it->second.prediction,
+            qPrintable(QStringLiteral("%1: prediction '%2', the file's answer is option '%3'")
+                           .arg(QString::fromStdString(c.key), QString::fromStdString(c.prediction),
+                                QString::fromStdString(it->second.prediction))));
         QVERIFY(c.correct.has_value());
         QCOMPARE(*c.correct, it->second.correct);
         correct += *c.correct ? 1 : 0;
     }
-    qInfo("ts_med_qa-examples.json: %zu records, %zu errors, %d correct of %zu scored; file: %d correct",
+    qInfo("ts_med_qa-examples.json: %zu records, %zu errors, %d correct of %zu scored; file: %d "
+          "correct",
           r.cases.size(), r.errors.size(), correct, r.cases.size(), toolCorrect);
     QCOMPARE(correct, toolCorrect);
 }

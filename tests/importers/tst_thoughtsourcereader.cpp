@@ -1,6 +1,6 @@
+#include "../support/SharedData.h"
 #include "ImportTestUtil.h"
 #include "PredictionExtractor.h"
-#include "../support/SharedData.h"
 
 #include <QElapsedTimer>
 
@@ -30,8 +30,7 @@ private slots:
 
 private:
     QTemporaryDir dir_;
-    std::string write(const std::string& name, const std::string& bytes)
-    {
+    std::string write(const std::string& name, const std::string& bytes) {
         return rs::test::writeFile(dir_, name, bytes);
     }
 };
@@ -40,25 +39,24 @@ namespace {
 
 const char* const kChoices = R"(["Insulin", "Metformin", "Glipizide", "Acarbose", "Exenatide"])";
 
-std::string cot(const std::string& id, const std::string& model, const std::string& trigger, const std::string& text,
-                const std::string& answerJson)
-{
-    return R"({"id": ")" + id + R"(", "cot": ")" + text + R"(", "model": ")" + model + R"(", "cot_trigger": ")" +
-           trigger + R"(", "answers": [)" + answerJson + R"(], "annotations": [{"key": "preferred", "value": true}]})";
+std::string cot(const std::string& id, const std::string& model, const std::string& trigger,
+                const std::string& text, const std::string& answerJson) {
+    return R"({"id": ")" + id + R"(", "cot": ")" + text + R"(", "model": ")" + model +
+           R"(", "cot_trigger": ")" + trigger + R"(", "answers": [)" + answerJson +
+           R"(], "annotations": [{"key": "preferred", "value": true}]})";
 }
 
 std::string item(const std::string& id, const std::string& question, const std::string& cots,
-                 const std::string& answer = "Metformin")
-{
-    return R"({"id": ")" + id + R"(", "question": ")" + question + R"(", "type": "multiplechoice", "choices": )" +
-           kChoices + R"(, "answer": [")" + answer + R"("], "generated_cot": [)" + cots + "]}";
+                 const std::string& answer = "Metformin") {
+    return R"({"id": ")" + id + R"(", "question": ")" + question +
+           R"(", "type": "multiplechoice", "choices": )" + kChoices + R"(, "answer": [")" + answer +
+           R"("], "generated_cot": [)" + cots + "]}";
 }
 
 const std::string kGpt4 = "{'name': 'gpt-4', 'temperature': 0, 'max_tokens': 512}";
 const std::string kUnnamed = "{'name': '', 'temperature': 0, 'max_tokens': 1600}";
 
-std::map<std::string, std::array<int, 3>> correctnessByRun(const ImportResult& r)
-{
+std::map<std::string, std::array<int, 3>> correctnessByRun(const ImportResult& r) {
     std::map<std::string, std::array<int, 3>> out; // true, false, unknown
     for (const Case& c : r.cases)
         ++out[c.run][c.correct ? (*c.correct ? 0 : 1) : 2];
@@ -68,8 +66,7 @@ std::map<std::string, std::array<int, 3>> correctnessByRun(const ImportResult& r
 // The extractor run on the reasoning text alone, against the answer ThoughtSource
 // extracted with a second model call (answer_from_choices, which the importer uses): it
 // may find nothing, but must never name a different option. Returns the agreements.
-int extractionAgreesFromReasoning(const ImportResult& r, const std::string& run)
-{
+int extractionAgreesFromReasoning(const ImportResult& r, const std::string& run) {
     int agree = 0, differ = 0;
     for (const Case& c : r.cases) {
         if (c.run != run || c.prediction.empty())
@@ -82,31 +79,35 @@ int extractionAgreesFromReasoning(const ImportResult& r, const std::string& run)
         else
             ++differ;
     }
-    qInfo("%s: extraction from the reasoning agrees %d times, differs %d times", run.c_str(), agree, differ);
+    qInfo("%s: extraction from the reasoning agrees %d times, differs %d times", run.c_str(), agree,
+          differ);
     if (differ != 0)
-        QTest::qFail("the extractor named a different option than answer_from_choices", __FILE__, __LINE__);
+        QTest::qFail("the extractor named a different option than answer_from_choices", __FILE__,
+                     __LINE__);
     return agree;
 }
 
 } // namespace
 
-void TestThoughtSourceReader::smallDocument()
-{
+void TestThoughtSourceReader::smallDocument() {
     const std::string doc =
         "{\n \"med_qa\": {\n  \"test\": [\n" +
-        item("q1", "A 50-year-old man with type 2 diabetes...",
-             cot("c1", kGpt4, "zhou-01", "Renal function is normal.\\nThe answer is B) Metformin.",
-                 R"({"answer": "B) Metformin.", "answer_from_choices": "B", "correct_answer": true})") +
-                 ", " +
-                 cot("c2", kUnnamed, "", "critique: The reasoning is sound.\\nobj_1: 100",
-                     R"({"answer": "", "answer_from_choices": "", "correct_answer": null})")) +
+        item(
+            "q1", "A 50-year-old man with type 2 diabetes...",
+            cot("c1", kGpt4, "zhou-01", "Renal function is normal.\\nThe answer is B) Metformin.",
+                R"({"answer": "B) Metformin.", "answer_from_choices": "B", "correct_answer": true})") +
+                ", " +
+                cot("c2", kUnnamed, "", "critique: The reasoning is sound.\\nobj_1: 100",
+                    R"({"answer": "", "answer_from_choices": "", "correct_answer": null})")) +
         ",\n" +
-        item("q2", "Which drug is first line?",
-             cot("c3", kGpt4, "zhou-01", "Reasoning.\\nSo, the correct answer is C) Glipizide.",
-                 R"({"answer": "C) Glipizide.", "answer_from_choices": null, "correct_answer": false})")) +
+        item(
+            "q2", "Which drug is first line?",
+            cot("c3", kGpt4, "zhou-01", "Reasoning.\\nSo, the correct answer is C) Glipizide.",
+                R"({"answer": "C) Glipizide.", "answer_from_choices": null, "correct_answer": false})")) +
         ",\n" + item("q3", "A question nobody answered", "") +
         "\n  ]\n },\n \"pubmed_qa\": {\"train\": [" +
-        item("7", "Does it work?", cot("c4", "gpt-3.5-turbo", "kojima-01", "Yes, it works.", "")) + "]}\n}\n";
+        item("7", "Does it work?", cot("c4", "gpt-3.5-turbo", "kojima-01", "Yes, it works.", "")) +
+        "]}\n}\n";
     // c2 has neither model nor trigger: a run only when asked for.
     ImportOptions withUnnamed;
     withUnnamed.includeUnnamedRuns = true;
@@ -167,47 +168,56 @@ void TestThoughtSourceReader::smallDocument()
         QCOMPARE(c.sourceFile, dir_.filePath("small.json").toStdString());
 }
 
-void TestThoughtSourceReader::modelNames_data()
-{
+void TestThoughtSourceReader::modelNames_data() {
     QTest::addColumn<QString>("model"); // JSON value of "model"
     QTest::addColumn<QString>("run");
-    QTest::newRow("python dict") << R"("{'name': 'gpt-4', 'temperature': 0}")" << "gpt-4/t";
-    QTest::newRow("name not first") << R"("{'temperature': 0.7, 'name': 'med-palm'}")" << "med-palm/t";
-    QTest::newRow("double quotes") << R"("{\"name\": \"gpt-4o\", \"top_p\": 1}")" << "gpt-4o/t";
-    QTest::newRow("escaped quote") << R"("{'name': 'it\\'s-model'}")" << "it's-model/t";
-    QTest::newRow("nested value before name") << R"("{'stop': ['\n', '}'], 'name': 'llama-3'}")" << "llama-3/t";
-    QTest::newRow("plain name") << R"("gpt-3.5-turbo")" << "gpt-3.5-turbo/t";
-    QTest::newRow("empty name") << R"("{'name': '', 'max_tokens': 1600}")" << "unnamed-model/t";
-    QTest::newRow("None name") << R"("{'name': None}")" << "unnamed-model/t";
-    QTest::newRow("JSON object") << R"({"name": "claude-3", "temperature": 0})" << "claude-3/t";
-    QTest::newRow("missing") << "null" << "unnamed-model/t";
+    QTest::newRow("python dict") << R"("{'name': 'gpt-4', 'temperature': 0}")"
+                                 << "gpt-4/t";
+    QTest::newRow("name not first") << R"("{'temperature': 0.7, 'name': 'med-palm'}")"
+                                    << "med-palm/t";
+    QTest::newRow("double quotes") << R"("{\"name\": \"gpt-4o\", \"top_p\": 1}")"
+                                   << "gpt-4o/t";
+    QTest::newRow("escaped quote") << R"("{'name': 'it\\'s-model'}")"
+                                   << "it's-model/t";
+    QTest::newRow("nested value before name") << R"("{'stop': ['\n', '}'], 'name': 'llama-3'}")"
+                                              << "llama-3/t";
+    QTest::newRow("plain name") << R"("gpt-3.5-turbo")"
+                                << "gpt-3.5-turbo/t";
+    QTest::newRow("empty name") << R"("{'name': '', 'max_tokens': 1600}")"
+                                << "unnamed-model/t";
+    QTest::newRow("None name") << R"("{'name': None}")"
+                               << "unnamed-model/t";
+    QTest::newRow("JSON object") << R"({"name": "claude-3", "temperature": 0})"
+                                 << "claude-3/t";
+    QTest::newRow("missing") << "null"
+                             << "unnamed-model/t";
 }
 
-void TestThoughtSourceReader::modelNames()
-{
+void TestThoughtSourceReader::modelNames() {
     QFETCH(QString, model);
     QFETCH(QString, run);
-    const std::string doc = R"({"d": {"s": [{"id": "1", "question": "Q?", "choices": ["x", "y"], "answer": ["x"],
+    const std::string doc =
+        R"({"d": {"s": [{"id": "1", "question": "Q?", "choices": ["x", "y"], "answer": ["x"],
         "generated_cot": [{"id": "c", "cot": "The answer is A.", "cot_trigger": "t", "model": )" +
-                            model.toStdString() + "}]}]}}";
+        model.toStdString() + "}]}]}}";
     const ImportResult r = runImport(write("model.json", doc));
     QVERIFY2(r.errors.empty(), qPrintable(r.errorText()));
     QCOMPARE(r.cases.size(), std::size_t(1));
     QCOMPARE(QString::fromStdString(r.cases[0].run), run);
 }
 
-void TestThoughtSourceReader::badItemsAreReportedAndSkipped()
-{
+void TestThoughtSourceReader::badItemsAreReportedAndSkipped() {
     const std::string good1 = item("g1", "Good one", cot("a1", kGpt4, "z", "The answer is B.", ""));
     const std::string good2 = item("g2", "Good two", cot("a2", kGpt4, "z", "The answer is C.", ""));
-    const std::string doc = "{\"med_qa\": {\"test\": [\n" + good1 + ",\n" +
-                            R"({"id": "b1", "question": 17, "choices": [], "generated_cot": []})" + ",\n" +
-                            R"({"id": "b2", "question": "Q", "generated_cot": "not a list"})" + ",\n" + "42,\n" +
-                            R"({"id": "b4", "choices": ["a"], "generated_cot": []})" + ",\n" +
-                            R"({"id": "b5", "question": "Q", "choices": "A or B", "generated_cot": []})" + ",\n" +
-                            R"({"id": "", "question": "Q", "generated_cot": []})" + ",\n" +
-                            R"({"id": "b7", "question": "Q", "choices": ["a"], "generated_cot": [17, {"id": "x", "model": "m"}, {"id": "y", "cot": "ok", "answers": [{"correct_answer": "yes"}]}]})" +
-                            ",\n" + good2 + "\n]},\n \"broken\": [1, 2]}";
+    const std::string doc =
+        "{\"med_qa\": {\"test\": [\n" + good1 + ",\n" +
+        R"({"id": "b1", "question": 17, "choices": [], "generated_cot": []})" + ",\n" +
+        R"({"id": "b2", "question": "Q", "generated_cot": "not a list"})" + ",\n" + "42,\n" +
+        R"({"id": "b4", "choices": ["a"], "generated_cot": []})" + ",\n" +
+        R"({"id": "b5", "question": "Q", "choices": "A or B", "generated_cot": []})" + ",\n" +
+        R"({"id": "", "question": "Q", "generated_cot": []})" + ",\n" +
+        R"({"id": "b7", "question": "Q", "choices": ["a"], "generated_cot": [17, {"id": "x", "model": "m"}, {"id": "y", "cot": "ok", "answers": [{"correct_answer": "yes"}]}]})" +
+        ",\n" + good2 + "\n]},\n \"broken\": [1, 2]}";
     const ImportResult r = runImport(write("bad.json", doc));
     QCOMPARE(r.cases.size(), std::size_t(2));
     QVERIFY(r.byKey("a1") && r.byKey("a2"));
@@ -217,11 +227,13 @@ void TestThoughtSourceReader::badItemsAreReportedAndSkipped()
         {3, "med_qa/test record 3: 'generated_cot' must be an array, found a string"},
         {4, "med_qa/test record 4: expected an item object, found a number"},
         {5, "med_qa/test record 5: missing required field 'question'"},
-        {6, "med_qa/test record 6: 'choices' must be an object of label: text or an array of texts, found a string"},
+        {6, "med_qa/test record 6: 'choices' must be an object of label: text or an array of "
+            "texts, found a string"},
         {7, "med_qa/test record 7: 'id' is empty"},
         {8, "med_qa/test record 8, generated_cot 1: expected an object, found a number"},
         {8, "med_qa/test record 8, generated_cot 2: missing required field 'cot'"},
-        {8, "med_qa/test record 8, generated_cot 3: 'answers[0].correct_answer' must be true, false or null, found a "
+        {8, "med_qa/test record 8, generated_cot 3: 'answers[0].correct_answer' must be true, "
+            "false or null, found a "
             "string"},
         {0, "dataset 'broken' must be an object of splits; expected an object, found an array"},
     };
@@ -235,33 +247,32 @@ void TestThoughtSourceReader::badItemsAreReportedAndSkipped()
     QCOMPARE(r.summary.imported, std::size_t(2));
 }
 
-void TestThoughtSourceReader::brokenDocuments_data()
-{
+void TestThoughtSourceReader::brokenDocuments_data() {
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<int>("cases");         // imported before the break
-    QTest::addColumn<int>("errorLine");     // line of the single error
+    QTest::addColumn<int>("cases");          // imported before the break
+    QTest::addColumn<int>("errorLine");      // line of the single error
     QTest::addColumn<QString>("errorStart"); // start of its reason
 
     const std::string head = "{\"med_qa\": {\"test\": [\n";
     const std::string i1 = item("1", "Q1", cot("k1", kGpt4, "z", "The answer is A.", "")) + ",\n";
     const std::string i2 = item("2", "Q2", cot("k2", kGpt4, "z", "The answer is B.", "")) + ",\n";
-    const std::string whole = head + i1 + i2 + item("3", "Q3", cot("k3", kGpt4, "z", "The answer is C.", "")) + "\n]}}\n";
+    const std::string whole =
+        head + i1 + i2 + item("3", "Q3", cot("k3", kGpt4, "z", "The answer is C.", "")) + "\n]}}\n";
 
     QTest::newRow("malformed after two items")
-        << QByteArray::fromStdString(head + i1 + i2 + "{\"id\": \"3\", \"question\": oops}\n]}}") << 2 << 4
-        << "malformed JSON at line 4, column";
+        << QByteArray::fromStdString(head + i1 + i2 + "{\"id\": \"3\", \"question\": oops}\n]}}")
+        << 2 << 4 << "malformed JSON at line 4, column";
     // Cut right after the third item: all three are complete, the containers are not.
-    QTest::newRow("cut short") << QByteArray::fromStdString(whole.substr(0, whole.size() - 5)) << 3 << 4
-                               << "malformed JSON at line 4, column";
+    QTest::newRow("cut short") << QByteArray::fromStdString(whole.substr(0, whole.size() - 5)) << 3
+                               << 4 << "malformed JSON at line 4, column";
     QTest::newRow("only a bad item")
-        << QByteArray("{\"med_qa\": {\"test\": [{\"question\": \"q\", \"choices\": []}]}}") << 0 << 0
-        << "med_qa/test record 1: missing required field 'id'";
+        << QByteArray("{\"med_qa\": {\"test\": [{\"question\": \"q\", \"choices\": []}]}}") << 0
+        << 0 << "med_qa/test record 1: missing required field 'id'";
     QTest::newRow("no items") << QByteArray("{\"med_qa\": {\"test\": []}}") << 0 << 0
                               << "no records: the document holds no items";
 }
 
-void TestThoughtSourceReader::brokenDocuments()
-{
+void TestThoughtSourceReader::brokenDocuments() {
     QFETCH(QByteArray, bytes);
     QFETCH(int, cases);
     QFETCH(int, errorLine);
@@ -270,19 +281,20 @@ void TestThoughtSourceReader::brokenDocuments()
     QCOMPARE(r.summary.format, OutputFormat::ThoughtSource);
     QCOMPARE(int(r.cases.size()), cases);
     QCOMPARE(r.errors.size(), std::size_t(1));
-    QVERIFY2(QString::fromStdString(r.errors[0].reason).startsWith(errorStart), qPrintable(r.errorText()));
+    QVERIFY2(QString::fromStdString(r.errors[0].reason).startsWith(errorStart),
+             qPrintable(r.errorText()));
     QCOMPARE(int(r.errors[0].line), errorLine);
 }
 
-void TestThoughtSourceReader::truncatedGzipKeepsEarlierItems()
-{
+void TestThoughtSourceReader::truncatedGzipKeepsEarlierItems() {
     std::string doc = "{\"med_qa\": {\"test\": [\n";
     const int items = 200;
     for (int i = 1; i <= items; ++i) {
         const std::string n = std::to_string(i);
         // Varied text so the stream does not compress to almost nothing.
         doc += item(n, "Question " + n + " about patient " + std::to_string(i * 7919 % 1000),
-                    cot("k" + n, kGpt4, "z", "Reasoning " + std::to_string(i * 104729) + ". The answer is B.", "")) +
+                    cot("k" + n, kGpt4, "z",
+                        "Reasoning " + std::to_string(i * 104729) + ". The answer is B.", "")) +
                (i < items ? ",\n" : "\n");
     }
     doc += "]}}\n";
@@ -300,42 +312,43 @@ void TestThoughtSourceReader::truncatedGzipKeepsEarlierItems()
     QCOMPARE(r.errors[0].line, r.cases.size() + 2);
 }
 
-void TestThoughtSourceReader::invalidUtf8RejectsOnlyItsRecord()
-{
-    const std::string doc = "{\"med_qa\": {\"test\": [\n" +
-                            item("1", "Fever \xE9 chills", cot("k1", kGpt4, "z", "The answer is A.", "")) + ",\n" +
-                            item("2", "Q2",
-                                 cot("k2", kGpt4, "z", "Bad \xC3\x28 byte", "") + ", " +
-                                     cot("k3", kGpt4, "z", "Sj\xC3\xB6gren: the answer is B.", "")) +
-                            "\n]}}";
+void TestThoughtSourceReader::invalidUtf8RejectsOnlyItsRecord() {
+    const std::string doc =
+        "{\"med_qa\": {\"test\": [\n" +
+        item("1", "Fever \xE9 chills", cot("k1", kGpt4, "z", "The answer is A.", "")) + ",\n" +
+        item("2", "Q2",
+             cot("k2", kGpt4, "z", "Bad \xC3\x28 byte", "") + ", " +
+                 cot("k3", kGpt4, "z", "Sj\xC3\xB6gren: the answer is B.", "")) +
+        "\n]}}";
     const ImportResult r = runImport(write("utf8.json", doc));
     QCOMPARE(r.cases.size(), std::size_t(1));
     QCOMPARE(r.cases[0].key, std::string("k3"));
     QCOMPARE(r.cases[0].output, std::string("Sj\xC3\xB6gren: the answer is B."));
     QCOMPARE(r.errors.size(), std::size_t(2));
-    QCOMPARE(r.errors[0].reason,
-             std::string("med_qa/test record 1: invalid UTF-8 in 'question'; the file must be UTF-8, record rejected"));
-    QCOMPARE(r.errors[1].reason,
-             std::string("med_qa/test record 2, generated_cot 1: invalid UTF-8; the file must be UTF-8, record rejected"));
+    QCOMPARE(r.errors[0].reason, std::string("med_qa/test record 1: invalid UTF-8 in 'question'; "
+                                             "the file must be UTF-8, record rejected"));
+    QCOMPARE(r.errors[1].reason, std::string("med_qa/test record 2, generated_cot 1: invalid "
+                                             "UTF-8; the file must be UTF-8, record rejected"));
 }
 
-void TestThoughtSourceReader::oversizedOutputIsRejected()
-{
+void TestThoughtSourceReader::oversizedOutputIsRejected() {
     const std::string huge(kMaxFieldBytes + 1, 'x');
-    const std::string doc = "{\"d\": {\"s\": [" +
-                            item("1", "Q", cot("big", kGpt4, "z", huge, "") + ", " + cot("ok", kGpt4, "z", "A.", "")) +
-                            "]}}";
+    const std::string doc =
+        "{\"d\": {\"s\": [" +
+        item("1", "Q", cot("big", kGpt4, "z", huge, "") + ", " + cot("ok", kGpt4, "z", "A.", "")) +
+        "]}}";
     const ImportResult r = runImport(write("huge.json", doc));
     QCOMPARE(r.cases.size(), std::size_t(1));
     QCOMPARE(r.cases[0].key, std::string("ok"));
     QCOMPARE(r.errors.size(), std::size_t(1));
-    QCOMPARE(r.errors[0].reason, std::string("d/s record 1, generated_cot 1: field 'output' is 1.0 MiB, over the 1 "
-                                             "MiB limit for one text field"));
+    QCOMPARE(r.errors[0].reason,
+             std::string("d/s record 1, generated_cot 1: field 'output' is 1.0 MiB, over the 1 "
+                         "MiB limit for one text field"));
 }
 
-void TestThoughtSourceReader::runLabelOverrides()
-{
-    const std::string doc = "{\"d\": {\"s\": [" + item("1", "Q", cot("k", kGpt4, "z", "A.", "")) + "]}}";
+void TestThoughtSourceReader::runLabelOverrides() {
+    const std::string doc =
+        "{\"d\": {\"s\": [" + item("1", "Q", cot("k", kGpt4, "z", "A.", "")) + "]}}";
     ImportOptions options;
     options.runLabel = "baseline";
     const ImportResult r = runImport(write("label.json", doc), options);
@@ -344,10 +357,10 @@ void TestThoughtSourceReader::runLabelOverrides()
     QCOMPARE(r.cases[0].model, std::string("gpt-4"));
 }
 
-void TestThoughtSourceReader::sharedGpt4()
-{
+void TestThoughtSourceReader::sharedGpt4() {
     RS_REQUIRE_SHARED("outputs/thoughtsource-medqa500-gpt-4.json");
-    const std::string path = rs::test::sharedFile("outputs/thoughtsource-medqa500-gpt-4.json").toStdString();
+    const std::string path =
+        rs::test::sharedFile("outputs/thoughtsource-medqa500-gpt-4.json").toStdString();
     // By default the critiques (no model, no trigger) are not a run: one run of 500 cases,
     // and the summary says what was skipped.
     const ImportResult named = runImport(path);
@@ -372,7 +385,8 @@ void TestThoughtSourceReader::sharedGpt4()
     QCOMPARE(r.summary.format, OutputFormat::ThoughtSource);
     QCOMPARE(r.cases.size(), std::size_t(1000));
     QCOMPARE(r.summary.imported, std::size_t(1000));
-    QCOMPARE(r.summary.sha256, std::string("08c647456bc047220cc9b255f413b269cdbca2067569ef67949305f2838acdce"));
+    QCOMPARE(r.summary.sha256,
+             std::string("08c647456bc047220cc9b255f413b269cdbca2067569ef67949305f2838acdce"));
     std::set<std::string> questions, keys;
     for (const Case& c : r.cases) {
         questions.insert(c.questionId);
@@ -408,10 +422,10 @@ void TestThoughtSourceReader::sharedGpt4()
     QCOMPARE(critiquePredictions, 4);
 }
 
-void TestThoughtSourceReader::sharedGpt35()
-{
+void TestThoughtSourceReader::sharedGpt35() {
     RS_REQUIRE_SHARED("outputs/thoughtsource-medqa500-gpt-3.5-turbo.json");
-    const std::string path = rs::test::sharedFile("outputs/thoughtsource-medqa500-gpt-3.5-turbo.json").toStdString();
+    const std::string path =
+        rs::test::sharedFile("outputs/thoughtsource-medqa500-gpt-3.5-turbo.json").toStdString();
     const ImportResult named = runImport(path);
     QVERIFY2(named.errors.empty(), qPrintable(named.errorText()));
     QCOMPARE(named.cases.size(), std::size_t(400));
@@ -435,10 +449,11 @@ void TestThoughtSourceReader::sharedGpt35()
     QVERIFY(extractionAgreesFromReasoning(r, "gpt-3.5-turbo/zhou-01") >= 320);
 }
 
-void TestThoughtSourceReader::sharedAnnotatedIncorrect()
-{
+void TestThoughtSourceReader::sharedAnnotatedIncorrect() {
     RS_REQUIRE_SHARED("outputs/thoughtsource-medical-incorrect-annotated.json");
-    const std::string path = rs::test::sharedFile("outputs/thoughtsource-medical-incorrect-annotated.json").toStdString();
+    const std::string path =
+        rs::test::sharedFile("outputs/thoughtsource-medical-incorrect-annotated.json")
+            .toStdString();
     const ImportResult r = runImport(path);
     QVERIFY2(r.errors.empty(), qPrintable(r.errorText()));
     QCOMPARE(r.cases.size(), std::size_t(57));

@@ -20,12 +20,12 @@
 
 namespace rs::test {
 
-inline Lexicon clinicLexicon()
-{
+inline Lexicon clinicLexicon() {
     Lexicon lx;
     const CueDirection F = CueDirection::Forward, R = CueDirection::Reverse;
-    for (const char* c : {"treats", "treat", "is used to treat", "used to treat", "is a treatment for",
-                          "is the treatment of choice for", "is effective for"})
+    for (const char* c :
+         {"treats", "treat", "is used to treat", "used to treat", "is a treatment for",
+          "is the treatment of choice for", "is effective for"})
         lx.addRelationCue("treats", F, c);
     for (const char* c : {"is treated with", "treated with", "responds to"})
         lx.addRelationCue("treats", R, c);
@@ -63,14 +63,14 @@ inline Lexicon clinicLexicon()
     // not treat it.
     lx.addCompatibility("causes", "is_a", EdgeDirection::Either, RelationMatch::Specificity);
     lx.addCompatibility("treats", "causes", EdgeDirection::Forward, RelationMatch::Excludes);
-    lx.addCompatibility("treats", "contraindication", EdgeDirection::Forward, RelationMatch::Excludes);
+    lx.addCompatibility("treats", "contraindication", EdgeDirection::Forward,
+                        RelationMatch::Excludes);
     // The mini-KG lists every indication of its drugs over its diseases.
     lx.addCompleteList({"clinic", "treats", "Compound", "Disease", {"treats", "palliates"}});
     return lx;
 }
 
-inline void buildClinic(TestKnowledgeBase& kb)
-{
+inline void buildClinic(TestKnowledgeBase& kb) {
     for (const char* s : {"fever", "cough", "chest pain", "rash", "polyuria", "wheezing"})
         kb.add(s, "Symptom");
     kb.add("community-acquired pneumonia", "Disease", {"pneumonia"});
@@ -80,7 +80,8 @@ inline void buildClinic(TestKnowledgeBase& kb)
     kb.add("type 1 diabetes mellitus", "Disease", {"type 1 diabetes"});
     kb.add("type 2 diabetes mellitus", "Disease", {"type 2 diabetes"});
     kb.add("diabetes mellitus", "Disease", {"diabetes"});
-    for (const char* s : {"amoxicillin", "azithromycin", "insulin", "metformin", "albuterol", "propranolol"})
+    for (const char* s :
+         {"amoxicillin", "azithromycin", "insulin", "metformin", "albuterol", "propranolol"})
         kb.add(s, "Compound");
     kb.add("INSR", "Gene");
     kb.add("lung", "Anatomy");

@@ -12,23 +12,19 @@ namespace rs::test {
 class KgTestFiles {
 public:
     bool isValid() const { return dir_.isValid(); }
-    std::string path(const std::string& name) const
-    {
+    std::string path(const std::string& name) const {
         return dir_.filePath(QString::fromStdString(name)).toStdString();
     }
-    std::string write(const std::string& name, const std::string& bytes) const
-    {
+    std::string write(const std::string& name, const std::string& bytes) const {
         const std::string p = path(name);
         std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes;
         return p;
     }
-    std::string writeGzip(const std::string& name, const std::string& text) const
-    {
+    std::string writeGzip(const std::string& name, const std::string& text) const {
         return write(name, gzip(text));
     }
 
-    static std::string gzip(const std::string& text)
-    {
+    static std::string gzip(const std::string& text) {
         z_stream zs{};
         deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
         std::string out(compressBound(uLong(text.size())) + 64, '\0');

@@ -22,8 +22,8 @@ namespace rs::test {
 class TestKnowledgeBase final : public KnowledgeBase {
 public:
     // Adds a concept; synonyms link to it too (score 0.9).
-    NodeId add(const std::string& name, const std::string& kind, const std::vector<std::string>& synonyms = {})
-    {
+    NodeId add(const std::string& name, const std::string& kind,
+               const std::vector<std::string>& synonyms = {}) {
         const NodeId id = NodeId(nodes_.size());
         nodes_.push_back({name, kind, kind + "::" + std::to_string(id)});
         adjacency_.emplace_back();
@@ -35,8 +35,7 @@ public:
 
     // Directed edge head -[relation]-> tail, by concept name; throws on an unknown name so a
     // typo in a test graph fails loudly instead of testing nothing.
-    void edge(const std::string& head, const std::string& relation, const std::string& tail)
-    {
+    void edge(const std::string& head, const std::string& relation, const std::string& tail) {
         const NodeId h = id(head), t = id(tail);
         RelationId r;
         const auto it = relationIds_.find(relation);
@@ -52,8 +51,7 @@ public:
         adjacency_[t].push_back(edges_.size() - 1);
     }
 
-    NodeId id(const std::string& name) const
-    {
+    NodeId id(const std::string& name) const {
         const auto it = forms_.find(normalizeName(name));
         if (it == forms_.end())
             throw std::invalid_argument("TestKnowledgeBase: unknown concept " + name);
@@ -69,10 +67,11 @@ public:
     std::string_view nodeKey(NodeId n) const override { return nodes_.at(n).key; }
     std::string_view relationName(RelationId r) const override { return relations_.at(r); }
 
-    std::size_t degree(NodeId n) const override { return n < adjacency_.size() ? adjacency_[n].size() : 0; }
+    std::size_t degree(NodeId n) const override {
+        return n < adjacency_.size() ? adjacency_[n].size() : 0;
+    }
 
-    std::vector<EdgeBetween> edgesBetween(NodeId a, NodeId b) const override
-    {
+    std::vector<EdgeBetween> edgesBetween(NodeId a, NodeId b) const override {
         std::vector<EdgeBetween> out;
         if (a >= nodes_.size() || b >= nodes_.size())
             return out;
@@ -86,8 +85,7 @@ public:
         return out;
     }
 
-    std::vector<NeighbourEdge> neighbours(NodeId n) const override
-    {
+    std::vector<NeighbourEdge> neighbours(NodeId n) const override {
         std::vector<NeighbourEdge> out;
         if (n >= nodes_.size())
             return out;
@@ -101,21 +99,22 @@ public:
         return out;
     }
 
-    std::vector<Mention> link(std::string_view text) const override
-    {
+    std::vector<Mention> link(std::string_view text) const override {
         std::vector<Mention> out;
         const auto tokens = tokenize(text);
         std::size_t i = 0;
         while (i < tokens.size()) {
             bool found = false;
-            for (std::size_t len = std::min(maxFormTokens_, tokens.size() - i); len > 0 && !found; --len) {
+            for (std::size_t len = std::min(maxFormTokens_, tokens.size() - i); len > 0 && !found;
+                 --len) {
                 std::string key;
                 for (std::size_t k = 0; k < len; ++k)
                     key += (k ? " " : "") + tokens[i + k].norm;
                 const auto it = forms_.find(key);
                 if (it == forms_.end())
                     continue;
-                out.push_back({tokens[i].begin, tokens[i + len - 1].end, it->second.node, it->second.score, key});
+                out.push_back({tokens[i].begin, tokens[i + len - 1].end, it->second.node,
+                               it->second.score, key});
                 i += len;
                 found = true;
             }
@@ -125,16 +124,16 @@ public:
         return out;
     }
 
-    std::vector<ReferencePath> referencePaths(const std::vector<NodeId>& sources, NodeId target, int k,
-                                              int maxHops) const override
-    {
+    std::vector<ReferencePath> referencePaths(const std::vector<NodeId>& sources, NodeId target,
+                                              int k, int maxHops) const override {
         ++pathSearches;
         std::vector<ReferencePath> found;
         if (target >= nodes_.size() || k <= 0 || maxHops <= 0)
             return found;
         std::vector<NodeId> uniqueSources;
         for (NodeId s : sources)
-            if (s < nodes_.size() && s != target && std::find(uniqueSources.begin(), uniqueSources.end(), s) == uniqueSources.end())
+            if (s < nodes_.size() && s != target &&
+                std::find(uniqueSources.begin(), uniqueSources.end(), s) == uniqueSources.end())
                 uniqueSources.push_back(s);
         for (NodeId s : uniqueSources) {
             ReferencePath p;
@@ -142,24 +141,25 @@ public:
             p.origin = "kg";
             extend(p, target, maxHops, found);
         }
-        std::stable_sort(found.begin(), found.end(), [](const ReferencePath& a, const ReferencePath& b) {
-            if (a.cost != b.cost)
-                return a.cost < b.cost;
-            return a.nodes < b.nodes;
-        });
+        std::stable_sort(found.begin(), found.end(),
+                         [](const ReferencePath& a, const ReferencePath& b) {
+                             if (a.cost != b.cost)
+                                 return a.cost < b.cost;
+                             return a.nodes < b.nodes;
+                         });
         // One path per node sequence: parallel edges do not make a second reference.
         std::vector<ReferencePath> out;
         for (auto& p : found) {
             if (int(out.size()) >= k)
                 break;
-            if (std::none_of(out.begin(), out.end(), [&](const ReferencePath& q) { return q.nodes == p.nodes; }))
+            if (std::none_of(out.begin(), out.end(),
+                             [&](const ReferencePath& q) { return q.nodes == p.nodes; }))
                 out.push_back(std::move(p));
         }
         return out;
     }
 
-    std::optional<NodeId> findByName(std::string_view name) const override
-    {
+    std::optional<NodeId> findByName(std::string_view name) const override {
         const auto it = forms_.find(normalizeName(name));
         if (it == forms_.end())
             return std::nullopt;
@@ -179,8 +179,7 @@ private:
         double score;
     };
 
-    void addForm(const std::string& form, NodeId id, double score)
-    {
+    void addForm(const std::string& form, NodeId id, double score) {
         const std::string key = normalizeName(form);
         if (key.empty() || forms_.count(key))
             return;
@@ -188,8 +187,8 @@ private:
         maxFormTokens_ = std::max(maxFormTokens_, tokenize(key).size());
     }
 
-    void extend(ReferencePath& p, NodeId target, int hopsLeft, std::vector<ReferencePath>& found) const
-    {
+    void extend(ReferencePath& p, NodeId target, int hopsLeft,
+                std::vector<ReferencePath>& found) const {
         const NodeId at = p.nodes.back();
         if (at == target) {
             found.push_back(p);

@@ -10,8 +10,7 @@
 
 #include <iostream>
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     QApplication app(argc, argv);
     if (argc < 6) {
         std::cerr << "usage: instance_view_shot PROJECT CASE RUN FINDING OUT.png [WIDTH HEIGHT]\n";
@@ -33,6 +32,8 @@ int main(int argc, char** argv)
     view.show();
     view.showCase(stored->data, stored->analysis);
     view.selectFinding(std::atoi(argv[4]));
-    QTimer::singleShot(500, [&] { QApplication::exit(view.grab().save(QString::fromLocal8Bit(argv[5])) ? 0 : 1); });
+    QTimer::singleShot(500, [&] {
+        QApplication::exit(view.grab().save(QString::fromLocal8Bit(argv[5])) ? 0 : 1);
+    });
     return app.exec();
 }

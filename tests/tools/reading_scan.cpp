@@ -13,8 +13,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -27,11 +27,11 @@ using namespace rs::reading;
 
 namespace {
 
-std::string context(const std::string& text, Span s, std::size_t around = 60)
-{
+std::string context(const std::string& text, Span s, std::size_t around = 60) {
     const std::size_t b = s.begin > around ? s.begin - around : 0;
     const std::size_t e = std::min(text.size(), s.end + around);
-    return "…" + quote(text, {b, s.begin}) + " [[" + quote(text, s) + "]] " + quote(text, {s.end, e}) + "…";
+    return "…" + quote(text, {b, s.begin}) + " [[" + quote(text, s) + "]] " +
+           quote(text, {s.end, e}) + "…";
 }
 
 struct Row {
@@ -44,8 +44,7 @@ struct Row {
 
 } // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     std::string resources = RS_DEFAULT_RESOURCES, jsonlOut;
     std::size_t sample = 0;
     unsigned seed = 11;
@@ -71,7 +70,8 @@ int main(int argc, char** argv)
             files.push_back(a);
     }
     if (files.empty())
-        for (const char* f : {"thoughtsource-medqa500-gpt-4.json", "thoughtsource-medqa500-gpt-3.5-turbo.json"})
+        for (const char* f :
+             {"thoughtsource-medqa500-gpt-4.json", "thoughtsource-medqa500-gpt-3.5-turbo.json"})
             files.push_back(std::string(RS_DEFAULT_SHARED_DATA) + "/outputs/" + f);
 
     ReferenceRangeTable table;
@@ -88,13 +88,17 @@ int main(int argc, char** argv)
     if (!pairQuestion.empty()) {
         const QuestionReading r = checker.readQuestion(pairQuestion);
         for (const MeasuredValue& v : r.values)
-            std::printf("value %s = %g %s [%s]%s\n", v.analyte.c_str(), v.value, v.unit.c_str(), quote(pairQuestion, v.span).c_str(),
+            std::printf("value %s = %g %s [%s]%s\n", v.analyte.c_str(), v.value, v.unit.c_str(),
+                        quote(pairQuestion, v.span).c_str(),
                         v.specimen.empty() ? "" : (" specimen " + v.specimen).c_str());
         for (const Judgement& j : checker.judgements().find(pairOutput))
-            std::printf("judgement %s %s [%s]%s%s%s\n", j.analytes.front().c_str(), claimWords(j.claim), quote(pairOutput, j.span).c_str(),
-                        j.hedged ? " hedged" : "", j.generic ? " generic" : "", j.otherPerson ? " other-person" : "");
+            std::printf("judgement %s %s [%s]%s%s%s\n", j.analytes.front().c_str(),
+                        claimWords(j.claim), quote(pairOutput, j.span).c_str(),
+                        j.hedged ? " hedged" : "", j.generic ? " generic" : "",
+                        j.otherPerson ? " other-person" : "");
         for (const ReadingFinding& f : checker.check(pairQuestion, r, pairOutput))
-            std::printf("finding %s %s: %s\n", toString(f.kind), f.analyte.c_str(), f.explanation.c_str());
+            std::printf("finding %s %s: %s\n", toString(f.kind), f.analyte.c_str(),
+                        f.explanation.c_str());
         return 0;
     }
     std::vector<Row> rows;
@@ -130,20 +134,27 @@ int main(int argc, char** argv)
                 const std::clock_t c1 = std::clock();
                 questionCpu += static_cast<double>(c1 - c0) / CLOCKS_PER_SEC;
                 const auto found = checker.check(question, reading, cot, wrong);
-                seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                seconds +=
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
                 cpuSeconds += static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
                 ++cases;
                 for (const ReadingFinding& f : found)
-                    rows.push_back({file, id, (g.contains("model") && g["model"].is_string() ? g["model"].get<std::string>() : std::string()), toString(f.kind), f.analyte, context(question, f.questionSpan),
-                                    context(cot, f.outputSpan), f.explanation, quote(question, f.questionSpan), quote(cot, f.outputSpan), cotIndex,
-                                    f.severity, wrong, f.questionSpan, f.outputSpan});
+                    rows.push_back({file, id,
+                                    (g.contains("model") && g["model"].is_string()
+                                         ? g["model"].get<std::string>()
+                                         : std::string()),
+                                    toString(f.kind), f.analyte, context(question, f.questionSpan),
+                                    context(cot, f.outputSpan), f.explanation,
+                                    quote(question, f.questionSpan), quote(cot, f.outputSpan),
+                                    cotIndex, f.severity, wrong, f.questionSpan, f.outputSpan});
                 ++cotIndex;
             }
         }
     }
     for (const Row& r : rows)
-        std::printf("%s  %s#%d  %s  severity %d%s\n  Q: %s\n  O: %s\n  => %s\n\n", r.file.c_str(), r.id.c_str(), r.cot,
-                    r.kind.c_str(), r.severity, r.answerWrong ? " (answer wrong)" : "", r.questionSpan.c_str(),
+        std::printf("%s  %s#%d  %s  severity %d%s\n  Q: %s\n  O: %s\n  => %s\n\n", r.file.c_str(),
+                    r.id.c_str(), r.cot, r.kind.c_str(), r.severity,
+                    r.answerWrong ? " (answer wrong)" : "", r.questionSpan.c_str(),
                     r.outputSpan.c_str(), r.explanation.c_str());
     std::map<std::string, int> byKind;
     for (const Row& r : rows)
@@ -151,14 +162,18 @@ int main(int argc, char** argv)
     std::printf("== %zu questions, %zu cases, %zu reading findings", questions, cases, rows.size());
     for (const auto& [k, n] : byKind)
         std::printf(", %s %d", k.c_str(), n);
-    std::printf("\n== checker time: %.3f ms per case wall, %.3f ms CPU (question reading included), %.2f s total\n",
+    std::printf("\n== checker time: %.3f ms per case wall, %.3f ms CPU (question reading "
+                "included), %.2f s total\n",
                 cases ? 1000.0 * seconds / static_cast<double>(cases) : 0.0,
                 cases ? 1000.0 * cpuSeconds / static_cast<double>(cases) : 0.0, seconds);
-    std::printf("== of which reading the question: %.3f ms CPU per case\n", cases ? 1000.0 * questionCpu / static_cast<double>(cases) : 0.0);
+    std::printf("== of which reading the question: %.3f ms CPU per case\n",
+                cases ? 1000.0 * questionCpu / static_cast<double>(cases) : 0.0);
     std::vector<std::pair<std::string, int>> unc(uncovered.begin(), uncovered.end());
-    std::sort(unc.begin(), unc.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::printf("== numbers with a lab unit whose analyte the table does not cover (%zu kinds, %zu distinct questions):\n", unc.size(),
-                questionIds.size());
+    std::sort(unc.begin(), unc.end(),
+              [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::printf("== numbers with a lab unit whose analyte the table does not cover (%zu kinds, %zu "
+                "distinct questions):\n",
+                unc.size(), questionIds.size());
     for (const auto& [name, n] : unc)
         std::printf("   %4d  %s\n", n, name.c_str());
     if (!jsonlOut.empty()) {
@@ -170,12 +185,19 @@ int main(int argc, char** argv)
         }
         std::ofstream out(jsonlOut);
         for (const Row& r : chosen)
-            out << nlohmann::json{{"file", r.file}, {"id", r.id}, {"cot", r.cot}, {"kind", r.kind}, {"analyte", r.analyte},
-                                  {"question_span", r.questionText}, {"output_span", r.outputText}, {"severity", r.severity},
-                                  {"explanation", r.explanation}, {"answer_wrong", r.answerWrong},
+            out << nlohmann::json{{"file", r.file},
+                                  {"id", r.id},
+                                  {"cot", r.cot},
+                                  {"kind", r.kind},
+                                  {"analyte", r.analyte},
+                                  {"question_span", r.questionText},
+                                  {"output_span", r.outputText},
+                                  {"severity", r.severity},
+                                  {"explanation", r.explanation},
+                                  {"answer_wrong", r.answerWrong},
                                   {"question_offsets", {r.questionAt.begin, r.questionAt.end}},
                                   {"output_offsets", {r.outputAt.begin, r.outputAt.end}}}
-                           .dump()
+                       .dump()
                 << "\n";
     }
     return 0;

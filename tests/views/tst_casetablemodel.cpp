@@ -46,12 +46,14 @@ void TestCaseTableModel::initTestCase() {
     std::string error;
     writer_ = ProjectStore::open(path_, &error);
     QVERIFY2(writer_, error.c_str());
-    runs_ = {writer_->ensureRun("b-run", "m", "f", "1"), writer_->ensureRun("a-run", "m", "f", "2")};
+    runs_ = {writer_->ensureRun("b-run", "m", "f", "1"),
+             writer_->ensureRun("a-run", "m", "f", "2")};
     ProjectStore::Transaction t(*writer_);
     for (int i = 0; i < kCases; ++i) {
         Case c;
         c.key = "case-" + std::to_string(i);
-        c.question = "Question " + std::to_string(i) + (i % 10 == 0 ? " about fever\nnext line" : "");
+        c.question =
+            "Question " + std::to_string(i) + (i % 10 == 0 ? " about fever\nnext line" : "");
         c.output = "Output";
         if (i % 9 != 0)
             c.correct = i % 3 == 0;
@@ -115,11 +117,14 @@ void TestCaseTableModel::rowsMatchStore() {
         const CaseRow& e = rows[std::size_t(r)];
         QCOMPARE(model.caseId(r), e.id);
         QCOMPARE(model.index(r, 0).data(Qt::UserRole).toLongLong(), e.id);
-        QCOMPARE(model.index(r, CaseTableModel::IdColumn).data().toString(), QString::fromStdString(e.key));
-        QCOMPARE(model.index(r, CaseTableModel::RunColumn).data().toString(), QString::fromStdString(e.run));
+        QCOMPARE(model.index(r, CaseTableModel::IdColumn).data().toString(),
+                 QString::fromStdString(e.key));
+        QCOMPARE(model.index(r, CaseTableModel::RunColumn).data().toString(),
+                 QString::fromStdString(e.run));
         QCOMPARE(model.index(r, CaseTableModel::RelationColumn).data().toLongLong(), e.nRelation);
         QCOMPARE(model.index(r, CaseTableModel::BranchColumn).data().toLongLong(), e.nBranch);
-        QCOMPARE(model.index(r, CaseTableModel::ReviewColumn).data().toString(), QStringLiteral("unreviewed"));
+        QCOMPARE(model.index(r, CaseTableModel::ReviewColumn).data().toString(),
+                 QStringLiteral("unreviewed"));
         QCOMPARE(model.index(r, CaseTableModel::QuestionColumn).data().toString(),
                  QString::fromStdString(e.questionPreview).simplified());
     }
@@ -131,12 +136,16 @@ void TestCaseTableModel::sortMapsColumns_data() {
     QTest::newRow("id") << int(CaseTableModel::IdColumn) << int(CaseQuery::Sort::Id);
     QTest::newRow("run") << int(CaseTableModel::RunColumn) << int(CaseQuery::Sort::Run);
     QTest::newRow("correct") << int(CaseTableModel::CorrectColumn) << int(CaseQuery::Sort::Correct);
-    QTest::newRow("relation") << int(CaseTableModel::RelationColumn) << int(CaseQuery::Sort::Relation);
+    QTest::newRow("relation") << int(CaseTableModel::RelationColumn)
+                              << int(CaseQuery::Sort::Relation);
     QTest::newRow("branch") << int(CaseTableModel::BranchColumn) << int(CaseQuery::Sort::Branch);
     QTest::newRow("missing") << int(CaseTableModel::MissingColumn) << int(CaseQuery::Sort::Missing);
-    QTest::newRow("grounding") << int(CaseTableModel::GroundingColumn) << int(CaseQuery::Sort::Grounding);
-    QTest::newRow("severity") << int(CaseTableModel::SeverityColumn) << int(CaseQuery::Sort::Severity);
-    QTest::newRow("review") << int(CaseTableModel::ReviewColumn) << int(CaseQuery::Sort::ReviewState);
+    QTest::newRow("grounding") << int(CaseTableModel::GroundingColumn)
+                               << int(CaseQuery::Sort::Grounding);
+    QTest::newRow("severity") << int(CaseTableModel::SeverityColumn)
+                              << int(CaseQuery::Sort::Severity);
+    QTest::newRow("review") << int(CaseTableModel::ReviewColumn)
+                            << int(CaseQuery::Sort::ReviewState);
     QTest::newRow("question") << int(CaseTableModel::QuestionColumn) << int(CaseQuery::Sort::Key);
 }
 
@@ -204,8 +213,8 @@ void TestCaseTableModel::rowOfCase() {
     q.runId = runs_[0];
     model.setQuery(q);
     const auto inRun = reader_->caseRows(q, 0, 0);
-    const auto other = std::find_if(all.begin(), all.end(),
-                                    [&](const CaseRow& r) { return r.runId != runs_[0]; });
+    const auto other =
+        std::find_if(all.begin(), all.end(), [&](const CaseRow& r) { return r.runId != runs_[0]; });
     QCOMPARE(model.rowOfCase(other->id), -1);
     QCOMPARE(model.rowOfCase(inRun.back().id), int(inRun.size()) - 1);
     QCOMPARE(model.rowOfCase(123456789), -1);
@@ -224,7 +233,8 @@ void TestCaseTableModel::refreshSeesOtherWriters() {
     QCOMPARE(changed.count(), 0); // same query, new data
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.caseId(0), id);
-    QCOMPARE(model.index(0, CaseTableModel::ReviewColumn).data().toString(), QStringLiteral("confirmed"));
+    QCOMPARE(model.index(0, CaseTableModel::ReviewColumn).data().toString(),
+             QStringLiteral("confirmed"));
 }
 
 void TestCaseTableModel::displayAndRoles() {

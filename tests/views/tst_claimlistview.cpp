@@ -20,10 +20,10 @@ private slots:
 
 namespace {
 
-CaseResult::Claim claim(const std::string& head, const std::string& relation, const std::string& tail,
-                        std::optional<ClaimStatus> status, CaseResult::Claim::Evidence evidence = {},
-                        const std::string& owner = "model")
-{
+CaseResult::Claim claim(const std::string& head, const std::string& relation,
+                        const std::string& tail, std::optional<ClaimStatus> status,
+                        CaseResult::Claim::Evidence evidence = {},
+                        const std::string& owner = "model") {
     CaseResult::Claim c;
     c.head = head;
     c.relation = relation;
@@ -35,11 +35,11 @@ CaseResult::Claim claim(const std::string& head, const std::string& relation, co
     return c;
 }
 
-CaseResult threeClaims()
-{
+CaseResult threeClaims() {
     CaseResult r;
-    r.claims.push_back(claim("metformin", "treats", "type 2 diabetes mellitus", ClaimStatus::Supported,
-                             {"edge", {"metformin", "type 2 diabetes mellitus"}, {"treats"}, {true}}));
+    r.claims.push_back(
+        claim("metformin", "treats", "type 2 diabetes mellitus", ClaimStatus::Supported,
+              {"edge", {"metformin", "type 2 diabetes mellitus"}, {"treats"}, {true}}));
     r.claims.push_back(claim("amoxicillin", "treats", "rash", ClaimStatus::Contradicted,
                              {"excluding_edges", {"amoxicillin", "rash"}, {"causes"}, {true}}));
     r.claims.push_back(claim("ischemia", "causes", "angina", ClaimStatus::Unverified));
@@ -49,20 +49,21 @@ CaseResult threeClaims()
 
 } // namespace
 
-void TestClaimListView::evidenceText_data()
-{
+void TestClaimListView::evidenceText_data() {
     QTest::addColumn<int>("index");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("evidence");
     QTest::newRow("supported") << 0 << "metformin treats type 2 diabetes mellitus"
                                << "KG: metformin treats type 2 diabetes mellitus";
-    QTest::newRow("contradicted") << 1 << "amoxicillin treats rash" << "KG: only amoxicillin causes rash";
-    QTest::newRow("unverified") << 2 << "ischemia causes angina" << "no KG edge found";
-    QTest::newRow("no status") << 3 << "fever indicates sepsis" << "no KG edge found";
+    QTest::newRow("contradicted") << 1 << "amoxicillin treats rash"
+                                  << "KG: only amoxicillin causes rash";
+    QTest::newRow("unverified") << 2 << "ischemia causes angina"
+                                << "no KG edge found";
+    QTest::newRow("no status") << 3 << "fever indicates sepsis"
+                               << "no KG edge found";
 }
 
-void TestClaimListView::evidenceText()
-{
+void TestClaimListView::evidenceText() {
     QFETCH(int, index);
     QFETCH(QString, text);
     QFETCH(QString, evidence);
@@ -71,8 +72,7 @@ void TestClaimListView::evidenceText()
     QCOMPARE(QString::fromStdString(claimEvidenceText(r.claims[std::size_t(index)])), evidence);
 }
 
-void TestClaimListView::listsEveryClaim()
-{
+void TestClaimListView::listsEveryClaim() {
     ClaimListView view;
     const CaseResult r = threeClaims();
     view.showClaims(&r);
@@ -84,14 +84,15 @@ void TestClaimListView::listsEveryClaim()
     QCOMPARE(view.unverifiedCount(), 2);
     QVERIFY(view.title().contains(QStringLiteral("2 unverified")));
     QVERIFY(view.list()->item(3)->text().contains(QStringLiteral("an option being rejected")));
-    QCOMPARE(view.list()->item(2)->foreground().color(), ClaimListView::statusColor(ClaimStatus::Unverified));
-    QVERIFY(ClaimListView::statusColor(ClaimStatus::Unverified) != ClaimListView::statusColor(ClaimStatus::Supported));
+    QCOMPARE(view.list()->item(2)->foreground().color(),
+             ClaimListView::statusColor(ClaimStatus::Unverified));
+    QVERIFY(ClaimListView::statusColor(ClaimStatus::Unverified) !=
+            ClaimListView::statusColor(ClaimStatus::Supported));
     view.showClaims(nullptr);
     QCOMPARE(view.list()->count(), 0);
 }
 
-void TestClaimListView::instanceViewShowsClaims()
-{
+void TestClaimListView::instanceViewShowsClaims() {
     InstanceView view;
     Case c;
     c.question = "Which drug?";

@@ -4,6 +4,7 @@
 #include "DashboardView.h"
 #include "ProjectStore.h"
 
+#include "FindingColors.h"
 #include <QAbstractBarSeries>
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -13,7 +14,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTreeWidget>
-#include "FindingColors.h"
 
 #include <QtTest>
 
@@ -118,17 +118,26 @@ void TestDashboardView::initTestCase() {
     };
     const std::vector<Spec> specs = {
         {"a1", runA_, true, json::array()},
-        {"a2", runA_, false,
+        {"a2",
+         runA_,
+         false,
          {finding("relation", "unsupported", kTreats), finding("branch", "jump", kJump)}},
-        {"a3", runA_, false,
+        {"a3",
+         runA_,
+         false,
          {finding("relation", "wrong_relation", kIndicates),
           finding("missing", "ignored_evidence", "missing/ignored_evidence/x")}},
         {"a4", runA_, true, {finding("relation", "unsupported", kTreats)}},
         {"a5", runA_, true, json::array()},
         {"b1", runB_, true, {finding("branch", "jump", kJump)}},
-        {"b2", runB_, false,
-         {finding("relation", "unsupported", kTreats), finding("relation", "unsupported", kTreats)}},
-        {"b3", runB_, std::nullopt,
+        {"b2",
+         runB_,
+         false,
+         {finding("relation", "unsupported", kTreats),
+          finding("relation", "unsupported", kTreats)}},
+        {"b3",
+         runB_,
+         std::nullopt,
          {finding("missing", "missing_intermediate", "missing/missing_intermediate/y")}},
     };
     for (const Spec& s : specs) {
@@ -156,11 +165,18 @@ void TestDashboardView::initTestCase() {
         ids_[s.key] = id;
     }
     store_->replacePatterns(json::array(
-        {{{"signature", kJump}, {"type", "branch"}, {"subtype", "jump"},
-          {"description", "Jumps off the reference path at n1"}, {"count", 2}, {"cases", {"a2", "b1"}}},
-         {{"signature", kTreats}, {"type", "relation"}, {"subtype", "unsupported"},
+        {{{"signature", kJump},
+          {"type", "branch"},
+          {"subtype", "jump"},
+          {"description", "Jumps off the reference path at n1"},
+          {"count", 2},
+          {"cases", {"a2", "b1"}}},
+         {{"signature", kTreats},
+          {"type", "relation"},
+          {"subtype", "unsupported"},
           {"description", "Claims that a Compound treats a Disease with no such KG edge"},
-          {"count", 3}, {"cases", {"a2", "a4", "b2"}}}}));
+          {"count", 3},
+          {"cases", {"a2", "a4", "b2"}}}}));
 }
 
 void TestDashboardView::accuracyPerRun() {
@@ -202,12 +218,17 @@ void TestDashboardView::findingsPerSubtype_data() {
     QTest::addColumn<QString>("type");
     QTest::addColumn<QString>("category");
     QTest::addColumn<int>("findings");
-    QTest::newRow("unsupported") << "relation" << "unsupported" << 4;
-    QTest::newRow("wrong_relation") << "relation" << "wrong relation" << 1;
-    QTest::newRow("jump") << "branch" << "jump" << 2;
-    QTest::newRow("ignored_evidence") << "missing" << "ignored evidence" << 1;
+    QTest::newRow("unsupported") << "relation"
+                                 << "unsupported" << 4;
+    QTest::newRow("wrong_relation") << "relation"
+                                    << "wrong relation" << 1;
+    QTest::newRow("jump") << "branch"
+                          << "jump" << 2;
+    QTest::newRow("ignored_evidence") << "missing"
+                                      << "ignored evidence" << 1;
     // Names beside horizontal bars are shortened to 16 characters (tooltips say them whole).
-    QTest::newRow("missing_intermediate") << "missing" << "missing interme\u2026" << 1;
+    QTest::newRow("missing_intermediate") << "missing"
+                                          << "missing interme\u2026" << 1;
 }
 
 void TestDashboardView::findingsPerSubtype() {
@@ -234,7 +255,8 @@ void TestDashboardView::relationsAndNodeKinds() {
     DashboardView view;
     view.setStore(store_.get());
     // Horizontal bars list bottom-up: the most frequent is last.
-    QCOMPARE(categoriesOf(view, DashboardView::kRelationChart), (QStringList{"indicates", "treats"}));
+    QCOMPARE(categoriesOf(view, DashboardView::kRelationChart),
+             (QStringList{"indicates", "treats"}));
     QCOMPARE(valuesOf(seriesOf(view, DashboardView::kRelationChart)->barSets().first()),
              (QList<qreal>{1, 4}));
     QCOMPARE(seriesOf(view, DashboardView::kRelationChart)->barSets().first()->color(),
@@ -265,17 +287,18 @@ void TestDashboardView::barClickEmitsRefinement_data() {
     QTest::newRow("subtype") << DashboardView::kSubtypeChart << "missing" << 1 << 0 << none
                              << QStringList{"ignored_evidence"} << none
                              << "Sub-kind: missing / ignored_evidence" << 1;
-    QTest::newRow("relation")
-        << DashboardView::kRelationChart << "" << 1 << 0 << none << none
-        << QStringList{QString::fromStdString(kTreats), QString::fromStdString(kTreatsWrong)}
-        << "Relation: treats" << 3;
-    QTest::newRow("node kind")
-        << DashboardView::kNodeKindChart << "" << 0 << 0 << none << none
-        << QStringList{QString::fromStdString(kIndicatesUnsupported), QString::fromStdString(kIndicates)}
-        << "Node kind: Symptom" << 1;
+    QTest::newRow("relation") << DashboardView::kRelationChart << "" << 1 << 0 << none << none
+                              << QStringList{QString::fromStdString(kTreats),
+                                             QString::fromStdString(kTreatsWrong)}
+                              << "Relation: treats" << 3;
+    QTest::newRow("node kind") << DashboardView::kNodeKindChart << "" << 0 << 0 << none << none
+                               << QStringList{QString::fromStdString(kIndicatesUnsupported),
+                                              QString::fromStdString(kIndicates)}
+                               << "Node kind: Symptom" << 1;
     QTest::newRow("node kind shared")
         << DashboardView::kNodeKindChart << "" << 2 << 0 << none << none
-        << QStringList{QString::fromStdString(kTreats), QString::fromStdString(kIndicatesUnsupported),
+        << QStringList{QString::fromStdString(kTreats),
+                       QString::fromStdString(kIndicatesUnsupported),
                        QString::fromStdString(kTreatsWrong), QString::fromStdString(kIndicates)}
         << "Node kind: Disease" << 4;
 }
@@ -352,14 +375,16 @@ void TestDashboardView::patternActivation() {
     CaseQuery expected;
     expected.signatures = {kJump};
     QVERIFY(spy.at(0).at(0).value<CaseQuery>() == expected);
-    QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("Pattern: Jumps off the reference path at n1"));
+    QCOMPARE(spy.at(0).at(1).toString(),
+             QStringLiteral("Pattern: Jumps off the reference path at n1"));
 
     list->setCurrentItem(list->topLevelItem(0));
     QTest::keyClick(list, Qt::Key_Return);
     QCOMPARE(spy.size(), 2);
     expected.signatures = {kTreats};
     QVERIFY(spy.at(1).at(0).value<CaseQuery>() == expected);
-    QVERIFY(spy.at(1).at(1).toString().startsWith(QStringLiteral("Pattern: Claims that a Compound")));
+    QVERIFY(
+        spy.at(1).at(1).toString().startsWith(QStringLiteral("Pattern: Claims that a Compound")));
     QVERIFY(spy.at(1).at(1).toString().size() <= 9 + 48); // long descriptions are elided
 }
 
@@ -368,12 +393,14 @@ void TestDashboardView::notErrorsBesideFindings() {
     view.setStore(store_.get());
     auto* label = view.findChild<QLabel*>(QLatin1String(DashboardView::kNotErrorsLabel));
     QVERIFY(label);
-    QVERIFY2(label->text().contains("3 unverified claims") && label->text().contains("2 coverage gaps"),
+    QVERIFY2(label->text().contains("3 unverified claims") &&
+                 label->text().contains("2 coverage gaps"),
              qPrintable(label->text()));
     CaseQuery q;
     q.runIds = {runB_};
     view.setQuery(q);
-    QVERIFY2(label->text().contains("1 unverified claims") && label->text().contains("0 coverage gaps"),
+    QVERIFY2(label->text().contains("1 unverified claims") &&
+                 label->text().contains("0 coverage gaps"),
              qPrintable(label->text()));
 }
 
@@ -412,8 +439,12 @@ void TestDashboardView::emptyStates_data() {
     QTest::addColumn<QString>("search");
     QTest::addColumn<QString>("caseKey");
     QTest::addColumn<QString>("detail");
-    QTest::newRow("no case") << "nosuchword" << "" << "No case matches";
-    QTest::newRow("no finding") << "" << "a1" << "1 case(s) match";
+    QTest::newRow("no case") << "nosuchword"
+                             << ""
+                             << "No case matches";
+    QTest::newRow("no finding") << ""
+                                << "a1"
+                                << "1 case(s) match";
 }
 
 void TestDashboardView::emptyStates() {
@@ -463,9 +494,9 @@ QStringList contentOf(const DashboardView& view) {
     QStringList out;
     if (view.isShowingMessage())
         return {view.message()};
-    for (const char* chart : {DashboardView::kAccuracyChart, DashboardView::kClassChart,
-                              DashboardView::kSubtypeChart, DashboardView::kRelationChart,
-                              DashboardView::kNodeKindChart}) {
+    for (const char* chart :
+         {DashboardView::kAccuracyChart, DashboardView::kClassChart, DashboardView::kSubtypeChart,
+          DashboardView::kRelationChart, DashboardView::kNodeKindChart}) {
         out << QString::fromLatin1(chart) << categoriesOf(view, chart);
         if (QAbstractBarSeries* series = seriesOf(view, chart))
             for (QBarSet* set : series->barSets()) {

@@ -18,21 +18,18 @@ using rs::imaging::readImage;
 
 namespace {
 
-QByteArray fileBytes(const QString& path)
-{
+QByteArray fileBytes(const QString& path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-void writeBytes(const QString& path, const QByteArray& bytes)
-{
+void writeBytes(const QString& path, const QByteArray& bytes) {
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(bytes);
 }
 
-float voxel(const ImageReadResult& r, int x, int y, int z)
-{
+float voxel(const ImageReadResult& r, int x, int y, int z) {
     return static_cast<float*>(r.volume.image->GetScalarPointer(x, y, z))[0];
 }
 
@@ -57,8 +54,7 @@ private:
     QTemporaryDir dir_;
 };
 
-void TestImageReaders::initTestCase()
-{
+void TestImageReaders::initTestCase() {
     QVERIFY(dir_.isValid());
     // Images of our own, also the sources of the damaged-file cases.
     QImage img(40, 30, QImage::Format_RGB32);
@@ -71,8 +67,7 @@ void TestImageReaders::initTestCase()
     QVERIFY(img.save(jpg, "JPEG", 95));
 }
 
-void TestImageReaders::sharedFiles_data()
-{
+void TestImageReaders::sharedFiles_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("format");
     QTest::addColumn<int>("nx");
@@ -82,16 +77,21 @@ void TestImageReaders::sharedFiles_data()
     QTest::addColumn<double>("sz");
     QTest::addColumn<QString>("modality");
     // Geometry as the files' headers state it (pydicom/nibabel test data, dicom3tools).
-    QTest::newRow("CT") << "images/dicom/CT_small.dcm" << "DICOM" << 128 << 128 << 1 << 0.661468 << 5.0 << "CT";
-    QTest::newRow("MR") << "images/dicom/MR_small.dcm" << "DICOM" << 64 << 64 << 1 << 0.3125 << 0.8 << "MR";
-    QTest::newRow("MR 0051") << "images/dicom/0051.dcm" << "DICOM" << 360 << 360 << 1 << -1.0 << -1.0 << "MR";
-    QTest::newRow("NIfTI 3D") << "images/nifti/anatomical.nii" << "NIfTI" << 33 << 41 << 25 << -1.0 << -1.0 << "";
-    QTest::newRow("NIfTI 4D gz") << "images/nifti/example4d.nii.gz" << "NIfTI" << 128 << 96 << 24 << -1.0 << -1.0 << "";
-    QTest::newRow("CXR PNG") << "images/cxr/00002578_000.png" << "PNG" << 1024 << 1024 << 1 << 1.0 << 1.0 << "";
+    QTest::newRow("CT") << "images/dicom/CT_small.dcm"
+                        << "DICOM" << 128 << 128 << 1 << 0.661468 << 5.0 << "CT";
+    QTest::newRow("MR") << "images/dicom/MR_small.dcm"
+                        << "DICOM" << 64 << 64 << 1 << 0.3125 << 0.8 << "MR";
+    QTest::newRow("MR 0051") << "images/dicom/0051.dcm"
+                             << "DICOM" << 360 << 360 << 1 << -1.0 << -1.0 << "MR";
+    QTest::newRow("NIfTI 3D") << "images/nifti/anatomical.nii"
+                              << "NIfTI" << 33 << 41 << 25 << -1.0 << -1.0 << "";
+    QTest::newRow("NIfTI 4D gz") << "images/nifti/example4d.nii.gz"
+                                 << "NIfTI" << 128 << 96 << 24 << -1.0 << -1.0 << "";
+    QTest::newRow("CXR PNG") << "images/cxr/00002578_000.png"
+                             << "PNG" << 1024 << 1024 << 1 << 1.0 << 1.0 << "";
 }
 
-void TestImageReaders::sharedFiles()
-{
+void TestImageReaders::sharedFiles() {
     QFETCH(QString, file);
     QFETCH(QString, format);
     QFETCH(int, nx);
@@ -117,9 +117,11 @@ void TestImageReaders::sharedFiles()
     QCOMPARE(dims[0], nx);
     QCOMPARE(dims[2], nz);
     if (sx > 0)
-        QVERIFY2(qAbs(r.volume.spacing[0] - sx) < 1e-5, qPrintable(QString::number(r.volume.spacing[0])));
+        QVERIFY2(qAbs(r.volume.spacing[0] - sx) < 1e-5,
+                 qPrintable(QString::number(r.volume.spacing[0])));
     if (sz > 0 && nz == 1 && format == "DICOM")
-        QVERIFY2(qAbs(r.volume.spacing[2] - sz) < 1e-5, qPrintable(QString::number(r.volume.spacing[2])));
+        QVERIFY2(qAbs(r.volume.spacing[2] - sz) < 1e-5,
+                 qPrintable(QString::number(r.volume.spacing[2])));
     for (double s : r.volume.spacing)
         QVERIFY(s > 0);
     QCOMPARE(QString::fromStdString(r.volume.modality), modality);
@@ -127,8 +129,7 @@ void TestImageReaders::sharedFiles()
     QVERIFY(r.volume.window > 0);
 }
 
-void TestImageReaders::dicomRescaleAndWindow()
-{
+void TestImageReaders::dicomRescaleAndWindow() {
     RS_REQUIRE_SHARED("images/dicom/CT_small.dcm");
     const std::string path = rs::test::sharedFile("images/dicom/CT_small.dcm").toStdString();
     rs::imaging::DicomImage d;
@@ -151,18 +152,17 @@ void TestImageReaders::dicomRescaleAndWindow()
     QVERIFY(r.volume.window > 100);
 }
 
-void TestImageReaders::niftiFourDShowsFirstVolume()
-{
+void TestImageReaders::niftiFourDShowsFirstVolume() {
     RS_REQUIRE_SHARED("images/nifti/example4d.nii.gz");
-    const ImageReadResult r = readImage(rs::test::sharedFile("images/nifti/example4d.nii.gz").toStdString());
+    const ImageReadResult r =
+        readImage(rs::test::sharedFile("images/nifti/example4d.nii.gz").toStdString());
     QVERIFY2(r.ok(), r.error.c_str());
     QVERIFY(!r.volume.notes.empty());
     QVERIFY(QString::fromStdString(r.volume.notes.front()).contains("first"));
     QVERIFY(!r.volume.rowsDown);
 }
 
-void TestImageReaders::cxrPngIsGreyWithTopRowFirst()
-{
+void TestImageReaders::cxrPngIsGreyWithTopRowFirst() {
     RS_REQUIRE_SHARED("images/cxr/00002578_000.png");
     const QString path = rs::test::sharedFile("images/cxr/00002578_000.png");
     const ImageReadResult r = readImage(path.toStdString());
@@ -174,14 +174,14 @@ void TestImageReaders::cxrPngIsGreyWithTopRowFirst()
         QCOMPARE(voxel(r, p.x(), p.y(), 0), float(qGray(q.pixel(p))));
 }
 
-void TestImageReaders::dicomSeriesFolder()
-{
+void TestImageReaders::dicomSeriesFolder() {
     RS_REQUIRE_SHARED("images/dicom/MR_small.dcm");
     // Three copies of one slice make a series of three; a stray text file is skipped.
     const QString series = dir_.filePath("series");
     QDir().mkpath(series);
     for (int i = 0; i < 3; ++i)
-        QVERIFY(QFile::copy(rs::test::sharedFile("images/dicom/MR_small.dcm"), series + QString("/s%1.dcm").arg(i)));
+        QVERIFY(QFile::copy(rs::test::sharedFile("images/dicom/MR_small.dcm"),
+                            series + QString("/s%1.dcm").arg(i)));
     writeBytes(series + "/README.txt", "not an image");
     const ImageReadResult r = readImage(series.toStdString());
     QVERIFY2(r.ok(), r.error.c_str());
@@ -191,8 +191,7 @@ void TestImageReaders::dicomSeriesFolder()
     QVERIFY(!r.volume.notes.empty()); // the skipped file is mentioned
 }
 
-void TestImageReaders::ownPngAndJpeg()
-{
+void TestImageReaders::ownPngAndJpeg() {
     const QString png = dir_.filePath("own.png"), jpg = dir_.filePath("own.jpg");
     ImageReadResult r = readImage(png.toStdString());
     QVERIFY2(r.ok(), r.error.c_str());
@@ -209,10 +208,10 @@ void TestImageReaders::ownPngAndJpeg()
     QVERIFY2(jpegTop[0] > 150 && jpegTop[1] < 80, "the red row of the JPEG is not on top");
 }
 
-void TestImageReaders::damagedFiles_data()
-{
-    QTest::addColumn<QString>("source"); // shared file, or "own.png"/"own.jpg" written by ownPngAndJpeg
-    QTest::addColumn<double>("keep");    // fraction of the bytes kept
+void TestImageReaders::damagedFiles_data() {
+    QTest::addColumn<QString>(
+        "source"); // shared file, or "own.png"/"own.jpg" written by ownPngAndJpeg
+    QTest::addColumn<double>("keep"); // fraction of the bytes kept
     QTest::addColumn<QString>("expected");
     QTest::newRow("CT truncated") << "images/dicom/CT_small.dcm" << 0.6 << "truncated";
     QTest::newRow("CT header only") << "images/dicom/CT_small.dcm" << 0.05 << "";
@@ -225,8 +224,7 @@ void TestImageReaders::damagedFiles_data()
     QTest::newRow("own JPEG truncated") << "own.jpg" << 0.6 << "";
 }
 
-void TestImageReaders::damagedFiles()
-{
+void TestImageReaders::damagedFiles() {
     QFETCH(QString, source);
     QFETCH(double, keep);
     QFETCH(QString, expected);
@@ -251,8 +249,7 @@ void TestImageReaders::damagedFiles()
     QVERIFY(n.ok() || !n.error.empty());
 }
 
-void TestImageReaders::missingAndEmpty()
-{
+void TestImageReaders::missingAndEmpty() {
     ImageReadResult r = readImage(dir_.filePath("absent.png").toStdString());
     QCOMPARE(r.error, std::string("file not found"));
     writeBytes(dir_.filePath("empty.dcm"), {});

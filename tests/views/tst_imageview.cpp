@@ -10,10 +10,10 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QSlider>
 #include <QSurfaceFormat>
 #include <QTableView>
-#include <QLabel>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -22,10 +22,10 @@ using rs::Box;
 namespace {
 
 // NIH box of 00002578_000.png (BBox_List_2017_subset.csv): Nodule.
-const Box kReference{"Nodule", "reference", 796.444444444444, 327.246560846561, 78.0190476190476, 59.5978835978836};
+const Box kReference{"Nodule",         "reference",      796.444444444444,
+                     327.246560846561, 78.0190476190476, 59.5978835978836};
 
-Box movedCopy(const Box& b, double dx, double dy)
-{
+Box movedCopy(const Box& b, double dx, double dy) {
     Box m = b;
     m.source = "model";
     m.x += dx;
@@ -33,15 +33,14 @@ Box movedCopy(const Box& b, double dx, double dy)
     return m;
 }
 
-bool near(QColor got, QColor want, int tolerance = 60)
-{
+bool near(QColor got, QColor want, int tolerance = 60) {
     return std::abs(got.red() - want.red()) + std::abs(got.green() - want.green()) +
-               std::abs(got.blue() - want.blue()) <= tolerance;
+               std::abs(got.blue() - want.blue()) <=
+           tolerance;
 }
 
 // The colour at p or a pixel next to it (lines are 3 px wide; rounding may shift by one).
-bool colourAround(const QImage& img, QPointF p, QColor want)
-{
+bool colourAround(const QImage& img, QPointF p, QColor want) {
     for (int dx = -2; dx <= 2; ++dx)
         for (int dy = -2; dy <= 2; ++dy) {
             const QPoint q(int(std::lround(p.x())) + dx, int(std::lround(p.y())) + dy);
@@ -51,8 +50,7 @@ bool colourAround(const QImage& img, QPointF p, QColor want)
     return false;
 }
 
-QString screenshotDir()
-{
+QString screenshotDir() {
 #ifdef RS_SCREENSHOT_DIR
     QDir().mkpath(RS_SCREENSHOT_DIR);
     return QStringLiteral(RS_SCREENSHOT_DIR);
@@ -85,30 +83,26 @@ private:
     QTemporaryDir dir_;
 };
 
-void TestImageView::initTestCase()
-{
+void TestImageView::initTestCase() {
     panel_ = std::make_unique<rs::CaseImagesView>();
     panel_->resize(1000, 760);
     panel_->show();
     QVERIFY(QTest::qWaitForWindowExposed(panel_.get()));
 }
 
-QImage TestImageView::render()
-{
+QImage TestImageView::render() {
     QApplication::processEvents();
     return panel_->imageView()->grabFramebuffer();
 }
 
-rs::Case TestImageView::cxrCase(const QString& path) const
-{
+rs::Case TestImageView::cxrCase(const QString& path) const {
     rs::Case c;
     c.key = "cxr";
     c.images.push_back({path.toStdString(), "CXR", {kReference, movedCopy(kReference, -180, 140)}});
     return c;
 }
 
-void TestImageView::cxrBoxesAreDrawnInTheirColours()
-{
+void TestImageView::cxrBoxesAreDrawnInTheirColours() {
     RS_REQUIRE_SHARED("images/cxr/00002578_000.png");
     const rs::Case c = cxrCase(rs::test::sharedFile("images/cxr/00002578_000.png"));
     panel_->setCase(c);
@@ -121,13 +115,18 @@ void TestImageView::cxrBoxesAreDrawnInTheirColours()
     const QColor centre = img.pixelColor(view->imageToWidget(512, 600).toPoint());
     QVERIFY2(centre.value() > 30, "image centre is black");
     for (const Box& b : c.images[0].boxes) {
-        const QColor want = b.source == "model" ? rs::ImageView::modelBoxColor() : rs::ImageView::referenceBoxColor();
+        const QColor want = b.source == "model" ? rs::ImageView::modelBoxColor()
+                                                : rs::ImageView::referenceBoxColor();
         // The middle of the left and bottom edges carry the box's colour ...
-        QVERIFY2(colourAround(img, view->imageToWidget(b.x, b.y + b.h / 2), want), b.source.c_str());
-        QVERIFY2(colourAround(img, view->imageToWidget(b.x + b.w / 2, b.y + b.h), want), b.source.c_str());
+        QVERIFY2(colourAround(img, view->imageToWidget(b.x, b.y + b.h / 2), want),
+                 b.source.c_str());
+        QVERIFY2(colourAround(img, view->imageToWidget(b.x + b.w / 2, b.y + b.h), want),
+                 b.source.c_str());
         // ... and the inside of the box is the X-ray, in neither box colour.
-        const QColor inside = img.pixelColor(view->imageToWidget(b.x + b.w / 2, b.y + b.h / 2).toPoint());
-        QVERIFY(!near(inside, rs::ImageView::modelBoxColor()) && !near(inside, rs::ImageView::referenceBoxColor()));
+        const QColor inside =
+            img.pixelColor(view->imageToWidget(b.x + b.w / 2, b.y + b.h / 2).toPoint());
+        QVERIFY(!near(inside, rs::ImageView::modelBoxColor()) &&
+                !near(inside, rs::ImageView::referenceBoxColor()));
     }
     // The box list: label, source, IoU against the best same-label box (here 0: moved away).
     rs::BoxListModel* model = panel_->boxModel();
@@ -138,8 +137,7 @@ void TestImageView::cxrBoxesAreDrawnInTheirColours()
         QVERIFY(panel_->grab().save(screenshotDir() + "/image-view-cxr.png"));
 }
 
-void TestImageView::selectingABoxHighlightsIt()
-{
+void TestImageView::selectingABoxHighlightsIt() {
     RS_REQUIRE_SHARED("images/cxr/00002578_000.png");
     panel_->setCase(cxrCase(rs::test::sharedFile("images/cxr/00002578_000.png")));
     rs::ImageView* view = panel_->imageView();
@@ -151,8 +149,7 @@ void TestImageView::selectingABoxHighlightsIt()
     QVERIFY(colourAround(render(), edge, rs::ImageView::highlightColor()));
 }
 
-void TestImageView::windowLevelDragChangesThePicture()
-{
+void TestImageView::windowLevelDragChangesThePicture() {
     RS_REQUIRE_SHARED("images/cxr/00002578_000.png");
     panel_->setCase(cxrCase(rs::test::sharedFile("images/cxr/00002578_000.png")));
     rs::ImageView* view = panel_->imageView();
@@ -161,8 +158,8 @@ void TestImageView::windowLevelDragChangesThePicture()
     const double window = view->window(), level = view->level();
     // Left drag: right widens the window, up raises the level... here down lowers it.
     QTest::mousePress(view, Qt::LeftButton, {}, QPoint(200, 200));
-    QMouseEvent move(QEvent::MouseMove, QPointF(320, 320), view->mapToGlobal(QPointF(320, 320)), Qt::NoButton,
-                     Qt::LeftButton, {});
+    QMouseEvent move(QEvent::MouseMove, QPointF(320, 320), view->mapToGlobal(QPointF(320, 320)),
+                     Qt::NoButton, Qt::LeftButton, {});
     QApplication::sendEvent(view, &move);
     QTest::mouseRelease(view, Qt::LeftButton, {}, QPoint(320, 320));
     QVERIFY(view->window() > window);
@@ -172,11 +169,11 @@ void TestImageView::windowLevelDragChangesThePicture()
     QCOMPARE(view->window(), window);
 }
 
-void TestImageView::niftiSliceSliderChangesThePicture()
-{
+void TestImageView::niftiSliceSliderChangesThePicture() {
     RS_REQUIRE_SHARED("images/nifti/anatomical.nii");
     rs::Case c;
-    c.images.push_back({rs::test::sharedFile("images/nifti/anatomical.nii").toStdString(), "MR",
+    c.images.push_back({rs::test::sharedFile("images/nifti/anatomical.nii").toStdString(),
+                        "MR",
                         {Box{"lesion", "reference", 10, 12, 8, 9, 10, 6, true},
                          Box{"lesion", "model", 12, 13, 8, 9, 11, 6, true}}});
     panel_->setCase(c);
@@ -202,11 +199,11 @@ void TestImageView::niftiSliceSliderChangesThePicture()
     QCOMPARE(slider->value(), 19);
 }
 
-void TestImageView::otherOrientationsRender()
-{
+void TestImageView::otherOrientationsRender() {
     RS_REQUIRE_SHARED("images/nifti/example4d.nii.gz");
     rs::Case c;
-    c.images.push_back({rs::test::sharedFile("images/nifti/example4d.nii.gz").toStdString(), "fMRI",
+    c.images.push_back({rs::test::sharedFile("images/nifti/example4d.nii.gz").toStdString(),
+                        "fMRI",
                         {Box{"activation", "reference", 40, 30, 20, 20, 8, 6, true}}});
     panel_->setCase(c);
     rs::ImageView* view = panel_->imageView();
@@ -232,16 +229,14 @@ void TestImageView::otherOrientationsRender()
     view->setOrientation(rs::ImageView::Orientation::Axial);
 }
 
-void TestImageView::dicomFilesOpen_data()
-{
+void TestImageView::dicomFilesOpen_data() {
     QTest::addColumn<QString>("file");
     QTest::newRow("CT") << "images/dicom/CT_small.dcm";
     QTest::newRow("MR") << "images/dicom/MR_small.dcm";
     QTest::newRow("MR 360") << "images/dicom/0051.dcm";
 }
 
-void TestImageView::dicomFilesOpen()
-{
+void TestImageView::dicomFilesOpen() {
     QFETCH(QString, file);
     const QString path = rs::test::sharedFile(file);
     if (path.isEmpty() || !QFileInfo::exists(path))
@@ -262,13 +257,13 @@ void TestImageView::dicomFilesOpen()
     QVERIFY2(greys.size() > 20, qPrintable(QString::number(greys.size())));
 }
 
-void TestImageView::hundredsOfBoxes()
-{
+void TestImageView::hundredsOfBoxes() {
     RS_REQUIRE_SHARED("images/cxr/00002578_000.png");
     rs::Case c = cxrCase(rs::test::sharedFile("images/cxr/00002578_000.png"));
     for (int i = 0; i < 500; ++i)
-        c.images[0].boxes.push_back(
-            Box{"Nodule", i % 2 ? "model" : "reference", double(20 + (i * 37) % 900), double(20 + (i * 53) % 900), 40, 30});
+        c.images[0].boxes.push_back(Box{"Nodule", i % 2 ? "model" : "reference",
+                                        double(20 + (i * 37) % 900), double(20 + (i * 53) % 900),
+                                        40, 30});
     QElapsedTimer t;
     t.start();
     panel_->setCase(c);
@@ -282,12 +277,12 @@ void TestImageView::hundredsOfBoxes()
         render();
         worst = std::max(worst, view->lastRenderMilliseconds());
     }
-    qInfo("502 boxes: case shown in %lld ms, worst of 5 renders %.1f ms (software OpenGL)", setMs, worst);
+    qInfo("502 boxes: case shown in %lld ms, worst of 5 renders %.1f ms (software OpenGL)", setMs,
+          worst);
     QVERIFY(worst < 1000);
 }
 
-void TestImageView::exportPng()
-{
+void TestImageView::exportPng() {
     RS_REQUIRE_SHARED("images/cxr/00002578_000.png");
     panel_->setCase(cxrCase(rs::test::sharedFile("images/cxr/00002578_000.png")));
     render();
@@ -300,8 +295,7 @@ void TestImageView::exportPng()
                          rs::ImageView::referenceBoxColor()));
 }
 
-void TestImageView::missingFilesAreListedAndEmptyCaseSaysSo()
-{
+void TestImageView::missingFilesAreListedAndEmptyCaseSaysSo() {
     rs::Case c;
     const QString broken = dir_.filePath("broken.png");
     {
@@ -323,8 +317,7 @@ void TestImageView::missingFilesAreListedAndEmptyCaseSaysSo()
     QVERIFY(panel_->findChild<QLabel*>("imagesEmptyState")->isVisible());
 }
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     rs::ImageView::setDefaultSurfaceFormat(); // before the application exists
     QApplication app(argc, argv);
     TestImageView test;

@@ -16,16 +16,14 @@ using nlohmann::json;
 
 namespace {
 
-json byteSpan(const std::string& text, const std::string& part, std::size_t from = 0)
-{
+json byteSpan(const std::string& text, const std::string& part, std::size_t from = 0) {
     const auto b = text.find(part, from);
     if (b == std::string::npos)
         return json::array({0, 0});
     return json::array({b, b + part.size()});
 }
 
-Case makeCase(const std::string& output)
-{
+Case makeCase(const std::string& output) {
     Case c;
     c.key = "case-1";
     c.run = "run-a";
@@ -39,15 +37,13 @@ Case makeCase(const std::string& output)
 }
 
 // The character format of the document character at pos.
-QTextCharFormat formatAt(const QTextDocument* doc, int pos)
-{
+QTextCharFormat formatAt(const QTextDocument* doc, int pos) {
     QTextCursor c(const_cast<QTextDocument*>(doc));
     c.setPosition(pos + 1);
     return c.charFormat();
 }
 
-QString plain(const InstanceView& v)
-{
+QString plain(const InstanceView& v) {
     return v.textView()->document()->toPlainText();
 }
 
@@ -70,8 +66,7 @@ private slots:
     void gapInQuestion();
 };
 
-void TestInstanceView::emptyState()
-{
+void TestInstanceView::emptyState() {
     InstanceView v;
     QVERIFY(v.isEmptyState());
     v.showCase(makeCase("Output text."), json());
@@ -90,8 +85,7 @@ void TestInstanceView::emptyState()
     QVERIFY(found);
 }
 
-void TestInstanceView::textContainsCase_data()
-{
+void TestInstanceView::textContainsCase_data() {
     QTest::addColumn<QString>("expected");
     QTest::newRow("question") << "A 30-year-old with fever and a rash. Which diagnosis?";
     QTest::newRow("option gold") << "A) Measles";
@@ -101,16 +95,14 @@ void TestInstanceView::textContainsCase_data()
     QTest::newRow("key") << "case-1";
 }
 
-void TestInstanceView::textContainsCase()
-{
+void TestInstanceView::textContainsCase() {
     QFETCH(QString, expected);
     InstanceView v;
     v.showCase(makeCase("Step one: fever.\nÜnïcödé line 😷 two."), json::object());
     QVERIFY2(plain(v).contains(expected), qPrintable(plain(v)));
 }
 
-void TestInstanceView::optionsMarked()
-{
+void TestInstanceView::optionsMarked() {
     InstanceView v;
     v.showCase(makeCase("x"), json::object());
     const QString text = plain(v);
@@ -133,30 +125,47 @@ void TestInstanceView::optionsMarked()
     QVERIFY(!plain(v).contains("✗"));
 }
 
-void TestInstanceView::marksOnSpans_data()
-{
+void TestInstanceView::marksOnSpans_data() {
     QTest::addColumn<QString>("prefix");
     QTest::addColumn<QString>("findingType");
-    QTest::newRow("ascii") << "" << "relation";
-    QTest::newRow("latin-1 accents") << "Ünïcödé — " << "branch";
-    QTest::newRow("astral emoji") << "😷🤒 note: " << "grounding";
-    QTest::newRow("cjk") << "中文字符。\n" << "missing";
+    QTest::newRow("ascii") << ""
+                           << "relation";
+    QTest::newRow("latin-1 accents") << "Ünïcödé — "
+                                     << "branch";
+    QTest::newRow("astral emoji") << "😷🤒 note: "
+                                  << "grounding";
+    QTest::newRow("cjk") << "中文字符。\n"
+                         << "missing";
 }
 
-void TestInstanceView::marksOnSpans()
-{
+void TestInstanceView::marksOnSpans() {
     QFETCH(QString, prefix);
     QFETCH(QString, findingType);
-    const std::string output = prefix.toStdString() + "The fever indicates measles here. A Koplik rash.";
+    const std::string output =
+        prefix.toStdString() + "The fever indicates measles here. A Koplik rash.";
     json a = {
-        {"mentions", {{{"span", byteSpan(output, "fever")}, {"node", "Fever"}, {"score", 0.87},
-                       {"matched", "fever"}}}},
-        {"claims", {{{"span", byteSpan(output, "fever indicates measles")}, {"head", "Fever"},
-                     {"relation", "indicates"}, {"tail", "Measles"}, {"polarity", "asserted"}}}},
-        {"findings", {{{"type", findingType.toStdString()}, {"subtype", "s"}, {"severity", "major"},
-                       {"span", byteSpan(output, "here")}, {"explanation", "e"}}}},
-        {"coverage_gaps", {{{"text", "Koplik"}, {"where", "output"}, {"span", byteSpan(output, "Koplik")},
-                            {"reason", "not in KG"}}}},
+        {"mentions",
+         {{{"span", byteSpan(output, "fever")},
+           {"node", "Fever"},
+           {"score", 0.87},
+           {"matched", "fever"}}}},
+        {"claims",
+         {{{"span", byteSpan(output, "fever indicates measles")},
+           {"head", "Fever"},
+           {"relation", "indicates"},
+           {"tail", "Measles"},
+           {"polarity", "asserted"}}}},
+        {"findings",
+         {{{"type", findingType.toStdString()},
+           {"subtype", "s"},
+           {"severity", "major"},
+           {"span", byteSpan(output, "here")},
+           {"explanation", "e"}}}},
+        {"coverage_gaps",
+         {{{"text", "Koplik"},
+           {"where", "output"},
+           {"span", byteSpan(output, "Koplik")},
+           {"reason", "not in KG"}}}},
     };
     InstanceView v;
     v.showCase(makeCase(output), a);
@@ -190,8 +199,8 @@ void TestInstanceView::marksOnSpans()
     QCOMPARE(formatAt(doc, here + 3).background().color(), InstanceView::classTint(findingType));
     QVERIFY(formatAt(doc, here - 1).background().style() == Qt::NoBrush);
     QVERIFY(formatAt(doc, here + 4).background().style() == Qt::NoBrush);
-    QVERIFY(InstanceView::classTint(findingType) != InstanceView::classTint("relation")
-            || findingType == "relation");
+    QVERIFY(InstanceView::classTint(findingType) != InstanceView::classTint("relation") ||
+            findingType == "relation");
 
     // Coverage gap: dotted grey underline.
     QCOMPARE(formatAt(doc, koplik).underlineStyle(), QTextCharFormat::DotLine);
@@ -203,16 +212,20 @@ void TestInstanceView::marksOnSpans()
         QVERIFY(formatAt(doc, i).background().style() == Qt::NoBrush);
 }
 
-void TestInstanceView::htmlStaysLiteral()
-{
+void TestInstanceView::htmlStaysLiteral() {
     Case c = makeCase("<script>alert(1)</script> <b>&amp;</b> end");
     c.question = "Is <b>&amp;</b> bold? <img src=x>";
     c.options = {{"A", "<i>opt</i>"}, {"B", "&lt;"}};
     c.gold = "A";
-    const json a = {{"mentions", {{{"span", byteSpan(c.output, "<b>&amp;</b>")}, {"node", "<b>node</b>"},
-                                   {"score", 1.0}}}},
-                    {"findings", {{{"type", "relation"}, {"subtype", "<u>x</u>"}, {"severity", "minor"},
-                                   {"span", json::array({0, 5})}, {"explanation", "<h1>big</h1>"}}}}};
+    const json a = {
+        {"mentions",
+         {{{"span", byteSpan(c.output, "<b>&amp;</b>")}, {"node", "<b>node</b>"}, {"score", 1.0}}}},
+        {"findings",
+         {{{"type", "relation"},
+           {"subtype", "<u>x</u>"},
+           {"severity", "minor"},
+           {"span", json::array({0, 5})},
+           {"explanation", "<h1>big</h1>"}}}}};
     InstanceView v;
     v.showCase(c, a);
     const QString text = plain(v);
@@ -230,12 +243,12 @@ void TestInstanceView::htmlStaysLiteral()
     const QString tip = formatAt(doc, m).toolTip();
     QVERIFY2(tip.contains("&lt;b&gt;node&lt;/b&gt;"), qPrintable(tip));
     QVERIFY(!tip.contains("<b>node"));
-    QCOMPARE(v.findingList()->item(0)->data(InstanceView::BodyRole).toString(), QString("<h1>big</h1>"));
+    QCOMPARE(v.findingList()->item(0)->data(InstanceView::BodyRole).toString(),
+             QString("<h1>big</h1>"));
     QVERIFY(v.findingList()->item(0)->toolTip().contains("&lt;h1&gt;big"));
 }
 
-void TestInstanceView::badSpansIgnored_data()
-{
+void TestInstanceView::badSpansIgnored_data() {
     QTest::addColumn<QByteArray>("span");
     QTest::newRow("inverted") << QByteArray("[8, 3]");
     QTest::newRow("beyond end") << QByteArray("[3, 1000]");
@@ -251,8 +264,7 @@ void TestInstanceView::badSpansIgnored_data()
     QTest::newRow("empty") << QByteArray("[4, 4]");
 }
 
-void TestInstanceView::badSpansIgnored()
-{
+void TestInstanceView::badSpansIgnored() {
     QFETCH(QByteArray, span);
     const json s = json::parse(span.toStdString());
     const std::string output = "Plain output ü text";
@@ -280,19 +292,29 @@ void TestInstanceView::badSpansIgnored()
     QCOMPARE(v.highlightedText(), QString());
 }
 
-void TestInstanceView::selectingFinding()
-{
+void TestInstanceView::selectingFinding() {
     const std::string output = "Ärzte 😷 say: chest pain means infarction. Fever was ignored.";
     json findings = json::array();
-    findings.push_back({{"type", "branch"}, {"subtype", "plausible_branch"}, {"severity", "critical"},
-                        {"span", byteSpan(output, "infarction")}, {"explanation", "Took a neighbour."}});
+    findings.push_back({{"type", "branch"},
+                        {"subtype", "plausible_branch"},
+                        {"severity", "critical"},
+                        {"span", byteSpan(output, "infarction")},
+                        {"explanation", "Took a neighbour."}});
     findings.push_back("not an object");
-    findings.push_back({{"type", "missing"}, {"subtype", "ignored_evidence"}, {"severity", "major"},
-                        {"span", json::array({0, 0})}, {"explanation", "Never mentions it."}});
-    findings.push_back({{"type", "relation"}, {"subtype", "unsupported"}, {"severity", "minor"},
-                        {"span", byteSpan(output, "chest pain means")}, {"explanation", "No such edge."}});
+    findings.push_back({{"type", "missing"},
+                        {"subtype", "ignored_evidence"},
+                        {"severity", "major"},
+                        {"span", json::array({0, 0})},
+                        {"explanation", "Never mentions it."}});
+    findings.push_back({{"type", "relation"},
+                        {"subtype", "unsupported"},
+                        {"severity", "minor"},
+                        {"span", byteSpan(output, "chest pain means")},
+                        {"explanation", "No such edge."}});
     json gaps = json::array();
-    gaps.push_back({{"text", "Ärzte"}, {"where", "claim"}, {"span", byteSpan(output, "Ärzte")},
+    gaps.push_back({{"text", "Ärzte"},
+                    {"where", "claim"},
+                    {"span", byteSpan(output, "Ärzte")},
                     {"reason", "no concept"}});
     const json a = {{"findings", findings}, {"coverage_gaps", gaps}};
     InstanceView v;
@@ -361,19 +383,21 @@ void TestInstanceView::selectingFinding()
     QCOMPARE(spy.takeFirst().at(0).toInt(), -1);
 }
 
-void TestInstanceView::gapInQuestion()
-{
+void TestInstanceView::gapInQuestion() {
     Case c = makeCase("out");
     c.question = "Fièvre and a Koplik spot?";
     const json a = {{"coverage_gaps",
-                     {{{"text", "Koplik spot"}, {"where", "question"}, {"span", byteSpan(c.question, "Koplik spot")}},
+                     {{{"text", "Koplik spot"},
+                       {"where", "question"},
+                       {"span", byteSpan(c.question, "Koplik spot")}},
                       {{"text", "x"}, {"where", "option A"}, {"span", json::array({0, 0})}}}}};
     InstanceView v;
     v.showCase(c, a);
     const QString text = plain(v);
     const int k = text.indexOf("Koplik spot");
     QCOMPARE(formatAt(v.textView()->document(), k).underlineStyle(), QTextCharFormat::DotLine);
-    QCOMPARE(formatAt(v.textView()->document(), k - 1).underlineStyle(), QTextCharFormat::NoUnderline);
+    QCOMPARE(formatAt(v.textView()->document(), k - 1).underlineStyle(),
+             QTextCharFormat::NoUnderline);
     QCOMPARE(v.gapList()->count(), 2);
     v.gapList()->setCurrentRow(0);
     QCOMPARE(v.highlightedText(), QString("Koplik spot"));

@@ -47,8 +47,7 @@ Fixture makeGraph() {
     b.addEdge(f.mi, "localizes", heart);
     for (int i = 0; i < kGenes; ++i) {
         const QString n = QStringLiteral("GENE%1").arg(i, 3, 10, QLatin1Char('0'));
-        b.addEdge(f.mi, "associates",
-                  b.addNode(("G:" + n).toStdString(), n.toStdString(), "Gene"));
+        b.addEdge(f.mi, "associates", b.addNode(("G:" + n).toStdString(), n.toStdString(), "Gene"));
     }
     // One source's distinct ids stay distinct nodes even when their names agree.
     f.ffar2a = b.addNode("G:FFAR2a", "FFAR2", "Gene");
@@ -110,10 +109,11 @@ void TestKgExplorer::initTestCase() {
         store_->saveAnalysis(id, analysis);
         return id;
     };
-    caseA_ = add("case-a", {{"mentions", {{{"span", {0, 5}},
-                                           {"node", "myocardial infarction"},
-                                           {"score", 1.0},
-                                           {"matched", "MI"}}}}});
+    caseA_ = add("case-a", {{"mentions",
+                             {{{"span", {0, 5}},
+                               {"node", "myocardial infarction"},
+                               {"score", 1.0},
+                               {"matched", "MI"}}}}});
     caseB_ = add("case-b", {{"anchors", {{"evidence", {"myocardial infarction"}}}}});
     add("case-c", {{"reasoning_path", {{{"name", "Clopidogrel"}, {"step", 0}}}}});
 }
@@ -128,8 +128,9 @@ void TestKgExplorer::headerAndGroups() {
     for (const char* part : {"myocardial infarction", "Disease", "DOID:5844", "heart attack"})
         QVERIFY2(header.contains(QLatin1String(part)), qPrintable(header));
     const int degree = 2 + 2 + 1 + kGenes;
-    QVERIFY2(header.contains(QStringLiteral("<b>%1</b> (%2 out, 2 in)").arg(degree).arg(degree - 2)),
-             qPrintable(header));
+    QVERIFY2(
+        header.contains(QStringLiteral("<b>%1</b> (%2 out, 2 in)").arg(degree).arg(degree - 2)),
+        qPrintable(header));
 
     auto* tree = e.findChild<QTreeWidget*>(KgExplorer::kNeighbourTree);
     QCOMPARE(tree->topLevelItemCount(), 4);
@@ -204,7 +205,8 @@ void TestKgExplorer::doubleClickNavigatesWithHistory() {
     QTRY_COMPARE(e.currentConcept(), QStringLiteral("Clopidogrel"));
     QCOMPARE(shown.count(), 2);
     QCOMPARE(shown.last().at(0).toString(), QStringLiteral("Clopidogrel"));
-    QCOMPARE(e.findChild<QLineEdit*>(KgExplorer::kSearchField)->text(), QStringLiteral("Clopidogrel"));
+    QCOMPARE(e.findChild<QLineEdit*>(KgExplorer::kSearchField)->text(),
+             QStringLiteral("Clopidogrel"));
 
     auto* backButton = e.findChild<QToolButton*>(KgExplorer::kBackButton);
     auto* forwardButton = e.findChild<QToolButton*>(KgExplorer::kForwardButton);
@@ -244,7 +246,8 @@ void TestKgExplorer::unknownConceptChangesNothing() {
     QCOMPARE(e.currentNode(), std::optional<NodeId>(f_.clopidogrel));
     QVERIFY(!e.showConcept("unicorn disease"));
     QCOMPARE(e.currentNode(), std::optional<NodeId>(f_.clopidogrel));
-    QVERIFY(e.findChild<QLabel*>(KgExplorer::kHeader)->text().contains("not in the knowledge graph"));
+    QVERIFY(
+        e.findChild<QLabel*>(KgExplorer::kHeader)->text().contains("not in the knowledge graph"));
 }
 
 void TestKgExplorer::completionBySubstring() {
@@ -327,8 +330,9 @@ void TestKgExplorer::casesMentioning() {
 void TestKgExplorer::emptyStateAndLoadRequested() {
     KgExplorer e;
     QVERIFY(e.isShowingEmptyState());
-    QVERIFY(e.findChild<QLabel*>(KgExplorer::kEmptyMessage)->text().contains(
-        "No knowledge graph loaded"));
+    QVERIFY(e.findChild<QLabel*>(KgExplorer::kEmptyMessage)
+                ->text()
+                .contains("No knowledge graph loaded"));
     QVERIFY(!e.showConcept("myocardial infarction"));
     QVERIFY(!e.currentNode());
     e.ensureCompletions(); // nothing to complete, no crash

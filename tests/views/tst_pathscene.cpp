@@ -21,33 +21,28 @@ struct CaseFixture {
     QByteArray output;
     QJsonObject json;
     // The case as the scene takes it (the stored JSON).
-    nlohmann::json stored() const
-    {
+    nlohmann::json stored() const {
         return nlohmann::json::parse(QJsonDocument(json).toJson().toStdString());
     }
 };
 
-nlohmann::json stored(const QJsonObject& o)
-{
+nlohmann::json stored(const QJsonObject& o) {
     return nlohmann::json::parse(QJsonDocument(o).toJson().toStdString());
 }
 
-QJsonArray span(const QByteArray& output, const QByteArray& sentence)
-{
+QJsonArray span(const QByteArray& output, const QByteArray& sentence) {
     const qsizetype begin = output.indexOf(sentence);
     Q_ASSERT(begin >= 0);
     return QJsonArray{int(begin), int(begin + sentence.size())};
 }
 
-QJsonObject node(const QString& name, const QString& kind, int step)
-{
+QJsonObject node(const QString& name, const QString& kind, int step) {
     return QJsonObject{
         {"name", name}, {"kind", kind}, {"key", kind + ":" + name.toLower()}, {"step", step}};
 }
 
 QJsonObject reference(const QStringList& nodes, const QStringList& kinds,
-                      const QStringList& relations, const QList<bool>& forward)
-{
+                      const QStringList& relations, const QList<bool>& forward) {
     QJsonArray f;
     for (bool b : forward)
         f << b;
@@ -60,8 +55,7 @@ QJsonObject reference(const QStringList& nodes, const QStringList& kinds,
 }
 
 QJsonObject finding(const QString& type, const QString& subtype, int step, const QStringList& nodes,
-                    const QString& explanation)
-{
+                    const QString& explanation) {
     return QJsonObject{{"type", type},
                        {"subtype", subtype},
                        {"severity", "major"},
@@ -72,21 +66,18 @@ QJsonObject finding(const QString& type, const QString& subtype, int step, const
 }
 
 QJsonObject claim(const QByteArray& output, int step, const QString& head, const QString& relation,
-                  const QString& tail, const QString& polarity, const QByteArray& sentence)
-{
+                  const QString& tail, const QString& polarity, const QByteArray& sentence) {
     return QJsonObject{{"step", step},   {"head", head},         {"relation", relation},
                        {"tail", tail},   {"polarity", polarity}, {"span", span(output, sentence)},
                        {"cue", relation}};
 }
 
-QJsonObject anchors(const QString& gold, const QString& predicted)
-{
+QJsonObject anchors(const QString& gold, const QString& predicted) {
     return QJsonObject{{"gold", QJsonObject{{"name", gold}}},
                        {"predicted", QJsonObject{{"name", predicted}}}};
 }
 
-QJsonArray steps(const QByteArray& output, const QList<QByteArray>& sentences)
-{
+QJsonArray steps(const QByteArray& output, const QList<QByteArray>& sentences) {
     QJsonArray result;
     for (const QByteArray& s : sentences)
         result << QJsonObject{{"span", span(output, s)}, {"kind", "numbered"}};
@@ -95,8 +86,7 @@ QJsonArray steps(const QByteArray& output, const QList<QByteArray>& sentences)
 
 // demo-q03, model b: a branch at Chest Pain towards myocardial infarction, and the
 // decisive intermediate (aortic dissection) and two question findings never mentioned.
-CaseFixture branchAndMissing()
-{
+CaseFixture branchAndMissing() {
     CaseFixture f;
     const QByteArray s0 = "The patient has hypertension.";
     const QByteArray s1 = "He has chest pain.";
@@ -139,8 +129,7 @@ CaseFixture branchAndMissing()
 
 // demo-q05, model b: "Propranolol treats cocaine intoxication" is a wrong relation and
 // also the branch edge; the reference paths run through other concepts.
-CaseFixture relationError()
-{
+CaseFixture relationError() {
     CaseFixture f;
     const QByteArray s0 = "He used cocaine and has chest pain and tachycardia.";
     const QByteArray s1 = "This is cocaine intoxication.";
@@ -176,8 +165,7 @@ CaseFixture relationError()
 
 // demo-q12, model b: a denied KG edge between concepts that are not consecutive on the
 // path, and a hedged claim.
-CaseFixture contradictedNegation()
-{
+CaseFixture contradictedNegation() {
     CaseFixture f;
     const QByteArray s0 = "Isoniazid is given for tuberculosis.";
     const QByteArray s1 = "Isoniazid does not cause peripheral neuropathy.";
@@ -207,22 +195,19 @@ CaseFixture contradictedNegation()
     return f;
 }
 
-QStringList names(const QList<QGraphicsItem*>& items)
-{
+QStringList names(const QList<QGraphicsItem*>& items) {
     QStringList result;
     for (QGraphicsItem* item : items)
         result << item->data(PathScene::KeyName).toString();
     return result;
 }
 
-QPen penOf(QGraphicsItem* item)
-{
+QPen penOf(QGraphicsItem* item) {
     auto* shape = dynamic_cast<QAbstractGraphicsShapeItem*>(item);
     return shape ? shape->pen() : QPen();
 }
 
-int statusOf(QGraphicsItem* item)
-{
+int statusOf(QGraphicsItem* item) {
     return item ? item->data(PathScene::KeyStatus).toInt() : -1;
 }
 
@@ -248,8 +233,7 @@ private slots:
     void narrowViewKeepsLabelsReadableAndTheBranchInView();
 };
 
-void TestPathScene::sharedNodesAreDrawnOnce()
-{
+void TestPathScene::sharedNodesAreDrawnOnce() {
     const CaseFixture f = branchAndMissing();
     PathScene scene;
     QVERIFY2(scene.setCase(f.stored(), f.output), qPrintable(scene.errorString()));
@@ -262,8 +246,7 @@ void TestPathScene::sharedNodesAreDrawnOnce()
     QCOMPARE(names(scene.edgeItems()).count("aortic dissection -> Esmolol"), 1);
 }
 
-void TestPathScene::modelRowRunsLeftToRightAboveReferences()
-{
+void TestPathScene::modelRowRunsLeftToRightAboveReferences() {
     for (const CaseFixture& f : {branchAndMissing(), relationError(), contradictedNegation()}) {
         PathScene scene;
         QVERIFY(scene.setCase(f.stored(), f.output));
@@ -289,8 +272,7 @@ void TestPathScene::modelRowRunsLeftToRightAboveReferences()
     }
 }
 
-void TestPathScene::branchAndMissingFindings()
-{
+void TestPathScene::branchAndMissingFindings() {
     const CaseFixture f = branchAndMissing();
     PathScene scene;
     QVERIFY(scene.setCase(f.stored(), f.output));
@@ -336,8 +318,7 @@ void TestPathScene::branchAndMissingFindings()
     QVERIFY(toMissing->data(PathScene::KeyFlags).toInt() & PathScene::EdgeReference);
 }
 
-void TestPathScene::relationErrorOnTheBranchEdge()
-{
+void TestPathScene::relationErrorOnTheBranchEdge() {
     const CaseFixture f = relationError();
     PathScene scene;
     QVERIFY(scene.setCase(f.stored(), f.output));
@@ -371,8 +352,7 @@ void TestPathScene::relationErrorOnTheBranchEdge()
     QCOMPARE(colours.size(), 5);
 }
 
-void TestPathScene::deniedEdgeAndHedgedClaim()
-{
+void TestPathScene::deniedEdgeAndHedgedClaim() {
     const CaseFixture f = contradictedNegation();
     PathScene scene;
     QVERIFY(scene.setCase(f.stored(), f.output));
@@ -393,8 +373,7 @@ void TestPathScene::deniedEdgeAndHedgedClaim()
     QVERIFY(scene.nodeItem("Pyridoxine")->data(PathScene::KeyFlags).toInt() & PathScene::NodeGold);
 }
 
-void TestPathScene::tooltipsQuoteTheClaimSentence()
-{
+void TestPathScene::tooltipsQuoteTheClaimSentence() {
     const CaseFixture f = branchAndMissing();
     PathScene scene;
     QVERIFY(scene.setCase(f.stored(), f.output));
@@ -417,8 +396,7 @@ void TestPathScene::tooltipsQuoteTheClaimSentence()
     QVERIFY(!bareTip.contains("major risk factor"));
 }
 
-void TestPathScene::nothingOverlapsAndLegendIsVisible()
-{
+void TestPathScene::nothingOverlapsAndLegendIsVisible() {
     for (const CaseFixture& f : {branchAndMissing(), relationError(), contradictedNegation()}) {
         PathScene scene;
         QVERIFY(scene.setCase(f.stored(), f.output));
@@ -437,8 +415,7 @@ void TestPathScene::nothingOverlapsAndLegendIsVisible()
     }
 }
 
-void TestPathScene::exportsSvgAndImage()
-{
+void TestPathScene::exportsSvgAndImage() {
     const CaseFixture f = relationError();
     PathScene scene;
     QVERIFY(scene.setCase(f.stored(), f.output));
@@ -472,8 +449,7 @@ void TestPathScene::exportsSvgAndImage()
     QVERIFY(empty.toImage().isNull());
 }
 
-void TestPathScene::hostileTextStaysText()
-{
+void TestPathScene::hostileTextStaysText() {
     CaseFixture f;
     const QByteArray sentence = "<script>alert(1)</script> & <b>A</b> treats B \xff.";
     f.output = sentence;
@@ -502,8 +478,7 @@ void TestPathScene::hostileTextStaysText()
     QVERIFY(svg.contains("Sjögren’s \\N"));
 }
 
-void TestPathScene::badInputIsRefused_data()
-{
+void TestPathScene::badInputIsRefused_data() {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<bool>("accepted");
     QTest::newRow("not a case") << QByteArray(R"({"version": 1})") << false;
@@ -522,8 +497,7 @@ void TestPathScene::badInputIsRefused_data()
         << true;
 }
 
-void TestPathScene::badInputIsRefused()
-{
+void TestPathScene::badInputIsRefused() {
     QFETCH(QByteArray, json);
     QFETCH(bool, accepted);
     PathScene scene;
@@ -542,8 +516,7 @@ void TestPathScene::badInputIsRefused()
     }
 }
 
-void TestPathScene::emptyPathsGiveAnEmptyDiagram()
-{
+void TestPathScene::emptyPathsGiveAnEmptyDiagram() {
     PathScene scene;
     QVERIFY(scene.setCase(stored(QJsonObject{
         {"id", "demo-q20"}, {"reasoning_path", QJsonArray{}}, {"reference_paths", QJsonArray{}}})));
@@ -556,8 +529,7 @@ void TestPathScene::emptyPathsGiveAnEmptyDiagram()
     QVERIFY(scene.items().isEmpty());
 }
 
-void TestPathScene::viewClickEmitsNodeActivated()
-{
+void TestPathScene::viewClickEmitsNodeActivated() {
     PathView view;
     view.resize(900, 500);
     view.show();
@@ -583,8 +555,7 @@ void TestPathScene::viewClickEmitsNodeActivated()
     QCOMPARE(spy.size(), 1);
 }
 
-void TestPathScene::viewZoomsAndShowsEmptyState()
-{
+void TestPathScene::viewZoomsAndShowsEmptyState() {
     PathView view;
     view.resize(800, 400);
     QCOMPARE(view.placeholderText(), QString("Select a case to see its reasoning path"));
@@ -613,8 +584,7 @@ void TestPathScene::viewZoomsAndShowsEmptyState()
     QCOMPARE(view.placeholderText(), QString("Select a case to see its reasoning path"));
 }
 
-void TestPathScene::narrowViewKeepsLabelsReadableAndTheBranchInView()
-{
+void TestPathScene::narrowViewKeepsLabelsReadableAndTheBranchInView() {
     // A view too small for the whole diagram at reading size: the fit stops at a zoom where
     // the 12 px names stay at least 10 px, and shows where the model left the reference
     // path rather than the start of the diagram.

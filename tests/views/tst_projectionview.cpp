@@ -4,6 +4,7 @@
 #include "ProjectStore.h"
 #include "ProjectionView.h"
 
+#include "FindingColors.h"
 #include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QImage>
@@ -12,7 +13,6 @@
 #include <QSignalSpy>
 #include <QStyleOptionGraphicsItem>
 #include <QTemporaryDir>
-#include "FindingColors.h"
 
 #include <QtTest>
 
@@ -39,8 +39,7 @@ struct CaseSpec {
 // Fever: relation in a1 and b3, missing in a2 and b1 (a tie: relation wins by order).
 // Cough: branch in a1, missing in b1 (tie: branch). b1 names Fever in two findings.
 const std::vector<CaseSpec> kSpecs = {
-    {"a1", 'A', false,
-     {{"relation", {"Pneumonia", "Fever"}}, {"branch", {"Pneumonia", "Cough"}}}},
+    {"a1", 'A', false, {{"relation", {"Pneumonia", "Fever"}}, {"branch", {"Pneumonia", "Cough"}}}},
     {"a2", 'A', false, {{"relation", {"Pneumonia", "Sepsis"}}, {"missing", {"Fever"}}}},
     {"a3", 'A', true, {}},
     {"b1", 'B', false, {{"missing", {"Fever"}}, {"missing", {"Cough", "Fever"}}}},
@@ -215,7 +214,9 @@ void TestProjectionView::links() {
 }
 
 void TestProjectionView::casesWithConcepts() {
-    auto toQ = [](const std::vector<std::int64_t>& v) { return std::vector<qint64>(v.begin(), v.end()); };
+    auto toQ = [](const std::vector<std::int64_t>& v) {
+        return std::vector<qint64>(v.begin(), v.end());
+    };
     QCOMPARE(toQ(store_->casesWithConcepts({"Fever"}, {})), casesOf({"Fever"}));
     QCOMPARE(toQ(store_->casesWithConcepts({"Sepsis", "Aspirin"}, {})),
              casesOf({"Sepsis", "Aspirin"}));
@@ -262,7 +263,8 @@ void TestProjectionView::oneNodePerConcept() {
     QCOMPARE(view.edgeCount(), 6); // the co-occurrence pairs of the links test
     QCOMPARE(view.nodeItem("Fever")->toolTip(),
              QStringLiteral("Fever \u2014 4 cases (relation 2, missing 2)"));
-    QCOMPARE(view.nodeItem("Aspirin")->toolTip(), QStringLiteral("Aspirin \u2014 1 case (branch 1)"));
+    QCOMPARE(view.nodeItem("Aspirin")->toolTip(),
+             QStringLiteral("Aspirin \u2014 1 case (branch 1)"));
 }
 
 void TestProjectionView::sizesAndColours() {
@@ -310,7 +312,8 @@ void TestProjectionView::sizesAndColours() {
     }
     QCOMPARE(view.nodeItem("Fever")->data(ProjectionView::KeyType).toString(), QString("relation"));
     QCOMPARE(view.nodeItem("Cough")->data(ProjectionView::KeyType).toString(), QString("branch"));
-    QCOMPARE(view.nodeItem("Sepsis")->data(ProjectionView::KeyType).toString(), QString("relation"));
+    QCOMPARE(view.nodeItem("Sepsis")->data(ProjectionView::KeyType).toString(),
+             QString("relation"));
 }
 
 void TestProjectionView::selectionAreaEmitsCases() {
@@ -338,7 +341,8 @@ void TestProjectionView::selectionUsesCurrentQuery() {
     b.runId = runB_;
     view.setQuery(b);
     QCOMPARE(view.nodeItems().size(), qsizetype(expected('B').cases.size()));
-    QVERIFY(!view.nodeItem("Pneumonia") || view.nodeItem("Pneumonia")->data(ProjectionView::KeyCases) == 1);
+    QVERIFY(!view.nodeItem("Pneumonia") ||
+            view.nodeItem("Pneumonia")->data(ProjectionView::KeyCases) == 1);
     QSignalSpy spy(&view, &ProjectionView::casesSelected);
     view.nodeItem("Fever")->setSelected(true);
     view.emitSelection();
@@ -358,8 +362,10 @@ void TestProjectionView::rubberBandDragEmitsCases() {
     QRect band = QRect(a, h).normalized().adjusted(-3, -3, 3, 3);
     const QPoint start(0, 0);
     QVERIFY(view.itemAt(start) == nullptr);
-    auto send = [&](QEvent::Type type, QPoint pos, Qt::MouseButton button, Qt::MouseButtons buttons) {
-        QMouseEvent ev(type, pos, view.viewport()->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+    auto send = [&](QEvent::Type type, QPoint pos, Qt::MouseButton button,
+                    Qt::MouseButtons buttons) {
+        QMouseEvent ev(type, pos, view.viewport()->mapToGlobal(pos), button, buttons,
+                       Qt::NoModifier);
         QApplication::sendEvent(view.viewport(), &ev);
     };
     send(QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);

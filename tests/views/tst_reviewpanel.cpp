@@ -57,7 +57,9 @@ void TestReviewPanel::init() {
     QVERIFY2(store_, error.c_str());
     const auto run = store_->ensureRun("run", "m", "f", "s");
     for (const auto& [key, sev] : std::vector<std::pair<std::string, std::vector<std::string>>>{
-             {"minor-case", {"minor"}}, {"clean-case", {}}, {"critical-case", {"major", "critical"}}}) {
+             {"minor-case", {"minor"}},
+             {"clean-case", {}},
+             {"critical-case", {"major", "critical"}}}) {
         Case c;
         c.key = key;
         c.question = "q";
@@ -101,8 +103,8 @@ void TestReviewPanel::keyboardWorksThroughTheQueue() {
     auto* comment = panel_->findChild<QPlainTextEdit*>(ReviewPanel::kComment);
     QVERIFY(comment->hasFocus());
     QTest::keyClicks(comment, "not in 2024 guideline"); // digits type into the comment
-    press(QKeySequence(Qt::CTRL | Qt::Key_2)); // rejected, from inside the comment
-    QCOMPARE(panel_->currentTarget(), 2);      // the whole case
+    press(QKeySequence(Qt::CTRL | Qt::Key_2));          // rejected, from inside the comment
+    QCOMPARE(panel_->currentTarget(), 2);               // the whole case
     QVERIFY(comment->toPlainText().isEmpty());
 
     auto reviews = store_->reviews(critical_);
@@ -124,7 +126,8 @@ void TestReviewPanel::keyboardWorksThroughTheQueue() {
     QCOMPARE(history->count(), 2);
     QVERIFY(history->item(0)->text().contains("unsure"));
     QVERIFY(history->item(1)->text().contains("rejected"));
-    QCOMPARE(loadCaseReviewState(*store_, critical_).findingVerdicts[1]->verdict, std::string("unsure"));
+    QCOMPARE(loadCaseReviewState(*store_, critical_).findingVerdicts[1]->verdict,
+             std::string("unsure"));
 
     // The case verdict signs off and moves to the next case.
     press(QKeySequence(Qt::Key_BracketRight));

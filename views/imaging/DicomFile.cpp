@@ -12,8 +12,7 @@ namespace {
 
 constexpr std::uint32_t kUndefined = 0xFFFFFFFFu;
 
-std::string tagText(std::uint16_t g, std::uint16_t e)
-{
+std::string tagText(std::uint16_t g, std::uint16_t e) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "(%04X,%04X)", g, e);
     return buf;
@@ -29,8 +28,7 @@ public:
     std::size_t left() const { return d_.size() - pos_; }
     bool atEnd() const { return pos_ >= d_.size(); }
 
-    bool u16(std::uint16_t& v)
-    {
+    bool u16(std::uint16_t& v) {
         if (left() < 2)
             return false;
         const auto* p = reinterpret_cast<const unsigned char*>(d_.data() + pos_);
@@ -38,18 +36,18 @@ public:
         pos_ += 2;
         return true;
     }
-    bool u32(std::uint32_t& v)
-    {
+    bool u32(std::uint32_t& v) {
         if (left() < 4)
             return false;
         const auto* p = reinterpret_cast<const unsigned char*>(d_.data() + pos_);
-        v = bigEndian ? (std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[2]) << 8 | p[3])
-                      : (std::uint32_t(p[3]) << 24 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[1]) << 8 | p[0]);
+        v = bigEndian ? (std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 |
+                         std::uint32_t(p[2]) << 8 | p[3])
+                      : (std::uint32_t(p[3]) << 24 | std::uint32_t(p[2]) << 16 |
+                         std::uint32_t(p[1]) << 8 | p[0]);
         pos_ += 4;
         return true;
     }
-    bool bytes(std::size_t n, std::string_view& out)
-    {
+    bool bytes(std::size_t n, std::string_view& out) {
         if (left() < n)
             return false;
         out = std::string_view(d_).substr(pos_, n);
@@ -70,17 +68,16 @@ struct Element {
     std::size_t valuePos = 0;
 };
 
-bool longLengthVr(const char* vr)
-{
-    for (const char* v : {"OB", "OD", "OF", "OL", "OW", "SQ", "UC", "UR", "UT", "UN", "OV", "SV", "UV"})
+bool longLengthVr(const char* vr) {
+    for (const char* v :
+         {"OB", "OD", "OF", "OL", "OW", "SQ", "UC", "UR", "UT", "UN", "OV", "SV", "UV"})
         if (vr[0] == v[0] && vr[1] == v[1])
             return true;
     return false;
 }
 
 // Reads one element header. The delimitation items (FFFE,xxxx) never carry a VR.
-bool readHeader(Cursor& c, Element& e, std::string& error)
-{
+bool readHeader(Cursor& c, Element& e, std::string& error) {
     if (!c.u16(e.group) || !c.u16(e.element)) {
         error = "file ends inside an element tag";
         return false;
@@ -121,12 +118,12 @@ bool readHeader(Cursor& c, Element& e, std::string& error)
 // Skips an undefined-length sequence or item: nested elements until the delimiter.
 bool skipUndefined(Cursor& c, int depth, std::string& error);
 
-bool skipValue(Cursor& c, const Element& e, int depth, std::string& error)
-{
+bool skipValue(Cursor& c, const Element& e, int depth, std::string& error) {
     if (e.length != kUndefined) {
         if (c.left() < e.length) {
-            error = "file ends inside " + tagText(e.group, e.element) + " (" + std::to_string(e.length) +
-                    " bytes announced, " + std::to_string(c.left()) + " left)";
+            error = "file ends inside " + tagText(e.group, e.element) + " (" +
+                    std::to_string(e.length) + " bytes announced, " + std::to_string(c.left()) +
+                    " left)";
             return false;
         }
         c.seek(c.pos() + e.length);
@@ -135,8 +132,7 @@ bool skipValue(Cursor& c, const Element& e, int depth, std::string& error)
     return skipUndefined(c, depth + 1, error);
 }
 
-bool skipUndefined(Cursor& c, int depth, std::string& error)
-{
+bool skipUndefined(Cursor& c, int depth, std::string& error) {
     if (depth > 16) {
         error = "sequences nested too deeply";
         return false;
@@ -155,8 +151,7 @@ bool skipUndefined(Cursor& c, int depth, std::string& error)
     return false;
 }
 
-std::string trimmed(std::string_view v)
-{
+std::string trimmed(std::string_view v) {
     std::size_t b = 0, e = v.size();
     while (b < e && (v[b] == ' ' || v[b] == '\0'))
         ++b;
@@ -166,8 +161,7 @@ std::string trimmed(std::string_view v)
 }
 
 // Decimal strings, backslash-separated.
-std::vector<double> numbers(std::string_view v)
-{
+std::vector<double> numbers(std::string_view v) {
     std::vector<double> out;
     std::string s = trimmed(v);
     std::stringstream ss(s);
@@ -184,8 +178,7 @@ std::vector<double> numbers(std::string_view v)
     return out;
 }
 
-bool readWholeFile(const std::string& path, std::string& data, std::string& error)
-{
+bool readWholeFile(const std::string& path, std::string& data, std::string& error) {
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) {
         error = "cannot open the file";
@@ -208,8 +201,7 @@ bool readWholeFile(const std::string& path, std::string& data, std::string& erro
 
 } // namespace
 
-bool looksLikeDicom(const std::string& path)
-{
+bool looksLikeDicom(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     char head[132] = {};
     in.read(head, sizeof head);
@@ -223,8 +215,7 @@ bool looksLikeDicom(const std::string& path)
 namespace {
 
 // One data element's value stored into the image's fields, when it is one the viewer uses.
-void applyElement(DicomImage& img, std::uint32_t tag, std::string_view v, bool bigEndianValue)
-{
+void applyElement(DicomImage& img, std::uint32_t tag, std::string_view v, bool bigEndianValue) {
     auto us = [&]() -> int {
         if (v.size() < 2)
             return 0;
@@ -239,10 +230,21 @@ void applyElement(DicomImage& img, std::uint32_t tag, std::string_view v, bool b
         return true;
     };
     switch (tag) {
-    case 0x00020010: img.transferSyntax = trimmed(v); break;
-    case 0x00080060: img.modality = trimmed(v); break;
-    case 0x0020000E: img.seriesUid = trimmed(v); break;
-    case 0x00200013: { double d = 0; if (firstNumber(d)) img.instanceNumber = int(d); break; }
+    case 0x00020010:
+        img.transferSyntax = trimmed(v);
+        break;
+    case 0x00080060:
+        img.modality = trimmed(v);
+        break;
+    case 0x0020000E:
+        img.seriesUid = trimmed(v);
+        break;
+    case 0x00200013: {
+        double d = 0;
+        if (firstNumber(d))
+            img.instanceNumber = int(d);
+        break;
+    }
     case 0x00200032: {
         const auto n = numbers(v);
         if (n.size() >= 3) {
@@ -260,12 +262,27 @@ void applyElement(DicomImage& img, std::uint32_t tag, std::string_view v, bool b
         }
         break;
     }
-    case 0x00280002: img.samplesPerPixel = us(); break;
-    case 0x00280004: img.photometric = trimmed(v); break;
-    case 0x00280006: img.planarConfiguration = us(); break;
-    case 0x00280008: { double d = 1; if (firstNumber(d)) img.frames = int(d); break; }
-    case 0x00280010: img.rows = us(); break;
-    case 0x00280011: img.columns = us(); break;
+    case 0x00280002:
+        img.samplesPerPixel = us();
+        break;
+    case 0x00280004:
+        img.photometric = trimmed(v);
+        break;
+    case 0x00280006:
+        img.planarConfiguration = us();
+        break;
+    case 0x00280008: {
+        double d = 1;
+        if (firstNumber(d))
+            img.frames = int(d);
+        break;
+    }
+    case 0x00280010:
+        img.rows = us();
+        break;
+    case 0x00280011:
+        img.columns = us();
+        break;
     case 0x00280030: {
         const auto n = numbers(v);
         if (n.size() >= 2 && n[0] > 0 && n[1] > 0) {
@@ -274,23 +291,43 @@ void applyElement(DicomImage& img, std::uint32_t tag, std::string_view v, bool b
         }
         break;
     }
-    case 0x00180050: firstNumber(img.sliceThickness); break;
-    case 0x00280100: img.bitsAllocated = us(); break;
-    case 0x00280101: img.bitsStored = us(); break;
-    case 0x00280103: img.pixelRepresentation = us(); break;
-    case 0x00281050: img.hasWindow = firstNumber(img.windowCenter) || img.hasWindow; break;
-    case 0x00281051: firstNumber(img.windowWidth); break;
-    case 0x00281052: firstNumber(img.intercept); break;
-    case 0x00281053: { double s = 1; if (firstNumber(s) && s != 0) img.slope = s; break; }
-    default: break;
+    case 0x00180050:
+        firstNumber(img.sliceThickness);
+        break;
+    case 0x00280100:
+        img.bitsAllocated = us();
+        break;
+    case 0x00280101:
+        img.bitsStored = us();
+        break;
+    case 0x00280103:
+        img.pixelRepresentation = us();
+        break;
+    case 0x00281050:
+        img.hasWindow = firstNumber(img.windowCenter) || img.hasWindow;
+        break;
+    case 0x00281051:
+        firstNumber(img.windowWidth);
+        break;
+    case 0x00281052:
+        firstNumber(img.intercept);
+        break;
+    case 0x00281053: {
+        double s = 1;
+        if (firstNumber(s) && s != 0)
+            img.slope = s;
+        break;
+    }
+    default:
+        break;
     }
 }
 
 // Leaving the meta group: the data set follows the transfer syntax the meta group named.
 // The element just read is read again in that form. False with error for a syntax the
 // viewer cannot decode.
-bool switchToDataSet(Cursor& c, const DicomImage& img, std::size_t elementStart, Element& e, std::string& error)
-{
+bool switchToDataSet(Cursor& c, const DicomImage& img, std::size_t elementStart, Element& e,
+                     std::string& error) {
     const std::string& ts = img.transferSyntax;
     if (ts.empty() || ts == "1.2.840.10008.1.2.1") {
         // explicit little (or none given: keep the sniffed form)
@@ -299,7 +336,8 @@ bool switchToDataSet(Cursor& c, const DicomImage& img, std::size_t elementStart,
     } else if (ts == "1.2.840.10008.1.2.2") {
         c.bigEndian = true;
     } else {
-        error = "compressed or unsupported transfer syntax " + ts + " (only uncompressed DICOM is read)";
+        error = "compressed or unsupported transfer syntax " + ts +
+                " (only uncompressed DICOM is read)";
         return false;
     }
     if (!ts.empty() || !c.explicitVr) {
@@ -316,11 +354,11 @@ struct PixelData {
     bool found = false;
 };
 
-bool readElements(const std::string& data, std::size_t start, DicomImage& img, Cursor& c, PixelData& pixels,
-                  std::string& error)
-{
+bool readElements(const std::string& data, std::size_t start, DicomImage& img, Cursor& c,
+                  PixelData& pixels, std::string& error) {
     // Without a preamble, the VR form is sniffed: two upper-case letters after the tag.
-    c.explicitVr = data.size() >= start + 6 && std::isupper(static_cast<unsigned char>(data[start + 4])) &&
+    c.explicitVr = data.size() >= start + 6 &&
+                   std::isupper(static_cast<unsigned char>(data[start + 4])) &&
                    std::isupper(static_cast<unsigned char>(data[start + 5]));
     bool inMeta = true;
     while (!c.atEnd()) {
@@ -352,8 +390,9 @@ bool readElements(const std::string& data, std::size_t start, DicomImage& img, C
         }
         std::string_view v;
         if (!c.bytes(e.length, v)) {
-            error = "file ends inside " + tagText(e.group, e.element) + " (" + std::to_string(e.length) +
-                    " bytes announced, " + std::to_string(c.left()) + " left)";
+            error = "file ends inside " + tagText(e.group, e.element) + " (" +
+                    std::to_string(e.length) + " bytes announced, " + std::to_string(c.left()) +
+                    " left)";
             return false;
         }
         applyElement(img, tag, v, c.bigEndian && e.group != 0x0002);
@@ -362,8 +401,7 @@ bool readElements(const std::string& data, std::size_t start, DicomImage& img, C
 }
 
 // Whether the header describes pixels the viewer decodes and the file holds them all.
-bool checkPixelLayout(DicomImage& img, const PixelData& pixels, std::string& error)
-{
+bool checkPixelLayout(DicomImage& img, const PixelData& pixels, std::string& error) {
     img.hasWindow = img.hasWindow && img.windowWidth > 0;
     if (!pixels.found) {
         error = "no pixel data (7FE0,0010) in the file";
@@ -378,30 +416,34 @@ bool checkPixelLayout(DicomImage& img, const PixelData& pixels, std::string& err
         return false;
     }
     if (img.samplesPerPixel != 1 && !(img.samplesPerPixel == 3 && img.bitsAllocated == 8)) {
-        error = "unsupported pixel layout: " + std::to_string(img.samplesPerPixel) + " samples of " +
-                std::to_string(img.bitsAllocated) + " bits";
+        error = "unsupported pixel layout: " + std::to_string(img.samplesPerPixel) +
+                " samples of " + std::to_string(img.bitsAllocated) + " bits";
         return false;
     }
     if (img.frames < 1)
         img.frames = 1;
     if (img.bitsStored <= 0 || img.bitsStored > img.bitsAllocated)
         img.bitsStored = img.bitsAllocated;
-    const std::size_t count = std::size_t(img.rows) * std::size_t(img.columns) * std::size_t(img.frames);
-    const std::size_t need = count * std::size_t(img.samplesPerPixel) * std::size_t(img.bitsAllocated / 8);
+    const std::size_t count =
+        std::size_t(img.rows) * std::size_t(img.columns) * std::size_t(img.frames);
+    const std::size_t need =
+        count * std::size_t(img.samplesPerPixel) * std::size_t(img.bitsAllocated / 8);
     if (pixels.length < need) {
-        error = "pixel data truncated: " + std::to_string(pixels.length) + " of " + std::to_string(need) + " bytes";
+        error = "pixel data truncated: " + std::to_string(pixels.length) + " of " +
+                std::to_string(need) + " bytes";
         return false;
     }
     return true;
 }
 
-void decodePixels(DicomImage& img, const unsigned char* p, bool bigEndian)
-{
+void decodePixels(DicomImage& img, const unsigned char* p, bool bigEndian) {
     const std::size_t bytesPer = std::size_t(img.bitsAllocated / 8);
-    const std::size_t count = std::size_t(img.rows) * std::size_t(img.columns) * std::size_t(img.frames);
+    const std::size_t count =
+        std::size_t(img.rows) * std::size_t(img.columns) * std::size_t(img.frames);
     if (img.samplesPerPixel == 3) {
         img.rgb.resize(count * 3);
-        const std::size_t plane = count; // planar: all R, then all G, then all B (per frame approximated as whole)
+        const std::size_t plane =
+            count; // planar: all R, then all G, then all B (per frame approximated as whole)
         for (std::size_t i = 0; i < count; ++i)
             for (std::size_t k = 0; k < 3; ++k)
                 img.rgb[i * 3 + k] = img.planarConfiguration == 1 ? p[k * plane + i] : p[i * 3 + k];
@@ -418,10 +460,13 @@ void decodePixels(DicomImage& img, const unsigned char* p, bool bigEndian)
         else if (bytesPer == 2)
             raw = bigEndian ? std::uint32_t(q[0] << 8 | q[1]) : std::uint32_t(q[1] << 8 | q[0]);
         else
-            raw = bigEndian ? (std::uint32_t(q[0]) << 24 | std::uint32_t(q[1]) << 16 | std::uint32_t(q[2]) << 8 | q[3])
-                            : (std::uint32_t(q[3]) << 24 | std::uint32_t(q[2]) << 16 | std::uint32_t(q[1]) << 8 | q[0]);
+            raw = bigEndian ? (std::uint32_t(q[0]) << 24 | std::uint32_t(q[1]) << 16 |
+                               std::uint32_t(q[2]) << 8 | q[3])
+                            : (std::uint32_t(q[3]) << 24 | std::uint32_t(q[2]) << 16 |
+                               std::uint32_t(q[1]) << 8 | q[0]);
         if (stored < 32)
-            raw &= (std::uint32_t(1) << stored) - 1; // overlay bits above bits stored are not pixel value
+            raw &= (std::uint32_t(1) << stored) -
+                   1; // overlay bits above bits stored are not pixel value
         double value;
         if (isSigned && stored < 32 && (raw & (std::uint32_t(1) << (stored - 1))))
             value = double(std::int64_t(raw) - (std::int64_t(1) << stored));
@@ -435,15 +480,15 @@ void decodePixels(DicomImage& img, const unsigned char* p, bool bigEndian)
 
 } // namespace
 
-bool readDicomFile(const std::string& path, DicomImage& img, std::string& error, bool headerOnly)
-{
+bool readDicomFile(const std::string& path, DicomImage& img, std::string& error, bool headerOnly) {
     std::string data;
     if (!readWholeFile(path, data, error))
         return false;
     std::size_t start = 0;
     if (data.size() >= 132 && data.compare(128, 4, "DICM") == 0)
         start = 132;
-    else if (!(data.size() >= 8 && data[1] == 0 && (data[0] == 0x02 || data[0] == 0x08) && data[3] == 0)) {
+    else if (!(data.size() >= 8 && data[1] == 0 && (data[0] == 0x02 || data[0] == 0x08) &&
+               data[3] == 0)) {
         error = "not a DICOM file (no DICM marker and no DICOM tag at the start)";
         return false;
     }
@@ -452,7 +497,8 @@ bool readDicomFile(const std::string& path, DicomImage& img, std::string& error,
     if (!readElements(data, start, img, c, pixels, error) || !checkPixelLayout(img, pixels, error))
         return false;
     if (!headerOnly)
-        decodePixels(img, reinterpret_cast<const unsigned char*>(data.data() + pixels.pos), c.bigEndian);
+        decodePixels(img, reinterpret_cast<const unsigned char*>(data.data() + pixels.pos),
+                     c.bigEndian);
     return true;
 }
 

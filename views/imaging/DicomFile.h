@@ -34,7 +34,8 @@ struct DicomImage {
 
 // Parses path; headerOnly skips converting the pixels (for sorting a series). False with
 // error set on anything it cannot read; never reads past the end of the file.
-bool readDicomFile(const std::string& path, DicomImage& out, std::string& error, bool headerOnly = false);
+bool readDicomFile(const std::string& path, DicomImage& out, std::string& error,
+                   bool headerOnly = false);
 
 // Whether the bytes look like DICOM: "DICM" after the preamble, or a plausible first tag.
 bool looksLikeDicom(const std::string& path);

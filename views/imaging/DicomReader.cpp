@@ -2,8 +2,8 @@
 
 #include "DicomFile.h"
 
-#include <vtkUnsignedCharArray.h>
 #include <vtkPointData.h>
+#include <vtkUnsignedCharArray.h>
 
 #include <algorithm>
 #include <cmath>
@@ -14,22 +14,21 @@ namespace rs::imaging {
 
 namespace {
 
-void setGeometry(ImageVolume& v, const DicomImage& d, double sliceSpacing)
-{
+void setGeometry(ImageVolume& v, const DicomImage& d, double sliceSpacing) {
     v.spacing = {d.pixelSpacing[1], d.pixelSpacing[0], sliceSpacing > 0 ? sliceSpacing : 1.0};
     if (d.hasPosition)
         v.origin = d.position;
     if (d.hasOrientation) {
         const auto& o = d.orientation;
-        const double n[3] = {o[1] * o[5] - o[2] * o[4], o[2] * o[3] - o[0] * o[5], o[0] * o[4] - o[1] * o[3]};
+        const double n[3] = {o[1] * o[5] - o[2] * o[4], o[2] * o[3] - o[0] * o[5],
+                             o[0] * o[4] - o[1] * o[3]};
         v.direction = {o[0], o[3], n[0], o[1], o[4], n[1], o[2], o[5], n[2]};
     }
     v.modality = d.modality;
 }
 
 // Inverts MONOCHROME1 values (and the window) around the middle of the range.
-void invertMonochrome1(ImageVolume& v)
-{
+void invertMonochrome1(ImageVolume& v) {
     float* p = static_cast<float*>(v.image->GetScalarPointer());
     const std::size_t n = std::size_t(v.dims[0]) * std::size_t(v.dims[1]) * std::size_t(v.dims[2]);
     const float sum = float(v.minValue + v.maxValue);
@@ -39,8 +38,7 @@ void invertMonochrome1(ImageVolume& v)
     v.notes.push_back("MONOCHROME1: shown inverted so that bright means dense");
 }
 
-void finishGrey(ImageVolume& v, const DicomImage& first, bool monochrome1)
-{
+void finishGrey(ImageVolume& v, const DicomImage& first, bool monochrome1) {
     computeRange(v, !first.hasWindow);
     if (first.hasWindow) {
         v.window = first.windowWidth;
@@ -52,8 +50,7 @@ void finishGrey(ImageVolume& v, const DicomImage& first, bool monochrome1)
 
 } // namespace
 
-ImageReadResult readDicomFileVolume(const std::string& path)
-{
+ImageReadResult readDicomFileVolume(const std::string& path) {
     ImageReadResult r;
     DicomImage d;
     if (!readDicomFile(path, d, r.error))
@@ -68,7 +65,8 @@ ImageReadResult readDicomFileVolume(const std::string& path)
         v.image->SetDimensions(d.columns, d.rows, d.frames);
         v.image->SetSpacing(v.spacing[0], v.spacing[1], v.spacing[2]);
         v.image->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
-        std::copy(d.rgb.begin(), d.rgb.end(), static_cast<unsigned char*>(v.image->GetScalarPointer()));
+        std::copy(d.rgb.begin(), d.rgb.end(),
+                  static_cast<unsigned char*>(v.image->GetScalarPointer()));
         computeRange(v, true);
         return r;
     }
@@ -78,8 +76,7 @@ ImageReadResult readDicomFileVolume(const std::string& path)
     return r;
 }
 
-ImageReadResult readDicomSeries(const std::string& folder)
-{
+ImageReadResult readDicomSeries(const std::string& folder) {
     namespace fs = std::filesystem;
     ImageReadResult r;
     std::error_code ec;
@@ -109,17 +106,19 @@ ImageReadResult readDicomSeries(const std::string& folder)
         return r;
     }
     if (series.empty()) {
-        r.error = "no readable DICOM file in the folder" + (firstError.empty() ? "" : " (" + firstError + ")");
+        r.error = "no readable DICOM file in the folder" +
+                  (firstError.empty() ? "" : " (" + firstError + ")");
         return r;
     }
-    auto largest = std::max_element(series.begin(), series.end(),
-                                     [](const auto& a, const auto& b) { return a.second.size() < b.second.size(); });
+    auto largest = std::max_element(series.begin(), series.end(), [](const auto& a, const auto& b) {
+        return a.second.size() < b.second.size();
+    });
     auto& slices = largest->second;
     const DicomImage& ref = slices.front().second;
     // Slices of another size or layout cannot be stacked with the rest.
     std::erase_if(slices, [&](const auto& s) {
-        const bool odd = s.second.rows != ref.rows || s.second.columns != ref.columns || s.second.frames != 1 ||
-                         s.second.samplesPerPixel != 1;
+        const bool odd = s.second.rows != ref.rows || s.second.columns != ref.columns ||
+                         s.second.frames != 1 || s.second.samplesPerPixel != 1;
         skipped += odd;
         return odd;
     });
@@ -128,13 +127,16 @@ ImageReadResult readDicomSeries(const std::string& folder)
         return r;
     }
     const auto& o = ref.orientation;
-    const double normal[3] = {o[1] * o[5] - o[2] * o[4], o[2] * o[3] - o[0] * o[5], o[0] * o[4] - o[1] * o[3]};
+    const double normal[3] = {o[1] * o[5] - o[2] * o[4], o[2] * o[3] - o[0] * o[5],
+                              o[0] * o[4] - o[1] * o[3]};
     auto along = [&](const DicomImage& d) {
         return d.position[0] * normal[0] + d.position[1] * normal[1] + d.position[2] * normal[2];
     };
-    const bool byPosition = std::all_of(slices.begin(), slices.end(), [](const auto& s) { return s.second.hasPosition; });
+    const bool byPosition = std::all_of(slices.begin(), slices.end(),
+                                        [](const auto& s) { return s.second.hasPosition; });
     std::stable_sort(slices.begin(), slices.end(), [&](const auto& a, const auto& b) {
-        return byPosition ? along(a.second) < along(b.second) : a.second.instanceNumber < b.second.instanceNumber;
+        return byPosition ? along(a.second) < along(b.second)
+                          : a.second.instanceNumber < b.second.instanceNumber;
     });
     double sliceSpacing = ref.sliceThickness;
     if (byPosition && slices.size() > 1) {
@@ -164,9 +166,12 @@ ImageReadResult readDicomSeries(const std::string& folder)
             first = std::move(d);
     }
     if (skipped > 0)
-        v.notes.push_back(std::to_string(skipped) + " file(s) in the folder skipped (not DICOM, another size, or unreadable)");
+        v.notes.push_back(
+            std::to_string(skipped) +
+            " file(s) in the folder skipped (not DICOM, another size, or unreadable)");
     if (series.size() > 1)
-        v.notes.push_back("the folder holds " + std::to_string(series.size()) + " series; showing the largest");
+        v.notes.push_back("the folder holds " + std::to_string(series.size()) +
+                          " series; showing the largest");
     finishGrey(v, first, ref.photometric == "MONOCHROME1");
     return r;
 }

@@ -11,8 +11,7 @@
 
 namespace rs::imaging {
 
-ImageReadResult readImage(const std::string& path)
-{
+ImageReadResult readImage(const std::string& path) {
     namespace fs = std::filesystem;
     ImageReadResult r;
     std::error_code ec;

@@ -9,19 +9,19 @@
 
 namespace rs::imaging {
 
-vtkSmartPointer<vtkImageData> makeFloatImage(int nx, int ny, int nz, const std::array<double, 3>& spacing)
-{
+vtkSmartPointer<vtkImageData> makeFloatImage(int nx, int ny, int nz,
+                                             const std::array<double, 3>& spacing) {
     auto image = vtkSmartPointer<vtkImageData>::New();
     image->SetDimensions(nx, ny, nz);
     image->SetSpacing(spacing[0], spacing[1], spacing[2]);
     image->SetOrigin(0, 0, 0);
     image->AllocateScalars(VTK_FLOAT, 1);
-    std::fill_n(static_cast<float*>(image->GetScalarPointer()), std::size_t(nx) * std::size_t(ny) * std::size_t(nz), 0.0f);
+    std::fill_n(static_cast<float*>(image->GetScalarPointer()),
+                std::size_t(nx) * std::size_t(ny) * std::size_t(nz), 0.0f);
     return image;
 }
 
-void computeRange(ImageVolume& v, bool setWindowFromRange)
-{
+void computeRange(ImageVolume& v, bool setWindowFromRange) {
     vtkDataArray* scalars = v.image ? v.image->GetPointData()->GetScalars() : nullptr;
     if (!scalars || scalars->GetNumberOfTuples() == 0)
         return;
@@ -45,7 +45,8 @@ void computeRange(ImageVolume& v, bool setWindowFromRange)
     for (vtkIdType i = 0; i < n; i += step)
         sample.push_back(scalars->GetComponent(i, 0));
     auto at = [&](double q) {
-        const std::size_t k = std::min(sample.size() - 1, std::size_t(q * double(sample.size() - 1)));
+        const std::size_t k =
+            std::min(sample.size() - 1, std::size_t(q * double(sample.size() - 1)));
         std::nth_element(sample.begin(), sample.begin() + std::ptrdiff_t(k), sample.end());
         return sample[k];
     };

@@ -16,16 +16,17 @@ struct ImageVolume {
     vtkSmartPointer<vtkImageData> image;
     std::array<int, 3> dims{0, 0, 0};
     std::array<double, 3> spacing{1, 1, 1};
-    std::array<double, 3> origin{0, 0, 0};          // of the first voxel, patient/world space
-    std::array<double, 9> direction{1, 0, 0, 0, 1, 0, 0, 0, 1}; // row-major; columns are the i, j, k axes
-    double window = 1, level = 0.5;                  // default display window
-    double minValue = 0, maxValue = 0;               // value range after rescale
-    int components = 1;                              // 1 grey, 3 RGB
+    std::array<double, 3> origin{0, 0, 0}; // of the first voxel, patient/world space
+    std::array<double, 9> direction{1, 0, 0, 0, 1,
+                                    0, 0, 0, 1}; // row-major; columns are the i, j, k axes
+    double window = 1, level = 0.5;              // default display window
+    double minValue = 0, maxValue = 0;           // value range after rescale
+    int components = 1;                          // 1 grey, 3 RGB
     // Row 0 is the top of the picture (PNG, JPEG, DICOM); NIfTI's j axis points up
     // (anterior/superior), so its rows are shown bottom-up.
     bool rowsDown = true;
-    std::string format;   // "PNG", "JPEG", "DICOM", "DICOM series", "NIfTI"
-    std::string modality; // DICOM modality when known (CT, MR, CR, DX, ...)
+    std::string format;             // "PNG", "JPEG", "DICOM", "DICOM series", "NIfTI"
+    std::string modality;           // DICOM modality when known (CT, MR, CR, DX, ...)
     std::vector<std::string> notes; // what the reader noticed that the user may want to know
 
     bool isVolume() const { return dims[2] > 1; }
@@ -42,6 +43,7 @@ struct ImageReadResult {
 void computeRange(ImageVolume& v, bool setWindowFromRange);
 
 // A float greyscale vtkImageData of the given size (one component), zero-filled.
-vtkSmartPointer<vtkImageData> makeFloatImage(int nx, int ny, int nz, const std::array<double, 3>& spacing);
+vtkSmartPointer<vtkImageData> makeFloatImage(int nx, int ny, int nz,
+                                             const std::array<double, 3>& spacing);
 
 } // namespace rs::imaging

@@ -16,8 +16,7 @@ constexpr std::size_t kMaxBytes = std::size_t(1) << 30; // one volume the view c
 
 // Reads up to `limit` bytes (plain or gzip, zlib detects which). error set on a corrupt or
 // truncated gzip stream.
-bool readUpTo(const std::string& path, std::size_t limit, std::string& data, std::string& error)
-{
+bool readUpTo(const std::string& path, std::size_t limit, std::string& data, std::string& error) {
     gzFile f = gzopen(path.c_str(), "rb");
     if (!f) {
         error = "cannot open the file";
@@ -42,7 +41,8 @@ bool readUpTo(const std::string& path, std::size_t limit, std::string& data, std
             int code = 0;
             const char* msg = gzerror(f, &code);
             if (code != Z_OK && code != Z_STREAM_END) {
-                error = std::string("corrupt compressed data: ") + (msg ? msg : "unknown zlib error");
+                error =
+                    std::string("corrupt compressed data: ") + (msg ? msg : "unknown zlib error");
                 return false;
             }
             break;
@@ -51,9 +51,7 @@ bool readUpTo(const std::string& path, std::size_t limit, std::string& data, std
     return true;
 }
 
-template <typename T>
-T get(const std::string& d, std::size_t off, bool swap)
-{
+template <typename T> T get(const std::string& d, std::size_t off, bool swap) {
     T v;
     unsigned char b[sizeof(T)];
     std::memcpy(b, d.data() + off, sizeof(T));
@@ -69,11 +67,11 @@ struct TypeInfo {
     int bytes;
     const char* name;
 };
-constexpr TypeInfo kTypes[] = {{2, 1, "uint8"},  {4, 2, "int16"},   {8, 4, "int32"},    {16, 4, "float32"},
-                               {64, 8, "float64"}, {256, 1, "int8"}, {512, 2, "uint16"}, {768, 4, "uint32"}};
+constexpr TypeInfo kTypes[] = {{2, 1, "uint8"},    {4, 2, "int16"},    {8, 4, "int32"},
+                               {16, 4, "float32"}, {64, 8, "float64"}, {256, 1, "int8"},
+                               {512, 2, "uint16"}, {768, 4, "uint32"}};
 
-double valueAt(const char* p, int code, bool swap)
-{
+double valueAt(const char* p, int code, bool swap) {
     auto rd = [&](auto tag) {
         using T = decltype(tag);
         T v;
@@ -86,28 +84,36 @@ double valueAt(const char* p, int code, bool swap)
         return double(v);
     };
     switch (code) {
-    case 2: return rd(std::uint8_t{});
-    case 4: return rd(std::int16_t{});
-    case 8: return rd(std::int32_t{});
-    case 16: return rd(float{});
-    case 64: return rd(double{});
-    case 256: return rd(std::int8_t{});
-    case 512: return rd(std::uint16_t{});
-    case 768: return rd(std::uint32_t{});
+    case 2:
+        return rd(std::uint8_t{});
+    case 4:
+        return rd(std::int16_t{});
+    case 8:
+        return rd(std::int32_t{});
+    case 16:
+        return rd(float{});
+    case 64:
+        return rd(double{});
+    case 256:
+        return rd(std::int8_t{});
+    case 512:
+        return rd(std::uint16_t{});
+    case 768:
+        return rd(std::uint32_t{});
     }
     return 0;
 }
 
 } // namespace
 
-ImageReadResult readNifti(const std::string& path)
-{
+ImageReadResult readNifti(const std::string& path) {
     ImageReadResult r;
     std::string data;
     if (!readUpTo(path, kHeaderSize, data, r.error))
         return r;
     if (data.size() < kHeaderSize) {
-        r.error = "file too short for a NIfTI-1 header (" + std::to_string(data.size()) + " of 348 bytes)";
+        r.error = "file too short for a NIfTI-1 header (" + std::to_string(data.size()) +
+                  " of 348 bytes)";
         return r;
     }
     bool swap = false;
@@ -136,7 +142,8 @@ ImageReadResult readNifti(const std::string& path)
     int n[3] = {1, 1, 1};
     for (int i = 0; i < 3 && i < dim[0]; ++i) {
         if (dim[i + 1] < 1) {
-            r.error = "invalid size dim[" + std::to_string(i + 1) + "] = " + std::to_string(dim[i + 1]);
+            r.error =
+                "invalid size dim[" + std::to_string(i + 1) + "] = " + std::to_string(dim[i + 1]);
             return r;
         }
         n[i] = dim[i + 1];
@@ -158,7 +165,8 @@ ImageReadResult readNifti(const std::string& path)
     const float inter = get<float>(data, 116, swap);
     // Past kMaxBytes the offset cannot be in a file the reader accepts, and converting a
     // float beyond size_t's range (1e30) to size_t is undefined behaviour.
-    if (!std::isfinite(voxOffset) || voxOffset < float(kHeaderSize) || voxOffset > float(kMaxBytes)) {
+    if (!std::isfinite(voxOffset) || voxOffset < float(kHeaderSize) ||
+        voxOffset > float(kMaxBytes)) {
         r.error = "invalid vox_offset " + std::to_string(voxOffset);
         return r;
     }
@@ -172,8 +180,8 @@ ImageReadResult readNifti(const std::string& path)
     if (!readUpTo(path, offset + bytes, data, r.error))
         return r;
     if (data.size() < offset + bytes) {
-        r.error = "file truncated: the first volume needs " + std::to_string(offset + bytes) + " bytes, the file has " +
-                  std::to_string(data.size());
+        r.error = "file truncated: the first volume needs " + std::to_string(offset + bytes) +
+                  " bytes, the file has " + std::to_string(data.size());
         return r;
     }
 
@@ -182,8 +190,9 @@ ImageReadResult readNifti(const std::string& path)
     v.rowsDown = false;
     v.dims = {n[0], n[1], n[2]};
     for (int i = 0; i < 3; ++i)
-        v.spacing[std::size_t(i)] =
-            std::isfinite(pixdim[i + 1]) && std::abs(pixdim[i + 1]) > 0 ? std::abs(double(pixdim[i + 1])) : 1.0;
+        v.spacing[std::size_t(i)] = std::isfinite(pixdim[i + 1]) && std::abs(pixdim[i + 1]) > 0
+                                        ? std::abs(double(pixdim[i + 1]))
+                                        : 1.0;
     if (dim[0] >= 4 && dim[4] > 1)
         v.notes.push_back("4D series of " + std::to_string(dim[4]) + " volumes: showing the first");
     if (!std::isfinite(slope) || slope == 0)
@@ -191,12 +200,14 @@ ImageReadResult readNifti(const std::string& path)
     const double intercept = std::isfinite(inter) ? inter : 0;
 
     // Orientation: sform when given, else qform quaternion, else axis-aligned.
-    const int qform = get<std::int16_t>(data, 252, swap), sform = get<std::int16_t>(data, 254, swap);
+    const int qform = get<std::int16_t>(data, 252, swap),
+              sform = get<std::int16_t>(data, 254, swap);
     if (sform > 0) {
         for (int row = 0; row < 3; ++row) {
             double len[3];
             for (int col = 0; col < 4; ++col) {
-                const double s = get<float>(data, 280 + std::size_t(row) * 16 + std::size_t(col) * 4, swap);
+                const double s =
+                    get<float>(data, 280 + std::size_t(row) * 16 + std::size_t(col) * 4, swap);
                 if (col < 3)
                     len[col] = s;
                 else
@@ -206,12 +217,15 @@ ImageReadResult readNifti(const std::string& path)
                 v.direction[std::size_t(row * 3 + col)] = len[col] / v.spacing[std::size_t(col)];
         }
     } else if (qform > 0) {
-        const double b = get<float>(data, 256, swap), c = get<float>(data, 260, swap), d = get<float>(data, 264, swap);
+        const double b = get<float>(data, 256, swap), c = get<float>(data, 260, swap),
+                     d = get<float>(data, 264, swap);
         const double a = std::sqrt(std::max(0.0, 1.0 - (b * b + c * c + d * d)));
         const double qfac = pixdim[0] < 0 ? -1.0 : 1.0;
-        const double R[9] = {a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c),
-                             2 * (b * c + a * d), a * a + c * c - b * b - d * d, 2 * (c * d - a * b),
-                             2 * (b * d - a * c), 2 * (c * d + a * b), a * a + d * d - c * c - b * b};
+        const double R[9] = {a * a + b * b - c * c - d * d, 2 * (b * c - a * d),
+                             2 * (b * d + a * c),           2 * (b * c + a * d),
+                             a * a + c * c - b * b - d * d, 2 * (c * d - a * b),
+                             2 * (b * d - a * c),           2 * (c * d + a * b),
+                             a * a + d * d - c * c - b * b};
         for (int k = 0; k < 9; ++k)
             v.direction[std::size_t(k)] = (k % 3 == 2) ? R[k] * qfac : R[k];
         for (int k = 0; k < 3; ++k)

@@ -1,10 +1,10 @@
 #include "RasterImageReader.h"
 
+#include <vtkDataArray.h>
 #include <vtkImageReader2.h>
 #include <vtkJPEGReader.h>
 #include <vtkPNGReader.h>
 #include <vtkPointData.h>
-#include <vtkDataArray.h>
 
 #include <zlib.h>
 
@@ -18,8 +18,7 @@ namespace rs::imaging {
 
 namespace {
 
-std::uint32_t be32(const std::string& b, std::size_t at)
-{
+std::uint32_t be32(const std::string& b, std::size_t at) {
     const auto* p = reinterpret_cast<const unsigned char*>(b.data() + at);
     return std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[2]) << 8 | p[3];
 }
@@ -30,15 +29,20 @@ struct PngHeader {
 };
 
 // Samples per pixel of a PNG colour type, 0 for a type PNG does not define.
-int pngChannels(int colourType)
-{
+int pngChannels(int colourType) {
     switch (colourType) {
-    case 0: return 1;
-    case 2: return 3;
-    case 3: return 1;
-    case 4: return 2;
-    case 6: return 4;
-    default: return 0;
+    case 0:
+        return 1;
+    case 2:
+        return 3;
+    case 3:
+        return 1;
+    case 4:
+        return 2;
+    case 6:
+        return 4;
+    default:
+        return 0;
     }
 }
 
@@ -46,10 +50,11 @@ int pngChannels(int colourType)
 // it does not know, too few rows) through png_error, and VTK's PNG reader does not survive
 // that: it crashes freeing the read struct. So the pixel data is inflated here first, each
 // row's filter byte checked, and the whole image required to be there.
-std::string pngDataProblem(const PngHeader& h, const std::string& idat)
-{
-    const std::size_t rowBytes = (std::size_t(h.width) * std::size_t(pngChannels(h.colourType)) *
-                                  std::size_t(h.bitDepth) + 7) / 8;
+std::string pngDataProblem(const PngHeader& h, const std::string& idat) {
+    const std::size_t rowBytes =
+        (std::size_t(h.width) * std::size_t(pngChannels(h.colourType)) * std::size_t(h.bitDepth) +
+         7) /
+        8;
     const std::size_t stride = rowBytes + 1; // the filter byte, then the row
     const std::size_t expected = stride * h.height;
     // The image view holds the picture as floats: past this it would need gigabytes.
@@ -83,17 +88,17 @@ std::string pngDataProblem(const PngHeader& h, const std::string& idat)
     if (!problem.empty())
         return problem;
     if (rc != Z_STREAM_END)
-        return "PNG image data is damaged or truncated (" + std::string(zs.msg ? zs.msg : "incomplete zlib stream") + ")";
+        return "PNG image data is damaged or truncated (" +
+               std::string(zs.msg ? zs.msg : "incomplete zlib stream") + ")";
     if (h.interlace == 0 && produced < expected)
-        return "PNG image data is truncated (" + std::to_string(produced) + " of " + std::to_string(expected) +
-               " bytes)";
+        return "PNG image data is truncated (" + std::to_string(produced) + " of " +
+               std::to_string(expected) + " bytes)";
     return {};
 }
 
 } // namespace
 
-std::string pngStructureProblem(const std::string& b)
-{
+std::string pngStructureProblem(const std::string& b) {
     if (b.size() < 8 || std::memcmp(b.data(), "\x89PNG\r\n\x1a\n", 8) != 0)
         return "not a PNG file (bad signature)";
     std::size_t at = 8;
@@ -112,16 +117,18 @@ std::string pngStructureProblem(const std::string& b)
                 return "PNG file is damaged (no IHDR chunk first)";
             const std::uint32_t w = be32(b, at + 8), h = be32(b, at + 12);
             if (w == 0 || h == 0 || w > 65535 || h > 65535)
-                return "PNG size " + std::to_string(w) + "x" + std::to_string(h) + " is not supported";
-            header = {w, h, static_cast<unsigned char>(b[at + 16]), static_cast<unsigned char>(b[at + 17]),
+                return "PNG size " + std::to_string(w) + "x" + std::to_string(h) +
+                       " is not supported";
+            header = {w, h, static_cast<unsigned char>(b[at + 16]),
+                      static_cast<unsigned char>(b[at + 17]),
                       static_cast<unsigned char>(b[at + 20])};
             const int d = header.bitDepth, c = header.colourType;
             const bool depthOk = (c == 0 && (d == 1 || d == 2 || d == 4 || d == 8 || d == 16)) ||
                                  (c == 3 && (d == 1 || d == 2 || d == 4 || d == 8)) ||
                                  ((c == 2 || c == 4 || c == 6) && (d == 8 || d == 16));
             if (!depthOk || header.interlace > 1)
-                return "PNG file is damaged (bit depth " + std::to_string(d) + " with colour type " +
-                       std::to_string(c) + ")";
+                return "PNG file is damaged (bit depth " + std::to_string(d) +
+                       " with colour type " + std::to_string(c) + ")";
             first = false;
         }
         // A damaged critical chunk is fatal to libpng (see pngDataProblem).
@@ -148,8 +155,7 @@ namespace {
 // A damaged segment between scans (a table whose length runs past the end) is a fatal
 // libjpeg error, and VTK's JPEG reader leaks its decoder state when it unwinds from one, so
 // such files are refused here before VTK sees them.
-std::string jpegScanProblem(const std::string& b, std::size_t at)
-{
+std::string jpegScanProblem(const std::string& b, std::size_t at) {
     auto byte = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
     while (at + 1 < b.size()) {
         if (byte(at) != 0xFF) {
@@ -172,7 +178,8 @@ std::string jpegScanProblem(const std::string& b, std::size_t at)
             break;
         const std::size_t len = std::size_t(byte(at + 2)) << 8 | byte(at + 3);
         if (len < 2 || at + 2 + len > b.size())
-            return "JPEG file is damaged (a segment after the first scan runs past the end of the file)";
+            return "JPEG file is damaged (a segment after the first scan runs past the end of the "
+                   "file)";
         at += 2 + len;
     }
     return "JPEG file is truncated (no end-of-image marker)";
@@ -180,9 +187,9 @@ std::string jpegScanProblem(const std::string& b, std::size_t at)
 
 } // namespace
 
-std::string jpegStructureProblem(const std::string& b)
-{
-    if (b.size() < 4 || static_cast<unsigned char>(b[0]) != 0xFF || static_cast<unsigned char>(b[1]) != 0xD8)
+std::string jpegStructureProblem(const std::string& b) {
+    if (b.size() < 4 || static_cast<unsigned char>(b[0]) != 0xFF ||
+        static_cast<unsigned char>(b[1]) != 0xD8)
         return "not a JPEG file (no start-of-image marker)";
     std::size_t at = 2;
     bool frame = false;
@@ -196,10 +203,12 @@ std::string jpegStructureProblem(const std::string& b)
             ++at;
             continue;
         }
-        const std::size_t len = std::size_t(static_cast<unsigned char>(b[at + 2])) << 8 | static_cast<unsigned char>(b[at + 3]);
+        const std::size_t len = std::size_t(static_cast<unsigned char>(b[at + 2])) << 8 |
+                                static_cast<unsigned char>(b[at + 3]);
         if (len < 2 || at + 2 + len > b.size())
             return "JPEG file is truncated (a header segment runs past the end of the file)";
-        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
+            marker != 0xCC) {
             if (marker != 0xC0 && marker != 0xC1 && marker != 0xC2)
                 return "JPEG coding (lossless or arithmetic) not supported";
             frame = true;
@@ -213,8 +222,7 @@ std::string jpegStructureProblem(const std::string& b)
     return jpegScanProblem(b, at);
 }
 
-ImageReadResult readRasterImage(const std::string& path)
-{
+ImageReadResult readRasterImage(const std::string& path) {
     ImageReadResult r;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -240,14 +248,16 @@ ImageReadResult readRasterImage(const std::string& path)
     if (raw)
         raw->GetDimensions(dims);
     if (reader->GetErrorCode() != 0 || !scalars || dims[0] < 1 || dims[1] < 1) {
-        r.error = png ? "the PNG decoder could not read the file" : "the JPEG decoder could not read the file";
+        r.error = png ? "the PNG decoder could not read the file"
+                      : "the JPEG decoder could not read the file";
         return r;
     }
     ImageVolume& v = r.volume;
     v.format = png ? "PNG" : "JPEG";
     v.dims = {dims[0], dims[1], 1};
     const int nc = scalars->GetNumberOfComponents();
-    const vtkIdType n = std::min<vtkIdType>(scalars->GetNumberOfTuples(), vtkIdType(dims[0]) * dims[1]);
+    const vtkIdType n =
+        std::min<vtkIdType>(scalars->GetNumberOfTuples(), vtkIdType(dims[0]) * dims[1]);
     bool grey = nc <= 2;
     if (!grey) {
         grey = true;

@@ -2,11 +2,14 @@
 
 namespace rs {
 
-QColor modelBoxColor() { return QColor(255, 140, 0); }     // orange
-QColor referenceBoxColor() { return QColor(0, 200, 255); } // cyan
+QColor modelBoxColor() {
+    return QColor(255, 140, 0);
+} // orange
+QColor referenceBoxColor() {
+    return QColor(0, 200, 255);
+} // cyan
 
-QColor boxColor(std::string_view source)
-{
+QColor boxColor(std::string_view source) {
     return source == "reference" ? referenceBoxColor() : modelBoxColor();
 }
 

@@ -10,8 +10,7 @@ const QColor kUnknown(0x8c, 0x8c, 0x8c);
 
 } // namespace
 
-QColor findingTypeColor(FindingType type)
-{
+QColor findingTypeColor(FindingType type) {
     switch (type) {
     case FindingType::Relation:
         return QColor(0xd6, 0x27, 0x28);
@@ -27,18 +26,15 @@ QColor findingTypeColor(FindingType type)
     return kUnknown;
 }
 
-QColor findingTypeColor(const std::optional<FindingType>& type)
-{
+QColor findingTypeColor(const std::optional<FindingType>& type) {
     return type ? findingTypeColor(*type) : kUnknown;
 }
 
-QColor findingTypeColor(const QString& typeName)
-{
+QColor findingTypeColor(const QString& typeName) {
     return findingTypeColor(findingTypeFromName(typeName.toStdString()));
 }
 
-QColor verdictColor(const QString& verdict)
-{
+QColor verdictColor(const QString& verdict) {
     if (verdict == QLatin1String("confirmed"))
         return QColor(0x2e, 0x8b, 0x57);
     if (verdict == QLatin1String("rejected"))
