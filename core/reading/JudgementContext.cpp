@@ -1,5 +1,7 @@
 #include "JudgementContext.h"
 
+#include "WordLists.h"
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -9,9 +11,7 @@ namespace rs::reading {
 
 namespace {
 
-template <std::size_t N> bool in(const std::array<std::string_view, N>& list, std::string_view w) {
-    return std::find(list.begin(), list.end(), w) != list.end();
-}
+using words::in;
 
 constexpr std::array<std::string_view, 14> kClauseBreaks = {
     ";",       "but",   "however", "although", "though", "whereas",   "while",

@@ -2,6 +2,7 @@
 
 #include "JudgementContext.h"
 #include "ReadingText.h"
+#include "WordLists.h"
 
 #include <algorithm>
 #include <array>
@@ -11,9 +12,7 @@ namespace rs::reading {
 
 namespace {
 
-template <std::size_t N> bool in(const std::array<std::string_view, N>& list, std::string_view w) {
-    return std::find(list.begin(), list.end(), w) != list.end();
-}
+using words::in;
 
 constexpr std::array<std::string_view, 24> kSkipAfterCue = {
     "any",      "a",        "an",        "the",        "significant", "obvious",      "reported",
