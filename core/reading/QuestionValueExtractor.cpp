@@ -167,9 +167,8 @@ private:
                                        const NumberInText& n) const;
     std::optional<std::string> analyteByStateWord(const NumberInText& n) const;
     std::size_t recordByStateWord(NumberInText& n, const std::string& analyte);
-    std::size_t recordAlternate(const NumberInText& n);
     bool continuesPrevious(const NumberInText& n) const;
-    std::size_t recordContinuation(const NumberInText& n);
+    std::size_t recordSameAnalyte(const NumberInText& n, bool alternate);
     std::size_t recordUncovered(const NumberInText& n);
     std::size_t recordNamed(const NumberInText& n, const AnalyteMention& name);
     std::size_t readValueAt(std::size_t i);
@@ -374,20 +373,6 @@ std::size_t ValueScan::recordByStateWord(NumberInText& n, const std::string& ana
     return lastValueEnd_ - 1;
 }
 
-// A value in parentheses right after another is the same measurement in another unit.
-std::size_t ValueScan::recordAlternate(const NumberInText& n) {
-    MeasuredValue alt = out_.values.back();
-    alt.value = n.value;
-    alt.unit = n.unitKey();
-    alt.unitText = n.unit.written;
-    alt.valueSpan = {n.at, n.valueEnd()};
-    alt.alternate = true;
-    alt.hasOwnRange = false;
-    out_.values.push_back(alt);
-    lastValueEnd_ = n.valueEnd();
-    return lastValueEnd_ - 1;
-}
-
 // "a drop in platelet count from 260,000/mm3 to 95,000/mm3": a number joined to the value
 // just read by "to", "and" or "then", in a unit of the same analyte, is that analyte at
 // another time.
@@ -406,14 +391,17 @@ bool ValueScan::continuesPrevious(const NumberInText& n) const {
            gap == "upto";
 }
 
-std::size_t ValueScan::recordContinuation(const NumberInText& n) {
+// The analyte just read, once more: in parentheses right after it, the same measurement in
+// another unit (alternate); joined to it by "to" or "then", the analyte at another time.
+std::size_t ValueScan::recordSameAnalyte(const NumberInText& n, bool alternate) {
     MeasuredValue v = out_.values.back();
     v.value = n.value;
     v.unit = n.unitKey();
     v.unitText = n.unit.written;
-    v.span = {n.at, n.valueEnd()};
+    if (!alternate)
+        v.span = {n.at, n.valueEnd()};
     v.valueSpan = {n.at, n.valueEnd()};
-    v.alternate = false;
+    v.alternate = alternate;
     v.hasOwnRange = false;
     out_.values.push_back(v);
     lastValueEnd_ = n.valueEnd();
@@ -468,9 +456,9 @@ std::size_t ValueScan::readValueAt(std::size_t i) {
     if (const auto row = analyteByStateWord(n))
         return recordByStateWord(n, *row);
     if (alternate && table_.toTableUnit(out_.values.back().analyte, 1.0, n.unitKey()))
-        return recordAlternate(n);
+        return recordSameAnalyte(n, true);
     if (continuesPrevious(n))
-        return recordContinuation(n);
+        return recordSameAnalyte(n, false);
     return recordUncovered(n);
 }
 
