@@ -113,7 +113,9 @@ void findName(std::string_view text, std::string_view lower, std::string_view na
               bool caseSensitive, std::size_t from, std::size_t to, std::vector<Span>& out) {
     if (name.empty() || to > text.size())
         return;
-    const std::string_view hay = caseSensitive ? text : lower;
+    // Cut at `to`: a name absent from a sentence must not send find() on to the text's end
+    // (callers search sentence by sentence, which made the search quadratic).
+    const std::string_view hay = (caseSensitive ? text : lower).substr(0, to);
     const std::string lname = caseSensitive ? std::string(name) : lowerAscii(name);
     std::size_t pos = from;
     while (pos < to) {

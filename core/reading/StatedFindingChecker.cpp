@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 
 namespace rs::reading {
@@ -240,7 +241,14 @@ std::vector<std::string> foldedItem(const std::vector<Word>& ws, std::size_t b, 
 std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const OutputText& ot) {
     const std::string_view output = ot.text();
     std::vector<ReadingFinding> out;
-    const TextWords q = analyse(question, true);
+    // The question is read only once an output sentence has a cue: most have none, and
+    // reading the question is most of this check's time.
+    std::optional<TextWords> questionWords;
+    auto questionText = [&]() -> const TextWords& {
+        if (!questionWords)
+            questionWords = analyse(question, true);
+        return *questionWords;
+    };
     const std::string& lowerOutput = ot.lower();
     for (std::size_t si = 0; si < ot.sentences().size(); ++si) {
         const Span& s = ot.sentences()[si];
@@ -278,7 +286,7 @@ std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const
                                 continue;
                             bool asserted = false, negated = false;
                             Span where;
-                            occurrences(q, item, asserted, negated, where);
+                            occurrences(questionText(), item, asserted, negated, where);
                             if (!asserted && !negated)
                                 continue;
                             if (asserted && !negated) {
@@ -316,19 +324,21 @@ std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const
                         continue;
                     bool asserted = false, negated = false;
                     Span where;
-                    occurrences(q, item, asserted, negated, where);
+                    occurrences(questionText(), item, asserted, negated, where);
                     if (!negated || asserted)
                         continue;
                     // Where the question denies it: the first negated occurrence.
                     bool direct = false;
-                    for (std::size_t i = 0; i + item.size() <= q.folded.size(); ++i)
-                        if (q.direct[i] && !q.excluded[i] &&
-                            std::equal(item.begin(), item.end(), q.folded.begin() + i)) {
+                    for (std::size_t i = 0; i + item.size() <= questionText().folded.size(); ++i)
+                        if (questionText().direct[i] && !questionText().excluded[i] &&
+                            std::equal(item.begin(), item.end(),
+                                       questionText().folded.begin() + i)) {
                             std::size_t from = i;
                             while (from > 0 && from + 6 > i &&
-                                   !(in(kQuestionNegations, q.ws[from].lower)))
+                                   !(in(kQuestionNegations, questionText().ws[from].lower)))
                                 --from;
-                            where = {q.ws[from].begin, q.ws[i + item.size() - 1].end};
+                            where = {questionText().ws[from].begin,
+                                     questionText().ws[i + item.size() - 1].end};
                             direct = true;
                             break;
                         }
