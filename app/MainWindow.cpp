@@ -18,6 +18,7 @@
 #include "ReviewKeyController.h"
 #include "ReviewPanel.h"
 #include "ReviewerIdentity.h"
+#include "RunActions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -299,6 +300,13 @@ void MainWindow::buildActions() {
     review->addSeparator();
     review->addActions(reviewPanel_->reviewActions());
 
+    runActions_ = new RunActions(this);
+    menuBar()->addMenu(runActions_->menu());
+    connect(runActions_, &RunActions::runsChanged, this, &MainWindow::refreshAfterRunEdit);
+    connect(runActions_, &RunActions::done, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    connect(filterBar_, &FilterBar::runMenuRequested, runActions_, &RunActions::popupRunMenu);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         QMessageBox::information(
@@ -326,6 +334,7 @@ void MainWindow::detachViews() {
     projection_->setStore(nullptr);
     kgExplorer_->setStore(nullptr);
     reviewPanel_->setStore(nullptr);
+    runActions_->setStore(nullptr);
 }
 
 void MainWindow::attachViews(ProjectStore* store) {
@@ -334,6 +343,7 @@ void MainWindow::attachViews(ProjectStore* store) {
     projection_->setStore(store);
     kgExplorer_->setStore(store);
     reviewPanel_->setStore(store);
+    runActions_->setStore(store);
 }
 
 bool MainWindow::openProject(const QString& path, bool quiet) {
@@ -649,6 +659,19 @@ void MainWindow::refreshAfterReviews() {
     keepOrSelectFirst(keep);
     dashboard_->refresh();
     updateStatus();
+}
+
+void MainWindow::refreshAfterRunEdit() {
+    if (!session_->store())
+        return;
+    session_->acknowledgeOwnWrite();
+    filterBar_->setRuns(session_->store()->runs(), true);
+    // The query may be the same while the rows under it changed (labels, deleted cases).
+    model_->refresh();
+    applyFilter(); // keeps the current case, or the first row when its run went
+    dashboard_->refresh();
+    projection_->refresh();
+    reviewPanel_->refresh();
 }
 
 void MainWindow::exportReport() {

@@ -265,6 +265,12 @@ int runShow(const std::vector<std::string>& args) {
         std::cerr << "reasonscope: no case '" << caseId << "' in " << project << "\n";
         return 1;
     }
+    // A case of a run cut short is shown as it is, with a word that its run is not whole.
+    for (const auto& r : store->runs())
+        if (r.id == stored->runId && !r.complete && !asJson)
+            std::cout << "Note: run " << r.label
+                      << " is INTERRUPTED (its analysis stopped before the end of its file; "
+                         "the same analyze command completes it).\n\n";
     std::optional<CaseResult> result;
     if (!stored->analysis.is_null())
         result = decodeCaseResult(stored->analysis);
