@@ -5,6 +5,7 @@
 // status of the other verbs, and leave the project as it was.
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -78,6 +79,8 @@ private slots:
     void edits_data();
     void edits();
     void deleteWithYes();
+    void otherVerbsSayInterrupted_data();
+    void otherVerbsSayInterrupted();
 
 private:
     QTemporaryDir dir_;
@@ -229,6 +232,58 @@ void TestRunsCommand::deleteWithYes() {
     QVERIFY2(m.err.contains("no project file"), qPrintable(m.err));
     QVERIFY(!QFile::exists(missing));
     QCOMPARE(runCli({"runs"}).exitCode, 2);
+}
+
+// show and the reports name run 2 as interrupted, and only run 2.
+void TestRunsCommand::otherVerbsSayInterrupted_data() {
+    QTest::addColumn<QStringList>("args"); // %P: the project, %O: an output file
+    QTest::addColumn<QString>("says");     // a pattern in stdout, or in the output file
+    QTest::addColumn<QString>("doesNotSay");
+    // In the HTML run table: a run's row, up to the end of that row, naming it interrupted.
+    const QString row = QStringLiteral(R"(%1</td>(?:(?!</tr>).)*\(interrupted: its analysis)");
+    QTest::addRow("show, interrupted run")
+        << QStringList{"show", "demo-q01", "--project", "%P", "--run", "demo-model-b 2024-06"}
+        << "^Note: run demo-model-b 2024-06 is INTERRUPTED"
+        << "";
+    QTest::addRow("show, whole run")
+        << QStringList{"show", "demo-q01", "--project", "%P", "--run", "demo-model-a 2024-06"}
+        << "^Case demo-q01"
+        << "INTERRUPTED";
+    QTest::addRow("csv report") << QStringList{"report", "--project", "%P", "--out", "%O.csv"}
+                                << R"(# interrupted run: demo-model-b 2024-06 \(its analysis)"
+                                << "# interrupted run: demo-model-[ac]";
+    QTest::addRow("html report") << QStringList{"report", "--project", "%P", "--out", "%O.html"}
+                                 << row.arg("demo-model-b 2024-06")
+                                 << row.arg("demo-model-a 2024-06");
+}
+
+void TestRunsCommand::otherVerbsSayInterrupted() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, says);
+    QFETCH(QString, doesNotSay);
+    const QString out = dir_.filePath("report");
+    QString outFile;
+    for (QString& a : args) {
+        a.replace("%P", project_);
+        if (a.contains("%O"))
+            outFile = a.replace("%O", out);
+    }
+    const RunOutput r = runCli(args);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QString text = r.out;
+    if (!outFile.isEmpty()) {
+        QFile f(outFile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        text = QString::fromUtf8(f.readAll());
+    }
+    auto found = [&text](const QString& pattern) {
+        return QRegularExpression(pattern, QRegularExpression::DotMatchesEverythingOption)
+            .match(text)
+            .hasMatch();
+    };
+    QVERIFY2(found(says), qPrintable(says + "\n" + text.left(1500)));
+    if (!doesNotSay.isEmpty())
+        QVERIFY2(!found(doesNotSay), qPrintable(doesNotSay));
 }
 
 QTEST_GUILESS_MAIN(TestRunsCommand)
