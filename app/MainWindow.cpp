@@ -244,6 +244,13 @@ void MainWindow::connectSession() {
         statusBar()->showMessage(tr("Knowledge graph: %1").arg(message), 10000);
     });
     connect(session_, &ProjectSession::externalChange, this, [this] {
+        // Another instance or `reasonscope runs` may have renamed or deleted a run; when the
+        // filter's run went, the filter falls back to all runs.
+        const qint64 chosen = filterBar_->chosenRun();
+        if (session_->store())
+            filterBar_->setRuns(session_->store()->runs(), true);
+        if (filterBar_->chosenRun() != chosen)
+            applyFilter();
         refreshAfterReviews();
         reviewPanel_->refresh();
     });

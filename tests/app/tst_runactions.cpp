@@ -107,6 +107,7 @@ private slots:
     void describeThroughTheRunsMenu();
     void deleteAsksFirst_data();
     void deleteAsksFirst();
+    void anotherConnectionsEditsShowUp();
     void screenshots();
 
 private:
@@ -361,6 +362,25 @@ void TestRunActions::deleteAsksFirst() {
     QVERIFY2(other, error.c_str());
     QCOMPARE(other->countCases(), std::int64_t(26));
     QVERIFY(runId(kRunB) < 0 && b > 0);
+}
+
+// `reasonscope runs` or another window renames and deletes runs in the same file: the
+// window's poll notices, the run filter follows, and a filter on the deleted run falls back
+// to all runs instead of showing an empty table.
+void TestRunActions::anotherConnectionsEditsShowUp() {
+    runFilter()->setCurrentIndex(2);
+    QTRY_COMPARE(window_->caseModel()->rowCount(), 21);
+    std::string error;
+    auto other = ProjectStore::open(project_.toStdString(), &error);
+    QVERIFY2(other, error.c_str());
+    other->renameRun(runId(kRunA), "renamed elsewhere");
+    QTRY_COMPARE(runFilterTexts().value(1), QStringLiteral("renamed elsewhere"));
+    QCOMPARE(runFilter()->currentIndex(), 2);
+    QCOMPARE(window_->caseModel()->rowCount(), 21);
+    other->deleteRun(runId(kRunB));
+    QTRY_COMPARE(runFilterTexts().size(), 3);
+    QCOMPARE(runFilter()->currentIndex(), 0);
+    QTRY_COMPARE(window_->caseModel()->rowCount(), 26);
 }
 
 // docs/screenshots/runs-*.png: the window with an interrupted run (the accuracy chart and
