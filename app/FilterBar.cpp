@@ -2,6 +2,7 @@
 
 #include "FindingKinds.h"
 
+#include <QColor>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -62,6 +63,10 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent) {
     runFilter_ = new QComboBox(this);
     runFilter_->setObjectName("runFilter");
     runFilter_->addItem(tr("All runs"), QVariant());
+    runFilter_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(runFilter_, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        emit runMenuRequested(chosenRun(), runFilter_->mapToGlobal(at));
+    });
     row->addWidget(runFilter_, 1);
 
     correctFilter_ = new QComboBox(this);
@@ -116,12 +121,38 @@ CaseQuery FilterBar::query() const {
     return q;
 }
 
-void FilterBar::setRuns(const std::vector<ProjectStore::RunInfo>& runs) {
+QString FilterBar::runEntryText(const ProjectStore::RunInfo& run) {
+    const QString label = QString::fromStdString(run.label);
+    return run.complete ? label : tr("%1 (interrupted)").arg(label);
+}
+
+void FilterBar::setRuns(const std::vector<ProjectStore::RunInfo>& runs, bool keepChoice) {
+    const qint64 chosen = keepChoice ? chosenRun() : -1;
     const QSignalBlocker block(runFilter_);
     runFilter_->clear();
     runFilter_->addItem(tr("All runs"), QVariant());
-    for (const auto& run : runs)
-        runFilter_->addItem(QString::fromStdString(run.label), QVariant::fromValue<qint64>(run.id));
+    for (const auto& run : runs) {
+        runFilter_->addItem(runEntryText(run), QVariant::fromValue<qint64>(run.id));
+        const int at = runFilter_->count() - 1;
+        QString tip = QString::fromStdString(run.description);
+        if (!run.complete) {
+            runFilter_->setItemData(at, QColor(0xb3, 0x58, 0x06), Qt::ForegroundRole);
+            tip = tr("Interrupted: the analysis storing this run stopped before the end of its "
+                     "file, so its %1 cases are a part of it. Running the same import again "
+                     "completes it.")
+                      .arg(run.cases) +
+                  (tip.isEmpty() ? QString() : QStringLiteral("\n\n") + tip);
+        }
+        if (!tip.isEmpty())
+            runFilter_->setItemData(at, tip, Qt::ToolTipRole);
+        if (run.id == chosen)
+            runFilter_->setCurrentIndex(at);
+    }
+}
+
+qint64 FilterBar::chosenRun() const {
+    const QVariant v = runFilter_->currentData();
+    return v.isValid() ? v.value<qint64>() : -1;
 }
 
 void FilterBar::addRefinement(const CaseQuery& refinement, const QString& label) {

@@ -23,9 +23,14 @@ public:
 
     // The chosen filter with every chip ANDed in; sorting is left to the caller.
     CaseQuery query() const;
-    // The runs to choose from (a new project); the choice goes back to "All runs" without
-    // firing changed().
-    void setRuns(const std::vector<ProjectStore::RunInfo>& runs);
+    // The runs to choose from, a run whose analysis was interrupted marked so. Without
+    // keepChoice (a new project) the choice goes back to "All runs"; with it (the runs were
+    // edited) the chosen run stays chosen while it exists. Never fires changed().
+    void setRuns(const std::vector<ProjectStore::RunInfo>& runs, bool keepChoice = false);
+    // The run chosen in the run filter, -1 for "All runs".
+    qint64 chosenRun() const;
+    // The run filter's entry for a run: its label, and " (interrupted)" when it is.
+    static QString runEntryText(const ProjectStore::RunInfo& run);
     // A chip for a dashboard or projection selection; fires changed().
     void addRefinement(const CaseQuery& refinement, const QString& label);
     // Drops the chips without firing changed() (a project was opened).
@@ -35,6 +40,8 @@ public:
 
 signals:
     void changed();
+    // A context menu was asked for on the run filter (runId -1: "All runs" is chosen).
+    void runMenuRequested(qint64 runId, const QPoint& globalPos);
 
 private:
     void rebuildChips();

@@ -18,6 +18,7 @@
 #include "ReviewKeyController.h"
 #include "ReviewPanel.h"
 #include "ReviewerIdentity.h"
+#include "RunActions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -243,6 +244,13 @@ void MainWindow::connectSession() {
         statusBar()->showMessage(tr("Knowledge graph: %1").arg(message), 10000);
     });
     connect(session_, &ProjectSession::externalChange, this, [this] {
+        // Another instance or `reasonscope runs` may have renamed or deleted a run; when the
+        // filter's run went, the filter falls back to all runs.
+        const qint64 chosen = filterBar_->chosenRun();
+        if (session_->store())
+            filterBar_->setRuns(session_->store()->runs(), true);
+        if (filterBar_->chosenRun() != chosen)
+            applyFilter();
         refreshAfterReviews();
         reviewPanel_->refresh();
     });
@@ -299,6 +307,13 @@ void MainWindow::buildActions() {
     review->addSeparator();
     review->addActions(reviewPanel_->reviewActions());
 
+    runActions_ = new RunActions(this);
+    menuBar()->addMenu(runActions_->menu());
+    connect(runActions_, &RunActions::runsChanged, this, &MainWindow::refreshAfterRunEdit);
+    connect(runActions_, &RunActions::done, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    connect(filterBar_, &FilterBar::runMenuRequested, runActions_, &RunActions::popupRunMenu);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         QMessageBox::information(
@@ -326,6 +341,7 @@ void MainWindow::detachViews() {
     projection_->setStore(nullptr);
     kgExplorer_->setStore(nullptr);
     reviewPanel_->setStore(nullptr);
+    runActions_->setStore(nullptr);
 }
 
 void MainWindow::attachViews(ProjectStore* store) {
@@ -334,6 +350,7 @@ void MainWindow::attachViews(ProjectStore* store) {
     projection_->setStore(store);
     kgExplorer_->setStore(store);
     reviewPanel_->setStore(store);
+    runActions_->setStore(store);
 }
 
 bool MainWindow::openProject(const QString& path, bool quiet) {
@@ -649,6 +666,19 @@ void MainWindow::refreshAfterReviews() {
     keepOrSelectFirst(keep);
     dashboard_->refresh();
     updateStatus();
+}
+
+void MainWindow::refreshAfterRunEdit() {
+    if (!session_->store())
+        return;
+    session_->acknowledgeOwnWrite();
+    filterBar_->setRuns(session_->store()->runs(), true);
+    // The query may be the same while the rows under it changed (labels, deleted cases).
+    model_->refresh();
+    applyFilter(); // keeps the current case, or the first row when its run went
+    dashboard_->refresh();
+    projection_->refresh();
+    reviewPanel_->refresh();
 }
 
 void MainWindow::exportReport() {

@@ -31,6 +31,7 @@ class ReportExporter;
 class ReviewKeyController;
 class ReviewPanel;
 class ReviewerIdentity;
+class RunActions;
 struct PipelineRequest;
 
 class MainWindow : public QMainWindow {
@@ -56,6 +57,7 @@ public:
     // The overview or the concept map is still reading the store for the current filter.
     bool isUpdatingViews() const;
     ReviewPanel* reviewPanel() const { return reviewPanel_; }
+    RunActions* runActions() const { return runActions_; }
     qint64 currentCaseId() const { return currentCase_; }
 
     // Writes an audit report of the current filter on a worker (File > Export report… after
@@ -96,12 +98,15 @@ private:
     // The table, dashboard and review panel re-read the file, keeping the current case
     // (after a verdict here, or when another instance wrote to the file).
     void refreshAfterReviews();
+    // After a run was renamed, described or deleted here: the run filter and every view.
+    void refreshAfterRunEdit();
     void exportReport();
 
     ProjectSession* session_ = nullptr;
     ReportExporter* reportExporter_ = nullptr;
     ReviewerIdentity* reviewer_ = nullptr;
     ReviewKeyController* keys_ = nullptr;
+    RunActions* runActions_ = nullptr;
     FilterBar* filterBar_ = nullptr;
     CaseTableModel* model_ = nullptr;
     QTableView* table_ = nullptr;

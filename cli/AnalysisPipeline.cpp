@@ -6,7 +6,6 @@
 #include "Lexicon.h"
 #include "NameIndex.h"
 #include "NihBoxList.h"
-#include "PatternAggregator.h"
 #include "ProjectStore.h"
 #include "ReferencePathFinder.h"
 #include "ResourceLocator.h"
@@ -100,18 +99,6 @@ bool loadLexicon(const PipelineRequest& req, Lexicon& lexicon, std::string& erro
         if (std::filesystem::exists(Lexicon::completeListsFileFor(kgFile)))
             lexicon.loadCompleteLists(Lexicon::completeListsFileFor(kgFile), &lexiconErrors);
     return true;
-}
-
-// Patterns recounted over every finding of the project. Case ids repeat across runs (the
-// same question answered by several models), so a case is named "run/id" here.
-void storePatterns(ProjectStore& store) {
-    PatternAggregator patterns;
-    store.forEachFindingSignature([&](const ProjectStore::FindingSignature& f) {
-        patterns.add(f.run + "/" + f.caseKey, f.type, f.subtype, f.signature);
-    });
-    ProjectStore::Transaction tx(store);
-    store.replacePatterns(patterns.toJson());
-    tx.commit();
 }
 
 // What the analysis ran with, for the audit report: the KG sources and the settings.
@@ -307,7 +294,7 @@ PipelineResult runAnalysis(const PipelineRequest& req, const PipelineProgress& p
 
     // Patterns over the whole project, so a second import adds to the same picture.
     report("patterns", 0.0);
-    storePatterns(*store);
+    store->recountPatterns();
     result.secondsAnalysis = secondsSince(analysisStart);
     report("patterns", 1.0);
     result.ok = true;

@@ -8,6 +8,7 @@
 #include "ReportCommand.h"
 #include "ResourceLocator.h"
 #include "RunSummary.h"
+#include "RunsCommand.h"
 
 #include <nlohmann/json.hpp>
 
@@ -40,6 +41,10 @@ constexpr const char* kUsage = R"(Usage:
                      [--filter TEXT] [--redact] [--quiet]
       An audit report: what was analysed, the summary, and every flagged or reviewed case
       of the filter with its findings and verdicts (`reasonscope report --help`).
+  reasonscope runs --project FILE [--json]
+                   [--rename RUN NEW_LABEL | --describe RUN TEXT | --delete RUN --yes]
+      The runs of the project: id, label, model, cases, accuracy, complete or INTERRUPTED,
+      description; or rename, describe or delete one (`reasonscope runs --help`).
   reasonscope help
 Exit status: 0 success, 1 an input could not be read, 2 bad usage.
 )";
@@ -260,6 +265,12 @@ int runShow(const std::vector<std::string>& args) {
         std::cerr << "reasonscope: no case '" << caseId << "' in " << project << "\n";
         return 1;
     }
+    // A case of a run cut short is shown as it is, with a word that its run is not whole.
+    for (const auto& r : store->runs())
+        if (r.id == stored->runId && !r.complete && !asJson)
+            std::cout << "Note: run " << r.label
+                      << " is INTERRUPTED (its analysis stopped before the end of its file; "
+                         "the same analyze command completes it).\n\n";
     std::optional<CaseResult> result;
     if (!stored->analysis.is_null())
         result = decodeCaseResult(stored->analysis);
@@ -288,6 +299,8 @@ int runCommandLine(const std::vector<std::string>& args) {
             return runShow(args);
         if (args[0] == "report")
             return runReportCommand(args);
+        if (args[0] == "runs")
+            return runRunsCommand(args);
     } catch (const std::exception& e) {
         // Last line of defence: a bug must still end with a message, not an abort.
         std::cerr << "reasonscope: internal error: " << e.what() << "\n";

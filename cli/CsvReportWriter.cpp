@@ -60,6 +60,11 @@ void writeCsvReport(const AuditReport& r, std::ostream& out) {
     out << "# filter: " << (r.filterText.empty() ? "(none: every case)" : oneLine(r.filterText))
         << "\r\n";
     out << "# redacted: " << (r.redacted ? "yes" : "no") << "\r\n";
+    // The run column names runs; one cut short says so here, as the HTML report's run table.
+    for (const auto& run : r.runs)
+        if (!run.complete)
+            out << "# interrupted run: " << oneLine(run.label)
+                << " (its analysis stopped before the end of its file; its cases are a part)\r\n";
     out << "# cases: " << r.cases.size() << " reported of " << r.matchedCases
         << " matching the filter; " << r.reviewedCases << " reviewed\r\n";
     std::vector<std::string> header;

@@ -288,9 +288,9 @@ void HtmlReportWriter::analysed(std::string& o) {
     for (const auto& run : r_.runs)
         o += "<tr><td>" + esc(run.label) + "</td><td>" + esc(run.model) + "</td><td>" +
              esc(run.sourceFile) + "</td><td class=\"num\">" + num(run.cases) +
-             (run.complete ? "" : " (incomplete: analysis stopped)") + "</td><td>" +
-             esc(when(run.imported)) + "</td><td class=\"hash\">" + esc(run.sourceSha256) +
-             "</td></tr>";
+             (run.complete ? "" : " (interrupted: its analysis stopped before the end)") +
+             "</td><td>" + esc(when(run.imported)) + "</td><td class=\"hash\">" +
+             esc(run.sourceSha256) + "</td></tr>";
     o += "</table>";
     o += "<h4>Settings</h4>";
     if (r_.settings.empty()) {
@@ -341,7 +341,7 @@ void HtmlReportWriter::summary(std::string& o) {
         for (const auto& run : f.runs) {
             const std::int64_t scored = run.correct + run.incorrect;
             const double acc = scored ? 100.0 * double(run.correct) / double(scored) : 0.0;
-            bars.push_back({run.label, acc, "#3a7ca5",
+            bars.push_back({run.complete ? run.label : run.label + " (interrupted)", acc, "#3a7ca5",
                             scored ? fixed(acc) + "% of " + num(scored) : "not scored"});
         }
         o += picture(barChartSvg("Accuracy per run", bars, 100.0), 440, "Accuracy per run");

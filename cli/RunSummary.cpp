@@ -80,7 +80,7 @@ std::string runSummaryText(const ProjectStore& store, const PipelineResult& resu
         else
             out << ", no scored answers";
         if (!r.complete)
-            out << ", INCOMPLETE (its analysis was stopped; the same command again completes it)";
+            out << ", INTERRUPTED (its analysis was stopped; the same command again completes it)";
         out << "\n";
     }
 

@@ -81,6 +81,7 @@ struct FacetCounts {
         std::int64_t id = 0;
         std::string label;
         std::int64_t cases = 0, correct = 0, incorrect = 0; // the rest are unscored
+        bool complete = true; // false: its analysis was interrupted (RunInfo::complete)
     };
     std::vector<Run> runs; // runs with at least one matching case, by id
     std::int64_t cases = 0;

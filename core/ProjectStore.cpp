@@ -2,6 +2,7 @@
 // core/store that does it.
 #include "ProjectStore.h"
 
+#include "PatternAggregator.h"
 #include "store/CaseListing.h"
 #include "store/CaseReads.h"
 #include "store/ConceptQueries.h"
@@ -99,6 +100,41 @@ std::int64_t ProjectStore::ensureRun(const std::string& label, const std::string
 
 void ProjectStore::setRunComplete(std::int64_t runId, bool complete) {
     store::setRunComplete(*d_, runId, complete);
+}
+
+void ProjectStore::renameRun(std::int64_t runId, const std::string& label) {
+    store::WriteScope w(*d_);
+    store::renameRun(*d_, runId, label);
+    recountPatterns();
+    w.commit();
+}
+
+void ProjectStore::describeRun(std::int64_t runId, const std::string& description) {
+    store::setRunDescription(*d_, runId, description);
+}
+
+ProjectStore::RunContents ProjectStore::runContents(std::int64_t runId) const {
+    return store::runContents(*d_, runId);
+}
+
+ProjectStore::RunContents ProjectStore::deleteRun(std::int64_t runId) {
+    store::WriteScope w(*d_);
+    const RunContents gone = store::runContents(*d_, runId);
+    store::deleteRun(*d_, runId);
+    recountPatterns();
+    w.commit();
+    return gone;
+}
+
+void ProjectStore::recountPatterns() {
+    store::WriteScope w(*d_);
+    PatternAggregator patterns;
+    // Case keys repeat across runs (the same question answered by several models).
+    store::forEachFindingSignature(*d_, [&](const FindingSignature& f) {
+        patterns.add(f.run + "/" + f.caseKey, f.type, f.subtype, f.signature);
+    });
+    store::replacePatterns(*d_, patterns.toJson());
+    w.commit();
 }
 
 std::int64_t ProjectStore::addCase(const Case& c, std::int64_t runId) {

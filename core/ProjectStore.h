@@ -125,11 +125,29 @@ public:
         std::int64_t id = 0;
         std::string label, model, sourceFile, sourceSha256, imported;
         std::int64_t cases = 0, correct = 0, incorrect = 0; // the rest are unscored
-        bool complete = true; // false: the analysis storing it stopped before the end
+        bool complete = true;    // false: the analysis storing it stopped before the end
+        std::string description; // free text a person gave it (describeRun), empty if none
         // correct / (correct + incorrect); nullopt when nothing is scored.
         std::optional<double> accuracy() const;
     };
     std::vector<RunInfo> runs() const; // by id
+
+    // Editing runs. Each is one transaction (a savepoint inside the caller's); the patterns,
+    // which name cases "run/key", are recounted in it. StoreError when there is no such run.
+    // Renaming throws std::invalid_argument for a blank label or one another run has
+    // (labels pick runs in --run, run:LABEL and the run filter, so they stay unique).
+    void renameRun(std::int64_t runId, const std::string& label);
+    void describeRun(std::int64_t runId, const std::string& description);
+    // What deleteRun takes with the run, to say so before asking.
+    struct RunContents {
+        std::int64_t cases = 0, findings = 0, reviews = 0;
+    };
+    RunContents runContents(std::int64_t runId) const;
+    // Deletes the run with its cases and everything of them: analyses, findings, coverage
+    // gaps, concepts, review state and the reviews themselves (append-only otherwise: the
+    // schema lets a review go only with its run, see StoreSchema v8). Other runs' rows are
+    // untouched. Returns what it deleted.
+    RunContents deleteRun(std::int64_t runId);
 
     // Cases of two runs that share a non-empty question id, ordered by question id. A
     // question asked several times in one run pairs every combination.
@@ -192,6 +210,9 @@ public:
     void forEachFindingSignature(const std::function<void(const FindingSignature&)>& fn) const;
 
     void replacePatterns(const nlohmann::json& patterns);
+    // The patterns recounted over every finding of the project (core/PatternAggregator,
+    // cases named "run/key"), replacing the stored ones in one transaction.
+    void recountPatterns();
     nlohmann::json patterns() const; // as given to replacePatterns, in that order
     // The patterns without their case lists (megabytes of JSON at 100k cases), for listings.
     struct PatternSummary {

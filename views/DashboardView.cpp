@@ -40,6 +40,8 @@ namespace {
 
 const auto& kTypes = findingTypeNames();
 const QColor kAccuracyColor("#3a7ca5");
+// Bars of runs whose analysis was interrupted: a warning colour apart from the finding classes.
+const QColor kInterruptedColor("#c98a2b");
 const QColor kNodeKindColor("#c0504d");
 constexpr int kSignatureRole = Qt::UserRole;
 
@@ -129,13 +131,24 @@ void attachAxes(QChart* chart, QAbstractBarSeries* series, const QStringList& ca
     // Beside horizontal bars the names are what the reader needs, but Qt cuts them to "..."
     // in a narrow dock long before the bars run short of room, and without cutting lets long
     // ones run off the chart. So they are shortened here (the bars' tooltips say them whole),
-    // unless that would make two the same: categories must stay distinct.
+    // unless that would make two the same: categories must stay distinct. A short qualifier
+    // in parentheses at the end ("gpt-4 (interrupted)") is kept whole, on a line of its own
+    // (labels are rich text): it is what the bar says about the run.
     QStringList shown = categories;
     if (horizontal) {
         constexpr int kMaxChars = 16;
-        for (QString& c : shown)
-            if (c.size() > kMaxChars)
-                c = c.left(kMaxChars - 1) + QChar(0x2026);
+        for (QString& c : shown) {
+            const qsizetype paren = c.endsWith(QLatin1Char(')')) ? c.lastIndexOf(" (") : -1;
+            const bool keepTail = paren > 0 && c.size() - paren <= kMaxChars;
+            const QString head = keepTail ? c.left(paren) : c;
+            const QString shortHead =
+                head.size() > kMaxChars ? head.left(kMaxChars - 1) + QChar(0x2026) : head;
+            if (keepTail)
+                c = shortHead.toHtmlEscaped() + QStringLiteral("<br>") +
+                    c.mid(paren + 1).toHtmlEscaped();
+            else
+                c = shortHead;
+        }
         if (QSet<QString>(shown.begin(), shown.end()).size() != categories.size())
             shown = categories;
         cats->setTruncateLabels(false);
@@ -428,21 +441,32 @@ void DashboardView::fillAccuracy(const FacetCounts& f) {
     QStringList categories;
     std::vector<QString> tips;
     std::vector<std::pair<std::int64_t, QString>> runs;
+    std::vector<int> interrupted; // bars of runs whose analysis stopped part-way
     for (auto it = f.runs.rbegin(); it != f.runs.rend(); ++it) {
         const FacetCounts::Run& r = *it;
         const std::int64_t scored = r.correct + r.incorrect;
         const double acc = scored ? 100.0 * double(r.correct) / double(scored) : 0.0;
         *set << acc;
         QString label = qs(r.label);
-        categories << label;
+        // The accuracy of part of a run is not the run's: the axis says so, not only a tip.
+        categories << (r.complete ? label : tr("%1 (interrupted)").arg(label));
         runs.emplace_back(r.id, label);
-        tips.push_back(scored ? tr("%1: %2 (%3 of %4 scored correct; %5 cases)")
-                                    .arg(label, percent(acc))
-                                    .arg(r.correct)
-                                    .arg(scored)
-                                    .arg(r.cases)
-                              : tr("%1: no scored cases (%2 cases)").arg(label).arg(r.cases));
+        QString tip = scored ? tr("%1: %2 (%3 of %4 scored correct; %5 cases)")
+                                   .arg(label, percent(acc))
+                                   .arg(r.correct)
+                                   .arg(scored)
+                                   .arg(r.cases)
+                             : tr("%1: no scored cases (%2 cases)").arg(label).arg(r.cases);
+        if (!r.complete) {
+            interrupted.push_back(set->count() - 1);
+            tip += tr("\nInterrupted: its analysis stopped before the end of its file, so this "
+                      "is the accuracy of the part stored.");
+        }
+        tips.push_back(tip);
     }
+    set->setSelectedColor(kInterruptedColor);
+    for (int bar : interrupted)
+        set->selectBar(bar);
     auto* series = new QHorizontalBarSeries;
     series->append(set);
     series->setBarWidth(0.6);

@@ -32,11 +32,11 @@ bool parseRelationSignature(const std::string& sig, std::string* head, std::stri
 FacetCounts facets(SqliteConnection& d, const CaseQuery& query) {
     FacetCounts out;
     const CaseSql s = caseSql(d, query, true);
-    std::map<std::int64_t, std::string> labels;
+    std::map<std::int64_t, std::pair<std::string, bool>> labels; // id -> label, complete
     {
-        SqliteStatement q(d, "SELECT id, label FROM runs");
+        SqliteStatement q(d, "SELECT id, label, complete FROM runs");
         while (q.step())
-            labels[q.integer(0)] = q.text(1);
+            labels[q.integer(0)] = {q.text(1), q.integer(2) != 0};
     }
     // One pass over the narrow index for the per-run, per-type, severity and review counts;
     // the groups are few (runs x severities x verdicts).
@@ -55,7 +55,8 @@ FacetCounts facets(SqliteConnection& d, const CaseQuery& query) {
         q.bindAll(s.params);
         while (q.step()) {
             if (out.runs.empty() || out.runs.back().id != q.integer(0))
-                out.runs.push_back({q.integer(0), labels[q.integer(0)], 0, 0, 0});
+                out.runs.push_back({q.integer(0), labels[q.integer(0)].first, 0, 0, 0,
+                                    labels[q.integer(0)].second});
             FacetCounts::Run& run = out.runs.back();
             const std::int64_t n = q.integer(3);
             run.cases += n;

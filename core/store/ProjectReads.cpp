@@ -1,6 +1,7 @@
 #include "ProjectReads.h"
 
 #include "SqliteStatement.h"
+#include "StoreError.h"
 
 namespace rs::store {
 
@@ -44,7 +45,7 @@ SELECT r.id, r.label, r.model, r.source_file, r.source_sha256, r.imported,
     (SELECT count(*) FROM cases c WHERE c.run_id = r.id),
     (SELECT count(*) FROM cases c WHERE c.run_id = r.id AND c.correct = 1),
     (SELECT count(*) FROM cases c WHERE c.run_id = r.id AND c.correct = 0),
-    r.complete
+    r.complete, r.description
 FROM runs r ORDER BY r.id)sql");
     while (q.step()) {
         ProjectStore::RunInfo r;
@@ -58,8 +59,28 @@ FROM runs r ORDER BY r.id)sql");
         r.correct = q.integer(7);
         r.incorrect = q.integer(8);
         r.complete = q.integer(9) != 0;
+        r.description = q.text(10);
         out.push_back(std::move(r));
     }
+    return out;
+}
+
+ProjectStore::RunContents runContents(SqliteConnection& d, std::int64_t runId) {
+    ProjectStore::RunContents out;
+    // The run's cases from the (run_id, correct) index; findings and reviews by case.
+    SqliteStatement q(d, R"sql(
+SELECT (SELECT count(*) FROM runs WHERE id = ?1),
+    (SELECT count(*) FROM cases WHERE run_id = ?1),
+    (SELECT count(*) FROM findings WHERE case_id IN (SELECT id FROM cases WHERE run_id = ?1)),
+    (SELECT count(*) FROM reviews WHERE case_id IN (SELECT id FROM cases WHERE run_id = ?1)))sql");
+    q.bind(1, runId);
+    q.step();
+    if (q.integer(0) == 0)
+        throw StoreError("no run with id " + std::to_string(runId) + " in " + d.path);
+    out.cases = q.integer(1);
+    out.findings = q.integer(2);
+    out.reviews = q.integer(3);
+    q.run();
     return out;
 }
 

@@ -10,6 +10,7 @@ std::vector<std::pair<std::string, std::string>> settings(SqliteConnection& d);
 std::int64_t externalChangeCounter(SqliteConnection& d);
 std::vector<ProjectStore::KgSource> kgSources(SqliteConnection& d);
 std::vector<ProjectStore::RunInfo> runs(SqliteConnection& d);
+ProjectStore::RunContents runContents(SqliteConnection& d, std::int64_t runId);
 ProjectStore::Summary summary(SqliteConnection& d);
 std::vector<ImportError> importErrors(SqliteConnection& d);
 nlohmann::json patterns(SqliteConnection& d);

@@ -52,6 +52,58 @@ void setRunComplete(SqliteConnection& d, std::int64_t runId, bool complete) {
     w.commit();
 }
 
+namespace {
+
+[[noreturn]] void noSuchRun(const SqliteConnection& d, std::int64_t runId) {
+    throw StoreError("no run with id " + std::to_string(runId) + " in " + d.path);
+}
+
+bool isBlank(const std::string& s) {
+    return s.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
+}
+
+} // namespace
+
+void renameRun(SqliteConnection& d, std::int64_t runId, const std::string& label) {
+    if (isBlank(label))
+        throw std::invalid_argument("a run needs a label that is not blank");
+    WriteScope w(d);
+    // Labels name runs wherever a person or a script picks one (--run, run:LABEL, the run
+    // filter, "run/case" in patterns): another run's label is refused, not shared.
+    SqliteStatement other(d, "SELECT id FROM runs WHERE label = ? AND id <> ? LIMIT 1");
+    other.bind(1, label).bind(2, runId);
+    if (other.step())
+        throw std::invalid_argument("another run (id " + std::to_string(other.integer(0)) +
+                                    ") is already labelled \"" + label + "\"");
+    other.run();
+    SqliteStatement q(d, "UPDATE runs SET label = ? WHERE id = ? RETURNING id");
+    q.bind(1, label).bind(2, runId);
+    if (!q.step())
+        noSuchRun(d, runId);
+    q.run();
+    w.commit();
+}
+
+void setRunDescription(SqliteConnection& d, std::int64_t runId, const std::string& description) {
+    WriteScope w(d);
+    SqliteStatement q(d, "UPDATE runs SET description = ? WHERE id = ? RETURNING id");
+    q.bind(1, description).bind(2, runId);
+    if (!q.step())
+        noSuchRun(d, runId);
+    q.run();
+    w.commit();
+}
+
+void deleteRun(SqliteConnection& d, std::int64_t runId) {
+    WriteScope w(d);
+    SqliteStatement q(d, "DELETE FROM runs WHERE id = ? RETURNING id");
+    q.bind(1, runId);
+    if (!q.step())
+        noSuchRun(d, runId);
+    q.run();
+    w.commit();
+}
+
 std::int64_t addCase(SqliteConnection& d, const Case& c, std::int64_t runId) {
     const CasePartColumns parts = encodeCaseParts(c);
     WriteScope w(d);

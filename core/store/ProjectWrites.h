@@ -21,6 +21,14 @@ std::int64_t ensureRun(SqliteConnection& d, const std::string& label, const std:
 // Marks a run whole (true) or being stored / cut short (false); see the v5 migration.
 void setRunComplete(SqliteConnection& d, std::int64_t runId, bool complete);
 
+// Run edits; the semantics (and the errors thrown) are ProjectStore's. None recounts the
+// patterns, whose case names carry run labels: ProjectStore does that in the same scope.
+void renameRun(SqliteConnection& d, std::int64_t runId, const std::string& label);
+void setRunDescription(SqliteConnection& d, std::int64_t runId, const std::string& description);
+// Deletes the run row; the schema's runs_delete_contents trigger (v8) takes its cases,
+// their reviews and everything hanging off them in the same statement.
+void deleteRun(SqliteConnection& d, std::int64_t runId);
+
 std::int64_t addCase(SqliteConnection& d, const Case& c, std::int64_t runId);
 void addImportError(SqliteConnection& d, const ImportError& e);
 void saveAnalysis(SqliteConnection& d, std::int64_t caseId, const nlohmann::json& caseResult);

@@ -299,6 +299,29 @@ WHERE j.type = 'text' AND j.value <> '';
 -- they count as complete, as they did until now.
 ALTER TABLE runs ADD COLUMN complete INTEGER NOT NULL DEFAULT 1 CHECK (complete IN (0, 1));
 )sql"},
+    {8, R"sql(
+-- Runs as things a user edits: a free-text description beside the label.
+ALTER TABLE runs ADD COLUMN description TEXT NOT NULL DEFAULT '';
+
+-- Deleting a run takes its cases, their analyses, findings, gaps, concepts and reviews with
+-- it, in the one statement DELETE FROM runs (the trigger below; the cascades of cases do the
+-- rest). Reviews stay append-only otherwise: a single verdict can be neither changed nor
+-- deleted, and a reviewed case cannot be deleted on its own (its reviews keep it, by foreign
+-- key). The guard is the run row itself, not a flag or a setting a caller could leave on: a
+-- review may be deleted only once the run its case belongs to is gone, which happens only
+-- inside the run's own deletion. Foreign keys are checked at the end of that statement,
+-- when the cases and their reviews have gone too.
+DROP TRIGGER reviews_no_delete;
+CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
+WHEN EXISTS (SELECT 1 FROM cases c JOIN runs r ON r.id = c.run_id WHERE c.id = old.case_id)
+BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
+CREATE TRIGGER runs_delete_contents AFTER DELETE ON runs
+BEGIN
+    DELETE FROM reviews WHERE case_id IN (SELECT id FROM cases WHERE run_id = old.id);
+    DELETE FROM case_review_state WHERE case_id IN (SELECT id FROM cases WHERE run_id = old.id);
+    DELETE FROM cases WHERE run_id = old.id;
+END;
+)sql"},
 };
 
 static_assert(std::size(kMigrations) > 0 &&

@@ -8,7 +8,7 @@ namespace rs::store {
 struct SqliteConnection;
 
 // The schema version the last migration produces (ProjectStore::kSchemaVersion).
-constexpr int kSchemaVersion = 7;
+constexpr int kSchemaVersion = 8;
 // PRAGMA application_id of every project file ("RScp"), so that other SQLite files are
 // recognised as not being a project.
 constexpr std::int32_t kApplicationId = 0x52536370;

@@ -157,6 +157,14 @@ void TestStoreSchema::migratesFromEveryOlderVersion() {
     QVERIFY(!w->runs().front().complete);
     w->setRunComplete(1, true);
     QVERIFY(w->runs().front().complete);
+    // Runs of older files have no description (v8) and can be deleted with their reviewed
+    // case, while the case's single verdict still cannot be.
+    QCOMPARE(w->runs().front().description, std::string());
+    QCOMPARE(w->runContents(1).reviews, std::int64_t(1));
+    QCOMPARE(w->deleteRun(1).cases, std::int64_t(1));
+    QVERIFY(w->runs().empty());
+    QCOMPARE(scalar(old, "SELECT count(*) FROM reviews"), QStringLiteral("0"));
+    QCOMPARE(scalar(old, "PRAGMA integrity_check"), QStringLiteral("ok"));
 }
 
 QTEST_APPLESS_MAIN(TestStoreSchema)
