@@ -173,7 +173,7 @@ std::vector<RuleResult> evaluate(const ProjectStore& store, const GateOptions& o
                                  const ProjectStore::RunInfo& run,
                                  const std::optional<ProjectStore::RunInfo>& base) {
     std::vector<RuleResult> out;
-    out.push_back({"complete", run.complete ? "yes" : "no", "yes", run.complete,
+    out.push_back({"run-complete", run.complete ? "yes" : "no", "", run.complete,
                    run.complete ? "the run's analysis finished"
                                 : "the run's analysis was cut short; re-run analyze"});
     for (const auto& r : o.rates)
@@ -211,8 +211,9 @@ std::string junitXml(const std::string& runLabel, const std::vector<RuleResult>&
       << failures << "\" errors=\"0\" skipped=\"0\" time=\"0\">\n";
     for (const auto& r : rules) {
         x << "    <testcase classname=\"reasonscope.gate\" name=\""
-          << htmlEscape(r.name + " " + r.limit) << "\" time=\"0\">";
-        const std::string text = r.name + " = " + r.value + " (" + r.limit + "): " + r.detail;
+          << htmlEscape(r.limit.empty() ? r.name : r.name + " " + r.limit) << "\" time=\"0\">";
+        const std::string text = r.name + " = " + r.value +
+                                 (r.limit.empty() ? "" : " (" + r.limit + ")") + ": " + r.detail;
         if (!r.holds)
             x << "\n      <failure type=\"gate\" message=\"" << htmlEscape(text) << "\">"
               << htmlEscape(text) << "</failure>\n    ";

@@ -4,70 +4,13 @@
 #include "FindingKinds.h"
 #include "RunComparison.h"
 
+#include "ComparisonFixture.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace rs;
 using nlohmann::json;
-
-namespace {
-
-const std::string kTreats = "relation/wrong_relation/(Compound,treats,Disease)";
-const std::string kBranch = "branch/fever -> cough";
-
-struct Spec {
-    std::string key, questionId;
-    std::optional<bool> correct;
-    std::vector<json> findings;
-};
-
-json finding(const std::string& type, const std::string& subtype, const std::string& signature,
-             std::vector<std::string> nodes) {
-    return {{"type", type},         {"subtype", subtype},
-            {"severity", "major"},  {"step", 0},
-            {"nodes", nodes},       {"span", json::array({0, 4})},
-            {"explanation", "why"}, {"signature", signature}};
-}
-
-json relationFinding() {
-    return finding("relation", "wrong_relation", kTreats, {"aspirin", "fever"});
-}
-json branchFinding() {
-    return finding("branch", "plausible_branch", kBranch, {"cough"});
-}
-
-void addCase(ProjectStore& s, std::int64_t run, const Spec& spec) {
-    Case c;
-    c.key = spec.key;
-    c.questionId = spec.questionId;
-    c.dataset = "medqa";
-    c.model = "m";
-    c.sourceFile = "f.json";
-    c.question = "Q?";
-    c.options = {{"A", "x"}, {"B", "y"}};
-    c.gold = "A";
-    c.output = "text";
-    c.prediction = spec.correct ? (*spec.correct ? "A" : "B") : "";
-    c.correct = spec.correct;
-    const std::int64_t id = s.addCase(c, run);
-    json analysis = {{"id", spec.key},
-                     {"question_id", spec.questionId},
-                     {"correct", spec.correct ? json(*spec.correct) : json()},
-                     {"prediction", c.prediction},
-                     {"gold", "A"},
-                     {"reasoning_path", json::array()},
-                     {"reference_paths", json::array()},
-                     {"best_reference", -1},
-                     {"unanchored_reason", ""},
-                     {"findings", spec.findings},
-                     {"coverage_gaps", json::array()},
-                     {"steps", json::array()},
-                     {"mentions", json::array()},
-                     {"claims", json::array()}};
-    s.saveAnalysis(id, analysis);
-}
-
-} // namespace
 
 class TestRunComparison : public QObject {
     Q_OBJECT
@@ -77,37 +20,7 @@ private slots:
         std::string error;
         store_ = ProjectStore::open(dir_.filePath("p.rsproj").toStdString(), &error);
         QVERIFY2(store_, error.c_str());
-        base_ = store_->ensureRun("base", "m", "base.json", "sha-base");
-        head_ = store_->ensureRun("head", "m", "head.json", "sha-head");
-        const json rel = relationFinding(), br = branchFinding();
-        const std::vector<Spec> base = {
-            {"b1", "q1", true, {br}}, {"b2", "q2", true, {br}},
-            {"b3", "q3", true, {}},   {"b4", "q4", false, {br, rel}},
-            {"b5", "q5", false, {}},  {"b6", "q6", std::nullopt, {}},
-            {"b7", "q7", true, {}},   // only in base
-            {"b9a", "q9", true, {}},  // q9 asked twice in base
-            {"b9b", "q9", false, {}}, //
-            {"b0", "", true, {}},     // no question id
-        };
-        const std::vector<Spec> head = {
-            {"h1", "q1", true, {br}},       {"h2", "q2", false, {rel, rel}},
-            {"h3", "q3", false, {rel, br}}, {"h4", "q4", true, {}},
-            {"h5", "q5", false, {}},        {"h6", "q6", true, {}},
-            {"h8", "q8", false, {}}, // only in head
-            {"h9", "q9", true, {}},
-        };
-        ProjectStore::Transaction t(*store_);
-        for (const auto& s : base)
-            addCase(*store_, base_, s);
-        for (const auto& s : head)
-            addCase(*store_, head_, s);
-        t.commit();
-        ProjectStore::Review r;
-        r.caseId = store_->loadCase("h2", "head")->id;
-        r.reviewer = "dr x";
-        r.role = "clinician";
-        r.verdict = "confirmed";
-        store_->addReview(r);
+        std::tie(base_, head_) = test::fillComparisonProject(*store_);
     }
 
     void pairsAndUnpaired() {
@@ -190,13 +103,13 @@ private slots:
         // treats: base 1 question (q4), head 2 (q2, q3): grew. branch: base 3, head 2: shrank.
         QCOMPARE(c.patterns.size(), std::size_t(2));
         for (const auto& p : c.patterns) {
-            if (p.signature == kTreats) {
+            if (p.signature == test::kTreats) {
                 QCOMPARE(p.trend, PatternTrend::Grew);
                 QCOMPARE(p.baseCases, 1);
                 QCOMPARE(p.headCases, 2);
                 QVERIFY(!p.description.empty());
             } else {
-                QCOMPARE(p.signature, kBranch);
+                QCOMPARE(p.signature, test::kBranch);
                 QCOMPARE(p.trend, PatternTrend::Shrank);
             }
         }
