@@ -90,7 +90,7 @@ void accuracySection(std::string& o, const RunComparison& c) {
         o += "<p>Difference (head − base) <b>" + formatSigned(a.difference) + "</b>, 95% CI " +
              formatSigned(a.difference95.low) + " to " + formatSigned(a.difference95.high) +
              " (Newcombe hybrid score, paired). Exact McNemar test: " + num(c.fixes()) +
-             " fixed vs " + num(c.regressions()) + " regressed, p = " + formatRate(a.mcnemarP) +
+             " fixed vs " + num(c.regressions()) + " regressed, p = " + formatPValue(a.mcnemarP) +
              ".</p>";
     o += "<p class=\"muted\">Unpaired base: no question id " + num(c.baseUnpaired.noQuestionId) +
          ", only in base " + num(c.baseUnpaired.onlyInThisRun) + ", asked several times " +

@@ -17,13 +17,13 @@ std::string formatSigned(double v) {
     return buf;
 }
 
-namespace {
-
-std::string pValue(double p) {
+std::string formatPValue(double p) {
     char buf[32];
     std::snprintf(buf, sizeof buf, p < 1e-4 ? "%.2e" : "%.4f", p);
     return buf;
 }
+
+namespace {
 
 std::string padded(const std::string& s, std::size_t width) {
     return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
@@ -111,7 +111,7 @@ std::string comparisonText(const RunComparison& c) {
           << formatSigned(a.difference95.low) << " to " << formatSigned(a.difference95.high)
           << ", Newcombe hybrid score)\n"
           << "McNemar exact test: " << c.fixes() << " fixed vs " << c.regressions()
-          << " regressed, p = " << pValue(a.mcnemarP) << "\n";
+          << " regressed, p = " << formatPValue(a.mcnemarP) << "\n";
     else
         o << "Accuracy: no question is scored on both sides\n";
     cellsText(o, c);

@@ -13,5 +13,7 @@ std::string comparisonText(const RunComparison& c);
 // "0.812" / "n/a"; "+0.034" with sign for differences.
 std::string formatRate(double v);
 std::string formatSigned(double v);
+// "0.0123", or "4.39e-10" below 1e-4.
+std::string formatPValue(double p);
 
 } // namespace rs

@@ -118,7 +118,7 @@ private slots:
         QVERIFY(html.open(QIODevice::ReadOnly));
         const QByteArray bytes = html.readAll();
         QVERIFY(bytes.startsWith("<!DOCTYPE html>"));
-        QVERIFY(!bytes.contains("http://") || !bytes.contains("src=\"http"));
+        QVERIFY(!bytes.contains("src=\"http") && !bytes.contains("href=\"http"));
         QVERIFY(!bytes.contains("<script"));
         QXmlStreamReader x(bytes);
         int svgs = 0;
