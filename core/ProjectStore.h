@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -157,6 +158,34 @@ public:
         std::string keyA, keyB;
     };
     std::vector<CasePair> pairCases(std::int64_t runA, std::int64_t runB) const;
+
+    // --- comparing two runs (core/RunComparison) ------------------------------------
+    // The narrow columns of every case of a run, by id, from indexes alone (no case row or
+    // analysis JSON is read).
+    struct RunCase {
+        std::int64_t id = 0;
+        std::string key, questionId;
+        std::optional<bool> correct;
+        bool analysed = false;
+        std::array<std::int64_t, 5> findingsByType{}; // in core/FindingKinds kAllFindingTypes order
+        std::string reviewState; // the latest case-level verdict, empty when unreviewed
+    };
+    std::vector<RunCase> runCases(std::int64_t runId) const;
+    // Every finding's class with its case, project-wide, in (type, subtype, case id) order,
+    // from an index alone: no finding row is read, so 500k findings stream in tens of ms.
+    struct FindingKindRow {
+        std::int64_t caseId = 0;
+        std::string type, subtype;
+    };
+    void forEachFindingKind(const std::function<void(const FindingKindRow&)>& fn) const;
+    // Every finding's signature with its case, project-wide, in (signature, case id) order,
+    // from an index alone.
+    void forEachSignatureCase(
+        const std::function<void(std::int64_t caseId, const std::string& signature)>& fn) const;
+    // The concepts the findings of the given cases name, each with how many of those cases
+    // name it; most cases first, ties by name. limit <= 0 means no limit.
+    std::vector<std::pair<std::string, std::int64_t>>
+    conceptsOfCases(const std::vector<std::int64_t>& caseIds, int limit) const;
 
     struct Summary {
         std::vector<RunInfo> runs;
