@@ -4,6 +4,7 @@
 
 #include "store/CaseListing.h"
 #include "store/CaseReads.h"
+#include "store/ComparisonQueries.h"
 #include "store/ConceptQueries.h"
 #include "store/FacetQueries.h"
 #include "store/ProjectFileCheck.h"
@@ -191,6 +192,20 @@ void ProjectStore::forEachFindingSignature(
 std::vector<ProjectStore::CasePair> ProjectStore::pairCases(std::int64_t runA,
                                                             std::int64_t runB) const {
     return store::pairCases(*d_, runA, runB);
+}
+
+std::vector<ProjectStore::RunCase> ProjectStore::runCases(std::int64_t runId) const {
+    return store::runCases(*d_, runId);
+}
+
+void ProjectStore::forEachRunFinding(std::int64_t runId,
+                                     const std::function<void(const RunFinding&)>& fn) const {
+    store::forEachRunFinding(*d_, runId, fn);
+}
+
+std::vector<std::pair<std::string, std::int64_t>>
+ProjectStore::conceptsOfCases(const std::vector<std::int64_t>& caseIds, int limit) const {
+    return store::conceptsOfCases(*d_, caseIds, limit);
 }
 
 std::vector<std::string> ProjectStore::searchCases(const std::string& ftsQuery, int limit) const {

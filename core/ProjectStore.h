@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -139,6 +140,29 @@ public:
         std::string keyA, keyB;
     };
     std::vector<CasePair> pairCases(std::int64_t runA, std::int64_t runB) const;
+
+    // --- comparing two runs (core/RunComparison) ------------------------------------
+    // The narrow columns of every case of a run, by id, without reading any analysis JSON.
+    struct RunCase {
+        std::int64_t id = 0;
+        std::string key, questionId;
+        std::optional<bool> correct;
+        bool analysed = false;
+        std::array<std::int64_t, 5> findingsByType{}; // in core/FindingKinds kAllFindingTypes order
+        std::string reviewState; // the latest case-level verdict, empty when unreviewed
+    };
+    std::vector<RunCase> runCases(std::int64_t runId) const;
+    // The findings of a run's cases, ordered by case id, from the findings table alone.
+    struct RunFinding {
+        std::int64_t caseId = 0;
+        std::string type, subtype, signature;
+    };
+    void forEachRunFinding(std::int64_t runId,
+                           const std::function<void(const RunFinding&)>& fn) const;
+    // The concepts the findings of the given cases name, each with how many of those cases
+    // name it; most cases first, ties by name. limit <= 0 means no limit.
+    std::vector<std::pair<std::string, std::int64_t>>
+    conceptsOfCases(const std::vector<std::int64_t>& caseIds, int limit) const;
 
     struct Summary {
         std::vector<RunInfo> runs;
