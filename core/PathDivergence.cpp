@@ -29,6 +29,23 @@ std::vector<std::string> onlyIn(const std::vector<std::string>& path,
     return out;
 }
 
+// The same paths, in whatever order (each analysis ranks them against its own path first).
+bool sameSet(const std::vector<CaseResult::ReferencePath>& a,
+             const std::vector<CaseResult::ReferencePath>& b) {
+    if (a.size() != b.size())
+        return false;
+    std::vector<bool> used(b.size(), false);
+    for (const CaseResult::ReferencePath& path : a) {
+        std::size_t i = 0;
+        while (i < b.size() && (used[i] || !(b[i] == path)))
+            ++i;
+        if (i == b.size())
+            return false;
+        used[i] = true;
+    }
+    return true;
+}
+
 } // namespace
 
 PathDivergence PathDivergence::between(const CaseResult& base, const CaseResult& head) {
@@ -49,7 +66,7 @@ PathDivergence PathDivergence::between(const CaseResult& base, const CaseResult&
     }
     d.baseOnly = onlyIn(a, b);
     d.headOnly = onlyIn(b, a);
-    d.sameReferencePaths = base.referencePaths == head.referencePaths;
+    d.sameReferencePaths = sameSet(base.referencePaths, head.referencePaths);
     d.referencePaths = std::max(base.referencePaths.size(), head.referencePaths.size());
     if (d.sameReferencePaths)
         d.referencePaths = base.referencePaths.size();

@@ -33,6 +33,11 @@ QWidget* column(QWidget* parent, QLabel*& header, InstanceView*& view, const QSt
         inner->setOrientation(Qt::Vertical);
         inner->setSizes({600, 220});
     }
+    // The legend under the text wraps rather than widening the column: two columns side
+    // by side must still fit a dock.
+    for (QLabel* label : view->findChildren<QLabel*>())
+        if (label->textFormat() == Qt::RichText)
+            label->setWordWrap(true);
     layout->addWidget(header);
     layout->addWidget(view, 1);
     return box;

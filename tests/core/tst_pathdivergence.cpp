@@ -131,10 +131,16 @@ void TestPathDivergence::referencePaths() {
     QVERIFY(d.sameReferencePaths);
     QCOMPARE(d.referencePaths, std::size_t(1));
 
+    CaseResult::ReferencePath other = ref;
+    other.nodes = {"A", "C"};
+    base.referencePaths = {ref, other};
+    head.referencePaths = {other, ref}; // ranked otherwise: the same paths
+    QVERIFY(PathDivergence::between(base, head).sameReferencePaths);
+
     head.referencePaths.push_back(ref);
     d = PathDivergence::between(base, head);
     QVERIFY(!d.sameReferencePaths);
-    QCOMPARE(d.referencePaths, std::size_t(2));
+    QCOMPARE(d.referencePaths, std::size_t(3));
 }
 
 QTEST_APPLESS_MAIN(TestPathDivergence)
