@@ -84,9 +84,9 @@ CompareMode::CompareMode(QMainWindow* window, QVBoxLayout* centre)
     table_->verticalHeader()->setDefaultSectionSize(22);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setAlternatingRowColors(true);
-    table_->setColumnWidth(ComparisonTableModel::QuestionColumn, 170);
-    table_->setColumnWidth(ComparisonTableModel::TitleColumn, 240);
-    table_->setColumnWidth(ComparisonTableModel::ChangeColumn, 130);
+    table_->setColumnWidth(ComparisonTableModel::QuestionColumn, 190);
+    table_->setColumnWidth(ComparisonTableModel::TitleColumn, 230);
+    table_->setColumnWidth(ComparisonTableModel::ChangeColumn, 160);
     for (int c = ComparisonTableModel::BaseCorrectColumn;
          c < ComparisonTableModel::BaseReviewColumn; ++c)
         table_->setColumnWidth(c, c < ComparisonTableModel::FirstClassColumn ? 48 : 76);

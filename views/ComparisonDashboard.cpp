@@ -84,9 +84,14 @@ void attachAxes(QChart* chart, QAbstractBarSeries* series, const QStringList& ca
     cats->append(categories);
     auto* values = new QValueAxis;
     values->setLabelFormat("%d");
-    // Room above the longest bar for its label.
-    values->setRange(0, std::max<double>(1.0, std::ceil(double(max) * 1.15)));
-    values->setTickCount(std::min<int>(6, int(std::max<std::int64_t>(max, 1)) + 1));
+    // Room beyond the longest bar for its label, in whole steps of 1, 2, 5, 10, 20, ...
+    const auto room = std::int64_t(std::ceil(double(std::max<std::int64_t>(max, 1)) * 1.15));
+    std::int64_t step = 1;
+    for (int k = 0; room > 5 * step; ++k)
+        step = (k % 3 == 1) ? step / 2 * 5 : step * 2;
+    const std::int64_t top = (room + step - 1) / step * step;
+    values->setRange(0, double(top));
+    values->setTickCount(int(top / step) + 1);
     chart->addAxis(cats, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     chart->addAxis(values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(cats);
@@ -174,7 +179,8 @@ ComparisonDashboard::ComparisonDashboard(QWidget* parent) : QWidget(parent) {
     patterns_->setColumnWidth(0, 90);
     patterns_->setColumnWidth(1, 50);
     patterns_->setColumnWidth(2, 50);
-    patterns_->setMinimumHeight(140);
+    patterns_->setMinimumHeight(90);
+    patterns_->setMaximumHeight(220);
     column->addWidget(patterns_);
     column->addStretch(1);
     clear();

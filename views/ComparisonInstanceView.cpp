@@ -1,10 +1,17 @@
 #include "ComparisonInstanceView.h"
 
+#include "ClaimListView.h"
 #include "InstanceView.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QLabel>
+#include <QListWidget>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace rs {
@@ -31,8 +38,12 @@ QWidget* column(QWidget* parent, QLabel*& header, InstanceView*& view, const QSt
     view->setObjectName(name + "Instance");
     if (auto* inner = view->findChild<QSplitter*>()) {
         inner->setOrientation(Qt::Vertical);
-        inner->setSizes({600, 220});
+        inner->setSizes({700, 160});
     }
+    // Side by side, the text and the findings are what differ; the coverage gaps and the
+    // claims stay in the single instance view.
+    view->gapList()->parentWidget()->hide();
+    view->claimList()->hide();
     // The legend under the text wraps rather than widening the column: two columns side
     // by side must still fit a dock.
     for (QLabel* label : view->findChildren<QLabel*>())
@@ -41,6 +52,21 @@ QWidget* column(QWidget* parent, QLabel*& header, InstanceView*& view, const QSt
     layout->addWidget(header);
     layout->addWidget(view, 1);
     return box;
+}
+
+// Both sides ask the same question: each opens on its own answer, the question above it
+// a scroll away.
+void scrollToOutput(InstanceView* view, const Case& c) {
+    const QString firstLine = QString::fromStdString(c.output).section(QLatin1Char('\n'), 0, 0);
+    const QString prefix = firstLine.trimmed().left(40);
+    if (prefix.isEmpty())
+        return;
+    QTextDocument* doc = view->textView()->document();
+    const QTextCursor found = doc->find(prefix);
+    if (found.isNull())
+        return;
+    const QRectF block = doc->documentLayout()->blockBoundingRect(found.block());
+    view->textView()->verticalScrollBar()->setValue(int(block.top()) - 6);
 }
 
 } // namespace
@@ -100,10 +126,12 @@ void ComparisonInstanceView::showPair(const Side& base, const Side& head) {
                                        : QColor(QStringLiteral("#f8dcdc"));
         palette.setColor(QPalette::Window, tint);
         header->setPalette(palette);
-        if (side.data)
+        if (side.data) {
             view->showCase(*side.data, side.result);
-        else
+            scrollToOutput(view, *side.data);
+        } else {
             view->clear();
+        }
     };
     fill(base, baseHeader_, base_);
     fill(head, headHeader_, head_);

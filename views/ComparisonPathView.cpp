@@ -102,8 +102,13 @@ void ComparisonPathView::showPair(const CaseResult* base, const QByteArray& base
     else
         head_->clearCase();
     divergence_ = {};
+    // Two diagrams share the height of one: the legend stays with the single path view.
+    for (PathView* view : {base_, head_})
+        if (QGraphicsItem* legend = view->pathScene()->legendItem())
+            legend->hide();
     if (!base || !head) {
         summary_->setText(tr("Only one run answered this question; nothing to compare."));
+        refit();
         return;
     }
     divergence_ = PathDivergence::between(*base, *head);
@@ -116,6 +121,21 @@ void ComparisonPathView::showPair(const CaseResult* base, const QByteArray& base
         mark(base_, qs(name), OnlyHereMark);
     for (const std::string& name : divergence_.headOnly)
         mark(head_, qs(name), OnlyHereMark);
+    refit();
+}
+
+// The scenes without their legends and with the marks: fitted to what they now show.
+void ComparisonPathView::refit() {
+    for (PathView* view : {base_, head_}) {
+        if (!view->pathScene()->hasCase())
+            continue;
+        QRectF shown;
+        for (QGraphicsItem* item : view->pathScene()->items())
+            if (item->isVisible() && !item->parentItem())
+                shown |= item->sceneBoundingRect();
+        view->pathScene()->setSceneRect(shown.adjusted(-8, -8, 8, 8));
+        view->fitToView();
+    }
 }
 
 void ComparisonPathView::clear() {

@@ -4,7 +4,8 @@
 // paths (the question's, from the one KG). Where the two reasoning paths part is marked
 // in both diagrams (core/PathDivergence): the last concept they share gets an orange ring
 // labelled "paths part here", and the concepts only one path uses a dashed purple ring.
-// A line above the diagrams says it in words.
+// A line above the diagrams says it in words. The legend is left to the single path view,
+// so the two diagrams have the room.
 #include "CaseResult.h"
 #include "PathDivergence.h"
 
@@ -48,6 +49,7 @@ signals:
 
 private:
     void mark(PathView* view, const QString& name, MarkKind kind);
+    void refit();
     static QString describe(const PathDivergence& d, const QString& baseLabel,
                             const QString& headLabel);
 

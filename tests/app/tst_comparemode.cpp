@@ -27,6 +27,7 @@
 #include <QListWidget>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -397,12 +398,24 @@ void TestCompareMode::screenshotsOfGpt35AgainstGpt4() {
         QVERIFY(!image.isNull());
         QVERIFY(image.save(QStringLiteral(RS_SCREENSHOT_DIR "/") + name));
     };
-    // A fix with a branch finding on the base side and reference paths on both.
-    QVERIFY(window_->showComparedQuestion("med_qa:med_qa_test_15"));
-    save(window_.get(), "compare-case.png");
-    save(window_->findChild<QDockWidget*>("compareDashboardDock"), "compare-dashboard.png");
     compare()->bar()->setChange(Change::Regressions);
     save(window_.get(), "compare-table.png");
+    // The overview whole, not only what its dock shows without scrolling.
+    auto* overview = compare()->dashboard()->findChild<QScrollArea*>();
+    QVERIFY(overview && overview->widget());
+    save(overview->widget(), "compare-dashboard.png");
+    // A fix with a branch finding on the base side and reference paths on both, with room
+    // for the two answers and the two paths below the table.
+    compare()->bar()->setChange(Change::All);
+    window_->resize(1600, 1200);
+    QTest::qWait(100);
+    // The overview's tabs need about 620 pixels; the rest goes to the case below.
+    window_->resizeDocks({window_->findChild<QDockWidget*>("compareDashboardDock"),
+                          window_->findChild<QDockWidget*>("comparePathDock")},
+                         {400, 800}, Qt::Vertical);
+    QTest::qWait(100);
+    QVERIFY(window_->showComparedQuestion("med_qa:med_qa_test_15"));
+    save(window_.get(), "compare-case.png");
 }
 
 QTEST_MAIN(TestCompareMode)
