@@ -93,10 +93,6 @@ CompareMode::CompareMode(QMainWindow* window, QVBoxLayout* centre)
     centre->insertWidget(1, table_, 1);
     table_->hide();
 
-    dashboard_ = new ComparisonDashboard(window);
-    caseView_ = new ComparisonInstanceView(window);
-    pathView_ = new ComparisonPathView(window);
-
     connect(bar_, &CompareBar::runsChosen, this, &CompareMode::compare);
     connect(bar_, &CompareBar::changeChosen, this, [this](Change change) {
         const ComparedQuestion* current = model_->question(table_->currentIndex().row());
@@ -107,17 +103,22 @@ CompareMode::CompareMode(QMainWindow* window, QVBoxLayout* centre)
     connect(bar_, &CompareBar::leaveRequested, this, &CompareMode::leaveRequested);
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showRow(current.row()); });
+}
+
+CompareMode::~CompareMode() = default;
+
+void CompareMode::buildDocks() {
+    if (!docks_.empty())
+        return;
+    dashboard_ = new ComparisonDashboard(window_);
+    caseView_ = new ComparisonInstanceView(window_);
+    pathView_ = new ComparisonPathView(window_);
     connect(dashboard_, &ComparisonDashboard::cellActivated, this, [this](CorrectnessCell cell) {
         if (cell == CorrectnessCell::RightWrong)
             bar_->setChange(Change::Regressions);
         else if (cell == CorrectnessCell::WrongRight)
             bar_->setChange(Change::Fixes);
     });
-}
-
-CompareMode::~CompareMode() = default;
-
-void CompareMode::buildDocks() {
     addDock(dashboard_, tr("Comparison"), "compareDashboardDock", "dashboardDock");
     addDock(caseView_, tr("Compared answers"), "compareCaseDock", "instanceDock");
     addDock(pathView_, tr("Compared paths"), "comparePathDock", "pathDock");
@@ -138,19 +139,13 @@ QDockWidget* CompareMode::addDock(QWidget* widget, const QString& title, const c
     return dock;
 }
 
-void CompareMode::hideDocks() {
-    if (active_)
-        return;
-    for (QDockWidget* dock : docks_)
-        dock->hide();
-}
-
 bool CompareMode::enter(const ProjectStore* store, std::int64_t base, std::int64_t head,
                         QString* error) {
     if (!store) {
         *error = tr("No project is open.");
         return false;
     }
+    buildDocks();
     try {
         comparison_ = compareRuns(*store, base, head);
         store_ = store;
@@ -202,9 +197,11 @@ void CompareMode::leave() {
     store_ = nullptr;
     comparison_.reset();
     model_->setRows({}, {}, {}, {});
-    caseView_->clear();
-    pathView_->clear();
-    dashboard_->clear();
+    if (!docks_.empty()) {
+        caseView_->clear();
+        pathView_->clear();
+        dashboard_->clear();
+    }
     bar_->hide();
     table_->hide();
     for (QDockWidget* dock : docks_)
@@ -217,7 +214,7 @@ void CompareMode::selectFirstOr(std::int64_t headCase) {
         table_->selectRow(row);
     } else if (model_->rowCount() > 0) {
         table_->selectRow(0);
-    } else {
+    } else if (!docks_.empty()) {
         caseView_->clear();
         pathView_->clear();
     }
@@ -238,6 +235,8 @@ bool CompareMode::showQuestion(const QString& questionId) {
 
 void CompareMode::showRow(int row) {
     const ComparedQuestion* q = model_->question(row);
+    if (docks_.empty())
+        return;
     if (!q || !store_ || !comparison_) {
         caseView_->clear();
         pathView_->clear();

@@ -36,7 +36,8 @@ public:
     CompareMode(QMainWindow* window, QVBoxLayout* centre);
     ~CompareMode() override;
     // Adds the docks to the window (hidden), each tabbed with its everyday counterpart;
-    // once the window has its own docks.
+    // the first enter() does it, so a window that never compares has none of their
+    // widgets (and findChild<InstanceView*>() finds the everyday one).
     void buildDocks();
 
     bool isActive() const { return active_; }
@@ -44,8 +45,6 @@ public:
     // compared (the same run, an unknown id, a store failure).
     bool enter(const ProjectStore* store, std::int64_t base, std::int64_t head, QString* error);
     void leave();
-    // Hides the docks (after the window restored a saved layout that had them open).
-    void hideDocks();
     // Selects the question's row (clearing a filter that hides it); false when it is not
     // among the paired questions.
     bool showQuestion(const QString& questionId);
@@ -54,6 +53,7 @@ public:
     CompareBar* bar() const { return bar_; }
     QTableView* table() const { return table_; }
     ComparisonTableModel* model() const { return model_; }
+    // nullptr until the first enter().
     ComparisonDashboard* dashboard() const { return dashboard_; }
     ComparisonInstanceView* caseView() const { return caseView_; }
     ComparisonPathView* pathView() const { return pathView_; }

@@ -60,11 +60,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     statusLabel_ = new QLabel(this);
     statusBar()->addPermanentWidget(statusLabel_);
     buildReview();
-    compare_->buildDocks();
     connectCompare();
     buildActions();
     restoreLayout();
-    compare_->hideDocks();
     connectSession();
     updateStatus();
 }
