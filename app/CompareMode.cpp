@@ -26,7 +26,7 @@ struct LoadedCase {
     std::optional<CaseResult> result;
 };
 
-LoadedCase load(const ProjectStore& store, std::int64_t caseId) {
+LoadedCase loadCase(const ProjectStore& store, std::int64_t caseId) {
     LoadedCase c;
     c.stored = store.loadCase(caseId);
     if (c.stored && !c.stored->analysis.is_null())
@@ -141,6 +141,29 @@ QDockWidget* CompareMode::addDock(QWidget* widget, const QString& title, const c
 
 bool CompareMode::enter(const ProjectStore* store, std::int64_t base, std::int64_t head,
                         QString* error) {
+    if (!load(store, base, head, error))
+        return false;
+    active_ = true;
+    bar_->show();
+    table_->show();
+    // Raised now and once more after the events already queued: the window raises its
+    // everyday tabs from the event loop when it is first shown.
+    for (QDockWidget* dock : docks_) {
+        dock->show();
+        dock->raise();
+        QTimer::singleShot(0, dock, [this, dock] {
+            if (active_)
+                dock->raise();
+        });
+    }
+    selectFirstOr(-1);
+    table_->setFocus();
+    emit entered();
+    return true;
+}
+
+bool CompareMode::load(const ProjectStore* store, std::int64_t base, std::int64_t head,
+                       QString* error) {
     if (!store) {
         *error = tr("No project is open.");
         return false;
@@ -160,23 +183,20 @@ bool CompareMode::enter(const ProjectStore* store, std::int64_t base, std::int64
     bar_->setCounts(*model_);
     bar_->setSummary(summaryOf(*comparison_));
     dashboard_->setComparison(*comparison_);
-    active_ = true;
-    bar_->show();
-    table_->show();
-    // Raised now and once more after the events already queued: the window raises its
-    // everyday tabs from the event loop when it is first shown.
-    for (QDockWidget* dock : docks_) {
-        dock->show();
-        dock->raise();
-        QTimer::singleShot(0, dock, [this, dock] {
-            if (active_)
-                dock->raise();
-        });
-    }
-    selectFirstOr(-1);
-    table_->setFocus();
-    emit entered();
     return true;
+}
+
+void CompareMode::refresh() {
+    if (!active_ || !store_ || !comparison_)
+        return;
+    const ComparedQuestion* current = model_->question(table_->currentIndex().row());
+    const std::int64_t keep = current ? current->head.caseId : -1;
+    QString error;
+    if (!load(store_, comparison_->base.id, comparison_->head.id, &error)) {
+        emit failed(error);
+        return;
+    }
+    selectFirstOr(keep);
 }
 
 // Another pair chosen in the bar.
@@ -244,8 +264,8 @@ void CompareMode::showRow(int row) {
     }
     LoadedCase base, head;
     try {
-        base = load(*store_, q->base.caseId);
-        head = load(*store_, q->head.caseId);
+        base = loadCase(*store_, q->base.caseId);
+        head = loadCase(*store_, q->head.caseId);
     } catch (const std::exception& e) {
         emit failed(QString::fromStdString(e.what()));
         return;

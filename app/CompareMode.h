@@ -45,6 +45,9 @@ public:
     // compared (the same run, an unknown id, a store failure).
     bool enter(const ProjectStore* store, std::int64_t base, std::int64_t head, QString* error);
     void leave();
+    // Reads the same two runs again (verdicts recorded here or by another instance),
+    // keeping the filter, the sort and the current question; the docks stay as they are.
+    void refresh();
     // Selects the question's row (clearing a filter that hides it); false when it is not
     // among the paired questions.
     bool showQuestion(const QString& questionId);
@@ -66,6 +69,7 @@ signals:
 
 private:
     void compare(std::int64_t base, std::int64_t head);
+    bool load(const ProjectStore* store, std::int64_t base, std::int64_t head, QString* error);
     void showRow(int row);
     void selectFirstOr(std::int64_t headCase);
     QDockWidget* addDock(QWidget* widget, const QString& title, const char* name,

@@ -677,6 +677,7 @@ void MainWindow::refreshAfterReviews() {
     model_->refresh();
     keepOrSelectFirst(keep);
     dashboard_->refresh();
+    compare_->refresh();
     updateStatus();
 }
 

@@ -103,6 +103,7 @@ private slots:
     void otherRunsFromTheBar();
     void overviewShowsBothRuns();
     void questionSideBySide();
+    void anotherInstancesVerdictShowsUp();
     void leavingGivesTheTableBack();
     void openCommandStartsInCompareMode();
     void screenshotsOfGpt35AgainstGpt4();
@@ -323,6 +324,40 @@ void TestCompareMode::questionSideBySide() {
         QCOMPARE(paths->markedConcepts(false, ComparisonPathView::PartingMark),
                  QStringList{QString::fromStdString(d.partingAt)});
     }
+}
+
+// A verdict another instance records on a head case reaches the table's review column,
+// the filter and the current question kept.
+void TestCompareMode::anotherInstancesVerdictShowsUp() {
+    QVERIFY(window_->enterCompareMode(kBase, kHead));
+    compare()->bar()->setChange(Change::Regressions);
+    QVERIFY(window_->showComparedQuestion("demo-q05"));
+    const ComparedQuestion* q =
+        compare()->model()->question(compare()->table()->currentIndex().row());
+    QVERIFY(q);
+    const qint64 headCase = q->head.caseId;
+    const int row = compare()->model()->rowOfHeadCase(headCase);
+    const auto review = [&] {
+        return compare()
+            ->model()
+            ->index(compare()->model()->rowOfHeadCase(headCase),
+                    ComparisonTableModel::HeadReviewColumn)
+            .data()
+            .toString();
+    };
+    QCOMPARE(review(), QString("unreviewed"));
+    std::string error;
+    auto other = ProjectStore::open(project_.toStdString(), &error);
+    QVERIFY2(other, error.c_str());
+    ProjectStore::Review r;
+    r.caseId = headCase;
+    r.reviewer = "Dr Elsewhere";
+    r.verdict = "confirmed";
+    other->addReview(r);
+    QTRY_COMPARE_WITH_TIMEOUT(review(), QString("confirmed"), 5000);
+    QCOMPARE(compare()->model()->change(), Change::Regressions);
+    QCOMPARE(compare()->table()->currentIndex().row(), row);
+    QCOMPARE(window_->currentCaseId(), headCase);
 }
 
 void TestCompareMode::leavingGivesTheTableBack() {
