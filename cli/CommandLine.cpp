@@ -3,6 +3,8 @@
 #include "AnalysisPipeline.h"
 #include "CaseResultCodec.h"
 #include "CaseText.h"
+#include "CompareCommand.h"
+#include "GateCommand.h"
 #include "ProjectJson.h"
 #include "ProjectStore.h"
 #include "ReportCommand.h"
@@ -40,8 +42,15 @@ constexpr const char* kUsage = R"(Usage:
                      [--filter TEXT] [--redact] [--quiet]
       An audit report: what was analysed, the summary, and every flagged or reviewed case
       of the filter with its findings and verdicts (`reasonscope report --help`).
+  reasonscope compare --project FILE --base RUN --head RUN [--json FILE] [--html FILE]
+      Two runs compared question by question: accuracy and its paired difference, the
+      four correctness cells, finding and pattern changes (`reasonscope compare --help`).
+  reasonscope gate --project FILE --run RUN [--base RUN] [--max-rate CLASS=X ...]
+                   [--max-regressions N] [--min-accuracy X] [--junit FILE]
+      A release gate for CI: each rule with its value, PASS or FAIL; JUnit XML with
+      --junit; exit status 3 when a rule fails (`reasonscope gate --help`).
   reasonscope help
-Exit status: 0 success, 1 an input could not be read, 2 bad usage.
+Exit status: 0 success, 1 an input could not be read, 2 bad usage, 3 (gate) a rule fails.
 )";
 
 int usageError(const std::string& message) {
@@ -288,6 +297,10 @@ int runCommandLine(const std::vector<std::string>& args) {
             return runShow(args);
         if (args[0] == "report")
             return runReportCommand(args);
+        if (args[0] == "compare")
+            return runCompareCommand(args);
+        if (args[0] == "gate")
+            return runGateCommand(args);
     } catch (const std::exception& e) {
         // Last line of defence: a bug must still end with a message, not an abort.
         std::cerr << "reasonscope: internal error: " << e.what() << "\n";

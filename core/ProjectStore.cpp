@@ -198,9 +198,13 @@ std::vector<ProjectStore::RunCase> ProjectStore::runCases(std::int64_t runId) co
     return store::runCases(*d_, runId);
 }
 
-void ProjectStore::forEachRunFinding(std::int64_t runId,
-                                     const std::function<void(const RunFinding&)>& fn) const {
-    store::forEachRunFinding(*d_, runId, fn);
+void ProjectStore::forEachFindingKind(const std::function<void(const FindingKindRow&)>& fn) const {
+    store::forEachFindingKind(*d_, fn);
+}
+
+void ProjectStore::forEachSignatureCase(
+    const std::function<void(std::int64_t caseId, const std::string& signature)>& fn) const {
+    store::forEachSignatureCase(*d_, fn);
 }
 
 std::vector<std::pair<std::string, std::int64_t>>

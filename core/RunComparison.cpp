@@ -6,8 +6,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <optional>
+#include <set>
 #include <stdexcept>
-#include <unordered_map>
 
 namespace rs {
 
@@ -78,63 +79,67 @@ std::int64_t totalFindings(const ComparedSide& s) {
     return n;
 }
 
-ComparedSide sideOf(const ProjectStore::RunCase& c) {
-    return {c.id, c.key, c.correct, c.analysed, c.findingsByType, c.reviewState};
+ComparedSide sideOf(ProjectStore::RunCase&& c) {
+    return {c.id,       std::move(c.key), c.correct,
+            c.analysed, c.findingsByType, std::move(c.reviewState)};
 }
 
-struct QuestionCount {
-    int base = 0, head = 0;
-    std::size_t baseIndex = 0, headIndex = 0;
-};
+// The positions of the cases that have a question id, by question id (then case id); the
+// others counted as having none.
+std::vector<std::uint32_t> byQuestionId(const std::vector<ProjectStore::RunCase>& cases,
+                                        UnpairedCases& unpaired) {
+    std::vector<std::uint32_t> order;
+    order.reserve(cases.size());
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        if (cases[i].questionId.empty())
+            ++unpaired.noQuestionId;
+        else
+            order.push_back(std::uint32_t(i));
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return cases[a].questionId < cases[b].questionId;
+    });
+    return order;
+}
 
-// Pairs the two runs' cases one to one by question id; everything else is unpaired with
-// its reason. A question asked several times in either run is left out on both sides: a
-// paired test needs one answer per side, and picking one would be arbitrary.
-void pairQuestions(const std::vector<ProjectStore::RunCase>& base,
-                   const std::vector<ProjectStore::RunCase>& head, RunComparison& out) {
-    std::unordered_map<std::string, QuestionCount> byQuestion;
-    byQuestion.reserve(base.size() + head.size());
-    for (std::size_t i = 0; i < base.size(); ++i)
-        if (!base[i].questionId.empty()) {
-            auto& q = byQuestion[base[i].questionId];
-            ++q.base;
-            q.baseIndex = i;
-        }
-    for (std::size_t i = 0; i < head.size(); ++i)
-        if (!head[i].questionId.empty()) {
-            auto& q = byQuestion[head[i].questionId];
-            ++q.head;
-            q.headIndex = i;
-        }
-    auto classify = [&](const std::vector<ProjectStore::RunCase>& cases, UnpairedCases& unpaired,
-                        bool isBase) {
-        for (const auto& c : cases) {
-            if (c.questionId.empty()) {
-                ++unpaired.noQuestionId;
-                continue;
-            }
-            const QuestionCount& q = byQuestion.at(c.questionId);
-            if ((isBase ? q.head : q.base) == 0)
-                ++unpaired.onlyInThisRun;
-            else if (q.base > 1 || q.head > 1)
-                ++unpaired.askedSeveralTimes;
-        }
-    };
-    classify(base, out.baseUnpaired, true);
-    classify(head, out.headUnpaired, false);
-    for (const auto& [questionId, q] : byQuestion)
-        if (q.base == 1 && q.head == 1) {
+// Pairs the two runs' cases one to one by question id (a merge of the two sorted lists, so
+// the questions come out in id order); everything else is unpaired with its reason. A
+// question asked several times in either run is left out on both sides: a paired test
+// needs one answer per side, and picking one would be arbitrary.
+void pairQuestions(std::vector<ProjectStore::RunCase> base, std::vector<ProjectStore::RunCase> head,
+                   RunComparison& out) {
+    const std::vector<std::uint32_t> b = byQuestionId(base, out.baseUnpaired);
+    const std::vector<std::uint32_t> h = byQuestionId(head, out.headUnpaired);
+    out.questions.reserve(std::min(b.size(), h.size()));
+    std::size_t i = 0, j = 0;
+    while (i < b.size() || j < h.size()) {
+        const std::string* q = nullptr;
+        if (j >= h.size() || (i < b.size() && base[b[i]].questionId < head[h[j]].questionId))
+            q = &base[b[i]].questionId;
+        else
+            q = &head[h[j]].questionId;
+        std::size_t nb = 0, nh = 0;
+        while (i + nb < b.size() && base[b[i + nb]].questionId == *q)
+            ++nb;
+        while (j + nh < h.size() && head[h[j + nh]].questionId == *q)
+            ++nh;
+        if (nb == 0 || nh == 0) {
+            out.baseUnpaired.onlyInThisRun += std::int64_t(nb);
+            out.headUnpaired.onlyInThisRun += std::int64_t(nh);
+        } else if (nb > 1 || nh > 1) {
+            out.baseUnpaired.askedSeveralTimes += std::int64_t(nb);
+            out.headUnpaired.askedSeveralTimes += std::int64_t(nh);
+        } else {
             ComparedQuestion cq;
-            cq.questionId = questionId;
-            cq.base = sideOf(base[q.baseIndex]);
-            cq.head = sideOf(head[q.headIndex]);
+            cq.questionId = *q;
+            cq.base = sideOf(std::move(base[b[i]]));
+            cq.head = sideOf(std::move(head[h[j]]));
             cq.cell = correctnessCell(cq.base.correct, cq.head.correct);
             out.questions.push_back(std::move(cq));
         }
-    std::sort(out.questions.begin(), out.questions.end(),
-              [](const ComparedQuestion& a, const ComparedQuestion& b) {
-                  return a.questionId < b.questionId;
-              });
+        i += nb;
+        j += nh;
+    }
 }
 
 void scoreCells(RunComparison& out) {
@@ -198,11 +203,6 @@ struct Tally {
     }
 };
 
-struct SignatureTally {
-    std::string type, subtype;
-    Tally tally;
-};
-
 // "relation/wrong_relation/(Compound,treats,Disease)" -> "treats"; "" for other findings.
 std::string claimRelation(const std::string& signature) {
     const std::size_t open = signature.find("/(");
@@ -215,10 +215,25 @@ std::string claimRelation(const std::string& signature) {
     return signature.substr(first + 1, last - first - 1);
 }
 
-template <class Map> std::vector<RegressionInvolvement> topInvolved(const Map& tallies, int limit) {
+// A signature's type is its first segment; its sub-kind the second when that names one
+// ("branch/d -> x" has none).
+std::pair<std::string, std::string> kindOfSignature(const std::string& signature) {
+    const std::size_t s1 = signature.find('/');
+    if (s1 == std::string::npos)
+        return {};
+    const std::size_t s2 = signature.find('/', s1 + 1);
+    std::string subtype =
+        signature.substr(s1 + 1, s2 == std::string::npos ? std::string::npos : s2 - s1 - 1);
+    if (!findingSubtypeFromName(subtype))
+        subtype.clear();
+    return {signature.substr(0, s1), subtype};
+}
+
+std::vector<RegressionInvolvement>
+topInvolved(const std::map<std::string, std::set<std::int64_t>>& questions, int limit) {
     std::vector<RegressionInvolvement> out;
-    for (const auto& [name, t] : tallies)
-        out.push_back({name, t.cases[1]});
+    for (const auto& [name, ids] : questions)
+        out.push_back({name, std::int64_t(ids.size())});
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
         return a.questions != b.questions ? a.questions > b.questions : a.name < b.name;
     });
@@ -227,72 +242,125 @@ template <class Map> std::vector<RegressionInvolvement> topInvolved(const Map& t
     return out;
 }
 
-void rankPatterns(const std::unordered_map<std::string, SignatureTally>& signatures, int limit,
-                  RunComparison& out) {
-    std::map<PatternTrend, std::vector<PatternChange>> byTrend;
-    for (const auto& [signature, s] : signatures) {
-        const std::int64_t b = s.tally.cases[0], h = s.tally.cases[1];
-        if (b == h || std::max(b, h) < 2)
-            continue;
-        const PatternTrend trend = b == 0   ? PatternTrend::Appeared
-                                   : h == 0 ? PatternTrend::Disappeared
-                                   : h > b  ? PatternTrend::Grew
-                                            : PatternTrend::Shrank;
-        byTrend[trend].push_back({signature, s.type, s.subtype, {}, b, h, trend});
-    }
-    for (auto& [trend, changes] : byTrend) {
-        std::sort(changes.begin(), changes.end(), [](const auto& x, const auto& y) {
-            const auto dx = std::llabs(x.headCases - x.baseCases);
-            const auto dy = std::llabs(y.headCases - y.baseCases);
-            return dx != dy ? dx > dy : x.signature < y.signature;
-        });
-        if (limit > 0 && changes.size() > std::size_t(limit))
-            changes.resize(std::size_t(limit));
-        for (auto& c : changes) {
+void keepPattern(const std::string& signature, const Tally& t, std::vector<PatternChange>& out) {
+    const std::int64_t b = t.cases[0], h = t.cases[1];
+    if (b == h || std::max(b, h) < 2)
+        return;
+    const PatternTrend trend = b == 0   ? PatternTrend::Appeared
+                               : h == 0 ? PatternTrend::Disappeared
+                               : h > b  ? PatternTrend::Grew
+                                        : PatternTrend::Shrank;
+    auto [type, subtype] = kindOfSignature(signature);
+    out.push_back({signature, std::move(type), std::move(subtype), {}, b, h, trend});
+}
+
+void rankPatterns(std::vector<PatternChange> changes, int limit, RunComparison& out) {
+    std::stable_sort(changes.begin(), changes.end(), [](const auto& x, const auto& y) {
+        const auto dx = std::llabs(x.headCases - x.baseCases);
+        const auto dy = std::llabs(y.headCases - y.baseCases);
+        if (x.trend != y.trend)
+            return x.trend < y.trend;
+        return dx != dy ? dx > dy : x.signature < y.signature;
+    });
+    std::map<PatternTrend, int> kept;
+    for (auto& c : changes)
+        if (limit <= 0 || kept[c.trend]++ < limit) {
             c.description = PatternAggregator::describe(c.signature);
             out.patterns.push_back(std::move(c));
         }
-    }
 }
 
-// One pass over each side's finding rows: sub-kinds, signatures, and the relations of the
-// head's findings on regressed questions.
-void countFindings(const ProjectStore& store, const CompareOptions& options, RunComparison& out) {
-    std::unordered_map<std::int64_t, std::size_t> pairOfCase[2];
-    for (std::size_t i = 0; i < out.questions.size(); ++i) {
-        pairOfCase[0].emplace(out.questions[i].base.caseId, i);
-        pairOfCase[1].emplace(out.questions[i].head.caseId, i);
+// Which side (0 base, 1 head) a case is on, and whether it is a regression, from its id. Case ids
+// are row ids, dense from 1: a flat table indexed by id answers each of the million finding rows of
+// two 100k runs without a hash lookup's cache misses.
+class PairedCases {
+public:
+    struct Where {
+        int side = 0;               // 0 base, 1 head
+        bool headRegressed = false; // the head case of a right -> wrong question
+    };
+    explicit PairedCases(const std::vector<ComparedQuestion>& questions) {
+        std::int64_t maxId = 0;
+        for (const auto& q : questions)
+            maxId = std::max({maxId, q.base.caseId, q.head.caseId});
+        slot_.assign(std::size_t(maxId) + 1, kNone);
+        for (const auto& q : questions) {
+            slot_[std::size_t(q.base.caseId)] = kBase;
+            slot_[std::size_t(q.head.caseId)] =
+                q.cell == CorrectnessCell::RightWrong ? kHeadRegressed : kHead;
+        }
     }
+    std::optional<Where> find(std::int64_t caseId) const {
+        if (caseId < 0 || std::uint64_t(caseId) >= slot_.size())
+            return std::nullopt;
+        switch (slot_[std::size_t(caseId)]) {
+        case kBase:
+            return Where{0, false};
+        case kHead:
+            return Where{1, false};
+        case kHeadRegressed:
+            return Where{1, true};
+        default:
+            return std::nullopt;
+        }
+    }
+
+private:
+    enum : std::uint8_t { kNone, kBase, kHead, kHeadRegressed };
+    std::vector<std::uint8_t> slot_;
+};
+
+// Sub-kinds, from the (type, subtype, case) index in one pass over the project's findings.
+void countSubtypes(const ProjectStore& store, const PairedCases& paired, RunComparison& out) {
     std::map<std::pair<std::string, std::string>, Tally> subtypes;
-    std::unordered_map<std::string, SignatureTally> signatures;
-    std::map<std::string, Tally> relations;
-    for (int side = 0; side < 2; ++side) {
-        const std::int64_t runId = side == 0 ? out.base.id : out.head.id;
-        store.forEachRunFinding(runId, [&](const ProjectStore::RunFinding& f) {
-            const auto pair = pairOfCase[side].find(f.caseId);
-            if (pair == pairOfCase[side].end())
-                return;
-            subtypes[{f.type, f.subtype}].add(side, f.caseId);
-            if (!f.signature.empty()) {
-                auto [it, added] = signatures.try_emplace(f.signature);
-                if (added) {
-                    it->second.type = f.type;
-                    it->second.subtype = f.subtype;
-                }
-                it->second.tally.add(side, f.caseId);
-            }
-            if (side == 1 && out.questions[pair->second].cell == CorrectnessCell::RightWrong)
-                if (std::string r = claimRelation(f.signature); !r.empty())
-                    relations[r].add(1, f.caseId);
-        });
-    }
-    for (const auto& [key, t] : subtypes)
+    std::pair<std::string, std::string> key;
+    Tally* tally = nullptr;
+    store.forEachFindingKind([&](const ProjectStore::FindingKindRow& f) {
+        const auto w = paired.find(f.caseId);
+        if (!w)
+            return;
+        if (!tally || key.first != f.type || key.second != f.subtype) {
+            key = {f.type, f.subtype};
+            tally = &subtypes[key];
+        }
+        tally->add(w->side, f.caseId);
+    });
+    for (const auto& [k, t] : subtypes)
         out.bySubtype.push_back(
-            {key.first, key.second, t.findings[0], t.findings[1], t.cases[0], t.cases[1]});
+            {k.first, k.second, t.findings[0], t.findings[1], t.cases[0], t.cases[1]});
     std::stable_sort(out.bySubtype.begin(), out.bySubtype.end(), [](const auto& a, const auto& b) {
         return findingTypeIndex(a.type) < findingTypeIndex(b.type);
     });
-    rankPatterns(signatures, options.patternLimit, out);
+}
+
+// Signatures (patterns) and the claim relations of regressions, from the (signature, case)
+// index in one pass: rows come grouped by signature, cases ascending within each.
+void countSignatures(const ProjectStore& store, const PairedCases& paired,
+                     const CompareOptions& options, RunComparison& out) {
+    std::vector<PatternChange> changes;
+    std::map<std::string, std::set<std::int64_t>> relations;
+    std::string current;
+    Tally tally;
+    bool any = false;
+    store.forEachSignatureCase([&](std::int64_t caseId, const std::string& signature) {
+        const auto w = paired.find(caseId);
+        if (!w || signature.empty())
+            return;
+        if (!any || signature != current) {
+            if (any)
+                keepPattern(current, tally, changes);
+            current = signature;
+            tally = {};
+            any = true;
+        }
+        tally.add(w->side, caseId);
+        if (w->headRegressed)
+            if (std::string r = claimRelation(signature); !r.empty())
+                relations[r].insert(caseId);
+    });
+    if (any)
+        keepPattern(current, tally, changes);
+    rankPatterns(std::move(changes), options.patternLimit, out);
     out.regressionRelations = topInvolved(relations, options.involvementLimit);
 }
 
@@ -335,7 +403,9 @@ RunComparison compareRuns(const ProjectStore& store, std::int64_t baseRunId, std
     pairQuestions(store.runCases(baseRunId), store.runCases(headRunId), out);
     scoreCells(out);
     countTypes(out);
-    countFindings(store, options, out);
+    const PairedCases paired(out.questions);
+    countSubtypes(store, paired, out);
+    countSignatures(store, paired, options, out);
     std::vector<std::int64_t> regressed;
     for (const auto& q : out.questions)
         if (q.cell == CorrectnessCell::RightWrong)

@@ -98,7 +98,9 @@ struct RunComparison {
     PairedAccuracy accuracy;
     std::vector<FindingCountChange> byType;    // every type, kAllFindingTypes order
     std::vector<FindingCountChange> bySubtype; // sub-kinds seen on either side, by type, name
-    // Largest |change| first, ties by signature; at most patternLimit per trend.
+    // By trend (appeared, disappeared, grew, shrank), then largest |change| first, ties by
+    // signature; at most patternLimit per trend. type is the signature's first segment,
+    // subtype its second when that names a sub-kind (else empty).
     std::vector<PatternChange> patterns;
     std::vector<RegressionInvolvement> regressionConcepts;  // most questions first
     std::vector<RegressionInvolvement> regressionRelations; // claim relations, likewise

@@ -7,8 +7,11 @@
 namespace rs::store {
 
 std::vector<ProjectStore::RunCase> runCases(SqliteConnection& d, std::int64_t runId);
-void forEachRunFinding(SqliteConnection& d, std::int64_t runId,
-                       const std::function<void(const ProjectStore::RunFinding&)>& fn);
+void forEachFindingKind(SqliteConnection& d,
+                        const std::function<void(const ProjectStore::FindingKindRow&)>& fn);
+void forEachSignatureCase(
+    SqliteConnection& d,
+    const std::function<void(std::int64_t caseId, const std::string& signature)>& fn);
 std::vector<std::pair<std::string, std::int64_t>>
 conceptsOfCases(SqliteConnection& d, const std::vector<std::int64_t>& caseIds, int limit);
 
