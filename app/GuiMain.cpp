@@ -1,6 +1,8 @@
 #include "GuiMain.h"
 
 #include "AnalysisPipeline.h"
+#include "CompareBar.h"
+#include "CompareMode.h"
 #include "ImageView.h"
 #include "MainWindow.h"
 #include "ResourceLocator.h"
@@ -16,10 +18,26 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace rs {
 
 namespace {
+
+std::optional<ComparisonTableModel::Change> changeFromName(const QString& name) {
+    using Change = ComparisonTableModel::Change;
+    if (name.isEmpty() || name == "all")
+        return Change::All;
+    if (name == "changed")
+        return Change::Changed;
+    if (name == "regressions")
+        return Change::Regressions;
+    if (name == "fixes")
+        return Change::Fixes;
+    if (name == "new-findings")
+        return Change::NewFindings;
+    return std::nullopt;
+}
 
 PipelineRequest demoRequest(const QString& project) {
     PipelineRequest req;
@@ -53,7 +71,7 @@ int runGui(int argc, char** argv) {
     QApplication::setApplicationVersion(RS_VERSION);
 
     QStringList args = QApplication::arguments().mid(1);
-    QString project, caseId, run, screenshot;
+    QString project, caseId, run, screenshot, compareBase, compareHead, changed;
     bool openCommand = !args.isEmpty() && args.front() == "open";
     if (openCommand)
         args.removeFirst();
@@ -66,7 +84,9 @@ int runGui(int argc, char** argv) {
             return true;
         };
         if ((a == "--case" && next(caseId)) || (a == "--run" && next(run)) ||
-            (a == "--screenshot" && next(screenshot)))
+            (a == "--screenshot" && next(screenshot)) ||
+            (a == "--compare" && next(compareBase) && next(compareHead)) ||
+            (a == "--changed" && next(changed)))
             continue;
         if (!a.startsWith("--") && project.isEmpty() && openCommand) {
             project = a;
@@ -74,19 +94,37 @@ int runGui(int argc, char** argv) {
         }
         std::cerr
             << "reasonscope: unknown argument: " << a.toStdString()
-            << "\nUsage: reasonscope [open PROJECT [--case ID] [--run RUN]] [--screenshot FILE]\n";
+            << "\nUsage: reasonscope [open PROJECT [--case ID] [--run RUN] [--compare BASE HEAD "
+               "[--changed all|changed|regressions|fixes|new-findings]]] [--screenshot FILE]\n";
         return 2;
     }
     if (openCommand && project.isEmpty()) {
         std::cerr << "reasonscope: open needs a PROJECT file\n";
         return 2;
     }
+    const std::optional<ComparisonTableModel::Change> change = changeFromName(changed);
+    if (!change || (!changed.isEmpty() && compareBase.isEmpty())) {
+        std::cerr << "reasonscope: --changed takes all, changed, regressions, fixes or "
+                     "new-findings, with --compare\n";
+        return 2;
+    }
 
     MainWindow window;
     window.show();
     auto afterOpen = [&] {
-        if (!caseId.isEmpty() && !window.showCase(caseId, run))
+        if (!compareBase.isEmpty()) {
+            QString error;
+            if (!window.enterCompareMode(compareBase, compareHead, &error))
+                std::cerr << "reasonscope: cannot compare: " << error.toStdString() << "\n";
+            else
+                window.compareMode()->bar()->setChange(*change);
+        }
+        if (window.compareMode()->isActive()) {
+            if (!caseId.isEmpty() && !window.showComparedQuestion(caseId))
+                std::cerr << "reasonscope: no paired question '" << caseId.toStdString() << "'\n";
+        } else if (!caseId.isEmpty() && !window.showCase(caseId, run)) {
             std::cerr << "reasonscope: no case '" << caseId.toStdString() << "' in the project\n";
+        }
         if (!screenshot.isEmpty()) {
             // Let layouts and the path view settle, and the views reading on workers deliver,
             // before grabbing (at most 20 s, so a stuck worker cannot hang a script).

@@ -4,6 +4,7 @@
 #include "CaseResultCodec.h"
 #include "CaseTableModel.h"
 #include "CaseTitle.h"
+#include "CompareMode.h"
 #include "DashboardView.h"
 #include "FilterBar.h"
 #include "ImageView.h"
@@ -60,6 +61,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     statusLabel_ = new QLabel(this);
     statusBar()->addPermanentWidget(statusLabel_);
     buildReview();
+    connectCompare();
     buildActions();
     restoreLayout();
     connectSession();
@@ -108,6 +110,7 @@ void MainWindow::buildCentre() {
     emptyState_->setStyleSheet("color: #666; font-size: 14px;");
     column->addWidget(emptyState_, 1);
     table_->hide();
+    compare_ = new CompareMode(this, column);
     setCentralWidget(centre);
     // The window opens with the keys on the table, never in the search box.
     table_->setFocus();
@@ -294,6 +297,25 @@ void MainWindow::buildActions() {
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("Clear filters"), filterBar_, &FilterBar::clearAll);
+    // The first two runs to start with; the compare bar chooses others.
+    compareAction_ = view->addAction(tr("&Compare runs"), this, [this](bool on) {
+        if (!on) {
+            leaveCompareMode();
+            return;
+        }
+        const auto runs =
+            session_->store() ? session_->store()->runs() : std::vector<ProjectStore::RunInfo>{};
+        QString error = tr("Comparing needs a project with two runs.");
+        if (runs.size() < 2 || !enterCompareMode(QString::fromStdString(runs[0].label),
+                                                 QString::fromStdString(runs[1].label), &error)) {
+            compareAction_->setChecked(false);
+            statusBar()->showMessage(error, 8000);
+        }
+    });
+    compareAction_->setObjectName("compareRuns");
+    compareAction_->setCheckable(true);
+    compareAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    compareAction_->setToolTip(tr("Two runs side by side, question by question"));
 
     QMenu* review = menuBar()->addMenu(tr("&Review"));
     QAction* start = review->addAction(tr("&Start reviewing"), this, &MainWindow::startReviewing);
@@ -336,6 +358,8 @@ void MainWindow::buildActions() {
 }
 
 void MainWindow::detachViews() {
+    if (compare_->isActive())
+        leaveCompareMode();
     model_->setStore(nullptr);
     dashboard_->setStore(nullptr);
     projection_->setStore(nullptr);
@@ -516,8 +540,13 @@ void MainWindow::updateStatus() {
         statusLabel_->setText(tr("No project"));
         return;
     }
-    statusLabel_->setText(
-        tr("%1 cases shown  \u2022  %2").arg(model_->rowCount()).arg(session_->path()));
+    if (compare_->isActive())
+        statusLabel_->setText(tr("%1 paired questions shown  \u2022  %2")
+                                  .arg(compare_->model()->rowCount())
+                                  .arg(session_->path()));
+    else
+        statusLabel_->setText(
+            tr("%1 cases shown  \u2022  %2").arg(model_->rowCount()).arg(session_->path()));
 }
 
 void MainWindow::chooseAndOpenProject() {
@@ -665,6 +694,7 @@ void MainWindow::refreshAfterReviews() {
     model_->refresh();
     keepOrSelectFirst(keep);
     dashboard_->refresh();
+    compare_->refresh();
     updateStatus();
 }
 

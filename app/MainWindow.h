@@ -13,6 +13,7 @@
 
 #include <memory>
 
+class QAction;
 class QLabel;
 class QTableView;
 
@@ -20,6 +21,7 @@ namespace rs {
 
 class CaseImagesView;
 class CaseTableModel;
+class CompareMode;
 class DashboardView;
 class FilterBar;
 class InstanceView;
@@ -52,6 +54,14 @@ public:
     // the queue, the keys on its findings. False when there is no project or no queue.
     bool startReviewing();
 
+    // Compare mode (CompareMode.h): the runs of these labels side by side, question by
+    // question; false with *error when there is no such run or they cannot be compared.
+    bool enterCompareMode(const QString& baseRun, const QString& headRun, QString* error = nullptr);
+    void leaveCompareMode();
+    CompareMode* compareMode() const { return compare_; }
+    // In compare mode: selects the question (a question id, or the key of one of its cases).
+    bool showComparedQuestion(const QString& questionOrCaseKey);
+
     const ProjectStore* store() const;
     CaseTableModel* caseModel() const { return model_; }
     // The overview or the concept map is still reading the store for the current filter.
@@ -80,6 +90,7 @@ private:
     void buildActions();
     void restoreLayout();
     void connectSession();
+    void connectCompare(); // MainWindowCompare.cpp
 
     // The views let go of the store (before it closes) and take the session's new one.
     void detachViews();
@@ -108,6 +119,8 @@ private:
     ReviewKeyController* keys_ = nullptr;
     RunActions* runActions_ = nullptr;
     FilterBar* filterBar_ = nullptr;
+    CompareMode* compare_ = nullptr;
+    QAction* compareAction_ = nullptr;
     CaseTableModel* model_ = nullptr;
     QTableView* table_ = nullptr;
     QLabel* emptyState_ = nullptr;
