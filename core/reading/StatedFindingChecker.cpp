@@ -236,6 +236,19 @@ std::vector<std::string> foldedItem(const std::vector<Word>& ws, std::size_t b, 
     return item;
 }
 
+// "he " or "she " as a word: a bare find("he ") also hits every "the ", which let nearly
+// every sentence past the filter below.
+bool hasHeOrShe(std::string_view l) {
+    for (std::size_t p = l.find("he "); p != std::string_view::npos; p = l.find("he ", p + 1)) {
+        std::size_t b = p;
+        if (b > 0 && l[b - 1] == 's')
+            --b;
+        if (b == 0 || !isWordByte(l[b - 1]))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const OutputText& ot) {
@@ -254,8 +267,8 @@ std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const
         const Span& s = ot.sentences()[si];
         // Every cue has one of these words: the patient, he, she, there, absence, lack.
         const std::string_view l = std::string_view(lowerOutput).substr(s.begin, s.end - s.begin);
-        if (l.find("patient") == std::string_view::npos &&
-            l.find("he ") == std::string_view::npos && l.find("there") == std::string_view::npos &&
+        if (l.find("patient") == std::string_view::npos && !hasHeOrShe(l) &&
+            l.find("there") == std::string_view::npos &&
             l.find("absence") == std::string_view::npos && l.find("lack") == std::string_view::npos)
             continue;
         const SentenceWords& sw = ot.words(si);
