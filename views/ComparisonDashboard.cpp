@@ -1,5 +1,7 @@
 #include "ComparisonDashboard.h"
 
+#include "ChartFactory.h"
+
 #include "FindingColors.h"
 #include "FindingKinds.h"
 
@@ -37,31 +39,6 @@ QString percent(double fraction) {
 QString points(double fraction) {
     const double p = fraction * 100.0;
     return QStringLiteral("%1%2").arg(p >= 0 ? QStringLiteral("+") : QString()).arg(p, 0, 'f', 1);
-}
-
-QChartView* makeChartView(const char* name, int minHeight, QWidget* parent) {
-    auto* view = new QChartView(parent);
-    view->setObjectName(QLatin1String(name));
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(280, minHeight);
-    return view;
-}
-
-QChart* freshChart(QChartView* view, const QString& title) {
-    auto* chart = new QChart;
-    chart->setTitle(title);
-    QFont font = chart->titleFont();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() + 1);
-    chart->setTitleFont(font);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(4, 2, 4, 2));
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    QChart* old = view->chart();
-    view->setChart(chart);
-    delete old;
-    return chart;
 }
 
 // A base set and a head set, in the runs' colours.
@@ -193,8 +170,8 @@ void ComparisonDashboard::clear() {
     accuracy_->clear();
     for (QPushButton* b : cells_)
         b->setText(QStringLiteral("–"));
-    freshChart(classView_, tr("Findings per class"));
-    freshChart(subtypeView_, tr("Findings per sub-kind"));
+    freshChart(classView_, tr("Findings per class"), true);
+    freshChart(subtypeView_, tr("Findings per sub-kind"), true);
     patterns_->clear();
 }
 
@@ -243,7 +220,7 @@ QString ComparisonDashboard::accuracyText() const {
 }
 
 void ComparisonDashboard::fillClasses(const RunComparison& c) {
-    QChart* chart = freshChart(classView_, tr("Findings per class"));
+    QChart* chart = freshChart(classView_, tr("Findings per class"), true);
     auto* series = new QBarSeries;
     series->setLabelsVisible(true);
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
@@ -262,7 +239,7 @@ void ComparisonDashboard::fillClasses(const RunComparison& c) {
 }
 
 void ComparisonDashboard::fillSubtypes(const RunComparison& c) {
-    QChart* chart = freshChart(subtypeView_, tr("Findings per sub-kind"));
+    QChart* chart = freshChart(subtypeView_, tr("Findings per sub-kind"), true);
     std::vector<const FindingCountChange*> rows;
     for (const FindingCountChange& s : c.bySubtype)
         rows.push_back(&s);

@@ -1,5 +1,7 @@
 #include "DashboardView.h"
 
+#include "ChartFactory.h"
+
 #include "FindingColors.h"
 #include "FindingKinds.h"
 
@@ -73,32 +75,6 @@ QValueAxis* countAxis(std::int64_t max) {
     axis->setRange(0, double(top));
     axis->setTickCount(int(top / step) + 1);
     return axis;
-}
-
-// Swaps a fresh chart into the view (the view does not delete the chart it releases).
-QChart* freshChart(QChartView* view, const QString& title) {
-    auto* chart = new QChart;
-    chart->setTitle(title);
-    QFont font = chart->titleFont();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() + 1);
-    chart->setTitleFont(font);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(4, 2, 4, 2));
-    chart->legend()->hide();
-    QChart* old = view->chart();
-    view->setChart(chart);
-    delete old;
-    return chart;
-}
-
-QChartView* makeChartView(const char* name, QWidget* parent) {
-    auto* view = new QChartView(parent);
-    view->setObjectName(QLatin1String(name));
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(280, 220);
-    return view;
 }
 
 QIcon swatch(const QColor& color) {
@@ -191,12 +167,12 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent) {
     auto* grid = new QGridLayout(content);
     grid->setContentsMargins(6, 6, 6, 6);
     grid->setSpacing(6);
-    accuracyView_ = makeChartView(kAccuracyChart, content);
-    classView_ = makeChartView(kClassChart, content);
-    subtypeView_ = makeChartView(kSubtypeChart, content);
-    relationView_ = makeChartView(kRelationChart, content);
-    nodeKindView_ = makeChartView(kNodeKindChart, content);
-    reviewView_ = makeChartView(kReviewChart, content);
+    accuracyView_ = makeChartView(kAccuracyChart, 220, content);
+    classView_ = makeChartView(kClassChart, 220, content);
+    subtypeView_ = makeChartView(kSubtypeChart, 220, content);
+    relationView_ = makeChartView(kRelationChart, 220, content);
+    nodeKindView_ = makeChartView(kNodeKindChart, 220, content);
+    reviewView_ = makeChartView(kReviewChart, 220, content);
     reviewView_->setMinimumSize(280, 120);
     reviewView_->setMaximumHeight(150);
 
@@ -432,7 +408,7 @@ void DashboardView::showSnapshot(const Snapshot& snapshot) {
 }
 
 void DashboardView::fillAccuracy(const FacetCounts& f) {
-    QChart* chart = freshChart(accuracyView_, tr("Accuracy per run"));
+    QChart* chart = freshChart(accuracyView_, tr("Accuracy per run"), false);
     auto* set = new QBarSet(tr("Accuracy"));
     set->setColor(kAccuracyColor);
     set->setBorderColor(kAccuracyColor.darker(120));
@@ -492,7 +468,7 @@ void DashboardView::fillAccuracy(const FacetCounts& f) {
 }
 
 void DashboardView::fillClasses(const FacetCounts& f) {
-    QChart* chart = freshChart(classView_, tr("Findings per class"));
+    QChart* chart = freshChart(classView_, tr("Findings per class"), false);
     auto* series = new QStackedBarSeries;
     series->setBarWidth(0.6);
     series->setLabelsVisible(true);
@@ -530,7 +506,7 @@ void DashboardView::fillClasses(const FacetCounts& f) {
 }
 
 void DashboardView::fillSubtypes(const FacetCounts& f) {
-    QChart* chart = freshChart(subtypeView_, tr("Findings per sub-kind"));
+    QChart* chart = freshChart(subtypeView_, tr("Findings per sub-kind"), false);
     struct Row {
         int type;
         std::string subtype;
@@ -677,8 +653,8 @@ static void fillTopChart(QChart* chart,
 }
 
 void DashboardView::fillRelations(const FacetCounts& f) {
-    QChart* chart =
-        freshChart(relationView_, tr("Relation findings per relation (top %1)").arg(kTopBars));
+    QChart* chart = freshChart(relationView_,
+                               tr("Relation findings per relation (top %1)").arg(kTopBars), false);
     const auto top = topOf(f.byRelation, kTopBars);
     fillTopChart(chart, top, findingTypeColor(FindingType::Relation), tr("Relation"), this,
                  [this, f, top](int k) {
@@ -692,8 +668,8 @@ void DashboardView::fillRelations(const FacetCounts& f) {
 }
 
 void DashboardView::fillNodeKinds(const FacetCounts& f) {
-    QChart* chart =
-        freshChart(nodeKindView_, tr("Relation findings per node kind (top %1)").arg(kTopBars));
+    QChart* chart = freshChart(nodeKindView_,
+                               tr("Relation findings per node kind (top %1)").arg(kTopBars), false);
     const auto top = topOf(f.byNodeKind, kTopBars);
     fillTopChart(chart, top, kNodeKindColor, tr("Node kind"), this, [this, f, top](int k) {
         const std::string kind = top[std::size_t(k)].first;
@@ -736,7 +712,7 @@ void DashboardView::fillReviewStates(const FacetCounts& f) {
     const std::int64_t reviewed =
         total - (f.byReviewState.count("unreviewed") ? f.byReviewState.at("unreviewed") : 0);
     QChart* chart = freshChart(
-        reviewView_, tr("Review state (%1 of %2 cases reviewed)").arg(reviewed).arg(total));
+        reviewView_, tr("Review state (%1 of %2 cases reviewed)").arg(reviewed).arg(total), false);
     // One horizontal stacked bar: the share of each state at a glance.
     // Unreviewed lighter than the verdicts' grey: it is most of the bar at first.
     static const std::pair<const char*, QColor> kStates[] = {
