@@ -14,11 +14,11 @@ bool firstWordByte(char c) {
 }
 
 // The lower-case run of letters, digits and non-ASCII bytes at pos.
-std::string firstWordAt(std::string_view lower, std::size_t pos) {
+std::string_view firstWordAt(std::string_view lower, std::size_t pos) {
     std::size_t e = pos;
     while (e < lower.size() && firstWordByte(lower[e]))
         ++e;
-    return std::string(lower.substr(pos, e - pos));
+    return lower.substr(pos, e - pos);
 }
 
 } // namespace
@@ -26,7 +26,7 @@ std::string firstWordAt(std::string_view lower, std::size_t pos) {
 AnalyteNameIndex::AnalyteNameIndex(const ReferenceRangeTable& table) {
     for (const AnalyteInfo& a : table.analytes())
         for (const std::string& n : a.names) {
-            byFirstWord_[firstWordAt(lowerAscii(n), 0)].push_back(entries_.size());
+            byFirstWord_[std::string(firstWordAt(lowerAscii(n), 0))].push_back(entries_.size());
             entries_.push_back({n, lowerAscii(n), a.id, nameIsCaseSensitive(n)});
         }
 }
@@ -38,7 +38,7 @@ std::vector<AnalyteMention> AnalyteNameIndex::find(std::string_view text, std::s
         if (!firstWordByte(text[p]) || (p > from && firstWordByte(text[p - 1])) ||
             (p == from && p > 0 && isWordByte(text[p - 1])))
             continue;
-        const std::string word = firstWordAt(lower.substr(0, to), p);
+        const std::string_view word = firstWordAt(lower.substr(0, to), p);
         const auto it = byFirstWord_.find(word);
         if (it != byFirstWord_.end()) {
             for (std::size_t idx : it->second) {

@@ -1,6 +1,7 @@
 #pragma once
 // Every name, synonym and abbreviation of the reference table, searchable in text: where
 // a question or an output names an analyte ("Platelet count", "K+", "white blood cells").
+#include "ReadingText.h"
 #include "ReadingTypes.h"
 #include "ReferenceRangeTable.h"
 
@@ -36,7 +37,7 @@ private:
     std::vector<Entry> entries_;
     // Entries by the lower-case first word of their name, so a text is scanned once, word by
     // word, instead of once per name.
-    std::unordered_map<std::string, std::vector<std::size_t>> byFirstWord_;
+    StringMap<std::vector<std::size_t>> byFirstWord_;
 };
 
 } // namespace rs::reading

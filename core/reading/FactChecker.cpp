@@ -57,11 +57,12 @@ bool mayQuoteAFact(std::string_view text) {
 
 } // namespace
 
-std::vector<ReadingFinding> checkFacts(std::string_view question, const QuestionReading& reading,
+std::vector<ReadingFinding> checkFacts(std::string_view question, const QuestionFacts& facts,
                                        const OutputText& ot) {
     const std::string_view output = ot.text();
     std::vector<ReadingFinding> out;
-    const PatientFacts& pf = reading.facts;
+    // Read only once an output phrase could quote a fact: each test below reads pf() last.
+    auto pf = [&]() -> const PatientFacts& { return facts.get(); };
     for (std::size_t si = 0; si < ot.sentences().size(); ++si) {
         const Span& s = ot.sentences()[si];
         if (!mayQuoteAFact(output.substr(s.begin, s.end - s.begin)))
@@ -88,23 +89,23 @@ std::vector<ReadingFinding> checkFacts(std::string_view question, const Question
                 (at(k + 2) == "year-old" || at(k + 2) == "years-old")) {
                 const double age = std::atof(digitsOnly(ws[k].lower).c_str());
                 const Span os{ws[k].begin, ws[std::min(k + 3, ws.size() - 1)].end};
-                if (pf.ageYears >= 1 && !hedged &&
-                    std::none_of(pf.agesMentioned.begin(), pf.agesMentioned.end(),
+                if (pf().ageYears >= 1 && !hedged &&
+                    std::none_of(pf().agesMentioned.begin(), pf().agesMentioned.end(),
                                  [&](double a) { return std::fabs(a - age) < 0.01; }))
                     out.push_back(misquote(
-                        "age", pf.ageSpan, os,
+                        "age", pf().ageSpan, os,
                         "Calls the patient " + quote(output, {ws[k].begin, ws[k + 2].end}) +
                             " (\"" + quote(output, os) + "\"); the question says " +
-                            quote(question, pf.ageSpan) + "."));
+                            quote(question, pf().ageSpan) + "."));
                 const Sex said = sexWord(at(k + 3));
-                if (said != Sex::Unknown && pf.sex != Sex::Unknown && !pf.sexSpan.empty() &&
-                    said != pf.sex && !hedged && std::fabs(age - pf.ageYears) < 0.01)
-                    out.push_back(misquote("sex", pf.sexSpan, os,
+                if (said != Sex::Unknown && pf().sex != Sex::Unknown && !pf().sexSpan.empty() &&
+                    said != pf().sex && !hedged && std::fabs(age - pf().ageYears) < 0.01)
+                    out.push_back(misquote("sex", pf().sexSpan, os,
                                            std::string("Calls the patient ") + sexName(said) +
                                                " (\"" + quote(output, os) +
-                                               "\"); the question introduces a " + sexName(pf.sex) +
-                                               " patient (\"" + quote(question, pf.sexSpan) +
-                                               "\")."));
+                                               "\"); the question introduces a " +
+                                               sexName(pf().sex) + " patient (\"" +
+                                               quote(question, pf().sexSpan) + "\")."));
             }
             // Pregnancy stated against the question.
             if (!hedged && (at(k) == "she" || at(k) == "patient") && at(k + 1) == "is") {
@@ -116,71 +117,73 @@ std::vector<ReadingFinding> checkFacts(std::string_view question, const Question
                     ++v;
                 if (at(v) == "pregnant") {
                     const Span os{ws[k].begin, ws[v].end};
-                    if (!negated && (pf.pregnant == 0 || pf.sex == Sex::Male) &&
-                        !pf.sexSpan.empty())
+                    if (!negated && (pf().pregnant == 0 || pf().sex == Sex::Male) &&
+                        !pf().sexSpan.empty())
                         out.push_back(misquote(
-                            "pregnancy", pf.pregnant == 0 ? pf.pregnancySpan : pf.sexSpan, os,
+                            "pregnancy", pf().pregnant == 0 ? pf().pregnancySpan : pf().sexSpan, os,
                             "Says the patient is pregnant (\"" + quote(output, os) +
                                 "\"); the question says \"" +
-                                quote(question, pf.pregnant == 0 ? pf.pregnancySpan : pf.sexSpan) +
+                                quote(question,
+                                      pf().pregnant == 0 ? pf().pregnancySpan : pf().sexSpan) +
                                 "\"."));
-                    if (negated && pf.pregnant == 1)
-                        out.push_back(misquote("pregnancy", pf.pregnancySpan, os,
+                    if (negated && pf().pregnant == 1)
+                        out.push_back(misquote("pregnancy", pf().pregnancySpan, os,
                                                "Says the patient is not pregnant (\"" +
                                                    quote(output, os) + "\"); the question says \"" +
-                                                   quote(question, pf.pregnancySpan) + "\"."));
+                                                   quote(question, pf().pregnancySpan) + "\"."));
                 }
             }
             // Menopause against age: only ages where it is clearly impossible or certain.
             const bool post = at(k) == "postmenopausal" || at(k) == "post-menopausal";
             const bool pre = at(k) == "premenopausal" || at(k) == "pre-menopausal";
-            if ((post || pre) && !hedged && !pf.mentionsMenopause && pf.ageYears >= 0 &&
+            if ((post || pre) && !hedged && !pf().mentionsMenopause && pf().ageYears >= 0 &&
                 !genericAround(sw, k)) {
-                const bool wrong = (post && (pf.ageYears < 40 || pf.sex == Sex::Male)) ||
-                                   (pre && pf.ageYears >= 60);
+                const bool wrong = (post && (pf().ageYears < 40 || pf().sex == Sex::Male)) ||
+                                   (pre && pf().ageYears >= 60);
                 if (wrong) {
                     const Span os{ws[k].begin, ws[k].end};
                     out.push_back(misquote(
-                        "menopause", pf.ageSpan, os,
+                        "menopause", pf().ageSpan, os,
                         "Calls the patient " + quote(output, os) + " (\"" +
                             quote(output, {s.begin, std::min(s.end, ws[k].end + 40)}) +
                             "\"); the question describes a " +
-                            quote(question, pf.sexSpan.empty() ? pf.ageSpan : pf.sexSpan) + "."));
+                            quote(question, pf().sexSpan.empty() ? pf().ageSpan : pf().sexSpan) +
+                            "."));
                 }
             }
             // Gestational age: "at 30 weeks' gestation" against the question's weeks.
-            if (ws[k].number && !pf.gestationWeeks.empty() && !hedged &&
-                (at(k + 1) == "weeks" || at(k + 1) == "week")) {
+            if (ws[k].number && !hedged && (at(k + 1) == "weeks" || at(k + 1) == "week") &&
+                !pf().gestationWeeks.empty()) {
                 const bool gestation = at(k + 2) == "gestation" || at(k + 2) == "pregnant" ||
                                        (at(k + 2) == "'" && at(k + 3) == "gestation") ||
                                        (at(k + 2) == "of" && at(k + 3) == "gestation") ||
                                        at(k + 2) == "weeks'";
-                const int weeks = std::atoi(ws[k].lower.c_str());
+                const int weeks = std::atoi(std::string(ws[k].lower).c_str());
                 bool anchored = k > 0 && at(k - 1) == "at";
                 bool aboutPatient = false;
                 for (const Word& w : ws)
                     aboutPatient = aboutPatient || w.lower == "patient" || w.lower == "she" ||
                                    w.lower == "her";
                 if (gestation && anchored && aboutPatient &&
-                    std::find(pf.gestationWeeks.begin(), pf.gestationWeeks.end(), weeks) ==
-                        pf.gestationWeeks.end()) {
+                    std::find(pf().gestationWeeks.begin(), pf().gestationWeeks.end(), weeks) ==
+                        pf().gestationWeeks.end()) {
                     const Span os{ws[k].begin, ws[std::min(k + 3, ws.size() - 1)].end};
-                    out.push_back(misquote("gestational age", pf.pregnancySpan, os,
+                    out.push_back(misquote("gestational age", pf().pregnancySpan, os,
                                            "Gives the gestational age as " + quote(output, os) +
                                                "; the question says \"" +
-                                               quote(question, pf.pregnancySpan) + "\"."));
+                                               quote(question, pf().pregnancySpan) + "\"."));
                 }
             }
             // Durations: "a 3-month history" where the question's history is 2 months.
             if ((k == 0 || !ws[k - 1].number) && !hedged) {
-                const DurationMatch d = matchDuration(output, ws[k].begin);
+                const DurationMatch d = matchDuration(ot.lower(), ws[k].begin);
                 if (d.length) {
                     const std::size_t end = ws[k].begin + d.length;
                     const std::size_t next = sw.indexAt(end);
                     if (at(next) == "history") {
                         bool same = false, other = false;
                         Span qspan;
-                        for (const auto& qd : pf.durations) {
+                        for (const auto& qd : pf().durations) {
                             if (qd.unit != d.unit)
                                 continue;
                             if (std::fabs(qd.amount - d.amount) < 0.01)
@@ -226,7 +229,7 @@ std::vector<ReadingFinding> checkQuotedValues(std::string_view question,
             std::size_t k = sw.indexAt(m.span.end);
             std::size_t steps = 0;
             while (k < sw.ws.size() && steps < 3 && !sw.ws[k].number) {
-                const std::string& w = sw.ws[k].lower;
+                const std::string_view w = sw.ws[k].lower;
                 if (!(w == "of" || w == "is" || w == "was" || w == ":" || w == "(" ||
                       w == "level" || w == "count" || w == "at"))
                     break;

@@ -14,8 +14,9 @@
 namespace rs::reading {
 
 class OutputText;
+class QuestionFacts;
 
-std::vector<ReadingFinding> checkFacts(std::string_view question, const QuestionReading& reading,
+std::vector<ReadingFinding> checkFacts(std::string_view question, const QuestionFacts& facts,
                                        const OutputText& output);
 
 std::vector<ReadingFinding> checkQuotedValues(std::string_view question,

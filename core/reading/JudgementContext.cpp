@@ -51,7 +51,7 @@ OutputText::OutputText(std::string_view text)
 const SentenceWords& OutputText::words(std::size_t sentence) const {
     if (!words_[sentence])
         words_[sentence] = SentenceWords{
-            reading::words(text_, sentences_[sentence].begin, sentences_[sentence].end)};
+            reading::words(text_, lower_, sentences_[sentence].begin, sentences_[sentence].end)};
     return *words_[sentence];
 }
 
@@ -65,7 +65,7 @@ std::size_t SentenceWords::indexAt(std::size_t byte) const {
 std::size_t clauseStart(const SentenceWords& s, std::size_t k, bool commaBreaks) {
     std::size_t i = std::min(k, s.ws.size());
     while (i > 0) {
-        const std::string& w = s.ws[i - 1].lower;
+        const std::string_view w = s.ws[i - 1].lower;
         if (in(kClauseBreaks, w) || (commaBreaks && w == ","))
             break;
         --i;
@@ -118,7 +118,7 @@ std::size_t negationBefore(const SentenceWords& s, std::size_t k, std::size_t ma
     const std::size_t from = clauseStart(s, k, false);
     const std::size_t lo = k > maxGap ? std::max(from, k - maxGap) : from;
     for (std::size_t i = k; i-- > lo;) {
-        const std::string& w = s.ws[i].lower;
+        const std::string_view w = s.ws[i].lower;
         if (w == "not" || w == "n't" || w == "never" || w == "doesn't" || w == "didn't" ||
             w == "isn't" || w == "wasn't" || w == "aren't") {
             // "does not explain the patient's anemia" denies nothing about the patient.

@@ -17,11 +17,14 @@ struct SentenceWords {
     std::size_t indexAt(std::size_t byte) const; // first word starting at or after byte
 };
 
-// An output split into sentences once, each tokenized on first use and then shared by
-// every check of that output.
+// A text (an output, or a question) lowered and split into sentences once, each sentence
+// tokenized on first use and then shared by every check of that text.
 class OutputText {
 public:
     explicit OutputText(std::string_view text);
+    // Words view lower_: a copy or a move would leave them pointing into the old text.
+    OutputText(const OutputText&) = delete;
+    OutputText& operator=(const OutputText&) = delete;
     std::string_view text() const { return text_; }
     const std::string& lower() const { return lower_; }
     const std::vector<Span>& sentences() const { return sentences_; }

@@ -477,6 +477,12 @@ void JudgementFinder::findStateJudgements(const OutputText& output, std::size_t 
     auto at = [&](std::size_t i) -> std::string_view {
         return i < ws.size() ? std::string_view(ws[i].lower) : std::string_view();
     };
+    // Most sentences name no state: look for one before reading the sentence's context.
+    std::size_t first = 0;
+    while (first < ws.size() && stateWords_.find(ws[first].lower) == stateWords_.end())
+        ++first;
+    if (first == ws.size())
+        return;
     const bool other = otherPersonIn(sw);
     bool optionSentence = false;
     for (const Word& w : ws)
@@ -486,7 +492,7 @@ void JudgementFinder::findStateJudgements(const OutputText& output, std::size_t 
     if (ws.size() > 2 && ws[0].lower.size() == 1 && ws[0].lower[0] >= 'a' &&
         ws[0].lower[0] <= 'j' && (ws[1].lower == ")" || ws[1].lower == ":" || ws[1].lower == "."))
         optionSentence = true;
-    for (std::size_t k = 0; k < ws.size(); ++k) {
+    for (std::size_t k = first; k < ws.size(); ++k) {
         const auto found = stateWords_.find(ws[k].lower);
         if (found == stateWords_.end())
             continue;

@@ -6,6 +6,7 @@
 // low", "if"), general knowledge ("heparin can cause thrombocytopenia") or about another
 // person (family history, the fetus) are kept but flagged, so callers can ignore them.
 #include "AnalyteNameIndex.h"
+#include "ReadingText.h"
 #include "ReadingTypes.h"
 #include "ReferenceRangeTable.h"
 
@@ -55,7 +56,7 @@ private:
     const ReferenceRangeTable& table_;
     const AnalyteNameIndex& names_;
     // State word -> the analytes it names, in table order ("hypotension": sbp, dbp).
-    std::unordered_map<std::string, std::vector<const StateWord*>> stateWords_;
+    StringMap<std::vector<const StateWord*>> stateWords_;
 };
 
 } // namespace rs::reading

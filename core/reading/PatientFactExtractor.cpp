@@ -64,8 +64,8 @@ Sex sexNoun(std::string_view lowerWord) {
 
 } // namespace
 
-DurationMatch matchDuration(std::string_view text, std::size_t pos) {
-    const std::string lower = lowerAscii(text.substr(pos, 40));
+DurationMatch matchDuration(std::string_view lowerText, std::size_t pos) {
+    const std::string_view lower = lowerText.substr(pos, 40);
     DurationMatch m;
     double amount = 0;
     std::size_t i = matchNumber(lower, 0, amount);
@@ -84,7 +84,7 @@ DurationMatch matchDuration(std::string_view text, std::size_t pos) {
     std::size_t e = i;
     while (e < lower.size() && std::isalpha(static_cast<unsigned char>(lower[e])))
         ++e;
-    const std::string unit = timeUnit(std::string_view(lower).substr(i, e - i));
+    const std::string unit = timeUnit(lower.substr(i, e - i));
     if (unit.empty())
         return m;
     return {e, amount, unit};
@@ -168,7 +168,7 @@ PatientFacts readPatientFacts(std::string_view q) {
     }
     if (f.sex == Sex::Unknown) { // pronouns decide: "she/her" against "he/his/him"
         int female = 0, male = 0;
-        for (const Word& w : words(q, 0, q.size())) {
+        for (const Word& w : words(q, lower, 0, q.size())) {
             female += w.lower == "she" || w.lower == "her";
             male += w.lower == "he" || w.lower == "his" || w.lower == "him";
         }
@@ -225,7 +225,7 @@ PatientFacts readPatientFacts(std::string_view q) {
             continue;
         if (!std::isdigit(static_cast<unsigned char>(q[i])) && !std::strchr("otfsenOTFSEN", q[i]))
             continue;
-        const DurationMatch d = matchDuration(q, i);
+        const DurationMatch d = matchDuration(lower, i);
         if (d.length == 0)
             continue;
         const std::size_t end = i + d.length;

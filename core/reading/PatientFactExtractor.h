@@ -4,11 +4,29 @@
 // question introduces first ("A 48-year-old woman ..."), or the child an adult brings.
 #include "ReadingTypes.h"
 
+#include <optional>
 #include <string_view>
 
 namespace rs::reading {
 
 PatientFacts readPatientFacts(std::string_view question);
+
+// A question's patient facts, read on first use: most outputs quote no age, sex or
+// pregnancy, and reading the facts is a good part of the reading check's time.
+class QuestionFacts {
+public:
+    explicit QuestionFacts(std::string_view question) : question_(question) {}
+    explicit QuestionFacts(const PatientFacts& read) : facts_(read) {}
+    const PatientFacts& get() const {
+        if (!facts_)
+            facts_ = readPatientFacts(question_);
+        return *facts_;
+    }
+
+private:
+    std::string_view question_;
+    mutable std::optional<PatientFacts> facts_;
+};
 
 // "12-day", "3 weeks", "two months": number and unit at pos, for questions and outputs.
 struct DurationMatch {
@@ -16,6 +34,7 @@ struct DurationMatch {
     double amount = 0;
     std::string unit;
 };
-DurationMatch matchDuration(std::string_view text, std::size_t pos);
+// lower is the text lowered (lowerAscii): callers scan many positions of one text.
+DurationMatch matchDuration(std::string_view lower, std::size_t pos);
 
 } // namespace rs::reading

@@ -54,7 +54,8 @@ bool lineIsHeader(std::string_view line) {
 
 // The last few words of text (a guess at an uncovered analyte's name).
 std::string lastWords(std::string_view text, int n) {
-    std::vector<Word> ws = words(text, 0, text.size());
+    const std::string lower = lowerAscii(text);
+    std::vector<Word> ws = words(text, lower, 0, text.size());
     std::vector<std::string> kept;
     for (auto it = ws.rbegin(); it != ws.rend() && static_cast<int>(kept.size()) < n; ++it) {
         if (it->punct || it->number)
@@ -469,8 +470,13 @@ QuestionValueExtractor::QuestionValueExtractor(const ReferenceRangeTable& table,
     : table_(table), names_(names) {}
 
 QuestionReading QuestionValueExtractor::read(std::string_view q) const {
-    QuestionReading out;
+    QuestionReading out = readValues(q);
     out.facts = readPatientFacts(q);
+    return out;
+}
+
+QuestionReading QuestionValueExtractor::readValues(std::string_view q) const {
+    QuestionReading out;
     ValueScan(q, table_, names_, out).run();
     return out;
 }

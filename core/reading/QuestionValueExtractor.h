@@ -31,6 +31,8 @@ public:
     QuestionValueExtractor(const ReferenceRangeTable& table, const AnalyteNameIndex& names);
 
     QuestionReading read(std::string_view question) const;
+    // The values and uncovered values only; facts stay unread (see QuestionFacts).
+    QuestionReading readValues(std::string_view question) const;
 
 private:
     const ReferenceRangeTable& table_;

@@ -67,21 +67,29 @@ ReadingChecker::ReadingChecker(const ReferenceRangeTable& table)
 
 std::vector<ReadingFinding> ReadingChecker::check(std::string_view question,
                                                   std::string_view output, bool answerWrong) const {
-    return check(question, extractor_.read(question), output, answerWrong);
+    return check(question, extractor_.readValues(question), QuestionFacts(question), output,
+                 answerWrong);
 }
 
 std::vector<ReadingFinding> ReadingChecker::check(std::string_view question,
                                                   const QuestionReading& reading,
+                                                  std::string_view output, bool answerWrong) const {
+    return check(question, reading, QuestionFacts(reading.facts), output, answerWrong);
+}
+
+std::vector<ReadingFinding> ReadingChecker::check(std::string_view question,
+                                                  const QuestionReading& reading,
+                                                  const QuestionFacts& facts,
                                                   std::string_view output, bool answerWrong) const {
     std::vector<ReadingFinding> out;
     const OutputText text(output);
     // Judgements and quoted values are compared with the question's values: without any
     // (half the questions) the output's analyte names need not be searched at all.
     if (!reading.values.empty())
-        checkJudgements(question, reading, text, out);
+        checkJudgements(question, reading, facts, text, out);
     for (auto& f : checkStatedFindings(question, text))
         out.push_back(std::move(f));
-    for (auto& f : checkFacts(question, reading, text))
+    for (auto& f : checkFacts(question, facts, text))
         out.push_back(std::move(f));
     if (!reading.values.empty())
         for (auto& f : checkQuotedValues(question, reading, text, table_, names_))
@@ -119,12 +127,16 @@ std::vector<ReadingFinding> ReadingChecker::check(std::string_view question,
 }
 
 void ReadingChecker::checkJudgements(std::string_view question, const QuestionReading& reading,
-                                     const OutputText& text,
+                                     const QuestionFacts& facts, const OutputText& text,
                                      std::vector<ReadingFinding>& out) const {
     const std::string_view output = text.text();
-    const PatientContext patient{reading.facts.sex, reading.facts.ageYears, reading.facts.pregnant};
+    const std::vector<Judgement> judgements = judgements_.find(text);
+    if (judgements.empty())
+        return;
+    const PatientFacts& pf = facts.get();
+    const PatientContext patient{pf.sex, pf.ageYears, pf.pregnant};
     const std::string qLower = lowerAscii(question);
-    for (const Judgement& j : judgements_.find(text)) {
+    for (const Judgement& j : judgements) {
         if ((j.hedged || j.generic || j.otherPerson) && !judgeFlagged_)
             continue;
         // An abnormal state the question itself names ("fevers", "anemia") is no invention.
@@ -204,8 +216,8 @@ void ReadingChecker::checkJudgements(std::string_view question, const QuestionRe
             std::any_of(j.analytes.begin(), j.analytes.end(), [](const std::string& a) {
                 return a == "pulse" || a == "respirations" || a == "sbp" || a == "dbp";
             });
-        if (vital && !j.stateWord.empty() && !j.stateNegated && reading.facts.ageYears >= 0 &&
-            reading.facts.ageYears < 12)
+        if (vital && !j.stateWord.empty() && !j.stateNegated && pf.ageYears >= 0 &&
+            pf.ageYears < 12)
             continue;
         // A named state speaks first of its first analyte ("hypotension": systolic); a group of its
         // worst value.

@@ -5,6 +5,7 @@
 // Construct once (it indexes the table's names), then call check() from any thread.
 #include "AnalyteNameIndex.h"
 #include "JudgementFinder.h"
+#include "PatientFactExtractor.h"
 #include "QuestionValueExtractor.h"
 #include "ReadingTypes.h"
 #include "ReferenceRangeTable.h"
@@ -34,8 +35,12 @@ public:
     const JudgementFinder& judgements() const { return judgements_; }
 
 private:
+    std::vector<ReadingFinding> check(std::string_view question, const QuestionReading& values,
+                                      const QuestionFacts& facts, std::string_view output,
+                                      bool answerWrong) const;
     void checkJudgements(std::string_view question, const QuestionReading& reading,
-                         const OutputText& output, std::vector<ReadingFinding>& out) const;
+                         const QuestionFacts& facts, const OutputText& output,
+                         std::vector<ReadingFinding>& out) const;
 
     const ReferenceRangeTable& table_;
     AnalyteNameIndex names_;

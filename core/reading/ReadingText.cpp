@@ -1,5 +1,6 @@
 #include "ReadingText.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace rs::reading {
@@ -26,7 +27,8 @@ std::string lowerAscii(std::string_view s) {
     return out;
 }
 
-std::vector<Word> words(std::string_view text, std::size_t from, std::size_t to) {
+std::vector<Word> words(std::string_view text, std::string_view lower, std::size_t from,
+                        std::size_t to) {
     std::vector<Word> out;
     out.reserve((to - from) / 5 + 4);
     std::size_t i = from;
@@ -54,7 +56,7 @@ std::vector<Word> words(std::string_view text, std::size_t from, std::size_t to)
             ++i;
         }
         w.end = i;
-        w.lower = lowerAscii(text.substr(w.begin, w.end - w.begin));
+        w.lower = lower.substr(w.begin, w.end - w.begin);
         // "patient's" -> "patient" + "'s" is not needed: keep "patient's" as one word.
         out.push_back(std::move(w));
     }
@@ -116,7 +118,14 @@ void findName(std::string_view text, std::string_view lower, std::string_view na
     // Cut at `to`: a name absent from a sentence must not send find() on to the text's end
     // (callers search sentence by sentence, which made the search quadratic).
     const std::string_view hay = (caseSensitive ? text : lower).substr(0, to);
-    const std::string lname = caseSensitive ? std::string(name) : lowerAscii(name);
+    // Most names are written in lower case already: lower only those that are not.
+    std::string lowered;
+    std::string_view lname = name;
+    if (!caseSensitive &&
+        std::any_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        lowered = lowerAscii(name);
+        lname = lowered;
+    }
     std::size_t pos = from;
     while (pos < to) {
         const std::size_t hit = hay.find(lname, pos);

@@ -4,21 +4,33 @@
 // abbreviations such as "K+" or "PT" match case-sensitively, other names fold case).
 #include "ReadingTypes.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace rs::reading {
 
+// A map keyed by strings that a word's string_view finds without building a string.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
 struct Word {
     std::size_t begin = 0, end = 0;
-    std::string lower;   // lower-case ASCII
-    bool number = false; // starts with a digit
-    bool punct = false;  // one punctuation byte
+    std::string_view lower; // lower-case ASCII, a view into the lowered text
+    bool number = false;    // starts with a digit
+    bool punct = false;     // one punctuation byte
 };
 
-// Words, numbers ("14,200", "7.4") and single punctuation bytes of text[from, to).
-std::vector<Word> words(std::string_view text, std::size_t from, std::size_t to);
+// Words, numbers ("14,200", "7.4") and single punctuation bytes of text[from, to); lower
+// is lowerAscii(text), which each Word's lower points into: it must outlive the words.
+std::vector<Word> words(std::string_view text, std::string_view lower, std::size_t from,
+                        std::size_t to);
 
 // Sentences of text: split at ". ", "? ", "! ", line breaks and ";"-free; decimals and
 // "e.g." stay inside. Spans exclude surrounding white space.

@@ -58,10 +58,11 @@ struct TextWords {
     std::vector<char> excluded; // the asked question, family history
 };
 
-TextWords analyse(std::string_view text, bool isQuestion) {
+// lower is lowerAscii(text); the words point into it.
+TextWords analyse(std::string_view text, std::string_view lower, bool isQuestion) {
     TextWords t;
     for (const Span& s : sentences(text)) {
-        SentenceWords sw{words(text, s.begin, s.end)};
+        SentenceWords sw{words(text, lower, s.begin, s.end)};
         const bool asked =
             isQuestion && text.substr(s.begin, s.end - s.begin).find('?') != std::string_view::npos;
         const bool other = otherPersonIn(sw);
@@ -70,7 +71,7 @@ TextWords analyse(std::string_view text, bool isQuestion) {
         const std::size_t sentenceFirst = t.ws.size();
         std::size_t clauseFirst = sentenceFirst;
         for (std::size_t k = 0; k < sw.ws.size(); ++k) {
-            const std::string& w = sw.ws[k].lower;
+            const std::string_view w = sw.ws[k].lower;
             if (w == ";" || w == "but" || w == "although" || w == "however" || w == "except" ||
                 w == "." || w == ":") {
                 inScope = false;
@@ -83,7 +84,7 @@ TextWords analyse(std::string_view text, bool isQuestion) {
                 inScope = false;
             // "Urinary ketones are absent", "occult blood is negative": the subject is denied.
             auto copula = [&](std::size_t i) {
-                const std::string& c = sw.ws[i].lower;
+                const std::string_view c = sw.ws[i].lower;
                 return c == "is" || c == "are" || c == "was" || c == "were";
             };
             const bool adverb = k > 1 && sw.ws[k - 1].lower.size() > 3 &&
@@ -257,9 +258,12 @@ std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const
     // The question is read only once an output sentence has a cue: most have none, and
     // reading the question is most of this check's time.
     std::optional<TextWords> questionWords;
+    std::string questionLower;
     auto questionText = [&]() -> const TextWords& {
-        if (!questionWords)
-            questionWords = analyse(question, true);
+        if (!questionWords) {
+            questionLower = lowerAscii(question);
+            questionWords = analyse(question, questionLower, true);
+        }
         return *questionWords;
     };
     const std::string& lowerOutput = ot.lower();
