@@ -26,7 +26,9 @@ std::string_view firstWordAt(std::string_view lower, std::size_t pos) {
 AnalyteNameIndex::AnalyteNameIndex(const ReferenceRangeTable& table) {
     for (const AnalyteInfo& a : table.analytes())
         for (const std::string& n : a.names) {
-            byFirstWord_[std::string(firstWordAt(lowerAscii(n), 0))].push_back(entries_.size());
+            const std::string first(firstWordAt(lowerAscii(n), 0));
+            firstWords_.add(first);
+            byFirstWord_[first].push_back(entries_.size());
             entries_.push_back({n, lowerAscii(n), a.id, nameIsCaseSensitive(n)});
         }
 }
@@ -39,7 +41,7 @@ std::vector<AnalyteMention> AnalyteNameIndex::find(std::string_view text, std::s
             (p == from && p > 0 && isWordByte(text[p - 1])))
             continue;
         const std::string_view word = firstWordAt(lower.substr(0, to), p);
-        const auto it = byFirstWord_.find(word);
+        const auto it = firstWords_.mayStart(word) ? byFirstWord_.find(word) : byFirstWord_.end();
         if (it != byFirstWord_.end()) {
             for (std::size_t idx : it->second) {
                 const Entry& e = entries_[idx];

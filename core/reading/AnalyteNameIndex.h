@@ -38,6 +38,7 @@ private:
     // Entries by the lower-case first word of their name, so a text is scanned once, word by
     // word, instead of once per name.
     StringMap<std::vector<std::size_t>> byFirstWord_;
+    WordStartFilter firstWords_;
 };
 
 } // namespace rs::reading

@@ -144,6 +144,66 @@ bool isAdjectiveState(std::string_view w) {
            w == "underweight";
 }
 
+// The group names word by word: lower-case names fold case, abbreviations ("BP", "LFTs")
+// match as written.
+struct GroupWords {
+    std::vector<std::string> words; // lower-case, or as written when caseSensitive
+    bool caseSensitive = false;
+};
+
+struct GroupIndex {
+    std::vector<GroupWords> groups; // in kGroups order
+    WordStartFilter starts;         // first words, lower-case
+    GroupIndex() {
+        for (const GroupName& g : kGroups) {
+            GroupWords gw;
+            gw.caseSensitive = nameIsCaseSensitive(g.name);
+            std::size_t b = 0;
+            while (b < g.name.size()) {
+                std::size_t e = g.name.find(' ', b);
+                if (e == std::string_view::npos)
+                    e = g.name.size();
+                const std::string_view w = g.name.substr(b, e - b);
+                gw.words.push_back(gw.caseSensitive ? std::string(w) : lowerAscii(w));
+                b = e + 1;
+            }
+            starts.add(lowerAscii(gw.words.front()));
+            groups.push_back(std::move(gw));
+        }
+    }
+};
+
+struct GroupHit {
+    std::size_t group = 0;
+    Span span;
+};
+
+// The group names in a sentence, as whole words.
+std::vector<GroupHit> groupHits(const OutputText& output, const SentenceWords& sw) {
+    static const GroupIndex index;
+    const std::string_view text = output.text();
+    std::vector<GroupHit> hits;
+    const auto& ws = sw.ws;
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (!index.starts.mayStart(ws[k].lower))
+            continue;
+        for (std::size_t g = 0; g < index.groups.size(); ++g) {
+            const GroupWords& gw = index.groups[g];
+            if (k + gw.words.size() > ws.size())
+                continue;
+            bool same = true;
+            for (std::size_t i = 0; i < gw.words.size() && same; ++i) {
+                const Word& w = ws[k + i];
+                same = (gw.caseSensitive ? text.substr(w.begin, w.end - w.begin) : w.lower) ==
+                       gw.words[i];
+            }
+            if (same)
+                hits.push_back({g, {ws[k].begin, ws[k + gw.words.size() - 1].end}});
+        }
+    }
+    return hits;
+}
+
 // An analyte name or group name ("vital signs") in a sentence, with the analytes it covers.
 struct NameMention {
     Span span;
@@ -154,7 +214,7 @@ struct NameMention {
 // The analyte and group names in a sentence, in text order; a group name inside an
 // analyte name is no mention of its own.
 std::vector<NameMention> nameMentions(const AnalyteNameIndex& names, const OutputText& output,
-                                      Span sentence) {
+                                      Span sentence, const SentenceWords& sw) {
     const std::string_view text = output.text();
     const std::string_view lower = output.lower();
     std::vector<NameMention> mentions;
@@ -165,23 +225,19 @@ std::vector<NameMention> nameMentions(const AnalyteNameIndex& names, const Outpu
         else
             mentions.push_back({m.span, {m.analyte}, false});
     }
-    for (const GroupName& g : kGroups) {
-        std::vector<Span> hits;
-        findName(text, lower, g.name, nameIsCaseSensitive(g.name), sentence.begin, sentence.end,
-                 hits);
-        for (const Span& h : hits) {
-            const bool overlaps =
-                std::any_of(mentions.begin(), mentions.end(), [&](const NameMention& m) {
-                    return m.span.begin < h.end && h.begin < m.span.end;
-                });
-            if (overlaps)
-                continue;
-            NameMention m{h, {}, true};
-            for (auto id : g.members)
-                if (!id.empty())
-                    m.analytes.emplace_back(id);
-            mentions.push_back(std::move(m));
-        }
+    for (const GroupHit& gh : groupHits(output, sw)) {
+        const Span& h = gh.span;
+        const bool overlaps =
+            std::any_of(mentions.begin(), mentions.end(), [&](const NameMention& m) {
+                return m.span.begin < h.end && h.begin < m.span.end;
+            });
+        if (overlaps)
+            continue;
+        NameMention m{h, {}, true};
+        for (auto id : kGroups[gh.group].members)
+            if (!id.empty())
+                m.analytes.emplace_back(id);
+        mentions.push_back(std::move(m));
     }
     std::sort(mentions.begin(), mentions.end(), [](const NameMention& a, const NameMention& b) {
         return a.span.begin < b.span.begin;
@@ -412,8 +468,10 @@ const char* claimWords(Claim claim) {
 
 JudgementFinder::JudgementFinder(const ReferenceRangeTable& table, const AnalyteNameIndex& names)
     : table_(table), names_(names) {
-    for (const StateWord& w : table_.stateWords())
+    for (const StateWord& w : table_.stateWords()) {
         stateWords_[w.word].push_back(&w);
+        stateWordStarts_.add(w.word);
+    }
 }
 
 std::vector<Judgement> JudgementFinder::find(std::string_view output) const {
@@ -431,10 +489,11 @@ std::vector<Judgement> JudgementFinder::find(const OutputText& output) const {
 
 void JudgementFinder::findMentionJudgements(const OutputText& output, std::size_t si,
                                             std::vector<Judgement>& out) const {
-    const std::vector<NameMention> mentions = nameMentions(names_, output, output.sentences()[si]);
+    const SentenceWords& sw = output.words(si);
+    const std::vector<NameMention> mentions =
+        nameMentions(names_, output, output.sentences()[si], sw);
     if (mentions.empty())
         return;
-    const SentenceWords& sw = output.words(si);
     const SentenceScan s{output.text(), sw, mentions};
     const bool other = otherPersonIn(sw);
     ModifierCarry carry;
@@ -479,7 +538,10 @@ void JudgementFinder::findStateJudgements(const OutputText& output, std::size_t 
     };
     // Most sentences name no state: look for one before reading the sentence's context.
     std::size_t first = 0;
-    while (first < ws.size() && stateWords_.find(ws[first].lower) == stateWords_.end())
+    auto isStateWord = [&](std::string_view w) {
+        return stateWordStarts_.mayStart(w) && stateWords_.find(w) != stateWords_.end();
+    };
+    while (first < ws.size() && !isStateWord(ws[first].lower))
         ++first;
     if (first == ws.size())
         return;
@@ -493,6 +555,8 @@ void JudgementFinder::findStateJudgements(const OutputText& output, std::size_t 
         ws[0].lower[0] <= 'j' && (ws[1].lower == ")" || ws[1].lower == ":" || ws[1].lower == "."))
         optionSentence = true;
     for (std::size_t k = first; k < ws.size(); ++k) {
+        if (!stateWordStarts_.mayStart(ws[k].lower))
+            continue;
         const auto found = stateWords_.find(ws[k].lower);
         if (found == stateWords_.end())
             continue;

@@ -57,6 +57,7 @@ private:
     const AnalyteNameIndex& names_;
     // State word -> the analytes it names, in table order ("hypotension": sbp, dbp).
     StringMap<std::vector<const StateWord*>> stateWords_;
+    WordStartFilter stateWordStarts_;
 };
 
 } // namespace rs::reading

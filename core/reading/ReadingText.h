@@ -4,6 +4,7 @@
 // abbreviations such as "K+" or "PT" match case-sensitively, other names fold case).
 #include "ReadingTypes.h"
 
+#include <bitset>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,24 @@ struct StringHash {
 };
 template <typename Value>
 using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
+// The first two bytes of a set of lower-case words: most words of a text start no listed
+// word, and this rejects them before a map is hashed.
+class WordStartFilter {
+public:
+    void add(std::string_view lowerWord) { bits_.set(key(lowerWord)); }
+    bool mayStart(std::string_view lowerWord) const {
+        return !lowerWord.empty() && bits_.test(key(lowerWord));
+    }
+
+private:
+    static std::size_t key(std::string_view w) {
+        const auto b0 = w.empty() ? 0u : static_cast<unsigned char>(w[0]);
+        const auto b1 = w.size() < 2 ? 0u : static_cast<unsigned char>(w[1]);
+        return (std::size_t(b0) << 8) | b1;
+    }
+    std::bitset<65536> bits_;
+};
 
 struct Word {
     std::size_t begin = 0, end = 0;

@@ -15,6 +15,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <thread>
@@ -128,6 +129,42 @@ void BM_AnalyzeCaseWithoutReading(benchmark::State& state) {
     state.SetLabel(w.data.label);
 }
 BENCHMARK(BM_AnalyzeCaseWithoutReading)->Unit(benchmark::kMicrosecond);
+
+// What the reading check adds to a case's analysis, measured in pairs: each iteration
+// analyses one case with and without it, so load on the machine hits both sides alike
+// (two benchmarks run one after the other drift apart on a shared machine).
+void BM_ReadingShare(benchmark::State& state) {
+    World& w = world();
+    using Clock = std::chrono::steady_clock;
+    std::size_t i = 0;
+    Clock::duration with{}, without{};
+    for (auto _ : state) {
+        // The second analysis of a case finds its concepts in the CPU's caches: alternate
+        // which side goes first, and swap each case's order on the next pass over them.
+        const std::size_t n = w.cases.size();
+        const bool readingFirst = (i % 2 + (i / n) % 2) % 2 == 0;
+        const Case& c = w.cases[i++ % n];
+        const CaseAnalyzer& first = readingFirst ? *w.analyzer : *w.analyzerWithoutReading;
+        const CaseAnalyzer& second = readingFirst ? *w.analyzerWithoutReading : *w.analyzer;
+        const auto t0 = Clock::now();
+        const CaseAnalysis a = first.analyze(c);
+        const auto t1 = Clock::now();
+        const CaseAnalysis b = second.analyze(c);
+        const auto t2 = Clock::now();
+        benchmark::DoNotOptimize(a.findings.data());
+        benchmark::DoNotOptimize(b.findings.data());
+        with += readingFirst ? t1 - t0 : t2 - t1;
+        without += readingFirst ? t2 - t1 : t1 - t0;
+    }
+    const double n = double(state.iterations());
+    const double withUs = std::chrono::duration<double, std::micro>(with).count() / n;
+    const double withoutUs = std::chrono::duration<double, std::micro>(without).count() / n;
+    state.counters["with_us"] = withUs;
+    state.counters["without_us"] = withoutUs;
+    state.counters["added_pct"] = 100.0 * (withUs - withoutUs) / withoutUs;
+    state.SetLabel(w.data.label);
+}
+BENCHMARK(BM_ReadingShare)->Unit(benchmark::kMicrosecond);
 
 // The reading-error check alone (question values, output judgements, comparison).
 void BM_ReadingCheck(benchmark::State& state) {
