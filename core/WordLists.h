@@ -7,8 +7,14 @@
 
 namespace rs::words {
 
+// Length and first letter first: most words of a text are in no list, and comparing
+// those two rejects them without a call to memcmp per entry.
 template <std::size_t N> bool in(const std::array<std::string_view, N>& list, std::string_view w) {
-    return std::find(list.begin(), list.end(), w) != list.end();
+    if (w.empty())
+        return std::find(list.begin(), list.end(), w) != list.end();
+    return std::any_of(list.begin(), list.end(), [w](std::string_view s) {
+        return s.size() == w.size() && s[0] == w[0] && s == w;
+    });
 }
 
 // Words that end an unlinked phrase: a concept name does not run across them.

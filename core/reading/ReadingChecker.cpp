@@ -135,7 +135,7 @@ void ReadingChecker::checkJudgements(std::string_view question, const QuestionRe
         return;
     const PatientFacts& pf = facts.get();
     const PatientContext patient{pf.sex, pf.ageYears, pf.pregnant};
-    const std::string qLower = lowerAscii(question);
+    std::string qLower; // lowered on first use: few judgements name a state
     for (const Judgement& j : judgements) {
         if ((j.hedged || j.generic || j.otherPerson) && !judgeFlagged_)
             continue;
@@ -146,6 +146,8 @@ void ReadingChecker::checkJudgements(std::string_view question, const QuestionRe
             for (const StateWord& w : table_.stateWords())
                 if (w.analyte == j.analytes.front() && w.direction != StateDirection::Normal) {
                     std::vector<Span> hits;
+                    if (qLower.empty())
+                        qLower = lowerAscii(question);
                     findName(question, qLower, w.word, false, 0, question.size(), hits);
                     named = named || !hits.empty();
                 }
