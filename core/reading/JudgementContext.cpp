@@ -13,17 +13,17 @@ namespace {
 
 using words::in;
 
-constexpr std::array<std::string_view, 14> kClauseBreaks = {
-    ";",       "but",   "however", "although", "though", "whereas",   "while",
-    "because", "since", ":",       "so",       "thus",   "therefore", "hence"};
+const WordSet kClauseBreaks = {";",       "but",   "however",   "although", "though",
+                               "whereas", "while", "because",   "since",    ":",
+                               "so",      "thus",  "therefore", "hence"};
 
-constexpr std::array<std::string_view, 22> kHedges = {
-    "may",        "might",       "could",      "would",     "possibly",  "possible",
-    "probably",   "likely",      "perhaps",    "suspect",   "suspected", "consider",
-    "considered", "concern",     "unlikely",   "expect",    "expected",  "should",
-    "potential",  "potentially", "suggestive", "borderline"};
+const WordSet kHedges = {"may",        "might",     "could",      "would",     "possibly",
+                         "possible",   "probably",  "likely",     "perhaps",   "suspect",
+                         "suspected",  "consider",  "considered", "concern",   "unlikely",
+                         "expect",     "expected",  "should",     "potential", "potentially",
+                         "suggestive", "borderline"};
 
-constexpr std::array<std::string_view, 39> kGeneric = {
+const WordSet kGeneric = {
     "typical", "suggestive",    "consistent",     "can",        "cause",       "causes",
     "caused",  "causing",       "lead",           "leads",      "leading",     "result",
     "results", "characterized", "characteristic", "associated", "typically",   "usually",
@@ -32,15 +32,15 @@ constexpr std::array<std::string_view, 39> kGeneric = {
     "risk",    "seen",          "occurs",         "occur",      "manifest",    "manifests",
     "feature", "features",      "hallmark"};
 
-constexpr std::array<std::string_view, 23> kOtherPeople = {
-    "mother",      "father", "sister",  "brother", "sibling",  "siblings",
-    "family",      "parent", "parents", "son",     "daughter", "grandmother",
-    "grandfather", "aunt",   "uncle",   "cousin",  "relative", "relatives",
-    "husband",     "wife",   "fetus",   "fetal",   "twin"};
+const WordSet kOtherPeople = {"mother",   "father",      "sister",      "brother", "sibling",
+                              "siblings", "family",      "parent",      "parents", "son",
+                              "daughter", "grandmother", "grandfather", "aunt",    "uncle",
+                              "cousin",   "relative",    "relatives",   "husband", "wife",
+                              "fetus",    "fetal",       "twin"};
 
-constexpr std::array<std::string_view, 17> kNegations = {
-    "no",     "not",     "without", "absence", "absent", "lack", "lacks",   "lacking", "denies",
-    "denied", "neither", "nor",     "never",   "free",   "n't",  "exclude", "excludes"};
+const WordSet kNegations = {"no",    "not",     "without", "absence", "absent",  "lack",
+                            "lacks", "lacking", "denies",  "denied",  "neither", "nor",
+                            "never", "free",    "n't",     "exclude", "excludes"};
 
 } // namespace
 
@@ -100,15 +100,17 @@ bool genericAround(const SentenceWords& s, std::size_t k) {
 }
 
 bool otherPersonIn(const SentenceWords& s) {
-    for (const Word& w : s.ws)
-        if (in(kOtherPeople, w.lower))
-            return true;
-    return false;
+    if (s.otherPerson < 0)
+        s.otherPerson = std::any_of(s.ws.begin(), s.ws.end(),
+                                    [](const Word& w) { return in(kOtherPeople, w.lower); })
+                            ? 1
+                            : 0;
+    return s.otherPerson == 1;
 }
 
 namespace {
 // Words that may stand between "not" and what it denies: "does not have any signs of".
-constexpr std::array<std::string_view, 24> kNotFillers = {
+const WordSet kNotFillers = {
     "have", "has",   "had",    "any",          "a",           "an",       "the",      "evidence",
     "of",   "signs", "sign",   "show",         "shows",       "exhibit",  "present",  "with",
     "be",   "been",  "appear", "experiencing", "significant", "clinical", "symptoms", "obviously"};

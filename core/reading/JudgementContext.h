@@ -15,6 +15,8 @@ namespace rs::reading {
 struct SentenceWords {
     std::vector<Word> ws;
     std::size_t indexAt(std::size_t byte) const; // first word starting at or after byte
+    // otherPersonIn's answer, kept: every check of a sentence asks it (-1 not yet asked).
+    mutable signed char otherPerson = -1;
 };
 
 // A text (an output, or a question) lowered and split into sentences once, each sentence

@@ -15,23 +15,21 @@ namespace {
 
 using words::in;
 
-constexpr std::array<std::string_view, 15> kDegree = {
-    "mildly",       "slightly",    "markedly",  "significantly", "severely",
-    "very",         "moderately",  "extremely", "profoundly",    "critically",
-    "persistently", "dangerously", "notably",   "substantially", "also"};
+const WordSet kDegree = {"mildly",       "slightly",    "markedly",  "significantly", "severely",
+                         "very",         "moderately",  "extremely", "profoundly",    "critically",
+                         "persistently", "dangerously", "notably",   "substantially", "also"};
 // Degree words that, after "not", weaken the negation: "not significantly elevated".
-constexpr std::array<std::string_view, 9> kStrongDegree = {
-    "significantly", "markedly",   "severely",    "very",         "extremely",
-    "profoundly",    "critically", "dangerously", "substantially"};
-constexpr std::array<std::string_view, 12> kCopulas = {"is",      "are",    "was",      "were",
-                                                       "remains", "remain", "remained", "appears",
-                                                       "appear",  "seems",  "seem",     "being"};
-constexpr std::array<std::string_view, 14> kMeasureWords = {
-    "level",  "levels", "count", "counts",      "concentration", "concentrations", "value",
-    "values", "of",     "at",    "measurement", "reading",       "result",         "results"};
+const WordSet kStrongDegree = {"significantly", "markedly",    "severely",
+                               "very",          "extremely",   "profoundly",
+                               "critically",    "dangerously", "substantially"};
+const WordSet kCopulas = {"is",       "are",     "was",    "were",  "remains", "remain",
+                          "remained", "appears", "appear", "seems", "seem",    "being"};
+const WordSet kMeasureWords = {"level",          "levels",  "count",  "counts", "concentration",
+                               "concentrations", "value",   "values", "of",     "at",
+                               "measurement",    "reading", "result", "results"};
 
 // Nouns after an analyte name that make it a process, not a level: "decreased glucose uptake".
-constexpr std::array<std::string_view, 40> kProcessNouns = {
+const WordSet kProcessNouns = {
     "uptake",      "metabolism",   "production",     "synthesis",   "secretion",
     "excretion",   "reabsorption", "absorption",     "transport",   "utilization",
     "clearance",   "tolerance",    "intolerance",    "channel",     "channels",
@@ -41,9 +39,9 @@ constexpr std::array<std::string_view, 40> kProcessNouns = {
     "requirement", "requirements", "demand",         "consumption", "output",
     "flow",        "pump",         "receptor",       "receptors",   "load"};
 // Specimens other than blood: "urine osmolality is high" is not the serum value.
-constexpr std::array<std::string_view, 12> kOtherSpecimenWords = {
-    "urine",    "urinary", "csf",   "cerebrospinal", "pleural", "ascitic",
-    "synovial", "stool",   "sweat", "fluid",         "vaginal", "gastric"};
+const WordSet kOtherSpecimenWords = {"urine",   "urinary", "csf",      "cerebrospinal",
+                                     "pleural", "ascitic", "synovial", "stool",
+                                     "sweat",   "fluid",   "vaginal",  "gastric"};
 
 struct GroupName {
     std::string_view name;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <bitset>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -42,6 +43,27 @@ private:
     }
     std::bitset<8192> bits_;
 };
+
+// A closed list of lower-case words (hedges, negations, ...) asked about every word of a
+// text: the start filter turns nearly all words away before any comparison.
+class WordSet {
+public:
+    WordSet(std::initializer_list<std::string_view> words) : words_(words) {
+        for (std::string_view w : words_)
+            starts_.add(w);
+    }
+    bool contains(std::string_view w) const {
+        return starts_.mayStart(w) && std::find(words_.begin(), words_.end(), w) != words_.end();
+    }
+    const std::vector<std::string_view>& words() const { return words_; }
+
+private:
+    WordStartFilter starts_;
+    std::vector<std::string_view> words_;
+};
+inline bool in(const WordSet& set, std::string_view w) {
+    return set.contains(w);
+}
 
 struct Word {
     std::size_t begin = 0, end = 0;

@@ -15,22 +15,22 @@ namespace {
 
 using words::in;
 
-constexpr std::array<std::string_view, 24> kSkipAfterCue = {
-    "any",      "a",        "an",        "the",        "significant", "obvious",      "reported",
-    "signs",    "sign",     "symptoms",  "evidence",   "of",          "history",      "mention",
-    "recent",   "apparent", "clear",     "documented", "associated",  "accompanying", "mentioned",
-    "clinical", "noted",    "complaints"};
-constexpr std::array<std::string_view, 14> kAbortAfterCue = {
-    "other",    "additional", "further", "new",  "specific", "known",      "prior",
-    "previous", "family",     "longer",  "more", "need",     "indication", "reason"};
-constexpr std::array<std::string_view, 54> kItemStops = {
-    "her",     "his",        "their",    "shows",   "show",  "showed",    "has",    "have",
-    "had",     "there",      "any",      "patient", "she",   "patient's", "in",     "on",
-    "to",      "that",       "which",    "with",    "as",    "at",        "from",   "for",
-    "because", "since",      "due",      "is",      "are",   "was",       "were",   "this",
-    "these",   "suggest",    "suggests", "or",      "and",   "nor",       "but",    "so",
-    "making",  "indicating", "which",    "by",      "after", "before",    "during", "of",
-    "than",    "it",         "he",       "she",     "they",  "the"};
+const WordSet kSkipAfterCue = {"any",       "a",        "an",         "the",        "significant",
+                               "obvious",   "reported", "signs",      "sign",       "symptoms",
+                               "evidence",  "of",       "history",    "mention",    "recent",
+                               "apparent",  "clear",    "documented", "associated", "accompanying",
+                               "mentioned", "clinical", "noted",      "complaints"};
+const WordSet kAbortAfterCue = {"other", "additional", "further",    "new",    "specific",
+                                "known", "prior",      "previous",   "family", "longer",
+                                "more",  "need",       "indication", "reason"};
+const WordSet kItemStops = {"her",   "his",  "their", "shows",   "show",    "showed",  "has",
+                            "have",  "had",  "there", "any",     "patient", "she",     "patient's",
+                            "in",    "on",   "to",    "that",    "which",   "with",    "as",
+                            "at",    "from", "for",   "because", "since",   "due",     "is",
+                            "are",   "was",  "were",  "this",    "these",   "suggest", "suggests",
+                            "or",    "and",  "nor",   "but",     "so",      "making",  "indicating",
+                            "which", "by",   "after", "before",  "during",  "of",      "than",
+                            "it",    "he",   "she",   "they",    "the"};
 constexpr std::array<std::string_view, 40> kGenericItems = {
     "there",     "indication",  "need",        "reason",        "sign",        "current",
     "complaint", "complaints",  "symptom",     "other",         "pain",        "symptoms",
@@ -39,9 +39,8 @@ constexpr std::array<std::string_view, 40> kGenericItems = {
     "illness",   "medications", "abnormality", "lesions",       "lesion",      "mass",
     "masses",    "problem",     "change",      "response",      "improvement", "effect",
     "effects",   "risk",        "factors",     "exposure"};
-constexpr std::array<std::string_view, 12> kQuestionNegations = {
-    "no",  "denies", "denied", "without", "negative", "absence",
-    "not", "none",   "nor",    "free",    "lack",     "absent"};
+const WordSet kQuestionNegations = {"no",  "denies", "denied", "without", "negative", "absence",
+                                    "not", "none",   "nor",    "free",    "lack",     "absent"};
 
 std::string fold(std::string_view w) {
     std::string s(w);
