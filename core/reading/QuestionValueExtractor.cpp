@@ -113,6 +113,21 @@ std::string lastWords(std::string_view text, int n) {
     return out;
 }
 
+// lowerAscii(lastWords(text[from, to), 1)) of a text already lowered, as a view into lower.
+std::string_view lastWordLower(std::string_view text, std::string_view lower, std::size_t from,
+                               std::size_t to) {
+    const std::vector<Word> ws = words(text, lower, from, to);
+    for (auto it = ws.rbegin(); it != ws.rend(); ++it) {
+        if (it->punct || it->number)
+            return {};
+        if (it->lower == "is" || it->lower == "of" || it->lower == "was" || it->lower == "at" ||
+            it->lower == "are" || it->lower == "to" || it->lower == "a" || it->lower == "an")
+            continue;
+        return it->lower;
+    }
+    return {};
+}
+
 // "(N = 200–430 mg/dL)", "(N < 500 ng/mL)", "(normal 3.5-5.0)" right after a value.
 std::size_t readPrintedRange(std::string_view text, std::size_t pos, MeasuredValue& v) {
     std::size_t i = pos;
@@ -383,7 +398,7 @@ const AnalyteMention* ValueScan::namedAnalyte(const std::vector<AnalyteMention>&
 std::optional<std::string> ValueScan::analyteByStateWord(const NumberInText& n) const {
     const std::size_t i = n.at;
     const std::string unitKey = n.unitKey();
-    const std::string w = lowerAscii(lastWords(q_.substr(n.windowStart, i - n.windowStart), 1));
+    const std::string_view w = lastWordLower(q_, lower_, n.windowStart, i);
     std::optional<std::string> row;
     for (const StateWord& s : table_.stateWords())
         if (s.word == w && table_.toTableUnit(s.analyte, 1.0, unitKey)) {
@@ -403,7 +418,7 @@ std::size_t ValueScan::recordByStateWord(NumberInText& n, const std::string& ana
     MeasuredValue v;
     v.value = n.value;
     v.analyte = analyte;
-    const std::string word = lowerAscii(lastWords(q_.substr(n.windowStart, i - n.windowStart), 1));
+    const std::string word(lastWordLower(q_, lower_, n.windowStart, i));
     v.name = analyte.rfind("bilirubin", 0) == 0 ? "bilirubin, " + word
                                                 : table_.analyte(analyte)->displayName;
     v.unit = n.unitKey();

@@ -133,8 +133,12 @@ void ReadingChecker::checkJudgements(std::string_view question, const QuestionRe
     const std::vector<Judgement> judgements = judgements_.find(text);
     if (judgements.empty())
         return;
-    const PatientFacts& pf = facts.get();
-    const PatientContext patient{pf.sex, pf.ageYears, pf.pregnant};
+    // The patient's sex, age and pregnancy choose a range variant: read them only once a
+    // judgement meets a value of the question.
+    auto patient = [&]() {
+        const PatientFacts& pf = facts.get();
+        return PatientContext{pf.sex, pf.ageYears, pf.pregnant};
+    };
     std::string qLower; // lowered on first use: few judgements name a state
     for (const Judgement& j : judgements) {
         if ((j.hedged || j.generic || j.otherPerson) && !judgeFlagged_)
@@ -174,7 +178,7 @@ void ReadingChecker::checkJudgements(std::string_view question, const QuestionRe
                         0.02 * (v.ownHigh < 1e11 ? v.ownHigh - v.ownLow : v.ownLow);
                     d.verdict = ReferenceRangeTable::classify(d.range, v.value);
                 } else {
-                    const auto r = table_.lookup(id, patient);
+                    const auto r = table_.lookup(id, patient());
                     const auto tv = table_.toTableUnit(id, v.value, v.unit);
                     if (!r || !tv)
                         continue;
@@ -218,8 +222,8 @@ void ReadingChecker::checkJudgements(std::string_view question, const QuestionRe
             std::any_of(j.analytes.begin(), j.analytes.end(), [](const std::string& a) {
                 return a == "pulse" || a == "respirations" || a == "sbp" || a == "dbp";
             });
-        if (vital && !j.stateWord.empty() && !j.stateNegated && pf.ageYears >= 0 &&
-            pf.ageYears < 12)
+        if (vital && !j.stateWord.empty() && !j.stateNegated && facts.get().ageYears >= 0 &&
+            facts.get().ageYears < 12)
             continue;
         // A named state speaks first of its first analyte ("hypotension": systolic); a group of its
         // worst value.
