@@ -236,15 +236,23 @@ std::vector<std::string> foldedItem(const std::vector<Word>& ws, std::size_t b, 
     return item;
 }
 
-// "he " or "she " as a word: a bare find("he ") also hits every "the ", which let nearly
-// every sentence past the filter below.
-bool hasHeOrShe(std::string_view l) {
-    for (std::size_t p = l.find("he "); p != std::string_view::npos; p = l.find("he ", p + 1)) {
-        std::size_t b = p;
-        if (b > 0 && l[b - 1] == 's')
-            --b;
-        if (b == 0 || !isWordByte(l[b - 1]))
+// Whether a lowered sentence holds a word that every cue starts with (patient, he, she,
+// there, absence, lack): one pass over its words, most sentences have none.
+bool mayHoldCue(std::string_view l) {
+    std::size_t p = 0;
+    while (p < l.size()) {
+        if (!isWordByte(l[p])) {
+            ++p;
+            continue;
+        }
+        std::size_t e = p;
+        while (e < l.size() && isWordByte(l[e]))
+            ++e;
+        const std::string_view w = l.substr(p, e - p);
+        if (w == "patient" || w == "he" || w == "she" || w == "there" || w == "absence" ||
+            w == "lack")
             return true;
+        p = e;
     }
     return false;
 }
@@ -269,10 +277,7 @@ std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const
     for (std::size_t si = 0; si < ot.sentences().size(); ++si) {
         const Span& s = ot.sentences()[si];
         // Every cue has one of these words: the patient, he, she, there, absence, lack.
-        const std::string_view l = std::string_view(lowerOutput).substr(s.begin, s.end - s.begin);
-        if (l.find("patient") == std::string_view::npos && !hasHeOrShe(l) &&
-            l.find("there") == std::string_view::npos &&
-            l.find("absence") == std::string_view::npos && l.find("lack") == std::string_view::npos)
+        if (!mayHoldCue(std::string_view(lowerOutput).substr(s.begin, s.end - s.begin)))
             continue;
         const SentenceWords& sw = ot.words(si);
         if (otherPersonIn(sw))
