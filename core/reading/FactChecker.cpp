@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 namespace rs::reading {
@@ -55,6 +56,27 @@ bool mayQuoteAFact(std::string_view text) {
     return false;
 }
 
+// "a 3-month history" (os) against the question's history of another length.
+std::optional<ReadingFinding> misquotedHistory(std::string_view question, std::string_view output,
+                                               const PatientFacts& pf, const DurationMatch& d,
+                                               Span os) {
+    bool same = false, other = false;
+    Span qspan;
+    for (const auto& qd : pf.durations) {
+        if (qd.unit != d.unit)
+            continue;
+        if (std::fabs(qd.amount - d.amount) < 0.01)
+            same = true;
+        else if (qd.history)
+            other = true, qspan = qd.span;
+    }
+    if (!other || same)
+        return std::nullopt;
+    return misquote("duration", qspan, os,
+                    "Gives " + quote(output, os) + "; the question says \"" +
+                        quote(question, {qspan.begin, qspan.end + 8}) + "\".");
+}
+
 } // namespace
 
 std::vector<ReadingFinding> checkFacts(std::string_view question, const QuestionFacts& facts,
@@ -83,13 +105,18 @@ std::vector<ReadingFinding> checkFacts(std::string_view question, const Question
                                    w0 == "ten";
             if (!candidate)
                 continue;
-            const bool hedged = hedgedBefore(sw, k);
+            // Asked only once a pattern below matched: it reads the clause before k.
+            auto hedged = [&, h = -1]() mutable {
+                if (h < 0)
+                    h = hedgedBefore(sw, k) ? 1 : 0;
+                return h == 1;
+            };
             // "a 45-year-old woman": age and sex.
             if (ws[k].number && at(k + 1) == "-" &&
                 (at(k + 2) == "year-old" || at(k + 2) == "years-old")) {
                 const double age = std::atof(digitsOnly(ws[k].lower).c_str());
                 const Span os{ws[k].begin, ws[std::min(k + 3, ws.size() - 1)].end};
-                if (pf().ageYears >= 1 && !hedged &&
+                if (pf().ageYears >= 1 && !hedged() &&
                     std::none_of(pf().agesMentioned.begin(), pf().agesMentioned.end(),
                                  [&](double a) { return std::fabs(a - age) < 0.01; }))
                     out.push_back(misquote(
@@ -99,7 +126,7 @@ std::vector<ReadingFinding> checkFacts(std::string_view question, const Question
                             quote(question, pf().ageSpan) + "."));
                 const Sex said = sexWord(at(k + 3));
                 if (said != Sex::Unknown && pf().sex != Sex::Unknown && !pf().sexSpan.empty() &&
-                    said != pf().sex && !hedged && std::fabs(age - pf().ageYears) < 0.01)
+                    said != pf().sex && !hedged() && std::fabs(age - pf().ageYears) < 0.01)
                     out.push_back(misquote("sex", pf().sexSpan, os,
                                            std::string("Calls the patient ") + sexName(said) +
                                                " (\"" + quote(output, os) +
@@ -108,7 +135,7 @@ std::vector<ReadingFinding> checkFacts(std::string_view question, const Question
                                                quote(question, pf().sexSpan) + "\")."));
             }
             // Pregnancy stated against the question.
-            if (!hedged && (at(k) == "she" || at(k) == "patient") && at(k + 1) == "is") {
+            if ((at(k) == "she" || at(k) == "patient") && at(k + 1) == "is" && !hedged()) {
                 std::size_t v = k + 2;
                 const bool negated = at(v) == "not";
                 if (negated)
@@ -136,7 +163,7 @@ std::vector<ReadingFinding> checkFacts(std::string_view question, const Question
             // Menopause against age: only ages where it is clearly impossible or certain.
             const bool post = at(k) == "postmenopausal" || at(k) == "post-menopausal";
             const bool pre = at(k) == "premenopausal" || at(k) == "pre-menopausal";
-            if ((post || pre) && !hedged && !pf().mentionsMenopause && pf().ageYears >= 0 &&
+            if ((post || pre) && !hedged() && !pf().mentionsMenopause && pf().ageYears >= 0 &&
                 !genericAround(sw, k)) {
                 const bool wrong = (post && (pf().ageYears < 40 || pf().sex == Sex::Male)) ||
                                    (pre && pf().ageYears >= 60);
@@ -152,7 +179,7 @@ std::vector<ReadingFinding> checkFacts(std::string_view question, const Question
                 }
             }
             // Gestational age: "at 30 weeks' gestation" against the question's weeks.
-            if (ws[k].number && !hedged && (at(k + 1) == "weeks" || at(k + 1) == "week") &&
+            if (ws[k].number && (at(k + 1) == "weeks" || at(k + 1) == "week") && !hedged() &&
                 !pf().gestationWeeks.empty()) {
                 const bool gestation = at(k + 2) == "gestation" || at(k + 2) == "pregnant" ||
                                        (at(k + 2) == "'" && at(k + 3) == "gestation") ||
@@ -175,30 +202,15 @@ std::vector<ReadingFinding> checkFacts(std::string_view question, const Question
                 }
             }
             // Durations: "a 3-month history" where the question's history is 2 months.
-            if ((k == 0 || !ws[k - 1].number) && !hedged) {
+            if (k == 0 || !ws[k - 1].number) {
                 const DurationMatch d = matchDuration(ot.lower(), ws[k].begin);
                 if (d.length) {
                     const std::size_t end = ws[k].begin + d.length;
                     const std::size_t next = sw.indexAt(end);
-                    if (at(next) == "history") {
-                        bool same = false, other = false;
-                        Span qspan;
-                        for (const auto& qd : pf().durations) {
-                            if (qd.unit != d.unit)
-                                continue;
-                            if (std::fabs(qd.amount - d.amount) < 0.01)
-                                same = true;
-                            else if (qd.history)
-                                other = true, qspan = qd.span;
-                        }
-                        if (other && !same) {
-                            const Span os{ws[k].begin, ws[next].end};
-                            out.push_back(misquote(
-                                "duration", qspan, os,
-                                "Gives " + quote(output, os) + "; the question says \"" +
-                                    quote(question, {qspan.begin, qspan.end + 8}) + "\"."));
-                        }
-                    }
+                    if (at(next) == "history" && !hedged())
+                        if (auto f = misquotedHistory(question, output, pf(), d,
+                                                      {ws[k].begin, ws[next].end}))
+                            out.push_back(std::move(*f));
                 }
             }
         }
