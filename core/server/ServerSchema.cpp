@@ -250,18 +250,21 @@ REVOKE ALL ON FUNCTION rs.verdict_saved() FROM PUBLIC;
 
 } // namespace
 
-int serverSchemaVersion(PgConnection& c) {
+std::optional<int> serverSchemaVersion(PgConnection& c) {
     auto exists = c.execParams("SELECT to_regclass('rs.schema_info') IS NOT NULL", {});
     if (exists.text(0, 0) != "t")
-        return 0;
+        return std::nullopt;
     auto v = c.execParams("SELECT version FROM rs.schema_info", {});
-    return v.rows() == 0 ? 0 : int(v.integer(0, 0));
+    if (v.rows() == 0)
+        return std::nullopt;
+    return int(v.integer(0, 0));
 }
 
 void checkServerSchema(PgConnection& c) {
-    const int v = serverSchemaVersion(c);
+    const auto version = serverSchemaVersion(c);
     const std::string ours = std::to_string(kServerSchemaVersion);
-    if (v == 0)
+    const int v = version.value_or(0);
+    if (!version)
         throw ServerError(ServerError::Kind::Schema,
                           "the database holds no ReasonScope team-review schema: publish a "
                           "project to it first (reasonscope publish)");
@@ -280,7 +283,7 @@ void checkServerSchema(PgConnection& c) {
 void ensureServerSchema(PgConnection& c) {
     // One installer at a time; held until the caller's transaction ends.
     c.execParams("SELECT pg_advisory_xact_lock(hashtext('reasonscope-schema'))", {});
-    if (serverSchemaVersion(c) == 0) {
+    if (!serverSchemaVersion(c)) {
         auto roles = c.execParams("SELECT count(*) FROM pg_roles WHERE rolname IN "
                                   "('rs_publisher', 'rs_reviewer', 'rs_lead', 'rs_auditor')",
                                   {});

@@ -6,6 +6,8 @@
 // enforces them (grants, row-level security, triggers), not only this program.
 #include "PgConnection.h"
 
+#include <optional>
+
 namespace rs::server {
 
 // The version this build reads and writes; recorded in rs.schema_info.
@@ -17,8 +19,8 @@ constexpr int kServerSchemaVersion = 1;
 // (reads only). Login roles are made members of them.
 extern const char* const kRoleSetupSql;
 
-// The schema version the server holds, 0 when it has no ReasonScope schema.
-int serverSchemaVersion(PgConnection& c);
+// The schema version the server holds, nullopt when it has no ReasonScope schema.
+std::optional<int> serverSchemaVersion(PgConnection& c);
 
 // Throws ServerError(Kind::Schema) with what to do when the server holds no schema, an
 // older one or a newer one than kServerSchemaVersion.
