@@ -253,6 +253,7 @@ PublishResult publishProject(PgConnection& c, const std::string& projectPath,
                          "((n_reading > 0)::int << 4) FROM rs.cases WHERE run_id = $1 AND flagged",
                          {std::to_string(serverRun)})
                 .affected();
+        c.execParams("SELECT rs.count_run_classes($1)", {std::to_string(serverRun)});
         result.runsAdded.push_back(label);
     }
     tx.commit();

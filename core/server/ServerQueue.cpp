@@ -45,11 +45,31 @@ std::vector<ServerCaseRow> casesOfClass(PgConnection& c, std::int64_t projectId,
 
 std::int64_t countCasesOfClass(PgConnection& c, std::int64_t projectId,
                                const std::string& findingClass) {
-    const std::string column = std::string("n_") + classColumn(findingClass);
     return c
-        .execParams("SELECT count(*) FROM rs.cases WHERE project_id = $1 AND " + column + " > 0",
-                    {std::to_string(projectId)})
+        .execParams("SELECT coalesce(sum(k.cases), 0) FROM rs.class_counts k "
+                    "JOIN rs.runs r ON r.id = k.run_id "
+                    "WHERE r.project_id = $1 AND k.class = $2",
+                    {std::to_string(projectId), classColumn(findingClass)})
         .integer(0, 0);
+}
+
+std::vector<ServerCaseRow> casesOfClassAfter(PgConnection& c, std::int64_t projectId,
+                                             const std::string& findingClass,
+                                             const ServerCaseRow& after, std::int64_t limit) {
+    const std::string column = std::string("n_") + classColumn(findingClass);
+    auto r =
+        c.execParams("SELECT c.id, c.case_key, r.label, coalesce(c.max_severity, 0) "
+                     "FROM rs.cases c JOIN rs.runs r ON r.id = c.run_id "
+                     "WHERE c.project_id = $1 AND c." +
+                         column +
+                         " > 0 AND (c.max_severity < $2 OR (c.max_severity = $2 AND c.id > $3)) "
+                         "ORDER BY c.max_severity DESC, c.id LIMIT $4",
+                     {std::to_string(projectId), std::to_string(after.maxSeverity),
+                      std::to_string(after.id), std::to_string(limit)});
+    std::vector<ServerCaseRow> rows;
+    for (int i = 0; i < r.rows(); ++i)
+        rows.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), int(r.integer(i, 3))});
+    return rows;
 }
 
 } // namespace rs::server

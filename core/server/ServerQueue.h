@@ -29,7 +29,13 @@ struct ServerCaseRow {
 std::vector<ServerCaseRow> casesOfClass(PgConnection& c, std::int64_t projectId,
                                         const std::string& findingClass, std::int64_t offset,
                                         std::int64_t limit);
-// How many cases the class filter matches.
+// The page after the row `after` (keyset paging: as fast deep in the list as at its
+// start, where an OFFSET walks every row before it).
+std::vector<ServerCaseRow> casesOfClassAfter(PgConnection& c, std::int64_t projectId,
+                                             const std::string& findingClass,
+                                             const ServerCaseRow& after, std::int64_t limit);
+// How many cases the class filter matches (counted once at publish: published cases never
+// change).
 std::int64_t countCasesOfClass(PgConnection& c, std::int64_t projectId,
                                const std::string& findingClass);
 

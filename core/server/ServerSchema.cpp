@@ -88,6 +88,15 @@ CREATE INDEX cases_missing ON rs.cases(project_id, max_severity DESC, id) WHERE 
 CREATE INDEX cases_grounding ON rs.cases(project_id, max_severity DESC, id) WHERE n_grounding > 0;
 CREATE INDEX cases_reading ON rs.cases(project_id, max_severity DESC, id) WHERE n_reading > 0;
 
+-- How many cases of each run have a finding of each class ('flagged': of any class, 'all':
+-- every case). Published cases never change, so publishing counts them once and the class
+-- filter's count is a lookup instead of a scan (333k index entries at 1M cases).
+CREATE TABLE rs.class_counts(
+    run_id bigint NOT NULL REFERENCES rs.runs(id),
+    class text NOT NULL,
+    cases bigint NOT NULL,
+    PRIMARY KEY (run_id, class));
+
 -- The analysis of a case as the project file holds it: claims with their evidence, the
 -- reasoning and reference paths, the findings with their spans.
 CREATE TABLE rs.analyses(
@@ -232,12 +241,28 @@ BEGIN
     RETURN v_case;
 END $$;
 
+-- Counts a published run's cases by class into rs.class_counts (publish and tests).
+CREATE FUNCTION rs.count_run_classes(p_run bigint) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO rs.class_counts(run_id, class, cases)
+    SELECT p_run, v.class, v.cases FROM (
+        SELECT count(*) AS n_all, count(*) FILTER (WHERE flagged) AS n_flagged,
+               count(*) FILTER (WHERE n_relation > 0) AS n_relation,
+               count(*) FILTER (WHERE n_branch > 0) AS n_branch,
+               count(*) FILTER (WHERE n_missing > 0) AS n_missing,
+               count(*) FILTER (WHERE n_grounding > 0) AS n_grounding,
+               count(*) FILTER (WHERE n_reading > 0) AS n_reading
+        FROM rs.cases WHERE run_id = p_run) s,
+    LATERAL (VALUES ('all', s.n_all), ('flagged', s.n_flagged), ('relation', s.n_relation),
+                    ('branch', s.n_branch), ('missing', s.n_missing),
+                    ('grounding', s.n_grounding), ('reading', s.n_reading)) v(class, cases);
+$$;
+
 -- Who may do what. Reviewers read everything and insert verdicts in their own name; no
 -- role but the owner changes a verdict, and the trigger refuses the owner too.
 GRANT USAGE ON SCHEMA rs TO rs_publisher, rs_reviewer, rs_lead, rs_auditor;
 GRANT SELECT ON ALL TABLES IN SCHEMA rs TO rs_publisher, rs_reviewer, rs_lead, rs_auditor;
-GRANT INSERT ON rs.projects, rs.runs, rs.cases, rs.analyses, rs.findings, rs.queue
-    TO rs_publisher;
+GRANT INSERT ON rs.projects, rs.runs, rs.cases, rs.analyses, rs.findings, rs.queue,
+    rs.class_counts TO rs_publisher;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA rs TO rs_publisher;
 GRANT INSERT ON rs.verdicts TO rs_reviewer;
 GRANT USAGE ON SEQUENCE rs.verdicts_id_seq TO rs_reviewer;
@@ -246,6 +271,8 @@ REVOKE UPDATE, DELETE, TRUNCATE ON rs.verdicts FROM PUBLIC, rs_publisher, rs_rev
 REVOKE ALL ON FUNCTION rs.claim_next(bigint, text, interval) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION rs.claim_next(bigint, text, interval) TO rs_reviewer, rs_lead;
 REVOKE ALL ON FUNCTION rs.verdict_saved() FROM PUBLIC;
+REVOKE ALL ON FUNCTION rs.count_run_classes(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rs.count_run_classes(bigint) TO rs_publisher;
 )sql";
 
 } // namespace

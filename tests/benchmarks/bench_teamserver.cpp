@@ -81,6 +81,7 @@ void generate(PgConnection& admin, long n) {
         "((n_grounding > 0)::int << 3) | ((n_reading > 0)::int << 4) "
         "FROM rs.cases WHERE project_id = $1 AND flagged",
         {p});
+    admin.execParams("SELECT rs.count_run_classes($1)", {run});
     std::fprintf(stderr, "generated %ld cases in %.1f s\n", n, secondsSince(t));
     t = std::chrono::steady_clock::now();
     // The worst 100k flagged cases reviewed (through the verdict trigger, as reviewers would).
@@ -130,6 +131,20 @@ void BM_ClassFilterDeepPage(benchmark::State& state, const char* findingClass) {
     }
 }
 
+// The page at row 50000 by keyset (after the last row of the page before), as the window
+// scrolls.
+void BM_ClassFilterDeepPageKeyset(benchmark::State& state, const char* findingClass) {
+    const auto before = casesOfClass(*gReviewer, gProject, findingClass, 49999, 1);
+    if (before.empty()) {
+        state.SkipWithError("fewer than 50000 cases of the class");
+        return;
+    }
+    for (auto _ : state) {
+        auto rows = casesOfClassAfter(*gReviewer, gProject, findingClass, before[0], 100);
+        benchmark::DoNotOptimize(rows);
+    }
+}
+
 void registerAll() {
     using benchmark::kMillisecond;
     benchmark::RegisterBenchmark("queue_next/any", BM_QueueNext, nullptr)
@@ -148,8 +163,12 @@ void registerAll() {
             ->Unit(kMillisecond)
             ->UseRealTime();
     }
-    benchmark::RegisterBenchmark("class_filter_page_at_50000/relation", BM_ClassFilterDeepPage,
-                                 "relation")
+    benchmark::RegisterBenchmark("class_filter_page_after_50000_keyset/relation",
+                                 BM_ClassFilterDeepPageKeyset, "relation")
+        ->Unit(kMillisecond)
+        ->UseRealTime();
+    benchmark::RegisterBenchmark("class_filter_page_at_50000_offset/relation",
+                                 BM_ClassFilterDeepPage, "relation")
         ->Unit(kMillisecond)
         ->UseRealTime();
 }

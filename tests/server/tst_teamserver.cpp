@@ -11,6 +11,7 @@
 #include "ServerQueue.h"
 #include "ServerSchema.h"
 #include "SharedData.h"
+#include "VerdictListener.h"
 #include "VerdictLog.h"
 
 #include <sqlite3.h>
@@ -134,7 +135,27 @@ private slots:
     }
     void cleanupTestCase() { admin_.reset(); }
 
-    void publishedCountsMatchTheFile() { verifyCountsMatch(demo_, demoId_); }
+    void publishedCountsMatchTheFile() {
+        verifyCountsMatch(demo_, demoId_);
+        auto reviewer = as("reviewer1");
+        for (const char* cls : {"relation", "branch", "missing", "grounding", "reading"}) {
+            const std::string sql =
+                std::string("SELECT count(*) FROM cases WHERE n_") + cls + " > 0";
+            QCOMPARE(countCasesOfClass(*reviewer, demoId_, cls), fileCount(demo_, sql.c_str()));
+            // The list by pages, offset and keyset alike, is the whole class, worst first.
+            const auto all = casesOfClass(*reviewer, demoId_, cls, 0, 1000);
+            QCOMPARE(std::int64_t(all.size()), fileCount(demo_, sql.c_str()));
+            for (std::size_t i = 1; i < all.size(); ++i)
+                QVERIFY(
+                    all[i - 1].maxSeverity > all[i].maxSeverity ||
+                    (all[i - 1].maxSeverity == all[i].maxSeverity && all[i - 1].id < all[i].id));
+            if (all.size() >= 3) {
+                const auto after = casesOfClassAfter(*reviewer, demoId_, cls, all[1], 1000);
+                QCOMPARE(after.size(), all.size() - 2);
+                QCOMPARE(after[0].id, all[2].id);
+            }
+        }
+    }
 
     void evidenceIsPublishedWithTheAnalysis() {
         // Every finding's case has its analysis, and the analysis is the file's JSON.
@@ -348,6 +369,30 @@ private slots:
                                     home_.path());
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("~/.pgpass"));
+    }
+
+    void anotherReviewersVerdictIsAnnounced() {
+        VerdictListener listener(cluster_.target("lead1"));
+        QVERIFY(listener.wait(std::chrono::milliseconds(0)).empty());
+        auto c = as("reviewer8");
+        const auto caseId = anyCase();
+        const auto id = addVerdict(*c, {caseId, {}, {}, "unsure", "", "announced", {}, {}});
+        // Waits for the notice; the bound only keeps a broken server from hanging the test.
+        const auto notices = listener.wait(std::chrono::seconds(30), demoId_);
+        QCOMPARE(notices.size(), std::size_t(1));
+        QCOMPARE(notices[0].caseId, caseId);
+        QCOMPARE(notices[0].verdictId, id);
+        QCOMPARE(notices[0].projectId, demoId_);
+        QCOMPARE(notices[0].reviewer, std::string("reviewer8"));
+        // A verdict that rolls back is not announced: the next notice is the next commit's.
+        {
+            PgTransaction tx(*c);
+            addVerdict(*c, {caseId, {}, {}, "unsure", "", "rolled back", {}, {}});
+        }
+        const auto next = addVerdict(*c, {caseId, {}, {}, "confirmed", "", "after", {}, {}});
+        const auto after = listener.wait(std::chrono::seconds(30), demoId_);
+        QCOMPARE(after.size(), std::size_t(1));
+        QCOMPARE(after[0].verdictId, next);
     }
 
     // Last but one: its verdicts empty the demo's review queue.
