@@ -8,6 +8,7 @@
 #include "ProjectJson.h"
 #include "ProjectStore.h"
 #include "PublishCommand.h"
+#include "PullCommand.h"
 #include "ReportCommand.h"
 #include "ResourceLocator.h"
 #include "RunSummary.h"
@@ -59,6 +60,9 @@ constexpr const char* kUsage = R"(Usage:
       Copies the project to a team-review PostgreSQL server (runs, cases, findings,
       evidence; again later: the new runs only). TARGET: a libpq URI or service name; the
       password comes from ~/.pgpass (`reasonscope publish --help`, docs/team-review.md).
+  reasonscope pull --db TARGET [--name NAME] --project FILE [--json]
+      A published project and its verdicts from the server into a new project file, for
+      reports, compare, gate and the window (`reasonscope pull --help`).
   reasonscope help
 Exit status: 0 success, 1 an input could not be read, 2 bad usage, 3 (gate) a rule fails.
 )";
@@ -321,6 +325,8 @@ int runCommandLine(const std::vector<std::string>& args) {
             return runGateCommand(args);
         if (args[0] == "publish")
             return runPublishCommand(args);
+        if (args[0] == "pull")
+            return runPullCommand(args);
     } catch (const std::exception& e) {
         // Last line of defence: a bug must still end with a message, not an abort.
         std::cerr << "reasonscope: internal error: " << e.what() << "\n";

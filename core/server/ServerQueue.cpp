@@ -56,16 +56,20 @@ std::int64_t countCasesOfClass(PgConnection& c, std::int64_t projectId,
 std::vector<ServerCaseRow> casesOfClassAfter(PgConnection& c, std::int64_t projectId,
                                              const std::string& findingClass,
                                              const ServerCaseRow& after, std::int64_t limit) {
+    // Two range scans of the class's index (the rest of after's severity, then the lower
+    // severities): the mixed sort directions rule out one row comparison.
     const std::string column = std::string("n_") + classColumn(findingClass);
-    auto r =
-        c.execParams("SELECT c.id, c.case_key, r.label, coalesce(c.max_severity, 0) "
-                     "FROM rs.cases c JOIN rs.runs r ON r.id = c.run_id "
-                     "WHERE c.project_id = $1 AND c." +
-                         column +
-                         " > 0 AND (c.max_severity < $2 OR (c.max_severity = $2 AND c.id > $3)) "
-                         "ORDER BY c.max_severity DESC, c.id LIMIT $4",
-                     {std::to_string(projectId), std::to_string(after.maxSeverity),
-                      std::to_string(after.id), std::to_string(limit)});
+    const std::string part = "SELECT c.id, c.case_key, c.run_id, c.max_severity AS sev "
+                             "FROM rs.cases c WHERE c.project_id = $1 AND c." +
+                             column + " > 0 AND ";
+    const std::string order = " ORDER BY c.max_severity DESC, c.id LIMIT $4";
+    auto r = c.execParams("SELECT p.id, p.case_key, r.label, coalesce(p.sev, 0) FROM ((" + part +
+                              "c.max_severity = $2 AND c.id > $3" + order + ") UNION ALL (" + part +
+                              "c.max_severity < $2" + order +
+                              ")) p JOIN rs.runs r ON r.id = p.run_id "
+                              "ORDER BY p.sev DESC, p.id LIMIT $4",
+                          {std::to_string(projectId), std::to_string(after.maxSeverity),
+                           std::to_string(after.id), std::to_string(limit)});
     std::vector<ServerCaseRow> rows;
     for (int i = 0; i < r.rows(); ++i)
         rows.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), int(r.integer(i, 3))});

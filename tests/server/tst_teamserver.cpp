@@ -91,7 +91,7 @@ class TestTeamServer : public QObject {
              "SELECT count(*) FROM rs.cases WHERE project_id = $1 AND correct"},
             {"SELECT count(*) FROM cases WHERE n_relation + n_branch + n_missing + n_grounding "
              "+ n_reading > 0",
-             "SELECT count(*) FROM rs.queue WHERE project_id = $1"},
+             "SELECT count(*) FROM rs.cases WHERE project_id = $1 AND flagged"},
             {"SELECT count(*) FROM findings WHERE type = 'relation'",
              "SELECT count(*) FROM rs.findings f JOIN rs.cases c ON c.id = f.case_id "
              "WHERE c.project_id = $1 AND f.type = 'relation'"},
@@ -132,6 +132,12 @@ private slots:
         QCOMPARE(published["cases"].toInt(), int(fileCount(demo_, "SELECT count(*) FROM cases")));
         demoId_ = serverProjectId(*admin_, "demo");
         QVERIFY(demoId_ > 0);
+        QCOMPARE(
+            std::int64_t(published["queued"].toInt()),
+            serverCount(*admin_, "SELECT count(*) FROM rs.queue WHERE project_id = $1", demoId_));
+        QCOMPARE(std::int64_t(published["queued"].toInt()),
+                 fileCount(demo_, "SELECT count(*) FROM cases WHERE n_relation + n_branch + "
+                                  "n_missing + n_grounding + n_reading > 0"));
     }
     void cleanupTestCase() { admin_.reset(); }
 
@@ -393,6 +399,48 @@ private slots:
         const auto after = listener.wait(std::chrono::seconds(30), demoId_);
         QCOMPARE(after.size(), std::size_t(1));
         QCOMPARE(after[0].verdictId, next);
+    }
+
+    void pullingGivesTheProjectWithItsVerdicts() {
+        const QString pulled = home_.filePath("pulled.rsproj");
+        const QStringList args = {
+            "pull",   "--db",  QString::fromStdString(cluster_.target("auditor1")),
+            "--name", "demo",  "--project",
+            pulled,   "--json"};
+        const auto r = test::runCli(RS_CLI_BINARY, args, home_.path());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        verifyCountsMatch(pulled.toStdString(), demoId_);
+        const auto verdicts = serverCount(*admin_,
+                                          "SELECT count(*) FROM rs.verdicts v JOIN rs.cases c ON "
+                                          "c.id = v.case_id WHERE c.project_id = $1",
+                                          demoId_);
+        QVERIFY(verdicts > 0);
+        QCOMPARE(fileCount(pulled.toStdString(), "SELECT count(*) FROM reviews"), verdicts);
+        QCOMPARE(fileCount(pulled.toStdString(),
+                           "SELECT count(DISTINCT reviewer) FROM reviews WHERE reviewer LIKE "
+                           "'reviewer%'"),
+                 serverCount(*admin_,
+                             "SELECT count(DISTINCT reviewer) FROM rs.verdicts v JOIN rs.cases c "
+                             "ON c.id = v.case_id WHERE c.project_id = $1",
+                             demoId_));
+        // Reports read it as any project file.
+        const QString csv = home_.filePath("pulled.csv");
+        const auto report = test::runCli(
+            RS_CLI_BINARY,
+            {"report", "--project", pulled, "--out", csv, "--format", "csv", "--quiet"},
+            home_.path());
+        QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+        QVERIFY(QFileInfo(csv).size() > 0);
+        // Never over an existing file.
+        QCOMPARE(test::runCli(RS_CLI_BINARY, args, home_.path()).exitCode, 1);
+        QCOMPARE(
+            test::runCli(RS_CLI_BINARY,
+                         {"pull", "--db", QString::fromStdString(cluster_.target("auditor1")),
+                          "--name", "no such project", "--project", home_.filePath("none.rsproj")},
+                         home_.path())
+                .exitCode,
+            1);
+        QVERIFY(!QFileInfo::exists(home_.filePath("none.rsproj")));
     }
 
     // Last but one: its verdicts empty the demo's review queue.
