@@ -62,20 +62,6 @@ void pullRun(PgConnection& c, ProjectStore& store, std::int64_t serverRun, std::
     c.execParams("CLOSE rs_pull", {});
 }
 
-// The file's finding id of a verdict's (signature, step) in the case's current analysis.
-std::optional<std::int64_t> findingOf(const ProjectStore& store, std::int64_t caseId,
-                                      const std::string& signature, int step) {
-    const auto stored = store.loadCase(caseId);
-    if (!stored || !stored->analysis.is_object() || !stored->analysis.contains("findings"))
-        return std::nullopt;
-    const auto& findings = stored->analysis["findings"];
-    for (std::size_t i = 0; i < findings.size() && i < stored->findingIds.size(); ++i)
-        if (findings[i].value("signature", std::string()) == signature &&
-            findings[i].value("step", -1) == step)
-            return stored->findingIds[i];
-    return std::nullopt;
-}
-
 void pullVerdicts(PgConnection& c, ProjectStore& store, std::int64_t projectId,
                   const std::unordered_map<std::int64_t, std::int64_t>& ids, PullResult& result) {
     auto r = c.execParams("SELECT v.case_id, v.finding_signature, v.finding_step, v.reviewer, "
@@ -86,8 +72,8 @@ void pullVerdicts(PgConnection& c, ProjectStore& store, std::int64_t projectId,
         ProjectStore::Review review;
         review.caseId = ids.at(r.integer(i, 0));
         if (!r.isNull(i, 1)) {
-            review.findingId = findingOf(store, review.caseId, r.text(i, 1),
-                                         r.isNull(i, 2) ? -1 : int(r.integer(i, 2)));
+            review.findingId = localFindingOf(store, review.caseId, r.text(i, 1),
+                                              r.isNull(i, 2) ? -1 : int(r.integer(i, 2)));
             if (!review.findingId) {
                 ++result.unmatchedVerdicts;
                 continue;
@@ -104,6 +90,19 @@ void pullVerdicts(PgConnection& c, ProjectStore& store, std::int64_t projectId,
 }
 
 } // namespace
+
+std::optional<std::int64_t> localFindingOf(const ProjectStore& store, std::int64_t caseId,
+                                           const std::string& signature, int step) {
+    const auto stored = store.loadCase(caseId);
+    if (!stored || !stored->analysis.is_object() || !stored->analysis.contains("findings"))
+        return std::nullopt;
+    const auto& findings = stored->analysis["findings"];
+    for (std::size_t i = 0; i < findings.size() && i < stored->findingIds.size(); ++i)
+        if (findings[i].value("signature", std::string()) == signature &&
+            findings[i].value("step", -1) == step)
+            return stored->findingIds[i];
+    return std::nullopt;
+}
 
 PullResult pullProject(PgConnection& c, const std::string& name, const std::string& projectPath) {
     if (std::filesystem::exists(projectPath))
@@ -136,6 +135,13 @@ PullResult pullProject(PgConnection& c, const std::string& name, const std::stri
             ++result.runs;
         }
         pullVerdicts(c, *store, projectId, ids, result);
+        result.lastVerdictId = c.execParams("SELECT coalesce(max(v.id), 0) FROM rs.verdicts v "
+                                            "JOIN rs.cases c ON c.id = v.case_id "
+                                            "WHERE c.project_id = $1",
+                                            {std::to_string(projectId)})
+                                   .integer(0, 0);
+        result.caseIds = std::move(ids);
+        result.projectId = projectId;
         store->setSetting("team_server.project", name);
         store->recountPatterns();
         writes.commit();

@@ -7,7 +7,13 @@
 #include "PgConnection.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <unordered_map>
+
+namespace rs {
+class ProjectStore;
+}
 
 namespace rs::server {
 
@@ -16,11 +22,20 @@ struct PullResult {
     // Verdicts on findings the pulled analysis no longer has (matched by signature and
     // step): kept on the server, not copied.
     std::int64_t unmatchedVerdicts = 0;
+    // The server's case ids and the file's, and the largest verdict id copied (a live
+    // mirror carries on from there).
+    std::unordered_map<std::int64_t, std::int64_t> caseIds;
+    std::int64_t projectId = 0, lastVerdictId = 0;
 };
 
 // Throws std::runtime_error when there is no such project on the server or projectPath
 // exists already, ServerError for the server, StoreError for the file. A failed pull
 // leaves no file.
+// The file's finding id for a server verdict's (signature, step) in the case's current
+// analysis; nullopt when the analysis has no such finding.
+std::optional<std::int64_t> localFindingOf(const ProjectStore& store, std::int64_t caseId,
+                                           const std::string& signature, int step);
+
 PullResult pullProject(PgConnection& c, const std::string& name, const std::string& projectPath);
 
 } // namespace rs::server
