@@ -1,6 +1,7 @@
 #include "TeamSync.h"
 
 #include "MainWindow.h"
+#include "ProjectSession.h"
 #include "ProjectStore.h"
 #include "Puller.h"
 #include "ReviewPanel.h"
@@ -171,6 +172,9 @@ bool openTeamProject(MainWindow& window, const QString& target, bool quiet, std:
     s->setParent(&window);
     QObject::connect(window.reviewPanel(), &ReviewPanel::reviewRecorded, s,
                      [s](qint64 caseId) { s->sendReviewsOf(caseId); });
+    // Shown at once, not at the window's next poll of the file.
+    if (auto* session = window.findChild<ProjectSession*>())
+        QObject::connect(s, &TeamSync::verdictsArrived, session, &ProjectSession::pollNow);
     QObject::connect(s, &TeamSync::failed, &window,
                      [&window](const QString& m) { window.statusBar()->showMessage(m, 10000); });
     return true;

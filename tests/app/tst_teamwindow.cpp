@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "PgConnection.h"
 #include "PgTestCluster.h"
+#include "ProjectSession.h"
 #include "ProjectStore.h"
 #include "Publisher.h"
 #include "ResourceLocator.h"
@@ -98,6 +99,9 @@ private slots:
         QVERIFY(inB);
         QCOMPARE(b->store()->reviews(inB->id).size(), std::size_t(0));
 
+        ProjectSession* sessionB = b->findChild<ProjectSession*>();
+        QVERIFY(sessionB);
+        QSignalSpy refreshedB(sessionB, &ProjectSession::externalChange);
         QElapsedTimer shown;
         shown.start();
         QVERIFY(panel->recordVerdict(QStringLiteral("confirmed")));
@@ -107,6 +111,7 @@ private slots:
                  std::int64_t(1));
         // Waits for the other window (the bound only stops a broken build from hanging).
         QTRY_COMPARE_WITH_TIMEOUT(b->store()->reviews(inB->id).size(), std::size_t(1), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshedB.count() > 0, 30000); // B's views re-read
         qInfo("the verdict showed in the other window after %lld ms", shown.elapsed());
         const auto review = b->store()->reviews(inB->id).front();
         QCOMPARE(review.reviewer, std::string("alice"));
