@@ -144,10 +144,17 @@ BEGIN
 END $$;
 CREATE TRIGGER verdicts_no_update BEFORE UPDATE OR DELETE ON rs.verdicts
     FOR EACH ROW EXECUTE FUNCTION rs.refuse_verdict_change();
+-- Per statement as well: it fires even when no row is visible to the statement (row-level
+-- security hides every row from an UPDATE or DELETE, which would otherwise end quietly with
+-- nothing changed instead of an error).
+CREATE TRIGGER verdicts_no_change BEFORE UPDATE OR DELETE ON rs.verdicts
+    FOR EACH STATEMENT EXECUTE FUNCTION rs.refuse_verdict_change();
 CREATE TRIGGER verdicts_no_truncate BEFORE TRUNCATE ON rs.verdicts
     FOR EACH STATEMENT EXECUTE FUNCTION rs.refuse_verdict_change();
 
+-- FORCE: the rules bind the table's owner (the role that installed the schema) too.
 ALTER TABLE rs.verdicts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE rs.verdicts FORCE ROW LEVEL SECURITY;
 CREATE POLICY verdicts_read ON rs.verdicts FOR SELECT USING (true);
 CREATE POLICY verdicts_own_name ON rs.verdicts FOR INSERT TO rs_reviewer
     WITH CHECK (reviewer = session_user);

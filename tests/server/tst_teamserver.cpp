@@ -284,8 +284,9 @@ private slots:
         } catch (const ServerError& e) {
             QCOMPARE(int(e.kind()), int(ServerError::Kind::Refused));
         }
-        // The auditor and the lead read everything but write no verdict.
-        for (const char* role : {"auditor1", "lead1"}) {
+        // The auditor, the lead and the publisher (who owns the schema) read everything but
+        // write no verdict.
+        for (const char* role : {"auditor1", "lead1", "publisher1"}) {
             auto other = as(role);
             QCOMPARE(serverCount(*other, "SELECT count(*) FROM rs.verdicts", 0), before);
             QVERIFY_THROWS_EXCEPTION(
