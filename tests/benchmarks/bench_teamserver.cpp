@@ -20,6 +20,8 @@
 #include <memory>
 #include <string>
 
+#include <unistd.h>
+
 using namespace rs::server;
 
 namespace {
@@ -175,7 +177,8 @@ void registerAll() {
 
 int runCluster(const char* verb) {
     const std::string cmd =
-        std::string("bash '") + RS_PG_CLUSTER_SCRIPT + "' " + verb + " '" + gDir + "'";
+        std::string("bash '") + RS_PG_CLUSTER_SCRIPT + "' " + verb + " '" + gDir + "' " +
+        std::to_string(getpid()); // the watchdog stops the server if this process dies
     return std::system(cmd.c_str());
 }
 

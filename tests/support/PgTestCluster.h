@@ -3,6 +3,7 @@
 // initdb in a temporary folder, the server on a Unix socket there (no TCP), stopped and
 // removed with the fixture. start() returns a reason to skip when no PostgreSQL server is
 // installed. Local logins are trusted: the tests are about what each role may do.
+#include <QCoreApplication>
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
@@ -25,7 +26,9 @@ public:
         if (!dir_.isValid())
             return QStringLiteral("FAILED: no temporary folder");
         QProcess p;
-        p.start(QStringLiteral("bash"), {script_, QStringLiteral("start"), dir_.path()});
+        // This process's id: the script's watchdog stops the server if the test dies.
+        p.start(QStringLiteral("bash"), {script_, QStringLiteral("start"), dir_.path(),
+                                         QString::number(QCoreApplication::applicationPid())});
         if (!p.waitForFinished(120000))
             return QStringLiteral("FAILED: pg_cluster.sh start did not finish");
         const QString out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();

@@ -2,8 +2,11 @@
 # A throwaway PostgreSQL cluster for tests: initdb in a folder, the server listening on a
 # Unix socket in that folder only (no TCP), stopped and removed at the end.
 #
-#   pg_cluster.sh start DIR   creates DIR/data, starts the server (socket DIR/.s.PGSQL.5432),
-#                             creates database "rs"; bootstrap superuser "rs_admin"
+#   pg_cluster.sh start DIR [PID]
+#                             creates DIR/data, starts the server (socket DIR/.s.PGSQL.5432),
+#                             creates database "rs"; bootstrap superuser "rs_admin". With PID
+#                             (the test's process), a watchdog stops the server once that
+#                             process is gone, so a crashed or killed test leaves none behind
 #   pg_cluster.sh stop DIR    stops it (DIR stays; the caller removes it)
 #
 # Exit status 77 with the reason on stdout when no PostgreSQL server is installed (tests
@@ -14,6 +17,7 @@
 set -euo pipefail
 cmd=${1:-}
 dir=${2:-}
+self=$(readlink -f "$0")
 if [ -z "$cmd" ] || [ -z "$dir" ]; then
   echo "usage: pg_cluster.sh start|stop DIR" >&2
   exit 2
@@ -66,6 +70,14 @@ start)
     exit 1
   fi
   as_owner "$bindir/createdb" -h "$dir" -U rs_admin rs
+  owner_pid=${3:-}
+  if [ -n "$owner_pid" ]; then
+    # Detached from the caller's output, so the caller does not wait for it.
+    setsid bash -c '
+      while kill -0 "$1" 2>/dev/null && [ -f "$2/data/postmaster.pid" ]; do sleep 1; done
+      [ -f "$2/data/postmaster.pid" ] && bash "$3" stop "$2"
+      exit 0' watchdog "$owner_pid" "$dir" "$self" </dev/null >/dev/null 2>&1 &
+  fi
   ;;
 stop)
   [ -d "$dir/data" ] || exit 0
