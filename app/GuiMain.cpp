@@ -6,6 +6,9 @@
 #include "ImageView.h"
 #include "MainWindow.h"
 #include "ResourceLocator.h"
+#ifdef RS_HAVE_LIBPQ
+#include "TeamSync.h"
+#endif
 
 #include <QApplication>
 #include <QDir>
@@ -146,6 +149,18 @@ int runGui(int argc, char** argv) {
         }
     };
 
+#ifdef RS_HAVE_LIBPQ
+    // A published project on a team-review server (docs/team-review.md).
+    if (openCommand && TeamSync::isTeamTarget(project)) {
+        std::string error;
+        if (!openTeamProject(window, project, !screenshot.isEmpty(), &error)) {
+            std::cerr << "reasonscope: " << error << "\n";
+            return 1;
+        }
+        afterOpen();
+        return QApplication::exec();
+    }
+#endif
     if (openCommand) {
         if (!QFileInfo::exists(project)) {
             std::cerr << "reasonscope: no such project: " << project.toStdString() << "\n";

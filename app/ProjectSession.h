@@ -47,6 +47,9 @@ public:
     // A verdict written through store(): the next poll need not report it as another
     // instance's change.
     void acknowledgeOwnWrite();
+    // Checks for another connection's writes now rather than at the next poll (e.g. when
+    // the team server announced verdicts that were just copied into the file).
+    void pollNow() { pollForExternalChanges(); }
 
 signals:
     void storeAboutToChange();

@@ -7,6 +7,8 @@
 #include "GateCommand.h"
 #include "ProjectJson.h"
 #include "ProjectStore.h"
+#include "PublishCommand.h"
+#include "PullCommand.h"
 #include "ReportCommand.h"
 #include "ResourceLocator.h"
 #include "RunSummary.h"
@@ -54,6 +56,13 @@ constexpr const char* kUsage = R"(Usage:
                    [--max-regressions N] [--min-accuracy X] [--junit FILE]
       A release gate for CI: each rule with its value, PASS or FAIL; JUnit XML with
       --junit; exit status 3 when a rule fails (`reasonscope gate --help`).
+  reasonscope publish --project FILE --db TARGET [--name NAME] [--json]
+      Copies the project to a team-review PostgreSQL server (runs, cases, findings,
+      evidence; again later: the new runs only). TARGET: a libpq URI or service name; the
+      password comes from ~/.pgpass (`reasonscope publish --help`, docs/team-review.md).
+  reasonscope pull --db TARGET [--name NAME] --project FILE [--json]
+      A published project and its verdicts from the server into a new project file, for
+      reports, compare, gate and the window (`reasonscope pull --help`).
   reasonscope help
 Exit status: 0 success, 1 an input could not be read, 2 bad usage, 3 (gate) a rule fails.
 )";
@@ -314,6 +323,10 @@ int runCommandLine(const std::vector<std::string>& args) {
             return runCompareCommand(args);
         if (args[0] == "gate")
             return runGateCommand(args);
+        if (args[0] == "publish")
+            return runPublishCommand(args);
+        if (args[0] == "pull")
+            return runPullCommand(args);
     } catch (const std::exception& e) {
         // Last line of defence: a bug must still end with a message, not an abort.
         std::cerr << "reasonscope: internal error: " << e.what() << "\n";

@@ -1,0 +1,87 @@
+#include "PullCommand.h"
+
+#include "PublishCommand.h"
+
+#ifdef RS_HAVE_LIBPQ
+#include "Puller.h"
+#endif
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace rs {
+
+namespace {
+
+constexpr const char* kPullUsage = R"(Usage:
+  reasonscope pull --db TARGET [--name NAME] --project FILE [--json]
+      Copies a published project from a team-review PostgreSQL server into a new project
+      file FILE: its runs, cases, analyses and findings, and every verdict as a review
+      (reviewer: the server role). Reports, compare, gate and the window then read it as
+      any project file; reviews written to FILE stay in FILE. NAME defaults to the
+      ?project= of a TARGET URI. TARGET and passwords as for `reasonscope publish`.
+)";
+
+int usage(const std::string& message) {
+    std::cerr << "reasonscope: " << message << "\n\n" << kPullUsage;
+    return 2;
+}
+
+} // namespace
+
+int runPullCommand(const std::vector<std::string>& args) {
+    std::string project, target, name;
+    bool json = false;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--project" || a == "--db" || a == "--name") {
+            if (i + 1 >= args.size())
+                return usage(a + " needs a value");
+            (a == "--project" ? project : a == "--db" ? target : name) = args[++i];
+        } else if (a == "--json")
+            json = true;
+        else if (a == "--help" || a == "-h") {
+            std::cout << kPullUsage;
+            return 0;
+        } else
+            return usage("unknown argument: " + a);
+    }
+#ifndef RS_HAVE_LIBPQ
+    (void)json;
+    return usage("this ReasonScope was built without PostgreSQL support (libpq-dev was not "
+                 "found when it was built)");
+#else
+    if (project.empty() || target.empty())
+        return usage("pull needs --db TARGET and --project FILE");
+    if (targetHasPassword(target))
+        return usage("--db must not hold a password: put it in ~/.pgpass or the libpq service "
+                     "file");
+    if (name.empty())
+        server::connectionString(target, &name);
+    if (name.empty())
+        return usage("name the project with --name NAME or ?project=NAME");
+    try {
+        auto conn = server::PgConnection::connect(target);
+        const auto r = server::pullProject(*conn, name, project);
+        if (json)
+            std::cout << nlohmann::json{{"project", name},
+                                        {"runs", r.runs},
+                                        {"cases", r.cases},
+                                        {"analyses", r.analyses},
+                                        {"verdicts", r.verdicts},
+                                        {"unmatched_verdicts", r.unmatchedVerdicts}}
+                             .dump(2)
+                      << "\n";
+        else
+            std::cout << "Pulled \"" << name << "\" into " << project << ": " << r.runs
+                      << " run(s), " << r.cases << " cases, " << r.verdicts << " verdicts.\n";
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "reasonscope: " << e.what() << "\n";
+        return 1;
+    }
+#endif
+}
+
+} // namespace rs

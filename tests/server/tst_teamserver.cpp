@@ -1,0 +1,527 @@
+// Team review on a real PostgreSQL server (a throwaway cluster, tests/support/pg_cluster.sh):
+// publishing (counts as in the file, idempotent, new runs only), the append-only verdicts
+// enforced by the server (UPDATE/DELETE refused, no verdict in another's name), eight
+// reviewers writing at once, a retried verdict after a lost connection, the queue's
+// claims, and the messages for a refused login and a server of another schema version.
+#include "CliProcess.h"
+#include "PgConnection.h"
+#include "PgTestCluster.h"
+#include "ProjectStore.h"
+#include "Publisher.h"
+#include "ServerQueue.h"
+#include "ServerSchema.h"
+#include "SharedData.h"
+#include "VerdictListener.h"
+#include "VerdictLog.h"
+
+#include <sqlite3.h>
+
+#include <QtTest>
+
+#include <atomic>
+#include <set>
+#include <thread>
+
+using namespace rs;
+using namespace rs::server;
+
+namespace {
+
+constexpr int kReviewers = 8;
+constexpr int kVerdictsEach = 500;
+
+std::int64_t fileCount(const std::string& path, const char* sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* st = nullptr;
+    std::int64_t n = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
+std::int64_t serverCount(PgConnection& c, const std::string& sql, std::int64_t projectId) {
+    if (sql.find("$1") == std::string::npos)
+        return c.execParams(sql, {}).integer(0, 0);
+    return c.execParams(sql, {std::to_string(projectId)}).integer(0, 0);
+}
+
+} // namespace
+
+class TestTeamServer : public QObject {
+    Q_OBJECT
+
+    test::PgTestCluster cluster_;
+    QTemporaryDir home_;
+    std::unique_ptr<PgConnection> admin_;
+    std::string demo_;
+    std::int64_t demoId_ = 0;
+
+    std::unique_ptr<PgConnection> as(const std::string& role) {
+        return PgConnection::connect(cluster_.target(role));
+    }
+
+    // Publishes through the executable, as a user would; returns its JSON summary.
+    QJsonObject publish(const std::string& project, const QString& name) {
+        const auto r = test::runCli(RS_CLI_BINARY,
+                                    {"publish", "--project", QString::fromStdString(project),
+                                     "--db", QString::fromStdString(cluster_.target("publisher1")),
+                                     "--name", name, "--json"},
+                                    home_.path());
+        if (r.exitCode != 0)
+            qWarning("%s", qPrintable(r.err));
+        return QJsonDocument::fromJson(r.out.toUtf8()).object();
+    }
+
+    // Every published count of the project equals the file's (complete runs only).
+    void verifyCountsMatch(const std::string& file, std::int64_t projectId) {
+        const std::pair<const char*, const char*> pairs[] = {
+            {"SELECT count(*) FROM runs", "SELECT count(*) FROM rs.runs WHERE project_id = $1"},
+            {"SELECT count(*) FROM cases", "SELECT count(*) FROM rs.cases WHERE project_id = $1"},
+            {"SELECT count(*) FROM analyses",
+             "SELECT count(*) FROM rs.analyses a JOIN rs.cases c ON c.id = a.case_id "
+             "WHERE c.project_id = $1"},
+            {"SELECT count(*) FROM findings",
+             "SELECT count(*) FROM rs.findings f JOIN rs.cases c ON c.id = f.case_id "
+             "WHERE c.project_id = $1"},
+            {"SELECT count(*) FROM cases WHERE correct = 1",
+             "SELECT count(*) FROM rs.cases WHERE project_id = $1 AND correct"},
+            {"SELECT count(*) FROM cases WHERE n_relation + n_branch + n_missing + n_grounding "
+             "+ n_reading > 0",
+             "SELECT count(*) FROM rs.cases WHERE project_id = $1 AND flagged"},
+            {"SELECT count(*) FROM findings WHERE type = 'relation'",
+             "SELECT count(*) FROM rs.findings f JOIN rs.cases c ON c.id = f.case_id "
+             "WHERE c.project_id = $1 AND f.type = 'relation'"},
+        };
+        for (const auto& [local, remote] : pairs)
+            QCOMPARE(serverCount(*admin_, remote, projectId), fileCount(file, local));
+    }
+
+    std::int64_t anyCase() {
+        return admin_
+            ->execParams("SELECT min(id) FROM rs.cases WHERE project_id = $1",
+                         {std::to_string(demoId_)})
+            .integer(0, 0);
+    }
+
+private slots:
+    void initTestCase() {
+        const QString reason = cluster_.start(QStringLiteral(RS_PG_CLUSTER_SCRIPT));
+        if (reason.startsWith(QStringLiteral("FAILED")))
+            QFAIL(qPrintable(reason));
+        if (!reason.isEmpty())
+            QSKIP(qPrintable(reason));
+        admin_ = as("rs_admin");
+        admin_->exec(kRoleSetupSql);
+        admin_->exec("CREATE ROLE publisher1 LOGIN IN ROLE rs_publisher; "
+                     "CREATE ROLE lead1 LOGIN IN ROLE rs_lead; "
+                     "CREATE ROLE auditor1 LOGIN IN ROLE rs_auditor; "
+                     "GRANT CREATE ON DATABASE rs TO publisher1");
+        for (int i = 1; i <= kReviewers; ++i)
+            admin_->exec("CREATE ROLE reviewer" + std::to_string(i) + " LOGIN IN ROLE rs_reviewer");
+        demo_ = home_.filePath("demo.rsproj").toStdString();
+        const auto r = test::runCli(
+            RS_CLI_BINARY, {"analyze", "--project", QString::fromStdString(demo_), "--quiet"},
+            home_.path());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject published = publish(demo_, "demo");
+        QVERIFY(!published.isEmpty());
+        QCOMPARE(published["cases"].toInt(), int(fileCount(demo_, "SELECT count(*) FROM cases")));
+        demoId_ = serverProjectId(*admin_, "demo");
+        QVERIFY(demoId_ > 0);
+        QCOMPARE(
+            std::int64_t(published["queued"].toInt()),
+            serverCount(*admin_, "SELECT count(*) FROM rs.queue WHERE project_id = $1", demoId_));
+        QCOMPARE(std::int64_t(published["queued"].toInt()),
+                 fileCount(demo_, "SELECT count(*) FROM cases WHERE n_relation + n_branch + "
+                                  "n_missing + n_grounding + n_reading > 0"));
+    }
+    void cleanupTestCase() { admin_.reset(); }
+
+    void publishedCountsMatchTheFile() {
+        verifyCountsMatch(demo_, demoId_);
+        auto reviewer = as("reviewer1");
+        for (const char* cls : {"relation", "branch", "missing", "grounding", "reading"}) {
+            const std::string sql =
+                std::string("SELECT count(*) FROM cases WHERE n_") + cls + " > 0";
+            QCOMPARE(countCasesOfClass(*reviewer, demoId_, cls), fileCount(demo_, sql.c_str()));
+            // The list by pages, offset and keyset alike, is the whole class, worst first.
+            const auto all = casesOfClass(*reviewer, demoId_, cls, 0, 1000);
+            QCOMPARE(std::int64_t(all.size()), fileCount(demo_, sql.c_str()));
+            for (std::size_t i = 1; i < all.size(); ++i)
+                QVERIFY(
+                    all[i - 1].maxSeverity > all[i].maxSeverity ||
+                    (all[i - 1].maxSeverity == all[i].maxSeverity && all[i - 1].id < all[i].id));
+            if (all.size() >= 3) {
+                const auto after = casesOfClassAfter(*reviewer, demoId_, cls, all[1], 1000);
+                QCOMPARE(after.size(), all.size() - 2);
+                QCOMPARE(after[0].id, all[2].id);
+            }
+        }
+    }
+
+    void evidenceIsPublishedWithTheAnalysis() {
+        // Every finding's case has its analysis, and the analysis is the file's JSON.
+        QCOMPARE(serverCount(*admin_,
+                             "SELECT count(*) FROM rs.findings f JOIN rs.cases c ON c.id = "
+                             "f.case_id LEFT JOIN rs.analyses a ON a.case_id = c.id WHERE "
+                             "c.project_id = $1 AND a.case_id IS NULL",
+                             demoId_),
+                 0);
+        QCOMPARE(serverCount(*admin_,
+                             "SELECT count(*) FROM rs.analyses a JOIN rs.cases c ON c.id = "
+                             "a.case_id WHERE c.project_id = $1 AND jsonb_typeof(a.json -> "
+                             "'findings') = 'array'",
+                             demoId_),
+                 fileCount(demo_, "SELECT count(*) FROM analyses WHERE json_type(json, "
+                                  "'$.findings') = 'array'"));
+    }
+
+    void publishingAgainChangesNothingAndAddsNewRuns() {
+        auto r1 = as("reviewer1");
+        const auto caseId = claimNextCase(*r1, demoId_, std::nullopt);
+        QVERIFY(caseId);
+        addVerdict(*r1, {*caseId, {}, {}, "confirmed", "", "before republish", {}, {}});
+        const auto before = serverCount(*admin_, "SELECT count(*) FROM rs.verdicts", 0);
+        const QJsonObject again = publish(demo_, "demo");
+        QCOMPARE(again["cases"].toInt(), 0);
+        QCOMPARE(again["runs_added"].toArray().size(), 0);
+        QCOMPARE(again["runs_already_published"].toArray().size(),
+                 int(fileCount(demo_, "SELECT count(*) FROM runs")));
+        QCOMPARE(serverCount(*admin_, "SELECT count(*) FROM rs.verdicts", 0), before);
+        QCOMPARE(serverCount(*admin_, "SELECT count(*) FROM rs.queue WHERE case_id = $1", *caseId),
+                 0);
+
+        // A copy of the file with one more run, and one cut short: only the new whole run.
+        const std::string grown = home_.filePath("grown.rsproj").toStdString();
+        QVERIFY(QFile::copy(QString::fromStdString(demo_), QString::fromStdString(grown)));
+        {
+            std::string error;
+            auto store = ProjectStore::open(grown, &error);
+            QVERIFY2(store, error.c_str());
+            const auto run = store->ensureRun("extra run", "model-x", "/data/x.jsonl", "sha-x");
+            const auto cut = store->ensureRun("cut short", "model-y", "/data/y.jsonl", "sha-y");
+            for (const char* key : {"x1", "x2", "x3"}) {
+                Case c;
+                c.key = key;
+                c.questionId = key;
+                c.dataset = "test";
+                c.model = "model-x";
+                c.question = "Which drug?";
+                c.output = "Tab\there, a newline\nand a backslash \\ survive COPY.";
+                store->addCase(c, run);
+                store->addCase(c, cut);
+            }
+            store->setRunComplete(cut, false);
+        }
+        const QJsonObject grownResult = publish(grown, "demo");
+        QCOMPARE(grownResult["runs_added"].toArray().size(), 1);
+        QCOMPARE(grownResult["runs_added"].toArray()[0].toString(), QStringLiteral("extra run"));
+        QCOMPARE(grownResult["runs_incomplete"].toArray().size(), 1);
+        QCOMPARE(grownResult["cases"].toInt(), 3);
+        QCOMPARE(
+            admin_->execParams("SELECT output FROM rs.cases WHERE case_key = 'x2'", {}).text(0, 0),
+            std::string("Tab\there, a newline\nand a backslash \\ survive COPY."));
+        QCOMPARE(serverCount(*admin_, "SELECT count(*) FROM rs.verdicts", 0), before);
+    }
+
+    void changingAVerdictIsRefused_data() {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QString>("sql");
+        for (const char* role : {"reviewer2", "lead1", "auditor1", "publisher1", "rs_admin"}) {
+            QTest::newRow((std::string(role) + " update").c_str())
+                << role << "UPDATE rs.verdicts SET verdict = 'rejected'";
+            QTest::newRow((std::string(role) + " delete").c_str())
+                << role << "DELETE FROM rs.verdicts";
+            QTest::newRow((std::string(role) + " truncate").c_str())
+                << role << "TRUNCATE rs.verdicts CASCADE";
+        }
+    }
+    void changingAVerdictIsRefused() {
+        QFETCH(QString, role);
+        QFETCH(QString, sql);
+        auto c = as("reviewer2");
+        addVerdict(*c, {anyCase(), {}, {}, "unsure", "", "", {}, {}});
+        const auto snapshot = admin_->execParams(
+            "SELECT count(*), md5(string_agg(id || verdict || comment, ',' ORDER BY id)) "
+            "FROM rs.verdicts",
+            {});
+        auto who = as(role.toStdString());
+        try {
+            who->exec(sql.toStdString());
+            QFAIL("the server accepted it");
+        } catch (const ServerError& e) {
+            QCOMPARE(int(e.kind()), int(ServerError::Kind::Refused));
+            QCOMPARE(e.sqlState(), std::string("42501"));
+        }
+        const auto after = admin_->execParams(
+            "SELECT count(*), md5(string_agg(id || verdict || comment, ',' ORDER BY id)) "
+            "FROM rs.verdicts",
+            {});
+        QCOMPARE(after.text(0, 0), snapshot.text(0, 0));
+        QCOMPARE(after.text(0, 1), snapshot.text(0, 1));
+    }
+
+    void theReviewerIsTheLoginRole() {
+        auto c = as("reviewer3");
+        const auto caseId = *claimNextCase(*c, demoId_, std::nullopt);
+        const auto id = addVerdict(*c, {caseId, {}, {}, "confirmed", "major", "", {}, {}});
+        QCOMPARE(
+            admin_
+                ->execParams("SELECT reviewer FROM rs.verdicts WHERE id = $1", {std::to_string(id)})
+                .text(0, 0),
+            std::string("reviewer3"));
+        // Its own name given explicitly is accepted; another's is refused by the server.
+        addVerdict(*c, {caseId, {}, {}, "confirmed", "", "", {}, std::string("reviewer3")});
+        const auto before = serverCount(*admin_, "SELECT count(*) FROM rs.verdicts", 0);
+        try {
+            addVerdict(*c,
+                       {caseId, {}, {}, "rejected", "", "forged", {}, std::string("reviewer4")});
+            QFAIL("a verdict in another reviewer's name was stored");
+        } catch (const ServerError& e) {
+            QCOMPARE(int(e.kind()), int(ServerError::Kind::Refused));
+        }
+        // The auditor, the lead and the publisher (who owns the schema) read everything but
+        // write no verdict.
+        for (const char* role : {"auditor1", "lead1", "publisher1"}) {
+            auto other = as(role);
+            QCOMPARE(serverCount(*other, "SELECT count(*) FROM rs.verdicts", 0), before);
+            QVERIFY_THROWS_EXCEPTION(
+                ServerError, addVerdict(*other, {caseId, {}, {}, "confirmed", "", "", {}, {}}));
+        }
+        QCOMPARE(serverCount(*admin_, "SELECT count(*) FROM rs.verdicts", 0), before);
+    }
+
+    void aRetryAfterALostConnectionStoresOnce() {
+        auto c = as("reviewer5");
+        const auto caseId = *claimNextCase(*c, demoId_, std::nullopt);
+        ServerVerdict v{caseId, {}, {}, "rejected", "", "retried", newRequestId(), {}};
+        const auto first = addVerdict(*c, v);
+        // The server drops the connection after the commit, before the client heard back.
+        const auto pid = std::to_string(PQbackendPID(c->handle()));
+        admin_->execParams("SELECT pg_terminate_backend($1::int)", {pid});
+        const auto again = addVerdictRetrying(*c, v);
+        QCOMPARE(again, first);
+        QVERIFY(c->isOpen());
+        QCOMPARE(admin_
+                     ->execParams("SELECT count(*) FROM rs.verdicts WHERE request_id = $1",
+                                  {v.requestId})
+                     .integer(0, 0),
+                 std::int64_t(1));
+    }
+
+    void theQueueHandsACaseToOneReviewer() {
+        auto a = as("reviewer6");
+        auto b = as("reviewer7");
+        const auto ca = claimNextCase(*a, demoId_, std::nullopt);
+        const auto cb = claimNextCase(*b, demoId_, std::nullopt);
+        QVERIFY(ca && cb);
+        QVERIFY(*ca != *cb);
+        QCOMPARE(claimNextCase(*a, demoId_, std::nullopt), ca); // still theirs
+        // Once a's claim has expired, b may be handed the case.
+        admin_->execParams("UPDATE rs.claims SET expires = now() - interval '1 second' "
+                           "WHERE case_id = $1",
+                           {std::to_string(*ca)});
+        admin_->execParams("UPDATE rs.claims SET expires = now() - interval '1 second' "
+                           "WHERE case_id = $1",
+                           {std::to_string(*cb)});
+        QCOMPARE(claimNextCase(*b, demoId_, std::nullopt), ca);
+        // A case-level verdict takes the case out of the queue.
+        addVerdict(*b, {*ca, {}, {}, "confirmed", "", "", {}, {}});
+        const auto next = claimNextCase(*b, demoId_, std::nullopt);
+        QVERIFY(!next || *next != *ca);
+        // The class filter hands only cases of that class.
+        if (const auto rel = claimNextCase(*a, demoId_, std::string("relation")))
+            QVERIFY(serverCount(*admin_, "SELECT n_relation FROM rs.cases WHERE id = $1", *rel) >
+                    0);
+        QVERIFY_THROWS_EXCEPTION(ServerError, claimNextCase(*a, demoId_, std::string("nonsense")));
+        // Reviewers cannot write claims or the queue except through the queue function.
+        QVERIFY_THROWS_EXCEPTION(ServerError, a->exec("DELETE FROM rs.queue"));
+        QVERIFY_THROWS_EXCEPTION(ServerError, a->exec("UPDATE rs.claims SET reviewer = 'x'"));
+    }
+
+    void refusedLoginAndSchemaVersionsAreNamed_data() {
+        QTest::addColumn<int>("version");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("older") << kServerSchemaVersion - 1 << "older than this ReasonScope";
+        QTest::newRow("newer") << kServerSchemaVersion + 1 << "newer than this ReasonScope";
+    }
+    void refusedLoginAndSchemaVersionsAreNamed() {
+        QFETCH(int, version);
+        QFETCH(QString, expected);
+        try {
+            as("nobody_here");
+            QFAIL("an unknown role logged in");
+        } catch (const ServerError& e) {
+            QCOMPARE(int(e.kind()), int(ServerError::Kind::Login));
+        }
+        PgTransaction tx(*admin_);
+        admin_->execParams("UPDATE rs.schema_info SET version = $1", {std::to_string(version)});
+        try {
+            checkServerSchema(*admin_);
+            QFAIL("a server of another schema version was accepted");
+        } catch (const ServerError& e) {
+            QCOMPARE(int(e.kind()), int(ServerError::Kind::Schema));
+            QVERIFY2(QString::fromUtf8(e.what()).contains(expected), e.what());
+        }
+    } // rolls back
+
+    void aPasswordOnTheCommandLineIsRefused() {
+        const auto r = test::runCli(RS_CLI_BINARY,
+                                    {"publish", "--project", QString::fromStdString(demo_), "--db",
+                                     "postgresql://publisher1:secret@localhost/rs"},
+                                    home_.path());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("~/.pgpass"));
+    }
+
+    void anotherReviewersVerdictIsAnnounced() {
+        VerdictListener listener(cluster_.target("lead1"));
+        QVERIFY(listener.wait(std::chrono::milliseconds(0)).empty());
+        auto c = as("reviewer8");
+        const auto caseId = anyCase();
+        const auto id = addVerdict(*c, {caseId, {}, {}, "unsure", "", "announced", {}, {}});
+        // Waits for the notice; the bound only keeps a broken server from hanging the test.
+        const auto notices = listener.wait(std::chrono::seconds(30), demoId_);
+        QCOMPARE(notices.size(), std::size_t(1));
+        QCOMPARE(notices[0].caseId, caseId);
+        QCOMPARE(notices[0].verdictId, id);
+        QCOMPARE(notices[0].projectId, demoId_);
+        QCOMPARE(notices[0].reviewer, std::string("reviewer8"));
+        // A verdict that rolls back is not announced: the next notice is the next commit's.
+        {
+            PgTransaction tx(*c);
+            addVerdict(*c, {caseId, {}, {}, "unsure", "", "rolled back", {}, {}});
+        }
+        const auto next = addVerdict(*c, {caseId, {}, {}, "confirmed", "", "after", {}, {}});
+        const auto after = listener.wait(std::chrono::seconds(30), demoId_);
+        QCOMPARE(after.size(), std::size_t(1));
+        QCOMPARE(after[0].verdictId, next);
+    }
+
+    void pullingGivesTheProjectWithItsVerdicts() {
+        const QString pulled = home_.filePath("pulled.rsproj");
+        const QStringList args = {
+            "pull",   "--db",  QString::fromStdString(cluster_.target("auditor1")),
+            "--name", "demo",  "--project",
+            pulled,   "--json"};
+        const auto r = test::runCli(RS_CLI_BINARY, args, home_.path());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        verifyCountsMatch(pulled.toStdString(), demoId_);
+        const auto verdicts = serverCount(*admin_,
+                                          "SELECT count(*) FROM rs.verdicts v JOIN rs.cases c ON "
+                                          "c.id = v.case_id WHERE c.project_id = $1",
+                                          demoId_);
+        QVERIFY(verdicts > 0);
+        QCOMPARE(fileCount(pulled.toStdString(), "SELECT count(*) FROM reviews"), verdicts);
+        QCOMPARE(fileCount(pulled.toStdString(),
+                           "SELECT count(DISTINCT reviewer) FROM reviews WHERE reviewer LIKE "
+                           "'reviewer%'"),
+                 serverCount(*admin_,
+                             "SELECT count(DISTINCT reviewer) FROM rs.verdicts v JOIN rs.cases c "
+                             "ON c.id = v.case_id WHERE c.project_id = $1",
+                             demoId_));
+        // Reports read it as any project file.
+        const QString csv = home_.filePath("pulled.csv");
+        const auto report = test::runCli(
+            RS_CLI_BINARY,
+            {"report", "--project", pulled, "--out", csv, "--format", "csv", "--quiet"},
+            home_.path());
+        QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+        QVERIFY(QFileInfo(csv).size() > 0);
+        // Never over an existing file.
+        QCOMPARE(test::runCli(RS_CLI_BINARY, args, home_.path()).exitCode, 1);
+        QCOMPARE(
+            test::runCli(RS_CLI_BINARY,
+                         {"pull", "--db", QString::fromStdString(cluster_.target("auditor1")),
+                          "--name", "no such project", "--project", home_.filePath("none.rsproj")},
+                         home_.path())
+                .exitCode,
+            1);
+        QVERIFY(!QFileInfo::exists(home_.filePath("none.rsproj")));
+    }
+
+    // Last but one: its verdicts empty the demo's review queue.
+    void eightReviewersAtOnceLoseNone() {
+        const auto cases = admin_->execParams(
+            "SELECT id FROM rs.cases WHERE project_id = $1 ORDER BY id", {std::to_string(demoId_)});
+        std::vector<std::int64_t> ids;
+        for (int i = 0; i < cases.rows(); ++i)
+            ids.push_back(cases.integer(i, 0));
+        QVERIFY(!ids.empty());
+        const auto before = serverCount(*admin_, "SELECT count(*) FROM rs.verdicts", 0);
+        std::atomic<int> failures{0};
+        std::vector<std::string> errors(kReviewers);
+        std::vector<std::thread> threads;
+        for (int r = 0; r < kReviewers; ++r)
+            threads.emplace_back([&, r] {
+                try {
+                    auto c = as("reviewer" + std::to_string(r + 1));
+                    for (int i = 0; i < kVerdictsEach; ++i) {
+                        const char* verdicts[] = {"confirmed", "rejected", "unsure"};
+                        addVerdict(*c, {ids[std::size_t(i + r) % ids.size()],
+                                        {},
+                                        {},
+                                        verdicts[(i + r) % 3],
+                                        "",
+                                        "load " + std::to_string(i),
+                                        {},
+                                        {}});
+                    }
+                } catch (const std::exception& e) {
+                    errors[std::size_t(r)] = e.what();
+                    ++failures;
+                }
+            });
+        for (auto& t : threads)
+            t.join();
+        for (const auto& e : errors)
+            QVERIFY2(e.empty(), e.c_str());
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(serverCount(*admin_, "SELECT count(*) FROM rs.verdicts", 0) - before,
+                 std::int64_t(kReviewers * kVerdictsEach));
+        for (int r = 1; r <= kReviewers; ++r)
+            QCOMPARE(admin_
+                         ->execParams("SELECT count(*) FROM rs.verdicts WHERE reviewer = $1 AND "
+                                      "comment LIKE 'load %'",
+                                      {"reviewer" + std::to_string(r)})
+                         .integer(0, 0),
+                     std::int64_t(kVerdictsEach));
+        // The review state holds each case's latest case-level verdict, however the
+        // concurrent inserts interleaved.
+        QCOMPARE(serverCount(*admin_,
+                             "SELECT count(*) FROM rs.case_review_state s WHERE s.verdict_id <> "
+                             "(SELECT max(id) FROM rs.verdicts v WHERE v.case_id = s.case_id AND "
+                             "v.finding_signature IS NULL)",
+                             0),
+                 0);
+    }
+
+    // GPT-3.5 and GPT-4 on the ThoughtSource MedQA questions, analysed as tst_comparecli does.
+    void thoughtSourceProjectCountsMatch() {
+        RS_REQUIRE_SHARED("outputs/thoughtsource-medqa500-gpt-4.json");
+        RS_REQUIRE_SHARED("outputs/thoughtsource-medqa500-gpt-3.5-turbo.json");
+        RS_REQUIRE_SHARED("kg/hetionet-edges-5k.sif.gz");
+        const QString d = test::sharedDataDir();
+        const std::string project = home_.filePath("ts.rsproj").toStdString();
+        const auto analysed =
+            test::runCli(RS_CLI_BINARY,
+                         {"analyze", "--kg", d + "/kg/hetionet-nodes.tsv", "--kg",
+                          d + "/kg/hetionet-edges-5k.sif.gz", "--kg",
+                          d + "/kg/do-disease-symptom.tsv", "--kg", d + "/kg/do-HumanDO.tsv",
+                          "--input", d + "/outputs/thoughtsource-medqa500-gpt-3.5-turbo.json",
+                          "--input", d + "/outputs/thoughtsource-medqa500-gpt-4.json", "--project",
+                          QString::fromStdString(project), "--quiet"},
+                         home_.path());
+        QVERIFY2(analysed.exitCode == 0, qPrintable(analysed.err));
+        const QJsonObject published = publish(project, "thoughtsource");
+        QVERIFY(published["cases"].toInt() > 0);
+        verifyCountsMatch(project, serverProjectId(*admin_, "thoughtsource"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTeamServer)
+#include "tst_teamserver.moc"
