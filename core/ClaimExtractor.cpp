@@ -141,7 +141,7 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
             findCues(r, s);
             if (s.hits.empty())
                 continue;
-            claimsBetweenMentions(r, s, out.claims);
+            claimsAtCues(r, s, out.claims);
             gapsOfUnusedCues(r, s, out.gaps);
         }
     }
@@ -192,53 +192,144 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     return true;
 }
 
-void ClaimExtractor::claimsBetweenMentions(const Reading& r, Sentence& s,
-                                           std::vector<Claim>& claims) const {
+namespace {
+
+// Words that may stand between two coordinated concepts: "A, B and C", "A and/or B",
+// "A as well as B", "both A and B", "A or the B".
+constexpr std::array<std::string_view, 9> kCoordinators = {"and",    "or",  "as", "well", "both",
+                                                           "either", "nor", "a",  "an"};
+
+} // namespace
+
+bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
+                                 const AlignedMention& q) const {
+    // p before q, joined only by commas, coordinators and articles ("A, B, and the C").
+    if (q.first < p.last || q.first - p.last > 3)
+        return false;
+    bool joined = false;
+    for (std::size_t t = p.last; t < q.first; ++t) {
+        const std::string& w = r.tokens[t].norm;
+        if (!words::in(kCoordinators, w) && w != "the")
+            return false;
+        joined = joined || w == "and" || w == "or" || w == "nor" || w == "well";
+    }
+    for (std::size_t t = p.last; t <= q.first; ++t) {
+        const std::string_view sep = r.separator(t);
+        if (hasAny(sep, ";:()[]{}\".!?"))
+            return false;
+        joined = joined || hasAny(sep, ",/");
+    }
+    return joined;
+}
+
+std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const Sentence& s,
+                                                       const CueHit& hit, std::size_t from,
+                                                       std::size_t prevTailEnd) const {
+    // The mention nearest before the cue, after the previous cue, then the concepts
+    // coordinated with it ("A, B and C are signs of W"). A concept that is the tail of the
+    // previous cue is not also a head of this one ("X causes A and B leads to C").
     const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
-    std::size_t h = 0;
-    for (std::size_t k = 0; k + 1 < s.mentions.size(); ++k) {
-        const AlignedMention& a = r.aligned[s.mentions[k]];
-        const AlignedMention& b = r.aligned[s.mentions[k + 1]];
-        while (h < s.hits.size() && s.hits[h].start < a.last)
-            ++h;
-        // Two separate cues between the mentions chain through a concept nobody linked
-        // ("X is a beta-agonist used for Y"): neither relation holds between X and Y, so no
-        // claim; the unused cues then report that concept as a gap.
-        CueHit* best = nullptr;
-        std::size_t groups = 0, groupEnd = 0;
-        for (std::size_t j = h; j < s.hits.size() && s.hits[j].start < b.first; ++j) {
-            CueHit& hit = s.hits[j];
-            const std::size_t hitEnd = hit.start + hit.len;
-            if (groups == 0 || hit.start >= groupEnd)
-                ++groups;
-            groupEnd = std::max(groupEnd, hitEnd);
-            if (hitEnd > b.first || hit.start - a.last > gapMax || b.first - hitEnd > gapMax)
-                continue;
-            if (!best || hit.len > best->len)
-                best = &hit;
+    std::vector<std::size_t> out;
+    std::size_t k = s.mentions.size();
+    while (k > 0 && r.aligned[s.mentions[k - 1]].last > hit.start)
+        --k;
+    if (k == 0)
+        return out;
+    const AlignedMention& a = r.aligned[s.mentions[k - 1]];
+    if (a.first < from || hit.start - a.last > gapMax)
+        return out;
+    out.push_back(s.mentions[k - 1]);
+    for (--k; k > 0; --k) {
+        const AlignedMention& p = r.aligned[s.mentions[k - 1]];
+        if (p.first < from || p.first < prevTailEnd || !coordinated(r, p, r.aligned[out.back()]))
+            break;
+        out.push_back(s.mentions[k - 1]);
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const Sentence& s,
+                                                        const CueHit& hit,
+                                                        std::size_t until) const {
+    // The mention nearest after the cue, then the concepts coordinated with it ("presents
+    // with A, B and C"), short of one that heads the next cue ("... A and B causes C").
+    const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
+    const std::size_t hitEnd = hit.start + hit.len;
+    std::vector<std::size_t> out;
+    std::size_t k = 0;
+    while (k < s.mentions.size() && r.aligned[s.mentions[k]].first < hitEnd)
+        ++k;
+    if (k == s.mentions.size())
+        return out;
+    const AlignedMention& b = r.aligned[s.mentions[k]];
+    if (b.last > until || b.first - hitEnd > gapMax)
+        return out;
+    out.push_back(s.mentions[k]);
+    for (++k; k < s.mentions.size(); ++k) {
+        const AlignedMention& q = r.aligned[s.mentions[k]];
+        if (q.last > until || !coordinated(r, r.aligned[out.back()], q))
+            break;
+        const bool headsNext =
+            until < s.tb && until - q.last <= gapMax &&
+            (k + 1 == s.mentions.size() || r.aligned[s.mentions[k + 1]].first >= until);
+        if (headsNext)
+            break;
+        out.push_back(s.mentions[k]);
+    }
+    return out;
+}
+
+void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const {
+    // Overlapping cues are one cue, the longest ("is a" inside "is a type of").
+    std::vector<CueHit*> cues;
+    for (CueHit& hit : s.hits) {
+        if (!cues.empty() && hit.start < cues.back()->start + cues.back()->len) {
+            if (hit.len > cues.back()->len &&
+                hit.start + hit.len >= cues.back()->start + cues.back()->len)
+                cues.back() = &hit;
+            continue;
         }
-        if (!best || groups > 1 || a.mention->node == b.mention->node ||
-            !cueArgumentsAreMentions(r, s, a, b, *best))
+        cues.push_back(&hit);
+    }
+    std::size_t prevTailEnd = 0;
+    for (std::size_t j = 0; j < cues.size(); ++j) {
+        CueHit& hit = *cues[j];
+        const std::size_t from = j > 0 ? cues[j - 1]->start + cues[j - 1]->len : s.ta;
+        const std::size_t until = j + 1 < cues.size() ? cues[j + 1]->start : s.tb;
+        const auto left = leftArguments(r, s, hit, from, prevTailEnd);
+        const auto right = rightArguments(r, s, hit, until);
+        prevTailEnd = right.empty() ? 0 : r.aligned[right.back()].last;
+        if (left.empty() || right.empty() ||
+            !cueArgumentsAreMentions(r, s, r.aligned[left.front()], r.aligned[right.front()], hit))
             continue;
-        best->used = true;
-        // "No cough suggests pneumonia": the head is a finding stated absent, and the
-        // sentence says what its absence points to, not that cough does not point there.
-        if (negatesMention(r, s, a))
-            continue;
-        const RelationCue& cue = lexicon_.relationCues()[best->cue];
-        Claim c;
-        c.step = s.step;
+        hit.used = true;
+        const RelationCue& cue = lexicon_.relationCues()[hit.cue];
         const bool forward = cue.direction == CueDirection::Forward;
-        c.head = forward ? a.mention->node : b.mention->node;
-        c.tail = forward ? b.mention->node : a.mention->node;
-        c.relation = cue.relation;
-        c.polarity = polarityOf(r, s, a, b, *best);
-        c.begin = s.span.begin;
-        c.end = s.span.end;
-        c.cue = cue.cue;
-        c.phraseBegin = a.mention->begin;
-        c.phraseEnd = b.mention->end;
-        claims.push_back(std::move(c));
+        for (std::size_t li : left) {
+            const AlignedMention& a = r.aligned[li];
+            // "No cough suggests pneumonia": the head is a finding stated absent, and the
+            // sentence says what its absence points to, not that cough does not point there.
+            if (negatesMention(r, s, a))
+                continue;
+            for (std::size_t ri : right) {
+                const AlignedMention& b = r.aligned[ri];
+                if (a.mention->node == b.mention->node)
+                    continue;
+                Claim c;
+                c.step = s.step;
+                c.head = forward ? a.mention->node : b.mention->node;
+                c.tail = forward ? b.mention->node : a.mention->node;
+                c.relation = cue.relation;
+                c.polarity = polarityOf(r, s, r.aligned[left.front()], b, hit);
+                c.begin = s.span.begin;
+                c.end = s.span.end;
+                c.cue = cue.cue;
+                c.phraseBegin = a.mention->begin;
+                c.phraseEnd = b.mention->end;
+                claims.push_back(std::move(c));
+            }
+        }
     }
 }
 

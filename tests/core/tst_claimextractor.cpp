@@ -96,9 +96,10 @@ void TestClaimExtractor::extract_data() {
         << "insulin|treats|type 1 diabetes mellitus|asserted;"
            "metformin|treats|type 2 diabetes mellitus|asserted"
         << "";
-    QTest::newRow("consecutive pairs only")
+    QTest::newRow("coordinated heads")
         << "Amoxicillin and azithromycin treat pneumonia."
-        << "azithromycin|treats|community-acquired pneumonia|asserted"
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "azithromycin|treats|community-acquired pneumonia|asserted"
         << "";
     QTest::newRow("no cue, no claim") << "Fever and cough and pneumonia."
                                       << ""
@@ -154,7 +155,8 @@ void TestClaimExtractor::extract_data() {
         << "beta agonist";
     QTest::newRow("nested cues are one cue")
         << "Amoxicillin is a treatment for pneumonia and rash."
-        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "amoxicillin|treats|rash|asserted"
         << "";
     QTest::newRow("tail of a relational noun") << "Fever is a common symptom of pneumonia."
                                                << ""
