@@ -59,18 +59,25 @@ std::vector<std::string> nameVariants(std::string_view name) {
     std::vector<std::string> out;
     const std::size_t space = name.rfind(' ');
     const std::string_view last = space == std::string_view::npos ? name : name.substr(space + 1);
-    const std::string plural = pluralOf(last);
-    if (!plural.empty())
-        out.push_back(std::string(name.substr(0, name.size() - last.size())) + plural);
-    // "Peritonitis bacterial": two words, the second an adjective.
+    // "Peritonitis bacterial": two words, the second an adjective; the English order, and
+    // its plural ("Anaemia megaloblastic" -> "megaloblastic Anaemia").
     if (space != std::string_view::npos && name.find(' ') == space) {
         const std::string_view first = name.substr(0, space);
         const bool adjective = std::any_of(kAdjectiveEndings.begin(), kAdjectiveEndings.end(),
                                            [&](std::string_view e) { return endsWith(last, e); });
         if (adjective && std::all_of(first.begin(), first.end(), isLetter) &&
-            std::all_of(last.begin(), last.end(), isLetter) && first.size() > 3)
-            out.push_back(std::string(last) + " " + std::string(first));
+            std::all_of(last.begin(), last.end(), isLetter) && first.size() > 3) {
+            const std::string swapped = std::string(last) + " ";
+            out.push_back(swapped + std::string(first));
+            const std::string plural = pluralOf(first);
+            if (!plural.empty())
+                out.push_back(swapped + plural);
+            return out;
+        }
     }
+    const std::string plural = pluralOf(last);
+    if (!plural.empty())
+        out.push_back(std::string(name.substr(0, name.size() - last.size())) + plural);
     return out;
 }
 
