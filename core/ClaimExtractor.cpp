@@ -222,6 +222,32 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
     return joined;
 }
 
+std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
+                                            std::size_t from) const {
+    // A subject pronoun a few words before the cue, opening the clause after a colon or a
+    // dash ("X: This would cause", "X - it is used to treat"), no concept in between; the
+    // label is the short text before it. Returns 1 + the index into s.mentions of the
+    // label's last concept, 0 when the sentence is not so built.
+    const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
+    constexpr std::size_t kMaxLabelTokens = 16;
+    for (std::size_t p = hit.start; p > from && hit.start - p <= gapMax;) {
+        --p;
+        if (r.covered[p] >= 0)
+            return 0;
+        if (!words::in(words::kSubjectPronouns, r.tokens[p].norm))
+            continue;
+        const std::string_view sep = p > s.ta ? r.separator(p) : std::string_view();
+        if (!(hasAny(sep, ":") || (hasAny(sep, "-") && hasAny(sep, " \t"))) ||
+            p - s.ta > kMaxLabelTokens)
+            return 0;
+        std::size_t k = s.mentions.size();
+        while (k > 0 && r.aligned[s.mentions[k - 1]].last > p)
+            --k;
+        return k > 0 && r.aligned[s.mentions[k - 1]].first >= from ? k : 0;
+    }
+    return 0;
+}
+
 std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const Sentence& s,
                                                        const CueHit& hit, std::size_t from,
                                                        std::size_t prevTailEnd) const {
@@ -236,8 +262,18 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     if (k == 0)
         return out;
     const AlignedMention& a = r.aligned[s.mentions[k - 1]];
-    if (a.first < from || hit.start - a.last > gapMax)
-        return out;
+    // "X would raise Y, but it does not explain Z": a subject pronoun between the concept
+    // and the cue is the cue's head, not the concept.
+    bool pronounBetween = false;
+    for (std::size_t t = a.last; t < hit.start && a.last <= hit.start; ++t)
+        pronounBetween = pronounBetween || words::in(words::kSubjectPronouns, r.tokens[t].norm);
+    if (a.first < from || hit.start - a.last > gapMax || pronounBetween) {
+        // "B) Exchange transfusion: This is a treatment for ...": the pronoun after the
+        // item's label stands for the label's concept.
+        k = itemLabelBefore(r, s, hit, from);
+        if (k == 0)
+            return out;
+    }
     out.push_back(s.mentions[k - 1]);
     for (--k; k > 0; --k) {
         const AlignedMention& p = r.aligned[s.mentions[k - 1]];
@@ -280,6 +316,22 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
     return out;
 }
 
+bool ClaimExtractor::copularBridge(const Reading& r, const CueHit& copula,
+                                   const CueHit& hit) const {
+    // "X is a common cause of Y", "X is an effective treatment for Y": the copula and a
+    // few qualifying words lead to the cue, which then takes X as its head.
+    const RelationCue& c = lexicon_.relationCues()[copula.cue];
+    if (c.relation != "is_a" || c.tokens.size() > 2 || c.tokens.front() != "is")
+        return false;
+    const std::size_t end = copula.start + copula.len;
+    if (hit.start < end || hit.start - end > 2)
+        return false;
+    for (std::size_t t = end; t < hit.start; ++t)
+        if (r.covered[t] >= 0 || !words::in(words::kQualifiers, r.tokens[t].norm) || !r.softJoin(t))
+            return false;
+    return r.softJoin(hit.start);
+}
+
 void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const {
     // Overlapping cues are one cue, the longest ("is a" inside "is a type of").
     std::vector<CueHit*> cues;
@@ -292,10 +344,11 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         }
         cues.push_back(&hit);
     }
-    std::size_t prevTailEnd = 0;
+    std::size_t prevTailEnd = 0, from = s.ta;
     for (std::size_t j = 0; j < cues.size(); ++j) {
         CueHit& hit = *cues[j];
-        const std::size_t from = j > 0 ? cues[j - 1]->start + cues[j - 1]->len : s.ta;
+        if (j > 0 && !copularBridge(r, *cues[j - 1], hit))
+            from = cues[j - 1]->start + cues[j - 1]->len;
         const std::size_t until = j + 1 < cues.size() ? cues[j + 1]->start : s.tb;
         const auto left = leftArguments(r, s, hit, from, prevTailEnd);
         const auto right = rightArguments(r, s, hit, until);

@@ -55,6 +55,12 @@ private:
                                            std::size_t from, std::size_t prevTailEnd) const;
     std::vector<std::size_t> rightArguments(const Reading& r, const Sentence& s, const CueHit& hit,
                                             std::size_t until) const;
+    // "X: This ...": 1 + the index into s.mentions of the concept a pronoun before the cue
+    // stands for, 0 when there is none.
+    std::size_t itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
+                                std::size_t from) const;
+    // Whether "X is a [common] cue Y" makes the is-a copula lead into the cue.
+    bool copularBridge(const Reading& r, const CueHit& copula, const CueHit& hit) const;
     // Whether mention q follows p as the next item of a list ("p, q", "p and q").
     bool coordinated(const Reading& r, const AlignedMention& p, const AlignedMention& q) const;
     // False when the words around the cue make a mention the argument of something else.
