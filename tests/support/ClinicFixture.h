@@ -43,6 +43,8 @@ inline Lexicon clinicLexicon() {
         lx.addRelationCue("is_a", F, c);
     lx.addRelationCue("contraindicated_for", F, "is contraindicated in");
     lx.addRelationCue("is_a", R, "such as");
+    for (const char* c : {"favors", "favor"})
+        lx.addRelationCue("evidential", F, c);
 
     for (const char* c : {"not", "no", "does not", "do not", "rules out", "unlikely", "never"})
         lx.addPolarityCue(Polarity::Negated, c);
@@ -57,6 +59,10 @@ inline Lexicon clinicLexicon() {
     lx.addCompatibility("presents_with", "presents", EdgeDirection::Forward);
     lx.addCompatibility("indicates", "presents", EdgeDirection::Reverse);
     lx.addCompatibility("resembles", "resembles", EdgeDirection::Either);
+    // A finding supports a diagnosis over a path: the disease presents it, or resembles
+    // one that does.
+    lx.addCompatibility("evidential", "presents", EdgeDirection::Reverse);
+    lx.addCompatibility("evidential", "resembles", EdgeDirection::Either);
     lx.addCompatibility("is_a", "is_a", EdgeDirection::Forward);
     lx.addCompatibility("contraindicated_for", "contraindication", EdgeDirection::Forward);
     // Specificity is compatible; a drug that causes or must not be given in a disease does
