@@ -168,7 +168,7 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
 
 bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s,
                                              const AlignedMention& a, const AlignedMention& b,
-                                             const CueHit& cue) const {
+                                             const CueHit& cue, std::size_t from) const {
     const auto& tokens = r.tokens;
     // "X causes inflammation of Y", "X is a common symptom of Y": the tail is the argument
     // of an unlinked noun, not of the cue ("a severe form of Y" still is).
@@ -181,7 +181,7 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     std::size_t t = a.first;
     while (t > s.ta && words::in(kDeterminers, tokens[t - 1].norm))
         --t;
-    if (t > s.ta && tokens[t - 1].norm == "of" &&
+    if (t > s.ta && t > from && tokens[t - 1].norm == "of" &&
         !(t - 1 > s.ta && words::in(words::kSubsumptionNouns, tokens[t - 2].norm)))
         return false;
     // "X is a condition in which the Y ...": a relative clause after the cue starts a new
@@ -203,23 +203,42 @@ constexpr std::array<std::string_view, 9> kCoordinators = {"and",    "or",  "as"
 
 bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
                                  const AlignedMention& q) const {
-    // p before q, joined only by commas, coordinators and articles ("A, B, and the C").
-    if (q.first < p.last || q.first - p.last > 3)
+    // p before q, joined by commas, coordinators and articles ("A, B, and the C"), over
+    // bracketed glosses ("anemia (Hb 7 g/dL) and microcytosis (MCV 72)") and over list items
+    // nobody linked ("fever, sore throat, and lymphadenopathy").
+    constexpr std::size_t kMaxGap = 14, kMaxUnlinked = 5;
+    if (q.first < p.last || q.first - p.last > kMaxGap)
         return false;
-    bool joined = false;
-    for (std::size_t t = p.last; t < q.first; ++t) {
-        const std::string& w = r.tokens[t].norm;
-        if (!words::in(kCoordinators, w) && w != "the")
-            return false;
-        joined = joined || w == "and" || w == "or" || w == "nor" || w == "well";
-    }
+    bool joined = false, comma = false;
+    int depth = 0;
+    std::size_t unlinked = 0;
     for (std::size_t t = p.last; t <= q.first; ++t) {
-        const std::string_view sep = r.separator(t);
-        if (hasAny(sep, ";:()[]{}\".!?"))
+        for (char ch : r.separator(t)) {
+            if (ch == '(' || ch == '[')
+                ++depth;
+            else if ((ch == ')' || ch == ']') && depth > 0)
+                --depth;
+            else if (depth == 0 && std::string_view(";:{}\".!?").find(ch) != std::string_view::npos)
+                return false;
+            else if (depth == 0 && (ch == ',' || ch == '/'))
+                comma = joined = true;
+        }
+        if (t == q.first || depth > 0)
+            continue;
+        const std::string& w = r.tokens[t].norm;
+        if (words::in(kCoordinators, w) || w == "the") {
+            joined = joined || w == "and" || w == "or" || w == "nor" || w == "well";
+            continue;
+        }
+        if (words::in(kPhraseStops, w) || words::in(words::kRelativePronouns, w) ||
+            ++unlinked > kMaxUnlinked)
             return false;
-        joined = joined || hasAny(sep, ",/");
     }
-    return joined;
+    if (depth != 0)
+        return false;
+    // Unlinked words between the two make a list item of their own only inside a list
+    // with commas: "A, B C, and D", not "A B and D".
+    return joined && (unlinked == 0 || (comma && hasAny(r.separator(p.last), ",")));
 }
 
 std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
@@ -354,7 +373,8 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         const auto right = rightArguments(r, s, hit, until);
         prevTailEnd = right.empty() ? 0 : r.aligned[right.back()].last;
         if (left.empty() || right.empty() ||
-            !cueArgumentsAreMentions(r, s, r.aligned[left.front()], r.aligned[right.front()], hit))
+            !cueArgumentsAreMentions(r, s, r.aligned[left.front()], r.aligned[right.front()], hit,
+                                     from))
             continue;
         hit.used = true;
         const RelationCue& cue = lexicon_.relationCues()[hit.cue];

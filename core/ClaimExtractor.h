@@ -63,9 +63,11 @@ private:
     bool copularBridge(const Reading& r, const CueHit& copula, const CueHit& hit) const;
     // Whether mention q follows p as the next item of a list ("p, q", "p and q").
     bool coordinated(const Reading& r, const AlignedMention& p, const AlignedMention& q) const;
-    // False when the words around the cue make a mention the argument of something else.
+    // False when the words around the cue make a mention the argument of something else;
+    // from: where the words of the previous cue end.
     bool cueArgumentsAreMentions(const Reading& r, const Sentence& s, const AlignedMention& a,
-                                 const AlignedMention& b, const CueHit& cue) const;
+                                 const AlignedMention& b, const CueHit& cue,
+                                 std::size_t from) const;
     bool negatesMention(const Reading& r, const Sentence& s, const AlignedMention& m) const;
     Polarity polarityOf(const Reading& r, const Sentence& s, const AlignedMention& a,
                         const AlignedMention& b, const CueHit& cue) const;
