@@ -320,6 +320,10 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
     const AlignedMention& b = r.aligned[s.mentions[k]];
     if (b.last > until || b.first - hitEnd > gapMax)
         return out;
+    // "X is a beta agonist, and asthma ...": a clause break ends the cue's object.
+    for (std::size_t t = hitEnd + 1; t <= b.first; ++t)
+        if (r.clauseBreakBefore(t))
+            return out;
     out.push_back(s.mentions[k]);
     for (++k; k < s.mentions.size(); ++k) {
         const AlignedMention& q = r.aligned[s.mentions[k]];
@@ -351,6 +355,32 @@ bool ClaimExtractor::copularBridge(const Reading& r, const CueHit& copula,
     return r.softJoin(hit.start);
 }
 
+bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const CueHit& copula,
+                                    const CueHit& hit) const {
+    // An is-a copula, then its predicate noun (linked or not) and a relative clause or a
+    // participle leading to the cue: "is a genetic disorder that can cause", "is an
+    // antibiotic used to treat", "a form of folic acid that can be used to treat".
+    constexpr std::size_t kMaxBetween = 8;
+    const RelationCue& c = lexicon_.relationCues()[copula.cue];
+    const std::size_t end = copula.start + copula.len;
+    if (c.relation != "is_a" || c.direction != CueDirection::Forward || hit.start < end ||
+        hit.start - end > kMaxBetween)
+        return false;
+    bool relative = r.tokens[hit.start].norm == "used";
+    int mentions = 0;
+    for (std::size_t t = end; t < hit.start; ++t) {
+        if (r.covered[t] >= 0 && (t == end || r.covered[t] != r.covered[t - 1]))
+            ++mentions;
+        const std::string_view sep = r.separator(t);
+        if (hasAny(sep, ";:()[]{}\".!?") || words::in(words::kSubjectPronouns, r.tokens[t].norm))
+            return false;
+        relative = relative || r.tokens[t].norm == "that" || r.tokens[t].norm == "which" ||
+                   r.tokens[t].norm == "used";
+    }
+    (void)s;
+    return relative && mentions <= 1;
+}
+
 void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const {
     // Overlapping cues are one cue, the longest ("is a" inside "is a type of").
     std::vector<CueHit*> cues;
@@ -364,12 +394,21 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         cues.push_back(&hit);
     }
     std::size_t prevTailEnd = 0, from = s.ta;
+    std::vector<std::size_t> prevLeft;
     for (std::size_t j = 0; j < cues.size(); ++j) {
         CueHit& hit = *cues[j];
+        const std::size_t prevFrom = from; // where the previous cue's head could start
         if (j > 0 && !copularBridge(r, *cues[j - 1], hit))
             from = cues[j - 1]->start + cues[j - 1]->len;
         const std::size_t until = j + 1 < cues.size() ? cues[j + 1]->start : s.tb;
-        const auto left = leftArguments(r, s, hit, from, prevTailEnd);
+        auto left = leftArguments(r, s, hit, from, prevTailEnd);
+        // "X is a Y that causes Z", "X is a drug used to treat Z": the relative clause on
+        // the predicate noun says it of X.
+        if (j > 0 && !prevLeft.empty() && relativeBridge(r, s, *cues[j - 1], hit)) {
+            left = prevLeft;
+            from = prevFrom;
+        }
+        prevLeft = left;
         const auto right = rightArguments(r, s, hit, until);
         prevTailEnd = right.empty() ? 0 : r.aligned[right.back()].last;
         if (left.empty() || right.empty() ||

@@ -61,6 +61,9 @@ private:
                                 std::size_t from) const;
     // Whether "X is a [common] cue Y" makes the is-a copula lead into the cue.
     bool copularBridge(const Reading& r, const CueHit& copula, const CueHit& hit) const;
+    // Whether "X is a Y that <cue> Z" makes the cue take the copula's head X.
+    bool relativeBridge(const Reading& r, const Sentence& s, const CueHit& copula,
+                        const CueHit& hit) const;
     // Whether mention q follows p as the next item of a list ("p, q", "p and q").
     bool coordinated(const Reading& r, const AlignedMention& p, const AlignedMention& q) const;
     // False when the words around the cue make a mention the argument of something else;

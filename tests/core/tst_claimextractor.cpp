@@ -149,10 +149,14 @@ void TestClaimExtractor::extract_data() {
         << "Amoxicillin treats pneumonia and is a penicillin."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
         << "penicillin";
-    QTest::newRow("chained cues through an unlinked concept")
+    QTest::newRow("relative clause on the predicate noun")
         << "Albuterol is a beta agonist used to treat asthma."
-        << ""
+        << "albuterol|treats|asthma|asserted"
         << "beta agonist";
+    QTest::newRow("no object across a clause break")
+        << "Albuterol is a beta agonist, and asthma is common."
+        << ""
+        << "";
     QTest::newRow("nested cues are one cue")
         << "Amoxicillin is a treatment for pneumonia and rash."
         << "amoxicillin|treats|community-acquired pneumonia|asserted;"
