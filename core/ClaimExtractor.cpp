@@ -393,7 +393,8 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         }
         cues.push_back(&hit);
     }
-    std::size_t prevTailEnd = 0, from = s.ta;
+    std::size_t prevTailEnd = 0, from = s.ta, prevTail = std::size_t(-1);
+    bool prevRelative = false; // the previous cue opened a relative clause on its head
     std::vector<std::size_t> prevLeft;
     for (std::size_t j = 0; j < cues.size(); ++j) {
         CueHit& hit = *cues[j];
@@ -408,9 +409,24 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             left = prevLeft;
             from = prevFrom;
         }
+        // "X, which presents with Y, is treated with Z": the relative clause closes at the
+        // comma before the cue, whose head is X, not Y.
+        if (!left.empty() && left.back() == prevTail && prevRelative) {
+            bool closed = false;
+            for (std::size_t t = r.aligned[left.back()].last; t <= hit.start && !closed; ++t)
+                closed = r.clauseBreakBefore(t);
+            if (closed)
+                left = prevLeft;
+        }
+        prevRelative = false;
+        if (!left.empty())
+            for (std::size_t t = r.aligned[left.back()].last; t < hit.start; ++t)
+                prevRelative =
+                    prevRelative || words::in(words::kRelativePronouns, r.tokens[t].norm);
         prevLeft = left;
         const auto right = rightArguments(r, s, hit, until);
         prevTailEnd = right.empty() ? 0 : r.aligned[right.back()].last;
+        prevTail = right.empty() ? std::size_t(-1) : right.back();
         if (left.empty() || right.empty() ||
             !cueArgumentsAreMentions(r, s, r.aligned[left.front()], r.aligned[right.front()], hit,
                                      from))

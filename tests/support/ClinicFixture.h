@@ -25,7 +25,7 @@ inline Lexicon clinicLexicon() {
     const CueDirection F = CueDirection::Forward, R = CueDirection::Reverse;
     for (const char* c :
          {"treats", "treat", "is used to treat", "used to treat", "is a treatment for",
-          "is the treatment of choice for", "is effective for"})
+          "is the treatment of choice for", "is effective for", "treatment for"})
         lx.addRelationCue("treats", F, c);
     for (const char* c : {"is treated with", "treated with", "responds to"})
         lx.addRelationCue("treats", R, c);
@@ -35,6 +35,7 @@ inline Lexicon clinicLexicon() {
         lx.addRelationCue("causes", R, c);
     for (const char* c : {"presents with", "manifests as"})
         lx.addRelationCue("presents_with", F, c);
+    lx.addRelationCue("presents_with", R, "symptom of");
     for (const char* c : {"suggests", "suggest", "points to", "indicates", "is consistent with"})
         lx.addRelationCue("indicates", F, c);
     for (const char* c : {"resembles", "mimics"})
