@@ -209,7 +209,7 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
     constexpr std::size_t kMaxGap = 14, kMaxUnlinked = 5;
     if (q.first < p.last || q.first - p.last > kMaxGap)
         return false;
-    bool joined = false, comma = false;
+    bool joined = false, commaAfterItem = false;
     int depth = 0;
     std::size_t unlinked = 0;
     for (std::size_t t = p.last; t <= q.first; ++t) {
@@ -220,8 +220,10 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
                 --depth;
             else if (depth == 0 && std::string_view(";:{}\".!?").find(ch) != std::string_view::npos)
                 return false;
-            else if (depth == 0 && (ch == ',' || ch == '/'))
-                comma = joined = true;
+            else if (depth == 0 && (ch == ',' || ch == '/')) {
+                joined = true;
+                commaAfterItem = commaAfterItem || unlinked > 0;
+            }
         }
         if (t == q.first || depth > 0)
             continue;
@@ -231,14 +233,14 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
             continue;
         }
         if (words::in(kPhraseStops, w) || words::in(words::kRelativePronouns, w) ||
-            ++unlinked > kMaxUnlinked)
+            words::in(kNonConcepts, w) || ++unlinked > kMaxUnlinked)
             return false;
     }
     if (depth != 0)
         return false;
-    // Unlinked words between the two make a list item of their own only inside a list
-    // with commas: "A, B C, and D", not "A B and D".
-    return joined && (unlinked == 0 || (comma && hasAny(r.separator(p.last), ",")));
+    // Unlinked words between the two make a list item of their own only between commas:
+    // "A, B C, and D", not "A B and D" nor "A, and his D".
+    return joined && (unlinked == 0 || (commaAfterItem && hasAny(r.separator(p.last), ",")));
 }
 
 std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
@@ -449,7 +451,7 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
                 c.head = forward ? a.mention->node : b.mention->node;
                 c.tail = forward ? b.mention->node : a.mention->node;
                 c.relation = cue.relation;
-                c.polarity = polarityOf(r, s, r.aligned[left.front()], b, hit);
+                c.polarity = polarityOf(r, s, a, b, hit);
                 c.begin = s.span.begin;
                 c.end = s.span.end;
                 c.cue = cue.cue;

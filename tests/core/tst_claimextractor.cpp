@@ -205,6 +205,10 @@ void TestClaimExtractor::extract_data() {
         << "community-acquired pneumonia|presents_with|fever|asserted;"
            "community-acquired pneumonia|presents_with|cough|asserted"
         << "";
+    QTest::newRow("no list item after a clause")
+        << "She has no asthma, and her pneumonia is treated with amoxicillin."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("no list without commas")
         << "Pneumonia presents with fever night sweats and cough."
         << "community-acquired pneumonia|presents_with|fever|asserted"
