@@ -429,12 +429,17 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         const auto right = rightArguments(r, s, hit, until);
         prevTailEnd = right.empty() ? 0 : r.aligned[right.back()].last;
         prevTail = right.empty() ? std::size_t(-1) : right.back();
+        // "infections such as X": the class stands right before "such as"; "findings such
+        // as X" leaves a concept further back no class of X.
+        const RelationCue& cue = lexicon_.relationCues()[hit.cue];
+        if (!left.empty() && cue.relation == "is_a" && cue.direction == CueDirection::Reverse &&
+            hit.start - r.aligned[left.back()].last > 0)
+            continue;
         if (left.empty() || right.empty() ||
             !cueArgumentsAreMentions(r, s, r.aligned[left.front()], r.aligned[right.front()], hit,
                                      from))
             continue;
         hit.used = true;
-        const RelationCue& cue = lexicon_.relationCues()[hit.cue];
         const bool forward = cue.direction == CueDirection::Forward;
         for (std::size_t li : left) {
             const AlignedMention& a = r.aligned[li];
