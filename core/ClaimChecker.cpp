@@ -17,7 +17,7 @@ namespace {
 struct Composition {
     std::string_view claim, first, second;
 };
-constexpr std::array<Composition, 12> kCompositions = {{
+constexpr std::array<Composition, 13> kCompositions = {{
     {"causes", "causes", "causes"},
     {"causes", "causes", "presents_with"},
     {"presents_with", "presents_with", "presents_with"},
@@ -26,6 +26,8 @@ constexpr std::array<Composition, 12> kCompositions = {{
     {"treats", "treats", "causes"},
     {"prevents", "prevents", "causes"},
     {"indicates", "indicates", "indicates"},
+    // An evidential claim is a step of the model's path: finding -> intermediate -> diagnosis.
+    {kEvidentialRelation, kEvidentialRelation, kEvidentialRelation},
     {"risk_factor_for", "risk_factor_for", "causes"},
     {"risk_factor_for", "causes", "causes"},
     {"associated_with", "causes", "presents_with"},
@@ -70,6 +72,12 @@ ClaimVerdict ClaimChecker::check(NodeId h, std::string_view r, NodeId t, Polarit
     ClaimVerdict v;
     if (h == kNoNode || t == kNoNode || h == t || !lexicon_.isCheckable(r))
         return v;
+    // "X is not consistent with Y" judges this case; a KG edge from X to Y does not
+    // make the judgement wrong, and the KG's silence never does: an evidential claim is
+    // supported or unverified, never contradicted.
+    const bool evidential = r == kEvidentialRelation;
+    if (polarity == Polarity::Negated && evidential)
+        return v;
     if (polarity == Polarity::Negated) {
         // Only the edge itself contradicts a denial: "no X" is consistent with X's relatives.
         if (directEdge(h, r, t, RelationMatch::Supports, v.evidence)) {
@@ -90,7 +98,7 @@ ClaimVerdict ClaimChecker::check(NodeId h, std::string_view r, NodeId t, Polarit
         v.evidence.kind = "specificity";
         return v;
     }
-    if (excludedOnly(h, r, t, v.evidence)) {
+    if (!evidential && excludedOnly(h, r, t, v.evidence)) {
         v.status = ClaimStatus::Contradicted;
         v.subtype = findingSubtypeName(FindingSubtype::WrongRelation);
         v.evidence.kind = "excluding_edges";
@@ -107,7 +115,8 @@ ClaimVerdict ClaimChecker::check(NodeId h, std::string_view r, NodeId t, Polarit
         return v;
     }
     // A hedge offers a hypothesis: only evidence against the relation itself counts.
-    if (polarity == Polarity::Asserted && absentFromCompleteList(h, r, t, v.evidence)) {
+    if (polarity == Polarity::Asserted && !evidential &&
+        absentFromCompleteList(h, r, t, v.evidence)) {
         v.status = ClaimStatus::Contradicted;
         v.subtype = findingSubtypeName(FindingSubtype::NotInCompleteList);
         v.evidence.kind = "complete_list";

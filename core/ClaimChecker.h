@@ -21,6 +21,11 @@
 
 namespace rs {
 
+// The claim relation of the model's inferences about this case ("the elevated calcium
+// suggests myeloma"): supported by a KG edge or a two-hop path from finding to diagnosis,
+// otherwise unverified; never contradicted (docs/error-classes.md).
+inline constexpr std::string_view kEvidentialRelation = "evidential";
+
 struct ClaimVerdict {
     ClaimStatus status = ClaimStatus::Unverified;
     std::string subtype; // for contradicted claims: the relation finding's sub-kind

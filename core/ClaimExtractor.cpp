@@ -141,7 +141,7 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
             findCues(r, s);
             if (s.hits.empty())
                 continue;
-            claimsBetweenMentions(r, s, out.claims);
+            claimsAtCues(r, s, out.claims);
             gapsOfUnusedCues(r, s, out.gaps);
         }
     }
@@ -168,7 +168,7 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
 
 bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s,
                                              const AlignedMention& a, const AlignedMention& b,
-                                             const CueHit& cue) const {
+                                             const CueHit& cue, std::size_t from) const {
     const auto& tokens = r.tokens;
     // "X causes inflammation of Y", "X is a common symptom of Y": the tail is the argument
     // of an unlinked noun, not of the cue ("a severe form of Y" still is).
@@ -181,7 +181,7 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     std::size_t t = a.first;
     while (t > s.ta && words::in(kDeterminers, tokens[t - 1].norm))
         --t;
-    if (t > s.ta && tokens[t - 1].norm == "of" &&
+    if (t > s.ta && t > from && tokens[t - 1].norm == "of" &&
         !(t - 1 > s.ta && words::in(words::kSubsumptionNouns, tokens[t - 2].norm)))
         return false;
     // "X is a condition in which the Y ...": a relative clause after the cue starts a new
@@ -192,53 +192,279 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     return true;
 }
 
-void ClaimExtractor::claimsBetweenMentions(const Reading& r, Sentence& s,
-                                           std::vector<Claim>& claims) const {
-    const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
-    std::size_t h = 0;
-    for (std::size_t k = 0; k + 1 < s.mentions.size(); ++k) {
-        const AlignedMention& a = r.aligned[s.mentions[k]];
-        const AlignedMention& b = r.aligned[s.mentions[k + 1]];
-        while (h < s.hits.size() && s.hits[h].start < a.last)
-            ++h;
-        // Two separate cues between the mentions chain through a concept nobody linked
-        // ("X is a beta-agonist used for Y"): neither relation holds between X and Y, so no
-        // claim; the unused cues then report that concept as a gap.
-        CueHit* best = nullptr;
-        std::size_t groups = 0, groupEnd = 0;
-        for (std::size_t j = h; j < s.hits.size() && s.hits[j].start < b.first; ++j) {
-            CueHit& hit = s.hits[j];
-            const std::size_t hitEnd = hit.start + hit.len;
-            if (groups == 0 || hit.start >= groupEnd)
-                ++groups;
-            groupEnd = std::max(groupEnd, hitEnd);
-            if (hitEnd > b.first || hit.start - a.last > gapMax || b.first - hitEnd > gapMax)
-                continue;
-            if (!best || hit.len > best->len)
-                best = &hit;
+namespace {
+
+// Words that may stand between two coordinated concepts: "A, B and C", "A and/or B",
+// "A as well as B", "both A and B", "A or the B".
+constexpr std::array<std::string_view, 9> kCoordinators = {"and",    "or",  "as", "well", "both",
+                                                           "either", "nor", "a",  "an"};
+
+} // namespace
+
+bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
+                                 const AlignedMention& q) const {
+    // p before q, joined by commas, coordinators and articles ("A, B, and the C"), over
+    // bracketed glosses ("anemia (Hb 7 g/dL) and microcytosis (MCV 72)") and over list items
+    // nobody linked ("fever, sore throat, and lymphadenopathy").
+    constexpr std::size_t kMaxGap = 14, kMaxUnlinked = 5;
+    if (q.first < p.last || q.first - p.last > kMaxGap)
+        return false;
+    bool joined = false, commaAfterItem = false;
+    int depth = 0;
+    std::size_t unlinked = 0;
+    for (std::size_t t = p.last; t <= q.first; ++t) {
+        for (char ch : r.separator(t)) {
+            if (ch == '(' || ch == '[')
+                ++depth;
+            else if ((ch == ')' || ch == ']') && depth > 0)
+                --depth;
+            else if (depth == 0 && std::string_view(";:{}\".!?").find(ch) != std::string_view::npos)
+                return false;
+            else if (depth == 0 && (ch == ',' || ch == '/')) {
+                joined = true;
+                commaAfterItem = commaAfterItem || unlinked > 0;
+            }
         }
-        if (!best || groups > 1 || a.mention->node == b.mention->node ||
-            !cueArgumentsAreMentions(r, s, a, b, *best))
+        if (t == q.first || depth > 0)
             continue;
-        best->used = true;
-        // "No cough suggests pneumonia": the head is a finding stated absent, and the
-        // sentence says what its absence points to, not that cough does not point there.
-        if (negatesMention(r, s, a))
+        const std::string& w = r.tokens[t].norm;
+        if (words::in(kCoordinators, w) || w == "the") {
+            joined = joined || w == "and" || w == "or" || w == "nor" || w == "well";
             continue;
-        const RelationCue& cue = lexicon_.relationCues()[best->cue];
-        Claim c;
-        c.step = s.step;
+        }
+        if (words::in(kPhraseStops, w) || words::in(words::kRelativePronouns, w) ||
+            words::in(kNonConcepts, w) || ++unlinked > kMaxUnlinked)
+            return false;
+    }
+    if (depth != 0)
+        return false;
+    // Unlinked words between the two make a list item of their own only between commas:
+    // "A, B C, and D", not "A B and D" nor "A, and his D".
+    return joined && (unlinked == 0 || (commaAfterItem && hasAny(r.separator(p.last), ",")));
+}
+
+std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
+                                            std::size_t from) const {
+    // A subject pronoun a few words before the cue, opening the clause after a colon or a
+    // dash ("X: This would cause", "X - it is used to treat"), no concept in between; the
+    // label is the short text before it. Returns 1 + the index into s.mentions of the
+    // label's last concept, 0 when the sentence is not so built.
+    const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
+    constexpr std::size_t kMaxLabelTokens = 16;
+    for (std::size_t p = hit.start; p > from && hit.start - p <= gapMax;) {
+        --p;
+        if (r.covered[p] >= 0)
+            return 0;
+        if (!words::in(words::kSubjectPronouns, r.tokens[p].norm))
+            continue;
+        const std::string_view sep = p > s.ta ? r.separator(p) : std::string_view();
+        if (!(hasAny(sep, ":") || (hasAny(sep, "-") && hasAny(sep, " \t"))) ||
+            p - s.ta > kMaxLabelTokens)
+            return 0;
+        std::size_t k = s.mentions.size();
+        while (k > 0 && r.aligned[s.mentions[k - 1]].last > p)
+            --k;
+        return k > 0 && r.aligned[s.mentions[k - 1]].first >= from ? k : 0;
+    }
+    return 0;
+}
+
+std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const Sentence& s,
+                                                       const CueHit& hit, std::size_t from,
+                                                       std::size_t prevTailEnd) const {
+    // The mention nearest before the cue, after the previous cue, then the concepts
+    // coordinated with it ("A, B and C are signs of W"). A concept that is the tail of the
+    // previous cue is not also a head of this one ("X causes A and B leads to C").
+    const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
+    std::vector<std::size_t> out;
+    std::size_t k = s.mentions.size();
+    while (k > 0 && r.aligned[s.mentions[k - 1]].last > hit.start)
+        --k;
+    if (k == 0)
+        return out;
+    const AlignedMention& a = r.aligned[s.mentions[k - 1]];
+    // "X would raise Y, but it does not explain Z": a subject pronoun between the concept
+    // and the cue is the cue's head, not the concept.
+    bool pronounBetween = false;
+    for (std::size_t t = a.last; t < hit.start && a.last <= hit.start; ++t)
+        pronounBetween = pronounBetween || words::in(words::kSubjectPronouns, r.tokens[t].norm);
+    if (a.first < from || hit.start - a.last > gapMax || pronounBetween) {
+        // "B) Exchange transfusion: This is a treatment for ...": the pronoun after the
+        // item's label stands for the label's concept.
+        k = itemLabelBefore(r, s, hit, from);
+        if (k == 0)
+            return out;
+    }
+    out.push_back(s.mentions[k - 1]);
+    for (--k; k > 0; --k) {
+        const AlignedMention& p = r.aligned[s.mentions[k - 1]];
+        if (p.first < from || p.first < prevTailEnd || !coordinated(r, p, r.aligned[out.back()]))
+            break;
+        out.push_back(s.mentions[k - 1]);
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const Sentence& s,
+                                                        const CueHit& hit,
+                                                        std::size_t until) const {
+    // The mention nearest after the cue, then the concepts coordinated with it ("presents
+    // with A, B and C"), short of one that heads the next cue ("... A and B causes C").
+    const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
+    const std::size_t hitEnd = hit.start + hit.len;
+    std::vector<std::size_t> out;
+    std::size_t k = 0;
+    while (k < s.mentions.size() && r.aligned[s.mentions[k]].first < hitEnd)
+        ++k;
+    if (k == s.mentions.size())
+        return out;
+    const AlignedMention& b = r.aligned[s.mentions[k]];
+    if (b.last > until || b.first - hitEnd > gapMax)
+        return out;
+    // "X is a beta agonist, and asthma ...": a clause break ends the cue's object.
+    for (std::size_t t = hitEnd + 1; t <= b.first; ++t)
+        if (r.clauseBreakBefore(t))
+            return out;
+    out.push_back(s.mentions[k]);
+    for (++k; k < s.mentions.size(); ++k) {
+        const AlignedMention& q = r.aligned[s.mentions[k]];
+        if (q.last > until || !coordinated(r, r.aligned[out.back()], q))
+            break;
+        const bool headsNext =
+            until < s.tb && until - q.last <= gapMax &&
+            (k + 1 == s.mentions.size() || r.aligned[s.mentions[k + 1]].first >= until);
+        if (headsNext)
+            break;
+        out.push_back(s.mentions[k]);
+    }
+    return out;
+}
+
+bool ClaimExtractor::copularBridge(const Reading& r, const CueHit& copula,
+                                   const CueHit& hit) const {
+    // "X is a common cause of Y", "X is an effective treatment for Y": the copula and a
+    // few qualifying words lead to the cue, which then takes X as its head.
+    const RelationCue& c = lexicon_.relationCues()[copula.cue];
+    if (c.relation != "is_a" || c.tokens.size() > 2 || c.tokens.front() != "is")
+        return false;
+    const std::size_t end = copula.start + copula.len;
+    if (hit.start < end || hit.start - end > 2)
+        return false;
+    for (std::size_t t = end; t < hit.start; ++t)
+        if (r.covered[t] >= 0 || !words::in(words::kQualifiers, r.tokens[t].norm) || !r.softJoin(t))
+            return false;
+    return r.softJoin(hit.start);
+}
+
+bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const CueHit& copula,
+                                    const CueHit& hit) const {
+    // An is-a copula, then its predicate noun (linked or not) and a relative clause or a
+    // participle leading to the cue: "is a genetic disorder that can cause", "is an
+    // antibiotic used to treat", "a form of folic acid that can be used to treat".
+    constexpr std::size_t kMaxBetween = 8;
+    const RelationCue& c = lexicon_.relationCues()[copula.cue];
+    const std::size_t end = copula.start + copula.len;
+    if (c.relation != "is_a" || c.direction != CueDirection::Forward || hit.start < end ||
+        hit.start - end > kMaxBetween)
+        return false;
+    bool relative = r.tokens[hit.start].norm == "used";
+    int mentions = 0;
+    for (std::size_t t = end; t < hit.start; ++t) {
+        if (r.covered[t] >= 0 && (t == end || r.covered[t] != r.covered[t - 1]))
+            ++mentions;
+        const std::string_view sep = r.separator(t);
+        if (hasAny(sep, ";:()[]{}\".!?") || words::in(words::kSubjectPronouns, r.tokens[t].norm))
+            return false;
+        relative = relative || r.tokens[t].norm == "that" || r.tokens[t].norm == "which" ||
+                   r.tokens[t].norm == "used";
+    }
+    (void)s;
+    return relative && mentions <= 1;
+}
+
+void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const {
+    // Overlapping cues are one cue, the longest ("is a" inside "is a type of").
+    std::vector<CueHit*> cues;
+    for (CueHit& hit : s.hits) {
+        if (!cues.empty() && hit.start < cues.back()->start + cues.back()->len) {
+            if (hit.len > cues.back()->len &&
+                hit.start + hit.len >= cues.back()->start + cues.back()->len)
+                cues.back() = &hit;
+            continue;
+        }
+        cues.push_back(&hit);
+    }
+    std::size_t prevTailEnd = 0, from = s.ta, prevTail = std::size_t(-1);
+    bool prevRelative = false; // the previous cue opened a relative clause on its head
+    std::vector<std::size_t> prevLeft;
+    for (std::size_t j = 0; j < cues.size(); ++j) {
+        CueHit& hit = *cues[j];
+        const std::size_t prevFrom = from; // where the previous cue's head could start
+        if (j > 0 && !copularBridge(r, *cues[j - 1], hit))
+            from = cues[j - 1]->start + cues[j - 1]->len;
+        const std::size_t until = j + 1 < cues.size() ? cues[j + 1]->start : s.tb;
+        auto left = leftArguments(r, s, hit, from, prevTailEnd);
+        // "X is a Y that causes Z", "X is a drug used to treat Z": the relative clause on
+        // the predicate noun says it of X.
+        if (j > 0 && !prevLeft.empty() && relativeBridge(r, s, *cues[j - 1], hit)) {
+            left = prevLeft;
+            from = prevFrom;
+        }
+        // "X, which presents with Y, is treated with Z": the relative clause closes at the
+        // comma before the cue, whose head is X, not Y.
+        if (!left.empty() && left.back() == prevTail && prevRelative) {
+            bool closed = false;
+            for (std::size_t t = r.aligned[left.back()].last; t <= hit.start && !closed; ++t)
+                closed = r.clauseBreakBefore(t);
+            if (closed)
+                left = prevLeft;
+        }
+        prevRelative = false;
+        if (!left.empty())
+            for (std::size_t t = r.aligned[left.back()].last; t < hit.start; ++t)
+                prevRelative =
+                    prevRelative || words::in(words::kRelativePronouns, r.tokens[t].norm);
+        prevLeft = left;
+        const auto right = rightArguments(r, s, hit, until);
+        prevTailEnd = right.empty() ? 0 : r.aligned[right.back()].last;
+        prevTail = right.empty() ? std::size_t(-1) : right.back();
+        // "infections such as X": the class stands right before "such as"; "findings such
+        // as X" leaves a concept further back no class of X.
+        const RelationCue& cue = lexicon_.relationCues()[hit.cue];
+        if (!left.empty() && cue.relation == "is_a" && cue.direction == CueDirection::Reverse &&
+            hit.start - r.aligned[left.back()].last > 0)
+            continue;
+        if (left.empty() || right.empty() ||
+            !cueArgumentsAreMentions(r, s, r.aligned[left.front()], r.aligned[right.front()], hit,
+                                     from))
+            continue;
+        hit.used = true;
         const bool forward = cue.direction == CueDirection::Forward;
-        c.head = forward ? a.mention->node : b.mention->node;
-        c.tail = forward ? b.mention->node : a.mention->node;
-        c.relation = cue.relation;
-        c.polarity = polarityOf(r, s, a, b, *best);
-        c.begin = s.span.begin;
-        c.end = s.span.end;
-        c.cue = cue.cue;
-        c.phraseBegin = a.mention->begin;
-        c.phraseEnd = b.mention->end;
-        claims.push_back(std::move(c));
+        for (std::size_t li : left) {
+            const AlignedMention& a = r.aligned[li];
+            // "No cough suggests pneumonia": the head is a finding stated absent, and the
+            // sentence says what its absence points to, not that cough does not point there.
+            if (negatesMention(r, s, a))
+                continue;
+            for (std::size_t ri : right) {
+                const AlignedMention& b = r.aligned[ri];
+                if (a.mention->node == b.mention->node)
+                    continue;
+                Claim c;
+                c.step = s.step;
+                c.head = forward ? a.mention->node : b.mention->node;
+                c.tail = forward ? b.mention->node : a.mention->node;
+                c.relation = cue.relation;
+                c.polarity = polarityOf(r, s, a, b, hit);
+                c.begin = s.span.begin;
+                c.end = s.span.end;
+                c.cue = cue.cue;
+                c.phraseBegin = a.mention->begin;
+                c.phraseEnd = b.mention->end;
+                claims.push_back(std::move(c));
+            }
+        }
     }
 }
 

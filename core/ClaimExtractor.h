@@ -1,10 +1,11 @@
 #pragma once
-// Finds (head, relation, tail) claims in a model output: within one sentence, two
-// consecutive linked mentions with a relation cue between them. The cue gives relation and
-// direction; negation and hedging cues around the relation give the polarity, and a finding
-// stated absent ("no cough suggests ...") is no head of a claim. A cue
-// with a linked concept on one side and an unlinkable phrase on the other is a coverage gap
-// of the KG, reported so, and never a claim.
+// Finds (head, relation, tail) claims in a model output: within one sentence, the linked
+// mentions on each side of a relation cue, nearest first, with the mentions coordinated with
+// them ("A, B and C are signs of W" gives every pair). The cue gives relation and direction;
+// negation and hedging cues around the relation give the polarity, and a finding stated
+// absent ("no cough suggests ...") is no head of a claim. A cue with a linked concept on one
+// side and an unlinkable phrase on the other is a coverage gap of the KG, reported so, and
+// never a claim.
 #include "CaseAnalysis.h"
 #include "Lexicon.h"
 #include "TextNormalizer.h"
@@ -47,10 +48,29 @@ private:
     struct Sentence;
 
     void findCues(const Reading& r, Sentence& s) const;
-    void claimsBetweenMentions(const Reading& r, Sentence& s, std::vector<Claim>& claims) const;
-    // False when the words around the cue make a mention the argument of something else.
+    // Claims of every cue: the concepts next to it on each side, with those coordinated
+    // with them (every pair of "A and B cause C or D").
+    void claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const;
+    std::vector<std::size_t> leftArguments(const Reading& r, const Sentence& s, const CueHit& hit,
+                                           std::size_t from, std::size_t prevTailEnd) const;
+    std::vector<std::size_t> rightArguments(const Reading& r, const Sentence& s, const CueHit& hit,
+                                            std::size_t until) const;
+    // "X: This ...": 1 + the index into s.mentions of the concept a pronoun before the cue
+    // stands for, 0 when there is none.
+    std::size_t itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
+                                std::size_t from) const;
+    // Whether "X is a [common] cue Y" makes the is-a copula lead into the cue.
+    bool copularBridge(const Reading& r, const CueHit& copula, const CueHit& hit) const;
+    // Whether "X is a Y that <cue> Z" makes the cue take the copula's head X.
+    bool relativeBridge(const Reading& r, const Sentence& s, const CueHit& copula,
+                        const CueHit& hit) const;
+    // Whether mention q follows p as the next item of a list ("p, q", "p and q").
+    bool coordinated(const Reading& r, const AlignedMention& p, const AlignedMention& q) const;
+    // False when the words around the cue make a mention the argument of something else;
+    // from: where the words of the previous cue end.
     bool cueArgumentsAreMentions(const Reading& r, const Sentence& s, const AlignedMention& a,
-                                 const AlignedMention& b, const CueHit& cue) const;
+                                 const AlignedMention& b, const CueHit& cue,
+                                 std::size_t from) const;
     bool negatesMention(const Reading& r, const Sentence& s, const AlignedMention& m) const;
     Polarity polarityOf(const Reading& r, const Sentence& s, const AlignedMention& a,
                         const AlignedMention& b, const CueHit& cue) const;

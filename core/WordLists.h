@@ -131,6 +131,17 @@ inline constexpr std::array<std::string_view, 9> kArgumentPrepositions = {
 inline constexpr std::array<std::string_view, 7> kRelativePronouns = {
     "which", "that", "who", "whom", "whose", "where", "when"};
 
+// Words that qualify a relational noun after "is a" ("is a common cause of", "is an
+// effective treatment for").
+inline constexpr std::array<std::string_view, 24> kQualifiers = {
+    "common",    "classic", "known",      "well",      "frequent", "rare",
+    "major",     "typical", "recognized", "important", "possible", "potential",
+    "primary",   "key",     "cardinal",   "late",      "early",    "serious",
+    "effective", "first",   "line",       "standard",  "uncommon", "characteristic"};
+
+// Pronouns that open a clause about the item named before them ("X: This is ...").
+inline constexpr std::array<std::string_view, 4> kSubjectPronouns = {"this", "it", "these", "they"};
+
 inline constexpr std::array<std::string_view, 13> kSubsumptionNouns = {
     "type",     "types",   "form",     "forms",   "kind",  "kinds",   "subtype",
     "subtypes", "variant", "variants", "variety", "class", "category"};

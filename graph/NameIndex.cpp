@@ -1,6 +1,7 @@
 #include "NameIndex.h"
 
 #include "InputFile.h"
+#include "NameVariants.h"
 #include "TextNormalizer.h"
 
 #include <algorithm>
@@ -88,6 +89,14 @@ NameIndex::NameIndex(const KnowledgeGraph& graph, Options options)
             if (std::find(nodes.begin(), nodes.end(), n) == nodes.end())
                 nodes.push_back(n);
         }
+    }
+    // Plurals and word-order variants of the names, as synonyms (an exact name of another
+    // node still wins). Genes have none: their names are symbols.
+    for (NodeId n = 0; n < graph.nodeCount(); ++n) {
+        if (kindRanks_[graph.kindId(n)] == kGeneRank)
+            continue;
+        for (const std::string& v : nameVariants(graph.name(n)))
+            add(n, v, Form::Synonym);
     }
 }
 

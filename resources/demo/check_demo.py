@@ -40,7 +40,8 @@ OUTPUTS = os.path.join(HERE, 'outputs', 'demo-outputs.jsonl')
 K_PATHS, MAX_HOPS = 5, 4
 KINDS = {'Disease', 'Symptom', 'Compound', 'Anatomy', 'Pharmacologic Class', 'Gene', 'Lab Finding', 'Exposure'}
 CLAIM_RELATIONS = {'treats', 'prevents', 'causes', 'presents_with', 'indicates', 'associated_with',
-                   'localizes_to', 'contraindicated_for', 'is_a', 'resembles', 'risk_factor_for', 'targets'}
+                   'localizes_to', 'contraindicated_for', 'is_a', 'resembles', 'risk_factor_for', 'targets',
+                   'evidential'}
 EXPECTED_ITEMS = {'relation/wrong_relation', 'relation/not_in_complete_list', 'relation/contradicted_negation',
                   'branch/plausible_branch', 'branch/jump', 'missing/missing_intermediate',
                   'missing/ignored_evidence', 'coverage_gap/option', 'coverage_gap/gold',

@@ -586,7 +586,7 @@ void TestCaseAnalyzer::correctChainHasNoFinding_data() {
         << QString(kPneumoniaQuestion) << kDrugOptions
         << "1. Fever and cough suggest pneumonia.\n2. Amoxicillin treats pneumonia.\n3. The answer "
            "is A) amoxicillin."
-        << 2;
+        << 3; // both coordinated findings suggest pneumonia (issue 16)
     QTest::newRow("three findings, one claim each")
         << QString(kThreeFindingsQuestion) << kDrugOptions
         << "Fever suggests pneumonia. Cough suggests pneumonia. Chest pain suggests pneumonia. "
@@ -903,6 +903,30 @@ void TestCaseAnalyzer::claimStatus_data() {
                                            << "pneumonia"
                                            << "contradicted"
                                            << "denied_edge";
+    QTest::newRow("evidential, edge") << "The fever favors pneumonia."
+                                      << "fever"
+                                      << "evidential"
+                                      << "pneumonia"
+                                      << "supported"
+                                      << "edge";
+    QTest::newRow("evidential, path") << "The cough favors bronchitis."
+                                      << "cough"
+                                      << "evidential"
+                                      << "acute bronchitis"
+                                      << "supported"
+                                      << "chain";
+    QTest::newRow("evidential, KG silent") << "The rash favors asthma."
+                                           << "rash"
+                                           << "evidential"
+                                           << "asthma"
+                                           << "unverified"
+                                           << "";
+    QTest::newRow("evidential denied, never contradicted") << "The wheezing does not favor asthma."
+                                                           << "wheezing"
+                                                           << "evidential"
+                                                           << "asthma"
+                                                           << "unverified"
+                                                           << "";
     QTest::newRow("complete list") << "Albuterol treats pneumonia."
                                    << "albuterol"
                                    << "treats"

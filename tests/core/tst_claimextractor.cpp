@@ -96,9 +96,10 @@ void TestClaimExtractor::extract_data() {
         << "insulin|treats|type 1 diabetes mellitus|asserted;"
            "metformin|treats|type 2 diabetes mellitus|asserted"
         << "";
-    QTest::newRow("consecutive pairs only")
+    QTest::newRow("coordinated heads")
         << "Amoxicillin and azithromycin treat pneumonia."
-        << "azithromycin|treats|community-acquired pneumonia|asserted"
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "azithromycin|treats|community-acquired pneumonia|asserted"
         << "";
     QTest::newRow("no cue, no claim") << "Fever and cough and pneumonia."
                                       << ""
@@ -148,17 +149,30 @@ void TestClaimExtractor::extract_data() {
         << "Amoxicillin treats pneumonia and is a penicillin."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
         << "penicillin";
-    QTest::newRow("chained cues through an unlinked concept")
+    QTest::newRow("relative clause on the predicate noun")
         << "Albuterol is a beta agonist used to treat asthma."
-        << ""
+        << "albuterol|treats|asthma|asserted"
         << "beta agonist";
+    QTest::newRow("no object across a clause break")
+        << "Albuterol is a beta agonist, and asthma is common."
+        << ""
+        << "";
     QTest::newRow("nested cues are one cue")
         << "Amoxicillin is a treatment for pneumonia and rash."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "amoxicillin|treats|rash|asserted"
+        << "";
+    QTest::newRow("copular bridge to a relational noun")
+        << "Fever is a common symptom of pneumonia."
+        << "community-acquired pneumonia|presents_with|fever|asserted"
+        << "";
+    QTest::newRow("copular bridge to a treatment")
+        << "Amoxicillin is an effective treatment for pneumonia."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
         << "";
-    QTest::newRow("tail of a relational noun") << "Fever is a common symptom of pneumonia."
-                                               << ""
-                                               << "";
+    QTest::newRow("no bridge over other words") << "Fever is a sign and symptom of pneumonia."
+                                                << ""
+                                                << "";
     QTest::newRow("tail of an unlinked noun") << "Amoxicillin treats the symptoms of pneumonia."
                                               << ""
                                               << "";
@@ -174,6 +188,72 @@ void TestClaimExtractor::extract_data() {
         << "Pneumonia is a condition in which the lung disease spreads."
         << ""
         << "";
+    // Issue 16: coordination, item labels, relative clauses, evidential cues.
+    QTest::newRow("coordinated tails")
+        << "Pneumonia presents with fever, cough and chest pain."
+        << "community-acquired pneumonia|presents_with|fever|asserted;"
+           "community-acquired pneumonia|presents_with|cough|asserted;"
+           "community-acquired pneumonia|presents_with|chest pain|asserted"
+        << "";
+    QTest::newRow("coordination over glosses")
+        << "Fever (39 C) and cough (dry, 2 weeks) suggest pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted;"
+           "cough|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("unlinked list item skipped")
+        << "Pneumonia presents with fever, night sweats, and cough."
+        << "community-acquired pneumonia|presents_with|fever|asserted;"
+           "community-acquired pneumonia|presents_with|cough|asserted"
+        << "";
+    QTest::newRow("no list item after a clause")
+        << "She has no asthma, and her pneumonia is treated with amoxicillin."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("no list without commas")
+        << "Pneumonia presents with fever night sweats and cough."
+        << "community-acquired pneumonia|presents_with|fever|asserted"
+        << "";
+    QTest::newRow("coordinated heads and tails")
+        << "Amoxicillin or azithromycin treats pneumonia and bronchitis."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "amoxicillin|treats|acute bronchitis|asserted;"
+           "azithromycin|treats|community-acquired pneumonia|asserted;"
+           "azithromycin|treats|acute bronchitis|asserted"
+        << "";
+    QTest::newRow("tail list stops at the next head")
+        << "Pneumonia causes fever and asthma causes wheezing."
+        << "community-acquired pneumonia|causes|fever|asserted;"
+           "asthma|causes|wheezing|asserted"
+        << "";
+    QTest::newRow("item label after a colon")
+        << "B) Asthma: This condition is typically treated with albuterol."
+        << "albuterol|treats|asthma|asserted"
+        << "";
+    QTest::newRow("item label after a dash")
+        << "C) Amoxicillin - it is used to treat pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("pronoun is the head, not the concept before it")
+        << "Amoxicillin treats pneumonia, but it does not treat asthma."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("relative clause on an unlinked predicate noun")
+        << "Amoxicillin is a penicillin that can cause rash."
+        << "amoxicillin|causes|rash|asserted"
+        << "";
+    QTest::newRow("relative clause on the subject")
+        << "Pneumonia, which presents with cough, is treated with amoxicillin."
+        << "community-acquired pneumonia|presents_with|cough|asserted;"
+           "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("evidential cue") << "Fever and cough favor pneumonia."
+                                    << "fever|evidential|community-acquired pneumonia|asserted;"
+                                       "cough|evidential|community-acquired pneumonia|asserted"
+                                    << "";
+    QTest::newRow("examples of a class") << "Lung disease such as asthma or bronchitis is common."
+                                         << "asthma|is_a|lung disease|asserted;"
+                                            "acute bronchitis|is_a|lung disease|asserted"
+                                         << "";
     QTest::newRow("both sides unlinked") << "Bacteria cause infections."
                                          << ""
                                          << "";

@@ -20,6 +20,7 @@ labelled claims. Sentences labelled with no claim count for precision only.
 
 Usage:
   score_extraction.py [--binary PATH] [--data DIR] [--work DIR] [--list] [--labels FILE]
+                      [--min-precision P] [--min-recall R] [--skip-without-data]
   score_extraction.py --from-json out.json [--list]     (score an earlier run's --json)
 
 Standard library only.
@@ -310,6 +311,8 @@ def score(sentences, extracted, mention_spans, show_list):
     if show_list:
         print()
         print("\n".join(listing))
+    return {"precision": matched["strict"] / n_claims if n_claims else 0.0,
+            "recall": matched["strict"] / n_labels if n_labels else 0.0}
 
 
 def main():
@@ -320,7 +323,15 @@ def main():
     ap.add_argument("--labels", default=DEFAULT_LABELS, help="labelled sentences (default %(default)s)")
     ap.add_argument("--from-json", help="score this earlier --json output instead of running the engine")
     ap.add_argument("--list", action="store_true", help="print every miss and false extraction")
+    ap.add_argument("--min-precision", type=float, help="fail (exit 1) below this strict precision (0-1)")
+    ap.add_argument("--min-recall", type=float, help="fail (exit 1) below this strict recall (0-1)")
+    ap.add_argument("--skip-without-data", action="store_true",
+                    help="exit 77 (a skipped test) when the KG files are not there")
     args = ap.parse_args()
+    if args.skip_without_data and not args.from_json and not all(
+            os.path.exists(os.path.join(args.data, rel)) for rel in KG_FILES):
+        print("SKIP: shared data not available under %s" % args.data)
+        return 77
     sentences = load_labels(args.labels)
     if args.from_json:
         json_path = args.from_json
@@ -329,8 +340,13 @@ def main():
         json_path = run_engine(args.binary, args.data, work, sentences)
     doc, extracted, mention_spans = read_analysis(json_path)
     print("engine: %s; analysis: %s" % (doc.get("generator", "?"), json_path))
-    score(sentences, extracted, mention_spans, args.list)
-    return 0
+    figures = score(sentences, extracted, mention_spans, args.list)
+    failed = False
+    for key, floor in (("precision", args.min_precision), ("recall", args.min_recall)):
+        if floor is not None and figures[key] < floor:
+            print("FAIL: strict %s %.3f is below the floor %.3f" % (key, figures[key], floor))
+            failed = True
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

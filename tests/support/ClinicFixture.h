@@ -25,7 +25,7 @@ inline Lexicon clinicLexicon() {
     const CueDirection F = CueDirection::Forward, R = CueDirection::Reverse;
     for (const char* c :
          {"treats", "treat", "is used to treat", "used to treat", "is a treatment for",
-          "is the treatment of choice for", "is effective for"})
+          "is the treatment of choice for", "is effective for", "treatment for"})
         lx.addRelationCue("treats", F, c);
     for (const char* c : {"is treated with", "treated with", "responds to"})
         lx.addRelationCue("treats", R, c);
@@ -35,6 +35,7 @@ inline Lexicon clinicLexicon() {
         lx.addRelationCue("causes", R, c);
     for (const char* c : {"presents with", "manifests as"})
         lx.addRelationCue("presents_with", F, c);
+    lx.addRelationCue("presents_with", R, "symptom of");
     for (const char* c : {"suggests", "suggest", "points to", "indicates", "is consistent with"})
         lx.addRelationCue("indicates", F, c);
     for (const char* c : {"resembles", "mimics"})
@@ -43,6 +44,8 @@ inline Lexicon clinicLexicon() {
         lx.addRelationCue("is_a", F, c);
     lx.addRelationCue("contraindicated_for", F, "is contraindicated in");
     lx.addRelationCue("is_a", R, "such as");
+    for (const char* c : {"favors", "favor"})
+        lx.addRelationCue("evidential", F, c);
 
     for (const char* c : {"not", "no", "does not", "do not", "rules out", "unlikely", "never"})
         lx.addPolarityCue(Polarity::Negated, c);
@@ -57,6 +60,10 @@ inline Lexicon clinicLexicon() {
     lx.addCompatibility("presents_with", "presents", EdgeDirection::Forward);
     lx.addCompatibility("indicates", "presents", EdgeDirection::Reverse);
     lx.addCompatibility("resembles", "resembles", EdgeDirection::Either);
+    // A finding supports a diagnosis over a path: the disease presents it, or resembles
+    // one that does.
+    lx.addCompatibility("evidential", "presents", EdgeDirection::Reverse);
+    lx.addCompatibility("evidential", "resembles", EdgeDirection::Either);
     lx.addCompatibility("is_a", "is_a", EdgeDirection::Forward);
     lx.addCompatibility("contraindicated_for", "contraindication", EdgeDirection::Forward);
     // Specificity is compatible; a drug that causes or must not be given in a disease does

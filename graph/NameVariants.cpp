@@ -1,0 +1,84 @@
+#include "NameVariants.h"
+
+#include <algorithm>
+#include <array>
+
+namespace rs {
+
+namespace {
+
+bool isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
+
+bool endsWith(std::string_view w, std::string_view suffix) {
+    if (w.size() < suffix.size())
+        return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i)
+        if (lower(w[w.size() - suffix.size() + i]) != suffix[i])
+            return false;
+    return true;
+}
+
+bool isVowel(char c) {
+    c = lower(c);
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+// Endings of English and Latin adjectives that UMLS puts after the noun.
+constexpr std::array<std::string_view, 9> kAdjectiveEndings = {"al", "ic", "ous", "ive", "ary",
+                                                               "ar", "ed", "oid", "ile"};
+
+} // namespace
+
+std::string pluralOf(std::string_view word) {
+    if (word.size() < 4 || !std::all_of(word.begin(), word.end(), isLetter))
+        return {};
+    // All capitals is an abbreviation or a gene symbol: no plural derived.
+    if (std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        return {};
+    std::string w(word);
+    if (endsWith(w, "sis")) // diagnosis -> diagnoses, metastasis -> metastases
+        return w.substr(0, w.size() - 2) + "es";
+    if (endsWith(w, "itis") || endsWith(w, "ss") || endsWith(w, "us") || endsWith(w, "ia") ||
+        endsWith(w, "ae") || endsWith(w, "es") || endsWith(w, "is") || endsWith(w, "um"))
+        return {}; // Latin or already plural-looking: "arthritis", "virus", "anemia"
+    if (endsWith(w, "s") || endsWith(w, "x") || endsWith(w, "z") || endsWith(w, "ch") ||
+        endsWith(w, "sh"))
+        return w + "es";
+    if (endsWith(w, "y") && !isVowel(w[w.size() - 2]))
+        return w.substr(0, w.size() - 1) + "ies";
+    return w + "s";
+}
+
+std::vector<std::string> nameVariants(std::string_view name) {
+    std::vector<std::string> out;
+    const std::size_t space = name.rfind(' ');
+    const std::string_view last = space == std::string_view::npos ? name : name.substr(space + 1);
+    // "Peritonitis bacterial": two words, the second an adjective; the English order, and
+    // its plural ("Anaemia megaloblastic" -> "megaloblastic Anaemia").
+    if (space != std::string_view::npos && name.find(' ') == space) {
+        const std::string_view first = name.substr(0, space);
+        const bool adjective = std::any_of(kAdjectiveEndings.begin(), kAdjectiveEndings.end(),
+                                           [&](std::string_view e) { return endsWith(last, e); });
+        if (adjective && std::all_of(first.begin(), first.end(), isLetter) &&
+            std::all_of(last.begin(), last.end(), isLetter) && first.size() > 3) {
+            const std::string swapped = std::string(last) + " ";
+            out.push_back(swapped + std::string(first));
+            const std::string plural = pluralOf(first);
+            if (!plural.empty())
+                out.push_back(swapped + plural);
+            return out;
+        }
+    }
+    const std::string plural = pluralOf(last);
+    if (!plural.empty())
+        out.push_back(std::string(name.substr(0, name.size() - last.size())) + plural);
+    return out;
+}
+
+} // namespace rs

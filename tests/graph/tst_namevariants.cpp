@@ -1,0 +1,84 @@
+// Forms of a KG name the linker derives from the name alone (graph/NameVariants).
+#include "NameVariants.h"
+
+#include <QStringList>
+#include <QTest>
+
+using namespace rs;
+
+class TestNameVariants : public QObject {
+    Q_OBJECT
+private slots:
+    void plural_data();
+    void plural();
+    void variants_data();
+    void variants();
+};
+
+void TestNameVariants::plural_data() {
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<QString>("plural");
+    QTest::newRow("regular") << "infection"
+                             << "infections";
+    QTest::newRow("consonant y") << "artery"
+                                 << "arteries";
+    QTest::newRow("vowel y") << "delay"
+                             << "delays";
+    QTest::newRow("sibilant") << "rash"
+                              << "rashes";
+    QTest::newRow("x") << "reflex"
+                       << "reflexes";
+    QTest::newRow("greek sis") << "metastasis"
+                               << "metastases";
+    QTest::newRow("itis stays") << "arthritis"
+                                << "";
+    QTest::newRow("latin us stays") << "virus"
+                                    << "";
+    QTest::newRow("ia stays") << "anemia"
+                              << "";
+    QTest::newRow("capitals are symbols") << "COPD"
+                                          << "";
+    QTest::newRow("short word") << "leg"
+                                << "";
+    QTest::newRow("digits") << "type2"
+                            << "";
+    QTest::newRow("case kept") << "Fracture"
+                               << "Fractures";
+}
+
+void TestNameVariants::plural() {
+    QFETCH(QString, word);
+    QFETCH(QString, plural);
+    QCOMPARE(QString::fromStdString(pluralOf(word.toStdString())), plural);
+}
+
+void TestNameVariants::variants_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("variants");
+    QTest::newRow("last word plural") << "urinary tract infection"
+                                      << "urinary tract infections";
+    QTest::newRow("umls order") << "Peritonitis bacterial"
+                                << "bacterial Peritonitis";
+    QTest::newRow("umls order, plural") << "Fracture pathological"
+                                        << "pathological Fracture;pathological Fractures";
+    QTest::newRow("noun noun not swapped") << "heart failure"
+                                           << "heart failures";
+    QTest::newRow("three words not swapped") << "acute kidney injury"
+                                             << "acute kidney injuries";
+    QTest::newRow("oma plural") << "carcinoma"
+                                << "carcinomas";
+    QTest::newRow("nothing to derive") << "rheumatoid arthritis"
+                                       << "";
+}
+
+void TestNameVariants::variants() {
+    QFETCH(QString, name);
+    QFETCH(QString, variants);
+    QStringList got;
+    for (const std::string& v : nameVariants(name.toStdString()))
+        got << QString::fromStdString(v);
+    QCOMPARE(got.join(';'), variants);
+}
+
+QTEST_APPLESS_MAIN(TestNameVariants)
+#include "tst_namevariants.moc"
