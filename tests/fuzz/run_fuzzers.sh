@@ -30,6 +30,9 @@ max_len() {
   esac
 }
 
+# Seconds one input may take before libFuzzer stops with a timeout. Wall-clock time: raise
+# it (RS_FUZZ_TIMEOUT=120) when fuzzing at nice 19 beside builds, which starve the fuzzer.
+limit=${RS_FUZZ_TIMEOUT:-20}
 export ASAN_OPTIONS=halt_on_error=1:detect_leaks=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 found=0
@@ -39,7 +42,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$work" "$out"
   cp -n tests/fuzz/corpus/"$t"/* "$work"/ 2>/dev/null || true
   touch "build-asan/fuzz-work/$t.start" # artifacts newer than this are this run's
-  args=(-max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 -max_len="$(max_len "$t")"
+  args=(-max_total_time="$seconds" -timeout="$limit" -rss_limit_mb=2560 -max_len="$(max_len "$t")"
         -artifact_prefix="$out"/ -print_final_stats=1)
   [ -f tests/fuzz/dict/"$t".dict ] && args+=(-dict=tests/fuzz/dict/"$t".dict)
   before=$(find "$out" -type f | wc -l)
@@ -56,7 +59,7 @@ for t in "${targets[@]}"; do
   # finishes within the limit is moved to build-asan/fuzz-work/<target>-unconfirmed/.
   find "$out" -name 'slow-unit-*' -delete
   for f in $(find "$out" -name 'timeout-*' -newer "build-asan/fuzz-work/$t.start" 2>/dev/null); do
-    if timeout 20 build-asan/tests/fuzz/fuzz_"$t" "$f" >/dev/null 2>&1; then
+    if timeout 60 build-asan/tests/fuzz/fuzz_"$t" "$f" >/dev/null 2>&1; then
       mkdir -p "build-asan/fuzz-work/$t-unconfirmed"
       mv "$f" "build-asan/fuzz-work/$t-unconfirmed/"
       echo "   timeout not reproduced alone (machine load): $(basename "$f") set aside"
