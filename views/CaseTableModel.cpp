@@ -178,6 +178,7 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
             return {};
         }
     case Qt::ForegroundRole:
+    case Qt::DecorationRole: // a swatch too: the narrow column often elides "(interrupted)"
         if (column == RunColumn && interruptedRuns_.count(r->runId))
             return interruptedRunColor();
         return {};

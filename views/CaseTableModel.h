@@ -45,7 +45,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     // Qt::UserRole gives the case row id (qint64) in every column. The Run column of a case
-    // whose run was interrupted reads "label (interrupted)", in the interrupted-run colour.
+    // whose run was interrupted reads "label (interrupted)", in the interrupted-run colour and
+    // with a swatch of it in front (the narrow column often elides the words).
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;

@@ -278,9 +278,11 @@ void TestCaseTableModel::interruptedRunMarked() {
     model.refresh();
     QCOMPARE(cell(1, Qt::DisplayRole).toString(), QStringLiteral("a-run (interrupted)"));
     QCOMPARE(cell(1, Qt::ForegroundRole).value<QColor>(), interruptedRunColor());
+    QCOMPARE(cell(1, Qt::DecorationRole).value<QColor>(), interruptedRunColor());
     QVERIFY(cell(1, Qt::ToolTipRole).toString().startsWith(QStringLiteral("Interrupted")));
     QCOMPARE(cell(0, Qt::DisplayRole).toString(), QStringLiteral("b-run"));
     QVERIFY(!cell(0, Qt::ForegroundRole).isValid());
+    QVERIFY(!cell(0, Qt::DecorationRole).isValid());
     // Deep in the table too (a page beyond the first).
     QCOMPARE(cell(kCases - 1, Qt::DisplayRole).toString(), QStringLiteral("a-run (interrupted)"));
 
