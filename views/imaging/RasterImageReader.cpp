@@ -110,6 +110,14 @@ std::string pngStructureProblem(const std::string& b) {
             return "PNG file is truncated (ends before its IEND chunk)";
         const std::uint32_t len = be32(b, at);
         const std::string type = b.substr(at + 4, 4);
+        // libpng stops with png_error on a chunk type that is not four ASCII letters, and
+        // VTK's PNG reader then crashes cleaning up (SEGV in png_free_data; fuzz_raster).
+        const auto letter = [](char ch) {
+            return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+        };
+        if (!std::all_of(type.begin(), type.end(), letter))
+            return "PNG file is damaged (a chunk type at byte " + std::to_string(at + 4) +
+                   " is not four letters)";
         if (len > 0x7FFFFFFFu || at + 12 + std::size_t(len) > b.size())
             return "PNG file is truncated (chunk " + type + " runs past the end of the file)";
         if (first) {
