@@ -179,6 +179,23 @@ bool huffmanTablesOk(const std::string& b, std::size_t at, std::size_t len) {
     return p == end;
 }
 
+// A DQT segment as libjpeg's get_dqt takes it: each table an id byte naming table 0..3
+// (a higher one is a fatal error), then 64 values of 8 or 16 bits, fewer at the end.
+bool quantTablesOk(const std::string& b, std::size_t at, std::size_t len) {
+    std::size_t p = at + 4;
+    const std::size_t end = at + 2 + len;
+    while (p < end) {
+        const auto id = static_cast<unsigned char>(b[p]);
+        if ((id & 0x0F) > 3)
+            return false;
+        const std::size_t left = end - p - 1;
+        const std::size_t bytes = (id >> 4) ? std::min<std::size_t>(left & ~std::size_t(1), 128)
+                                            : std::min<std::size_t>(left, 64);
+        p += 1 + bytes;
+    }
+    return true;
+}
+
 // Walks the entropy-coded data after the first scan header up to the end-of-image marker.
 // A damaged segment between scans (a table whose length runs past the end, a malformed
 // Huffman table: fuzz_raster found both) is a fatal libjpeg error, and VTK's JPEG reader leaks its
@@ -210,6 +227,10 @@ std::string jpegScanProblem(const std::string& b, std::size_t at) {
                    "file)";
         if (m == 0xC4 && !huffmanTablesOk(b, at, len))
             return "JPEG file is damaged (a Huffman table after the first scan is malformed)";
+        if ((m == 0xDB && !quantTablesOk(b, at, len)) || m == 0xD8 ||
+            (m >= 0xC0 && m <= 0xCF && m != 0xC4))
+            return "JPEG file is damaged (a malformed or repeated header segment after the first "
+                   "scan)";
         at += 2 + len;
     }
     return "JPEG file is truncated (no end-of-image marker)";
@@ -237,9 +258,9 @@ std::string jpegStructureProblem(const std::string& b) {
                                 static_cast<unsigned char>(b[at + 3]);
         if (len < 2 || at + 2 + len > b.size())
             return "JPEG file is truncated (a header segment runs past the end of the file)";
-        if (marker == 0xC4 && !huffmanTablesOk(b, at, len))
-            return "JPEG file is damaged (a malformed Huffman table at byte " + std::to_string(at) +
-                   ")";
+        if ((marker == 0xC4 && !huffmanTablesOk(b, at, len)) ||
+            (marker == 0xDB && !quantTablesOk(b, at, len)))
+            return "JPEG file is damaged (a malformed table at byte " + std::to_string(at) + ")";
         if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
             marker != 0xCC) {
             if (marker != 0xC0 && marker != 0xC1 && marker != 0xC2)
