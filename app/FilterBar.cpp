@@ -1,6 +1,7 @@
 #include "FilterBar.h"
 
 #include "FindingKinds.h"
+#include "RunColors.h"
 
 #include <QColor>
 #include <QComboBox>
@@ -136,7 +137,7 @@ void FilterBar::setRuns(const std::vector<ProjectStore::RunInfo>& runs, bool kee
         const int at = runFilter_->count() - 1;
         QString tip = QString::fromStdString(run.description);
         if (!run.complete) {
-            runFilter_->setItemData(at, QColor(0xb3, 0x58, 0x06), Qt::ForegroundRole);
+            runFilter_->setItemData(at, interruptedRunColor(), Qt::ForegroundRole);
             tip = tr("Interrupted: the analysis storing this run stopped before the end of its "
                      "file, so its %1 cases are a part of it. Running the same import again "
                      "completes it.")

@@ -2,6 +2,7 @@
 
 #include "CaseTitle.h"
 #include "FindingKinds.h"
+#include "RunColors.h"
 
 #include <algorithm>
 #include <climits>
@@ -115,7 +116,8 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
             return it->second;
         }
         case RunColumn:
-            return qs(r->run);
+            return interruptedRuns_.count(r->runId) ? tr("%1 (interrupted)").arg(qs(r->run))
+                                                    : qs(r->run);
         case CorrectColumn:
             return !r->correct   ? QStringLiteral("–")
                    : *r->correct ? QStringLiteral("✓")
@@ -147,6 +149,13 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
                 .arg(r->questionId.empty() ? tr("without id") : qs(r->questionId));
         case TitleColumn:
             return tr("%1\n(case %2)").arg(oneLine(r->questionPreview), qs(r->key));
+        case RunColumn:
+            if (interruptedRuns_.count(r->runId))
+                return tr("Interrupted: the analysis storing run %1 stopped before the end of "
+                          "its file, so its cases are a part of it. Running the same import "
+                          "again completes it.")
+                    .arg(qs(r->run));
+            return {};
         case CorrectColumn:
             return !r->correct   ? tr("Not scored")
                    : *r->correct ? tr("Correct answer")
@@ -168,6 +177,11 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
         default:
             return {};
         }
+    case Qt::ForegroundRole:
+    case Qt::DecorationRole: // a swatch too: the narrow column often elides "(interrupted)"
+        if (column == RunColumn && interruptedRuns_.count(r->runId))
+            return interruptedRunColor();
+        return {};
     case Qt::TextAlignmentRole:
         switch (column) {
         case CorrectColumn:
@@ -239,9 +253,13 @@ void CaseTableModel::resetWith(const CaseQuery& query) {
     pages_.clear();
     lru_.clear();
     titles_.clear();
+    interruptedRuns_.clear();
     rowCount_ = 0;
     if (store_) {
         try {
+            for (const auto& run : store_->runs())
+                if (!run.complete)
+                    interruptedRuns_.insert(run.id);
             rowCount_ = int(std::min<std::int64_t>(store_->countCases(query_), INT_MAX));
         } catch (const std::exception& e) {
             reportFailure(e);

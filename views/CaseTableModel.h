@@ -13,6 +13,7 @@
 
 #include <list>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace rs {
@@ -43,7 +44,9 @@ public:
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
-    // Qt::UserRole gives the case row id (qint64) in every column.
+    // Qt::UserRole gives the case row id (qint64) in every column. The Run column of a case
+    // whose run was interrupted reads "label (interrupted)", in the interrupted-run colour and
+    // with a swatch of it in front (the narrow column often elides the words).
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
@@ -79,6 +82,9 @@ private:
     mutable std::list<int> lru_;
     mutable std::unordered_map<int, std::vector<CaseRow>> pages_;
     mutable std::unordered_map<qint64, QString> titles_; // by case id, worked out once
+    // Runs whose analysis was interrupted (RunInfo::complete false), read with the count:
+    // their Run cells say so, as the run filter does.
+    std::unordered_set<std::int64_t> interruptedRuns_;
 };
 
 } // namespace rs

@@ -225,6 +225,12 @@ void TestRunActions::interruptedRunIsMarked() {
              (QStringList{"All runs", kRunA, kRunB, QString(kRunC) + " (interrupted)"}));
     QVERIFY(runFilter()->itemData(3, Qt::ToolTipRole).toString().contains("Interrupted"));
     QVERIFY(runFilter()->itemData(2, Qt::ToolTipRole).isNull());
+    // The case table's Run column marks the same run the same way.
+    QTRY_COMPARE(window_->caseModel()->rowCount(), 47);
+    const QStringList column = runColumn();
+    QVERIFY2(column.contains(QString(kRunC) + " (interrupted)") && !column.contains(kRunC) &&
+                 column.contains(kRunA) && column.contains(kRunB),
+             qPrintable(column.join(", ")));
     const QStringList categories = accuracyCategories();
     QCOMPARE(categories.size(), 3);
     QVERIFY2(categories.filter("(interrupted)").size() == 1, qPrintable(categories.join(", ")));

@@ -38,6 +38,12 @@ def lines(*ls, end="\n"):
 A, C = rec("a"), rec("c")
 
 # --- model outputs (importOutputs: sniffer + reader) -------------------------------------
+# The three records of issue 12's first "Done when", verbatim.
+put("outputs/issue-12-records.jsonl",
+    lines('{"id":"a","question":"q fever","output":"aspirin treats fever"}',
+          '{"id":"b","question":"q","output":"o","x":1e309}',
+          '{"id":"c","question":"q","output":"o"}'),
+    "cases=2 errors=1 line=2")
 put("outputs/number-overflow.jsonl", lines(A, '{"id":"b","question":"q","output":"o","x":1e309}', C),
     "cases=2 line=2")
 put("outputs/number-overflow-negative.jsonl", lines(A, '{"id":"b","question":"q","output":"o","x":-1e400}', C),

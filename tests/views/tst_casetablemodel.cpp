@@ -1,7 +1,8 @@
 // CaseTableModel over a real project file: Qt's model checks, the rows against the store,
-// sorting, query changes, pages beyond the cache and finding a case's row.
+// sorting, query changes, pages beyond the cache, finding a case's row and interrupted runs.
 #include "CaseTableModel.h"
 #include "ProjectStore.h"
+#include "RunColors.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -30,6 +31,7 @@ private slots:
     void rowOfCase();
     void refreshSeesOtherWriters();
     void displayAndRoles();
+    void interruptedRunMarked();
     void withoutStore();
 
 private:
@@ -258,6 +260,36 @@ void TestCaseTableModel::displayAndRoles() {
     QCOMPARE(model.headerData(CaseTableModel::QuestionColumn, Qt::Horizontal).toString(),
              QStringLiteral("Question"));
     QVERIFY(!cell(0, CaseTableModel::IdColumn, Qt::EditRole).isValid());
+}
+
+// A run cut short (an analysis killed part-way) reads "label (interrupted)" in amber, with
+// the reason in its tooltip, as the run filter marks it; whole runs keep their plain label.
+void TestCaseTableModel::interruptedRunMarked() {
+    CaseTableModel model(reader_.get());
+    // Rows by id: case-0 is in b-run, case-1 in a-run.
+    auto cell = [&](int row, int role) {
+        return model.index(row, CaseTableModel::RunColumn).data(role);
+    };
+    QCOMPARE(cell(1, Qt::DisplayRole).toString(), QStringLiteral("a-run"));
+    QVERIFY(!cell(1, Qt::ForegroundRole).isValid());
+    QVERIFY(!cell(1, Qt::ToolTipRole).isValid());
+
+    writer_->setRunComplete(runs_[1], false);
+    model.refresh();
+    QCOMPARE(cell(1, Qt::DisplayRole).toString(), QStringLiteral("a-run (interrupted)"));
+    QCOMPARE(cell(1, Qt::ForegroundRole).value<QColor>(), interruptedRunColor());
+    QCOMPARE(cell(1, Qt::DecorationRole).value<QColor>(), interruptedRunColor());
+    QVERIFY(cell(1, Qt::ToolTipRole).toString().startsWith(QStringLiteral("Interrupted")));
+    QCOMPARE(cell(0, Qt::DisplayRole).toString(), QStringLiteral("b-run"));
+    QVERIFY(!cell(0, Qt::ForegroundRole).isValid());
+    QVERIFY(!cell(0, Qt::DecorationRole).isValid());
+    // Deep in the table too (a page beyond the first).
+    QCOMPARE(cell(kCases - 1, Qt::DisplayRole).toString(), QStringLiteral("a-run (interrupted)"));
+
+    writer_->setRunComplete(runs_[1], true); // the run completed by a second import
+    model.refresh();
+    QCOMPARE(cell(1, Qt::DisplayRole).toString(), QStringLiteral("a-run"));
+    QVERIFY(!cell(1, Qt::ForegroundRole).isValid());
 }
 
 void TestCaseTableModel::withoutStore() {

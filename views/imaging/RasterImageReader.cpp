@@ -110,6 +110,14 @@ std::string pngStructureProblem(const std::string& b) {
             return "PNG file is truncated (ends before its IEND chunk)";
         const std::uint32_t len = be32(b, at);
         const std::string type = b.substr(at + 4, 4);
+        // libpng stops with png_error on a chunk type that is not four ASCII letters, and
+        // VTK's PNG reader then crashes cleaning up (SEGV in png_free_data; fuzz_raster).
+        const auto letter = [](char ch) {
+            return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+        };
+        if (!std::all_of(type.begin(), type.end(), letter))
+            return "PNG file is damaged (a chunk type at byte " + std::to_string(at + 4) +
+                   " is not four letters)";
         if (len > 0x7FFFFFFFu || at + 12 + std::size_t(len) > b.size())
             return "PNG file is truncated (chunk " + type + " runs past the end of the file)";
         if (first) {
@@ -151,10 +159,47 @@ std::string pngStructureProblem(const std::string& b) {
 
 namespace {
 
+// A DHT segment (at: its marker) as libjpeg's get_dht takes it: each table a class and id
+// byte (AC or DC, 0..3), 16 code counts adding up to at most 256, that many symbols; the
+// tables fill the segment exactly. Anything else is a fatal libjpeg error.
+bool huffmanTablesOk(const std::string& b, std::size_t at, std::size_t len) {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
+    std::size_t p = at + 4;
+    const std::size_t end = at + 2 + len;
+    while (p < end) {
+        if (p + 17 > end || (byte(p) >> 4) > 1 || (byte(p) & 0x0F) > 3)
+            return false;
+        std::size_t count = 0;
+        for (std::size_t i = 1; i <= 16; ++i)
+            count += byte(p + i);
+        if (count > 256 || p + 17 + count > end)
+            return false;
+        p += 17 + count;
+    }
+    return p == end;
+}
+
+// A DQT segment as libjpeg's get_dqt takes it: each table an id byte naming table 0..3
+// (a higher one is a fatal error), then 64 values of 8 or 16 bits, fewer at the end.
+bool quantTablesOk(const std::string& b, std::size_t at, std::size_t len) {
+    std::size_t p = at + 4;
+    const std::size_t end = at + 2 + len;
+    while (p < end) {
+        const auto id = static_cast<unsigned char>(b[p]);
+        if ((id & 0x0F) > 3)
+            return false;
+        const std::size_t left = end - p - 1;
+        const std::size_t bytes = (id >> 4) ? std::min<std::size_t>(left & ~std::size_t(1), 128)
+                                            : std::min<std::size_t>(left, 64);
+        p += 1 + bytes;
+    }
+    return true;
+}
+
 // Walks the entropy-coded data after the first scan header up to the end-of-image marker.
-// A damaged segment between scans (a table whose length runs past the end) is a fatal
-// libjpeg error, and VTK's JPEG reader leaks its decoder state when it unwinds from one, so
-// such files are refused here before VTK sees them.
+// A damaged segment between scans (a table whose length runs past the end, a malformed
+// Huffman table: fuzz_raster found both) is a fatal libjpeg error, and VTK's JPEG reader leaks its
+// decoder state when it unwinds from one, so such files are refused here before VTK sees them.
 std::string jpegScanProblem(const std::string& b, std::size_t at) {
     auto byte = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
     while (at + 1 < b.size()) {
@@ -180,6 +225,12 @@ std::string jpegScanProblem(const std::string& b, std::size_t at) {
         if (len < 2 || at + 2 + len > b.size())
             return "JPEG file is damaged (a segment after the first scan runs past the end of the "
                    "file)";
+        if (m == 0xC4 && !huffmanTablesOk(b, at, len))
+            return "JPEG file is damaged (a Huffman table after the first scan is malformed)";
+        if ((m == 0xDB && !quantTablesOk(b, at, len)) || m == 0xD8 ||
+            (m >= 0xC0 && m <= 0xCF && m != 0xC4))
+            return "JPEG file is damaged (a malformed or repeated header segment after the first "
+                   "scan)";
         at += 2 + len;
     }
     return "JPEG file is truncated (no end-of-image marker)";
@@ -207,6 +258,9 @@ std::string jpegStructureProblem(const std::string& b) {
                                 static_cast<unsigned char>(b[at + 3]);
         if (len < 2 || at + 2 + len > b.size())
             return "JPEG file is truncated (a header segment runs past the end of the file)";
+        if ((marker == 0xC4 && !huffmanTablesOk(b, at, len)) ||
+            (marker == 0xDB && !quantTablesOk(b, at, len)))
+            return "JPEG file is damaged (a malformed table at byte " + std::to_string(at) + ")";
         if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
             marker != 0xCC) {
             if (marker != 0xC0 && marker != 0xC1 && marker != 0xC2)
