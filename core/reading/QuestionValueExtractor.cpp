@@ -21,27 +21,6 @@ constexpr std::array<std::string_view, 22> kOtherSpecimens = {
 constexpr std::array<std::string_view, 5> kBloodWords = {"serum", "plasma", "blood", "arterial",
                                                          "venous"};
 
-// The specimen named last in lower[from, to): "" for blood, else the word.
-std::string specimenIn(std::string_view lower, std::size_t from, std::size_t to, bool& found) {
-    std::size_t bestPos = 0;
-    std::string best;
-    found = false;
-    const std::string_view part = lower.substr(from, to - from);
-    auto scan = [&](std::string_view w, bool blood) {
-        for (std::size_t p = part.find(w); p != std::string_view::npos; p = part.find(w, p + 1))
-            if (!found || p >= bestPos) {
-                found = true;
-                bestPos = p;
-                best = blood ? std::string() : std::string(w);
-            }
-    };
-    for (auto w : kOtherSpecimens)
-        scan(w, false);
-    for (auto w : kBloodWords)
-        scan(w, true);
-    return best;
-}
-
 // Every specimen word of a text, found once at the starts of words ("intravenous" names
 // no venous sample): a question's numbers each ask for the one named last before them,
 // and scanning each number's window anew cost a fifth of the reading check.
@@ -64,7 +43,7 @@ public:
                 match(w, true);
         }
     }
-    // As specimenIn: the word that starts last inside [from, to), a later list entry first.
+    // The specimen named last inside [from, to) ("" for blood), a later list entry first.
     std::string lastIn(std::size_t from, std::size_t to, bool& found) const {
         const Hit* best = nullptr;
         for (const Hit& h : hits_)
@@ -276,7 +255,7 @@ void ValueScan::startLine(std::size_t newline) {
             inSection_ = false, sectionSpecimen_.clear();
     } else {
         bool found = false;
-        sectionSpecimen_ = specimenIn(lowerAscii(next), 0, next.size(), found);
+        sectionSpecimen_ = SpecimenWords(lowerAscii(next)).lastIn(0, next.size(), found);
         inSection_ = found;
     }
     lineStart_ = sentenceStart_ = newline + 1;

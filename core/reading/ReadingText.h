@@ -55,7 +55,6 @@ public:
     bool contains(std::string_view w) const {
         return starts_.mayStart(w) && std::find(words_.begin(), words_.end(), w) != words_.end();
     }
-    const std::vector<std::string_view>& words() const { return words_; }
 
 private:
     WordStartFilter starts_;
