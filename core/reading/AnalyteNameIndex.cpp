@@ -9,6 +9,10 @@ namespace rs::reading {
 
 namespace {
 
+bool isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 bool firstWordByte(char c) {
     return isWordByte(c) || (static_cast<unsigned char>(c) & 0x80) != 0;
 }
@@ -57,13 +61,14 @@ std::vector<AnalyteMention> AnalyteNameIndex::find(std::string_view text, std::s
                     continue;
                 // "K+" must not match inside "K+-ATPase"-like words, nor "Na" inside "Na2".
                 if (end + 1 < text.size() && isWordByte(e.name.back()) && text[end] == '-' &&
-                    std::isalpha(static_cast<unsigned char>(text[end + 1])) && e.name.size() <= 3)
+                    isAsciiLetter(text[end + 1]) && e.name.size() <= 3)
                     continue;
                 all.push_back({{p, end}, e.analyte});
             }
         }
-        while (p + 1 < to && firstWordByte(text[p + 1]))
-            ++p;
+        // Past the word just read (its bytes are word bytes in text as in lower).
+        if (!word.empty())
+            p += word.size() - 1;
     }
     std::sort(all.begin(), all.end(), [](const AnalyteMention& a, const AnalyteMention& b) {
         if (a.span.begin != b.span.begin)

@@ -21,26 +21,46 @@ constexpr std::array<std::string_view, 22> kOtherSpecimens = {
 constexpr std::array<std::string_view, 5> kBloodWords = {"serum", "plasma", "blood", "arterial",
                                                          "venous"};
 
+struct Specimen {
+    std::string_view word;
+    std::size_t order; // position in kOtherSpecimens then kBloodWords: a later entry wins ties
+    bool blood;
+};
+
+// The specimen words by their first letter: a word start is compared with the two or three
+// words that begin with its letter instead of all 27.
+const std::array<std::vector<Specimen>, 26>& specimensByFirstLetter() {
+    static const std::array<std::vector<Specimen>, 26> table = [] {
+        std::array<std::vector<Specimen>, 26> t;
+        std::size_t order = 0;
+        for (auto w : kOtherSpecimens)
+            t[static_cast<std::size_t>(w[0] - 'a')].push_back({w, order++, false});
+        for (auto w : kBloodWords)
+            t[static_cast<std::size_t>(w[0] - 'a')].push_back({w, order++, true});
+        return t;
+    }();
+    return table;
+}
+
 // Every specimen word of a text, found once at the starts of words ("intravenous" names
 // no venous sample): a question's numbers each ask for the one named last before them,
 // and scanning each number's window anew cost a fifth of the reading check.
 class SpecimenWords {
 public:
     explicit SpecimenWords(std::string_view lower) {
+        const auto& byLetter = specimensByFirstLetter();
         for (std::size_t p = 0; p < lower.size(); ++p) {
             const char c = lower[p];
             if (c < 'a' || c > 'z' || (p > 0 && isWordByte(lower[p - 1])))
                 continue;
-            std::size_t order = 0;
-            auto match = [&](std::string_view w, bool blood) {
-                if (w[0] == c && lower.compare(p, w.size(), w) == 0)
-                    hits_.push_back({p, w.size(), order, blood ? std::string_view() : w});
-                ++order;
-            };
-            for (auto w : kOtherSpecimens)
-                match(w, false);
-            for (auto w : kBloodWords)
-                match(w, true);
+            for (const Specimen& s : byLetter[static_cast<std::size_t>(c - 'a')])
+                if (p + s.word.size() <= lower.size() && lower[p + 1] == s.word[1] &&
+                    lower.compare(p, s.word.size(), s.word) == 0)
+                    hits_.push_back(
+                        {p, s.word.size(), s.order, s.blood ? std::string_view() : s.word});
+            // No specimen word starts inside the rest of this word.
+            while (p + 1 < lower.size() && isWordByte(lower[p + 1]))
+                ++p;
         }
     }
     // The specimen named last inside [from, to) ("" for blood), a later list entry first.
@@ -329,9 +349,11 @@ std::size_t ValueScan::readBloodPressure(const NumberInText& n) {
         return n.unitPos - 1;
     const std::size_t vEnd = n.unitPos + n.unit.length;
     std::size_t nameBegin = i;
+    // Searched back to the window's start only, not to the question's.
+    const std::string_view fromWindow = std::string_view(lower_).substr(n.windowStart);
     for (std::string_view w : {"blood pressure", "bp"})
-        if (auto p = lower_.rfind(w, i); p != std::string::npos && p >= n.windowStart)
-            nameBegin = std::min(nameBegin, p);
+        if (auto p = fromWindow.rfind(w, i - n.windowStart); p != std::string_view::npos)
+            nameBegin = std::min(nameBegin, n.windowStart + p);
     for (int k = 0; k < 2; ++k) {
         MeasuredValue bp;
         bp.analyte = k == 0 ? "sbp" : "dbp";

@@ -2,28 +2,84 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 namespace rs::reading {
 
 namespace {
 
+// ASCII only, whatever the user's locale: a Latin-1 locale must not change what is a word.
 bool isDigit(char c) {
-    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+    return c >= '0' && c <= '9';
 }
 bool isAlpha(char c) {
-    return std::isalpha(static_cast<unsigned char>(c)) != 0;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 bool isNonAscii(char c) {
     return (static_cast<unsigned char>(c) & 0x80) != 0;
 }
 
+// The first byte at or after from that may end a sentence ('.', '?', '!', a line break),
+// or text.size(). Eight bytes are tested at a time: outputs are kilobytes of prose and a
+// byte-by-byte loop made splitting them a tenth of the reading check.
+std::size_t nextSentenceMark(std::string_view text, std::size_t from) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    auto hasByte = [](std::uint64_t v, unsigned char b) {
+        const std::uint64_t x = v ^ (ones * b);
+        return ((x - ones) & ~x & highs) != 0;
+    };
+    std::size_t i = from;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t v;
+        std::memcpy(&v, text.data() + i, 8);
+        if (hasByte(v, '.') || hasByte(v, '?') || hasByte(v, '!') || hasByte(v, '\n'))
+            break;
+    }
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '.' || c == '?' || c == '!' || c == '\n')
+            return i;
+    }
+    return i;
+}
+
+// Bytes that continue a word: ASCII letters and digits, and every non-ASCII byte. One
+// table lookup per byte instead of four comparisons: every sentence is split into words.
+const std::bitset<256> kWordBytes = [] {
+    std::bitset<256> b;
+    for (int c = 0; c < 256; ++c)
+        b.set(static_cast<std::size_t>(c), isWordByte(static_cast<char>(c)) || c >= 0x80);
+    return b;
+}();
+
+// Whether s, lowered, is lowerWord: without building the lowered string (sentences are
+// split at every full stop of every output).
+bool equalsLower(std::string_view s, std::string_view lowerWord) {
+    if (s.size() != lowerWord.size())
+        return false;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+        const char c = s[k] >= 'A' && s[k] <= 'Z' ? static_cast<char>(s[k] - 'A' + 'a') : s[k];
+        if (c != lowerWord[k])
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 std::string lowerAscii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
+    std::string out(s.size(), '\0');
+    // Branch-free on raw bytes, so that the compiler vectorises it: every output and
+    // question is lowered once per case.
+    const unsigned char* from = reinterpret_cast<const unsigned char*>(s.data());
+    unsigned char* to = reinterpret_cast<unsigned char*>(out.data());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = from[i];
+        to[i] =
+            static_cast<unsigned char>(c + (static_cast<unsigned char>(c - 'A') < 26u ? 32 : 0));
+    }
     return out;
 }
 
@@ -48,7 +104,7 @@ std::vector<Word> words(std::string_view text, std::string_view lower, std::size
         } else if (isAlpha(c) || isNonAscii(c)) {
             // Letters, digits, non-ASCII bytes (µ, ³) and inner hyphens/apostrophes.
             while (i < to &&
-                   (isWordByte(text[i]) || isNonAscii(text[i]) ||
+                   (kWordBytes.test(static_cast<unsigned char>(text[i])) ||
                     ((text[i] == '-' || text[i] == '\'') && i + 1 < to && isAlpha(text[i + 1]))))
                 ++i;
         } else {
@@ -74,7 +130,8 @@ std::vector<Span> sentences(std::string_view text) {
         if (e > b)
             out.push_back({b, e});
     };
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    for (std::size_t i = nextSentenceMark(text, 0); i < text.size();
+         i = nextSentenceMark(text, i + 1)) {
         const char c = text[i];
         bool cut = false;
         if (c == '\n') {
@@ -86,12 +143,11 @@ std::vector<Span> sentences(std::string_view text) {
             while (w > start && isAlpha(text[w - 1]))
                 --w;
             const std::size_t len = i - w;
-            std::string prev;
-            if (len <= 6)
-                prev = lowerAscii(text.substr(w, len));
-            cut = !(prev == "vs" || prev == "dr" || prev == "e.g" || prev == "g" || prev == "e" ||
-                    prev == "i" || prev == "approx" || prev == "etc" ||
-                    (len == 1 && std::isupper(static_cast<unsigned char>(text[w]))));
+            const std::string_view prev = text.substr(w, len);
+            bool abbreviation = len == 1 && std::isupper(static_cast<unsigned char>(text[w]));
+            for (std::string_view a : {"vs", "dr", "e.g", "g", "e", "i", "approx", "etc"})
+                abbreviation = abbreviation || equalsLower(prev, a);
+            cut = !abbreviation;
         }
         if (cut) {
             push(start, i + (c == '\n' ? 0 : 1));

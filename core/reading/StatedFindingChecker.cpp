@@ -42,17 +42,17 @@ constexpr std::array<std::string_view, 40> kGenericItems = {
 const WordSet kQuestionNegations = {"no",  "denies", "denied", "without", "negative", "absence",
                                     "not", "none",   "nor",    "free",    "lack",     "absent"};
 
-std::string fold(std::string_view w) {
-    std::string s(w);
-    if (s.size() > 4 && s.back() == 's' && s[s.size() - 2] != 's')
-        s.pop_back();
-    return s;
+// A word without its plural s, as a view into the word.
+std::string_view fold(std::string_view w) {
+    if (w.size() > 4 && w.back() == 's' && w[w.size() - 2] != 's')
+        w.remove_suffix(1);
+    return w;
 }
 
 struct TextWords {
     std::vector<Word> ws;
-    std::vector<std::string> folded;
-    std::vector<char> negated;  // inside a negation scope, or the subject of "is absent"
+    std::vector<std::string_view> folded; // views into the lowered text
+    std::vector<char> negated;            // inside a negation scope, or the subject of "is absent"
     std::vector<char> direct;   // inside the scope of a negation cue before it ("denies fever")
     std::vector<char> excluded; // the asked question, family history
 };
@@ -60,6 +60,12 @@ struct TextWords {
 // lower is lowerAscii(text); the words point into it.
 TextWords analyse(std::string_view text, std::string_view lower, bool isQuestion) {
     TextWords t;
+    const std::size_t expected = text.size() / 5 + 8; // about one word per five bytes
+    t.ws.reserve(expected);
+    t.folded.reserve(expected);
+    t.negated.reserve(expected);
+    t.direct.reserve(expected);
+    t.excluded.reserve(expected);
     for (const Span& s : sentences(text)) {
         SentenceWords sw{words(text, lower, s.begin, s.end)};
         const bool asked =
@@ -111,7 +117,7 @@ TextWords analyse(std::string_view text, std::string_view lower, bool isQuestion
 }
 
 // Occurrences of item (folded words) in t: asserted or negated.
-void occurrences(const TextWords& t, const std::vector<std::string>& item, bool& asserted,
+void occurrences(const TextWords& t, const std::vector<std::string_view>& item, bool& asserted,
                  bool& negated, Span& where) {
     asserted = negated = false;
     for (std::size_t i = 0; i + item.size() <= t.folded.size(); ++i) {
@@ -163,7 +169,7 @@ std::vector<std::pair<std::size_t, std::size_t>> itemsAfter(const std::vector<Wo
     return items;
 }
 
-bool itemUsable(const std::vector<std::string>& item) {
+bool itemUsable(const std::vector<std::string_view>& item) {
     if (item.empty())
         return false;
     for (std::size_t i = 0; i < item.size(); ++i)
@@ -229,8 +235,9 @@ std::size_t assertionCueEnd(const std::vector<Word>& ws, std::size_t k) {
     return std::string::npos;
 }
 
-std::vector<std::string> foldedItem(const std::vector<Word>& ws, std::size_t b, std::size_t e) {
-    std::vector<std::string> item;
+std::vector<std::string_view> foldedItem(const std::vector<Word>& ws, std::size_t b,
+                                         std::size_t e) {
+    std::vector<std::string_view> item;
     for (std::size_t i = b; i < e; ++i)
         item.push_back(fold(ws[i].lower));
     return item;
@@ -300,7 +307,7 @@ std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const
                     bool done = false;
                     for (std::size_t from = b; from < e && !done; ++from)
                         for (std::size_t to = e; to > from && !done; --to) {
-                            const std::vector<std::string> item = foldedItem(sw.ws, from, to);
+                            const std::vector<std::string_view> item = foldedItem(sw.ws, from, to);
                             // A shortened item keeps two words: "no mention of abdominal trauma" is
                             // not "abdominal".
                             if (!itemUsable(item) || ((from > b || to < e) && item.size() < 2))
@@ -338,7 +345,7 @@ std::vector<ReadingFinding> checkStatedFindings(std::string_view question, const
                 for (std::size_t len = 3; len >= 1; --len) {
                     if (b + len > sw.ws.size())
                         continue;
-                    const std::vector<std::string> item = foldedItem(sw.ws, b, b + len);
+                    const std::vector<std::string_view> item = foldedItem(sw.ws, b, b + len);
                     if (!itemUsable(item) || (len == 1 && item[0].size() < 5) ||
                         std::any_of(sw.ws.begin() + b, sw.ws.begin() + b + len,
                                     [](const Word& w) { return w.punct || w.number; }))

@@ -16,6 +16,7 @@
 #include <benchmark/benchmark.h>
 
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <thread>
@@ -130,12 +131,27 @@ void BM_AnalyzeCaseWithoutReading(benchmark::State& state) {
 }
 BENCHMARK(BM_AnalyzeCaseWithoutReading)->Unit(benchmark::kMicrosecond);
 
+// CPU time of the calling thread, as a std::chrono clock.
+struct ThreadCpuClock {
+    using duration = std::chrono::nanoseconds;
+    using rep = duration::rep;
+    using period = duration::period;
+    using time_point = std::chrono::time_point<ThreadCpuClock>;
+    static constexpr bool is_steady = true;
+    static time_point now() {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return time_point(duration(std::int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec));
+    }
+};
+
 // What the reading check adds to a case's analysis, measured in pairs: each iteration
 // analyses one case with and without it, so load on the machine hits both sides alike
-// (two benchmarks run one after the other drift apart on a shared machine).
+// (two benchmarks run one after the other drift apart on a shared machine). The clock is
+// this thread's CPU time: other processes on a loaded machine do not count.
 void BM_ReadingShare(benchmark::State& state) {
     World& w = world();
-    using Clock = std::chrono::steady_clock;
+    using Clock = ThreadCpuClock;
     std::size_t i = 0;
     Clock::duration with{}, without{};
     for (auto _ : state) {
