@@ -57,6 +57,9 @@ struct World {
     // The same analysis without reading errors, to measure what they add (docs/design.md:
     // reading errors may add at most 20% to the per-case time).
     std::unique_ptr<CaseAnalyzer> analyzerWithoutReading;
+    // The same analysis with claims between linked concepts only (before issue 16 let a
+    // claim end in a noun phrase the KG has no concept for), to measure what those add.
+    std::unique_ptr<CaseAnalyzer> analyzerLinkedEnds;
     reading::ReferenceRangeTable ranges;
     std::unique_ptr<reading::ReadingChecker> readingChecker;
     std::vector<Case> cases;
@@ -72,6 +75,9 @@ struct World {
         lexicon.load(lexDir);
         analyzer = std::make_unique<CaseAnalyzer>(*kb, lexicon, settings);
         analyzerWithoutReading = std::make_unique<CaseAnalyzer>(*kb, lexicon, settings);
+        AnalysisSettings linkedEnds = settings;
+        linkedEnds.claims.unlinkedEnds = false;
+        analyzerLinkedEnds = std::make_unique<CaseAnalyzer>(*kb, lexicon, linkedEnds);
         ranges.load(std::string(RS_DEFAULT_RESOURCES) + "/" +
                     reading::ReferenceRangeTable::kDefaultFile);
         readingChecker = std::make_unique<reading::ReadingChecker>(ranges);
@@ -129,6 +135,20 @@ void BM_AnalyzeCaseWithoutReading(benchmark::State& state) {
     state.SetLabel(w.data.label);
 }
 BENCHMARK(BM_AnalyzeCaseWithoutReading)->Unit(benchmark::kMicrosecond);
+
+// The same cases with claims between linked concepts only: BM_AnalyzeCase over this is
+// what claims with unlinked ends cost (issue 16: at most 1.5x).
+void BM_AnalyzeCaseLinkedEndsOnly(benchmark::State& state) {
+    World& w = world();
+    std::size_t i = 0;
+    for (auto _ : state) {
+        const CaseAnalysis a = w.analyzerLinkedEnds->analyze(w.cases[i++ % w.cases.size()]);
+        benchmark::DoNotOptimize(a.findings.data());
+    }
+    state.SetItemsProcessed(std::int64_t(state.iterations()));
+    state.SetLabel(w.data.label);
+}
+BENCHMARK(BM_AnalyzeCaseLinkedEndsOnly)->Unit(benchmark::kMicrosecond);
 
 // What the reading check adds to a case's analysis, measured in pairs: each iteration
 // analyses one case with and without it, so load on the machine hits both sides alike
