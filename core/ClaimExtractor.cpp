@@ -191,7 +191,17 @@ void ClaimExtractor::addPhraseMentions(Reading& r, Sentence& s) const {
     const auto chunks = chunker.chunk(r.text, r.tokens, s.ta, s.tb, marks);
     if (chunks.empty())
         return;
+    // Depth of brackets at each phrase: a bracketed gloss ("anemia (hemoglobin 7 g/dL)")
+    // explains the concept before it and is no claim end of its own.
+    int depth = 0;
+    std::size_t scanned = r.tokens[s.ta].begin;
     for (const PhraseChunk& c : chunks) {
+        for (; scanned < r.tokens[c.first].begin; ++scanned)
+            depth += r.text[scanned] == '(' || r.text[scanned] == '['                  ? 1
+                     : (r.text[scanned] == ')' || r.text[scanned] == ']') && depth > 0 ? -1
+                                                                                       : 0;
+        if (depth > 0)
+            continue;
         Mention m;
         m.begin = r.tokens[c.first].begin;
         m.end = r.tokens[c.last - 1].end;
@@ -247,6 +257,10 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
 }
 
 namespace {
+
+// Conjunctions that, right after a concept, open a second predicate of the clause's
+// subject ("crosses the placenta and can cause").
+constexpr std::array<std::string_view, 3> kClauseConjunctions = {"and", "but", "or"};
 
 // Words that may stand between two coordinated concepts: "A, B and C", "A and/or B",
 // "A as well as B", "both A and B", "A or the B".
@@ -342,13 +356,21 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     bool pronounBetween = false;
     for (std::size_t t = a.last; t < hit.start && a.last <= hit.start; ++t)
         pronounBetween = pronounBetween || words::in(words::kSubjectPronouns, r.tokens[t].norm);
-    if (a.first < from || hit.start - a.last > gapMax || pronounBetween) {
-        // "B) Exchange transfusion: This is a treatment for ...": the pronoun after the
-        // item's label stands for the label's concept.
-        k = itemLabelBefore(r, s, hit, from);
-        if (k == 0)
-            return out;
-    }
+    // "X crosses the placenta and can cause Y": the concept before a conjunction that
+    // opens a second predicate is not its subject.
+    if (a.last < hit.start && words::in(kClauseConjunctions, r.tokens[a.last].norm))
+        return out;
+    // "B) Exchange transfusion: This is a treatment for ...": the pronoun after the item's
+    // label stands for the label's concept, also over a noun phrase of its own ("This
+    // pattern of abnormalities is consistent with").
+    const std::size_t label = a.mention->node == kNoNode || a.first < from ||
+                                      hit.start - a.last > gapMax || pronounBetween
+                                  ? itemLabelBefore(r, s, hit, from)
+                                  : 0;
+    if (label != 0)
+        k = label;
+    else if (a.first < from || hit.start - a.last > gapMax || pronounBetween)
+        return out;
     out.push_back(s.mentions[k - 1]);
     for (--k; k > 0; --k) {
         const AlignedMention& p = r.aligned[s.mentions[k - 1]];
@@ -419,16 +441,23 @@ bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const C
     constexpr std::size_t kMaxBetween = 8;
     const RelationCue& c = lexicon_.relationCues()[copula.cue];
     const std::size_t end = copula.start + copula.len;
+    // "is a description of Y, which causes": after "of" the relative clause is Y's.
     if (c.relation != "is_a" || c.direction != CueDirection::Forward || hit.start < end ||
-        hit.start - end > kMaxBetween)
+        hit.start - end > kMaxBetween || c.tokens.back() == "of")
         return false;
-    bool relative = r.tokens[hit.start].norm == "used";
+    // "is a movement disorder caused by": a participle cue right after the noun.
+    const std::string& first = r.tokens[hit.start].norm;
+    bool relative = first == "used" || (first.size() > 4 && first.ends_with("ed"));
     int mentions = 0;
     for (std::size_t t = end; t < hit.start; ++t) {
         if (r.covered[t] >= 0 && (t == end || r.covered[t] != r.covered[t - 1]))
             ++mentions;
         const std::string_view sep = r.separator(t);
         if (hasAny(sep, ";:()[]{}\".!?") || words::in(words::kSubjectPronouns, r.tokens[t].norm))
+            return false;
+        // "refers to eye movements, which could be a sign of": a relative clause after a
+        // comma is about the noun before it.
+        if (hasAny(sep, ",") && words::in(words::kRelativePronouns, r.tokens[t].norm))
             return false;
         relative = relative || r.tokens[t].norm == "that" || r.tokens[t].norm == "which" ||
                    r.tokens[t].norm == "used";
@@ -502,11 +531,20 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
                 hit.used = hit.used || (li < r.linkedCount && ri < r.linkedCount);
             // "No cough suggests pneumonia": the head is a finding stated absent, and the
             // sentence says what its absence points to, not that cough does not point there.
-            if (negatesMention(r, s, a))
+            // "is a direct treatment for": a phrase between an article and the cue is the
+            // cue noun's modifier, not its head.
+            if (negatesMention(r, s, a) ||
+                (li >= r.linkedCount && a.last == hit.start && a.first > s.ta &&
+                 (r.tokens[a.first - 1].norm == "a" || r.tokens[a.first - 1].norm == "an")))
                 continue;
             for (std::size_t ri : right) {
                 const AlignedMention& b = r.aligned[ri];
-                if (sameConcept(r, a, b))
+                if (sameConcept(r, a, b) ||
+                    (li >= r.linkedCount && ri >= r.linkedCount && !settings_.bothEndsUnlinked) ||
+                    ((li >= r.linkedCount || ri >= r.linkedCount) &&
+                     std::find(settings_.linkedOnlyRelations.begin(),
+                               settings_.linkedOnlyRelations.end(),
+                               cue.relation) != settings_.linkedOnlyRelations.end()))
                     continue;
                 Claim c;
                 c.step = s.step;

@@ -11,6 +11,7 @@
 #include "Lexicon.h"
 #include "TextNormalizer.h"
 
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -23,6 +24,12 @@ struct ClaimSettings {
     int maxPhraseTokens = 4;    // longest unlinked phrase reported as a coverage gap
     bool unlinkedEnds = true;   // noun phrases with no KG concept may be claim ends
     int maxChunkTokens = 6;     // longest noun phrase taken as such an end
+    // Relations whose cues are too vague to relate phrases the KG does not know ("this
+    // design involves collecting data"): their claims need linked ends.
+    std::vector<std::string> linkedOnlyRelations{"localizes_to", "associated_with"};
+    // Whether a claim may have no KG concept at either end. Off: on the labelled set such
+    // claims were right less than half the time (tests/extraction/README.md).
+    bool bothEndsUnlinked = false;
 };
 
 struct ClaimExtraction {

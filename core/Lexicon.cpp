@@ -278,10 +278,15 @@ bool Lexicon::loadPhraseWords(const std::string& path, std::vector<ImportError>*
 void Lexicon::readPhraseWords(std::istream& in, const std::string& source,
                               std::vector<ImportError>* errors) {
     static const std::pair<std::string_view, PhraseWord> kClasses[] = {
-        {"determiner", PhraseWord::Determiner}, {"possessor", PhraseWord::Possessor},
-        {"break", PhraseWord::Break},           {"verb", PhraseWord::Verb},
-        {"generic", PhraseWord::Generic},       {"vague", PhraseWord::Vague},
-        {"relational", PhraseWord::Relational}};
+        {"determiner", PhraseWord::Determiner},
+        {"possessor", PhraseWord::Possessor},
+        {"break", PhraseWord::Break},
+        {"verb", PhraseWord::Verb},
+        {"generic", PhraseWord::Generic},
+        {"vague", PhraseWord::Vague},
+        {"relational", PhraseWord::Relational},
+        {"noun", PhraseWord::Noun},
+        {"kind", PhraseWord::Kind}};
     readTable(in, source, 2, "class", errors,
               [this](const std::vector<std::string_view>& f) -> std::string {
                   for (const auto& [name, kind] : kClasses)

@@ -56,8 +56,20 @@ struct RelationCue {
 // by itself ("disease", "symptoms", "findings"); Vague: a modifier that does not make a
 // generic noun a class ("other", "possible", "underlying"); Relational: a noun that takes
 // its complement with "of", "to" or "in" into the phrase ("damage to the DNA", "shortness of
-// breath", "increase in afterload").
-enum class PhraseWord { Determiner, Possessor, Break, Verb, Generic, Vague, Relational };
+// breath", "increase in afterload"); Noun: a noun the suffix rules would take for an adverb
+// or an adjective ("family", "anomaly"); Kind: a head noun that names no concept whatever
+// its modifiers ("a diagnostic test", "a surgical procedure", "the laboratory findings").
+enum class PhraseWord {
+    Determiner,
+    Possessor,
+    Break,
+    Verb,
+    Generic,
+    Vague,
+    Relational,
+    Noun,
+    Kind
+};
 
 struct PolarityCue {
     Polarity polarity = Polarity::Negated; // Negated or Hedged

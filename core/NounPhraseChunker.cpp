@@ -3,10 +3,13 @@
 #include "WordLists.h"
 
 #include <algorithm>
+#include <array>
 
 namespace rs {
 
 namespace {
+
+constexpr std::array<std::string_view, 4> kDemonstratives = {"this", "these", "that", "those"};
 
 bool hasAny(std::string_view s, std::string_view chars) {
     return s.find_first_of(chars) != std::string_view::npos;
@@ -54,6 +57,16 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, std::size
         return false;
     if (last - first == 1 && tokens[first].norm.size() < 2)
         return false; // an option letter, a stray initial
+    // One adjective alone ("raised", "viral", "painless") is a modifier whose noun is
+    // elsewhere ("a raised, waxy nodule").
+    const std::string& head = tokens[last - 1].norm;
+    const PhraseWord* hk = lexicon_.phraseWord(head);
+    if (hk && *hk == PhraseWord::Kind)
+        return false; // "a diagnostic test", "the laboratory findings"
+    if (last - first == 1 && !(hk && *hk == PhraseWord::Noun))
+        for (std::string_view suffix : {"ed", "al", "ous", "ful", "less", "able", "ible", "ic"})
+            if (endsWith(head, suffix))
+                return false;
     for (std::size_t t = first; t < last; ++t) {
         const std::string& w = tokens[t].norm;
         const PhraseWord* k = lexicon_.phraseWord(w);
@@ -80,7 +93,8 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
     };
     auto opensPhrase = [&](const std::string& w) {
         const PhraseWord* k = lexicon_.phraseWord(w);
-        return !k || *k == PhraseWord::Vague || *k == PhraseWord::Relational;
+        return !k || *k == PhraseWord::Vague || *k == PhraseWord::Relational ||
+               *k == PhraseWord::Noun;
     };
     auto close = [&](std::size_t end) {
         if (start < end) {
@@ -121,8 +135,16 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
         if (start < t && !attached && (tok.norm == "of" || tok.norm == "to" || tok.norm == "in")) {
             const PhraseWord* prev = lexicon_.phraseWord(tokens[t - 1].norm);
             std::size_t u = t + 1;
-            while (u < tb && mark(u) == Mark::Free && isDeterminer(tokens[u].norm))
+            bool anaphoric = false; // "mutations in these proteins": which ones is elsewhere
+            while (u < tb && mark(u) == Mark::Free && isDeterminer(tokens[u].norm)) {
+                anaphoric = anaphoric || words::in(kDemonstratives, tokens[u].norm);
                 ++u;
+            }
+            if (anaphoric) {
+                start = tb;
+                linked = attached = false;
+                continue;
+            }
             if (prev && *prev == PhraseWord::Relational && u < tb && mark(u) != Mark::Blocked &&
                 opensPhrase(tokens[u].norm)) {
                 attached = true;
@@ -138,16 +160,21 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             close(t);
             continue;
         }
+        // An adverb: "rapidly", "directly"; not "family", "hepatomegaly".
+        if (endsWith(tok.norm, "ly") && !endsWith(tok.norm, "aly") &&
+            !(k && *k == PhraseWord::Noun)) {
+            close(t);
+            continue;
+        }
         if (optionLetter(text, tokens, t, ta)) {
             close(t);
             continue;
         }
-        // After a noun, a participle starts a predicate ("the kidneys affected by"), an
-        // -ing form a clause ("fever causing"); before one they are modifiers ("elevated
-        // calcium", "increasing dyspnea"), and so in a compound ("drug-induced").
-        if (start < t && text[tok.begin - 1] != '-' &&
-            (endsWith(tok.norm, "ed") ||
-             (endsWith(tok.norm, "ing") && !words::in(words::kIngNouns, tok.norm)))) {
+        // After a noun, a participle starts a predicate ("the kidneys affected by"); before
+        // one it is a modifier ("elevated calcium"), and so in a compound ("drug-induced").
+        // An -ing form after a noun is mostly one too ("airway remodeling"); the verbs that
+        // open a clause ("leading to", "causing") are listed.
+        if (start < t && text[tok.begin - 1] != '-' && endsWith(tok.norm, "ed")) {
             close(t);
             continue;
         }

@@ -179,7 +179,7 @@ def load_lexicons(kg):
     pol_list.sort(key=lambda c: -len(c[0]))
     words_seen = {}
     for ln, (cls, word) in read_tsv(os.path.join(LEX, 'phrase-words.tsv'), ['class', 'word']):
-        if cls not in ('determiner', 'possessor', 'break', 'verb', 'generic', 'vague', 'relational'):
+        if cls not in ('determiner', 'possessor', 'break', 'verb', 'generic', 'vague', 'relational', 'noun', 'kind'):
             err(f'phrase-words.tsv:{ln}: class {cls!r}')
         if norm(word) != word or ' ' in word:
             err(f'phrase-words.tsv:{ln}: not one normalized word {word!r}')

@@ -64,10 +64,20 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::newRow("complement of a relational noun")
         << "shortness of breath and increase in afterload"
         << "shortness of breath|increase in afterload";
-    QTest::newRow("no complement across a comma") << "damage, in short"
-                                                  << "damage|short";
-    QTest::newRow("modifiers kept") << "severe sickle cell crisis"
-                                    << "severe sickle cell crisis";
+    QTest::newRow("no complement across a comma") << "damage, in the end"
+                                                  << "damage|end";
+    QTest::newRow("modifiers kept") << "left adnexal tenderness"
+                                    << "left adnexal tenderness";
+    QTest::newRow("vague modifier in front dropped") << "severe sickle cell crisis"
+                                                     << "sickle cell crisis";
+    QTest::newRow("a kind noun names no concept") << "a diagnostic test and the laboratory findings"
+                                                  << "";
+    QTest::newRow("one adjective alone") << "a raised, waxy nodule"
+                                         << "waxy nodule";
+    QTest::newRow("listed noun in -ic") << "an antibiotic"
+                                        << "antibiotic";
+    QTest::newRow("adverb") << "killed rapidly by cells"
+                            << "cells";
     QTest::newRow("participle before a noun is a modifier")
         << "elevated calcium and increased afterload"
         << "elevated calcium|increased afterload";

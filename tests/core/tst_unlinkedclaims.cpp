@@ -18,6 +18,8 @@ private slots:
     void initTestCase();
     void extract_data();
     void extract();
+    void bothEndsUnlinked_data();
+    void bothEndsUnlinked();
     void endSpans();
     void settingTurnsThemOff();
 
@@ -59,15 +61,10 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("unlinked head, reverse cue")
         << "Streptococcal pharyngitis is treated with amoxicillin."
         << "amoxicillin|treats|[Streptococcal pharyngitis]|asserted";
-    QTest::newRow("both ends unlinked")
-        << "Radiation therapy can cause damage to the DNA."
-        << "[Radiation therapy]|causes|[damage to the DNA]|asserted";
     QTest::newRow("article left out") << "Wheezing is caused by a bronchospasm."
                                       << "[bronchospasm]|causes|wheezing|asserted";
     QTest::newRow("negated") << "Amoxicillin does not treat viral infections."
                              << "amoxicillin|treats|[viral infections]|negated";
-    QTest::newRow("hedged") << "EBV may cause sore throat."
-                            << "[EBV]|causes|[sore throat]|hedged";
     QTest::newRow("coordinated unlinked tails")
         << "Pneumonia presents with fever, night sweats, and sore throat."
         << "community-acquired pneumonia|presents_with|fever|asserted;"
@@ -84,8 +81,6 @@ void TestUnlinkedClaims::extract_data() {
         << "Strep throat, which presents with fever, is treated with amoxicillin."
         << "[Strep throat]|presents_with|fever|asserted;"
            "amoxicillin|treats|[Strep throat]|asserted";
-    QTest::newRow("evidential") << "Night sweats favor tuberculosis."
-                                << "[Night sweats]|evidential|[tuberculosis]|asserted";
     QTest::newRow("causal") << "The fever is secondary to a urinary tract infection."
                             << "[urinary tract infection]|causes|fever|asserted";
     QTest::newRow("copula to a qualified class") << "Pneumonia is a bacterial infection."
@@ -112,12 +107,42 @@ void TestUnlinkedClaims::extract_data() {
                              << "";
     QTest::newRow("same phrase both ends") << "Sore throat resembles sore throat."
                                            << "";
+    QTest::newRow("a kind noun is no class") << "Amoxicillin is a first-line antibiotic test."
+                                             << "";
+    QTest::newRow("no subject before a second predicate")
+        << "Amoxicillin crosses the placenta and can cause rash."
+        << "";
+    QTest::newRow("associated_with needs linked ends")
+        << "Pneumonia is associated with smoking history."
+        << "";
 }
 
 void TestUnlinkedClaims::extract() {
     QFETCH(QString, text);
     QFETCH(QString, claims);
     QCOMPARE(run(text.toStdString()), claims);
+}
+
+void TestUnlinkedClaims::bothEndsUnlinked_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("claims");
+    QTest::newRow("both ends unlinked")
+        << "Radiation therapy can cause damage to the DNA."
+        << "[Radiation therapy]|causes|[damage to the DNA]|asserted";
+    QTest::newRow("hedged") << "EBV may cause sore throat."
+                            << "[EBV]|causes|[sore throat]|hedged";
+    QTest::newRow("evidential") << "Night sweats favor tuberculosis."
+                                << "[Night sweats]|evidential|[tuberculosis]|asserted";
+}
+
+void TestUnlinkedClaims::bothEndsUnlinked() {
+    // Off by default (right less than half the time on the labelled set), on by setting.
+    QFETCH(QString, text);
+    QFETCH(QString, claims);
+    QCOMPARE(run(text.toStdString()), QString());
+    ClaimSettings both;
+    both.bothEndsUnlinked = true;
+    QCOMPARE(run(text.toStdString(), both), claims);
 }
 
 void TestUnlinkedClaims::endSpans() {
