@@ -82,6 +82,7 @@ struct World {
                     reading::ReferenceRangeTable::kDefaultFile);
         readingChecker = std::make_unique<reading::ReadingChecker>(ranges);
         analyzer->setReadingChecker(readingChecker.get());
+        analyzerLinkedEnds->setReadingChecker(readingChecker.get());
         importOutputs(
             data.outputs, {}, [&](Case&& c) { cases.push_back(std::move(c)); },
             [](ImportError&&) {});
