@@ -64,6 +64,11 @@ struct Claim {
     std::size_t begin = 0, end = 0;             // the sentence span in Case::output
     std::string cue;                            // the cue text that gave the relation
     std::size_t phraseBegin = 0, phraseEnd = 0; // first mention start to second mention end
+    // Each end's span in Case::output. An end with no KG concept (head or tail kNoNode) is a
+    // noun phrase of the sentence, headText/tailText: such a claim is never checked, only
+    // shown as unverified (the KG's coverage gap, not the model's error).
+    std::size_t headBegin = 0, headEnd = 0, tailBegin = 0, tailEnd = 0;
+    std::string headText, tailText;
     ClaimOwner owner = ClaimOwner::Model;
     ClaimStatus status = ClaimStatus::Unverified;
     ClaimEvidence evidence; // empty kind when unverified

@@ -137,9 +137,13 @@ CaseResult makeCaseResult(const Case& c, const CaseAnalysis& a, const KnowledgeB
     for (const Claim& cl : a.claims) {
         CaseResult::Claim rc;
         rc.step = cl.step;
-        rc.head = nodeName(kb, cl.head);
+        rc.headLinked = cl.head != kNoNode;
+        rc.tailLinked = cl.tail != kNoNode;
+        rc.head = rc.headLinked ? nodeName(kb, cl.head) : cl.headText;
         rc.relation = cl.relation;
-        rc.tail = nodeName(kb, cl.tail);
+        rc.tail = rc.tailLinked ? nodeName(kb, cl.tail) : cl.tailText;
+        rc.headSpan = span(cl.headBegin, cl.headEnd);
+        rc.tailSpan = span(cl.tailBegin, cl.tailEnd);
         rc.polarity = cl.polarity;
         rc.span = span(cl.begin, cl.end);
         rc.cue = cl.cue;

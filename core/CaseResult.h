@@ -98,7 +98,11 @@ struct CaseResult {
 
     struct Claim {
         int step = -1;
+        // The ends: a KG concept's name, or, where headLinked/tailLinked is false, the
+        // sentence's phrase for a concept the KG does not have (never checked).
         std::string head, relation, tail;
+        Span headSpan, tailSpan;
+        bool headLinked = true, tailLinked = true;
         std::optional<Polarity> polarity;
         Span span;
         std::string cue;

@@ -89,6 +89,13 @@ json claimJson(const CaseResult::Claim& cl) {
                {"polarity", cl.polarity ? toString(*cl.polarity) : ""},
                {"span", spanJson(cl.span)},
                {"cue", text(cl.cue)}};
+    // An end's KG concept, or null for a phrase the KG has no concept for.
+    cj["head_node"] = cl.headLinked ? json(text(cl.head)) : json(nullptr);
+    cj["tail_node"] = cl.tailLinked ? json(text(cl.tail)) : json(nullptr);
+    if (!cl.headSpan.empty())
+        cj["head_span"] = spanJson(cl.headSpan);
+    if (!cl.tailSpan.empty())
+        cj["tail_span"] = spanJson(cl.tailSpan);
     if (!cl.owner.empty())
         cj["owner"] = text(cl.owner);
     if (cl.status)
@@ -462,6 +469,11 @@ void readText(Reader& in, const json& j, CaseResult& r) {
             if (!cl.polarity && !polarity.empty())
                 in.problem(where + ".polarity", "not asserted, negated or hedged");
             cl.span = in.span(c, where);
+            // Files written before unlinked ends have no "head_node": every end was linked.
+            cl.headLinked = !(c.contains("head_node") && c["head_node"].is_null());
+            cl.tailLinked = !(c.contains("tail_node") && c["tail_node"].is_null());
+            cl.headSpan = in.span(c, where, "head_span");
+            cl.tailSpan = in.span(c, where, "tail_span");
             cl.cue = in.string(c, "cue", where);
             const std::string status = in.string(c, "status", where);
             cl.status = claimStatusFromName(status);

@@ -32,6 +32,13 @@ std::string claimText(const CaseResult::Claim& c) {
 
 std::string claimEvidenceText(const CaseResult::Claim& c) {
     const CaseResult::Claim::Evidence& e = c.evidence;
+    if (!c.headLinked || !c.tailLinked) {
+        const std::string& phrase = !c.headLinked ? c.head : c.tail;
+        return "'" + phrase + "'" +
+               (!c.headLinked && !c.tailLinked ? " and '" + c.tail + "'" : "") +
+               (!c.headLinked && !c.tailLinked ? ": no KG concepts" : ": no KG concept") +
+               ", not checked";
+    }
     if (c.status.value_or(ClaimStatus::Unverified) == ClaimStatus::Unverified || e.kind.empty())
         return "no KG edge found";
     std::string s;

@@ -1,10 +1,12 @@
 #include "ClaimExtractor.h"
 
+#include "NounPhraseChunker.h"
 #include "StepSegmenter.h"
 #include "WordLists.h"
 
 #include <algorithm>
 #include <array>
+#include <deque>
 
 namespace rs {
 
@@ -57,8 +59,15 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
 struct ClaimExtractor::Reading {
     std::string_view text;
     const std::vector<Token>& tokens;
-    std::vector<AlignedMention> aligned;
-    std::vector<int> covered; // token -> index into aligned, -1 outside mentions
+    std::vector<AlignedMention> aligned; // linked mentions in order, then noun phrases
+    std::vector<int> covered;            // token -> index into aligned, -1 outside mentions
+    std::size_t linkedCount = 0;         // aligned[0, linkedCount) are the linked mentions
+    std::deque<Mention> phrases;         // the noun phrases' mentions (node kNoNode)
+
+    // Whether token t lies in a linked mention (not in a noun phrase with no concept).
+    bool linked(std::size_t t) const {
+        return covered[t] >= 0 && std::size_t(covered[t]) < linkedCount;
+    }
 
     std::size_t tokenAtOrAfter(std::size_t offset) const {
         return std::size_t(
@@ -79,7 +88,7 @@ struct ClaimExtractor::Reading {
         if (at + cue.size() > limit)
             return false;
         for (std::size_t j = 0; j < cue.size(); ++j) {
-            if (covered[at + j] >= 0 || tokens[at + j].norm != cue[j])
+            if (linked(at + j) || tokens[at + j].norm != cue[j])
                 return false;
             // "the answer is A) insulin": an option letter is not the article of "is a".
             if (tokens[at + j].allUpper && tokens[at + j].norm.size() == 1)
@@ -121,6 +130,7 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
             r.covered[t] = int(r.aligned.size());
         r.aligned.push_back({first, last, &m});
     }
+    r.linkedCount = r.aligned.size();
     Sentence s;
     for (std::size_t si = 0; si < steps.size(); ++si) {
         for (const TextSpan& span :
@@ -132,15 +142,18 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
             if (s.ta >= s.tb)
                 continue;
             s.mentions.clear();
+            const auto linkedEnd = r.aligned.begin() + std::ptrdiff_t(r.linkedCount);
             auto it = std::lower_bound(
-                r.aligned.begin(), r.aligned.end(), s.ta,
+                r.aligned.begin(), linkedEnd, s.ta,
                 [](const AlignedMention& m, std::size_t t) { return m.first < t; });
-            for (; it != r.aligned.end() && it->first < s.tb; ++it)
+            for (; it != linkedEnd && it->first < s.tb; ++it)
                 if (it->last <= s.tb)
                     s.mentions.push_back(std::size_t(it - r.aligned.begin()));
             findCues(r, s);
             if (s.hits.empty())
                 continue;
+            if (settings_.unlinkedEnds && lexicon_.hasPhraseWords())
+                addPhraseMentions(r, s);
             claimsAtCues(r, s, out.claims);
             gapsOfUnusedCues(r, s, out.gaps);
         }
@@ -152,7 +165,7 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
     // Longest relation cue at each position outside mentions.
     s.hits.clear();
     for (std::size_t t = s.ta; t < s.tb; ++t) {
-        if (r.covered[t] >= 0)
+        if (r.linked(t))
             continue;
         const auto* cands = lexicon_.relationCuesStartingWith(r.tokens[t].norm);
         if (!cands)
@@ -164,6 +177,57 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
             }
         }
     }
+}
+
+void ClaimExtractor::addPhraseMentions(Reading& r, Sentence& s) const {
+    std::vector<NounPhraseChunker::Mark> marks(r.tokens.size(), NounPhraseChunker::Mark::Free);
+    for (std::size_t t = s.ta; t < s.tb; ++t)
+        if (r.linked(t))
+            marks[t] = NounPhraseChunker::Mark::Linked;
+    for (const CueHit& hit : s.hits)
+        for (std::size_t t = hit.start; t < hit.start + hit.len; ++t)
+            marks[t] = NounPhraseChunker::Mark::Blocked;
+    const NounPhraseChunker chunker(lexicon_, std::size_t(std::max(1, settings_.maxChunkTokens)));
+    const auto chunks = chunker.chunk(r.text, r.tokens, s.ta, s.tb, marks);
+    if (chunks.empty())
+        return;
+    // Depth of brackets at each phrase: a bracketed gloss ("anemia (hemoglobin 7 g/dL)")
+    // explains the concept before it and is no claim end of its own.
+    int depth = 0;
+    std::size_t scanned = r.tokens[s.ta].begin;
+    for (const PhraseChunk& c : chunks) {
+        for (; scanned < r.tokens[c.first].begin; ++scanned)
+            depth += r.text[scanned] == '(' || r.text[scanned] == '['                  ? 1
+                     : (r.text[scanned] == ')' || r.text[scanned] == ']') && depth > 0 ? -1
+                                                                                       : 0;
+        if (depth > 0)
+            continue;
+        Mention m;
+        m.begin = r.tokens[c.first].begin;
+        m.end = r.tokens[c.last - 1].end;
+        m.node = kNoNode;
+        r.phrases.push_back(std::move(m));
+        for (std::size_t t = c.first; t < c.last; ++t)
+            r.covered[t] = int(r.aligned.size());
+        s.mentions.push_back(r.aligned.size());
+        r.aligned.push_back({c.first, c.last, &r.phrases.back()});
+    }
+    std::sort(s.mentions.begin(), s.mentions.end(), [&r](std::size_t x, std::size_t y) {
+        return r.aligned[x].first < r.aligned[y].first;
+    });
+}
+
+bool ClaimExtractor::sameConcept(const Reading& r, const AlignedMention& a,
+                                 const AlignedMention& b) {
+    if (a.mention->node != kNoNode || b.mention->node != kNoNode)
+        return a.mention->node == b.mention->node;
+    // Two noun phrases: the same words.
+    if (a.last - a.first != b.last - b.first)
+        return false;
+    for (std::size_t i = 0; i < a.last - a.first; ++i)
+        if (r.tokens[a.first + i].norm != r.tokens[b.first + i].norm)
+            return false;
+    return true;
 }
 
 bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s,
@@ -193,6 +257,10 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
 }
 
 namespace {
+
+// Conjunctions that, right after a concept, open a second predicate of the clause's
+// subject ("crosses the placenta and can cause").
+constexpr std::array<std::string_view, 3> kClauseConjunctions = {"and", "but", "or"};
 
 // Words that may stand between two coordinated concepts: "A, B and C", "A and/or B",
 // "A as well as B", "both A and B", "A or the B".
@@ -253,7 +321,7 @@ std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s,
     constexpr std::size_t kMaxLabelTokens = 16;
     for (std::size_t p = hit.start; p > from && hit.start - p <= gapMax;) {
         --p;
-        if (r.covered[p] >= 0)
+        if (r.linked(p))
             return 0;
         if (!words::in(words::kSubjectPronouns, r.tokens[p].norm))
             continue;
@@ -288,13 +356,21 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     bool pronounBetween = false;
     for (std::size_t t = a.last; t < hit.start && a.last <= hit.start; ++t)
         pronounBetween = pronounBetween || words::in(words::kSubjectPronouns, r.tokens[t].norm);
-    if (a.first < from || hit.start - a.last > gapMax || pronounBetween) {
-        // "B) Exchange transfusion: This is a treatment for ...": the pronoun after the
-        // item's label stands for the label's concept.
-        k = itemLabelBefore(r, s, hit, from);
-        if (k == 0)
-            return out;
-    }
+    // "X crosses the placenta and can cause Y": the concept before a conjunction that
+    // opens a second predicate is not its subject.
+    if (a.last < hit.start && words::in(kClauseConjunctions, r.tokens[a.last].norm))
+        return out;
+    // "B) Exchange transfusion: This is a treatment for ...": the pronoun after the item's
+    // label stands for the label's concept, also over a noun phrase of its own ("This
+    // pattern of abnormalities is consistent with").
+    const std::size_t label = a.mention->node == kNoNode || a.first < from ||
+                                      hit.start - a.last > gapMax || pronounBetween
+                                  ? itemLabelBefore(r, s, hit, from)
+                                  : 0;
+    if (label != 0)
+        k = label;
+    else if (a.first < from || hit.start - a.last > gapMax || pronounBetween)
+        return out;
     out.push_back(s.mentions[k - 1]);
     for (--k; k > 0; --k) {
         const AlignedMention& p = r.aligned[s.mentions[k - 1]];
@@ -352,7 +428,7 @@ bool ClaimExtractor::copularBridge(const Reading& r, const CueHit& copula,
     if (hit.start < end || hit.start - end > 2)
         return false;
     for (std::size_t t = end; t < hit.start; ++t)
-        if (r.covered[t] >= 0 || !words::in(words::kQualifiers, r.tokens[t].norm) || !r.softJoin(t))
+        if (r.linked(t) || !words::in(words::kQualifiers, r.tokens[t].norm) || !r.softJoin(t))
             return false;
     return r.softJoin(hit.start);
 }
@@ -365,16 +441,23 @@ bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const C
     constexpr std::size_t kMaxBetween = 8;
     const RelationCue& c = lexicon_.relationCues()[copula.cue];
     const std::size_t end = copula.start + copula.len;
+    // "is a description of Y, which causes": after "of" the relative clause is Y's.
     if (c.relation != "is_a" || c.direction != CueDirection::Forward || hit.start < end ||
-        hit.start - end > kMaxBetween)
+        hit.start - end > kMaxBetween || c.tokens.back() == "of")
         return false;
-    bool relative = r.tokens[hit.start].norm == "used";
+    // "is a movement disorder caused by": a participle cue right after the noun.
+    const std::string& first = r.tokens[hit.start].norm;
+    bool relative = first == "used" || (first.size() > 4 && first.ends_with("ed"));
     int mentions = 0;
     for (std::size_t t = end; t < hit.start; ++t) {
         if (r.covered[t] >= 0 && (t == end || r.covered[t] != r.covered[t - 1]))
             ++mentions;
         const std::string_view sep = r.separator(t);
         if (hasAny(sep, ";:()[]{}\".!?") || words::in(words::kSubjectPronouns, r.tokens[t].norm))
+            return false;
+        // "refers to eye movements, which could be a sign of": a relative clause after a
+        // comma is about the noun before it.
+        if (hasAny(sep, ",") && words::in(words::kRelativePronouns, r.tokens[t].norm))
             return false;
         relative = relative || r.tokens[t].norm == "that" || r.tokens[t].norm == "which" ||
                    r.tokens[t].norm == "used";
@@ -439,22 +522,44 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             !cueArgumentsAreMentions(r, s, r.aligned[left.front()], r.aligned[right.front()], hit,
                                      from))
             continue;
-        hit.used = true;
         const bool forward = cue.direction == CueDirection::Forward;
         for (std::size_t li : left) {
             const AlignedMention& a = r.aligned[li];
+            // A cue with linked concepts on both sides reports no coverage gap, whether or
+            // not it makes a claim (gapsOfUnusedCues).
+            for (std::size_t ri : right)
+                hit.used = hit.used || (li < r.linkedCount && ri < r.linkedCount);
             // "No cough suggests pneumonia": the head is a finding stated absent, and the
             // sentence says what its absence points to, not that cough does not point there.
-            if (negatesMention(r, s, a))
+            // "is a direct treatment for": a phrase between an article and the cue is the
+            // cue noun's modifier, not its head.
+            if (negatesMention(r, s, a) ||
+                (li >= r.linkedCount && a.last == hit.start && a.first > s.ta &&
+                 (r.tokens[a.first - 1].norm == "a" || r.tokens[a.first - 1].norm == "an")))
                 continue;
             for (std::size_t ri : right) {
                 const AlignedMention& b = r.aligned[ri];
-                if (a.mention->node == b.mention->node)
+                if (sameConcept(r, a, b) ||
+                    (li >= r.linkedCount && ri >= r.linkedCount && !settings_.bothEndsUnlinked) ||
+                    ((li >= r.linkedCount || ri >= r.linkedCount) &&
+                     std::find(settings_.linkedOnlyRelations.begin(),
+                               settings_.linkedOnlyRelations.end(),
+                               cue.relation) != settings_.linkedOnlyRelations.end()))
                     continue;
                 Claim c;
                 c.step = s.step;
-                c.head = forward ? a.mention->node : b.mention->node;
-                c.tail = forward ? b.mention->node : a.mention->node;
+                const AlignedMention& h = forward ? a : b;
+                const AlignedMention& tl = forward ? b : a;
+                c.head = h.mention->node;
+                c.tail = tl.mention->node;
+                c.headBegin = h.mention->begin;
+                c.headEnd = h.mention->end;
+                c.tailBegin = tl.mention->begin;
+                c.tailEnd = tl.mention->end;
+                if (c.head == kNoNode)
+                    c.headText = std::string(r.text.substr(c.headBegin, c.headEnd - c.headBegin));
+                if (c.tail == kNoNode)
+                    c.tailText = std::string(r.text.substr(c.tailBegin, c.tailEnd - c.tailBegin));
                 c.relation = cue.relation;
                 c.polarity = polarityOf(r, s, a, b, hit);
                 c.begin = s.span.begin;
@@ -547,6 +652,8 @@ void ClaimExtractor::gapsOfUnusedCues(const Reading& r, const Sentence& s,
             continue;
         bool before = false, after = false;
         for (std::size_t mi : s.mentions) {
+            if (mi >= r.linkedCount)
+                continue; // a noun phrase with no concept is the gap itself
             const AlignedMention& m = r.aligned[mi];
             if (m.last <= hit.start && hit.start - m.last <= gapMax)
                 before = true;
@@ -591,22 +698,22 @@ std::pair<std::size_t, std::size_t> ClaimExtractor::unlinkedPhrase(const Reading
     // words before the comma the head.
     if (afterCue) {
         std::size_t t = hitEnd;
-        while (t < s.tb && r.covered[t] < 0 && !r.clauseBreakBefore(t) &&
+        while (t < s.tb && !r.linked(t) && !r.clauseBreakBefore(t) &&
                inList(kFillers, tokens[t].norm) && t - hitEnd < gapMax)
             ++t;
         pb = pe = t;
-        while (pe < s.tb && pe - pb < maxPhrase && r.covered[pe] < 0 && !r.clauseBreakBefore(pe) &&
+        while (pe < s.tb && pe - pb < maxPhrase && !r.linked(pe) && !r.clauseBreakBefore(pe) &&
                !inList(kPhraseStops, tokens[pe].norm) &&
                !lexicon_.relationCuesStartingWith(tokens[pe].norm))
             ++pe;
     } else {
         std::size_t t = hit.start; // phrase ends before token t
-        while (t > s.ta && r.covered[t - 1] < 0 && !r.clauseBreakBefore(t) &&
+        while (t > s.ta && !r.linked(t - 1) && !r.clauseBreakBefore(t) &&
                inList(kFillers, tokens[t - 1].norm) && hit.start - t < gapMax)
             --t;
         pb = pe = t;
-        while (pb > s.ta && pe - pb < maxPhrase && r.covered[pb - 1] < 0 &&
-               !r.clauseBreakBefore(pb) && !inList(kPhraseStops, tokens[pb - 1].norm) &&
+        while (pb > s.ta && pe - pb < maxPhrase && !r.linked(pb - 1) && !r.clauseBreakBefore(pb) &&
+               !inList(kPhraseStops, tokens[pb - 1].norm) &&
                !lexicon_.relationCuesStartingWith(tokens[pb - 1].norm))
             --pb;
     }

@@ -3,13 +3,15 @@
 // mentions on each side of a relation cue, nearest first, with the mentions coordinated with
 // them ("A, B and C are signs of W" gives every pair). The cue gives relation and direction;
 // negation and hedging cues around the relation give the polarity, and a finding stated
-// absent ("no cough suggests ...") is no head of a claim. A cue with a linked concept on one
-// side and an unlinkable phrase on the other is a coverage gap of the KG, reported so, and
-// never a claim.
+// absent ("no cough suggests ...") is no head of a claim. With the lexicon's phrase words,
+// the noun phrases of the sentence that no KG concept covers (NounPhraseChunker) take part
+// like mentions: a claim may have an end with no KG concept, which is never checked. A cue
+// with a linked concept on one side only is also reported as a coverage gap of the KG.
 #include "CaseAnalysis.h"
 #include "Lexicon.h"
 #include "TextNormalizer.h"
 
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -20,6 +22,14 @@ struct ClaimSettings {
     int maxGapTokens = 4;       // words allowed between a mention and the cue, each side
     int polarityLookBehind = 3; // words before the head still searched for negation/hedging
     int maxPhraseTokens = 4;    // longest unlinked phrase reported as a coverage gap
+    bool unlinkedEnds = true;   // noun phrases with no KG concept may be claim ends
+    int maxChunkTokens = 6;     // longest noun phrase taken as such an end
+    // Relations whose cues are too vague to relate phrases the KG does not know ("this
+    // design involves collecting data"): their claims need linked ends.
+    std::vector<std::string> linkedOnlyRelations{"localizes_to", "associated_with"};
+    // Whether a claim may have no KG concept at either end. Off: on the labelled set such
+    // claims were right less than half the time (tests/extraction/README.md).
+    bool bothEndsUnlinked = false;
 };
 
 struct ClaimExtraction {
@@ -48,6 +58,9 @@ private:
     struct Sentence;
 
     void findCues(const Reading& r, Sentence& s) const;
+    // Adds the sentence's noun phrases that no mention covers to r and s as unlinked
+    // mentions (node kNoNode).
+    void addPhraseMentions(Reading& r, Sentence& s) const;
     // Claims of every cue: the concepts next to it on each side, with those coordinated
     // with them (every pair of "A and B cause C or D").
     void claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const;
@@ -71,6 +84,8 @@ private:
     bool cueArgumentsAreMentions(const Reading& r, const Sentence& s, const AlignedMention& a,
                                  const AlignedMention& b, const CueHit& cue,
                                  std::size_t from) const;
+    // Whether two ends name the same concept: the same KG node, or the same words.
+    static bool sameConcept(const Reading& r, const AlignedMention& a, const AlignedMention& b);
     bool negatesMention(const Reading& r, const Sentence& s, const AlignedMention& m) const;
     Polarity polarityOf(const Reading& r, const Sentence& s, const AlignedMention& a,
                         const AlignedMention& b, const CueHit& cue) const;

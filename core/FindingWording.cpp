@@ -38,7 +38,7 @@ const CaseResult::Claim* claimOf(const CaseResult& r, const CaseResult::Finding&
         return nullptr;
     const CaseResult::Claim* sameEnds = nullptr;
     for (const CaseResult::Claim& c : r.claims) {
-        if (c.head != f.nodes[0] || c.tail != f.nodes[1])
+        if (!c.headLinked || !c.tailLinked || c.head != f.nodes[0] || c.tail != f.nodes[1])
             continue;
         if (!f.span.empty() && c.span == f.span)
             return &c;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <utility>
 
 namespace rs {
 
@@ -270,6 +271,46 @@ bool Lexicon::loadCompleteLists(const std::string& path, std::vector<ImportError
     return loadFile(path, errors, [&](std::istream& in) { readCompleteLists(in, path, errors); });
 }
 
+bool Lexicon::loadPhraseWords(const std::string& path, std::vector<ImportError>* errors) {
+    return loadFile(path, errors, [&](std::istream& in) { readPhraseWords(in, path, errors); });
+}
+
+void Lexicon::readPhraseWords(std::istream& in, const std::string& source,
+                              std::vector<ImportError>* errors) {
+    static const std::pair<std::string_view, PhraseWord> kClasses[] = {
+        {"determiner", PhraseWord::Determiner},
+        {"possessor", PhraseWord::Possessor},
+        {"break", PhraseWord::Break},
+        {"verb", PhraseWord::Verb},
+        {"generic", PhraseWord::Generic},
+        {"vague", PhraseWord::Vague},
+        {"relational", PhraseWord::Relational},
+        {"noun", PhraseWord::Noun},
+        {"kind", PhraseWord::Kind}};
+    readTable(in, source, 2, "class", errors,
+              [this](const std::vector<std::string_view>& f) -> std::string {
+                  for (const auto& [name, kind] : kClasses)
+                      if (f[0] == name)
+                          return addPhraseWord(kind, f[1])
+                                     ? std::string()
+                                     : "not one word: '" + std::string(f[1]) + "'";
+                  return "class '" + std::string(f[0]) + "' is not a phrase-word class";
+              });
+}
+
+bool Lexicon::addPhraseWord(PhraseWord kind, std::string_view word) {
+    std::vector<std::string> tokens = cueTokens(word);
+    if (tokens.size() != 1)
+        return false;
+    phraseWords_.emplace(std::move(tokens.front()), kind);
+    return true;
+}
+
+const PhraseWord* Lexicon::phraseWord(const std::string& norm) const {
+    const auto it = phraseWords_.find(norm);
+    return it == phraseWords_.end() ? nullptr : &it->second;
+}
+
 void Lexicon::readRelationCues(std::istream& in, const std::string& source,
                                std::vector<ImportError>* errors) {
     readTable(in, source, 3, "relation", errors,
@@ -363,6 +404,9 @@ bool Lexicon::load(const std::string& dir, std::vector<ImportError>* errors) {
     // Completeness is a declaration a lexicon may leave out: without it nothing is complete.
     if (std::filesystem::exists(d / kCompleteListsFile))
         loadCompleteLists((d / kCompleteListsFile).string(), errors);
+    // Without the chunker's word classes, claims keep needing two linked ends.
+    if (std::filesystem::exists(d / kPhraseWordsFile))
+        loadPhraseWords((d / kPhraseWordsFile).string(), errors);
     return a && b && c;
 }
 

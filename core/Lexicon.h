@@ -48,6 +48,29 @@ struct RelationCue {
     std::vector<std::string> tokens; // normalized tokens of cue
 };
 
+// What a closed-class word does to a noun phrase (phrase-words.tsv, NounPhraseChunker):
+// Determiner: left out at the start of a phrase, starts a new one inside ("the", "his");
+// Possessor: a noun whose possessive is left out like a determiner ("the patient's");
+// Break: ends a phrase and is no part of one (prepositions, conjunctions, auxiliaries,
+// pronouns, adverbs); Verb: the same, for verbs; Generic: a noun that names no concept
+// by itself ("disease", "symptoms", "findings"); Vague: a modifier that does not make a
+// generic noun a class ("other", "possible", "underlying"); Relational: a noun that takes
+// its complement with "of", "to" or "in" into the phrase ("damage to the DNA", "shortness of
+// breath", "increase in afterload"); Noun: a noun the suffix rules would take for an adverb
+// or an adjective ("family", "anomaly"); Kind: a head noun that names no concept whatever
+// its modifiers ("a diagnostic test", "a surgical procedure", "the laboratory findings").
+enum class PhraseWord {
+    Determiner,
+    Possessor,
+    Break,
+    Verb,
+    Generic,
+    Vague,
+    Relational,
+    Noun,
+    Kind
+};
+
 struct PolarityCue {
     Polarity polarity = Polarity::Negated; // Negated or Hedged
     std::string cue;
@@ -61,6 +84,7 @@ public:
     static constexpr const char* kPolarityCuesFile = "polarity-cues.tsv";
     static constexpr const char* kCompatibilityFile = "relation-compatibility.tsv";
     static constexpr const char* kCompleteListsFile = "complete-relations.tsv"; // optional
+    static constexpr const char* kPhraseWordsFile = "phrase-words.tsv";         // optional
     // Where a KG file's own completeness declarations sit: beside it, named after it
     // ("demo-kg.tsv" -> "demo-kg.complete-relations.tsv").
     static std::string completeListsFileFor(const std::string& kgFile);
@@ -73,6 +97,7 @@ public:
     bool loadPolarityCues(const std::string& path, std::vector<ImportError>* errors = nullptr);
     bool loadCompatibility(const std::string& path, std::vector<ImportError>* errors = nullptr);
     bool loadCompleteLists(const std::string& path, std::vector<ImportError>* errors = nullptr);
+    bool loadPhraseWords(const std::string& path, std::vector<ImportError>* errors = nullptr);
 
     // The same formats from a stream; source names it in error messages.
     void readRelationCues(std::istream& in, const std::string& source,
@@ -83,6 +108,8 @@ public:
                            std::vector<ImportError>* errors);
     void readCompleteLists(std::istream& in, const std::string& source,
                            std::vector<ImportError>* errors);
+    void readPhraseWords(std::istream& in, const std::string& source,
+                         std::vector<ImportError>* errors);
 
     // Programmatic entries. False (and nothing added) when relation is not lower_snake or the
     // cue normalizes to nothing. Duplicates are ignored.
@@ -93,6 +120,13 @@ public:
     // False (and nothing added) without a lower_snake claim relation, both kinds and a relation.
     bool addCompleteList(CompleteList list);
     const std::vector<CompleteList>& completeLists() const { return completeLists_; }
+    // False when word normalizes to more or less than one token; the first class given to a
+    // word is kept.
+    bool addPhraseWord(PhraseWord kind, std::string_view word);
+    // The class of a normalized word, nullptr when it has none.
+    const PhraseWord* phraseWord(const std::string& norm) const;
+    // Without phrase words there is no noun-phrase chunking: claims need linked ends.
+    bool hasPhraseWords() const { return !phraseWords_.empty(); }
     static bool inCompleteList(const CompleteList& list, std::string_view kgRelation);
 
     const std::vector<RelationCue>& relationCues() const { return relationCues_; }
@@ -147,6 +181,7 @@ private:
     std::unordered_map<std::string, std::vector<std::size_t>> polarityByFirst_;
     std::map<std::string, std::vector<Compat>, std::less<>> compat_; // by claim relation
     std::vector<CompleteList> completeLists_;
+    std::unordered_map<std::string, PhraseWord> phraseWords_;
 };
 
 } // namespace rs

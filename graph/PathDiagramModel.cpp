@@ -131,7 +131,9 @@ struct PathDiagramBuilder {
     void addClaims() {
         for (std::size_t i = 0; i < r.claims.size(); ++i) {
             const CaseResult::Claim& cl = r.claims[i];
-            if (cl.head.empty() || cl.tail.empty() || cl.head == cl.tail)
+            // A phrase the KG has no concept for is no node of the path.
+            if (cl.head.empty() || cl.tail.empty() || cl.head == cl.tail || !cl.headLinked ||
+                !cl.tailLinked)
                 continue;
             ensureOnPath(cl.head);
             ensureOnPath(cl.tail);

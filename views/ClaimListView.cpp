@@ -68,6 +68,12 @@ void ClaimListView::showClaims(const CaseResult* result) {
         item->setData(EvidenceRole, evidence);
         item->setForeground(statusColor(status));
         item->setToolTip(evidence);
+        // An end the KG has no concept for: the claim is never checked, shown apart.
+        if (!c.headLinked || !c.tailLinked) {
+            QFont italic = item->font();
+            italic.setItalic(true);
+            item->setFont(italic);
+        }
     }
     title_->setText(
         tr("Claims (%1) — %2 unverified, not errors").arg(list_->count()).arg(unverified_));

@@ -3,7 +3,8 @@
 // supported (the KG edge that confirms it), contradicted (the KG evidence against it) and
 // unverified ("no KG edge found": the KG's silence, shown muted and never an error; see
 // docs/design.md, Error classes). Claims that are not the model's own (a restated question
-// fact, an option being rejected, another person's history) say so.
+// fact, an option being rejected, another person's history) say so. A claim with an end the
+// KG has no concept for is unverified and in italics, its evidence naming that end.
 #include "CaseResult.h"
 
 #include <QWidget>

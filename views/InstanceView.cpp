@@ -402,6 +402,9 @@ public:
                        QStringLiteral("]");
             if (!cl.cue.empty())
                 tip += InstanceView::tr(", cue “%1”").arg(qs(cl.cue));
+            if (!cl.headLinked || !cl.tailLinked)
+                tip += InstanceView::tr(" — “%1” has no KG concept: unverified, not checked")
+                           .arg(qs(cl.headLinked ? cl.tail : cl.head));
             marks.push_back({Mark::Claim, range.begin, range.end, {}, tip});
         }
     }

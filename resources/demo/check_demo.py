@@ -177,6 +177,15 @@ def load_lexicons(kg):
             err(f'polarity-cues.tsv:{ln}: polarity {p!r}')
         pol_list.append((norm(cue).split(), p))
     pol_list.sort(key=lambda c: -len(c[0]))
+    words_seen = {}
+    for ln, (cls, word) in read_tsv(os.path.join(LEX, 'phrase-words.tsv'), ['class', 'word']):
+        if cls not in ('determiner', 'possessor', 'break', 'verb', 'generic', 'vague', 'relational', 'noun', 'kind'):
+            err(f'phrase-words.tsv:{ln}: class {cls!r}')
+        if norm(word) != word or ' ' in word:
+            err(f'phrase-words.tsv:{ln}: not one normalized word {word!r}')
+        if word in words_seen:
+            err(f'phrase-words.tsv:{ln}: {word!r} already in class {words_seen[word]}')
+        words_seen[word] = cls
     compat = defaultdict(list)
     for ln, cols in comp:
         cr, kr, d = cols[:3]

@@ -92,6 +92,7 @@ private slots:
     void roundTrip_data();
     void roundTrip();
     void encodesTheDocumentedShape();
+    void unlinkedEndsAreNull();
     void unsetClaimStatusIsNotWritten();
     void lenientReads_data();
     void lenientReads();
@@ -119,6 +120,20 @@ void TestCaseResultCodec::roundTrip_data() {
     unicode.findings.push_back({});
     unicode.findings.back().explanation = "中文 \"quoted\" \\ back";
     QTest::newRow("unicode and escapes") << unicode;
+    // An end the KG has no concept for: its phrase, its span, a null node.
+    CaseResult unlinked = fullResult();
+    CaseResult::Claim phrase = unlinked.claims.front();
+    phrase.tail = "strep throat";
+    phrase.tailLinked = false;
+    phrase.headSpan = {10, 19};
+    phrase.tailSpan = {27, 39};
+    phrase.status = ClaimStatus::Unverified;
+    phrase.evidence = {};
+    unlinked.claims.push_back(phrase);
+    phrase.head = "EBV";
+    phrase.headLinked = false;
+    unlinked.claims.push_back(phrase);
+    QTest::newRow("unlinked ends") << unlinked;
 }
 
 void TestCaseResultCodec::roundTrip() {
@@ -196,12 +211,29 @@ void TestCaseResultCodec::encodesTheDocumentedShape() {
       "mentions": [{"span": [0, 5], "node": "Fever", "score": 1.0, "matched": "fever"}],
       "claims": [{"step": 0, "head": "Fever", "relation": "indicates", "tail": "Measles",
                   "polarity": "asserted", "span": [0, 24], "cue": "indicates",
+                  "head_node": "Fever", "tail_node": "Measles",
                   "owner": "model", "status": "unverified"}]
     })");
     const json got = caseResultJson(c, a, kb);
     QVERIFY2(got == expected, (got.dump(1) + "\n---\n" + expected.dump(1)).c_str());
     // The stored form decodes to the same result the analysis made.
     QVERIFY(decodeCaseResult(got) == makeCaseResult(c, a, kb));
+}
+
+void TestCaseResultCodec::unlinkedEndsAreNull() {
+    // A file written before unlinked ends has no head_node: its ends are KG concepts.
+    CaseResult r = fullResult();
+    r.claims.front().tailLinked = false;
+    r.claims.front().tailSpan = {27, 39};
+    json j = encodeCaseResult(r);
+    QVERIFY(j["claims"][0]["tail_node"].is_null());
+    QCOMPARE(j["claims"][0]["head_node"].get<std::string>(), std::string("Alteplase"));
+    QCOMPARE(j["claims"][0]["tail_span"], json::array({27, 39}));
+    QVERIFY(!decodeCaseResult(j).claims.front().tailLinked);
+    j["claims"][0].erase("head_node");
+    j["claims"][0].erase("tail_node");
+    const CaseResult old = decodeCaseResult(j);
+    QVERIFY(old.claims.front().headLinked && old.claims.front().tailLinked);
 }
 
 void TestCaseResultCodec::unsetClaimStatusIsNotWritten() {

@@ -9,7 +9,10 @@ Matching (one-to-one, per sentence, greedy in label order):
   concept  An extracted head (tail) stands for a labelled phrase when a mention of that KG
            node in the sentence overlaps the phrase's span (widened over a bracketed gloss
            right after it), or when the node's name equals the phrase after normalisation
-           (lower case, punctuation to spaces, plural -s off).
+           (lower case, punctuation to spaces, plural -s off). An end with no KG concept
+           (its "head_node"/"tail_node" is null: a noun phrase of the sentence) stands for
+           the labelled phrase when its own span overlaps the phrase's (widened the same
+           way), or when its text equals the phrase after normalisation.
   strict   both concepts match in the relation's direction, the relations are the same or
            compatible (COMPATIBLE below), and the polarity is the same.
   relaxed  both concepts match in either order and the polarity is the same; the relation
@@ -128,7 +131,8 @@ def run_engine(binary, data, work, sentences):
 
 def read_analysis(json_path):
     """The --json document, its claims by case id (each with 'head_spans'/'tail_spans': the
-    spans of mentions of that node inside the claim's sentence) and its mention spans by id."""
+    spans of mentions of that node inside the claim's sentence, or for an end with no KG
+    concept its own span; and 'unlinked': how many ends have none) and its mention spans by id."""
     with open(json_path, encoding="utf-8") as f:
         doc = json.load(f)
     out = {}
@@ -142,7 +146,16 @@ def read_analysis(json_path):
         for c in case.get("claims", []):
             b, e = c["span"]
             within = lambda spans: [s for s in spans if s[0] >= b and s[1] <= e]
-            claims.append(dict(c, head_spans=within(mentions[c["head"]]), tail_spans=within(mentions[c["tail"]])))
+            ends = {}
+            unlinked = 0
+            for k in ("head", "tail"):
+                # A file written before unlinked ends has no "<end>_node": the end is linked.
+                if c.get(k + "_node", c[k]) is None:
+                    unlinked += 1
+                    ends[k + "_spans"] = [tuple(c[k + "_span"])] if k + "_span" in c else []
+                else:
+                    ends[k + "_spans"] = within(mentions[c[k]])
+            claims.append(dict(c, unlinked=unlinked, **ends))
         out[case["id"]] = claims
     return doc, out, mention_spans
 
@@ -151,6 +164,11 @@ def concept_matches(name, spans, phrase, phrase_span):
     if any(s[0] < phrase_span[1] and phrase_span[0] < s[1] for s in spans):
         return True
     return norm(name) == norm(phrase)
+
+
+def end_text(claim, end):
+    """An end as listed: the KG concept's name, or [the phrase] when it has none."""
+    return "[%s]" % claim[end] if claim.get(end + "_node", claim[end]) is None else claim[end]
 
 
 def pair_orientation(label, claim):
@@ -244,6 +262,7 @@ def score(sentences, extracted, mention_spans, show_list):
     false_rel = collections.Counter()
     missing_cases = 0
     by_relation = collections.defaultdict(lambda: [0, 0])  # labelled, strictly matched
+    by_ends = collections.defaultdict(lambda: [0, 0])  # unlinked ends (0-2): claims, strict matches
     listing = []
     for s in sentences:
         if s["id"] not in extracted:
@@ -276,11 +295,13 @@ def score(sentences, extracted, mention_spans, show_list):
                 s["id"], lab["head"], lab["relation"], lab["tail"], lab["polarity"], "; ".join(reasons), s["text"]))
         strict_claims = set(strict.values())
         for j, cl in enumerate(claims):
+            by_ends[cl["unlinked"]][0] += 1
             if j in strict_claims:
+                by_ends[cl["unlinked"]][1] += 1
                 continue
             false_rel[cl["relation"]] += 1
             listing.append("FALSE %s  (%s, %s, %s, %s) cue '%s'%s\n      %s" % (
-                s["id"], cl["head"], cl["relation"], cl["tail"], cl["polarity"], cl["cue"],
+                s["id"], end_text(cl, "head"), cl["relation"], end_text(cl, "tail"), cl["polarity"], cl["cue"],
                 "" if s["claims"] else "  [sentence has no labelled claim]", s["text"]))
 
     def pct(a, b):
@@ -298,6 +319,8 @@ def score(sentences, extracted, mention_spans, show_list):
     for model, (nl, nc, ms) in sorted(by_model.items()):
         print("  %-14s labelled %3d extracted %3d strict matches %3d: precision %s recall %s" % (
             model, nl, nc, ms, pct(ms, nc), pct(ms, nl)))
+    print("extracted claims by unlinked ends (strict-matched/all): " + ", ".join(
+        "%d: %d/%d (precision %s)" % (k, m, n, pct(m, n)) for k, (n, m) in sorted(by_ends.items())))
     print("recall by labelled relation (strict): " + ", ".join(
         "%s %d/%d" % (r, m, n) for r, (n, m) in sorted(by_relation.items(), key=lambda kv: -kv[1][0])))
     print("compatible relations (strict): %s; %s either way" % (COMPATIBLE, "/".join(sorted(SYMMETRIC))))

@@ -15,6 +15,8 @@ private slots:
     void evidenceText_data();
     void evidenceText();
     void listsEveryClaim();
+    void unlinkedEnds_data();
+    void unlinkedEnds();
     void instanceViewShowsClaims();
 };
 
@@ -90,6 +92,38 @@ void TestClaimListView::listsEveryClaim() {
             ClaimListView::statusColor(ClaimStatus::Supported));
     view.showClaims(nullptr);
     QCOMPARE(view.list()->count(), 0);
+}
+
+void TestClaimListView::unlinkedEnds_data() {
+    QTest::addColumn<bool>("headLinked");
+    QTest::addColumn<bool>("tailLinked");
+    QTest::addColumn<QString>("evidence");
+    QTest::newRow("linked") << true << true << "no KG edge found";
+    QTest::newRow("tail unlinked") << true << false << "'sore throat': no KG concept, not checked";
+    QTest::newRow("head unlinked") << false << true << "'EBV': no KG concept, not checked";
+    QTest::newRow("both unlinked")
+        << false << false << "'EBV' and 'sore throat': no KG concepts, not checked";
+}
+
+void TestClaimListView::unlinkedEnds() {
+    // A claim with an end the KG has no concept for: unverified, muted and in italics, and
+    // its evidence names the end.
+    QFETCH(bool, headLinked);
+    QFETCH(bool, tailLinked);
+    QFETCH(QString, evidence);
+    CaseResult r;
+    r.claims.push_back(claim("EBV", "causes", "sore throat", ClaimStatus::Unverified));
+    r.claims.back().headLinked = headLinked;
+    r.claims.back().tailLinked = tailLinked;
+    QCOMPARE(QString::fromStdString(claimEvidenceText(r.claims.back())), evidence);
+    ClaimListView view;
+    view.showClaims(&r);
+    QCOMPARE(view.list()->count(), 1);
+    const QListWidgetItem* item = view.list()->item(0);
+    QCOMPARE(item->data(ClaimListView::StatusRole).toString(), QStringLiteral("unverified"));
+    QCOMPARE(item->foreground().color(), ClaimListView::statusColor(ClaimStatus::Unverified));
+    QCOMPARE(item->font().italic(), !(headLinked && tailLinked));
+    QCOMPARE(view.unverifiedCount(), 1);
 }
 
 void TestClaimListView::instanceViewShowsClaims() {

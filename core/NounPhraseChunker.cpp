@@ -1,0 +1,189 @@
+#include "NounPhraseChunker.h"
+
+#include "WordLists.h"
+
+#include <algorithm>
+#include <array>
+
+namespace rs {
+
+namespace {
+
+constexpr std::array<std::string_view, 4> kDemonstratives = {"this", "these", "that", "those"};
+
+bool hasAny(std::string_view s, std::string_view chars) {
+    return s.find_first_of(chars) != std::string_view::npos;
+}
+
+bool endsWith(std::string_view w, std::string_view suffix) {
+    return w.size() > suffix.size() + 2 && w.substr(w.size() - suffix.size()) == suffix;
+}
+
+bool isNumber(std::string_view w) {
+    return !w.empty() && std::all_of(w.begin(), w.end(),
+                                     [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+}
+
+// Punctuation between two words that ends a phrase: "A, B", "A (B)", "A: B", "A - B",
+// "A. B". A hyphen inside a word ("pressure-volume"), an apostrophe ("Crohn's") and a
+// plain space do not.
+bool breaksPhrase(std::string_view sep) {
+    return hasAny(sep, ",;:()[]{}\"!?/.=<>+*&|") || (hasAny(sep, "-") && hasAny(sep, " \t\r\n"));
+}
+
+bool possessive(std::string_view sep) {
+    return !sep.empty() && (sep.front() == '\'' || sep.substr(0, 3) == "\xE2\x80\x99");
+}
+
+// "A) insulin", "B. fever", "C: ...", a letter opening the sentence; not the B of "B cells"
+// or "hepatitis B".
+bool optionLetter(std::string_view text, const std::vector<Token>& tokens, std::size_t t,
+                  std::size_t ta) {
+    const Token& tok = tokens[t];
+    if (!tok.allUpper || tok.norm.size() != 1)
+        return false;
+    const std::size_t after = t + 1 < tokens.size() ? tokens[t + 1].begin : text.size();
+    return t == ta || hasAny(text.substr(tok.end, after - tok.end), ").:");
+}
+
+} // namespace
+
+NounPhraseChunker::NounPhraseChunker(const Lexicon& lexicon, std::size_t maxTokens)
+    : lexicon_(lexicon), maxTokens_(maxTokens) {}
+
+bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, std::size_t first,
+                                     std::size_t last) const {
+    if (last <= first || last - first > maxTokens_)
+        return false;
+    if (last - first == 1 && tokens[first].norm.size() < 2)
+        return false; // an option letter, a stray initial
+    // One adjective alone ("raised", "viral", "painless") is a modifier whose noun is
+    // elsewhere ("a raised, waxy nodule").
+    const std::string& head = tokens[last - 1].norm;
+    const PhraseWord* hk = lexicon_.phraseWord(head);
+    if (hk && *hk == PhraseWord::Kind)
+        return false; // "a diagnostic test", "the laboratory findings"
+    if (last - first == 1 && !(hk && *hk == PhraseWord::Noun))
+        for (std::string_view suffix : {"ed", "al", "ous", "ful", "less", "able", "ible", "ic"})
+            if (endsWith(head, suffix))
+                return false;
+    for (std::size_t t = first; t < last; ++t) {
+        const std::string& w = tokens[t].norm;
+        const PhraseWord* k = lexicon_.phraseWord(w);
+        if (isNumber(w) || (k && (*k == PhraseWord::Generic || *k == PhraseWord::Vague ||
+                                  *k == PhraseWord::Possessor)))
+            continue;
+        return true; // one word of its own: "fungal infection", "genetic disorder"
+    }
+    return false;
+}
+
+std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
+                                                  const std::vector<Token>& tokens, std::size_t ta,
+                                                  std::size_t tb,
+                                                  const std::vector<Mark>& marks) const {
+    std::vector<PhraseChunk> out;
+    tb = std::min(tb, tokens.size());
+    auto mark = [&](std::size_t t) { return t < marks.size() ? marks[t] : Mark::Free; };
+    std::size_t start = tb; // open run [start, t), tb when none
+    bool linked = false, attached = false;
+    auto isDeterminer = [&](const std::string& w) {
+        const PhraseWord* k = lexicon_.phraseWord(w);
+        return k && *k == PhraseWord::Determiner;
+    };
+    auto opensPhrase = [&](const std::string& w) {
+        const PhraseWord* k = lexicon_.phraseWord(w);
+        return !k || *k == PhraseWord::Vague || *k == PhraseWord::Relational ||
+               *k == PhraseWord::Noun;
+    };
+    auto close = [&](std::size_t end) {
+        if (start < end) {
+            // Vague words in front name no part of the concept: "other causes", "underlying
+            // infection".
+            std::size_t first = start;
+            while (first < end) {
+                const PhraseWord* k = lexicon_.phraseWord(tokens[first].norm);
+                if (!k || *k != PhraseWord::Vague)
+                    break;
+                ++first;
+            }
+            if (!linked && namesConcept(tokens, first, end))
+                out.push_back({first, end});
+        }
+        start = tb;
+        linked = attached = false;
+    };
+    for (std::size_t t = ta; t < tb; ++t) {
+        const Token& tok = tokens[t];
+        if (start < t) {
+            const std::string_view sep =
+                text.substr(tokens[t - 1].end, tok.begin - tokens[t - 1].end);
+            const PhraseWord* prev = lexicon_.phraseWord(tokens[t - 1].norm);
+            if (possessive(sep) && prev && *prev == PhraseWord::Possessor) {
+                start = tb; // "the patient's": a possessive, left out like "his"
+                linked = attached = false;
+            } else if (breaksPhrase(sep)) {
+                close(t);
+            }
+        }
+        if (mark(t) == Mark::Blocked) {
+            close(t);
+            continue;
+        }
+        const PhraseWord* k = lexicon_.phraseWord(tok.norm);
+        // "damage to the DNA": a relational noun takes one complement into its phrase.
+        if (start < t && !attached && (tok.norm == "of" || tok.norm == "to" || tok.norm == "in")) {
+            const PhraseWord* prev = lexicon_.phraseWord(tokens[t - 1].norm);
+            std::size_t u = t + 1;
+            bool anaphoric = false; // "mutations in these proteins": which ones is elsewhere
+            while (u < tb && mark(u) == Mark::Free && isDeterminer(tokens[u].norm)) {
+                anaphoric = anaphoric || words::in(kDemonstratives, tokens[u].norm);
+                ++u;
+            }
+            if (anaphoric) {
+                start = tb;
+                linked = attached = false;
+                continue;
+            }
+            if (prev && *prev == PhraseWord::Relational && u < tb && mark(u) != Mark::Blocked &&
+                opensPhrase(tokens[u].norm)) {
+                attached = true;
+                t = u - 1; // the preposition and determiners join the phrase
+                continue;
+            }
+        }
+        // In a hyphenated compound a verb is a modifier: "drug-induced", "X-linked".
+        const bool compound =
+            start < t && text.substr(tokens[t - 1].end, tok.begin - tokens[t - 1].end) == "-";
+        if (k && (*k == PhraseWord::Break || *k == PhraseWord::Determiner ||
+                  (*k == PhraseWord::Verb && !compound))) {
+            close(t);
+            continue;
+        }
+        // An adverb: "rapidly", "directly"; not "family", "hepatomegaly".
+        if (endsWith(tok.norm, "ly") && !endsWith(tok.norm, "aly") &&
+            !(k && *k == PhraseWord::Noun)) {
+            close(t);
+            continue;
+        }
+        if (optionLetter(text, tokens, t, ta)) {
+            close(t);
+            continue;
+        }
+        // After a noun, a participle starts a predicate ("the kidneys affected by"); before
+        // one it is a modifier ("elevated calcium"), and so in a compound ("drug-induced").
+        // An -ing form after a noun is mostly one too ("airway remodeling"); the verbs that
+        // open a clause ("leading to", "causing") are listed.
+        if (start < t && text[tok.begin - 1] != '-' && endsWith(tok.norm, "ed")) {
+            close(t);
+            continue;
+        }
+        if (start >= tb)
+            start = t;
+        linked = linked || mark(t) == Mark::Linked;
+    }
+    close(tb);
+    return out;
+}
+
+} // namespace rs

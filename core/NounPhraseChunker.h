@@ -1,0 +1,47 @@
+#pragma once
+// Noun phrases of a tokenised sentence, without a parser: the runs of words between the
+// closed-class words of the lexicon's phrase-words.tsv (prepositions, conjunctions,
+// auxiliaries, pronouns, verbs), punctuation and relation cues. Determiners and
+// possessives ("the patient's") are left out, modifiers kept ("severe sickle cell crisis"),
+// and a phrase that names no concept by itself ("these findings", "the condition",
+// "her symptoms") is no phrase. The claim extractor takes these as the ends of claims the
+// KG has no concept for: such claims are shown, never checked.
+#include "Lexicon.h"
+#include "TextNormalizer.h"
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace rs {
+
+struct PhraseChunk {
+    std::size_t first = 0, last = 0; // token range [first, last)
+    bool operator==(const PhraseChunk&) const = default;
+};
+
+class NounPhraseChunker {
+public:
+    // What a token is to the chunker besides its word: free, a word no phrase may hold (a
+    // relation cue's), or a word of a linked KG mention (a phrase holding one is dropped:
+    // the mention stands for it).
+    enum class Mark : unsigned char { Free, Blocked, Linked };
+
+    explicit NounPhraseChunker(const Lexicon& lexicon, std::size_t maxTokens = 6);
+
+    // The phrases of tokens [ta, tb) of text, in order. marks: one per token of tokens, or
+    // empty for all free.
+    std::vector<PhraseChunk> chunk(std::string_view text, const std::vector<Token>& tokens,
+                                   std::size_t ta, std::size_t tb,
+                                   const std::vector<Mark>& marks = {}) const;
+
+private:
+    // Whether the words [first, last) name a concept: not only generic nouns, vague
+    // modifiers and numbers, not one letter, not too long.
+    bool namesConcept(const std::vector<Token>& tokens, std::size_t first, std::size_t last) const;
+
+    const Lexicon& lexicon_;
+    std::size_t maxTokens_;
+};
+
+} // namespace rs

@@ -1,0 +1,162 @@
+// The noun-phrase chunker with the shipped closed-class word lists
+// (resources/lexicon/phrase-words.tsv): the phrases a careful reader takes as concepts,
+// and the ones that name none (tests/extraction/README.md, "Concepts").
+#include "NounPhraseChunker.h"
+
+#include "../support/SharedData.h"
+
+#include <QtTest>
+
+using namespace rs;
+
+class TestNounPhraseChunker : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void chunk_data();
+    void chunk();
+    void marks_data();
+    void marks();
+    void tooLong();
+
+private:
+    // The phrases of text joined by '|'; marks by token index.
+    QString phrases(const std::string& text, const std::vector<NounPhraseChunker::Mark>& marks = {},
+                    std::size_t maxTokens = 6) const;
+    Lexicon lexicon_;
+};
+
+void TestNounPhraseChunker::initTestCase() {
+    const QString dir = test::resourcesDir() + QStringLiteral("/lexicon");
+    const QString file = dir + QStringLiteral("/") + QLatin1String(Lexicon::kPhraseWordsFile);
+    if (test::resourcesDir().isEmpty() || !QFileInfo::exists(file))
+        QSKIP("resources/lexicon/phrase-words.tsv not available (REASONSCOPE_RESOURCES unset)");
+    std::vector<ImportError> errors;
+    QVERIFY(lexicon_.loadPhraseWords(file.toStdString(), &errors));
+    QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().toString().c_str());
+    QVERIFY(lexicon_.hasPhraseWords());
+}
+
+QString TestNounPhraseChunker::phrases(const std::string& text,
+                                       const std::vector<NounPhraseChunker::Mark>& marks,
+                                       std::size_t maxTokens) const {
+    const auto tokens = tokenize(text);
+    QStringList out;
+    for (const PhraseChunk& c :
+         NounPhraseChunker(lexicon_, maxTokens).chunk(text, tokens, 0, tokens.size(), marks)) {
+        const std::size_t b = tokens[c.first].begin, e = tokens[c.last - 1].end;
+        out << QString::fromStdString(text.substr(b, e - b));
+    }
+    return out.join('|');
+}
+
+void TestNounPhraseChunker::chunk_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("phrases");
+    QTest::newRow("determiner dropped") << "the radiation therapy"
+                                        << "radiation therapy";
+    QTest::newRow("stops at a verb") << "EBV infects B cells"
+                                     << "EBV|B cells";
+    QTest::newRow("stops at a preposition") << "fever in the night"
+                                            << "fever|night";
+    QTest::newRow("relational noun takes one complement") << "damage to the DNA of the cell"
+                                                          << "damage to the DNA|cell";
+    QTest::newRow("complement of a relational noun")
+        << "shortness of breath and increase in afterload"
+        << "shortness of breath|increase in afterload";
+    QTest::newRow("no complement across a comma") << "damage, in the end"
+                                                  << "damage|end";
+    QTest::newRow("modifiers kept") << "lytic bone lesions"
+                                    << "lytic bone lesions";
+    QTest::newRow("vague modifier in front dropped") << "severe sickle cell crisis"
+                                                     << "sickle cell crisis";
+    QTest::newRow("a kind noun names no concept") << "a diagnostic test and the laboratory findings"
+                                                  << "";
+    QTest::newRow("one adjective alone") << "a raised, waxy nodule"
+                                         << "waxy nodule";
+    QTest::newRow("listed noun in -ic") << "an antibiotic"
+                                        << "antibiotic";
+    QTest::newRow("adverb") << "killed rapidly by cells"
+                            << "cells";
+    QTest::newRow("participle before a noun is a modifier")
+        << "elevated calcium and increased afterload"
+        << "elevated calcium|increased afterload";
+    QTest::newRow("participle after a noun starts a predicate") << "the kidneys affected by amyloid"
+                                                                << "kidneys|amyloid";
+    QTest::newRow("hyphenated compound") << "drug-induced lupus"
+                                         << "drug-induced lupus";
+    QTest::newRow("eponym possessive kept") << "Hodgkin's lymphoma"
+                                            << "Hodgkin's lymphoma";
+    QTest::newRow("patient's symptoms name nothing") << "the patient's symptoms"
+                                                     << "";
+    QTest::newRow("patient's possessive dropped") << "the patient's sore throat"
+                                                  << "sore throat";
+    QTest::newRow("these findings") << "these findings"
+                                    << "";
+    QTest::newRow("bare generic nouns") << "the disease or this condition and medication"
+                                        << "";
+    QTest::newRow("qualified generic is a class") << "a fungal infection and a genetic disorder"
+                                                  << "fungal infection|genetic disorder";
+    QTest::newRow("vague modifier dropped") << "other causes and the underlying infection"
+                                            << "infection";
+    QTest::newRow("pronouns") << "it and they and this"
+                              << "";
+    QTest::newRow("comma ends a phrase") << "fever, sore throat, lymphadenopathy"
+                                         << "fever|sore throat|lymphadenopathy";
+    QTest::newRow("bracket ends a phrase") << "Epstein-Barr virus (EBV)"
+                                           << "Epstein-Barr virus|EBV";
+    QTest::newRow("option letter") << "A) Antibiotic"
+                                   << "Antibiotic";
+    QTest::newRow("numbers alone are no concept") << "7 and 12.5"
+                                                  << "";
+    QTest::newRow("number inside a name") << "type 2 diabetes"
+                                          << "type 2 diabetes";
+    QTest::newRow("negation word") << "no fever"
+                                   << "fever";
+    QTest::newRow("adverb and auxiliary") << "is typically sore throat"
+                                          << "sore throat";
+    QTest::newRow("spaced dash") << "EBV - the virus"
+                                 << "EBV|virus";
+}
+
+void TestNounPhraseChunker::chunk() {
+    QFETCH(QString, text);
+    QFETCH(QString, phrases);
+    QCOMPARE(this->phrases(text.toStdString()), phrases);
+}
+
+void TestNounPhraseChunker::marks_data() {
+    using M = NounPhraseChunker::Mark;
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<int>>("marks"); // one Mark per token
+    QTest::addColumn<QString>("phrases");
+    QTest::newRow("blocked cue word splits")
+        << "radiation therapy sore throat"
+        << QList<int>{int(M::Free), int(M::Blocked), int(M::Free), int(M::Free)}
+        << "radiation|sore throat";
+    QTest::newRow("a phrase with a linked word is the mention's")
+        << "severe aplastic anemia and night sweats"
+        << QList<int>{int(M::Free), int(M::Linked), int(M::Linked),
+                      int(M::Free), int(M::Free),   int(M::Free)}
+        << "night sweats";
+}
+
+void TestNounPhraseChunker::marks() {
+    QFETCH(QString, text);
+    QFETCH(QList<int>, marks);
+    QFETCH(QString, phrases);
+    std::vector<NounPhraseChunker::Mark> m;
+    for (int v : marks)
+        m.push_back(NounPhraseChunker::Mark(v));
+    QCOMPARE(this->phrases(text.toStdString(), m), phrases);
+}
+
+void TestNounPhraseChunker::tooLong() {
+    // A run longer than the limit is more likely a missed verb than one concept.
+    const std::string text = "painless firm rubbery cervical lymph node swelling";
+    QCOMPARE(phrases(text, {}, 8), QString::fromStdString(text));
+    QCOMPARE(phrases(text, {}, 6), QString());
+}
+
+QTEST_APPLESS_MAIN(TestNounPhraseChunker)
+#include "tst_nounphrasechunker.moc"
