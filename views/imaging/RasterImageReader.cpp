@@ -201,8 +201,8 @@ bool quantTablesOk(const std::string& b, std::size_t at, std::size_t len) {
 
 // Walks the entropy-coded data after the first scan header up to the end-of-image marker.
 // A damaged segment between scans (a table whose length runs past the end, a malformed
-// Huffman table: fuzz_raster found both) is a fatal libjpeg error, and VTK's JPEG reader leaks its
-// decoder state when it unwinds from one, so such files are refused here before VTK sees them.
+// Huffman table: fuzz_raster found both) is a fatal libjpeg error. JpegDecoder unwinds from
+// those cleanly; these checks stay because they name the damage more plainly.
 std::string jpegScanProblem(const std::string& b, std::size_t at) {
     auto byte = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
     while (at + 1 < b.size()) {
