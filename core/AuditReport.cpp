@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <ctime>
 #include <set>
+#include <stdexcept>
 
 namespace rs {
 
@@ -176,26 +177,51 @@ AuditReport buildAuditReport(const ProjectStore& store, const CaseQuery& filter,
         if (flagged || row.reviewState != "unreviewed")
             rows.push_back(std::move(row));
     }
+    // Patterns and verdict counts are counted as the cases go by, so that with casesInPages
+    // no case needs to stay in memory for them.
     std::map<std::string, std::set<std::int64_t>> casesBySignature;
-    std::map<std::string, const ReportFinding*> firstOfSignature;
-    report.cases.reserve(rows.size());
+    std::map<std::string, std::pair<std::string, std::string>> typeOfSignature; // first seen
+    auto count = [&](const ReportCase& c) {
+        report.caseIndex.push_back({c.id, c.key, c.title});
+        for (const ReportFinding& f : c.findings) {
+            report.findingVerdicts += f.verdict ? 1 : 0;
+            if (f.signature.empty())
+                continue;
+            casesBySignature[f.signature].insert(c.id);
+            typeOfSignature.emplace(f.signature, std::make_pair(f.type, f.subtype));
+        }
+    };
+    if (!options.casesInPages)
+        report.cases.reserve(rows.size());
+    // What a later reading of the cases needs: the id and the row's severity of each.
+    std::vector<std::pair<std::int64_t, std::optional<int>>> reported;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (options.progress)
             options.progress(std::int64_t(i), std::int64_t(rows.size()));
         const auto stored = store.loadCase(rows[i].id);
         if (!stored)
             continue; // deleted meanwhile by another connection; the store never deletes
-        report.cases.push_back(
-            reportCase(*stored, rows[i], store.reviews(rows[i].id), options.redact));
+        ReportCase c = reportCase(*stored, rows[i], store.reviews(rows[i].id), options.redact);
+        count(c);
+        if (options.casesInPages)
+            reported.emplace_back(rows[i].id, rows[i].maxSeverity);
+        else
+            report.cases.push_back(std::move(c));
     }
-    for (const ReportCase& c : report.cases) {
-        for (const ReportFinding& f : c.findings) {
-            report.findingVerdicts += f.verdict ? 1 : 0;
-            if (f.signature.empty())
-                continue;
-            casesBySignature[f.signature].insert(c.id);
-            firstOfSignature.emplace(f.signature, &f);
-        }
+    if (options.casesInPages) {
+        const bool redact = options.redact;
+        report.readCases = [&store, reported = std::move(reported),
+                            redact](const std::function<void(const ReportCase&)>& fn) {
+            for (const auto& [id, maxSeverity] : reported) {
+                const auto stored = store.loadCase(id);
+                if (!stored)
+                    continue; // cannot happen under the caller's snapshot
+                CaseRow row;
+                row.id = id;
+                row.maxSeverity = maxSeverity;
+                fn(reportCase(*stored, row, store.reviews(id), redact));
+            }
+        };
     }
     if (options.progress)
         options.progress(std::int64_t(rows.size()), std::int64_t(rows.size()));
@@ -213,9 +239,9 @@ AuditReport buildAuditReport(const ProjectStore& store, const CaseQuery& filter,
         p.signature = sig;
         p.cases = std::int64_t(ids.size());
         const auto it = stored.find(sig);
-        p.type = it != stored.end() ? stringField(it->second, "type") : firstOfSignature[sig]->type;
-        p.subtype = it != stored.end() ? stringField(it->second, "subtype")
-                                       : firstOfSignature[sig]->subtype;
+        p.type = it != stored.end() ? stringField(it->second, "type") : typeOfSignature[sig].first;
+        p.subtype =
+            it != stored.end() ? stringField(it->second, "subtype") : typeOfSignature[sig].second;
         p.description = it != stored.end() ? stringField(it->second, "description") : std::string();
         report.patterns.push_back(std::move(p));
     }
@@ -225,7 +251,10 @@ AuditReport buildAuditReport(const ProjectStore& store, const CaseQuery& filter,
     return report;
 }
 
-json auditReportJson(const AuditReport& r) {
+namespace {
+
+// The document without its cases.
+json reportHeadJson(const AuditReport& r) {
     json j = json::object();
     j["format"] = "reasonscope-audit-report";
     j["version"] = 1;
@@ -295,64 +324,110 @@ json auditReportJson(const AuditReport& r) {
                             {"description", p.description},
                             {"cases", p.cases}});
     j["patterns"] = std::move(patterns);
+    return j;
+}
 
-    json cases = json::array();
-    for (const auto& c : r.cases) {
-        json o = json::object();
-        o["case_id"] = c.id;
-        o["key"] = c.key;
-        o["title"] = c.title;
-        o["run"] = c.run;
-        o["question_id"] = c.questionId;
-        o["source"] = {{"file", c.sourceFile}, {"record", c.sourceRecord}};
-        o["correct"] = c.correct ? json(*c.correct) : json();
-        o["max_severity"] = c.maxSeverity ? json(severityName(*c.maxSeverity)) : json();
-        o["gold"] = c.gold;
-        o["prediction"] = c.prediction;
-        if (!r.redacted) {
-            o["question"] = c.question;
-            json opts = json::array();
-            for (const auto& opt : c.options)
-                opts.push_back({{"label", opt.label}, {"text", opt.text}});
-            o["options"] = std::move(opts);
-            o["output"] = c.output;
-        }
-        json images = json::array();
-        for (const auto& im : c.images) {
-            json boxes = json::array();
-            for (const auto& b : im.boxes)
-                boxes.push_back({{"label", b.label},
-                                 {"source", b.source},
-                                 {"x", b.x},
-                                 {"y", b.y},
-                                 {"w", b.w},
-                                 {"h", b.h}});
-            images.push_back({{"path", im.path}, {"modality", im.modality}, {"boxes", boxes}});
-        }
-        o["images"] = std::move(images);
-        json findings = json::array();
-        for (const auto& f : c.findings)
-            findings.push_back({{"index", f.index},
-                                {"finding_id", f.id},
-                                {"type", f.type},
-                                {"subtype", f.subtype},
-                                {"severity", f.severity},
-                                {"step", f.step},
-                                {"nodes", f.nodes},
-                                {"summary", f.summary},
-                                {"explanation", f.explanation},
-                                {"signature", f.signature},
-                                {"verdict", optReviewJson(f.verdict)},
-                                {"history", reviewsJson(f.history)}});
-        o["findings"] = std::move(findings);
-        o["verdict"] = optReviewJson(c.caseVerdict);
-        o["history"] = reviewsJson(c.caseHistory);
-        if (!c.orphanedReviews.empty())
-            o["reviews_of_removed_findings"] = reviewsJson(c.orphanedReviews);
-        cases.push_back(std::move(o));
+json caseJson(const AuditReport& r, const ReportCase& c) {
+    json o = json::object();
+    o["case_id"] = c.id;
+    o["key"] = c.key;
+    o["title"] = c.title;
+    o["run"] = c.run;
+    o["question_id"] = c.questionId;
+    o["source"] = {{"file", c.sourceFile}, {"record", c.sourceRecord}};
+    o["correct"] = c.correct ? json(*c.correct) : json();
+    o["max_severity"] = c.maxSeverity ? json(severityName(*c.maxSeverity)) : json();
+    o["gold"] = c.gold;
+    o["prediction"] = c.prediction;
+    if (!r.redacted) {
+        o["question"] = c.question;
+        json opts = json::array();
+        for (const auto& opt : c.options)
+            opts.push_back({{"label", opt.label}, {"text", opt.text}});
+        o["options"] = std::move(opts);
+        o["output"] = c.output;
     }
+    json images = json::array();
+    for (const auto& im : c.images) {
+        json boxes = json::array();
+        for (const auto& b : im.boxes)
+            boxes.push_back({{"label", b.label},
+                             {"source", b.source},
+                             {"x", b.x},
+                             {"y", b.y},
+                             {"w", b.w},
+                             {"h", b.h}});
+        images.push_back({{"path", im.path}, {"modality", im.modality}, {"boxes", boxes}});
+    }
+    o["images"] = std::move(images);
+    json findings = json::array();
+    for (const auto& f : c.findings)
+        findings.push_back({{"index", f.index},
+                            {"finding_id", f.id},
+                            {"type", f.type},
+                            {"subtype", f.subtype},
+                            {"severity", f.severity},
+                            {"step", f.step},
+                            {"nodes", f.nodes},
+                            {"summary", f.summary},
+                            {"explanation", f.explanation},
+                            {"signature", f.signature},
+                            {"verdict", optReviewJson(f.verdict)},
+                            {"history", reviewsJson(f.history)}});
+    o["findings"] = std::move(findings);
+    o["verdict"] = optReviewJson(c.caseVerdict);
+    o["history"] = reviewsJson(c.caseHistory);
+    if (!c.orphanedReviews.empty())
+        o["reviews_of_removed_findings"] = reviewsJson(c.orphanedReviews);
+    return o;
+}
+
+} // namespace
+
+void AuditReport::forEachCase(const std::function<void(const ReportCase&)>& fn) const {
+    if (readCases) {
+        readCases(fn);
+        return;
+    }
+    for (const ReportCase& c : cases)
+        fn(c);
+}
+
+json auditReportJson(const AuditReport& r) {
+    json j = reportHeadJson(r);
+    json cases = json::array();
+    for (const auto& c : r.cases)
+        cases.push_back(caseJson(r, c));
     j["cases"] = std::move(cases);
     return j;
+}
+
+void writeAuditReportJson(const AuditReport& r, std::ostream& out) {
+    constexpr auto kReplace = json::error_handler_t::replace;
+    // json objects keep their keys sorted, so "cases" is the document's first member: the
+    // head is dumped with an empty array there and each case is dumped alone, indented two
+    // steps as dump() indents an array element of a member (every line break in a dump is
+    // layout: line breaks inside strings are escaped).
+    json head = reportHeadJson(r);
+    head["cases"] = json::array();
+    const std::string doc = head.dump(1, ' ', false, kReplace);
+    const std::string opening = "{\n \"cases\": []";
+    if (doc.compare(0, opening.size(), opening) != 0)
+        throw std::logic_error("audit report JSON: \"cases\" is not the first member");
+    out << "{\n \"cases\": [";
+    bool first = true;
+    r.forEachCase([&](const ReportCase& c) {
+        std::string element = caseJson(r, c).dump(1, ' ', false, kReplace);
+        std::string indented = first ? "\n  " : ",\n  ";
+        for (char ch : element) {
+            indented += ch;
+            if (ch == '\n')
+                indented += "  ";
+        }
+        out << indented;
+        first = false;
+    });
+    out << (first ? "]" : "\n ]") << doc.substr(opening.size()) << "\n";
 }
 
 } // namespace rs
