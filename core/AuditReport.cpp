@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <ctime>
-#include <set>
 #include <stdexcept>
 
 namespace rs {
@@ -165,64 +164,82 @@ AuditReport buildAuditReport(const ProjectStore& store, const CaseQuery& filter,
     report.summary = store.facets(filter);
     report.matchedCases = report.summary.cases;
 
-    // Id order, as the case table lists by default; narrow columns first, then each case.
+    // Id order, as the case table lists by default; narrow columns first, a page at a time,
+    // keeping of each reported case what reading it needs: its id and the row's severity.
     CaseQuery byId = filter;
     byId.sort = CaseQuery::Sort::Id;
     byId.descending = false;
-    std::vector<CaseRow> rows;
-    for (CaseRow& row : store.caseRows(byId, 0, -1)) {
-        const bool flagged = row.nRelation + row.nBranch + row.nMissing + row.nGrounding > 0;
-        report.flaggedCases += flagged ? 1 : 0;
-        report.reviewedCases += row.reviewState != "unreviewed" ? 1 : 0;
-        if (flagged || row.reviewState != "unreviewed")
-            rows.push_back(std::move(row));
+    constexpr std::int64_t kRowPage = 2048;
+    std::vector<std::pair<std::int64_t, std::optional<int>>> rows;
+    for (std::int64_t offset = 0;; offset += kRowPage) {
+        const std::vector<CaseRow> page = store.caseRows(byId, offset, kRowPage);
+        for (const CaseRow& row : page) {
+            const bool flagged = row.nRelation + row.nBranch + row.nMissing + row.nGrounding > 0;
+            report.flaggedCases += flagged ? 1 : 0;
+            report.reviewedCases += row.reviewState != "unreviewed" ? 1 : 0;
+            if (flagged || row.reviewState != "unreviewed")
+                rows.emplace_back(row.id, row.maxSeverity);
+        }
+        if (std::int64_t(page.size()) < kRowPage)
+            break;
     }
     // Patterns and verdict counts are counted as the cases go by, so that with casesInPages
-    // no case needs to stay in memory for them.
-    std::map<std::string, std::set<std::int64_t>> casesBySignature;
-    std::map<std::string, std::pair<std::string, std::string>> typeOfSignature; // first seen
+    // no case needs to stay in memory for them. Cases come in id order, so a signature's
+    // case count goes up when the case differs from the last one that had it.
+    struct SignatureSeen {
+        std::int64_t cases = 0, lastCase = -1;
+        std::string type, subtype; // of the first finding with it
+    };
+    std::map<std::string, SignatureSeen> signatures;
     auto count = [&](const ReportCase& c) {
         report.caseIndex.push_back({c.id, c.key, c.title});
         for (const ReportFinding& f : c.findings) {
             report.findingVerdicts += f.verdict ? 1 : 0;
             if (f.signature.empty())
                 continue;
-            casesBySignature[f.signature].insert(c.id);
-            typeOfSignature.emplace(f.signature, std::make_pair(f.type, f.subtype));
+            auto [it, added] = signatures.try_emplace(f.signature);
+            if (added) {
+                it->second.type = f.type;
+                it->second.subtype = f.subtype;
+            }
+            if (it->second.lastCase != c.id) {
+                it->second.lastCase = c.id;
+                ++it->second.cases;
+            }
         }
+    };
+    auto read = [&store, redact = options.redact](
+                    std::int64_t id, std::optional<int> severity) -> std::optional<ReportCase> {
+        const auto stored = store.loadCase(id);
+        if (!stored)
+            return std::nullopt; // deleted meanwhile by another connection
+        CaseRow row;
+        row.id = id;
+        row.maxSeverity = severity;
+        return reportCase(*stored, row, store.reviews(id), redact);
     };
     if (!options.casesInPages)
         report.cases.reserve(rows.size());
-    // What a later reading of the cases needs: the id and the row's severity of each.
     std::vector<std::pair<std::int64_t, std::optional<int>>> reported;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (options.progress)
             options.progress(std::int64_t(i), std::int64_t(rows.size()));
-        const auto stored = store.loadCase(rows[i].id);
-        if (!stored)
-            continue; // deleted meanwhile by another connection; the store never deletes
-        ReportCase c = reportCase(*stored, rows[i], store.reviews(rows[i].id), options.redact);
-        count(c);
+        std::optional<ReportCase> c = read(rows[i].first, rows[i].second);
+        if (!c)
+            continue;
+        count(*c);
         if (options.casesInPages)
-            reported.emplace_back(rows[i].id, rows[i].maxSeverity);
+            reported.push_back(rows[i]);
         else
-            report.cases.push_back(std::move(c));
+            report.cases.push_back(std::move(*c));
     }
-    if (options.casesInPages) {
-        const bool redact = options.redact;
-        report.readCases = [&store, reported = std::move(reported),
-                            redact](const std::function<void(const ReportCase&)>& fn) {
-            for (const auto& [id, maxSeverity] : reported) {
-                const auto stored = store.loadCase(id);
-                if (!stored)
-                    continue; // cannot happen under the caller's snapshot
-                CaseRow row;
-                row.id = id;
-                row.maxSeverity = maxSeverity;
-                fn(reportCase(*stored, row, store.reviews(id), redact));
-            }
+    if (options.casesInPages)
+        report.readCases = [read, reported = std::move(reported)](
+                               const std::function<void(const ReportCase&)>& fn) {
+            for (const auto& [id, severity] : reported)
+                if (const std::optional<ReportCase> c = read(id, severity))
+                    fn(*c); // always there under the caller's snapshot
         };
-    }
     if (options.progress)
         options.progress(std::int64_t(rows.size()), std::int64_t(rows.size()));
 
@@ -232,16 +249,15 @@ AuditReport buildAuditReport(const ProjectStore& store, const CaseQuery& filter,
     for (const auto& p : store.patterns())
         if (p.is_object())
             stored.emplace(stringField(p, "signature"), p);
-    for (const auto& [sig, ids] : casesBySignature) {
-        if (ids.size() < 2)
+    for (const auto& [sig, seen] : signatures) {
+        if (seen.cases < 2)
             continue;
         ReportPattern p;
         p.signature = sig;
-        p.cases = std::int64_t(ids.size());
+        p.cases = seen.cases;
         const auto it = stored.find(sig);
-        p.type = it != stored.end() ? stringField(it->second, "type") : typeOfSignature[sig].first;
-        p.subtype =
-            it != stored.end() ? stringField(it->second, "subtype") : typeOfSignature[sig].second;
+        p.type = it != stored.end() ? stringField(it->second, "type") : seen.type;
+        p.subtype = it != stored.end() ? stringField(it->second, "subtype") : seen.subtype;
         p.description = it != stored.end() ? stringField(it->second, "description") : std::string();
         report.patterns.push_back(std::move(p));
     }
