@@ -166,10 +166,13 @@ AuditReport buildAuditReport(const ProjectStore& store, const CaseQuery& filter,
 
     // Id order, as the case table lists by default; narrow columns first, a page at a time,
     // keeping of each reported case what reading it needs: its id and the row's severity.
+    // A page is an OFFSET query, which steps over the rows before it: big pages keep that
+    // small (at 100k cases, pages of 2,048 took the CSV report from 20 s of CPU to 30 s),
+    // and a page of rows is a few MB.
     CaseQuery byId = filter;
     byId.sort = CaseQuery::Sort::Id;
     byId.descending = false;
-    constexpr std::int64_t kRowPage = 2048;
+    constexpr std::int64_t kRowPage = 16384;
     std::vector<std::pair<std::int64_t, std::optional<int>>> rows;
     for (std::int64_t offset = 0;; offset += kRowPage) {
         const std::vector<CaseRow> page = store.caseRows(byId, offset, kRowPage);
