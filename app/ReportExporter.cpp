@@ -40,8 +40,12 @@ ExportOutcome buildAndWrite(const std::string& project, const CaseQuery& filter,
             outcome.error = QString::fromStdString(openError);
             return outcome;
         }
-        const AuditReport report = buildAuditReport(*store, filter, options);
-        outcome.cases = report.cases.size();
+        // As `reasonscope report`: cases are read again while written, under one snapshot.
+        ReportOptions paged = options;
+        paged.casesInPages = true;
+        const ProjectStore::ReadSnapshot snapshot(*store);
+        const AuditReport report = buildAuditReport(*store, filter, paged);
+        outcome.cases = report.caseCount();
         outcome.ok = writeReport(report, format, path, &outcome.error);
     } catch (const std::exception& e) {
         outcome.error = QString::fromUtf8(e.what());

@@ -65,7 +65,7 @@ void writeCsvReport(const AuditReport& r, std::ostream& out) {
         if (!run.complete)
             out << "# interrupted run: " << oneLine(run.label)
                 << " (its analysis stopped before the end of its file; its cases are a part)\r\n";
-    out << "# cases: " << r.cases.size() << " reported of " << r.matchedCases
+    out << "# cases: " << r.caseCount() << " reported of " << r.matchedCases
         << " matching the filter; " << r.reviewedCases << " reviewed\r\n";
     std::vector<std::string> header;
     for (const auto& c : csvReportColumns())
@@ -79,7 +79,7 @@ void writeCsvReport(const AuditReport& r, std::ostream& out) {
             cell(v->verdict), cell(v->severity),  cell(v->comment),        cell(v->reviewer),
             cell(v->role),    cell(v->timestamp), num(std::int64_t(count))};
     };
-    for (const ReportCase& c : r.cases) {
+    r.forEachCase([&](const ReportCase& c) {
         const std::vector<std::string> caseCells = {num(c.id),
                                                     cell(c.key),
                                                     cell(c.run),
@@ -103,7 +103,7 @@ void writeCsvReport(const AuditReport& r, std::ostream& out) {
                 line.push_back(std::move(v));
             row(out, line);
         }
-    }
+    });
 }
 
 } // namespace rs

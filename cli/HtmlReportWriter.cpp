@@ -260,7 +260,7 @@ void HtmlReportWriter::header(std::string& o) {
          "</td></tr>";
     o += "<tr><td>Cases</td><td>" + num(r_.matchedCases) + " match the filter; " +
          num(r_.flaggedCases) + " flagged; " + num(r_.reviewedCases) + " of " +
-         num(r_.matchedCases) + " reviewed; " + num(std::int64_t(r_.cases.size())) +
+         num(r_.matchedCases) + " reviewed; " + num(std::int64_t(r_.caseCount())) +
          " reported below</td></tr>";
     if (r_.redacted)
         o += "<tr><td>Redacted</td><td class=\"redacted\">yes: question and output text and image "
@@ -501,11 +501,10 @@ void HtmlReportWriter::oneCase(std::string& o, const ReportCase& c) {
 std::string HtmlReportWriter::html() {
     images_.clear();
     std::string o;
-    o.reserve(64 * 1024 + r_.cases.size() * 8 * 1024);
+    o.reserve(64 * 1024 + r_.caseCount() * 8 * 1024);
     o += documentStart();
     o += frontMatter();
-    for (const ReportCase& c : r_.cases)
-        oneCase(o, c);
+    r_.forEachCase([&](const ReportCase& c) { oneCase(o, c); });
     o += closingNote();
     o += documentEnd();
     return o;
@@ -534,15 +533,15 @@ std::string HtmlReportWriter::frontMatter() {
     analysed(o);
     summary(o);
     findingsAndPatterns(o);
-    o += "<h2>Reported cases (" + num(std::int64_t(r_.cases.size())) + ")</h2>";
-    if (r_.cases.empty())
+    const auto& index = r_.caseIndex;
+    o += "<h2>Reported cases (" + num(std::int64_t(index.size())) + ")</h2>";
+    if (index.empty())
         o += "<p class=\"muted\">No case under this filter has a finding or a verdict.</p>";
     else if (target_ == Target::Browser) {
         o += "<p>";
-        for (std::size_t i = 0; i < r_.cases.size(); ++i)
-            o += std::string(i ? " \xC2\xB7 " : "") + "<a href=\"#case-" + num(r_.cases[i].id) +
-                 "\">" + esc(r_.cases[i].title.empty() ? r_.cases[i].key : r_.cases[i].title) +
-                 "</a>";
+        for (std::size_t i = 0; i < index.size(); ++i)
+            o += std::string(i ? " \xC2\xB7 " : "") + "<a href=\"#case-" + num(index[i].id) +
+                 "\">" + esc(index[i].title.empty() ? index[i].key : index[i].title) + "</a>";
         o += "</p>";
     }
     return o;
@@ -566,11 +565,21 @@ std::string HtmlReportWriter::documentEnd() {
 
 bool writeHtmlReport(const AuditReport& report, const QString& path, QString* error) {
     HtmlReportWriter writer(report);
-    const std::string html = writer.html();
-    // Written aside and renamed, so a failed export never leaves half a report behind.
+    // Written aside and renamed, so a failed export never leaves half a report behind; a
+    // case at a time, so the document is never whole in memory (nor, with casesInPages,
+    // the cases).
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(html.data(), qint64(html.size())) != qint64(html.size()) || !file.commit()) {
+    bool ok = file.open(QIODevice::WriteOnly);
+    auto put = [&](const std::string& text) {
+        ok = ok && file.write(text.data(), qint64(text.size())) == qint64(text.size());
+    };
+    put(writer.documentStart() + writer.frontMatter());
+    report.forEachCase([&](const ReportCase& c) {
+        if (ok)
+            put(writer.caseSection(c));
+    });
+    put(writer.closingNote() + HtmlReportWriter::documentEnd());
+    if (!ok || !file.commit()) {
         if (error)
             *error = QObject::tr("cannot write %1: %2").arg(path, file.errorString());
         return false;

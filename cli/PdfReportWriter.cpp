@@ -103,20 +103,24 @@ bool writePdfReport(const AuditReport& report, const QString& path, QString* err
             const std::string start = writer.documentStart();
             const std::string end = HtmlReportWriter::documentEnd();
             std::string piece = start + writer.frontMatter();
-            if (report.cases.empty())
+            const std::size_t total = report.caseCount();
+            if (total == 0)
                 piece += writer.closingNote();
             pages.draw(piece + end, writer.images());
             writer.releaseImages();
-            for (std::size_t i = 0; i < report.cases.size(); i += kCasesPerPiece) {
-                piece = start;
-                const std::size_t stop = std::min(report.cases.size(), i + kCasesPerPiece);
-                for (std::size_t k = i; k < stop; ++k)
-                    piece += writer.caseSection(report.cases[k]);
-                if (stop == report.cases.size())
+            piece = start;
+            std::size_t done = 0;
+            report.forEachCase([&](const ReportCase& c) {
+                piece += writer.caseSection(c);
+                ++done;
+                if (done % kCasesPerPiece != 0 && done != total)
+                    return;
+                if (done == total)
                     piece += writer.closingNote();
                 pages.draw(piece + end, writer.images());
                 writer.releaseImages();
-            }
+                piece = start;
+            });
             drawn = pages.end();
         }
     }

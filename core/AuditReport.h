@@ -10,6 +10,12 @@
 // facet counts under the same CaseQuery, and patterns are recounted from the reported
 // cases (a signature in two or more of them).
 //
+// Bounded memory: with ReportOptions::casesInPages the report holds no ReportCase. It keeps
+// what the front matter needs (counts, patterns, an index of ids and titles) and the
+// writers read the cases again, one at a time, through forEachCase. The caller then holds
+// a ProjectStore::ReadSnapshot from buildAuditReport until the report is written, so both
+// readings see the same cases, and keeps the store alive as long as the report.
+//
 // Redaction leaves out everything a case's input text says (question, options, output,
 // free-text gold and prediction) and marks images so writers omit their pixels; ids,
 // findings (their explanations name KG concepts), verdicts and comments stay.
@@ -23,6 +29,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -35,6 +42,9 @@ struct ReportOptions {
     std::string filterText;  // the filter as the user wrote it; empty: formatted from the query
     // Called with (cases done, cases total) while cases are read; may be empty.
     std::function<void(std::int64_t, std::int64_t)> progress;
+    // Leave AuditReport::cases empty; forEachCase reads each case from the store when a
+    // writer asks for it (see above).
+    bool casesInPages = false;
 };
 
 struct ReportFinding {
@@ -70,6 +80,12 @@ struct ReportCase {
     CaseResult diagram;
 };
 
+// What the front matter's case index shows of a reported case.
+struct ReportCaseEntry {
+    std::int64_t id = 0;
+    std::string key, title;
+};
+
 struct ReportPattern {
     std::string signature, type, subtype, description;
     std::int64_t cases = 0; // reported cases with a finding of this signature
@@ -83,13 +99,20 @@ struct AuditReport {
     std::vector<ProjectStore::KgSource> kgSources;
     std::vector<ProjectStore::RunInfo> runs; // every run of the project, with source SHA-256
     std::vector<std::pair<std::string, std::string>> settings;
-    FacetCounts summary;                 // under the filter
-    std::int64_t matchedCases = 0;       // cases the filter matches
-    std::int64_t flaggedCases = 0;       // ... with at least one finding
-    std::int64_t reviewedCases = 0;      // ... with a case-level verdict
-    std::int64_t findingVerdicts = 0;    // findings of reported cases with a current verdict
-    std::vector<ReportPattern> patterns; // most cases first
-    std::vector<ReportCase> cases;
+    FacetCounts summary;                    // under the filter
+    std::int64_t matchedCases = 0;          // cases the filter matches
+    std::int64_t flaggedCases = 0;          // ... with at least one finding
+    std::int64_t reviewedCases = 0;         // ... with a case-level verdict
+    std::int64_t findingVerdicts = 0;       // findings of reported cases with a current verdict
+    std::vector<ReportPattern> patterns;    // most cases first
+    std::vector<ReportCaseEntry> caseIndex; // every reported case, in report order
+    std::vector<ReportCase> cases;          // the same cases; empty with casesInPages
+    // With casesInPages: reads the reported cases again and calls the function with each.
+    std::function<void(const std::function<void(const ReportCase&)>&)> readCases;
+
+    std::size_t caseCount() const { return caseIndex.size(); }
+    // Each reported case in order, from cases or read from the store (casesInPages).
+    void forEachCase(const std::function<void(const ReportCase&)>& fn) const;
 };
 
 // Reads everything from the store (one read transaction's worth of queries; run it on the
@@ -98,8 +121,11 @@ AuditReport buildAuditReport(const ProjectStore& store, const CaseQuery& filter,
                              const ReportOptions& options);
 
 // The report as a JSON document (docs/audit-report.md): format "reasonscope-audit-report",
-// version 1. Text is passed through as valid UTF-8.
+// version 1. Text is passed through as valid UTF-8. Needs report.cases (not casesInPages).
 nlohmann::json auditReportJson(const AuditReport& report);
+// The same document as auditReportJson(report).dump(1, ' ', false, replace) + "\n", byte
+// for byte, written one case at a time (forEachCase): for either kind of report.
+void writeAuditReportJson(const AuditReport& report, std::ostream& out);
 
 // "confirmed", "minor", ... helpers shared by the writers.
 const char* severityName(int severity); // by rank 0..3 (FindingKinds); "unanalysed" otherwise

@@ -105,12 +105,14 @@ private slots:
     void csvRoundTrips();
     void jsonSaysItsFilter();
     void redactionRemovesText();
+    void pagedReportIsTheSame_data();
+    void pagedReportIsTheSame();
     void commandLine_data();
     void commandLine();
     void commandLineNeedsNoDisplay();
 
 private:
-    AuditReport report(const QString& filter, bool redact = false);
+    AuditReport report(const QString& filter, bool redact = false, bool paged = false);
     QTemporaryDir dir_;
     QString project_;
     std::unique_ptr<ProjectStore> store_;
@@ -195,7 +197,7 @@ void TestAuditReport::initTestCase() {
     QVERIFY(!demoQuestion_.empty());
 }
 
-AuditReport TestAuditReport::report(const QString& filter, bool redact) {
+AuditReport TestAuditReport::report(const QString& filter, bool redact, bool paged) {
     CaseQuery q;
     std::string error;
     if (!parseCaseFilter(filter.toStdString(), store_->runs(), &q, &error))
@@ -204,6 +206,7 @@ AuditReport TestAuditReport::report(const QString& filter, bool redact) {
     options.redact = redact;
     options.appVersion = "test";
     options.generatedAt = "2024-01-01T00:00:00Z";
+    options.casesInPages = paged;
     return buildAuditReport(*store_, q, options);
 }
 
@@ -371,6 +374,49 @@ void TestAuditReport::redactionRemovesText() {
     for (const auto& c : r.cases)
         if (c.id == hostileCase_)
             QCOMPARE(c.gold, std::string("B"));
+}
+
+void TestAuditReport::pagedReportIsTheSame_data() {
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<bool>("redact");
+    for (const char* format : {"html", "csv", "json"}) {
+        QTest::addRow("%s, every case", format) << format << "" << false;
+        QTest::addRow("%s, relation, redacted", format) << format << "class=relation" << true;
+        QTest::addRow("%s, no case", format) << format << "case=999999" << false;
+    }
+}
+
+// Reports read a case at a time (casesInPages, as `reasonscope report` writes them) are
+// byte for byte the reports of the cases held in memory, and the streamed JSON is the
+// document auditReportJson builds.
+void TestAuditReport::pagedReportIsTheSame() {
+    QFETCH(QString, format);
+    QFETCH(QString, filter);
+    QFETCH(bool, redact);
+    const AuditReport whole = report(filter, redact);
+    QVERIFY(whole.readCases == nullptr);
+    QCOMPARE(whole.caseCount(), whole.cases.size());
+    const QString wholePath = dir_.filePath("whole." + format);
+    const QString pagedPath = dir_.filePath("paged." + format);
+    const ReportFormat f = *reportFormatFromName(format.toStdString());
+    QString error;
+    QVERIFY2(writeReport(whole, f, wholePath, &error), qPrintable(error));
+    {
+        const ProjectStore::ReadSnapshot snapshot(*store_);
+        const AuditReport paged = report(filter, redact, true);
+        QVERIFY(paged.cases.empty());
+        QCOMPARE(paged.caseCount(), whole.cases.size());
+        QVERIFY2(writeReport(paged, f, pagedPath, &error), qPrintable(error));
+    }
+    const QByteArray a = readAll(wholePath), b = readAll(pagedPath);
+    QVERIFY(!a.isEmpty());
+    QVERIFY2(a == b, qPrintable(format + " differs when read a case at a time"));
+    if (format == "json") {
+        const std::string dumped =
+            auditReportJson(whole).dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+        QCOMPARE(a.toStdString(), dumped);
+    }
 }
 
 void TestAuditReport::commandLine_data() {

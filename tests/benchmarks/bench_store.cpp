@@ -6,6 +6,8 @@
 // The project is generated once (about a minute) and kept at $RS_BENCH_STORE, else in
 // the temporary folder as rs_bench_store_100k.rsproj; delete it to regenerate. A project
 // made by an older generator (its "bench_generator" setting differs) is regenerated.
+// $RS_BENCH_STORE_CASES generates another number of cases (with its own $RS_BENCH_STORE),
+// e.g. the 10k project the report's memory is measured on (docs/audit-report.md).
 #include "PatternAggregator.h"
 #include "ProjectStore.h"
 
@@ -25,14 +27,18 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int kCases = 100000;
+const int kCases = [] {
+    const char* env = std::getenv("RS_BENCH_STORE_CASES");
+    return env && std::atoi(env) > 0 ? std::atoi(env) : 100000;
+}();
 constexpr int kRuns = 4;
 constexpr std::int64_t kPage = 256;
 // Every case mentions the common word; about one case in a thousand the rare one.
 constexpr const char* kCommonWord = "patient";
 constexpr const char* kRareWord = "zygomycosis";
 // Bumped whenever generate() changes what it writes.
-constexpr const char* kGeneratorVersion = "2";
+// The case count is part of it: a project of another size is regenerated too.
+const std::string kGeneratorVersion = "2/" + std::to_string(kCases);
 
 std::string projectPath() {
     if (const char* env = std::getenv("RS_BENCH_STORE"); env && *env)

@@ -1,4 +1,4 @@
-// A PNG or JPEG file (structure checks, then VTK's readers).
+// A PNG or JPEG file (structure checks, then VTK's PNG reader or our libjpeg decoder).
 #include "ImageChecks.h"
 #include "RasterImageReader.h"
 

@@ -8,8 +8,15 @@
 
 #include <QFile>
 #include <QImage>
+#include <QImageWriter>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <vtkDataArray.h>
+#include <vtkImageData.h>
+#include <vtkJPEGReader.h>
+#include <vtkPointData.h>
+#include <vtkSmartPointer.h>
 
 #include <fstream>
 
@@ -46,6 +53,8 @@ private slots:
     void cxrPngIsGreyWithTopRowFirst();
     void dicomSeriesFolder();
     void ownPngAndJpeg();
+    void jpegPixelsAsVtkReadThem_data();
+    void jpegPixelsAsVtkReadThem();
     void damagedFiles_data();
     void damagedFiles();
     void missingAndEmpty();
@@ -206,6 +215,69 @@ void TestImageReaders::ownPngAndJpeg() {
     QCOMPARE(r.volume.dims[0], 40);
     const auto* jpegTop = static_cast<unsigned char*>(r.volume.image->GetScalarPointer(20, 0, 0));
     QVERIFY2(jpegTop[0] > 150 && jpegTop[1] < 80, "the red row of the JPEG is not on top");
+}
+
+void TestImageReaders::jpegPixelsAsVtkReadThem_data() {
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<bool>("grey");
+    QTest::addColumn<bool>("progressive");
+    QTest::addColumn<int>("quality");
+    QTest::addColumn<int>("components"); // the volume's: 1 grey, 3 colour
+    QTest::newRow("colour baseline") << 40 << 30 << false << false << 95 << 3;
+    QTest::newRow("colour odd size, low quality") << 37 << 23 << false << false << 40 << 3;
+    QTest::newRow("colour progressive") << 64 << 48 << false << true << 85 << 3;
+    QTest::newRow("grey baseline") << 33 << 17 << true << false << 90 << 1;
+    QTest::newRow("grey progressive") << 50 << 41 << true << true << 75 << 1;
+    QTest::newRow("one pixel") << 1 << 1 << false << false << 95 << 1;
+}
+
+// JPEGs are decoded with libjpeg directly (JpegDecoder.h) instead of VTK's JPEG reader;
+// the pixels must be the ones VTK's reader gives (bottom row first there, top row first
+// in the volume).
+void TestImageReaders::jpegPixelsAsVtkReadThem() {
+    QFETCH(int, width);
+    QFETCH(int, height);
+    QFETCH(bool, grey);
+    QFETCH(bool, progressive);
+    QFETCH(int, quality);
+    QFETCH(int, components);
+    QImage img(width, height, grey ? QImage::Format_Grayscale8 : QImage::Format_RGB32);
+    for (int y = 0; y < height; ++y) // gradients and a checkerboard: every block differs
+        for (int x = 0; x < width; ++x)
+            img.setPixel(
+                x, y,
+                grey ? qRgb((x * 7 + y * 3) % 256, (x * 7 + y * 3) % 256, (x * 7 + y * 3) % 256)
+                     : qRgb((x * 255) / width, (y * 255) / height, ((x / 4 + y / 4) % 2) * 200));
+    const QString path = dir_.filePath(QString("pixels-%1.jpg").arg(QTest::currentDataTag()));
+    QImageWriter writer(path, "jpeg");
+    writer.setQuality(quality);
+    writer.setProgressiveScanWrite(progressive);
+    QVERIFY2(writer.write(img), qPrintable(writer.errorString()));
+
+    const ImageReadResult r = readImage(path.toStdString());
+    QVERIFY2(r.ok(), r.error.c_str());
+    QCOMPARE(r.volume.components, components);
+    QVERIFY(r.volume.notes.empty());
+    auto vtk = vtkSmartPointer<vtkJPEGReader>::New();
+    vtk->SetFileName(path.toStdString().c_str());
+    vtk->Update();
+    vtkDataArray* scalars = vtk->GetOutput()->GetPointData()->GetScalars();
+    QVERIFY(scalars);
+    QCOMPARE(scalars->GetNumberOfTuples(), vtkIdType(width) * height);
+    int differing = 0;
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x) {
+            const vtkIdType fromVtk = vtkIdType(height - 1 - y) * width + x;
+            for (int k = 0; k < components; ++k) {
+                const double ours = components == 1
+                                        ? double(voxel(r, x, y, 0))
+                                        : double(static_cast<unsigned char*>(
+                                              r.volume.image->GetScalarPointer(x, y, 0))[k]);
+                differing += ours != scalars->GetComponent(fromVtk, k) ? 1 : 0;
+            }
+        }
+    QCOMPARE(differing, 0);
 }
 
 void TestImageReaders::damagedFiles_data() {

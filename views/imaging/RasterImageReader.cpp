@@ -1,8 +1,9 @@
 #include "RasterImageReader.h"
 
+#include "JpegDecoder.h"
+
 #include <vtkDataArray.h>
 #include <vtkImageReader2.h>
-#include <vtkJPEGReader.h>
 #include <vtkPNGReader.h>
 #include <vtkPointData.h>
 
@@ -17,6 +18,10 @@
 namespace rs::imaging {
 
 namespace {
+
+// The image view holds the picture as floats: past this a PNG's or JPEG's decoded samples
+// would need gigabytes.
+constexpr std::size_t kMaxRasterBytes = std::size_t(256) << 20;
 
 std::uint32_t be32(const std::string& b, std::size_t at) {
     const auto* p = reinterpret_cast<const unsigned char*>(b.data() + at);
@@ -57,9 +62,7 @@ std::string pngDataProblem(const PngHeader& h, const std::string& idat) {
         8;
     const std::size_t stride = rowBytes + 1; // the filter byte, then the row
     const std::size_t expected = stride * h.height;
-    // The image view holds the picture as floats: past this it would need gigabytes.
-    constexpr std::size_t kMaxPngDataBytes = std::size_t(256) << 20;
-    if (expected > kMaxPngDataBytes)
+    if (expected > kMaxRasterBytes)
         return "PNG image too large for the image view (" + std::to_string(h.width) + "x" +
                std::to_string(h.height) + ")";
     z_stream zs{};
@@ -198,8 +201,8 @@ bool quantTablesOk(const std::string& b, std::size_t at, std::size_t len) {
 
 // Walks the entropy-coded data after the first scan header up to the end-of-image marker.
 // A damaged segment between scans (a table whose length runs past the end, a malformed
-// Huffman table: fuzz_raster found both) is a fatal libjpeg error, and VTK's JPEG reader leaks its
-// decoder state when it unwinds from one, so such files are refused here before VTK sees them.
+// Huffman table: fuzz_raster found both) is a fatal libjpeg error. JpegDecoder unwinds from
+// those cleanly; these checks stay because they name the damage more plainly.
 std::string jpegScanProblem(const std::string& b, std::size_t at) {
     auto byte = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
     while (at + 1 < b.size()) {
@@ -276,6 +279,85 @@ std::string jpegStructureProblem(const std::string& b) {
     return jpegScanProblem(b, at);
 }
 
+namespace {
+
+// The volume from decoded pixels: pixel(t, k) is component k of pixel t, counted from the
+// top-left corner row by row. Greyscale (also RGB with equal channels on a sample of
+// pixels) becomes one float component; colour stays 8-bit RGB.
+template <typename Pixel>
+void fillVolume(ImageVolume& v, int width, int height, int components, vtkIdType n, Pixel pixel) {
+    v.dims = {width, height, 1};
+    const vtkIdType w = width, h = height;
+    // The sample is the one taken when VTK's bottom-row-first order was walked.
+    auto flipped = [&](vtkIdType i) { return (h - 1 - i / w) * w + i % w; };
+    bool grey = components <= 2;
+    if (!grey) {
+        grey = true;
+        for (vtkIdType i = 0; i < n && grey; i += 97)
+            grey = pixel(flipped(i), 0) == pixel(flipped(i), 1) &&
+                   pixel(flipped(i), 1) == pixel(flipped(i), 2);
+    }
+    if (grey) {
+        v.image = makeFloatImage(width, height, 1, v.spacing);
+        float* out = static_cast<float*>(v.image->GetScalarPointer());
+        for (vtkIdType t = 0; t < n; ++t)
+            out[t] = float(pixel(t, 0));
+    } else {
+        v.components = 3;
+        v.image = vtkSmartPointer<vtkImageData>::New();
+        v.image->SetDimensions(width, height, 1);
+        v.image->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
+        auto* out = static_cast<unsigned char*>(v.image->GetScalarPointer());
+        for (vtkIdType t = 0; t < n; ++t)
+            for (int k = 0; k < 3; ++k)
+                out[t * 3 + k] = static_cast<unsigned char>(pixel(t, k));
+    }
+    computeRange(v, true);
+}
+
+ImageReadResult readJpeg(const std::string& bytes) {
+    ImageReadResult r;
+    JpegPixels px;
+    r.error = decodeJpeg(bytes, kMaxRasterBytes, px);
+    if (!r.error.empty())
+        return r;
+    r.volume.format = "JPEG";
+    if (!px.warning.empty())
+        r.volume.notes.push_back("the JPEG decoder read past damage: " + px.warning);
+    const int nc = px.components;
+    fillVolume(r.volume, px.width, px.height, nc, vtkIdType(px.width) * px.height,
+               [&](vtkIdType t, int k) { return px.data[std::size_t(t) * nc + k]; });
+    return r;
+}
+
+ImageReadResult readPng(const std::string& path) {
+    ImageReadResult r;
+    auto reader = vtkSmartPointer<vtkPNGReader>::New();
+    reader->SetFileName(path.c_str());
+    reader->Update();
+    vtkImageData* raw = reader->GetOutput();
+    vtkDataArray* scalars = raw ? raw->GetPointData()->GetScalars() : nullptr;
+    int dims[3] = {0, 0, 0};
+    if (raw)
+        raw->GetDimensions(dims);
+    if (reader->GetErrorCode() != 0 || !scalars || dims[0] < 1 || dims[1] < 1) {
+        r.error = "the PNG decoder could not read the file";
+        return r;
+    }
+    r.volume.format = "PNG";
+    const vtkIdType n =
+        std::min<vtkIdType>(scalars->GetNumberOfTuples(), vtkIdType(dims[0]) * dims[1]);
+    // VTK's PNG reader puts the bottom row of the picture first whatever FileLowerLeft
+    // says; the volume wants the top row first, as box coordinates count.
+    const vtkIdType w = dims[0], h = dims[1];
+    fillVolume(
+        r.volume, dims[0], dims[1], scalars->GetNumberOfComponents(), n,
+        [&](vtkIdType t, int k) { return scalars->GetComponent((h - 1 - t / w) * w + t % w, k); });
+    return r;
+}
+
+} // namespace
+
 ImageReadResult readRasterImage(const std::string& path) {
     ImageReadResult r;
     std::ifstream in(path, std::ios::binary);
@@ -285,61 +367,12 @@ ImageReadResult readRasterImage(const std::string& path) {
     }
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const bool png = bytes.size() >= 8 && std::memcmp(bytes.data(), "\x89PNG", 4) == 0;
+    // The structural checks name the damage more plainly than the decoders do, and keep
+    // VTK's PNG reader away from files libpng stops on (it crashes cleaning up).
     r.error = png ? pngStructureProblem(bytes) : jpegStructureProblem(bytes);
     if (!r.error.empty())
         return r;
-
-    vtkSmartPointer<vtkImageReader2> reader;
-    if (png)
-        reader = vtkSmartPointer<vtkPNGReader>::New();
-    else
-        reader = vtkSmartPointer<vtkJPEGReader>::New();
-    reader->SetFileName(path.c_str());
-    reader->Update();
-    vtkImageData* raw = reader->GetOutput();
-    vtkDataArray* scalars = raw ? raw->GetPointData()->GetScalars() : nullptr;
-    int dims[3] = {0, 0, 0};
-    if (raw)
-        raw->GetDimensions(dims);
-    if (reader->GetErrorCode() != 0 || !scalars || dims[0] < 1 || dims[1] < 1) {
-        r.error = png ? "the PNG decoder could not read the file"
-                      : "the JPEG decoder could not read the file";
-        return r;
-    }
-    ImageVolume& v = r.volume;
-    v.format = png ? "PNG" : "JPEG";
-    v.dims = {dims[0], dims[1], 1};
-    const int nc = scalars->GetNumberOfComponents();
-    const vtkIdType n =
-        std::min<vtkIdType>(scalars->GetNumberOfTuples(), vtkIdType(dims[0]) * dims[1]);
-    bool grey = nc <= 2;
-    if (!grey) {
-        grey = true;
-        for (vtkIdType i = 0; i < n && grey; i += 97)
-            grey = scalars->GetComponent(i, 0) == scalars->GetComponent(i, 1) &&
-                   scalars->GetComponent(i, 1) == scalars->GetComponent(i, 2);
-    }
-    // VTK's PNG and JPEG readers put the bottom row of the picture first whatever
-    // FileLowerLeft says; the volume wants the top row first, as box coordinates count.
-    const vtkIdType w = dims[0], h = dims[1];
-    auto source = [&](vtkIdType i) { return (h - 1 - i / w) * w + i % w; };
-    if (grey) {
-        v.image = makeFloatImage(dims[0], dims[1], 1, v.spacing);
-        float* out = static_cast<float*>(v.image->GetScalarPointer());
-        for (vtkIdType i = 0; i < n; ++i)
-            out[i] = float(scalars->GetComponent(source(i), 0));
-    } else {
-        v.components = 3;
-        v.image = vtkSmartPointer<vtkImageData>::New();
-        v.image->SetDimensions(dims[0], dims[1], 1);
-        v.image->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
-        auto* out = static_cast<unsigned char*>(v.image->GetScalarPointer());
-        for (vtkIdType i = 0; i < n; ++i)
-            for (int k = 0; k < 3; ++k)
-                out[i * 3 + k] = static_cast<unsigned char>(scalars->GetComponent(source(i), k));
-    }
-    computeRange(v, true);
-    return r;
+    return png ? readPng(path) : readJpeg(bytes);
 }
 
 } // namespace rs::imaging

@@ -1,10 +1,10 @@
 #pragma once
-// PNG and JPEG through VTK's readers, after checking the file's structure ourselves: VTK's
-// readers hand a truncated file to libpng/libjpeg, which report the damage through error
-// handlers VTK does not turn into a failed read. A PNG must have its IHDR and reach IEND
-// with every chunk inside the file; a JPEG must have a frame header, a scan, and its end
-// marker. Greyscale (also RGB with equal channels) becomes one float component; colour
-// stays RGB.
+// PNG through VTK's reader and JPEG through libjpeg (JpegDecoder.h), after checking the
+// file's structure ourselves: VTK's PNG reader hands a damaged file to libpng, which
+// reports the damage through error handlers VTK does not survive. A PNG must have its IHDR
+// and reach IEND with every chunk inside the file; a JPEG must have a frame header, a scan,
+// and its end marker. Greyscale (also RGB with equal channels) becomes one float
+// component; colour stays RGB.
 #include "ImageVolume.h"
 
 #include <string>
