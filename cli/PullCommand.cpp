@@ -84,4 +84,36 @@ int runPullCommand(const std::vector<std::string>& args) {
 #endif
 }
 
+bool pullSnapshot(const std::string& target, std::string name, const std::string& projectPath,
+                  std::string* label, std::string* error, bool* usageError) {
+    *usageError = true;
+#ifndef RS_HAVE_LIBPQ
+    (void)target, (void)name, (void)projectPath, (void)label;
+    *error = "this ReasonScope was built without PostgreSQL support (libpq-dev was not found "
+             "when it was built)";
+    return false;
+#else
+    if (targetHasPassword(target)) {
+        *error = "--db must not hold a password: put it in ~/.pgpass or the libpq service file";
+        return false;
+    }
+    if (name.empty())
+        server::connectionString(target, &name);
+    if (name.empty()) {
+        *error = "name the project with --name NAME or ?project=NAME";
+        return false;
+    }
+    *usageError = false;
+    try {
+        auto conn = server::PgConnection::connect(target);
+        server::pullProject(*conn, name, projectPath);
+        *label = "\"" + name + "\" on the team server " + server::connectionString(target);
+        return true;
+    } catch (const std::exception& e) {
+        *error = e.what();
+        return false;
+    }
+#endif
+}
+
 } // namespace rs

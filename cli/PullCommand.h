@@ -11,4 +11,12 @@ namespace rs {
 // build without libpq).
 int runPullCommand(const std::vector<std::string>& args);
 
+// For commands that read a server project as a file (`report --db`): the project NAME (or
+// the ?project= of TARGET) pulled as one consistent snapshot into projectPath, which must
+// not exist. *label names it for a report ("NAME on the team server <TARGET>"). False and
+// *error when the target is refused (a password in it, no project name, no libpq) or the
+// server fails; *usageError says whether it was the arguments.
+bool pullSnapshot(const std::string& target, std::string name, const std::string& projectPath,
+                  std::string* label, std::string* error, bool* usageError);
+
 } // namespace rs

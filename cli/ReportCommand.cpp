@@ -5,10 +5,12 @@
 #include "HtmlReportWriter.h"
 #include "PdfReportWriter.h"
 #include "ProjectStore.h"
+#include "PullCommand.h"
 
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QSaveFile>
+#include <QTemporaryDir>
 
 #include <chrono>
 #include <filesystem>
@@ -68,12 +70,16 @@ bool saveText(const std::string& text, const QString& path, QString* error) {
 constexpr const char* kReportUsage = R"(Usage:
   reasonscope report --project FILE --out FILE [--format html|pdf|csv|json]
                      [--filter TEXT] [--redact] [--quiet]
+  reasonscope report --db TARGET [--name NAME] --out FILE [...the same options]
       An audit report of the project: what was analysed (files and SHA-256), the summary
       and patterns, and every flagged or reviewed case of the filter with its findings and
       verdicts. The format defaults to the --out suffix. --filter takes the case-table
       filter, e.g. --filter 'run="demo-model-a 2024-06" class=relation review=unreviewed'
       (keys: run, correct, class, subtype, pattern, review, search, case). --redact leaves
       out question and output text and image pixels.
+      --db reads a project published to a team-review server instead (TARGET and NAME as
+      for `reasonscope pull`): one consistent snapshot of its cases, findings and every
+      reviewer's verdicts, in a temporary file removed afterwards.
 )";
 
 int usage(const std::string& message) {
@@ -105,7 +111,7 @@ bool writeReport(const AuditReport& report, ReportFormat format, const QString& 
 }
 
 int runReportCommand(const std::vector<std::string>& args) {
-    std::string project, out, formatName, filterText;
+    std::string project, out, formatName, filterText, db, dbName;
     bool redact = false, quiet = false, haveFilter = false;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -118,6 +124,9 @@ int runReportCommand(const std::vector<std::string>& args) {
         if (a == "--project") {
             if (!value(project))
                 return usage("--project needs a value");
+        } else if (a == "--db" || a == "--name") {
+            if (!value(a == "--db" ? db : dbName))
+                return usage(a + " needs a value");
         } else if (a == "--out") {
             if (!value(out))
                 return usage("--out needs a value");
@@ -139,8 +148,8 @@ int runReportCommand(const std::vector<std::string>& args) {
             return usage("unknown argument: " + a);
         }
     }
-    if (project.empty() || out.empty())
-        return usage("report needs --project FILE and --out FILE");
+    if (project.empty() == db.empty() || out.empty())
+        return usage("report needs --project FILE or --db TARGET, and --out FILE");
     const QString outPath = QString::fromStdString(out);
     std::optional<ReportFormat> format =
         formatName.empty() ? reportFormatFromPath(outPath) : reportFormatFromName(formatName);
@@ -150,7 +159,19 @@ int runReportCommand(const std::vector<std::string>& args) {
                                "; give --format html|pdf|csv|json"
                          : "--format takes html, pdf, csv or json, not \"" + formatName + "\"");
 
-    std::string error;
+    std::string error, serverLabel;
+    QTemporaryDir snapshotDir; // removed with the snapshot when the command ends
+    if (!db.empty()) {
+        bool usageError = false;
+        project = snapshotDir.filePath(QStringLiteral("snapshot.rsproj")).toStdString();
+        if (!snapshotDir.isValid() ||
+            !pullSnapshot(db, dbName, project, &serverLabel, &error, &usageError)) {
+            if (usageError)
+                return usage(error);
+            std::cerr << "reasonscope: " << error << "\n";
+            return 1;
+        }
+    }
     // The report names the project by its absolute path: it is read away from this shell.
     std::error_code ec;
     if (const auto abs = std::filesystem::absolute(project, ec); !ec)
@@ -180,7 +201,10 @@ int runReportCommand(const std::vector<std::string>& args) {
     ReportOptions options;
     options.redact = redact;
     options.appVersion = RS_VERSION;
-    const AuditReport report = buildAuditReport(*store, filter, options);
+    AuditReport report = buildAuditReport(*store, filter, options);
+    if (!serverLabel.empty())
+        report.projectPath = serverLabel; // not the temporary snapshot
+    store.reset();
     QString writeError;
     if (!writeReport(report, *format, outPath, &writeError)) {
         std::cerr << "reasonscope: " << writeError.toStdString() << "\n";
