@@ -16,8 +16,13 @@
 
 #include <sqlite3.h>
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
+#include <algorithm>
 #include <atomic>
 #include <set>
 #include <thread>
@@ -47,6 +52,88 @@ std::int64_t serverCount(PgConnection& c, const std::string& sql, std::int64_t p
     if (sql.find("$1") == std::string::npos)
         return c.execParams(sql, {}).integer(0, 0);
     return c.execParams(sql, {std::to_string(projectId)}).integer(0, 0);
+}
+
+// The rows of an RFC 4180 CSV report without its "#" lines, less the columns that name
+// ids or times of one store (case_id, finding_id, role, reviewed_at), sorted.
+std::vector<QStringList> csvRows(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QString text = QString::fromUtf8(f.readAll());
+    std::vector<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false, lineStart = true, comment = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar ch = text[i];
+        if (lineStart && ch == QLatin1Char('#'))
+            comment = true;
+        lineStart = false;
+        if (comment) {
+            if (ch == QLatin1Char('\n'))
+                comment = false, lineStart = true;
+            continue;
+        }
+        if (quoted) {
+            if (ch == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"'))
+                field += ch, ++i;
+            else if (ch == QLatin1Char('"'))
+                quoted = false;
+            else
+                field += ch;
+        } else if (ch == QLatin1Char('"'))
+            quoted = true;
+        else if (ch == QLatin1Char(','))
+            row << field, field.clear();
+        else if (ch == QLatin1Char('\n')) {
+            row << field, field.clear();
+            rows.push_back(row), row.clear();
+            lineStart = true;
+        } else if (ch != QLatin1Char('\r'))
+            field += ch;
+    }
+    if (rows.empty())
+        return rows;
+    const QStringList header = rows.front();
+    std::vector<QStringList> out;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        QStringList kept;
+        for (qsizetype c = 0; c < header.size() && c < rows[r].size(); ++c)
+            if (!QStringList{"case_id", "finding_id", "role", "reviewed_at"}.contains(header[c]))
+                kept << rows[r][c];
+        out.push_back(kept);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// What a JSON report says, less what names one store (ids, times, the project's path).
+QJsonObject reportContent(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    QJsonObject out;
+    out["summary"] = o["summary"];
+    out["filter"] = o["filter"];
+    QJsonArray cases;
+    for (const auto& value : o["cases"].toArray()) {
+        QJsonObject c = value.toObject();
+        QJsonObject kept;
+        for (const char* key :
+             {"key", "run", "question_id", "correct", "max_severity", "gold", "prediction"})
+            kept[key] = c[key];
+        kept["findings"] = c["findings"].toArray().size();
+        const QJsonObject verdict = c["verdict"].toObject();
+        kept["verdict"] = verdict["verdict"];
+        kept["reviewer"] = verdict["reviewer"];
+        kept["comment"] = verdict["comment"];
+        kept["history"] = c["history"].toArray().size();
+        cases.append(kept);
+    }
+    out["cases"] = cases;
+    return out;
 }
 
 } // namespace
@@ -520,6 +607,102 @@ private slots:
         const QJsonObject published = publish(project, "thoughtsource");
         QVERIFY(published["cases"].toInt() > 0);
         verifyCountsMatch(project, serverProjectId(*admin_, "thoughtsource"));
+    }
+
+    // `report --db` against `report --project` on the file the server project was published
+    // from, with the same verdicts in both (case-level, by reviewer1: the role on the server,
+    // the name in the file), in CSV and JSON, without and with a class filter.
+    void aReportFromTheServerEqualsTheFiles_data() {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("filter");
+        for (const char* format : {"csv", "json"})
+            for (const char* filter :
+                 {"", "class=relation", "class=relation review=unreviewed", "review=confirmed"})
+                QTest::addRow("%s %s", format, *filter ? filter : "(all)") << format << filter;
+    }
+    void aReportFromTheServerEqualsTheFiles() {
+        QFETCH(QString, format);
+        QFETCH(QString, filter);
+        const QString file = home_.filePath("report.rsproj");
+        if (!QFileInfo::exists(file)) {
+            QVERIFY(QFile::copy(QString::fromStdString(demo_), file));
+            QVERIFY(!publish(file.toStdString(), "report-demo").isEmpty());
+            std::string error;
+            auto store = ProjectStore::open(file.toStdString(), &error);
+            QVERIFY2(store, error.c_str());
+            auto reviewer = as("reviewer1");
+            const auto flagged = admin_->execParams(
+                "SELECT c.id, c.case_key, r.label FROM rs.cases c JOIN rs.runs r ON "
+                "r.id = c.run_id JOIN rs.projects p ON p.id = c.project_id WHERE p.name = "
+                "'report-demo' AND c.flagged ORDER BY c.id LIMIT 6",
+                {});
+            QCOMPARE(flagged.rows(), 6);
+            for (int i = 0; i < flagged.rows(); ++i) {
+                const auto local = store->loadCase(flagged.text(i, 1), flagged.text(i, 2));
+                QVERIFY(local);
+                ProjectStore::Review r;
+                r.caseId = local->id;
+                r.reviewer = "reviewer1";
+                r.verdict = ProjectStore::kVerdicts[i % 3];
+                r.comment = "report check " + std::to_string(i);
+                store->addReview(r);
+                ServerVerdict v;
+                v.caseId = flagged.integer(i, 0);
+                v.verdict = r.verdict;
+                v.comment = r.comment;
+                addVerdict(*reviewer, v);
+            }
+        }
+        const QString fromFile = home_.filePath("from-file." + format),
+                      fromServer = home_.filePath("from-server." + format);
+        QStringList common = {"--format", format, "--quiet"};
+        if (!filter.isEmpty())
+            common << "--filter" << filter;
+        const auto a = test::runCli(
+            RS_CLI_BINARY, QStringList{"report", "--project", file, "--out", fromFile} + common,
+            home_.path());
+        QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+        const auto b = test::runCli(RS_CLI_BINARY,
+                                    QStringList{"report", "--db",
+                                                QString::fromStdString(cluster_.target("auditor1")),
+                                                "--name", "report-demo", "--out", fromServer} +
+                                        common,
+                                    home_.path());
+        QVERIFY2(b.exitCode == 0, qPrintable(b.err));
+        if (format == QLatin1String("csv")) {
+            const auto rowsA = csvRows(fromFile), rowsB = csvRows(fromServer);
+            QVERIFY(!rowsA.empty());
+            QCOMPARE(rowsB.size(), rowsA.size());
+            QCOMPARE(rowsB, rowsA);
+        } else {
+            const QJsonObject contentA = reportContent(fromFile),
+                              contentB = reportContent(fromServer);
+            QVERIFY(!contentA["cases"].toArray().isEmpty());
+            QCOMPARE(contentB["cases"].toArray().size(), contentA["cases"].toArray().size());
+            QCOMPARE(contentB, contentA);
+            QFile f(fromServer);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QString project =
+                QJsonDocument::fromJson(f.readAll()).object()["project"].toString();
+            QVERIFY2(project.contains(QStringLiteral("report-demo")), qPrintable(project));
+        }
+    }
+
+    void aReportFromTheServerNeedsAProjectName() {
+        const auto r =
+            test::runCli(RS_CLI_BINARY,
+                         {"report", "--db", QString::fromStdString(cluster_.target("auditor1")),
+                          "--out", home_.filePath("none.csv")},
+                         home_.path());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--name")), qPrintable(r.err));
+        const auto missing =
+            test::runCli(RS_CLI_BINARY,
+                         {"report", "--db", QString::fromStdString(cluster_.target("auditor1")),
+                          "--name", "no such project", "--out", home_.filePath("none.csv")},
+                         home_.path());
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(!QFileInfo::exists(home_.filePath("none.csv")));
     }
 };
 
