@@ -86,6 +86,15 @@ std::unique_ptr<TeamSync> TeamSync::open(const QString& target, const QString& c
 }
 
 TeamSync::~TeamSync() {
+    // A last try for verdicts still waiting; the window is going, so nobody is told but
+    // stderr.
+    blockSignals(true);
+    if (!outbox_.empty())
+        flushOutbox();
+    if (!outbox_.empty())
+        qWarning("team server: %d verdict(s) given in this window did not reach the server "
+                 "(the server could not be reached when the window closed)",
+                 int(outbox_.size()));
     delete notifier_;
     notifier_ = nullptr;
     listener_.reset();
