@@ -15,6 +15,7 @@
 #include "ResourceLocator.h"
 #include "ReviewPanel.h"
 #include "ServerSchema.h"
+#include "SharedData.h"
 #include "TeamSync.h"
 #include "VerdictLog.h"
 
@@ -41,18 +42,19 @@ class TestTeamWindow : public QObject {
     QTemporaryDir dir_;
     std::string project_;
 
-    QString target(const QString& role) const {
-        return QStringLiteral("postgresql:///rs?host=%1&user=%2&project=demo")
-            .arg(cluster_.socketDir(), role);
+    QString target(const QString& role, const QString& project) const {
+        return QStringLiteral("postgresql:///rs?host=%1&user=%2&project=%3")
+            .arg(cluster_.socketDir(), role, project);
     }
 
-    std::unique_ptr<MainWindow> openWindow(const QString& role) {
+    std::unique_ptr<MainWindow> openWindow(const QString& role,
+                                           const QString& project = QStringLiteral("demo")) {
         auto w = std::make_unique<MainWindow>();
         w->show();
         if (!QTest::qWaitForWindowExposed(w.get()))
             return nullptr;
         std::string error;
-        if (!openTeamProject(*w, target(role), true, &error)) {
+        if (!openTeamProject(*w, target(role, project), true, &error)) {
             qWarning("%s", error.c_str());
             return nullptr;
         }
@@ -84,12 +86,46 @@ private slots:
         server::publishProject(*admin, project_, "demo");
     }
 
+    // The demo project, and GPT-4 + GPT-3.5 on the ThoughtSource MedQA questions (analysed
+    // as tst_teamserver does) when ../shared/data is there.
+    void aVerdictInOneWindowShowsInTheOther_data() {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("demo") << QStringLiteral("demo");
+        QTest::newRow("thoughtsource") << QStringLiteral("thoughtsource");
+    }
     void aVerdictInOneWindowShowsInTheOther() {
-        auto a = openWindow("alice");
-        auto b = openWindow("bob");
+        QFETCH(QString, name);
+        std::string path = project_;
+        if (name == QLatin1String("thoughtsource")) {
+            RS_REQUIRE_SHARED("outputs/thoughtsource-medqa500-gpt-4.json");
+            RS_REQUIRE_SHARED("outputs/thoughtsource-medqa500-gpt-3.5-turbo.json");
+            RS_REQUIRE_SHARED("kg/hetionet-edges-5k.sif.gz");
+            const std::string d = test::sharedDataDir().toStdString();
+            PipelineRequest req;
+            req.resourcesDir = resourcesDir();
+            req.kgFiles = {d + "/kg/hetionet-nodes.tsv", d + "/kg/hetionet-edges-5k.sif.gz",
+                           d + "/kg/do-disease-symptom.tsv", d + "/kg/do-HumanDO.tsv"};
+            req.inputFiles = {d + "/outputs/thoughtsource-medqa500-gpt-3.5-turbo.json",
+                              d + "/outputs/thoughtsource-medqa500-gpt-4.json"};
+            path = dir_.filePath("ts.rsproj").toStdString();
+            req.projectPath = path;
+            const PipelineResult r = runAnalysis(req, {});
+            QVERIFY2(r.ok, r.fatalError.c_str());
+            auto admin = server::PgConnection::connect(cluster_.target("rs_admin"));
+            server::publishProject(*admin, path, "thoughtsource");
+        }
+        auto check = server::PgConnection::connect(cluster_.target("rs_admin"));
+        auto countVerdicts = [&](const char* sql) {
+            return check->execParams(sql, {}).integer(0, 0);
+        };
+        const std::int64_t aliceBefore =
+            countVerdicts("SELECT count(*) FROM rs.verdicts WHERE reviewer = 'alice'");
+        const std::int64_t allBefore = countVerdicts("SELECT count(*) FROM rs.verdicts");
+        auto a = openWindow("alice", name);
+        auto b = openWindow("bob", name);
         QVERIFY(a && b);
         std::string error;
-        const auto file = ProjectStore::openReadOnly(project_, &error);
+        const auto file = ProjectStore::openReadOnly(path, &error);
         QVERIFY2(file, error.c_str());
         // The same counts as the file in both windows.
         for (MainWindow* w : {a.get(), b.get()}) {
@@ -116,14 +152,13 @@ private slots:
         QElapsedTimer shown;
         shown.start();
         QVERIFY(panel->recordVerdict(QStringLiteral("confirmed")));
-        auto check = server::PgConnection::connect(cluster_.target("rs_admin"));
-        QCOMPARE(check->execParams("SELECT count(*) FROM rs.verdicts WHERE reviewer = 'alice'", {})
-                     .integer(0, 0),
-                 std::int64_t(1));
+        QCOMPARE(countVerdicts("SELECT count(*) FROM rs.verdicts WHERE reviewer = 'alice'"),
+                 aliceBefore + 1);
         // Waits for the other window (the bound only stops a broken build from hanging).
         QTRY_COMPARE_WITH_TIMEOUT(b->store()->reviews(inB->id).size(), std::size_t(1), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(refreshedB.count() > 0, 30000); // B's views re-read
-        qInfo("the verdict showed in the other window after %lld ms", shown.elapsed());
+        qInfo("%s: the verdict showed in the other window after %lld ms", qPrintable(name),
+              shown.elapsed());
         const auto review = b->store()->reviews(inB->id).front();
         QCOMPARE(review.reviewer, std::string("alice"));
         QCOMPARE(review.verdict, std::string("confirmed"));
@@ -131,8 +166,7 @@ private slots:
         // Window A's own verdict did not come back as a second review.
         QTest::qWait(200);
         QCOMPARE(a->store()->reviews(std::int64_t(caseA)).size(), std::size_t(1));
-        QCOMPARE(check->execParams("SELECT count(*) FROM rs.verdicts", {}).integer(0, 0),
-                 std::int64_t(1));
+        QCOMPARE(countVerdicts("SELECT count(*) FROM rs.verdicts"), allBefore + 1);
         // The reviewer is the login role, in the window and its copy too, not a typed name.
         QCOMPARE(panel->reviewer(), QStringLiteral("alice"));
         QVERIFY(panel->reviewerFixed());
