@@ -2,6 +2,8 @@
 // `reasonscope pull --db TARGET --name NAME --project FILE [--json]`: a published project
 // with its verdicts, from the team-review server into a new project file
 // (core/server/Puller), for reports in every format and filter, compare, gate and the window.
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,8 +17,12 @@ int runPullCommand(const std::vector<std::string>& args);
 // the ?project= of TARGET) pulled as one consistent snapshot into projectPath, which must
 // not exist. *label names it for a report ("NAME on the team server <TARGET>"). False and
 // *error when the target is refused (a password in it, no project name, no libpq) or the
-// server fails; *usageError says whether it was the arguments.
+// server fails; *usageError says whether it was the arguments. *search, when given, is set
+// to the server's full-text search over the project (the same as the window's on a server
+// project): text to the snapshot's case ids; it throws when the server fails.
+using SnapshotSearch = std::function<std::vector<std::int64_t>(const std::string& text)>;
 bool pullSnapshot(const std::string& target, std::string name, const std::string& projectPath,
-                  std::string* label, std::string* error, bool* usageError);
+                  std::string* label, std::string* error, bool* usageError,
+                  SnapshotSearch* search = nullptr);
 
 } // namespace rs

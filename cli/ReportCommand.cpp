@@ -12,10 +12,12 @@
 #include <QSaveFile>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <sstream>
 
@@ -161,11 +163,12 @@ int runReportCommand(const std::vector<std::string>& args) {
 
     std::string error, serverLabel;
     QTemporaryDir snapshotDir; // removed with the snapshot when the command ends
+    SnapshotSearch serverSearch;
     if (!db.empty()) {
         bool usageError = false;
         project = snapshotDir.filePath(QStringLiteral("snapshot.rsproj")).toStdString();
         if (!snapshotDir.isValid() ||
-            !pullSnapshot(db, dbName, project, &serverLabel, &error, &usageError)) {
+            !pullSnapshot(db, dbName, project, &serverLabel, &error, &usageError, &serverSearch)) {
             if (usageError)
                 return usage(error);
             std::cerr << "reasonscope: " << error << "\n";
@@ -184,6 +187,30 @@ int runReportCommand(const std::vector<std::string>& args) {
     CaseQuery filter;
     if (haveFilter && !parseCaseFilter(filterText, store->runs(), &filter, &error))
         return usage("--filter: " + error);
+    // From a server, search= asks its full-text index, as the window on a server does.
+    const std::string shownFilter = formatCaseFilter(filter, store->runs());
+    const bool searchOnServer = serverSearch && !filter.search.empty();
+    if (searchOnServer) {
+        std::vector<std::int64_t> ids;
+        try {
+            ids = serverSearch(filter.search);
+        } catch (const std::exception& e) {
+            std::cerr << "reasonscope: " << e.what() << "\n";
+            return 1;
+        }
+        std::sort(ids.begin(), ids.end());
+        if (!filter.caseIds.empty()) {
+            std::vector<std::int64_t> chosen = filter.caseIds, both;
+            std::sort(chosen.begin(), chosen.end());
+            std::set_intersection(ids.begin(), ids.end(), chosen.begin(), chosen.end(),
+                                  std::back_inserter(both));
+            ids = std::move(both);
+        }
+        if (ids.empty())
+            ids.push_back(-1); // no case: an empty selection would mean every case
+        filter.caseIds = std::move(ids);
+        filter.search.clear();
+    }
 
     // Fonts, images and the PDF writer are Qt GUI classes; a command line has no display
     // and needs none, so it uses the offscreen platform whatever the environment says.
@@ -204,6 +231,8 @@ int runReportCommand(const std::vector<std::string>& args) {
     AuditReport report = buildAuditReport(*store, filter, options);
     if (!serverLabel.empty())
         report.projectPath = serverLabel; // not the temporary snapshot
+    if (searchOnServer)
+        report.filterText = shownFilter + " (search: the server's full-text index)";
     store.reset();
     QString writeError;
     if (!writeReport(report, *format, outPath, &writeError)) {

@@ -688,6 +688,43 @@ private slots:
         }
     }
 
+    // search= in a report from the server asks the server's full-text index (English
+    // stemming: "fevers" finds "fever"), as the window on a server project does; the file's
+    // FTS5 (no stemmer) finds none.
+    void aReportFromTheServerSearchesItsIndex() {
+        const std::int64_t onServer =
+            admin_
+                ->execParams("SELECT count(*) FROM rs.cases c JOIN rs.projects p ON p.id = "
+                             "c.project_id WHERE p.name = 'demo' AND c.search @@ "
+                             "websearch_to_tsquery('english', 'fevers')",
+                             {})
+                .integer(0, 0);
+        QVERIFY(onServer > 0);
+        const QString fromServer = home_.filePath("search-server.json"),
+                      fromFile = home_.filePath("search-file.json");
+        const auto b = test::runCli(
+            RS_CLI_BINARY,
+            {"report", "--db", QString::fromStdString(cluster_.target("auditor1")), "--name",
+             "demo", "--out", fromServer, "--filter", "search=fevers", "--quiet"},
+            home_.path());
+        QVERIFY2(b.exitCode == 0, qPrintable(b.err));
+        const auto a = test::runCli(RS_CLI_BINARY,
+                                    {"report", "--project", QString::fromStdString(demo_), "--out",
+                                     fromFile, "--filter", "search=fevers", "--quiet"},
+                                    home_.path());
+        QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+        auto read = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
+                                               : QJsonObject();
+        };
+        const QJsonObject server = read(fromServer), file = read(fromFile);
+        QCOMPARE(server["summary"].toObject()["cases"].toInteger(), onServer);
+        QVERIFY2(server["filter"].toString().contains(QStringLiteral("search")),
+                 qPrintable(server["filter"].toString()));
+        QCOMPARE(file["summary"].toObject()["cases"].toInteger(), qint64(0));
+    }
+
     void aReportFromTheServerNeedsAProjectName() {
         const auto r =
             test::runCli(RS_CLI_BINARY,
