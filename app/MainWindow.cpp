@@ -39,6 +39,9 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <iterator>
+
 namespace rs {
 
 namespace {
@@ -409,6 +412,26 @@ void MainWindow::applyFilter() {
     CaseQuery q = filterBar_->query();
     q.sort = model_->query().sort;
     q.descending = model_->query().descending;
+    if (searchResolver_ && !q.search.empty()) {
+        try {
+            std::vector<std::int64_t> ids = searchResolver_(q.search);
+            std::sort(ids.begin(), ids.end());
+            if (!q.caseIds.empty()) { // a selection too: both
+                std::vector<std::int64_t> chosen = q.caseIds, both;
+                std::sort(chosen.begin(), chosen.end());
+                std::set_intersection(ids.begin(), ids.end(), chosen.begin(), chosen.end(),
+                                      std::back_inserter(both));
+                ids = std::move(both);
+            }
+            if (ids.empty())
+                ids.push_back(-1); // no case has it: an empty selection would mean all
+            q.caseIds = std::move(ids);
+            q.search.clear();
+        } catch (const std::exception& e) {
+            statusBar()->showMessage(
+                tr("Searching the window's copy: %1").arg(QString::fromUtf8(e.what())), 8000);
+        }
+    }
 
     const qint64 keep = currentCase_;
     model_->setQuery(q);
@@ -417,6 +440,11 @@ void MainWindow::applyFilter() {
     reviewPanel_->setFilter(q);
     keepOrSelectFirst(keep);
     updateStatus();
+}
+
+void MainWindow::setSearchResolver(SearchResolver resolver) {
+    searchResolver_ = std::move(resolver);
+    applyFilter();
 }
 
 void MainWindow::setCurrentCase(qint64 caseId) {

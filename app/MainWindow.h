@@ -11,7 +11,11 @@
 
 #include <QMainWindow>
 
+#include <cstdint>
+#include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 class QAction;
 class QLabel;
@@ -69,6 +73,11 @@ public:
     ReviewPanel* reviewPanel() const { return reviewPanel_; }
     RunActions* runActions() const { return runActions_; }
     qint64 currentCaseId() const { return currentCase_; }
+
+    // The search field's text to the matching case ids of the open project, instead of the
+    // file's FTS5 (a team server's full-text index, TeamSync). Throws to fall back to FTS5.
+    using SearchResolver = std::function<std::vector<std::int64_t>(const std::string& text)>;
+    void setSearchResolver(SearchResolver resolver);
 
     // Writes an audit report of the current filter on a worker (File > Export report… after
     // its dialog); reportFinished() tells the outcome, the status bar tells the user.
@@ -135,6 +144,7 @@ private:
     QLabel* statusLabel_ = nullptr;
     ReviewPanel* reviewPanel_ = nullptr;
 
+    SearchResolver searchResolver_;
     qint64 currentCase_ = -1;
     QString currentTitle_, projectName_;      // for the window title
     std::optional<CaseResult> currentResult_; // of the current case, when analysed

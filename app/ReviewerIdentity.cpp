@@ -30,8 +30,9 @@ void ReviewerIdentity::ask() {
 
 void ReviewerIdentity::remember(const QString& name, const QString& role) {
     QSettings settings;
-    if (settings.value(kNameKey).toString() != name ||
-        settings.value(kRoleKey).toString() != role) {
+    // A fixed reviewer (a team server's login role) is not the name typed on this computer.
+    if (!panel_->reviewerFixed() && (settings.value(kNameKey).toString() != name ||
+                                     settings.value(kRoleKey).toString() != role)) {
         settings.setValue(kNameKey, name);
         settings.setValue(kRoleKey, role);
     }

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <memory>
+#include <unordered_map>
 
 namespace rs {
 
@@ -80,6 +82,54 @@ int runPullCommand(const std::vector<std::string>& args) {
     } catch (const std::exception& e) {
         std::cerr << "reasonscope: " << e.what() << "\n";
         return 1;
+    }
+#endif
+}
+
+bool pullSnapshot(const std::string& target, std::string name, const std::string& projectPath,
+                  std::string* label, std::string* error, bool* usageError,
+                  SnapshotSearch* search) {
+    *usageError = true;
+#ifndef RS_HAVE_LIBPQ
+    (void)target, (void)name, (void)projectPath, (void)label, (void)search;
+    *error = "this ReasonScope was built without PostgreSQL support (libpq-dev was not found "
+             "when it was built)";
+    return false;
+#else
+    if (targetHasPassword(target)) {
+        *error = "--db must not hold a password: put it in ~/.pgpass or the libpq service file";
+        return false;
+    }
+    if (name.empty())
+        server::connectionString(target, &name);
+    if (name.empty()) {
+        *error = "name the project with --name NAME or ?project=NAME";
+        return false;
+    }
+    *usageError = false;
+    try {
+        std::shared_ptr<server::PgConnection> conn = server::PgConnection::connect(target);
+        const auto pulled = server::pullProject(*conn, name, projectPath);
+        *label = "\"" + name + "\" on the team server " + server::connectionString(target);
+        if (search) {
+            auto ids = std::make_shared<const std::unordered_map<std::int64_t, std::int64_t>>(
+                pulled.caseIds);
+            const std::string project = std::to_string(pulled.projectId);
+            *search = [conn, ids, project](const std::string& text) {
+                auto r = conn->execParams("SELECT id FROM rs.cases WHERE project_id = $1 AND "
+                                          "search @@ websearch_to_tsquery('english', $2)",
+                                          {project, text});
+                std::vector<std::int64_t> out;
+                for (int i = 0; i < r.rows(); ++i)
+                    if (const auto local = ids->find(r.integer(i, 0)); local != ids->end())
+                        out.push_back(local->second);
+                return out;
+            };
+        }
+        return true;
+    } catch (const std::exception& e) {
+        *error = e.what();
+        return false;
     }
 #endif
 }

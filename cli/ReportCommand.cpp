@@ -5,16 +5,20 @@
 #include "HtmlReportWriter.h"
 #include "PdfReportWriter.h"
 #include "ProjectStore.h"
+#include "PullCommand.h"
 
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QSaveFile>
+#include <QTemporaryDir>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <functional>
 #include <iomanip>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <streambuf>
 
@@ -102,12 +106,16 @@ bool saveStreamed(const QString& path, QString* error,
 constexpr const char* kReportUsage = R"(Usage:
   reasonscope report --project FILE --out FILE [--format html|pdf|csv|json]
                      [--filter TEXT] [--redact] [--quiet]
+  reasonscope report --db TARGET [--name NAME] --out FILE [...the same options]
       An audit report of the project: what was analysed (files and SHA-256), the summary
       and patterns, and every flagged or reviewed case of the filter with its findings and
       verdicts. The format defaults to the --out suffix. --filter takes the case-table
       filter, e.g. --filter 'run="demo-model-a 2024-06" class=relation review=unreviewed'
       (keys: run, correct, class, subtype, pattern, review, search, case). --redact leaves
       out question and output text and image pixels.
+      --db reads a project published to a team-review server instead (TARGET and NAME as
+      for `reasonscope pull`): one consistent snapshot of its cases, findings and every
+      reviewer's verdicts, in a temporary file removed afterwards.
 )";
 
 int usage(const std::string& message) {
@@ -134,7 +142,7 @@ bool writeReport(const AuditReport& report, ReportFormat format, const QString& 
 }
 
 int runReportCommand(const std::vector<std::string>& args) {
-    std::string project, out, formatName, filterText;
+    std::string project, out, formatName, filterText, db, dbName;
     bool redact = false, quiet = false, haveFilter = false;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -147,6 +155,9 @@ int runReportCommand(const std::vector<std::string>& args) {
         if (a == "--project") {
             if (!value(project))
                 return usage("--project needs a value");
+        } else if (a == "--db" || a == "--name") {
+            if (!value(a == "--db" ? db : dbName))
+                return usage(a + " needs a value");
         } else if (a == "--out") {
             if (!value(out))
                 return usage("--out needs a value");
@@ -168,8 +179,8 @@ int runReportCommand(const std::vector<std::string>& args) {
             return usage("unknown argument: " + a);
         }
     }
-    if (project.empty() || out.empty())
-        return usage("report needs --project FILE and --out FILE");
+    if (project.empty() == db.empty() || out.empty())
+        return usage("report needs --project FILE or --db TARGET, and --out FILE");
     const QString outPath = QString::fromStdString(out);
     std::optional<ReportFormat> format =
         formatName.empty() ? reportFormatFromPath(outPath) : reportFormatFromName(formatName);
@@ -179,7 +190,20 @@ int runReportCommand(const std::vector<std::string>& args) {
                                "; give --format html|pdf|csv|json"
                          : "--format takes html, pdf, csv or json, not \"" + formatName + "\"");
 
-    std::string error;
+    std::string error, serverLabel;
+    QTemporaryDir snapshotDir; // removed with the snapshot when the command ends
+    SnapshotSearch serverSearch;
+    if (!db.empty()) {
+        bool usageError = false;
+        project = snapshotDir.filePath(QStringLiteral("snapshot.rsproj")).toStdString();
+        if (!snapshotDir.isValid() ||
+            !pullSnapshot(db, dbName, project, &serverLabel, &error, &usageError, &serverSearch)) {
+            if (usageError)
+                return usage(error);
+            std::cerr << "reasonscope: " << error << "\n";
+            return 1;
+        }
+    }
     // The report names the project by its absolute path: it is read away from this shell.
     std::error_code ec;
     if (const auto abs = std::filesystem::absolute(project, ec); !ec)
@@ -192,6 +216,30 @@ int runReportCommand(const std::vector<std::string>& args) {
     CaseQuery filter;
     if (haveFilter && !parseCaseFilter(filterText, store->runs(), &filter, &error))
         return usage("--filter: " + error);
+    // From a server, search= asks its full-text index, as the window on a server does.
+    const std::string shownFilter = formatCaseFilter(filter, store->runs());
+    const bool searchOnServer = serverSearch && !filter.search.empty();
+    if (searchOnServer) {
+        std::vector<std::int64_t> ids;
+        try {
+            ids = serverSearch(filter.search);
+        } catch (const std::exception& e) {
+            std::cerr << "reasonscope: " << e.what() << "\n";
+            return 1;
+        }
+        std::sort(ids.begin(), ids.end());
+        if (!filter.caseIds.empty()) {
+            std::vector<std::int64_t> chosen = filter.caseIds, both;
+            std::sort(chosen.begin(), chosen.end());
+            std::set_intersection(ids.begin(), ids.end(), chosen.begin(), chosen.end(),
+                                  std::back_inserter(both));
+            ids = std::move(both);
+        }
+        if (ids.empty())
+            ids.push_back(-1); // no case: an empty selection would mean every case
+        filter.caseIds = std::move(ids);
+        filter.search.clear();
+    }
 
     // Fonts, images and the PDF writer are Qt GUI classes; a command line has no display
     // and needs none, so it uses the offscreen platform whatever the environment says.
@@ -210,10 +258,15 @@ int runReportCommand(const std::vector<std::string>& args) {
     options.redact = redact;
     options.appVersion = RS_VERSION;
     // Cases are read again a case at a time while the report is written (memory stays flat
-    // at 100k cases); the snapshot keeps both readings on the same cases.
+    // at 100k cases); the snapshot keeps both readings on the same cases, so the store
+    // stays open until the report is written.
     options.casesInPages = true;
     const ProjectStore::ReadSnapshot snapshot(*store);
-    const AuditReport report = buildAuditReport(*store, filter, options);
+    AuditReport report = buildAuditReport(*store, filter, options);
+    if (!serverLabel.empty())
+        report.projectPath = serverLabel; // not the temporary snapshot
+    if (searchOnServer)
+        report.filterText = shownFilter + " (search: the server's full-text index)";
     QString writeError;
     if (!writeReport(report, *format, outPath, &writeError)) {
         std::cerr << "reasonscope: " << writeError.toStdString() << "\n";

@@ -295,10 +295,19 @@ void ReviewPanel::setFlaggedOnly(bool flaggedOnly) {
 }
 
 void ReviewPanel::setReviewer(const QString& name, const QString& role) {
+    if (reviewerFixed_)
+        return;
     reviewer_ = name.trimmed();
     role_ = role.trimmed();
     nameBar_->setReviewer(reviewer_, role_);
     emit reviewerChanged(reviewer_, role_);
+}
+
+void ReviewPanel::setReviewerFixed(const QString& name, const QString& role, const QString& why) {
+    reviewerFixed_ = false;
+    setReviewer(name, role);
+    reviewerFixed_ = true;
+    nameBar_->setFixed(why);
 }
 
 int ReviewPanel::targetCount() const {

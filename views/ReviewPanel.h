@@ -67,7 +67,12 @@ public:
     void setFlaggedOnly(bool flaggedOnly);
     bool flaggedOnly() const { return flaggedOnly_; }
 
+    // Ignored once the reviewer is fixed.
     void setReviewer(const QString& name, const QString& role);
+    // A reviewer nobody can retype here (on a team server: the database login role, which
+    // the server records whatever the window sends); why says so under the name.
+    void setReviewerFixed(const QString& name, const QString& role, const QString& why);
+    bool reviewerFixed() const { return reviewerFixed_; }
     QString reviewer() const { return reviewer_; }
     QString role() const { return role_; }
 
@@ -137,6 +142,7 @@ private:
     CaseQuery filter_;
     bool flaggedOnly_ = true;
     QString reviewer_, role_;
+    bool reviewerFixed_ = false;
     qint64 caseId_ = -1;
     int target_ = -1;
     std::optional<ProjectStore::StoredCase> case_;

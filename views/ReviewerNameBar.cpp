@@ -51,6 +51,13 @@ void ReviewerNameBar::setReviewer(const QString& name, const QString& role) {
     showState();
 }
 
+void ReviewerNameBar::setFixed(const QString& why) {
+    fixedWhy_ = why;
+    name_->setReadOnly(true);
+    role_->setEnabled(false);
+    showState();
+}
+
 void ReviewerNameBar::askForName(const QString& why) {
     note_->setText(
         why + QLatin1Char(' ') +
@@ -75,6 +82,10 @@ void ReviewerNameBar::commit() {
 
 void ReviewerNameBar::showState() {
     note_->setStyleSheet("color: #555;");
+    if (!fixedWhy_.isEmpty()) {
+        note_->setText(fixedWhy_);
+        return;
+    }
     note_->setText(
         committedName_.isEmpty()
             ? tr("Needed before the first verdict. Recorded with every verdict in the project file "

@@ -22,6 +22,8 @@ public:
 
     // Shows a name and role without emitting changed().
     void setReviewer(const QString& name, const QString& role);
+    // The name and role as shown cannot be edited any more; why replaces the note.
+    void setFixed(const QString& why);
     // Puts the cursor into the name field and says why (a verdict waits for a name).
     void askForName(const QString& why);
 
@@ -36,7 +38,7 @@ private:
     QLineEdit* name_ = nullptr;
     QComboBox* role_ = nullptr;
     QLabel* note_ = nullptr;
-    QString committedName_, committedRole_;
+    QString committedName_, committedRole_, fixedWhy_;
 };
 
 } // namespace rs

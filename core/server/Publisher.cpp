@@ -256,6 +256,9 @@ PublishResult publishProject(PgConnection& c, const std::string& projectPath,
         c.execParams("SELECT rs.count_run_classes($1)", {std::to_string(serverRun)});
         result.runsAdded.push_back(label);
     }
+    // Open windows on the project pull the new runs (delivered at commit, never on rollback).
+    if (!result.runsAdded.empty())
+        c.execParams("SELECT pg_notify('rs_runs', $1)", {std::to_string(result.projectId)});
     tx.commit();
     return result;
 }

@@ -5,6 +5,7 @@
 #include "ServerSchema.h"
 #include "store/CaseRowCodec.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 #include <unordered_map>
@@ -62,15 +63,20 @@ void pullRun(PgConnection& c, ProjectStore& store, std::int64_t serverRun, std::
     c.execParams("CLOSE rs_pull", {});
 }
 
+// The verdicts on the cases of ids (all of the project's, or those of some runs).
 void pullVerdicts(PgConnection& c, ProjectStore& store, std::int64_t projectId,
-                  const std::unordered_map<std::int64_t, std::int64_t>& ids, PullResult& result) {
+                  const std::unordered_map<std::int64_t, std::int64_t>& ids, PullResult& result,
+                  std::vector<std::int64_t>* copied = nullptr) {
     auto r = c.execParams("SELECT v.case_id, v.finding_signature, v.finding_step, v.reviewer, "
-                          "v.verdict, v.severity, v.comment FROM rs.verdicts v JOIN rs.cases c "
-                          "ON c.id = v.case_id WHERE c.project_id = $1 ORDER BY v.id",
+                          "v.verdict, v.severity, v.comment, v.id FROM rs.verdicts v JOIN "
+                          "rs.cases c ON c.id = v.case_id WHERE c.project_id = $1 ORDER BY v.id",
                           {std::to_string(projectId)});
     for (int i = 0; i < r.rows(); ++i) {
         ProjectStore::Review review;
-        review.caseId = ids.at(r.integer(i, 0));
+        const auto local = ids.find(r.integer(i, 0));
+        if (local == ids.end())
+            continue; // a case of a run the file had already
+        review.caseId = local->second;
         if (!r.isNull(i, 1)) {
             review.findingId = localFindingOf(store, review.caseId, r.text(i, 1),
                                               r.isNull(i, 2) ? -1 : int(r.integer(i, 2)));
@@ -86,8 +92,25 @@ void pullVerdicts(PgConnection& c, ProjectStore& store, std::int64_t projectId,
         review.comment = r.text(i, 6);
         store.addReview(review);
         ++result.verdicts;
+        if (copied)
+            copied->push_back(r.integer(i, 7));
     }
 }
+
+// Copies run row i of runs (id, label, model, source_file, source_sha256, description).
+void pullRunRow(PgConnection& c, ProjectStore& store, const PgResult& runs, int i,
+                std::unordered_map<std::int64_t, std::int64_t>& ids, PullResult& result) {
+    const std::string label = runs.text(i, 1);
+    const auto local = store.ensureRun(label, runs.text(i, 2), runs.text(i, 3), runs.text(i, 4));
+    if (!runs.text(i, 5).empty())
+        store.describeRun(local, runs.text(i, 5));
+    pullRun(c, store, runs.integer(i, 0), local, label, ids, result);
+    ++result.runs;
+    result.runIds.push_back(runs.integer(i, 0));
+}
+
+constexpr const char* kRunsSql = "SELECT id, label, model, source_file, source_sha256, "
+                                 "description FROM rs.runs WHERE project_id = $1 ORDER BY id";
 
 } // namespace
 
@@ -122,18 +145,9 @@ PullResult pullProject(PgConnection& c, const std::string& name, const std::stri
             throw std::runtime_error(error);
         ProjectStore::Transaction writes(*store);
         std::unordered_map<std::int64_t, std::int64_t> ids;
-        auto runs = c.execParams("SELECT id, label, model, source_file, source_sha256, "
-                                 "description FROM rs.runs WHERE project_id = $1 ORDER BY id",
-                                 {std::to_string(projectId)});
-        for (int i = 0; i < runs.rows(); ++i) {
-            const std::string label = runs.text(i, 1);
-            const auto local =
-                store->ensureRun(label, runs.text(i, 2), runs.text(i, 3), runs.text(i, 4));
-            if (!runs.text(i, 5).empty())
-                store->describeRun(local, runs.text(i, 5));
-            pullRun(c, *store, runs.integer(i, 0), local, label, ids, result);
-            ++result.runs;
-        }
+        auto runs = c.execParams(kRunsSql, {std::to_string(projectId)});
+        for (int i = 0; i < runs.rows(); ++i)
+            pullRunRow(c, *store, runs, i, ids, result);
         pullVerdicts(c, *store, projectId, ids, result);
         result.lastVerdictId = c.execParams("SELECT coalesce(max(v.id), 0) FROM rs.verdicts v "
                                             "JOIN rs.cases c ON c.id = v.case_id "
@@ -153,6 +167,29 @@ PullResult pullProject(PgConnection& c, const std::string& name, const std::stri
     }
     tx.commit();
     return result;
+}
+
+NewRuns pullNewRuns(PgConnection& c, ProjectStore& store, std::int64_t projectId,
+                    const std::vector<std::int64_t>& knownRuns) {
+    NewRuns out;
+    PgTransaction tx(c);
+    c.execParams("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", {});
+    auto runs = c.execParams(kRunsSql, {std::to_string(projectId)});
+    ProjectStore::Transaction writes(store);
+    for (int i = 0; i < runs.rows(); ++i) {
+        const std::int64_t id = runs.integer(i, 0);
+        if (std::find(knownRuns.begin(), knownRuns.end(), id) != knownRuns.end())
+            continue;
+        pullRunRow(c, store, runs, i, out.result.caseIds, out.result);
+    }
+    if (!out.result.runIds.empty()) {
+        pullVerdicts(c, store, projectId, out.result.caseIds, out.result, &out.copiedVerdicts);
+        store.recountPatterns();
+    }
+    writes.commit();
+    tx.commit();
+    out.result.projectId = projectId;
+    return out;
 }
 
 } // namespace rs::server

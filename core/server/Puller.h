@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace rs {
 class ProjectStore;
@@ -26,6 +27,7 @@ struct PullResult {
     // mirror carries on from there).
     std::unordered_map<std::int64_t, std::int64_t> caseIds;
     std::int64_t projectId = 0, lastVerdictId = 0;
+    std::vector<std::int64_t> runIds; // the server ids of the runs copied
 };
 
 // Throws std::runtime_error when there is no such project on the server or projectPath
@@ -37,5 +39,16 @@ std::optional<std::int64_t> localFindingOf(const ProjectStore& store, std::int64
                                            const std::string& signature, int step);
 
 PullResult pullProject(PgConnection& c, const std::string& name, const std::string& projectPath);
+
+// Into a file pulled before: the project's runs published since (not in knownRuns, server
+// run ids), with their cases, analyses and verdicts, in one snapshot of the server and one
+// transaction of the file. result.caseIds and result.runIds hold the new ones only;
+// copiedVerdicts the server ids of the verdicts copied.
+struct NewRuns {
+    PullResult result;
+    std::vector<std::int64_t> copiedVerdicts;
+};
+NewRuns pullNewRuns(PgConnection& c, ProjectStore& store, std::int64_t projectId,
+                    const std::vector<std::int64_t>& knownRuns);
 
 } // namespace rs::server

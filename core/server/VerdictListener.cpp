@@ -7,7 +7,7 @@
 namespace rs::server {
 
 VerdictListener::VerdictListener(const std::string& target) : c_(PgConnection::connect(target)) {
-    c_->exec("LISTEN rs_verdicts");
+    c_->exec("LISTEN rs_verdicts; LISTEN rs_runs");
 }
 
 int VerdictListener::socket() const {
@@ -20,8 +20,17 @@ std::vector<VerdictNotice> VerdictListener::drain(std::int64_t projectId) {
                           "lost the connection to the server while listening for verdicts");
     std::vector<VerdictNotice> out;
     while (PGnotify* n = PQnotifies(c_->handle())) {
+        const std::string channel = n->relname ? n->relname : "";
         const auto payload = nlohmann::json::parse(n->extra ? n->extra : "", nullptr, false);
         PQfreemem(n);
+        if (channel == "rs_runs") {
+            VerdictNotice runs;
+            runs.newRuns = true;
+            runs.projectId = payload.is_number_integer() ? payload.get<std::int64_t>() : 0;
+            if (projectId == 0 || runs.projectId == projectId)
+                out.push_back(runs);
+            continue;
+        }
         if (!payload.is_object())
             continue;
         VerdictNotice v;

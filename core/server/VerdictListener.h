@@ -1,6 +1,7 @@
 #pragma once
 // Live updates from the team-review server: every verdict insert sends NOTIFY rs_verdicts
-// with {"project", "case", "verdict", "reviewer"} (the verdicts trigger, ServerSchema). A
+// with {"project", "case", "verdict", "reviewer"} (the verdicts trigger, ServerSchema), and a
+// publish that adds runs sends NOTIFY rs_runs with the project id (Publisher). A
 // listener holds its own connection (LISTEN rs_verdicts) and waits on its socket, so a
 // window can wake up when another reviewer saves a verdict instead of polling.
 #include "PgConnection.h"
@@ -16,6 +17,8 @@ namespace rs::server {
 struct VerdictNotice {
     std::int64_t projectId = 0, caseId = 0, verdictId = 0;
     std::string reviewer;
+    // A publish added runs to the project (NOTIFY rs_runs); no case or verdict then.
+    bool newRuns = false;
 };
 
 class VerdictListener {

@@ -47,6 +47,10 @@ public:
         p.waitForFinished(60000);
         running_ = false;
     }
+    // Stops the server as an outage would (connections dropped, data kept) / starts it
+    // again on the same socket. False when pg_ctl failed.
+    bool halt() { return run(QStringLiteral("halt")); }
+    bool resume() { return run(QStringLiteral("resume")); }
     // A libpq key=value target for the role on the test database.
     std::string target(const std::string& role) const {
         return "host=" + dir_.path().toStdString() + " dbname=rs user=" + role;
@@ -54,6 +58,14 @@ public:
     QString socketDir() const { return dir_.path(); }
 
 private:
+    bool run(const QString& command) {
+        if (!running_)
+            return false;
+        QProcess p;
+        p.start(QStringLiteral("bash"), {script_, command, dir_.path()});
+        return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit &&
+               p.exitCode() == 0;
+    }
     QTemporaryDir dir_;
     QString script_;
     bool running_ = false;

@@ -8,6 +8,9 @@
 #                             (the test's process), a watchdog stops the server once that
 #                             process is gone, so a crashed or killed test leaves none behind
 #   pg_cluster.sh stop DIR    stops it (DIR stays; the caller removes it)
+#   pg_cluster.sh halt DIR    stops the server only, as an outage would (fast shutdown:
+#                             connections are dropped, committed data stays)
+#   pg_cluster.sh resume DIR  starts the halted server again on the same socket
 #
 # Exit status 77 with the reason on stdout when no PostgreSQL server is installed (tests
 # then QSKIP with it). initdb and postgres refuse to run as root; as root (CI) they run as
@@ -50,6 +53,16 @@ if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
   exit 77
 fi
 
+start_server() {
+  if ! as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+      -o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off -c max_connections=60 -c shared_buffers=128MB" \
+      start >/dev/null; then
+    echo "the server did not start:" >&2
+    cat "$dir/server.log" >&2
+    exit 1
+  fi
+}
+
 case "$cmd" in
 start)
   mkdir -p "$dir"
@@ -62,19 +75,13 @@ start)
     cat "$dir/initdb.log" >&2
     exit 1
   fi
-  if ! as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off -c max_connections=60 -c shared_buffers=128MB" \
-      start >/dev/null; then
-    echo "the server did not start:" >&2
-    cat "$dir/server.log" >&2
-    exit 1
-  fi
+  start_server
   as_owner "$bindir/createdb" -h "$dir" -U rs_admin rs
   owner_pid=${3:-}
   if [ -n "$owner_pid" ]; then
     # Detached from the caller's output, so the caller does not wait for it.
     setsid bash -c '
-      while kill -0 "$1" 2>/dev/null && [ -f "$2/data/postmaster.pid" ]; do sleep 1; done
+      while kill -0 "$1" 2>/dev/null && [ -d "$2/data" ]; do sleep 1; done
       [ -f "$2/data/postmaster.pid" ] && bash "$3" stop "$2"
       exit 0' watchdog "$owner_pid" "$dir" "$self" </dev/null >/dev/null 2>&1 &
   fi
@@ -84,8 +91,16 @@ stop)
   cd "$dir"
   as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
   ;;
+halt)
+  cd "$dir"
+  as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+  ;;
+resume)
+  cd "$dir"
+  start_server
+  ;;
 *)
-  echo "usage: pg_cluster.sh start|stop DIR" >&2
+  echo "usage: pg_cluster.sh start|stop|halt|resume DIR" >&2
   exit 2
   ;;
 esac
