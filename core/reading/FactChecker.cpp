@@ -6,6 +6,7 @@
 #include "UnitNames.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -54,18 +55,22 @@ const WordSet kFactCandidates = {"she",  "patient", "one",   "two",   "three", "
 // misquote a fact.
 // One pass over the sentence: a search per word read each sentence six more times.
 bool mayQuoteAFact(std::string_view text) {
+    // Per byte: 1 for a digit, 2 + k for the first letter of kFactStems[k], else 0.
+    static constexpr std::array<std::string_view, 6> kFactStems = {"regnan", "enopaus", "year",
+                                                                   "week",   "month",   "day"};
+    static const std::array<unsigned char, 256> kind = [] {
+        std::array<unsigned char, 256> t{};
+        for (char c = '0'; c <= '9'; ++c)
+            t[static_cast<unsigned char>(c)] = 1;
+        for (std::size_t k = 0; k < kFactStems.size(); ++k)
+            t[static_cast<unsigned char>(kFactStems[k][0])] = static_cast<unsigned char>(2 + k);
+        return t;
+    }();
     for (std::size_t p = 0; p < text.size(); ++p) {
-        const char c = text[p];
-        if (c >= '0' && c <= '9')
+        const unsigned char k = kind[static_cast<unsigned char>(text[p])];
+        if (k == 1)
             return true;
-        const std::string_view word = c == 'r'   ? "regnan"
-                                      : c == 'e' ? "enopaus"
-                                      : c == 'y' ? "year"
-                                      : c == 'w' ? "week"
-                                      : c == 'm' ? "month"
-                                      : c == 'd' ? "day"
-                                                 : std::string_view();
-        if (!word.empty() && text.compare(p, word.size(), word) == 0)
+        if (k > 1 && text.compare(p, kFactStems[k - 2].size(), kFactStems[k - 2]) == 0)
             return true;
     }
     return false;

@@ -104,7 +104,7 @@ std::vector<Word> words(std::string_view text, std::string_view lower, std::size
         } else if (isAlpha(c) || isNonAscii(c)) {
             // Letters, digits, non-ASCII bytes (µ, ³) and inner hyphens/apostrophes.
             while (i < to &&
-                   (kWordBytes.test(static_cast<unsigned char>(text[i])) ||
+                   (kWordBytes[static_cast<unsigned char>(text[i])] ||
                     ((text[i] == '-' || text[i] == '\'') && i + 1 < to && isAlpha(text[i + 1]))))
                 ++i;
         } else {

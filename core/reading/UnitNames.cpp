@@ -173,9 +173,7 @@ UnitMatch matchUnit(std::string_view text, std::size_t pos) {
 }
 
 std::size_t matchNumber(std::string_view text, std::size_t pos, double& value) {
-    auto digit = [&](std::size_t i) {
-        return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]));
-    };
+    auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
     if (!digit(pos))
         return 0;
     std::string plain;
@@ -194,7 +192,16 @@ std::size_t matchNumber(std::string_view text, std::size_t pos, double& value) {
         while (digit(i))
             plain += text[i++];
     }
-    value = std::strtod(plain.c_str(), nullptr);
+    // Whole numbers (most of them) are exact in a double up to 15 digits: summed here, they
+    // equal strtod's result without its cost, which was a sixth of reading a question.
+    if (plain.size() <= 15 && plain.find('.') == std::string::npos) {
+        double whole = 0;
+        for (char c : plain)
+            whole = whole * 10 + (c - '0');
+        value = whole;
+    } else {
+        value = std::strtod(plain.c_str(), nullptr);
+    }
     return i - pos;
 }
 
