@@ -52,10 +52,6 @@ bool isOneOf(std::string_view kind, std::initializer_list<std::string_view> kind
     return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
-bool isDiseaseKind(std::string_view kind) {
-    return isOneOf(kind, {"Disease", "disease"});
-}
-
 bool contains(const std::vector<NodeId>& v, NodeId n) {
     return std::find(v.begin(), v.end(), n) != v.end();
 }
@@ -123,6 +119,10 @@ const char* toString(QuestionAsk ask) {
 
 bool isDrugKind(std::string_view kind) {
     return isOneOf(kind, {"Compound", "Pharmacologic Class", "drug"});
+}
+
+bool isDiseaseKind(std::string_view kind) {
+    return isOneOf(kind, {"Disease", "disease"});
 }
 
 bool isFindingKind(std::string_view kind) {

@@ -35,6 +35,10 @@ bool isFindingKind(std::string_view kind);
 // Whether a concept of this kind is a drug or drug class (Hetionet, PrimeKG, the demo KG).
 bool isDrugKind(std::string_view kind);
 
+// Whether a concept of this kind is a disease (Hetionet's "Disease", Disease Ontology's
+// "disease").
+bool isDiseaseKind(std::string_view kind);
+
 // The ask of a question, read from its last sentence (the one that ends the stem).
 QuestionAsk recognizeAsk(std::string_view stem);
 

@@ -31,6 +31,12 @@ bool sameKindFamily(std::string_view x, std::string_view y) {
            });
 }
 
+// Whether x and y are alternatives at one decision: concepts of one kind (drug kinds of
+// different KGs count as one).
+bool areAlternatives(std::string_view xKind, std::string_view yKind) {
+    return sameKindFamily(xKind, yKind) || (isDrugKind(xKind) && isDrugKind(yKind));
+}
+
 } // namespace
 
 ErrorClassifier::ErrorClassifier(const KnowledgeBase& kb, const Lexicon& lexicon,
@@ -227,21 +233,58 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const {
             break;
         }
     }
+    // A concept of r* that the question itself states (a history, a drug taken) is a given,
+    // not a decision: the decision the model could get wrong comes after it.
+    while (dRef + 2 < r.size() && r[dRef + 1] != a.goldNode && contains(a.evidence, r[dRef + 1]))
+        ++dRef;
     const NodeId d = r[dRef];
     const NodeId y = r[dRef + 1];
+    // A reference through a disease the case gives no grounds for is no better reasoning than
+    // the model's.
+    if (!pathGroundedInCase(a.referencePaths[std::size_t(a.bestReference)], a))
+        return;
 
-    auto onReference = [&](NodeId n) {
-        for (const ReferencePath& p : a.referencePaths)
-            if (contains(p.nodes, n))
-                return true;
-        return false;
-    };
     // Restated question findings and the options the model weighs and drops are not where
     // its reasoning went; the branch is the first other concept off every reference path.
     // A body part says where, not what (isFindingKind): "the heart" in a drug's description
     // is no turn of the reasoning.
+    // A branch is an alternative taken at a decision: another diagnosis where the reference
+    // has or goes on to a diagnosis, another drug where it goes on to a drug. A finding the
+    // model reads off the question data ("fever" from a temperature, "acidosis" from a blood
+    // gas) on its way is no such turn, whatever comes after it; the question's own findings
+    // on r* are givens, not decisions.
+    auto alternativeOnReference = [&](NodeId n) {
+        return std::any_of(r.begin() + std::ptrdiff_t(dRef), r.end(), [&](NodeId m) {
+            return !contains(a.evidence, m) && areAlternatives(kb_.nodeKind(n), kb_.nodeKind(m));
+        });
+    };
+    // And the model must have gone there: x is its conclusion (the answer, or named in the
+    // last step, where the answer is given in words when its option is not linked) or a concept
+    // it relates in a statement of its own that it does not deny. A concept it names to set
+    // aside ("no mention of elevated uric acid" against gout) is no turn.
+    const Step lastStep = a.steps.empty() ? Step{} : a.steps.back();
+    auto takenByModel = [&](NodeId n) {
+        return n == a.predictedNode ||
+               std::any_of(a.outputMentions.begin(), a.outputMentions.end(),
+                           [&](const Mention& m) {
+                               return m.node == n && m.begin >= lastStep.begin &&
+                                      m.end <= lastStep.end;
+                           }) ||
+               std::any_of(a.claims.begin(), a.claims.end(), [&](const Claim& c) {
+                   return (c.head == n || c.tail == n) && c.owner == ClaimOwner::Model &&
+                          c.polarity != Polarity::Negated;
+               });
+    };
+    // A class or member of what the question states ("biguanides" for the metformin the
+    // patient takes) describes a given, and one of a reference concept ("a lung disease" for
+    // pneumonia) is the reference at another specificity: neither is an alternative.
+    std::vector<NodeId> settled = a.evidence;
+    for (const ReferencePath& p : a.referencePaths)
+        settled.insert(settled.end(), p.nodes.begin(), p.nodes.end());
+    std::sort(settled.begin(), settled.end());
     auto candidate = [&](NodeId n) {
-        if (n == d || onReference(n) || contains(a.evidence, n) || !isFindingKind(kb_.nodeKind(n)))
+        if (n == d || mentionedOrRelated(n, settled) || !isFindingKind(kb_.nodeKind(n)) ||
+            !alternativeOnReference(n) || !takenByModel(n))
             return false;
         return n == a.predictedNode || !contains(a.optionNodes, n);
     };
@@ -303,7 +346,8 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const {
     std::sort(mentioned.begin(), mentioned.end());
     mentioned.erase(std::unique(mentioned.begin(), mentioned.end()), mentioned.end());
 
-    if (a.bestReference >= 0 && a.bestReference < int(a.referencePaths.size())) {
+    if (a.bestReference >= 0 && a.bestReference < int(a.referencePaths.size()) &&
+        pathGroundedInCase(a.referencePaths[std::size_t(a.bestReference)], a)) {
         const ReferencePath& r = a.referencePaths[std::size_t(a.bestReference)];
         // The nodes of r* after a branch's divergence belong to the branch finding.
         std::size_t until = r.nodes.size();
@@ -350,6 +394,13 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const {
         if (std::any_of(p.nodes.begin() + 1, p.nodes.end() - 1,
                         [&](NodeId n) { return contains(a.evidence, n); }))
             continue;
+        // A path through a disease the case gives no grounds for is no reason to use s. A path
+        // whose inference the output reaches anyway (it names the diagnosis s would point to)
+        // leaves s unrepeated, not ignored: whatever went wrong came after, one root cause.
+        if (!pathGroundedInCase(p, a) ||
+            std::any_of(p.nodes.begin() + 1, p.nodes.end() - 1,
+                        [&](NodeId n) { return mentionedOrRelated(n, mentioned); }))
+            continue;
         reported.push_back(s);
         Finding f;
         f.type = FindingType::Missing;
@@ -393,6 +444,24 @@ bool ErrorClassifier::reasonedThroughAnother(NodeId n, const std::vector<NodeId>
                 return true;
     }
     return false;
+}
+
+bool ErrorClassifier::groundedInCase(NodeId n, const CaseAnalysis& a) const {
+    if (contains(a.evidence, n) || n == a.goldNode || !isDiseaseKind(kb_.nodeKind(n)))
+        return true;
+    const std::vector<NodeId> findings = explainableFindings(a);
+    const auto explained = std::count_if(findings.begin(), findings.end(),
+                                         [&](NodeId e) { return e != n && explains(n, e); });
+    // One finding cannot single out a disease among all that present it (polyuria: type 1
+    // or type 2 diabetes), however few findings the question gives.
+    return explained >= 2 && 2 * std::size_t(explained) >= findings.size();
+}
+
+bool ErrorClassifier::pathGroundedInCase(const ReferencePath& p, const CaseAnalysis& a) const {
+    if (p.origin == "model" || p.origin == "input" || p.nodes.size() < 3)
+        return true;
+    return std::all_of(p.nodes.begin() + 1, p.nodes.end() - 1,
+                       [&](NodeId n) { return groundedInCase(n, a); });
 }
 
 bool ErrorClassifier::decisive(NodeId n, const CaseAnalysis& a) const {

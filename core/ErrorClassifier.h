@@ -56,6 +56,15 @@ private:
     // A decisive intermediate: explains two or more question findings, or lies on every KG
     // reference path when those start from two or more findings.
     bool decisive(NodeId n, const CaseAnalysis& a) const;
+    // Whether n may stand on a reference path as the patient's own condition: the question
+    // names it, or it is no disease, or it accounts for the case (explains two or more of the
+    // question's findings and at least half of them). Any other disease is a hypothesis of the
+    // KG search: COPD explains the dyspnea and crackles of an atypical pneumonia, not its
+    // fever, headache and myalgia.
+    bool groundedInCase(NodeId n, const CaseAnalysis& a) const;
+    // Every concept inside p is grounded in the case. The model's own route and a path the
+    // input gives are references by origin.
+    bool pathGroundedInCase(const ReferencePath& p, const CaseAnalysis& a) const;
     // Whether the output names another concept of n's kind (not a question finding) that
     // explains (presents or causes) one of the question findings n explains: the model reasoned
     // through its own intermediate (COPD where the KG's path runs through asthma), so n is not

@@ -42,6 +42,10 @@ private slots:
     void decisiveIntermediate_data();
     void decisiveIntermediate();
     void bodyPartIsNoBranch();
+    void branchIsAnAlternative_data();
+    void branchIsAnAlternative();
+    void referenceGroundedInCase_data();
+    void referenceGroundedInCase();
     void evidenceReachedThroughAnotherFinding();
     void anchorAnswer_data();
     void anchorAnswer();
@@ -187,7 +191,9 @@ void TestCaseAnalyzer::findings_data() {
         << "D" << 0
         << "The wheezing points to asthma. Albuterol treats asthma. The answer is D) albuterol."
         // Pneumonia, r*'s node after the divergence, belongs to the branch finding: not missing.
-        << "branch/jump/critical: branch/fever -> wheezing\n"
+        // Wheezing is a finding read on the way; asthma is the diagnosis taken instead of
+        // pneumonia.
+        << "branch/jump/critical: branch/fever -> asthma\n"
            "missing/ignored_evidence/major: missing/ignored_evidence/cough\n"
            "missing/ignored_evidence/major: missing/ignored_evidence/fever"
         << "";
@@ -333,7 +339,7 @@ void TestCaseAnalyzer::explanations_data() {
                                         << "The reasoning never joins a KG path to amoxicillin: "
                                            "from the question finding fever the KG leads to "
                                            "community-acquired pneumonia, but the output turns to "
-                                           "wheezing (not connected to fever in the KG) and "
+                                           "asthma (not connected to fever in the KG) and "
                                            "concludes albuterol.";
     QTest::newRow("missing intermediate")
         << QString(kPneumoniaQuestion) << kDrugOptions << "A"
@@ -488,7 +494,7 @@ void TestCaseAnalyzer::referenceAndReasoningPaths() {
         "Metformin is often used. Polyuria suggests type 1 diabetes. Metformin treats type 1 "
         "diabetes. So the answer is B) metformin.");
     const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {}).analyze(c);
-    QCOMPARE(a.evidence, (std::vector<NodeId>{kb_.id("polyuria")}));
+    QCOMPARE(a.evidence, (std::vector<NodeId>{kb_.id("polyuria"), kb_.id("weight loss")}));
     QCOMPARE(a.optionNodes, (std::vector<NodeId>{kb_.id("insulin"), kb_.id("metformin")}));
     QCOMPARE(a.goldNode, kb_.id("insulin"));
     QCOMPARE(a.predictedNode, kb_.id("metformin"));
@@ -497,11 +503,14 @@ void TestCaseAnalyzer::referenceAndReasoningPaths() {
              (std::vector<NodeId>{kb_.id("polyuria"), kb_.id("type 1 diabetes mellitus"),
                                   kb_.id("metformin")}));
     QCOMPARE(a.reasoningPathSteps, (std::vector<int>{1, 1, 3}));
-    // polyuria -> T1D -> insulin; the 4-hop detour over type 2 diabetes and diabetes mellitus
-    // passes diabetes mellitus, which explains no finding of the question, so it is no reference.
-    QCOMPARE(a.referencePaths.size(), std::size_t(1));
+    // polyuria -> T1D -> insulin and weight loss -> T1D -> insulin; the 4-hop detour over type
+    // 2 diabetes and diabetes mellitus passes diabetes mellitus, which explains no finding of the
+    // question, so it is no reference.
+    QCOMPARE(a.referencePaths.size(), std::size_t(2));
     QCOMPARE(a.referencePaths[0].nodes.size(), std::size_t(3));
-    QCOMPARE(a.bestReference, 0);
+    // r* is the path the reasoning follows: the one from polyuria.
+    QVERIFY(a.bestReference >= 0);
+    QCOMPARE(a.referencePaths[std::size_t(a.bestReference)].nodes.front(), kb_.id("polyuria"));
     QCOMPARE(a.steps.size(), std::size_t(4));
 
     AnalysisSettings k1;
@@ -723,6 +732,93 @@ void TestCaseAnalyzer::bodyPartIsNoBranch() {
             .analyze(makeCase(kPneumoniaQuestion, kDrugOptions, "A", "B", 0,
                               "Fever and cough involve the lung. The answer is B) azithromycin."));
     QCOMPARE(summary(a), QStringLiteral("branch/jump/critical: branch/fever -> azithromycin"));
+}
+
+void TestCaseAnalyzer::branchIsAnAlternative_data() {
+    QTest::addColumn<QString>("question");
+    QTest::addColumn<QString>("prediction");
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("expected");
+
+    // docs/design.md, Error classes: a branch is the model taking another alternative where the
+    // reference goes on: another diagnosis for its diagnosis, another drug for its drug. A
+    // finding the model reads on its way (wheezing) is no such turn.
+    QTest::newRow("finding on the way, then a diagnosis")
+        << QString(kPneumoniaQuestion) << "D"
+        << "Wheezing is heard. Wheezing points to asthma. The answer is D) albuterol."
+        << "branch/fever -> asthma";
+    QTest::newRow("finding on the way, then the chosen drug")
+        << QString(kPneumoniaQuestion) << "B"
+        << "Fever, cough and wheezing are present. The answer is B) azithromycin."
+        << "branch/fever -> azithromycin";
+    QTest::newRow("a diagnosis named to set it aside")
+        << QString(kPneumoniaQuestion) << "B"
+        << "Wheezing does not point to asthma here. The answer is B) azithromycin."
+        << "branch/fever -> azithromycin";
+    QTest::newRow("the class of the reference's diagnosis is no alternative")
+        << QString(kPneumoniaQuestion) << "B"
+        << "Fever and cough suggest a lung disease. The answer is B) azithromycin."
+        << "branch/fever -> azithromycin";
+    QTest::newRow("another diagnosis after the reference's")
+        << QString(kPneumoniaQuestion) << "B"
+        << "Fever and cough suggest pneumonia, which resembles bronchitis. The answer is B) "
+           "azithromycin."
+        << "branch/community-acquired pneumonia -> acute bronchitis";
+}
+
+void TestCaseAnalyzer::branchIsAnAlternative() {
+    QFETCH(QString, question);
+    QFETCH(QString, prediction);
+    QFETCH(QString, output);
+    QFETCH(QString, expected);
+    const CaseAnalysis a =
+        CaseAnalyzer(kb_, lexicon_, {})
+            .analyze(makeCase(kPneumoniaQuestion, kDrugOptions, "A", prediction, 0, output));
+    QStringList branches;
+    for (const Finding& f : a.findings)
+        if (f.type == FindingType::Branch)
+            branches << QString::fromStdString(f.signature);
+    QCOMPARE(branches, QStringList{expected});
+}
+
+void TestCaseAnalyzer::referenceGroundedInCase_data() {
+    QTest::addColumn<QString>("findings");
+    QTest::addColumn<QString>("expected");
+
+    // docs/design.md, Error classes: a reference path runs through the patient's condition,
+    // not through any disease that shares two findings with it. COPD explains dyspnea and
+    // crackles; with fever, headache and myalgia besides, it accounts for two of five
+    // findings: a hypothesis of the KG search, on which no branch or missing finding rests.
+    QTest::newRow("accounts for the case")
+        << "dyspnea, crackles and fever"
+        << "branch/jump/critical: branch/dyspnea -> albuterol\n"
+           "missing/ignored_evidence/major: missing/ignored_evidence/crackles\n"
+           "missing/ignored_evidence/major: missing/ignored_evidence/dyspnea";
+    QTest::newRow("two of five findings") << "dyspnea, crackles, fever, headache and myalgia"
+                                          << "";
+}
+
+void TestCaseAnalyzer::referenceGroundedInCase() {
+    QFETCH(QString, findings);
+    QFETCH(QString, expected);
+    test::TestKnowledgeBase kb;
+    for (const char* s : {"dyspnea", "crackles", "fever", "headache", "myalgia"})
+        kb.add(s, "Symptom");
+    kb.add("chronic obstructive pulmonary disease", "Disease", {"COPD"});
+    kb.add("asthma", "Disease");
+    for (const char* s : {"levofloxacin", "albuterol"})
+        kb.add(s, "Compound");
+    kb.edge("chronic obstructive pulmonary disease", "presents", "dyspnea");
+    kb.edge("chronic obstructive pulmonary disease", "presents", "crackles");
+    kb.edge("levofloxacin", "treats", "chronic obstructive pulmonary disease");
+    kb.edge("albuterol", "treats", "asthma");
+    const CaseAnalysis a = CaseAnalyzer(kb, lexicon_, {})
+                               .analyze(makeCase("A 30-year-old man has " + findings +
+                                                     ". Which drug is most appropriate?",
+                                                 {"levofloxacin", "albuterol"}, "A", "B", 0,
+                                                 "Fever is common. The answer is B) albuterol."));
+    QVERIFY(!a.referencePaths.empty());
+    QCOMPARE(summary(a), expected);
 }
 
 void TestCaseAnalyzer::evidenceReachedThroughAnotherFinding() {

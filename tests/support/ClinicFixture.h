@@ -11,6 +11,7 @@
 //   propranolol -contraindication-> asthma
 //   pneumonia -localizes-> lung
 //   type 1 / type 2 diabetes mellitus -presents-> polyuria; both -is_a-> diabetes mellitus
+//   type 1 diabetes mellitus -presents-> weight loss
 //   insulin -treats-> T1D; metformin -treats-> T2D; metformin -binds-> INSR <-associates- T1D
 //
 // Nothing connects cough to bronchitis, so bronchitis lies on no reference path from
@@ -78,7 +79,8 @@ inline Lexicon clinicLexicon() {
 }
 
 inline void buildClinic(TestKnowledgeBase& kb) {
-    for (const char* s : {"fever", "cough", "chest pain", "rash", "polyuria", "wheezing"})
+    for (const char* s :
+         {"fever", "cough", "chest pain", "rash", "polyuria", "weight loss", "wheezing"})
         kb.add(s, "Symptom");
     kb.add("community-acquired pneumonia", "Disease", {"pneumonia"});
     kb.add("acute bronchitis", "Disease", {"bronchitis"});
@@ -110,6 +112,7 @@ inline void buildClinic(TestKnowledgeBase& kb) {
     kb.edge("propranolol", "contraindication", "asthma");
     kb.edge("type 1 diabetes mellitus", "presents", "polyuria");
     kb.edge("type 2 diabetes mellitus", "presents", "polyuria");
+    kb.edge("type 1 diabetes mellitus", "presents", "weight loss");
     kb.edge("type 1 diabetes mellitus", "is_a", "diabetes mellitus");
     kb.edge("type 2 diabetes mellitus", "is_a", "diabetes mellitus");
     kb.edge("insulin", "treats", "type 1 diabetes mellitus");
