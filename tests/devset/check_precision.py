@@ -19,7 +19,9 @@ KG = ["kg/hetionet-nodes.tsv", "kg/hetionet-edges-5k.sif.gz", "kg/do-disease-sym
       "kg/do-HumanDO.tsv"]
 OUTPUTS = ["outputs/thoughtsource-medqa500-gpt-4.json",
            "outputs/thoughtsource-medqa500-gpt-3.5-turbo.json",
-           "outputs/thoughtsource-medical-incorrect-annotated.json"]
+           "outputs/thoughtsource-medical-incorrect-annotated.json",
+           # davinci-002 under five triggers, the fresh sample drawn after the 2026-12-06 tuning
+           "outputs/real-formats/ts_med_qa-examples.json"]
 SKIP = 77
 
 

@@ -15,8 +15,9 @@ Precision is real / (real + false_alarm + debatable), and real / (real + false_a
 the debatable ones left out. Matching rule: see devset_common.match_key (run, question,
 type, subtype and the set of node names; several findings with one key pair in step order).
 --min-precision X exits with status 1 when the precision (debatable counted as not real)
-of any class among the labelled findings that remain falls below X; CLASS=X (repeatable)
-sets the floor of one class only (the CTest test devset_precision uses it).
+of any class among the labelled findings that remain falls below X, or when a finding of
+that class labelled real is gone; CLASS=X (repeatable) sets the floor of one class only (the
+CTest test devset_precision uses it).
 
 Standard library only.
 """
@@ -212,6 +213,12 @@ def main():
             strict, _ = precision(counts)
             if strict is not None and strict < floor:
                 print(f"{cls}: precision {fmt(strict)} below {floor:.2f}")
+                status = 1
+            # A floor kept by losing the real errors would be no floor: every real finding of
+            # the class must still be there.
+            lost = sum(1 for i in labels if i["class"] == cls and i["label"] == "real") - counts["real"]
+            if lost > 0:
+                print(f"{cls}: {lost} finding(s) labelled real are gone")
                 status = 1
     return status
 
