@@ -213,11 +213,16 @@ std::optional<ReferencePath> modelReferencePath(const KnowledgeBase& kb, const C
         if (c.owner == ClaimOwner::Model && c.status == ClaimStatus::Supported &&
             c.polarity != Polarity::Negated)
             link(c.head, c.tail, c.relation, true);
-    // Entities brought up close together and joined by a KG edge: the model's chain even
-    // where no relation cue made it a claim.
+    // Entities brought up close together, in one step, and joined by a KG edge: the model's
+    // chain even where no relation cue made it a claim. Across steps they are only listed one
+    // after another (options weighed in turn: "ankylosing spondylitis ... gout ...
+    // osteoarthritis" joined by resembles edges is no route of the model's).
     const auto& P = a.reasoningPath;
+    const auto& steps = a.reasoningPathSteps;
     for (std::size_t i = 0; i < P.size(); ++i) {
         for (std::size_t j = i + 1; j < P.size() && j <= i + 3; ++j) {
+            if (i < steps.size() && j < steps.size() && steps[i] != steps[j])
+                break;
             for (const EdgeBetween& e : kb.edgesBetween(P[i], P[j])) {
                 const std::string_view mk[] = {kb.nodeKind(P[i]), kb.nodeKind(P[j])};
                 const bool mech =
