@@ -141,6 +141,10 @@ NodeId CaseAnalyzer::anchorAnswer(std::string_view text) const {
     }
     if (!best || double(bestLetters) < settings_.minOptionCoverage * double(letters))
         return kNoNode;
+    // A body part inside a longer option is where the option acts, not what it is: "MRI of the
+    // adrenal glands" is an imaging step, and reasoning to the adrenal gland is no path to it.
+    if (!isFindingKind(kb_.nodeKind(best->node)) && bestLetters < letters)
+        return kNoNode;
     return best->node;
 }
 

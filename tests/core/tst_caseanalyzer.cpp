@@ -854,6 +854,10 @@ void TestCaseAnalyzer::anchorAnswer_data() {
                                                << "";
     QTest::newRow("modifier does not stand for the option") << "Lung transplantation"
                                                             << "";
+    QTest::newRow("a body part is the option") << "Lung"
+                                               << "lung";
+    QTest::newRow("a body part inside a procedure") << "Biopsy of the lung"
+                                                    << "";
     QTest::newRow("nothing linked") << "Watchful waiting"
                                     << "";
     QTest::newRow("empty") << ""
