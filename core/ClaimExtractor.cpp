@@ -19,6 +19,7 @@ struct ClaimExtractor::CueHit {
     std::size_t start = 0, len = 0; // token range
     std::size_t cue = 0;            // index into Lexicon::relationCues()
     bool used = false;
+    bool labelled = false; // its head is an item label a pronoun stands for
 };
 
 namespace {
@@ -28,6 +29,10 @@ using words::kNonConcepts;
 using words::kPhraseStops;
 
 constexpr std::array<std::string_view, 3> kDeterminers = {"a", "an", "the"};
+
+// Nouns of a cause's effect that leave their argument the effect: "leads to the
+// development of cancer" says it causes cancer.
+constexpr std::array<std::string_view, 3> kOnsetNouns = {"development", "onset", "formation"};
 
 // Negation cues that, right before a finding, state the finding absent ("no fever",
 // "absence of swelling") rather than deny a relation.
@@ -236,17 +241,21 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     const auto& tokens = r.tokens;
     // "X causes inflammation of Y", "X is a common symptom of Y": the tail is the argument
     // of an unlinked noun, not of the cue ("a severe form of Y" still is).
+    // "leads to the development of Y" is about Y.
     for (std::size_t t = cue.start + cue.len; t < b.first; ++t)
         if (words::in(words::kArgumentPrepositions, tokens[t].norm) &&
-            !(t > cue.start + cue.len && words::in(words::kSubsumptionNouns, tokens[t - 1].norm)))
+            !(t > cue.start + cue.len && (words::in(words::kSubsumptionNouns, tokens[t - 1].norm) ||
+                                          words::in(kOnsetNouns, tokens[t - 1].norm))))
             return false;
     // "symptoms of RA, such as wrist pain": the first concept is the argument of an
     // unlinked noun before it, so the cue is about that noun, not the concept.
     std::size_t t = a.first;
     while (t > s.ta && words::in(kDeterminers, tokens[t - 1].norm))
         --t;
+    // "The presence of X suggests" is about X.
     if (t > s.ta && t > from && tokens[t - 1].norm == "of" &&
-        !(t - 1 > s.ta && words::in(words::kSubsumptionNouns, tokens[t - 2].norm)))
+        !(t - 1 > s.ta && (words::in(words::kSubsumptionNouns, tokens[t - 2].norm) ||
+                           tokens[t - 2].norm == "presence")))
         return false;
     // "X is a condition in which the Y ...": a relative clause after the cue starts a new
     // predicate; Y is not the cue's argument.
@@ -262,12 +271,23 @@ namespace {
 // subject ("crosses the placenta and can cause").
 constexpr std::array<std::string_view, 3> kClauseConjunctions = {"and", "but", "or"};
 
+// Words that open a clause whose subject follows ("but it does not explain").
+constexpr std::array<std::string_view, 8> kClauseOpeners = {
+    "but", "and", "so", "yet", "though", "although", "while", "whereas"};
+
 // Words that may stand between two coordinated concepts: "A, B and C", "A and/or B",
 // "A as well as B", "both A and B", "A or the B".
 constexpr std::array<std::string_view, 9> kCoordinators = {"and",    "or",  "as", "well", "both",
                                                            "either", "nor", "a",  "an"};
 
 } // namespace
+
+bool ClaimExtractor::adjacent(const Reading& r, const AlignedMention& p, const AlignedMention& q) {
+    if (q.first != p.last || q.first == 0)
+        return false;
+    const std::string_view sep = r.separator(q.first);
+    return !sep.empty() && sep.find_first_not_of(" \t") == std::string_view::npos;
+}
 
 bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
                                  const AlignedMention& q) const {
@@ -279,7 +299,8 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
         return false;
     bool joined = false, commaAfterItem = false;
     int depth = 0;
-    std::size_t unlinked = 0;
+    std::size_t unlinked = 0, modifiers = 0; // modifiers: unlinked words since the last joint
+    bool article = false, conjoined = false;
     for (std::size_t t = p.last; t <= q.first; ++t) {
         for (char ch : r.separator(t)) {
             if (ch == '(' || ch == '[')
@@ -291,6 +312,7 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
             else if (depth == 0 && (ch == ',' || ch == '/')) {
                 joined = true;
                 commaAfterItem = commaAfterItem || unlinked > 0;
+                modifiers = 0;
             }
         }
         if (t == q.first || depth > 0)
@@ -298,17 +320,26 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
         const std::string& w = r.tokens[t].norm;
         if (words::in(kCoordinators, w) || w == "the") {
             joined = joined || w == "and" || w == "or" || w == "nor" || w == "well";
+            conjoined = conjoined || w == "and" || w == "or" || w == "nor";
+            article = article || w == "a" || w == "an";
+            modifiers = w == "the" ? modifiers : 0;
             continue;
         }
         if (words::in(kPhraseStops, w) || words::in(words::kRelativePronouns, w) ||
             words::in(kNonConcepts, w) || ++unlinked > kMaxUnlinked)
             return false;
+        ++modifiers;
     }
     if (depth != 0)
         return false;
     // Unlinked words between the two make a list item of their own only between commas:
-    // "A, B C, and D", not "A B and D" nor "A, and his D".
-    return joined && (unlinked == 0 || (commaAfterItem && hasAny(r.separator(p.last), ",")));
+    // "A, B C, and D", not "A B and D" nor "A, and his D"; or they are q's modifiers, all
+    // after the last joint ("A, decreased D", "A, bilateral lower D"); "A, a severe D" is an
+    // apposition, not a list.
+    constexpr std::size_t kMaxModifiers = 2;
+    return joined &&
+           (unlinked == 0 || (commaAfterItem && hasAny(r.separator(p.last), ",")) ||
+            (unlinked == modifiers && modifiers <= kMaxModifiers && (conjoined || !article)));
 }
 
 std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
@@ -329,22 +360,71 @@ std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s,
         if (!(hasAny(sep, ":") || (hasAny(sep, "-") && hasAny(sep, " \t"))) ||
             p - s.ta > kMaxLabelTokens)
             return 0;
+        // The label's concept is its first ("Diminished pulses in the lower extremity",
+        // "Punctate bleeding spots when scales are removed"); a list ("Spider angiomata
+        // and distended abdomen: These are signs of") is taken from its last item, the
+        // caller adds those coordinated with it.
         std::size_t k = s.mentions.size();
         while (k > 0 && r.aligned[s.mentions[k - 1]].last > p)
             --k;
-        return k > 0 && r.aligned[s.mentions[k - 1]].first >= from ? k : 0;
+        std::size_t first = 0;
+        while (first < k && r.aligned[s.mentions[first]].first < from)
+            ++first;
+        if (first == k)
+            return 0;
+        bool list = false;
+        for (std::size_t t = r.aligned[s.mentions[first]].last; t < p && !list; ++t)
+            list = hasAny(r.separator(t), ",") || words::in(kClauseConjunctions, r.tokens[t].norm);
+        if (list)
+            return k;
+        while (first + 1 < k &&
+               adjacent(r, r.aligned[s.mentions[first]], r.aligned[s.mentions[first + 1]]))
+            ++first;
+        return first + 1;
+    }
+    return 0;
+}
+
+std::size_t ClaimExtractor::clauseLabel(const Reading& r, const Sentence& s,
+                                        const CueHit& hit) const {
+    // A subject pronoun a few words before the cue that opens a clause ("..., but it does
+    // not explain", "and this can cause"), in a sentence that opens with an item label
+    // ("C) X: This ..."): the pronoun stands for the label's concept.
+    const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
+    std::size_t p = hit.start;
+    while (p > s.ta && hit.start - p < gapMax &&
+           !words::in(words::kSubjectPronouns, r.tokens[p - 1].norm)) {
+        if (r.covered[p - 1] >= 0)
+            return 0;
+        --p;
+    }
+    if (p <= s.ta + 1 || !words::in(words::kSubjectPronouns, r.tokens[p - 1].norm))
+        return 0;
+    const std::size_t pronoun = p - 1;
+    if (!words::in(kClauseOpeners, r.tokens[pronoun - 1].norm) &&
+        !hasAny(r.separator(pronoun), ",;"))
+        return 0;
+    // The label: the first subject pronoun of the sentence after a colon or a dash.
+    for (std::size_t q = s.ta + 1; q < pronoun; ++q) {
+        if (!words::in(words::kSubjectPronouns, r.tokens[q].norm))
+            continue;
+        CueHit opening = hit;
+        opening.start = q + 1;
+        return r.covered[q] < 0 ? itemLabelBefore(r, s, opening, s.ta) : 0;
     }
     return 0;
 }
 
 std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const Sentence& s,
                                                        const CueHit& hit, std::size_t from,
-                                                       std::size_t prevTailEnd) const {
+                                                       std::size_t prevTailEnd,
+                                                       bool& fromLabel) const {
     // The mention nearest before the cue, after the previous cue, then the concepts
     // coordinated with it ("A, B and C are signs of W"). A concept that is the tail of the
     // previous cue is not also a head of this one ("X causes A and B leads to C").
     const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
     std::vector<std::size_t> out;
+    fromLabel = false;
     std::size_t k = s.mentions.size();
     while (k > 0 && r.aligned[s.mentions[k - 1]].last > hit.start)
         --k;
@@ -358,33 +438,82 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
         pronounBetween = pronounBetween || words::in(words::kSubjectPronouns, r.tokens[t].norm);
     // "X crosses the placenta and can cause Y": the concept before a conjunction that
     // opens a second predicate is not its subject.
-    if (a.last < hit.start && words::in(kClauseConjunctions, r.tokens[a.last].norm))
+    if (a.last < hit.start && words::in(kClauseConjunctions, r.tokens[a.last].norm) &&
+        !pronounBetween)
         return out;
     // "B) Exchange transfusion: This is a treatment for ...": the pronoun after the item's
     // label stands for the label's concept, also over a noun phrase of its own ("This
     // pattern of abnormalities is consistent with").
-    const std::size_t label = a.mention->node == kNoNode || a.first < from ||
-                                      hit.start - a.last > gapMax || pronounBetween
-                                  ? itemLabelBefore(r, s, hit, from)
-                                  : 0;
+    std::size_t label = a.mention->node == kNoNode || a.first < from ||
+                                hit.start - a.last > gapMax || pronounBetween
+                            ? itemLabelBefore(r, s, hit, from)
+                            : 0;
+    // "A) X: This could cause Y, but it does not explain Z": a later clause whose subject
+    // is a pronoun is about the item too.
+    if (label == 0 && pronounBetween)
+        label = clauseLabel(r, s, hit);
     if (label != 0)
         k = label;
     else if (a.first < from || hit.start - a.last > gapMax || pronounBetween)
         return out;
+    fromLabel = label != 0;
     out.push_back(s.mentions[k - 1]);
+    // "Jugular vein distention": mentions with only a space between are one item, named by
+    // the last; the list goes on from the first.
+    const AlignedMention* item = &r.aligned[out.back()];
     for (--k; k > 0; --k) {
         const AlignedMention& p = r.aligned[s.mentions[k - 1]];
-        if (p.first < from || p.first < prevTailEnd || !coordinated(r, p, r.aligned[out.back()]))
+        if (p.first >= from && p.first >= prevTailEnd && adjacent(r, p, *item)) {
+            item = &p;
+            continue;
+        }
+        if (p.first < from || p.first < prevTailEnd || !coordinated(r, p, *item))
             break;
         out.push_back(s.mentions[k - 1]);
+        item = &p;
     }
     std::reverse(out.begin(), out.end());
     return out;
 }
 
+std::size_t ClaimExtractor::listedItem(const Reading& r, const Sentence& s,
+                                       std::size_t from) const {
+    // From the cue's end, a few words that name no concept of the KG (at most one noun
+    // phrase: "a wide range of symptoms", "multiple organ systems"), then "including",
+    // "such as", "especially" or "particularly" and the first listed concept.
+    constexpr std::size_t kMaxClassTokens = 7;
+    std::size_t phrases = 0;
+    for (std::size_t t = from; t < s.tb && t - from <= kMaxClassTokens; ++t) {
+        if (r.linked(t) || (t > from && hasAny(r.separator(t), ";:()[]{}\".!?")))
+            return s.mentions.size();
+        if (r.covered[t] >= 0 && (t == from || r.covered[t] != r.covered[t - 1]))
+            ++phrases;
+        const std::string& w = r.tokens[t].norm;
+        std::size_t list = 0;
+        if (w == "including" || w == "especially" || w == "particularly")
+            list = t + 1;
+        else if (w == "such" && t + 1 < s.tb && r.tokens[t + 1].norm == "as")
+            list = t + 2;
+        if (list == 0) {
+            if (words::in(words::kRelativePronouns, w) || words::in(kClauseConjunctions, w))
+                return s.mentions.size();
+            continue;
+        }
+        if (phrases > 1 || t == from)
+            return s.mentions.size();
+        while (list < s.tb && words::in(kDeterminers, r.tokens[list].norm))
+            ++list;
+        for (std::size_t k = 0; k < s.mentions.size(); ++k)
+            if (r.aligned[s.mentions[k]].first == list)
+                return k;
+        return s.mentions.size();
+    }
+    return s.mentions.size();
+}
+
 std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const Sentence& s,
-                                                        const CueHit& hit,
-                                                        std::size_t until) const {
+                                                        const CueHit& hit, std::size_t until,
+                                                        bool& listed) const {
     // The mention nearest after the cue, then the concepts coordinated with it ("presents
     // with A, B and C"), short of one that heads the next cue ("... A and B causes C").
     const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
@@ -395,16 +524,33 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
         ++k;
     if (k == s.mentions.size())
         return out;
+    // "presents with a range of symptoms, including A and B": the listed items are the
+    // objects; the next cue may be the list's own "such as".
+    listed = false;
+    if (const std::size_t item = listedItem(r, s, hitEnd); item < s.mentions.size()) {
+        k = item;
+        listed = true;
+        until = s.tb;
+        for (const CueHit& h : s.hits)
+            if (h.start > r.aligned[s.mentions[k]].first) {
+                until = h.start;
+                break;
+            }
+    }
     const AlignedMention& b = r.aligned[s.mentions[k]];
-    if (b.last > until || b.first - hitEnd > gapMax)
+    if (!listed && (b.last > until || b.first - hitEnd > gapMax))
         return out;
     // "X is a beta agonist, and asthma ...": a clause break ends the cue's object.
-    for (std::size_t t = hitEnd + 1; t <= b.first; ++t)
+    for (std::size_t t = hitEnd + 1; t <= b.first && !listed; ++t)
         if (r.clauseBreakBefore(t))
             return out;
     out.push_back(s.mentions[k]);
     for (++k; k < s.mentions.size(); ++k) {
         const AlignedMention& q = r.aligned[s.mentions[k]];
+        if (q.last <= until && adjacent(r, r.aligned[out.back()], q)) {
+            out.back() = s.mentions[k]; // "leg pitting edema": the item is the last
+            continue;
+        }
         if (q.last > until || !coordinated(r, r.aligned[out.back()], q))
             break;
         const bool headsNext =
@@ -415,6 +561,37 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
         out.push_back(s.mentions[k]);
     }
     return out;
+}
+
+bool ClaimExtractor::causalChain(const Reading& r, const CueHit& prev, std::size_t prevTail,
+                                 const CueHit& hit) const {
+    // A causal participle ("leading to", "resulting in", "causing") after the tail of a
+    // causal cue, joined by a comma or "and", over a prepositional phrase of the tail
+    // ("damage to the DNA of healthy cells, leading to").
+    constexpr std::size_t kMaxBetween = 6;
+    const RelationCue& p = lexicon_.relationCues()[prev.cue];
+    const RelationCue& c = lexicon_.relationCues()[hit.cue];
+    const AlignedMention& tail = r.aligned[prevTail];
+    if (p.relation != "causes" || p.direction != CueDirection::Forward || c.relation != "causes" ||
+        c.direction != CueDirection::Forward || !c.tokens.front().ends_with("ing") ||
+        tail.last > hit.start || hit.start - tail.last > kMaxBetween)
+        return false;
+    bool joined = false;
+    for (std::size_t t = tail.last; t <= hit.start; ++t) {
+        const std::string_view sep = r.separator(t);
+        if (hasAny(sep, ";:()[]{}\".!?"))
+            return false;
+        joined = joined || hasAny(sep, ",");
+        if (t == hit.start)
+            break;
+        const std::string& w = r.tokens[t].norm;
+        if (w == "and")
+            joined = true;
+        else if (r.covered[t] < 0 && !words::in(kDeterminers, w) && w != "of" && w != "in" &&
+                 w != "on")
+            return false;
+    }
+    return joined;
 }
 
 bool ClaimExtractor::copularBridge(const Reading& r, const CueHit& copula,
@@ -480,20 +657,25 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
     }
     std::size_t prevTailEnd = 0, from = s.ta, prevTail = std::size_t(-1);
     bool prevRelative = false; // the previous cue opened a relative clause on its head
-    std::vector<std::size_t> prevLeft;
+    std::vector<std::size_t> prevLeft, prevRight;
     for (std::size_t j = 0; j < cues.size(); ++j) {
         CueHit& hit = *cues[j];
         const std::size_t prevFrom = from; // where the previous cue's head could start
         if (j > 0 && !copularBridge(r, *cues[j - 1], hit))
             from = cues[j - 1]->start + cues[j - 1]->len;
         const std::size_t until = j + 1 < cues.size() ? cues[j + 1]->start : s.tb;
-        auto left = leftArguments(r, s, hit, from, prevTailEnd);
+        bool fromLabel = false;
+        auto left = leftArguments(r, s, hit, from, prevTailEnd, fromLabel);
+        hit.labelled = fromLabel;
         // "X is a Y that causes Z", "X is a drug used to treat Z": the relative clause on
         // the predicate noun says it of X.
         if (j > 0 && !prevLeft.empty() && relativeBridge(r, s, *cues[j - 1], hit)) {
             left = prevLeft;
             from = prevFrom;
         }
+        // "X causes A, leading to B", "causing A and leading to B": A causes B.
+        if (j > 0 && !prevRight.empty() && causalChain(r, *cues[j - 1], prevRight.back(), hit))
+            left = prevRight;
         // "X, which presents with Y, is treated with Z": the relative clause closes at the
         // comma before the cue, whose head is X, not Y.
         if (!left.empty() && left.back() == prevTail && prevRelative) {
@@ -509,7 +691,9 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
                 prevRelative =
                     prevRelative || words::in(words::kRelativePronouns, r.tokens[t].norm);
         prevLeft = left;
-        const auto right = rightArguments(r, s, hit, until);
+        bool listed = false;
+        const auto right = rightArguments(r, s, hit, until, listed);
+        prevRight = right;
         prevTailEnd = right.empty() ? 0 : r.aligned[right.back()].last;
         prevTail = right.empty() ? std::size_t(-1) : right.back();
         // "infections such as X": the class stands right before "such as"; "findings such
@@ -519,8 +703,10 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             hit.start - r.aligned[left.back()].last > 0)
             continue;
         if (left.empty() || right.empty() ||
-            !cueArgumentsAreMentions(r, s, r.aligned[left.front()], r.aligned[right.front()], hit,
-                                     from))
+            // Listed objects stand after the words of their class: no check between.
+            !cueArgumentsAreMentions(r, s, r.aligned[left.front()],
+                                     listed ? r.aligned[left.front()] : r.aligned[right.front()],
+                                     hit, fromLabel ? hit.start : from))
             continue;
         const bool forward = cue.direction == CueDirection::Forward;
         for (std::size_t li : left) {
@@ -540,8 +726,10 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             for (std::size_t ri : right) {
                 const AlignedMention& b = r.aligned[ri];
                 if (sameConcept(r, a, b) ||
-                    (li >= r.linkedCount && ri >= r.linkedCount && !settings_.bothEndsUnlinked) ||
+                    (li >= r.linkedCount && ri >= r.linkedCount && !settings_.bothEndsUnlinked &&
+                     !(hit.labelled && settings_.unlinkedItemLabels)) ||
                     ((li >= r.linkedCount || ri >= r.linkedCount) &&
+                     !(hit.labelled && settings_.unlinkedItemLabels && ri < r.linkedCount) &&
                      std::find(settings_.linkedOnlyRelations.begin(),
                                settings_.linkedOnlyRelations.end(),
                                cue.relation) != settings_.linkedOnlyRelations.end()))
@@ -622,6 +810,19 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
     for (int back = 0; back < settings_.polarityLookBehind && w0 > s.ta && !r.clauseBreakBefore(w0);
          ++back)
         --w0;
+    // "a possible tumor, which can cause": a relative clause after a comma states its own
+    // predicate; the hedge before its antecedent is not about it.
+    for (std::size_t t = a.last; t < cue.start; ++t)
+        if (words::in(words::kRelativePronouns, r.tokens[t].norm) && hasAny(r.separator(t), ",")) {
+            w0 = t;
+            break;
+        }
+    // For an item label the clause starts at the pronoun that stands for it.
+    for (std::size_t t = cue.start; cue.labelled && t > a.last; --t)
+        if (words::in(words::kSubjectPronouns, r.tokens[t - 1].norm)) {
+            w0 = t - 1;
+            break;
+        }
     bool negated = false, hedged = false;
     scanPolarity(r, &a, w0, cue.start, negated, hedged);
     bool tailNegated = false, ignored = false;

@@ -30,6 +30,11 @@ struct ClaimSettings {
     // Whether a claim may have no KG concept at either end. Off: on the labelled set such
     // claims were right less than half the time (tests/extraction/README.md).
     bool bothEndsUnlinked = false;
+    // Whether an item label ("B) Exchange transfusion: This is a treatment for ...") the KG
+    // does not name may still head a claim whose tail it does not name either, and a claim
+    // of a linkedOnlyRelations relation with a linked tail: the label is a delimited noun
+    // phrase, not a guess of the chunker.
+    bool unlinkedItemLabels = true;
 };
 
 struct ClaimExtraction {
@@ -64,19 +69,35 @@ private:
     // Claims of every cue: the concepts next to it on each side, with those coordinated
     // with them (every pair of "A and B cause C or D").
     void claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const;
+    // fromLabel: whether the head is an item label a pronoun stands for.
     std::vector<std::size_t> leftArguments(const Reading& r, const Sentence& s, const CueHit& hit,
-                                           std::size_t from, std::size_t prevTailEnd) const;
+                                           std::size_t from, std::size_t prevTailEnd,
+                                           bool& fromLabel) const;
+    // listed: whether the objects are the items after "including" or "such as".
     std::vector<std::size_t> rightArguments(const Reading& r, const Sentence& s, const CueHit& hit,
-                                            std::size_t until) const;
+                                            std::size_t until, bool& listed) const;
+    // "with a range of symptoms, including A": the index into s.mentions of A, the first
+    // item listed after words from `from` that name no KG concept; s.mentions.size() if none.
+    std::size_t listedItem(const Reading& r, const Sentence& s, std::size_t from) const;
     // "X: This ...": 1 + the index into s.mentions of the concept a pronoun before the cue
     // stands for, 0 when there is none.
     std::size_t itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
                                 std::size_t from) const;
+    // "A) X: This ..., but it does not explain Y": the same for a pronoun that opens a later
+    // clause of a sentence with an item label.
+    std::size_t clauseLabel(const Reading& r, const Sentence& s, const CueHit& hit) const;
+    // Whether the cue continues a causal chain from the tail of the cue before it ("X causes
+    // A, leading to B" says A causes B).
+    bool causalChain(const Reading& r, const CueHit& prev, std::size_t prevTail,
+                     const CueHit& hit) const;
     // Whether "X is a [common] cue Y" makes the is-a copula lead into the cue.
     bool copularBridge(const Reading& r, const CueHit& copula, const CueHit& hit) const;
     // Whether "X is a Y that <cue> Z" makes the cue take the copula's head X.
     bool relativeBridge(const Reading& r, const Sentence& s, const CueHit& copula,
                         const CueHit& hit) const;
+    // Whether mention q follows p with only a space between: one item of a list ("jugular
+    // [vein] [distention]").
+    static bool adjacent(const Reading& r, const AlignedMention& p, const AlignedMention& q);
     // Whether mention q follows p as the next item of a list ("p, q", "p and q").
     bool coordinated(const Reading& r, const AlignedMention& p, const AlignedMention& q) const;
     // False when the words around the cue make a mention the argument of something else;

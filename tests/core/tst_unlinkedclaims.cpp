@@ -115,6 +115,29 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("associated_with needs linked ends")
         << "Pneumonia is associated with smoking history."
         << "";
+    // An item label is a delimited phrase: it may head a claim with an unlinked tail, and
+    // one of a relation that otherwise needs linked ends.
+    QTest::newRow("item label with an unlinked tail")
+        << "B) Exchange transfusion: This is a treatment for sickle cell crisis."
+        << "[Exchange transfusion]|treats|[sickle cell crisis]|asserted";
+    QTest::newRow("no label, both ends unlinked")
+        << "Exchange transfusion is a treatment for sickle cell crisis."
+        << "";
+    QTest::newRow("item label and associated_with")
+        << "C) Night sweats: This finding is associated with pneumonia."
+        << "[Night sweats]|associated_with|community-acquired pneumonia|asserted";
+    QTest::newRow("item label's first phrase")
+        << "E) Bleeding spots when scales are removed: This is associated with pneumonia."
+        << "[Bleeding spots]|associated_with|community-acquired pneumonia|asserted";
+    QTest::newRow("causal chain from an unlinked tail")
+        << "Asthma can cause damage to the airways, leading to cough."
+        << "asthma|causes|[damage to the airways]|asserted;"
+           "[damage to the airways]|causes|cough|asserted";
+    QTest::newRow("objects listed after an unlinked class")
+        << "Pneumonia presents with many respiratory complaints, including cough and night "
+           "sweats."
+        << "community-acquired pneumonia|presents_with|cough|asserted;"
+           "community-acquired pneumonia|presents_with|[night sweats]|asserted";
 }
 
 void TestUnlinkedClaims::extract() {

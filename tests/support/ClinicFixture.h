@@ -29,7 +29,8 @@ inline Lexicon clinicLexicon() {
         lx.addRelationCue("treats", F, c);
     for (const char* c : {"is treated with", "treated with", "responds to"})
         lx.addRelationCue("treats", R, c);
-    for (const char* c : {"causes", "cause", "can cause", "leads to", "results in"})
+    for (const char* c :
+         {"causes", "cause", "can cause", "leads to", "results in", "causing", "leading to"})
         lx.addRelationCue("causes", F, c);
     for (const char* c : {"due to", "caused by", "is caused by", "secondary to"})
         lx.addRelationCue("causes", R, c);
@@ -43,6 +44,8 @@ inline Lexicon clinicLexicon() {
     for (const char* c : {"is a", "is an", "is a type of"})
         lx.addRelationCue("is_a", F, c);
     lx.addRelationCue("contraindicated_for", F, "is contraindicated in");
+    lx.addRelationCue("associated_with", F, "is associated with");
+    lx.addRelationCue("localizes_to", F, "affects");
     lx.addRelationCue("is_a", R, "such as");
     for (const char* c : {"favors", "favor"})
         lx.addRelationCue("evidential", F, c);
