@@ -30,9 +30,10 @@ using words::kPhraseStops;
 
 constexpr std::array<std::string_view, 3> kDeterminers = {"a", "an", "the"};
 
-// Nouns of a cause's effect that leave their argument the effect: "leads to the
-// development of cancer" says it causes cancer.
-constexpr std::array<std::string_view, 3> kOnsetNouns = {"development", "onset", "formation"};
+// Nouns after a cue that leave their argument the cue's object: "leads to the development
+// of cancer" says it causes cancer, "suggests the possibility of a tumor" points to a tumor.
+constexpr std::array<std::string_view, 5> kOnsetNouns = {"development", "onset", "formation",
+                                                         "possibility", "diagnosis"};
 
 // Negation cues that, right before a finding, state the finding absent ("no fever",
 // "absence of swelling") rather than deny a relation.
@@ -184,6 +185,12 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
     }
 }
 
+bool ClaimExtractor::glossOpens(const Reading& r, std::size_t offset, std::size_t lastChunkEnd) {
+    // The token before the bracket at offset ends a concept: a linked mention or a phrase.
+    const std::size_t t = r.tokenAtOrAfter(offset);
+    return t > 0 && (r.linked(t - 1) || lastChunkEnd == t);
+}
+
 void ClaimExtractor::addPhraseMentions(Reading& r, Sentence& s) const {
     std::vector<NounPhraseChunker::Mark> marks(r.tokens.size(), NounPhraseChunker::Mark::Free);
     for (std::size_t t = s.ta; t < s.tb; ++t)
@@ -197,16 +204,22 @@ void ClaimExtractor::addPhraseMentions(Reading& r, Sentence& s) const {
     if (chunks.empty())
         return;
     // Depth of brackets at each phrase: a bracketed gloss ("anemia (hemoglobin 7 g/dL)")
-    // explains the concept before it and is no claim end of its own.
+    // explains the concept before it and is no claim end of its own. A bracket after words
+    // that name no concept holds the items themselves ("The symptoms described (short
+    // stature, ...) are consistent with").
     int depth = 0;
-    std::size_t scanned = r.tokens[s.ta].begin;
+    std::size_t scanned = r.tokens[s.ta].begin, lastChunkEnd = 0;
     for (const PhraseChunk& c : chunks) {
-        for (; scanned < r.tokens[c.first].begin; ++scanned)
-            depth += r.text[scanned] == '(' || r.text[scanned] == '['                  ? 1
-                     : (r.text[scanned] == ')' || r.text[scanned] == ']') && depth > 0 ? -1
-                                                                                       : 0;
+        for (; scanned < r.tokens[c.first].begin; ++scanned) {
+            const char ch = r.text[scanned];
+            if ((ch == '(' || ch == '[') && (depth > 0 || glossOpens(r, scanned, lastChunkEnd)))
+                ++depth;
+            else if ((ch == ')' || ch == ']') && depth > 0)
+                --depth;
+        }
         if (depth > 0)
             continue;
+        lastChunkEnd = c.last;
         Mention m;
         m.begin = r.tokens[c.first].begin;
         m.end = r.tokens[c.last - 1].end;
@@ -270,6 +283,10 @@ namespace {
 // Conjunctions that, right after a concept, open a second predicate of the clause's
 // subject ("crosses the placenta and can cause").
 constexpr std::array<std::string_view, 3> kClauseConjunctions = {"and", "but", "or"};
+
+// Words between a relative pronoun and its cue ("that can be used to treat").
+constexpr std::array<std::string_view, 10> kRelativeAuxiliaries = {
+    "can", "may", "might", "could", "is", "are", "be", "also", "often", "commonly"};
 
 // Words that open a clause whose subject follows ("but it does not explain").
 constexpr std::array<std::string_view, 8> kClauseOpeners = {
@@ -385,6 +402,25 @@ std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s,
     return 0;
 }
 
+std::size_t ClaimExtractor::wordsBetween(const Reading& r, const AlignedMention& a,
+                                         const CueHit& hit) {
+    // "high blood pressure (170/100 mm Hg), which could be related to": a bracketed gloss
+    // right after the concept explains it and is no distance to the cue.
+    std::size_t t = a.last;
+    if (t < hit.start && hasAny(r.separator(t), "([")) {
+        int depth = 0;
+        for (; t < hit.start; ++t) {
+            for (char ch : r.separator(t))
+                depth += ch == '(' || ch == '['                  ? 1
+                         : (ch == ')' || ch == ']') && depth > 0 ? -1
+                                                                 : 0;
+            if (depth == 0 && t > a.last)
+                break;
+        }
+    }
+    return hit.start >= t ? hit.start - t : 0;
+}
+
 std::size_t ClaimExtractor::clauseLabel(const Reading& r, const Sentence& s,
                                         const CueHit& hit) const {
     // A subject pronoun a few words before the cue that opens a clause ("..., but it does
@@ -445,7 +481,7 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     // label stands for the label's concept, also over a noun phrase of its own ("This
     // pattern of abnormalities is consistent with").
     std::size_t label = a.mention->node == kNoNode || a.first < from ||
-                                hit.start - a.last > gapMax || pronounBetween
+                                wordsBetween(r, a, hit) > gapMax || pronounBetween
                             ? itemLabelBefore(r, s, hit, from)
                             : 0;
     // "A) X: This could cause Y, but it does not explain Z": a later clause whose subject
@@ -454,7 +490,7 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
         label = clauseLabel(r, s, hit);
     if (label != 0)
         k = label;
-    else if (a.first < from || hit.start - a.last > gapMax || pronounBetween)
+    else if (a.first < from || wordsBetween(r, a, hit) > gapMax || pronounBetween)
         return out;
     fromLabel = label != 0;
     out.push_back(s.mentions[k - 1]);
@@ -563,6 +599,70 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
     return out;
 }
 
+std::size_t ClaimExtractor::appositionHead(const Reading& r, const Sentence& s,
+                                           const CueHit& hit) const {
+    // "X - an anticholinergic agent that blocks Y", "X, a drug that can be used to treat Y",
+    // "X, a penicillin used to treat Y": an apposition to X with a relative clause or a
+    // participle cue; returns the index into s.mentions of X, s.mentions.size() if none.
+    constexpr std::size_t kMaxNoun = 5;
+    const std::size_t none = s.mentions.size();
+    std::size_t t = hit.start;
+    while (t > s.ta && words::in(kRelativeAuxiliaries, r.tokens[t - 1].norm))
+        --t;
+    const std::string& first = r.tokens[hit.start].norm;
+    bool relative = first == "used" || (first.size() > 4 && first.ends_with("ed"));
+    if (t > s.ta && (r.tokens[t - 1].norm == "that" || r.tokens[t - 1].norm == "which")) {
+        --t;
+        relative = true;
+    }
+    if (!relative)
+        return none;
+    // The apposition's noun back to its article, no concept of the KG and no punctuation in it.
+    std::size_t words = 0;
+    for (; t > s.ta && r.tokens[t - 1].norm != "a" && r.tokens[t - 1].norm != "an"; --t)
+        if (++words > kMaxNoun || r.linked(t - 1) || hasAny(r.separator(t), ",;:()[]"))
+            return none;
+    if (words == 0 || t < s.ta + 2)
+        return none;
+    const std::size_t article = t - 1;
+    const std::string_view sep = r.separator(article);
+    if (!hasAny(sep, ",(") && !(hasAny(sep, "-") && hasAny(sep, " \t")))
+        return none;
+    for (std::size_t k = 0; k < s.mentions.size(); ++k)
+        if (r.aligned[s.mentions[k]].last == article)
+            return k;
+    return none;
+}
+
+bool ClaimExtractor::clauseAntecedent(const Reading& r, const Sentence& s,
+                                      const std::vector<std::size_t>& left,
+                                      const CueHit& hit) const {
+    // "Probing goes down to the bone, which indicates osteomyelitis": what a relative clause
+    // after a comma judges as evidence is the clause before it, not the object of its
+    // preposition.
+    const RelationCue& c = lexicon_.relationCues()[hit.cue];
+    if (left.empty() || (c.relation != "evidential" && c.relation != "indicates"))
+        return false;
+    const AlignedMention& a = r.aligned[left.front()];
+    bool relative = false;
+    for (std::size_t t = r.aligned[left.back()].last; t < hit.start && !relative; ++t)
+        relative =
+            words::in(words::kRelativePronouns, r.tokens[t].norm) && hasAny(r.separator(t), ",");
+    std::size_t t = a.first;
+    while (t > s.ta && words::in(kDeterminers, r.tokens[t - 1].norm))
+        --t;
+    return relative && t > s.ta && words::in(words::kArgumentPrepositions, r.tokens[t - 1].norm);
+}
+
+bool ClaimExtractor::actionEffect(const Reading& r, const CueHit& prev, const CueHit& hit) const {
+    const RelationCue& p = lexicon_.relationCues()[prev.cue];
+    const RelationCue& c = lexicon_.relationCues()[hit.cue];
+    return (p.relation == "targets" || p.relation == "treats" || p.relation == "prevents") &&
+           p.direction == CueDirection::Forward && c.relation == "causes" &&
+           c.direction == CueDirection::Forward && c.tokens.front().ends_with("ing") &&
+           hit.start > prev.start + prev.len && hasAny(r.separator(hit.start), ",");
+}
+
 bool ClaimExtractor::causalChain(const Reading& r, const CueHit& prev, std::size_t prevTail,
                                  const CueHit& hit) const {
     // A causal participle ("leading to", "resulting in", "causing") after the tail of a
@@ -618,9 +718,12 @@ bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const C
     constexpr std::size_t kMaxBetween = 8;
     const RelationCue& c = lexicon_.relationCues()[copula.cue];
     const std::size_t end = copula.start + copula.len;
-    // "is a description of Y, which causes": after "of" the relative clause is Y's.
+    // "is a description of Y, which causes": after "of" the relative clause is Y's; "is a
+    // form of Y that can be used to treat" says it of X, a kind of Y.
     if (c.relation != "is_a" || c.direction != CueDirection::Forward || hit.start < end ||
-        hit.start - end > kMaxBetween || c.tokens.back() == "of")
+        hit.start - end > kMaxBetween ||
+        (c.tokens.back() == "of" &&
+         !(c.tokens.size() > 1 && words::in(words::kSubsumptionNouns, c.tokens.end()[-2]))))
         return false;
     // "is a movement disorder caused by": a participle cue right after the noun.
     const std::string& first = r.tokens[hit.start].norm;
@@ -673,9 +776,17 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             left = prevLeft;
             from = prevFrom;
         }
+        if (clauseAntecedent(r, s, left, hit))
+            left.clear();
+        // "X - an anticholinergic agent that blocks Y": X blocks Y.
+        if (const std::size_t k = appositionHead(r, s, hit); k < s.mentions.size())
+            left = {s.mentions[k]};
         // "X causes A, leading to B", "causing A and leading to B": A causes B.
         if (j > 0 && !prevRight.empty() && causalChain(r, *cues[j - 1], prevRight.back(), hit))
             left = prevRight;
+        // "X blocks Y on Z, leading to W": the effect of a drug's action is the drug's.
+        else if (j > 0 && !prevLeft.empty() && actionEffect(r, *cues[j - 1], hit))
+            left = prevLeft;
         // "X, which presents with Y, is treated with Z": the relative clause closes at the
         // comma before the cue, whose head is X, not Y.
         if (!left.empty() && left.back() == prevTail && prevRelative) {
@@ -727,7 +838,10 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
                 const AlignedMention& b = r.aligned[ri];
                 if (sameConcept(r, a, b) ||
                     (li >= r.linkedCount && ri >= r.linkedCount && !settings_.bothEndsUnlinked &&
-                     !(hit.labelled && settings_.unlinkedItemLabels)) ||
+                     !(hit.labelled && settings_.unlinkedItemLabels) &&
+                     std::find(settings_.unlinkedPairRelations.begin(),
+                               settings_.unlinkedPairRelations.end(),
+                               cue.relation) == settings_.unlinkedPairRelations.end()) ||
                     ((li >= r.linkedCount || ri >= r.linkedCount) &&
                      !(hit.labelled && settings_.unlinkedItemLabels && ri < r.linkedCount) &&
                      std::find(settings_.linkedOnlyRelations.begin(),

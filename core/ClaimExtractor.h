@@ -30,6 +30,13 @@ struct ClaimSettings {
     // Whether a claim may have no KG concept at either end. Off: on the labelled set such
     // claims were right less than half the time (tests/extraction/README.md).
     bool bothEndsUnlinked = false;
+    // Relations whose cues are clinical vocabulary ("a treatment for", "a sign of",
+    // "indicative of", "suggests", "a risk factor for"): their claims may have no KG concept
+    // at either end even with bothEndsUnlinked off. Not "causes" nor "is_a", whose cues
+    // ("leads to", "produces", "such as") relate anything.
+    std::vector<std::string> unlinkedPairRelations{
+        "treats",     "prevents",        "presents_with",      "indicates",
+        "evidential", "risk_factor_for", "contraindicated_for"};
     // Whether an item label ("B) Exchange transfusion: This is a treatment for ...") the KG
     // does not name may still head a claim whose tail it does not name either, and a claim
     // of a linkedOnlyRelations relation with a linked tail: the label is a delimited noun
@@ -66,6 +73,9 @@ private:
     // Adds the sentence's noun phrases that no mention covers to r and s as unlinked
     // mentions (node kNoNode).
     void addPhraseMentions(Reading& r, Sentence& s) const;
+    // Whether the bracket at text offset follows a concept (a linked mention, or the noun
+    // phrase ending at token lastChunkEnd) and so opens its gloss.
+    static bool glossOpens(const Reading& r, std::size_t offset, std::size_t lastChunkEnd);
     // Claims of every cue: the concepts next to it on each side, with those coordinated
     // with them (every pair of "A and B cause C or D").
     void claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const;
@@ -83,9 +93,21 @@ private:
     // stands for, 0 when there is none.
     std::size_t itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
                                 std::size_t from) const;
+    // Words from the end of a to the cue, a bracketed gloss right after a left out.
+    static std::size_t wordsBetween(const Reading& r, const AlignedMention& a, const CueHit& hit);
     // "A) X: This ..., but it does not explain Y": the same for a pronoun that opens a later
     // clause of a sentence with an item label.
     std::size_t clauseLabel(const Reading& r, const Sentence& s, const CueHit& hit) const;
+    // "X - an agent that blocks Y", "X, a drug used to treat Y": the index into s.mentions
+    // of X, the head of the cue after the apposition; s.mentions.size() if none.
+    std::size_t appositionHead(const Reading& r, const Sentence& s, const CueHit& hit) const;
+    // Whether the head of an evidential cue in a relative clause after a comma is the object
+    // of a preposition, so that the clause's antecedent is the clause before it.
+    bool clauseAntecedent(const Reading& r, const Sentence& s, const std::vector<std::size_t>& left,
+                          const CueHit& hit) const;
+    // Whether the cue is a causal participle after a comma that follows a drug's action
+    // ("X blocks Y, leading to Z": X causes Z).
+    bool actionEffect(const Reading& r, const CueHit& prev, const CueHit& hit) const;
     // Whether the cue continues a causal chain from the tail of the cue before it ("X causes
     // A, leading to B" says A causes B).
     bool causalChain(const Reading& r, const CueHit& prev, std::size_t prevTail,

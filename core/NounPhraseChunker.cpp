@@ -64,7 +64,8 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, std::size
     if (hk && *hk == PhraseWord::Kind)
         return false; // "a diagnostic test", "the laboratory findings"
     if (last - first == 1 && !(hk && *hk == PhraseWord::Noun))
-        for (std::string_view suffix : {"ed", "al", "ous", "ful", "less", "able", "ible", "ic"})
+        for (std::string_view suffix :
+             {"ed", "al", "ous", "ful", "less", "able", "ible", "ic", "ary"})
             if (endsWith(head, suffix))
                 return false;
     for (std::size_t t = first; t < last; ++t) {
@@ -107,7 +108,11 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
                     break;
                 ++first;
             }
-            if (!linked && namesConcept(tokens, first, end))
+            // "these proteins", "this congenital defect": which one is said elsewhere.
+            const bool demonstrative = start > ta &&
+                                       words::in(kDemonstratives, tokens[start - 1].norm) &&
+                                       tokens[start - 1].norm != "that";
+            if (!linked && !demonstrative && namesConcept(tokens, first, end))
                 out.push_back({first, end});
         }
         start = tb;

@@ -317,6 +317,18 @@ void TestClaimExtractor::extract_data() {
         << "C) Chest pain in asthma: This suggests pneumonia."
         << "chest pain|indicates|community-acquired pneumonia|asserted"
         << "";
+    QTest::newRow("a gloss is no distance to the cue")
+        << "Fever (39.5 C for three days) suggests pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("words after a gloss count")
+        << "Fever (39.5 C) for three long days now suggests pneumonia."
+        << ""
+        << "three long days now";
+    QTest::newRow("relative clause after a kind of")
+        << "Amoxicillin is a type of penicillin that treats pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"
