@@ -255,7 +255,7 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     // "X causes inflammation of Y", "X is a common symptom of Y": the tail is the argument
     // of an unlinked noun, not of the cue ("a severe form of Y" still is).
     // "leads to the development of Y" is about Y.
-    for (std::size_t t = cue.start + cue.len; t < b.first; ++t)
+    for (std::size_t t = objectStart(r, s, cue.start + cue.len); t < b.first; ++t)
         if (words::in(words::kArgumentPrepositions, tokens[t].norm) &&
             !(t > cue.start + cue.len && (words::in(words::kSubsumptionNouns, tokens[t - 1].norm) ||
                                           words::in(kOnsetNouns, tokens[t - 1].norm))))
@@ -284,6 +284,11 @@ namespace {
 // subject ("crosses the placenta and can cause").
 constexpr std::array<std::string_view, 3> kClauseConjunctions = {"and", "but", "or"};
 
+// Nouns for people that, before "with", stand for the condition they have.
+constexpr std::array<std::string_view, 9> kPopulations = {"patients",    "patient", "those",
+                                                          "individuals", "people",  "persons",
+                                                          "children",    "adults",  "women"};
+
 // Words between a relative pronoun and its cue ("that can be used to treat").
 constexpr std::array<std::string_view, 10> kRelativeAuxiliaries = {
     "can", "may", "might", "could", "is", "are", "be", "also", "often", "commonly"};
@@ -298,6 +303,25 @@ constexpr std::array<std::string_view, 9> kCoordinators = {"and",    "or",  "as"
                                                            "either", "nor", "a",  "an"};
 
 } // namespace
+
+std::size_t ClaimExtractor::objectStart(const Reading& r, const Sentence& s, std::size_t from) {
+    // "is contraindicated in patients with a history of seizures", "is common in those
+    // with diabetes": the people who have it stand for the condition.
+    std::size_t t = from;
+    if (t + 1 < s.tb && words::in(kPopulations, r.tokens[t].norm) &&
+        r.tokens[t + 1].norm == "with" && !r.linked(t))
+        t += 2;
+    std::size_t u = t;
+    while (u < s.tb && words::in(kDeterminers, r.tokens[u].norm))
+        ++u;
+    if (u + 1 < s.tb && r.tokens[u].norm == "history" && r.tokens[u + 1].norm == "of")
+        t = u + 2;
+    return t;
+}
+
+bool ClaimExtractor::labelSeparator(std::string_view sep) {
+    return hasAny(sep, ":") || (hasAny(sep, "-") && hasAny(sep, " \t"));
+}
 
 bool ClaimExtractor::adjacent(const Reading& r, const AlignedMention& p, const AlignedMention& q) {
     if (q.first != p.last || q.first == 0)
@@ -492,7 +516,11 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
         k = label;
     else if (a.first < from || wordsBetween(r, a, hit) > gapMax || pronounBetween)
         return out;
-    fromLabel = label != 0;
+    // "A) Anti-SS-B antibody: associated with Sjogren syndrome": a label that opens the
+    // sentence and its cue right after the colon or dash.
+    fromLabel = label != 0 || (r.aligned[s.mentions[k - 1]].first <= s.ta + 1 &&
+                               labelSeparator(r.separator(r.aligned[s.mentions[k - 1]].last)) &&
+                               hit.start - r.aligned[s.mentions[k - 1]].last <= 1);
     out.push_back(s.mentions[k - 1]);
     // "Jugular vein distention": mentions with only a space between are one item, named by
     // the last; the list goes on from the first.
@@ -574,7 +602,8 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
             }
     }
     const AlignedMention& b = r.aligned[s.mentions[k]];
-    if (!listed && (b.last > until || b.first - hitEnd > gapMax))
+    const std::size_t objectAt = listed ? hitEnd : objectStart(r, s, hitEnd);
+    if (!listed && (b.last > until || b.first < objectAt || b.first - objectAt > gapMax))
         return out;
     // "X is a beta agonist, and asthma ...": a clause break ends the cue's object.
     for (std::size_t t = hitEnd + 1; t <= b.first && !listed; ++t)
@@ -617,10 +646,11 @@ std::size_t ClaimExtractor::appositionHead(const Reading& r, const Sentence& s,
     }
     if (!relative)
         return none;
-    // The apposition's noun back to its article, no concept of the KG and no punctuation in it.
+    // The apposition's noun back to its article ("a severe infection of the bone"), no
+    // punctuation in it.
     std::size_t words = 0;
     for (; t > s.ta && r.tokens[t - 1].norm != "a" && r.tokens[t - 1].norm != "an"; --t)
-        if (++words > kMaxNoun || r.linked(t - 1) || hasAny(r.separator(t), ",;:()[]"))
+        if (++words > kMaxNoun || hasAny(r.separator(t), ",;:()[]"))
             return none;
     if (words == 0 || t < s.ta + 2)
         return none;

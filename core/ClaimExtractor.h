@@ -117,6 +117,11 @@ private:
     // Whether "X is a Y that <cue> Z" makes the cue take the copula's head X.
     bool relativeBridge(const Reading& r, const Sentence& s, const CueHit& copula,
                         const CueHit& hit) const;
+    // Where the object of a cue ending at token `from` starts: after "patients with" and
+    // "a history of", which stand for the condition.
+    static std::size_t objectStart(const Reading& r, const Sentence& s, std::size_t from);
+    // Whether the separator after an item label ends it: a colon or a spaced dash.
+    static bool labelSeparator(std::string_view sep);
     // Whether mention q follows p with only a space between: one item of a list ("jugular
     // [vein] [distention]").
     static bool adjacent(const Reading& r, const AlignedMention& p, const AlignedMention& q);

@@ -163,6 +163,24 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a one-word adjective is no phrase")
         << "Amoxicillin can treat biliary and respiratory infections."
         << "amoxicillin|treats|[respiratory infections]|asserted";
+    QTest::newRow("patients with a history of")
+        << "Albuterol is contraindicated in patients with a history of asthma."
+        << "albuterol|contraindicated_for|asthma|asserted";
+    QTest::newRow("patients described otherwise")
+        << "Albuterol is contraindicated in patients who have asthma."
+        << "";
+    QTest::newRow("item label, colon, cue")
+        << "C) Night sweats: associated with pneumonia"
+        << "[Night sweats]|associated_with|community-acquired pneumonia|asserted";
+    QTest::newRow("no label in the middle of a sentence")
+        << "She reports that night sweats: associated with pneumonia"
+        << "";
+    QTest::newRow("a long complement leaves the relational noun")
+        << "Asthma can cause a rightward shift in the pressure-volume loop of the heart."
+        << "asthma|causes|[rightward shift]|asserted";
+    QTest::newRow("apposition over a linked noun")
+        << "Cough, a common symptom of asthma that can be caused by albuterol, is frequent."
+        << "asthma|presents_with|cough|asserted;albuterol|causes|cough|asserted";
     QTest::newRow("objects listed after an unlinked class")
         << "Pneumonia presents with many respiratory complaints, including cough and night "
            "sweats."

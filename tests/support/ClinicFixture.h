@@ -44,7 +44,8 @@ inline Lexicon clinicLexicon() {
     for (const char* c : {"is a", "is an", "is a type of"})
         lx.addRelationCue("is_a", F, c);
     lx.addRelationCue("contraindicated_for", F, "is contraindicated in");
-    lx.addRelationCue("associated_with", F, "is associated with");
+    for (const char* c : {"is associated with", "associated with"})
+        lx.addRelationCue("associated_with", F, c);
     lx.addRelationCue("localizes_to", F, "affects");
     lx.addRelationCue("is_a", R, "such as");
     for (const char* c : {"favors", "favor"})
