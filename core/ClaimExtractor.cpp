@@ -413,9 +413,14 @@ std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s,
             ++first;
         if (first == k)
             return 0;
-        bool list = false;
-        for (std::size_t t = r.aligned[s.mentions[first]].last; t < p && !list; ++t)
-            list = hasAny(r.separator(t), ",") || words::in(kClauseConjunctions, r.tokens[t].norm);
+        // A list: every concept of the label coordinated with the one before it, not
+        // "phosphorylation of serine and threonine".
+        bool list = first + 1 < k;
+        for (std::size_t i = first; i + 1 < k && list; ++i) {
+            const AlignedMention& m = r.aligned[s.mentions[i]];
+            const AlignedMention& n = r.aligned[s.mentions[i + 1]];
+            list = adjacent(r, m, n) || coordinated(r, m, n);
+        }
         if (list)
             return k;
         while (first + 1 < k &&
@@ -916,13 +921,27 @@ void ClaimExtractor::scanPolarity(const Reading& r, const AlignedMention* skip, 
         for (std::size_t pi : cands ? *cands : std::vector<std::size_t>{}) {
             const PolarityCue& pc = lexicon_.polarityCues()[pi];
             if (r.matches(pc.tokens, t, to)) {
-                (pc.polarity == Polarity::Negated ? negated : hedged) = true;
+                // "fever and absent reflexes suggest": the negation is the finding's.
+                if (!(pc.polarity == Polarity::Negated && words::in(kFindingNegators, pc.cue) &&
+                      opensMention(r, t + pc.tokens.size(), to)))
+                    (pc.polarity == Polarity::Negated ? negated : hedged) = true;
                 step = pc.tokens.size();
                 break;
             }
         }
         t += step;
     }
+}
+
+bool ClaimExtractor::opensMention(const Reading& r, std::size_t t, std::size_t to) {
+    // Articles and up to two modifiers before it: "absent abdominal reflex".
+    constexpr std::size_t kMaxModifiers = 2;
+    while (t < to && words::in(kDeterminers, r.tokens[t].norm))
+        ++t;
+    for (std::size_t m = 0; m < kMaxModifiers && t < to && r.covered[t] < 0; ++m, ++t)
+        if (words::in(kPhraseStops, r.tokens[t].norm) || words::in(kNonConcepts, r.tokens[t].norm))
+            return false;
+    return t < to && r.covered[t] >= 0 && (t == 0 || r.covered[t - 1] != r.covered[t]);
 }
 
 bool ClaimExtractor::negatesMention(const Reading& r, const Sentence& s,

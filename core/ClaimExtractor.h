@@ -135,6 +135,9 @@ private:
     // Whether two ends name the same concept: the same KG node, or the same words.
     static bool sameConcept(const Reading& r, const AlignedMention& a, const AlignedMention& b);
     bool negatesMention(const Reading& r, const Sentence& s, const AlignedMention& m) const;
+    // Whether a mention starts at token t, articles and a few modifiers skipped, before
+    // token to.
+    static bool opensMention(const Reading& r, std::size_t t, std::size_t to);
     Polarity polarityOf(const Reading& r, const Sentence& s, const AlignedMention& a,
                         const AlignedMention& b, const CueHit& cue) const;
     void scanPolarity(const Reading& r, const AlignedMention* skip, std::size_t from,

@@ -329,6 +329,20 @@ void TestClaimExtractor::extract_data() {
         << "Amoxicillin is a type of penicillin that treats pneumonia."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
         << "";
+    QTest::newRow("a finding stated absent in a list of heads")
+        << "Fever, cough and absent wheezing suggest pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted;"
+           "cough|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("a denial before a list of heads")
+        << "Fever and cough do not suggest pneumonia."
+        << "fever|indicates|community-acquired pneumonia|negated;"
+           "cough|indicates|community-acquired pneumonia|negated"
+        << "";
+    QTest::newRow("item label of a phrase with a coordination")
+        << "D) Chest pain with fever and cough: This suggests pneumonia."
+        << "chest pain|indicates|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"

@@ -51,7 +51,8 @@ inline Lexicon clinicLexicon() {
     for (const char* c : {"favors", "favor"})
         lx.addRelationCue("evidential", F, c);
 
-    for (const char* c : {"not", "no", "does not", "do not", "rules out", "unlikely", "never"})
+    for (const char* c :
+         {"not", "no", "does not", "do not", "rules out", "unlikely", "never", "absent"})
         lx.addPolarityCue(Polarity::Negated, c);
     for (const char* c : {"may", "might", "possibly", "could", "perhaps"})
         lx.addPolarityCue(Polarity::Hedged, c);
