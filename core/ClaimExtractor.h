@@ -7,6 +7,11 @@
 // the noun phrases of the sentence that no KG concept covers (NounPhraseChunker) take part
 // like mentions: a claim may have an end with no KG concept, which is never checked. A cue
 // with a linked concept on one side only is also reported as a coverage gap of the KG.
+// Beyond the neighbours of a cue it reads item labels ("A) X: This ..., but it does not
+// explain Y"), relative clauses and appositions on a predicate noun ("X is a Y that causes
+// Z", "X - an agent that blocks Z"), causal chains ("causes A, leading to B"), objects
+// listed after a class ("a range of symptoms, including A and B") and lists in brackets.
+// tests/extraction/README.md measures it on labelled sentences.
 #include "CaseAnalysis.h"
 #include "Lexicon.h"
 #include "TextNormalizer.h"
