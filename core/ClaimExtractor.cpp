@@ -1,50 +1,12 @@
 #include "ClaimExtractor.h"
 
+#include "ClaimReading.h"
 #include "NounPhraseChunker.h"
 #include "StepSegmenter.h"
-#include "WordLists.h"
-
-#include <algorithm>
-#include <array>
-#include <deque>
 
 namespace rs {
 
-struct ClaimExtractor::AlignedMention {
-    std::size_t first = 0, last = 0; // token range [first, last)
-    const Mention* mention = nullptr;
-};
-
-struct ClaimExtractor::CueHit {
-    std::size_t start = 0, len = 0; // token range
-    std::size_t cue = 0;            // index into Lexicon::relationCues()
-    bool used = false;
-};
-
-namespace {
-
-using words::kFillers;
-using words::kNonConcepts;
-using words::kPhraseStops;
-
-constexpr std::array<std::string_view, 3> kDeterminers = {"a", "an", "the"};
-
-// Negation cues that, right before a finding, state the finding absent ("no fever",
-// "absence of swelling") rather than deny a relation.
-constexpr std::array<std::string_view, 9> kFindingNegators = {
-    "no",     "absence of",   "absent",  "without",  "lack of",
-    "denies", "negative for", "free of", "ruled out"};
-
-template <std::size_t N>
-bool inList(const std::array<std::string_view, N>& list, std::string_view w) {
-    return words::in(list, w);
-}
-
-bool hasAny(std::string_view s, std::string_view chars) {
-    return s.find_first_of(chars) != std::string_view::npos;
-}
-
-} // namespace
+using namespace claimwords;
 
 ClaimExtractor::ClaimExtractor(const Lexicon& lexicon, ClaimSettings settings)
     : lexicon_(lexicon), settings_(settings) {}
@@ -53,61 +15,6 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
                                         const std::vector<Mention>& mentions) const {
     return extract(text, tokenize(text), steps, mentions);
 }
-
-// One output being read: its tokens, the mentions aligned to them, and the helpers every
-// sentence uses. Built once per extract() call.
-struct ClaimExtractor::Reading {
-    std::string_view text;
-    const std::vector<Token>& tokens;
-    std::vector<AlignedMention> aligned; // linked mentions in order, then noun phrases
-    std::vector<int> covered;            // token -> index into aligned, -1 outside mentions
-    std::size_t linkedCount = 0;         // aligned[0, linkedCount) are the linked mentions
-    std::deque<Mention> phrases;         // the noun phrases' mentions (node kNoNode)
-
-    // Whether token t lies in a linked mention (not in a noun phrase with no concept).
-    bool linked(std::size_t t) const {
-        return covered[t] >= 0 && std::size_t(covered[t]) < linkedCount;
-    }
-
-    std::size_t tokenAtOrAfter(std::size_t offset) const {
-        return std::size_t(
-            std::lower_bound(tokens.begin(), tokens.end(), offset,
-                             [](const Token& t, std::size_t o) { return t.begin < o; }) -
-            tokens.begin());
-    }
-    // Separator text between tokens a-1 and a.
-    std::string_view separator(std::size_t a) const {
-        return text.substr(tokens[a - 1].end, tokens[a].begin - tokens[a - 1].end);
-    }
-    bool clauseBreakBefore(std::size_t a) const {
-        const std::string_view sep = separator(a);
-        return hasAny(sep, ",;:()[]{}\"") || (hasAny(sep, "-") && hasAny(sep, " \t"));
-    }
-    bool softJoin(std::size_t a) const { return !hasAny(separator(a), ",;:.!?()[]{}\"/"); }
-    bool matches(const std::vector<std::string>& cue, std::size_t at, std::size_t limit) const {
-        if (at + cue.size() > limit)
-            return false;
-        for (std::size_t j = 0; j < cue.size(); ++j) {
-            if (linked(at + j) || tokens[at + j].norm != cue[j])
-                return false;
-            // "the answer is A) insulin": an option letter is not the article of "is a".
-            if (tokens[at + j].allUpper && tokens[at + j].norm.size() == 1)
-                return false;
-            if (j > 0 && !softJoin(at + j))
-                return false;
-        }
-        return true;
-    }
-};
-
-// One sentence of the reading: token range [ta, tb), its mentions and relation cues.
-struct ClaimExtractor::Sentence {
-    int step = -1;
-    TextSpan span;
-    std::size_t ta = 0, tb = 0;
-    std::vector<std::size_t> mentions; // indices into Reading::aligned
-    std::vector<CueHit> hits;
-};
 
 ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector<Token>& tokens,
                                         const std::vector<Step>& steps,
@@ -179,6 +86,12 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
     }
 }
 
+bool ClaimExtractor::glossOpens(const Reading& r, std::size_t offset, std::size_t lastChunkEnd) {
+    // The token before the bracket at offset ends a concept: a linked mention or a phrase.
+    const std::size_t t = r.tokenAtOrAfter(offset);
+    return t > 0 && (r.linked(t - 1) || lastChunkEnd == t);
+}
+
 void ClaimExtractor::addPhraseMentions(Reading& r, Sentence& s) const {
     std::vector<NounPhraseChunker::Mark> marks(r.tokens.size(), NounPhraseChunker::Mark::Free);
     for (std::size_t t = s.ta; t < s.tb; ++t)
@@ -192,16 +105,22 @@ void ClaimExtractor::addPhraseMentions(Reading& r, Sentence& s) const {
     if (chunks.empty())
         return;
     // Depth of brackets at each phrase: a bracketed gloss ("anemia (hemoglobin 7 g/dL)")
-    // explains the concept before it and is no claim end of its own.
+    // explains the concept before it and is no claim end of its own. A bracket after words
+    // that name no concept holds the items themselves ("The symptoms described (short
+    // stature, ...) are consistent with").
     int depth = 0;
-    std::size_t scanned = r.tokens[s.ta].begin;
+    std::size_t scanned = r.tokens[s.ta].begin, lastChunkEnd = 0;
     for (const PhraseChunk& c : chunks) {
-        for (; scanned < r.tokens[c.first].begin; ++scanned)
-            depth += r.text[scanned] == '(' || r.text[scanned] == '['                  ? 1
-                     : (r.text[scanned] == ')' || r.text[scanned] == ']') && depth > 0 ? -1
-                                                                                       : 0;
+        for (; scanned < r.tokens[c.first].begin; ++scanned) {
+            const char ch = r.text[scanned];
+            if ((ch == '(' || ch == '[') && (depth > 0 || glossOpens(r, scanned, lastChunkEnd)))
+                ++depth;
+            else if ((ch == ')' || ch == ']') && depth > 0)
+                --depth;
+        }
         if (depth > 0)
             continue;
+        lastChunkEnd = c.last;
         Mention m;
         m.begin = r.tokens[c.first].begin;
         m.end = r.tokens[c.last - 1].end;
@@ -236,17 +155,21 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     const auto& tokens = r.tokens;
     // "X causes inflammation of Y", "X is a common symptom of Y": the tail is the argument
     // of an unlinked noun, not of the cue ("a severe form of Y" still is).
-    for (std::size_t t = cue.start + cue.len; t < b.first; ++t)
+    // "leads to the development of Y" is about Y.
+    for (std::size_t t = objectStart(r, s, cue.start + cue.len); t < b.first; ++t)
         if (words::in(words::kArgumentPrepositions, tokens[t].norm) &&
-            !(t > cue.start + cue.len && words::in(words::kSubsumptionNouns, tokens[t - 1].norm)))
+            !(t > cue.start + cue.len && (words::in(words::kSubsumptionNouns, tokens[t - 1].norm) ||
+                                          words::in(kOnsetNouns, tokens[t - 1].norm))))
             return false;
     // "symptoms of RA, such as wrist pain": the first concept is the argument of an
     // unlinked noun before it, so the cue is about that noun, not the concept.
     std::size_t t = a.first;
     while (t > s.ta && words::in(kDeterminers, tokens[t - 1].norm))
         --t;
+    // "The presence of X suggests" is about X.
     if (t > s.ta && t > from && tokens[t - 1].norm == "of" &&
-        !(t - 1 > s.ta && words::in(words::kSubsumptionNouns, tokens[t - 2].norm)))
+        !(t - 1 > s.ta && (words::in(words::kSubsumptionNouns, tokens[t - 2].norm) ||
+                           tokens[t - 2].norm == "presence")))
         return false;
     // "X is a condition in which the Y ...": a relative clause after the cue starts a new
     // predicate; Y is not the cue's argument.
@@ -256,18 +179,12 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     return true;
 }
 
-namespace {
-
-// Conjunctions that, right after a concept, open a second predicate of the clause's
-// subject ("crosses the placenta and can cause").
-constexpr std::array<std::string_view, 3> kClauseConjunctions = {"and", "but", "or"};
-
-// Words that may stand between two coordinated concepts: "A, B and C", "A and/or B",
-// "A as well as B", "both A and B", "A or the B".
-constexpr std::array<std::string_view, 9> kCoordinators = {"and",    "or",  "as", "well", "both",
-                                                           "either", "nor", "a",  "an"};
-
-} // namespace
+bool ClaimExtractor::adjacent(const Reading& r, const AlignedMention& p, const AlignedMention& q) {
+    if (q.first != p.last || q.first == 0)
+        return false;
+    const std::string_view sep = r.separator(q.first);
+    return !sep.empty() && sep.find_first_not_of(" \t") == std::string_view::npos;
+}
 
 bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
                                  const AlignedMention& q) const {
@@ -279,7 +196,8 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
         return false;
     bool joined = false, commaAfterItem = false;
     int depth = 0;
-    std::size_t unlinked = 0;
+    std::size_t unlinked = 0, modifiers = 0; // modifiers: unlinked words since the last joint
+    bool article = false, conjoined = false;
     for (std::size_t t = p.last; t <= q.first; ++t) {
         for (char ch : r.separator(t)) {
             if (ch == '(' || ch == '[')
@@ -291,6 +209,7 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
             else if (depth == 0 && (ch == ',' || ch == '/')) {
                 joined = true;
                 commaAfterItem = commaAfterItem || unlinked > 0;
+                modifiers = 0;
             }
         }
         if (t == q.first || depth > 0)
@@ -298,17 +217,26 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
         const std::string& w = r.tokens[t].norm;
         if (words::in(kCoordinators, w) || w == "the") {
             joined = joined || w == "and" || w == "or" || w == "nor" || w == "well";
+            conjoined = conjoined || w == "and" || w == "or" || w == "nor";
+            article = article || w == "a" || w == "an";
+            modifiers = w == "the" ? modifiers : 0;
             continue;
         }
         if (words::in(kPhraseStops, w) || words::in(words::kRelativePronouns, w) ||
             words::in(kNonConcepts, w) || ++unlinked > kMaxUnlinked)
             return false;
+        ++modifiers;
     }
     if (depth != 0)
         return false;
     // Unlinked words between the two make a list item of their own only between commas:
-    // "A, B C, and D", not "A B and D" nor "A, and his D".
-    return joined && (unlinked == 0 || (commaAfterItem && hasAny(r.separator(p.last), ",")));
+    // "A, B C, and D", not "A B and D" nor "A, and his D"; or they are q's modifiers, all
+    // after the last joint ("A, decreased D", "A, bilateral lower D"); "A, a severe D" is an
+    // apposition, not a list.
+    constexpr std::size_t kMaxModifiers = 2;
+    return joined &&
+           (unlinked == 0 || (commaAfterItem && hasAny(r.separator(p.last), ",")) ||
+            (unlinked == modifiers && modifiers <= kMaxModifiers && (conjoined || !article)));
 }
 
 std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
@@ -329,22 +257,46 @@ std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s,
         if (!(hasAny(sep, ":") || (hasAny(sep, "-") && hasAny(sep, " \t"))) ||
             p - s.ta > kMaxLabelTokens)
             return 0;
+        // The label's concept is its first ("Diminished pulses in the lower extremity",
+        // "Punctate bleeding spots when scales are removed"); a list ("Spider angiomata
+        // and distended abdomen: These are signs of") is taken from its last item, the
+        // caller adds those coordinated with it.
         std::size_t k = s.mentions.size();
         while (k > 0 && r.aligned[s.mentions[k - 1]].last > p)
             --k;
-        return k > 0 && r.aligned[s.mentions[k - 1]].first >= from ? k : 0;
+        std::size_t first = 0;
+        while (first < k && r.aligned[s.mentions[first]].first < from)
+            ++first;
+        if (first == k)
+            return 0;
+        // A list: every concept of the label coordinated with the one before it, not
+        // "phosphorylation of serine and threonine".
+        bool list = first + 1 < k;
+        for (std::size_t i = first; i + 1 < k && list; ++i) {
+            const AlignedMention& m = r.aligned[s.mentions[i]];
+            const AlignedMention& n = r.aligned[s.mentions[i + 1]];
+            list = adjacent(r, m, n) || coordinated(r, m, n);
+        }
+        if (list)
+            return k;
+        while (first + 1 < k &&
+               adjacent(r, r.aligned[s.mentions[first]], r.aligned[s.mentions[first + 1]]))
+            ++first;
+        return first + 1;
     }
     return 0;
 }
 
 std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const Sentence& s,
                                                        const CueHit& hit, std::size_t from,
-                                                       std::size_t prevTailEnd) const {
+                                                       std::size_t prevTailEnd,
+                                                       bool& fromLabel) const {
     // The mention nearest before the cue, after the previous cue, then the concepts
     // coordinated with it ("A, B and C are signs of W"). A concept that is the tail of the
     // previous cue is not also a head of this one ("X causes A and B leads to C").
     const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
     std::vector<std::size_t> out;
+    fromLabel = false;
     std::size_t k = s.mentions.size();
     while (k > 0 && r.aligned[s.mentions[k - 1]].last > hit.start)
         --k;
@@ -358,33 +310,51 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
         pronounBetween = pronounBetween || words::in(words::kSubjectPronouns, r.tokens[t].norm);
     // "X crosses the placenta and can cause Y": the concept before a conjunction that
     // opens a second predicate is not its subject.
-    if (a.last < hit.start && words::in(kClauseConjunctions, r.tokens[a.last].norm))
+    if (a.last < hit.start && words::in(kClauseConjunctions, r.tokens[a.last].norm) &&
+        !pronounBetween)
         return out;
     // "B) Exchange transfusion: This is a treatment for ...": the pronoun after the item's
     // label stands for the label's concept, also over a noun phrase of its own ("This
     // pattern of abnormalities is consistent with").
-    const std::size_t label = a.mention->node == kNoNode || a.first < from ||
-                                      hit.start - a.last > gapMax || pronounBetween
-                                  ? itemLabelBefore(r, s, hit, from)
-                                  : 0;
+    std::size_t label = a.mention->node == kNoNode || a.first < from ||
+                                wordsBetween(r, a, hit) > gapMax || pronounBetween
+                            ? itemLabelBefore(r, s, hit, from)
+                            : 0;
+    // "A) X: This could cause Y, but it does not explain Z": a later clause whose subject
+    // is a pronoun is about the item too.
+    if (label == 0 && pronounBetween)
+        label = clauseLabel(r, s, hit);
     if (label != 0)
         k = label;
-    else if (a.first < from || hit.start - a.last > gapMax || pronounBetween)
+    else if (a.first < from || wordsBetween(r, a, hit) > gapMax || pronounBetween)
         return out;
+    // "A) Anti-SS-B antibody: associated with Sjogren syndrome": a label that opens the
+    // sentence and its cue right after the colon or dash.
+    fromLabel = label != 0 || (r.aligned[s.mentions[k - 1]].first <= s.ta + 1 &&
+                               labelSeparator(r.separator(r.aligned[s.mentions[k - 1]].last)) &&
+                               hit.start - r.aligned[s.mentions[k - 1]].last <= 1);
     out.push_back(s.mentions[k - 1]);
+    // "Jugular vein distention": mentions with only a space between are one item, named by
+    // the last; the list goes on from the first.
+    const AlignedMention* item = &r.aligned[out.back()];
     for (--k; k > 0; --k) {
         const AlignedMention& p = r.aligned[s.mentions[k - 1]];
-        if (p.first < from || p.first < prevTailEnd || !coordinated(r, p, r.aligned[out.back()]))
+        if (p.first >= from && p.first >= prevTailEnd && adjacent(r, p, *item)) {
+            item = &p;
+            continue;
+        }
+        if (p.first < from || p.first < prevTailEnd || !coordinated(r, p, *item))
             break;
         out.push_back(s.mentions[k - 1]);
+        item = &p;
     }
     std::reverse(out.begin(), out.end());
     return out;
 }
 
 std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const Sentence& s,
-                                                        const CueHit& hit,
-                                                        std::size_t until) const {
+                                                        const CueHit& hit, std::size_t until,
+                                                        bool& listed) const {
     // The mention nearest after the cue, then the concepts coordinated with it ("presents
     // with A, B and C"), short of one that heads the next cue ("... A and B causes C").
     const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
@@ -395,16 +365,34 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
         ++k;
     if (k == s.mentions.size())
         return out;
+    // "presents with a range of symptoms, including A and B": the listed items are the
+    // objects; the next cue may be the list's own "such as".
+    listed = false;
+    if (const std::size_t item = listedItem(r, s, hitEnd); item < s.mentions.size()) {
+        k = item;
+        listed = true;
+        until = s.tb;
+        for (const CueHit& h : s.hits)
+            if (h.start > r.aligned[s.mentions[k]].first) {
+                until = h.start;
+                break;
+            }
+    }
     const AlignedMention& b = r.aligned[s.mentions[k]];
-    if (b.last > until || b.first - hitEnd > gapMax)
+    const std::size_t objectAt = listed ? hitEnd : objectStart(r, s, hitEnd);
+    if (!listed && (b.last > until || b.first < objectAt || b.first - objectAt > gapMax))
         return out;
     // "X is a beta agonist, and asthma ...": a clause break ends the cue's object.
-    for (std::size_t t = hitEnd + 1; t <= b.first; ++t)
+    for (std::size_t t = hitEnd + 1; t <= b.first && !listed; ++t)
         if (r.clauseBreakBefore(t))
             return out;
     out.push_back(s.mentions[k]);
     for (++k; k < s.mentions.size(); ++k) {
         const AlignedMention& q = r.aligned[s.mentions[k]];
+        if (q.last <= until && adjacent(r, r.aligned[out.back()], q)) {
+            out.back() = s.mentions[k]; // "leg pitting edema": the item is the last
+            continue;
+        }
         if (q.last > until || !coordinated(r, r.aligned[out.back()], q))
             break;
         const bool headsNext =
@@ -415,55 +403,6 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
         out.push_back(s.mentions[k]);
     }
     return out;
-}
-
-bool ClaimExtractor::copularBridge(const Reading& r, const CueHit& copula,
-                                   const CueHit& hit) const {
-    // "X is a common cause of Y", "X is an effective treatment for Y": the copula and a
-    // few qualifying words lead to the cue, which then takes X as its head.
-    const RelationCue& c = lexicon_.relationCues()[copula.cue];
-    if (c.relation != "is_a" || c.tokens.size() > 2 || c.tokens.front() != "is")
-        return false;
-    const std::size_t end = copula.start + copula.len;
-    if (hit.start < end || hit.start - end > 2)
-        return false;
-    for (std::size_t t = end; t < hit.start; ++t)
-        if (r.linked(t) || !words::in(words::kQualifiers, r.tokens[t].norm) || !r.softJoin(t))
-            return false;
-    return r.softJoin(hit.start);
-}
-
-bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const CueHit& copula,
-                                    const CueHit& hit) const {
-    // An is-a copula, then its predicate noun (linked or not) and a relative clause or a
-    // participle leading to the cue: "is a genetic disorder that can cause", "is an
-    // antibiotic used to treat", "a form of folic acid that can be used to treat".
-    constexpr std::size_t kMaxBetween = 8;
-    const RelationCue& c = lexicon_.relationCues()[copula.cue];
-    const std::size_t end = copula.start + copula.len;
-    // "is a description of Y, which causes": after "of" the relative clause is Y's.
-    if (c.relation != "is_a" || c.direction != CueDirection::Forward || hit.start < end ||
-        hit.start - end > kMaxBetween || c.tokens.back() == "of")
-        return false;
-    // "is a movement disorder caused by": a participle cue right after the noun.
-    const std::string& first = r.tokens[hit.start].norm;
-    bool relative = first == "used" || (first.size() > 4 && first.ends_with("ed"));
-    int mentions = 0;
-    for (std::size_t t = end; t < hit.start; ++t) {
-        if (r.covered[t] >= 0 && (t == end || r.covered[t] != r.covered[t - 1]))
-            ++mentions;
-        const std::string_view sep = r.separator(t);
-        if (hasAny(sep, ";:()[]{}\".!?") || words::in(words::kSubjectPronouns, r.tokens[t].norm))
-            return false;
-        // "refers to eye movements, which could be a sign of": a relative clause after a
-        // comma is about the noun before it.
-        if (hasAny(sep, ",") && words::in(words::kRelativePronouns, r.tokens[t].norm))
-            return false;
-        relative = relative || r.tokens[t].norm == "that" || r.tokens[t].norm == "which" ||
-                   r.tokens[t].norm == "used";
-    }
-    (void)s;
-    return relative && mentions <= 1;
 }
 
 void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const {
@@ -480,20 +419,33 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
     }
     std::size_t prevTailEnd = 0, from = s.ta, prevTail = std::size_t(-1);
     bool prevRelative = false; // the previous cue opened a relative clause on its head
-    std::vector<std::size_t> prevLeft;
+    std::vector<std::size_t> prevLeft, prevRight;
     for (std::size_t j = 0; j < cues.size(); ++j) {
         CueHit& hit = *cues[j];
         const std::size_t prevFrom = from; // where the previous cue's head could start
         if (j > 0 && !copularBridge(r, *cues[j - 1], hit))
             from = cues[j - 1]->start + cues[j - 1]->len;
         const std::size_t until = j + 1 < cues.size() ? cues[j + 1]->start : s.tb;
-        auto left = leftArguments(r, s, hit, from, prevTailEnd);
+        bool fromLabel = false;
+        auto left = leftArguments(r, s, hit, from, prevTailEnd, fromLabel);
+        hit.labelled = fromLabel;
         // "X is a Y that causes Z", "X is a drug used to treat Z": the relative clause on
         // the predicate noun says it of X.
         if (j > 0 && !prevLeft.empty() && relativeBridge(r, s, *cues[j - 1], hit)) {
             left = prevLeft;
             from = prevFrom;
         }
+        if (clauseAntecedent(r, s, left, hit))
+            left.clear();
+        // "X - an anticholinergic agent that blocks Y": X blocks Y.
+        if (const std::size_t k = appositionHead(r, s, hit); k < s.mentions.size())
+            left = {s.mentions[k]};
+        // "X causes A, leading to B", "causing A and leading to B": A causes B.
+        if (j > 0 && !prevRight.empty() && causalChain(r, *cues[j - 1], prevRight.back(), hit))
+            left = prevRight;
+        // "X blocks Y on Z, leading to W": the effect of a drug's action is the drug's.
+        else if (j > 0 && !prevLeft.empty() && actionEffect(r, *cues[j - 1], hit))
+            left = prevLeft;
         // "X, which presents with Y, is treated with Z": the relative clause closes at the
         // comma before the cue, whose head is X, not Y.
         if (!left.empty() && left.back() == prevTail && prevRelative) {
@@ -509,7 +461,9 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
                 prevRelative =
                     prevRelative || words::in(words::kRelativePronouns, r.tokens[t].norm);
         prevLeft = left;
-        const auto right = rightArguments(r, s, hit, until);
+        bool listed = false;
+        const auto right = rightArguments(r, s, hit, until, listed);
+        prevRight = right;
         prevTailEnd = right.empty() ? 0 : r.aligned[right.back()].last;
         prevTail = right.empty() ? std::size_t(-1) : right.back();
         // "infections such as X": the class stands right before "such as"; "findings such
@@ -519,8 +473,10 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             hit.start - r.aligned[left.back()].last > 0)
             continue;
         if (left.empty() || right.empty() ||
-            !cueArgumentsAreMentions(r, s, r.aligned[left.front()], r.aligned[right.front()], hit,
-                                     from))
+            // Listed objects stand after the words of their class: no check between.
+            !cueArgumentsAreMentions(r, s, r.aligned[left.front()],
+                                     listed ? r.aligned[left.front()] : r.aligned[right.front()],
+                                     hit, fromLabel ? hit.start : from))
             continue;
         const bool forward = cue.direction == CueDirection::Forward;
         for (std::size_t li : left) {
@@ -540,8 +496,13 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             for (std::size_t ri : right) {
                 const AlignedMention& b = r.aligned[ri];
                 if (sameConcept(r, a, b) ||
-                    (li >= r.linkedCount && ri >= r.linkedCount && !settings_.bothEndsUnlinked) ||
+                    (li >= r.linkedCount && ri >= r.linkedCount && !settings_.bothEndsUnlinked &&
+                     !(hit.labelled && settings_.unlinkedItemLabels) &&
+                     std::find(settings_.unlinkedPairRelations.begin(),
+                               settings_.unlinkedPairRelations.end(),
+                               cue.relation) == settings_.unlinkedPairRelations.end()) ||
                     ((li >= r.linkedCount || ri >= r.linkedCount) &&
+                     !(hit.labelled && settings_.unlinkedItemLabels && ri < r.linkedCount) &&
                      std::find(settings_.linkedOnlyRelations.begin(),
                                settings_.linkedOnlyRelations.end(),
                                cue.relation) != settings_.linkedOnlyRelations.end()))
@@ -584,13 +545,27 @@ void ClaimExtractor::scanPolarity(const Reading& r, const AlignedMention* skip, 
         for (std::size_t pi : cands ? *cands : std::vector<std::size_t>{}) {
             const PolarityCue& pc = lexicon_.polarityCues()[pi];
             if (r.matches(pc.tokens, t, to)) {
-                (pc.polarity == Polarity::Negated ? negated : hedged) = true;
+                // "fever and absent reflexes suggest": the negation is the finding's.
+                if (!(pc.polarity == Polarity::Negated && words::in(kFindingNegators, pc.cue) &&
+                      opensMention(r, t + pc.tokens.size(), to)))
+                    (pc.polarity == Polarity::Negated ? negated : hedged) = true;
                 step = pc.tokens.size();
                 break;
             }
         }
         t += step;
     }
+}
+
+bool ClaimExtractor::opensMention(const Reading& r, std::size_t t, std::size_t to) {
+    // Articles and up to two modifiers before it: "absent abdominal reflex".
+    constexpr std::size_t kMaxModifiers = 2;
+    while (t < to && words::in(kDeterminers, r.tokens[t].norm))
+        ++t;
+    for (std::size_t m = 0; m < kMaxModifiers && t < to && r.covered[t] < 0; ++m, ++t)
+        if (words::in(kPhraseStops, r.tokens[t].norm) || words::in(kNonConcepts, r.tokens[t].norm))
+            return false;
+    return t < to && r.covered[t] >= 0 && (t == 0 || r.covered[t - 1] != r.covered[t]);
 }
 
 bool ClaimExtractor::negatesMention(const Reading& r, const Sentence& s,
@@ -622,6 +597,19 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
     for (int back = 0; back < settings_.polarityLookBehind && w0 > s.ta && !r.clauseBreakBefore(w0);
          ++back)
         --w0;
+    // "a possible tumor, which can cause": a relative clause after a comma states its own
+    // predicate; the hedge before its antecedent is not about it.
+    for (std::size_t t = a.last; t < cue.start; ++t)
+        if (words::in(words::kRelativePronouns, r.tokens[t].norm) && hasAny(r.separator(t), ",")) {
+            w0 = t;
+            break;
+        }
+    // For an item label the clause starts at the pronoun that stands for it.
+    for (std::size_t t = cue.start; cue.labelled && t > a.last; --t)
+        if (words::in(words::kSubjectPronouns, r.tokens[t - 1].norm)) {
+            w0 = t - 1;
+            break;
+        }
     bool negated = false, hedged = false;
     scanPolarity(r, &a, w0, cue.start, negated, hedged);
     bool tailNegated = false, ignored = false;

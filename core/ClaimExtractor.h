@@ -7,6 +7,11 @@
 // the noun phrases of the sentence that no KG concept covers (NounPhraseChunker) take part
 // like mentions: a claim may have an end with no KG concept, which is never checked. A cue
 // with a linked concept on one side only is also reported as a coverage gap of the KG.
+// Beyond the neighbours of a cue it reads item labels ("A) X: This ..., but it does not
+// explain Y"), relative clauses and appositions on a predicate noun ("X is a Y that causes
+// Z", "X - an agent that blocks Z"), causal chains ("causes A, leading to B"), objects
+// listed after a class ("a range of symptoms, including A and B") and lists in brackets.
+// tests/extraction/README.md measures it on labelled sentences.
 #include "CaseAnalysis.h"
 #include "Lexicon.h"
 #include "TextNormalizer.h"
@@ -30,6 +35,18 @@ struct ClaimSettings {
     // Whether a claim may have no KG concept at either end. Off: on the labelled set such
     // claims were right less than half the time (tests/extraction/README.md).
     bool bothEndsUnlinked = false;
+    // Relations whose cues are clinical vocabulary ("a treatment for", "a sign of",
+    // "indicative of", "suggests", "a risk factor for"): their claims may have no KG concept
+    // at either end even with bothEndsUnlinked off. Not "causes" nor "is_a", whose cues
+    // ("leads to", "produces", "such as") relate anything.
+    std::vector<std::string> unlinkedPairRelations{
+        "treats",     "prevents",        "presents_with",      "indicates",
+        "evidential", "risk_factor_for", "contraindicated_for"};
+    // Whether an item label ("B) Exchange transfusion: This is a treatment for ...") the KG
+    // does not name may still head a claim whose tail it does not name either, and a claim
+    // of a linkedOnlyRelations relation with a linked tail: the label is a delimited noun
+    // phrase, not a guess of the chunker.
+    bool unlinkedItemLabels = true;
 };
 
 struct ClaimExtraction {
@@ -61,22 +78,58 @@ private:
     // Adds the sentence's noun phrases that no mention covers to r and s as unlinked
     // mentions (node kNoNode).
     void addPhraseMentions(Reading& r, Sentence& s) const;
+    // Whether the bracket at text offset follows a concept (a linked mention, or the noun
+    // phrase ending at token lastChunkEnd) and so opens its gloss.
+    static bool glossOpens(const Reading& r, std::size_t offset, std::size_t lastChunkEnd);
     // Claims of every cue: the concepts next to it on each side, with those coordinated
     // with them (every pair of "A and B cause C or D").
     void claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const;
+    // fromLabel: whether the head is an item label a pronoun stands for.
     std::vector<std::size_t> leftArguments(const Reading& r, const Sentence& s, const CueHit& hit,
-                                           std::size_t from, std::size_t prevTailEnd) const;
+                                           std::size_t from, std::size_t prevTailEnd,
+                                           bool& fromLabel) const;
+    // listed: whether the objects are the items after "including" or "such as".
     std::vector<std::size_t> rightArguments(const Reading& r, const Sentence& s, const CueHit& hit,
-                                            std::size_t until) const;
+                                            std::size_t until, bool& listed) const;
+    // "with a range of symptoms, including A": the index into s.mentions of A, the first
+    // item listed after words from `from` that name no KG concept; s.mentions.size() if none.
+    std::size_t listedItem(const Reading& r, const Sentence& s, std::size_t from) const;
     // "X: This ...": 1 + the index into s.mentions of the concept a pronoun before the cue
     // stands for, 0 when there is none.
     std::size_t itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
                                 std::size_t from) const;
+    // Words from the end of a to the cue, a bracketed gloss right after a left out.
+    static std::size_t wordsBetween(const Reading& r, const AlignedMention& a, const CueHit& hit);
+    // "A) X: This ..., but it does not explain Y": the same for a pronoun that opens a later
+    // clause of a sentence with an item label.
+    std::size_t clauseLabel(const Reading& r, const Sentence& s, const CueHit& hit) const;
+    // "X - an agent that blocks Y", "X, a drug used to treat Y": the index into s.mentions
+    // of X, the head of the cue after the apposition; s.mentions.size() if none.
+    std::size_t appositionHead(const Reading& r, const Sentence& s, const CueHit& hit) const;
+    // Whether the head of an evidential cue in a relative clause after a comma is the object
+    // of a preposition, so that the clause's antecedent is the clause before it.
+    bool clauseAntecedent(const Reading& r, const Sentence& s, const std::vector<std::size_t>& left,
+                          const CueHit& hit) const;
+    // Whether the cue is a causal participle after a comma that follows a drug's action
+    // ("X blocks Y, leading to Z": X causes Z).
+    bool actionEffect(const Reading& r, const CueHit& prev, const CueHit& hit) const;
+    // Whether the cue continues a causal chain from the tail of the cue before it ("X causes
+    // A, leading to B" says A causes B).
+    bool causalChain(const Reading& r, const CueHit& prev, std::size_t prevTail,
+                     const CueHit& hit) const;
     // Whether "X is a [common] cue Y" makes the is-a copula lead into the cue.
     bool copularBridge(const Reading& r, const CueHit& copula, const CueHit& hit) const;
     // Whether "X is a Y that <cue> Z" makes the cue take the copula's head X.
     bool relativeBridge(const Reading& r, const Sentence& s, const CueHit& copula,
                         const CueHit& hit) const;
+    // Where the object of a cue ending at token `from` starts: after "patients with" and
+    // "a history of", which stand for the condition.
+    static std::size_t objectStart(const Reading& r, const Sentence& s, std::size_t from);
+    // Whether the separator after an item label ends it: a colon or a spaced dash.
+    static bool labelSeparator(std::string_view sep);
+    // Whether mention q follows p with only a space between: one item of a list ("jugular
+    // [vein] [distention]").
+    static bool adjacent(const Reading& r, const AlignedMention& p, const AlignedMention& q);
     // Whether mention q follows p as the next item of a list ("p, q", "p and q").
     bool coordinated(const Reading& r, const AlignedMention& p, const AlignedMention& q) const;
     // False when the words around the cue make a mention the argument of something else;
@@ -87,6 +140,9 @@ private:
     // Whether two ends name the same concept: the same KG node, or the same words.
     static bool sameConcept(const Reading& r, const AlignedMention& a, const AlignedMention& b);
     bool negatesMention(const Reading& r, const Sentence& s, const AlignedMention& m) const;
+    // Whether a mention starts at token t, articles and a few modifiers skipped, before
+    // token to.
+    static bool opensMention(const Reading& r, std::size_t t, std::size_t to);
     Polarity polarityOf(const Reading& r, const Sentence& s, const AlignedMention& a,
                         const AlignedMention& b, const CueHit& cue) const;
     void scanPolarity(const Reading& r, const AlignedMention* skip, std::size_t from,

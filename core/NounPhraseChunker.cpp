@@ -64,7 +64,8 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, std::size
     if (hk && *hk == PhraseWord::Kind)
         return false; // "a diagnostic test", "the laboratory findings"
     if (last - first == 1 && !(hk && *hk == PhraseWord::Noun))
-        for (std::string_view suffix : {"ed", "al", "ous", "ful", "less", "able", "ible", "ic"})
+        for (std::string_view suffix :
+             {"ed", "al", "ous", "ful", "less", "able", "ible", "ic", "ary"})
             if (endsWith(head, suffix))
                 return false;
     for (std::size_t t = first; t < last; ++t) {
@@ -87,6 +88,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
     auto mark = [&](std::size_t t) { return t < marks.size() ? marks[t] : Mark::Free; };
     std::size_t start = tb; // open run [start, t), tb when none
     bool linked = false, attached = false;
+    std::size_t attachedAt = tb; // the preposition of a relational noun's complement
     auto isDeterminer = [&](const std::string& w) {
         const PhraseWord* k = lexicon_.phraseWord(w);
         return k && *k == PhraseWord::Determiner;
@@ -107,8 +109,16 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
                     break;
                 ++first;
             }
-            if (!linked && namesConcept(tokens, first, end))
-                out.push_back({first, end});
+            // "these proteins", "this congenital defect": which one is said elsewhere.
+            const bool demonstrative = start > ta &&
+                                       words::in(kDemonstratives, tokens[start - 1].norm) &&
+                                       tokens[start - 1].norm != "that";
+            // "a rightward shift in the pressure-volume loop": a complement too long for a
+            // phrase leaves the relational noun's own words.
+            const std::size_t last =
+                attached && end - first > maxTokens_ && attachedAt > first ? attachedAt : end;
+            if (!linked && !demonstrative && namesConcept(tokens, first, last))
+                out.push_back({first, last});
         }
         start = tb;
         linked = attached = false;
@@ -148,6 +158,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             if (prev && *prev == PhraseWord::Relational && u < tb && mark(u) != Mark::Blocked &&
                 opensPhrase(tokens[u].norm)) {
                 attached = true;
+                attachedAt = t;
                 t = u - 1; // the preposition and determiners join the phrase
                 continue;
             }

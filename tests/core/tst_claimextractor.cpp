@@ -257,6 +257,97 @@ void TestClaimExtractor::extract_data() {
     QTest::newRow("both sides unlinked") << "Bacteria cause infections."
                                          << ""
                                          << "";
+    // Issue 16, later rules: item labels in later clauses, listed objects, causal chains,
+    // list items with modifiers, the polarity of a relative clause.
+    QTest::newRow("later clause of an item label")
+        << "B) Amoxicillin: This treats pneumonia, but it does not treat asthma."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "amoxicillin|treats|asthma|negated"
+        << "";
+    QTest::newRow("a later pronoun without an item label")
+        << "Amoxicillin treats pneumonia, and it does not treat asthma."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("listed objects after a class")
+        << "Pneumonia presents with a range of symptoms, including fever and cough."
+        << "community-acquired pneumonia|presents_with|fever|asserted;"
+           "community-acquired pneumonia|presents_with|cough|asserted"
+        << "";
+    QTest::newRow("no list after a concept")
+        << "Amoxicillin treats pneumonia, including asthma."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("causal chain over a participle")
+        << "Asthma is common, causing wheezing and leading to cough."
+        << "asthma|causes|wheezing|asserted;wheezing|causes|cough|asserted"
+        << "";
+    QTest::newRow("no chain over other words")
+        << "Asthma is common, causing wheezing and then leading to cough."
+        << "asthma|causes|wheezing|asserted"
+        << "";
+    QTest::newRow("onset noun keeps the tail")
+        << "Asthma leads to the development of pneumonia."
+        << "asthma|causes|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("modifiers of a list item")
+        << "Fever, severe cough and chest pain suggest pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted;"
+           "cough|indicates|community-acquired pneumonia|asserted;"
+           "chest pain|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("an apposition is no list item")
+        << "Pneumonia causes fever, a severe cough."
+        << "community-acquired pneumonia|causes|fever|asserted"
+        << "";
+    QTest::newRow("adjacent mentions are one item")
+        << "Fever, chest pain cough and rash suggest pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted;"
+           "cough|indicates|community-acquired pneumonia|asserted;"
+           "rash|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("presence of a finding")
+        << "The presence of fever suggests pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("hedge before a relative clause")
+        << "It suggests a possible pneumonia, which can cause fever."
+        << "community-acquired pneumonia|causes|fever|asserted"
+        << "";
+    QTest::newRow("item label's first concept")
+        << "C) Chest pain in asthma: This suggests pneumonia."
+        << "chest pain|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("a gloss is no distance to the cue")
+        << "Fever (39.5 C for three days) suggests pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("words after a gloss count")
+        << "Fever (39.5 C) for three long days now suggests pneumonia."
+        << ""
+        << "three long days now";
+    QTest::newRow("relative clause after a kind of")
+        << "Amoxicillin is a type of penicillin that treats pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("a finding stated absent in a list of heads")
+        << "Fever, cough and absent wheezing suggest pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted;"
+           "cough|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("a denial before a list of heads")
+        << "Fever and cough do not suggest pneumonia."
+        << "fever|indicates|community-acquired pneumonia|negated;"
+           "cough|indicates|community-acquired pneumonia|negated"
+        << "";
+    QTest::newRow("item label of a phrase with a coordination")
+        << "D) Chest pain with fever and cough: This suggests pneumonia."
+        << "chest pain|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
+                                     << "fever|indicates|community-acquired pneumonia|asserted;"
+                                        "cough|indicates|community-acquired pneumonia|asserted;"
+                                        "rash|indicates|community-acquired pneumonia|asserted"
+                                     << "";
 }
 
 void TestClaimExtractor::extract() {

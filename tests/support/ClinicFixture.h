@@ -30,7 +30,8 @@ inline Lexicon clinicLexicon() {
         lx.addRelationCue("treats", F, c);
     for (const char* c : {"is treated with", "treated with", "responds to"})
         lx.addRelationCue("treats", R, c);
-    for (const char* c : {"causes", "cause", "can cause", "leads to", "results in"})
+    for (const char* c :
+         {"causes", "cause", "can cause", "leads to", "results in", "causing", "leading to"})
         lx.addRelationCue("causes", F, c);
     for (const char* c : {"due to", "caused by", "is caused by", "secondary to"})
         lx.addRelationCue("causes", R, c);
@@ -44,11 +45,15 @@ inline Lexicon clinicLexicon() {
     for (const char* c : {"is a", "is an", "is a type of"})
         lx.addRelationCue("is_a", F, c);
     lx.addRelationCue("contraindicated_for", F, "is contraindicated in");
+    for (const char* c : {"is associated with", "associated with"})
+        lx.addRelationCue("associated_with", F, c);
+    lx.addRelationCue("localizes_to", F, "affects");
     lx.addRelationCue("is_a", R, "such as");
     for (const char* c : {"favors", "favor"})
         lx.addRelationCue("evidential", F, c);
 
-    for (const char* c : {"not", "no", "does not", "do not", "rules out", "unlikely", "never"})
+    for (const char* c :
+         {"not", "no", "does not", "do not", "rules out", "unlikely", "never", "absent"})
         lx.addPolarityCue(Polarity::Negated, c);
     for (const char* c : {"may", "might", "possibly", "could", "perhaps"})
         lx.addPolarityCue(Polarity::Hedged, c);

@@ -1,0 +1,261 @@
+// The constructions the claim extractor reads beyond the neighbours of a cue: item labels in
+// later clauses, appositions, relative clauses on a predicate noun, causal chains, objects
+// listed after a class, and where a cue's object starts (ClaimExtractor.h).
+#include "ClaimReading.h"
+
+namespace rs {
+
+using namespace claimwords;
+
+std::size_t ClaimExtractor::objectStart(const Reading& r, const Sentence& s, std::size_t from) {
+    // "is contraindicated in patients with a history of seizures", "is common in those
+    // with diabetes": the people who have it stand for the condition.
+    std::size_t t = from;
+    if (t + 1 < s.tb && words::in(kPopulations, r.tokens[t].norm) &&
+        r.tokens[t + 1].norm == "with" && !r.linked(t))
+        t += 2;
+    std::size_t u = t;
+    while (u < s.tb && words::in(kDeterminers, r.tokens[u].norm))
+        ++u;
+    if (u + 1 < s.tb && r.tokens[u].norm == "history" && r.tokens[u + 1].norm == "of")
+        t = u + 2;
+    return t;
+}
+
+bool ClaimExtractor::labelSeparator(std::string_view sep) {
+    return hasAny(sep, ":") || (hasAny(sep, "-") && hasAny(sep, " \t"));
+}
+
+std::size_t ClaimExtractor::wordsBetween(const Reading& r, const AlignedMention& a,
+                                         const CueHit& hit) {
+    // "high blood pressure (170/100 mm Hg), which could be related to": a bracketed gloss
+    // right after the concept explains it and is no distance to the cue.
+    std::size_t t = a.last;
+    if (t < hit.start && hasAny(r.separator(t), "([")) {
+        int depth = 0;
+        for (; t < hit.start; ++t) {
+            for (char ch : r.separator(t))
+                depth += ch == '(' || ch == '['                  ? 1
+                         : (ch == ')' || ch == ']') && depth > 0 ? -1
+                                                                 : 0;
+            if (depth == 0 && t > a.last)
+                break;
+        }
+    }
+    return hit.start >= t ? hit.start - t : 0;
+}
+
+std::size_t ClaimExtractor::clauseLabel(const Reading& r, const Sentence& s,
+                                        const CueHit& hit) const {
+    // A subject pronoun a few words before the cue that opens a clause ("..., but it does
+    // not explain", "and this can cause"), in a sentence that opens with an item label
+    // ("C) X: This ..."): the pronoun stands for the label's concept.
+    const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
+    std::size_t p = hit.start;
+    while (p > s.ta && hit.start - p < gapMax &&
+           !words::in(words::kSubjectPronouns, r.tokens[p - 1].norm)) {
+        if (r.covered[p - 1] >= 0)
+            return 0;
+        --p;
+    }
+    if (p <= s.ta + 1 || !words::in(words::kSubjectPronouns, r.tokens[p - 1].norm))
+        return 0;
+    const std::size_t pronoun = p - 1;
+    if (!words::in(kClauseOpeners, r.tokens[pronoun - 1].norm) &&
+        !hasAny(r.separator(pronoun), ",;"))
+        return 0;
+    // The label: the first subject pronoun of the sentence after a colon or a dash.
+    for (std::size_t q = s.ta + 1; q < pronoun; ++q) {
+        if (!words::in(words::kSubjectPronouns, r.tokens[q].norm))
+            continue;
+        CueHit opening = hit;
+        opening.start = q + 1;
+        return r.covered[q] < 0 ? itemLabelBefore(r, s, opening, s.ta) : 0;
+    }
+    return 0;
+}
+
+std::size_t ClaimExtractor::listedItem(const Reading& r, const Sentence& s,
+                                       std::size_t from) const {
+    // From the cue's end, a few words that name no concept of the KG (at most one noun
+    // phrase: "a wide range of symptoms", "multiple organ systems"), then "including",
+    // "such as", "especially" or "particularly" and the first listed concept.
+    constexpr std::size_t kMaxClassTokens = 7;
+    std::size_t phrases = 0;
+    for (std::size_t t = from; t < s.tb && t - from <= kMaxClassTokens; ++t) {
+        if (r.linked(t) || (t > from && hasAny(r.separator(t), ";:()[]{}\".!?")))
+            return s.mentions.size();
+        if (r.covered[t] >= 0 && (t == from || r.covered[t] != r.covered[t - 1]))
+            ++phrases;
+        const std::string& w = r.tokens[t].norm;
+        std::size_t list = 0;
+        if (w == "including" || w == "especially" || w == "particularly")
+            list = t + 1;
+        else if (w == "such" && t + 1 < s.tb && r.tokens[t + 1].norm == "as")
+            list = t + 2;
+        if (list == 0) {
+            if (words::in(words::kRelativePronouns, w) || words::in(kClauseConjunctions, w))
+                return s.mentions.size();
+            continue;
+        }
+        if (phrases > 1 || t == from)
+            return s.mentions.size();
+        while (list < s.tb && words::in(kDeterminers, r.tokens[list].norm))
+            ++list;
+        for (std::size_t k = 0; k < s.mentions.size(); ++k)
+            if (r.aligned[s.mentions[k]].first == list)
+                return k;
+        return s.mentions.size();
+    }
+    return s.mentions.size();
+}
+
+std::size_t ClaimExtractor::appositionHead(const Reading& r, const Sentence& s,
+                                           const CueHit& hit) const {
+    // "X - an anticholinergic agent that blocks Y", "X, a drug that can be used to treat Y",
+    // "X, a penicillin used to treat Y": an apposition to X with a relative clause or a
+    // participle cue; returns the index into s.mentions of X, s.mentions.size() if none.
+    constexpr std::size_t kMaxNoun = 5;
+    const std::size_t none = s.mentions.size();
+    std::size_t t = hit.start;
+    while (t > s.ta && words::in(kRelativeAuxiliaries, r.tokens[t - 1].norm))
+        --t;
+    const std::string& first = r.tokens[hit.start].norm;
+    bool relative = first == "used" || (first.size() > 4 && first.ends_with("ed"));
+    if (t > s.ta && (r.tokens[t - 1].norm == "that" || r.tokens[t - 1].norm == "which")) {
+        --t;
+        relative = true;
+    }
+    if (!relative)
+        return none;
+    // The apposition's noun back to its article ("a severe infection of the bone"), no
+    // punctuation in it.
+    std::size_t words = 0;
+    for (; t > s.ta && r.tokens[t - 1].norm != "a" && r.tokens[t - 1].norm != "an"; --t)
+        if (++words > kMaxNoun || hasAny(r.separator(t), ",;:()[]"))
+            return none;
+    if (words == 0 || t < s.ta + 2)
+        return none;
+    const std::size_t article = t - 1;
+    const std::string_view sep = r.separator(article);
+    if (!hasAny(sep, ",(") && !(hasAny(sep, "-") && hasAny(sep, " \t")))
+        return none;
+    for (std::size_t k = 0; k < s.mentions.size(); ++k)
+        if (r.aligned[s.mentions[k]].last == article)
+            return k;
+    return none;
+}
+
+bool ClaimExtractor::clauseAntecedent(const Reading& r, const Sentence& s,
+                                      const std::vector<std::size_t>& left,
+                                      const CueHit& hit) const {
+    // "Probing goes down to the bone, which indicates osteomyelitis": what a relative clause
+    // after a comma judges as evidence is the clause before it, not the object of its
+    // preposition.
+    const RelationCue& c = lexicon_.relationCues()[hit.cue];
+    if (left.empty() || (c.relation != "evidential" && c.relation != "indicates"))
+        return false;
+    const AlignedMention& a = r.aligned[left.front()];
+    bool relative = false;
+    for (std::size_t t = r.aligned[left.back()].last; t < hit.start && !relative; ++t)
+        relative =
+            words::in(words::kRelativePronouns, r.tokens[t].norm) && hasAny(r.separator(t), ",");
+    std::size_t t = a.first;
+    while (t > s.ta && words::in(kDeterminers, r.tokens[t - 1].norm))
+        --t;
+    return relative && t > s.ta && words::in(words::kArgumentPrepositions, r.tokens[t - 1].norm);
+}
+
+bool ClaimExtractor::actionEffect(const Reading& r, const CueHit& prev, const CueHit& hit) const {
+    const RelationCue& p = lexicon_.relationCues()[prev.cue];
+    const RelationCue& c = lexicon_.relationCues()[hit.cue];
+    return (p.relation == "targets" || p.relation == "treats" || p.relation == "prevents") &&
+           p.direction == CueDirection::Forward && c.relation == "causes" &&
+           c.direction == CueDirection::Forward && c.tokens.front().ends_with("ing") &&
+           hit.start > prev.start + prev.len && hasAny(r.separator(hit.start), ",");
+}
+
+bool ClaimExtractor::causalChain(const Reading& r, const CueHit& prev, std::size_t prevTail,
+                                 const CueHit& hit) const {
+    // A causal participle ("leading to", "resulting in", "causing") after the tail of a
+    // causal cue, joined by a comma or "and", over a prepositional phrase of the tail
+    // ("damage to the DNA of healthy cells, leading to").
+    constexpr std::size_t kMaxBetween = 6;
+    const RelationCue& p = lexicon_.relationCues()[prev.cue];
+    const RelationCue& c = lexicon_.relationCues()[hit.cue];
+    const AlignedMention& tail = r.aligned[prevTail];
+    if (p.relation != "causes" || p.direction != CueDirection::Forward || c.relation != "causes" ||
+        c.direction != CueDirection::Forward || !c.tokens.front().ends_with("ing") ||
+        tail.last > hit.start || hit.start - tail.last > kMaxBetween)
+        return false;
+    bool joined = false;
+    for (std::size_t t = tail.last; t <= hit.start; ++t) {
+        const std::string_view sep = r.separator(t);
+        if (hasAny(sep, ";:()[]{}\".!?"))
+            return false;
+        joined = joined || hasAny(sep, ",");
+        if (t == hit.start)
+            break;
+        const std::string& w = r.tokens[t].norm;
+        if (w == "and")
+            joined = true;
+        else if (r.covered[t] < 0 && !words::in(kDeterminers, w) && w != "of" && w != "in" &&
+                 w != "on")
+            return false;
+    }
+    return joined;
+}
+
+bool ClaimExtractor::copularBridge(const Reading& r, const CueHit& copula,
+                                   const CueHit& hit) const {
+    // "X is a common cause of Y", "X is an effective treatment for Y": the copula and a
+    // few qualifying words lead to the cue, which then takes X as its head.
+    const RelationCue& c = lexicon_.relationCues()[copula.cue];
+    if (c.relation != "is_a" || c.tokens.size() > 2 || c.tokens.front() != "is")
+        return false;
+    const std::size_t end = copula.start + copula.len;
+    if (hit.start < end || hit.start - end > 2)
+        return false;
+    for (std::size_t t = end; t < hit.start; ++t)
+        if (r.linked(t) || !words::in(words::kQualifiers, r.tokens[t].norm) || !r.softJoin(t))
+            return false;
+    return r.softJoin(hit.start);
+}
+
+bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const CueHit& copula,
+                                    const CueHit& hit) const {
+    // An is-a copula, then its predicate noun (linked or not) and a relative clause or a
+    // participle leading to the cue: "is a genetic disorder that can cause", "is an
+    // antibiotic used to treat", "a form of folic acid that can be used to treat".
+    constexpr std::size_t kMaxBetween = 8;
+    const RelationCue& c = lexicon_.relationCues()[copula.cue];
+    const std::size_t end = copula.start + copula.len;
+    // "is a description of Y, which causes": after "of" the relative clause is Y's; "is a
+    // form of Y that can be used to treat" says it of X, a kind of Y.
+    if (c.relation != "is_a" || c.direction != CueDirection::Forward || hit.start < end ||
+        hit.start - end > kMaxBetween ||
+        (c.tokens.back() == "of" &&
+         !(c.tokens.size() > 1 && words::in(words::kSubsumptionNouns, c.tokens.end()[-2]))))
+        return false;
+    // "is a movement disorder caused by": a participle cue right after the noun.
+    const std::string& first = r.tokens[hit.start].norm;
+    bool relative = first == "used" || (first.size() > 4 && first.ends_with("ed"));
+    int mentions = 0;
+    for (std::size_t t = end; t < hit.start; ++t) {
+        if (r.covered[t] >= 0 && (t == end || r.covered[t] != r.covered[t - 1]))
+            ++mentions;
+        const std::string_view sep = r.separator(t);
+        if (hasAny(sep, ";:()[]{}\".!?") || words::in(words::kSubjectPronouns, r.tokens[t].norm))
+            return false;
+        // "refers to eye movements, which could be a sign of": a relative clause after a
+        // comma is about the noun before it.
+        if (hasAny(sep, ",") && words::in(words::kRelativePronouns, r.tokens[t].norm))
+            return false;
+        relative = relative || r.tokens[t].norm == "that" || r.tokens[t].norm == "which" ||
+                   r.tokens[t].norm == "used";
+    }
+    (void)s;
+    return relative && mentions <= 1;
+}
+
+} // namespace rs

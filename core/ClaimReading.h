@@ -1,0 +1,138 @@
+#pragma once
+// Internal to the claim extractor (ClaimExtractor.cpp, ClaimConstructions.cpp): the tokens of
+// one output with its mentions aligned to them, the sentence being read, and the closed word
+// lists the reading rules use.
+#include "ClaimExtractor.h"
+#include "StepSegmenter.h"
+#include "WordLists.h"
+
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <string_view>
+
+namespace rs {
+
+namespace claimwords {
+
+using words::kFillers;
+using words::kNonConcepts;
+using words::kPhraseStops;
+
+inline constexpr std::array<std::string_view, 3> kDeterminers = {"a", "an", "the"};
+
+// Nouns after a cue that leave their argument the cue's object: "leads to the development
+// of cancer" says it causes cancer, "suggests the possibility of a tumor" points to a tumor.
+inline constexpr std::array<std::string_view, 5> kOnsetNouns = {"development", "onset", "formation",
+                                                                "possibility", "diagnosis"};
+
+// Negation cues that, right before a finding, state the finding absent ("no fever",
+// "absence of swelling") rather than deny a relation.
+inline constexpr std::array<std::string_view, 9> kFindingNegators = {
+    "no",     "absence of",   "absent",  "without",  "lack of",
+    "denies", "negative for", "free of", "ruled out"};
+
+template <std::size_t N>
+inline bool inList(const std::array<std::string_view, N>& list, std::string_view w) {
+    return words::in(list, w);
+}
+
+inline bool hasAny(std::string_view s, std::string_view chars) {
+    return s.find_first_of(chars) != std::string_view::npos;
+}
+
+// Conjunctions that, right after a concept, open a second predicate of the clause's
+// subject ("crosses the placenta and can cause").
+inline constexpr std::array<std::string_view, 3> kClauseConjunctions = {"and", "but", "or"};
+
+// Nouns for people that, before "with", stand for the condition they have.
+inline constexpr std::array<std::string_view, 9> kPopulations = {
+    "patients", "patient",  "those",  "individuals", "people",
+    "persons",  "children", "adults", "women"};
+
+// Words between a relative pronoun and its cue ("that can be used to treat").
+inline constexpr std::array<std::string_view, 10> kRelativeAuxiliaries = {
+    "can", "may", "might", "could", "is", "are", "be", "also", "often", "commonly"};
+
+// Words that open a clause whose subject follows ("but it does not explain").
+inline constexpr std::array<std::string_view, 8> kClauseOpeners = {
+    "but", "and", "so", "yet", "though", "although", "while", "whereas"};
+
+// Words that may stand between two coordinated concepts: "A, B and C", "A and/or B",
+// "A as well as B", "both A and B", "A or the B".
+inline constexpr std::array<std::string_view, 9> kCoordinators = {
+    "and", "or", "as", "well", "both", "either", "nor", "a", "an"};
+
+} // namespace claimwords
+
+struct ClaimExtractor::AlignedMention {
+    std::size_t first = 0, last = 0; // token range [first, last)
+    const Mention* mention = nullptr;
+};
+
+struct ClaimExtractor::CueHit {
+    std::size_t start = 0, len = 0; // token range
+    std::size_t cue = 0;            // index into Lexicon::relationCues()
+    bool used = false;
+    bool labelled = false; // its head is an item label a pronoun stands for
+};
+
+// One output being read: its tokens, the mentions aligned to them, and the helpers every
+// sentence uses. Built once per extract() call.
+struct ClaimExtractor::Reading {
+    std::string_view text;
+    const std::vector<Token>& tokens;
+    std::vector<AlignedMention> aligned; // linked mentions in order, then noun phrases
+    std::vector<int> covered;            // token -> index into aligned, -1 outside mentions
+    std::size_t linkedCount = 0;         // aligned[0, linkedCount) are the linked mentions
+    std::deque<Mention> phrases;         // the noun phrases' mentions (node kNoNode)
+
+    // Whether token t lies in a linked mention (not in a noun phrase with no concept).
+    bool linked(std::size_t t) const {
+        return covered[t] >= 0 && std::size_t(covered[t]) < linkedCount;
+    }
+
+    std::size_t tokenAtOrAfter(std::size_t offset) const {
+        return std::size_t(
+            std::lower_bound(tokens.begin(), tokens.end(), offset,
+                             [](const Token& t, std::size_t o) { return t.begin < o; }) -
+            tokens.begin());
+    }
+    // Separator text between tokens a-1 and a.
+    std::string_view separator(std::size_t a) const {
+        return text.substr(tokens[a - 1].end, tokens[a].begin - tokens[a - 1].end);
+    }
+    bool clauseBreakBefore(std::size_t a) const {
+        const std::string_view sep = separator(a);
+        return claimwords::hasAny(sep, ",;:()[]{}\"") ||
+               (claimwords::hasAny(sep, "-") && claimwords::hasAny(sep, " \t"));
+    }
+    bool softJoin(std::size_t a) const {
+        return !claimwords::hasAny(separator(a), ",;:.!?()[]{}\"/");
+    }
+    bool matches(const std::vector<std::string>& cue, std::size_t at, std::size_t limit) const {
+        if (at + cue.size() > limit)
+            return false;
+        for (std::size_t j = 0; j < cue.size(); ++j) {
+            if (linked(at + j) || tokens[at + j].norm != cue[j])
+                return false;
+            // "the answer is A) insulin": an option letter is not the article of "is a".
+            if (tokens[at + j].allUpper && tokens[at + j].norm.size() == 1)
+                return false;
+            if (j > 0 && !softJoin(at + j))
+                return false;
+        }
+        return true;
+    }
+};
+
+// One sentence of the reading: token range [ta, tb), its mentions and relation cues.
+struct ClaimExtractor::Sentence {
+    int step = -1;
+    TextSpan span;
+    std::size_t ta = 0, tb = 0;
+    std::vector<std::size_t> mentions; // indices into Reading::aligned
+    std::vector<CueHit> hits;
+};
+
+} // namespace rs
