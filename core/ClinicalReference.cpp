@@ -222,7 +222,7 @@ std::optional<ReferencePath> modelReferencePath(const KnowledgeBase& kb, const C
     for (std::size_t i = 0; i < P.size(); ++i) {
         for (std::size_t j = i + 1; j < P.size() && j <= i + 3; ++j) {
             if (i < steps.size() && j < steps.size() && steps[i] != steps[j])
-                break;
+                continue;
             for (const EdgeBetween& e : kb.edgesBetween(P[i], P[j])) {
                 const std::string_view mk[] = {kb.nodeKind(P[i]), kb.nodeKind(P[j])};
                 const bool mech =

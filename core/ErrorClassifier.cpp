@@ -215,8 +215,11 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const {
     if (!answerWrong || a.goldNode == kNoNode || a.predictedNode == a.goldNode ||
         a.bestReference < 0 || a.bestReference >= int(a.referencePaths.size()))
         return;
-    const std::vector<NodeId>& r = a.referencePaths[std::size_t(a.bestReference)].nodes;
-    if (r.size() < 2)
+    const ReferencePath& rStar = a.referencePaths[std::size_t(a.bestReference)];
+    const std::vector<NodeId>& r = rStar.nodes;
+    // A reference through a disease the case gives no grounds for is no better reasoning than
+    // the model's.
+    if (r.size() < 2 || !pathGroundedInCase(rStar, a))
         return;
     const std::vector<NodeId>& P = a.reasoningPath;
 
@@ -239,62 +242,7 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const {
         ++dRef;
     const NodeId d = r[dRef];
     const NodeId y = r[dRef + 1];
-    // A reference through a disease the case gives no grounds for is no better reasoning than
-    // the model's.
-    if (!pathGroundedInCase(a.referencePaths[std::size_t(a.bestReference)], a))
-        return;
-
-    // Restated question findings and the options the model weighs and drops are not where
-    // its reasoning went; the branch is the first other concept off every reference path.
-    // A body part says where, not what (isFindingKind): "the heart" in a drug's description
-    // is no turn of the reasoning.
-    // A branch is an alternative taken at a decision: another diagnosis where the reference
-    // has or goes on to a diagnosis, another drug where it goes on to a drug. A finding the
-    // model reads off the question data ("fever" from a temperature, "acidosis" from a blood
-    // gas) on its way is no such turn, whatever comes after it; the question's own findings
-    // on r* are givens, not decisions.
-    auto alternativeOnReference = [&](NodeId n) {
-        return std::any_of(r.begin() + std::ptrdiff_t(dRef), r.end(), [&](NodeId m) {
-            return !contains(a.evidence, m) && areAlternatives(kb_.nodeKind(n), kb_.nodeKind(m));
-        });
-    };
-    // And the model must have gone there: x is its conclusion (the answer, or named in the
-    // last step, where the answer is given in words when its option is not linked) or a concept
-    // it relates in a statement of its own that it does not deny. A concept it names to set
-    // aside ("no mention of elevated uric acid" against gout) is no turn.
-    const Step lastStep = a.steps.empty() ? Step{} : a.steps.back();
-    auto takenByModel = [&](NodeId n) {
-        return n == a.predictedNode ||
-               std::any_of(a.outputMentions.begin(), a.outputMentions.end(),
-                           [&](const Mention& m) {
-                               return m.node == n && m.begin >= lastStep.begin &&
-                                      m.end <= lastStep.end;
-                           }) ||
-               std::any_of(a.claims.begin(), a.claims.end(), [&](const Claim& c) {
-                   return (c.head == n || c.tail == n) && c.owner == ClaimOwner::Model &&
-                          c.polarity != Polarity::Negated;
-               });
-    };
-    // A class or member of what the question states ("biguanides" for the metformin the
-    // patient takes) describes a given, and one of a reference concept ("a lung disease" for
-    // pneumonia) is the reference at another specificity: neither is an alternative.
-    std::vector<NodeId> settled = a.evidence;
-    for (const ReferencePath& p : a.referencePaths)
-        settled.insert(settled.end(), p.nodes.begin(), p.nodes.end());
-    std::sort(settled.begin(), settled.end());
-    auto candidate = [&](NodeId n) {
-        if (n == d || mentionedOrRelated(n, settled) || !isFindingKind(kb_.nodeKind(n)) ||
-            !alternativeOnReference(n) || !takenByModel(n))
-            return false;
-        return n == a.predictedNode || !contains(a.optionNodes, n);
-    };
-    std::size_t xPos = P.size();
-    for (std::size_t k = searchFrom; k < P.size(); ++k) {
-        if (candidate(P[k])) {
-            xPos = k;
-            break;
-        }
-    }
+    const std::size_t xPos = takenAlternative(a, r, dRef, searchFrom);
     if (xPos == P.size())
         return;
     const NodeId x = P[xPos];
@@ -444,6 +392,57 @@ bool ErrorClassifier::reasonedThroughAnother(NodeId n, const std::vector<NodeId>
                 return true;
     }
     return false;
+}
+
+std::size_t ErrorClassifier::takenAlternative(const CaseAnalysis& a, const std::vector<NodeId>& r,
+                                              std::size_t dRef, std::size_t from) const {
+    // A branch is an alternative taken at a decision: another diagnosis where the reference
+    // has or goes on to a diagnosis, another drug where it goes on to a drug. A finding the
+    // model reads off the question data ("fever" from a temperature, "acidosis" from a blood
+    // gas) on its way is no such turn, whatever comes after it; the question's own findings
+    // on r* are givens, not decisions. A body part says where, not what (isFindingKind).
+    auto alternativeOnReference = [&](NodeId n) {
+        return std::any_of(r.begin() + std::ptrdiff_t(dRef), r.end(), [&](NodeId m) {
+            return !contains(a.evidence, m) && areAlternatives(kb_.nodeKind(n), kb_.nodeKind(m));
+        });
+    };
+    // Concepts on a reference path, the question's findings, and their classes and members
+    // ("biguanides" for the metformin the patient takes, "a lung disease" for pneumonia on
+    // r*) describe a given or the reference at another specificity: no alternative.
+    std::vector<NodeId> settled = a.evidence;
+    for (const ReferencePath& p : a.referencePaths)
+        settled.insert(settled.end(), p.nodes.begin(), p.nodes.end());
+    std::sort(settled.begin(), settled.end());
+    // Options the model weighs and drops are not where its reasoning went.
+    auto candidate = [&](NodeId n) {
+        return !mentionedOrRelated(n, settled) && isFindingKind(kb_.nodeKind(n)) &&
+               alternativeOnReference(n) && takenByModel(n, a) &&
+               (n == a.predictedNode || !contains(a.optionNodes, n));
+    };
+    const std::vector<NodeId>& P = a.reasoningPath;
+    for (std::size_t k = from; k < P.size(); ++k)
+        if (candidate(P[k]))
+            return k;
+    return P.size();
+}
+
+bool ErrorClassifier::takenByModel(NodeId n, const CaseAnalysis& a) const {
+    if (n == a.predictedNode)
+        return true;
+    // Named in the last step, where the answer is given in words when its option is not
+    // linked.
+    if (!a.steps.empty()) {
+        const Step& last = a.steps.back();
+        for (const Mention& m : a.outputMentions)
+            if (m.node == n && m.begin >= last.begin && m.end <= last.end)
+                return true;
+    }
+    // Related in a statement of its own that it does not deny; a concept named to set it
+    // aside ("no mention of elevated uric acid" against gout) is no turn.
+    return std::any_of(a.claims.begin(), a.claims.end(), [&](const Claim& c) {
+        return (c.head == n || c.tail == n) && c.owner == ClaimOwner::Model &&
+               c.polarity != Polarity::Negated;
+    });
 }
 
 bool ErrorClassifier::groundedInCase(NodeId n, const CaseAnalysis& a) const {

@@ -62,6 +62,14 @@ private:
     // KG search: COPD explains the dyspnea and crackles of an atypical pneumonia, not its
     // fever, headache and myalgia.
     bool groundedInCase(NodeId n, const CaseAnalysis& a) const;
+    // A branch's taken node: the first node of the reasoning path from `from` on that is an
+    // alternative to a node of r (r*) from dRef on and that the model took; the path's size
+    // when there is none.
+    std::size_t takenAlternative(const CaseAnalysis& a, const std::vector<NodeId>& r,
+                                 std::size_t dRef, std::size_t from) const;
+    // Whether the model went to n: its answer, named in its last step, or related in a claim
+    // of its own that it does not deny.
+    bool takenByModel(NodeId n, const CaseAnalysis& a) const;
     // Every concept inside p is grounded in the case. The model's own route and a path the
     // input gives are references by origin.
     bool pathGroundedInCase(const ReferencePath& p, const CaseAnalysis& a) const;
