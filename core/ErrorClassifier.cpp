@@ -246,6 +246,12 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const {
     if (xPos == P.size())
         return;
     const NodeId x = P[xPos];
+    // A model that infers the reference's next concept itself ("the calcified mass raises
+    // concern for gallbladder cancer") and never infers x turned nowhere at d: its answer does
+    // not follow from its own reasoning (it misread what the question asks), which is no
+    // branch. Inferring both is weighing them, and choosing x is the branch.
+    if (infersItself(y, a) && !infersItself(x, a))
+        return;
     const bool neighbour = !kb_.edgesBetween(d, x).empty();
 
     Finding f;
@@ -442,6 +448,15 @@ bool ErrorClassifier::takenByModel(NodeId n, const CaseAnalysis& a) const {
     return std::any_of(a.claims.begin(), a.claims.end(), [&](const Claim& c) {
         return (c.head == n || c.tail == n) && c.owner == ClaimOwner::Model &&
                c.polarity != Polarity::Negated;
+    });
+}
+
+bool ErrorClassifier::infersItself(NodeId n, const CaseAnalysis& a) const {
+    // Only an inference to n counts: naming n, classing it ("metoprolol is a beta-blocker")
+    // or weighing it with a hedge is not concluding it.
+    return std::any_of(a.claims.begin(), a.claims.end(), [&](const Claim& c) {
+        return c.tail == n && c.owner == ClaimOwner::Model && c.polarity == Polarity::Asserted &&
+               (c.relation == "evidential" || c.relation == "indicates");
     });
 }
 

@@ -70,6 +70,8 @@ private:
     // Whether the model went to n: its answer, named in its last step, or related in a claim
     // of its own that it does not deny.
     bool takenByModel(NodeId n, const CaseAnalysis& a) const;
+    // The model concludes n in an asserted claim of its own (a finding suggests or indicates n).
+    bool infersItself(NodeId n, const CaseAnalysis& a) const;
     // Every concept inside p is grounded in the case. The model's own route and a path the
     // input gives are references by origin.
     bool pathGroundedInCase(const ReferencePath& p, const CaseAnalysis& a) const;

@@ -44,6 +44,8 @@ private slots:
     void bodyPartIsNoBranch();
     void branchIsAnAlternative_data();
     void branchIsAnAlternative();
+    void answerNotFromOwnInference_data();
+    void answerNotFromOwnInference();
     void referenceGroundedInCase_data();
     void referenceGroundedInCase();
     void evidenceReachedThroughAnotherFinding();
@@ -779,6 +781,48 @@ void TestCaseAnalyzer::branchIsAnAlternative() {
         if (f.type == FindingType::Branch)
             branches << QString::fromStdString(f.signature);
     QCOMPARE(branches, QStringList{expected});
+}
+
+void TestCaseAnalyzer::answerNotFromOwnInference_data() {
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("expected"); // "x instead of y" for each branch finding
+
+    // docs/error-classes.md, Branch errors: a model that infers the reference's next concept
+    // itself and never infers the one it answers did not turn at a decision; its answer does
+    // not follow from its reasoning. Inferring both is weighing them: choosing x is the branch.
+    QTest::newRow("infers the gold, answers another")
+        << "Fever and cough suggest pneumonia. The answer is B) acute bronchitis."
+        << "";
+    QTest::newRow("infers both, answers the other")
+        << "Fever and cough suggest pneumonia, but cough also suggests bronchitis. The answer "
+           "is B) acute bronchitis."
+        << "acute bronchitis instead of community-acquired pneumonia";
+    QTest::newRow("a hedged inference is weighing, not concluding")
+        << "Fever and cough might suggest pneumonia. The answer is B) acute bronchitis."
+        << "acute bronchitis instead of community-acquired pneumonia";
+    QTest::newRow("the gold denied")
+        << "Fever and cough do not suggest pneumonia. The answer is B) acute bronchitis."
+        << "acute bronchitis instead of community-acquired pneumonia";
+}
+
+void TestCaseAnalyzer::answerNotFromOwnInference() {
+    QFETCH(QString, output);
+    QFETCH(QString, expected);
+    const QStringList diagnoses = {"community-acquired pneumonia", "acute bronchitis", "asthma",
+                                   "type 2 diabetes mellitus"};
+    const CaseAnalysis a =
+        CaseAnalyzer(kb_, lexicon_, {})
+            .analyze(makeCase(QStringLiteral("A 30-year-old man has fever and cough for three "
+                                             "days. What is the most likely diagnosis?"),
+                              diagnoses, "A", "B", 0, output));
+    QVERIFY(!a.referencePaths.empty());
+    QStringList branches;
+    for (const Finding& f : a.findings)
+        if (f.type == FindingType::Branch && f.nodes.size() == 3)
+            branches << QString::fromStdString(std::string(kb_.nodeName(f.nodes[1])) +
+                                               " instead of " +
+                                               std::string(kb_.nodeName(f.nodes[2])));
+    QCOMPARE(branches.join('\n'), expected);
 }
 
 void TestCaseAnalyzer::referenceGroundedInCase_data() {
