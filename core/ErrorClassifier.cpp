@@ -272,6 +272,20 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const {
         neighbour ? "a KG neighbour of " + name(d) : "not connected to " + name(d) + " in the KG";
     const std::string concluded =
         a.predictedNode != kNoNode ? name(a.predictedNode) : "another answer";
+    // x and y in the same relation to d (both treat the hypertension): d is not what the
+    // choice turned on, and the explanation must not say the model turned there. What
+    // decides between them (a myocardial infarction, an ejection fraction) is not in the KG.
+    const std::optional<std::pair<EdgeBetween, EdgeBetween>> shared = sameRelationTo(d, x, y);
+    if (shared) {
+        f.explanation = "The model chooses " + name(x) + " where the reference goes on to " +
+                        name(y) + ", and concludes " + concluded + " rather than " +
+                        name(a.goldNode) + ". The KG has both " + edgePhrase(d, shared->first, x) +
+                        " and " + edgePhrase(d, shared->second, y) + ", so " + name(d) +
+                        " does not decide between them; what does is not in the KG.";
+        f.signature = std::string(findingTypeName(f.type)) + "/" + name(x) + " over " + name(y);
+        a.findings.push_back(std::move(f));
+        return;
+    }
     if (atEvidence)
         f.explanation = "The reasoning never joins a KG path to " + name(a.goldNode) +
                         ": from the question finding " + name(d) + " the KG leads to " + name(y) +
@@ -449,6 +463,16 @@ bool ErrorClassifier::takenByModel(NodeId n, const CaseAnalysis& a) const {
         return (c.head == n || c.tail == n) && c.owner == ClaimOwner::Model &&
                c.polarity != Polarity::Negated;
     });
+}
+
+std::optional<std::pair<EdgeBetween, EdgeBetween>>
+ErrorClassifier::sameRelationTo(NodeId d, NodeId x, NodeId y) const {
+    const std::vector<EdgeBetween> toY = kb_.edgesBetween(d, y);
+    for (const EdgeBetween& ex : kb_.edgesBetween(d, x))
+        for (const EdgeBetween& ey : toY)
+            if (ex.relation == ey.relation && ex.forward == ey.forward)
+                return std::pair{ex, ey};
+    return std::nullopt;
 }
 
 bool ErrorClassifier::infersItself(NodeId n, const CaseAnalysis& a) const {

@@ -9,8 +9,10 @@
 #include "KnowledgeBase.h"
 #include "Lexicon.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace rs {
@@ -70,6 +72,9 @@ private:
     // Whether the model went to n: its answer, named in its last step, or related in a claim
     // of its own that it does not deny.
     bool takenByModel(NodeId n, const CaseAnalysis& a) const;
+    // An edge of the same relation and direction from d to x and from d to y, if any.
+    std::optional<std::pair<EdgeBetween, EdgeBetween>> sameRelationTo(NodeId d, NodeId x,
+                                                                      NodeId y) const;
     // The model concludes n in an asserted claim of its own (a finding suggests or indicates n).
     bool infersItself(NodeId n, const CaseAnalysis& a) const;
     // Every concept inside p is grounded in the case. The model's own route and a path the

@@ -133,6 +133,11 @@ std::string PatternAggregator::describe(std::string_view signature) {
 
     if (type == FindingType::Branch) {
         const std::size_t arrow = rest.find(" -> ");
+        // "x over y": both stand in the same relation to the divergence (ErrorClassifier).
+        if (const std::size_t over = rest.find(" over ");
+            arrow == std::string_view::npos && over != std::string_view::npos)
+            return "Chooses " + std::string(rest.substr(0, over)) + " over " +
+                   std::string(rest.substr(over + 6));
         if (arrow == std::string_view::npos)
             return "Leaves the reference path: " + std::string(rest);
         return "Leaves the reference path at " + std::string(rest.substr(0, arrow)) + " for " +

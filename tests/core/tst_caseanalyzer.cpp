@@ -46,6 +46,7 @@ private slots:
     void branchIsAnAlternative();
     void answerNotFromOwnInference_data();
     void answerNotFromOwnInference();
+    void sameRelationIsNoTurn();
     void referenceGroundedInCase_data();
     void referenceGroundedInCase();
     void evidenceReachedThroughAnotherFinding();
@@ -823,6 +824,26 @@ void TestCaseAnalyzer::answerNotFromOwnInference() {
                                                " instead of " +
                                                std::string(kb_.nodeName(f.nodes[2])));
     QCOMPARE(branches.join('\n'), expected);
+}
+
+void TestCaseAnalyzer::sameRelationIsNoTurn() {
+    // docs/error-classes.md, Branch errors: when x and y stand in the same relation to d (both
+    // diabetes types present polyuria), d is not what the choice turned on; the finding names
+    // the choice and says the KG does not hold what decides it.
+    const QStringList diagnoses = {"type 1 diabetes mellitus", "type 2 diabetes mellitus", "asthma",
+                                   "acute bronchitis"};
+    const CaseAnalysis a =
+        CaseAnalyzer(kb_, lexicon_, {})
+            .analyze(makeCase(QStringLiteral("A 12-year-old girl has polyuria. What is the most "
+                                             "likely diagnosis?"),
+                              diagnoses, "A", "B", 0,
+                              "Polyuria suggests type 2 diabetes. The answer is B) type 2 "
+                              "diabetes mellitus."));
+    QCOMPARE(summary(a), QStringLiteral("branch/plausible_branch/critical: branch/type 2 diabetes "
+                                        "mellitus over type 1 diabetes mellitus"));
+    const std::string& why = a.findings.front().explanation;
+    QVERIFY2(why.find("does not decide between them") != std::string::npos, why.c_str());
+    QVERIFY2(why.find("follows the KG path") == std::string::npos, why.c_str());
 }
 
 void TestCaseAnalyzer::referenceGroundedInCase_data() {

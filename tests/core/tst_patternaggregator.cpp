@@ -133,6 +133,9 @@ void TestPatternAggregator::describe_data() {
         << "Claims that a Pharmacologic Class treats a Disease with no such KG edge";
     QTest::newRow("branch") << "branch/fever -> wheezing"
                             << "Leaves the reference path at fever for wheezing";
+    QTest::newRow("branch between alternatives of the same relation")
+        << "branch/Lisinopril over Metoprolol"
+        << "Chooses Lisinopril over Metoprolol";
     QTest::newRow("missing") << "missing/missing_intermediate/pneumonia"
                              << "Never mentions pneumonia, an intermediate on the reference path";
     QTest::newRow("ignored")
