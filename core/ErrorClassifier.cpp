@@ -281,7 +281,14 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const {
                         name(y) + ", and concludes " + concluded + " rather than " +
                         name(a.goldNode) + ". The KG has both " + edgePhrase(d, shared->first, x) +
                         " and " + edgePhrase(d, shared->second, y) + ", so " + name(d) +
-                        " does not decide between them; what does is not in the KG.";
+                        " does not decide between them; ";
+        const auto [e, edge] = decidingConcept(a, d, x, y);
+        if (e != kNoNode)
+            f.nodes.push_back(e); // the fourth node: what decides (FindingWording, missing)
+        f.explanation += e != kNoNode
+                             ? name(e) + " does: the KG has " + edgePhrase(e, edge, y) +
+                                   " and no edge between " + name(x) + " and " + name(e) + "."
+                             : "what does is not in the KG.";
         f.signature = std::string(findingTypeName(f.type)) + "/" + name(x) + " over " + name(y);
         a.findings.push_back(std::move(f));
         return;
@@ -355,7 +362,7 @@ void ErrorClassifier::missingErrors(CaseAnalysis& a, bool answerWrong) const {
             continue;
         const NodeId s = p.nodes.front();
         if (s == a.goldNode || !contains(a.evidence, s) || contains(reported, s) ||
-            mentionedOrRelated(s, mentioned))
+            mentionedOrRelated(s, mentioned) || decidesBranch(s, a))
             continue;
         // A path that reaches gold through another question finding is that finding's evidence,
         // not s's: obesity -> type 2 diabetes -> metformin is the diabetes' path to metformin.
@@ -473,6 +480,33 @@ ErrorClassifier::sameRelationTo(NodeId d, NodeId x, NodeId y) const {
             if (ex.relation == ey.relation && ex.forward == ey.forward)
                 return std::pair{ex, ey};
     return std::nullopt;
+}
+
+std::pair<NodeId, EdgeBetween> ErrorClassifier::decidingConcept(const CaseAnalysis& a, NodeId d,
+                                                                NodeId x, NodeId y) const {
+    // A concept of the case (named in the question, or read off it on the model's path: the
+    // hypokalemia of a potassium of 2.8) that the KG relates to y and not to x. Another
+    // alternative (an option, another drug where x and y are drugs) is no fact of the case,
+    // a class ("a beta-blocker") no reason to choose a member.
+    std::vector<NodeId> concepts = a.evidence;
+    concepts.insert(concepts.end(), a.reasoningPath.begin(), a.reasoningPath.end());
+    for (NodeId e : concepts) {
+        if (e == d || e == x || e == y || contains(a.optionNodes, e) ||
+            areAlternatives(kb_.nodeKind(e), kb_.nodeKind(y)) || !kb_.edgesBetween(e, x).empty())
+            continue;
+        for (const EdgeBetween& edge : kb_.edgesBetween(e, y))
+            if (!lexicon_.isSubsumption(kb_.relationName(edge.relation)))
+                return {e, edge};
+    }
+    return {kNoNode, {}};
+}
+
+bool ErrorClassifier::decidesBranch(NodeId n, const CaseAnalysis& a) {
+    // The branch finding names n as what decides between x and y: leaving n aside is the root
+    // cause that finding already reports.
+    return std::any_of(a.findings.begin(), a.findings.end(), [&](const Finding& f) {
+        return f.type == FindingType::Branch && f.nodes.size() > 3 && f.nodes[3] == n;
+    });
 }
 
 bool ErrorClassifier::infersItself(NodeId n, const CaseAnalysis& a) const {

@@ -75,6 +75,11 @@ private:
     // An edge of the same relation and direction from d to x and from d to y, if any.
     std::optional<std::pair<EdgeBetween, EdgeBetween>> sameRelationTo(NodeId d, NodeId x,
                                                                       NodeId y) const;
+    // A concept of the case the KG relates to y but not to x, with that edge; kNoNode if none.
+    std::pair<NodeId, EdgeBetween> decidingConcept(const CaseAnalysis& a, NodeId d, NodeId x,
+                                                   NodeId y) const;
+    // A branch finding of a already names n as the concept that decides its choice.
+    static bool decidesBranch(NodeId n, const CaseAnalysis& a);
     // The model concludes n in an asserted claim of its own (a finding suggests or indicates n).
     bool infersItself(NodeId n, const CaseAnalysis& a) const;
     // Every concept inside p is grounded in the case. The model's own route and a path the

@@ -77,6 +77,15 @@ std::string branchSummary(const CaseResult& r, const CaseResult::Finding& f) {
         return {};
     const std::string d = name(f.nodes[0]), x = name(f.nodes[1]), y = name(f.nodes[2]);
     const std::string predicted = answerName(r, true), gold = answerName(r, false);
+    // "branch/x over y": x and y stand in the same relation to d, which does not decide
+    // between them; a fourth node is the concept of the case that does (ErrorClassifier).
+    if (f.signature.find(" over ") != std::string::npos) {
+        std::string s = "Chose " + x + " over " + y + "; both relate to " + d +
+                        " alike, so it does not decide between them";
+        if (f.nodes.size() > 3)
+            s += ", while " + name(f.nodes[3]) + " points to " + y + " only";
+        return s + ".";
+    }
     const bool jump = findingSubtypeFromName(f.subtype) == FindingSubtype::Jump;
     std::string s = (jump ? "Jumped from " : "Went from ") + d + " to " + x;
     if (jump)

@@ -84,6 +84,17 @@ void TestFindingWording::summaries_data() {
         FindingSubtype::PlausibleBranch, {"Chest Pain", "Alteplase", "Aortic Dissection"},
         "Went from chest pain to alteplase as the answer; the question's findings point to aortic "
         "dissection.");
+    // "branch/x over y" (ErrorClassifier): x and y in the same relation to d; a fourth node is
+    // the concept of the case that decides.
+    row("branch between alike alternatives", FindingType::Branch, FindingSubtype::PlausibleBranch,
+        {"Chest Pain", "Myocardial Infarction", "Aortic Dissection"},
+        "Chose myocardial infarction over aortic dissection; both relate to chest pain alike, so "
+        "it does not decide between them.");
+    row("branch between alike alternatives, decided", FindingType::Branch,
+        FindingSubtype::PlausibleBranch,
+        {"Chest Pain", "Myocardial Infarction", "Aortic Dissection", "Back Pain"},
+        "Chose myocardial infarction over aortic dissection; both relate to chest pain alike, so "
+        "it does not decide between them, while back pain points to aortic dissection only.");
     row("wrong relation", FindingType::Relation, FindingSubtype::WrongRelation,
         {"Metformin", "Type 1 Diabetes Mellitus"},
         "States that metformin treats type 1 diabetes mellitus; the two are related otherwise.");
@@ -126,6 +137,8 @@ void TestFindingWording::summaries() {
     CaseResult::Finding f = finding(FindingType(type), FindingSubtype(subtype), n);
     if (FindingType(type) == FindingType::Relation && n[0] == "Aspirin")
         f.span = {50, 80};
+    if (QString(QTest::currentDataTag()).startsWith("branch between alike"))
+        f.signature = "branch/" + n[1] + " over " + n[2];
     if (FindingType(type) == FindingType::Grounding) {
         f.image = 0;
         f.box = 0;
