@@ -113,15 +113,25 @@ def candidate_sentences(data_dir, model, file_name):
     return out
 
 
-def draw(data_dir, per_model):
-    rng = random.Random(SEED)
+def draw(data_dir, per_model, seed=SEED, exclude=(), prefix="s"):
+    """per_model sentences of each model; sentences already in an `exclude` file (same source
+    and offsets) are never drawn again, so a fresh sample shares nothing with the tuned one."""
+    taken = set()
+    for path in exclude:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    s = json.loads(line)
+                    taken.add((s["file"], s["question_id"], s["cot_index"], s["begin"]))
+    rng = random.Random(seed)
     chosen = []
     for model, file_name in SOURCES:
-        pool = candidate_sentences(data_dir, model, file_name)
+        pool = [s for s in candidate_sentences(data_dir, model, file_name)
+                if (s["file"], s["question_id"], s["cot_index"], s["begin"]) not in taken]
         picked = rng.sample(range(len(pool)), per_model)
         chosen.extend(pool[i] for i in sorted(picked))
     for n, s in enumerate(chosen, 1):
-        s["id"] = "s%03d" % n
+        s["id"] = "%s%03d" % (prefix, n)
     return chosen
 
 
@@ -154,6 +164,10 @@ def main():
     ap.add_argument("--per-model", type=int, default=PER_MODEL)
     ap.add_argument("--out", help="JSONL file to write (default: standard output)")
     ap.add_argument("--check", metavar="LABELLED", help="verify a labelled file against the data")
+    ap.add_argument("--seed", type=int, default=SEED, help="another seed draws another set")
+    ap.add_argument("--exclude", action="append", default=[], metavar="LABELLED",
+                    help="never draw a sentence of this labelled file (repeatable)")
+    ap.add_argument("--id-prefix", default="s", help="ids are PREFIX001, PREFIX002, ...")
     args = ap.parse_args()
     if not os.path.isdir(args.data):
         sys.exit("data folder not found: %s" % args.data)
@@ -161,7 +175,7 @@ def main():
         bad = check(args.check, args.data)
         print("%d sentence(s) not at their source offsets" % bad)
         return 1 if bad else 0
-    sentences = draw(args.data, args.per_model)
+    sentences = draw(args.data, args.per_model, args.seed, args.exclude, args.id_prefix)
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
     for s in sentences:
         out.write(json.dumps({k: s[k] for k in ("id", "model", "file", "question_id", "cot_index",
