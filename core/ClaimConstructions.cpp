@@ -14,8 +14,12 @@ std::size_t ClaimExtractor::objectStart(const Reading& r, const Sentence& s, std
     if (t + 1 < s.tb && words::in(kPopulations, r.tokens[t].norm) &&
         r.tokens[t + 1].norm == "with" && !r.linked(t))
         t += 2;
+    // "the patient's history of", "his history of": a possessive before it too.
     std::size_t u = t;
-    while (u < s.tb && words::in(kDeterminers, r.tokens[u].norm))
+    while (
+        u < s.tb &&
+        (words::in(kDeterminers, r.tokens[u].norm) || words::in(kPossessives, r.tokens[u].norm)) &&
+        !r.linked(u))
         ++u;
     if (u + 1 < s.tb && r.tokens[u].norm == "history" && r.tokens[u + 1].norm == "of")
         t = u + 2;
@@ -50,6 +54,23 @@ std::size_t ClaimExtractor::clauseLabel(const Reading& r, const Sentence& s,
     // A subject pronoun a few words before the cue that opens a clause ("..., but it does
     // not explain", "and this can cause"), in a sentence that opens with an item label
     // ("C) X: This ..."): the pronoun stands for the label's concept.
+    const std::size_t p = laterClausePronoun(r, s, hit);
+    if (p == 0)
+        return 0;
+    const std::size_t pronoun = p - 1;
+    // The label: the first subject pronoun of the sentence after a colon or a dash.
+    for (std::size_t q = s.ta + 1; q < pronoun; ++q) {
+        if (!words::in(words::kSubjectPronouns, r.tokens[q].norm))
+            continue;
+        CueHit opening = hit;
+        opening.start = q + 1;
+        return r.covered[q] < 0 ? itemLabelBefore(r, s, opening, s.ta) : 0;
+    }
+    return 0;
+}
+
+std::size_t ClaimExtractor::laterClausePronoun(const Reading& r, const Sentence& s,
+                                               const CueHit& hit) const {
     const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
     std::size_t p = hit.start;
     while (p > s.ta && hit.start - p < gapMax &&
@@ -64,15 +85,7 @@ std::size_t ClaimExtractor::clauseLabel(const Reading& r, const Sentence& s,
     if (!words::in(kClauseOpeners, r.tokens[pronoun - 1].norm) &&
         !hasAny(r.separator(pronoun), ",;"))
         return 0;
-    // The label: the first subject pronoun of the sentence after a colon or a dash.
-    for (std::size_t q = s.ta + 1; q < pronoun; ++q) {
-        if (!words::in(words::kSubjectPronouns, r.tokens[q].norm))
-            continue;
-        CueHit opening = hit;
-        opening.start = q + 1;
-        return r.covered[q] < 0 ? itemLabelBefore(r, s, opening, s.ta) : 0;
-    }
-    return 0;
+    return p;
 }
 
 std::size_t ClaimExtractor::listedItem(const Reading& r, const Sentence& s,
@@ -256,6 +269,126 @@ bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const C
     }
     (void)s;
     return relative && mentions <= 1;
+}
+
+std::size_t ClaimExtractor::sentenceSubject(const Reading& r, const Sentence& s,
+                                            bool& isLabel) const {
+    // Where the main clause opens: after the first label separator ("D) External fixation:
+    // External fixation is ...", "X - This is ...") and after an introductory phrase of a few
+    // words ending in a comma ("However, methimazole is ..."). A concept (after articles) or
+    // a pronoun that stands for the label must open it and be followed by its verb, not by
+    // a comma or a coordinator (a list, an apposition).
+    constexpr std::size_t kMaxLabelTokens = 16, kMaxIntro = 4;
+    isLabel = false;
+    std::size_t c = s.ta;
+    // A dash separates only with white space on both sides ("T-score of -0.8 - This").
+    auto separates = [](std::string_view sep) {
+        return hasAny(sep, ":") ||
+               (hasAny(sep, "-") && !sep.empty() && (sep.front() == ' ' || sep.front() == '\t') &&
+                (sep.back() == ' ' || sep.back() == '\t'));
+    };
+    for (std::size_t t = s.ta + 1; t < s.tb && t - s.ta <= kMaxLabelTokens; ++t)
+        if (separates(r.separator(t))) {
+            c = t;
+            break;
+        }
+    for (std::size_t t = c + 1; t < s.tb && t - c <= kMaxIntro; ++t) {
+        if (r.covered[t - 1] >= 0)
+            break;
+        if (hasAny(r.separator(t), ",")) {
+            c = t;
+            break;
+        }
+    }
+    while (c < s.tb && words::in(kDeterminers, r.tokens[c].norm))
+        ++c;
+    if (c >= s.tb)
+        return 0;
+    if (words::in(words::kSubjectPronouns, r.tokens[c].norm) && c > s.ta) {
+        if (!separates(r.separator(c)))
+            return 0;
+        CueHit opening;
+        opening.start = c + 1;
+        isLabel = true;
+        return itemLabelBefore(r, s, opening, s.ta);
+    }
+    for (std::size_t k = 0; k < s.mentions.size(); ++k) {
+        const AlignedMention& m = r.aligned[s.mentions[k]];
+        if (m.first != c)
+            continue;
+        if (m.last >= s.tb || hasAny(r.separator(m.last), ",;:()[]") ||
+            words::in(kCoordinators, r.tokens[m.last].norm))
+            return 0;
+        return k + 1;
+    }
+    return 0;
+}
+
+std::size_t ClaimExtractor::itemStart(const Reading& r, const Sentence& s,
+                                      const AlignedMention& m) const {
+    constexpr std::size_t kMaxItemTokens = 7;
+    std::size_t t = m.first, preps = 0;
+    for (; t > s.ta && m.first - t < kMaxItemTokens; --t) {
+        const std::string_view sep = r.separator(t);
+        if (hasAny(sep, ",(["))
+            break;
+        if (hasAny(sep, ";:.!?)]{}\""))
+            return m.first;
+        const std::string& w = r.tokens[t - 1].norm;
+        if (words::in(kItemPrepositions, w)) {
+            ++preps;
+            continue;
+        }
+        if (words::in(kPhraseStops, w) || words::in(kNonConcepts, w) ||
+            words::in(kCoordinators, w) || lexicon_.relationCuesStartingWith(w))
+            return m.first;
+    }
+    return preps == 1 && t > s.ta && t < m.first && hasAny(r.separator(t), ",([") ? t : m.first;
+}
+
+std::size_t ClaimExtractor::itemEnd(const Reading& r, const Sentence& s,
+                                    const AlignedMention& m) const {
+    constexpr std::size_t kMaxItemTokens = 7;
+    if (m.last >= s.tb || !words::in(kItemPrepositions, r.tokens[m.last].norm) ||
+        !r.softJoin(m.last))
+        return m.last;
+    std::size_t t = m.last, preps = 0;
+    for (; t < s.tb && t - m.last < kMaxItemTokens; ++t) {
+        const std::string_view sep = r.separator(t);
+        if (t > m.last && hasAny(sep, ","))
+            break;
+        if (hasAny(sep, ";:.!?()[]{}\""))
+            return m.last;
+        // "difficulty with sucking and swallowing": without a comma, a coordinator joins
+        // the preposition's objects, not a next item.
+        const std::string& w = r.tokens[t].norm;
+        if (w == "and" || w == "or")
+            continue;
+        if (words::in(kItemPrepositions, w)) {
+            ++preps;
+            continue;
+        }
+        if (words::in(kPhraseStops, w) || words::in(kNonConcepts, w) ||
+            lexicon_.relationCuesStartingWith(w))
+            return m.last;
+    }
+    return preps == 1 && t > m.last + 1 ? t : m.last;
+}
+
+bool ClaimExtractor::inGloss(const Reading& r, const Sentence& s, const AlignedMention& m) {
+    // Back from m to an unclosed bracket; the token before it ends a concept.
+    constexpr std::size_t kMaxGloss = 12;
+    int depth = 0;
+    for (std::size_t t = m.first; t > s.ta && m.first - t < kMaxGloss; --t) {
+        const std::string_view sep = r.separator(t);
+        for (auto it = sep.rbegin(); it != sep.rend(); ++it) {
+            if (*it == ')' || *it == ']')
+                ++depth;
+            else if ((*it == '(' || *it == '[') && depth-- == 0)
+                return r.covered[t - 1] >= 0;
+        }
+    }
+    return false;
 }
 
 } // namespace rs

@@ -289,19 +289,49 @@ std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s,
 
 std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const Sentence& s,
                                                        const CueHit& hit, std::size_t from,
-                                                       std::size_t prevTailEnd,
-                                                       bool& fromLabel) const {
+                                                       std::size_t prevTailEnd, bool& fromLabel,
+                                                       bool& pronoun,
+                                                       std::size_t& secondPredicate) const {
     // The mention nearest before the cue, after the previous cue, then the concepts
     // coordinated with it ("A, B and C are signs of W"). A concept that is the tail of the
     // previous cue is not also a head of this one ("X causes A and B leads to C").
     const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
     std::vector<std::size_t> out;
     fromLabel = false;
+    pronoun = false;
+    secondPredicate = 0;
     std::size_t k = s.mentions.size();
     while (k > 0 && r.aligned[s.mentions[k - 1]].last > hit.start)
         --k;
+    while (k > 0 && inGloss(r, s, r.aligned[s.mentions[k - 1]]))
+        --k;
     if (k == 0)
         return out;
+    // "inclusion bodies within erythrocytes, which are specific to": a relative clause after
+    // a comma is about the head noun of "N1 prep N2", not about N2 (N1 taken below, once
+    // the distance to the cue is checked from N2). Not after a relational noun ("a
+    // diagnosis of N2", "a form of N2"), whose N2 is what the phrase names.
+    bool headNoun = false;
+    if (k > 1) {
+        const AlignedMention& n2 = r.aligned[s.mentions[k - 1]];
+        const AlignedMention& n1 = r.aligned[s.mentions[k - 2]];
+        bool relative = false;
+        for (std::size_t t = n2.last; t < hit.start && !relative; ++t)
+            relative = words::in(words::kRelativePronouns, r.tokens[t].norm) &&
+                       hasAny(r.separator(t), ",");
+        std::size_t t = n2.first;
+        while (t > n1.last && words::in(kDeterminers, r.tokens[t - 1].norm))
+            --t;
+        // Not "goes all the way down to the bone, which": a particle ends no noun.
+        if (relative && t == n1.last + 1 && n1.first >= from &&
+            !words::in(words::kVerbFollowers, r.tokens[n1.last - 1].norm) &&
+            !words::in(kOnsetNouns, r.tokens[n1.last - 1].norm) &&
+            !words::in(words::kSubsumptionNouns, r.tokens[n1.last - 1].norm) &&
+            !words::in(kRelationalNouns, r.tokens[n1.last - 1].norm) &&
+            words::in(kItemPrepositions, r.tokens[n1.last].norm) && r.softJoin(n1.last) &&
+            r.softJoin(n1.last + 1))
+            headNoun = true;
+    }
     const AlignedMention& a = r.aligned[s.mentions[k - 1]];
     // "X would raise Y, but it does not explain Z": a subject pronoun between the concept
     // and the cue is the cue's head, not the concept.
@@ -310,6 +340,36 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
         pronounBetween = pronounBetween || words::in(words::kSubjectPronouns, r.tokens[t].norm);
     // "X crosses the placenta and can cause Y": the concept before a conjunction that
     // opens a second predicate is not its subject.
+    // The caller takes the subject of the first predicate when only auxiliaries, adverbs
+    // and a negation stand between the conjunction and the cue ("and can cause", "and is
+    // commonly heard in", "and not consistent with").
+    constexpr std::size_t kMaxVerbal = 3;
+    std::size_t conjunction = hit.start;
+    while (conjunction > a.last && hit.start - conjunction <= kMaxVerbal) {
+        const std::string& w = r.tokens[conjunction - 1].norm;
+        if (r.covered[conjunction - 1] >= 0 || !r.softJoin(conjunction))
+            break;
+        if (words::in(kClauseConjunctions, w)) {
+            --conjunction;
+            break;
+        }
+        if (!(words::in(kFillers, w) || words::in(kRelativeAuxiliaries, w) || w == "not" ||
+              w.ends_with("ly")))
+            break;
+        --conjunction;
+    }
+    // "a sign and symptom of": a relational noun right after the conjunction is coordinated
+    // with the noun before it; a predicate needs a verb.
+    const auto& cueWords = lexicon_.relationCues()[hit.cue].tokens;
+    const std::string& head = cueWords.front();
+    const bool nounCue = conjunction + 1 == hit.start &&
+                         words::in(words::kArgumentPrepositions, cueWords.back()) &&
+                         !(head.ends_with("s") || head.ends_with("ed") || head.ends_with("ing"));
+    if (conjunction < hit.start && words::in(kClauseConjunctions, r.tokens[conjunction].norm) &&
+        !nounCue) {
+        secondPredicate = conjunction;
+        return out;
+    }
     if (a.last < hit.start && words::in(kClauseConjunctions, r.tokens[a.last].norm) &&
         !pronounBetween)
         return out;
@@ -324,9 +384,23 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     // is a pronoun is about the item too.
     if (label == 0 && pronounBetween)
         label = clauseLabel(r, s, hit);
+    // "Amyloidosis can cause proteinuria, but it typically presents with": without an item
+    // label, the pronoun of a later clause stands for the sentence's subject.
+    std::size_t subject = 0;
+    if (label == 0 && pronounBetween && laterClausePronoun(r, s, hit)) {
+        bool isLabel = false;
+        subject = sentenceSubject(r, s, isLabel);
+        if (subject != 0 && r.aligned[s.mentions[subject - 1]].last <= hit.start && !isLabel)
+            k = subject;
+        else
+            subject = 0;
+    }
+    pronoun = subject != 0;
+    if (label == 0 && subject == 0 && headNoun)
+        --k;
     if (label != 0)
         k = label;
-    else if (a.first < from || wordsBetween(r, a, hit) > gapMax || pronounBetween)
+    else if (subject == 0 && (a.first < from || wordsBetween(r, a, hit) > gapMax || pronounBetween))
         return out;
     // "A) Anti-SS-B antibody: associated with Sjogren syndrome": a label that opens the
     // sentence and its cue right after the colon or dash.
@@ -339,11 +413,24 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     const AlignedMention* item = &r.aligned[out.back()];
     for (--k; k > 0; --k) {
         const AlignedMention& p = r.aligned[s.mentions[k - 1]];
-        if (p.first >= from && p.first >= prevTailEnd && adjacent(r, p, *item)) {
+        if (p.first >= from && p.first >= prevTailEnd &&
+            (adjacent(r, p, *item) || inGloss(r, s, p))) {
+            item = adjacent(r, p, *item) ? &p : item;
+            continue;
+        }
+        // "difficulty with certain movements": a concept inside the item is no item of its own.
+        AlignedMention whole = *item;
+        whole.first = itemStart(r, s, *item);
+        if (p.first >= whole.first && p.first >= from && p.first >= prevTailEnd) {
             item = &p;
             continue;
         }
-        if (p.first < from || p.first < prevTailEnd || !coordinated(r, p, *item))
+        // "chest pain on inspiration, and cough": p's item may go on after it.
+        AlignedMention pWhole = p;
+        pWhole.last = itemEnd(r, s, p);
+        if (p.first < from || p.first < prevTailEnd ||
+            !(coordinated(r, p, whole) || (pWhole.last > p.last && pWhole.last <= whole.first &&
+                                           coordinated(r, pWhole, whole))))
             break;
         out.push_back(s.mentions[k - 1]);
         item = &p;
@@ -387,13 +474,21 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
         if (r.clauseBreakBefore(t))
             return out;
     out.push_back(s.mentions[k]);
+    std::size_t itemFirst = r.aligned[out.back()].first; // where the current item starts
     for (++k; k < s.mentions.size(); ++k) {
         const AlignedMention& q = r.aligned[s.mentions[k]];
         if (q.last <= until && adjacent(r, r.aligned[out.back()], q)) {
             out.back() = s.mentions[k]; // "leg pitting edema": the item is the last
             continue;
         }
-        if (q.last > until || !coordinated(r, r.aligned[out.back()], q))
+        // "skin lesions (dermatitis herpetiformis), iron deficiency": a gloss is no item;
+        // "pain in the chest, fever": nor is a concept inside the item.
+        AlignedMention whole = r.aligned[out.back()];
+        whole.first = itemFirst;
+        whole.last = itemEnd(r, s, whole);
+        if (q.last <= until && (inGloss(r, s, q) || q.first < whole.last))
+            continue;
+        if (q.last > until || !coordinated(r, whole, q))
             break;
         const bool headsNext =
             until < s.tb && until - q.last <= gapMax &&
@@ -401,6 +496,7 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
         if (headsNext)
             break;
         out.push_back(s.mentions[k]);
+        itemFirst = q.first;
     }
     return out;
 }
@@ -420,15 +516,35 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
     std::size_t prevTailEnd = 0, from = s.ta, prevTail = std::size_t(-1);
     bool prevRelative = false; // the previous cue opened a relative clause on its head
     std::vector<std::size_t> prevLeft, prevRight;
+    // The head of the last predicate ("such as" lists, it predicates nothing) and its cue.
+    std::vector<std::size_t> subjectLeft;
+    const CueHit* subjectCue = nullptr;
     for (std::size_t j = 0; j < cues.size(); ++j) {
         CueHit& hit = *cues[j];
         const std::size_t prevFrom = from; // where the previous cue's head could start
         if (j > 0 && !copularBridge(r, *cues[j - 1], hit))
             from = cues[j - 1]->start + cues[j - 1]->len;
         const std::size_t until = j + 1 < cues.size() ? cues[j + 1]->start : s.tb;
-        bool fromLabel = false;
-        auto left = leftArguments(r, s, hit, from, prevTailEnd, fromLabel);
+        bool fromLabel = false, pronoun = false;
+        std::size_t conjunction = 0;
+        auto left = leftArguments(r, s, hit, from, prevTailEnd, fromLabel, pronoun, conjunction);
         hit.labelled = fromLabel;
+        hit.pronoun = pronoun;
+        // "X is known to cross the placenta and can cause Y", "This finding is associated
+        // with A and is commonly heard in B": a second predicate of the clause's subject,
+        // the previous cue's head or the concept that opens the sentence.
+        if (left.empty() && conjunction != 0) {
+            bool isLabel = false;
+            if (subjectCue != nullptr) {
+                left = subjectLeft;
+                hit.labelled = subjectCue->labelled;
+            } else if (const std::size_t k = sentenceSubject(r, s, isLabel);
+                       k != 0 && r.aligned[s.mentions[k - 1]].last <= conjunction) {
+                left = {s.mentions[k - 1]};
+                hit.labelled = isLabel;
+            }
+            hit.clauseFrom = conjunction;
+        }
         // "X is a Y that causes Z", "X is a drug used to treat Z": the relative clause on
         // the predicate noun says it of X.
         if (j > 0 && !prevLeft.empty() && relativeBridge(r, s, *cues[j - 1], hit)) {
@@ -461,6 +577,11 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
                 prevRelative =
                     prevRelative || words::in(words::kRelativePronouns, r.tokens[t].norm);
         prevLeft = left;
+        if (const RelationCue& c = lexicon_.relationCues()[hit.cue];
+            !(c.relation == "is_a" && c.direction == CueDirection::Reverse)) {
+            subjectLeft = left;
+            subjectCue = &hit;
+        }
         bool listed = false;
         const auto right = rightArguments(r, s, hit, until, listed);
         prevRight = right;
@@ -605,11 +726,14 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
             break;
         }
     // For an item label the clause starts at the pronoun that stands for it.
-    for (std::size_t t = cue.start; cue.labelled && t > a.last; --t)
+    for (std::size_t t = cue.start; (cue.labelled || cue.pronoun) && t > a.last; --t)
         if (words::in(words::kSubjectPronouns, r.tokens[t - 1].norm)) {
             w0 = t - 1;
             break;
         }
+    // A second predicate ("and can cause") starts its clause at the conjunction.
+    if (cue.clauseFrom > w0 && cue.clauseFrom < cue.start)
+        w0 = cue.clauseFrom;
     bool negated = false, hedged = false;
     scanPolarity(r, &a, w0, cue.start, negated, hedged);
     bool tailNegated = false, ignored = false;

@@ -84,10 +84,28 @@ private:
     // Claims of every cue: the concepts next to it on each side, with those coordinated
     // with them (every pair of "A and B cause C or D").
     void claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const;
-    // fromLabel: whether the head is an item label a pronoun stands for.
+    // fromLabel: whether the head is an item label a pronoun stands for; pronoun: whether a
+    // pronoun before the cue stands for the head; secondPredicate: the token of the
+    // conjunction when the cue opens a second predicate whose subject is not next to it
+    // ("X crosses the placenta and can cause Y"), 0 otherwise.
     std::vector<std::size_t> leftArguments(const Reading& r, const Sentence& s, const CueHit& hit,
                                            std::size_t from, std::size_t prevTailEnd,
-                                           bool& fromLabel) const;
+                                           bool& fromLabel, bool& pronoun,
+                                           std::size_t& secondPredicate) const;
+    // The concept that opens the sentence's main clause, after an item label's separator and
+    // an introductory phrase ("However, methimazole is ..."), as 1 + its index into
+    // s.mentions; the label's concept when the clause opens with a pronoun ("X: This is
+    // ..."); 0 when the clause opens with anything else. isLabel: which of the two.
+    std::size_t sentenceSubject(const Reading& r, const Sentence& s, bool& isLabel) const;
+    // "difficulty with certain movements", "broad chest with widely spaced nipples": the
+    // token where the list item ending with mention m starts, when the words before m back
+    // to a comma or bracket hold one preposition and no other stop; m.first otherwise.
+    std::size_t itemStart(const Reading& r, const Sentence& s, const AlignedMention& m) const;
+    // The same forward: the token after the list item that starts with mention m ("pain in
+    // the chest, fever").
+    std::size_t itemEnd(const Reading& r, const Sentence& s, const AlignedMention& m) const;
+    // Whether mention m lies in a bracket opened right after a concept: a gloss, no list item.
+    static bool inGloss(const Reading& r, const Sentence& s, const AlignedMention& m);
     // listed: whether the objects are the items after "including" or "such as".
     std::vector<std::size_t> rightArguments(const Reading& r, const Sentence& s, const CueHit& hit,
                                             std::size_t until, bool& listed) const;
@@ -103,6 +121,9 @@ private:
     // "A) X: This ..., but it does not explain Y": the same for a pronoun that opens a later
     // clause of a sentence with an item label.
     std::size_t clauseLabel(const Reading& r, const Sentence& s, const CueHit& hit) const;
+    // 1 + the token of a subject pronoun a few words before the cue that opens a later
+    // clause ("..., but it", "as it"); 0 if none.
+    std::size_t laterClausePronoun(const Reading& r, const Sentence& s, const CueHit& hit) const;
     // "X - an agent that blocks Y", "X, a drug used to treat Y": the index into s.mentions
     // of X, the head of the cue after the apposition; s.mentions.size() if none.
     std::size_t appositionHead(const Reading& r, const Sentence& s, const CueHit& hit) const;

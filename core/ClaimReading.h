@@ -50,13 +50,27 @@ inline constexpr std::array<std::string_view, 9> kPopulations = {
     "patients", "patient",  "those",  "individuals", "people",
     "persons",  "children", "adults", "women"};
 
+// Nouns whose "of" complement is what the phrase names: "a description of Y, which causes"
+// is about Y.
+inline constexpr std::array<std::string_view, 5> kRelationalNouns = {"description", "presence",
+                                                                     "history", "case", "evidence"};
+
+// Possessives before a noun that stands for the condition ("the patient's history of").
+inline constexpr std::array<std::string_view, 5> kPossessives = {"patient", "his", "her", "their",
+                                                                 "patients"};
+
 // Words between a relative pronoun and its cue ("that can be used to treat").
 inline constexpr std::array<std::string_view, 10> kRelativeAuxiliaries = {
     "can", "may", "might", "could", "is", "are", "be", "also", "often", "commonly"};
 
 // Words that open a clause whose subject follows ("but it does not explain").
-inline constexpr std::array<std::string_view, 8> kClauseOpeners = {
-    "but", "and", "so", "yet", "though", "although", "while", "whereas"};
+inline constexpr std::array<std::string_view, 11> kClauseOpeners = {
+    "but", "and", "so", "yet", "though", "although", "while", "whereas", "because", "as", "since"};
+
+// Prepositions inside one list item ("difficulty with certain movements", "tumors in the
+// thyroid", "inclusion bodies within erythrocytes").
+inline constexpr std::array<std::string_view, 9> kItemPrepositions = {
+    "with", "of", "in", "within", "on", "at", "during", "from", "to"};
 
 // Words that may stand between two coordinated concepts: "A, B and C", "A and/or B",
 // "A as well as B", "both A and B", "A or the B".
@@ -74,7 +88,9 @@ struct ClaimExtractor::CueHit {
     std::size_t start = 0, len = 0; // token range
     std::size_t cue = 0;            // index into Lexicon::relationCues()
     bool used = false;
-    bool labelled = false; // its head is an item label a pronoun stands for
+    bool labelled = false;      // its head is an item label a pronoun stands for
+    bool pronoun = false;       // a pronoun before it stands for its head (the sentence's subject)
+    std::size_t clauseFrom = 0; // where its clause starts when that is after its head
 };
 
 // One output being read: its tokens, the mentions aligned to them, and the helpers every

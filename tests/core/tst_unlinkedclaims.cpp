@@ -109,8 +109,19 @@ void TestUnlinkedClaims::extract_data() {
                                            << "";
     QTest::newRow("a kind noun is no class") << "Amoxicillin is a first-line antibiotic test."
                                              << "";
+    // A second predicate ("and can cause") is the clause subject's.
+    QTest::newRow("second predicate of the sentence's subject")
+        << "However, amoxicillin crosses the placenta and can cause rash."
+        << "amoxicillin|causes|rash|asserted";
     QTest::newRow("no subject before a second predicate")
-        << "Amoxicillin crosses the placenta and can cause rash."
+        << "This drug crosses the placenta and can cause rash."
+        << "";
+    QTest::newRow("second predicate of an item label")
+        << "B) Night sweats - This is within the normal range and does not suggest "
+           "pneumonia."
+        << "[Night sweats]|indicates|community-acquired pneumonia|negated";
+    QTest::newRow("the object of a preposition after a particle")
+        << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
     QTest::newRow("associated_with needs linked ends")
         << "Pneumonia is associated with smoking history."
