@@ -375,8 +375,59 @@ std::size_t ClaimExtractor::itemEnd(const Reading& r, const Sentence& s,
     return preps == 1 && t > m.last + 1 ? t : m.last;
 }
 
-bool ClaimExtractor::inGloss(const Reading& r, const Sentence& s, const AlignedMention& m) {
-    // Back from m to an unclosed bracket; the token before it ends a concept.
+void ClaimExtractor::examplesOfSymptoms(const Reading& r, Sentence& s) const {
+    // At "including" or "such as": back over a few words with no punctuation but the comma
+    // right before the list word, to "of" after a symptom noun.
+    constexpr std::size_t kMaxObject = 6;
+    if (presentsWithCue_ == kNoCue)
+        return;
+    for (std::size_t i = s.ta + 2; i < s.tb; ++i) {
+        const std::string& w = r.tokens[i].norm;
+        const bool such = w == "such" && i + 1 < s.tb && r.tokens[i + 1].norm == "as";
+        if (w != "including" && !such)
+            continue;
+        std::size_t of = i - 1;
+        for (; of > s.ta && i - of <= kMaxObject; --of) {
+            if (of + 1 < i && hasAny(r.separator(of + 1), ";:()[]{}\".!?,"))
+                break;
+            if (r.tokens[of].norm == "of")
+                break;
+        }
+        if (of <= s.ta || of + 1 >= i || r.tokens[of].norm != "of" ||
+            !words::in(kSymptomNouns, r.tokens[of - 1].norm) || r.linked(of - 1))
+            continue;
+        auto hit = std::find_if(s.hits.begin(), s.hits.end(),
+                                [i](const CueHit& h) { return h.start == i; });
+        if (hit == s.hits.end()) {
+            CueHit h;
+            h.start = i;
+            h.len = 1;
+            hit = s.hits.insert(std::find_if(s.hits.begin(), s.hits.end(),
+                                             [i](const CueHit& x) { return x.start > i; }),
+                                h);
+        }
+        hit->cue = presentsWithCue_;
+        hit->examples = true;
+    }
+}
+
+bool ClaimExtractor::ofArgument(const Reading& r, const Sentence& s, std::size_t mi,
+                                std::size_t from) {
+    std::size_t t = r.aligned[mi].first;
+    while (t > s.ta && words::in(kDeterminers, r.tokens[t - 1].norm))
+        --t;
+    if (t <= s.ta + 1 || r.tokens[t - 1].norm != "of" ||
+        words::in(words::kSubsumptionNouns, r.tokens[t - 2].norm))
+        return false;
+    // After a cue's "of" only a plural relational noun ("hallmark features of Y, such as")
+    // takes the examples; an adjective does not ("indicative of Y such as").
+    return t > from || r.tokens[t - 2].norm.ends_with("s");
+}
+
+bool ClaimExtractor::inGloss(const Reading& r, const Sentence& s, const AlignedMention& m,
+                             bool afterLinked) {
+    // Back from m to an unclosed bracket; the token before it ends a concept (a linked one
+    // with afterLinked).
     constexpr std::size_t kMaxGloss = 12;
     int depth = 0;
     for (std::size_t t = m.first; t > s.ta && m.first - t < kMaxGloss; --t) {
@@ -385,7 +436,7 @@ bool ClaimExtractor::inGloss(const Reading& r, const Sentence& s, const AlignedM
             if (*it == ')' || *it == ']')
                 ++depth;
             else if ((*it == '(' || *it == '[') && depth-- == 0)
-                return r.covered[t - 1] >= 0;
+                return afterLinked ? r.linked(t - 1) : r.covered[t - 1] >= 0;
         }
     }
     return false;

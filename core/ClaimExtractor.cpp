@@ -9,7 +9,14 @@ namespace rs {
 using namespace claimwords;
 
 ClaimExtractor::ClaimExtractor(const Lexicon& lexicon, ClaimSettings settings)
-    : lexicon_(lexicon), settings_(settings) {}
+    : lexicon_(lexicon), settings_(settings) {
+    // The cue whose relation "symptoms of Y, including X" states (examplesOfSymptoms).
+    const auto& cues = lexicon_.relationCues();
+    for (std::size_t i = 0; i < cues.size() && presentsWithCue_ == kNoCue; ++i)
+        if (cues[i].relation == "presents_with" && cues[i].direction == CueDirection::Forward &&
+            cues[i].cue == "presents with")
+            presentsWithCue_ = i;
+}
 
 ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector<Step>& steps,
                                         const std::vector<Mention>& mentions) const {
@@ -84,6 +91,7 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
             }
         }
     }
+    examplesOfSymptoms(r, s);
 }
 
 bool ClaimExtractor::glossOpens(const Reading& r, std::size_t offset, std::size_t lastChunkEnd) {
@@ -167,7 +175,7 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     while (t > s.ta && words::in(kDeterminers, tokens[t - 1].norm))
         --t;
     // "The presence of X suggests" is about X.
-    if (t > s.ta && t > from && tokens[t - 1].norm == "of" &&
+    if (!cue.examples && t > s.ta && t > from && tokens[t - 1].norm == "of" &&
         !(t - 1 > s.ta && (words::in(words::kSubsumptionNouns, tokens[t - 2].norm) ||
                            tokens[t - 2].norm == "presence")))
         return false;
@@ -303,7 +311,7 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     std::size_t k = s.mentions.size();
     while (k > 0 && r.aligned[s.mentions[k - 1]].last > hit.start)
         --k;
-    while (k > 0 && inGloss(r, s, r.aligned[s.mentions[k - 1]]))
+    while (k > 0 && inGloss(r, s, r.aligned[s.mentions[k - 1]], true))
         --k;
     if (k == 0)
         return out;
@@ -466,6 +474,11 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
             }
     }
     const AlignedMention& b = r.aligned[s.mentions[k]];
+    // "more specific for this disease": a concept after a demonstrative is anaphoric.
+    if (b.first > s.ta &&
+        (r.tokens[b.first - 1].norm == "this" || r.tokens[b.first - 1].norm == "these" ||
+         r.tokens[b.first - 1].norm == "those"))
+        return out;
     const std::size_t objectAt = listed ? hitEnd : objectStart(r, s, hitEnd);
     if (!listed && (b.last > until || b.first < objectAt || b.first - objectAt > gapMax))
         return out;
@@ -489,6 +502,12 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
         if (q.last <= until && (inGloss(r, s, q) || q.first < whole.last))
             continue;
         if (q.last > until || !coordinated(r, whole, q))
+            break;
+        // "including A, B and C, as well as D": "as well as" adds to what the list was of.
+        bool asWell = false;
+        for (std::size_t t = whole.last; t < q.first && (listed || hit.examples); ++t)
+            asWell = asWell || r.tokens[t].norm == "well";
+        if (asWell)
             break;
         const bool headsNext =
             until < s.tb && until - q.last <= gapMax &&
@@ -564,10 +583,14 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             left = prevLeft;
         // "X, which presents with Y, is treated with Z": the relative clause closes at the
         // comma before the cue, whose head is X, not Y.
+        // Not when a relative clause opens on Y there ("characteristic of Y, which is a").
         if (!left.empty() && left.back() == prevTail && prevRelative) {
-            bool closed = false;
+            bool closed = false, reopened = false;
             for (std::size_t t = r.aligned[left.back()].last; t <= hit.start && !closed; ++t)
                 closed = r.clauseBreakBefore(t);
+            for (std::size_t t = r.aligned[left.back()].last; t < hit.start; ++t)
+                reopened = reopened || words::in(words::kRelativePronouns, r.tokens[t].norm);
+            closed = closed && !reopened;
             if (closed)
                 left = prevLeft;
         }
@@ -590,8 +613,10 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         // "infections such as X": the class stands right before "such as"; "findings such
         // as X" leaves a concept further back no class of X.
         const RelationCue& cue = lexicon_.relationCues()[hit.cue];
+        // "the hallmark features of PTSD, such as intrusive memories": the examples are of
+        // the noun before "of", not of Y.
         if (!left.empty() && cue.relation == "is_a" && cue.direction == CueDirection::Reverse &&
-            hit.start - r.aligned[left.back()].last > 0)
+            (hit.start - r.aligned[left.back()].last > 0 || ofArgument(r, s, left.back(), from)))
             continue;
         if (left.empty() || right.empty() ||
             // Listed objects stand after the words of their class: no check between.

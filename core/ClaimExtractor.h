@@ -75,6 +75,10 @@ private:
     struct Sentence;
 
     void findCues(const Reading& r, Sentence& s) const;
+    // "symptoms of a respiratory infection, including cough and fever", "the hallmark
+    // features of PTSD, such as flashbacks": the listed items are what Y presents with; adds
+    // (or turns the "such as" into) a presents_with cue at the list word.
+    void examplesOfSymptoms(const Reading& r, Sentence& s) const;
     // Adds the sentence's noun phrases that no mention covers to r and s as unlinked
     // mentions (node kNoNode).
     void addPhraseMentions(Reading& r, Sentence& s) const;
@@ -104,8 +108,14 @@ private:
     // The same forward: the token after the list item that starts with mention m ("pain in
     // the chest, fever").
     std::size_t itemEnd(const Reading& r, const Sentence& s, const AlignedMention& m) const;
+    // Whether aligned mention mi is the object of "of" after a noun that is not a kind noun
+    // ("features of PTSD"; not "a type of infection", nor the "of" of a cue ending at from).
+    static bool ofArgument(const Reading& r, const Sentence& s, std::size_t mi, std::size_t from);
     // Whether mention m lies in a bracket opened right after a concept: a gloss, no list item.
-    static bool inGloss(const Reading& r, const Sentence& s, const AlignedMention& m);
+    // afterLinked: only after a KG concept (a gloss that links what the phrase before it
+    // does not, "cholecystokinin (CCK)", names the concept).
+    static bool inGloss(const Reading& r, const Sentence& s, const AlignedMention& m,
+                        bool afterLinked = false);
     // listed: whether the objects are the items after "including" or "such as".
     std::vector<std::size_t> rightArguments(const Reading& r, const Sentence& s, const CueHit& hit,
                                             std::size_t until, bool& listed) const;
@@ -174,8 +184,10 @@ private:
     std::pair<std::size_t, std::size_t> unlinkedPhrase(const Reading& r, const Sentence& s,
                                                        const CueHit& hit, bool afterCue) const;
 
+    static constexpr std::size_t kNoCue = std::size_t(-1);
     const Lexicon& lexicon_;
     ClaimSettings settings_;
+    std::size_t presentsWithCue_ = kNoCue; // index of "presents with" in the lexicon
 };
 
 } // namespace rs

@@ -55,6 +55,11 @@ inline constexpr std::array<std::string_view, 9> kPopulations = {
 inline constexpr std::array<std::string_view, 5> kRelationalNouns = {"description", "presence",
                                                                      "history", "case", "evidence"};
 
+// Plural nouns whose "of" object is the disease that shows the examples listed after them
+// ("symptoms of a respiratory infection, including cough").
+inline constexpr std::array<std::string_view, 5> kSymptomNouns = {"symptoms", "signs", "features",
+                                                                  "manifestations", "findings"};
+
 // Possessives before a noun that stands for the condition ("the patient's history of").
 inline constexpr std::array<std::string_view, 5> kPossessives = {"patient", "his", "her", "their",
                                                                  "patients"};
@@ -91,6 +96,7 @@ struct ClaimExtractor::CueHit {
     bool labelled = false;      // its head is an item label a pronoun stands for
     bool pronoun = false;       // a pronoun before it stands for its head (the sentence's subject)
     std::size_t clauseFrom = 0; // where its clause starts when that is after its head
+    bool examples = false;      // "symptoms of Y, including": its head is the object of "of"
 };
 
 // One output being read: its tokens, the mentions aligned to them, and the helpers every

@@ -184,9 +184,10 @@ void TestClaimExtractor::extract_data() {
         << "Pneumonia is a severe form of lung disease."
         << "community-acquired pneumonia|is_a|lung disease|asserted"
         << "";
+    // Fever is no pneumonia: the examples are of the symptoms, which pneumonia presents with.
     QTest::newRow("first concept is an argument")
         << "The symptoms of pneumonia, such as fever, resolve."
-        << ""
+        << "community-acquired pneumonia|presents_with|fever|asserted"
         << "";
     QTest::newRow("relative clause after the cue")
         << "Pneumonia is a condition in which the lung disease spreads."
@@ -320,6 +321,26 @@ void TestClaimExtractor::extract_data() {
         << "Rash (fever), cough and wheezing suggest asthma."
         << "rash|indicates|asthma|asserted;cough|indicates|asthma|asserted;"
            "wheezing|indicates|asthma|asserted"
+        << "";
+    QTest::newRow("examples after symptoms of a disease")
+        << "The patient has symptoms of pneumonia, including cough, chest pain, and fever, as "
+           "well as rash."
+        << "community-acquired pneumonia|presents_with|cough|asserted;"
+           "community-acquired pneumonia|presents_with|chest pain|asserted;"
+           "community-acquired pneumonia|presents_with|fever|asserted"
+        << "";
+    QTest::newRow("such as after signs of a disease")
+        << "Signs of pneumonia such as fever and cough are common."
+        << "community-acquired pneumonia|presents_with|fever|asserted;"
+           "community-acquired pneumonia|presents_with|cough|asserted"
+        << "";
+    QTest::newRow("a relative clause reopened on the tail")
+        << "Wheezing that is a symptom of asthma, which is a lung disease, is common."
+        << "asthma|presents_with|wheezing|asserted;asthma|is_a|lung disease|asserted"
+        << "";
+    QTest::newRow("a concept after a demonstrative is anaphoric")
+        << "Fever suggests this pneumonia."
+        << ""
         << "";
     QTest::newRow("a relative clause on N1 prep N2 is about N1")
         << "She has cough with wheezing, which suggests asthma."
