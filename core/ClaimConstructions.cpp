@@ -324,6 +324,16 @@ std::size_t ClaimExtractor::sentenceSubject(const Reading& r, const Sentence& s,
     return 0;
 }
 
+std::size_t ClaimExtractor::anaphoricObject(const Reading& r, const Sentence& s,
+                                            std::size_t from) const {
+    if (from + 1 >= s.tb || r.tokens[from].norm != "this" ||
+        !words::in(kAnaphoricNouns, r.tokens[from + 1].norm) || r.covered[from + 1] >= 0)
+        return 0;
+    bool isLabel = false;
+    const std::size_t k = sentenceSubject(r, s, isLabel);
+    return isLabel ? k : 0;
+}
+
 std::size_t ClaimExtractor::itemStart(const Reading& r, const Sentence& s,
                                       const AlignedMention& m) const {
     constexpr std::size_t kMaxItemTokens = 7;
@@ -339,6 +349,8 @@ std::size_t ClaimExtractor::itemStart(const Reading& r, const Sentence& s,
             ++preps;
             continue;
         }
+        if (words::in(kDeterminers, w))
+            continue;
         if (words::in(kPhraseStops, w) || words::in(kNonConcepts, w) ||
             words::in(kCoordinators, w) || lexicon_.relationCuesStartingWith(w))
             return m.first;
@@ -368,6 +380,8 @@ std::size_t ClaimExtractor::itemEnd(const Reading& r, const Sentence& s,
             ++preps;
             continue;
         }
+        if (words::in(kDeterminers, w))
+            continue;
         if (words::in(kPhraseStops, w) || words::in(kNonConcepts, w) ||
             lexicon_.relationCuesStartingWith(w))
             return m.last;

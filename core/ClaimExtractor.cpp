@@ -419,20 +419,25 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     // "Jugular vein distention": mentions with only a space between are one item, named by
     // the last; the list goes on from the first.
     const AlignedMention* item = &r.aligned[out.back()];
+    // Where the current item starts: "difficulty with certain movements" from "difficulty".
+    std::size_t itemBegin = itemStart(r, s, *item);
     for (--k; k > 0; --k) {
         const AlignedMention& p = r.aligned[s.mentions[k - 1]];
         if (p.first >= from && p.first >= prevTailEnd &&
             (adjacent(r, p, *item) || inGloss(r, s, p))) {
-            item = adjacent(r, p, *item) ? &p : item;
+            if (adjacent(r, p, *item)) {
+                item = &p;
+                itemBegin = std::min(itemBegin, itemStart(r, s, p));
+            }
             continue;
         }
-        // "difficulty with certain movements": a concept inside the item is no item of its own.
-        AlignedMention whole = *item;
-        whole.first = itemStart(r, s, *item);
-        if (p.first >= whole.first && p.first >= from && p.first >= prevTailEnd) {
+        // A concept inside the item is no item of its own.
+        if (p.first >= itemBegin && p.first >= from && p.first >= prevTailEnd) {
             item = &p;
             continue;
         }
+        AlignedMention whole = *item;
+        whole.first = itemBegin;
         // "chest pain on inspiration, and cough": p's item may go on after it.
         AlignedMention pWhole = p;
         pWhole.last = itemEnd(r, s, p);
@@ -442,6 +447,7 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
             break;
         out.push_back(s.mentions[k - 1]);
         item = &p;
+        itemBegin = itemStart(r, s, p);
     }
     std::reverse(out.begin(), out.end());
     return out;
@@ -455,6 +461,9 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
     const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
     const std::size_t hitEnd = hit.start + hit.len;
     std::vector<std::size_t> out;
+    // "A) X: ... which are hallmark features of this condition": the item's concept.
+    if (const std::size_t label = anaphoricObject(r, s, hitEnd); label != 0)
+        return {s.mentions[label - 1]};
     std::size_t k = 0;
     while (k < s.mentions.size() && r.aligned[s.mentions[k]].first < hitEnd)
         ++k;

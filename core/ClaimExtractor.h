@@ -101,6 +101,10 @@ private:
     // s.mentions; the label's concept when the clause opens with a pronoun ("X: This is
     // ..."); 0 when the clause opens with anything else. isLabel: which of the two.
     std::size_t sentenceSubject(const Reading& r, const Sentence& s, bool& isLabel) const;
+    // "this condition", "this disease" right after the cue (from token `from`) in a sentence
+    // whose clause opens with a pronoun for an item label: 1 + the index into s.mentions of
+    // the label's concept; 0 otherwise.
+    std::size_t anaphoricObject(const Reading& r, const Sentence& s, std::size_t from) const;
     // "difficulty with certain movements", "broad chest with widely spaced nipples": the
     // token where the list item ending with mention m starts, when the words before m back
     // to a comma or bracket hold one preposition and no other stop; m.first otherwise.

@@ -60,6 +60,10 @@ inline constexpr std::array<std::string_view, 5> kRelationalNouns = {"descriptio
 inline constexpr std::array<std::string_view, 5> kSymptomNouns = {"symptoms", "signs", "features",
                                                                   "manifestations", "findings"};
 
+// Nouns that after "this" rename the item a sentence is about ("features of this condition").
+inline constexpr std::array<std::string_view, 7> kAnaphoricNouns = {
+    "condition", "disease", "disorder", "diagnosis", "syndrome", "drug", "medication"};
+
 // Possessives before a noun that stands for the condition ("the patient's history of").
 inline constexpr std::array<std::string_view, 5> kPossessives = {"patient", "his", "her", "their",
                                                                  "patients"};

@@ -342,6 +342,15 @@ void TestClaimExtractor::extract_data() {
         << "Fever suggests this pneumonia."
         << ""
         << "";
+    QTest::newRow("this condition is the item's concept")
+        << "A) Asthma: This is unlikely as she does not have wheezing, which is a symptom of "
+           "this condition."
+        << "asthma|presents_with|wheezing|asserted"
+        << "";
+    QTest::newRow("this condition without an item label")
+        << "She does not have wheezing, which is a symptom of this condition."
+        << ""
+        << "";
     QTest::newRow("a relative clause on N1 prep N2 is about N1")
         << "She has cough with wheezing, which suggests asthma."
         << "cough|indicates|asthma|asserted"

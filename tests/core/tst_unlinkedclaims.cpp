@@ -120,6 +120,12 @@ void TestUnlinkedClaims::extract_data() {
         << "B) Night sweats - This is within the normal range and does not suggest "
            "pneumonia."
         << "[Night sweats]|indicates|community-acquired pneumonia|negated";
+    QTest::newRow("a list item with a participle and a preposition")
+        << "The findings (fever, forearms angled away from the body, and cough) suggest "
+           "pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted;"
+           "[body]|indicates|community-acquired pneumonia|asserted;"
+           "cough|indicates|community-acquired pneumonia|asserted";
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
