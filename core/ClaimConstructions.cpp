@@ -23,6 +23,32 @@ std::size_t ClaimExtractor::objectStart(const Reading& r, const Sentence& s, std
         ++u;
     if (u + 1 < s.tb && r.tokens[u].norm == "history" && r.tokens[u + 1].norm == "of")
         t = u + 2;
+    // "caused by long-term use of antipsychotic medications": the exposure is the drug.
+    constexpr std::size_t kMaxUseModifiers = 2;
+    u = t;
+    while (u < s.tb && words::in(kDeterminers, r.tokens[u].norm))
+        ++u;
+    for (std::size_t m = 0; m <= kMaxUseModifiers && u + 1 < s.tb && !r.linked(u); ++m, ++u)
+        if (words::in(kUseNouns, r.tokens[u].norm) && r.tokens[u + 1].norm == "of") {
+            t = u + 2;
+            break;
+        }
+    // "suggests that the patient had a cholecystectomy", "that he may have experienced
+    // muscle breakdown": what the patient has is the object.
+    if (t + 2 < s.tb && r.tokens[t].norm == "that") {
+        u = t + 1;
+        while (u < s.tb && words::in(kDeterminers, r.tokens[u].norm))
+            ++u;
+        if (u < s.tb && (r.tokens[u].norm == "patient" || r.tokens[u].norm == "he" ||
+                         r.tokens[u].norm == "she")) {
+            std::size_t v = u + 1;
+            while (v < s.tb && v - u <= kMaxPatientVerbs && !r.linked(v) &&
+                   words::in(kPatientVerbs, r.tokens[v].norm))
+                ++v;
+            if (v > u + 1)
+                t = v;
+        }
+    }
     return t;
 }
 
@@ -351,11 +377,20 @@ std::size_t ClaimExtractor::itemStart(const Reading& r, const Sentence& s,
         }
         if (words::in(kDeterminers, w))
             continue;
+        // "positive urine toxicology for cocaine and opiates": a coordinator after the
+        // preposition joins its objects; before it, it ends the item.
+        if (w == "and" || w == "or") {
+            if (preps == 0)
+                continue;
+            break;
+        }
         if (words::in(kPhraseStops, w) || words::in(kNonConcepts, w) ||
             words::in(kCoordinators, w) || lexicon_.relationCuesStartingWith(w))
             return m.first;
     }
-    return preps == 1 && t > s.ta && t < m.first && hasAny(r.separator(t), ",([") ? t : m.first;
+    const bool opened = t > s.ta && (hasAny(r.separator(t), ",([") ||
+                                     r.tokens[t - 1].norm == "and" || r.tokens[t - 1].norm == "or");
+    return preps == 1 && t < m.first && opened ? t : m.first;
 }
 
 std::size_t ClaimExtractor::itemEnd(const Reading& r, const Sentence& s,

@@ -181,7 +181,7 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
         return false;
     // "X is a condition in which the Y ...": a relative clause after the cue starts a new
     // predicate; Y is not the cue's argument.
-    for (std::size_t u = cue.start + cue.len; u < b.first; ++u)
+    for (std::size_t u = objectStart(r, s, cue.start + cue.len); u < b.first; ++u)
         if (words::in(words::kRelativePronouns, tokens[u].norm))
             return false;
     return true;
@@ -770,8 +770,12 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
         w0 = cue.clauseFrom;
     bool negated = false, hedged = false;
     scanPolarity(r, &a, w0, cue.start, negated, hedged);
-    bool tailNegated = false, ignored = false;
-    scanPolarity(r, nullptr, cue.start + cue.len, b.first, tailNegated, ignored);
+    bool tailNegated = false, tailHedged = false;
+    scanPolarity(r, nullptr, cue.start + cue.len, b.first, tailNegated, tailHedged);
+    // "suggest that the patient may have experienced X": the clause that states the object
+    // hedges the relation.
+    hedged = hedged || (tailHedged && cue.start + cue.len < b.first &&
+                        r.tokens[cue.start + cue.len].norm == "that");
     // A hedged denial is still a denial of the edge.
     return negated || tailNegated ? Polarity::Negated
            : hedged               ? Polarity::Hedged

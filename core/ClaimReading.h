@@ -64,6 +64,19 @@ inline constexpr std::array<std::string_view, 5> kSymptomNouns = {"symptoms", "s
 inline constexpr std::array<std::string_view, 7> kAnaphoricNouns = {
     "condition", "disease", "disorder", "diagnosis", "syndrome", "drug", "medication"};
 
+// Nouns of taking a drug or an exposure: "long-term use of X" stands for X.
+inline constexpr std::array<std::string_view, 5> kUseNouns = {"use", "abuse", "overuse", "misuse",
+                                                              "exposure"};
+
+// Words between "that the patient" and what the patient has ("that the patient may have
+// experienced", "that he is suffering from").
+inline constexpr std::size_t kMaxPatientVerbs = 4;
+inline constexpr std::array<std::string_view, 22> kPatientVerbs = {
+    "has",          "had",       "have",       "may",     "might",     "could",
+    "is",           "was",       "be",         "been",    "having",    "experienced",
+    "experiencing", "developed", "developing", "suffers", "suffering", "suffered",
+    "from",         "likely",    "also",       "probably"};
+
 // Possessives before a noun that stands for the condition ("the patient's history of").
 inline constexpr std::array<std::string_view, 5> kPossessives = {"patient", "his", "her", "their",
                                                                  "patients"};
@@ -78,8 +91,8 @@ inline constexpr std::array<std::string_view, 11> kClauseOpeners = {
 
 // Prepositions inside one list item ("difficulty with certain movements", "tumors in the
 // thyroid", "inclusion bodies within erythrocytes").
-inline constexpr std::array<std::string_view, 9> kItemPrepositions = {
-    "with", "of", "in", "within", "on", "at", "during", "from", "to"};
+inline constexpr std::array<std::string_view, 10> kItemPrepositions = {
+    "with", "of", "in", "within", "on", "at", "during", "from", "to", "for"};
 
 // Words that may stand between two coordinated concepts: "A, B and C", "A and/or B",
 // "A as well as B", "both A and B", "A or the B".

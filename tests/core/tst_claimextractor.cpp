@@ -351,6 +351,21 @@ void TestClaimExtractor::extract_data() {
         << "She does not have wheezing, which is a symptom of this condition."
         << ""
         << "";
+    QTest::newRow("long-term use of a drug") << "Rash is caused by long-term use of amoxicillin."
+                                             << "amoxicillin|causes|rash|asserted"
+                                             << "";
+    QTest::newRow("what the patient has is the object")
+        << "Fever suggests that the patient has pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("a hedge in the clause of the object")
+        << "Fever suggests that the patient may have pneumonia."
+        << "fever|indicates|community-acquired pneumonia|hedged"
+        << "";
+    QTest::newRow("a coordinator inside an item's prepositional object")
+        << "Wheezing and a positive culture for rash and cough suggest asthma."
+        << "wheezing|indicates|asthma|asserted;cough|indicates|asthma|asserted"
+        << "";
     QTest::newRow("a relative clause on N1 prep N2 is about N1")
         << "She has cough with wheezing, which suggests asthma."
         << "cough|indicates|asthma|asserted"
