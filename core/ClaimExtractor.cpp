@@ -518,8 +518,13 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
             asWell = asWell || r.tokens[t].norm == "well";
         if (asWell)
             break;
+        // Not over a clause break or a subject pronoun ("... and B, but it does not cause").
+        bool ownClause = false;
+        for (std::size_t t = q.last; t < until && until < s.tb && !ownClause; ++t)
+            ownClause = r.clauseBreakBefore(t) ||
+                        (t > q.last && words::in(words::kSubjectPronouns, r.tokens[t].norm));
         const bool headsNext =
-            until < s.tb && until - q.last <= gapMax &&
+            until < s.tb && until - q.last <= gapMax && !ownClause &&
             (k + 1 == s.mentions.size() || r.aligned[s.mentions[k + 1]].first >= until);
         if (headsNext)
             break;
@@ -776,6 +781,15 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
     // hedges the relation.
     hedged = hedged || (tailHedged && cue.start + cue.len < b.first &&
                         r.tokens[cue.start + cue.len].norm == "that");
+    // "would lead to A and potentially B": a hedge after the coordinator is B's alone.
+    std::size_t t = b.first;
+    while (t > cue.start + cue.len && words::in(kDeterminers, r.tokens[t - 1].norm))
+        --t;
+    if (t >= cue.start + cue.len + 2 && words::in(kClauseConjunctions, r.tokens[t - 2].norm)) {
+        bool itemNegated = false, itemHedged = false;
+        scanPolarity(r, nullptr, t - 1, t, itemNegated, itemHedged);
+        hedged = hedged || itemHedged;
+    }
     // A hedged denial is still a denial of the edge.
     return negated || tailNegated ? Polarity::Negated
            : hedged               ? Polarity::Hedged

@@ -366,6 +366,11 @@ void TestClaimExtractor::extract_data() {
         << "Wheezing and a positive culture for rash and cough suggest asthma."
         << "wheezing|indicates|asthma|asserted;cough|indicates|asthma|asserted"
         << "";
+    QTest::newRow("a hedge after the coordinator, a list before a later clause")
+        << "Asthma can cause cough and possibly wheezing, but it does not cause rash."
+        << "asthma|causes|cough|asserted;asthma|causes|wheezing|hedged;"
+           "asthma|causes|rash|negated"
+        << "";
     QTest::newRow("a relative clause on N1 prep N2 is about N1")
         << "She has cough with wheezing, which suggests asthma."
         << "cough|indicates|asthma|asserted"
