@@ -322,23 +322,15 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     bool headNoun = false;
     if (k > 1) {
         const AlignedMention& n2 = r.aligned[s.mentions[k - 1]];
-        const AlignedMention& n1 = r.aligned[s.mentions[k - 2]];
-        bool relative = false;
-        for (std::size_t t = n2.last; t < hit.start && !relative; ++t)
+        bool relative = false, comma = false;
+        for (std::size_t t = n2.last; t < hit.start && !relative; ++t) {
+            comma = comma || hasAny(r.separator(t), ",");
             relative = words::in(words::kRelativePronouns, r.tokens[t].norm) &&
                        hasAny(r.separator(t), ",");
-        std::size_t t = n2.first;
-        while (t > n1.last && words::in(kDeterminers, r.tokens[t - 1].norm))
-            --t;
-        // Not "goes all the way down to the bone, which": a particle ends no noun.
-        if (relative && t == n1.last + 1 && n1.first >= from &&
-            !words::in(words::kVerbFollowers, r.tokens[n1.last - 1].norm) &&
-            !words::in(kOnsetNouns, r.tokens[n1.last - 1].norm) &&
-            !words::in(words::kSubsumptionNouns, r.tokens[n1.last - 1].norm) &&
-            !words::in(kRelationalNouns, r.tokens[n1.last - 1].norm) &&
-            words::in(kItemPrepositions, r.tokens[n1.last].norm) && r.softJoin(n1.last) &&
-            r.softJoin(n1.last + 1))
-            headNoun = true;
+        }
+        // "The wide splitting of S2 suggests": the subject is N1 (of N2) too.
+        headNoun = (relative && nounHead(r, s, k - 1, from, true) != k - 1) ||
+                   (!comma && nounHead(r, s, k - 1, from, false) != k - 1);
     }
     const AlignedMention& a = r.aligned[s.mentions[k - 1]];
     // "X would raise Y, but it does not explain Z": a subject pronoun between the concept
@@ -445,9 +437,13 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
             !(coordinated(r, p, whole) || (pWhole.last > p.last && pWhole.last <= whole.first &&
                                            coordinated(r, pWhole, whole))))
             break;
+        // "the wide splitting of S2 and loud second component of S2 suggest": the item is
+        // named by N1.
+        if (const std::size_t j = nounHead(r, s, k - 1, from, false); j != k - 1)
+            k = j + 1;
         out.push_back(s.mentions[k - 1]);
-        item = &p;
-        itemBegin = itemStart(r, s, p);
+        item = &r.aligned[s.mentions[k - 1]];
+        itemBegin = itemStart(r, s, *item);
     }
     std::reverse(out.begin(), out.end());
     return out;

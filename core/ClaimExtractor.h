@@ -105,6 +105,12 @@ private:
     // whose clause opens with a pronoun for an item label: 1 + the index into s.mentions of
     // the label's concept; 0 otherwise.
     std::size_t anaphoricObject(const Reading& r, const Sentence& s, std::size_t from) const;
+    // "N1 prep N2" ("inclusion bodies within erythrocytes", "wide splitting of S2"): the
+    // index into s.mentions of N1 when mention i is N2 and N1 a noun (not a relational, kind
+    // or onset noun, not a particle) after `from`; i otherwise. anyPreposition: any of
+    // kItemPrepositions, else only "of".
+    std::size_t nounHead(const Reading& r, const Sentence& s, std::size_t i, std::size_t from,
+                         bool anyPreposition) const;
     // "difficulty with certain movements", "broad chest with widely spaced nipples": the
     // token where the list item ending with mention m starts, when the words before m back
     // to a comma or bracket hold one preposition and no other stop; m.first otherwise.

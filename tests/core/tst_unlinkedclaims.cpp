@@ -126,6 +126,13 @@ void TestUnlinkedClaims::extract_data() {
         << "fever|indicates|community-acquired pneumonia|asserted;"
            "[body]|indicates|community-acquired pneumonia|asserted;"
            "cough|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("the head noun of N1 of N2")
+        << "The wide splitting of S2 and loud murmur of S2 suggest pneumonia."
+        << "[splitting]|indicates|community-acquired pneumonia|asserted;"
+           "[loud murmur]|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("no head noun over a relational noun")
+        << "The presence of night sweats suggests pneumonia."
+        << "[night sweats]|indicates|community-acquired pneumonia|asserted";
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
