@@ -482,6 +482,40 @@ void ClaimExtractor::examplesOfSymptoms(const Reading& r, Sentence& s) const {
     }
 }
 
+bool ClaimExtractor::opensIndefinite(const Reading& r, std::size_t offset) {
+    const std::size_t t = r.tokenAtOrAfter(offset);
+    return t < r.tokens.size() && (r.tokens[t].norm == "a" || r.tokens[t].norm == "an");
+}
+
+void ClaimExtractor::appositiveClasses(const Reading& r, Sentence& s) const {
+    if (isACue_ == kNoCue)
+        return;
+    for (std::size_t i = s.ta + 1; i + 1 < s.tb; ++i) {
+        const std::string& w = r.tokens[i].norm;
+        if ((w != "a" && w != "an") || !r.linked(i - 1) || r.linked(i))
+            continue;
+        const std::string_view sep = r.separator(i);
+        const bool bracket = sep.find_first_of("([") != std::string_view::npos &&
+                             sep.find_first_not_of(" \t([") == std::string_view::npos;
+        const bool dash = sep.size() >= 3 && (sep.front() == ' ' || sep.front() == '\t') &&
+                          (sep.back() == ' ' || sep.back() == '\t') && hasAny(sep, "-") &&
+                          sep.find_first_not_of(" \t-") == std::string_view::npos;
+        if (!bracket && !dash)
+            continue;
+        if (std::any_of(s.hits.begin(), s.hits.end(),
+                        [i](const CueHit& h) { return h.start <= i && i < h.start + h.len; }))
+            continue;
+        CueHit h;
+        h.start = i;
+        h.len = 1;
+        h.cue = isACue_;
+        h.appositive = true;
+        s.hits.insert(std::find_if(s.hits.begin(), s.hits.end(),
+                                   [i](const CueHit& x) { return x.start > i; }),
+                      h);
+    }
+}
+
 bool ClaimExtractor::ofArgument(const Reading& r, const Sentence& s, std::size_t mi,
                                 std::size_t from) {
     std::size_t t = r.aligned[mi].first;

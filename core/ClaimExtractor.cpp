@@ -12,10 +12,14 @@ ClaimExtractor::ClaimExtractor(const Lexicon& lexicon, ClaimSettings settings)
     : lexicon_(lexicon), settings_(settings) {
     // The cue whose relation "symptoms of Y, including X" states (examplesOfSymptoms).
     const auto& cues = lexicon_.relationCues();
-    for (std::size_t i = 0; i < cues.size() && presentsWithCue_ == kNoCue; ++i)
+    for (std::size_t i = 0; i < cues.size(); ++i) {
         if (cues[i].relation == "presents_with" && cues[i].direction == CueDirection::Forward &&
-            cues[i].cue == "presents with")
+            cues[i].cue == "presents with" && presentsWithCue_ == kNoCue)
             presentsWithCue_ = i;
+        if (cues[i].relation == "is_a" && cues[i].direction == CueDirection::Forward &&
+            cues[i].cue == "is a" && isACue_ == kNoCue)
+            isACue_ = i;
+    }
 }
 
 ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector<Step>& steps,
@@ -92,6 +96,7 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
         }
     }
     examplesOfSymptoms(r, s);
+    appositiveClasses(r, s);
 }
 
 bool ClaimExtractor::glossOpens(const Reading& r, std::size_t offset, std::size_t lastChunkEnd) {
@@ -121,7 +126,10 @@ void ClaimExtractor::addPhraseMentions(Reading& r, Sentence& s) const {
     for (const PhraseChunk& c : chunks) {
         for (; scanned < r.tokens[c.first].begin; ++scanned) {
             const char ch = r.text[scanned];
-            if ((ch == '(' || ch == '[') && (depth > 0 || glossOpens(r, scanned, lastChunkEnd)))
+            // "nortriptyline (a tricyclic antidepressant)": an indefinite noun in the bracket
+            // names the concept's class (appositiveClasses), no gloss to leave out.
+            if ((ch == '(' || ch == '[') && (depth > 0 || glossOpens(r, scanned, lastChunkEnd)) &&
+                !(depth == 0 && opensIndefinite(r, scanned + 1)))
                 ++depth;
             else if ((ch == ')' || ch == ']') && depth > 0)
                 --depth;
@@ -551,7 +559,8 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
     for (std::size_t j = 0; j < cues.size(); ++j) {
         CueHit& hit = *cues[j];
         const std::size_t prevFrom = from; // where the previous cue's head could start
-        if (j > 0 && !copularBridge(r, *cues[j - 1], hit))
+        // "X (a Y) treats Z": the apposition leaves X the subject of what follows.
+        if (j > 0 && !copularBridge(r, *cues[j - 1], hit) && !cues[j - 1]->appositive)
             from = cues[j - 1]->start + cues[j - 1]->len;
         const std::size_t until = j + 1 < cues.size() ? cues[j + 1]->start : s.tb;
         bool fromLabel = false, pronoun = false;

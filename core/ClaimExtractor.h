@@ -79,6 +79,12 @@ private:
     // features of PTSD, such as flashbacks": the listed items are what Y presents with; adds
     // (or turns the "such as" into) a presents_with cue at the list word.
     void examplesOfSymptoms(const Reading& r, Sentence& s) const;
+    // "nortriptyline (a tricyclic antidepressant)", "Tiotropium - an anticholinergic agent
+    // that": an indefinite noun phrase in a bracket or after a spaced dash right after a KG
+    // concept names its class; adds an is-a cue at the article.
+    void appositiveClasses(const Reading& r, Sentence& s) const;
+    // Whether the first token at or after text offset `offset` is "a" or "an".
+    static bool opensIndefinite(const Reading& r, std::size_t offset);
     // Adds the sentence's noun phrases that no mention covers to r and s as unlinked
     // mentions (node kNoNode).
     void addPhraseMentions(Reading& r, Sentence& s) const;
@@ -198,6 +204,7 @@ private:
     const Lexicon& lexicon_;
     ClaimSettings settings_;
     std::size_t presentsWithCue_ = kNoCue; // index of "presents with" in the lexicon
+    std::size_t isACue_ = kNoCue;          // index of "is a"
 };
 
 } // namespace rs

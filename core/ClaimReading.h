@@ -114,6 +114,7 @@ struct ClaimExtractor::CueHit {
     bool pronoun = false;       // a pronoun before it stands for its head (the sentence's subject)
     std::size_t clauseFrom = 0; // where its clause starts when that is after its head
     bool examples = false;      // "symptoms of Y, including": its head is the object of "of"
+    bool appositive = false;    // "X (a Y)": a parenthetical class, no clause boundary
 };
 
 // One output being read: its tokens, the mentions aligned to them, and the helpers every

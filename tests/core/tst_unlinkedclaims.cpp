@@ -161,7 +161,14 @@ void TestUnlinkedClaims::extract_data() {
            "[damage to the airways]|causes|cough|asserted";
     QTest::newRow("apposition with a relative clause")
         << "Albuterol - a bronchodilator that can be used to treat asthma."
-        << "albuterol|treats|asthma|asserted";
+        << "albuterol|is_a|[bronchodilator]|asserted;albuterol|treats|asthma|asserted";
+    QTest::newRow("an indefinite noun in a bracket names the class")
+        << "Amoxicillin (a penicillin) treats pneumonia."
+        << "amoxicillin|is_a|[penicillin]|asserted;"
+           "amoxicillin|treats|community-acquired pneumonia|asserted";
+    QTest::newRow("no class from a bracket without an article")
+        << "Amoxicillin (penicillin) treats pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted";
     QTest::newRow("no apposition without its comma")
         << "Albuterol is given with a bronchodilator that can be used to treat asthma."
         << "[bronchodilator]|treats|asthma|asserted";
