@@ -516,6 +516,41 @@ void ClaimExtractor::appositiveClasses(const Reading& r, Sentence& s) const {
     }
 }
 
+void ClaimExtractor::renamingDemonstratives(const Reading& r, Sentence& s) const {
+    // "This" or "These" right after the label's separator, then a noun (no verb, auxiliary,
+    // cue or non-concept word: "This is", "This finding").
+    constexpr std::size_t kMaxLabelTokens = 16;
+    if (isACue_ == kNoCue)
+        return;
+    for (std::size_t i = s.ta + 1; i + 1 < s.tb && i - s.ta <= kMaxLabelTokens; ++i) {
+        if (!labelSeparator(r.separator(i)))
+            continue;
+        // Two words at least: a qualified class ("This congenital heart defect"), not a
+        // bare generic noun ("These cells are").
+        auto nominal = [&](std::size_t t) {
+            const std::string& n = r.tokens[t].norm;
+            return t < s.tb && r.softJoin(t) && !words::in(kFillers, n) &&
+                   !words::in(kNonConcepts, n) && !words::in(kPhraseStops, n) &&
+                   !words::in(words::kCommonVerbs, n) && !lexicon_.relationCuesStartingWith(n);
+        };
+        const std::string& w = r.tokens[i].norm;
+        if ((w != "this" && w != "these") || r.covered[i] >= 0 || !nominal(i + 1) ||
+            i + 2 >= s.tb || !nominal(i + 2) ||
+            std::any_of(s.hits.begin(), s.hits.end(),
+                        [i](const CueHit& h) { return h.start <= i + 1 && i < h.start + h.len; }))
+            return;
+        CueHit h;
+        h.start = i;
+        h.len = 1;
+        h.cue = isACue_;
+        h.renaming = true;
+        s.hits.insert(std::find_if(s.hits.begin(), s.hits.end(),
+                                   [i](const CueHit& x) { return x.start > i; }),
+                      h);
+        return;
+    }
+}
+
 bool ClaimExtractor::ofArgument(const Reading& r, const Sentence& s, std::size_t mi,
                                 std::size_t from) {
     std::size_t t = r.aligned[mi].first;

@@ -97,6 +97,7 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
     }
     examplesOfSymptoms(r, s);
     appositiveClasses(r, s);
+    renamingDemonstratives(r, s);
 }
 
 bool ClaimExtractor::glossOpens(const Reading& r, std::size_t offset, std::size_t lastChunkEnd) {
@@ -372,7 +373,8 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     const std::string& head = cueWords.front();
     const bool nounCue = conjunction + 1 == hit.start &&
                          words::in(words::kArgumentPrepositions, cueWords.back()) &&
-                         !(head.ends_with("s") || head.ends_with("ed") || head.ends_with("ing"));
+                         !(head.ends_with("s") || head.ends_with("ed") || head.ends_with("ing") ||
+                           words::in(kFillers, head));
     if (conjunction < hit.start && words::in(kClauseConjunctions, r.tokens[conjunction].norm) &&
         !nounCue) {
         secondPredicate = conjunction;
@@ -488,7 +490,7 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
     }
     const AlignedMention& b = r.aligned[s.mentions[k]];
     // "more specific for this disease": a concept after a demonstrative is anaphoric.
-    if (b.first > s.ta &&
+    if (!hit.renaming && b.first > s.ta &&
         (r.tokens[b.first - 1].norm == "this" || r.tokens[b.first - 1].norm == "these" ||
          r.tokens[b.first - 1].norm == "those"))
         return out;
@@ -588,6 +590,18 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         if (j > 0 && !prevLeft.empty() && relativeBridge(r, s, *cues[j - 1], hit)) {
             left = prevLeft;
             from = prevFrom;
+        }
+        // "X: This congenital heart defect involves Y": the renamed item is the subject.
+        if (j > 0 && cues[j - 1]->renaming && !prevLeft.empty()) {
+            bool subjectNoun = true;
+            for (std::size_t t = cues[j - 1]->start + 1; t <= hit.start && subjectNoun; ++t)
+                subjectNoun =
+                    r.softJoin(t) &&
+                    (t == hit.start || !words::in(words::kRelativePronouns, r.tokens[t].norm));
+            if (subjectNoun) {
+                left = prevLeft;
+                hit.labelled = cues[j - 1]->labelled;
+            }
         }
         if (clauseAntecedent(r, s, left, hit))
             left.clear();

@@ -83,6 +83,10 @@ private:
     // that": an indefinite noun phrase in a bracket or after a spaced dash right after a KG
     // concept names its class; adds an is-a cue at the article.
     void appositiveClasses(const Reading& r, Sentence& s) const;
+    // "D) Atrial septal defect: This congenital heart defect involves": the noun phrase after
+    // the demonstrative that opens an item's clause names the item's class; adds an is-a cue
+    // at the demonstrative.
+    void renamingDemonstratives(const Reading& r, Sentence& s) const;
     // Whether the first token at or after text offset `offset` is "a" or "an".
     static bool opensIndefinite(const Reading& r, std::size_t offset);
     // Adds the sentence's noun phrases that no mention covers to r and s as unlinked

@@ -115,6 +115,7 @@ struct ClaimExtractor::CueHit {
     std::size_t clauseFrom = 0; // where its clause starts when that is after its head
     bool examples = false;      // "symptoms of Y, including": its head is the object of "of"
     bool appositive = false;    // "X (a Y)": a parenthetical class, no clause boundary
+    bool renaming = false;      // "X: This congenital defect involves": the noun renames X
 };
 
 // One output being read: its tokens, the mentions aligned to them, and the helpers every

@@ -133,6 +133,12 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("no head noun over a relational noun")
         << "The presence of night sweats suggests pneumonia."
         << "[night sweats]|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("a demonstrative noun renames the item")
+        << "B) Wheezing: This respiratory sign suggests asthma."
+        << "wheezing|is_a|[respiratory sign]|asserted;wheezing|indicates|asthma|asserted";
+    QTest::newRow("no class from a bare generic noun")
+        << "B) Wheezing: These sounds are loud and are associated with asthma."
+        << "wheezing|associated_with|asthma|asserted";
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
