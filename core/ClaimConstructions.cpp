@@ -551,6 +551,19 @@ void ClaimExtractor::renamingDemonstratives(const Reading& r, Sentence& s) const
     }
 }
 
+bool ClaimExtractor::renamesSubject(const Reading& r, const Sentence& s, const CueHit& hit,
+                                    const std::vector<std::size_t>& right) const {
+    if (right.size() != 1)
+        return false;
+    const AlignedMention& b = r.aligned[right.front()];
+    if (b.first != hit.start + hit.len || b.last - b.first < 2 || b.last >= s.tb ||
+        !r.softJoin(b.last))
+        return false;
+    const std::string& verb = r.tokens[b.last].norm;
+    return words::in(words::kCommonVerbs, verb) || words::in(kFillers, verb) ||
+           lexicon_.relationCuesStartingWith(verb) != nullptr;
+}
+
 bool ClaimExtractor::ofArgument(const Reading& r, const Sentence& s, std::size_t mi,
                                 std::size_t from) {
     std::size_t t = r.aligned[mi].first;

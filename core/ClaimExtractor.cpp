@@ -651,6 +651,13 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         if (!left.empty() && cue.relation == "is_a" && cue.direction == CueDirection::Reverse &&
             (hit.start - r.aligned[left.back()].last > 0 || ofArgument(r, s, left.back(), from)))
             continue;
+        // "X: This congenital heart defect involves": the renaming phrase must be the
+        // clause's subject, two words or more ending at its verb; not "This combination
+        // provides broad-spectrum coverage", "These factors play a role".
+        if (hit.renaming && !renamesSubject(r, s, hit, right)) {
+            hit.renaming = false;
+            continue;
+        }
         if (left.empty() || right.empty() ||
             // Listed objects stand after the words of their class: no check between.
             !cueArgumentsAreMentions(r, s, r.aligned[left.front()],

@@ -87,6 +87,11 @@ private:
     // the demonstrative that opens an item's clause names the item's class; adds an is-a cue
     // at the demonstrative.
     void renamingDemonstratives(const Reading& r, Sentence& s) const;
+    // Whether the object of such a cue is a phrase of two words or more right after the
+    // demonstrative that ends at a verb the lexicon knows (a cue, a common verb, an
+    // auxiliary).
+    bool renamesSubject(const Reading& r, const Sentence& s, const CueHit& hit,
+                        const std::vector<std::size_t>& right) const;
     // Whether the first token at or after text offset `offset` is "a" or "an".
     static bool opensIndefinite(const Reading& r, std::size_t offset);
     // Adds the sentence's noun phrases that no mention covers to r and s as unlinked

@@ -136,6 +136,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a demonstrative noun renames the item")
         << "B) Wheezing: This respiratory sign suggests asthma."
         << "wheezing|is_a|[respiratory sign]|asserted;wheezing|indicates|asthma|asserted";
+    QTest::newRow("no class from a phrase that runs into an unknown verb")
+        << "B) Wheezing: This airway sound reflects narrowing, a sign of asthma."
+        << "";
     QTest::newRow("no class from a bare generic noun")
         << "B) Wheezing: These sounds are loud and are associated with asthma."
         << "wheezing|associated_with|asthma|asserted";
