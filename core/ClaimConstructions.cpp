@@ -14,11 +14,41 @@ std::size_t ClaimExtractor::objectStart(const Reading& r, const Sentence& s, std
     if (t + 1 < s.tb && words::in(kPopulations, r.tokens[t].norm) &&
         r.tokens[t + 1].norm == "with" && !r.linked(t))
         t += 2;
+    // "the patient's history of", "his history of": a possessive before it too.
     std::size_t u = t;
-    while (u < s.tb && words::in(kDeterminers, r.tokens[u].norm))
+    while (
+        u < s.tb &&
+        (words::in(kDeterminers, r.tokens[u].norm) || words::in(kPossessives, r.tokens[u].norm)) &&
+        !r.linked(u))
         ++u;
     if (u + 1 < s.tb && r.tokens[u].norm == "history" && r.tokens[u + 1].norm == "of")
         t = u + 2;
+    // "caused by long-term use of antipsychotic medications": the exposure is the drug.
+    constexpr std::size_t kMaxUseModifiers = 2;
+    u = t;
+    while (u < s.tb && words::in(kDeterminers, r.tokens[u].norm))
+        ++u;
+    for (std::size_t m = 0; m <= kMaxUseModifiers && u + 1 < s.tb && !r.linked(u); ++m, ++u)
+        if (words::in(kUseNouns, r.tokens[u].norm) && r.tokens[u + 1].norm == "of") {
+            t = u + 2;
+            break;
+        }
+    // "suggests that the patient had a cholecystectomy", "that he may have experienced
+    // muscle breakdown": what the patient has is the object.
+    if (t + 2 < s.tb && r.tokens[t].norm == "that") {
+        u = t + 1;
+        while (u < s.tb && words::in(kDeterminers, r.tokens[u].norm))
+            ++u;
+        if (u < s.tb && (r.tokens[u].norm == "patient" || r.tokens[u].norm == "he" ||
+                         r.tokens[u].norm == "she")) {
+            std::size_t v = u + 1;
+            while (v < s.tb && v - u <= kMaxPatientVerbs && !r.linked(v) &&
+                   words::in(kPatientVerbs, r.tokens[v].norm))
+                ++v;
+            if (v > u + 1)
+                t = v;
+        }
+    }
     return t;
 }
 
@@ -50,6 +80,23 @@ std::size_t ClaimExtractor::clauseLabel(const Reading& r, const Sentence& s,
     // A subject pronoun a few words before the cue that opens a clause ("..., but it does
     // not explain", "and this can cause"), in a sentence that opens with an item label
     // ("C) X: This ..."): the pronoun stands for the label's concept.
+    const std::size_t p = laterClausePronoun(r, s, hit);
+    if (p == 0)
+        return 0;
+    const std::size_t pronoun = p - 1;
+    // The label: the first subject pronoun of the sentence after a colon or a dash.
+    for (std::size_t q = s.ta + 1; q < pronoun; ++q) {
+        if (!words::in(words::kSubjectPronouns, r.tokens[q].norm))
+            continue;
+        CueHit opening = hit;
+        opening.start = q + 1;
+        return r.covered[q] < 0 ? itemLabelBefore(r, s, opening, s.ta) : 0;
+    }
+    return 0;
+}
+
+std::size_t ClaimExtractor::laterClausePronoun(const Reading& r, const Sentence& s,
+                                               const CueHit& hit) const {
     const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
     std::size_t p = hit.start;
     while (p > s.ta && hit.start - p < gapMax &&
@@ -64,15 +111,7 @@ std::size_t ClaimExtractor::clauseLabel(const Reading& r, const Sentence& s,
     if (!words::in(kClauseOpeners, r.tokens[pronoun - 1].norm) &&
         !hasAny(r.separator(pronoun), ",;"))
         return 0;
-    // The label: the first subject pronoun of the sentence after a colon or a dash.
-    for (std::size_t q = s.ta + 1; q < pronoun; ++q) {
-        if (!words::in(words::kSubjectPronouns, r.tokens[q].norm))
-            continue;
-        CueHit opening = hit;
-        opening.start = q + 1;
-        return r.covered[q] < 0 ? itemLabelBefore(r, s, opening, s.ta) : 0;
-    }
-    return 0;
+    return p;
 }
 
 std::size_t ClaimExtractor::listedItem(const Reading& r, const Sentence& s,
@@ -256,6 +295,304 @@ bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const C
     }
     (void)s;
     return relative && mentions <= 1;
+}
+
+std::size_t ClaimExtractor::sentenceSubject(const Reading& r, const Sentence& s,
+                                            bool& isLabel) const {
+    // Where the main clause opens: after the first label separator ("D) External fixation:
+    // External fixation is ...", "X - This is ...") and after an introductory phrase of a few
+    // words ending in a comma ("However, methimazole is ..."). A concept (after articles) or
+    // a pronoun that stands for the label must open it and be followed by its verb, not by
+    // a comma or a coordinator (a list, an apposition).
+    constexpr std::size_t kMaxLabelTokens = 16, kMaxIntro = 4;
+    isLabel = false;
+    std::size_t c = s.ta;
+    // A dash separates only with white space on both sides ("T-score of -0.8 - This").
+    auto separates = [](std::string_view sep) {
+        return hasAny(sep, ":") ||
+               (hasAny(sep, "-") && !sep.empty() && (sep.front() == ' ' || sep.front() == '\t') &&
+                (sep.back() == ' ' || sep.back() == '\t'));
+    };
+    for (std::size_t t = s.ta + 1; t < s.tb && t - s.ta <= kMaxLabelTokens; ++t)
+        if (separates(r.separator(t))) {
+            c = t;
+            break;
+        }
+    for (std::size_t t = c + 1; t < s.tb && t - c <= kMaxIntro; ++t) {
+        if (r.covered[t - 1] >= 0)
+            break;
+        if (hasAny(r.separator(t), ",")) {
+            c = t;
+            break;
+        }
+    }
+    while (c < s.tb && words::in(kDeterminers, r.tokens[c].norm))
+        ++c;
+    if (c >= s.tb)
+        return 0;
+    if (words::in(words::kSubjectPronouns, r.tokens[c].norm) && c > s.ta) {
+        if (!separates(r.separator(c)))
+            return 0;
+        CueHit opening;
+        opening.start = c + 1;
+        isLabel = true;
+        return itemLabelBefore(r, s, opening, s.ta);
+    }
+    for (std::size_t k = 0; k < s.mentions.size(); ++k) {
+        const AlignedMention& m = r.aligned[s.mentions[k]];
+        if (m.first != c)
+            continue;
+        if (m.last >= s.tb || hasAny(r.separator(m.last), ",;:()[]") ||
+            words::in(kCoordinators, r.tokens[m.last].norm))
+            return 0;
+        return k + 1;
+    }
+    return 0;
+}
+
+std::size_t ClaimExtractor::nounHead(const Reading& r, const Sentence& s, std::size_t i,
+                                     std::size_t from, bool anyPreposition) const {
+    if (i == 0)
+        return i;
+    const AlignedMention& n2 = r.aligned[s.mentions[i]];
+    const AlignedMention& n1 = r.aligned[s.mentions[i - 1]];
+    std::size_t t = n2.first;
+    while (t > n1.last && words::in(kDeterminers, r.tokens[t - 1].norm))
+        --t;
+    if (t != n1.last + 1 || n1.first < from || n1.last <= s.ta)
+        return i;
+    const std::string& prep = r.tokens[n1.last].norm;
+    const std::string& noun = r.tokens[n1.last - 1].norm;
+    const bool joins = anyPreposition ? words::in(kItemPrepositions, prep) : prep == "of";
+    // Not "goes all the way down to the bone, which": a particle ends no noun.
+    if (!joins || words::in(words::kVerbFollowers, noun) || words::in(kOnsetNouns, noun) ||
+        words::in(words::kSubsumptionNouns, noun) || words::in(kRelationalNouns, noun) ||
+        !r.softJoin(n1.last) || !r.softJoin(n1.last + 1))
+        return i;
+    return i - 1;
+}
+
+std::size_t ClaimExtractor::anaphoricObject(const Reading& r, const Sentence& s,
+                                            std::size_t from) const {
+    if (from + 1 >= s.tb || r.tokens[from].norm != "this" ||
+        !words::in(kAnaphoricNouns, r.tokens[from + 1].norm) || r.covered[from + 1] >= 0)
+        return 0;
+    bool isLabel = false;
+    const std::size_t k = sentenceSubject(r, s, isLabel);
+    return isLabel ? k : 0;
+}
+
+std::size_t ClaimExtractor::itemStart(const Reading& r, const Sentence& s,
+                                      const AlignedMention& m) const {
+    constexpr std::size_t kMaxItemTokens = 7;
+    std::size_t t = m.first, preps = 0;
+    for (; t > s.ta && m.first - t < kMaxItemTokens; --t) {
+        const std::string_view sep = r.separator(t);
+        if (hasAny(sep, ",(["))
+            break;
+        if (hasAny(sep, ";:.!?)]{}\""))
+            return m.first;
+        const std::string& w = r.tokens[t - 1].norm;
+        if (words::in(kItemPrepositions, w)) {
+            ++preps;
+            continue;
+        }
+        if (words::in(kDeterminers, w))
+            continue;
+        // "positive urine toxicology for cocaine and opiates": a coordinator after the
+        // preposition joins its objects; before it, it ends the item.
+        if (w == "and" || w == "or") {
+            if (preps == 0)
+                continue;
+            break;
+        }
+        if (words::in(kPhraseStops, w) || words::in(kNonConcepts, w) ||
+            words::in(kCoordinators, w) || lexicon_.relationCuesStartingWith(w))
+            return m.first;
+    }
+    const bool opened = t > s.ta && (hasAny(r.separator(t), ",([") ||
+                                     r.tokens[t - 1].norm == "and" || r.tokens[t - 1].norm == "or");
+    return preps == 1 && t < m.first && opened ? t : m.first;
+}
+
+std::size_t ClaimExtractor::itemEnd(const Reading& r, const Sentence& s,
+                                    const AlignedMention& m) const {
+    constexpr std::size_t kMaxItemTokens = 7;
+    if (m.last >= s.tb || !words::in(kItemPrepositions, r.tokens[m.last].norm) ||
+        !r.softJoin(m.last))
+        return m.last;
+    std::size_t t = m.last, preps = 0;
+    for (; t < s.tb && t - m.last < kMaxItemTokens; ++t) {
+        const std::string_view sep = r.separator(t);
+        if (t > m.last && hasAny(sep, ","))
+            break;
+        if (hasAny(sep, ";:.!?()[]{}\""))
+            return m.last;
+        // "difficulty with sucking and swallowing": without a comma, a coordinator joins
+        // the preposition's objects, not a next item.
+        const std::string& w = r.tokens[t].norm;
+        if (w == "and" || w == "or")
+            continue;
+        if (words::in(kItemPrepositions, w)) {
+            ++preps;
+            continue;
+        }
+        if (words::in(kDeterminers, w))
+            continue;
+        if (words::in(kPhraseStops, w) || words::in(kNonConcepts, w) ||
+            lexicon_.relationCuesStartingWith(w))
+            return m.last;
+    }
+    return preps == 1 && t > m.last + 1 ? t : m.last;
+}
+
+void ClaimExtractor::examplesOfSymptoms(const Reading& r, Sentence& s) const {
+    // At "including" or "such as": back over a few words with no punctuation but the comma
+    // right before the list word, to "of" after a symptom noun.
+    constexpr std::size_t kMaxObject = 6;
+    if (presentsWithCue_ == kNoCue)
+        return;
+    for (std::size_t i = s.ta + 2; i < s.tb; ++i) {
+        const std::string& w = r.tokens[i].norm;
+        const bool such = w == "such" && i + 1 < s.tb && r.tokens[i + 1].norm == "as";
+        if (w != "including" && !such)
+            continue;
+        std::size_t of = i - 1;
+        for (; of > s.ta && i - of <= kMaxObject; --of) {
+            if (of + 1 < i && hasAny(r.separator(of + 1), ";:()[]{}\".!?,"))
+                break;
+            if (r.tokens[of].norm == "of")
+                break;
+        }
+        if (of <= s.ta || of + 1 >= i || r.tokens[of].norm != "of" ||
+            !words::in(kSymptomNouns, r.tokens[of - 1].norm) || r.linked(of - 1))
+            continue;
+        auto hit = std::find_if(s.hits.begin(), s.hits.end(),
+                                [i](const CueHit& h) { return h.start == i; });
+        if (hit == s.hits.end()) {
+            CueHit h;
+            h.start = i;
+            h.len = 1;
+            hit = s.hits.insert(std::find_if(s.hits.begin(), s.hits.end(),
+                                             [i](const CueHit& x) { return x.start > i; }),
+                                h);
+        }
+        hit->cue = presentsWithCue_;
+        hit->examples = true;
+    }
+}
+
+bool ClaimExtractor::opensIndefinite(const Reading& r, std::size_t offset) {
+    const std::size_t t = r.tokenAtOrAfter(offset);
+    return t < r.tokens.size() && (r.tokens[t].norm == "a" || r.tokens[t].norm == "an");
+}
+
+void ClaimExtractor::appositiveClasses(const Reading& r, Sentence& s) const {
+    if (isACue_ == kNoCue)
+        return;
+    for (std::size_t i = s.ta + 1; i + 1 < s.tb; ++i) {
+        const std::string& w = r.tokens[i].norm;
+        if ((w != "a" && w != "an") || !r.linked(i - 1) || r.linked(i))
+            continue;
+        const std::string_view sep = r.separator(i);
+        const bool bracket = sep.find_first_of("([") != std::string_view::npos &&
+                             sep.find_first_not_of(" \t([") == std::string_view::npos;
+        const bool dash = sep.size() >= 3 && (sep.front() == ' ' || sep.front() == '\t') &&
+                          (sep.back() == ' ' || sep.back() == '\t') && hasAny(sep, "-") &&
+                          sep.find_first_not_of(" \t-") == std::string_view::npos;
+        if (!bracket && !dash)
+            continue;
+        if (std::any_of(s.hits.begin(), s.hits.end(),
+                        [i](const CueHit& h) { return h.start <= i && i < h.start + h.len; }))
+            continue;
+        CueHit h;
+        h.start = i;
+        h.len = 1;
+        h.cue = isACue_;
+        h.appositive = true;
+        s.hits.insert(std::find_if(s.hits.begin(), s.hits.end(),
+                                   [i](const CueHit& x) { return x.start > i; }),
+                      h);
+    }
+}
+
+void ClaimExtractor::renamingDemonstratives(const Reading& r, Sentence& s) const {
+    // "This" or "These" right after the label's separator, then a noun (no verb, auxiliary,
+    // cue or non-concept word: "This is", "This finding").
+    constexpr std::size_t kMaxLabelTokens = 16;
+    if (isACue_ == kNoCue)
+        return;
+    for (std::size_t i = s.ta + 1; i + 1 < s.tb && i - s.ta <= kMaxLabelTokens; ++i) {
+        if (!labelSeparator(r.separator(i)))
+            continue;
+        // Two words at least: a qualified class ("This congenital heart defect"), not a
+        // bare generic noun ("These cells are").
+        auto nominal = [&](std::size_t t) {
+            const std::string& n = r.tokens[t].norm;
+            return t < s.tb && r.softJoin(t) && !words::in(kFillers, n) &&
+                   !words::in(kNonConcepts, n) && !words::in(kPhraseStops, n) &&
+                   !words::in(words::kCommonVerbs, n) && !lexicon_.relationCuesStartingWith(n);
+        };
+        const std::string& w = r.tokens[i].norm;
+        if ((w != "this" && w != "these") || r.covered[i] >= 0 || !nominal(i + 1) ||
+            i + 2 >= s.tb || !nominal(i + 2) ||
+            std::any_of(s.hits.begin(), s.hits.end(),
+                        [i](const CueHit& h) { return h.start <= i + 1 && i < h.start + h.len; }))
+            return;
+        CueHit h;
+        h.start = i;
+        h.len = 1;
+        h.cue = isACue_;
+        h.renaming = true;
+        s.hits.insert(std::find_if(s.hits.begin(), s.hits.end(),
+                                   [i](const CueHit& x) { return x.start > i; }),
+                      h);
+        return;
+    }
+}
+
+bool ClaimExtractor::renamesSubject(const Reading& r, const Sentence& s, const CueHit& hit,
+                                    const std::vector<std::size_t>& right) const {
+    if (right.size() != 1)
+        return false;
+    const AlignedMention& b = r.aligned[right.front()];
+    if (b.first != hit.start + hit.len || b.last - b.first < 2 || b.last >= s.tb ||
+        !r.softJoin(b.last))
+        return false;
+    const std::string& verb = r.tokens[b.last].norm;
+    return words::in(words::kCommonVerbs, verb) || words::in(kFillers, verb) ||
+           lexicon_.relationCuesStartingWith(verb) != nullptr;
+}
+
+bool ClaimExtractor::ofArgument(const Reading& r, const Sentence& s, std::size_t mi,
+                                std::size_t from) {
+    std::size_t t = r.aligned[mi].first;
+    while (t > s.ta && words::in(kDeterminers, r.tokens[t - 1].norm))
+        --t;
+    if (t <= s.ta + 1 || r.tokens[t - 1].norm != "of" ||
+        words::in(words::kSubsumptionNouns, r.tokens[t - 2].norm))
+        return false;
+    // After a cue's "of" only a plural relational noun ("hallmark features of Y, such as")
+    // takes the examples; an adjective does not ("indicative of Y such as").
+    return t > from || r.tokens[t - 2].norm.ends_with("s");
+}
+
+bool ClaimExtractor::inGloss(const Reading& r, const Sentence& s, const AlignedMention& m,
+                             bool afterLinked) {
+    // Back from m to an unclosed bracket; the token before it ends a concept (a linked one
+    // with afterLinked).
+    constexpr std::size_t kMaxGloss = 12;
+    int depth = 0;
+    for (std::size_t t = m.first; t > s.ta && m.first - t < kMaxGloss; --t) {
+        const std::string_view sep = r.separator(t);
+        for (auto it = sep.rbegin(); it != sep.rend(); ++it) {
+            if (*it == ')' || *it == ']')
+                ++depth;
+            else if ((*it == '(' || *it == '[') && depth-- == 0)
+                return afterLinked ? r.linked(t - 1) : r.covered[t - 1] >= 0;
+        }
+    }
+    return false;
 }
 
 } // namespace rs

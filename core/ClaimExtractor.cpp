@@ -9,7 +9,18 @@ namespace rs {
 using namespace claimwords;
 
 ClaimExtractor::ClaimExtractor(const Lexicon& lexicon, ClaimSettings settings)
-    : lexicon_(lexicon), settings_(settings) {}
+    : lexicon_(lexicon), settings_(settings) {
+    // The cue whose relation "symptoms of Y, including X" states (examplesOfSymptoms).
+    const auto& cues = lexicon_.relationCues();
+    for (std::size_t i = 0; i < cues.size(); ++i) {
+        if (cues[i].relation == "presents_with" && cues[i].direction == CueDirection::Forward &&
+            cues[i].cue == "presents with" && presentsWithCue_ == kNoCue)
+            presentsWithCue_ = i;
+        if (cues[i].relation == "is_a" && cues[i].direction == CueDirection::Forward &&
+            cues[i].cue == "is a" && isACue_ == kNoCue)
+            isACue_ = i;
+    }
+}
 
 ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector<Step>& steps,
                                         const std::vector<Mention>& mentions) const {
@@ -84,6 +95,9 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
             }
         }
     }
+    examplesOfSymptoms(r, s);
+    appositiveClasses(r, s);
+    renamingDemonstratives(r, s);
 }
 
 bool ClaimExtractor::glossOpens(const Reading& r, std::size_t offset, std::size_t lastChunkEnd) {
@@ -113,7 +127,10 @@ void ClaimExtractor::addPhraseMentions(Reading& r, Sentence& s) const {
     for (const PhraseChunk& c : chunks) {
         for (; scanned < r.tokens[c.first].begin; ++scanned) {
             const char ch = r.text[scanned];
-            if ((ch == '(' || ch == '[') && (depth > 0 || glossOpens(r, scanned, lastChunkEnd)))
+            // "nortriptyline (a tricyclic antidepressant)": an indefinite noun in the bracket
+            // names the concept's class (appositiveClasses), no gloss to leave out.
+            if ((ch == '(' || ch == '[') && (depth > 0 || glossOpens(r, scanned, lastChunkEnd)) &&
+                !(depth == 0 && opensIndefinite(r, scanned + 1)))
                 ++depth;
             else if ((ch == ')' || ch == ']') && depth > 0)
                 --depth;
@@ -167,13 +184,13 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     while (t > s.ta && words::in(kDeterminers, tokens[t - 1].norm))
         --t;
     // "The presence of X suggests" is about X.
-    if (t > s.ta && t > from && tokens[t - 1].norm == "of" &&
+    if (!cue.examples && t > s.ta && t > from && tokens[t - 1].norm == "of" &&
         !(t - 1 > s.ta && (words::in(words::kSubsumptionNouns, tokens[t - 2].norm) ||
                            tokens[t - 2].norm == "presence")))
         return false;
     // "X is a condition in which the Y ...": a relative clause after the cue starts a new
     // predicate; Y is not the cue's argument.
-    for (std::size_t u = cue.start + cue.len; u < b.first; ++u)
+    for (std::size_t u = objectStart(r, s, cue.start + cue.len); u < b.first; ++u)
         if (words::in(words::kRelativePronouns, tokens[u].norm))
             return false;
     return true;
@@ -289,19 +306,41 @@ std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s,
 
 std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const Sentence& s,
                                                        const CueHit& hit, std::size_t from,
-                                                       std::size_t prevTailEnd,
-                                                       bool& fromLabel) const {
+                                                       std::size_t prevTailEnd, bool& fromLabel,
+                                                       bool& pronoun,
+                                                       std::size_t& secondPredicate) const {
     // The mention nearest before the cue, after the previous cue, then the concepts
     // coordinated with it ("A, B and C are signs of W"). A concept that is the tail of the
     // previous cue is not also a head of this one ("X causes A and B leads to C").
     const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
     std::vector<std::size_t> out;
     fromLabel = false;
+    pronoun = false;
+    secondPredicate = 0;
     std::size_t k = s.mentions.size();
     while (k > 0 && r.aligned[s.mentions[k - 1]].last > hit.start)
         --k;
+    while (k > 0 && inGloss(r, s, r.aligned[s.mentions[k - 1]], true))
+        --k;
     if (k == 0)
         return out;
+    // "inclusion bodies within erythrocytes, which are specific to": a relative clause after
+    // a comma is about the head noun of "N1 prep N2", not about N2 (N1 taken below, once
+    // the distance to the cue is checked from N2). Not after a relational noun ("a
+    // diagnosis of N2", "a form of N2"), whose N2 is what the phrase names.
+    bool headNoun = false;
+    if (k > 1) {
+        const AlignedMention& n2 = r.aligned[s.mentions[k - 1]];
+        bool relative = false, comma = false;
+        for (std::size_t t = n2.last; t < hit.start && !relative; ++t) {
+            comma = comma || hasAny(r.separator(t), ",");
+            relative = words::in(words::kRelativePronouns, r.tokens[t].norm) &&
+                       hasAny(r.separator(t), ",");
+        }
+        // "The wide splitting of S2 suggests": the subject is N1 (of N2) too.
+        headNoun = (relative && nounHead(r, s, k - 1, from, true) != k - 1) ||
+                   (!comma && nounHead(r, s, k - 1, from, false) != k - 1);
+    }
     const AlignedMention& a = r.aligned[s.mentions[k - 1]];
     // "X would raise Y, but it does not explain Z": a subject pronoun between the concept
     // and the cue is the cue's head, not the concept.
@@ -310,6 +349,37 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
         pronounBetween = pronounBetween || words::in(words::kSubjectPronouns, r.tokens[t].norm);
     // "X crosses the placenta and can cause Y": the concept before a conjunction that
     // opens a second predicate is not its subject.
+    // The caller takes the subject of the first predicate when only auxiliaries, adverbs
+    // and a negation stand between the conjunction and the cue ("and can cause", "and is
+    // commonly heard in", "and not consistent with").
+    constexpr std::size_t kMaxVerbal = 3;
+    std::size_t conjunction = hit.start;
+    while (conjunction > a.last && hit.start - conjunction <= kMaxVerbal) {
+        const std::string& w = r.tokens[conjunction - 1].norm;
+        if (r.covered[conjunction - 1] >= 0 || !r.softJoin(conjunction))
+            break;
+        if (words::in(kClauseConjunctions, w)) {
+            --conjunction;
+            break;
+        }
+        if (!(words::in(kFillers, w) || words::in(kRelativeAuxiliaries, w) || w == "not" ||
+              w.ends_with("ly")))
+            break;
+        --conjunction;
+    }
+    // "a sign and symptom of": a relational noun right after the conjunction is coordinated
+    // with the noun before it; a predicate needs a verb.
+    const auto& cueWords = lexicon_.relationCues()[hit.cue].tokens;
+    const std::string& head = cueWords.front();
+    const bool nounCue = conjunction + 1 == hit.start &&
+                         words::in(words::kArgumentPrepositions, cueWords.back()) &&
+                         !(head.ends_with("s") || head.ends_with("ed") || head.ends_with("ing") ||
+                           words::in(kFillers, head));
+    if (conjunction < hit.start && words::in(kClauseConjunctions, r.tokens[conjunction].norm) &&
+        !nounCue) {
+        secondPredicate = conjunction;
+        return out;
+    }
     if (a.last < hit.start && words::in(kClauseConjunctions, r.tokens[a.last].norm) &&
         !pronounBetween)
         return out;
@@ -324,9 +394,23 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     // is a pronoun is about the item too.
     if (label == 0 && pronounBetween)
         label = clauseLabel(r, s, hit);
+    // "Amyloidosis can cause proteinuria, but it typically presents with": without an item
+    // label, the pronoun of a later clause stands for the sentence's subject.
+    std::size_t subject = 0;
+    if (label == 0 && pronounBetween && laterClausePronoun(r, s, hit)) {
+        bool isLabel = false;
+        subject = sentenceSubject(r, s, isLabel);
+        if (subject != 0 && r.aligned[s.mentions[subject - 1]].last <= hit.start && !isLabel)
+            k = subject;
+        else
+            subject = 0;
+    }
+    pronoun = subject != 0;
+    if (label == 0 && subject == 0 && headNoun)
+        --k;
     if (label != 0)
         k = label;
-    else if (a.first < from || wordsBetween(r, a, hit) > gapMax || pronounBetween)
+    else if (subject == 0 && (a.first < from || wordsBetween(r, a, hit) > gapMax || pronounBetween))
         return out;
     // "A) Anti-SS-B antibody: associated with Sjogren syndrome": a label that opens the
     // sentence and its cue right after the colon or dash.
@@ -337,16 +421,39 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     // "Jugular vein distention": mentions with only a space between are one item, named by
     // the last; the list goes on from the first.
     const AlignedMention* item = &r.aligned[out.back()];
+    // Where the current item starts: "difficulty with certain movements" from "difficulty".
+    std::size_t itemBegin = itemStart(r, s, *item);
     for (--k; k > 0; --k) {
         const AlignedMention& p = r.aligned[s.mentions[k - 1]];
-        if (p.first >= from && p.first >= prevTailEnd && adjacent(r, p, *item)) {
+        if (p.first >= from && p.first >= prevTailEnd &&
+            (adjacent(r, p, *item) || inGloss(r, s, p))) {
+            if (adjacent(r, p, *item)) {
+                item = &p;
+                itemBegin = std::min(itemBegin, itemStart(r, s, p));
+            }
+            continue;
+        }
+        // A concept inside the item is no item of its own.
+        if (p.first >= itemBegin && p.first >= from && p.first >= prevTailEnd) {
             item = &p;
             continue;
         }
-        if (p.first < from || p.first < prevTailEnd || !coordinated(r, p, *item))
+        AlignedMention whole = *item;
+        whole.first = itemBegin;
+        // "chest pain on inspiration, and cough": p's item may go on after it.
+        AlignedMention pWhole = p;
+        pWhole.last = itemEnd(r, s, p);
+        if (p.first < from || p.first < prevTailEnd ||
+            !(coordinated(r, p, whole) || (pWhole.last > p.last && pWhole.last <= whole.first &&
+                                           coordinated(r, pWhole, whole))))
             break;
+        // "the wide splitting of S2 and loud second component of S2 suggest": the item is
+        // named by N1.
+        if (const std::size_t j = nounHead(r, s, k - 1, from, false); j != k - 1)
+            k = j + 1;
         out.push_back(s.mentions[k - 1]);
-        item = &p;
+        item = &r.aligned[s.mentions[k - 1]];
+        itemBegin = itemStart(r, s, *item);
     }
     std::reverse(out.begin(), out.end());
     return out;
@@ -360,6 +467,9 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
     const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
     const std::size_t hitEnd = hit.start + hit.len;
     std::vector<std::size_t> out;
+    // "A) X: ... which are hallmark features of this condition": the item's concept.
+    if (const std::size_t label = anaphoricObject(r, s, hitEnd); label != 0)
+        return {s.mentions[label - 1]};
     std::size_t k = 0;
     while (k < s.mentions.size() && r.aligned[s.mentions[k]].first < hitEnd)
         ++k;
@@ -379,6 +489,11 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
             }
     }
     const AlignedMention& b = r.aligned[s.mentions[k]];
+    // "more specific for this disease": a concept after a demonstrative is anaphoric.
+    if (!hit.renaming && b.first > s.ta &&
+        (r.tokens[b.first - 1].norm == "this" || r.tokens[b.first - 1].norm == "these" ||
+         r.tokens[b.first - 1].norm == "those"))
+        return out;
     const std::size_t objectAt = listed ? hitEnd : objectStart(r, s, hitEnd);
     if (!listed && (b.last > until || b.first < objectAt || b.first - objectAt > gapMax))
         return out;
@@ -387,20 +502,40 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
         if (r.clauseBreakBefore(t))
             return out;
     out.push_back(s.mentions[k]);
+    std::size_t itemFirst = r.aligned[out.back()].first; // where the current item starts
     for (++k; k < s.mentions.size(); ++k) {
         const AlignedMention& q = r.aligned[s.mentions[k]];
         if (q.last <= until && adjacent(r, r.aligned[out.back()], q)) {
             out.back() = s.mentions[k]; // "leg pitting edema": the item is the last
             continue;
         }
-        if (q.last > until || !coordinated(r, r.aligned[out.back()], q))
+        // "skin lesions (dermatitis herpetiformis), iron deficiency": a gloss is no item;
+        // "pain in the chest, fever": nor is a concept inside the item.
+        AlignedMention whole = r.aligned[out.back()];
+        whole.first = itemFirst;
+        whole.last = itemEnd(r, s, whole);
+        if (q.last <= until && (inGloss(r, s, q) || q.first < whole.last))
+            continue;
+        if (q.last > until || !coordinated(r, whole, q))
             break;
+        // "including A, B and C, as well as D": "as well as" adds to what the list was of.
+        bool asWell = false;
+        for (std::size_t t = whole.last; t < q.first && (listed || hit.examples); ++t)
+            asWell = asWell || r.tokens[t].norm == "well";
+        if (asWell)
+            break;
+        // Not over a clause break or a subject pronoun ("... and B, but it does not cause").
+        bool ownClause = false;
+        for (std::size_t t = q.last; t < until && until < s.tb && !ownClause; ++t)
+            ownClause = r.clauseBreakBefore(t) ||
+                        (t > q.last && words::in(words::kSubjectPronouns, r.tokens[t].norm));
         const bool headsNext =
-            until < s.tb && until - q.last <= gapMax &&
+            until < s.tb && until - q.last <= gapMax && !ownClause &&
             (k + 1 == s.mentions.size() || r.aligned[s.mentions[k + 1]].first >= until);
         if (headsNext)
             break;
         out.push_back(s.mentions[k]);
+        itemFirst = q.first;
     }
     return out;
 }
@@ -420,20 +555,53 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
     std::size_t prevTailEnd = 0, from = s.ta, prevTail = std::size_t(-1);
     bool prevRelative = false; // the previous cue opened a relative clause on its head
     std::vector<std::size_t> prevLeft, prevRight;
+    // The head of the last predicate ("such as" lists, it predicates nothing) and its cue.
+    std::vector<std::size_t> subjectLeft;
+    const CueHit* subjectCue = nullptr;
     for (std::size_t j = 0; j < cues.size(); ++j) {
         CueHit& hit = *cues[j];
         const std::size_t prevFrom = from; // where the previous cue's head could start
-        if (j > 0 && !copularBridge(r, *cues[j - 1], hit))
+        // "X (a Y) treats Z": the apposition leaves X the subject of what follows.
+        if (j > 0 && !copularBridge(r, *cues[j - 1], hit) && !cues[j - 1]->appositive)
             from = cues[j - 1]->start + cues[j - 1]->len;
         const std::size_t until = j + 1 < cues.size() ? cues[j + 1]->start : s.tb;
-        bool fromLabel = false;
-        auto left = leftArguments(r, s, hit, from, prevTailEnd, fromLabel);
+        bool fromLabel = false, pronoun = false;
+        std::size_t conjunction = 0;
+        auto left = leftArguments(r, s, hit, from, prevTailEnd, fromLabel, pronoun, conjunction);
         hit.labelled = fromLabel;
+        hit.pronoun = pronoun;
+        // "X is known to cross the placenta and can cause Y", "This finding is associated
+        // with A and is commonly heard in B": a second predicate of the clause's subject,
+        // the previous cue's head or the concept that opens the sentence.
+        if (left.empty() && conjunction != 0) {
+            bool isLabel = false;
+            if (subjectCue != nullptr) {
+                left = subjectLeft;
+                hit.labelled = subjectCue->labelled;
+            } else if (const std::size_t k = sentenceSubject(r, s, isLabel);
+                       k != 0 && r.aligned[s.mentions[k - 1]].last <= conjunction) {
+                left = {s.mentions[k - 1]};
+                hit.labelled = isLabel;
+            }
+            hit.clauseFrom = conjunction;
+        }
         // "X is a Y that causes Z", "X is a drug used to treat Z": the relative clause on
         // the predicate noun says it of X.
         if (j > 0 && !prevLeft.empty() && relativeBridge(r, s, *cues[j - 1], hit)) {
             left = prevLeft;
             from = prevFrom;
+        }
+        // "X: This congenital heart defect involves Y": the renamed item is the subject.
+        if (j > 0 && cues[j - 1]->renaming && !prevLeft.empty()) {
+            bool subjectNoun = true;
+            for (std::size_t t = cues[j - 1]->start + 1; t <= hit.start && subjectNoun; ++t)
+                subjectNoun =
+                    r.softJoin(t) &&
+                    (t == hit.start || !words::in(words::kRelativePronouns, r.tokens[t].norm));
+            if (subjectNoun) {
+                left = prevLeft;
+                hit.labelled = cues[j - 1]->labelled;
+            }
         }
         if (clauseAntecedent(r, s, left, hit))
             left.clear();
@@ -448,10 +616,14 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             left = prevLeft;
         // "X, which presents with Y, is treated with Z": the relative clause closes at the
         // comma before the cue, whose head is X, not Y.
+        // Not when a relative clause opens on Y there ("characteristic of Y, which is a").
         if (!left.empty() && left.back() == prevTail && prevRelative) {
-            bool closed = false;
+            bool closed = false, reopened = false;
             for (std::size_t t = r.aligned[left.back()].last; t <= hit.start && !closed; ++t)
                 closed = r.clauseBreakBefore(t);
+            for (std::size_t t = r.aligned[left.back()].last; t < hit.start; ++t)
+                reopened = reopened || words::in(words::kRelativePronouns, r.tokens[t].norm);
+            closed = closed && !reopened;
             if (closed)
                 left = prevLeft;
         }
@@ -461,6 +633,11 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
                 prevRelative =
                     prevRelative || words::in(words::kRelativePronouns, r.tokens[t].norm);
         prevLeft = left;
+        if (const RelationCue& c = lexicon_.relationCues()[hit.cue];
+            !(c.relation == "is_a" && c.direction == CueDirection::Reverse)) {
+            subjectLeft = left;
+            subjectCue = &hit;
+        }
         bool listed = false;
         const auto right = rightArguments(r, s, hit, until, listed);
         prevRight = right;
@@ -469,9 +646,18 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         // "infections such as X": the class stands right before "such as"; "findings such
         // as X" leaves a concept further back no class of X.
         const RelationCue& cue = lexicon_.relationCues()[hit.cue];
+        // "the hallmark features of PTSD, such as intrusive memories": the examples are of
+        // the noun before "of", not of Y.
         if (!left.empty() && cue.relation == "is_a" && cue.direction == CueDirection::Reverse &&
-            hit.start - r.aligned[left.back()].last > 0)
+            (hit.start - r.aligned[left.back()].last > 0 || ofArgument(r, s, left.back(), from)))
             continue;
+        // "X: This congenital heart defect involves": the renaming phrase must be the
+        // clause's subject, two words or more ending at its verb; not "This combination
+        // provides broad-spectrum coverage", "These factors play a role".
+        if (hit.renaming && !renamesSubject(r, s, hit, right)) {
+            hit.renaming = false;
+            continue;
+        }
         if (left.empty() || right.empty() ||
             // Listed objects stand after the words of their class: no check between.
             !cueArgumentsAreMentions(r, s, r.aligned[left.front()],
@@ -605,15 +791,31 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
             break;
         }
     // For an item label the clause starts at the pronoun that stands for it.
-    for (std::size_t t = cue.start; cue.labelled && t > a.last; --t)
+    for (std::size_t t = cue.start; (cue.labelled || cue.pronoun) && t > a.last; --t)
         if (words::in(words::kSubjectPronouns, r.tokens[t - 1].norm)) {
             w0 = t - 1;
             break;
         }
+    // A second predicate ("and can cause") starts its clause at the conjunction.
+    if (cue.clauseFrom > w0 && cue.clauseFrom < cue.start)
+        w0 = cue.clauseFrom;
     bool negated = false, hedged = false;
     scanPolarity(r, &a, w0, cue.start, negated, hedged);
-    bool tailNegated = false, ignored = false;
-    scanPolarity(r, nullptr, cue.start + cue.len, b.first, tailNegated, ignored);
+    bool tailNegated = false, tailHedged = false;
+    scanPolarity(r, nullptr, cue.start + cue.len, b.first, tailNegated, tailHedged);
+    // "suggest that the patient may have experienced X": the clause that states the object
+    // hedges the relation.
+    hedged = hedged || (tailHedged && cue.start + cue.len < b.first &&
+                        r.tokens[cue.start + cue.len].norm == "that");
+    // "would lead to A and potentially B": a hedge after the coordinator is B's alone.
+    std::size_t t = b.first;
+    while (t > cue.start + cue.len && words::in(kDeterminers, r.tokens[t - 1].norm))
+        --t;
+    if (t >= cue.start + cue.len + 2 && words::in(kClauseConjunctions, r.tokens[t - 2].norm)) {
+        bool itemNegated = false, itemHedged = false;
+        scanPolarity(r, nullptr, t - 1, t, itemNegated, itemHedged);
+        hedged = hedged || itemHedged;
+    }
     // A hedged denial is still a denial of the edge.
     return negated || tailNegated ? Polarity::Negated
            : hedged               ? Polarity::Hedged

@@ -75,6 +75,25 @@ private:
     struct Sentence;
 
     void findCues(const Reading& r, Sentence& s) const;
+    // "symptoms of a respiratory infection, including cough and fever", "the hallmark
+    // features of PTSD, such as flashbacks": the listed items are what Y presents with; adds
+    // (or turns the "such as" into) a presents_with cue at the list word.
+    void examplesOfSymptoms(const Reading& r, Sentence& s) const;
+    // "nortriptyline (a tricyclic antidepressant)", "Tiotropium - an anticholinergic agent
+    // that": an indefinite noun phrase in a bracket or after a spaced dash right after a KG
+    // concept names its class; adds an is-a cue at the article.
+    void appositiveClasses(const Reading& r, Sentence& s) const;
+    // "D) Atrial septal defect: This congenital heart defect involves": the noun phrase after
+    // the demonstrative that opens an item's clause names the item's class; adds an is-a cue
+    // at the demonstrative.
+    void renamingDemonstratives(const Reading& r, Sentence& s) const;
+    // Whether the object of such a cue is a phrase of two words or more right after the
+    // demonstrative that ends at a verb the lexicon knows (a cue, a common verb, an
+    // auxiliary).
+    bool renamesSubject(const Reading& r, const Sentence& s, const CueHit& hit,
+                        const std::vector<std::size_t>& right) const;
+    // Whether the first token at or after text offset `offset` is "a" or "an".
+    static bool opensIndefinite(const Reading& r, std::size_t offset);
     // Adds the sentence's noun phrases that no mention covers to r and s as unlinked
     // mentions (node kNoNode).
     void addPhraseMentions(Reading& r, Sentence& s) const;
@@ -84,10 +103,44 @@ private:
     // Claims of every cue: the concepts next to it on each side, with those coordinated
     // with them (every pair of "A and B cause C or D").
     void claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const;
-    // fromLabel: whether the head is an item label a pronoun stands for.
+    // fromLabel: whether the head is an item label a pronoun stands for; pronoun: whether a
+    // pronoun before the cue stands for the head; secondPredicate: the token of the
+    // conjunction when the cue opens a second predicate whose subject is not next to it
+    // ("X crosses the placenta and can cause Y"), 0 otherwise.
     std::vector<std::size_t> leftArguments(const Reading& r, const Sentence& s, const CueHit& hit,
                                            std::size_t from, std::size_t prevTailEnd,
-                                           bool& fromLabel) const;
+                                           bool& fromLabel, bool& pronoun,
+                                           std::size_t& secondPredicate) const;
+    // The concept that opens the sentence's main clause, after an item label's separator and
+    // an introductory phrase ("However, methimazole is ..."), as 1 + its index into
+    // s.mentions; the label's concept when the clause opens with a pronoun ("X: This is
+    // ..."); 0 when the clause opens with anything else. isLabel: which of the two.
+    std::size_t sentenceSubject(const Reading& r, const Sentence& s, bool& isLabel) const;
+    // "this condition", "this disease" right after the cue (from token `from`) in a sentence
+    // whose clause opens with a pronoun for an item label: 1 + the index into s.mentions of
+    // the label's concept; 0 otherwise.
+    std::size_t anaphoricObject(const Reading& r, const Sentence& s, std::size_t from) const;
+    // "N1 prep N2" ("inclusion bodies within erythrocytes", "wide splitting of S2"): the
+    // index into s.mentions of N1 when mention i is N2 and N1 a noun (not a relational, kind
+    // or onset noun, not a particle) after `from`; i otherwise. anyPreposition: any of
+    // kItemPrepositions, else only "of".
+    std::size_t nounHead(const Reading& r, const Sentence& s, std::size_t i, std::size_t from,
+                         bool anyPreposition) const;
+    // "difficulty with certain movements", "broad chest with widely spaced nipples": the
+    // token where the list item ending with mention m starts, when the words before m back
+    // to a comma or bracket hold one preposition and no other stop; m.first otherwise.
+    std::size_t itemStart(const Reading& r, const Sentence& s, const AlignedMention& m) const;
+    // The same forward: the token after the list item that starts with mention m ("pain in
+    // the chest, fever").
+    std::size_t itemEnd(const Reading& r, const Sentence& s, const AlignedMention& m) const;
+    // Whether aligned mention mi is the object of "of" after a noun that is not a kind noun
+    // ("features of PTSD"; not "a type of infection", nor the "of" of a cue ending at from).
+    static bool ofArgument(const Reading& r, const Sentence& s, std::size_t mi, std::size_t from);
+    // Whether mention m lies in a bracket opened right after a concept: a gloss, no list item.
+    // afterLinked: only after a KG concept (a gloss that links what the phrase before it
+    // does not, "cholecystokinin (CCK)", names the concept).
+    static bool inGloss(const Reading& r, const Sentence& s, const AlignedMention& m,
+                        bool afterLinked = false);
     // listed: whether the objects are the items after "including" or "such as".
     std::vector<std::size_t> rightArguments(const Reading& r, const Sentence& s, const CueHit& hit,
                                             std::size_t until, bool& listed) const;
@@ -103,6 +156,9 @@ private:
     // "A) X: This ..., but it does not explain Y": the same for a pronoun that opens a later
     // clause of a sentence with an item label.
     std::size_t clauseLabel(const Reading& r, const Sentence& s, const CueHit& hit) const;
+    // 1 + the token of a subject pronoun a few words before the cue that opens a later
+    // clause ("..., but it", "as it"); 0 if none.
+    std::size_t laterClausePronoun(const Reading& r, const Sentence& s, const CueHit& hit) const;
     // "X - an agent that blocks Y", "X, a drug used to treat Y": the index into s.mentions
     // of X, the head of the cue after the apposition; s.mentions.size() if none.
     std::size_t appositionHead(const Reading& r, const Sentence& s, const CueHit& hit) const;
@@ -153,8 +209,11 @@ private:
     std::pair<std::size_t, std::size_t> unlinkedPhrase(const Reading& r, const Sentence& s,
                                                        const CueHit& hit, bool afterCue) const;
 
+    static constexpr std::size_t kNoCue = std::size_t(-1);
     const Lexicon& lexicon_;
     ClaimSettings settings_;
+    std::size_t presentsWithCue_ = kNoCue; // index of "presents with" in the lexicon
+    std::size_t isACue_ = kNoCue;          // index of "is a"
 };
 
 } // namespace rs

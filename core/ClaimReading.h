@@ -50,13 +50,49 @@ inline constexpr std::array<std::string_view, 9> kPopulations = {
     "patients", "patient",  "those",  "individuals", "people",
     "persons",  "children", "adults", "women"};
 
+// Nouns whose "of" complement is what the phrase names: "a description of Y, which causes"
+// is about Y.
+inline constexpr std::array<std::string_view, 5> kRelationalNouns = {"description", "presence",
+                                                                     "history", "case", "evidence"};
+
+// Plural nouns whose "of" object is the disease that shows the examples listed after them
+// ("symptoms of a respiratory infection, including cough").
+inline constexpr std::array<std::string_view, 5> kSymptomNouns = {"symptoms", "signs", "features",
+                                                                  "manifestations", "findings"};
+
+// Nouns that after "this" rename the item a sentence is about ("features of this condition").
+inline constexpr std::array<std::string_view, 7> kAnaphoricNouns = {
+    "condition", "disease", "disorder", "diagnosis", "syndrome", "drug", "medication"};
+
+// Nouns of taking a drug or an exposure: "long-term use of X" stands for X.
+inline constexpr std::array<std::string_view, 5> kUseNouns = {"use", "abuse", "overuse", "misuse",
+                                                              "exposure"};
+
+// Words between "that the patient" and what the patient has ("that the patient may have
+// experienced", "that he is suffering from").
+inline constexpr std::size_t kMaxPatientVerbs = 4;
+inline constexpr std::array<std::string_view, 22> kPatientVerbs = {
+    "has",          "had",       "have",       "may",     "might",     "could",
+    "is",           "was",       "be",         "been",    "having",    "experienced",
+    "experiencing", "developed", "developing", "suffers", "suffering", "suffered",
+    "from",         "likely",    "also",       "probably"};
+
+// Possessives before a noun that stands for the condition ("the patient's history of").
+inline constexpr std::array<std::string_view, 5> kPossessives = {"patient", "his", "her", "their",
+                                                                 "patients"};
+
 // Words between a relative pronoun and its cue ("that can be used to treat").
 inline constexpr std::array<std::string_view, 10> kRelativeAuxiliaries = {
     "can", "may", "might", "could", "is", "are", "be", "also", "often", "commonly"};
 
 // Words that open a clause whose subject follows ("but it does not explain").
-inline constexpr std::array<std::string_view, 8> kClauseOpeners = {
-    "but", "and", "so", "yet", "though", "although", "while", "whereas"};
+inline constexpr std::array<std::string_view, 11> kClauseOpeners = {
+    "but", "and", "so", "yet", "though", "although", "while", "whereas", "because", "as", "since"};
+
+// Prepositions inside one list item ("difficulty with certain movements", "tumors in the
+// thyroid", "inclusion bodies within erythrocytes").
+inline constexpr std::array<std::string_view, 10> kItemPrepositions = {
+    "with", "of", "in", "within", "on", "at", "during", "from", "to", "for"};
 
 // Words that may stand between two coordinated concepts: "A, B and C", "A and/or B",
 // "A as well as B", "both A and B", "A or the B".
@@ -74,7 +110,12 @@ struct ClaimExtractor::CueHit {
     std::size_t start = 0, len = 0; // token range
     std::size_t cue = 0;            // index into Lexicon::relationCues()
     bool used = false;
-    bool labelled = false; // its head is an item label a pronoun stands for
+    bool labelled = false;      // its head is an item label a pronoun stands for
+    bool pronoun = false;       // a pronoun before it stands for its head (the sentence's subject)
+    std::size_t clauseFrom = 0; // where its clause starts when that is after its head
+    bool examples = false;      // "symptoms of Y, including": its head is the object of "of"
+    bool appositive = false;    // "X (a Y)": a parenthetical class, no clause boundary
+    bool renaming = false;      // "X: This congenital defect involves": the noun renames X
 };
 
 // One output being read: its tokens, the mentions aligned to them, and the helpers every

@@ -110,9 +110,11 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
                 ++first;
             }
             // "these proteins", "this congenital defect": which one is said elsewhere.
-            const bool demonstrative = start > ta &&
-                                       words::in(kDemonstratives, tokens[start - 1].norm) &&
-                                       tokens[start - 1].norm != "that";
+            // A demonstrative the caller blocked is a cue of its own ("X: This congenital
+            // defect involves": the phrase renames X), not an anaphor.
+            const bool demonstrative =
+                start > ta && words::in(kDemonstratives, tokens[start - 1].norm) &&
+                tokens[start - 1].norm != "that" && mark(start - 1) != Mark::Blocked;
             // "a rightward shift in the pressure-volume loop": a complement too long for a
             // phrase leaves the relational noun's own words.
             const std::size_t last =

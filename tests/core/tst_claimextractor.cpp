@@ -105,8 +105,12 @@ void TestClaimExtractor::extract_data() {
                                       << ""
                                       << "";
     QTest::newRow("cue too far from head")
-        << "Amoxicillin is given in high doses for many weeks and treats pneumonia."
+        << "Amoxicillin is given in high doses for many long weeks then treats pneumonia."
         << ""
+        << "";
+    QTest::newRow("a second predicate far from its subject")
+        << "Amoxicillin is given in high doses for many weeks and treats pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
         << "";
     QTest::newRow("not across sentences") << "Amoxicillin is cheap. Treats pneumonia well."
                                           << ""
@@ -180,9 +184,10 @@ void TestClaimExtractor::extract_data() {
         << "Pneumonia is a severe form of lung disease."
         << "community-acquired pneumonia|is_a|lung disease|asserted"
         << "";
+    // Fever is no pneumonia: the examples are of the symptoms, which pneumonia presents with.
     QTest::newRow("first concept is an argument")
         << "The symptoms of pneumonia, such as fever, resolve."
-        << ""
+        << "community-acquired pneumonia|presents_with|fever|asserted"
         << "";
     QTest::newRow("relative clause after the cue")
         << "Pneumonia is a condition in which the lung disease spreads."
@@ -235,7 +240,8 @@ void TestClaimExtractor::extract_data() {
         << "";
     QTest::newRow("pronoun is the head, not the concept before it")
         << "Amoxicillin treats pneumonia, but it does not treat asthma."
-        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "amoxicillin|treats|asthma|negated"
         << "";
     QTest::newRow("relative clause on an unlinked predicate noun")
         << "Amoxicillin is a penicillin that can cause rash."
@@ -264,9 +270,110 @@ void TestClaimExtractor::extract_data() {
         << "amoxicillin|treats|community-acquired pneumonia|asserted;"
            "amoxicillin|treats|asthma|negated"
         << "";
+    // Without an item label, the pronoun of a later clause is the sentence's subject.
     QTest::newRow("a later pronoun without an item label")
         << "Amoxicillin treats pneumonia, and it does not treat asthma."
-        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "amoxicillin|treats|asthma|negated"
+        << "";
+    QTest::newRow("a later pronoun after an introductory phrase")
+        << "However, asthma can cause cough, as it is associated with wheezing."
+        << "asthma|causes|cough|asserted;asthma|associated_with|wheezing|asserted"
+        << "";
+    QTest::newRow("no subject for a later pronoun")
+        << "The patient takes amoxicillin, but it does not treat asthma."
+        << ""
+        << "";
+    QTest::newRow("second predicate of the previous cue's head")
+        << "Asthma is associated with wheezing and can cause cough."
+        << "asthma|associated_with|wheezing|asserted;asthma|causes|cough|asserted"
+        << "";
+    QTest::newRow("a second predicate has its own polarity")
+        << "Amoxicillin does not treat asthma and can cause rash."
+        << "amoxicillin|treats|asthma|negated;amoxicillin|causes|rash|asserted"
+        << "";
+    QTest::newRow("such as predicates nothing")
+        << "This drug is associated with lung disease such as asthma and can cause rash."
+        << "asthma|is_a|lung disease|asserted"
+        << "This drug";
+    QTest::newRow("a list item with a preposition, heads")
+        << "Fever, chest pain on inspiration, and cough suggest pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted;"
+           "chest pain|indicates|community-acquired pneumonia|asserted;"
+           "cough|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("a list item with a preposition, tails")
+        << "Pneumonia presents with chest pain on inspiration, fever, and cough."
+        << "community-acquired pneumonia|presents_with|chest pain|asserted;"
+           "community-acquired pneumonia|presents_with|fever|asserted;"
+           "community-acquired pneumonia|presents_with|cough|asserted"
+        << "";
+    QTest::newRow("a coordinator inside a preposition's object")
+        << "Asthma can cause cough with wheezing and fever."
+        << "asthma|causes|cough|asserted"
+        << "";
+    QTest::newRow("a gloss with a concept is no list item, tails")
+        << "Asthma can cause lung disease (pneumonia), rash, and cough."
+        << "asthma|causes|lung disease|asserted;asthma|causes|rash|asserted;"
+           "asthma|causes|cough|asserted"
+        << "";
+    QTest::newRow("a gloss with a concept is no list item, heads")
+        << "Rash (fever), cough and wheezing suggest asthma."
+        << "rash|indicates|asthma|asserted;cough|indicates|asthma|asserted;"
+           "wheezing|indicates|asthma|asserted"
+        << "";
+    QTest::newRow("examples after symptoms of a disease")
+        << "The patient has symptoms of pneumonia, including cough, chest pain, and fever, as "
+           "well as rash."
+        << "community-acquired pneumonia|presents_with|cough|asserted;"
+           "community-acquired pneumonia|presents_with|chest pain|asserted;"
+           "community-acquired pneumonia|presents_with|fever|asserted"
+        << "";
+    QTest::newRow("such as after signs of a disease")
+        << "Signs of pneumonia such as fever and cough are common."
+        << "community-acquired pneumonia|presents_with|fever|asserted;"
+           "community-acquired pneumonia|presents_with|cough|asserted"
+        << "";
+    QTest::newRow("a relative clause reopened on the tail")
+        << "Wheezing that is a symptom of asthma, which is a lung disease, is common."
+        << "asthma|presents_with|wheezing|asserted;asthma|is_a|lung disease|asserted"
+        << "";
+    QTest::newRow("a concept after a demonstrative is anaphoric")
+        << "Fever suggests this pneumonia."
+        << ""
+        << "";
+    QTest::newRow("this condition is the item's concept")
+        << "A) Asthma: This is unlikely as she does not have wheezing, which is a symptom of "
+           "this condition."
+        << "asthma|presents_with|wheezing|asserted"
+        << "";
+    QTest::newRow("this condition without an item label")
+        << "She does not have wheezing, which is a symptom of this condition."
+        << ""
+        << "";
+    QTest::newRow("long-term use of a drug") << "Rash is caused by long-term use of amoxicillin."
+                                             << "amoxicillin|causes|rash|asserted"
+                                             << "";
+    QTest::newRow("what the patient has is the object")
+        << "Fever suggests that the patient has pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("a hedge in the clause of the object")
+        << "Fever suggests that the patient may have pneumonia."
+        << "fever|indicates|community-acquired pneumonia|hedged"
+        << "";
+    QTest::newRow("a coordinator inside an item's prepositional object")
+        << "Wheezing and a positive culture for rash and cough suggest asthma."
+        << "wheezing|indicates|asthma|asserted;cough|indicates|asthma|asserted"
+        << "";
+    QTest::newRow("a hedge after the coordinator, a list before a later clause")
+        << "Asthma can cause cough and possibly wheezing, but it does not cause rash."
+        << "asthma|causes|cough|asserted;asthma|causes|wheezing|hedged;"
+           "asthma|causes|rash|negated"
+        << "";
+    QTest::newRow("a relative clause on N1 prep N2 is about N1")
+        << "She has cough with wheezing, which suggests asthma."
+        << "cough|indicates|asthma|asserted"
         << "";
     QTest::newRow("listed objects after a class")
         << "Pneumonia presents with a range of symptoms, including fever and cough."

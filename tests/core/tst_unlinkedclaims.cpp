@@ -109,8 +109,41 @@ void TestUnlinkedClaims::extract_data() {
                                            << "";
     QTest::newRow("a kind noun is no class") << "Amoxicillin is a first-line antibiotic test."
                                              << "";
+    // A second predicate ("and can cause") is the clause subject's.
+    QTest::newRow("second predicate of the sentence's subject")
+        << "However, amoxicillin crosses the placenta and can cause rash."
+        << "amoxicillin|causes|rash|asserted";
     QTest::newRow("no subject before a second predicate")
-        << "Amoxicillin crosses the placenta and can cause rash."
+        << "This drug crosses the placenta and can cause rash."
+        << "";
+    QTest::newRow("second predicate of an item label")
+        << "B) Night sweats - This is within the normal range and does not suggest "
+           "pneumonia."
+        << "[Night sweats]|indicates|community-acquired pneumonia|negated";
+    QTest::newRow("a list item with a participle and a preposition")
+        << "The findings (fever, forearms angled away from the body, and cough) suggest "
+           "pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted;"
+           "[body]|indicates|community-acquired pneumonia|asserted;"
+           "cough|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("the head noun of N1 of N2")
+        << "The wide splitting of S2 and loud murmur of S2 suggest pneumonia."
+        << "[splitting]|indicates|community-acquired pneumonia|asserted;"
+           "[loud murmur]|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("no head noun over a relational noun")
+        << "The presence of night sweats suggests pneumonia."
+        << "[night sweats]|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("a demonstrative noun renames the item")
+        << "B) Wheezing: This respiratory sign suggests asthma."
+        << "wheezing|is_a|[respiratory sign]|asserted;wheezing|indicates|asthma|asserted";
+    QTest::newRow("no class from a phrase that runs into an unknown verb")
+        << "B) Wheezing: This airway sound reflects narrowing, a sign of asthma."
+        << "";
+    QTest::newRow("no class from a bare generic noun")
+        << "B) Wheezing: These sounds are loud and are associated with asthma."
+        << "wheezing|associated_with|asthma|asserted";
+    QTest::newRow("the object of a preposition after a particle")
+        << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
     QTest::newRow("associated_with needs linked ends")
         << "Pneumonia is associated with smoking history."
@@ -137,7 +170,14 @@ void TestUnlinkedClaims::extract_data() {
            "[damage to the airways]|causes|cough|asserted";
     QTest::newRow("apposition with a relative clause")
         << "Albuterol - a bronchodilator that can be used to treat asthma."
-        << "albuterol|treats|asthma|asserted";
+        << "albuterol|is_a|[bronchodilator]|asserted;albuterol|treats|asthma|asserted";
+    QTest::newRow("an indefinite noun in a bracket names the class")
+        << "Amoxicillin (a penicillin) treats pneumonia."
+        << "amoxicillin|is_a|[penicillin]|asserted;"
+           "amoxicillin|treats|community-acquired pneumonia|asserted";
+    QTest::newRow("no class from a bracket without an article")
+        << "Amoxicillin (penicillin) treats pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted";
     QTest::newRow("no apposition without its comma")
         << "Albuterol is given with a bronchodilator that can be used to treat asthma."
         << "[bronchodilator]|treats|asthma|asserted";
