@@ -423,37 +423,53 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
     for (std::size_t j = 0; j < cues.size(); ++j) {
         CueHit& hit = *cues[j];
         const std::size_t prevFrom = from; // where the previous cue's head could start
-        if (j > 0 && !copularBridge(r, *cues[j - 1], hit))
+        const bool bridged = j > 0 && copularBridge(r, *cues[j - 1], hit);
+        if (j > 0 && !bridged)
             from = cues[j - 1]->start + cues[j - 1]->len;
         const std::size_t until = j + 1 < cues.size() ? cues[j + 1]->start : s.tb;
         bool fromLabel = false;
         auto left = leftArguments(r, s, hit, from, prevTailEnd, fromLabel);
         hit.labelled = fromLabel;
+        // The construction the claims of this cue are read from: the last one that chose
+        // their head below, else a list on either side, else the cue alone.
+        ClaimPattern pattern = fromLabel ? ClaimPattern::ItemLabel : ClaimPattern::Direct;
+        if (!fromLabel && bridged && !left.empty() &&
+            r.aligned[left.back()].last <= cues[j - 1]->start)
+            pattern = ClaimPattern::Copular;
         // "X is a Y that causes Z", "X is a drug used to treat Z": the relative clause on
         // the predicate noun says it of X.
         if (j > 0 && !prevLeft.empty() && relativeBridge(r, s, *cues[j - 1], hit)) {
             left = prevLeft;
             from = prevFrom;
+            pattern = ClaimPattern::RelativeClause;
         }
         if (clauseAntecedent(r, s, left, hit))
             left.clear();
         // "X - an anticholinergic agent that blocks Y": X blocks Y.
-        if (const std::size_t k = appositionHead(r, s, hit); k < s.mentions.size())
+        if (const std::size_t k = appositionHead(r, s, hit); k < s.mentions.size()) {
             left = {s.mentions[k]};
+            pattern = ClaimPattern::Apposition;
+        }
         // "X causes A, leading to B", "causing A and leading to B": A causes B.
-        if (j > 0 && !prevRight.empty() && causalChain(r, *cues[j - 1], prevRight.back(), hit))
+        if (j > 0 && !prevRight.empty() && causalChain(r, *cues[j - 1], prevRight.back(), hit)) {
             left = prevRight;
+            pattern = ClaimPattern::CausalChain;
+        }
         // "X blocks Y on Z, leading to W": the effect of a drug's action is the drug's.
-        else if (j > 0 && !prevLeft.empty() && actionEffect(r, *cues[j - 1], hit))
+        else if (j > 0 && !prevLeft.empty() && actionEffect(r, *cues[j - 1], hit)) {
             left = prevLeft;
+            pattern = ClaimPattern::ActionEffect;
+        }
         // "X, which presents with Y, is treated with Z": the relative clause closes at the
         // comma before the cue, whose head is X, not Y.
         if (!left.empty() && left.back() == prevTail && prevRelative) {
             bool closed = false;
             for (std::size_t t = r.aligned[left.back()].last; t <= hit.start && !closed; ++t)
                 closed = r.clauseBreakBefore(t);
-            if (closed)
+            if (closed) {
                 left = prevLeft;
+                pattern = ClaimPattern::RelativeClause;
+            }
         }
         prevRelative = false;
         if (!left.empty())
@@ -466,6 +482,10 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         prevRight = right;
         prevTailEnd = right.empty() ? 0 : r.aligned[right.back()].last;
         prevTail = right.empty() ? std::size_t(-1) : right.back();
+        if (pattern == ClaimPattern::Direct && listed)
+            pattern = ClaimPattern::SuchAs;
+        else if (pattern == ClaimPattern::Direct && (left.size() > 1 || right.size() > 1))
+            pattern = ClaimPattern::Coordination;
         // "infections such as X": the class stands right before "such as"; "findings such
         // as X" leaves a concept further back no class of X.
         const RelationCue& cue = lexicon_.relationCues()[hit.cue];
@@ -528,6 +548,7 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
                 c.cue = cue.cue;
                 c.phraseBegin = a.mention->begin;
                 c.phraseEnd = b.mention->end;
+                c.pattern = pattern;
                 claims.push_back(std::move(c));
             }
         }
