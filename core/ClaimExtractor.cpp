@@ -431,45 +431,40 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         auto left = leftArguments(r, s, hit, from, prevTailEnd, fromLabel);
         hit.labelled = fromLabel;
         // The construction the claims of this cue are read from: the last one that chose
-        // their head below, else a list on either side, else the cue alone.
+        // their head (headFrom), else a list on either side, else the cue alone.
         ClaimPattern pattern = fromLabel ? ClaimPattern::ItemLabel : ClaimPattern::Direct;
         if (!fromLabel && bridged && !left.empty() &&
             r.aligned[left.back()].last <= cues[j - 1]->start)
             pattern = ClaimPattern::Copular;
+        const auto headFrom = [&](std::vector<std::size_t> head, ClaimPattern p) {
+            left = std::move(head);
+            pattern = p;
+        };
         // "X is a Y that causes Z", "X is a drug used to treat Z": the relative clause on
         // the predicate noun says it of X.
         if (j > 0 && !prevLeft.empty() && relativeBridge(r, s, *cues[j - 1], hit)) {
-            left = prevLeft;
+            headFrom(prevLeft, ClaimPattern::RelativeClause);
             from = prevFrom;
-            pattern = ClaimPattern::RelativeClause;
         }
         if (clauseAntecedent(r, s, left, hit))
             left.clear();
         // "X - an anticholinergic agent that blocks Y": X blocks Y.
-        if (const std::size_t k = appositionHead(r, s, hit); k < s.mentions.size()) {
-            left = {s.mentions[k]};
-            pattern = ClaimPattern::Apposition;
-        }
+        if (const std::size_t k = appositionHead(r, s, hit); k < s.mentions.size())
+            headFrom({s.mentions[k]}, ClaimPattern::Apposition);
         // "X causes A, leading to B", "causing A and leading to B": A causes B.
-        if (j > 0 && !prevRight.empty() && causalChain(r, *cues[j - 1], prevRight.back(), hit)) {
-            left = prevRight;
-            pattern = ClaimPattern::CausalChain;
-        }
+        if (j > 0 && !prevRight.empty() && causalChain(r, *cues[j - 1], prevRight.back(), hit))
+            headFrom(prevRight, ClaimPattern::CausalChain);
         // "X blocks Y on Z, leading to W": the effect of a drug's action is the drug's.
-        else if (j > 0 && !prevLeft.empty() && actionEffect(r, *cues[j - 1], hit)) {
-            left = prevLeft;
-            pattern = ClaimPattern::ActionEffect;
-        }
+        else if (j > 0 && !prevLeft.empty() && actionEffect(r, *cues[j - 1], hit))
+            headFrom(prevLeft, ClaimPattern::ActionEffect);
         // "X, which presents with Y, is treated with Z": the relative clause closes at the
         // comma before the cue, whose head is X, not Y.
         if (!left.empty() && left.back() == prevTail && prevRelative) {
             bool closed = false;
             for (std::size_t t = r.aligned[left.back()].last; t <= hit.start && !closed; ++t)
                 closed = r.clauseBreakBefore(t);
-            if (closed) {
-                left = prevLeft;
-                pattern = ClaimPattern::RelativeClause;
-            }
+            if (closed)
+                headFrom(prevLeft, ClaimPattern::RelativeClause);
         }
         prevRelative = false;
         if (!left.empty())
@@ -482,10 +477,8 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         prevRight = right;
         prevTailEnd = right.empty() ? 0 : r.aligned[right.back()].last;
         prevTail = right.empty() ? std::size_t(-1) : right.back();
-        if (pattern == ClaimPattern::Direct && listed)
-            pattern = ClaimPattern::SuchAs;
-        else if (pattern == ClaimPattern::Direct && (left.size() > 1 || right.size() > 1))
-            pattern = ClaimPattern::Coordination;
+        if (pattern == ClaimPattern::Direct && (listed || left.size() > 1 || right.size() > 1))
+            pattern = listed ? ClaimPattern::SuchAs : ClaimPattern::Coordination;
         // "infections such as X": the class stands right before "such as"; "findings such
         // as X" leaves a concept further back no class of X.
         const RelationCue& cue = lexicon_.relationCues()[hit.cue];
