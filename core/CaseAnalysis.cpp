@@ -53,6 +53,23 @@ constexpr struct {
     {ClaimStatus::Contradicted, "contradicted"},
 };
 
+// Stored names of the constructions (docs/json-output.md, claims[].pattern).
+constexpr struct {
+    ClaimPattern pattern;
+    const char* name;
+} kClaimPatterns[] = {
+    {ClaimPattern::Direct, "direct"},
+    {ClaimPattern::Coordination, "coordination"},
+    {ClaimPattern::RelativeClause, "relative_clause"},
+    {ClaimPattern::Apposition, "apposition"},
+    {ClaimPattern::CausalChain, "causal_chain"},
+    {ClaimPattern::ActionEffect, "action_effect"},
+    {ClaimPattern::SecondPredicate, "second_predicate"},
+    {ClaimPattern::ItemLabel, "item_label"},
+    {ClaimPattern::SuchAs, "such_as"},
+    {ClaimPattern::Copular, "copular"},
+};
+
 } // namespace
 
 const char* toString(ClaimOwner o) {
@@ -69,6 +86,13 @@ const char* toString(ClaimStatus s) {
     return "unknown";
 }
 
+const char* toString(ClaimPattern p) {
+    for (const auto& row : kClaimPatterns)
+        if (row.pattern == p)
+            return row.name;
+    return "unknown";
+}
+
 std::optional<ClaimOwner> claimOwnerFromName(std::string_view name) {
     for (const auto& row : kClaimOwners)
         if (name == row.name)
@@ -80,6 +104,13 @@ std::optional<ClaimStatus> claimStatusFromName(std::string_view name) {
     for (const auto& row : kClaimStatuses)
         if (name == row.name)
             return row.status;
+    return std::nullopt;
+}
+
+std::optional<ClaimPattern> claimPatternFromName(std::string_view name) {
+    for (const auto& row : kClaimPatterns)
+        if (name == row.name)
+            return row.pattern;
     return std::nullopt;
 }
 

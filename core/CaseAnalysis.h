@@ -33,6 +33,31 @@ enum class Polarity { Asserted, Negated, Hedged };
 // another person's history are read, shown, and never raised as the model's error.
 enum class ClaimOwner { Model, QuestionRestatement, RejectedOption, OtherPerson };
 
+// The construction of the sentence a claim was read from (ClaimExtractor), so that a reader
+// can tell a claim the words state outright from one the extractor inferred over a list, a
+// clause or a label; docs/error-classes.md, Extraction, lists them with an example each.
+// Direct: the concepts right beside a relation cue. Coordination: an end is an item of a list
+// ("A, B and C suggest D"). RelativeClause: a relative clause carries the head ("X is a Y
+// that causes Z", "X, which presents with Y, is treated with Z"). Apposition: "X - an
+// agent that blocks Y". CausalChain: "X causes A, leading to B" (A causes B). ActionEffect:
+// "X blocks Y, leading to Z" (X causes Z). ItemLabel: a pronoun stands for an item's label
+// ("B) X: This is a treatment for Y"). SuchAs: objects listed after a class ("presents
+// with symptoms such as A and B", "including A"). Copular: "X is a common cause of Y".
+// SecondPredicate: a predicate after a conjunction takes its clause's subject ("X crosses
+// the placenta and can cause Y").
+enum class ClaimPattern {
+    Direct,
+    Coordination,
+    RelativeClause,
+    Apposition,
+    CausalChain,
+    ActionEffect,
+    ItemLabel,
+    SuchAs,
+    Copular,
+    SecondPredicate
+};
+
 // What the KG says about a claim. Unverified is the KG's silence: shown, never an error.
 enum class ClaimStatus { Unverified, Supported, Contradicted };
 
@@ -70,6 +95,7 @@ struct Claim {
     std::size_t headBegin = 0, headEnd = 0, tailBegin = 0, tailEnd = 0;
     std::string headText, tailText;
     ClaimOwner owner = ClaimOwner::Model;
+    ClaimPattern pattern = ClaimPattern::Direct; // the construction it was read from
     ClaimStatus status = ClaimStatus::Unverified;
     ClaimEvidence evidence; // empty kind when unverified
 };
@@ -93,9 +119,11 @@ const char* toString(Severity s);
 const char* toString(Polarity p);
 const char* toString(ClaimOwner o);
 const char* toString(ClaimStatus s);
+const char* toString(ClaimPattern p);
 std::optional<Polarity> polarityFromName(std::string_view name);
 std::optional<ClaimOwner> claimOwnerFromName(std::string_view name);
 std::optional<ClaimStatus> claimStatusFromName(std::string_view name);
+std::optional<ClaimPattern> claimPatternFromName(std::string_view name);
 
 struct Finding {
     FindingType type = FindingType::Relation;

@@ -149,6 +149,7 @@ CaseResult makeCaseResult(const Case& c, const CaseAnalysis& a, const KnowledgeB
         rc.cue = cl.cue;
         rc.owner = toString(cl.owner);
         rc.status = cl.status;
+        rc.pattern = cl.pattern;
         rc.evidence = {cl.evidence.kind, nodeNames(kb, cl.evidence.nodes), cl.evidence.relations,
                        cl.evidence.forward};
         r.claims.push_back(std::move(rc));

@@ -108,6 +108,9 @@ struct CaseResult {
         std::string cue;
         std::string owner;                 // whose claim: "model", "rejected_option", ...
         std::optional<ClaimStatus> status; // not written when unset
+        // The construction it was read from; unset in projects written before patterns were
+        // recorded, and then not written.
+        std::optional<ClaimPattern> pattern;
         // The KG walk or edges the status rests on (ClaimEvidence with names); not written
         // when kind is empty.
         struct Evidence {

@@ -100,6 +100,8 @@ json claimJson(const CaseResult::Claim& cl) {
         cj["owner"] = text(cl.owner);
     if (cl.status)
         cj["status"] = toString(*cl.status);
+    if (cl.pattern)
+        cj["pattern"] = toString(*cl.pattern);
     if (!cl.evidence.kind.empty())
         cj["evidence"] = {{"kind", text(cl.evidence.kind)},
                           {"nodes", texts(cl.evidence.nodes)},
@@ -479,6 +481,11 @@ void readText(Reader& in, const json& j, CaseResult& r) {
             cl.status = claimStatusFromName(status);
             if (!cl.status && !status.empty())
                 in.problem(where + ".status", "not supported, contradicted or unverified");
+            // Projects written before patterns were recorded have none: left unset.
+            const std::string pattern = in.string(c, "pattern", where);
+            cl.pattern = claimPatternFromName(pattern);
+            if (!cl.pattern && !pattern.empty())
+                in.problem(where + ".pattern", "not a known claim pattern");
             cl.owner = in.string(c, "owner", where);
             if (!cl.owner.empty() && !claimOwnerFromName(cl.owner))
                 in.problem(where + ".owner", "not a known owner of a claim");

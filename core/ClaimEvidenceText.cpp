@@ -74,4 +74,65 @@ std::string claimOwnerText(const CaseResult::Claim& c) {
     return {};
 }
 
+namespace {
+
+constexpr struct {
+    ClaimPattern pattern;
+    const char* label;
+    const char* explanation;
+} kPatternTexts[] = {
+    {ClaimPattern::Direct, "direct",
+     "The two concepts stand right beside the relation cue: \"Amoxicillin treats pneumonia\"."},
+    {ClaimPattern::Coordination, "coordination",
+     "An end is one item of a list, and every item makes a claim: \"Fever, cough and rash "
+     "suggest measles\" gives fever, cough and rash each suggesting measles."},
+    {ClaimPattern::RelativeClause, "relative clause",
+     "A relative clause carries the head over: \"X is a drug that treats Y\" says X treats Y; "
+     "\"X, which causes Y, is treated with Z\" says Z treats X."},
+    {ClaimPattern::Apposition, "apposition",
+     "An apposition's clause is said of the concept it renames: \"X - an agent that blocks "
+     "Y\" says X blocks Y."},
+    {ClaimPattern::CausalChain, "causal chain",
+     "A causal participle continues from the last effect: \"X causes A, leading to B\" says "
+     "A causes B."},
+    {ClaimPattern::ActionEffect, "action effect",
+     "The effect of a drug's action is the drug's: \"X blocks Y, leading to Z\" says X "
+     "causes Z."},
+    {ClaimPattern::ItemLabel, "item label",
+     "A pronoun stands for an item's label: \"B) X: This is a treatment for Y\" says X "
+     "treats Y."},
+    {ClaimPattern::SuchAs, "such-as list",
+     "The objects are listed after a class, with \"such as\" or \"including\": \"presents "
+     "with a range of symptoms, including A and B\" says it presents with A and with B."},
+    {ClaimPattern::Copular, "copular",
+     "The copula leads into a relational noun: \"X is a common cause of Y\" says X causes "
+     "Y."},
+    {ClaimPattern::SecondPredicate, "second predicate",
+     "A predicate after a conjunction takes the subject of its clause: \"X crosses the "
+     "placenta and can cause Y\" says X causes Y."},
+};
+
+} // namespace
+
+std::string claimPatternLabel(ClaimPattern p) {
+    for (const auto& row : kPatternTexts)
+        if (row.pattern == p)
+            return row.label;
+    return toString(p);
+}
+
+std::string claimPatternExplanation(ClaimPattern p) {
+    for (const auto& row : kPatternTexts)
+        if (row.pattern == p)
+            return row.explanation;
+    return {};
+}
+
+std::string claimReadingText(const CaseResult::Claim& c) {
+    std::string s = c.pattern ? claimPatternLabel(*c.pattern) : std::string();
+    if (!c.cue.empty())
+        s += (s.empty() ? "" : " · ") + std::string("cue “") + c.cue + "”";
+    return s;
+}
+
 } // namespace rs

@@ -561,8 +561,9 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
     for (std::size_t j = 0; j < cues.size(); ++j) {
         CueHit& hit = *cues[j];
         const std::size_t prevFrom = from; // where the previous cue's head could start
+        const bool bridged = j > 0 && copularBridge(r, *cues[j - 1], hit);
         // "X (a Y) treats Z": the apposition leaves X the subject of what follows.
-        if (j > 0 && !copularBridge(r, *cues[j - 1], hit) && !cues[j - 1]->appositive)
+        if (j > 0 && !bridged && !cues[j - 1]->appositive)
             from = cues[j - 1]->start + cues[j - 1]->len;
         const std::size_t until = j + 1 < cues.size() ? cues[j + 1]->start : s.tb;
         bool fromLabel = false, pronoun = false;
@@ -570,17 +571,27 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         auto left = leftArguments(r, s, hit, from, prevTailEnd, fromLabel, pronoun, conjunction);
         hit.labelled = fromLabel;
         hit.pronoun = pronoun;
+        // The construction the claims of this cue are read from: the last one that chose
+        // their head (headFrom), else a list on either side, else the cue alone.
+        ClaimPattern pattern = fromLabel ? ClaimPattern::ItemLabel : ClaimPattern::Direct;
+        if (!fromLabel && bridged && !left.empty() &&
+            r.aligned[left.back()].last <= cues[j - 1]->start)
+            pattern = ClaimPattern::Copular;
+        const auto headFrom = [&](std::vector<std::size_t> head, ClaimPattern p) {
+            left = std::move(head);
+            pattern = p;
+        };
         // "X is known to cross the placenta and can cause Y", "This finding is associated
         // with A and is commonly heard in B": a second predicate of the clause's subject,
         // the previous cue's head or the concept that opens the sentence.
         if (left.empty() && conjunction != 0) {
             bool isLabel = false;
             if (subjectCue != nullptr) {
-                left = subjectLeft;
+                headFrom(subjectLeft, ClaimPattern::SecondPredicate);
                 hit.labelled = subjectCue->labelled;
             } else if (const std::size_t k = sentenceSubject(r, s, isLabel);
                        k != 0 && r.aligned[s.mentions[k - 1]].last <= conjunction) {
-                left = {s.mentions[k - 1]};
+                headFrom({s.mentions[k - 1]}, ClaimPattern::SecondPredicate);
                 hit.labelled = isLabel;
             }
             hit.clauseFrom = conjunction;
@@ -588,7 +599,7 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         // "X is a Y that causes Z", "X is a drug used to treat Z": the relative clause on
         // the predicate noun says it of X.
         if (j > 0 && !prevLeft.empty() && relativeBridge(r, s, *cues[j - 1], hit)) {
-            left = prevLeft;
+            headFrom(prevLeft, ClaimPattern::RelativeClause);
             from = prevFrom;
         }
         // "X: This congenital heart defect involves Y": the renamed item is the subject.
@@ -599,7 +610,7 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
                     r.softJoin(t) &&
                     (t == hit.start || !words::in(words::kRelativePronouns, r.tokens[t].norm));
             if (subjectNoun) {
-                left = prevLeft;
+                headFrom(prevLeft, cues[j - 1]->labelled ? ClaimPattern::ItemLabel : pattern);
                 hit.labelled = cues[j - 1]->labelled;
             }
         }
@@ -607,13 +618,13 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             left.clear();
         // "X - an anticholinergic agent that blocks Y": X blocks Y.
         if (const std::size_t k = appositionHead(r, s, hit); k < s.mentions.size())
-            left = {s.mentions[k]};
+            headFrom({s.mentions[k]}, ClaimPattern::Apposition);
         // "X causes A, leading to B", "causing A and leading to B": A causes B.
         if (j > 0 && !prevRight.empty() && causalChain(r, *cues[j - 1], prevRight.back(), hit))
-            left = prevRight;
+            headFrom(prevRight, ClaimPattern::CausalChain);
         // "X blocks Y on Z, leading to W": the effect of a drug's action is the drug's.
         else if (j > 0 && !prevLeft.empty() && actionEffect(r, *cues[j - 1], hit))
-            left = prevLeft;
+            headFrom(prevLeft, ClaimPattern::ActionEffect);
         // "X, which presents with Y, is treated with Z": the relative clause closes at the
         // comma before the cue, whose head is X, not Y.
         // Not when a relative clause opens on Y there ("characteristic of Y, which is a").
@@ -625,7 +636,7 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
                 reopened = reopened || words::in(words::kRelativePronouns, r.tokens[t].norm);
             closed = closed && !reopened;
             if (closed)
-                left = prevLeft;
+                headFrom(prevLeft, ClaimPattern::RelativeClause);
         }
         prevRelative = false;
         if (!left.empty())
@@ -643,6 +654,8 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         prevRight = right;
         prevTailEnd = right.empty() ? 0 : r.aligned[right.back()].last;
         prevTail = right.empty() ? std::size_t(-1) : right.back();
+        if (pattern == ClaimPattern::Direct && (listed || left.size() > 1 || right.size() > 1))
+            pattern = listed ? ClaimPattern::SuchAs : ClaimPattern::Coordination;
         // "infections such as X": the class stands right before "such as"; "findings such
         // as X" leaves a concept further back no class of X.
         const RelationCue& cue = lexicon_.relationCues()[hit.cue];
@@ -714,6 +727,7 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
                 c.cue = cue.cue;
                 c.phraseBegin = a.mention->begin;
                 c.phraseEnd = b.mention->end;
+                c.pattern = pattern;
                 claims.push_back(std::move(c));
             }
         }

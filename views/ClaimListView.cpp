@@ -1,6 +1,7 @@
 #include "ClaimListView.h"
 
 #include "ClaimEvidenceText.h"
+#include "ClaimItemDelegate.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -23,6 +24,7 @@ ClaimListView::ClaimListView(QWidget* parent) : QWidget(parent) {
     list_->setWordWrap(true);
     list_->setTextElideMode(Qt::ElideNone);
     list_->setSelectionMode(QAbstractItemView::NoSelection);
+    list_->setItemDelegate(new ClaimItemDelegate(ReadingRole, list_));
     layout->addWidget(title_);
     layout->addWidget(list_, 1);
     clear();
@@ -66,8 +68,16 @@ void ClaimListView::showClaims(const CaseResult* result) {
             text + QLatin1Char('\n') + QStringLiteral("    ") + evidence, list_);
         item->setData(StatusRole, QLatin1String(toString(status)));
         item->setData(EvidenceRole, evidence);
+        item->setData(PatternRole,
+                      c.pattern ? QLatin1String(toString(*c.pattern)) : QLatin1String());
+        item->setData(ReadingRole, QString::fromStdString(claimReadingText(c)));
         item->setForeground(statusColor(status));
-        item->setToolTip(evidence);
+        QString tip = evidence;
+        if (c.pattern)
+            tip += QStringLiteral("\n\nRead as %1: %2")
+                       .arg(QString::fromStdString(claimPatternLabel(*c.pattern)),
+                            QString::fromStdString(claimPatternExplanation(*c.pattern)));
+        item->setToolTip(tip);
         // An end the KG has no concept for: the claim is never checked, shown apart.
         if (!c.headLinked || !c.tailLinked) {
             QFont italic = item->font();

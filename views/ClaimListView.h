@@ -4,7 +4,9 @@
 // unverified ("no KG edge found": the KG's silence, shown muted and never an error; see
 // docs/design.md, Error classes). Claims that are not the model's own (a restated question
 // fact, an option being rejected, another person's history) say so. A claim with an end the
-// KG has no concept for is unverified and in italics, its evidence naming that end.
+// KG has no concept for is unverified and in italics, its evidence naming that end. Under
+// each claim a muted line says how it was read: its pattern (the construction of the
+// sentence, docs/error-classes.md, Extraction) and its cue; the tooltip explains the pattern.
 #include "CaseResult.h"
 
 #include <QWidget>
@@ -29,6 +31,8 @@ public:
     enum ItemRole {
         StatusRole = Qt::UserRole + 1, // "supported", "contradicted", "unverified"
         EvidenceRole,                  // claimEvidenceText()
+        PatternRole,                   // "coordination", ...; empty when not recorded
+        ReadingRole,                   // claimReadingText(): pattern and cue, in words
     };
     QListWidget* list() const { return list_; }
     QString title() const;

@@ -1,6 +1,7 @@
 #include "InstanceView.h"
 
 #include "CaseResultCodec.h"
+#include "ClaimEvidenceText.h"
 #include "ClaimListView.h"
 #include "FindingColors.h"
 #include "FindingKinds.h"
@@ -402,6 +403,8 @@ public:
                        QStringLiteral("]");
             if (!cl.cue.empty())
                 tip += InstanceView::tr(", cue “%1”").arg(qs(cl.cue));
+            if (cl.pattern)
+                tip += InstanceView::tr(", read as %1").arg(qs(claimPatternLabel(*cl.pattern)));
             if (!cl.headLinked || !cl.tailLinked)
                 tip += InstanceView::tr(" — “%1” has no KG concept: unverified, not checked")
                            .arg(qs(cl.headLinked ? cl.tail : cl.head));

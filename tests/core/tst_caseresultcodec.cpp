@@ -78,6 +78,7 @@ CaseResult fullResult() {
     claim.cue = "treats";
     claim.status = ClaimStatus::Contradicted;
     claim.owner = "model";
+    claim.pattern = ClaimPattern::Apposition;
     claim.evidence = {
         "excluding_edges", {"Alteplase", "myocardial infarction"}, {"causes"}, {true}};
     r.claims = {claim};
@@ -134,6 +135,21 @@ void TestCaseResultCodec::roundTrip_data() {
     phrase.headLinked = false;
     unlinked.claims.push_back(phrase);
     QTest::newRow("unlinked ends") << unlinked;
+    // Every construction a claim may be read from, and none: a project written before
+    // patterns were recorded.
+    CaseResult patterns = fullResult();
+    patterns.claims.clear();
+    for (ClaimPattern p :
+         {ClaimPattern::Direct, ClaimPattern::Coordination, ClaimPattern::RelativeClause,
+          ClaimPattern::Apposition, ClaimPattern::CausalChain, ClaimPattern::ActionEffect,
+          ClaimPattern::ItemLabel, ClaimPattern::SuchAs, ClaimPattern::Copular}) {
+        patterns.claims.push_back(fullResult().claims.front());
+        patterns.claims.back().pattern = p;
+    }
+    QTest::newRow("every claim pattern") << patterns;
+    CaseResult unpatterned = fullResult();
+    unpatterned.claims.front().pattern.reset();
+    QTest::newRow("claim without a pattern") << unpatterned;
 }
 
 void TestCaseResultCodec::roundTrip() {
@@ -212,7 +228,7 @@ void TestCaseResultCodec::encodesTheDocumentedShape() {
       "claims": [{"step": 0, "head": "Fever", "relation": "indicates", "tail": "Measles",
                   "polarity": "asserted", "span": [0, 24], "cue": "indicates",
                   "head_node": "Fever", "tail_node": "Measles",
-                  "owner": "model", "status": "unverified"}]
+                  "owner": "model", "status": "unverified", "pattern": "direct"}]
     })");
     const json got = caseResultJson(c, a, kb);
     QVERIFY2(got == expected, (got.dump(1) + "\n---\n" + expected.dump(1)).c_str());
@@ -240,9 +256,13 @@ void TestCaseResultCodec::unsetClaimStatusIsNotWritten() {
     CaseResult r = fullResult();
     r.claims.front().status.reset();
     r.claims.front().evidence = {};
+    r.claims.front().pattern.reset();
     const json j = encodeCaseResult(r);
     QVERIFY(!j["claims"][0].contains("status"));
     QVERIFY(!j["claims"][0].contains("evidence"));
+    QVERIFY(!j["claims"][0].contains("pattern"));
+    QCOMPARE(encodeCaseResult(fullResult())["claims"][0]["pattern"].get<std::string>(),
+             std::string("apposition"));
     QCOMPARE(encodeCaseResult(fullResult())["claims"][0]["status"].get<std::string>(),
              std::string("contradicted"));
 }
@@ -326,6 +346,16 @@ void TestCaseResultCodec::lenientReads_data() {
     QTest::newRow("unknown polarity")
         << QByteArray(R"({"claims": [{"head": "A", "polarity": "maybe"}]})")
         << QByteArray("/claims/0/polarity") << QByteArray(R"("")") << QString("polarity");
+    QTest::newRow("older project: claim without a pattern")
+        << QByteArray(R"({"claims": [{"head": "A", "cue": "treats"}]})")
+        << QByteArray("/claims/0/cue") << QByteArray(R"("treats")") << QString();
+    QTest::newRow("claim pattern read")
+        << QByteArray(R"({"claims": [{"head": "A", "pattern": "causal_chain"}]})")
+        << QByteArray("/claims/0/pattern") << QByteArray(R"("causal_chain")") << QString();
+    QTest::newRow("unknown claim pattern")
+        << QByteArray(R"({"claims": [{"head": "A", "pattern": "hunch"}]})")
+        << QByteArray("/claims/0/cue") << QByteArray(R"("")")
+        << QString("claims[0].pattern: not a known claim pattern");
     QTest::newRow("box without numbers")
         << QByteArray(R"({"images": [{"path": "a.png", "boxes": [{"label": "L", "x": "1"}]}]})")
         << QByteArray("/images/0/boxes/0/x") << QByteArray("0.0")

@@ -13,6 +13,8 @@ private slots:
     void initTestCase();
     void extract_data();
     void extract();
+    void pattern_data();
+    void pattern();
     void claimOffsetsAndSteps();
     void gapSettingBoundsClaims();
     void oddInput_data();
@@ -464,6 +466,80 @@ void TestClaimExtractor::extract() {
     const Result r = run(text.toStdString());
     QCOMPARE(r.claims, claims);
     QCOMPARE(r.gaps, gaps);
+}
+
+void TestClaimExtractor::pattern_data() {
+    // Each claim names the construction it was read from (docs/error-classes.md, Extraction):
+    // "head|relation|tail|pattern" per claim.
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("claims");
+    QTest::newRow("direct") << "Amoxicillin treats pneumonia."
+                            << "amoxicillin|treats|community-acquired pneumonia|direct";
+    QTest::newRow("second predicate") << "Amoxicillin treats pneumonia and can cause rash."
+                                      << "amoxicillin|treats|community-acquired pneumonia|direct;"
+                                         "amoxicillin|causes|rash|second_predicate";
+    QTest::newRow("coordination of heads")
+        << "Amoxicillin and azithromycin treat pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|coordination;"
+           "azithromycin|treats|community-acquired pneumonia|coordination";
+    QTest::newRow("coordination of tails")
+        << "Pneumonia presents with fever and cough."
+        << "community-acquired pneumonia|presents_with|fever|coordination;"
+           "community-acquired pneumonia|presents_with|cough|coordination";
+    QTest::newRow("relative clause on the predicate noun")
+        << "Albuterol is a beta agonist used to treat asthma."
+        << "albuterol|treats|asthma|relative_clause";
+    QTest::newRow("relative clause on the subject")
+        << "Pneumonia, which presents with cough, is treated with amoxicillin."
+        << "community-acquired pneumonia|presents_with|cough|direct;"
+           "amoxicillin|treats|community-acquired pneumonia|relative_clause";
+    QTest::newRow("apposition") << "Albuterol - a bronchodilator that can treat asthma."
+                                << "albuterol|treats|asthma|apposition";
+    QTest::newRow("causal chain")
+        << "Asthma is common, causing wheezing and leading to cough."
+        << "asthma|causes|wheezing|direct;wheezing|causes|cough|causal_chain";
+    QTest::newRow("action effect")
+        << "Albuterol treats asthma, leading to cough."
+        << "albuterol|treats|asthma|direct;albuterol|causes|cough|action_effect";
+    QTest::newRow("item label") << "B) Asthma: This condition is typically treated with albuterol."
+                                << "albuterol|treats|asthma|item_label";
+    QTest::newRow("item label in a later clause")
+        << "B) Amoxicillin: This treats pneumonia, but it does not treat asthma."
+        << "amoxicillin|treats|community-acquired pneumonia|item_label;"
+           "amoxicillin|treats|asthma|item_label";
+    QTest::newRow("item label list") << "A) Fever and rash: These suggest pneumonia."
+                                     << "fever|indicates|community-acquired pneumonia|item_label;"
+                                        "rash|indicates|community-acquired pneumonia|item_label";
+    QTest::newRow("such as: listed after a class")
+        << "Pneumonia presents with a range of symptoms, including fever and cough."
+        << "community-acquired pneumonia|presents_with|fever|such_as;"
+           "community-acquired pneumonia|presents_with|cough|such_as";
+    QTest::newRow("copular") << "Fever is a common symptom of pneumonia."
+                             << "community-acquired pneumonia|presents_with|fever|copular";
+    QTest::newRow("copular to a treatment")
+        << "Amoxicillin is an effective treatment for pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|copular";
+    QTest::newRow("item label over a copular bridge")
+        << "B) Amoxicillin: This is an effective treatment for pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|item_label";
+    QTest::newRow("one cue noun is direct")
+        << "Amoxicillin is a treatment for pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|direct";
+}
+
+void TestClaimExtractor::pattern() {
+    QFETCH(QString, text);
+    QFETCH(QString, claims);
+    const std::string t = text.toStdString();
+    const auto out = ClaimExtractor(lexicon_).extract(t, StepSegmenter::segment(t), kb_.link(t));
+    QStringList got;
+    for (const Claim& c : out.claims)
+        got << QStringLiteral("%1|%2|%3|%4")
+                   .arg(QString::fromStdString(std::string(kb_.nodeName(c.head))),
+                        QString::fromStdString(c.relation),
+                        QString::fromStdString(std::string(kb_.nodeName(c.tail))),
+                        QString::fromLatin1(toString(c.pattern)));
+    QCOMPARE(got.join(';'), claims);
 }
 
 void TestClaimExtractor::claimOffsetsAndSteps() {

@@ -263,6 +263,7 @@ def score(sentences, extracted, mention_spans, show_list):
     missing_cases = 0
     by_relation = collections.defaultdict(lambda: [0, 0])  # labelled, strictly matched
     by_ends = collections.defaultdict(lambda: [0, 0])  # unlinked ends (0-2): claims, strict matches
+    by_pattern = collections.defaultdict(lambda: [0, 0])  # claims' pattern: claims, strict matches
     listing = []
     for s in sentences:
         if s["id"] not in extracted:
@@ -295,13 +296,18 @@ def score(sentences, extracted, mention_spans, show_list):
                 s["id"], lab["head"], lab["relation"], lab["tail"], lab["polarity"], "; ".join(reasons), s["text"]))
         strict_claims = set(strict.values())
         for j, cl in enumerate(claims):
+            # Claims of an engine before patterns were recorded have none: "?".
+            pattern = cl.get("pattern", "?")
             by_ends[cl["unlinked"]][0] += 1
+            by_pattern[pattern][0] += 1
             if j in strict_claims:
                 by_ends[cl["unlinked"]][1] += 1
+                by_pattern[pattern][1] += 1
                 continue
             false_rel[cl["relation"]] += 1
-            listing.append("FALSE %s  (%s, %s, %s, %s) cue '%s'%s\n      %s" % (
+            listing.append("FALSE %s  (%s, %s, %s, %s) cue '%s' pattern %s%s\n      %s" % (
                 s["id"], end_text(cl, "head"), cl["relation"], end_text(cl, "tail"), cl["polarity"], cl["cue"],
+                pattern,
                 "" if s["claims"] else "  [sentence has no labelled claim]", s["text"]))
 
     def pct(a, b):
@@ -321,6 +327,9 @@ def score(sentences, extracted, mention_spans, show_list):
             model, nl, nc, ms, pct(ms, nc), pct(ms, nl)))
     print("extracted claims by unlinked ends (strict-matched/all): " + ", ".join(
         "%d: %d/%d (precision %s)" % (k, m, n, pct(m, n)) for k, (n, m) in sorted(by_ends.items())))
+    print("extracted claims by pattern (strict-matched/all): " + ", ".join(
+        "%s %d/%d (precision %s)" % (k, m, n, pct(m, n))
+        for k, (n, m) in sorted(by_pattern.items(), key=lambda kv: -kv[1][0])))
     print("recall by labelled relation (strict): " + ", ".join(
         "%s %d/%d" % (r, m, n) for r, (n, m) in sorted(by_relation.items(), key=lambda kv: -kv[1][0])))
     print("compatible relations (strict): %s; %s either way" % (COMPATIBLE, "/".join(sorted(SYMMETRIC))))

@@ -17,6 +17,8 @@ private slots:
     void listsEveryClaim();
     void unlinkedEnds_data();
     void unlinkedEnds();
+    void readingLine_data();
+    void readingLine();
     void instanceViewShowsClaims();
 };
 
@@ -124,6 +126,95 @@ void TestClaimListView::unlinkedEnds() {
     QCOMPARE(item->foreground().color(), ClaimListView::statusColor(ClaimStatus::Unverified));
     QCOMPARE(item->font().italic(), !(headLinked && tailLinked));
     QCOMPARE(view.unverifiedCount(), 1);
+}
+
+void TestClaimListView::readingLine_data() {
+    // Under each claim, muted: the construction it was read from and its cue; none recorded
+    // in a project analysed before patterns.
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("cue");
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("tip");
+    QTest::newRow("direct") << "direct"
+                            << "treats"
+                            << "direct · cue “treats”"
+                            << "right beside the relation cue";
+    QTest::newRow("coordination") << "coordination"
+                                  << "suggest"
+                                  << "coordination · cue “suggest”"
+                                  << "one item of a list";
+    QTest::newRow("relative clause") << "relative_clause"
+                                     << "used to treat"
+                                     << "relative clause · cue “used to treat”"
+                                     << "relative clause carries the head";
+    QTest::newRow("apposition") << "apposition"
+                                << "blocks"
+                                << "apposition · cue “blocks”"
+                                << "X - an agent that blocks Y";
+    QTest::newRow("causal chain") << "causal_chain"
+                                  << "leading to"
+                                  << "causal chain · cue “leading to”"
+                                  << "A causes B";
+    QTest::newRow("action effect") << "action_effect"
+                                   << "leading to"
+                                   << "action effect · cue “leading to”"
+                                   << "drug's action";
+    QTest::newRow("item label") << "item_label"
+                                << "is a treatment for"
+                                << "item label · cue “is a treatment for”"
+                                << "item's label";
+    QTest::newRow("such as") << "such_as"
+                             << "presents with"
+                             << "such-as list · cue “presents with”"
+                             << "including A and B";
+    QTest::newRow("copular") << "copular"
+                             << "cause of"
+                             << "copular · cue “cause of”"
+                             << "common cause of Y";
+    QTest::newRow("not recorded") << ""
+                                  << "treats"
+                                  << "cue “treats”"
+                                  << "";
+    QTest::newRow("neither") << ""
+                             << ""
+                             << ""
+                             << "";
+}
+
+void TestClaimListView::readingLine() {
+    QFETCH(QString, pattern);
+    QFETCH(QString, cue);
+    QFETCH(QString, line);
+    QFETCH(QString, tip);
+    CaseResult r;
+    r.claims.push_back(claim("ischemia", "causes", "angina", ClaimStatus::Unverified));
+    r.claims.back().cue = cue.toStdString();
+    if (!pattern.isEmpty()) {
+        r.claims.back().pattern = claimPatternFromName(pattern.toStdString());
+        QVERIFY(r.claims.back().pattern);
+    }
+    ClaimListView view;
+    view.showClaims(&r);
+    const QListWidgetItem* item = view.list()->item(0);
+    QCOMPARE(item->data(ClaimListView::PatternRole).toString(), pattern);
+    QCOMPARE(item->data(ClaimListView::ReadingRole).toString(), line);
+    QVERIFY(item->toolTip().startsWith(QStringLiteral("no KG edge found")));
+    if (tip.isEmpty())
+        QVERIFY(!item->toolTip().contains(QStringLiteral("Read as")));
+    else
+        QVERIFY2(item->toolTip().contains(tip), qPrintable(item->toolTip()));
+    // The line takes a row of its own under the claim.
+    QStyleOptionViewItem option;
+    option.initFrom(view.list());
+    option.rect = QRect(0, 0, 400, 100);
+    const QModelIndex index = view.list()->model()->index(0, 0);
+    const int height = view.list()->itemDelegate()->sizeHint(option, index).height();
+    CaseResult bare = r;
+    bare.claims.back().pattern.reset();
+    bare.claims.back().cue.clear();
+    view.showClaims(&bare);
+    const int bareHeight = view.list()->itemDelegate()->sizeHint(option, index).height();
+    QCOMPARE(height > bareHeight, !line.isEmpty());
 }
 
 void TestClaimListView::instanceViewShowsClaims() {
