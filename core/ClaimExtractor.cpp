@@ -348,35 +348,8 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     for (std::size_t t = a.last; t < hit.start && a.last <= hit.start; ++t)
         pronounBetween = pronounBetween || words::in(words::kSubjectPronouns, r.tokens[t].norm);
     // "X crosses the placenta and can cause Y": the concept before a conjunction that
-    // opens a second predicate is not its subject.
-    // The caller takes the subject of the first predicate when only auxiliaries, adverbs
-    // and a negation stand between the conjunction and the cue ("and can cause", "and is
-    // commonly heard in", "and not consistent with").
-    constexpr std::size_t kMaxVerbal = 3;
-    std::size_t conjunction = hit.start;
-    while (conjunction > a.last && hit.start - conjunction <= kMaxVerbal) {
-        const std::string& w = r.tokens[conjunction - 1].norm;
-        if (r.covered[conjunction - 1] >= 0 || !r.softJoin(conjunction))
-            break;
-        if (words::in(kClauseConjunctions, w)) {
-            --conjunction;
-            break;
-        }
-        if (!(words::in(kFillers, w) || words::in(kRelativeAuxiliaries, w) || w == "not" ||
-              w.ends_with("ly")))
-            break;
-        --conjunction;
-    }
-    // "a sign and symptom of": a relational noun right after the conjunction is coordinated
-    // with the noun before it; a predicate needs a verb.
-    const auto& cueWords = lexicon_.relationCues()[hit.cue].tokens;
-    const std::string& head = cueWords.front();
-    const bool nounCue = conjunction + 1 == hit.start &&
-                         words::in(words::kArgumentPrepositions, cueWords.back()) &&
-                         !(head.ends_with("s") || head.ends_with("ed") || head.ends_with("ing") ||
-                           words::in(kFillers, head));
-    if (conjunction < hit.start && words::in(kClauseConjunctions, r.tokens[conjunction].norm) &&
-        !nounCue) {
+    // opens a second predicate is not its subject (the caller takes the clause's subject).
+    if (const std::size_t conjunction = secondPredicateAt(r, hit, a.last); conjunction != 0) {
         secondPredicate = conjunction;
         return out;
     }
@@ -677,60 +650,7 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
                                      listed ? r.aligned[left.front()] : r.aligned[right.front()],
                                      hit, fromLabel ? hit.start : from))
             continue;
-        const bool forward = cue.direction == CueDirection::Forward;
-        for (std::size_t li : left) {
-            const AlignedMention& a = r.aligned[li];
-            // A cue with linked concepts on both sides reports no coverage gap, whether or
-            // not it makes a claim (gapsOfUnusedCues).
-            for (std::size_t ri : right)
-                hit.used = hit.used || (li < r.linkedCount && ri < r.linkedCount);
-            // "No cough suggests pneumonia": the head is a finding stated absent, and the
-            // sentence says what its absence points to, not that cough does not point there.
-            // "is a direct treatment for": a phrase between an article and the cue is the
-            // cue noun's modifier, not its head.
-            if (negatesMention(r, s, a) ||
-                (li >= r.linkedCount && a.last == hit.start && a.first > s.ta &&
-                 (r.tokens[a.first - 1].norm == "a" || r.tokens[a.first - 1].norm == "an")))
-                continue;
-            for (std::size_t ri : right) {
-                const AlignedMention& b = r.aligned[ri];
-                if (sameConcept(r, a, b) ||
-                    (li >= r.linkedCount && ri >= r.linkedCount && !settings_.bothEndsUnlinked &&
-                     !(hit.labelled && settings_.unlinkedItemLabels) &&
-                     std::find(settings_.unlinkedPairRelations.begin(),
-                               settings_.unlinkedPairRelations.end(),
-                               cue.relation) == settings_.unlinkedPairRelations.end()) ||
-                    ((li >= r.linkedCount || ri >= r.linkedCount) &&
-                     !(hit.labelled && settings_.unlinkedItemLabels && ri < r.linkedCount) &&
-                     std::find(settings_.linkedOnlyRelations.begin(),
-                               settings_.linkedOnlyRelations.end(),
-                               cue.relation) != settings_.linkedOnlyRelations.end()))
-                    continue;
-                Claim c;
-                c.step = s.step;
-                const AlignedMention& h = forward ? a : b;
-                const AlignedMention& tl = forward ? b : a;
-                c.head = h.mention->node;
-                c.tail = tl.mention->node;
-                c.headBegin = h.mention->begin;
-                c.headEnd = h.mention->end;
-                c.tailBegin = tl.mention->begin;
-                c.tailEnd = tl.mention->end;
-                if (c.head == kNoNode)
-                    c.headText = std::string(r.text.substr(c.headBegin, c.headEnd - c.headBegin));
-                if (c.tail == kNoNode)
-                    c.tailText = std::string(r.text.substr(c.tailBegin, c.tailEnd - c.tailBegin));
-                c.relation = cue.relation;
-                c.polarity = polarityOf(r, s, a, b, hit);
-                c.begin = s.span.begin;
-                c.end = s.span.end;
-                c.cue = cue.cue;
-                c.phraseBegin = a.mention->begin;
-                c.phraseEnd = b.mention->end;
-                c.pattern = pattern;
-                claims.push_back(std::move(c));
-            }
-        }
+        claimsOfPairs(r, s, hit, left, right, pattern, claims);
     }
 }
 

@@ -103,6 +103,14 @@ private:
     // Claims of every cue: the concepts next to it on each side, with those coordinated
     // with them (every pair of "A and B cause C or D").
     void claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const;
+    // The claims of a cue's heads (left) and tails (right), every pair that may make one
+    // (ClaimAssembly.cpp); marks the cue used when both ends of a pair are linked.
+    void claimsOfPairs(const Reading& r, const Sentence& s, CueHit& hit,
+                       const std::vector<std::size_t>& left, const std::vector<std::size_t>& right,
+                       ClaimPattern pattern, std::vector<Claim>& claims) const;
+    // The token of the conjunction that opens a second predicate before the cue ("X crosses
+    // the placenta and can cause Y"), searched back to token `after`; 0 when there is none.
+    std::size_t secondPredicateAt(const Reading& r, const CueHit& hit, std::size_t after) const;
     // fromLabel: whether the head is an item label a pronoun stands for; pronoun: whether a
     // pronoun before the cue stands for the head; secondPredicate: the token of the
     // conjunction when the cue opens a second predicate whose subject is not next to it
