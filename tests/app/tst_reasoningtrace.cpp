@@ -152,16 +152,17 @@ void TestReasoningTrace::markInTheFoldedPartUnfoldsIt() {
     ReasoningTraceBar* bar = view->traceBar();
     QVERIFY(bar->isFolded());
     QVERIFY(!blockShown(view->textView(), kFoldedSentence));
-    // The last paragraph's "diagnosis" is a coverage gap (no KG concept); picking it in the
-    // gap list highlights it in the folded part, which unfolds.
+    // The last paragraph's "right coronary artery occlusion" is a coverage gap (a claim's
+    // head with no KG concept); picking it in the gap list highlights it in the folded part,
+    // which unfolds.
     QListWidget* gaps = view->gapList();
     QListWidgetItem* gap = nullptr;
     for (int row = 0; row < gaps->count() && !gap; ++row)
-        if (gaps->item(row)->data(InstanceView::TitleRole).toString().contains("diagnosis"))
+        if (gaps->item(row)->data(InstanceView::TitleRole).toString().contains("coronary"))
             gap = gaps->item(row);
-    QVERIFY2(gap, "a coverage gap on 'diagnosis'");
+    QVERIFY2(gap, "a coverage gap on 'right coronary artery occlusion'");
     gaps->setCurrentItem(gap);
-    QVERIFY2(view->highlightedText().contains("diagnosis"), qPrintable(view->highlightedText()));
+    QVERIFY2(view->highlightedText().contains("coronary"), qPrintable(view->highlightedText()));
     QVERIFY(!bar->isFolded());
     QVERIFY(blockShown(view->textView(), kFoldedSentence));
 }
