@@ -211,6 +211,7 @@ CaseAnalysis CaseAnalyzer::analyze(const Case& c) const {
 
     ClaimExtraction extracted = claims_.extract(c.output, outputTokens, a.steps, a.outputMentions);
     a.claims = std::move(extracted.claims);
+    retypeByKinds(a.claims, kb_);
     assignClaimOwners(c, a, stem);
     a.coverageGaps.insert(a.coverageGaps.end(), std::make_move_iterator(extracted.gaps.begin()),
                           std::make_move_iterator(extracted.gaps.end()));

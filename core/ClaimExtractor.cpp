@@ -741,6 +741,13 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
     // hedges the relation.
     hedged = hedged || (tailHedged && cue.start + cue.len < b.first &&
                         r.tokens[cue.start + cue.len].norm == "that");
+    // "suggests a possible urinary tract infection": a hedge that modifies the tail hedges
+    // the relation to it.
+    if (b.first > cue.start + cue.len) {
+        bool modifierNegated = false, modifierHedged = false;
+        scanPolarity(r, nullptr, b.first - 1, b.first, modifierNegated, modifierHedged);
+        hedged = hedged || modifierHedged;
+    }
     // "would lead to A and potentially B": a hedge after the coordinator is B's alone.
     std::size_t t = b.first;
     while (t > cue.start + cue.len && words::in(kDeterminers, r.tokens[t - 1].norm))

@@ -129,6 +129,14 @@ bool isFindingKind(std::string_view kind) {
     return !isOneOf(kind, {"Anatomy", "anatomy"});
 }
 
+void retypeByKinds(std::vector<Claim>& claims, const KnowledgeBase& kb) {
+    for (Claim& c : claims)
+        if (c.relation == "localizes_to" && c.head != kNoNode && c.tail != kNoNode &&
+            isDiseaseKind(kb.nodeKind(c.head)) &&
+            isOneOf(kb.nodeKind(c.tail), {"Symptom", "Side Effect", "symptom", "phenotype"}))
+            c.relation = "presents_with";
+}
+
 QuestionAsk recognizeAsk(std::string_view stem) {
     // The last sentence: after the last sentence end that is followed by more text.
     std::size_t end = stem.size();

@@ -39,6 +39,12 @@ bool isDrugKind(std::string_view kind);
 // "disease").
 bool isDiseaseKind(std::string_view kind);
 
+// "Generalized anxiety disorder involves excessive worry": a localizes_to claim (cues
+// "involves", "affects") whose head is a disease and whose tail a linked symptom or side
+// effect names a presentation, not a place: it becomes presents_with. The extractor reads
+// words, not kinds; this reads the kinds of the linked ends.
+void retypeByKinds(std::vector<Claim>& claims, const KnowledgeBase& kb);
+
 // The ask of a question, read from its last sentence (the one that ends the stem).
 QuestionAsk recognizeAsk(std::string_view stem);
 

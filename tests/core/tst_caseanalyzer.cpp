@@ -46,6 +46,8 @@ private slots:
     void branchIsAnAlternative();
     void answerNotFromOwnInference_data();
     void answerNotFromOwnInference();
+    void localizedSymptomIsPresentation_data();
+    void localizedSymptomIsPresentation();
     void sameRelationIsNoTurn_data();
     void sameRelationIsNoTurn();
     void referenceGroundedInCase_data();
@@ -825,6 +827,31 @@ void TestCaseAnalyzer::answerNotFromOwnInference() {
                                                " instead of " +
                                                std::string(kb_.nodeName(f.nodes[2])));
     QCOMPARE(branches.join('\n'), expected);
+}
+
+void TestCaseAnalyzer::localizedSymptomIsPresentation_data() {
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("relation");
+
+    // docs/error-classes.md, Extraction: "affects", "involves" name a place for a body part
+    // and a presentation for a symptom (retypeByKinds reads the linked ends' kinds).
+    QTest::newRow("a symptom") << "Pneumonia affects cough."
+                               << "presents_with";
+    QTest::newRow("a body part") << "Pneumonia affects the lung."
+                                 << "localizes_to";
+}
+
+void TestCaseAnalyzer::localizedSymptomIsPresentation() {
+    QFETCH(QString, output);
+    QFETCH(QString, relation);
+    const CaseAnalysis a = CaseAnalyzer(kb_, lexicon_, {})
+                               .analyze(makeCase(kPneumoniaQuestion, kDrugOptions, "A", "A", 1,
+                                                 output + " The answer is A) amoxicillin."));
+    QStringList relations;
+    for (const Claim& c : a.claims)
+        if (c.head != kNoNode && kb_.nodeName(c.head) == "community-acquired pneumonia")
+            relations << QString::fromStdString(c.relation);
+    QCOMPARE(relations, QStringList{relation});
 }
 
 void TestCaseAnalyzer::sameRelationIsNoTurn_data() {

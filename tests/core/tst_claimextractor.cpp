@@ -90,6 +90,10 @@ void TestClaimExtractor::extract_data() {
     QTest::newRow("hedged") << "Amoxicillin may treat pneumonia."
                             << "amoxicillin|treats|community-acquired pneumonia|hedged"
                             << "";
+    QTest::newRow("a hedge on the tail hedges the relation")
+        << "Fever suggests a possible pneumonia."
+        << "fever|indicates|community-acquired pneumonia|hedged"
+        << "";
     QTest::newRow("hedged denial is a denial") << "Amoxicillin might not treat asthma."
                                                << "amoxicillin|treats|asthma|negated"
                                                << "";

@@ -55,7 +55,7 @@ inline Lexicon clinicLexicon() {
     for (const char* c :
          {"not", "no", "does not", "do not", "rules out", "unlikely", "never", "absent"})
         lx.addPolarityCue(Polarity::Negated, c);
-    for (const char* c : {"may", "might", "possibly", "could", "perhaps"})
+    for (const char* c : {"may", "might", "possibly", "possible", "could", "perhaps"})
         lx.addPolarityCue(Polarity::Hedged, c);
 
     lx.addCompatibility("treats", "treats", EdgeDirection::Forward);
