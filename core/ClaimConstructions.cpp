@@ -494,6 +494,10 @@ void ClaimExtractor::appositiveClasses(const Reading& r, Sentence& s) const {
         const std::string& w = r.tokens[i].norm;
         if ((w != "a" && w != "an") || !r.linked(i - 1) || r.linked(i))
             continue;
+        // "Aortic dissection (A) and": an option letter in brackets is no article; an
+        // article is lower case and its noun follows inside the bracket.
+        if (r.text[r.tokens[i].begin] != 'a' || hasAny(r.separator(i + 1), ")]"))
+            continue;
         const std::string_view sep = r.separator(i);
         const bool bracket = sep.find_first_of("([") != std::string_view::npos &&
                              sep.find_first_not_of(" \t([") == std::string_view::npos;

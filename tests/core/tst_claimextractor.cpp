@@ -90,6 +90,10 @@ void TestClaimExtractor::extract_data() {
     QTest::newRow("hedged") << "Amoxicillin may treat pneumonia."
                             << "amoxicillin|treats|community-acquired pneumonia|hedged"
                             << "";
+    QTest::newRow("an option letter in brackets is no apposition")
+        << "Pneumonia (A) and asthma (C) present with fever."
+        << ""
+        << "";
     QTest::newRow("a hedge on the tail hedges the relation")
         << "Fever suggests a possible pneumonia."
         << "fever|indicates|community-acquired pneumonia|hedged"
