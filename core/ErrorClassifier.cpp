@@ -273,8 +273,8 @@ void ErrorClassifier::branchErrors(CaseAnalysis& a, bool answerWrong) const {
     const std::string concluded =
         a.predictedNode != kNoNode ? name(a.predictedNode) : "another answer";
     // x and y in the same relation to d (both treat the hypertension): d is not what the
-    // choice turned on, and the explanation must not say the model turned there. What
-    // decides between them (a myocardial infarction, an ejection fraction) is not in the KG.
+    // choice turned on, and the explanation must not say the model turned there. It names
+    // the concept of the case that decides between them where the KG has one (decidingConcept).
     const std::optional<std::pair<EdgeBetween, EdgeBetween>> shared = sameRelationTo(d, x, y);
     if (shared) {
         f.explanation = "The model chooses " + name(x) + " where the reference goes on to " +
