@@ -467,19 +467,23 @@ void ClaimExtractor::examplesOfSymptoms(const Reading& r, Sentence& s) const {
         if (of <= s.ta || of + 1 >= i || r.tokens[of].norm != "of" ||
             !words::in(kSymptomNouns, r.tokens[of - 1].norm) || r.linked(of - 1))
             continue;
-        auto hit = std::find_if(s.hits.begin(), s.hits.end(),
-                                [i](const CueHit& h) { return h.start == i; });
-        if (hit == s.hits.end()) {
-            CueHit h;
-            h.start = i;
-            h.len = 1;
-            hit = s.hits.insert(std::find_if(s.hits.begin(), s.hits.end(),
-                                             [i](const CueHit& x) { return x.start > i; }),
-                                h);
-        }
-        hit->cue = presentsWithCue_;
-        hit->examples = true;
+        syntheticHit(s, i, presentsWithCue_).examples = true;
     }
+}
+
+ClaimExtractor::CueHit& ClaimExtractor::syntheticHit(Sentence& s, std::size_t at, std::size_t cue) {
+    auto hit =
+        std::find_if(s.hits.begin(), s.hits.end(), [at](const CueHit& h) { return h.start == at; });
+    if (hit == s.hits.end()) {
+        CueHit h;
+        h.start = at;
+        h.len = 1;
+        hit = s.hits.insert(std::find_if(s.hits.begin(), s.hits.end(),
+                                         [at](const CueHit& x) { return x.start > at; }),
+                            h);
+    }
+    hit->cue = cue;
+    return *hit;
 }
 
 bool ClaimExtractor::opensIndefinite(const Reading& r, std::size_t offset) {
@@ -509,14 +513,7 @@ void ClaimExtractor::appositiveClasses(const Reading& r, Sentence& s) const {
         if (std::any_of(s.hits.begin(), s.hits.end(),
                         [i](const CueHit& h) { return h.start <= i && i < h.start + h.len; }))
             continue;
-        CueHit h;
-        h.start = i;
-        h.len = 1;
-        h.cue = isACue_;
-        h.appositive = true;
-        s.hits.insert(std::find_if(s.hits.begin(), s.hits.end(),
-                                   [i](const CueHit& x) { return x.start > i; }),
-                      h);
+        syntheticHit(s, i, isACue_).appositive = true;
     }
 }
 
@@ -543,14 +540,7 @@ void ClaimExtractor::renamingDemonstratives(const Reading& r, Sentence& s) const
             std::any_of(s.hits.begin(), s.hits.end(),
                         [i](const CueHit& h) { return h.start <= i + 1 && i < h.start + h.len; }))
             return;
-        CueHit h;
-        h.start = i;
-        h.len = 1;
-        h.cue = isACue_;
-        h.renaming = true;
-        s.hits.insert(std::find_if(s.hits.begin(), s.hits.end(),
-                                   [i](const CueHit& x) { return x.start > i; }),
-                      h);
+        syntheticHit(s, i, isACue_).renaming = true;
         return;
     }
 }

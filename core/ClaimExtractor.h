@@ -92,6 +92,10 @@ private:
     // auxiliary).
     bool renamesSubject(const Reading& r, const Sentence& s, const CueHit& hit,
                         const std::vector<std::size_t>& right) const;
+    // The cue hit of one word at token `at` that a construction reads as `cue` (the hit
+    // already there, or a new one kept in order): "such as" as presents_with, an
+    // apposition's bracket or a renaming "This" as is_a.
+    static CueHit& syntheticHit(Sentence& s, std::size_t at, std::size_t cue);
     // Whether the first token at or after text offset `offset` is "a" or "an".
     static bool opensIndefinite(const Reading& r, std::size_t offset);
     // Adds the sentence's noun phrases that no mention covers to r and s as unlinked
