@@ -119,7 +119,15 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             // phrase leaves the relational noun's own words.
             const std::size_t last =
                 attached && end - first > maxTokens_ && attachedAt > first ? attachedAt : end;
-            if (!linked && !demonstrative && namesConcept(tokens, first, last))
+            // "2.8 mEq/L", "90 mg": a phrase that opens with a number is a measurement (the
+            // tokenizer cuts "2.8" in two), not a concept; "21-hydroxylase" is one.
+            const std::string& w0 = tokens[first].norm;
+            const bool measurement =
+                !w0.empty() &&
+                std::all_of(w0.begin(), w0.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+                !(first + 1 < last && text.substr(tokens[first].end, tokens[first + 1].begin -
+                                                                         tokens[first].end) == "-");
+            if (!linked && !demonstrative && !measurement && namesConcept(tokens, first, last))
                 out.push_back({first, last});
         }
         start = tb;

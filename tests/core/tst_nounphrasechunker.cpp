@@ -66,6 +66,10 @@ void TestNounPhraseChunker::chunk_data() {
         << "shortness of breath|increase in afterload";
     QTest::newRow("no complement across a comma") << "damage, in the end"
                                                   << "damage|end";
+    QTest::newRow("a measurement is no phrase") << "potassium of 2.8 mEq/L and 90 mg of iron"
+                                                << "potassium|iron";
+    QTest::newRow("a hyphenated number is") << "21-hydroxylase deficiency"
+                                            << "21-hydroxylase deficiency";
     QTest::newRow("modifiers kept") << "lytic bone lesions"
                                     << "lytic bone lesions";
     QTest::newRow("vague modifier in front dropped") << "severe sickle cell crisis"
