@@ -121,7 +121,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
                 attached && end - first > maxTokens_ && attachedAt > first ? attachedAt : end;
             // "2.8 mEq/L", "90 mg": a phrase that opens with a number is a measurement (the
             // tokenizer cuts "2.8" in two), not a concept; "21-hydroxylase" is one.
-            const std::string& w0 = tokens[first].norm;
+            const std::string_view w0 = first < last ? tokens[first].norm : std::string_view();
             const bool measurement =
                 !w0.empty() &&
                 std::all_of(w0.begin(), w0.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&

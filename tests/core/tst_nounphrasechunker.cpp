@@ -68,6 +68,8 @@ void TestNounPhraseChunker::chunk_data() {
                                                   << "damage|end";
     QTest::newRow("a measurement is no phrase") << "potassium of 2.8 mEq/L and 90 mg of iron"
                                                 << "potassium|iron";
+    QTest::newRow("vague words alone at the end") << "cough and other"
+                                                  << "cough";
     QTest::newRow("a hyphenated number is") << "21-hydroxylase deficiency"
                                             << "21-hydroxylase deficiency";
     QTest::newRow("modifiers kept") << "lytic bone lesions"
