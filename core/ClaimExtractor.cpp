@@ -256,6 +256,23 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
             (unlinked == modifiers && modifiers <= kMaxModifiers && (conjoined || !article)));
 }
 
+bool ClaimExtractor::contrasted(const Reading& r, const AlignedMention& p,
+                                const AlignedMention& q) {
+    // "associated with A, not B", "due to A and not B", "A but not the B": a comma or a
+    // conjunction, "not", then articles only. Not "A, not typical of B": q is "not"'s object.
+    std::size_t t = p.last;
+    if (t < q.first && (r.tokens[t].norm == "and" || r.tokens[t].norm == "but"))
+        ++t;
+    else if (!hasAny(r.separator(t), ","))
+        return false;
+    if (t >= q.first || r.tokens[t].norm != "not" || !r.softJoin(t + 1))
+        return false;
+    for (++t; t < q.first; ++t)
+        if (!words::in(kDeterminers, r.tokens[t].norm))
+            return false;
+    return true;
+}
+
 std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
                                             std::size_t from) const {
     // A subject pronoun a few words before the cue, opening the clause after a colon or a
@@ -489,7 +506,9 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
         whole.last = itemEnd(r, s, whole);
         if (q.last <= until && (inGloss(r, s, q) || q.first < whole.last))
             continue;
-        if (q.last > until || !coordinated(r, whole, q))
+        // "a feature of A, not B": B is the cue's object too, denied (polarityOf reads
+        // the "not").
+        if (q.last > until || !(coordinated(r, whole, q) || contrasted(r, whole, q)))
             break;
         // "including A, B and C, as well as D": "as well as" adds to what the list was of.
         bool asWell = false;

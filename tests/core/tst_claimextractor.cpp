@@ -460,6 +460,19 @@ void TestClaimExtractor::extract_data() {
         << "D) Chest pain with fever and cough: This suggests pneumonia."
         << "chest pain|indicates|community-acquired pneumonia|asserted"
         << "";
+    QTest::newRow("a contrasted object is denied")
+        << "Fever suggests pneumonia, not asthma."
+        << "fever|indicates|community-acquired pneumonia|asserted;fever|indicates|asthma|negated"
+        << "";
+    QTest::newRow("and not, then a list, all denied")
+        << "The fever is due to pneumonia and not asthma or bronchitis."
+        << "community-acquired pneumonia|causes|fever|asserted;asthma|causes|fever|negated;"
+           "acute bronchitis|causes|fever|negated"
+        << "";
+    QTest::newRow("not with a word of its own is no contrast")
+        << "Fever suggests pneumonia, not seen in asthma."
+        << "fever|indicates|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"
