@@ -55,6 +55,26 @@ std::string pluralOf(std::string_view word) {
     return w + "s";
 }
 
+std::string singularOf(std::string_view word) {
+    // Letters, and hyphens inside ("alpha-Agonists"); no symbol in capitals ("AIDS").
+    if (word.size() < 5 || !isLetter(word.front()) || !isLetter(word.back()) ||
+        !std::all_of(word.begin(), word.end(), [](char c) { return isLetter(c) || c == '-'; }))
+        return {};
+    if (!(word[word.size() - 1] == 's' && word[word.size() - 2] >= 'a' &&
+          word[word.size() - 2] <= 'z'))
+        return {};
+    std::string w(word);
+    if (endsWith(w, "ss") || endsWith(w, "us") || endsWith(w, "is"))
+        return {}; // "Dizziness", "Lupus", "Pruritus", "Pyelonephritis"
+    if (endsWith(w, "oses")) // psychoses -> psychosis
+        return w.substr(0, w.size() - 2) + "is";
+    if (endsWith(w, "ies") && w.size() > 5) // allergies -> allergy
+        return w.substr(0, w.size() - 3) + "y";
+    if (endsWith(w, "xes") || endsWith(w, "ches") || endsWith(w, "shes")) // reflexes -> reflex
+        return w.substr(0, w.size() - 2);
+    return w.substr(0, w.size() - 1); // Hallucinations -> Hallucination
+}
+
 std::vector<std::string> nameVariants(std::string_view name) {
     std::vector<std::string> out;
     const std::size_t space = name.rfind(' ');
@@ -75,9 +95,13 @@ std::vector<std::string> nameVariants(std::string_view name) {
             return out;
         }
     }
-    const std::string plural = pluralOf(last);
-    if (!plural.empty())
-        out.push_back(std::string(name.substr(0, name.size() - last.size())) + plural);
+    const std::string_view stem = name.substr(0, name.size() - last.size());
+    // Classes and symptoms named in the plural ("Cyclooxygenase Inhibitors", "Heart
+    // Murmurs") are written in the singular as often ("a cyclooxygenase inhibitor").
+    if (const std::string singular = singularOf(last); !singular.empty())
+        out.push_back(std::string(stem) + singular);
+    else if (const std::string plural = pluralOf(last); !plural.empty())
+        out.push_back(std::string(stem) + plural);
     return out;
 }
 

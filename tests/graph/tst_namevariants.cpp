@@ -11,6 +11,8 @@ class TestNameVariants : public QObject {
 private slots:
     void plural_data();
     void plural();
+    void singular_data();
+    void singular();
     void variants_data();
     void variants();
 };
@@ -52,6 +54,39 @@ void TestNameVariants::plural() {
     QCOMPARE(QString::fromStdString(pluralOf(word.toStdString())), plural);
 }
 
+void TestNameVariants::singular_data() {
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<QString>("singular");
+    QTest::newRow("regular") << "Hallucinations"
+                             << "Hallucination";
+    QTest::newRow("consonant ies") << "Allergies"
+                                   << "Allergy";
+    QTest::newRow("x") << "reflexes"
+                       << "reflex";
+    QTest::newRow("greek oses") << "psychoses"
+                                << "psychosis";
+    QTest::newRow("hyphen inside") << "alpha-Agonists"
+                                   << "alpha-Agonist";
+    QTest::newRow("ness stays") << "Dizziness"
+                                << "";
+    QTest::newRow("itis stays") << "Pyelonephritis"
+                                << "";
+    QTest::newRow("latin us stays") << "Pruritus"
+                                    << "";
+    QTest::newRow("capitals are symbols") << "AIDS"
+                                          << "";
+    QTest::newRow("short word") << "pons"
+                                << "";
+    QTest::newRow("not plural") << "Fracture"
+                                << "";
+}
+
+void TestNameVariants::singular() {
+    QFETCH(QString, word);
+    QFETCH(QString, singular);
+    QCOMPARE(QString::fromStdString(singularOf(word.toStdString())), singular);
+}
+
 void TestNameVariants::variants_data() {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("variants");
@@ -67,6 +102,8 @@ void TestNameVariants::variants_data() {
                                              << "acute kidney injuries";
     QTest::newRow("oma plural") << "carcinoma"
                                 << "carcinomas";
+    QTest::newRow("plural class, singular") << "Cyclooxygenase Inhibitors"
+                                            << "Cyclooxygenase Inhibitor";
     QTest::newRow("nothing to derive") << "rheumatoid arthritis"
                                        << "";
 }
