@@ -69,6 +69,15 @@ bool startsWithOptionLabel(std::string_view sentence, const std::string& label) 
     return after == ')' || after == '.' || after == ':' || after == ' ' || after == ',';
 }
 
+// The line around [begin, end) of text: an option item of a list ("D) Montelukast: ... . It
+// is not the best choice ...") is one line, however many sentences it has.
+std::string_view lineAround(std::string_view text, std::size_t begin, std::size_t end) {
+    const std::size_t nl = begin == 0 ? std::string_view::npos : text.rfind('\n', begin - 1);
+    const std::size_t from = nl == std::string_view::npos ? 0 : nl + 1;
+    const std::size_t to = std::min(text.find('\n', end), text.size());
+    return text.substr(from, to - from);
+}
+
 } // namespace
 
 ClaimOwner ownerFromWords(std::string_view sentence, bool rejectsAnOption) {
@@ -104,6 +113,17 @@ void assignClaimOwners(const Case& c, CaseAnalysis& a, std::size_t stem) {
         // elevation, so A is excluded"): still checked. What a rejection asserts describes the
         // option being dropped, not the model's reasoning.
         cl.owner = ownerFromWords(sentence, aboutOtherOption && cl.polarity != Polarity::Negated);
+        // "D) Montelukast: Montelukast is a leukotriene receptor antagonist used in asthma.
+        // It is not the best choice": the item of another option, rejected in a later
+        // sentence, describes the option being dropped too.
+        if (cl.owner == ClaimOwner::Model && cl.polarity != Polarity::Negated &&
+            cl.end <= c.output.size() && cl.begin < cl.end) {
+            const std::string_view item = lineAround(c.output, cl.begin, cl.end);
+            for (std::size_t i = 0; i < c.options.size(); ++i)
+                if (int(i) != a.predictedOption && startsWithOptionLabel(item, c.options[i].label) &&
+                    hasCue(spacedWords(item), kRejectionCues))
+                    cl.owner = ClaimOwner::RejectedOption;
+        }
         if (cl.owner == ClaimOwner::Model && contains(questionNodes, cl.head) &&
             contains(questionNodes, cl.tail) && hasCue(spacedWords(sentence), kPatientCues))
             cl.owner = ClaimOwner::QuestionRestatement;

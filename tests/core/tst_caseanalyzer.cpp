@@ -1229,6 +1229,20 @@ void TestCaseAnalyzer::whoseClaim_data() {
                                      << "albuterol"
                                      << "community-acquired pneumonia"
                                      << "rejected_option" << 0;
+    QTest::newRow("rejected in a later sentence of the option's item")
+        << QString(kPneumoniaQuestion)
+        << "D) Albuterol: Albuterol treats pneumonia. It is not the best choice here.\n"
+           "The answer is A) amoxicillin."
+        << "albuterol"
+        << "community-acquired pneumonia"
+        << "rejected_option" << 0;
+    QTest::newRow("the item of the chosen option stays the model's (control)")
+        << QString(kPneumoniaQuestion)
+        << "D) Albuterol: Albuterol treats pneumonia. Amoxicillin is not the best choice.\n"
+           "The answer is D) albuterol."
+        << "albuterol"
+        << "community-acquired pneumonia"
+        << "model" << 1;
     QTest::newRow("denial of the relation (control)")
         << QString(kPneumoniaQuestion)
         << "Cough does not suggest pneumonia. The answer is A) amoxicillin."
