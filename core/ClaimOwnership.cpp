@@ -120,7 +120,8 @@ void assignClaimOwners(const Case& c, CaseAnalysis& a, std::size_t stem) {
             cl.end <= c.output.size() && cl.begin < cl.end) {
             const std::string_view item = lineAround(c.output, cl.begin, cl.end);
             for (std::size_t i = 0; i < c.options.size(); ++i)
-                if (int(i) != a.predictedOption && startsWithOptionLabel(item, c.options[i].label) &&
+                if (int(i) != a.predictedOption &&
+                    startsWithOptionLabel(item, c.options[i].label) &&
                     hasCue(spacedWords(item), kRejectionCues))
                     cl.owner = ClaimOwner::RejectedOption;
         }

@@ -65,7 +65,7 @@ std::string singularOf(std::string_view word) {
         return {};
     std::string w(word);
     if (endsWith(w, "ss") || endsWith(w, "us") || endsWith(w, "is"))
-        return {}; // "Dizziness", "Lupus", "Pruritus", "Pyelonephritis"
+        return {};           // "Dizziness", "Lupus", "Pruritus", "Pyelonephritis"
     if (endsWith(w, "oses")) // psychoses -> psychosis
         return w.substr(0, w.size() - 2) + "is";
     if (endsWith(w, "ies") && w.size() > 5) // allergies -> allergy
