@@ -181,9 +181,17 @@ struct PathDiagramBuilder {
                 e.flags |= Model::EdgeModel | Model::EdgeBranch;
                 if (e.label.empty())
                     e.label = {Model::Label::Branch, {}}; // the colour alone is not enough in print
-                Model::Concept* d = find(nodes[0]);
-                d->flags |= Model::NodeBranchPoint;
-                d->notes.push_back(note);
+                // "Chooses x over y": x and y relate to d alike, so d decided nothing; the
+                // concept that does (nodes[3], when the KG has one) takes the mark.
+                const bool choice = f.signature.find(" over ") != std::string::npos;
+                if (!choice) {
+                    Model::Concept* d = find(nodes[0]);
+                    d->flags |= Model::NodeBranchPoint;
+                    d->notes.push_back(note);
+                } else if (Model::Concept* decider = nodes.size() >= 4 ? find(nodes[3]) : nullptr) {
+                    decider->flags |= Model::NodeDecider;
+                    decider->notes.push_back(note);
+                }
             } else if (f.type == FindingType::Missing && !nodes.empty()) {
                 // nodes[0] is the concept the output never used; the others are context.
                 Model::Concept& missing = ensure(nodes[0], {});

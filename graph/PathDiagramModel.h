@@ -29,6 +29,9 @@ struct PathDiagramModel {
         NodeBranchPoint = 0x4, // d of a branch finding: where the model left r*
         NodeMissing = 0x8,
         NodeEvidence = 0x10, // a finding linked from the question
+        // The concept of the case that decides a branch whose two alternatives relate to d
+        // alike ("Chooses x over y"): where the decision really lies.
+        NodeDecider = 0x20,
     };
 
     // Priority order when several apply: RelationError > Branch > Supported / Unverified

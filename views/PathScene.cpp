@@ -222,6 +222,8 @@ NodeText nodeText(const PathDiagramModel::Concept& node) {
         tags << PathScene::tr("model answer");
     if (node.flags & PathScene::NodeMissing)
         tags << PathScene::tr("never mentioned");
+    if (node.flags & PathScene::NodeDecider)
+        tags << PathScene::tr("decides the choice");
     text.subtitle = tags.join(QStringLiteral(" \u00b7 "));
     return text;
 }

@@ -47,6 +47,7 @@ public:
         NodeBranchPoint = PathDiagramModel::NodeBranchPoint,
         NodeMissing = PathDiagramModel::NodeMissing,
         NodeEvidence = PathDiagramModel::NodeEvidence,
+        NodeDecider = PathDiagramModel::NodeDecider,
     };
     enum EdgeFlag {
         EdgeModel = PathDiagramModel::EdgeModel,

@@ -74,7 +74,7 @@ QRectF PathView::errorRegion() const {
     QRectF region;
     for (QGraphicsItem* node : scene_->nodeItems())
         if (node->data(PathScene::KeyFlags).toInt() &
-            (PathScene::NodeBranchPoint | PathScene::NodeMissing))
+            (PathScene::NodeBranchPoint | PathScene::NodeMissing | PathScene::NodeDecider))
             region |= node->sceneBoundingRect();
     // The branch edge brings the concept the model turned to along with the divergence.
     for (QGraphicsItem* edge : scene_->edgeItems())

@@ -7,6 +7,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <functional>
 
 using namespace rs;
@@ -112,6 +113,23 @@ CaseResult deniedAndHedged() {
     return r;
 }
 
+// demo-q19, model b: Spironolactone over Furosemide, both treating hypertension; the
+// hypokalemia of the case decides, not the hypertension.
+CaseResult sameRelationChoice() {
+    CaseResult r;
+    r.anchors.gold = CaseResult::Concept{"Furosemide", "Compound", ""};
+    r.anchors.predicted = CaseResult::Concept{"Spironolactone", "Compound", ""};
+    r.reasoningPath = {node("hypokalemia", "Disease", 0), node("hypertension", "Disease", 1),
+                       node("Spironolactone", "Compound", 2)};
+    r.findings = {finding(FindingType::Branch,
+                          {"hypertension", "Spironolactone", "Furosemide", "hypokalemia"}, 2)};
+    r.findings[0].signature = "branch/Spironolactone over Furosemide";
+    r.referencePaths = {reference({"hypokalemia", "hypertension", "Furosemide"},
+                                  {"associated_with", "treats"}, {true, false})};
+    r.bestReference = 0;
+    return r;
+}
+
 using Fixture = std::function<CaseResult()>;
 
 } // namespace
@@ -125,6 +143,7 @@ private slots:
     void edgeStatus();
     void nodeStatus_data();
     void nodeStatus();
+    void choiceLeavesDUnmarked();
     void conceptsAreSharedAndModelComesFirst();
     void labelsAndDirections();
     void notesPointBackIntoTheResult();
@@ -202,6 +221,9 @@ void TestPathDiagramModel::nodeStatus_data() {
         << int(Model::NodeGold);
     QTest::newRow("model answer") << Fixture(branchAndMissing) << "Alteplase"
                                   << Model::NodeStatus::OnPath << int(Model::NodePredicted);
+    QTest::newRow("a choice between alike alternatives: the decider is marked")
+        << Fixture(sameRelationChoice) << "hypokalemia" << Model::NodeStatus::OnPath
+        << int(Model::NodeDecider);
     QTest::newRow("claim end off the path joins the row")
         << Fixture(relationError) << "Lorazepam" << Model::NodeStatus::Reference
         << int(Model::NodeGold);
@@ -217,6 +239,20 @@ void TestPathDiagramModel::nodeStatus() {
     QVERIFY(c);
     QCOMPARE(int(c->status()), int(status));
     QCOMPARE(c->flags & flags, flags);
+}
+
+void TestPathDiagramModel::choiceLeavesDUnmarked() {
+    // d relates to x and y alike: it is not where the model went wrong.
+    const Model m = Model::build(sameRelationChoice());
+    const Model::Concept* d = m.findConcept("hypertension");
+    QVERIFY(d);
+    QCOMPARE(d->flags & Model::NodeBranchPoint, 0);
+    const auto& notes = m.findConcept("hypokalemia")->notes;
+    QVERIFY(std::any_of(notes.begin(), notes.end(), [](const Model::Note& n) {
+        return n.kind == Model::Note::Finding && n.index == 0;
+    }));
+    for (const Model::Note& n : d->notes)
+        QVERIFY(n.kind != Model::Note::Finding);
 }
 
 void TestPathDiagramModel::conceptsAreSharedAndModelComesFirst() {
