@@ -256,6 +256,20 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
             (unlinked == modifiers && modifiers <= kMaxModifiers && (conjoined || !article)));
 }
 
+bool ClaimExtractor::listAntecedent(const Reading& r, std::size_t after, const CueHit& hit) const {
+    // ", which suggests", ", which is consistent with", ", which could indicate": a comma,
+    // the relative pronoun, auxiliaries; an evidential or indicates cue.
+    const std::string& relation = lexicon_.relationCues()[hit.cue].relation;
+    if (!(relation == "evidential" || relation == "indicates") || after >= hit.start ||
+        !hasAny(r.separator(after), ",") ||
+        !(r.tokens[after].norm == "which" || r.tokens[after].norm == "that"))
+        return false;
+    for (std::size_t t = after + 1; t < hit.start; ++t)
+        if (!words::in(kRelativeAuxiliaries, r.tokens[t].norm) || !r.softJoin(t))
+            return false;
+    return r.softJoin(hit.start);
+}
+
 bool ClaimExtractor::contrasted(const Reading& r, const AlignedMention& p,
                                 const AlignedMention& q) {
     // "associated with A, not B", "due to A and not B", "A but not the B": a comma or a
@@ -606,7 +620,14 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
                 hit.labelled = cues[j - 1]->labelled;
             }
         }
-        if (clauseAntecedent(r, s, left, hit))
+        // "presents with A, B, and C, which suggests D": the findings listed before the
+        // relative clause support D together, not C alone.
+        // The list is the previous cue's object, so the preposition before it is the cue's,
+        // not one whose object a relative clause passes over (clauseAntecedent).
+        if (j > 0 && !prevRight.empty() && left.size() == 1 && left.back() == prevRight.back() &&
+            listAntecedent(r, r.aligned[left.back()].last, hit))
+            headFrom(prevRight, ClaimPattern::RelativeClause);
+        else if (clauseAntecedent(r, s, left, hit))
             left.clear();
         // "X - an anticholinergic agent that blocks Y": X blocks Y.
         if (const std::size_t k = appositionHead(r, s, hit); k < s.mentions.size())

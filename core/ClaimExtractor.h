@@ -201,6 +201,7 @@ private:
     // Whether mention q follows p as the next item of a list ("p, q", "p and q").
     bool coordinated(const Reading& r, const AlignedMention& p, const AlignedMention& q) const;
     static bool contrasted(const Reading& r, const AlignedMention& p, const AlignedMention& q);
+    bool listAntecedent(const Reading& r, std::size_t after, const CueHit& hit) const;
     // False when the words around the cue make a mention the argument of something else;
     // from: where the words of the previous cue end.
     bool cueArgumentsAreMentions(const Reading& r, const Sentence& s, const AlignedMention& a,

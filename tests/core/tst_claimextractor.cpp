@@ -385,6 +385,16 @@ void TestClaimExtractor::extract_data() {
         << "She has cough with wheezing, which suggests asthma."
         << "cough|indicates|asthma|asserted"
         << "";
+    QTest::newRow("a relative clause on a cue's object list is about the whole list")
+        << "The patient presents with fever, cough, and chest pain, which suggests pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted;"
+           "cough|indicates|community-acquired pneumonia|asserted;"
+           "chest pain|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("a relative clause on a cue's one object")
+        << "She presents with fever, which could suggest pneumonia."
+        << "fever|indicates|community-acquired pneumonia|hedged"
+        << "";
     QTest::newRow("listed objects after a class")
         << "Pneumonia presents with a range of symptoms, including fever and cough."
         << "community-acquired pneumonia|presents_with|fever|asserted;"
