@@ -589,4 +589,63 @@ bool ClaimExtractor::inGloss(const Reading& r, const Sentence& s, const AlignedM
     return false;
 }
 
+std::vector<std::size_t> ClaimExtractor::copularComplement(const Reading& r, const Sentence& s,
+                                                           const CueHit& hit,
+                                                           const std::vector<std::size_t>& right,
+                                                           std::size_t& copula) const {
+    // "The most commonly prescribed first-line medications for ADHD in children are
+    // stimulants", "The most common cause of W is V": a relational noun cue heads the
+    // clause's subject, and the copula's complement is the argument that would stand before
+    // the noun ("V, a cause of W").
+    constexpr std::size_t kMaxSubjectWords = 5, kMaxModifierWords = 4;
+    const RelationCue& cue = lexicon_.relationCues()[hit.cue];
+    const std::string& last = cue.tokens.back();
+    if (right.empty() || !(last == "for" || last == "of" || last == "in") ||
+        words::in(kFillers, cue.tokens.front()))
+        return {};
+    // The subject: "the" and unlinked modifiers from the clause start up to the cue.
+    std::size_t t = hit.start;
+    while (t > s.ta && hit.start - t < kMaxSubjectWords && !r.clauseBreakBefore(t) &&
+           r.covered[t - 1] < 0 && r.tokens[t - 1].norm != "the")
+        --t;
+    if (!(t > s.ta && r.tokens[t - 1].norm == "the" && r.covered[t - 1] < 0))
+        return {};
+    if (t - 1 > s.ta && !r.clauseBreakBefore(t - 1))
+        return {};
+    // After the objects, a short prepositional modifier ("in children", "in this patient").
+    std::size_t u = itemEnd(r, s, r.aligned[right.back()]);
+    if (u < s.tb && (r.tokens[u].norm == "in" || r.tokens[u].norm == "among") && r.softJoin(u)) {
+        const std::size_t from = u;
+        while (u < s.tb && u - from < kMaxModifierWords && r.covered[u] < 0 && r.softJoin(u) &&
+               !(r.tokens[u].norm == "is" || r.tokens[u].norm == "are"))
+            ++u;
+    }
+    if (u >= s.tb || !r.softJoin(u) ||
+        !(r.tokens[u].norm == "is" || r.tokens[u].norm == "are" || r.tokens[u].norm == "was" ||
+          r.tokens[u].norm == "were"))
+        return {};
+    copula = u;
+    // The complement: the next concept after the copula, articles and a negation or adverb
+    // between, then the concepts coordinated with it.
+    std::size_t k = 0;
+    while (k < s.mentions.size() && r.aligned[s.mentions[k]].first <= u)
+        ++k;
+    if (k == s.mentions.size())
+        return {};
+    const AlignedMention& v = r.aligned[s.mentions[k]];
+    for (std::size_t w = u + 1; w < v.first; ++w)
+        if (!r.softJoin(w) ||
+            !(words::in(kDeterminers, r.tokens[w].norm) || words::in(kFillers, r.tokens[w].norm) ||
+              r.tokens[w].norm == "not" || r.tokens[w].norm.ends_with("ly")))
+            return {};
+    std::vector<std::size_t> out{s.mentions[k]};
+    for (++k; k < s.mentions.size(); ++k) {
+        const AlignedMention& q = r.aligned[s.mentions[k]];
+        if (!coordinated(r, r.aligned[out.back()], q))
+            break;
+        out.push_back(s.mentions[k]);
+    }
+    return out;
+}
+
 } // namespace rs

@@ -256,6 +256,19 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
             (unlinked == modifiers && modifiers <= kMaxModifiers && (conjoined || !article)));
 }
 
+void ClaimExtractor::copularPolarity(const Reading& r, std::size_t copula,
+                                     const std::vector<std::size_t>& complement,
+                                     std::vector<Claim>& claims, std::size_t from) const {
+    // "The treatment for W is not V": the copula's negation or hedge is the claims'.
+    bool negated = false, hedged = false;
+    scanPolarity(r, nullptr, copula, r.aligned[complement.front()].first, negated, hedged);
+    for (std::size_t i = from; i < claims.size(); ++i)
+        claims[i].polarity = negated ? Polarity::Negated
+                             : hedged && claims[i].polarity == Polarity::Asserted
+                                 ? Polarity::Hedged
+                                 : claims[i].polarity;
+}
+
 bool ClaimExtractor::listAntecedent(const Reading& r, std::size_t after, const CueHit& hit) const {
     // ", which suggests", ", which is consistent with", ", which could indicate": a comma,
     // the relative pronoun, auxiliaries; an evidential or indicates cue.
@@ -684,6 +697,15 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             hit.renaming = false;
             continue;
         }
+        std::size_t copula = 0;
+        if (left.empty() && !listed)
+            if (auto complement = copularComplement(r, s, hit, right, copula);
+                !complement.empty()) {
+                const std::size_t before = claims.size();
+                claimsOfPairs(r, s, hit, complement, right, ClaimPattern::Copular, claims);
+                copularPolarity(r, copula, complement, claims, before);
+                continue;
+            }
         if (left.empty() || right.empty() ||
             // Listed objects stand after the words of their class: no check between.
             !cueArgumentsAreMentions(r, s, r.aligned[left.front()],

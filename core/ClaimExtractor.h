@@ -202,6 +202,15 @@ private:
     bool coordinated(const Reading& r, const AlignedMention& p, const AlignedMention& q) const;
     static bool contrasted(const Reading& r, const AlignedMention& p, const AlignedMention& q);
     bool listAntecedent(const Reading& r, std::size_t after, const CueHit& hit) const;
+    void copularPolarity(const Reading& r, std::size_t copula,
+                         const std::vector<std::size_t>& complement, std::vector<Claim>& claims,
+                         std::size_t from) const;
+    // The copula's complement when a relational noun cue heads the clause's subject ("The
+    // first-line treatment for W is V"); copula: where "is" / "are" stands.
+    std::vector<std::size_t> copularComplement(const Reading& r, const Sentence& s,
+                                               const CueHit& hit,
+                                               const std::vector<std::size_t>& right,
+                                               std::size_t& copula) const;
     // False when the words around the cue make a mention the argument of something else;
     // from: where the words of the previous cue end.
     bool cueArgumentsAreMentions(const Reading& r, const Sentence& s, const AlignedMention& a,

@@ -395,6 +395,23 @@ void TestClaimExtractor::extract_data() {
         << "She presents with fever, which could suggest pneumonia."
         << "fever|indicates|community-acquired pneumonia|hedged"
         << "";
+    QTest::newRow("a relational noun heading the subject: the copula's complement")
+        << "The best treatment for pneumonia is amoxicillin."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("a copular complement list, over a modifier of the object")
+        << "The usual treatment for pneumonia in adults is amoxicillin and azithromycin."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "azithromycin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("a denied copula denies the claim")
+        << "The treatment for pneumonia is not albuterol."
+        << "albuterol|treats|community-acquired pneumonia|negated"
+        << "";
+    QTest::newRow("no copular complement without the subject's article")
+        << "Amoxicillin, a treatment for pneumonia, is albuterol's rival."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("listed objects after a class")
         << "Pneumonia presents with a range of symptoms, including fever and cough."
         << "community-acquired pneumonia|presents_with|fever|asserted;"
