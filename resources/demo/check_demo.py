@@ -14,8 +14,11 @@ Checks, each failure printed with file and line:
   5. a reference re-implementation of the analysis (docs/design.md "Error classes") over the demo KG:
      longest-match linking with synonyms and abbreviations, cue-based claim extraction with
      polarity, relation checks through the compatibility table, K=5 loopless reference paths of at
-     most 4 hops under several hub-penalised weightings, r* by longest common subsequence, branch,
-     missing-intermediate and ignored-evidence findings, unanchored cases and coverage gaps.
+     most 4 hops that fit the question's ask template, under several hub-penalised weightings, r*
+     by longest common subsequence, branch findings (x an alternative of r*'s kind the model took;
+     none when the model infers y itself; the deciding concept, "decides", when x and y stand in
+     the same relation to d), missing-intermediate and ignored-evidence findings, unanchored
+     cases and coverage gaps.
      The findings it computes must equal meta.expected_detail for every output, under every
      weighting and whether the conclusion is placed last in the model path or where it is first
      mentioned; so the demo's intended findings follow from the data, not from one engine's
@@ -404,16 +407,57 @@ def hop_dist(kg, target, limit):
     return dist
 
 
-def reference_paths(kg, sources, target, weight):
-    """All loopless paths of <= MAX_HOPS edges from any source to target, cheapest K (what Yen's
-    algorithm from a zero-cost super-source returns). Ties broken by node names for determinism."""
+# The question's ask, read from its last sentence (docs/error-classes.md "Reference paths";
+# the phrases of core/ClinicalReference.cpp, most specific first).
+ASK_PHRASES = [
+    ('next step', 'next_step'), ('next best step', 'next_step'), ('most appropriate next', 'next_step'),
+    ('adverse effect', 'adverse_effect'), ('adverse effects', 'adverse_effect'),
+    ('side effect', 'adverse_effect'), ('side effects', 'adverse_effect'),
+    ('adverse reaction', 'adverse_effect'), ('toxicity', 'adverse_effect'),
+    ('mechanism', 'mechanism'), ('pathophysiology', 'mechanism'), ('pathogenesis', 'mechanism'),
+    ('risk factor', 'risk_factor'), ('risk factors', 'risk_factor'), ('predisposing', 'risk_factor'),
+    ('increased risk', 'risk_factor'),
+    ('treatment', 'treatment'), ('pharmacotherapy', 'treatment'), ('therapy', 'treatment'),
+    ('drug of choice', 'treatment'), ('medication', 'treatment'), ('treated with', 'treatment'),
+    ('diagnosis', 'diagnosis'), ('most likely cause', 'diagnosis'), ('causal organism', 'diagnosis'),
+    ('etiology', 'diagnosis'), ('most likely condition', 'diagnosis'),
+]
+DRUG_KINDS = {'Compound', 'Pharmacologic Class'}
+
+
+def recognize_ask(question):
+    stem = question.rstrip(' \n?.')
+    cut = max([m.end() for m in re.finditer(r'[.?] |\n', stem)], default=0)
+    words = ' ' + norm(stem[cut:]) + ' '
+    return next((ask for phrase, ask in ASK_PHRASES if ' ' + phrase + ' ' in words), 'other')
+
+
+def fits_template(kg, path, findings, ask):
+    """The ask's path template: treatment reaches a drug from a disease; a diagnosis path has no
+    disease or drug inside that the question does not name; an adverse effect has a drug (or a
+    finding) just before the answer. Other asks take any path."""
+    gold_kind, before = kg.kind[path[-1]], path[-2]
+    if ask == 'treatment':
+        return gold_kind not in DRUG_KINDS or kg.kind[before] == 'Disease'
+    if ask == 'diagnosis':
+        return all(n in findings or kg.kind[n] not in DRUG_KINDS | {'Disease'} for n in path[1:-1])
+    if ask == 'adverse_effect':
+        return gold_kind in DRUG_KINDS or kg.kind[before] in DRUG_KINDS or before in findings
+    return True
+
+
+def reference_paths(kg, sources, target, weight, keep=lambda p: True):
+    """All loopless paths of <= MAX_HOPS edges from any source to target that keep() accepts,
+    cheapest K (what Yen's algorithm from a zero-cost super-source returns, filtered). Ties
+    broken by node names for determinism."""
     dist = hop_dist(kg, target, MAX_HOPS)
     paths = []
 
     def dfs(path, cost):
         a = path[-1]
         if a == target:
-            paths.append((cost, list(path)))
+            if keep(path):
+                paths.append((cost, list(path)))
             return
         if len(path) - 1 >= MAX_HOPS:
             return
@@ -484,7 +528,11 @@ def analyse(rec, kg, linker, cues, pols, compat, weight, conclusion_last=True):
     info = {'evidence': evidence, 'P': P, 'claims': claims}
     if gold is None:
         return found, info
-    R, next_paths = reference_paths(kg, [e for e in evidence if e != gold], gold, weight)
+    findings = [e for e in evidence if e != gold and kg.kind[e] != 'Anatomy']  # body parts say where
+    ask = recognize_ask(rec['question'])
+    info['ask'] = ask
+    R, next_paths = reference_paths(kg, findings, gold, weight,
+                                    lambda p: fits_template(kg, p, findings, ask))
     info['R'] = R
     info['next'] = next_paths
     if not R:
@@ -504,30 +552,111 @@ def analyse(rec, kg, linker, cues, pols, compat, weight, conclusion_last=True):
             found.append({'type': 'missing', 'subtype': 'ignored_evidence', 'node': s})
     # branch: conclusion differs from gold
     if pred is not None and pred != gold:
-        shared_idx = [i for i, n in enumerate(P) if n in rstar]
-        if not shared_idx:
-            x = next((n for n in P if n not in on_R and n not in evidence), None)
-            d, y = None, rstar[0]
-        else:
-            first = shared_idx[0]
-            # the taken node: first node after the shared prefix that is on no reference path and
-            # is not itself a question finding (restating evidence is not a reasoning step)
-            xi = next((i for i in range(first, len(P)) if P[i] not in on_R and P[i] not in evidence), None)
-            if xi is None:
-                x = d = y = None
-            else:
-                x = P[xi]
-                d = next(P[i] for i in range(xi - 1, -1, -1) if P[i] in rstar)
-                y = rstar[rstar.index(d) + 1] if rstar.index(d) + 1 < len(rstar) else None
-        if x is not None:
-            plausible = d is not None and x in kg.neighbours(d) or d is None and any(
-                x in kg.neighbours(e) for e in evidence)
-            found.append({'type': 'branch', 'subtype': 'plausible_branch' if plausible else 'jump',
-                          'divergence': d, 'taken': x, 'reference': y})
-            # one root cause, one finding: r*'s nodes after the divergence belong to the branch
+        case = {'evidence': evidence, 'P': P, 'options': set(options.values()), 'pred': pred,
+                'claims': claims, 'settled': on_R | set(evidence), 'compat': compat}
+        branch = branch_finding(kg, case, rstar)
+        if branch:
+            found.append(branch)
+            d = branch['divergence']
+            # one root cause, one finding: r*'s nodes after the divergence belong to the branch,
+            # and the concept that decides its choice is not also ignored evidence
             after = set(rstar[rstar.index(d) + 1:]) if d in rstar else set()
-            found = [f for f in found if not (f.get('subtype') == 'missing_intermediate' and f['node'] in after)]
+            found = [f for f in found if not (f.get('subtype') == 'missing_intermediate' and f['node'] in after)
+                     and not (f.get('subtype') == 'ignored_evidence' and f['node'] == branch.get('decides'))]
     return found, info
+
+
+# ------------------------------------------------------------------ branch errors
+def alternatives(kg, a, b):
+    """Concepts of one kind are alternatives at one decision (drug kinds count as one)."""
+    ka, kb_ = kg.kind[a], kg.kind[b]
+    return ka == kb_ or ka in DRUG_KINDS and kb_ in DRUG_KINDS
+
+
+def subsumption_family(kg, a):
+    """Classes and members of a: is-a parents and children, a drug's class, a class's drugs."""
+    return {x for (x, r, _) in kg.adj[a] if r in ('is_a', 'includes')}
+
+
+def taken_by_model(case, n):
+    """The model concludes n or relates it in a claim it does not deny. (Not mirrored: a concept
+    named in the output's last step.)"""
+    return n == case['pred'] or any(n in (c['head'], c['tail']) and c['polarity'] != 'negated'
+                                    for c in case['claims'])
+
+
+def is_taken_alternative(kg, case, n, rest):
+    """n is an alternative the model took to a concept of r* still to come (rest): not on a
+    reference path, not a question finding, nor a class or member of either; of the kind of a
+    concept in rest; not another option the model weighs and drops."""
+    if n in case['settled'] or subsumption_family(kg, n) & case['settled']:
+        return False
+    if not any(alternatives(kg, n, m) for m in rest):
+        return False
+    return (n == case['pred'] or n not in case['options']) and taken_by_model(case, n)
+
+
+def infers(case, n):
+    """An asserted inference to n ("these findings indicate n"); naming, classing or a hedged
+    or denied inference is not concluding it. (Not mirrored: whose claim it is.)"""
+    return any(c['tail'] == n and c['polarity'] == 'asserted' and c['relation'] in ('evidential', 'indicates')
+               for c in case['claims'])
+
+
+def same_relation_to(kg, d, x, y):
+    """x and y in the same relation to d (both treat the hypertension): d decides nothing."""
+    return bool(set(kg.between(d, x)) & set(kg.between(d, y)))
+
+
+def is_subsumption(compat, kr):
+    return edge_is(compat, 'is_a', kr, True, 'supports') or edge_is(compat, 'is_a', kr, False, 'supports')
+
+
+def deciding_concept(kg, compat, case, d, x, y):
+    """The concept of the case (a question finding, or one on the model's path) that the KG
+    relates to y and not to x; not another option, not an alternative of y's kind, not
+    through an is-a edge."""
+    for e in case['evidence'] + case['P']:
+        if e in (d, x, y) or e in case['options'] or alternatives(kg, e, y) or kg.between(e, x):
+            continue
+        if any(not is_subsumption(compat, kr) for kr, _ in kg.between(e, y)):
+            return e
+    return None
+
+
+def divergence(case, rstar, xi):
+    """d: the last node of r* the model's path reaches before x, moved past the givens of r*
+    (concepts the question states) to the first concept the model had to infer, y."""
+    P = case['P']
+    di = next((rstar.index(P[i]) for i in range(xi - 1, -1, -1) if P[i] in rstar), None)
+    if di is None:
+        return None, rstar[0]
+    while di + 2 < len(rstar) and rstar[di + 1] in case['evidence']:
+        di += 1
+    return rstar[di], rstar[di + 1] if di + 1 < len(rstar) else None
+
+
+def branch_finding(kg, case, rstar):
+    P = case['P']
+    shared = [i for i, n in enumerate(P) if n in rstar]
+    for xi in range(shared[0] if shared else 0, len(P)):
+        d, y = divergence(case, rstar, xi)
+        rest = [m for m in rstar[rstar.index(d) if d else 0:] if m not in case['evidence']]
+        if is_taken_alternative(kg, case, P[xi], rest):
+            break
+    else:
+        return None
+    x = P[xi]
+    if y is not None and infers(case, y) and not infers(case, x):
+        return None  # the model concluded y itself: its answer does not follow from its reasoning
+    plausible = x in kg.neighbours(d) if d is not None else any(x in kg.neighbours(e) for e in case['evidence'])
+    f = {'type': 'branch', 'subtype': 'plausible_branch' if plausible else 'jump',
+         'divergence': d, 'taken': x, 'reference': y}
+    if d is not None and y is not None and same_relation_to(kg, d, x, y):
+        e = deciding_concept(kg, case['compat'], case, d, x, y)
+        if e is not None:
+            f['decides'] = e
+    return f
 
 
 def canon(items):
@@ -620,7 +749,7 @@ def main():
         if args.verbose or args.only:
             print(f"== {rec['id']} / {rec['model']}  gold={rec['gold']} pred={rec['prediction']}")
             print('   evidence:', info['evidence'])
-            print('   P:', info['P'])
+            print('   P:', info['P'], ' ask:', info.get('ask'))
             for c in info['claims']:
                 print(f"   claim: ({c['head']}, {c['relation']}, {c['tail']}) {c['polarity']}  [{c['cue']}]")
             for cost, p in info.get('R', []):
