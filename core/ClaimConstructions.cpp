@@ -471,6 +471,46 @@ void ClaimExtractor::examplesOfSymptoms(const Reading& r, Sentence& s) const {
     }
 }
 
+void ClaimExtractor::examplesOfRelationalNoun(const Reading& r, Sentence& s) const {
+    constexpr std::size_t kMaxObject = 6;
+    for (std::size_t i = s.ta + 2; i < s.tb; ++i) {
+        const std::string& w = r.tokens[i].norm;
+        if (w != "including" && !(w == "such" && i + 1 < s.tb && r.tokens[i + 1].norm == "as"))
+            continue;
+        // The cue ending in "of" / "for" shortly before, only its object between ("causes
+        // of chest pain and shortness of breath, such as").
+        CueHit* noun = nullptr;
+        for (CueHit& h : s.hits) {
+            const RelationCue& c = lexicon_.relationCues()[h.cue];
+            const std::size_t end = h.start + h.len;
+            // A plural relational noun: examples of "a cause of postpartum infections,
+            // including endometritis" are infections, and "suggestive of" is no noun.
+            if (end >= i || i - end > kMaxObject || c.relation == "is_a" ||
+                !(c.tokens.back() == "of" || c.tokens.back() == "for") || c.tokens.size() < 2 ||
+                !words::in(kRelationalPlurals, c.tokens.end()[-2]))
+                continue;
+            // The object a plain list: no preposition outside a linked concept ("long-term
+            // use of antipsychotic medications, such as" gives examples of medications).
+            bool plain = true;
+            for (std::size_t t = end; t < i && plain; ++t)
+                plain = (t == end || r.softJoin(t)) &&
+                        (r.linked(t) || !words::in(kItemPrepositions, r.tokens[t].norm));
+            if (plain && hasAny(r.separator(i), ","))
+                noun = &h;
+        }
+        if (noun == nullptr)
+            continue;
+        const RelationCue& c = lexicon_.relationCues()[noun->cue];
+        const auto& turned = c.direction == CueDirection::Forward ? reverseCue_ : forwardCue_;
+        const auto it = turned.find(c.relation);
+        if (it == turned.end())
+            continue;
+        // The examples are the noun's missing argument: no coverage gap for it.
+        noun->used = true;
+        syntheticHit(s, i, it->second - 1).examples = true;
+    }
+}
+
 ClaimExtractor::CueHit& ClaimExtractor::syntheticHit(Sentence& s, std::size_t at, std::size_t cue) {
     auto hit =
         std::find_if(s.hits.begin(), s.hits.end(), [at](const CueHit& h) { return h.start == at; });

@@ -20,6 +20,13 @@ ClaimExtractor::ClaimExtractor(const Lexicon& lexicon, ClaimSettings settings)
             cues[i].cue == "is a" && isACue_ == kNoCue)
             isACue_ = i;
     }
+    // For each relation, a cue of each direction (examplesOfRelationalNoun turns one around).
+    for (std::size_t i = 0; i < cues.size(); ++i) {
+        auto& slot = cues[i].direction == CueDirection::Forward ? forwardCue_[cues[i].relation]
+                                                                : reverseCue_[cues[i].relation];
+        if (slot == 0)
+            slot = i + 1;
+    }
 }
 
 ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector<Step>& steps,
@@ -96,6 +103,7 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
         }
     }
     examplesOfSymptoms(r, s);
+    examplesOfRelationalNoun(r, s);
     appositiveClasses(r, s);
     renamingDemonstratives(r, s);
 }
@@ -635,6 +643,17 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         }
         // "presents with A, B, and C, which suggests D": the findings listed before the
         // relative clause support D together, not C alone.
+        // "causes of fever and cough, such as pneumonia": the examples relate to every
+        // object of the relational noun.
+        if (hit.examples && j > 0 && !prevRight.empty() && !left.empty() &&
+            (left.back() == prevRight.back() ||
+             coordinated(r, r.aligned[prevRight.back()], r.aligned[left.front()]))) {
+            auto objects = prevRight;
+            for (std::size_t m : left)
+                if (std::find(objects.begin(), objects.end(), m) == objects.end())
+                    objects.push_back(m);
+            headFrom(objects, ClaimPattern::SuchAs);
+        }
         // The list is the previous cue's object, so the preposition before it is the cue's,
         // not one whose object a relative clause passes over (clauseAntecedent).
         if (j > 0 && !prevRight.empty() && left.size() == 1 && left.back() == prevRight.back() &&

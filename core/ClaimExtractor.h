@@ -16,6 +16,7 @@
 #include "Lexicon.h"
 #include "TextNormalizer.h"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -79,6 +80,10 @@ private:
     // features of PTSD, such as flashbacks": the listed items are what Y presents with; adds
     // (or turns the "such as" into) a presents_with cue at the list word.
     void examplesOfSymptoms(const Reading& r, Sentence& s) const;
+    // "other causes of chest pain, such as pneumonia", "treatments for W, including V": the
+    // examples are the relational noun cue's missing argument; adds the same relation,
+    // turned around, at the list word ("pneumonia causes chest pain").
+    void examplesOfRelationalNoun(const Reading& r, Sentence& s) const;
     // "nortriptyline (a tricyclic antidepressant)", "Tiotropium - an anticholinergic agent
     // that": an indefinite noun phrase in a bracket or after a spaced dash right after a KG
     // concept names its class; adds an is-a cue at the article.
@@ -237,6 +242,8 @@ private:
     ClaimSettings settings_;
     std::size_t presentsWithCue_ = kNoCue; // index of "presents with" in the lexicon
     std::size_t isACue_ = kNoCue;          // index of "is a"
+    // Per relation, 1 + the index of its first forward / reverse cue (0: none).
+    std::map<std::string, std::size_t> forwardCue_, reverseCue_;
 };
 
 } // namespace rs

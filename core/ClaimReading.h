@@ -60,6 +60,14 @@ inline constexpr std::array<std::string_view, 5> kRelationalNouns = {"descriptio
 inline constexpr std::array<std::string_view, 5> kSymptomNouns = {"symptoms", "signs", "features",
                                                                   "manifestations", "findings"};
 
+// Plural relational nouns whose "such as" list names their missing argument ("causes of
+// chest pain, such as pneumonia", "complications of portal hypertension, such as variceal
+// bleeding"): examplesOfRelationalNoun.
+inline constexpr std::array<std::string_view, 16> kRelationalPlurals = {
+    "causes",   "treatments", "therapies", "complications", "factors",  "medications",
+    "drugs",    "signs",      "symptoms",  "features",      "findings", "manifestations",
+    "triggers", "etiologies", "agents",    "options"};
+
 // Nouns that after "this" rename the item a sentence is about ("features of this condition").
 inline constexpr std::array<std::string_view, 7> kAnaphoricNouns = {
     "condition", "disease", "disorder", "diagnosis", "syndrome", "drug", "medication"};

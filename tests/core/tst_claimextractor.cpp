@@ -412,6 +412,23 @@ void TestClaimExtractor::extract_data() {
         << "Amoxicillin, a treatment for pneumonia, is albuterol's rival."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
         << "";
+    QTest::newRow("examples of a plural relational noun are its missing argument")
+        << "A chest X-ray can rule out other causes of fever and cough, such as pneumonia or "
+           "bronchitis."
+        << "community-acquired pneumonia|causes|fever|asserted;"
+           "acute bronchitis|causes|fever|asserted;"
+           "community-acquired pneumonia|causes|cough|asserted;"
+           "acute bronchitis|causes|cough|asserted"
+        << "";
+    QTest::newRow("treatments for W, including V")
+        << "There are several treatments for pneumonia, including amoxicillin and azithromycin."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "azithromycin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("examples after a singular relational noun are of its object")
+        << "Asthma is a cause of lung disease, such as bronchitis."
+        << "asthma|causes|lung disease|asserted;acute bronchitis|is_a|lung disease|asserted"
+        << "";
     QTest::newRow("listed objects after a class")
         << "Pneumonia presents with a range of symptoms, including fever and cough."
         << "community-acquired pneumonia|presents_with|fever|asserted;"

@@ -26,12 +26,12 @@ inline Lexicon clinicLexicon() {
     const CueDirection F = CueDirection::Forward, R = CueDirection::Reverse;
     for (const char* c :
          {"treats", "treat", "is used to treat", "used to treat", "is a treatment for",
-          "is the treatment of choice for", "is effective for", "treatment for"})
+          "is the treatment of choice for", "is effective for", "treatment for", "treatments for"})
         lx.addRelationCue("treats", F, c);
     for (const char* c : {"is treated with", "treated with", "responds to"})
         lx.addRelationCue("treats", R, c);
-    for (const char* c :
-         {"causes", "cause", "can cause", "leads to", "results in", "causing", "leading to"})
+    for (const char* c : {"causes", "cause", "can cause", "leads to", "results in", "causing",
+                          "leading to", "cause of", "causes of"})
         lx.addRelationCue("causes", F, c);
     for (const char* c : {"due to", "caused by", "is caused by", "secondary to"})
         lx.addRelationCue("causes", R, c);
