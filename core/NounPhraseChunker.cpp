@@ -71,8 +71,10 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, std::size
     for (std::size_t t = first; t < last; ++t) {
         const std::string& w = tokens[t].norm;
         const PhraseWord* k = lexicon_.phraseWord(w);
+        // Closed-class words inside a compound ("first-line") are none of its own either.
         if (isNumber(w) || (k && (*k == PhraseWord::Generic || *k == PhraseWord::Vague ||
-                                  *k == PhraseWord::Possessor)))
+                                  *k == PhraseWord::Possessor || *k == PhraseWord::Break ||
+                                  *k == PhraseWord::Determiner)))
             continue;
         return true; // one word of its own: "fungal infection", "genetic disorder"
     }
@@ -173,11 +175,15 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
                 continue;
             }
         }
-        // In a hyphenated compound a verb is a modifier: "drug-induced", "X-linked".
+        // In a hyphenated compound a verb is a modifier: "drug-induced", "X-linked"; and so
+        // is any closed-class word before the hyphen: "third-generation", "long-term".
         const bool compound =
             start < t && text.substr(tokens[t - 1].end, tok.begin - tokens[t - 1].end) == "-";
-        if (k && (*k == PhraseWord::Break || *k == PhraseWord::Determiner ||
-                  (*k == PhraseWord::Verb && !compound))) {
+        const bool beforeHyphen = t + 1 < tb && mark(t + 1) != Mark::Blocked &&
+                                  text.substr(tok.end, tokens[t + 1].begin - tok.end) == "-";
+        if (k && !beforeHyphen &&
+            (*k == PhraseWord::Break || *k == PhraseWord::Determiner ||
+             (*k == PhraseWord::Verb && !compound))) {
             close(t);
             continue;
         }

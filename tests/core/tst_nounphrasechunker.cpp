@@ -55,6 +55,11 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::addColumn<QString>("phrases");
     QTest::newRow("determiner dropped") << "the radiation therapy"
                                         << "radiation therapy";
+    QTest::newRow("a closed-class word before a hyphen is in the compound")
+        << "a third-generation cephalosporin and a first-generation antihistamine"
+        << "third-generation cephalosporin|first-generation antihistamine";
+    QTest::newRow("a compound of closed-class words alone is no phrase") << "the first-line"
+                                                                         << "";
     QTest::newRow("stops at a verb") << "EBV infects B cells"
                                      << "EBV|B cells";
     QTest::newRow("stops at a preposition") << "fever in the night"
