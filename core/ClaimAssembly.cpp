@@ -61,8 +61,10 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
         // sentence says what its absence points to, not that cough does not point there.
         // "is a direct treatment for": a phrase between an article and the cue is the
         // cue noun's modifier, not its head.
+        // Not before "such as": "an over-the-counter medication such as X" is X's class.
+        const bool examplesCue = cue.relation == "is_a" && !forward;
         if (negatesMention(r, s, a) ||
-            (li >= r.linkedCount && a.last == hit.start && a.first > s.ta &&
+            (li >= r.linkedCount && a.last == hit.start && a.first > s.ta && !examplesCue &&
              (r.tokens[a.first - 1].norm == "a" || r.tokens[a.first - 1].norm == "an")))
             continue;
         for (std::size_t ri : right) {

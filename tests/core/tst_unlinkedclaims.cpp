@@ -89,6 +89,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("copular bridge keeps working")
         << "Amoxicillin is an effective treatment for strep throat."
         << "amoxicillin|treats|[strep throat]|asserted";
+    QTest::newRow("examples of an unlinked class after an article")
+        << "He took an over-the-counter antibiotic such as amoxicillin."
+        << "amoxicillin|is_a|[over-the-counter antibiotic]|asserted";
     QTest::newRow("examples of an unlinked class")
         << "Antibiotics such as amoxicillin or azithromycin are common."
         << "amoxicillin|is_a|[Antibiotics]|asserted;azithromycin|is_a|[Antibiotics]|asserted";
