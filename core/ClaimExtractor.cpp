@@ -731,8 +731,36 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
                                      listed ? r.aligned[left.front()] : r.aligned[right.front()],
                                      hit, fromLabel ? hit.start : from))
             continue;
-        claimsOfPairs(r, s, hit, left, right, pattern, claims);
+        std::vector<std::size_t> named = right;
+        for (std::size_t& m : left)
+            m = alsoKnownAs(r, s, m);
+        for (std::size_t& m : named)
+            m = alsoKnownAs(r, s, m);
+        claimsOfPairs(r, s, hit, left, named, pattern, claims);
     }
+}
+
+std::size_t ClaimExtractor::alsoKnownAs(const Reading& r, const Sentence& s, std::size_t m) const {
+    // "an infection of the uterus, also known as endometritis", "Dimercaptosuccinic acid
+    // (DMSA), also known as succimer": the name after "also known as" / "also called" is the
+    // concept's, when the KG knows it and the phrase before is unlinked or only partly
+    // linked (its item goes on past the mention).
+    const AlignedMention& a = r.aligned[m];
+    std::size_t t = itemEnd(r, s, a);
+    const bool partial = m >= r.linkedCount || t > a.last;
+    // Over a bracketed abbreviation: "(DMSA), also known as".
+    while (t < s.tb && !r.softJoin(t) && hasAny(r.separator(t), "(") && t + 1 < s.tb &&
+           hasAny(r.separator(t + 1), ")"))
+        ++t;
+    if (!partial || t + 3 > s.tb || r.tokens[t].norm != "also" ||
+        !(r.tokens[t + 1].norm == "called" ||
+          (r.tokens[t + 1].norm == "known" && r.tokens[t + 2].norm == "as")))
+        return m;
+    const std::size_t nameAt = r.tokens[t + 1].norm == "called" ? t + 2 : t + 3;
+    for (std::size_t k : s.mentions)
+        if (k < r.linkedCount && r.aligned[k].first >= nameAt && r.aligned[k].first <= nameAt + 1)
+            return k;
+    return m;
 }
 
 // Polarity cues matched over [from, to): which kinds occur. A matched cue consumes its

@@ -207,6 +207,9 @@ private:
     bool coordinated(const Reading& r, const AlignedMention& p, const AlignedMention& q) const;
     static bool contrasted(const Reading& r, const AlignedMention& p, const AlignedMention& q);
     bool listAntecedent(const Reading& r, std::size_t after, const CueHit& hit) const;
+    // The mention named after "also known as" / "also called" right after m's item, when
+    // the KG knows it and m is an unlinked or cut phrase; else m.
+    std::size_t alsoKnownAs(const Reading& r, const Sentence& s, std::size_t m) const;
     void copularPolarity(const Reading& r, std::size_t copula,
                          const std::vector<std::size_t>& complement, std::vector<Claim>& claims,
                          std::size_t from) const;

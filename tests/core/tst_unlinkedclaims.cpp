@@ -89,6 +89,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("copular bridge keeps working")
         << "Amoxicillin is an effective treatment for strep throat."
         << "amoxicillin|treats|[strep throat]|asserted";
+    QTest::newRow("also known as: the name the KG knows")
+        << "Cough suggests a chest infection, also known as pneumonia."
+        << "cough|indicates|community-acquired pneumonia|asserted";
     QTest::newRow("examples of an unlinked class after an article")
         << "He took an over-the-counter antibiotic such as amoxicillin."
         << "amoxicillin|is_a|[over-the-counter antibiotic]|asserted";
