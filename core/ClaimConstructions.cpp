@@ -688,4 +688,126 @@ std::vector<std::size_t> ClaimExtractor::copularComplement(const Reading& r, con
     return out;
 }
 
+void ClaimExtractor::listHeads(const Reading& r, const Sentence& s, const CueHit& hit,
+                               const std::vector<std::size_t>& prevRight,
+                               std::vector<std::size_t>& left, ClaimPattern& pattern) const {
+    // "causes of fever and cough, such as pneumonia": the examples relate to every object of
+    // the relational noun.
+    if (hit.examples && !prevRight.empty() && !left.empty() &&
+        (left.back() == prevRight.back() ||
+         coordinated(r, r.aligned[prevRight.back()], r.aligned[left.front()]))) {
+        auto objects = prevRight;
+        for (std::size_t m : left)
+            if (std::find(objects.begin(), objects.end(), m) == objects.end())
+                objects.push_back(m);
+        left = std::move(objects);
+        pattern = ClaimPattern::SuchAs;
+    }
+    // "presents with A, B, and C, which suggests D": the findings listed before the relative
+    // clause support D together, not C alone. The list is the previous cue's object, so the
+    // preposition before it is the cue's, not one whose object a relative clause passes
+    // over (clauseAntecedent).
+    if (!prevRight.empty() && left.size() == 1 && left.back() == prevRight.back() &&
+        listAntecedent(r, r.aligned[left.back()].last, hit)) {
+        left = prevRight;
+        pattern = ClaimPattern::RelativeClause;
+    } else if (clauseAntecedent(r, s, left, hit)) {
+        left.clear();
+    }
+}
+
+void ClaimExtractor::claimsOfCue(const Reading& r, const Sentence& s, CueHit& hit,
+                                 std::vector<std::size_t> left,
+                                 const std::vector<std::size_t>& right, bool listed,
+                                 std::size_t from, ClaimPattern pattern,
+                                 std::vector<Claim>& claims) const {
+    std::size_t copula = 0;
+    if (left.empty() && !listed)
+        if (auto complement = copularComplement(r, s, hit, right, copula); !complement.empty()) {
+            const std::size_t before = claims.size();
+            claimsOfPairs(r, s, hit, complement, right, ClaimPattern::Copular, claims);
+            copularPolarity(r, copula, complement, claims, before);
+            return;
+        }
+    if (left.empty() || right.empty() ||
+        // Listed objects stand after the words of their class: no check between.
+        !cueArgumentsAreMentions(r, s, r.aligned[left.front()],
+                                 listed ? r.aligned[left.front()] : r.aligned[right.front()], hit,
+                                 from))
+        return;
+    std::vector<std::size_t> named = right;
+    for (std::size_t& m : left)
+        m = alsoKnownAs(r, s, m);
+    for (std::size_t& m : named)
+        m = alsoKnownAs(r, s, m);
+    claimsOfPairs(r, s, hit, left, named, pattern, claims);
+}
+
+bool ClaimExtractor::contrasted(const Reading& r, const AlignedMention& p,
+                                const AlignedMention& q) {
+    // "associated with A, not B", "due to A and not B", "A but not the B": a comma or a
+    // conjunction, "not", then articles only. Not "A, not typical of B": q is "not"'s object.
+    std::size_t t = p.last;
+    if (t < q.first && (r.tokens[t].norm == "and" || r.tokens[t].norm == "but"))
+        ++t;
+    else if (!hasAny(r.separator(t), ","))
+        return false;
+    if (t >= q.first || r.tokens[t].norm != "not" || !r.softJoin(t + 1))
+        return false;
+    for (++t; t < q.first; ++t)
+        if (!words::in(kDeterminers, r.tokens[t].norm))
+            return false;
+    return true;
+}
+
+bool ClaimExtractor::listAntecedent(const Reading& r, std::size_t after, const CueHit& hit) const {
+    // ", which suggests", ", which is consistent with", ", which could indicate": a comma,
+    // the relative pronoun, auxiliaries; an evidential or indicates cue.
+    const std::string& relation = lexicon_.relationCues()[hit.cue].relation;
+    if (!(relation == "evidential" || relation == "indicates") || after >= hit.start ||
+        !hasAny(r.separator(after), ",") ||
+        !(r.tokens[after].norm == "which" || r.tokens[after].norm == "that"))
+        return false;
+    for (std::size_t t = after + 1; t < hit.start; ++t)
+        if (!words::in(kRelativeAuxiliaries, r.tokens[t].norm) || !r.softJoin(t))
+            return false;
+    return r.softJoin(hit.start);
+}
+
+void ClaimExtractor::copularPolarity(const Reading& r, std::size_t copula,
+                                     const std::vector<std::size_t>& complement,
+                                     std::vector<Claim>& claims, std::size_t from) const {
+    // "The treatment for W is not V": the copula's negation or hedge is the claims'.
+    bool negated = false, hedged = false;
+    scanPolarity(r, nullptr, copula, r.aligned[complement.front()].first, negated, hedged);
+    for (std::size_t i = from; i < claims.size(); ++i)
+        claims[i].polarity = negated ? Polarity::Negated
+                             : hedged && claims[i].polarity == Polarity::Asserted
+                                 ? Polarity::Hedged
+                                 : claims[i].polarity;
+}
+
+std::size_t ClaimExtractor::alsoKnownAs(const Reading& r, const Sentence& s, std::size_t m) const {
+    // "an infection of the uterus, also known as endometritis", "Dimercaptosuccinic acid
+    // (DMSA), also known as succimer": the name after "also known as" / "also called" is the
+    // concept's, when the KG knows it and the phrase before is unlinked or only partly
+    // linked (its item goes on past the mention).
+    const AlignedMention& a = r.aligned[m];
+    std::size_t t = itemEnd(r, s, a);
+    const bool partial = m >= r.linkedCount || t > a.last;
+    // Over a bracketed abbreviation: "(DMSA), also known as".
+    while (t < s.tb && !r.softJoin(t) && hasAny(r.separator(t), "(") && t + 1 < s.tb &&
+           hasAny(r.separator(t + 1), ")"))
+        ++t;
+    if (!partial || t + 3 > s.tb || r.tokens[t].norm != "also" ||
+        !(r.tokens[t + 1].norm == "called" ||
+          (r.tokens[t + 1].norm == "known" && r.tokens[t + 2].norm == "as")))
+        return m;
+    const std::size_t nameAt = r.tokens[t + 1].norm == "called" ? t + 2 : t + 3;
+    for (std::size_t k : s.mentions)
+        if (k < r.linkedCount && r.aligned[k].first >= nameAt && r.aligned[k].first <= nameAt + 1)
+            return k;
+    return m;
+}
+
 } // namespace rs

@@ -207,6 +207,17 @@ private:
     bool coordinated(const Reading& r, const AlignedMention& p, const AlignedMention& q) const;
     static bool contrasted(const Reading& r, const AlignedMention& p, const AlignedMention& q);
     bool listAntecedent(const Reading& r, std::size_t after, const CueHit& hit) const;
+    // The heads a list before the cue gives: every object of a relational noun its examples
+    // follow, the object list a ", which suggests" clause is on (else clauseAntecedent).
+    void listHeads(const Reading& r, const Sentence& s, const CueHit& hit,
+                   const std::vector<std::size_t>& prevRight, std::vector<std::size_t>& left,
+                   ClaimPattern& pattern) const;
+    // The claims of one cue from its heads and objects: a copular complement when it has no
+    // head, else the checked pairs, ends renamed by "also known as".
+    void claimsOfCue(const Reading& r, const Sentence& s, CueHit& hit,
+                     std::vector<std::size_t> left, const std::vector<std::size_t>& right,
+                     bool listed, std::size_t from, ClaimPattern pattern,
+                     std::vector<Claim>& claims) const;
     // The mention named after "also known as" / "also called" right after m's item, when
     // the KG knows it and m is an unlinked or cut phrase; else m.
     std::size_t alsoKnownAs(const Reading& r, const Sentence& s, std::size_t m) const;
