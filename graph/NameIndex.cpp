@@ -262,8 +262,12 @@ const NameIndex::Entry* NameIndex::accept(std::uint32_t trieNode, std::string_vi
 }
 
 std::vector<Mention> NameIndex::link(std::string_view text) const {
+    return link(text, tokenize(text));
+}
+
+std::vector<Mention> NameIndex::link(std::string_view text,
+                                     const std::vector<Token>& tokens) const {
     std::vector<Mention> mentions;
-    const std::vector<Token> tokens = tokenize(text);
     std::vector<std::uint32_t> ids(tokens.size(), UINT32_MAX);
     for (std::size_t i = 0; i < tokens.size(); ++i)
         if (auto it = tokenIds_.find(std::string_view(tokens[i].norm)); it != tokenIds_.end())

@@ -61,6 +61,8 @@ public:
     // linked: pure numbers, one-letter words and single everyday English words (a built-in
     // list), except as a case-sensitive lexicon abbreviation ("ALL").
     std::vector<Mention> link(std::string_view text) const;
+    // The same with the tokens of text already computed (tokenize(text)).
+    std::vector<Mention> link(std::string_view text, const std::vector<Token>& tokens) const;
     // The node whose name, alias or synonym equals the whole of name (after normalization),
     // under the same acceptance rules as link().
     std::optional<NodeId> find(std::string_view name) const;
