@@ -128,6 +128,8 @@ std::uint32_t NameIndex::internToken(const std::string& token) {
 }
 
 std::uint32_t NameIndex::childOf(std::uint32_t trieNode, std::uint32_t token) const {
+    if (trieNode == 0)
+        return token < rootChildren_.size() ? rootChildren_[token] : 0;
     auto it = children_.find((std::uint64_t(trieNode) << 32) | token);
     return it == children_.end() ? 0 : it->second;
 }
@@ -138,10 +140,16 @@ void NameIndex::add(NodeId node, std::string_view form, Form how) {
         return;
     std::uint32_t trieNode = 0;
     for (const Token& t : tokens) {
-        const std::uint64_t key = (std::uint64_t(trieNode) << 32) | internToken(t.norm);
+        const std::uint32_t token = internToken(t.norm);
+        const std::uint64_t key = (std::uint64_t(trieNode) << 32) | token;
         auto [it, inserted] = children_.try_emplace(key, std::uint32_t(entries_.size()));
         if (inserted)
             entries_.emplace_back();
+        if (trieNode == 0) {
+            if (rootChildren_.size() <= token)
+                rootChildren_.resize(std::size_t(token) + 1, 0);
+            rootChildren_[token] = it->second;
+        }
         trieNode = it->second;
     }
 

@@ -110,6 +110,9 @@ private:
     TokenMap tokenIds_;
     // Trie over token ids: child of (node, token) in one hash map keyed by both.
     std::unordered_map<std::uint64_t, std::uint32_t> children_;
+    // The root's children (also in children_) by token id, 0 for none: link() asks for one at
+    // every token of a text, the hash map's lookup was a good part of its time.
+    std::vector<std::uint32_t> rootChildren_;
     std::vector<std::vector<Entry>> entries_; // per trie node, best entry first
     std::vector<std::string> forms_;
 
