@@ -106,9 +106,16 @@ void assignClaimOwners(const Case& c, CaseAnalysis& a, std::size_t stem) {
             a.optionNodes[i] != a.predictedNode)
             otherOptions.push_back(a.optionNodes[i]);
 
-    // Claims of one sentence come one after the other: its words are spaced once for them.
+    // Claims of one sentence come one after the other: its words are spaced, and each cue
+    // list searched, once for them (-1: not searched yet).
     std::string_view spacedOf;
     std::string words;
+    int otherPerson = -1, rejection = -1, patient = -1;
+    auto has = [&words](int& found, const auto& cues) {
+        if (found < 0)
+            found = hasCue(words, cues) ? 1 : 0;
+        return found == 1;
+    };
     for (Claim& cl : a.claims) {
         const std::string_view sentence =
             cl.end <= c.output.size() && cl.begin < cl.end
@@ -118,6 +125,7 @@ void assignClaimOwners(const Case& c, CaseAnalysis& a, std::size_t stem) {
             sentence.size() != spacedOf.size()) {
             words = spacedWords(sentence);
             spacedOf = sentence;
+            otherPerson = rejection = patient = -1;
         }
         bool aboutOtherOption = contains(otherOptions, cl.head) || contains(otherOptions, cl.tail);
         for (std::size_t i = 0; i < c.options.size() && !aboutOtherOption; ++i)
@@ -126,10 +134,13 @@ void assignClaimOwners(const Case& c, CaseAnalysis& a, std::size_t stem) {
         // A denial is the model's own argument for rejecting ("pericarditis does not cause ST
         // elevation, so A is excluded"): still checked. What a rejection asserts describes the
         // option being dropped, not the model's reasoning.
-        cl.owner =
-            ownerFromSpacedWords(words, aboutOtherOption && cl.polarity != Polarity::Negated);
+        // As ownerFromWords.
+        const bool rejectsAnOption = aboutOtherOption && cl.polarity != Polarity::Negated;
+        cl.owner = has(otherPerson, kOtherPersonCues)                  ? ClaimOwner::OtherPerson
+                   : rejectsAnOption && has(rejection, kRejectionCues) ? ClaimOwner::RejectedOption
+                                                                       : ClaimOwner::Model;
         if (cl.owner == ClaimOwner::Model && contains(questionNodes, cl.head) &&
-            contains(questionNodes, cl.tail) && hasCue(words, kPatientCues))
+            contains(questionNodes, cl.tail) && has(patient, kPatientCues))
             cl.owner = ClaimOwner::QuestionRestatement;
     }
 }
