@@ -123,8 +123,53 @@ std::uint8_t NameIndex::rankOfKind(std::string_view kindName) {
 }
 
 std::uint32_t NameIndex::internToken(const std::string& token) {
-    auto [it, inserted] = tokenIds_.try_emplace(token, std::uint32_t(tokenIds_.size()));
-    return it->second;
+    if (const std::uint32_t id = tokenId(token); id != UINT32_MAX)
+        return id;
+    const auto id = std::uint32_t(tokenTexts_.size());
+    tokenTexts_.push_back(token);
+    if (2 * tokenTexts_.size() > tokenSlots_.size()) {
+        tokenSlots_.assign(std::max<std::size_t>(1024, 2 * tokenSlots_.size()), 0);
+        for (std::uint32_t t = 0; t < tokenTexts_.size(); ++t)
+            addTokenSlot(t);
+    } else {
+        addTokenSlot(id);
+    }
+    return id;
+}
+
+std::uint32_t NameIndex::tokenHash(std::string_view token) {
+    std::uint64_t h = 14695981039346656037ull; // FNV-1a: tokens are short words
+    for (const char c : token) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
+    }
+    return std::uint32_t(h ^ (h >> 32));
+}
+
+void NameIndex::addTokenSlot(std::uint32_t id) {
+    const std::uint32_t h = tokenHash(tokenTexts_[id]);
+    const std::size_t mask = tokenSlots_.size() - 1;
+    std::size_t i = h & mask;
+    while (tokenSlots_[i] != 0)
+        i = (i + 1) & mask;
+    tokenSlots_[i] = (std::uint64_t(h) << 32) | (std::uint64_t(id) + 1);
+}
+
+std::uint32_t NameIndex::tokenId(std::string_view token) const {
+    if (tokenSlots_.empty())
+        return UINT32_MAX;
+    const std::uint32_t h = tokenHash(token);
+    const std::size_t mask = tokenSlots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const std::uint64_t slot = tokenSlots_[i];
+        if (slot == 0)
+            return UINT32_MAX;
+        if (std::uint32_t(slot >> 32) == h) {
+            const std::uint32_t id = std::uint32_t(slot) - 1;
+            if (tokenTexts_[id] == token)
+                return id;
+        }
+    }
 }
 
 std::uint32_t NameIndex::childOf(std::uint32_t trieNode, std::uint32_t token) const {
@@ -278,8 +323,7 @@ std::vector<Mention> NameIndex::link(std::string_view text,
     std::vector<Mention> mentions;
     std::vector<std::uint32_t> ids(tokens.size(), UINT32_MAX);
     for (std::size_t i = 0; i < tokens.size(); ++i)
-        if (auto it = tokenIds_.find(std::string_view(tokens[i].norm)); it != tokenIds_.end())
-            ids[i] = it->second;
+        ids[i] = tokenId(tokens[i].norm);
 
     std::size_t i = 0;
     while (i < tokens.size()) {
@@ -319,10 +363,10 @@ std::optional<NodeId> NameIndex::find(std::string_view name) const {
         return std::nullopt;
     std::uint32_t trieNode = 0;
     for (const Token& t : tokens) {
-        auto it = tokenIds_.find(std::string_view(t.norm));
-        if (it == tokenIds_.end())
+        const std::uint32_t id = tokenId(t.norm);
+        if (id == UINT32_MAX)
             return std::nullopt;
-        trieNode = childOf(trieNode, it->second);
+        trieNode = childOf(trieNode, id);
         if (trieNode == 0)
             return std::nullopt;
     }

@@ -90,10 +90,13 @@ private:
             return std::hash<std::string_view>{}(s);
         }
     };
-    using TokenMap = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
 
     void add(NodeId node, std::string_view form, Form how);
     std::uint32_t internToken(const std::string& token);
+    // The id of a token, UINT32_MAX when no name has it.
+    std::uint32_t tokenId(std::string_view token) const;
+    static std::uint32_t tokenHash(std::string_view token);
+    void addTokenSlot(std::uint32_t id);
     std::uint32_t childOf(std::uint32_t trieNode, std::uint32_t token) const;
     // The preferred entry of a trie node that the text span [first, last] may link to, or
     // nullptr.
@@ -107,7 +110,11 @@ private:
     Options options_;
     std::vector<std::uint8_t> kindRanks_; // by KindId
 
-    TokenMap tokenIds_;
+    // Token ids in an open-addressing table: link() looks up every token of a text, and a
+    // node-based hash map's lookups took a third of linking. Per slot the token's hash in
+    // the high half and 1 + its id in the low half, 0 when empty; at most half full.
+    std::vector<std::uint64_t> tokenSlots_;
+    std::vector<std::string> tokenTexts_; // by id
     // Trie over token ids: child of (node, token) in one hash map keyed by both.
     std::unordered_map<std::uint64_t, std::uint32_t> children_;
     // The root's children (also in children_) by token id, 0 for none: link() asks for one at
