@@ -172,11 +172,43 @@ std::uint32_t NameIndex::tokenId(std::string_view token) const {
     }
 }
 
+std::size_t NameIndex::childSlot(std::uint64_t key) const {
+    std::uint64_t h = key ^ (key >> 29); // a 64-bit mix: keys differ in few bits
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    const std::size_t mask = children_.size() - 1;
+    std::size_t i = std::size_t(h) & mask;
+    while (children_[i].key != kNoChildKey && children_[i].key != key)
+        i = (i + 1) & mask;
+    return i;
+}
+
 std::uint32_t NameIndex::childOf(std::uint32_t trieNode, std::uint32_t token) const {
     if (trieNode == 0)
         return token < rootChildren_.size() ? rootChildren_[token] : 0;
-    auto it = children_.find((std::uint64_t(trieNode) << 32) | token);
-    return it == children_.end() ? 0 : it->second;
+    if (children_.empty())
+        return 0;
+    const Child& c = children_[childSlot((std::uint64_t(trieNode) << 32) | token)];
+    return c.key == kNoChildKey ? 0 : c.node;
+}
+
+void NameIndex::setChild(std::uint32_t trieNode, std::uint32_t token, std::uint32_t child) {
+    if (trieNode == 0) {
+        if (rootChildren_.size() <= token)
+            rootChildren_.resize(std::size_t(token) + 1, 0);
+        rootChildren_[token] = child;
+        return;
+    }
+    if (2 * (childCount_ + 1) > children_.size()) {
+        std::vector<Child> old(std::max<std::size_t>(1024, 2 * children_.size()));
+        old.swap(children_);
+        for (const Child& c : old)
+            if (c.key != kNoChildKey)
+                children_[childSlot(c.key)] = c;
+    }
+    const std::uint64_t key = (std::uint64_t(trieNode) << 32) | token;
+    children_[childSlot(key)] = {key, child};
+    ++childCount_;
 }
 
 void NameIndex::add(NodeId node, std::string_view form, Form how) {
@@ -186,16 +218,13 @@ void NameIndex::add(NodeId node, std::string_view form, Form how) {
     std::uint32_t trieNode = 0;
     for (const Token& t : tokens) {
         const std::uint32_t token = internToken(t.norm);
-        const std::uint64_t key = (std::uint64_t(trieNode) << 32) | token;
-        auto [it, inserted] = children_.try_emplace(key, std::uint32_t(entries_.size()));
-        if (inserted)
+        std::uint32_t child = childOf(trieNode, token);
+        if (child == 0) {
+            child = std::uint32_t(entries_.size());
             entries_.emplace_back();
-        if (trieNode == 0) {
-            if (rootChildren_.size() <= token)
-                rootChildren_.resize(std::size_t(token) + 1, 0);
-            rootChildren_[token] = it->second;
+            setChild(trieNode, token, child);
         }
-        trieNode = it->second;
+        trieNode = child;
     }
 
     std::string exact;

@@ -98,6 +98,9 @@ private:
     static std::uint32_t tokenHash(std::string_view token);
     void addTokenSlot(std::uint32_t id);
     std::uint32_t childOf(std::uint32_t trieNode, std::uint32_t token) const;
+    void setChild(std::uint32_t trieNode, std::uint32_t token, std::uint32_t child);
+    // The slot of children_ that holds key, or the empty one where it would go.
+    std::size_t childSlot(std::uint64_t key) const;
     // The preferred entry of a trie node that the text span [first, last] may link to, or
     // nullptr.
     const Entry* accept(std::uint32_t trieNode, std::string_view text,
@@ -115,10 +118,16 @@ private:
     // the high half and 1 + its id in the low half, 0 when empty; at most half full.
     std::vector<std::uint64_t> tokenSlots_;
     std::vector<std::string> tokenTexts_; // by id
-    // Trie over token ids: child of (node, token) in one hash map keyed by both.
-    std::unordered_map<std::uint64_t, std::uint32_t> children_;
-    // The root's children (also in children_) by token id, 0 for none: link() asks for one at
-    // every token of a text, the hash map's lookup was a good part of its time.
+    // Trie over token ids. The root's children by token id, 0 for none (link() asks for one
+    // at every token of a text); the others in an open-addressing table keyed by (node,
+    // token), at most half full: a node-based hash map's lookups were most of linking.
+    static constexpr std::uint64_t kNoChildKey = UINT64_MAX;
+    struct Child {
+        std::uint64_t key = kNoChildKey; // trie node << 32 | token id
+        std::uint32_t node = 0;
+    };
+    std::vector<Child> children_;
+    std::size_t childCount_ = 0;
     std::vector<std::uint32_t> rootChildren_;
     std::vector<std::vector<Entry>> entries_; // per trie node, best entry first
     std::vector<std::string> forms_;
