@@ -151,7 +151,7 @@ NodeId CaseAnalyzer::anchorAnswer(std::string_view text) const {
 std::vector<Mention> CaseAnalyzer::link(std::string_view text, const std::vector<Token>& tokens,
                                         std::vector<CoverageGap>* gaps,
                                         std::string_view where) const {
-    std::vector<Mention> mentions = kb_.link(text);
+    std::vector<Mention> mentions = kb_.linkTokens(text, tokens);
     auto byBegin = [](const Mention& x, const Mention& y) { return x.begin < y.begin; };
     if (!std::is_sorted(mentions.begin(), mentions.end(), byBegin))
         std::stable_sort(mentions.begin(), mentions.end(), byBegin);

@@ -67,7 +67,8 @@ public:
     static std::size_t stemEnd(std::string_view question, const std::vector<AnswerOption>& options);
 
 private:
-    // KnowledgeBase::link, ordered, without modifier mentions (when so set).
+    // KnowledgeBase::link, ordered, without modifier mentions (when so set). tokens:
+    // tokenize(text), which the linker reuses.
     std::vector<Mention> link(std::string_view text, const std::vector<Token>& tokens,
                               std::vector<CoverageGap>* gaps, std::string_view where) const;
     void addReadingFindings(const Case& c, std::size_t stem, bool answerWrong,

@@ -206,13 +206,24 @@ bool ClaimChecker::relativesSupport(NodeId h, std::string_view r, NodeId t,
         return all;
     };
     const std::vector<Relative> hs = family(h), ts = family(t);
+    // The pairs share a few relations: whether the lexicon reads each (relation, direction)
+    // as support for r is asked once (-1: not yet).
+    std::vector<signed char> supportsOf;
+    auto supported = [&](const EdgeBetween& e, std::string_view rel) {
+        const std::size_t at = std::size_t(e.relation) * 2 + (e.forward ? 1 : 0);
+        if (at >= supportsOf.size())
+            supportsOf.resize(at + 1, -1);
+        if (supportsOf[at] < 0)
+            supportsOf[at] = lexicon_.supports(r, rel, e.forward) ? 1 : 0;
+        return supportsOf[at] == 1;
+    };
     for (const Relative& a : hs) {
         for (const Relative& b : ts) {
             if ((a.node == h && b.node == t) || a.node == b.node)
                 continue;
             for (const EdgeBetween& e : kb_.edgesBetween(a.node, b.node)) {
                 const std::string_view rel = kb_.relationName(e.relation);
-                if (lexicon_.supports(r, rel, e.forward)) {
+                if (supported(e, rel)) {
                     out = joinWalks(a.walk, rel, e.forward, b.walk);
                     return true;
                 }

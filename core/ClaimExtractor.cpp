@@ -115,7 +115,11 @@ bool ClaimExtractor::glossOpens(const Reading& r, std::size_t offset, std::size_
 }
 
 void ClaimExtractor::addPhraseMentions(Reading& r, Sentence& s) const {
-    std::vector<NounPhraseChunker::Mark> marks(r.tokens.size(), NounPhraseChunker::Mark::Free);
+    // One marks vector for the whole output, all Free between sentences: a fresh one per
+    // sentence made the extraction quadratic in the output's length.
+    std::vector<NounPhraseChunker::Mark>& marks = r.marks;
+    if (marks.size() != r.tokens.size())
+        marks.assign(r.tokens.size(), NounPhraseChunker::Mark::Free);
     for (std::size_t t = s.ta; t < s.tb; ++t)
         if (r.linked(t))
             marks[t] = NounPhraseChunker::Mark::Linked;
@@ -124,6 +128,11 @@ void ClaimExtractor::addPhraseMentions(Reading& r, Sentence& s) const {
             marks[t] = NounPhraseChunker::Mark::Blocked;
     const NounPhraseChunker chunker(lexicon_, std::size_t(std::max(1, settings_.maxChunkTokens)));
     const auto chunks = chunker.chunk(r.text, r.tokens, s.ta, s.tb, marks);
+    for (std::size_t t = s.ta; t < s.tb; ++t)
+        marks[t] = NounPhraseChunker::Mark::Free;
+    for (const CueHit& hit : s.hits)
+        for (std::size_t t = hit.start; t < hit.start + hit.len; ++t)
+            marks[t] = NounPhraseChunker::Mark::Free;
     if (chunks.empty())
         return;
     // Depth of brackets at each phrase: a bracketed gloss ("anemia (hemoglobin 7 g/dL)")

@@ -35,16 +35,27 @@ constexpr std::array<std::string_view, 12> kPatientCues = {
 
 std::string spacedWords(std::string_view text) {
     std::string words = " ";
-    for (const Token& t : tokenize(text))
-        words += t.norm + " ";
+    for (const Token& t : tokenize(text)) {
+        words += t.norm;
+        words += ' ';
+    }
     return words;
 }
 
+// Whether cue occurs in words as whole words: " cue " (words is spaced as spacedWords makes
+// it). Searched without building that string: this runs for every claim.
+bool hasWords(std::string_view words, std::string_view cue) {
+    for (std::size_t at = words.find(cue, 1); at != std::string_view::npos;
+         at = words.find(cue, at + 1))
+        if (words[at - 1] == ' ' && at + cue.size() < words.size() && words[at + cue.size()] == ' ')
+            return true;
+    return false;
+}
+
 template <std::size_t N>
-bool hasCue(const std::string& words, const std::array<std::string_view, N>& cues) {
-    return std::any_of(cues.begin(), cues.end(), [&](std::string_view cue) {
-        return words.find(" " + std::string(cue) + " ") != std::string::npos;
-    });
+bool hasCue(std::string_view words, const std::array<std::string_view, N>& cues) {
+    return std::any_of(cues.begin(), cues.end(),
+                       [&](std::string_view cue) { return hasWords(words, cue); });
 }
 
 bool contains(const std::vector<NodeId>& v, NodeId n) {
@@ -78,15 +89,19 @@ std::string_view lineAround(std::string_view text, std::size_t begin, std::size_
     return text.substr(from, to - from);
 }
 
-} // namespace
-
-ClaimOwner ownerFromWords(std::string_view sentence, bool rejectsAnOption) {
-    const std::string words = spacedWords(sentence);
+// The owner by the words of the sentence, spaced as spacedWords makes them.
+ClaimOwner ownerFromSpacedWords(std::string_view words, bool rejectsAnOption) {
     if (hasCue(words, kOtherPersonCues))
         return ClaimOwner::OtherPerson;
     if (rejectsAnOption && hasCue(words, kRejectionCues))
         return ClaimOwner::RejectedOption;
     return ClaimOwner::Model;
+}
+
+} // namespace
+
+ClaimOwner ownerFromWords(std::string_view sentence, bool rejectsAnOption) {
+    return ownerFromSpacedWords(spacedWords(sentence), rejectsAnOption);
 }
 
 void assignClaimOwners(const Case& c, CaseAnalysis& a, std::size_t stem) {
@@ -100,11 +115,44 @@ void assignClaimOwners(const Case& c, CaseAnalysis& a, std::size_t stem) {
             a.optionNodes[i] != a.predictedNode)
             otherOptions.push_back(a.optionNodes[i]);
 
+    // Claims of one sentence come one after the other: its words are spaced, and each cue
+    // list searched, once for them (-1: not searched yet).
+    std::string_view spacedOf;
+    std::string words;
+    int otherPerson = -1, rejection = -1, patient = -1;
+    auto has = [&words](int& found, const auto& cues) {
+        if (found < 0)
+            found = hasCue(words, cues) ? 1 : 0;
+        return found == 1;
+    };
+    // "D) Montelukast: Montelukast is a leukotriene receptor antagonist used in asthma. It is
+    // not the best choice": the item of another option, rejected in a later sentence,
+    // describes the option being dropped too. Judged once per item line.
+    std::string_view itemOf;
+    bool itemRejected = false;
+    auto inRejectedItem = [&](const Claim& cl) {
+        const std::string_view item = lineAround(c.output, cl.begin, cl.end);
+        if (item.data() != itemOf.data() || item.size() != itemOf.size()) {
+            itemOf = item;
+            itemRejected = false;
+            for (std::size_t i = 0; i < c.options.size() && !itemRejected; ++i)
+                itemRejected = int(i) != a.predictedOption &&
+                               startsWithOptionLabel(item, c.options[i].label) &&
+                               hasCue(spacedWords(item), kRejectionCues);
+        }
+        return itemRejected;
+    };
     for (Claim& cl : a.claims) {
         const std::string_view sentence =
             cl.end <= c.output.size() && cl.begin < cl.end
                 ? std::string_view(c.output).substr(cl.begin, cl.end - cl.begin)
                 : std::string_view();
+        if (words.empty() || sentence.data() != spacedOf.data() ||
+            sentence.size() != spacedOf.size()) {
+            words = spacedWords(sentence);
+            spacedOf = sentence;
+            otherPerson = rejection = patient = -1;
+        }
         bool aboutOtherOption = contains(otherOptions, cl.head) || contains(otherOptions, cl.tail);
         for (std::size_t i = 0; i < c.options.size() && !aboutOtherOption; ++i)
             aboutOtherOption =
@@ -112,21 +160,16 @@ void assignClaimOwners(const Case& c, CaseAnalysis& a, std::size_t stem) {
         // A denial is the model's own argument for rejecting ("pericarditis does not cause ST
         // elevation, so A is excluded"): still checked. What a rejection asserts describes the
         // option being dropped, not the model's reasoning.
-        cl.owner = ownerFromWords(sentence, aboutOtherOption && cl.polarity != Polarity::Negated);
-        // "D) Montelukast: Montelukast is a leukotriene receptor antagonist used in asthma.
-        // It is not the best choice": the item of another option, rejected in a later
-        // sentence, describes the option being dropped too.
+        // As ownerFromWords.
+        const bool rejectsAnOption = aboutOtherOption && cl.polarity != Polarity::Negated;
+        cl.owner = has(otherPerson, kOtherPersonCues)                  ? ClaimOwner::OtherPerson
+                   : rejectsAnOption && has(rejection, kRejectionCues) ? ClaimOwner::RejectedOption
+                                                                       : ClaimOwner::Model;
         if (cl.owner == ClaimOwner::Model && cl.polarity != Polarity::Negated &&
-            cl.end <= c.output.size() && cl.begin < cl.end) {
-            const std::string_view item = lineAround(c.output, cl.begin, cl.end);
-            for (std::size_t i = 0; i < c.options.size(); ++i)
-                if (int(i) != a.predictedOption &&
-                    startsWithOptionLabel(item, c.options[i].label) &&
-                    hasCue(spacedWords(item), kRejectionCues))
-                    cl.owner = ClaimOwner::RejectedOption;
-        }
+            !sentence.empty() && inRejectedItem(cl))
+            cl.owner = ClaimOwner::RejectedOption;
         if (cl.owner == ClaimOwner::Model && contains(questionNodes, cl.head) &&
-            contains(questionNodes, cl.tail) && hasCue(spacedWords(sentence), kPatientCues))
+            contains(questionNodes, cl.tail) && has(patient, kPatientCues))
             cl.owner = ClaimOwner::QuestionRestatement;
     }
 }

@@ -3,6 +3,7 @@
 // one output with its mentions aligned to them, the sentence being read, and the closed word
 // lists the reading rules use.
 #include "ClaimExtractor.h"
+#include "NounPhraseChunker.h"
 #include "StepSegmenter.h"
 #include "WordLists.h"
 
@@ -135,6 +136,8 @@ struct ClaimExtractor::Reading {
     std::vector<int> covered;            // token -> index into aligned, -1 outside mentions
     std::size_t linkedCount = 0;         // aligned[0, linkedCount) are the linked mentions
     std::deque<Mention> phrases;         // the noun phrases' mentions (node kNoNode)
+    // addPhraseMentions' marks per token, kept all Free between its calls.
+    std::vector<NounPhraseChunker::Mark> marks;
 
     // Whether token t lies in a linked mention (not in a noun phrase with no concept).
     bool linked(std::size_t t) const {

@@ -4,6 +4,7 @@
 // against this interface and graph/ implements it (GraphKnowledgeBase).
 #include "CaseAnalysis.h"
 #include "Ids.h"
+#include "TextNormalizer.h"
 
 #include <optional>
 #include <string>
@@ -49,6 +50,13 @@ public:
     // Linked mentions in text: longest match over normalized tokens, with synonyms and
     // abbreviations; non-overlapping, ordered by begin.
     virtual std::vector<Mention> link(std::string_view text) const = 0;
+    // The same with the tokens of text already computed (tokenize(text)), so that a linker
+    // over those tokens need not tokenize the text again.
+    virtual std::vector<Mention> linkTokens(std::string_view text,
+                                            const std::vector<Token>& tokens) const {
+        (void)tokens;
+        return link(text);
+    }
 
     // Up to k loopless shortest paths from any source to target with at most maxHops edges,
     // over hub-penalised weights, cheapest first.

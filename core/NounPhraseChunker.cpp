@@ -51,8 +51,8 @@ bool optionLetter(std::string_view text, const std::vector<Token>& tokens, std::
 NounPhraseChunker::NounPhraseChunker(const Lexicon& lexicon, std::size_t maxTokens)
     : lexicon_(lexicon), maxTokens_(maxTokens) {}
 
-bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, std::size_t first,
-                                     std::size_t last) const {
+bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, const Kinds& kinds,
+                                     std::size_t first, std::size_t last) const {
     if (last <= first || last - first > maxTokens_)
         return false;
     if (last - first == 1 && tokens[first].norm.size() < 2)
@@ -60,7 +60,7 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, std::size
     // One adjective alone ("raised", "viral", "painless") is a modifier whose noun is
     // elsewhere ("a raised, waxy nodule").
     const std::string& head = tokens[last - 1].norm;
-    const PhraseWord* hk = lexicon_.phraseWord(head);
+    const PhraseWord* hk = kinds.of(last - 1);
     if (hk && *hk == PhraseWord::Kind)
         return false; // "a diagnostic test", "the laboratory findings"
     if (last - first == 1 && !(hk && *hk == PhraseWord::Noun))
@@ -70,7 +70,7 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, std::size
                 return false;
     for (std::size_t t = first; t < last; ++t) {
         const std::string& w = tokens[t].norm;
-        const PhraseWord* k = lexicon_.phraseWord(w);
+        const PhraseWord* k = kinds.of(t);
         // Closed-class words inside a compound ("first-line") are none of its own either.
         if (isNumber(w) || (k && (*k == PhraseWord::Generic || *k == PhraseWord::Vague ||
                                   *k == PhraseWord::Possessor || *k == PhraseWord::Break ||
@@ -88,15 +88,22 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
     std::vector<PhraseChunk> out;
     tb = std::min(tb, tokens.size());
     auto mark = [&](std::size_t t) { return t < marks.size() ? marks[t] : Mark::Free; };
+    // Each token's phrase-word kind, looked up once: the rules below ask for most several
+    // times.
+    Kinds kinds;
+    kinds.ta = ta;
+    kinds.list.reserve(tb > ta ? tb - ta : 0);
+    for (std::size_t t = ta; t < tb; ++t)
+        kinds.list.push_back(lexicon_.phraseWord(tokens[t].norm));
     std::size_t start = tb; // open run [start, t), tb when none
     bool linked = false, attached = false;
     std::size_t attachedAt = tb; // the preposition of a relational noun's complement
-    auto isDeterminer = [&](const std::string& w) {
-        const PhraseWord* k = lexicon_.phraseWord(w);
+    auto isDeterminer = [&](std::size_t t) {
+        const PhraseWord* k = kinds.of(t);
         return k && *k == PhraseWord::Determiner;
     };
-    auto opensPhrase = [&](const std::string& w) {
-        const PhraseWord* k = lexicon_.phraseWord(w);
+    auto opensPhrase = [&](std::size_t t) {
+        const PhraseWord* k = kinds.of(t);
         return !k || *k == PhraseWord::Vague || *k == PhraseWord::Relational ||
                *k == PhraseWord::Noun;
     };
@@ -106,7 +113,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             // infection".
             std::size_t first = start;
             while (first < end) {
-                const PhraseWord* k = lexicon_.phraseWord(tokens[first].norm);
+                const PhraseWord* k = kinds.of(first);
                 if (!k || *k != PhraseWord::Vague)
                     break;
                 ++first;
@@ -129,7 +136,8 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
                 std::all_of(w0.begin(), w0.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
                 !(first + 1 < last && text.substr(tokens[first].end, tokens[first + 1].begin -
                                                                          tokens[first].end) == "-");
-            if (!linked && !demonstrative && !measurement && namesConcept(tokens, first, last))
+            if (!linked && !demonstrative && !measurement &&
+                namesConcept(tokens, kinds, first, last))
                 out.push_back({first, last});
         }
         start = tb;
@@ -140,7 +148,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
         if (start < t) {
             const std::string_view sep =
                 text.substr(tokens[t - 1].end, tok.begin - tokens[t - 1].end);
-            const PhraseWord* prev = lexicon_.phraseWord(tokens[t - 1].norm);
+            const PhraseWord* prev = kinds.of(t - 1);
             if (possessive(sep) && prev && *prev == PhraseWord::Possessor) {
                 start = tb; // "the patient's": a possessive, left out like "his"
                 linked = attached = false;
@@ -152,13 +160,13 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             close(t);
             continue;
         }
-        const PhraseWord* k = lexicon_.phraseWord(tok.norm);
+        const PhraseWord* k = kinds.of(t);
         // "damage to the DNA": a relational noun takes one complement into its phrase.
         if (start < t && !attached && (tok.norm == "of" || tok.norm == "to" || tok.norm == "in")) {
-            const PhraseWord* prev = lexicon_.phraseWord(tokens[t - 1].norm);
+            const PhraseWord* prev = kinds.of(t - 1);
             std::size_t u = t + 1;
             bool anaphoric = false; // "mutations in these proteins": which ones is elsewhere
-            while (u < tb && mark(u) == Mark::Free && isDeterminer(tokens[u].norm)) {
+            while (u < tb && mark(u) == Mark::Free && isDeterminer(u)) {
                 anaphoric = anaphoric || words::in(kDemonstratives, tokens[u].norm);
                 ++u;
             }
@@ -168,7 +176,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
                 continue;
             }
             if (prev && *prev == PhraseWord::Relational && u < tb && mark(u) != Mark::Blocked &&
-                opensPhrase(tokens[u].norm)) {
+                opensPhrase(u)) {
                 attached = true;
                 attachedAt = t;
                 t = u - 1; // the preposition and determiners join the phrase

@@ -36,9 +36,18 @@ public:
                                    const std::vector<Mark>& marks = {}) const;
 
 private:
+    // The phrase-word kind of each token of [ta, tb) (nullptr: no phrase word), for one
+    // chunk() call.
+    struct Kinds {
+        std::size_t ta = 0;
+        std::vector<const PhraseWord*> list;
+        const PhraseWord* of(std::size_t t) const { return list[t - ta]; }
+    };
+
     // Whether the words [first, last) name a concept: not only generic nouns, vague
     // modifiers and numbers, not one letter, not too long.
-    bool namesConcept(const std::vector<Token>& tokens, std::size_t first, std::size_t last) const;
+    bool namesConcept(const std::vector<Token>& tokens, const Kinds& kinds, std::size_t first,
+                      std::size_t last) const;
 
     const Lexicon& lexicon_;
     std::size_t maxTokens_;

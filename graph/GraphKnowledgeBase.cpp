@@ -69,6 +69,11 @@ std::vector<Mention> GraphKnowledgeBase::link(std::string_view text) const {
     return names_.link(text);
 }
 
+std::vector<Mention> GraphKnowledgeBase::linkTokens(std::string_view text,
+                                                    const std::vector<Token>& tokens) const {
+    return names_.link(text, tokens);
+}
+
 std::vector<ReferencePath> GraphKnowledgeBase::referencePaths(const std::vector<NodeId>& sources,
                                                               NodeId target, int k,
                                                               int maxHops) const {

@@ -22,6 +22,8 @@ public:
     std::vector<EdgeBetween> edgesBetween(NodeId a, NodeId b) const override;
     std::vector<NeighbourEdge> neighbours(NodeId n) const override;
     std::vector<Mention> link(std::string_view text) const override;
+    std::vector<Mention> linkTokens(std::string_view text,
+                                    const std::vector<Token>& tokens) const override;
     std::vector<ReferencePath> referencePaths(const std::vector<NodeId>& sources, NodeId target,
                                               int k, int maxHops) const override;
     std::optional<NodeId> findByName(std::string_view name) const override;

@@ -123,13 +123,92 @@ std::uint8_t NameIndex::rankOfKind(std::string_view kindName) {
 }
 
 std::uint32_t NameIndex::internToken(const std::string& token) {
-    auto [it, inserted] = tokenIds_.try_emplace(token, std::uint32_t(tokenIds_.size()));
-    return it->second;
+    if (const std::uint32_t id = tokenId(token); id != UINT32_MAX)
+        return id;
+    const auto id = std::uint32_t(tokenTexts_.size());
+    tokenTexts_.push_back(token);
+    if (2 * tokenTexts_.size() > tokenSlots_.size()) {
+        tokenSlots_.assign(std::max<std::size_t>(1024, 2 * tokenSlots_.size()), 0);
+        for (std::uint32_t t = 0; t < tokenTexts_.size(); ++t)
+            addTokenSlot(t);
+    } else {
+        addTokenSlot(id);
+    }
+    return id;
+}
+
+std::uint32_t NameIndex::tokenHash(std::string_view token) {
+    std::uint64_t h = 14695981039346656037ull; // FNV-1a: tokens are short words
+    for (const char c : token) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
+    }
+    return std::uint32_t(h ^ (h >> 32));
+}
+
+void NameIndex::addTokenSlot(std::uint32_t id) {
+    const std::uint32_t h = tokenHash(tokenTexts_[id]);
+    const std::size_t mask = tokenSlots_.size() - 1;
+    std::size_t i = h & mask;
+    while (tokenSlots_[i] != 0)
+        i = (i + 1) & mask;
+    tokenSlots_[i] = (std::uint64_t(h) << 32) | (std::uint64_t(id) + 1);
+}
+
+std::uint32_t NameIndex::tokenId(std::string_view token) const {
+    if (tokenSlots_.empty())
+        return UINT32_MAX;
+    const std::uint32_t h = tokenHash(token);
+    const std::size_t mask = tokenSlots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const std::uint64_t slot = tokenSlots_[i];
+        if (slot == 0)
+            return UINT32_MAX;
+        if (std::uint32_t(slot >> 32) == h) {
+            const std::uint32_t id = std::uint32_t(slot) - 1;
+            if (tokenTexts_[id] == token)
+                return id;
+        }
+    }
+}
+
+std::size_t NameIndex::childSlot(std::uint64_t key) const {
+    std::uint64_t h = key ^ (key >> 29); // a 64-bit mix: keys differ in few bits
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    const std::size_t mask = children_.size() - 1;
+    std::size_t i = std::size_t(h) & mask;
+    while (children_[i].key != kNoChildKey && children_[i].key != key)
+        i = (i + 1) & mask;
+    return i;
 }
 
 std::uint32_t NameIndex::childOf(std::uint32_t trieNode, std::uint32_t token) const {
-    auto it = children_.find((std::uint64_t(trieNode) << 32) | token);
-    return it == children_.end() ? 0 : it->second;
+    if (trieNode == 0)
+        return token < rootChildren_.size() ? rootChildren_[token] : 0;
+    if (children_.empty())
+        return 0;
+    const Child& c = children_[childSlot((std::uint64_t(trieNode) << 32) | token)];
+    return c.key == kNoChildKey ? 0 : c.node;
+}
+
+void NameIndex::setChild(std::uint32_t trieNode, std::uint32_t token, std::uint32_t child) {
+    if (trieNode == 0) {
+        if (rootChildren_.size() <= token)
+            rootChildren_.resize(std::size_t(token) + 1, 0);
+        rootChildren_[token] = child;
+        return;
+    }
+    if (2 * (childCount_ + 1) > children_.size()) {
+        std::vector<Child> old(std::max<std::size_t>(1024, 2 * children_.size()));
+        old.swap(children_);
+        for (const Child& c : old)
+            if (c.key != kNoChildKey)
+                children_[childSlot(c.key)] = c;
+    }
+    const std::uint64_t key = (std::uint64_t(trieNode) << 32) | token;
+    children_[childSlot(key)] = {key, child};
+    ++childCount_;
 }
 
 void NameIndex::add(NodeId node, std::string_view form, Form how) {
@@ -138,11 +217,14 @@ void NameIndex::add(NodeId node, std::string_view form, Form how) {
         return;
     std::uint32_t trieNode = 0;
     for (const Token& t : tokens) {
-        const std::uint64_t key = (std::uint64_t(trieNode) << 32) | internToken(t.norm);
-        auto [it, inserted] = children_.try_emplace(key, std::uint32_t(entries_.size()));
-        if (inserted)
+        const std::uint32_t token = internToken(t.norm);
+        std::uint32_t child = childOf(trieNode, token);
+        if (child == 0) {
+            child = std::uint32_t(entries_.size());
             entries_.emplace_back();
-        trieNode = it->second;
+            setChild(trieNode, token, child);
+        }
+        trieNode = child;
     }
 
     std::string exact;
@@ -262,12 +344,15 @@ const NameIndex::Entry* NameIndex::accept(std::uint32_t trieNode, std::string_vi
 }
 
 std::vector<Mention> NameIndex::link(std::string_view text) const {
+    return link(text, tokenize(text));
+}
+
+std::vector<Mention> NameIndex::link(std::string_view text,
+                                     const std::vector<Token>& tokens) const {
     std::vector<Mention> mentions;
-    const std::vector<Token> tokens = tokenize(text);
     std::vector<std::uint32_t> ids(tokens.size(), UINT32_MAX);
     for (std::size_t i = 0; i < tokens.size(); ++i)
-        if (auto it = tokenIds_.find(std::string_view(tokens[i].norm)); it != tokenIds_.end())
-            ids[i] = it->second;
+        ids[i] = tokenId(tokens[i].norm);
 
     std::size_t i = 0;
     while (i < tokens.size()) {
@@ -307,10 +392,10 @@ std::optional<NodeId> NameIndex::find(std::string_view name) const {
         return std::nullopt;
     std::uint32_t trieNode = 0;
     for (const Token& t : tokens) {
-        auto it = tokenIds_.find(std::string_view(t.norm));
-        if (it == tokenIds_.end())
+        const std::uint32_t id = tokenId(t.norm);
+        if (id == UINT32_MAX)
             return std::nullopt;
-        trieNode = childOf(trieNode, it->second);
+        trieNode = childOf(trieNode, id);
         if (trieNode == 0)
             return std::nullopt;
     }

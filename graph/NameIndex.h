@@ -61,6 +61,8 @@ public:
     // linked: pure numbers, one-letter words and single everyday English words (a built-in
     // list), except as a case-sensitive lexicon abbreviation ("ALL").
     std::vector<Mention> link(std::string_view text) const;
+    // The same with the tokens of text already computed (tokenize(text)).
+    std::vector<Mention> link(std::string_view text, const std::vector<Token>& tokens) const;
     // The node whose name, alias or synonym equals the whole of name (after normalization),
     // under the same acceptance rules as link().
     std::optional<NodeId> find(std::string_view name) const;
@@ -88,11 +90,17 @@ private:
             return std::hash<std::string_view>{}(s);
         }
     };
-    using TokenMap = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
 
     void add(NodeId node, std::string_view form, Form how);
     std::uint32_t internToken(const std::string& token);
+    // The id of a token, UINT32_MAX when no name has it.
+    std::uint32_t tokenId(std::string_view token) const;
+    static std::uint32_t tokenHash(std::string_view token);
+    void addTokenSlot(std::uint32_t id);
     std::uint32_t childOf(std::uint32_t trieNode, std::uint32_t token) const;
+    void setChild(std::uint32_t trieNode, std::uint32_t token, std::uint32_t child);
+    // The slot of children_ that holds key, or the empty one where it would go.
+    std::size_t childSlot(std::uint64_t key) const;
     // The preferred entry of a trie node that the text span [first, last] may link to, or
     // nullptr.
     const Entry* accept(std::uint32_t trieNode, std::string_view text,
@@ -105,9 +113,22 @@ private:
     Options options_;
     std::vector<std::uint8_t> kindRanks_; // by KindId
 
-    TokenMap tokenIds_;
-    // Trie over token ids: child of (node, token) in one hash map keyed by both.
-    std::unordered_map<std::uint64_t, std::uint32_t> children_;
+    // Token ids in an open-addressing table: link() looks up every token of a text, and a
+    // node-based hash map's lookups took a third of linking. Per slot the token's hash in
+    // the high half and 1 + its id in the low half, 0 when empty; at most half full.
+    std::vector<std::uint64_t> tokenSlots_;
+    std::vector<std::string> tokenTexts_; // by id
+    // Trie over token ids. The root's children by token id, 0 for none (link() asks for one
+    // at every token of a text); the others in an open-addressing table keyed by (node,
+    // token), at most half full: a node-based hash map's lookups were most of linking.
+    static constexpr std::uint64_t kNoChildKey = UINT64_MAX;
+    struct Child {
+        std::uint64_t key = kNoChildKey; // trie node << 32 | token id
+        std::uint32_t node = 0;
+    };
+    std::vector<Child> children_;
+    std::size_t childCount_ = 0;
+    std::vector<std::uint32_t> rootChildren_;
     std::vector<std::vector<Entry>> entries_; // per trie node, best entry first
     std::vector<std::string> forms_;
 
