@@ -287,8 +287,10 @@ bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const C
         if (hasAny(sep, ";:()[]{}\".!?") || words::in(words::kSubjectPronouns, r.tokens[t].norm))
             return false;
         // "refers to eye movements, which could be a sign of": a relative clause after a
-        // comma is about the noun before it.
-        if (hasAny(sep, ",") && words::in(words::kRelativePronouns, r.tokens[t].norm))
+        // comma is about the noun before it; after an apposition that noun is X itself
+        // ("haloperidol, an antipsychotic medication, which can cause NMS").
+        if (hasAny(sep, ",") && words::in(words::kRelativePronouns, r.tokens[t].norm) &&
+            !copula.appositive)
             return false;
         relative = relative || r.tokens[t].norm == "that" || r.tokens[t].norm == "which" ||
                    r.tokens[t].norm == "used";
@@ -548,13 +550,50 @@ void ClaimExtractor::appositiveClasses(const Reading& r, Sentence& s) const {
         const bool dash = sep.size() >= 3 && (sep.front() == ' ' || sep.front() == '\t') &&
                           (sep.back() == ' ' || sep.back() == '\t') && hasAny(sep, "-") &&
                           sep.find_first_not_of(" \t-") == std::string_view::npos;
-        if (!bracket && !dash)
+        if (!bracket && !dash && !(sep == ", " && commaApposition(r, s, i)))
             continue;
         if (std::any_of(s.hits.begin(), s.hits.end(),
                         [i](const CueHit& h) { return h.start <= i && i < h.start + h.len; }))
             continue;
         syntheticHit(s, i, isACue_).appositive = true;
     }
+}
+
+bool ClaimExtractor::commaApposition(const Reading& r, const Sentence& s, std::size_t article) {
+    // "Hashimoto's thyroiditis, an autoimmune disorder.", "Lesch-Nyhan syndrome, a rare
+    // genetic disorder, is", "haloperidol, an antipsychotic medication, which": a noun phrase
+    // headed by a class noun that ends the sentence, opens a relative clause, or closes
+    // before the clause's verb. Not a list item ("fever, a cough, nasal stuffiness, and",
+    // "fever, a severe cough": no class noun), not the subject of a clause ("Given X, an
+    // autoimmune disorder should be considered"), not the object of a preposition ("an
+    // overdose of nortriptyline, a TCA": the class is nortriptyline's, the cue's head would
+    // be the overdose).
+    constexpr std::size_t kMaxPhrase = 8;
+    const int before = r.covered[article - 1];
+    if (before < 0)
+        return false;
+    const std::size_t first = r.aligned[std::size_t(before)].first;
+    if (first > s.ta && (hasAny(r.separator(first), ",") ||
+                         words::in(words::kArgumentPrepositions, r.tokens[first - 1].norm)))
+        return false;
+    std::size_t end = s.tb; // one past the phrase's last word
+    for (std::size_t t = article + 1; t < s.tb && t - article <= kMaxPhrase; ++t) {
+        const std::string& w = r.tokens[t].norm;
+        if (words::in(words::kRelativePronouns, w) ||
+            (!r.softJoin(t) && hasAny(r.separator(t), ".;:!?,"))) {
+            // ", a rare genetic disorder, is": after a comma, the clause's verb or a relative.
+            if (hasAny(r.separator(t), ",") &&
+                !(words::in(kFillers, w) || words::in(words::kRelativePronouns, w)))
+                return false;
+            end = t;
+            break;
+        }
+        if (!r.softJoin(t) || words::in(kFillers, w) || w == "and" || w == "or" || w == "should")
+            return false;
+    }
+    if (end == s.tb && s.tb - article > kMaxPhrase)
+        return false;
+    return end > article + 1 && words::in(kClassNouns, r.tokens[end - 1].norm);
 }
 
 void ClaimExtractor::renamingDemonstratives(const Reading& r, Sentence& s) const {

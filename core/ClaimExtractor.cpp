@@ -619,7 +619,7 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         // "X, which presents with Y, is treated with Z": the relative clause closes at the
         // comma before the cue, whose head is X, not Y.
         // Not when a relative clause opens on Y there ("characteristic of Y, which is a").
-        if (!left.empty() && left.back() == prevTail && prevRelative) {
+        if (!left.empty() && left.back() == prevTail && prevRelative && !hit.appositive) {
             bool closed = false, reopened = false;
             for (std::size_t t = r.aligned[left.back()].last; t <= hit.start && !closed; ++t)
                 closed = r.clauseBreakBefore(t);

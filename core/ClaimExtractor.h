@@ -88,6 +88,9 @@ private:
     // that": an indefinite noun phrase in a bracket or after a spaced dash right after a KG
     // concept names its class; adds an is-a cue at the article.
     void appositiveClasses(const Reading& r, Sentence& s) const;
+    // Whether ", a" / ", an" at article opens an apposition on the concept before the comma
+    // rather than a list item.
+    static bool commaApposition(const Reading& r, const Sentence& s, std::size_t article);
     // "D) Atrial septal defect: This congenital heart defect involves": the noun phrase after
     // the demonstrative that opens an item's clause names the item's class; adds an is-a cue
     // at the demonstrative.

@@ -69,6 +69,16 @@ inline constexpr std::array<std::string_view, 16> kRelationalPlurals = {
     "drugs",    "signs",      "symptoms",  "features",      "findings", "manifestations",
     "triggers", "etiologies", "agents",    "options"};
 
+// Head nouns of a class an apposition names ("Gaucher's disease, a lysosomal storage
+// disorder", "haloperidol, an antipsychotic medication"): commaApposition.
+inline constexpr std::array<std::string_view, 34> kClassNouns = {
+    "disorder",      "disease",    "syndrome",   "condition",    "illness",    "infection",
+    "inflammation",  "medication", "drug",       "agent",        "antibiotic", "antidepressant",
+    "antipsychotic", "inhibitor",  "antagonist", "agonist",      "blocker",    "hormone",
+    "enzyme",        "protein",    "tumor",      "cancer",       "carcinoma",  "malignancy",
+    "neoplasm",      "defect",     "anomaly",    "form",         "type",       "virus",
+    "bacterium",     "parasite",   "vasculitis", "anticoagulant"};
+
 // Nouns that after "this" rename the item a sentence is about ("features of this condition").
 inline constexpr std::array<std::string_view, 7> kAnaphoricNouns = {
     "condition", "disease", "disorder", "diagnosis", "syndrome", "drug", "medication"};

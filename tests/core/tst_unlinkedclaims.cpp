@@ -89,6 +89,19 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("copular bridge keeps working")
         << "Amoxicillin is an effective treatment for strep throat."
         << "amoxicillin|treats|[strep throat]|asserted";
+    QTest::newRow("comma apposition names the class")
+        << "She was given amoxicillin, a penicillin antibiotic, which treats pneumonia."
+        << "amoxicillin|is_a|[penicillin antibiotic]|asserted;"
+           "amoxicillin|treats|community-acquired pneumonia|asserted";
+    QTest::newRow("comma apposition at the end of the sentence")
+        << "The rash suggests asthma, a chronic airway disease."
+        << "rash|indicates|asthma|asserted;asthma|is_a|[chronic airway disease]|asserted";
+    QTest::newRow("an article in a list is no apposition")
+        << "She has fever, a cough, wheezing, and rash."
+        << "";
+    QTest::newRow("an article opening the clause's subject is no apposition")
+        << "Given the fever, an antibiotic should be started."
+        << "";
     QTest::newRow("also known as: the name the KG knows")
         << "Cough suggests a chest infection, also known as pneumonia."
         << "cough|indicates|community-acquired pneumonia|asserted";
