@@ -748,6 +748,19 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
         w0 = cue.clauseFrom;
     bool negated = false, hedged = false;
     scanPolarity(r, &a, w0, cue.start, negated, hedged);
+    // "it is possible that he experienced trauma that led to": the matrix clause hedges (or
+    // denies, "it is unlikely that") everything its that-clause says.
+    // Not a class ("an over-the-counter medication such as X") nor a relative clause after
+    // a comma ("she has urge incontinence, which is characterized by"): general statements.
+    if (const std::size_t that = matrixThat(r, s, std::min(a.first, b.first));
+        that != 0 && lexicon_.relationCues()[cue.cue].relation != "is_a") {
+        bool relative = false;
+        for (std::size_t t = that + 1; t < cue.start && !relative; ++t)
+            relative = words::in(words::kRelativePronouns, r.tokens[t].norm) &&
+                       hasAny(r.separator(t), ",");
+        if (!relative)
+            scanPolarity(r, nullptr, that - 3, that, negated, hedged);
+    }
     bool tailNegated = false, tailHedged = false;
     scanPolarity(r, nullptr, cue.start + cue.len, b.first, tailNegated, tailHedged);
     // "suggest that the patient may have experienced X": the clause that states the object
@@ -774,6 +787,24 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
     return negated || tailNegated ? Polarity::Negated
            : hedged               ? Polarity::Hedged
                                   : Polarity::Asserted;
+}
+
+std::size_t ClaimExtractor::matrixThat(const Reading& r, const Sentence& s, std::size_t before) {
+    // "it is / it's [adverb] possible | likely | probable | unlikely that" before the claim,
+    // its "that" within the same clause; the token index of "that", 0 when none.
+    for (std::size_t t = s.ta + 3; t < before; ++t) {
+        if (r.tokens[t].norm != "that")
+            continue;
+        const std::string& adj = r.tokens[t - 1].norm;
+        if ((adj == "possible" || adj == "likely" || adj == "probable" || adj == "unlikely") &&
+            r.tokens[t - 2].norm == "is" && r.tokens[t - 3].norm == "it") {
+            bool sameClause = true;
+            for (std::size_t u = t + 1; u <= before && sameClause; ++u)
+                sameClause = !hasAny(r.separator(u), ";:.!?");
+            return sameClause ? t : 0;
+        }
+    }
+    return 0;
 }
 
 void ClaimExtractor::gapsOfUnusedCues(const Reading& r, const Sentence& s,

@@ -91,6 +91,9 @@ private:
     // Whether ", a" / ", an" at article opens an apposition on the concept before the comma
     // rather than a list item.
     static bool commaApposition(const Reading& r, const Sentence& s, std::size_t article);
+    // Where "it is possible / likely / unlikely that" opens the clause holding token before:
+    // the index of its "that", 0 when none.
+    static std::size_t matrixThat(const Reading& r, const Sentence& s, std::size_t before);
     // "D) Atrial septal defect: This congenital heart defect involves": the noun phrase after
     // the demonstrative that opens an item's clause names the item's class; adds an is-a cue
     // at the demonstrative.

@@ -98,6 +98,14 @@ void TestClaimExtractor::extract_data() {
         << "Fever suggests a possible pneumonia."
         << "fever|indicates|community-acquired pneumonia|hedged"
         << "";
+    QTest::newRow("it is possible that: the that-clause is hedged")
+        << "Given the cough, it is possible that the patient's asthma causes the fever."
+        << "asthma|causes|fever|hedged"
+        << "";
+    QTest::newRow("it is likely that: not a general relative clause after it")
+        << "It is likely that she has pneumonia, which is treated with amoxicillin."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("hedged denial is a denial") << "Amoxicillin might not treat asthma."
                                                << "amoxicillin|treats|asthma|negated"
                                                << "";
