@@ -84,9 +84,14 @@ std::vector<Mention> dropModifierMentions(std::string_view text, const std::vect
         const bool nextIsMention = i + 1 < mentions.size() && next < tokens.size() &&
                                    mentions[i + 1].begin <= tokens[next].begin &&
                                    mentions[i + 1].end > tokens[next].begin;
-        if (m.end > text.size() || next >= tokens.size() || nextIsMention ||
-            !joined(text.substr(m.end, tokens[next].begin - m.end)) ||
-            !headNounLike(tokens, next, lexicon)) {
+        // "a malaria-like illness", "flu-like symptoms", "insulin-like growth factor": what
+        // resembles the concept is not the concept.
+        const bool resemblance = m.end <= text.size() && next < tokens.size() &&
+                                 text.substr(m.end, tokens[next].begin - m.end) == "-" &&
+                                 tokens[next].norm == "like";
+        if (!resemblance && (m.end > text.size() || next >= tokens.size() || nextIsMention ||
+                             !joined(text.substr(m.end, tokens[next].begin - m.end)) ||
+                             !headNounLike(tokens, next, lexicon))) {
             kept.push_back(m);
             continue;
         }

@@ -44,6 +44,10 @@ void TestMentionFilter::filter_data() {
     QTest::newRow("eye drops") << "Latanoprost eye drops are used to treat glaucoma."
                                << ""
                                << "eye drops";
+    QTest::newRow("a resemblance is not the concept")
+        << "Insulin-like growth factor and a fever-like illness."
+        << ""
+        << "Insulin-like growth factor;fever-like illness";
     QTest::newRow("insulin resistance") << "Insulin resistance is common."
                                         << ""
                                         << "Insulin resistance";
