@@ -110,11 +110,14 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
     auto close = [&](std::size_t end) {
         if (start < end) {
             // Vague words in front name no part of the concept: "other causes", "underlying
-            // infection".
+            // infection"; in a hyphenated compound they do ("right-to-left shunting").
             std::size_t first = start;
             while (first < end) {
                 const PhraseWord* k = kinds.of(first);
-                if (!k || *k != PhraseWord::Vague)
+                if (!k || *k != PhraseWord::Vague ||
+                    (first + 1 < end &&
+                     text.substr(tokens[first].end, tokens[first + 1].begin - tokens[first].end) ==
+                         "-"))
                     break;
                 ++first;
             }
@@ -184,14 +187,14 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             }
         }
         // In a hyphenated compound a verb is a modifier: "drug-induced", "X-linked"; and so
-        // is any closed-class word before the hyphen: "third-generation", "long-term".
+        // is any closed-class word on either side of the hyphen: "third-generation".
         const bool compound =
             start < t && text.substr(tokens[t - 1].end, tok.begin - tokens[t - 1].end) == "-";
         const bool beforeHyphen = t + 1 < tb && mark(t + 1) != Mark::Blocked &&
                                   text.substr(tok.end, tokens[t + 1].begin - tok.end) == "-";
-        if (k && !beforeHyphen &&
-            (*k == PhraseWord::Break || *k == PhraseWord::Determiner ||
-             (*k == PhraseWord::Verb && !compound))) {
+        // After the hyphen too: "malaria-like illness", "right-to-left shunting".
+        if (k && !beforeHyphen && !compound &&
+            (*k == PhraseWord::Break || *k == PhraseWord::Determiner || *k == PhraseWord::Verb)) {
             close(t);
             continue;
         }

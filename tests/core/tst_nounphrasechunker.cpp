@@ -58,6 +58,9 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::newRow("a closed-class word before a hyphen is in the compound")
         << "a third-generation cephalosporin and a first-generation antihistamine"
         << "third-generation cephalosporin|first-generation antihistamine";
+    QTest::newRow("a closed-class word after a hyphen is in the compound")
+        << "a malaria-like illness and right-to-left shunting"
+        << "malaria-like illness|right-to-left shunting";
     QTest::newRow("a compound of closed-class words alone is no phrase") << "the first-line"
                                                                          << "";
     QTest::newRow("stops at a verb") << "EBV infects B cells"
