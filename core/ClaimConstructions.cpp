@@ -509,7 +509,7 @@ void ClaimExtractor::examplesOfRelationalNoun(const Reading& r, Sentence& s) con
             continue;
         // The examples are the noun's missing argument: no coverage gap for it.
         noun->used = true;
-        syntheticHit(s, i, it->second - 1).examples = true;
+        syntheticHit(s, i, it->second).examples = true;
     }
 }
 
@@ -671,7 +671,8 @@ bool ClaimExtractor::inGloss(const Reading& r, const Sentence& s, const AlignedM
 std::vector<std::size_t> ClaimExtractor::copularComplement(const Reading& r, const Sentence& s,
                                                            const CueHit& hit,
                                                            const std::vector<std::size_t>& right,
-                                                           std::size_t& copula) const {
+                                                           std::size_t& copula,
+                                                           std::size_t& subject) const {
     // "The most commonly prescribed first-line medications for ADHD in children are
     // stimulants", "The most common cause of W is V": a relational noun cue heads the
     // clause's subject, and the copula's complement is the argument that would stand before
@@ -682,15 +683,21 @@ std::vector<std::size_t> ClaimExtractor::copularComplement(const Reading& r, con
     if (right.empty() || !(last == "for" || last == "of" || last == "in") ||
         words::in(kFillers, cue.tokens.front()))
         return {};
-    // The subject: "the" and unlinked modifiers from the clause start up to the cue.
+    // The subject: "the" and unlinked modifiers up to the cue, "the" opening the clause (at
+    // its start, or after "but", "since", "that": "Albuterol helps, but the treatment for W
+    // is V"); not an object ("She stopped the treatment for W").
     std::size_t t = hit.start;
     while (t > s.ta && hit.start - t < kMaxSubjectWords && !r.clauseBreakBefore(t) &&
            r.covered[t - 1] < 0 && r.tokens[t - 1].norm != "the")
         --t;
     if (!(t > s.ta && r.tokens[t - 1].norm == "the" && r.covered[t - 1] < 0))
         return {};
-    if (t - 1 > s.ta && !r.clauseBreakBefore(t - 1))
+    const std::size_t the = t - 1;
+    if (the > s.ta && !r.clauseBreakBefore(the) &&
+        !(words::in(kClauseOpeners, r.tokens[the - 1].norm) || r.tokens[the - 1].norm == "that" ||
+          r.tokens[the - 1].norm == "whether"))
         return {};
+    subject = the;
     // After the objects, a short prepositional modifier ("in children", "in this patient").
     std::size_t u = itemEnd(r, s, r.aligned[right.back()]);
     if (u < s.tb && (r.tokens[u].norm == "in" || r.tokens[u].norm == "among") && r.softJoin(u)) {
@@ -760,9 +767,12 @@ void ClaimExtractor::claimsOfCue(const Reading& r, const Sentence& s, CueHit& hi
                                  const std::vector<std::size_t>& right, bool listed,
                                  std::size_t from, ClaimPattern pattern,
                                  std::vector<Claim>& claims) const {
-    std::size_t copula = 0;
-    if (left.empty() && !listed)
-        if (auto complement = copularComplement(r, s, hit, right, copula); !complement.empty()) {
+    // A head found before the subject's clause ("Albuterol helps, but the treatment for W
+    // is V") is not the cue's.
+    std::size_t copula = 0, subject = 0;
+    if (!listed)
+        if (auto complement = copularComplement(r, s, hit, right, copula, subject);
+            !complement.empty() && (left.empty() || r.aligned[left.back()].last < subject)) {
             const std::size_t before = claims.size();
             claimsOfPairs(r, s, hit, complement, right, ClaimPattern::Copular, claims);
             copularPolarity(r, copula, complement, claims, before);

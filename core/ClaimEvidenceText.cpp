@@ -88,7 +88,8 @@ constexpr struct {
      "suggest measles\" gives fever, cough and rash each suggesting measles."},
     {ClaimPattern::RelativeClause, "relative clause",
      "A relative clause carries the head over: \"X is a drug that treats Y\" says X treats Y; "
-     "\"X, which causes Y, is treated with Z\" says Z treats X."},
+     "\"X, which causes Y, is treated with Z\" says Z treats X; \"presents with A and B, "
+     "which suggests Y\" says A and B each suggest Y."},
     {ClaimPattern::Apposition, "apposition",
      "An apposition's clause is said of the concept it renames: \"X - an agent that blocks "
      "Y\" says X blocks Y."},
@@ -103,10 +104,11 @@ constexpr struct {
      "treats Y."},
     {ClaimPattern::SuchAs, "such-as list",
      "The objects are listed after a class, with \"such as\" or \"including\": \"presents "
-     "with a range of symptoms, including A and B\" says it presents with A and with B."},
+     "with a range of symptoms, including A and B\" says it presents with A and with B; "
+     "\"other causes of Y, such as X\" says X causes Y."},
     {ClaimPattern::Copular, "copular",
-     "The copula leads into a relational noun: \"X is a common cause of Y\" says X causes "
-     "Y."},
+     "The copula leads into a relational noun, or out of one that heads the subject: \"X is "
+     "a common cause of Y\" and \"The most common cause of Y is X\" both say X causes Y."},
     {ClaimPattern::SecondPredicate, "second predicate",
      "A predicate after a conjunction takes the subject of its clause: \"X crosses the "
      "placenta and can cause Y\" says X causes Y."},

@@ -20,13 +20,11 @@ ClaimExtractor::ClaimExtractor(const Lexicon& lexicon, ClaimSettings settings)
             cues[i].cue == "is a" && isACue_ == kNoCue)
             isACue_ = i;
     }
-    // For each relation, a cue of each direction (examplesOfRelationalNoun turns one around).
-    for (std::size_t i = 0; i < cues.size(); ++i) {
-        auto& slot = cues[i].direction == CueDirection::Forward ? forwardCue_[cues[i].relation]
-                                                                : reverseCue_[cues[i].relation];
-        if (slot == 0)
-            slot = i + 1;
-    }
+    // For each relation, its first cue of each direction (examplesOfRelationalNoun turns one
+    // around).
+    for (std::size_t i = 0; i < cues.size(); ++i)
+        (cues[i].direction == CueDirection::Forward ? forwardCue_ : reverseCue_)
+            .try_emplace(cues[i].relation, i);
 }
 
 ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector<Step>& steps,

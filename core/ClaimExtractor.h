@@ -231,11 +231,12 @@ private:
                          const std::vector<std::size_t>& complement, std::vector<Claim>& claims,
                          std::size_t from) const;
     // The copula's complement when a relational noun cue heads the clause's subject ("The
-    // first-line treatment for W is V"); copula: where "is" / "are" stands.
+    // first-line treatment for W is V"); copula: where "is" / "are" stands; subject: where
+    // the subject's "the" stands.
     std::vector<std::size_t> copularComplement(const Reading& r, const Sentence& s,
                                                const CueHit& hit,
                                                const std::vector<std::size_t>& right,
-                                               std::size_t& copula) const;
+                                               std::size_t& copula, std::size_t& subject) const;
     // False when the words around the cue make a mention the argument of something else;
     // from: where the words of the previous cue end.
     bool cueArgumentsAreMentions(const Reading& r, const Sentence& s, const AlignedMention& a,
@@ -262,7 +263,7 @@ private:
     ClaimSettings settings_;
     std::size_t presentsWithCue_ = kNoCue; // index of "presents with" in the lexicon
     std::size_t isACue_ = kNoCue;          // index of "is a"
-    // Per relation, 1 + the index of its first forward / reverse cue (0: none).
+    // Per relation, the index of its first forward / reverse cue.
     std::map<std::string, std::size_t> forwardCue_, reverseCue_;
 };
 

@@ -63,11 +63,11 @@ inline constexpr std::array<std::string_view, 5> kSymptomNouns = {"symptoms", "s
 
 // Plural relational nouns whose "such as" list names their missing argument ("causes of
 // chest pain, such as pneumonia", "complications of portal hypertension, such as variceal
-// bleeding"): examplesOfRelationalNoun.
-inline constexpr std::array<std::string_view, 16> kRelationalPlurals = {
-    "causes",   "treatments", "therapies", "complications", "factors",  "medications",
-    "drugs",    "signs",      "symptoms",  "features",      "findings", "manifestations",
-    "triggers", "etiologies", "agents",    "options"};
+// bleeding"): examplesOfRelationalNoun. Symptom nouns ("signs of W, such as") are
+// examplesOfSymptoms' (kSymptomNouns).
+inline constexpr std::array<std::string_view, 11> kRelationalPlurals = {
+    "causes", "treatments", "therapies",  "complications", "factors", "medications",
+    "drugs",  "triggers",   "etiologies", "agents",        "options"};
 
 // Head nouns of a class an apposition names ("Gaucher's disease, a lysosomal storage
 // disorder", "haloperidol, an antipsychotic medication"): commaApposition.

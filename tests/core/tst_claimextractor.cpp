@@ -416,7 +416,15 @@ void TestClaimExtractor::extract_data() {
         << "The treatment for pneumonia is not albuterol."
         << "albuterol|treats|community-acquired pneumonia|negated"
         << "";
-    QTest::newRow("no copular complement without the subject's article")
+    QTest::newRow("a copular complement after a clause opener")
+        << "Albuterol helps, but the treatment for pneumonia is amoxicillin."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("no copular complement for an object")
+        << "She stopped the treatment for pneumonia is amoxicillin."
+        << ""
+        << "She stopped";
+    QTest::newRow("a head before the noun cue is its argument, not the complement")
         << "Amoxicillin, a treatment for pneumonia, is albuterol's rival."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
         << "";
