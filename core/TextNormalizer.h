@@ -1,7 +1,8 @@
 #pragma once
 // The one normalization every name lookup agrees on: ASCII case folding, punctuation and
-// hyphens as token breaks, collapsed white space. Non-ASCII bytes are kept as they are,
-// so UTF-8 names survive (and invalid UTF-8 cannot break anything).
+// hyphens as token breaks, collapsed white space. Latin-1 letters fold to ASCII ("Sjögren" is
+// "sjogren"), Unicode punctuation breaks like ASCII punctuation, other UTF-8 is kept as it
+// is (and invalid UTF-8 cannot break anything).
 #include <cstddef>
 #include <string>
 #include <string_view>

@@ -24,8 +24,16 @@ void TestTextNormalizer::normalizeName_data() {
                                 << "crohn disease";
     QTest::newRow("punctuation runs") << "  fever,, (chills)  "
                                       << "fever chills";
-    QTest::newRow("utf8 kept") << "Sjögren syndrome"
-                               << "sjögren syndrome";
+    QTest::newRow("latin-1 letters folded") << "Sjögren syndrome, Guillain-Barré, naïve"
+                                            << "sjogren syndrome guillain barre naive";
+    QTest::newRow("latin-1 capitals folded") << "SJÖGREN ÆTIOLOGY"
+                                             << "sjogren aetiology";
+    QTest::newRow("curly possessive") << "the patient’s Crohn’s disease"
+                                      << "the patient crohn disease";
+    QTest::newRow("unicode punctuation breaks") << "“fever”—chills… 38.5°C ±2 3×4"
+                                                << "fever chills 38 5 c 2 3 4";
+    QTest::newRow("greek and micro kept") << "β-blocker, 5 µg"
+                                          << "β blocker 5 µg";
     QTest::newRow("empty") << ""
                            << "";
     QTest::newRow("only punctuation") << "-- ,, ."
@@ -49,6 +57,18 @@ void TestTextNormalizer::tokenOffsets() {
     // Invalid UTF-8 is passed through byte-wise, never breaks tokenization.
     const std::string invalid = "fever \xff\xfe cough";
     QCOMPARE(rs::tokenize(invalid).size(), std::size_t(3));
+    // A folded letter keeps the token's byte offsets into the source text.
+    const std::string accented = "Sjögren’s syndrome";
+    const auto folded = rs::tokenize(accented);
+    QCOMPARE(folded.size(), std::size_t(2));
+    QCOMPARE(folded[0].norm, std::string("sjogren"));
+    QCOMPARE(accented.substr(folded[0].begin, folded[0].end - folded[0].begin),
+             std::string("Sjögren"));
+    QCOMPARE(folded[1].begin, accented.find("syndrome"));
+    QVERIFY(rs::tokenize("ÖDEMA")[0].allUpper);
+    // A truncated multi-byte sequence at the end is a word byte, not a read past the end.
+    QCOMPARE(rs::tokenize("fever \xc3").size(), std::size_t(2));
+    QCOMPARE(rs::tokenize("fever \xe2\x80").size(), std::size_t(2));
 }
 
 void TestTextNormalizer::matchOption_data() {
