@@ -141,12 +141,24 @@ std::size_t ClaimExtractor::listedItem(const Reading& r, const Sentence& s,
             return s.mentions.size();
         while (list < s.tb && words::in(kDeterminers, r.tokens[list].norm))
             ++list;
+        // "including paraneoplastic syndromes", "such as acute pancreatitis": modifiers no
+        // phrase holds (a one-word adjective names nothing by itself) belong to the item.
+        constexpr std::size_t kMaxModifiers = 2;
+        for (std::size_t m = 0; m < kMaxModifiers && list + 1 < s.tb && modifierOnly(r, list); ++m)
+            ++list;
         for (std::size_t k = 0; k < s.mentions.size(); ++k)
             if (r.aligned[s.mentions[k]].first == list)
                 return k;
         return s.mentions.size();
     }
     return s.mentions.size();
+}
+
+bool ClaimExtractor::modifierOnly(const Reading& r, std::size_t t) const {
+    const std::string& w = r.tokens[t].norm;
+    return !r.linked(t) && r.covered[t] < 0 && t + 1 < r.tokens.size() && r.softJoin(t + 1) &&
+           lexicon_.phraseWord(w) == nullptr && !w.ends_with("ing") &&
+           !words::in(kPhraseStops, w) && !words::in(kNonConcepts, w);
 }
 
 std::size_t ClaimExtractor::appositionHead(const Reading& r, const Sentence& s,

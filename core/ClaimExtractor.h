@@ -170,6 +170,9 @@ private:
     // "with a range of symptoms, including A": the index into s.mentions of A, the first
     // item listed after words from `from` that name no KG concept; s.mentions.size() if none.
     std::size_t listedItem(const Reading& r, const Sentence& s, std::size_t from) const;
+    // Whether token t can only be a modifier of the concept after it: a free word of no
+    // phrase-word class, joined to the next word ("paraneoplastic" syndromes).
+    bool modifierOnly(const Reading& r, std::size_t t) const;
     // "X: This ...": 1 + the index into s.mentions of the concept a pronoun before the cue
     // stands for, 0 when there is none.
     std::size_t itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
