@@ -67,6 +67,41 @@ bool headNounLike(const std::vector<Token>& tokens, std::size_t i, const Lexicon
                   });
 }
 
+// "IPEX syndrome", "minimal change disease", "Menetrier's disease": a generic head (a
+// lexicon `generic` word: disease, syndrome, disorder) linked alone after a word of its own
+// names only the class of a longer name the KG lacks. Returns the first token of that name,
+// or `at` when the mention stands for itself ("the disease", "a syndrome").
+std::size_t genericHeadStart(std::string_view text, const std::vector<Token>& tokens,
+                             const Mention& m, std::size_t at, const Lexicon& lexicon,
+                             int maxPhraseTokens) {
+    if (at == 0 || at >= tokens.size() || tokens[at].begin != m.begin || tokens[at].end != m.end)
+        return at;
+    const PhraseWord* head = lexicon.phraseWord(tokens[at].norm);
+    if (head == nullptr || *head != PhraseWord::Generic)
+        return at;
+    // A word joined by white space, a hyphen or a possessive ("Menetrier's disease").
+    const auto joinedOrPossessive = [&](std::size_t t) {
+        std::string_view sep = text.substr(tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end);
+        for (std::string_view possessive : {std::string_view("'s"), std::string_view("\u2019s")})
+            if (sep.substr(0, possessive.size()) == possessive)
+                sep.remove_prefix(possessive.size());
+        return joined(sep);
+    };
+    const auto ownWord = [&](std::size_t t) {
+        const std::string& w = tokens[t].norm;
+        const PhraseWord* kind = lexicon.phraseWord(w);
+        return !w.empty() && !(w[0] >= '0' && w[0] <= '9') &&
+               (kind == nullptr || *kind == PhraseWord::Noun) &&
+               !words::in(words::kPhraseStops, w) && !words::in(words::kFillers, w) &&
+               !words::in(words::kNonConcepts, w);
+    };
+    std::size_t first = at;
+    while (first > 0 && at - first < std::size_t(std::max(1, maxPhraseTokens)) &&
+           joinedOrPossessive(first) && ownWord(first - 1))
+        --first;
+    return first;
+}
+
 } // namespace
 
 std::vector<Mention> dropModifierMentions(std::string_view text, const std::vector<Token>& tokens,
@@ -77,13 +112,34 @@ std::vector<Mention> dropModifierMentions(std::string_view text, const std::vect
     kept.reserve(mentions.size());
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         const Mention& m = mentions[i];
+        const auto at = std::size_t(
+            std::lower_bound(tokens.begin(), tokens.end(), m.begin,
+                             [](const Token& t, std::size_t o) { return t.begin < o; }) -
+            tokens.begin());
+        if (const std::size_t first =
+                genericHeadStart(text, tokens, m, at, lexicon, maxPhraseTokens);
+            first != at) {
+            if (gaps) {
+                CoverageGap g;
+                g.begin = tokens[first].begin;
+                g.end = m.end;
+                g.text = std::string(text.substr(g.begin, g.end - g.begin));
+                g.where = std::string(where);
+                g.reason = "only the generic '" + m.matched + "' of this name is in the KG";
+                gaps->push_back(std::move(g));
+            }
+            continue;
+        }
         const auto next = std::size_t(
             std::lower_bound(tokens.begin(), tokens.end(), m.end,
                              [](const Token& t, std::size_t o) { return t.begin < o; }) -
             tokens.begin());
-        const bool nextIsMention = i + 1 < mentions.size() && next < tokens.size() &&
-                                   mentions[i + 1].begin <= tokens[next].begin &&
-                                   mentions[i + 1].end > tokens[next].begin;
+        // A generic head next ("rubella syndrome") is dropped itself: m is its modifier.
+        const bool nextIsMention =
+            i + 1 < mentions.size() && next < tokens.size() &&
+            mentions[i + 1].begin <= tokens[next].begin &&
+            mentions[i + 1].end > tokens[next].begin &&
+            genericHeadStart(text, tokens, mentions[i + 1], next, lexicon, maxPhraseTokens) == next;
         // "a malaria-like illness", "flu-like symptoms", "insulin-like growth factor": what
         // resembles the concept is not the concept.
         const bool resemblance = m.end <= text.size() && next < tokens.size() &&
