@@ -139,6 +139,12 @@ std::size_t ClaimExtractor::listedItem(const Reading& r, const Sentence& s,
         }
         if (phrases > 1 || t == from)
             return s.mentions.size();
+        // "is a genetic risk factor for autoimmune thyroid disease, including": the class
+        // is a relational noun, the list its object's members, no members of the class.
+        if (isaCueEndingAt(s, from))
+            for (const CueHit& h : s.hits)
+                if (h.start > from && h.start < t)
+                    return s.mentions.size();
         while (list < s.tb && words::in(kDeterminers, r.tokens[list].norm))
             ++list;
         // "including paraneoplastic syndromes", "such as acute pancreatitis": modifiers no
@@ -152,6 +158,13 @@ std::size_t ClaimExtractor::listedItem(const Reading& r, const Sentence& s,
         return s.mentions.size();
     }
     return s.mentions.size();
+}
+
+bool ClaimExtractor::isaCueEndingAt(const Sentence& s, std::size_t end) const {
+    for (const CueHit& h : s.hits)
+        if (h.start + h.len == end && lexicon_.relationCues()[h.cue].relation == "is_a")
+            return true;
+    return false;
 }
 
 bool ClaimExtractor::modifierOnly(const Reading& r, std::size_t t) const {

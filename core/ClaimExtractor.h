@@ -173,6 +173,8 @@ private:
     // Whether token t can only be a modifier of the concept after it: a free word of no
     // phrase-word class, joined to the next word ("paraneoplastic" syndromes).
     bool modifierOnly(const Reading& r, std::size_t t) const;
+    // Whether an is-a cue of s ends at token `end` ("X is a").
+    bool isaCueEndingAt(const Sentence& s, std::size_t end) const;
     // "X: This ...": 1 + the index into s.mentions of the concept a pronoun before the cue
     // stands for, 0 when there is none.
     std::size_t itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
