@@ -198,16 +198,45 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     std::size_t t = a.first;
     while (t > s.ta && words::in(kDeterminers, tokens[t - 1].norm))
         --t;
-    // "The presence of X suggests" is about X.
+    // "The presence of X suggests", "evidence of X, which is a complication of Y", "a
+    // history of X is a risk factor for" are about X; "in the case of X, the concern is"
+    // is not.
     if (!cue.examples && t > s.ta && t > from && tokens[t - 1].norm == "of" &&
-        !(t - 1 > s.ta && (words::in(words::kSubsumptionNouns, tokens[t - 2].norm) ||
-                           tokens[t - 2].norm == "presence")))
+        !(t - 1 > s.ta &&
+          (words::in(words::kSubsumptionNouns, tokens[t - 2].norm) ||
+           (words::in(kRelationalNouns, tokens[t - 2].norm) && tokens[t - 2].norm != "case"))))
         return false;
     // "X is a condition in which the Y ...": a relative clause after the cue starts a new
     // predicate; Y is not the cue's argument.
     for (std::size_t u = objectStart(r, s, cue.start + cue.len); u < b.first; ++u)
         if (words::in(words::kRelativePronouns, tokens[u].norm))
             return false;
+    return true;
+}
+
+bool ClaimExtractor::bracketAround(const Reading& r, const Sentence& s, const CueHit& hit,
+                                   std::size_t& open, std::size_t& close) {
+    // The innermost bracket open at the cue: open is its first token (an item before it ends
+    // there), close the first token after it (s.tb when it does not close).
+    std::vector<std::size_t> opened;
+    for (std::size_t t = s.ta + 1; t <= hit.start; ++t)
+        for (char ch : r.separator(t)) {
+            if (ch == '(' || ch == '[')
+                opened.push_back(t);
+            else if ((ch == ')' || ch == ']') && !opened.empty())
+                opened.pop_back();
+        }
+    if (opened.empty())
+        return false;
+    open = opened.back();
+    int depth = 1;
+    for (close = hit.start + 1; close < s.tb && depth > 0; ++close)
+        for (char ch : r.separator(close))
+            depth += ch == '(' || ch == '[' ? 1 : ch == ')' || ch == ']' ? -1 : 0;
+    if (depth > 0)
+        close = s.tb;
+    else
+        --close;
     return true;
 }
 
@@ -360,8 +389,12 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     // "X would raise Y, but it does not explain Z": a subject pronoun between the concept
     // and the cue is the cue's head, not the concept.
     bool pronounBetween = false;
-    for (std::size_t t = a.last; t < hit.start && a.last <= hit.start; ++t)
+    for (std::size_t t = a.last; t < hit.start && a.last <= hit.start; ++t) {
         pronounBetween = pronounBetween || words::in(words::kSubjectPronouns, r.tokens[t].norm);
+        // "a boy with asthma, who presents with": the clause is about a person.
+        if (r.tokens[t].norm == "who" || r.tokens[t].norm == "whom")
+            return out;
+    }
     // "X crosses the placenta and can cause Y": the concept before a conjunction that
     // opens a second predicate is not its subject (the caller takes the clause's subject).
     if (const std::size_t conjunction = secondPredicateAt(r, hit, a.last); conjunction != 0) {
@@ -639,7 +672,7 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             subjectCue = &hit;
         }
         bool listed = false;
-        const auto right = rightArguments(r, s, hit, until, listed);
+        auto right = rightArguments(r, s, hit, until, listed);
         prevRight = right;
         prevTailEnd = right.empty() ? 0 : r.aligned[right.back()].last;
         prevTail = right.empty() ? std::size_t(-1) : right.back();
@@ -659,6 +692,19 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         if (hit.renaming && !renamesSubject(r, s, hit, right)) {
             hit.renaming = false;
             continue;
+        }
+        // "pale conjunctivae (suggesting anemia), low hemoglobin": a cue inside a bracket
+        // relates the item before the bracket to what the bracket holds.
+        if (std::size_t open = 0, close = 0; bracketAround(r, s, hit, open, close)) {
+            const bool inside = std::any_of(left.begin(), left.end(), [&](std::size_t m) {
+                return r.aligned[m].first >= open;
+            });
+            std::erase_if(left, [&](std::size_t m) {
+                return inside ? r.aligned[m].first < open : r.aligned[m].last != open;
+            });
+            std::erase_if(right, [&](std::size_t m) { return r.aligned[m].last > close; });
+            if (pattern == ClaimPattern::Coordination && left.size() <= 1 && right.size() <= 1)
+                pattern = ClaimPattern::Direct;
         }
         claimsOfCue(r, s, hit, std::move(left), right, listed, fromLabel ? hit.start : from,
                     pattern, claims);

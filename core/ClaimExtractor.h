@@ -244,6 +244,10 @@ private:
                                                std::size_t& copula, std::size_t& subject) const;
     // False when the words around the cue make a mention the argument of something else;
     // from: where the words of the previous cue end.
+    // Whether the cue stands inside a bracket of s: open is the bracket's first token, close
+    // the first token after it (s.tb when it does not close).
+    static bool bracketAround(const Reading& r, const Sentence& s, const CueHit& hit,
+                              std::size_t& open, std::size_t& close);
     bool cueArgumentsAreMentions(const Reading& r, const Sentence& s, const AlignedMention& a,
                                  const AlignedMention& b, const CueHit& cue,
                                  std::size_t from) const;

@@ -450,6 +450,30 @@ void TestClaimExtractor::extract_data() {
         << "community-acquired pneumonia|presents_with|fever|asserted;"
            "community-acquired pneumonia|presents_with|cough|asserted"
         << "";
+    QTest::newRow("a who-clause is about a person, not the concept before it")
+        << "The patient is a boy with asthma, who presents with fever and cough."
+        << ""
+        << "";
+    QTest::newRow("a relative clause on the object of 'evidence of' is about the object")
+        << "There is evidence of pneumonia, which can cause fever."
+        << "community-acquired pneumonia|causes|fever|asserted"
+        << "";
+    QTest::newRow("a history of X: the clause is about X")
+        << "He has a history of asthma, which can cause wheezing."
+        << "asthma|causes|wheezing|asserted"
+        << "";
+    QTest::newRow("in the case of X: X is no subject of the main clause")
+        << "In the case of pneumonia, the concern is what causes fever."
+        << ""
+        << "";
+    QTest::newRow("a cue in a bracket relates the item before it to the bracket")
+        << "He has fever, cough (suggests pneumonia), wheezing, and chest pain."
+        << "cough|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("a listed item may open with a modifier")
+        << "Pneumonia presents with a range of symptoms, including persistent cough."
+        << "community-acquired pneumonia|presents_with|cough|asserted"
+        << "";
     QTest::newRow("no list after a concept")
         << "Amoxicillin treats pneumonia, including asthma."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
