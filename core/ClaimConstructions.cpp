@@ -5,6 +5,16 @@
 
 namespace rs {
 
+namespace {
+
+// Words after which "like" is a verb or compares, never lists examples.
+constexpr std::array<std::string_view, 22> kLikeVerbs = {
+    "seems",    "seem",    "seemed", "look",    "looks", "looked", "feel", "feels",
+    "felt",     "sound",   "sounds", "would",   "more",  "less",   "much", "something",
+    "anything", "nothing", "just",   "exactly", "act",   "acts"};
+
+} // namespace
+
 using namespace claimwords;
 
 std::size_t ClaimExtractor::objectStart(const Reading& r, const Sentence& s, std::size_t from) {
@@ -128,10 +138,10 @@ std::size_t ClaimExtractor::listedItem(const Reading& r, const Sentence& s,
             ++phrases;
         const std::string& w = r.tokens[t].norm;
         std::size_t list = 0;
-        if (w == "including" || w == "especially" || w == "particularly")
+        if (w == "especially" || w == "particularly")
             list = t + 1;
-        else if (w == "such" && t + 1 < s.tb && r.tokens[t + 1].norm == "as")
-            list = t + 2;
+        else if (const std::size_t marker = examplesMarker(r, s, t); marker != 0)
+            list = t + marker;
         if (list == 0) {
             if (words::in(words::kRelativePronouns, w) || words::in(kClauseConjunctions, w))
                 return s.mentions.size();
@@ -480,9 +490,7 @@ void ClaimExtractor::examplesOfSymptoms(const Reading& r, Sentence& s) const {
     if (presentsWithCue_ == kNoCue)
         return;
     for (std::size_t i = s.ta + 2; i < s.tb; ++i) {
-        const std::string& w = r.tokens[i].norm;
-        const bool such = w == "such" && i + 1 < s.tb && r.tokens[i + 1].norm == "as";
-        if (w != "including" && !such)
+        if (examplesMarker(r, s, i) == 0)
             continue;
         std::size_t of = i - 1;
         for (; of > s.ta && i - of <= kMaxObject; --of) {
@@ -501,8 +509,7 @@ void ClaimExtractor::examplesOfSymptoms(const Reading& r, Sentence& s) const {
 void ClaimExtractor::examplesOfRelationalNoun(const Reading& r, Sentence& s) const {
     constexpr std::size_t kMaxObject = 6;
     for (std::size_t i = s.ta + 2; i < s.tb; ++i) {
-        const std::string& w = r.tokens[i].norm;
-        if (w != "including" && !(w == "such" && i + 1 < s.tb && r.tokens[i + 1].norm == "as"))
+        if (examplesMarker(r, s, i) == 0)
             continue;
         // The cue ending in "of" / "for" shortly before, only its object between ("causes
         // of chest pain and shortness of breath, such as").
@@ -536,6 +543,24 @@ void ClaimExtractor::examplesOfRelationalNoun(const Reading& r, Sentence& s) con
         noun->used = true;
         syntheticHit(s, i, it->second).examples = true;
     }
+}
+
+std::size_t ClaimExtractor::examplesMarker(const Reading& r, const Sentence& s, std::size_t t) {
+    // "including", "such as", and "like" after a noun: "infections like Streptococcus
+    // pneumoniae", "a calcium channel blocker like nifedipine"; not a verb's "like" ("seems
+    // like", "would like"), "-like" ("malaria-like"), nor "like X, Y" opening a sentence.
+    const std::string& w = r.tokens[t].norm;
+    if (w == "including")
+        return 1;
+    if (w == "such" && t + 1 < s.tb && r.tokens[t + 1].norm == "as")
+        return 2;
+    if (w != "like" || t <= s.ta || t + 1 >= s.tb || !r.softJoin(t) || hasAny(r.separator(t), "-"))
+        return 0;
+    const std::string& before = r.tokens[t - 1].norm;
+    return words::in(kLikeVerbs, before) || words::in(kPhraseStops, before) ||
+                   words::in(kDeterminers, before) || before.ends_with("ly")
+               ? 0
+               : 1;
 }
 
 ClaimExtractor::CueHit& ClaimExtractor::syntheticHit(Sentence& s, std::size_t at, std::size_t cue) {

@@ -94,7 +94,11 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
         if (!cands)
             continue;
         for (std::size_t ci : *cands) {
-            if (r.matches(lexicon_.relationCues()[ci].tokens, t, s.tb)) {
+            // "Y like X" lists examples; "seems like", "malaria-like" do not.
+            const auto& cueTokens = lexicon_.relationCues()[ci].tokens;
+            if (cueTokens.size() == 1 && cueTokens[0] == "like" && examplesMarker(r, s, t) == 0)
+                continue;
+            if (r.matches(cueTokens, t, s.tb)) {
                 s.hits.push_back({t, lexicon_.relationCues()[ci].tokens.size(), ci, false});
                 break;
             }
@@ -686,6 +690,10 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         if (!left.empty() && cue.relation == "is_a" && cue.direction == CueDirection::Reverse &&
             (hit.start - r.aligned[left.back()].last > 0 || ofArgument(r, s, left.back(), from)))
             continue;
+        // "diuretics, which increase urine production, and antihypertensives like X": the
+        // class of a "like" is the one noun before it.
+        if (!left.empty() && cue.tokens.size() == 1 && cue.tokens[0] == "like")
+            left.erase(left.begin(), left.end() - 1);
         // "X: This congenital heart defect involves": the renaming phrase must be the
         // clause's subject, two words or more ending at its verb; not "This combination
         // provides broad-spectrum coverage", "These factors play a role".

@@ -107,6 +107,9 @@ private:
     // already there, or a new one kept in order): "such as" as presents_with, an
     // apposition's bracket or a renaming "This" as is_a.
     static CueHit& syntheticHit(Sentence& s, std::size_t at, std::size_t cue);
+    // How many tokens the examples marker at t has ("including" 1, "such as" 2, a noun's
+    // "like" 1), 0 when there is none.
+    static std::size_t examplesMarker(const Reading& r, const Sentence& s, std::size_t t);
     // Whether the first token at or after text offset `offset` is "a" or "an".
     static bool opensIndefinite(const Reading& r, std::size_t offset);
     // Adds the sentence's noun phrases that no mention covers to r and s as unlinked

@@ -474,6 +474,15 @@ void TestClaimExtractor::extract_data() {
         << "Pneumonia presents with a range of symptoms, including persistent cough."
         << "community-acquired pneumonia|presents_with|cough|asserted"
         << "";
+    QTest::newRow("listed objects after a class and 'like'")
+        << "Pneumonia presents with symptoms like fever and cough."
+        << "community-acquired pneumonia|presents_with|fever|asserted;"
+           "community-acquired pneumonia|presents_with|cough|asserted"
+        << "";
+    QTest::newRow("a comparison's 'like' lists nothing")
+        << "Pneumonia presents with a range of symptoms, much like bronchitis."
+        << ""
+        << "range";
     QTest::newRow("no list after a concept")
         << "Amoxicillin treats pneumonia, including asthma."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
