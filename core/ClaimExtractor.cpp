@@ -298,7 +298,7 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
     // "A, B C, and D", not "A B and D" nor "A, and his D"; or they are q's modifiers, all
     // after the last joint ("A, decreased D", "A, bilateral lower D"); "A, a severe D" is an
     // apposition, not a list.
-    constexpr std::size_t kMaxModifiers = 2;
+    constexpr std::size_t kMaxModifiers = 3;
     return joined &&
            (unlinked == 0 || (commaAfterItem && hasAny(r.separator(p.last), ",")) ||
             (unlinked == modifiers && modifiers <= kMaxModifiers && (conjoined || !article)));
