@@ -218,90 +218,11 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     return true;
 }
 
-bool ClaimExtractor::bracketAround(const Reading& r, const Sentence& s, const CueHit& hit,
-                                   std::size_t& open, std::size_t& close) {
-    // The innermost bracket open at the cue: open is its first token (an item before it ends
-    // there), close the first token after it (s.tb when it does not close).
-    std::vector<std::size_t> opened;
-    for (std::size_t t = s.ta + 1; t <= hit.start; ++t)
-        for (char ch : r.separator(t)) {
-            if (ch == '(' || ch == '[')
-                opened.push_back(t);
-            else if ((ch == ')' || ch == ']') && !opened.empty())
-                opened.pop_back();
-        }
-    if (opened.empty())
-        return false;
-    open = opened.back();
-    int depth = 1;
-    for (close = hit.start + 1; close < s.tb && depth > 0; ++close)
-        for (char ch : r.separator(close))
-            depth += ch == '(' || ch == '[' ? 1 : ch == ')' || ch == ']' ? -1 : 0;
-    if (depth > 0)
-        close = s.tb;
-    else
-        --close;
-    return true;
-}
-
 bool ClaimExtractor::adjacent(const Reading& r, const AlignedMention& p, const AlignedMention& q) {
     if (q.first != p.last || q.first == 0)
         return false;
     const std::string_view sep = r.separator(q.first);
     return !sep.empty() && sep.find_first_not_of(" \t") == std::string_view::npos;
-}
-
-bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
-                                 const AlignedMention& q) const {
-    // p before q, joined by commas, coordinators and articles ("A, B, and the C"), over
-    // bracketed glosses ("anemia (Hb 7 g/dL) and microcytosis (MCV 72)") and over list items
-    // nobody linked ("fever, sore throat, and lymphadenopathy").
-    constexpr std::size_t kMaxGap = 14, kMaxUnlinked = 5;
-    if (q.first < p.last || q.first - p.last > kMaxGap)
-        return false;
-    bool joined = false, commaAfterItem = false;
-    int depth = 0;
-    std::size_t unlinked = 0, modifiers = 0; // modifiers: unlinked words since the last joint
-    bool article = false, conjoined = false;
-    for (std::size_t t = p.last; t <= q.first; ++t) {
-        for (char ch : r.separator(t)) {
-            if (ch == '(' || ch == '[')
-                ++depth;
-            else if ((ch == ')' || ch == ']') && depth > 0)
-                --depth;
-            else if (depth == 0 && std::string_view(";:{}\".!?").find(ch) != std::string_view::npos)
-                return false;
-            else if (depth == 0 && (ch == ',' || ch == '/')) {
-                joined = true;
-                commaAfterItem = commaAfterItem || unlinked > 0;
-                modifiers = 0;
-            }
-        }
-        if (t == q.first || depth > 0)
-            continue;
-        const std::string& w = r.tokens[t].norm;
-        if (words::in(kCoordinators, w) || w == "the") {
-            joined = joined || w == "and" || w == "or" || w == "nor" || w == "well";
-            conjoined = conjoined || w == "and" || w == "or" || w == "nor";
-            article = article || w == "a" || w == "an";
-            modifiers = w == "the" ? modifiers : 0;
-            continue;
-        }
-        if (words::in(kPhraseStops, w) || words::in(words::kRelativePronouns, w) ||
-            words::in(kNonConcepts, w) || ++unlinked > kMaxUnlinked)
-            return false;
-        ++modifiers;
-    }
-    if (depth != 0)
-        return false;
-    // Unlinked words between the two make a list item of their own only between commas:
-    // "A, B C, and D", not "A B and D" nor "A, and his D"; or they are q's modifiers, all
-    // after the last joint ("A, decreased D", "A, bilateral lower D"); "A, a severe D" is an
-    // apposition, not a list.
-    constexpr std::size_t kMaxModifiers = 3;
-    return joined &&
-           (unlinked == 0 || (commaAfterItem && hasAny(r.separator(p.last), ",")) ||
-            (unlinked == modifiers && modifiers <= kMaxModifiers && (conjoined || !article)));
 }
 
 std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
@@ -703,17 +624,7 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         }
         // "pale conjunctivae (suggesting anemia), low hemoglobin": a cue inside a bracket
         // relates the item before the bracket to what the bracket holds.
-        if (std::size_t open = 0, close = 0; bracketAround(r, s, hit, open, close)) {
-            const bool inside = std::any_of(left.begin(), left.end(), [&](std::size_t m) {
-                return r.aligned[m].first >= open;
-            });
-            std::erase_if(left, [&](std::size_t m) {
-                return inside ? r.aligned[m].first < open : r.aligned[m].last != open;
-            });
-            std::erase_if(right, [&](std::size_t m) { return r.aligned[m].last > close; });
-            if (pattern == ClaimPattern::Coordination && left.size() <= 1 && right.size() <= 1)
-                pattern = ClaimPattern::Direct;
-        }
+        narrowToBracket(r, s, hit, left, right, pattern);
         claimsOfCue(r, s, hit, std::move(left), right, listed, fromLabel ? hit.start : from,
                     pattern, claims);
     }

@@ -249,6 +249,11 @@ private:
     // from: where the words of the previous cue end.
     // Whether the cue stands inside a bracket of s: open is the bracket's first token, close
     // the first token after it (s.tb when it does not close).
+    // A cue inside a bracket: its head is the item right before the bracket (or a concept
+    // inside it), its objects what the bracket holds.
+    static void narrowToBracket(const Reading& r, const Sentence& s, const CueHit& hit,
+                                std::vector<std::size_t>& left, std::vector<std::size_t>& right,
+                                ClaimPattern& pattern);
     static bool bracketAround(const Reading& r, const Sentence& s, const CueHit& hit,
                               std::size_t& open, std::size_t& close);
     bool cueArgumentsAreMentions(const Reading& r, const Sentence& s, const AlignedMention& a,

@@ -1,0 +1,330 @@
+// Lists in claims: coordinated concepts, objects listed after a class ("including",
+// "such as", "like"), examples of a relational noun, the findings a relative clause after a
+// list judges together, a denied item ("A, not B"), and a cue inside a bracket
+// (ClaimExtractor.h).
+#include "ClaimReading.h"
+
+namespace rs {
+
+namespace {
+
+// Words after which "like" is a verb or compares, never lists examples.
+constexpr std::array<std::string_view, 22> kLikeVerbs = {
+    "seems",    "seem",    "seemed", "look",    "looks", "looked", "feel", "feels",
+    "felt",     "sound",   "sounds", "would",   "more",  "less",   "much", "something",
+    "anything", "nothing", "just",   "exactly", "act",   "acts"};
+
+} // namespace
+
+using namespace claimwords;
+
+bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
+                                 const AlignedMention& q) const {
+    // p before q, joined by commas, coordinators and articles ("A, B, and the C"), over
+    // bracketed glosses ("anemia (Hb 7 g/dL) and microcytosis (MCV 72)") and over list items
+    // nobody linked ("fever, sore throat, and lymphadenopathy").
+    constexpr std::size_t kMaxGap = 14, kMaxUnlinked = 5;
+    if (q.first < p.last || q.first - p.last > kMaxGap)
+        return false;
+    bool joined = false, commaAfterItem = false;
+    int depth = 0;
+    std::size_t unlinked = 0, modifiers = 0; // modifiers: unlinked words since the last joint
+    bool article = false, conjoined = false;
+    for (std::size_t t = p.last; t <= q.first; ++t) {
+        for (char ch : r.separator(t)) {
+            if (ch == '(' || ch == '[')
+                ++depth;
+            else if ((ch == ')' || ch == ']') && depth > 0)
+                --depth;
+            else if (depth == 0 && std::string_view(";:{}\".!?").find(ch) != std::string_view::npos)
+                return false;
+            else if (depth == 0 && (ch == ',' || ch == '/')) {
+                joined = true;
+                commaAfterItem = commaAfterItem || unlinked > 0;
+                modifiers = 0;
+            }
+        }
+        if (t == q.first || depth > 0)
+            continue;
+        const std::string& w = r.tokens[t].norm;
+        if (words::in(kCoordinators, w) || w == "the") {
+            joined = joined || w == "and" || w == "or" || w == "nor" || w == "well";
+            conjoined = conjoined || w == "and" || w == "or" || w == "nor";
+            article = article || w == "a" || w == "an";
+            modifiers = w == "the" ? modifiers : 0;
+            continue;
+        }
+        if (words::in(kPhraseStops, w) || words::in(words::kRelativePronouns, w) ||
+            words::in(kNonConcepts, w) || ++unlinked > kMaxUnlinked)
+            return false;
+        ++modifiers;
+    }
+    if (depth != 0)
+        return false;
+    // Unlinked words between the two make a list item of their own only between commas:
+    // "A, B C, and D", not "A B and D" nor "A, and his D"; or they are q's modifiers, all
+    // after the last joint ("A, decreased D", "A, bilateral lower D"); "A, a severe D" is an
+    // apposition, not a list.
+    constexpr std::size_t kMaxModifiers = 3;
+    return joined &&
+           (unlinked == 0 || (commaAfterItem && hasAny(r.separator(p.last), ",")) ||
+            (unlinked == modifiers && modifiers <= kMaxModifiers && (conjoined || !article)));
+}
+
+bool ClaimExtractor::bracketAround(const Reading& r, const Sentence& s, const CueHit& hit,
+                                   std::size_t& open, std::size_t& close) {
+    // The innermost bracket open at the cue: open is its first token (an item before it ends
+    // there), close the first token after it (s.tb when it does not close).
+    std::vector<std::size_t> opened;
+    for (std::size_t t = s.ta + 1; t <= hit.start; ++t)
+        for (char ch : r.separator(t)) {
+            if (ch == '(' || ch == '[')
+                opened.push_back(t);
+            else if ((ch == ')' || ch == ']') && !opened.empty())
+                opened.pop_back();
+        }
+    if (opened.empty())
+        return false;
+    open = opened.back();
+    int depth = 1;
+    for (close = hit.start + 1; close < s.tb && depth > 0; ++close)
+        for (char ch : r.separator(close))
+            depth += ch == '(' || ch == '[' ? 1 : ch == ')' || ch == ']' ? -1 : 0;
+    if (depth > 0)
+        close = s.tb;
+    else
+        --close;
+    return true;
+}
+
+std::size_t ClaimExtractor::listedItem(const Reading& r, const Sentence& s,
+                                       std::size_t from) const {
+    // From the cue's end, a few words that name no concept of the KG (at most one noun
+    // phrase: "a wide range of symptoms", "multiple organ systems"), then "including",
+    // "such as", "especially" or "particularly" and the first listed concept.
+    constexpr std::size_t kMaxClassTokens = 7;
+    std::size_t phrases = 0;
+    for (std::size_t t = from; t < s.tb && t - from <= kMaxClassTokens; ++t) {
+        if (r.linked(t) || (t > from && hasAny(r.separator(t), ";:()[]{}\".!?")))
+            return s.mentions.size();
+        if (r.covered[t] >= 0 && (t == from || r.covered[t] != r.covered[t - 1]))
+            ++phrases;
+        const std::string& w = r.tokens[t].norm;
+        std::size_t list = 0;
+        if (w == "especially" || w == "particularly")
+            list = t + 1;
+        else if (const std::size_t marker = examplesMarker(r, s, t); marker != 0)
+            list = t + marker;
+        if (list == 0) {
+            if (words::in(words::kRelativePronouns, w) || words::in(kClauseConjunctions, w))
+                return s.mentions.size();
+            continue;
+        }
+        if (phrases > 1 || t == from)
+            return s.mentions.size();
+        // "is a genetic risk factor for autoimmune thyroid disease, including": the class
+        // is a relational noun, the list its object's members, no members of the class.
+        if (isaCueEndingAt(s, from))
+            for (const CueHit& h : s.hits)
+                if (h.start > from && h.start < t)
+                    return s.mentions.size();
+        while (list < s.tb && words::in(kDeterminers, r.tokens[list].norm))
+            ++list;
+        // "including paraneoplastic syndromes", "such as acute pancreatitis": modifiers no
+        // phrase holds (a one-word adjective names nothing by itself) belong to the item.
+        constexpr std::size_t kMaxModifiers = 2;
+        for (std::size_t m = 0; m < kMaxModifiers && list + 1 < s.tb && modifierOnly(r, list); ++m)
+            ++list;
+        for (std::size_t k = 0; k < s.mentions.size(); ++k)
+            if (r.aligned[s.mentions[k]].first == list)
+                return k;
+        return s.mentions.size();
+    }
+    return s.mentions.size();
+}
+
+bool ClaimExtractor::modifierOnly(const Reading& r, std::size_t t) const {
+    const std::string& w = r.tokens[t].norm;
+    return !r.linked(t) && r.covered[t] < 0 && t + 1 < r.tokens.size() && r.softJoin(t + 1) &&
+           lexicon_.phraseWord(w) == nullptr && !w.ends_with("ing") &&
+           !words::in(kPhraseStops, w) && !words::in(kNonConcepts, w);
+}
+
+bool ClaimExtractor::isaCueEndingAt(const Sentence& s, std::size_t end) const {
+    for (const CueHit& h : s.hits)
+        if (h.start + h.len == end && lexicon_.relationCues()[h.cue].relation == "is_a")
+            return true;
+    return false;
+}
+
+void ClaimExtractor::examplesOfSymptoms(const Reading& r, Sentence& s) const {
+    // At "including" or "such as": back over a few words with no punctuation but the comma
+    // right before the list word, to "of" after a symptom noun.
+    constexpr std::size_t kMaxObject = 6;
+    if (presentsWithCue_ == kNoCue)
+        return;
+    for (std::size_t i = s.ta + 2; i < s.tb; ++i) {
+        if (examplesMarker(r, s, i) == 0)
+            continue;
+        std::size_t of = i - 1;
+        for (; of > s.ta && i - of <= kMaxObject; --of) {
+            if (of + 1 < i && hasAny(r.separator(of + 1), ";:()[]{}\".!?,"))
+                break;
+            if (r.tokens[of].norm == "of")
+                break;
+        }
+        if (of <= s.ta || of + 1 >= i || r.tokens[of].norm != "of" ||
+            !words::in(kSymptomNouns, r.tokens[of - 1].norm) || r.linked(of - 1))
+            continue;
+        syntheticHit(s, i, presentsWithCue_).examples = true;
+    }
+}
+
+void ClaimExtractor::examplesOfRelationalNoun(const Reading& r, Sentence& s) const {
+    constexpr std::size_t kMaxObject = 6;
+    for (std::size_t i = s.ta + 2; i < s.tb; ++i) {
+        if (examplesMarker(r, s, i) == 0)
+            continue;
+        // The cue ending in "of" / "for" shortly before, only its object between ("causes
+        // of chest pain and shortness of breath, such as").
+        CueHit* noun = nullptr;
+        for (CueHit& h : s.hits) {
+            const RelationCue& c = lexicon_.relationCues()[h.cue];
+            const std::size_t end = h.start + h.len;
+            // A plural relational noun: examples of "a cause of postpartum infections,
+            // including endometritis" are infections, and "suggestive of" is no noun.
+            if (end >= i || i - end > kMaxObject || c.relation == "is_a" ||
+                !(c.tokens.back() == "of" || c.tokens.back() == "for") || c.tokens.size() < 2 ||
+                !words::in(kRelationalPlurals, c.tokens.end()[-2]))
+                continue;
+            // The object a plain list: no preposition outside a linked concept ("long-term
+            // use of antipsychotic medications, such as" gives examples of medications).
+            bool plain = true;
+            for (std::size_t t = end; t < i && plain; ++t)
+                plain = (t == end || r.softJoin(t)) &&
+                        (r.linked(t) || !words::in(kItemPrepositions, r.tokens[t].norm));
+            if (plain && hasAny(r.separator(i), ","))
+                noun = &h;
+        }
+        if (noun == nullptr)
+            continue;
+        const RelationCue& c = lexicon_.relationCues()[noun->cue];
+        const auto& turned = c.direction == CueDirection::Forward ? reverseCue_ : forwardCue_;
+        const auto it = turned.find(c.relation);
+        if (it == turned.end())
+            continue;
+        // The examples are the noun's missing argument: no coverage gap for it.
+        noun->used = true;
+        syntheticHit(s, i, it->second).examples = true;
+    }
+}
+
+std::size_t ClaimExtractor::examplesMarker(const Reading& r, const Sentence& s, std::size_t t) {
+    // "including", "such as", and "like" after a noun: "infections like Streptococcus
+    // pneumoniae", "a calcium channel blocker like nifedipine"; not a verb's "like" ("seems
+    // like", "would like"), "-like" ("malaria-like"), nor "like X, Y" opening a sentence.
+    const std::string& w = r.tokens[t].norm;
+    if (w == "including")
+        return 1;
+    if (w == "such" && t + 1 < s.tb && r.tokens[t + 1].norm == "as")
+        return 2;
+    if (w != "like" || t <= s.ta || t + 1 >= s.tb || !r.softJoin(t) || hasAny(r.separator(t), "-"))
+        return 0;
+    const std::string& before = r.tokens[t - 1].norm;
+    return words::in(kLikeVerbs, before) || words::in(kPhraseStops, before) ||
+                   words::in(kDeterminers, before) || before.ends_with("ly")
+               ? 0
+               : 1;
+}
+
+ClaimExtractor::CueHit& ClaimExtractor::syntheticHit(Sentence& s, std::size_t at, std::size_t cue) {
+    auto hit =
+        std::find_if(s.hits.begin(), s.hits.end(), [at](const CueHit& h) { return h.start == at; });
+    if (hit == s.hits.end()) {
+        CueHit h;
+        h.start = at;
+        h.len = 1;
+        hit = s.hits.insert(std::find_if(s.hits.begin(), s.hits.end(),
+                                         [at](const CueHit& x) { return x.start > at; }),
+                            h);
+    }
+    hit->cue = cue;
+    return *hit;
+}
+
+void ClaimExtractor::listHeads(const Reading& r, const Sentence& s, const CueHit& hit,
+                               const std::vector<std::size_t>& prevRight,
+                               std::vector<std::size_t>& left, ClaimPattern& pattern) const {
+    // "causes of fever and cough, such as pneumonia": the examples relate to every object of
+    // the relational noun.
+    if (hit.examples && !prevRight.empty() && !left.empty() &&
+        (left.back() == prevRight.back() ||
+         coordinated(r, r.aligned[prevRight.back()], r.aligned[left.front()]))) {
+        auto objects = prevRight;
+        for (std::size_t m : left)
+            if (std::find(objects.begin(), objects.end(), m) == objects.end())
+                objects.push_back(m);
+        left = std::move(objects);
+        pattern = ClaimPattern::SuchAs;
+    }
+    // "presents with A, B, and C, which suggests D": the findings listed before the relative
+    // clause support D together, not C alone. The list is the previous cue's object, so the
+    // preposition before it is the cue's, not one whose object a relative clause passes
+    // over (clauseAntecedent).
+    if (!prevRight.empty() && left.size() == 1 && left.back() == prevRight.back() &&
+        listAntecedent(r, r.aligned[left.back()].last, hit)) {
+        left = prevRight;
+        pattern = ClaimPattern::RelativeClause;
+    } else if (clauseAntecedent(r, s, left, hit)) {
+        left.clear();
+    }
+}
+
+bool ClaimExtractor::listAntecedent(const Reading& r, std::size_t after, const CueHit& hit) const {
+    // ", which suggests", ", which is consistent with", ", which could indicate": a comma,
+    // the relative pronoun, auxiliaries; an evidential or indicates cue.
+    const std::string& relation = lexicon_.relationCues()[hit.cue].relation;
+    if (!(relation == "evidential" || relation == "indicates") || after >= hit.start ||
+        !hasAny(r.separator(after), ",") ||
+        !(r.tokens[after].norm == "which" || r.tokens[after].norm == "that"))
+        return false;
+    for (std::size_t t = after + 1; t < hit.start; ++t)
+        if (!words::in(kRelativeAuxiliaries, r.tokens[t].norm) || !r.softJoin(t))
+            return false;
+    return r.softJoin(hit.start);
+}
+
+bool ClaimExtractor::contrasted(const Reading& r, const AlignedMention& p,
+                                const AlignedMention& q) {
+    // "associated with A, not B", "due to A and not B", "A but not the B": a comma or a
+    // conjunction, "not", then articles only. Not "A, not typical of B": q is "not"'s object.
+    std::size_t t = p.last;
+    if (t < q.first && (r.tokens[t].norm == "and" || r.tokens[t].norm == "but"))
+        ++t;
+    else if (!hasAny(r.separator(t), ","))
+        return false;
+    if (t >= q.first || r.tokens[t].norm != "not" || !r.softJoin(t + 1))
+        return false;
+    for (++t; t < q.first; ++t)
+        if (!words::in(kDeterminers, r.tokens[t].norm))
+            return false;
+    return true;
+}
+
+void ClaimExtractor::narrowToBracket(const Reading& r, const Sentence& s, const CueHit& hit,
+                                     std::vector<std::size_t>& left,
+                                     std::vector<std::size_t>& right, ClaimPattern& pattern) {
+    std::size_t open = 0, close = 0;
+    if (!bracketAround(r, s, hit, open, close))
+        return;
+    const bool inside = std::any_of(left.begin(), left.end(),
+                                    [&](std::size_t m) { return r.aligned[m].first >= open; });
+    std::erase_if(left, [&](std::size_t m) {
+        return inside ? r.aligned[m].first < open : r.aligned[m].last != open;
+    });
+    std::erase_if(right, [&](std::size_t m) { return r.aligned[m].last > close; });
+    if (pattern == ClaimPattern::Coordination && left.size() <= 1 && right.size() <= 1)
+        pattern = ClaimPattern::Direct;
+}
+
+} // namespace rs
