@@ -154,7 +154,7 @@ void ClaimExtractor::addPhraseMentions(Reading& r, Sentence& s) const {
             else if ((ch == ')' || ch == ']') && depth > 0)
                 --depth;
         }
-        if (depth > 0)
+        if (depth > 0 || (c.holdsLinked && !absorbMentions(r, s, c.first, c.last)))
             continue;
         lastChunkEnd = c.last;
         Mention m;

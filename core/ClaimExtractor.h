@@ -254,6 +254,9 @@ private:
     static void narrowToBracket(const Reading& r, const Sentence& s, const CueHit& hit,
                                 std::vector<std::size_t>& left, std::vector<std::size_t>& right,
                                 ClaimPattern& pattern);
+    // Takes the linked mentions inside tokens [first, last) out of s.mentions for a phrase
+    // that holds them; false (nothing changed) when one reaches out of the range.
+    static bool absorbMentions(const Reading& r, Sentence& s, std::size_t first, std::size_t last);
     static bool bracketAround(const Reading& r, const Sentence& s, const CueHit& hit,
                               std::size_t& open, std::size_t& close);
     bool cueArgumentsAreMentions(const Reading& r, const Sentence& s, const AlignedMention& a,

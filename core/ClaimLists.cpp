@@ -327,4 +327,18 @@ void ClaimExtractor::narrowToBracket(const Reading& r, const Sentence& s, const 
         pattern = ClaimPattern::Direct;
 }
 
+bool ClaimExtractor::absorbMentions(const Reading& r, Sentence& s, std::size_t first,
+                                    std::size_t last) {
+    // "deficiency of iron": the linked mentions inside the phrase leave the sentence's
+    // mentions; one that reaches out of it keeps the phrase out instead.
+    for (std::size_t m : s.mentions)
+        if (r.aligned[m].first < last && r.aligned[m].last > first &&
+            (r.aligned[m].first < first || r.aligned[m].last > last))
+            return false;
+    std::erase_if(s.mentions, [&](std::size_t m) {
+        return r.aligned[m].first >= first && r.aligned[m].last <= last;
+    });
+    return true;
+}
+
 } // namespace rs

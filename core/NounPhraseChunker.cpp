@@ -96,7 +96,8 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
     for (std::size_t t = ta; t < tb; ++t)
         kinds.list.push_back(lexicon_.phraseWord(tokens[t].norm));
     std::size_t start = tb; // open run [start, t), tb when none
-    bool linked = false, attached = false;
+    // linked: a linked word before a relational noun's complement; linkedComplement: in it.
+    bool linked = false, attached = false, linkedComplement = false;
     std::size_t attachedAt = tb; // the preposition of a relational noun's complement
     auto isDeterminer = [&](std::size_t t) {
         const PhraseWord* k = kinds.of(t);
@@ -139,12 +140,13 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
                 std::all_of(w0.begin(), w0.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
                 !(first + 1 < last && text.substr(tokens[first].end, tokens[first + 1].begin -
                                                                          tokens[first].end) == "-");
-            if (!linked && !demonstrative && !measurement &&
+            const bool holdsLinked = linkedComplement && last == end;
+            if (!linked && (!linkedComplement || holdsLinked) && !demonstrative && !measurement &&
                 namesConcept(tokens, kinds, first, last))
-                out.push_back({first, last});
+                out.push_back({first, last, holdsLinked});
         }
         start = tb;
-        linked = attached = false;
+        linked = attached = linkedComplement = false;
     };
     for (std::size_t t = ta; t < tb; ++t) {
         const Token& tok = tokens[t];
@@ -154,7 +156,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             const PhraseWord* prev = kinds.of(t - 1);
             if (possessive(sep) && prev && *prev == PhraseWord::Possessor) {
                 start = tb; // "the patient's": a possessive, left out like "his"
-                linked = attached = false;
+                linked = attached = linkedComplement = false;
             } else if (breaksPhrase(sep)) {
                 close(t);
             }
@@ -175,7 +177,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             }
             if (anaphoric) {
                 start = tb;
-                linked = attached = false;
+                linked = attached = linkedComplement = false;
                 continue;
             }
             if (prev && *prev == PhraseWord::Relational && u < tb && mark(u) != Mark::Blocked &&
@@ -218,7 +220,8 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
         }
         if (start >= tb)
             start = t;
-        linked = linked || mark(t) == Mark::Linked;
+        (attached ? linkedComplement : linked) =
+            (attached ? linkedComplement : linked) || mark(t) == Mark::Linked;
     }
     close(tb);
     return out;

@@ -17,6 +17,9 @@ namespace rs {
 
 struct PhraseChunk {
     std::size_t first = 0, last = 0; // token range [first, last)
+    // A relational noun whose complement is a linked mention ("deficiency of iron",
+    // "damage to the kidney"): the phrase, not the mention, is what the text talks about.
+    bool holdsLinked = false;
     bool operator==(const PhraseChunk&) const = default;
 };
 
@@ -24,7 +27,8 @@ class NounPhraseChunker {
 public:
     // What a token is to the chunker besides its word: free, a word no phrase may hold (a
     // relation cue's), or a word of a linked KG mention (a phrase holding one is dropped:
-    // the mention stands for it).
+    // the mention stands for it; unless the mention is the whole complement of an unlinked
+    // relational noun, see PhraseChunk::holdsLinked).
     enum class Mark : unsigned char { Free, Blocked, Linked };
 
     explicit NounPhraseChunker(const Lexicon& lexicon, std::size_t maxTokens = 6);

@@ -45,7 +45,8 @@ QString TestNounPhraseChunker::phrases(const std::string& text,
     for (const PhraseChunk& c :
          NounPhraseChunker(lexicon_, maxTokens).chunk(text, tokens, 0, tokens.size(), marks)) {
         const std::size_t b = tokens[c.first].begin, e = tokens[c.last - 1].end;
-        out << QString::fromStdString(text.substr(b, e - b));
+        // "*": the phrase holds a linked complement (PhraseChunk::holdsLinked).
+        out << QString::fromStdString(text.substr(b, e - b)) + (c.holdsLinked ? "*" : "");
     }
     return out.join('|');
 }
@@ -153,6 +154,18 @@ void TestNounPhraseChunker::marks_data() {
         << QList<int>{int(M::Free), int(M::Linked), int(M::Linked),
                       int(M::Free), int(M::Free),   int(M::Free)}
         << "night sweats";
+    QTest::newRow("a relational noun holds a linked complement")
+        << "deficiency of iron and night sweats"
+        << QList<int>{int(M::Free), int(M::Free), int(M::Linked),
+                      int(M::Free), int(M::Free), int(M::Free)}
+        << "deficiency of iron*|night sweats";
+    QTest::newRow("a linked relational noun keeps the phrase the mention's")
+        << "damage to the kidney"
+        << QList<int>{int(M::Linked), int(M::Free), int(M::Free), int(M::Linked)} << "";
+    QTest::newRow("a linked word before the complement keeps it the mention's")
+        << "renal damage to the kidney"
+        << QList<int>{int(M::Linked), int(M::Free), int(M::Free), int(M::Free), int(M::Linked)}
+        << "";
 }
 
 void TestNounPhraseChunker::marks() {

@@ -61,6 +61,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("unlinked head, reverse cue")
         << "Streptococcal pharyngitis is treated with amoxicillin."
         << "amoxicillin|treats|[Streptococcal pharyngitis]|asserted";
+    QTest::newRow("a relational noun's linked complement is in its phrase")
+        << "Wheezing is caused by damage to the lung."
+        << "[damage to the lung]|causes|wheezing|asserted";
     QTest::newRow("article left out") << "Wheezing is caused by a bronchospasm."
                                       << "[bronchospasm]|causes|wheezing|asserted";
     QTest::newRow("negated") << "Amoxicillin does not treat viral infections."
