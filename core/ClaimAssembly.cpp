@@ -70,8 +70,14 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
         for (std::size_t ri : right) {
             const AlignedMention& b = r.aligned[ri];
             if (sameConcept(r, a, b) ||
-                (li >= r.linkedCount && ri >= r.linkedCount && !settings_.bothEndsUnlinked &&
-                 !(hit.labelled && settings_.unlinkedItemLabels) &&
+                // A phrase holding a linked complement ("a tumor in the left atrium")
+                // names a KG concept's state: for causes one such end is enough, with a
+                // phrase of two words or more at the other ("increase" alone names
+                // nothing); not for is_a ("the CT scan ... a compressive tumor of the pons").
+                (li >= r.linkedCount && ri >= r.linkedCount &&
+                 !(cue.relation == "causes" && ((a.holdsLinked && b.last - b.first > 1) ||
+                                                (b.holdsLinked && a.last - a.first > 1))) &&
+                 !settings_.bothEndsUnlinked && !(hit.labelled && settings_.unlinkedItemLabels) &&
                  std::find(settings_.unlinkedPairRelations.begin(),
                            settings_.unlinkedPairRelations.end(),
                            cue.relation) == settings_.unlinkedPairRelations.end()) ||

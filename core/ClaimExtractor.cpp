@@ -165,7 +165,7 @@ void ClaimExtractor::addPhraseMentions(Reading& r, Sentence& s) const {
         for (std::size_t t = c.first; t < c.last; ++t)
             r.covered[t] = int(r.aligned.size());
         s.mentions.push_back(r.aligned.size());
-        r.aligned.push_back({c.first, c.last, &r.phrases.back()});
+        r.aligned.push_back({c.first, c.last, &r.phrases.back(), c.holdsLinked});
     }
     std::sort(s.mentions.begin(), s.mentions.end(), [&r](std::size_t x, std::size_t y) {
         return r.aligned[x].first < r.aligned[y].first;

@@ -123,6 +123,7 @@ inline constexpr std::array<std::string_view, 9> kCoordinators = {
 struct ClaimExtractor::AlignedMention {
     std::size_t first = 0, last = 0; // token range [first, last)
     const Mention* mention = nullptr;
+    bool holdsLinked = false; // a phrase holding a linked complement ("deficiency of iron")
 };
 
 struct ClaimExtractor::CueHit {

@@ -64,6 +64,12 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a relational noun's linked complement is in its phrase")
         << "Wheezing is caused by damage to the lung."
         << "[damage to the lung]|causes|wheezing|asserted";
+    QTest::newRow("causes between a phrase holding a concept and another phrase")
+        << "Damage to the lung leads to obstruction of the airways."
+        << "[Damage to the lung]|causes|[obstruction of the airways]|asserted";
+    QTest::newRow("no is-a between a phrase holding a concept and another phrase")
+        << "Damage to the lung is a common airway disorder."
+        << "";
     QTest::newRow("article left out") << "Wheezing is caused by a bronchospasm."
                                       << "[bronchospasm]|causes|wheezing|asserted";
     QTest::newRow("negated") << "Amoxicillin does not treat viral infections."
