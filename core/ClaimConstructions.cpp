@@ -449,18 +449,17 @@ bool ClaimExtractor::commaApposition(const Reading& r, const Sentence& s, std::s
     // "Hashimoto's thyroiditis, an autoimmune disorder.", "Lesch-Nyhan syndrome, a rare
     // genetic disorder, is", "haloperidol, an antipsychotic medication, which": a noun phrase
     // headed by a class noun that ends the sentence, opens a relative clause, or closes
-    // before the clause's verb. Not a list item ("fever, a cough, nasal stuffiness, and",
-    // "fever, a severe cough": no class noun), not the subject of a clause ("Given X, an
-    // autoimmune disorder should be considered"), not the object of a preposition ("an
-    // overdose of nortriptyline, a TCA": the class is nortriptyline's, the cue's head would
-    // be the overdose).
+    // before the clause's verb or cue. Not a list item ("fever, a cough, nasal stuffiness,
+    // and", "fever, a severe cough": no class noun), not the subject of a clause ("Given X,
+    // an autoimmune disorder should be considered"), not the object of "of" ("an overdose
+    // of nortriptyline, a TCA": the class is nortriptyline's, the cue's head would be the
+    // overdose).
     constexpr std::size_t kMaxPhrase = 8;
     const int before = r.covered[article - 1];
     if (before < 0)
         return false;
     const std::size_t first = r.aligned[std::size_t(before)].first;
-    if (first > s.ta && (hasAny(r.separator(first), ",") ||
-                         words::in(words::kArgumentPrepositions, r.tokens[first - 1].norm)))
+    if (first > s.ta && (hasAny(r.separator(first), ",") || r.tokens[first - 1].norm == "of"))
         return false;
     std::size_t end = s.tb; // one past the phrase's last word
     for (std::size_t t = article + 1; t < s.tb && t - article <= kMaxPhrase; ++t) {
@@ -469,7 +468,9 @@ bool ClaimExtractor::commaApposition(const Reading& r, const Sentence& s, std::s
             (!r.softJoin(t) && hasAny(r.separator(t), ".;:!?,"))) {
             // ", a rare genetic disorder, is": after a comma, the clause's verb or a relative.
             if (hasAny(r.separator(t), ",") &&
-                !(words::in(kFillers, w) || words::in(words::kRelativePronouns, w)))
+                !(words::in(kFillers, w) || words::in(words::kRelativePronouns, w) ||
+                  std::any_of(s.hits.begin(), s.hits.end(),
+                              [t](const CueHit& h) { return h.start == t; })))
                 return false;
             end = t;
             break;

@@ -566,6 +566,10 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         // "X - an anticholinergic agent that blocks Y": X blocks Y.
         if (const std::size_t k = appositionHead(r, s, hit); k < s.mentions.size())
             headFrom({s.mentions[k]}, ClaimPattern::Apposition);
+        // "X, a rare genetic disorder, causes Y": the apposition leaves X the subject.
+        if (j > 0 && cues[j - 1]->appositive && !prevLeft.empty() && !prevRight.empty() &&
+            !left.empty() && left.back() == prevRight.back())
+            headFrom(prevLeft, pattern);
         // "X causes A, leading to B", "causing A and leading to B": A causes B.
         if (j > 0 && !prevRight.empty() && causalChain(r, *cues[j - 1], prevRight.back(), hit))
             headFrom(prevRight, ClaimPattern::CausalChain);

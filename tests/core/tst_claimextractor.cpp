@@ -483,6 +483,15 @@ void TestClaimExtractor::extract_data() {
         << "Pneumonia presents with a range of symptoms, much like bronchitis."
         << ""
         << "range";
+    QTest::newRow("a comma apposition leaves its head the subject of the next cue")
+        << "Pneumonia, a lung disease, causes fever."
+        << "community-acquired pneumonia|is_a|lung disease|asserted;"
+           "community-acquired pneumonia|causes|fever|asserted"
+        << "";
+    QTest::newRow("a comma apposition on the object of 'in'")
+        << "Wheezing is treated with albuterol in asthma, a lung disease."
+        << "albuterol|treats|wheezing|asserted;asthma|is_a|lung disease|asserted"
+        << "";
     QTest::newRow("no list after a concept")
         << "Amoxicillin treats pneumonia, including asthma."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
