@@ -492,6 +492,10 @@ void TestClaimExtractor::extract_data() {
         << "Wheezing is treated with albuterol in asthma, a lung disease."
         << "albuterol|treats|wheezing|asserted;asthma|is_a|lung disease|asserted"
         << "";
+    QTest::newRow("the management of W is W")
+        << "Amoxicillin is effective for the management of pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("no list after a concept")
         << "Amoxicillin treats pneumonia, including asthma."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
