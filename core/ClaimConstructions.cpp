@@ -254,9 +254,13 @@ bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const C
             return false;
         // "refers to eye movements, which could be a sign of": a relative clause after a
         // comma is about the noun before it; after an apposition that noun is X itself
-        // ("haloperidol, an antipsychotic medication, which can cause NMS").
+        // ("haloperidol, an antipsychotic medication, which can cause NMS"), and so is a
+        // class noun after "is a" ("X is a cephalosporin antibiotic, which is effective");
+        // not after "a type of" ("a type of neural tube defect, which": the defect's).
         if (hasAny(sep, ",") && words::in(words::kRelativePronouns, r.tokens[t].norm) &&
-            !copula.appositive)
+            !copula.appositive &&
+            !(t > end && c.tokens.back() != "to" && c.tokens.back() != "of" &&
+              words::in(kClassNouns, r.tokens[t - 1].norm)))
             return false;
         relative = relative || r.tokens[t].norm == "that" || r.tokens[t].norm == "which" ||
                    r.tokens[t].norm == "used";

@@ -496,6 +496,15 @@ void TestClaimExtractor::extract_data() {
         << "Amoxicillin is effective for the management of pneumonia."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
         << "";
+    QTest::newRow("a relative clause after a class noun and a comma is about the subject")
+        << "Amoxicillin is an antibiotic, which treats pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("a relative clause after 'a type of Y' and a comma is about Y")
+        << "Pneumonia is a type of lung disease, which causes fever."
+        << "community-acquired pneumonia|is_a|lung disease|asserted;"
+           "lung disease|causes|fever|asserted"
+        << "";
     QTest::newRow("no list after a concept")
         << "Amoxicillin treats pneumonia, including asthma."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"

@@ -70,6 +70,10 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("no is-a between a phrase holding a concept and another phrase")
         << "Damage to the lung is a common airway disorder."
         << "";
+    QTest::newRow("a relative clause after a class phrase and a comma is the subject's")
+        << "Amoxicillin is a penicillin antibiotic, which treats pneumonia."
+        << "amoxicillin|is_a|[penicillin antibiotic]|asserted;"
+           "amoxicillin|treats|community-acquired pneumonia|asserted";
     QTest::newRow("article left out") << "Wheezing is caused by a bronchospasm."
                                       << "[bronchospasm]|causes|wheezing|asserted";
     QTest::newRow("negated") << "Amoxicillin does not treat viral infections."
