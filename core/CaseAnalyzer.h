@@ -29,7 +29,8 @@ struct AnalysisSettings {
         0.4; // share of an answer text one mention must cover to stand for it
     double iouThreshold =
         0.5; // grounding: a model box below this IoU with its reference box is an error
-    bool dropModifierMentions = true; // "blood" of "blood pressure" is no mention (MentionFilter.h)
+    // "blood" of "blood pressure", "syndrome" of "IPEX syndrome" are no mentions (MentionFilter.h)
+    bool dropModifierMentions = true;
     // Node kinds of molecular mechanism: no clinical reasoning is expected to name them, so
     // they are never a missing intermediate, and the pipeline keeps them out of the inside
     // of reference paths (ReferencePathFinder's interiorExcludedKinds).

@@ -1,8 +1,10 @@
 #pragma once
 // English noun phrases end in their head noun, so a linked word directly followed by
 // another noun names only a modifier: "blood" in "blood pressure", "heart" in "heart rate",
-// "eye" in "eye drops", "insulin" in "insulin resistance". Such a mention does not stand
-// for what the text talks about; the whole phrase is a KG coverage gap instead.
+// "eye" in "eye drops", "insulin" in "insulin resistance". And a generic head linked alone
+// after a word of its own names only the class of a longer name: "syndrome" in "tumor lysis
+// syndrome", "disease" in "minimal change disease". Such a mention does not stand for what
+// the text talks about; the whole phrase is a KG coverage gap instead.
 #include "CaseAnalysis.h"
 #include "Lexicon.h"
 #include "TextNormalizer.h"

@@ -220,8 +220,12 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
         }
         if (start >= tb)
             start = t;
-        (attached ? linkedComplement : linked) =
-            (attached ? linkedComplement : linked) || mark(t) == Mark::Linked;
+        if (mark(t) == Mark::Linked) {
+            if (attached)
+                linkedComplement = true;
+            else
+                linked = true;
+        }
     }
     close(tb);
     return out;
