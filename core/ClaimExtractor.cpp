@@ -616,8 +616,8 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             (hit.start - r.aligned[left.back()].last > 0 || ofArgument(r, s, left.back(), from)))
             continue;
         // "diuretics, which increase urine production, and antihypertensives like X": the
-        // class of a "like" is the one noun before it.
-        if (!left.empty() && cue.tokens.size() == 1 && cue.tokens[0] == "like")
+        // class of examples ("such as", "like") is the one noun before them.
+        if (!left.empty() && cue.relation == "is_a" && cue.direction == CueDirection::Reverse)
             left.erase(left.begin(), left.end() - 1);
         // "X: This congenital heart defect involves": the renaming phrase must be the
         // clause's subject, two words or more ending at its verb; not "This combination
