@@ -103,9 +103,10 @@ constexpr struct {
      "A pronoun stands for an item's label: \"B) X: This is a treatment for Y\" says X "
      "treats Y."},
     {ClaimPattern::SuchAs, "such-as list",
-     "The objects are listed after a class, with \"such as\" or \"including\": \"presents "
-     "with a range of symptoms, including A and B\" says it presents with A and with B; "
-     "\"other causes of Y, such as X\" says X causes Y."},
+     "The objects are listed after a class, with \"such as\", \"including\" or \"like\": "
+     "\"presents with a range of symptoms, including A and B\" says it presents with A and "
+     "with B; \"other causes of Y, such as X\" says X causes Y; \"can cause conditions like "
+     "X\" says it causes X."},
     {ClaimPattern::Copular, "copular",
      "The copula leads into a relational noun, or out of one that heads the subject: \"X is "
      "a common cause of Y\" and \"The most common cause of Y is X\" both say X causes Y."},
