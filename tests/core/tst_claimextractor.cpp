@@ -475,7 +475,7 @@ void TestClaimExtractor::extract_data() {
         << "community-acquired pneumonia|presents_with|cough|asserted"
         << "";
     QTest::newRow("listed objects after a class and 'like'")
-        << "Pneumonia presents with symptoms like fever and cough."
+        << "Pneumonia presents with a range of symptoms like fever and cough."
         << "community-acquired pneumonia|presents_with|fever|asserted;"
            "community-acquired pneumonia|presents_with|cough|asserted"
         << "";
