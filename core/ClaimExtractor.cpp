@@ -99,7 +99,11 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
             if (cueTokens.size() == 1 && cueTokens[0] == "like" && examplesMarker(r, s, t) == 0)
                 continue;
             if (r.matches(cueTokens, t, s.tb)) {
-                s.hits.push_back({t, lexicon_.relationCues()[ci].tokens.size(), ci, false});
+                s.hits.push_back({t, cueTokens.size(), ci, false});
+                break;
+            }
+            if (const std::size_t len = r.matchesQualified(cueTokens, t, s.tb)) {
+                s.hits.push_back({t, len, ci, false});
                 break;
             }
         }

@@ -445,6 +445,13 @@ void TestClaimExtractor::extract_data() {
         << "Asthma is a cause of lung disease, such as bronchitis."
         << "asthma|causes|lung disease|asserted;acute bronchitis|is_a|lung disease|asserted"
         << "";
+    QTest::newRow("qualifiers between the copula and its relational noun")
+        << "Fever and cough are common symptoms of pneumonia, and wheezing is also "
+           "associated with asthma."
+        << "community-acquired pneumonia|presents_with|fever|asserted;"
+           "community-acquired pneumonia|presents_with|cough|asserted;"
+           "wheezing|associated_with|asthma|asserted"
+        << "";
     QTest::newRow("listed objects after a class")
         << "Pneumonia presents with a range of symptoms, including fever and cough."
         << "community-acquired pneumonia|presents_with|fever|asserted;"

@@ -37,7 +37,8 @@ inline Lexicon clinicLexicon() {
         lx.addRelationCue("causes", R, c);
     for (const char* c : {"presents with", "manifests as"})
         lx.addRelationCue("presents_with", F, c);
-    lx.addRelationCue("presents_with", R, "symptom of");
+    for (const char* c : {"symptom of", "are symptoms of"})
+        lx.addRelationCue("presents_with", R, c);
     for (const char* c : {"suggests", "suggest", "points to", "indicates", "is consistent with"})
         lx.addRelationCue("indicates", F, c);
     for (const char* c : {"resembles", "mimics"})
