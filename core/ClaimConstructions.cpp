@@ -639,6 +639,7 @@ void ClaimExtractor::claimsOfCue(const Reading& r, const Sentence& s, CueHit& hi
             const std::size_t before = claims.size();
             claimsOfPairs(r, s, hit, complement, right, ClaimPattern::Copular, claims);
             copularPolarity(r, copula, complement, claims, before);
+            hit.copulaRead = copula;
             return;
         }
     if (left.empty() || right.empty() ||

@@ -512,6 +512,9 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
     const CueHit* subjectCue = nullptr;
     for (std::size_t j = 0; j < cues.size(); ++j) {
         CueHit& hit = *cues[j];
+        // "The cause of W is a V": no "W is a V".
+        if (j > 0 && cues[j - 1]->copulaRead == hit.start && hit.start != 0)
+            continue;
         const std::size_t prevFrom = from; // where the previous cue's head could start
         const bool bridged = j > 0 && copularBridge(r, *cues[j - 1], hit);
         // "X (a Y) treats Z": the apposition leaves X the subject of what follows.

@@ -420,6 +420,10 @@ void TestClaimExtractor::extract_data() {
         << "Albuterol helps, but the treatment for pneumonia is amoxicillin."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
         << "";
+    QTest::newRow("the copula of a copular complement is no is-a cue")
+        << "The most common cause of wheezing is an asthma exacerbation."
+        << "asthma|causes|wheezing|asserted"
+        << "";
     QTest::newRow("no copular complement for an object")
         << "She stopped the treatment for pneumonia is amoxicillin."
         << ""
