@@ -123,8 +123,8 @@ inline constexpr std::array<std::string_view, 17> kVerbFollowers = {
 
 // Prepositions that make the words before them a relational noun: in "X causes
 // inflammation of Y" or "X is a common symptom of Y" the cue does not relate X to Y.
-inline constexpr std::array<std::string_view, 9> kArgumentPrepositions = {
-    "of", "in", "with", "for", "on", "at", "from", "to", "into"};
+inline constexpr std::array<std::string_view, 11> kArgumentPrepositions = {
+    "of", "in", "with", "for", "on", "at", "from", "to", "into", "after", "following"};
 
 // Nouns that keep an is-a relation through "of": "a severe form of", "a type of".
 // Words that open a relative clause: what follows them is a new predicate.

@@ -174,6 +174,16 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("no class from a bare generic noun")
         << "B) Wheezing: These sounds are loud and are associated with asthma."
         << "wheezing|associated_with|asthma|asserted";
+    QTest::newRow("no class from evaluative words and a generic noun")
+        << "Pneumonia is a serious and potentially life-threatening condition, and "
+           "amoxicillin is a good practice."
+        << "";
+    QTest::newRow("no class from a generic relational noun")
+        << "Wheezing is a possible consequence, and rash is a variant."
+        << "";
+    QTest::newRow("no class across 'after'")
+        << "Acute bronchitis is a common complication after pneumonia."
+        << "";
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
