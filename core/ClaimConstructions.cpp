@@ -642,6 +642,10 @@ void ClaimExtractor::claimsOfCue(const Reading& r, const Sentence& s, CueHit& hi
             hit.copulaRead = copula;
             return;
         }
+    if (!left.empty() &&
+        (pattern == ClaimPattern::Direct || pattern == ClaimPattern::Coordination) &&
+        placeOfClause(r, s, r.aligned[left.back()], hit))
+        return;
     if (left.empty() || right.empty() ||
         // Listed objects stand after the words of their class: no check between.
         !cueArgumentsAreMentions(r, s, r.aligned[left.front()],
@@ -654,6 +658,23 @@ void ClaimExtractor::claimsOfCue(const Reading& r, const Sentence& s, CueHit& hi
     for (std::size_t& m : named)
         m = alsoKnownAs(r, s, m);
     claimsOfPairs(r, s, hit, left, named, pattern, claims);
+}
+
+bool ClaimExtractor::placeOfClause(const Reading& r, const Sentence& s, const AlignedMention& m,
+                                   const CueHit& hit) const {
+    // "air accumulates in the pleural space, causing", "shunting of blood in the heart,
+    // leading to": a participle after a comma is said of the clause before it; the place
+    // the clause ends on is none of its heads.
+    static constexpr std::array<std::string_view, 7> kPlaces = {"in",     "on", "within",    "into",
+                                                                "inside", "at", "throughout"};
+    const RelationCue& c = lexicon_.relationCues()[hit.cue];
+    if (!c.tokens.front().ends_with("ing") || !hasAny(r.separator(hit.start), ",") ||
+        m.last != hit.start)
+        return false;
+    std::size_t t = m.first;
+    while (t > s.ta && words::in(kDeterminers, r.tokens[t - 1].norm))
+        --t;
+    return t > s.ta && words::in(kPlaces, r.tokens[t - 1].norm);
 }
 
 void ClaimExtractor::copularPolarity(const Reading& r, std::size_t copula,

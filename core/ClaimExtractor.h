@@ -235,6 +235,10 @@ private:
     // The mention named after "also known as" / "also called" right after m's item, when
     // the KG knows it and m is an unlinked or cut phrase; else m.
     std::size_t alsoKnownAs(const Reading& r, const Sentence& s, std::size_t m) const;
+    // Whether m, the head of a participle cue after a comma, is the place its clause ends on
+    // ("fluid accumulates in the pericardial sac, compressing"): no head of the cue.
+    bool placeOfClause(const Reading& r, const Sentence& s, const AlignedMention& m,
+                       const CueHit& hit) const;
     void copularPolarity(const Reading& r, std::size_t copula,
                          const std::vector<std::size_t>& complement, std::vector<Claim>& claims,
                          std::size_t from) const;

@@ -184,6 +184,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("no class across 'after'")
         << "Acute bronchitis is a common complication after pneumonia."
         << "";
+    QTest::newRow("the place a clause ends on is no head of a participle")
+        << "Mucus builds up in the airways, causing wheezing."
+        << "";
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
