@@ -98,6 +98,12 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
             const auto& cueTokens = lexicon_.relationCues()[ci].tokens;
             if (cueTokens.size() == 1 && cueTokens[0] == "like" && examplesMarker(r, s, t) == 0)
                 continue;
+            // "one possible cause could be X", "a common trigger": the noun, no verb cue.
+            if (cueTokens.size() == 1 && t > s.ta && words::in(kNounVerbs, cueTokens[0]) &&
+                (words::in(kDeterminers, r.tokens[t - 1].norm) ||
+                 words::in(words::kQualifiers, r.tokens[t - 1].norm) ||
+                 words::in(kNounVerbModifiers, r.tokens[t - 1].norm)))
+                continue;
             if (r.matches(cueTokens, t, s.tb)) {
                 s.hits.push_back({t, cueTokens.size(), ci, false});
                 break;

@@ -85,6 +85,14 @@ inline constexpr std::array<std::string_view, 7> kAnaphoricNouns = {
     "condition", "disease", "disorder", "diagnosis", "syndrome", "drug", "medication"};
 
 // Nouns of taking a drug or an exposure: "long-term use of X" stands for X.
+// Verb cues that are nouns after a determiner or an adjective ("one possible cause could
+// be X", "the most common causes", "a known trigger"), and the words that make them so
+// besides articles and kQualifiers.
+inline constexpr std::array<std::string_view, 4> kNounVerbs = {"cause", "causes", "trigger",
+                                                               "triggers"};
+inline constexpr std::array<std::string_view, 10> kNounVerbModifiers = {
+    "one", "other", "likely", "main", "underlying", "leading", "any", "another", "its", "their"};
+
 inline constexpr std::array<std::string_view, 5> kUseNouns = {"use", "abuse", "overuse", "misuse",
                                                               "exposure"};
 

@@ -424,6 +424,11 @@ void TestClaimExtractor::extract_data() {
         << "The most common cause of wheezing is an asthma exacerbation."
         << "asthma|causes|wheezing|asserted"
         << "";
+    QTest::newRow("'cause' after a determiner or an adjective is a noun, no verb cue")
+        << "Given the asthma, one possible cause could be pneumonia; other causes are rare, "
+           "and the asthma may cause wheezing."
+        << "asthma|causes|wheezing|hedged"
+        << "";
     QTest::newRow("no copular complement for an object")
         << "She stopped the treatment for pneumonia is amoxicillin."
         << ""
