@@ -132,22 +132,66 @@ std::size_t ClaimExtractor::appositionHead(const Reading& r, const Sentence& s,
         relative = true;
     }
     if (!relative)
-        return none;
+        return labelApposition(r, s, hit);
     // The apposition's noun back to its article ("a severe infection of the bone"), no
     // punctuation in it.
     std::size_t words = 0;
     for (; t > s.ta && r.tokens[t - 1].norm != "a" && r.tokens[t - 1].norm != "an"; --t)
         if (++words > kMaxNoun || hasAny(r.separator(t), ",;:()[]"))
-            return none;
+            return labelApposition(r, s, hit);
     if (words == 0 || t < s.ta + 2)
         return none;
     const std::size_t article = t - 1;
     const std::string_view sep = r.separator(article);
     if (!hasAny(sep, ",(") && !(hasAny(sep, "-") && hasAny(sep, " \t")))
-        return none;
+        return labelApposition(r, s, hit);
     for (std::size_t k = 0; k < s.mentions.size(); ++k)
         if (r.aligned[s.mentions[k]].last == article)
             return k;
+    return none;
+}
+
+// Auxiliaries and modals: a clause with one of them has a subject of its own.
+constexpr std::array<std::string_view, 17> kFiniteVerbs = {
+    "is",    "are",   "was",   "were",   "has",  "have", "had",  "can", "may",
+    "might", "could", "would", "should", "will", "must", "does", "do"};
+
+std::size_t ClaimExtractor::labelApposition(const Reading& r, const Sentence& s,
+                                            const CueHit& hit) const {
+    // "E) Methotrexate - an immunosuppressive drug, used for RA, not indicated for W",
+    // "X: a rare type of thyroid cancer, usually presents with Y": an item label, its class
+    // after the separator, then predicates with no subject of their own, each after a
+    // comma; the label is their subject.
+    constexpr std::size_t kMaxLabelTokens = 12;
+    const std::size_t none = s.mentions.size();
+    const RelationCue& cue = lexicon_.relationCues()[hit.cue];
+    if (cue.relation == "is_a" && cue.direction == CueDirection::Reverse)
+        return none; // "..., such as X" lists examples, it predicates nothing
+    std::size_t article = s.ta + 1;
+    while (article < s.tb && article - s.ta <= kMaxLabelTokens &&
+           !labelSeparator(r.separator(article)))
+        ++article;
+    if (article >= hit.start || article - s.ta > kMaxLabelTokens ||
+        !(r.tokens[article].norm == "a" || r.tokens[article].norm == "an"))
+        return none;
+    // Only adverbs and a negation between the last comma and the cue; no finite verb and
+    // no clause punctuation from the article on.
+    std::size_t t = hit.start;
+    while (t > article && !hasAny(r.separator(t), ",") &&
+           (words::in(kFillers, r.tokens[t - 1].norm) || r.tokens[t - 1].norm == "not" ||
+            r.tokens[t - 1].norm.ends_with("ly")))
+        --t;
+    if (t == article || !hasAny(r.separator(t), ","))
+        return none;
+    for (std::size_t u = article + 1; u < hit.start; ++u) {
+        const std::string& w = r.tokens[u].norm;
+        if (hasAny(r.separator(u), ";:()[]\".!?") || words::in(kFiniteVerbs, w) ||
+            words::in(words::kRelativePronouns, w))
+            return none;
+    }
+    for (std::size_t k = 0; k < s.mentions.size(); ++k)
+        if (r.aligned[s.mentions[k]].first >= s.ta && r.aligned[s.mentions[k]].last <= article)
+            return k; // the label's first concept
     return none;
 }
 

@@ -193,6 +193,10 @@ private:
     // "X - an agent that blocks Y", "X, a drug used to treat Y": the index into s.mentions
     // of X, the head of the cue after the apposition; s.mentions.size() if none.
     std::size_t appositionHead(const Reading& r, const Sentence& s, const CueHit& hit) const;
+    // "E) X - an immunosuppressive drug, used for Y, not indicated for Z": the index into
+    // s.mentions of the item label X that predicates after its class apposition are said
+    // of; s.mentions.size() if none.
+    std::size_t labelApposition(const Reading& r, const Sentence& s, const CueHit& hit) const;
     // Whether the head of an evidential cue in a relative clause after a comma is the object
     // of a preposition, so that the clause's antecedent is the clause before it.
     bool clauseAntecedent(const Reading& r, const Sentence& s, const std::vector<std::size_t>& left,

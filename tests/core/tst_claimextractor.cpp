@@ -429,6 +429,15 @@ void TestClaimExtractor::extract_data() {
            "and the asthma may cause wheezing."
         << "asthma|causes|wheezing|hedged"
         << "";
+    QTest::newRow("predicates after an item label's class apposition are the label's")
+        << "B) Asthma - a chronic inflammatory disease of the airways, usually causes wheezing, "
+           "not pneumonia."
+        << "asthma|causes|wheezing|asserted;asthma|causes|community-acquired pneumonia|negated"
+        << "chronic inflammatory disease";
+    QTest::newRow("no label subject for a clause with a modal of its own")
+        << "B) Asthma - a chronic inflammatory disease, but bronchitis can cause wheezing."
+        << "acute bronchitis|causes|wheezing|asserted"
+        << "";
     QTest::newRow("no copular complement for an object")
         << "She stopped the treatment for pneumonia is amoxicillin."
         << ""
