@@ -334,6 +334,11 @@ std::size_t ClaimExtractor::sentenceSubject(const Reading& r, const Sentence& s,
             c = t;
             break;
         }
+    // "E) Neostigmine is ...": an option letter opens no clause.
+    if (c == s.ta && s.ta + 1 < s.tb && r.tokens[s.ta].allUpper &&
+        r.tokens[s.ta].norm.size() == 1 && hasAny(r.separator(s.ta + 1), ").") &&
+        r.covered[s.ta] < 0)
+        c = s.ta + 1;
     for (std::size_t t = c + 1; t < s.tb && t - c <= kMaxIntro; ++t) {
         if (r.covered[t - 1] >= 0)
             break;

@@ -220,6 +220,15 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
           (words::in(words::kSubsumptionNouns, tokens[t - 2].norm) ||
            (words::in(kRelationalNouns, tokens[t - 2].norm) && tokens[t - 2].norm != "case"))))
         return false;
+    // "X, which is a major concern given his Y": the predicate noun of an is-a cue ends at
+    // a generic noun ("a type of Y" aside); a concept after it is none of the cue's.
+    if (const RelationCue& c = lexicon_.relationCues()[cue.cue];
+        c.relation == "is_a" && c.direction == CueDirection::Forward)
+        for (std::size_t u = cue.start + cue.len; u < b.first; ++u)
+            if (const PhraseWord* w = lexicon_.phraseWord(tokens[u].norm);
+                w && *w == PhraseWord::Generic &&
+                !words::in(words::kSubsumptionNouns, tokens[u].norm))
+                return false;
     // "X is a condition in which the Y ...": a relative clause after the cue starts a new
     // predicate; Y is not the cue's argument.
     for (std::size_t u = objectStart(r, s, cue.start + cue.len); u < b.first; ++u)

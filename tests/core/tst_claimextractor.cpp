@@ -438,6 +438,10 @@ void TestClaimExtractor::extract_data() {
         << "B) Asthma - a chronic inflammatory disease, but bronchitis can cause wheezing."
         << "acute bronchitis|causes|wheezing|asserted"
         << "";
+    QTest::newRow("a later clause's pronoun after an option letter and its subject")
+        << "E) Amoxicillin is an old drug, but it is mostly used to treat pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "old drug";
     QTest::newRow("no copular complement for an object")
         << "She stopped the treatment for pneumonia is amoxicillin."
         << ""

@@ -187,6 +187,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("the place a clause ends on is no head of a participle")
         << "Mucus builds up in the airways, causing wheezing."
         << "";
+    QTest::newRow("an is-a predicate noun ends at a generic noun")
+        << "Pneumonia is a major concern given his asthma."
+        << "";
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
