@@ -63,6 +63,10 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
         // cue noun's modifier, not its head.
         // Not before "such as": "an over-the-counter medication such as X" is X's class.
         const bool examplesCue = cue.relation == "is_a" && !forward;
+        const bool explicitCue =
+            std::find_first_of(cue.tokens.begin(), cue.tokens.end(),
+                               settings_.explicitCueWords.begin(),
+                               settings_.explicitCueWords.end()) != cue.tokens.end();
         if (negatesMention(r, s, a) ||
             (li >= r.linkedCount && a.last == hit.start && a.first > s.ta && !examplesCue &&
              (r.tokens[a.first - 1].norm == "a" || r.tokens[a.first - 1].norm == "an")))
@@ -83,6 +87,7 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                            cue.relation) == settings_.unlinkedPairRelations.end()) ||
                 ((li >= r.linkedCount || ri >= r.linkedCount) &&
                  !(hit.labelled && settings_.unlinkedItemLabels && ri < r.linkedCount) &&
+                 !(explicitCue && (li < r.linkedCount || ri < r.linkedCount)) &&
                  std::find(settings_.linkedOnlyRelations.begin(),
                            settings_.linkedOnlyRelations.end(),
                            cue.relation) != settings_.linkedOnlyRelations.end()))

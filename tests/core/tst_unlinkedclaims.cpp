@@ -193,9 +193,11 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
-    QTest::newRow("associated_with needs linked ends")
+    QTest::newRow("associated_with needs linked ends") << "Pneumonia is related to smoking history."
+                                                       << "";
+    QTest::newRow("an explicit association may have one end the KG does not know")
         << "Pneumonia is associated with smoking history."
-        << "";
+        << "community-acquired pneumonia|associated_with|[smoking history]|asserted";
     // An item label is a delimited phrase: it may head a claim with an unlinked tail, and
     // one of a relation that otherwise needs linked ends.
     QTest::newRow("item label with an unlinked tail")
@@ -261,7 +263,7 @@ void TestUnlinkedClaims::extract_data() {
         << "C) Night sweats: associated with pneumonia"
         << "[Night sweats]|associated_with|community-acquired pneumonia|asserted";
     QTest::newRow("no label in the middle of a sentence")
-        << "She reports that night sweats: associated with pneumonia"
+        << "She reports that night sweats: related to pneumonia"
         << "";
     QTest::newRow("a long complement leaves the relational noun")
         << "Asthma can cause a rightward shift in the pressure-volume loop of the heart."

@@ -46,7 +46,7 @@ inline Lexicon clinicLexicon() {
     for (const char* c : {"is a", "is an", "is a type of"})
         lx.addRelationCue("is_a", F, c);
     lx.addRelationCue("contraindicated_for", F, "is contraindicated in");
-    for (const char* c : {"is associated with", "associated with"})
+    for (const char* c : {"is associated with", "associated with", "related to"})
         lx.addRelationCue("associated_with", F, c);
     lx.addRelationCue("localizes_to", F, "affects");
     lx.addRelationCue("is_a", R, "such as");
