@@ -69,6 +69,7 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                                settings_.explicitCueWords.end()) != cue.tokens.end();
         if (negatesMention(r, s, a) ||
             (li >= r.linkedCount && a.last == hit.start && a.first > s.ta && !examplesCue &&
+             cue.tokens.front() != "is" && cue.tokens.front() != "are" &&
              (r.tokens[a.first - 1].norm == "a" || r.tokens[a.first - 1].norm == "an")))
             continue;
         for (std::size_t ri : right) {

@@ -281,11 +281,12 @@ void ClaimExtractor::listHeads(const Reading& r, const Sentence& s, const CueHit
 }
 
 bool ClaimExtractor::listAntecedent(const Reading& r, std::size_t after, const CueHit& hit) const {
-    // ", which suggests", ", which is consistent with", ", which could indicate": a comma,
-    // the relative pronoun, auxiliaries; an evidential or indicates cue.
+    // ", which suggests", ", which is consistent with", ", which could indicate", ", which
+    // are all signs of": a comma, the relative pronoun, auxiliaries; an evidential,
+    // indicates or presents_with cue (the findings together point to one diagnosis).
     const std::string& relation = lexicon_.relationCues()[hit.cue].relation;
-    if (!(relation == "evidential" || relation == "indicates") || after >= hit.start ||
-        !hasAny(r.separator(after), ",") ||
+    if (!(relation == "evidential" || relation == "indicates" || relation == "presents_with") ||
+        after >= hit.start || !hasAny(r.separator(after), ",") ||
         !(r.tokens[after].norm == "which" || r.tokens[after].norm == "that"))
         return false;
     for (std::size_t t = after + 1; t < hit.start; ++t)

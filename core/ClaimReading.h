@@ -200,19 +200,22 @@ struct ClaimExtractor::Reading {
         return true;
     }
 
-    // The cue "are symptoms of" over "are common symptoms of", "is also involved in": one or
-    // two qualifiers after a copula that opens the cue and is not followed by an article
-    // ("is a classic sign of" is the is-a copula's bridge). The tokens matched, 0 if none.
+    // The cue "are symptoms of" over "are common symptoms of", "are all signs of", "is also
+    // involved in": one or two qualifiers after a copula that opens the cue; before an
+    // article only "also" ("is also an"; "is a classic sign of" is the is-a copula's
+    // bridge). The tokens matched, 0 if none.
     std::size_t matchesQualified(const std::vector<std::string>& cue, std::size_t at,
                                  std::size_t limit) const {
         constexpr std::size_t kMaxQualifiers = 2;
-        if (cue.size() < 2 || !(cue[0] == "is" || cue[0] == "are") || cue[1] == "a" ||
-            cue[1] == "an" || cue[1] == "the" || at >= limit || linked(at) ||
-            tokens[at].norm != cue[0])
+        if (cue.size() < 2 || !(cue[0] == "is" || cue[0] == "are") || cue[1] == "the" ||
+            at >= limit || linked(at) || tokens[at].norm != cue[0])
             return 0;
+        const bool article = cue[1] == "a" || cue[1] == "an";
         std::size_t q = at + 1;
         while (q < limit && q - at <= kMaxQualifiers && !linked(q) && softJoin(q) &&
-               (words::in(words::kQualifiers, tokens[q].norm) || tokens[q].norm == "also"))
+               (tokens[q].norm == "also" ||
+                (!article &&
+                 (words::in(words::kQualifiers, tokens[q].norm) || tokens[q].norm == "all"))))
             ++q;
         if (q == at + 1 || q - at > kMaxQualifiers + 1)
             return 0;

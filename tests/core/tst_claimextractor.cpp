@@ -442,6 +442,14 @@ void TestClaimExtractor::extract_data() {
         << "E) Amoxicillin is an old drug, but it is mostly used to treat pneumonia."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
         << "old drug";
+    QTest::newRow("a list before ', which are all symptoms of' is its head")
+        << "Asthma presents with fever, cough, and wheezing, which are all symptoms of pneumonia."
+        << "asthma|presents_with|fever|asserted;asthma|presents_with|cough|asserted;"
+           "asthma|presents_with|wheezing|asserted;"
+           "community-acquired pneumonia|presents_with|fever|asserted;"
+           "community-acquired pneumonia|presents_with|cough|asserted;"
+           "community-acquired pneumonia|presents_with|wheezing|asserted"
+        << "";
     QTest::newRow("no copular complement for an object")
         << "She stopped the treatment for pneumonia is amoxicillin."
         << ""

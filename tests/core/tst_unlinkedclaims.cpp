@@ -190,6 +190,12 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("an is-a predicate noun ends at a generic noun")
         << "Pneumonia is a major concern given his asthma."
         << "";
+    QTest::newRow("'also' inside the is-a copula")
+        << "Amoxicillin is also a penicillin antibiotic."
+        << "amoxicillin|is_a|[penicillin antibiotic]|asserted";
+    QTest::newRow("a phrase after the sentence's article is the subject of a copular cue")
+        << "An inhaled steroid regimen is a treatment for asthma."
+        << "[inhaled steroid regimen]|treats|asthma|asserted";
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
