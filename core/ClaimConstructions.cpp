@@ -258,15 +258,22 @@ bool ClaimExtractor::causalChain(const Reading& r, const CueHit& prev, std::size
 bool ClaimExtractor::copularBridge(const Reading& r, const CueHit& copula,
                                    const CueHit& hit) const {
     // "X is a common cause of Y", "X is an effective treatment for Y": the copula and a
-    // few qualifying words lead to the cue, which then takes X as its head.
+    // few qualifying words lead to the cue, which then takes X as its head. So does a
+    // causal or associative verb to a risk cue: "X can lead to an increased risk of Y",
+    // "X is associated with a higher risk of Y".
     const RelationCue& c = lexicon_.relationCues()[copula.cue];
-    if (c.relation != "is_a" || c.tokens.size() > 2 || c.tokens.front() != "is")
+    const RelationCue& next = lexicon_.relationCues()[hit.cue];
+    const bool toRisk = (c.relation == "causes" || c.relation == "associated_with") &&
+                        c.direction == CueDirection::Forward && next.relation == "risk_factor_for";
+    if (!toRisk && (c.relation != "is_a" || c.tokens.size() > 2 || c.tokens.front() != "is"))
         return false;
     const std::size_t end = copula.start + copula.len;
     if (hit.start < end || hit.start - end > 2)
         return false;
     for (std::size_t t = end; t < hit.start; ++t)
-        if (r.linked(t) || !words::in(words::kQualifiers, r.tokens[t].norm) || !r.softJoin(t))
+        if (r.linked(t) || !r.softJoin(t) ||
+            !(words::in(words::kQualifiers, r.tokens[t].norm) ||
+              (toRisk && words::in(kDeterminers, r.tokens[t].norm))))
             return false;
     return r.softJoin(hit.start);
 }

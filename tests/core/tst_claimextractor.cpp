@@ -450,6 +450,10 @@ void TestClaimExtractor::extract_data() {
            "community-acquired pneumonia|presents_with|cough|asserted;"
            "community-acquired pneumonia|presents_with|wheezing|asserted"
         << "";
+    QTest::newRow("a causal verb bridges to a risk cue")
+        << "Asthma can lead to an increased risk of pneumonia."
+        << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("no copular complement for an object")
         << "She stopped the treatment for pneumonia is amoxicillin."
         << ""

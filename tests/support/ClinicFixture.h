@@ -49,6 +49,7 @@ inline Lexicon clinicLexicon() {
     for (const char* c : {"is associated with", "associated with", "related to"})
         lx.addRelationCue("associated_with", F, c);
     lx.addRelationCue("localizes_to", F, "affects");
+    lx.addRelationCue("risk_factor_for", F, "increased risk of");
     lx.addRelationCue("is_a", R, "such as");
     for (const char* c : {"favors", "favor"})
         lx.addRelationCue("evidential", F, c);
