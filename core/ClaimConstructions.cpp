@@ -719,17 +719,29 @@ void ClaimExtractor::claimsOfCue(const Reading& r, const Sentence& s, CueHit& hi
 bool ClaimExtractor::placeOfClause(const Reading& r, const Sentence& s, const AlignedMention& m,
                                    const CueHit& hit) const {
     // "air accumulates in the pleural space, causing", "shunting of blood in the heart,
-    // leading to": a participle after a comma is said of the clause before it; the place
-    // the clause ends on is none of its heads.
+    // leading to", "blocking histamine receptors in the brain, which can cause": a
+    // participle or a relative clause after a comma is said of the clause before it; the
+    // place the clause ends on is none of its heads.
     static constexpr std::array<std::string_view, 7> kPlaces = {"in",     "on", "within",    "into",
                                                                 "inside", "at", "throughout"};
     const RelationCue& c = lexicon_.relationCues()[hit.cue];
-    if (!c.tokens.front().ends_with("ing") || !hasAny(r.separator(hit.start), ",") ||
-        m.last != hit.start)
+    std::size_t opens = hit.start; // the first word after the comma
+    if (!c.tokens.front().ends_with("ing")) {
+        while (opens > m.last && words::in(kRelativeAuxiliaries, r.tokens[opens - 1].norm))
+            --opens;
+        if (opens == m.last || r.tokens[opens - 1].norm != "which" || c.relation != "causes")
+            return false;
+        --opens;
+    }
+    if (!hasAny(r.separator(opens), ",") || m.last != opens)
         return false;
     std::size_t t = m.first;
     while (t > s.ta && words::in(kDeterminers, r.tokens[t - 1].norm))
         --t;
+    // Not the preposition of a cue ("seen in X, which causes", "result in X, which").
+    for (const CueHit& h : s.hits)
+        if (t > h.start && t <= h.start + h.len)
+            return false;
     return t > s.ta && words::in(kPlaces, r.tokens[t - 1].norm);
 }
 

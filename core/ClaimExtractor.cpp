@@ -737,6 +737,9 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
         w0 = cue.clauseFrom;
     bool negated = false, hedged = false;
     scanPolarity(r, &a, w0, cue.start, negated, hedged);
+    // "This is a possibility given X": a cue that names a possibility hedges itself.
+    for (std::size_t t = cue.start; t < cue.start + cue.len; ++t)
+        hedged = hedged || r.tokens[t].norm == "possibility";
     // "it is possible that he experienced trauma that led to": the matrix clause hedges (or
     // denies, "it is unlikely that") everything its that-clause says.
     // Not a class ("an over-the-counter medication such as X") nor a relative clause after

@@ -454,6 +454,10 @@ void TestClaimExtractor::extract_data() {
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
         << "";
+    QTest::newRow("a cue that names a possibility hedges itself")
+        << "B) Pneumonia: This is a possibility given the fever."
+        << "fever|evidential|community-acquired pneumonia|hedged"
+        << "";
     QTest::newRow("no copular complement for an object")
         << "She stopped the treatment for pneumonia is amoxicillin."
         << ""

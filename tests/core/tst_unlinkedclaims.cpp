@@ -196,6 +196,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a phrase after the sentence's article is the subject of a copular cue")
         << "An inhaled steroid regimen is a treatment for asthma."
         << "[inhaled steroid regimen]|treats|asthma|asserted";
+    QTest::newRow("the place a clause ends on is no head of its relative clause")
+        << "Mucus builds up in the airways, which can cause wheezing."
+        << "";
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";

@@ -53,6 +53,7 @@ inline Lexicon clinicLexicon() {
     lx.addRelationCue("is_a", R, "such as");
     for (const char* c : {"favors", "favor"})
         lx.addRelationCue("evidential", F, c);
+    lx.addRelationCue("evidential", R, "possibility given");
 
     for (const char* c :
          {"not", "no", "does not", "do not", "rules out", "unlikely", "never", "absent"})
