@@ -179,6 +179,7 @@ std::size_t ClaimExtractor::labelApposition(const Reading& r, const Sentence& s,
     std::size_t t = hit.start;
     while (t > article && !hasAny(r.separator(t), ",") &&
            (words::in(kFillers, r.tokens[t - 1].norm) || r.tokens[t - 1].norm == "not" ||
+            r.tokens[t - 1].norm == "best" || words::in(words::kQualifiers, r.tokens[t - 1].norm) ||
             r.tokens[t - 1].norm.ends_with("ly")))
         --t;
     if (t == article || !hasAny(r.separator(t), ","))

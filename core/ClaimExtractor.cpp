@@ -114,6 +114,15 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
             }
         }
     }
+    // "used for treating W", "used for prophylaxis against W": a cue ending in a
+    // preposition whose object opens another cue leaves the relation to that cue.
+    for (std::size_t j = 0; j + 1 < s.hits.size();)
+        if (s.hits[j + 1].start == s.hits[j].start + s.hits[j].len &&
+            words::in(words::kArgumentPrepositions,
+                      lexicon_.relationCues()[s.hits[j].cue].tokens.back()))
+            s.hits.erase(s.hits.begin() + std::ptrdiff_t(j));
+        else
+            ++j;
     examplesOfSymptoms(r, s);
     examplesOfRelationalNoun(r, s);
     appositiveClasses(r, s);

@@ -458,6 +458,14 @@ void TestClaimExtractor::extract_data() {
         << "B) Pneumonia: This is a possibility given the fever."
         << "fever|evidential|community-acquired pneumonia|hedged"
         << "";
+    QTest::newRow("a cue whose object opens another cue leaves the relation to it")
+        << "Amoxicillin is used for treating pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("a label's predicates after a negated qualified noun")
+        << "B) Albuterol - a bronchodilator, used for asthma, not the best choice for pneumonia."
+        << "albuterol|treats|asthma|asserted;albuterol|treats|community-acquired pneumonia|negated"
+        << "";
     QTest::newRow("no copular complement for an object")
         << "She stopped the treatment for pneumonia is amoxicillin."
         << ""

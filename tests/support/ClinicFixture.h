@@ -26,7 +26,8 @@ inline Lexicon clinicLexicon() {
     const CueDirection F = CueDirection::Forward, R = CueDirection::Reverse;
     for (const char* c :
          {"treats", "treat", "is used to treat", "used to treat", "is a treatment for",
-          "is the treatment of choice for", "is effective for", "treatment for", "treatments for"})
+          "is the treatment of choice for", "is effective for", "treatment for", "treatments for",
+          "used for", "treating", "choice for"})
         lx.addRelationCue("treats", F, c);
     for (const char* c : {"is treated with", "treated with", "responds to"})
         lx.addRelationCue("treats", R, c);
