@@ -16,7 +16,7 @@ std::size_t ClaimExtractor::secondPredicateAt(const Reading& r, const CueHit& hi
     // The caller takes the subject of the first predicate when only auxiliaries, adverbs
     // and a negation stand between the conjunction and the cue ("and can cause", "and is
     // commonly heard in", "and not consistent with").
-    constexpr std::size_t kMaxVerbal = 3;
+    constexpr std::size_t kMaxVerbal = 5;
     std::size_t conjunction = hit.start;
     while (conjunction > after && hit.start - conjunction <= kMaxVerbal) {
         const std::string& w = r.tokens[conjunction - 1].norm;
@@ -26,8 +26,9 @@ std::size_t ClaimExtractor::secondPredicateAt(const Reading& r, const CueHit& hi
             --conjunction;
             break;
         }
+        // "but may not be the best choice for".
         if (!(words::in(kFillers, w) || words::in(kRelativeAuxiliaries, w) || w == "not" ||
-              w.ends_with("ly")))
+              w == "best" || words::in(words::kQualifiers, w) || w.ends_with("ly")))
             break;
         --conjunction;
     }

@@ -25,8 +25,9 @@ inline constexpr std::array<std::string_view, 3> kDeterminers = {"a", "an", "the
 // Nouns after a cue that leave their argument the cue's object: "leads to the development
 // of cancer" says it causes cancer, "suggests the possibility of a tumor" points to a tumor,
 // "is indicated for the management of hyperthyroidism" treats it.
-inline constexpr std::array<std::string_view, 7> kOnsetNouns = {
-    "development", "onset", "formation", "possibility", "diagnosis", "management", "suspicion"};
+inline constexpr std::array<std::string_view, 8> kOnsetNouns = {
+    "development", "onset",      "formation", "possibility",
+    "diagnosis",   "management", "suspicion", "pathogenesis"};
 
 // Negation cues that, right before a finding, state the finding absent ("no fever",
 // "absence of swelling") rather than deny a relation.

@@ -199,6 +199,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("the place a clause ends on is no head of its relative clause")
         << "Mucus builds up in the airways, which can cause wheezing."
         << "";
+    QTest::newRow("no class from a causative agent")
+        << "Amoxicillin is the causative agent of rash, which can cause fever."
+        << "";
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
