@@ -279,6 +279,25 @@ bool ClaimExtractor::copularBridge(const Reading& r, const CueHit& copula,
     return r.softJoin(hit.start);
 }
 
+bool ClaimExtractor::classOfPlace(const Reading& r, std::size_t from, std::size_t to) {
+    // "an allergic inflammatory condition of the esophagus, which": the words before `to`
+    // are a class noun and its "of" complement, so a relative clause there is the class
+    // noun's (not after "a type of": kSubsumptionNouns are no class nouns here).
+    std::size_t of = to;
+    while (of > from && r.tokens[of - 1].norm != "of")
+        --of;
+    if (of <= from + 1 || !words::in(kClassNouns, r.tokens[of - 2].norm) ||
+        words::in(words::kSubsumptionNouns, r.tokens[of - 2].norm))
+        return false;
+    bool named = false;
+    for (std::size_t t = of; t < to; ++t) {
+        if (!(r.covered[t] >= 0 || words::in(kDeterminers, r.tokens[t].norm)))
+            return false;
+        named = named || r.covered[t] >= 0;
+    }
+    return named;
+}
+
 bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const CueHit& copula,
                                     const CueHit& hit) const {
     // An is-a copula, then its predicate noun (linked or not) and a relative clause or a
@@ -298,6 +317,7 @@ bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const C
     const std::string& first = r.tokens[hit.start].norm;
     bool relative = first == "used" || (first.size() > 4 && first.ends_with("ed"));
     int mentions = 0;
+    bool placed = false; // the class noun's place is one of the mentions
     for (std::size_t t = end; t < hit.start; ++t) {
         if (r.covered[t] >= 0 && (t == end || r.covered[t] != r.covered[t - 1]))
             ++mentions;
@@ -312,13 +332,13 @@ bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const C
         if (hasAny(sep, ",") && words::in(words::kRelativePronouns, r.tokens[t].norm) &&
             !copula.appositive &&
             !(t > end && c.tokens.back() != "to" && c.tokens.back() != "of" &&
-              words::in(kClassNouns, r.tokens[t - 1].norm)))
+              (words::in(kClassNouns, r.tokens[t - 1].norm) || (placed = classOfPlace(r, end, t)))))
             return false;
         relative = relative || r.tokens[t].norm == "that" || r.tokens[t].norm == "which" ||
                    r.tokens[t].norm == "used";
     }
     (void)s;
-    return relative && mentions <= 1;
+    return relative && mentions <= (placed ? 2 : 1);
 }
 
 std::size_t ClaimExtractor::sentenceSubject(const Reading& r, const Sentence& s,

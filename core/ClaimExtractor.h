@@ -214,6 +214,9 @@ private:
                      const CueHit& hit) const;
     // Whether "X is a [common] cue Y" makes the is-a copula lead into the cue.
     bool copularBridge(const Reading& r, const CueHit& copula, const CueHit& hit) const;
+    // Whether tokens [from, to) end in a class noun's "of" complement, a concept ("a
+    // condition of the esophagus").
+    static bool classOfPlace(const Reading& r, std::size_t from, std::size_t to);
     // Whether "X is a Y that <cue> Z" makes the cue take the copula's head X.
     bool relativeBridge(const Reading& r, const Sentence& s, const CueHit& copula,
                         const CueHit& hit) const;

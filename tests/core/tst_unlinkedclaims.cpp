@@ -202,6 +202,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("no class from a causative agent")
         << "Amoxicillin is the causative agent of rash, which can cause fever."
         << "";
+    QTest::newRow("a relative clause after a class noun's 'of' complement is the class's")
+        << "Asthma is an inflammatory condition of the airways, which can cause wheezing."
+        << "asthma|is_a|[inflammatory condition]|asserted;asthma|causes|wheezing|asserted";
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
