@@ -109,6 +109,15 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             if (c.tail == kNoNode)
                 c.tailText = std::string(r.text.substr(c.tailBegin, c.tailEnd - c.tailBegin));
             c.relation = cue.relation;
+            // "more common in smokers", "seen in women": a risk group, not a disease. "seen
+            // in infants with DiGeorge syndrome": the group's condition is the head, not read.
+            if (c.relation == "presents_with" && c.head == kNoNode &&
+                words::in(kRiskGroups, r.tokens[h.last - 1].norm)) {
+                if (h.last < r.tokens.size() &&
+                    (r.tokens[h.last].norm == "with" || r.tokens[h.last].norm == "of"))
+                    continue;
+                c.relation = "risk_factor_for";
+            }
             c.polarity = polarityOf(r, s, a, b, hit);
             c.begin = s.span.begin;
             c.end = s.span.end;

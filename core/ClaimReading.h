@@ -25,9 +25,15 @@ inline constexpr std::array<std::string_view, 3> kDeterminers = {"a", "an", "the
 // Nouns after a cue that leave their argument the cue's object: "leads to the development
 // of cancer" says it causes cancer, "suggests the possibility of a tumor" points to a tumor,
 // "is indicated for the management of hyperthyroidism" treats it.
-inline constexpr std::array<std::string_view, 8> kOnsetNouns = {
-    "development", "onset",      "formation", "possibility",
-    "diagnosis",   "management", "suspicion", "pathogenesis"};
+inline constexpr std::array<std::string_view, 9> kOnsetNouns = {
+    "development", "onset",     "formation",    "possibility", "diagnosis",
+    "management",  "suspicion", "pathogenesis", "triad"};
+
+// Groups of people a disease is common in: "more common in smokers" makes them a risk
+// factor for it, not a disease presenting with it.
+inline constexpr std::array<std::string_view, 12> kRiskGroups = {
+    "smokers", "drinkers", "alcoholics", "women",    "men",       "children",
+    "infants", "adults",   "elderly",    "athletes", "travelers", "neonates"};
 
 // Negation cues that, right before a finding, state the finding absent ("no fever",
 // "absence of swelling") rather than deny a relation.

@@ -205,6 +205,16 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a relative clause after a class noun's 'of' complement is the class's")
         << "Asthma is an inflammatory condition of the airways, which can cause wheezing."
         << "asthma|is_a|[inflammatory condition]|asserted;asthma|causes|wheezing|asserted";
+    QTest::newRow("a disease common in a risk group")
+        << "Asthma is more common in smokers, and pneumonia is common in infants with asthma."
+        << "[smokers]|risk_factor_for|asthma|asserted";
+    QTest::newRow("no class from non-specific symptoms; the triad of findings")
+        << "Asthma presents with non-specific symptoms such as cough, and pneumonia presents "
+           "with the triad of fever, rash, and wheezing."
+        << "asthma|presents_with|cough|asserted;"
+           "community-acquired pneumonia|presents_with|fever|asserted;"
+           "community-acquired pneumonia|presents_with|rash|asserted;"
+           "community-acquired pneumonia|presents_with|wheezing|asserted";
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";

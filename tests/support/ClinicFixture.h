@@ -38,7 +38,7 @@ inline Lexicon clinicLexicon() {
         lx.addRelationCue("causes", R, c);
     for (const char* c : {"presents with", "manifests as"})
         lx.addRelationCue("presents_with", F, c);
-    for (const char* c : {"symptom of", "are symptoms of"})
+    for (const char* c : {"symptom of", "are symptoms of", "common in"})
         lx.addRelationCue("presents_with", R, c);
     for (const char* c : {"suggests", "suggest", "points to", "indicates", "is consistent with"})
         lx.addRelationCue("indicates", F, c);
