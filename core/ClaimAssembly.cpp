@@ -1,6 +1,7 @@
-// From a cue's heads and tails to claims: which pairs make a claim (the settings for ends the
-// KG does not know, heads stated absent), with their polarity, spans and pattern; and where a
-// cue opens a second predicate of its clause's subject (ClaimExtractor.h).
+// From a cue's heads and tails to claims: whether the words around the cue let the two be
+// its arguments, which pairs make a claim (the settings for ends the KG does not know, heads
+// stated absent), with their polarity, spans and pattern; and where a cue opens a second
+// predicate of its clause's subject (ClaimExtractor.h).
 #include "ClaimReading.h"
 
 #include <algorithm>
@@ -128,6 +129,54 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             claims.push_back(std::move(c));
         }
     }
+}
+
+bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s,
+                                             const AlignedMention& a, const AlignedMention& b,
+                                             const CueHit& cue, std::size_t from) const {
+    const auto& tokens = r.tokens;
+    // "X causes inflammation of Y", "X is a common symptom of Y": the tail is the argument
+    // of an unlinked noun, not of the cue ("a severe form of Y" still is).
+    // "leads to the development of Y" is about Y.
+    for (std::size_t t = objectStart(r, s, cue.start + cue.len); t < b.first; ++t)
+        if (words::in(words::kArgumentPrepositions, tokens[t].norm) &&
+            !(t > cue.start + cue.len && (words::in(words::kSubsumptionNouns, tokens[t - 1].norm) ||
+                                          words::in(kOnsetNouns, tokens[t - 1].norm))))
+            return false;
+    // "symptoms of RA, such as wrist pain": the first concept is the argument of an
+    // unlinked noun before it, so the cue is about that noun, not the concept.
+    std::size_t t = a.first;
+    while (t > s.ta && words::in(kDeterminers, tokens[t - 1].norm))
+        --t;
+    // "The presence of X suggests", "evidence of X, which is a complication of Y", "a
+    // history of X is a risk factor for" are about X; "in the case of X, the concern is"
+    // is not.
+    // "symptoms of X, which is a complication of Y": a relative clause after a comma is X's.
+    bool relative = false;
+    for (std::size_t u = a.last; u < cue.start && !relative; ++u)
+        relative =
+            words::in(words::kRelativePronouns, tokens[u].norm) && hasAny(r.separator(u), ",");
+    if (!cue.examples && t > s.ta && t > from && tokens[t - 1].norm == "of" &&
+        !(t - 1 > s.ta &&
+          (words::in(words::kSubsumptionNouns, tokens[t - 2].norm) ||
+           (words::in(kRelationalNouns, tokens[t - 2].norm) && tokens[t - 2].norm != "case") ||
+           (relative && words::in(kSymptomNouns, tokens[t - 2].norm)))))
+        return false;
+    // "X, which is a major concern given his Y": the predicate noun of an is-a cue ends at
+    // a generic noun ("a type of Y" aside); a concept after it is none of the cue's.
+    if (const RelationCue& c = lexicon_.relationCues()[cue.cue];
+        c.relation == "is_a" && c.direction == CueDirection::Forward)
+        for (std::size_t u = cue.start + cue.len; u < b.first; ++u)
+            if (const PhraseWord* w = lexicon_.phraseWord(tokens[u].norm);
+                w && *w == PhraseWord::Generic &&
+                !words::in(words::kSubsumptionNouns, tokens[u].norm))
+                return false;
+    // "X is a condition in which the Y ...": a relative clause after the cue starts a new
+    // predicate; Y is not the cue's argument.
+    for (std::size_t u = objectStart(r, s, cue.start + cue.len); u < b.first; ++u)
+        if (words::in(words::kRelativePronouns, tokens[u].norm))
+            return false;
+    return true;
 }
 
 } // namespace rs

@@ -268,14 +268,18 @@ bool ClaimExtractor::copularBridge(const Reading& r, const CueHit& copula,
                         c.direction == CueDirection::Forward && next.relation == "risk_factor_for";
     if (!toRisk && (c.relation != "is_a" || c.tokens.size() > 2 || c.tokens.front() != "is"))
         return false;
+    // "is a life-threatening complication of": qualifiers and vague words.
+    constexpr std::size_t kMaxBetween = 3;
     const std::size_t end = copula.start + copula.len;
-    if (hit.start < end || hit.start - end > 2)
+    if (hit.start < end || hit.start - end > kMaxBetween)
         return false;
-    for (std::size_t t = end; t < hit.start; ++t)
+    for (std::size_t t = end; t < hit.start; ++t) {
+        const PhraseWord* w = lexicon_.phraseWord(r.tokens[t].norm);
         if (r.linked(t) || !r.softJoin(t) ||
-            !(words::in(words::kQualifiers, r.tokens[t].norm) ||
+            !(words::in(words::kQualifiers, r.tokens[t].norm) || (w && *w == PhraseWord::Vague) ||
               (toRisk && words::in(kDeterminers, r.tokens[t].norm))))
             return false;
+    }
     return r.softJoin(hit.start);
 }
 

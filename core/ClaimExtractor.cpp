@@ -175,6 +175,10 @@ void ClaimExtractor::addPhraseMentions(Reading& r, Sentence& s) const {
         }
         if (depth > 0 || (c.holdsLinked && !absorbMentions(r, s, c.first, c.last)))
             continue;
+        // "a rare and aggressive type of Y": a kind noun before "of" names no class, Y does.
+        if (c.last < s.tb && r.tokens[c.last].norm == "of" &&
+            words::in(words::kSubsumptionNouns, r.tokens[c.last - 1].norm))
+            continue;
         lastChunkEnd = c.last;
         Mention m;
         m.begin = r.tokens[c.first].begin;
@@ -200,48 +204,6 @@ bool ClaimExtractor::sameConcept(const Reading& r, const AlignedMention& a,
         return false;
     for (std::size_t i = 0; i < a.last - a.first; ++i)
         if (r.tokens[a.first + i].norm != r.tokens[b.first + i].norm)
-            return false;
-    return true;
-}
-
-bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s,
-                                             const AlignedMention& a, const AlignedMention& b,
-                                             const CueHit& cue, std::size_t from) const {
-    const auto& tokens = r.tokens;
-    // "X causes inflammation of Y", "X is a common symptom of Y": the tail is the argument
-    // of an unlinked noun, not of the cue ("a severe form of Y" still is).
-    // "leads to the development of Y" is about Y.
-    for (std::size_t t = objectStart(r, s, cue.start + cue.len); t < b.first; ++t)
-        if (words::in(words::kArgumentPrepositions, tokens[t].norm) &&
-            !(t > cue.start + cue.len && (words::in(words::kSubsumptionNouns, tokens[t - 1].norm) ||
-                                          words::in(kOnsetNouns, tokens[t - 1].norm))))
-            return false;
-    // "symptoms of RA, such as wrist pain": the first concept is the argument of an
-    // unlinked noun before it, so the cue is about that noun, not the concept.
-    std::size_t t = a.first;
-    while (t > s.ta && words::in(kDeterminers, tokens[t - 1].norm))
-        --t;
-    // "The presence of X suggests", "evidence of X, which is a complication of Y", "a
-    // history of X is a risk factor for" are about X; "in the case of X, the concern is"
-    // is not.
-    if (!cue.examples && t > s.ta && t > from && tokens[t - 1].norm == "of" &&
-        !(t - 1 > s.ta &&
-          (words::in(words::kSubsumptionNouns, tokens[t - 2].norm) ||
-           (words::in(kRelationalNouns, tokens[t - 2].norm) && tokens[t - 2].norm != "case"))))
-        return false;
-    // "X, which is a major concern given his Y": the predicate noun of an is-a cue ends at
-    // a generic noun ("a type of Y" aside); a concept after it is none of the cue's.
-    if (const RelationCue& c = lexicon_.relationCues()[cue.cue];
-        c.relation == "is_a" && c.direction == CueDirection::Forward)
-        for (std::size_t u = cue.start + cue.len; u < b.first; ++u)
-            if (const PhraseWord* w = lexicon_.phraseWord(tokens[u].norm);
-                w && *w == PhraseWord::Generic &&
-                !words::in(words::kSubsumptionNouns, tokens[u].norm))
-                return false;
-    // "X is a condition in which the Y ...": a relative clause after the cue starts a new
-    // predicate; Y is not the cue's argument.
-    for (std::size_t u = objectStart(r, s, cue.start + cue.len); u < b.first; ++u)
-        if (words::in(words::kRelativePronouns, tokens[u].norm))
             return false;
     return true;
 }

@@ -215,6 +215,15 @@ void TestUnlinkedClaims::extract_data() {
            "community-acquired pneumonia|presents_with|fever|asserted;"
            "community-acquired pneumonia|presents_with|rash|asserted;"
            "community-acquired pneumonia|presents_with|wheezing|asserted";
+    QTest::newRow("a kind noun before 'of' names no class")
+        << "Pneumonia is a chronic type of lung disease."
+        << "community-acquired pneumonia|is_a|lung disease|asserted";
+    QTest::newRow("vague words between the is-a copula and its relational noun")
+        << "Wheezing is a life-threatening symptom of asthma."
+        << "asthma|presents_with|wheezing|asserted";
+    QTest::newRow("a relative clause after 'symptoms of X' is X's")
+        << "She has symptoms of pneumonia, which is a symptom of asthma."
+        << "asthma|presents_with|community-acquired pneumonia|asserted";
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
