@@ -202,8 +202,11 @@ bool ClaimExtractor::clauseAntecedent(const Reading& r, const Sentence& s,
     // "Probing goes down to the bone, which indicates osteomyelitis": what a relative clause
     // after a comma judges as evidence is the clause before it, not the object of its
     // preposition.
+    // "hypotension after the operation, which could be a sign of sepsis" likewise, for a
+    // time's preposition ("refers to eye movements, which could be a sign of" is about them).
     const RelationCue& c = lexicon_.relationCues()[hit.cue];
-    if (left.empty() || (c.relation != "evidential" && c.relation != "indicates"))
+    const bool sign = c.relation == "presents_with" && c.direction == CueDirection::Reverse;
+    if (left.empty() || !(c.relation == "evidential" || c.relation == "indicates" || sign))
         return false;
     const AlignedMention& a = r.aligned[left.front()];
     bool relative = false;
@@ -213,7 +216,11 @@ bool ClaimExtractor::clauseAntecedent(const Reading& r, const Sentence& s,
     std::size_t t = a.first;
     while (t > s.ta && words::in(kDeterminers, r.tokens[t - 1].norm))
         --t;
-    return relative && t > s.ta && words::in(words::kArgumentPrepositions, r.tokens[t - 1].norm);
+    static constexpr std::array<std::string_view, 4> kTimes = {"after", "before", "during",
+                                                               "following"};
+    return relative && t > s.ta &&
+           (sign ? words::in(kTimes, r.tokens[t - 1].norm)
+                 : words::in(words::kArgumentPrepositions, r.tokens[t - 1].norm));
 }
 
 bool ClaimExtractor::actionEffect(const Reading& r, const CueHit& prev, const CueHit& hit) const {

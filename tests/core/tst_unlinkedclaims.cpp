@@ -224,6 +224,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a relative clause after 'symptoms of X' is X's")
         << "She has symptoms of pneumonia, which is a symptom of asthma."
         << "asthma|presents_with|community-acquired pneumonia|asserted";
+    QTest::newRow("no sign's head from the object of a time's preposition")
+        << "She had a fever after the operation, which could be a symptom of asthma."
+        << "";
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
