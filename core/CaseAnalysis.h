@@ -95,6 +95,10 @@ struct Claim {
     std::size_t headBegin = 0, headEnd = 0, tailBegin = 0, tailEnd = 0;
     std::string headText, tailText;
     ClaimOwner owner = ClaimOwner::Model;
+    // A denial of a norm ("not typically used for", "not the first-line treatment for",
+    // "not the best choice for"): it says the relation is not the usual one, not that it
+    // does not hold, so a KG edge does not contradict it (ErrorClassifier).
+    bool deniesNorm = false;
     ClaimPattern pattern = ClaimPattern::Direct; // the construction it was read from
     ClaimStatus status = ClaimStatus::Unverified;
     ClaimEvidence evidence; // empty kind when unverified

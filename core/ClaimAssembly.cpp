@@ -120,6 +120,7 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                 c.relation = "risk_factor_for";
             }
             c.polarity = polarityOf(r, s, a, b, hit);
+            c.deniesNorm = c.polarity == Polarity::Negated && normDenied(r, s, hit);
             c.begin = s.span.begin;
             c.end = s.span.end;
             c.cue = cue.cue;
@@ -177,6 +178,20 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
         if (words::in(words::kRelativePronouns, tokens[u].norm))
             return false;
     return true;
+}
+
+bool ClaimExtractor::normDenied(const Reading& r, const Sentence& s, const CueHit& hit) {
+    // A word of the norm in the cue or the few words before it: "not typically used for",
+    // "is not the first-line treatment for", "may not be the best choice for".
+    static constexpr std::array<std::string_view, 13> kNormWords = {
+        "typically", "usually", "commonly",   "generally", "routinely", "primarily",  "mainly",
+        "often",     "first",   "first-line", "best",      "preferred", "recommended"};
+    constexpr std::size_t kLookBehind = 4;
+    const std::size_t from = hit.start > s.ta + kLookBehind ? hit.start - kLookBehind : s.ta;
+    for (std::size_t t = from; t < hit.start + hit.len && t < s.tb; ++t)
+        if (words::in(kNormWords, r.tokens[t].norm))
+            return true;
+    return false;
 }
 
 } // namespace rs

@@ -246,6 +246,9 @@ private:
     // The mention named after "also known as" / "also called" right after m's item, when
     // the KG knows it and m is an unlinked or cut phrase; else m.
     std::size_t alsoKnownAs(const Reading& r, const Sentence& s, std::size_t m) const;
+    // Whether a denial at the cue is of a norm ("not typically used for", "not the best
+    // choice for"): a word of the norm in the cue or just before it.
+    static bool normDenied(const Reading& r, const Sentence& s, const CueHit& hit);
     // Whether m, the head of a participle cue after a comma, is the place its clause ends on
     // ("fluid accumulates in the pericardial sac, compressing"): no head of the cue.
     bool placeOfClause(const Reading& r, const Sentence& s, const AlignedMention& m,

@@ -124,6 +124,9 @@ void ErrorClassifier::relationErrors(CaseAnalysis& a, bool answerWrong) const {
                      "' cannot be checked"});
             continue;
         }
+        // "not typically used for W" does not deny that it treats W: no edge refutes it.
+        if (c.polarity == Polarity::Negated && c.deniesNorm)
+            continue;
         ClaimVerdict v = checker_.check(c.head, c.relation, c.tail, c.polarity);
         c.status = v.status;
         c.evidence = std::move(v.evidence);

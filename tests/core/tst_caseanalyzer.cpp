@@ -175,6 +175,14 @@ void TestCaseAnalyzer::findings_data() {
            "relation/contradicted_negation/critical: "
            "relation/contradicted_negation/(Compound,treats,Disease)"
         << "";
+    // "not typically used for" denies a norm, not the relation: the KG's edge says the drug
+    // can treat it, which is no contradiction (written from the definition in DESIGN.md).
+    QTest::newRow("a denied norm is no contradicted negation")
+        << q << kDrugOptions << "A"
+        << "A" << 1
+        << supported + "2. Amoxicillin does not typically treat pneumonia in infants." + answerA
+        << ""
+        << "";
     QTest::newRow("claim on a concept without edges is a coverage gap")
         << q << kDrugOptions << "A"
         << "A" << 1 << supported + "2. Amoxicillin causes photosensitivity." + answerA << ""
