@@ -93,6 +93,12 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
         const auto* cands = lexicon_.relationCuesStartingWith(r.tokens[t].norm);
         if (!cands)
             continue;
+        // Whether a copula here is followed by a qualifier (matchesQualified), tested once
+        // per token rather than per candidate cue.
+        const std::string& next = t + 1 < s.tb ? r.tokens[t + 1].norm : r.tokens[t].norm;
+        const bool qualified =
+            t + 1 < s.tb && (r.tokens[t].norm == "is" || r.tokens[t].norm == "are") &&
+            (next == "also" || next == "all" || words::in(words::kQualifiers, next));
         for (std::size_t ci : *cands) {
             // "Y like X" lists examples; "seems like", "malaria-like" do not.
             const auto& cueTokens = lexicon_.relationCues()[ci].tokens;
@@ -108,7 +114,7 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
                 s.hits.push_back({t, cueTokens.size(), ci, false});
                 break;
             }
-            if (const std::size_t len = r.matchesQualified(cueTokens, t, s.tb)) {
+            if (const std::size_t len = qualified ? r.matchesQualified(cueTokens, t, s.tb) : 0) {
                 s.hits.push_back({t, len, ci, false});
                 break;
             }
