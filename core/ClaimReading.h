@@ -227,7 +227,7 @@ struct ClaimExtractor::Reading {
         if (q == at + 1 || q - at > kMaxQualifiers + 1)
             return 0;
         const std::vector<std::string> rest(cue.begin() + 1, cue.end());
-        return softJoin(q) && matches(rest, q, limit) ? q - at + rest.size() : 0;
+        return q < limit && softJoin(q) && matches(rest, q, limit) ? q - at + rest.size() : 0;
     }
 };
 
