@@ -53,6 +53,10 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                                    std::vector<Claim>& claims) const {
     const RelationCue& cue = lexicon_.relationCues()[hit.cue];
     const bool forward = cue.direction == CueDirection::Forward;
+    // "X is associated with Y": a cue explicit enough for one end the KG does not know.
+    const bool explicitCue =
+        std::find_first_of(cue.tokens.begin(), cue.tokens.end(), settings_.explicitCueWords.begin(),
+                           settings_.explicitCueWords.end()) != cue.tokens.end();
     for (std::size_t li : left) {
         const AlignedMention& a = r.aligned[li];
         // A cue with linked concepts on both sides reports no coverage gap, whether or
@@ -65,10 +69,6 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
         // cue noun's modifier, not its head.
         // Not before "such as": "an over-the-counter medication such as X" is X's class.
         const bool examplesCue = cue.relation == "is_a" && !forward;
-        const bool explicitCue =
-            std::find_first_of(cue.tokens.begin(), cue.tokens.end(),
-                               settings_.explicitCueWords.begin(),
-                               settings_.explicitCueWords.end()) != cue.tokens.end();
         if (negatesMention(r, s, a) ||
             (li >= r.linkedCount && a.last == hit.start && a.first > s.ta && !examplesCue &&
              cue.tokens.front() != "is" && cue.tokens.front() != "are" &&

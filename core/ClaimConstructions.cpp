@@ -328,22 +328,26 @@ bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const C
     const std::string& first = r.tokens[hit.start].norm;
     bool relative = first == "used" || (first.size() > 4 && first.ends_with("ed"));
     int mentions = 0;
-    bool placed = false; // the class noun's place is one of the mentions
+    bool placed = false; // the class noun's place ("of the esophagus") is one of the mentions
     for (std::size_t t = end; t < hit.start; ++t) {
         if (r.covered[t] >= 0 && (t == end || r.covered[t] != r.covered[t - 1]))
             ++mentions;
+        const bool opensRelative =
+            hasAny(r.separator(t), ",") && words::in(words::kRelativePronouns, r.tokens[t].norm);
+        if (opensRelative && t > end)
+            placed = classOfPlace(r, end, t);
         const std::string_view sep = r.separator(t);
         if (hasAny(sep, ";:()[]{}\".!?") || words::in(words::kSubjectPronouns, r.tokens[t].norm))
             return false;
         // "refers to eye movements, which could be a sign of": a relative clause after a
         // comma is about the noun before it; after an apposition that noun is X itself
         // ("haloperidol, an antipsychotic medication, which can cause NMS"), and so is a
-        // class noun after "is a" ("X is a cephalosporin antibiotic, which is effective");
+        // class noun after "is a" ("X is a cephalosporin antibiotic, which is effective"), or
+        // its "of" complement ("an allergic condition of the esophagus, which can cause");
         // not after "a type of" ("a type of neural tube defect, which": the defect's).
-        if (hasAny(sep, ",") && words::in(words::kRelativePronouns, r.tokens[t].norm) &&
-            !copula.appositive &&
+        if (opensRelative && !copula.appositive &&
             !(t > end && c.tokens.back() != "to" && c.tokens.back() != "of" &&
-              (words::in(kClassNouns, r.tokens[t - 1].norm) || (placed = classOfPlace(r, end, t)))))
+              (words::in(kClassNouns, r.tokens[t - 1].norm) || placed)))
             return false;
         relative = relative || r.tokens[t].norm == "that" || r.tokens[t].norm == "which" ||
                    r.tokens[t].norm == "used";
