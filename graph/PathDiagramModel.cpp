@@ -20,8 +20,8 @@ Model::EdgeStatus Model::Edge::status() const {
     if (flags & EdgeBranch)
         return EdgeStatus::Branch;
     if (flags & EdgeModel)
-        return checkedClaim || (flags & EdgeOnKgPath) ? EdgeStatus::Supported
-                                                      : EdgeStatus::Unverified;
+        return supportedClaim || (flags & EdgeOnKgPath) ? EdgeStatus::Supported
+                                                        : EdgeStatus::Unverified;
     if (flags & EdgeMissing)
         return EdgeStatus::Missing;
     return EdgeStatus::Reference;
@@ -139,11 +139,13 @@ struct PathDiagramBuilder {
             ensureOnPath(cl.tail);
             Model::Edge& e = crossEdge(cl.head, cl.tail);
             e.flags |= Model::EdgeModel | Model::EdgeClaim;
-            // Hedged claims are exempt from the "unsupported" check, so the absence of a
-            // finding says nothing about them.
+            // A claim the KG neither supports nor contradicts is unverified, not a
+            // KG-supported step ("Montelukast is not typically used for COPD": no check).
+            // Projects written before claim statuses: hedged claims are exempt from the
+            // check, so the absence of a finding says nothing about them.
             const bool hedged = cl.polarity == Polarity::Hedged;
-            if (!hedged)
-                e.checkedClaim = true;
+            if (cl.status ? *cl.status == ClaimStatus::Supported : !hedged)
+                e.supportedClaim = true;
             if (!e.directionFromClaim) {
                 e.label = {hedged                             ? Model::Label::HedgedRelation
                            : cl.polarity == Polarity::Negated ? Model::Label::NegatedRelation

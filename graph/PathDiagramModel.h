@@ -99,7 +99,9 @@ struct PathDiagramModel {
         int weight = 1;
         bool constraint = true; // false: may not reorder the row (claims across it)
         bool directionFromClaim = false;
-        bool checkedClaim = false; // an asserted or denied claim: the relation check ran on it
+        // A claim the KG supports (status supported; in a project written before claim
+        // statuses, an asserted or denied claim the relation check ran on with no finding).
+        bool supportedClaim = false;
         std::vector<Note> notes;
         EdgeStatus status() const; // the one that sets its colour
     };

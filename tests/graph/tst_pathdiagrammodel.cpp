@@ -130,6 +130,20 @@ CaseResult sameRelationChoice() {
     return r;
 }
 
+// A project with claim statuses: the KG supports one claim; the other, a denied norm ("is
+// not typically used for"), is unverified and no KG-supported step.
+CaseResult claimStatuses() {
+    CaseResult r;
+    r.reasoningPath = {node("chronic obstructive pulmonary disease", "Disease", 0),
+                       node("Montelukast", "Compound", 1), node("Prednisone", "Compound", 2)};
+    r.claims = {
+        claim("Montelukast", "treats", "chronic obstructive pulmonary disease", Polarity::Negated),
+        claim("Prednisone", "treats", "chronic obstructive pulmonary disease", Polarity::Asserted)};
+    r.claims[0].status = ClaimStatus::Unverified;
+    r.claims[1].status = ClaimStatus::Supported;
+    return r;
+}
+
 using Fixture = std::function<CaseResult()>;
 
 } // namespace
@@ -187,6 +201,13 @@ void TestPathDiagramModel::edgeStatus_data() {
     QTest::newRow("hedged claim is not checked")
         << Fixture(deniedAndHedged) << "vitamin B6 deficiency"
         << "peripheral neuropathy" << Status::Unverified << int(Model::EdgeClaim);
+    QTest::newRow("unverified claim is no KG-supported step")
+        << Fixture(claimStatuses) << "Montelukast"
+        << "chronic obstructive pulmonary disease" << Status::Unverified
+        << int(Model::EdgeModel | Model::EdgeClaim);
+    QTest::newRow("supported claim") << Fixture(claimStatuses) << "Prednisone"
+                                     << "chronic obstructive pulmonary disease" << Status::Supported
+                                     << int(Model::EdgeModel | Model::EdgeClaim);
     QTest::newRow("step aligned with the reference path")
         << Fixture(deniedAndHedged) << "peripheral neuropathy"
         << "Pyridoxine" << Status::Supported << int(Model::EdgeModel | Model::EdgeOnKgPath);
