@@ -152,7 +152,8 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     // "The presence of X suggests", "evidence of X, which is a complication of Y", "a
     // history of X is a risk factor for" are about X; "in the case of X, the concern is"
     // is not.
-    // "symptoms of X, which is a complication of Y": a relative clause after a comma is X's.
+    // "symptoms of X, which is a complication of Y", "a diagnosis of X, which is
+    // characterized by Y": a relative clause after a comma is X's.
     bool relative = false;
     for (std::size_t u = a.last; u < cue.start && !relative; ++u)
         relative =
@@ -161,7 +162,8 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
         !(t - 1 > s.ta &&
           (words::in(words::kSubsumptionNouns, tokens[t - 2].norm) ||
            (words::in(kRelationalNouns, tokens[t - 2].norm) && tokens[t - 2].norm != "case") ||
-           (relative && words::in(kSymptomNouns, tokens[t - 2].norm)))))
+           (relative && (words::in(kSymptomNouns, tokens[t - 2].norm) ||
+                         words::in(kOnsetNouns, tokens[t - 2].norm))))))
         return false;
     // "X, which is a major concern given his Y": the predicate noun of an is-a cue ends at
     // a generic noun ("a type of Y" aside); a concept after it is none of the cue's.

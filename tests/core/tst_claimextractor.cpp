@@ -450,6 +450,11 @@ void TestClaimExtractor::extract_data() {
            "community-acquired pneumonia|presents_with|cough|asserted;"
            "community-acquired pneumonia|presents_with|wheezing|asserted"
         << "";
+    QTest::newRow("a relative clause after 'a diagnosis of X' is X's")
+        << "The fever suggests a diagnosis of pneumonia, which presents with cough."
+        << "fever|indicates|community-acquired pneumonia|asserted;"
+           "community-acquired pneumonia|presents_with|cough|asserted"
+        << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
