@@ -515,7 +515,14 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         const std::size_t until = j + 1 < cues.size() ? cues[j + 1]->start : s.tb;
         bool fromLabel = false, pronoun = false;
         std::size_t conjunction = 0;
-        auto left = leftArguments(r, s, hit, from, prevTailEnd, fromLabel, pronoun, conjunction);
+        // "X, which is a life-threatening complication of Y": the head's distance is to the
+        // copula the cue is bridged from, not to the cue.
+        CueHit reach = hit;
+        if (bridged) {
+            reach.start = cues[j - 1]->start;
+            reach.len = hit.start + hit.len - reach.start;
+        }
+        auto left = leftArguments(r, s, reach, from, prevTailEnd, fromLabel, pronoun, conjunction);
         hit.labelled = fromLabel;
         hit.pronoun = pronoun;
         // The construction the claims of this cue are read from: the last one that chose

@@ -455,6 +455,10 @@ void TestClaimExtractor::extract_data() {
         << "fever|indicates|community-acquired pneumonia|asserted;"
            "community-acquired pneumonia|presents_with|cough|asserted"
         << "";
+    QTest::newRow("a bridged cue's head is measured to its copula")
+        << "The patient has asthma, which is a well known cause of wheezing."
+        << "asthma|causes|wheezing|asserted"
+        << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
