@@ -103,8 +103,9 @@ inline constexpr std::array<std::string_view, 51> kTransparentHeads = {"therapy"
                                                                        "vaccine"};
 
 // Verbs common after a subject in clinical explanations ("aspirin inhibits ...", "thyroid
-// cancer makes ..."): after a concept they start a predicate, they are no head noun.
-inline constexpr std::array<std::string_view, 62> kCommonVerbs = {
+// cancer makes ...", "causes of stroke include"): after a concept they start a predicate,
+// they are no head noun.
+inline constexpr std::array<std::string_view, 63> kCommonVerbs = {
     "makes",    "make",     "seen",       "shows",     "show",     "seems",     "appears",
     "remains",  "occurs",   "develops",   "involves",  "affects",  "increases", "decreases",
     "reduces",  "lowers",   "raises",     "inhibits",  "blocks",   "binds",     "acts",
@@ -113,7 +114,7 @@ inline constexpr std::array<std::string_view, 62> kCommonVerbs = {
     "gives",    "takes",    "stimulates", "activates", "promotes", "impairs",   "worsens",
     "improves", "presents", "results",    "leads",     "causes",   "suggests",  "indicates",
     "supports", "carries",  "spreads",    "responds",  "persists", "resolves",  "progresses",
-    "arises",   "exists",   "lies",       "begins",    "points",   "support"};
+    "arises",   "exists",   "lies",       "begins",    "points",   "support",   "include"};
 
 // Words that follow a verb, not a noun: a determiner starting its object ("hemianopia
 // support a lesion") or a particle ("fever points away from").

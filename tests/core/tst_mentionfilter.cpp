@@ -73,6 +73,9 @@ void TestMentionFilter::filter_data() {
     QTest::newRow("adverb") << "Fever recently."
                             << "fever"
                             << "";
+    QTest::newRow("a plural verb starts a predicate") << "Side effects of metformin include fever."
+                                                      << "metformin;fever"
+                                                      << "";
     QTest::newRow("conjunction") << "Fever and chills."
                                  << "fever"
                                  << "";
