@@ -290,6 +290,27 @@ bool ClaimExtractor::copularBridge(const Reading& r, const CueHit& copula,
     return r.softJoin(hit.start);
 }
 
+bool ClaimExtractor::seriesAdjective(const Reading& r, std::size_t objectAt, std::size_t t) const {
+    // "a raised, waxy, and pearly nodule": each word before t in no mention and of no
+    // closed class but "and", joined by commas and spaces only.
+    std::size_t u = objectAt;
+    while (u < t && words::in(kDeterminers, r.tokens[u].norm))
+        ++u;
+    // Not before a clause ("a beta agonist, and asthma is", "a disease, but it").
+    const std::string& next = r.tokens[t].norm;
+    if (u == t || r.separator(t).find_first_not_of(", ") != std::string_view::npos ||
+        words::in(kClauseConjunctions, next) || words::in(words::kRelativePronouns, next) ||
+        words::in(words::kSubjectPronouns, next))
+        return false;
+    for (std::size_t v = u; v < t; ++v) {
+        const PhraseWord* w = lexicon_.phraseWord(r.tokens[v].norm);
+        if (r.covered[v] >= 0 || (w && *w != PhraseWord::Vague && r.tokens[v].norm != "and") ||
+            (v > u && r.separator(v).find_first_not_of(", ") != std::string_view::npos))
+            return false;
+    }
+    return true;
+}
+
 bool ClaimExtractor::classOfPlace(const Reading& r, std::size_t from, std::size_t to) {
     // "an allergic inflammatory condition of the esophagus, which": the words before `to`
     // are a class noun and its "of" complement, so a relative clause there is the class

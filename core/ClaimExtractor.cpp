@@ -8,6 +8,18 @@ namespace rs {
 
 using namespace claimwords;
 
+namespace {
+
+// Whether a relative pronoun stands among tokens [from, to).
+bool relativePronounIn(const std::vector<Token>& tokens, std::size_t from, std::size_t to) {
+    for (std::size_t t = from; t < to; ++t)
+        if (words::in(words::kRelativePronouns, tokens[t].norm))
+            return true;
+    return false;
+}
+
+} // namespace
+
 ClaimExtractor::ClaimExtractor(const Lexicon& lexicon, ClaimSettings settings)
     : lexicon_(lexicon), settings_(settings) {
     // The cue whose relation "symptoms of Y, including X" states (examplesOfSymptoms).
@@ -439,9 +451,11 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
     const std::size_t objectAt = listed ? hitEnd : objectStart(r, s, hitEnd);
     if (!listed && (b.last > until || b.first < objectAt || b.first - objectAt > gapMax))
         return out;
-    // "X is a beta agonist, and asthma ...": a clause break ends the cue's object.
+    // "X is a beta agonist, and asthma ...": a clause break ends the cue's object; not the
+    // comma after the first of two adjectives ("presents with sudden, severe pain"): one
+    // word no phrase takes, neither a generic noun nor a mention.
     for (std::size_t t = hitEnd + 1; t <= b.first && !listed; ++t)
-        if (r.clauseBreakBefore(t))
+        if (r.clauseBreakBefore(t) && !seriesAdjective(r, objectAt, t))
             return out;
     out.push_back(s.mentions[k]);
     std::size_t itemFirst = r.aligned[out.back()].first; // where the current item starts
@@ -517,12 +531,8 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         std::size_t conjunction = 0;
         // "X, which is a life-threatening complication of Y": the head's distance is to the
         // copula the cue is bridged from, not to the cue.
-        CueHit reach = hit;
-        if (bridged) {
-            reach.start = cues[j - 1]->start;
-            reach.len = hit.start + hit.len - reach.start;
-        }
-        auto left = leftArguments(r, s, reach, from, prevTailEnd, fromLabel, pronoun, conjunction);
+        auto left = leftArguments(r, s, bridged ? hit.spannedFrom(cues[j - 1]->start) : hit, from,
+                                  prevTailEnd, fromLabel, pronoun, conjunction);
         hit.labelled = fromLabel;
         hit.pronoun = pronoun;
         // The construction the claims of this cue are read from: the last one that chose
@@ -586,20 +596,15 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         // comma before the cue, whose head is X, not Y.
         // Not when a relative clause opens on Y there ("characteristic of Y, which is a").
         if (!left.empty() && left.back() == prevTail && prevRelative && !hit.appositive) {
-            bool closed = false, reopened = false;
+            bool closed = false;
             for (std::size_t t = r.aligned[left.back()].last; t <= hit.start && !closed; ++t)
                 closed = r.clauseBreakBefore(t);
-            for (std::size_t t = r.aligned[left.back()].last; t < hit.start; ++t)
-                reopened = reopened || words::in(words::kRelativePronouns, r.tokens[t].norm);
-            closed = closed && !reopened;
+            closed = closed && !relativePronounIn(r.tokens, r.aligned[left.back()].last, hit.start);
             if (closed)
                 headFrom(prevLeft, ClaimPattern::RelativeClause);
         }
-        prevRelative = false;
-        if (!left.empty())
-            for (std::size_t t = r.aligned[left.back()].last; t < hit.start; ++t)
-                prevRelative =
-                    prevRelative || words::in(words::kRelativePronouns, r.tokens[t].norm);
+        prevRelative =
+            !left.empty() && relativePronounIn(r.tokens, r.aligned[left.back()].last, hit.start);
         prevLeft = left;
         if (const RelationCue& c = lexicon_.relationCues()[hit.cue];
             !(c.relation == "is_a" && c.direction == CueDirection::Reverse)) {

@@ -216,6 +216,10 @@ private:
     bool copularBridge(const Reading& r, const CueHit& copula, const CueHit& hit) const;
     // Whether tokens [from, to) end in a class noun's "of" complement, a concept ("a
     // condition of the esophagus").
+    // Whether the comma before token t follows adjectives in series that open a cue's
+    // object at objectAt ("sudden, severe pain"): words in no mention, neither generic nor
+    // closed-class.
+    bool seriesAdjective(const Reading& r, std::size_t objectAt, std::size_t t) const;
     static bool classOfPlace(const Reading& r, std::size_t from, std::size_t to);
     // Whether "X is a Y that <cue> Z" makes the cue take the copula's head X.
     bool relativeBridge(const Reading& r, const Sentence& s, const CueHit& copula,

@@ -155,6 +155,14 @@ struct ClaimExtractor::CueHit {
     // "The most common cause of W is V": the copula its complement was read at (the
     // is-a cue there is no claim of its own), 0 when none.
     std::size_t copulaRead = 0;
+
+    // This cue widened to start at token `from` before it (a copula it is bridged from).
+    CueHit spannedFrom(std::size_t from) const {
+        CueHit h = *this;
+        h.len = start + len - from;
+        h.start = from;
+        return h;
+    }
 };
 
 // One output being read: its tokens, the mentions aligned to them, and the helpers every

@@ -81,6 +81,35 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, const Kin
     return false;
 }
 
+bool NounPhraseChunker::seriesAdjective(std::string_view text, const std::vector<Token>& tokens,
+                                        const Kinds& kinds, const std::vector<Mark>& marks,
+                                        std::size_t ta, std::size_t tb, std::size_t first,
+                                        std::size_t last) {
+    // "a firm, red nodule", "a raised, waxy, and pearly nodule": one word before a comma,
+    // after an article and the noun's other adjectives, is one of them.
+    if (last - first != 1 || last >= tb)
+        return false;
+    auto sep = [&](std::size_t t) {
+        return text.substr(tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end);
+    };
+    auto closedClass = [&](std::size_t t) {
+        const PhraseWord* k = kinds.of(t);
+        return k &&
+               !(*k == PhraseWord::Vague || *k == PhraseWord::Relational || *k == PhraseWord::Noun);
+    };
+    std::size_t series = first;
+    while (series > ta + 1 && sep(series) == ", " && !closedClass(series - 1))
+        --series;
+    // The next adjective or the noun goes on after the comma ("a corticosteroid, which",
+    // "a fibrate, not a statin": a noun ends there).
+    std::size_t next = last;
+    if (next + 1 < tb && tokens[next].norm == "and" && sep(next + 1) == " ")
+        ++next;
+    return series > ta && (tokens[series - 1].norm == "a" || tokens[series - 1].norm == "an") &&
+           sep(last) == ", " && (next >= marks.size() || marks[next] == Mark::Free) &&
+           !closedClass(next);
+}
+
 std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
                                                   const std::vector<Token>& tokens, std::size_t ta,
                                                   std::size_t tb,
@@ -142,6 +171,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
                                                                          tokens[first].end) == "-");
             const bool holdsLinked = linkedComplement && last == end;
             if (!linked && (!linkedComplement || holdsLinked) && !demonstrative && !measurement &&
+                !seriesAdjective(text, tokens, kinds, marks, ta, tb, first, last) &&
                 namesConcept(tokens, kinds, first, last))
                 out.push_back({first, last, holdsLinked});
         }

@@ -53,6 +53,12 @@ private:
     bool namesConcept(const std::vector<Token>& tokens, const Kinds& kinds, std::size_t first,
                       std::size_t last) const;
 
+    // Whether the one word [first, last) is one of a noun's adjectives in series after an
+    // article ("a firm, red nodule"), no phrase of its own.
+    static bool seriesAdjective(std::string_view text, const std::vector<Token>& tokens,
+                                const Kinds& kinds, const std::vector<Mark>& marks, std::size_t ta,
+                                std::size_t tb, std::size_t first, std::size_t last);
+
     const Lexicon& lexicon_;
     std::size_t maxTokens_;
 };

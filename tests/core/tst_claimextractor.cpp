@@ -459,6 +459,10 @@ void TestClaimExtractor::extract_data() {
         << "The patient has asthma, which is a well known cause of wheezing."
         << "asthma|causes|wheezing|asserted"
         << "";
+    QTest::newRow("adjectives in series before the cue's object")
+        << "Pneumonia presents with sudden, severe cough."
+        << "community-acquired pneumonia|presents_with|cough|asserted"
+        << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"

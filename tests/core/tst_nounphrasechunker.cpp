@@ -89,6 +89,16 @@ void TestNounPhraseChunker::chunk_data() {
                                                   << "";
     QTest::newRow("one adjective alone") << "a raised, waxy nodule"
                                          << "waxy nodule";
+    QTest::newRow("adjectives in series after an article") << "a firm, red nodule"
+                                                           << "nodule";
+    QTest::newRow("adjectives in series with 'and'") << "a firm, smooth, and red patch"
+                                                     << "patch";
+    QTest::newRow("a noun before a comma and a clause") << "a corticosteroid, which helps"
+                                                        << "corticosteroid";
+    QTest::newRow("a noun before a comma and a negation") << "a fibrate, not a statin"
+                                                          << "fibrate|statin";
+    QTest::newRow("listed nouns without an article") << "hesitancy, weak stream"
+                                                     << "hesitancy|weak stream";
     QTest::newRow("listed noun in -ic") << "an antibiotic"
                                         << "antibiotic";
     QTest::newRow("adverb") << "killed rapidly by cells"
