@@ -290,6 +290,17 @@ bool ClaimExtractor::copularBridge(const Reading& r, const CueHit& copula,
     return r.softJoin(hit.start);
 }
 
+std::size_t ClaimExtractor::premodifiersFrom(const Reading& r, const AlignedMention& m) const {
+    std::size_t t = m.first;
+    while (t > 0 && r.covered[t - 1] < 0 && r.softJoin(t)) {
+        const PhraseWord* w = lexicon_.phraseWord(r.tokens[t - 1].norm);
+        if (w && *w != PhraseWord::Vague)
+            break;
+        --t;
+    }
+    return t;
+}
+
 bool ClaimExtractor::seriesAdjective(const Reading& r, std::size_t objectAt, std::size_t t) const {
     // "a raised, waxy, and pearly nodule": each word before t in no mention and of no
     // closed class but "and", joined by commas and spaces only.

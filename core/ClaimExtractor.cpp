@@ -449,7 +449,8 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
          r.tokens[b.first - 1].norm == "those"))
         return out;
     const std::size_t objectAt = listed ? hitEnd : objectStart(r, s, hitEnd);
-    if (!listed && (b.last > until || b.first < objectAt || b.first - objectAt > gapMax))
+    if (!listed && (b.last > until || b.first < objectAt ||
+                    std::max(premodifiersFrom(r, b), objectAt) - objectAt > gapMax))
         return out;
     // "X is a beta agonist, and asthma ...": a clause break ends the cue's object; not the
     // comma after the first of two adjectives ("presents with sudden, severe pain"): one

@@ -216,6 +216,9 @@ private:
     bool copularBridge(const Reading& r, const CueHit& copula, const CueHit& hit) const;
     // Whether tokens [from, to) end in a class noun's "of" complement, a concept ("a
     // condition of the esophagus").
+    // Where the words in front of m that modify it start ("a hyperkalemic non-anion gap
+    // metabolic acidosis"): words in no mention, joined by spaces, of no closed class.
+    std::size_t premodifiersFrom(const Reading& r, const AlignedMention& m) const;
     // Whether the comma before token t follows adjectives in series that open a cue's
     // object at objectAt ("sudden, severe pain"): words in no mention, neither generic nor
     // closed-class.

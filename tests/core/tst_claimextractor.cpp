@@ -463,6 +463,10 @@ void TestClaimExtractor::extract_data() {
         << "Pneumonia presents with sudden, severe cough."
         << "community-acquired pneumonia|presents_with|cough|asserted"
         << "";
+    QTest::newRow("the object's own modifiers are no distance to the cue")
+        << "Amoxicillin can cause a severe itchy diffuse maculopapular rash."
+        << "amoxicillin|causes|rash|asserted"
+        << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
