@@ -73,7 +73,19 @@ std::size_t ClaimExtractor::wordsBetween(const Reading& r, const AlignedMention&
                 break;
         }
     }
-    return hit.start >= t ? hit.start - t : 0;
+    // "X has also been shown to reduce the risk of": the verb's auxiliaries and the words
+    // that report it are no distance either ("to" only after those: "discontinued to
+    // reduce" opens a purpose clause).
+    static constexpr std::array<std::string_view, 11> kVerbChain = {
+        "has",   "have",  "had",      "been",    "also",    "shown",
+        "known", "found", "reported", "thought", "believed"};
+    std::size_t n = 0;
+    for (; t < hit.start; ++t) {
+        const std::string& w = r.tokens[t].norm;
+        const bool reported = w == "to" && t > 0 && words::in(kVerbChain, r.tokens[t - 1].norm);
+        n += words::in(kVerbChain, w) || reported ? 0 : 1;
+    }
+    return n;
 }
 
 std::size_t ClaimExtractor::clauseLabel(const Reading& r, const Sentence& s,

@@ -467,6 +467,14 @@ void TestClaimExtractor::extract_data() {
         << "Amoxicillin can cause a severe itchy diffuse maculopapular rash."
         << "amoxicillin|causes|rash|asserted"
         << "";
+    QTest::newRow("auxiliaries and a reporting verb are no distance to the cue")
+        << "Amoxicillin has also been shown to cause rash."
+        << "amoxicillin|causes|rash|asserted"
+        << "";
+    QTest::newRow("a purpose clause is distance to the cue")
+        << "Amoxicillin should be promptly discontinued to cause rash."
+        << ""
+        << "promptly discontinued";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
