@@ -8,6 +8,17 @@ namespace rs {
 
 using namespace claimwords;
 
+namespace {
+
+// Whether a cue's first word is a participle that can follow its noun directly ("an
+// antibiotic used to treat", "a movement disorder caused by", "a finding seen in"; not
+// "found": "a protein found in muscle cells" places it, the cue "found in" would not).
+bool participle(const std::string& w) {
+    return w == "used" || w == "seen" || w == "heard" || (w.size() > 4 && w.ends_with("ed"));
+}
+
+} // namespace
+
 std::size_t ClaimExtractor::objectStart(const Reading& r, const Sentence& s, std::size_t from) {
     // "is contraindicated in patients with a history of seizures", "is common in those
     // with diabetes": the people who have it stand for the condition.
@@ -138,7 +149,7 @@ std::size_t ClaimExtractor::appositionHead(const Reading& r, const Sentence& s,
     while (t > s.ta && words::in(kRelativeAuxiliaries, r.tokens[t - 1].norm))
         --t;
     const std::string& first = r.tokens[hit.start].norm;
-    bool relative = first == "used" || (first.size() > 4 && first.ends_with("ed"));
+    bool relative = participle(first);
     if (t > s.ta && (r.tokens[t - 1].norm == "that" || r.tokens[t - 1].norm == "which")) {
         --t;
         relative = true;
@@ -370,7 +381,7 @@ bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const C
         return false;
     // "is a movement disorder caused by": a participle cue right after the noun.
     const std::string& first = r.tokens[hit.start].norm;
-    bool relative = first == "used" || (first.size() > 4 && first.ends_with("ed"));
+    bool relative = participle(first);
     int mentions = 0;
     bool placed = false; // the class noun's place ("of the esophagus") is one of the mentions
     for (std::size_t t = end; t < hit.start; ++t) {

@@ -475,6 +475,10 @@ void TestClaimExtractor::extract_data() {
         << "Amoxicillin should be promptly discontinued to cause rash."
         << ""
         << "promptly discontinued";
+    QTest::newRow("an irregular participle after the predicate noun")
+        << "Fever is a finding seen in pneumonia."
+        << "community-acquired pneumonia|presents_with|fever|asserted"
+        << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
@@ -663,7 +667,7 @@ void TestClaimExtractor::extract_data() {
            "acute bronchitis|causes|fever|negated"
         << "";
     QTest::newRow("not with a word of its own is no contrast")
-        << "Fever suggests pneumonia, not seen in asthma."
+        << "Fever suggests pneumonia, not found in asthma."
         << "fever|indicates|community-acquired pneumonia|asserted"
         << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
