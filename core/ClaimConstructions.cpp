@@ -782,7 +782,7 @@ void ClaimExtractor::claimsOfCue(const Reading& r, const Sentence& s, CueHit& hi
     std::size_t copula = 0, subject = 0;
     if (!listed)
         if (auto complement = copularComplement(r, s, hit, right, copula, subject);
-            !complement.empty() && (left.empty() || r.aligned[left.back()].last < subject)) {
+            !complement.empty() && (left.empty() || r.aligned[left.back()].last <= subject)) {
             const std::size_t before = claims.size();
             claimsOfPairs(r, s, hit, complement, right, ClaimPattern::Copular, claims);
             copularPolarity(r, copula, complement, claims, before);

@@ -479,6 +479,10 @@ void TestClaimExtractor::extract_data() {
         << "Fever is a finding seen in pneumonia."
         << "community-acquired pneumonia|presents_with|fever|asserted"
         << "";
+    QTest::newRow("a concept right before the comma that opens the subject's clause")
+        << "Given the fever, the most likely cause of the cough is pneumonia."
+        << "community-acquired pneumonia|causes|cough|asserted"
+        << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
