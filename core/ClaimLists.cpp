@@ -54,8 +54,14 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
             modifiers = w == "the" ? modifiers : 0;
             continue;
         }
+        // "used to treat A and protect the D": a verb before an article opens a predicate of
+        // its own ("and lower extremity edema": a modifier).
+        const PhraseWord* kind = lexicon_.phraseWord(w);
+        const PhraseWord* next = lexicon_.phraseWord(r.tokens[t + 1].norm);
         if (words::in(kPhraseStops, w) || words::in(words::kRelativePronouns, w) ||
-            words::in(kNonConcepts, w) || ++unlinked > kMaxUnlinked)
+            words::in(kNonConcepts, w) ||
+            (kind && *kind == PhraseWord::Verb && next && *next == PhraseWord::Determiner) ||
+            ++unlinked > kMaxUnlinked)
             return false;
         ++modifiers;
     }

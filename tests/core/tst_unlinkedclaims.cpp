@@ -74,6 +74,13 @@ void TestUnlinkedClaims::extract_data() {
         << "Amoxicillin is a penicillin antibiotic, which treats pneumonia."
         << "amoxicillin|is_a|[penicillin antibiotic]|asserted;"
            "amoxicillin|treats|community-acquired pneumonia|asserted";
+    QTest::newRow("a verb before an article ends a coordinated object")
+        << "Amoxicillin treats pneumonia and protects the airways."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted";
+    QTest::newRow("a verb before a noun is its modifier")
+        << "Amoxicillin treats pneumonia and lower airway infections."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "amoxicillin|treats|[airway infections]|asserted";
     QTest::newRow("article left out") << "Wheezing is caused by a bronchospasm."
                                       << "[bronchospasm]|causes|wheezing|asserted";
     QTest::newRow("negated") << "Amoxicillin does not treat viral infections."
