@@ -728,9 +728,11 @@ std::vector<std::size_t> ClaimExtractor::copularComplement(const Reading& r, con
     while (t > s.ta && hit.start - t < kMaxSubjectWords && !r.clauseBreakBefore(t) &&
            r.covered[t - 1] < 0 && r.tokens[t - 1].norm != "the")
         --t;
-    if (!(t > s.ta && r.tokens[t - 1].norm == "the" && r.covered[t - 1] < 0))
+    // "Side effects of X include": or the sentence opens with the subject.
+    const bool opens = t == s.ta;
+    if (!opens && !(t > s.ta && r.tokens[t - 1].norm == "the" && r.covered[t - 1] < 0))
         return {};
-    const std::size_t the = t - 1;
+    const std::size_t the = opens ? t : t - 1;
     if (the > s.ta && !r.clauseBreakBefore(the) &&
         !(words::in(kClauseOpeners, r.tokens[the - 1].norm) || r.tokens[the - 1].norm == "that" ||
           r.tokens[the - 1].norm == "whether"))
@@ -744,9 +746,13 @@ std::vector<std::size_t> ClaimExtractor::copularComplement(const Reading& r, con
                !(r.tokens[u].norm == "is" || r.tokens[u].norm == "are"))
             ++u;
     }
-    if (u >= s.tb || !r.softJoin(u) ||
-        !(r.tokens[u].norm == "is" || r.tokens[u].norm == "are" || r.tokens[u].norm == "was" ||
-          r.tokens[u].norm == "were"))
+    // "The side effects of X (can) include A, B": a list of what the noun names.
+    static constexpr std::array<std::string_view, 6> kCopulas = {"is",   "are",     "was",
+                                                                 "were", "include", "includes"};
+    if (u + 1 < s.tb && (r.tokens[u].norm == "can" || r.tokens[u].norm == "may") &&
+        (r.tokens[u + 1].norm == "include"))
+        ++u;
+    if (u >= s.tb || !r.softJoin(u) || !words::in(kCopulas, r.tokens[u].norm))
         return {};
     copula = u;
     // The complement: the next concept after the copula, articles and a negation or adverb
@@ -785,7 +791,7 @@ void ClaimExtractor::claimsOfCue(const Reading& r, const Sentence& s, CueHit& hi
             !complement.empty() && (left.empty() || r.aligned[left.back()].last <= subject)) {
             const std::size_t before = claims.size();
             claimsOfPairs(r, s, hit, complement, right, ClaimPattern::Copular, claims);
-            copularPolarity(r, copula, complement, claims, before);
+            copularPolarity(r, subject, hit.start, copula, complement, claims, before);
             hit.copulaRead = copula;
             return;
         }
@@ -836,12 +842,14 @@ bool ClaimExtractor::placeOfClause(const Reading& r, const Sentence& s, const Al
     return t > s.ta && words::in(kPlaces, r.tokens[t - 1].norm);
 }
 
-void ClaimExtractor::copularPolarity(const Reading& r, std::size_t copula,
-                                     const std::vector<std::size_t>& complement,
+void ClaimExtractor::copularPolarity(const Reading& r, std::size_t subject, std::size_t cue,
+                                     std::size_t copula, const std::vector<std::size_t>& complement,
                                      std::vector<Claim>& claims, std::size_t from) const {
-    // "The treatment for W is not V": the copula's negation or hedge is the claims'.
-    bool negated = false, hedged = false;
+    // "The treatment for W is not V": the copula's negation or hedge is the claims'; so is a
+    // hedge of the subject ("Other possible causes of W include V").
+    bool negated = false, hedged = false, subjectNegated = false;
     scanPolarity(r, nullptr, copula, r.aligned[complement.front()].first, negated, hedged);
+    scanPolarity(r, nullptr, subject, cue, subjectNegated, hedged);
     for (std::size_t i = from; i < claims.size(); ++i)
         claims[i].polarity = negated ? Polarity::Negated
                              : hedged && claims[i].polarity == Polarity::Asserted

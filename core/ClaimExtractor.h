@@ -260,7 +260,9 @@ private:
     // ("fluid accumulates in the pericardial sac, compressing"): no head of the cue.
     bool placeOfClause(const Reading& r, const Sentence& s, const AlignedMention& m,
                        const CueHit& hit) const;
-    void copularPolarity(const Reading& r, std::size_t copula,
+    // The polarity of the claims [from, end) read at a copula: negation or hedge between
+    // the copula and the complement, or a hedge in the subject [subject, cue).
+    void copularPolarity(const Reading& r, std::size_t subject, std::size_t cue, std::size_t copula,
                          const std::vector<std::size_t>& complement, std::vector<Claim>& claims,
                          std::size_t from) const;
     // The copula's complement when a relational noun cue heads the clause's subject ("The

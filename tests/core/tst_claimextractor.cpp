@@ -483,6 +483,14 @@ void TestClaimExtractor::extract_data() {
         << "Given the fever, the most likely cause of the cough is pneumonia."
         << "community-acquired pneumonia|causes|cough|asserted"
         << "";
+    QTest::newRow("a relational noun's list after 'include', hedged in the subject")
+        << "Other possible causes of wheezing include asthma and bronchitis."
+        << "asthma|causes|wheezing|hedged;acute bronchitis|causes|wheezing|hedged"
+        << "";
+    QTest::newRow("a relational noun opening the sentence before its copula")
+        << "Causes of wheezing are asthma and bronchitis."
+        << "asthma|causes|wheezing|asserted;acute bronchitis|causes|wheezing|asserted"
+        << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
