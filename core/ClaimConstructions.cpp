@@ -771,6 +771,9 @@ std::vector<std::size_t> ClaimExtractor::copularComplement(const Reading& r, con
     std::vector<std::size_t> out{s.mentions[k]};
     for (++k; k < s.mentions.size(); ++k) {
         const AlignedMention& q = r.aligned[s.mentions[k]];
+        // "GI upset (nausea, vomiting), drowsiness": a gloss is no item.
+        if (inGloss(r, s, q))
+            continue;
         if (!coordinated(r, r.aligned[out.back()], q))
             break;
         out.push_back(s.mentions[k]);

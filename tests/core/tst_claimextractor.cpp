@@ -491,6 +491,10 @@ void TestClaimExtractor::extract_data() {
         << "Causes of wheezing are asthma and bronchitis."
         << "asthma|causes|wheezing|asserted;acute bronchitis|causes|wheezing|asserted"
         << "";
+    QTest::newRow("a copular complement's list goes on past a gloss")
+        << "Causes of wheezing are asthma (fever, cough) and bronchitis."
+        << "asthma|causes|wheezing|asserted;acute bronchitis|causes|wheezing|asserted"
+        << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
