@@ -411,8 +411,8 @@ bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const C
     return relative && mentions <= (placed ? 2 : 1);
 }
 
-std::size_t ClaimExtractor::sentenceSubject(const Reading& r, const Sentence& s,
-                                            bool& isLabel) const {
+std::size_t ClaimExtractor::sentenceSubject(const Reading& r, const Sentence& s, bool& isLabel,
+                                            std::size_t* firstItem) const {
     // Where the main clause opens: after the first label separator ("D) External fixation:
     // External fixation is ...", "X - This is ...") and after an introductory phrase of a few
     // words ending in a comma ("However, methimazole is ..."). A concept (after articles) or
@@ -455,16 +455,26 @@ std::size_t ClaimExtractor::sentenceSubject(const Reading& r, const Sentence& s,
         CueHit opening;
         opening.start = c + 1;
         isLabel = true;
-        return itemLabelBefore(r, s, opening, s.ta);
+        const std::size_t label = itemLabelBefore(r, s, opening, s.ta);
+        if (firstItem != nullptr && label != 0)
+            *firstItem = label - 1;
+        return label;
     }
     for (std::size_t k = 0; k < s.mentions.size(); ++k) {
-        const AlignedMention& m = r.aligned[s.mentions[k]];
-        if (m.first != c)
+        if (r.aligned[s.mentions[k]].first != c)
             continue;
+        // "Acyclovir and ganciclovir are": the list's last item before its verb.
+        std::size_t last = k;
+        while (last + 1 < s.mentions.size() &&
+               coordinated(r, r.aligned[s.mentions[last]], r.aligned[s.mentions[last + 1]]))
+            ++last;
+        const AlignedMention& m = r.aligned[s.mentions[last]];
         if (m.last >= s.tb || hasAny(r.separator(m.last), ",;:()[]") ||
             words::in(kCoordinators, r.tokens[m.last].norm))
             return 0;
-        return k + 1;
+        if (firstItem != nullptr)
+            *firstItem = k;
+        return last + 1;
     }
     return 0;
 }

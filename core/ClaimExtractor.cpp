@@ -350,16 +350,22 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
         label = clauseLabel(r, s, hit);
     // "Amyloidosis can cause proteinuria, but it typically presents with": without an item
     // label, the pronoun of a later clause stands for the sentence's subject.
-    std::size_t subject = 0;
+    std::size_t subject = 0, subjectFirst = 0;
     if (label == 0 && pronounBetween && laterClausePronoun(r, s, hit)) {
         bool isLabel = false;
-        subject = sentenceSubject(r, s, isLabel);
+        subject = sentenceSubject(r, s, isLabel, &subjectFirst);
         if (subject != 0 && r.aligned[s.mentions[subject - 1]].last <= hit.start && !isLabel)
             k = subject;
         else
             subject = 0;
     }
     pronoun = subject != 0;
+    // "Acyclovir and ganciclovir are antivirals, but they are not": every item.
+    if (subject != 0 && subjectFirst + 1 < subject) {
+        for (std::size_t i = subjectFirst; i < subject; ++i)
+            out.push_back(s.mentions[i]);
+        return out;
+    }
     if (label == 0 && subject == 0 && headNoun)
         --k;
     if (label != 0)
@@ -554,9 +560,11 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             if (subjectCue != nullptr) {
                 headFrom(subjectLeft, ClaimPattern::SecondPredicate);
                 hit.labelled = subjectCue->labelled;
-            } else if (const std::size_t k = sentenceSubject(r, s, isLabel);
+            } else if (std::size_t first = 0, k = sentenceSubject(r, s, isLabel, &first);
                        k != 0 && r.aligned[s.mentions[k - 1]].last <= conjunction) {
-                headFrom({s.mentions[k - 1]}, ClaimPattern::SecondPredicate);
+                headFrom({s.mentions.begin() + std::ptrdiff_t(std::min(first, k - 1)),
+                          s.mentions.begin() + std::ptrdiff_t(k)},
+                         ClaimPattern::SecondPredicate);
                 hit.labelled = isLabel;
             }
             hit.clauseFrom = conjunction;

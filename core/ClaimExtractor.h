@@ -144,8 +144,11 @@ private:
     // The concept that opens the sentence's main clause, after an item label's separator and
     // an introductory phrase ("However, methimazole is ..."), as 1 + its index into
     // s.mentions; the label's concept when the clause opens with a pronoun ("X: This is
-    // ..."); 0 when the clause opens with anything else. isLabel: which of the two.
-    std::size_t sentenceSubject(const Reading& r, const Sentence& s, bool& isLabel) const;
+    // ..."); 0 when the clause opens with anything else. isLabel: which of the two. A list
+    // of concepts may open it ("Acyclovir and ganciclovir are ..."): the last item is
+    // returned and *firstItem, when given, is the first's index.
+    std::size_t sentenceSubject(const Reading& r, const Sentence& s, bool& isLabel,
+                                std::size_t* firstItem = nullptr) const;
     // "this condition", "this disease" right after the cue (from token `from`) in a sentence
     // whose clause opens with a pronoun for an item label: 1 + the index into s.mentions of
     // the label's concept; 0 otherwise.

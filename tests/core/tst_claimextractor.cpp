@@ -495,6 +495,14 @@ void TestClaimExtractor::extract_data() {
         << "Causes of wheezing are asthma (fever, cough) and bronchitis."
         << "asthma|causes|wheezing|asserted;acute bronchitis|causes|wheezing|asserted"
         << "";
+    QTest::newRow("a later clause's pronoun stands for a list subject")
+        << "Amoxicillin and albuterol are old drugs, but they do not cause wheezing."
+        << "amoxicillin|causes|wheezing|negated;albuterol|causes|wheezing|negated"
+        << "";
+    QTest::newRow("a second predicate of a list subject")
+        << "Amoxicillin and albuterol are old drugs and do not cause wheezing."
+        << "amoxicillin|causes|wheezing|negated;albuterol|causes|wheezing|negated"
+        << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
