@@ -458,6 +458,12 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
     if (!listed && (b.last > until || b.first < objectAt ||
                     std::max(premodifiersFrom(r, b), objectAt) - objectAt > gapMax))
         return out;
+    // "the most likely cause of this patient's symptoms is X": a copula before the concept
+    // ends the cue's object (a generic one, no mention).
+    for (std::size_t t = objectAt; t < b.first && !listed; ++t)
+        if (r.tokens[t].norm == "is" || r.tokens[t].norm == "are" || r.tokens[t].norm == "was" ||
+            r.tokens[t].norm == "were")
+            return out;
     // "X is a beta agonist, and asthma ...": a clause break ends the cue's object; not the
     // comma after the first of two adjectives ("presents with sudden, severe pain"): one
     // word no phrase takes, neither a generic noun nor a mention.

@@ -503,6 +503,10 @@ void TestClaimExtractor::extract_data() {
         << "Amoxicillin and albuterol are old drugs and do not cause wheezing."
         << "amoxicillin|causes|wheezing|negated;albuterol|causes|wheezing|negated"
         << "";
+    QTest::newRow("a copula ends a cue's generic object")
+        << "Given the fever, the most likely cause of these symptoms is pneumonia."
+        << ""
+        << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
