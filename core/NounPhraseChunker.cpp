@@ -85,9 +85,7 @@ bool NounPhraseChunker::seriesAdjective(std::string_view text, const std::vector
                                         const Kinds& kinds, const std::vector<Mark>& marks,
                                         std::size_t ta, std::size_t tb, std::size_t first,
                                         std::size_t last) {
-    // "a firm, red nodule", "a raised, waxy, and pearly nodule": one word before a comma,
-    // after an article and the noun's other adjectives, is one of them.
-    if (last - first != 1 || last >= tb)
+    if (last >= tb)
         return false;
     auto sep = [&](std::size_t t) {
         return text.substr(tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end);
@@ -97,6 +95,20 @@ bool NounPhraseChunker::seriesAdjective(std::string_view text, const std::vector
         return k &&
                !(*k == PhraseWord::Vague || *k == PhraseWord::Relational || *k == PhraseWord::Noun);
     };
+    // "palpable cervical and submandibular lymphadenopathy": words ending in an adjective
+    // before "and"/"or" and the rest of the noun phrase.
+    const PhraseWord* headKind = kinds.of(last - 1);
+    if ((tokens[last].norm == "and" || tokens[last].norm == "or") && sep(last) == " " &&
+        last + 1 < tb && sep(last + 1) == " " && !closedClass(last + 1) &&
+        (last + 1 >= marks.size() || marks[last + 1] == Mark::Free) &&
+        !(headKind && *headKind == PhraseWord::Noun))
+        for (std::string_view suffix : {"al", "ic", "ous", "ary", "ible", "able"})
+            if (endsWith(tokens[last - 1].norm, suffix))
+                return true;
+    // "a firm, red nodule", "a raised, waxy, and pearly nodule": one word before a comma,
+    // after an article and the noun's other adjectives, is one of them.
+    if (last - first != 1)
+        return false;
     std::size_t series = first;
     while (series > ta + 1 && sep(series) == ", " && !closedClass(series - 1))
         --series;

@@ -99,6 +99,9 @@ void TestNounPhraseChunker::chunk_data() {
                                                           << "fibrate|statin";
     QTest::newRow("listed nouns without an article") << "hesitancy, weak stream"
                                                      << "hesitancy|weak stream";
+    QTest::newRow("adjectives before 'and' and the rest of the noun phrase")
+        << "palpable cervical and submandibular lymphadenopathy"
+        << "submandibular lymphadenopathy";
     QTest::newRow("listed noun in -ic") << "an antibiotic"
                                         << "antibiotic";
     QTest::newRow("adverb") << "killed rapidly by cells"
