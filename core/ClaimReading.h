@@ -59,6 +59,14 @@ inline constexpr std::array<std::string_view, 9> kPopulations = {
     "patients", "patient",  "those",  "individuals", "people",
     "persons",  "children", "adults", "women"};
 
+// Nouns of quantity whose "of" object a claim's head stands for when the quantity is not a
+// lack: "high levels of phenylalanine can cause seizures" is about phenylalanine; "low
+// levels of immunoglobulins, leading to infections" is not about immunoglobulins.
+inline constexpr std::array<std::string_view, 6> kQuantityNouns = {
+    "level", "levels", "concentration", "concentrations", "amount", "amounts"};
+inline constexpr std::array<std::string_view, 7> kLackWords = {
+    "low", "decreased", "reduced", "diminished", "deficient", "insufficient", "inadequate"};
+
 // Nouns whose "of" complement is what the phrase names: "a description of Y, which causes"
 // is about Y.
 inline constexpr std::array<std::string_view, 5> kRelationalNouns = {"description", "presence",

@@ -507,6 +507,13 @@ void TestClaimExtractor::extract_data() {
         << "Given the fever, the most likely cause of these symptoms is pneumonia."
         << ""
         << "";
+    QTest::newRow("a quantity of a concept heads as the concept")
+        << "High levels of amoxicillin can cause rash."
+        << "amoxicillin|causes|rash|asserted"
+        << "";
+    QTest::newRow("a lack of a concept does not") << "Low levels of amoxicillin can cause rash."
+                                                  << ""
+                                                  << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
