@@ -81,6 +81,9 @@ void TestUnlinkedClaims::extract_data() {
         << "Amoxicillin treats pneumonia and infected wounds."
         << "amoxicillin|treats|community-acquired pneumonia|asserted;"
            "amoxicillin|treats|[wounds]|asserted";
+    QTest::newRow("a cue noun that is a verb's object has no head")
+        << "Amoxicillin helps to determine the cause of wheezing."
+        << "";
     QTest::newRow("article left out") << "Wheezing is caused by a bronchospasm."
                                       << "[bronchospasm]|causes|wheezing|asserted";
     QTest::newRow("negated") << "Amoxicillin does not treat viral infections."
