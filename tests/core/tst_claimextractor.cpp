@@ -514,6 +514,10 @@ void TestClaimExtractor::extract_data() {
     QTest::newRow("a lack of a concept does not") << "Low levels of amoxicillin can cause rash."
                                                   << ""
                                                   << "";
+    QTest::newRow("a possessive does not hide the head of 'N1 of his N2'")
+        << "The wheezing of his asthma suggests pneumonia."
+        << "wheezing|indicates|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
