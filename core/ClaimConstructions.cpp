@@ -840,15 +840,28 @@ bool ClaimExtractor::placeOfClause(const Reading& r, const Sentence& s, const Al
     if (!c.tokens.front().ends_with("ing")) {
         while (opens > m.last && words::in(kRelativeAuxiliaries, r.tokens[opens - 1].norm))
             --opens;
-        if (opens == m.last || r.tokens[opens - 1].norm != "which" || c.relation != "causes")
+        // "heard best at the second right intercostal space, which is consistent with".
+        if (opens == m.last || r.tokens[opens - 1].norm != "which" ||
+            !(c.relation == "causes" || c.relation == "evidential" || c.relation == "indicates"))
             return false;
         --opens;
     }
     if (!hasAny(r.separator(opens), ",") || m.last != opens)
         return false;
+    // Back over the place's determiners and modifiers and the places listed before it ("at
+    // the second right intercostal space, which", "in the fingers and toes, resulting in").
+    constexpr std::size_t kMaxPlaceTokens = 6;
     std::size_t t = m.first;
-    while (t > s.ta && words::in(kDeterminers, r.tokens[t - 1].norm))
+    while (t > s.ta && m.first - t < kMaxPlaceTokens && r.softJoin(t) &&
+           !words::in(kPlaces, r.tokens[t - 1].norm)) {
+        const std::string& word = r.tokens[t - 1].norm;
+        const PhraseWord* w = lexicon_.phraseWord(word);
+        if ((w && *w != PhraseWord::Determiner && *w != PhraseWord::Vague && word != "and" &&
+             word != "or") ||
+            words::in(words::kArgumentPrepositions, word))
+            break;
         --t;
+    }
     // Not the preposition of a cue ("seen in X, which causes", "result in X, which").
     for (const CueHit& h : s.hits)
         if (t > h.start && t <= h.start + h.len)

@@ -84,6 +84,12 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a cue noun that is a verb's object has no head")
         << "Amoxicillin helps to determine the cause of wheezing."
         << "";
+    QTest::newRow("places listed before a participle head none of it")
+        << "Fluid collects in the trachea and lung, causing wheezing."
+        << "";
+    QTest::newRow("a place before 'which suggests' heads none of it")
+        << "Crackles are present in the right lung, which suggests pneumonia."
+        << "";
     QTest::newRow("article left out") << "Wheezing is caused by a bronchospasm."
                                       << "[bronchospasm]|causes|wheezing|asserted";
     QTest::newRow("negated") << "Amoxicillin does not treat viral infections."
