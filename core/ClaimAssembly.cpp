@@ -1,7 +1,8 @@
-// From a cue's heads and tails to claims: whether the words around the cue let the two be
-// its arguments, which pairs make a claim (the settings for ends the KG does not know, heads
-// stated absent), with their polarity, spans and pattern; and where a cue opens a second
-// predicate of its clause's subject (ClaimExtractor.h).
+// From a cue's heads and tails to claims: the claims of one cue (a copular complement or
+// the checked pairs), whether the words around the cue let the two be its arguments, which
+// pairs make a claim (the settings for ends the KG does not know, heads stated absent, a
+// place a clause ends on), with their polarity, spans and pattern; and where a cue opens a
+// second predicate of its clause's subject (ClaimExtractor.h).
 #include "ClaimReading.h"
 
 #include <algorithm>
@@ -196,6 +197,98 @@ bool ClaimExtractor::normDenied(const Reading& r, const Sentence& s, const CueHi
         if (words::in(kNormWords, r.tokens[t].norm))
             return true;
     return false;
+}
+
+void ClaimExtractor::claimsOfCue(const Reading& r, const Sentence& s, CueHit& hit,
+                                 std::vector<std::size_t> left,
+                                 const std::vector<std::size_t>& right, bool listed,
+                                 std::size_t from, ClaimPattern pattern,
+                                 std::vector<Claim>& claims) const {
+    // A head found before the subject's clause ("Albuterol helps, but the treatment for W
+    // is V") is not the cue's.
+    std::size_t copula = 0, subject = 0;
+    if (!listed)
+        if (auto complement = copularComplement(r, s, hit, right, copula, subject);
+            !complement.empty() && (left.empty() || r.aligned[left.back()].last <= subject)) {
+            const std::size_t before = claims.size();
+            claimsOfPairs(r, s, hit, complement, right, ClaimPattern::Copular, claims);
+            copularPolarity(r, subject, hit.start, copula, complement, claims, before);
+            hit.copulaRead = copula;
+            return;
+        }
+    if (!left.empty() &&
+        (pattern == ClaimPattern::Direct || pattern == ClaimPattern::Coordination) &&
+        placeOfClause(r, s, r.aligned[left.back()], hit))
+        return;
+    if (left.empty() || right.empty() ||
+        // Listed objects stand after the words of their class: no check between.
+        !cueArgumentsAreMentions(r, s, r.aligned[left.front()],
+                                 listed ? r.aligned[left.front()] : r.aligned[right.front()], hit,
+                                 from))
+        return;
+    std::vector<std::size_t> named = right;
+    for (std::size_t& m : left)
+        m = alsoKnownAs(r, s, m);
+    for (std::size_t& m : named)
+        m = alsoKnownAs(r, s, m);
+    claimsOfPairs(r, s, hit, left, named, pattern, claims);
+}
+
+bool ClaimExtractor::placeOfClause(const Reading& r, const Sentence& s, const AlignedMention& m,
+                                   const CueHit& hit) const {
+    // "air accumulates in the pleural space, causing", "shunting of blood in the heart,
+    // leading to", "blocking histamine receptors in the brain, which can cause": a
+    // participle or a relative clause after a comma is said of the clause before it; the
+    // place the clause ends on is none of its heads.
+    static constexpr std::array<std::string_view, 7> kPlaces = {"in",     "on", "within",    "into",
+                                                                "inside", "at", "throughout"};
+    const RelationCue& c = lexicon_.relationCues()[hit.cue];
+    std::size_t opens = hit.start; // the first word after the comma
+    if (!c.tokens.front().ends_with("ing")) {
+        while (opens > m.last && words::in(kRelativeAuxiliaries, r.tokens[opens - 1].norm))
+            --opens;
+        // "heard best at the second right intercostal space, which is consistent with".
+        if (opens == m.last || r.tokens[opens - 1].norm != "which" ||
+            !(c.relation == "causes" || c.relation == "evidential" || c.relation == "indicates"))
+            return false;
+        --opens;
+    }
+    if (!hasAny(r.separator(opens), ",") || m.last != opens)
+        return false;
+    // Back over the place's determiners and modifiers and the places listed before it ("at
+    // the second right intercostal space, which", "in the fingers and toes, resulting in").
+    constexpr std::size_t kMaxPlaceTokens = 6;
+    std::size_t t = m.first;
+    while (t > s.ta && m.first - t < kMaxPlaceTokens && r.softJoin(t) &&
+           !words::in(kPlaces, r.tokens[t - 1].norm)) {
+        const std::string& word = r.tokens[t - 1].norm;
+        const PhraseWord* w = lexicon_.phraseWord(word);
+        if ((w && *w != PhraseWord::Determiner && *w != PhraseWord::Vague && word != "and" &&
+             word != "or") ||
+            words::in(words::kArgumentPrepositions, word))
+            break;
+        --t;
+    }
+    // Not the preposition of a cue ("seen in X, which causes", "result in X, which").
+    for (const CueHit& h : s.hits)
+        if (t > h.start && t <= h.start + h.len)
+            return false;
+    return t > s.ta && words::in(kPlaces, r.tokens[t - 1].norm);
+}
+
+void ClaimExtractor::copularPolarity(const Reading& r, std::size_t subject, std::size_t cue,
+                                     std::size_t copula, const std::vector<std::size_t>& complement,
+                                     std::vector<Claim>& claims, std::size_t from) const {
+    // "The treatment for W is not V": the copula's negation or hedge is the claims'; so is a
+    // hedge of the subject ("Other possible causes of W include V").
+    bool negated = false, hedged = false, subjectNegated = false;
+    scanPolarity(r, nullptr, copula, r.aligned[complement.front()].first, negated, hedged);
+    scanPolarity(r, nullptr, subject, cue, subjectNegated, hedged);
+    for (std::size_t i = from; i < claims.size(); ++i)
+        claims[i].polarity = negated ? Polarity::Negated
+                             : hedged && claims[i].polarity == Polarity::Asserted
+                                 ? Polarity::Hedged
+                                 : claims[i].polarity;
 }
 
 } // namespace rs
