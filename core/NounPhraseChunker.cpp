@@ -68,6 +68,12 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, const Kin
              {"ed", "al", "ous", "ful", "less", "able", "ible", "ic", "ary"})
             if (endsWith(head, suffix))
                 return false;
+    // One word in -ing before a preposition opens a participle clause ("..., starting with
+    // the cranial nerves"); "smoking", "weightlifting" alone and "splitting of S2" are nouns.
+    if (last - first == 1 && last < tokens.size() && endsWith(head, "ing") &&
+        !words::in(words::kIngNouns, head) && !(hk && *hk == PhraseWord::Noun) &&
+        words::in(words::kArgumentPrepositions, tokens[last].norm) && tokens[last].norm != "of")
+        return false;
     for (std::size_t t = first; t < last; ++t) {
         const std::string& w = tokens[t].norm;
         const PhraseWord* k = kinds.of(t);

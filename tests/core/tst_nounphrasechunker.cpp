@@ -102,6 +102,11 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::newRow("adjectives before 'and' and the rest of the noun phrase")
         << "palpable cervical and submandibular lymphadenopathy"
         << "submandibular lymphadenopathy";
+    QTest::newRow("one word in -ing before a preposition opens a clause")
+        << "paralysis, starting with the cranial nerves"
+        << "paralysis|cranial nerves";
+    QTest::newRow("one word in -ing alone is a noun") << "weightlifting can cause pain"
+                                                      << "weightlifting|pain";
     QTest::newRow("listed noun in -ic") << "an antibiotic"
                                         << "antibiotic";
     QTest::newRow("adverb") << "killed rapidly by cells"
