@@ -288,14 +288,22 @@ void ClaimExtractor::listHeads(const Reading& r, const Sentence& s, const CueHit
 
 bool ClaimExtractor::listAntecedent(const Reading& r, std::size_t after, const CueHit& hit) const {
     // ", which suggests", ", which is consistent with", ", which could indicate", ", which
-    // are all signs of": a comma, the relative pronoun, auxiliaries; an evidential,
+    // are all signs of", ", all of which are consistent with": a comma, the relative pronoun
+    // (after "all of", "both of"), auxiliaries; an evidential,
     // indicates or presents_with cue (the findings together point to one diagnosis).
     const std::string& relation = lexicon_.relationCues()[hit.cue].relation;
     if (!(relation == "evidential" || relation == "indicates" || relation == "presents_with") ||
-        after >= hit.start || !hasAny(r.separator(after), ",") ||
-        !(r.tokens[after].norm == "which" || r.tokens[after].norm == "that"))
+        after >= hit.start || !hasAny(r.separator(after), ","))
         return false;
-    for (std::size_t t = after + 1; t < hit.start; ++t)
+    // ", all of which are consistent with", ", both of which suggest".
+    std::size_t pronoun = after;
+    const std::string& first = r.tokens[after].norm;
+    if ((first == "all" || first == "both" || first == "each") && after + 2 < hit.start &&
+        r.tokens[after + 1].norm == "of" && r.tokens[after + 2].norm == "which")
+        pronoun = after + 2;
+    if (!(r.tokens[pronoun].norm == "which" || r.tokens[pronoun].norm == "that"))
+        return false;
+    for (std::size_t t = pronoun + 1; t < hit.start; ++t)
         if (!words::in(kRelativeAuxiliaries, r.tokens[t].norm) || !r.softJoin(t))
             return false;
     return r.softJoin(hit.start);

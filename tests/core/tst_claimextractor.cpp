@@ -518,6 +518,12 @@ void TestClaimExtractor::extract_data() {
         << "The wheezing of his asthma suggests pneumonia."
         << "wheezing|indicates|community-acquired pneumonia|asserted"
         << "";
+    QTest::newRow("a list before ', all of which suggest' heads it")
+        << "Asthma presents with fever and cough, all of which suggest pneumonia."
+        << "asthma|presents_with|fever|asserted;asthma|presents_with|cough|asserted;"
+           "fever|indicates|community-acquired pneumonia|asserted;"
+           "cough|indicates|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
