@@ -134,11 +134,12 @@ inline constexpr std::array<std::string_view, 7> kRelativePronouns = {
 
 // Words that qualify a relational noun after "is a" ("is a common cause of", "is an
 // effective treatment for").
-inline constexpr std::array<std::string_view, 26> kQualifiers = {
-    "common",   "classic",    "known",          "well",        "frequent",   "rare",    "major",
-    "typical",  "recognized", "important",      "possible",    "potential",  "primary", "key",
-    "cardinal", "late",       "early",          "serious",     "effective",  "first",   "line",
-    "standard", "uncommon",   "characteristic", "recommended", "appropriate"};
+inline constexpr std::array<std::string_view, 28> kQualifiers = {
+    "common",      "classic",     "known",      "well",      "frequent", "rare",
+    "major",       "typical",     "recognized", "important", "possible", "potential",
+    "primary",     "key",         "cardinal",   "late",      "early",    "serious",
+    "effective",   "first",       "line",       "standard",  "uncommon", "characteristic",
+    "recommended", "appropriate", "physical",   "specific"};
 
 // Pronouns that open a clause about the item named before them ("X: This is ...").
 inline constexpr std::array<std::string_view, 4> kSubjectPronouns = {"this", "it", "these", "they"};

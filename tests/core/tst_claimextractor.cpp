@@ -524,6 +524,11 @@ void TestClaimExtractor::extract_data() {
            "fever|indicates|community-acquired pneumonia|asserted;"
            "cough|indicates|community-acquired pneumonia|asserted"
         << "";
+    QTest::newRow("'physical' and 'specific' qualify a copula's cue")
+        << "Fever and cough are physical symptoms of pneumonia."
+        << "community-acquired pneumonia|presents_with|fever|asserted;"
+           "community-acquired pneumonia|presents_with|cough|asserted"
+        << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
