@@ -610,11 +610,11 @@ void ClaimExtractor::appositiveClasses(const Reading& r, Sentence& s) const {
 bool ClaimExtractor::commaApposition(const Reading& r, const Sentence& s, std::size_t article) {
     // "Hashimoto's thyroiditis, an autoimmune disorder.", "Lesch-Nyhan syndrome, a rare
     // genetic disorder, is", "haloperidol, an antipsychotic medication, which": a noun phrase
-    // headed by a class noun that ends the sentence, opens a relative clause, or closes
-    // before the clause's verb or cue. Not a list item ("fever, a cough, nasal stuffiness,
-    // and", "fever, a severe cough": no class noun), not the subject of a clause ("Given X,
-    // an autoimmune disorder should be considered"), not the object of "of" ("an overdose
-    // of nortriptyline, a TCA": the class is nortriptyline's, the cue's head would be the
+    // headed by a class noun (or naming a kind "of" a concept) that ends the sentence, opens a
+    // relative clause, or closes before the clause's verb or cue. Not a list item ("fever, a cough,
+    // nasal stuffiness, and", "fever, a severe cough": no class noun), not the subject of a clause
+    // ("Given X, an autoimmune disorder should be considered"), not the object of "of" ("an
+    // overdose of nortriptyline, a TCA": the class is nortriptyline's, the cue's head would be the
     // overdose).
     constexpr std::size_t kMaxPhrase = 8;
     const int before = r.covered[article - 1];
@@ -642,7 +642,12 @@ bool ClaimExtractor::commaApposition(const Reading& r, const Sentence& s, std::s
     }
     if (end == s.tb && s.tb - article > kMaxPhrase)
         return false;
-    return end > article + 1 && words::in(kClassNouns, r.tokens[end - 1].norm);
+    // "Legionnaires' disease, a severe form of pneumonia": a kind of its "of" object.
+    bool kindOf = false;
+    for (std::size_t t = article + 1; t + 1 < end && !kindOf; ++t)
+        kindOf =
+            words::in(words::kSubsumptionNouns, r.tokens[t].norm) && r.tokens[t + 1].norm == "of";
+    return end > article + 1 && (kindOf || words::in(kClassNouns, r.tokens[end - 1].norm));
 }
 
 void ClaimExtractor::renamingDemonstratives(const Reading& r, Sentence& s) const {

@@ -529,6 +529,10 @@ void TestClaimExtractor::extract_data() {
         << "community-acquired pneumonia|presents_with|fever|asserted;"
            "community-acquired pneumonia|presents_with|cough|asserted"
         << "";
+    QTest::newRow("a comma apposition naming a kind of a concept")
+        << "He has asthma, a severe form of bronchitis."
+        << "asthma|is_a|acute bronchitis|asserted"
+        << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"
