@@ -281,8 +281,10 @@ void ClaimExtractor::copularPolarity(const Reading& r, std::size_t subject, std:
                                      std::vector<Claim>& claims, std::size_t from) const {
     // "The treatment for W is not V": the copula's negation or hedge is the claims'; so is a
     // hedge of the subject ("Other possible causes of W include V").
-    bool negated = false, hedged = false, subjectNegated = false;
+    bool negated = false, hedged = false;
     scanPolarity(r, nullptr, copula, r.aligned[complement.front()].first, negated, hedged);
+    // Only the subject's hedge: a negation there is inside the subject's own noun phrase.
+    bool subjectNegated = false;
     scanPolarity(r, nullptr, subject, cue, subjectNegated, hedged);
     for (std::size_t i = from; i < claims.size(); ++i)
         claims[i].polarity = negated ? Polarity::Negated

@@ -324,7 +324,8 @@ std::size_t ClaimExtractor::premodifiersFrom(const Reading& r, const AlignedMent
     return t;
 }
 
-bool ClaimExtractor::seriesAdjective(const Reading& r, std::size_t objectAt, std::size_t t) const {
+bool ClaimExtractor::adjectivesBeforeComma(const Reading& r, std::size_t objectAt,
+                                           std::size_t t) const {
     // "a raised, waxy, and pearly nodule": each word before t in no mention and of no
     // closed class but "and", joined by commas and spaces only.
     std::size_t u = objectAt;
@@ -763,12 +764,12 @@ std::vector<std::size_t> ClaimExtractor::copularComplement(const Reading& r, con
             ++u;
     }
     // "The side effects of X (can) include A, B": a list of what the noun names.
-    static constexpr std::array<std::string_view, 6> kCopulas = {"is",   "are",     "was",
-                                                                 "were", "include", "includes"};
     if (u + 1 < s.tb && (r.tokens[u].norm == "can" || r.tokens[u].norm == "may") &&
-        (r.tokens[u + 1].norm == "include"))
+        r.tokens[u + 1].norm == "include")
         ++u;
-    if (u >= s.tb || !r.softJoin(u) || !words::in(kCopulas, r.tokens[u].norm))
+    if (u >= s.tb || !r.softJoin(u) ||
+        !(words::in(kCopulaForms, r.tokens[u].norm) || r.tokens[u].norm == "include" ||
+          r.tokens[u].norm == "includes"))
         return {};
     copula = u;
     // The complement: the next concept after the copula, articles and a negation or adverb

@@ -467,14 +467,13 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
     // "the most likely cause of this patient's symptoms is X": a copula before the concept
     // ends the cue's object (a generic one, no mention).
     for (std::size_t t = objectAt; t < b.first && !listed; ++t)
-        if (r.tokens[t].norm == "is" || r.tokens[t].norm == "are" || r.tokens[t].norm == "was" ||
-            r.tokens[t].norm == "were")
+        if (words::in(kCopulaForms, r.tokens[t].norm))
             return out;
     // "X is a beta agonist, and asthma ...": a clause break ends the cue's object; not the
     // comma after the first of two adjectives ("presents with sudden, severe pain"): one
     // word no phrase takes, neither a generic noun nor a mention.
     for (std::size_t t = hitEnd + 1; t <= b.first && !listed; ++t)
-        if (r.clauseBreakBefore(t) && !seriesAdjective(r, objectAt, t))
+        if (r.clauseBreakBefore(t) && !adjectivesBeforeComma(r, objectAt, t))
             return out;
     out.push_back(s.mentions[k]);
     std::size_t itemFirst = r.aligned[out.back()].first; // where the current item starts

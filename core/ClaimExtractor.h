@@ -217,15 +217,15 @@ private:
                      const CueHit& hit) const;
     // Whether "X is a [common] cue Y" makes the is-a copula lead into the cue.
     bool copularBridge(const Reading& r, const CueHit& copula, const CueHit& hit) const;
-    // Whether tokens [from, to) end in a class noun's "of" complement, a concept ("a
-    // condition of the esophagus").
     // Where the words in front of m that modify it start ("a hyperkalemic non-anion gap
     // metabolic acidosis"): words in no mention, joined by spaces, of no closed class.
     std::size_t premodifiersFrom(const Reading& r, const AlignedMention& m) const;
     // Whether the comma before token t follows adjectives in series that open a cue's
     // object at objectAt ("sudden, severe pain"): words in no mention, neither generic nor
     // closed-class.
-    bool seriesAdjective(const Reading& r, std::size_t objectAt, std::size_t t) const;
+    bool adjectivesBeforeComma(const Reading& r, std::size_t objectAt, std::size_t t) const;
+    // Whether tokens [from, to) end in a class noun's "of" complement, a concept ("a
+    // condition of the esophagus").
     static bool classOfPlace(const Reading& r, std::size_t from, std::size_t to);
     // Whether "X is a Y that <cue> Z" makes the cue take the copula's head X.
     bool relativeBridge(const Reading& r, const Sentence& s, const CueHit& copula,

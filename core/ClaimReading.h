@@ -59,6 +59,9 @@ inline constexpr std::array<std::string_view, 9> kPopulations = {
     "patients", "patient",  "those",  "individuals", "people",
     "persons",  "children", "adults", "women"};
 
+// The forms of "be" that link a subject to its complement.
+inline constexpr std::array<std::string_view, 4> kCopulaForms = {"is", "are", "was", "were"};
+
 // Nouns of quantity whose "of" object a claim's head stands for when the quantity is not a
 // lack: "high levels of phenylalanine can cause seizures" is about phenylalanine; "low
 // levels of immunoglobulins, leading to infections" is not about immunoglobulins.

@@ -87,10 +87,10 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, const Kin
     return false;
 }
 
-bool NounPhraseChunker::seriesAdjective(std::string_view text, const std::vector<Token>& tokens,
-                                        const Kinds& kinds, const std::vector<Mark>& marks,
-                                        std::size_t ta, std::size_t tb, std::size_t first,
-                                        std::size_t last) {
+bool NounPhraseChunker::adjectiveOfLaterNoun(std::string_view text,
+                                             const std::vector<Token>& tokens, const Kinds& kinds,
+                                             const std::vector<Mark>& marks, std::size_t ta,
+                                             std::size_t tb, std::size_t first, std::size_t last) {
     if (last >= tb)
         return false;
     auto sep = [&](std::size_t t) {
@@ -189,7 +189,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
                                                                          tokens[first].end) == "-");
             const bool holdsLinked = linkedComplement && last == end;
             if (!linked && (!linkedComplement || holdsLinked) && !demonstrative && !measurement &&
-                !seriesAdjective(text, tokens, kinds, marks, ta, tb, first, last) &&
+                !adjectiveOfLaterNoun(text, tokens, kinds, marks, ta, tb, first, last) &&
                 namesConcept(tokens, kinds, first, last))
                 out.push_back({first, last, holdsLinked});
         }

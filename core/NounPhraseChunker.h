@@ -56,9 +56,10 @@ private:
     // Whether the words [first, last) are adjectives of a noun further on, no phrase of their
     // own: one word in series after an article ("a firm, red nodule"), or words ending in an
     // adjective before "and"/"or" ("palpable cervical and submandibular lymphadenopathy").
-    static bool seriesAdjective(std::string_view text, const std::vector<Token>& tokens,
-                                const Kinds& kinds, const std::vector<Mark>& marks, std::size_t ta,
-                                std::size_t tb, std::size_t first, std::size_t last);
+    static bool adjectiveOfLaterNoun(std::string_view text, const std::vector<Token>& tokens,
+                                     const Kinds& kinds, const std::vector<Mark>& marks,
+                                     std::size_t ta, std::size_t tb, std::size_t first,
+                                     std::size_t last);
 
     const Lexicon& lexicon_;
     std::size_t maxTokens_;
