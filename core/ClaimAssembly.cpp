@@ -86,6 +86,7 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                  !(cue.relation == "causes" && ((a.holdsLinked && b.last - b.first > 1) ||
                                                 (b.holdsLinked && a.last - a.first > 1))) &&
                  !settings_.bothEndsUnlinked && !(hit.labelled && settings_.unlinkedItemLabels) &&
+                 !(examplesCue && namesClinicalClass(r, a)) &&
                  std::find(settings_.unlinkedPairRelations.begin(),
                            settings_.unlinkedPairRelations.end(),
                            cue.relation) == settings_.unlinkedPairRelations.end()) ||
@@ -120,7 +121,7 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                     continue;
                 c.relation = "risk_factor_for";
             }
-            c.polarity = polarityOf(r, s, a, b, hit);
+            c.polarity = examplesCue ? examplePolarity(r, b, hit) : polarityOf(r, s, a, b, hit);
             c.deniesNorm = c.polarity == Polarity::Negated && normDenied(r, s, hit);
             c.begin = s.span.begin;
             c.end = s.span.end;
@@ -131,6 +132,22 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             claims.push_back(std::move(c));
         }
     }
+}
+
+Polarity ClaimExtractor::examplePolarity(const Reading& r, const AlignedMention& example,
+                                         const CueHit& hit) const {
+    // "does not cover gram-negative bacteria like Pasteurella", "could indicate a psychotic
+    // disorder such as schizophrenia": the clause's negation or hedge is about its own verb,
+    // the class still has its example. Only "like A, but not B" denies that B is one.
+    bool negated = false, hedged = false;
+    scanPolarity(r, nullptr, hit.start + hit.len, example.first, negated, hedged);
+    return negated ? Polarity::Negated : Polarity::Asserted;
+}
+
+bool ClaimExtractor::namesClinicalClass(const Reading& r, const AlignedMention& m) {
+    const std::string& head = r.tokens[m.last - 1].norm;
+    return inList(kClassHeads, head) ||
+           (m.last - m.first > 1 && inList(kQualifiedClassHeads, head));
 }
 
 bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s,

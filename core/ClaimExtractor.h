@@ -295,6 +295,13 @@ private:
     // Whether two ends name the same concept: the same KG node, or the same words.
     static bool sameConcept(const Reading& r, const AlignedMention& a, const AlignedMention& b);
     bool negatesMention(const Reading& r, const Sentence& s, const AlignedMention& m) const;
+    // Whether a noun phrase the KG does not know names a clinical class ("bacteria",
+    // "obstructive voiding symptoms"), so that "Y such as X" relates it to X unlinked too.
+    static bool namesClinicalClass(const Reading& r, const AlignedMention& m);
+    // The polarity of "Y such as X": asserted whatever the clause says of Y, unless the
+    // example itself is denied ("like A, but not B").
+    Polarity examplePolarity(const Reading& r, const AlignedMention& example,
+                             const CueHit& hit) const;
     // Whether a mention starts at token t, articles and a few modifiers skipped, before
     // token to.
     static bool opensMention(const Reading& r, std::size_t t, std::size_t to);

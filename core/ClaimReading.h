@@ -41,6 +41,34 @@ inline constexpr std::array<std::string_view, 9> kFindingNegators = {
     "no",     "absence of",   "absent",  "without",  "lack of",
     "denies", "negative for", "free of", "ruled out"};
 
+// Heads of a class that "Y such as X" may name when neither Y nor X is a KG concept: a
+// clinical kind by itself ("bacteria such as Bacillus", "cytokines such as IL-4") ...
+inline constexpr std::array<std::string_view, 45> kClassHeads = {
+    "bacteria",          "microorganisms",  "viruses",        "fungi",
+    "parasites",         "staphylococci",   "streptococci",   "antibiotics",
+    "antibiotic",        "antidepressants", "antipsychotics", "anticonvulsants",
+    "anticoagulants",    "antivirals",      "antifungals",    "antihypertensives",
+    "inhibitors",        "blockers",        "antagonists",    "agonists",
+    "analgesics",        "opioids",         "steroids",       "corticosteroids",
+    "diuretics",         "vaccines",        "cytokines",      "interleukins",
+    "chemokines",        "enzymes",         "hormones",       "toxins",
+    "antibodies",        "malignancies",    "neoplasms",      "immunosuppressants",
+    "supplements",       "vitamins",        "electrolytes",   "mediators",
+    "neurotransmitters", "pathogens",       "stimulants",     "sedatives",
+    "benzodiazepines"};
+
+// ... or a generic one with a modifier ("obstructive voiding symptoms", "an antidepressant
+// medication", "lifestyle modifications"); the chunker leaves a vague modifier out, so
+// "other symptoms" is bare "symptoms" here and names no class.
+inline constexpr std::array<std::string_view, 33> kQualifiedClassHeads = {
+    "symptoms",      "signs",     "features",    "manifestations", "complications",
+    "findings",      "diseases",  "disorders",   "syndromes",      "conditions",
+    "infections",    "infection", "medications", "medication",     "drugs",
+    "drug",          "medicines", "treatments",  "therapies",      "therapy",
+    "interventions", "agents",    "agent",       "factors",        "organisms",
+    "cells",         "tumors",    "cancers",     "lesions",        "modifications",
+    "anomalies",     "issue",     "issues"};
+
 template <std::size_t N>
 inline bool inList(const std::array<std::string_view, N>& list, std::string_view w) {
     return words::in(list, w);

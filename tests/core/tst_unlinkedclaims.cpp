@@ -140,6 +140,31 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("examples of an unlinked class")
         << "Antibiotics such as amoxicillin or azithromycin are common."
         << "amoxicillin|is_a|[Antibiotics]|asserted;azithromycin|is_a|[Antibiotics]|asserted";
+    QTest::newRow("examples of a clinical class, neither end known")
+        << "He noted obstructive voiding symptoms, such as hesitancy and weak stream."
+        << "[hesitancy]|is_a|[obstructive voiding symptoms]|asserted;"
+           "[weak stream]|is_a|[obstructive voiding symptoms]|asserted";
+    QTest::newRow("examples of a clinical class by itself")
+        << "Endospores form in bacteria such as Bacillus."
+        << "[Bacillus]|is_a|[bacteria]|asserted";
+    QTest::newRow("a verb before the class is not its modifier")
+        << "Options include adding vasoactive medications such as midodrine."
+        << "[midodrine]|is_a|[vasoactive medications]|asserted";
+    QTest::newRow("no examples of a class that is not clinical")
+        << "It lives in water sources, such as cooling towers and hot tubs."
+        << "";
+    QTest::newRow("no examples of a bare generic class")
+        << "It presents with different symptoms such as hesitancy."
+        << "";
+    QTest::newRow("a clause's negation leaves the class its example")
+        << "It does not cover gram-negative bacteria such as Pasteurella."
+        << "[Pasteurella]|is_a|[gram-negative bacteria]|asserted";
+    QTest::newRow("a clause's hedge leaves the class its example")
+        << "This may suggest a viral infection such as Epstein-Barr virus."
+        << "[Epstein-Barr virus]|is_a|[viral infection]|asserted";
+    QTest::newRow("an example denied after the list")
+        << "It acts on some bacteria such as Bacillus, but not Pasteurella."
+        << "[Bacillus]|is_a|[bacteria]|asserted;[Pasteurella]|is_a|[bacteria]|negated";
     QTest::newRow("finding stated absent is no head") << "No night sweats suggests pneumonia."
                                                       << "";
     // Not concepts (tests/extraction/README.md): no claim at all.
