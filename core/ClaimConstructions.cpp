@@ -45,6 +45,22 @@ std::size_t ClaimExtractor::objectStart(const Reading& r, const Sentence& s, std
             t = u + 2;
             break;
         }
+    // "a very aggressive and rare type of thyroid cancer": the kind's adjectives are no
+    // distance to what it is a kind of.
+    constexpr std::size_t kMaxKindModifiers = 5;
+    u = t;
+    while (u < s.tb && words::in(kDeterminers, r.tokens[u].norm))
+        ++u;
+    for (std::size_t m = 0; m <= kMaxKindModifiers && u + 1 < s.tb && !r.linked(u); ++m, ++u) {
+        const std::string& w = r.tokens[u].norm;
+        if (words::in(words::kSubsumptionNouns, w) && r.tokens[u + 1].norm == "of") {
+            t = u + 2;
+            break;
+        }
+        if ((words::in(kPhraseStops, w) && w != "and") ||
+            r.separator(u + 1).find_first_not_of(", ") != std::string_view::npos)
+            break;
+    }
     // "suggests that the patient had a cholecystectomy", "that he may have experienced
     // muscle breakdown": what the patient has is the object.
     if (t + 2 < s.tb && r.tokens[t].norm == "that") {
@@ -622,8 +638,21 @@ bool ClaimExtractor::commaApposition(const Reading& r, const Sentence& s, std::s
     if (before < 0)
         return false;
     const std::size_t first = r.aligned[std::size_t(before)].first;
-    if (first > s.ta && (hasAny(r.separator(first), ",") || r.tokens[first - 1].norm == "of"))
+    // "indicative of X, a severe form of Y": an "of" that ends a cue is no noun's.
+    const bool cueBefore = std::any_of(s.hits.begin(), s.hits.end(), [first](const CueHit& h) {
+        return h.start + h.len == first;
+    });
+    if (first > s.ta &&
+        (hasAny(r.separator(first), ",") || (r.tokens[first - 1].norm == "of" && !cueBefore)))
         return false;
+    // "a rare and aggressive form of thyroid cancer": "and" between the kind's adjectives.
+    std::size_t kindAt = article;
+    for (std::size_t t = article + 1; t + 1 < s.tb && t - article <= kMaxPhrase && r.softJoin(t);
+         ++t)
+        if (words::in(words::kSubsumptionNouns, r.tokens[t].norm) && r.tokens[t + 1].norm == "of") {
+            kindAt = t;
+            break;
+        }
     std::size_t end = s.tb; // one past the phrase's last word
     for (std::size_t t = article + 1; t < s.tb && t - article <= kMaxPhrase; ++t) {
         const std::string& w = r.tokens[t].norm;
@@ -638,7 +667,8 @@ bool ClaimExtractor::commaApposition(const Reading& r, const Sentence& s, std::s
             end = t;
             break;
         }
-        if (!r.softJoin(t) || words::in(kFillers, w) || w == "and" || w == "or" || w == "should")
+        if (!r.softJoin(t) || words::in(kFillers, w) || ((w == "and" || w == "or") && t > kindAt) ||
+            w == "should")
             return false;
     }
     if (end == s.tb && s.tb - article > kMaxPhrase)

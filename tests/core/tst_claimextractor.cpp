@@ -533,6 +533,14 @@ void TestClaimExtractor::extract_data() {
         << "He has asthma, a severe form of bronchitis."
         << "asthma|is_a|acute bronchitis|asserted"
         << "";
+    QTest::newRow("a comma apposition after a cue's 'of'")
+        << "Wheezing is a symptom of asthma, a rare and severe form of bronchitis."
+        << "asthma|presents_with|wheezing|asserted;asthma|is_a|acute bronchitis|asserted"
+        << "";
+    QTest::newRow("no comma apposition after a noun's 'of'")
+        << "He took an overdose of amoxicillin, a type of penicillin."
+        << ""
+        << "";
     QTest::newRow("a causal verb bridges to a risk cue")
         << "Asthma can lead to an increased risk of pneumonia."
         << "asthma|risk_factor_for|community-acquired pneumonia|asserted"

@@ -140,6 +140,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("examples of an unlinked class")
         << "Antibiotics such as amoxicillin or azithromycin are common."
         << "amoxicillin|is_a|[Antibiotics]|asserted;azithromycin|is_a|[Antibiotics]|asserted";
+    QTest::newRow("a kind's coordinated adjectives are no distance")
+        << "Pneumonia is a rare and very aggressive form of lung disease."
+        << "community-acquired pneumonia|is_a|lung disease|asserted";
     QTest::newRow("examples of a clinical class, neither end known")
         << "He noted obstructive voiding symptoms, such as hesitancy and weak stream."
         << "[hesitancy]|is_a|[obstructive voiding symptoms]|asserted;"
