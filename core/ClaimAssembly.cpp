@@ -180,8 +180,7 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
         !(t - 1 > s.ta &&
           (words::in(words::kSubsumptionNouns, tokens[t - 2].norm) ||
            (words::in(kRelationalNouns, tokens[t - 2].norm) && tokens[t - 2].norm != "case") ||
-           (words::in(kQuantityNouns, tokens[t - 2].norm) &&
-            !(t - 2 > s.ta && words::in(kLackWords, tokens[t - 3].norm))) ||
+           countsItsObject(r, t - 2) ||
            (relative && (words::in(kSymptomNouns, tokens[t - 2].norm) ||
                          words::in(kOnsetNouns, tokens[t - 2].norm))))))
         return false;

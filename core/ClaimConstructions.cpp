@@ -257,9 +257,18 @@ bool ClaimExtractor::clauseAntecedent(const Reading& r, const Sentence& s,
         --t;
     static constexpr std::array<std::string_view, 4> kTimes = {"after", "before", "during",
                                                                "following"};
-    return relative && t > s.ta &&
+    // "elevated levels of bilirubin, which are consistent with" is about the bilirubin.
+    const bool counted = t > s.ta + 1 && r.tokens[t - 1].norm == "of" && countsItsObject(r, t - 2);
+    return relative && t > s.ta && !counted &&
            (sign ? words::in(kTimes, r.tokens[t - 1].norm)
                  : words::in(words::kArgumentPrepositions, r.tokens[t - 1].norm));
+}
+
+bool ClaimExtractor::countsItsObject(const Reading& r, std::size_t noun) {
+    const std::string& n = r.tokens[noun].norm;
+    return words::in(kEpisodeNouns, n) ||
+           (words::in(kQuantityNouns, n) &&
+            !(noun > 0 && words::in(kLackWords, r.tokens[noun - 1].norm)));
 }
 
 bool ClaimExtractor::actionEffect(const Reading& r, const CueHit& prev, const CueHit& hit) const {
@@ -511,8 +520,11 @@ std::size_t ClaimExtractor::nounHead(const Reading& r, const Sentence& s, std::s
     const std::string& prep = r.tokens[n1.last].norm;
     const std::string& noun = r.tokens[n1.last - 1].norm;
     const bool joins = anyPreposition ? words::in(kItemPrepositions, prep) : prep == "of";
-    // Not "goes all the way down to the bone, which": a particle ends no noun.
-    if (!joins || words::in(words::kVerbFollowers, noun) || words::in(kOnsetNouns, noun) ||
+    // Not "goes all the way down to the bone, which": a particle ends no noun. Not "an
+    // episode of syncope", "elevated levels of calcium": N2 is what they name ("low levels
+    // of X" is not X).
+    if (!joins || (prep == "of" && countsItsObject(r, n1.last - 1)) ||
+        words::in(words::kVerbFollowers, noun) || words::in(kOnsetNouns, noun) ||
         words::in(words::kSubsumptionNouns, noun) || words::in(kRelationalNouns, noun) ||
         !r.softJoin(n1.last) || !r.softJoin(n1.last + 1))
         return i;

@@ -298,6 +298,9 @@ private:
     // Whether a noun phrase the KG does not know names a clinical class ("bacteria",
     // "obstructive voiding symptoms"), so that "Y such as X" relates it to X unlinked too.
     static bool namesClinicalClass(const Reading& r, const AlignedMention& m);
+    // Whether the noun at token noun names what its "of" object is: "an episode of syncope",
+    // "elevated levels of calcium" (not "low levels of": a lack of it).
+    static bool countsItsObject(const Reading& r, std::size_t noun);
     // The polarity of "Y such as X": asserted whatever the clause says of Y, unless the
     // example itself is denied ("like A, but not B").
     Polarity examplePolarity(const Reading& r, const AlignedMention& example,

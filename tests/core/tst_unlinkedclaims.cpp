@@ -143,6 +143,16 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a kind's coordinated adjectives are no distance")
         << "Pneumonia is a rare and very aggressive form of lung disease."
         << "community-acquired pneumonia|is_a|lung disease|asserted";
+    QTest::newRow("an episode of X is X") << "An episode of wheezing suggests asthma."
+                                          << "wheezing|indicates|asthma|asserted";
+    QTest::newRow("elevated levels of X are X")
+        << "Elevated levels of insulin suggest an insulinoma."
+        << "insulin|indicates|[insulinoma]|asserted";
+    QTest::newRow("a relative clause after elevated levels of a list")
+        << "The labs show elevated levels of insulin and glucagon, which suggest an insulinoma."
+        << "insulin|indicates|[insulinoma]|asserted;[glucagon]|indicates|[insulinoma]|asserted";
+    QTest::newRow("low levels of X are not X") << "Low levels of insulin suggest diabetes."
+                                               << "";
     QTest::newRow("examples of a clinical class, neither end known")
         << "He noted obstructive voiding symptoms, such as hesitancy and weak stream."
         << "[hesitancy]|is_a|[obstructive voiding symptoms]|asserted;"
