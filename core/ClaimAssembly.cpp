@@ -87,6 +87,7 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                                                 (b.holdsLinked && a.last - a.first > 1))) &&
                  !settings_.bothEndsUnlinked && !(hit.labelled && settings_.unlinkedItemLabels) &&
                  !(examplesCue && namesClinicalClass(r, a)) &&
+                 !(cue.relation == "is_a" && forward && namesClinicalClass(r, b)) &&
                  std::find(settings_.unlinkedPairRelations.begin(),
                            settings_.unlinkedPairRelations.end(),
                            cue.relation) == settings_.unlinkedPairRelations.end()) ||

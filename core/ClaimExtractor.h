@@ -296,7 +296,8 @@ private:
     static bool sameConcept(const Reading& r, const AlignedMention& a, const AlignedMention& b);
     bool negatesMention(const Reading& r, const Sentence& s, const AlignedMention& m) const;
     // Whether a noun phrase the KG does not know names a clinical class ("bacteria",
-    // "obstructive voiding symptoms"), so that "Y such as X" relates it to X unlinked too.
+    // "obstructive voiding symptoms"), so that "Y such as X" and "X is a Y" relate it to an
+    // X the KG does not know either.
     static bool namesClinicalClass(const Reading& r, const AlignedMention& m);
     // Whether the noun at token noun names what its "of" object is: "an episode of syncope",
     // "elevated levels of calcium" (not "low levels of": a lack of it).

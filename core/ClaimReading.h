@@ -41,7 +41,7 @@ inline constexpr std::array<std::string_view, 9> kFindingNegators = {
     "no",     "absence of",   "absent",  "without",  "lack of",
     "denies", "negative for", "free of", "ruled out"};
 
-// Heads of a class that "Y such as X" may name when neither Y nor X is a KG concept: a
+// Heads of a class that "Y such as X" or "X is a Y" may name when neither is a KG concept: a
 // clinical kind by itself ("bacteria such as Bacillus", "cytokines such as IL-4") ...
 inline constexpr std::array<std::string_view, 45> kClassHeads = {
     "bacteria",          "microorganisms",  "viruses",        "fungi",

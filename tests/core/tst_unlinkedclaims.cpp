@@ -153,6 +153,9 @@ void TestUnlinkedClaims::extract_data() {
         << "insulin|indicates|[insulinoma]|asserted;[glucagon]|indicates|[insulinoma]|asserted";
     QTest::newRow("low levels of X are not X") << "Low levels of insulin suggest diabetes."
                                                << "";
+    QTest::newRow("is-a to a clinical class, neither end known")
+        << "Strep throat is a bacterial infection."
+        << "[Strep throat]|is_a|[bacterial infection]|asserted";
     QTest::newRow("examples of a clinical class, neither end known")
         << "He noted obstructive voiding symptoms, such as hesitancy and weak stream."
         << "[hesitancy]|is_a|[obstructive voiding symptoms]|asserted;"
@@ -383,8 +386,8 @@ void TestUnlinkedClaims::bothEndsUnlinked_data() {
         << "[Radiation therapy]|causes|[damage to the DNA]|asserted";
     QTest::newRow("hedged") << "EBV may cause sore throat."
                             << "[EBV]|causes|[sore throat]|hedged";
-    QTest::newRow("is_a") << "Strep throat is a bacterial infection."
-                          << "[Strep throat]|is_a|[bacterial infection]|asserted";
+    QTest::newRow("is_a") << "Strep throat is a common throat problem."
+                          << "[Strep throat]|is_a|[throat problem]|asserted";
 }
 
 void TestUnlinkedClaims::bothEndsUnlinked() {
