@@ -122,7 +122,8 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                     continue;
                 c.relation = "risk_factor_for";
             }
-            c.polarity = examplesCue ? examplePolarity(r, b, hit) : polarityOf(r, s, a, b, hit);
+            c.polarity = examplesCue || hit.appositive ? classPolarity(r, b, hit)
+                                                       : polarityOf(r, s, a, b, hit);
             c.deniesNorm = c.polarity == Polarity::Negated && normDenied(r, s, hit);
             c.begin = s.span.begin;
             c.end = s.span.end;
@@ -135,11 +136,12 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
     }
 }
 
-Polarity ClaimExtractor::examplePolarity(const Reading& r, const AlignedMention& example,
-                                         const CueHit& hit) const {
+Polarity ClaimExtractor::classPolarity(const Reading& r, const AlignedMention& example,
+                                       const CueHit& hit) const {
     // "does not cover gram-negative bacteria like Pasteurella", "could indicate a psychotic
-    // disorder such as schizophrenia": the clause's negation or hedge is about its own verb,
-    // the class still has its example. Only "like A, but not B" denies that B is one.
+    // disorder such as schizophrenia", "a possible diagnosis of GBS, a rare autoimmune
+    // disorder": the clause's negation or hedge is about its own verb, the class still has
+    // its member. Only "like A, but not B" denies that B is one.
     bool negated = false, hedged = false;
     scanPolarity(r, nullptr, hit.start + hit.len, example.first, negated, hedged);
     return negated ? Polarity::Negated : Polarity::Asserted;
@@ -182,8 +184,8 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
           (words::in(words::kSubsumptionNouns, tokens[t - 2].norm) ||
            (words::in(kRelationalNouns, tokens[t - 2].norm) && tokens[t - 2].norm != "case") ||
            countsItsObject(r, t - 2) ||
-           (relative && (words::in(kSymptomNouns, tokens[t - 2].norm) ||
-                         words::in(kOnsetNouns, tokens[t - 2].norm))))))
+           ((relative || cue.appositive) && (words::in(kSymptomNouns, tokens[t - 2].norm) ||
+                                             words::in(kOnsetNouns, tokens[t - 2].norm))))))
         return false;
     // "X, which is a major concern given his Y": the predicate noun of an is-a cue ends at
     // a generic noun ("a type of Y" aside); a concept after it is none of the cue's.

@@ -615,7 +615,7 @@ void ClaimExtractor::appositiveClasses(const Reading& r, Sentence& s) const {
         return;
     for (std::size_t i = s.ta + 1; i + 1 < s.tb; ++i) {
         const std::string& w = r.tokens[i].norm;
-        if ((w != "a" && w != "an") || !r.linked(i - 1) || r.linked(i))
+        if ((w != "a" && w != "an") || r.linked(i))
             continue;
         // "Aortic dissection (A) and": an option letter in brackets is no article; an
         // article is lower case and its noun follows inside the bracket.
@@ -627,7 +627,20 @@ void ClaimExtractor::appositiveClasses(const Reading& r, Sentence& s) const {
         const bool dash = sep.size() >= 3 && (sep.front() == ' ' || sep.front() == '\t') &&
                           (sep.back() == ' ' || sep.back() == '\t') && hasAny(sep, "-") &&
                           sep.find_first_not_of(" \t-") == std::string_view::npos;
-        if (!bracket && !dash && !(sep == ", " && commaApposition(r, s, i)))
+        // "cystic fibrosis (CF), a genetic disorder": a comma after the concept's gloss.
+        constexpr std::size_t kMaxGlossTokens = 3;
+        std::size_t antecedent = i - 1;
+        if (sep == "), ")
+            for (std::size_t t = i - 1; t > s.ta + 1 && i - t <= kMaxGlossTokens; --t)
+                if (r.separator(t).find('(') != std::string_view::npos) {
+                    antecedent = t - 1;
+                    break;
+                }
+        if (!r.linked(antecedent))
+            continue;
+        if (!bracket && !dash &&
+            !((sep == ", " || (sep == "), " && antecedent != i - 1)) &&
+              commaApposition(r, s, i, antecedent)))
             continue;
         if (std::any_of(s.hits.begin(), s.hits.end(),
                         [i](const CueHit& h) { return h.start <= i && i < h.start + h.len; }))
@@ -636,7 +649,8 @@ void ClaimExtractor::appositiveClasses(const Reading& r, Sentence& s) const {
     }
 }
 
-bool ClaimExtractor::commaApposition(const Reading& r, const Sentence& s, std::size_t article) {
+bool ClaimExtractor::commaApposition(const Reading& r, const Sentence& s, std::size_t article,
+                                     std::size_t antecedent) {
     // "Hashimoto's thyroiditis, an autoimmune disorder.", "Lesch-Nyhan syndrome, a rare
     // genetic disorder, is", "haloperidol, an antipsychotic medication, which": a noun phrase
     // headed by a class noun (or naming a kind "of" a concept) that ends the sentence, opens a
@@ -646,14 +660,16 @@ bool ClaimExtractor::commaApposition(const Reading& r, const Sentence& s, std::s
     // overdose of nortriptyline, a TCA": the class is nortriptyline's, the cue's head would be the
     // overdose).
     constexpr std::size_t kMaxPhrase = 8;
-    const int before = r.covered[article - 1];
+    const int before = r.covered[antecedent];
     if (before < 0)
         return false;
     const std::size_t first = r.aligned[std::size_t(before)].first;
-    // "indicative of X, a severe form of Y": an "of" that ends a cue is no noun's.
-    const bool cueBefore = std::any_of(s.hits.begin(), s.hits.end(), [first](const CueHit& h) {
-        return h.start + h.len == first;
-    });
+    // "indicative of X, a severe form of Y": an "of" that ends a cue is no noun's, nor is
+    // the "of" of "a diagnosis of X" (which names X).
+    const bool cueBefore =
+        std::any_of(s.hits.begin(), s.hits.end(),
+                    [first](const CueHit& h) { return h.start + h.len == first; }) ||
+        (first > s.ta + 1 && inList(kOnsetNouns, r.tokens[first - 2].norm));
     if (first > s.ta &&
         (hasAny(r.separator(first), ",") || (r.tokens[first - 1].norm == "of" && !cueBefore)))
         return false;

@@ -94,7 +94,10 @@ private:
     void appositiveClasses(const Reading& r, Sentence& s) const;
     // Whether ", a" / ", an" at article opens an apposition on the concept before the comma
     // rather than a list item.
-    static bool commaApposition(const Reading& r, const Sentence& s, std::size_t article);
+    // antecedent: the last token of the concept the phrase at article renames (article - 1,
+    // or the token before a bracketed gloss).
+    static bool commaApposition(const Reading& r, const Sentence& s, std::size_t article,
+                                std::size_t antecedent);
     // Where "it is possible / likely / unlikely that" opens the clause holding token before:
     // the index of its "that", 0 when none.
     static std::size_t matrixThat(const Reading& r, const Sentence& s, std::size_t before);
@@ -302,10 +305,10 @@ private:
     // Whether the noun at token noun names what its "of" object is: "an episode of syncope",
     // "elevated levels of calcium" (not "low levels of": a lack of it).
     static bool countsItsObject(const Reading& r, std::size_t noun);
-    // The polarity of "Y such as X": asserted whatever the clause says of Y, unless the
-    // example itself is denied ("like A, but not B").
-    Polarity examplePolarity(const Reading& r, const AlignedMention& example,
-                             const CueHit& hit) const;
+    // The polarity of "Y such as X" and of "X, a Y": asserted whatever the clause says of
+    // them, unless the member itself is denied ("like A, but not B").
+    Polarity classPolarity(const Reading& r, const AlignedMention& example,
+                           const CueHit& hit) const;
     // Whether a mention starts at token t, articles and a few modifiers skipped, before
     // token to.
     static bool opensMention(const Reading& r, std::size_t t, std::size_t to);

@@ -537,6 +537,18 @@ void TestClaimExtractor::extract_data() {
         << "Wheezing is a symptom of asthma, a rare and severe form of bronchitis."
         << "asthma|presents_with|wheezing|asserted;asthma|is_a|acute bronchitis|asserted"
         << "";
+    QTest::newRow("a comma apposition after a bracketed abbreviation")
+        << "He has asthma (AS), a severe form of bronchitis."
+        << "asthma|is_a|acute bronchitis|asserted"
+        << "";
+    QTest::newRow("a comma apposition after 'a diagnosis of'")
+        << "Wheezing favors a diagnosis of asthma, a severe form of bronchitis."
+        << "wheezing|evidential|asthma|asserted;asthma|is_a|acute bronchitis|asserted"
+        << "";
+    QTest::newRow("a hedge on the concept leaves its apposition asserted")
+        << "He may have asthma, a severe form of bronchitis."
+        << "asthma|is_a|acute bronchitis|asserted"
+        << "";
     QTest::newRow("no comma apposition after a noun's 'of'")
         << "He took an overdose of amoxicillin, a type of penicillin."
         << ""
