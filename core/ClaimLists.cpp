@@ -67,6 +67,15 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
     }
     if (depth != 0)
         return false;
+    // "In COPD, lung compliance is decreased": the comma closes a fronted prepositional
+    // phrase, it joins no list (which would have its "and" or "or").
+    std::size_t before = p.first;
+    while (before > 0 && words::in(kDeterminers, r.tokens[before - 1].norm))
+        --before;
+    if (!conjoined && before > 0 &&
+        words::in(words::kArgumentPrepositions, r.tokens[before - 1].norm) &&
+        (before == 1 || hasAny(r.separator(before - 1), ".;:!?\n")))
+        return false;
     // Unlinked words between the two make a list item of their own only between commas:
     // "A, B C, and D", not "A B and D" nor "A, and his D"; or they are q's modifiers, all
     // after the last joint ("A, decreased D", "A, bilateral lower D"); "A, a severe D" is an

@@ -529,6 +529,10 @@ void TestClaimExtractor::extract_data() {
         << "community-acquired pneumonia|presents_with|fever|asserted;"
            "community-acquired pneumonia|presents_with|cough|asserted"
         << "";
+    QTest::newRow("a fronted prepositional phrase joins no list")
+        << "In asthma, wheezing is worse due to pneumonia."
+        << "community-acquired pneumonia|causes|wheezing|asserted"
+        << "";
     QTest::newRow("a comma apposition naming a kind of a concept")
         << "He has asthma, a severe form of bronchitis."
         << "asthma|is_a|acute bronchitis|asserted"
