@@ -47,6 +47,10 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
         if (t == q.first || depth > 0)
             continue;
         const std::string& w = r.tokens[t].norm;
+        // "as" joins only in "as well as": "for DKA, as the acidosis will improve" opens a
+        // clause.
+        if (w == "as" && r.tokens[t + 1].norm != "well" && r.tokens[t - 1].norm != "well")
+            return false;
         if (words::in(kCoordinators, w) || w == "the") {
             joined = joined || w == "and" || w == "or" || w == "nor" || w == "well";
             conjoined = conjoined || w == "and" || w == "or" || w == "nor";

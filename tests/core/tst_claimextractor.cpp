@@ -529,6 +529,15 @@ void TestClaimExtractor::extract_data() {
         << "community-acquired pneumonia|presents_with|fever|asserted;"
            "community-acquired pneumonia|presents_with|cough|asserted"
         << "";
+    QTest::newRow("'as' opening a clause joins no list")
+        << "Amoxicillin treats pneumonia, as the fever will improve."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("'as well as' joins a list")
+        << "Amoxicillin treats pneumonia as well as bronchitis."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "amoxicillin|treats|acute bronchitis|asserted"
+        << "";
     QTest::newRow("a fronted prepositional phrase joins no list")
         << "In asthma, wheezing is worse due to pneumonia."
         << "community-acquired pneumonia|causes|wheezing|asserted"
