@@ -74,13 +74,18 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, const Kin
         !words::in(words::kIngNouns, head) && !(hk && *hk == PhraseWord::Noun) &&
         words::in(words::kArgumentPrepositions, tokens[last].norm) && tokens[last].norm != "of")
         return false;
+    // "abnormal labs", "unusual symptoms": a judgement of a generic noun names no class
+    // ("abnormal movements" does, "movements" being no generic noun).
+    static constexpr std::array<std::string_view, 2> kJudgements = {"abnormal", "unusual"};
+    const bool genericHead = hk && *hk == PhraseWord::Generic;
     for (std::size_t t = first; t < last; ++t) {
         const std::string& w = tokens[t].norm;
         const PhraseWord* k = kinds.of(t);
         // Closed-class words inside a compound ("first-line") are none of its own either.
-        if (isNumber(w) || (k && (*k == PhraseWord::Generic || *k == PhraseWord::Vague ||
-                                  *k == PhraseWord::Possessor || *k == PhraseWord::Break ||
-                                  *k == PhraseWord::Determiner)))
+        if (isNumber(w) || (genericHead && words::in(kJudgements, w)) ||
+            (k &&
+             (*k == PhraseWord::Generic || *k == PhraseWord::Vague || *k == PhraseWord::Possessor ||
+              *k == PhraseWord::Break || *k == PhraseWord::Determiner)))
             continue;
         return true; // one word of its own: "fungal infection", "genetic disorder"
     }

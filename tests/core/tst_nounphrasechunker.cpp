@@ -128,6 +128,12 @@ void TestNounPhraseChunker::chunk_data() {
                                     << "";
     QTest::newRow("bare generic nouns") << "the disease or this condition and medication"
                                         << "";
+    QTest::newRow("a judgement of a generic noun is no class")
+        << "abnormal labs, unusual symptoms and abnormal movements"
+        << "abnormal movements";
+    QTest::newRow("a diagnostic test names no concept")
+        << "the urinalysis and a chest radiograph showed crystals"
+        << "crystals";
     QTest::newRow("qualified generic is a class") << "a fungal infection and a genetic disorder"
                                                   << "fungal infection|genetic disorder";
     QTest::newRow("vague modifier dropped") << "other causes and the underlying infection"
