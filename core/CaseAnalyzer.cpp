@@ -80,7 +80,7 @@ bool startsWithLabel(std::string_view line, std::string_view label) {
 
 CaseAnalyzer::CaseAnalyzer(const KnowledgeBase& kb, const Lexicon& lexicon,
                            AnalysisSettings settings)
-    : kb_(kb), lexicon_(lexicon), settings_(settings), claims_(lexicon, settings.claims),
+    : kb_(kb), lexicon_(lexicon), settings_(settings), claims_(lexicon, settings.claims, &kb),
       classifier_(kb, lexicon, settings.mechanisticKinds), grounding_(settings.iouThreshold, &kb) {}
 
 std::size_t CaseAnalyzer::stemEnd(std::string_view question,

@@ -122,6 +122,16 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                     continue;
                 c.relation = "risk_factor_for";
             }
+            // "fluid accumulates in the pericardial sac", "is found in the kidneys": a
+            // presents-with cue before an organ places the finding there.
+            if (c.relation == "presents_with" && kb_ != nullptr && c.head != kNoNode &&
+                kb_->nodeKind(c.head) == "Anatomy") {
+                std::swap(c.head, c.tail);
+                std::swap(c.headBegin, c.tailBegin);
+                std::swap(c.headEnd, c.tailEnd);
+                std::swap(c.headText, c.tailText);
+                c.relation = "localizes_to";
+            }
             c.polarity = examplesCue || hit.appositive ? classPolarity(r, b, hit)
                                                        : polarityOf(r, s, a, b, hit);
             c.deniesNorm = c.polarity == Polarity::Negated && normDenied(r, s, hit);

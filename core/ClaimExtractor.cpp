@@ -20,8 +20,9 @@ bool relativePronounIn(const std::vector<Token>& tokens, std::size_t from, std::
 
 } // namespace
 
-ClaimExtractor::ClaimExtractor(const Lexicon& lexicon, ClaimSettings settings)
-    : lexicon_(lexicon), settings_(settings) {
+ClaimExtractor::ClaimExtractor(const Lexicon& lexicon, ClaimSettings settings,
+                               const KnowledgeBase* kb)
+    : lexicon_(lexicon), settings_(settings), kb_(kb) {
     // The cue whose relation "symptoms of Y, including X" states (examplesOfSymptoms).
     const auto& cues = lexicon_.relationCues();
     for (std::size_t i = 0; i < cues.size(); ++i) {

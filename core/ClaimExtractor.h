@@ -13,6 +13,7 @@
 // listed after a class ("a range of symptoms, including A and B") and lists in brackets.
 // tests/extraction/README.md measures it on labelled sentences.
 #include "CaseAnalysis.h"
+#include "KnowledgeBase.h"
 #include "Lexicon.h"
 #include "TextNormalizer.h"
 
@@ -61,7 +62,10 @@ struct ClaimExtraction {
 
 class ClaimExtractor {
 public:
-    explicit ClaimExtractor(const Lexicon& lexicon, ClaimSettings settings = {});
+    // kb, when given, tells the kinds of the linked concepts: "seen in the lungs" places a
+    // finding in an organ, it is no disease presenting with it.
+    explicit ClaimExtractor(const Lexicon& lexicon, ClaimSettings settings = {},
+                            const KnowledgeBase* kb = nullptr);
 
     // mentions: linked spans of text (offsets into text), ordered and non-overlapping as
     // KnowledgeBase::link returns them. Claims carry the index of the step they lie in.
@@ -325,6 +329,7 @@ private:
     static constexpr std::size_t kNoCue = std::size_t(-1);
     const Lexicon& lexicon_;
     ClaimSettings settings_;
+    const KnowledgeBase* kb_ = nullptr;
     std::size_t presentsWithCue_ = kNoCue; // index of "presents with" in the lexicon
     std::size_t isACue_ = kNoCue;          // index of "is a"
     // Per relation, the index of its first forward / reverse cue.

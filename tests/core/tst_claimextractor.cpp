@@ -36,7 +36,7 @@ void TestClaimExtractor::initTestCase() {
 
 TestClaimExtractor::Result TestClaimExtractor::run(const std::string& text,
                                                    ClaimSettings settings) const {
-    ClaimExtractor extractor(lexicon_, settings);
+    ClaimExtractor extractor(lexicon_, settings, &kb_);
     const auto steps = StepSegmenter::segment(text);
     const auto out = extractor.extract(text, steps, kb_.link(text));
     QStringList claims, gaps;
@@ -537,6 +537,10 @@ void TestClaimExtractor::extract_data() {
         << "Amoxicillin treats pneumonia as well as bronchitis."
         << "amoxicillin|treats|community-acquired pneumonia|asserted;"
            "amoxicillin|treats|acute bronchitis|asserted"
+        << "";
+    QTest::newRow("a finding seen in an organ is localized there")
+        << "Wheezing is seen in the lung."
+        << "wheezing|localizes_to|lung|asserted"
         << "";
     QTest::newRow("a fronted prepositional phrase joins no list")
         << "In asthma, wheezing is worse due to pneumonia."
