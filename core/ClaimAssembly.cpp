@@ -98,6 +98,11 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                            settings_.linkedOnlyRelations.end(),
                            cue.relation) != settings_.linkedOnlyRelations.end()))
                 continue;
+            // "can occur in newborns / in clusters / in the airways": what a finding occurs
+            // in, when the KG does not know it, is mostly a place or a group, not a disease.
+            if ((cue.tokens.front() == "occur" || cue.tokens.front() == "occurs") &&
+                ri >= r.linkedCount)
+                continue;
             Claim c;
             c.step = s.step;
             const AlignedMention& h = forward ? a : b;

@@ -542,6 +542,14 @@ void TestClaimExtractor::extract_data() {
         << "Wheezing is seen in the lung."
         << "wheezing|localizes_to|lung|asserted"
         << "";
+    QTest::newRow("what a finding occurs in is its disease")
+        << "Wheezing occurs in asthma."
+        << "asthma|presents_with|wheezing|asserted"
+        << "";
+    QTest::newRow("what a finding occurs in may be its organ")
+        << "Wheezing occurs in the lung."
+        << "wheezing|localizes_to|lung|asserted"
+        << "";
     QTest::newRow("a fronted prepositional phrase joins no list")
         << "In asthma, wheezing is worse due to pneumonia."
         << "community-acquired pneumonia|causes|wheezing|asserted"

@@ -156,6 +156,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("is-a to a clinical class, neither end known")
         << "Strep throat is a bacterial infection."
         << "[Strep throat]|is_a|[bacterial infection]|asserted";
+    QTest::newRow("what a finding occurs in is no unknown phrase")
+        << "Wheezing occurs in newborns and in clusters."
+        << "";
     QTest::newRow("examples of a clinical class, neither end known")
         << "He noted obstructive voiding symptoms, such as hesitancy and weak stream."
         << "[hesitancy]|is_a|[obstructive voiding symptoms]|asserted;"
