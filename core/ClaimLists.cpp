@@ -85,9 +85,10 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
     // after the last joint ("A, decreased D", "A, bilateral lower D"); "A, a severe D" is an
     // apposition, not a list.
     constexpr std::size_t kMaxModifiers = 3;
-    return joined &&
-           (unlinked == 0 || (commaAfterItem && hasAny(r.separator(p.last), ",")) ||
-            (unlinked == modifiers && modifiers <= kMaxModifiers && (conjoined || !article)));
+    if (article && !conjoined)
+        return false; // "Pseudomonas aeruginosa, a gram-negative bacillus"
+    return joined && (unlinked == 0 || (commaAfterItem && hasAny(r.separator(p.last), ",")) ||
+                      (unlinked == modifiers && modifiers <= kMaxModifiers));
 }
 
 bool ClaimExtractor::bracketAround(const Reading& r, const Sentence& s, const CueHit& hit,

@@ -550,6 +550,10 @@ void TestClaimExtractor::extract_data() {
         << "Wheezing occurs in the lung."
         << "wheezing|localizes_to|lung|asserted"
         << "";
+    QTest::newRow("a comma and an article open an apposition, not a list item")
+        << "Cough is caused by asthma, a lung disease."
+        << "asthma|causes|cough|asserted;asthma|is_a|lung disease|asserted"
+        << "";
     QTest::newRow("a fronted prepositional phrase joins no list")
         << "In asthma, wheezing is worse due to pneumonia."
         << "community-acquired pneumonia|causes|wheezing|asserted"

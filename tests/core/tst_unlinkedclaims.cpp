@@ -159,6 +159,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("what a finding occurs in is no unknown phrase")
         << "Wheezing occurs in newborns and in clusters."
         << "";
+    QTest::newRow("an apposition after a comma is no list item")
+        << "Cough is caused by asthma, a gram-negative, oxidase-positive bacillus."
+        << "asthma|causes|cough|asserted";
     QTest::newRow("examples of a clinical class, neither end known")
         << "He noted obstructive voiding symptoms, such as hesitancy and weak stream."
         << "[hesitancy]|is_a|[obstructive voiding symptoms]|asserted;"
