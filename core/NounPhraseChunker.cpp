@@ -63,11 +63,14 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, const Kin
     const PhraseWord* hk = kinds.of(last - 1);
     if (hk && *hk == PhraseWord::Kind)
         return false; // "a diagnostic test", "the laboratory findings"
-    if (last - first == 1 && !(hk && *hk == PhraseWord::Noun))
+    if (last - first == 1 && !(hk && *hk == PhraseWord::Noun)) {
         for (std::string_view suffix :
              {"ed", "al", "ous", "ful", "less", "able", "ible", "ic", "ary"})
             if (endsWith(head, suffix))
                 return false;
+        if (endsWith(head, "ish") && head.size() > 5)
+            return false; // "reddish, painful lumps"; not "fish"
+    }
     // One word in -ing before a preposition opens a participle clause ("..., starting with
     // the cranial nerves"); "smoking", "weightlifting" alone and "splitting of S2" are nouns.
     if (last - first == 1 && last < tokens.size() && endsWith(head, "ing") &&
@@ -78,6 +81,15 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, const Kin
     // ("abnormal movements" does, "movements" being no generic noun).
     static constexpr std::array<std::string_view, 2> kJudgements = {"abnormal", "unusual"};
     const bool genericHead = hk && *hk == PhraseWord::Generic;
+    // "laboratory abnormalities": a relational noun without its complement, qualified only by
+    // generic words, names nothing ("kidney damage" does).
+    if (hk && *hk == PhraseWord::Relational && last - first > 1 &&
+        std::all_of(tokens.begin() + std::ptrdiff_t(first),
+                    tokens.begin() + std::ptrdiff_t(last - 1), [&](const Token& w) {
+                        const PhraseWord* k = kinds.of(std::size_t(&w - tokens.data()));
+                        return k && (*k == PhraseWord::Generic || *k == PhraseWord::Vague);
+                    }))
+        return false;
     for (std::size_t t = first; t < last; ++t) {
         const std::string& w = tokens[t].norm;
         const PhraseWord* k = kinds.of(t);

@@ -134,6 +134,12 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::newRow("a diagnostic test names no concept")
         << "the urinalysis and a chest radiograph showed crystals"
         << "crystals";
+    QTest::newRow("an adjective in -ish alone is no phrase")
+        << "reddish, painful, tender lumps and a fish"
+        << "tender lumps|fish";
+    QTest::newRow("a relational noun qualified by a generic noun alone names nothing")
+        << "laboratory abnormalities and kidney damage"
+        << "kidney damage";
     QTest::newRow("qualified generic is a class") << "a fungal infection and a genetic disorder"
                                                   << "fungal infection|genetic disorder";
     QTest::newRow("vague modifier dropped") << "other causes and the underlying infection"
