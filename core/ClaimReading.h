@@ -25,9 +25,9 @@ inline constexpr std::array<std::string_view, 3> kDeterminers = {"a", "an", "the
 // Nouns after a cue that leave their argument the cue's object: "leads to the development
 // of cancer" says it causes cancer, "suggests the possibility of a tumor" points to a tumor,
 // "is indicated for the management of hyperthyroidism" treats it.
-inline constexpr std::array<std::string_view, 9> kOnsetNouns = {
+inline constexpr std::array<std::string_view, 10> kOnsetNouns = {
     "development", "onset",     "formation",    "possibility", "diagnosis",
-    "management",  "suspicion", "pathogenesis", "triad"};
+    "management",  "suspicion", "pathogenesis", "triad",       "presentation"};
 
 // Groups of people a disease is common in: "more common in smokers" makes them a risk
 // factor for it, not a disease presenting with it.

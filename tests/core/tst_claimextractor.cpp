@@ -554,6 +554,14 @@ void TestClaimExtractor::extract_data() {
         << "Cough is caused by asthma, a lung disease."
         << "asthma|causes|cough|asserted;asthma|is_a|lung disease|asserted"
         << "";
+    QTest::newRow("the presentation of Y is Y")
+        << "Wheezing is consistent with the classic presentation of asthma."
+        << "wheezing|indicates|asthma|asserted"
+        << "";
+    QTest::newRow("a presentation similar to Y is not Y")
+        << "Asthma can cause a similar presentation to bronchitis."
+        << ""
+        << "";
     QTest::newRow("a fronted prepositional phrase joins no list")
         << "In asthma, wheezing is worse due to pneumonia."
         << "community-acquired pneumonia|causes|wheezing|asserted"
