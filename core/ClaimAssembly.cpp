@@ -191,6 +191,10 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     // is not.
     // "symptoms of X, which is a complication of Y", "a diagnosis of X, which is
     // characterized by Y": a relative clause after a comma is X's.
+    // "The patient's symptoms of fatigue and weakness are consistent with Y": the symptoms
+    // are the evidence.
+    const std::string& relation = lexicon_.relationCues()[cue.cue].relation;
+    const bool evidence = relation == "evidential" || relation == "indicates";
     bool relative = false;
     for (std::size_t u = a.last; u < cue.start && !relative; ++u)
         relative =
@@ -201,7 +205,8 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
            (words::in(kRelationalNouns, tokens[t - 2].norm) && tokens[t - 2].norm != "case") ||
            countsItsObject(r, t - 2) ||
            ((relative || cue.appositive) && (words::in(kSymptomNouns, tokens[t - 2].norm) ||
-                                             words::in(kOnsetNouns, tokens[t - 2].norm))))))
+                                             words::in(kOnsetNouns, tokens[t - 2].norm))) ||
+           (evidence && words::in(kSymptomNouns, tokens[t - 2].norm)))))
         return false;
     // "X, which is a major concern given his Y": the predicate noun of an is-a cue ends at
     // a generic noun ("a type of Y" aside); a concept after it is none of the cue's.

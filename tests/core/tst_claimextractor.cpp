@@ -562,6 +562,11 @@ void TestClaimExtractor::extract_data() {
         << "Asthma can cause a similar presentation to bronchitis."
         << ""
         << "";
+    QTest::newRow("the symptoms of A and B are the evidence")
+        << "The patient's symptoms of fever and cough suggest pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted;"
+           "cough|indicates|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("a fronted prepositional phrase joins no list")
         << "In asthma, wheezing is worse due to pneumonia."
         << "community-acquired pneumonia|causes|wheezing|asserted"
