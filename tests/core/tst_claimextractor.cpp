@@ -567,6 +567,11 @@ void TestClaimExtractor::extract_data() {
         << "fever|indicates|community-acquired pneumonia|asserted;"
            "cough|indicates|community-acquired pneumonia|asserted"
         << "";
+    QTest::newRow("'rather than' denies the second object")
+        << "Wheezing suggests asthma, rather than pneumonia."
+        << "wheezing|indicates|asthma|asserted;"
+           "wheezing|indicates|community-acquired pneumonia|negated"
+        << "";
     QTest::newRow("a fronted prepositional phrase joins no list")
         << "In asthma, wheezing is worse due to pneumonia."
         << "community-acquired pneumonia|causes|wheezing|asserted"

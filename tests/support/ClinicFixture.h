@@ -56,8 +56,8 @@ inline Lexicon clinicLexicon() {
         lx.addRelationCue("evidential", F, c);
     lx.addRelationCue("evidential", R, "possibility given");
 
-    for (const char* c :
-         {"not", "no", "does not", "do not", "rules out", "unlikely", "never", "absent"})
+    for (const char* c : {"not", "no", "does not", "do not", "rules out", "unlikely", "never",
+                          "absent", "rather than"})
         lx.addPolarityCue(Polarity::Negated, c);
     for (const char* c : {"may", "might", "possibly", "possible", "could", "perhaps"})
         lx.addPolarityCue(Polarity::Hedged, c);
