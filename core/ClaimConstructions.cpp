@@ -85,7 +85,7 @@ bool ClaimExtractor::labelSeparator(std::string_view sep) {
 }
 
 std::size_t ClaimExtractor::wordsBetween(const Reading& r, const AlignedMention& a,
-                                         const CueHit& hit) {
+                                         const CueHit& hit) const {
     // "high blood pressure (170/100 mm Hg), which could be related to": a bracketed gloss
     // right after the concept explains it and is no distance to the cue.
     std::size_t t = a.last;
@@ -100,6 +100,16 @@ std::size_t ClaimExtractor::wordsBetween(const Reading& r, const AlignedMention&
                 break;
         }
     }
+    // "crackles on pulmonary exam, which could indicate": where a finding was seen (a test
+    // or an exam) is no distance either.
+    constexpr std::size_t kMaxSeenOn = 4;
+    if (t < hit.start && (r.tokens[t].norm == "on" || r.tokens[t].norm == "at"))
+        for (std::size_t u = t + 1; u < hit.start && u - t <= kMaxSeenOn && !r.linked(u); ++u)
+            if (const PhraseWord* k = lexicon_.phraseWord(r.tokens[u].norm);
+                k && *k == PhraseWord::Kind && (u + 1 == hit.start || r.clauseBreakBefore(u + 1))) {
+                t = u + 1;
+                break;
+            }
     // "X has also been shown to reduce the risk of": the verb's auxiliaries and the words
     // that report it are no distance either ("to" only after those: "discontinued to
     // reduce" opens a purpose clause).

@@ -197,7 +197,7 @@ private:
     std::size_t itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
                                 std::size_t from) const;
     // Words from the end of a to the cue, a bracketed gloss right after a left out.
-    static std::size_t wordsBetween(const Reading& r, const AlignedMention& a, const CueHit& hit);
+    std::size_t wordsBetween(const Reading& r, const AlignedMention& a, const CueHit& hit) const;
     // "A) X: This ..., but it does not explain Y": the same for a pronoun that opens a later
     // clause of a sentence with an item label.
     std::size_t clauseLabel(const Reading& r, const Sentence& s, const CueHit& hit) const;

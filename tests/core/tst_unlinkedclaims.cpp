@@ -162,6 +162,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("an apposition after a comma is no list item")
         << "Cough is caused by asthma, a gram-negative, oxidase-positive bacillus."
         << "asthma|causes|cough|asserted";
+    QTest::newRow("where a finding was seen is no distance to the cue")
+        << "The patient has wheezing on pulmonary exam, which could suggest asthma."
+        << "wheezing|indicates|asthma|hedged";
     QTest::newRow("examples of a clinical class, neither end known")
         << "He noted obstructive voiding symptoms, such as hesitancy and weak stream."
         << "[hesitancy]|is_a|[obstructive voiding symptoms]|asserted;"
