@@ -70,7 +70,8 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
         // cue noun's modifier, not its head.
         // Not before "such as": "an over-the-counter medication such as X" is X's class.
         const bool examplesCue = cue.relation == "is_a" && !forward;
-        if (negatesMention(r, s, a) ||
+        // "no history of X, making Y less likely": the absence is the evidence.
+        if ((negatesMention(r, s, a) && !hit.likely) ||
             (li >= r.linkedCount && a.last == hit.start && a.first > s.ta && !examplesCue &&
              cue.tokens.front() != "is" && cue.tokens.front() != "are" &&
              (r.tokens[a.first - 1].norm == "a" || r.tokens[a.first - 1].norm == "an")))
@@ -137,8 +138,9 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                 std::swap(c.headText, c.tailText);
                 c.relation = "localizes_to";
             }
-            c.polarity = examplesCue || hit.appositive ? classPolarity(r, b, hit)
-                                                       : polarityOf(r, s, a, b, hit);
+            c.polarity = hit.likely                      ? hit.likelihood
+                         : examplesCue || hit.appositive ? classPolarity(r, b, hit)
+                                                         : polarityOf(r, s, a, b, hit);
             c.deniesNorm = c.polarity == Polarity::Negated && normDenied(r, s, hit);
             c.begin = s.span.begin;
             c.end = s.span.end;
@@ -160,6 +162,19 @@ Polarity ClaimExtractor::classPolarity(const Reading& r, const AlignedMention& e
     bool negated = false, hedged = false;
     scanPolarity(r, nullptr, hit.start + hit.len, example.first, negated, hedged);
     return negated ? Polarity::Negated : Polarity::Asserted;
+}
+
+bool ClaimExtractor::sameConcept(const Reading& r, const AlignedMention& a,
+                                 const AlignedMention& b) {
+    if (a.mention->node != kNoNode || b.mention->node != kNoNode)
+        return a.mention->node == b.mention->node;
+    // Two noun phrases: the same words.
+    if (a.last - a.first != b.last - b.first)
+        return false;
+    for (std::size_t i = 0; i < a.last - a.first; ++i)
+        if (r.tokens[a.first + i].norm != r.tokens[b.first + i].norm)
+            return false;
+    return true;
 }
 
 bool ClaimExtractor::namesClinicalClass(const Reading& r, const AlignedMention& m) {

@@ -146,6 +146,7 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
     examplesOfRelationalNoun(r, s);
     appositiveClasses(r, s);
     renamingDemonstratives(r, s);
+    likelihoodClauses(r, s);
 }
 
 bool ClaimExtractor::glossOpens(const Reading& r, std::size_t offset, std::size_t lastChunkEnd) {
@@ -212,19 +213,6 @@ void ClaimExtractor::addPhraseMentions(Reading& r, Sentence& s) const {
     std::sort(s.mentions.begin(), s.mentions.end(), [&r](std::size_t x, std::size_t y) {
         return r.aligned[x].first < r.aligned[y].first;
     });
-}
-
-bool ClaimExtractor::sameConcept(const Reading& r, const AlignedMention& a,
-                                 const AlignedMention& b) {
-    if (a.mention->node != kNoNode || b.mention->node != kNoNode)
-        return a.mention->node == b.mention->node;
-    // Two noun phrases: the same words.
-    if (a.last - a.first != b.last - b.first)
-        return false;
-    for (std::size_t i = 0; i < a.last - a.first; ++i)
-        if (r.tokens[a.first + i].norm != r.tokens[b.first + i].norm)
-            return false;
-    return true;
 }
 
 bool ClaimExtractor::adjacent(const Reading& r, const AlignedMention& p, const AlignedMention& q) {

@@ -96,6 +96,11 @@ private:
     // that": an indefinite noun phrase in a bracket or after a spaced dash right after a KG
     // concept names its class; adds an is-a cue at the article.
     void appositiveClasses(const Reading& r, Sentence& s) const;
+    // "no prior history of heart problems, making VT less likely", "the presence of chorea
+    // makes Huntington's disease more likely": the finding (stated absent or present) bears
+    // on the diagnosis. Keeps a "makes" cue only before such words, which give its polarity
+    // (ClaimLikelihood.cpp).
+    void likelihoodClauses(const Reading& r, Sentence& s) const;
     // Whether ", a" / ", an" at article opens an apposition on the concept before the comma
     // rather than a list item.
     // antecedent: the last token of the concept the phrase at article renames (article - 1,

@@ -195,6 +195,9 @@ struct ClaimExtractor::CueHit {
     bool examples = false;      // "symptoms of Y, including": its head is the object of "of"
     bool appositive = false;    // "X (a Y)": a parenthetical class, no clause boundary
     bool renaming = false;      // "X: This congenital defect involves": the noun renames X
+    // "making Y less likely": a likelihood clause, and the polarity its words give.
+    bool likely = false;
+    Polarity likelihood = Polarity::Asserted;
     // "The most common cause of W is V": the copula its complement was read at (the
     // is-a cue there is no claim of its own), 0 when none.
     std::size_t copulaRead = 0;

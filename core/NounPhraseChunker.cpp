@@ -68,8 +68,8 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, const Kin
              {"ed", "al", "ous", "ful", "less", "able", "ible", "ic", "ary"})
             if (endsWith(head, suffix))
                 return false;
-        if (endsWith(head, "ish") && head.size() > 5)
-            return false; // "reddish, painful lumps"; not "fish"
+        if ((endsWith(head, "ish") && head.size() > 5) || head == "positive" || head == "negative")
+            return false; // "reddish, painful lumps" (not "fish"), "the test is negative"
     }
     // One word in -ing before a preposition opens a participle clause ("..., starting with
     // the cranial nerves"); "smoking", "weightlifting" alone and "splitting of S2" are nouns.

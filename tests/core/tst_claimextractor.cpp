@@ -572,6 +572,17 @@ void TestClaimExtractor::extract_data() {
         << "wheezing|indicates|asthma|asserted;"
            "wheezing|indicates|community-acquired pneumonia|negated"
         << "";
+    QTest::newRow("a finding stated absent makes a diagnosis less likely")
+        << "He has no wheezing, making asthma less likely."
+        << "wheezing|evidential|asthma|negated"
+        << "";
+    QTest::newRow("a finding makes a diagnosis more likely")
+        << "Wheezing makes asthma a more likely diagnosis."
+        << "wheezing|evidential|asthma|asserted"
+        << "";
+    QTest::newRow("'makes' without a likelihood relates nothing") << "Pneumonia makes fever worse."
+                                                                  << ""
+                                                                  << "";
     QTest::newRow("a fronted prepositional phrase joins no list")
         << "In asthma, wheezing is worse due to pneumonia."
         << "community-acquired pneumonia|causes|wheezing|asserted"

@@ -52,7 +52,7 @@ inline Lexicon clinicLexicon() {
     lx.addRelationCue("localizes_to", F, "affects");
     lx.addRelationCue("risk_factor_for", F, "increased risk of");
     lx.addRelationCue("is_a", R, "such as");
-    for (const char* c : {"favors", "favor"})
+    for (const char* c : {"favors", "favor", "makes", "making"})
         lx.addRelationCue("evidential", F, c);
     lx.addRelationCue("evidential", R, "possibility given");
 

@@ -1,0 +1,41 @@
+// Likelihood clauses in claims: "no prior history of heart problems, making VT less likely",
+// "the presence of chorea makes Huntington's disease more likely" (ClaimExtractor.h).
+#include "ClaimReading.h"
+
+namespace rs {
+
+void ClaimExtractor::likelihoodClauses(const Reading& r, Sentence& s) const {
+    // The lexicon's "makes" cues relate only when "less likely", "more likely" or
+    // "unlikely" follow their object (one noun phrase: no clause break, a few words);
+    // those words give the claim's polarity.
+    constexpr std::size_t kMaxObjectTokens = 6;
+    for (std::size_t j = 0; j < s.hits.size();) {
+        CueHit& hit = s.hits[j];
+        const RelationCue& cue = lexicon_.relationCues()[hit.cue];
+        const std::string& verb = cue.tokens.front();
+        if (cue.relation != "evidential" ||
+            !(verb == "make" || verb == "makes" || verb == "making" || verb == "made")) {
+            ++j;
+            continue;
+        }
+        const std::size_t from = hit.start + hit.len;
+        for (std::size_t t = from + 1; t < s.tb && t - from <= kMaxObjectTokens && !hit.likely;
+             ++t) {
+            if (!r.softJoin(t))
+                break;
+            const std::string& w = r.tokens[t].norm;
+            const bool comparative = (w == "less" || w == "more") && t + 1 < s.tb &&
+                                     r.tokens[t + 1].norm == "likely" && r.softJoin(t + 1);
+            if (w == "unlikely" || comparative) {
+                hit.likely = true;
+                hit.likelihood = w == "more" ? Polarity::Asserted : Polarity::Negated;
+            }
+        }
+        if (hit.likely)
+            ++j;
+        else
+            s.hits.erase(s.hits.begin() + std::ptrdiff_t(j));
+    }
+}
+
+} // namespace rs
