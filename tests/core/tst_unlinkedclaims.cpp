@@ -165,6 +165,8 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("where a finding was seen is no distance to the cue")
         << "The patient has wheezing on pulmonary exam, which could suggest asthma."
         << "wheezing|indicates|asthma|hedged";
+    QTest::newRow("a species of Y is a Y") << "Amoxicillin is a species of penicillin."
+                                           << "amoxicillin|is_a|[penicillin]|asserted";
     QTest::newRow("examples of a clinical class, neither end known")
         << "He noted obstructive voiding symptoms, such as hesitancy and weak stream."
         << "[hesitancy]|is_a|[obstructive voiding symptoms]|asserted;"
