@@ -755,8 +755,14 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
     scanPolarity(r, nullptr, cue.start + cue.len, b.first, tailNegated, tailHedged);
     // "suggest that the patient may have experienced X": the clause that states the object
     // hedges the relation.
-    hedged = hedged || (tailHedged && cue.start + cue.len < b.first &&
-                        r.tokens[cue.start + cue.len].norm == "that");
+    // So does "a possible cardiac issue, such as heart failure" for the example.
+    bool example = false;
+    for (std::size_t t = cue.start + cue.len; t + 1 < b.first && !example; ++t)
+        example = r.tokens[t].norm == "such" && r.tokens[t + 1].norm == "as";
+    hedged = hedged ||
+             (tailHedged &&
+              ((cue.start + cue.len < b.first && r.tokens[cue.start + cue.len].norm == "that") ||
+               example));
     // "suggests a possible urinary tract infection": a hedge that modifies the tail hedges
     // the relation to it.
     if (b.first > cue.start + cue.len) {

@@ -167,6 +167,9 @@ void TestUnlinkedClaims::extract_data() {
         << "wheezing|indicates|asthma|hedged";
     QTest::newRow("a species of Y is a Y") << "Amoxicillin is a species of penicillin."
                                            << "amoxicillin|is_a|[penicillin]|asserted";
+    QTest::newRow("a hedge on the object hedges its examples")
+        << "Wheezing suggests a possible airway disorder, such as asthma."
+        << "wheezing|indicates|asthma|hedged;asthma|is_a|[airway disorder]|asserted";
     QTest::newRow("examples of a clinical class, neither end known")
         << "He noted obstructive voiding symptoms, such as hesitancy and weak stream."
         << "[hesitancy]|is_a|[obstructive voiding symptoms]|asserted;"
