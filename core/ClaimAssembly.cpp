@@ -138,6 +138,12 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                 std::swap(c.headText, c.tailText);
                 c.relation = "localizes_to";
             }
+            // "tea-colored urine", "enlarged cheeks": an organ with the words that make it
+            // a finding is that finding, which the KG does not know.
+            if (c.relation != "localizes_to" && c.relation != "is_a") {
+                findingOfOrgan(r, s, h, c.head, c.headBegin, c.headText);
+                findingOfOrgan(r, s, tl, c.tail, c.tailBegin, c.tailText);
+            }
             c.polarity = hit.likely                      ? hit.likelihood
                          : examplesCue || hit.appositive ? classPolarity(r, b, hit)
                                                          : polarityOf(r, s, a, b, hit);
@@ -175,6 +181,28 @@ bool ClaimExtractor::sameConcept(const Reading& r, const AlignedMention& a,
         if (r.tokens[a.first + i].norm != r.tokens[b.first + i].norm)
             return false;
     return true;
+}
+
+void ClaimExtractor::findingOfOrgan(const Reading& r, const Sentence& s, const AlignedMention& m,
+                                    NodeId& node, std::size_t& begin, std::string& text) const {
+    if (kb_ == nullptr || node == kNoNode || kb_->nodeKind(node) != "Anatomy")
+        return;
+    // Unlinked modifiers right before it, in the same noun phrase: no closed-class word but
+    // vague ones ("swollen red tongue").
+    std::size_t t = m.first;
+    while (t > s.ta && r.softJoin(t) && r.covered[t - 1] < 0) {
+        const std::string& w = r.tokens[t - 1].norm;
+        const PhraseWord* k = lexicon_.phraseWord(w);
+        if ((k && *k != PhraseWord::Vague) || words::in(kDeterminers, w) ||
+            words::in(kPossessives, w) || words::in(kPhraseStops, w))
+            break;
+        --t;
+    }
+    if (t == m.first)
+        return;
+    node = kNoNode;
+    begin = r.tokens[t].begin;
+    text = std::string(r.text.substr(begin, m.mention->end - begin));
 }
 
 bool ClaimExtractor::namesClinicalClass(const Reading& r, const AlignedMention& m) {

@@ -311,6 +311,11 @@ private:
     // "obstructive voiding symptoms"), so that "Y such as X" and "X is a Y" relate it to an
     // X the KG does not know either.
     static bool namesClinicalClass(const Reading& r, const AlignedMention& m);
+    // "tea-colored urine", "enlarged knees": an end linked to an organ (a KG Anatomy concept)
+    // with modifiers before it names a finding the KG does not know; widens the end to
+    // them and unlinks it.
+    void findingOfOrgan(const Reading& r, const Sentence& s, const AlignedMention& m, NodeId& node,
+                        std::size_t& begin, std::string& text) const;
     // Whether the noun at token noun names what its "of" object is: "an episode of syncope",
     // "elevated levels of calcium" (not "low levels of": a lack of it).
     static bool countsItsObject(const Reading& r, std::size_t noun);

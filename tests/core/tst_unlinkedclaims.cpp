@@ -39,7 +39,7 @@ void TestUnlinkedClaims::initTestCase() {
 }
 
 QString TestUnlinkedClaims::run(const std::string& text, ClaimSettings settings) const {
-    const auto out = ClaimExtractor(lexicon_, settings)
+    const auto out = ClaimExtractor(lexicon_, settings, &kb_)
                          .extract(text, StepSegmenter::segment(text), kb_.link(text));
     auto end = [&](NodeId node, const std::string& phrase) {
         return node == kNoNode ? QStringLiteral("[%1]").arg(QString::fromStdString(phrase))
@@ -170,6 +170,12 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a hedge on the object hedges its examples")
         << "Wheezing suggests a possible airway disorder, such as asthma."
         << "wheezing|indicates|asthma|hedged;asthma|is_a|[airway disorder]|asserted";
+    QTest::newRow("an organ with its modifiers is a finding")
+        << "A swollen red lung suggests pneumonia."
+        << "[swollen red lung]|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("an organ's place of a finding stays the organ")
+        << "Wheezing is seen in the lung."
+        << "wheezing|localizes_to|lung|asserted";
     QTest::newRow("examples of a clinical class, neither end known")
         << "He noted obstructive voiding symptoms, such as hesitancy and weak stream."
         << "[hesitancy]|is_a|[obstructive voiding symptoms]|asserted;"
