@@ -68,13 +68,17 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
         // sentence says what its absence points to, not that cough does not point there.
         // "is a direct treatment for": a phrase between an article and the cue is the
         // cue noun's modifier, not its head.
-        // Not before "such as": "an over-the-counter medication such as X" is X's class.
+        // Not before "such as": "an over-the-counter medication such as X" is X's class; nor
+        // before a verb ("A positive Tzanck smear suggests herpes").
         const bool examplesCue = cue.relation == "is_a" && !forward;
+        const PhraseWord* first = lexicon_.phraseWord(cue.tokens.front());
+        const bool verbCue =
+            cue.tokens.size() == 1 || cue.tokens.front() == "is" || cue.tokens.front() == "are" ||
+            (first && *first == PhraseWord::Verb && cue.tokens.front().ends_with('s'));
         // "no history of X, making Y less likely": the absence is the evidence.
         if ((negatesMention(r, s, a) && !hit.likely) ||
             (li >= r.linkedCount && a.last == hit.start && a.first > s.ta && !examplesCue &&
-             cue.tokens.front() != "is" && cue.tokens.front() != "are" &&
-             (r.tokens[a.first - 1].norm == "a" || r.tokens[a.first - 1].norm == "an")))
+             !verbCue && (r.tokens[a.first - 1].norm == "a" || r.tokens[a.first - 1].norm == "an")))
             continue;
         for (std::size_t ri : right) {
             const AlignedMention& b = r.aligned[ri];

@@ -176,6 +176,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("an organ's place of a finding stays the organ")
         << "Wheezing is seen in the lung."
         << "wheezing|localizes_to|lung|asserted";
+    QTest::newRow("a phrase after an article is the head of a verb cue")
+        << "Then a prolonged PTT suggests pneumonia."
+        << "[prolonged PTT]|indicates|community-acquired pneumonia|asserted";
     QTest::newRow("examples of a clinical class, neither end known")
         << "He noted obstructive voiding symptoms, such as hesitancy and weak stream."
         << "[hesitancy]|is_a|[obstructive voiding symptoms]|asserted;"
