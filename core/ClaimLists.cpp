@@ -196,6 +196,12 @@ void ClaimExtractor::examplesOfSymptoms(const Reading& r, Sentence& s) const {
         if (of <= s.ta || of + 1 >= i || r.tokens[of].norm != "of" ||
             !words::in(kSymptomNouns, r.tokens[of - 1].norm) || r.linked(of - 1))
             continue;
+        // "symptoms of viral infections such as herpes simplex virus": examples of a plural
+        // class right before the list word are of that class, not of the symptoms.
+        if (const std::string& before = r.tokens[i - 1].norm;
+            before.ends_with('s') &&
+            (inList(kClassHeads, before) || inList(kQualifiedClassHeads, before)))
+            continue;
         syntheticHit(s, i, presentsWithCue_).examples = true;
     }
 }

@@ -179,6 +179,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a phrase after an article is the head of a verb cue")
         << "Then a prolonged PTT suggests pneumonia."
         << "[prolonged PTT]|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("examples of a plural class after 'symptoms of' are no symptoms")
+        << "These are symptoms of viral infections such as measles."
+        << "";
     QTest::newRow("examples of a clinical class, neither end known")
         << "He noted obstructive voiding symptoms, such as hesitancy and weak stream."
         << "[hesitancy]|is_a|[obstructive voiding symptoms]|asserted;"
