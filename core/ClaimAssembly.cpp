@@ -110,8 +110,13 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                 continue;
             Claim c;
             c.step = s.step;
-            const AlignedMention& h = forward ? a : b;
-            const AlignedMention& tl = forward ? b : a;
+            // "non-pitting edema in the lower extremities", "nodules on the DIP joints": an
+            // organ that ends a finding's item stands for the finding before it.
+            const bool placed = cue.relation == "localizes_to" || cue.relation == "is_a";
+            const AlignedMention& h = placed ? (forward ? a : b) : findingAt(r, forward ? a : b);
+            const AlignedMention& tl = placed ? (forward ? b : a) : findingAt(r, forward ? b : a);
+            if (&h == &tl || sameConcept(r, h, tl))
+                continue; // "increased norepinephrine at the SA node would be seen in ...".
             c.head = h.mention->node;
             c.tail = tl.mention->node;
             c.headBegin = h.mention->begin;
@@ -207,6 +212,24 @@ void ClaimExtractor::findingOfOrgan(const Reading& r, const Sentence& s, const A
     node = kNoNode;
     begin = r.tokens[t].begin;
     text = std::string(r.text.substr(begin, m.mention->end - begin));
+}
+
+const ClaimExtractor::AlignedMention& ClaimExtractor::findingAt(const Reading& r,
+                                                                const AlignedMention& m) const {
+    if (kb_ == nullptr || m.mention->node == kNoNode || kb_->nodeKind(m.mention->node) != "Anatomy")
+        return m;
+    std::size_t t = m.first;
+    while (t > 0 && words::in(kDeterminers, r.tokens[t - 1].norm))
+        --t;
+    const std::string& prep = t > 0 ? r.tokens[t - 1].norm : std::string();
+    if (t < 2 || !(prep == "in" || prep == "on" || prep == "at" || prep == "of") ||
+        !r.softJoin(t - 1) || !r.softJoin(t) || r.covered[t - 2] < 0)
+        return m;
+    // Not "small amounts of blood": a noun that counts its "of" object is no finding.
+    if (prep == "of" && countsItsObject(r, t - 2))
+        return m;
+    const AlignedMention& finding = r.aligned[std::size_t(r.covered[t - 2])];
+    return finding.last == t - 1 ? finding : m;
 }
 
 bool ClaimExtractor::namesClinicalClass(const Reading& r, const AlignedMention& m) {

@@ -316,6 +316,9 @@ private:
     // them and unlinks it.
     void findingOfOrgan(const Reading& r, const Sentence& s, const AlignedMention& m, NodeId& node,
                         std::size_t& begin, std::string& text) const;
+    // "edema in the lower extremities": the finding a preposition before an organ (a KG
+    // Anatomy concept) joins it to, when a mention ends right before; m itself otherwise.
+    const AlignedMention& findingAt(const Reading& r, const AlignedMention& m) const;
     // Whether the noun at token noun names what its "of" object is: "an episode of syncope",
     // "elevated levels of calcium" (not "low levels of": a lack of it).
     static bool countsItsObject(const Reading& r, std::size_t noun);

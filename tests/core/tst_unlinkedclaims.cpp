@@ -182,6 +182,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("examples of a plural class after 'symptoms of' are no symptoms")
         << "These are symptoms of viral infections such as measles."
         << "";
+    QTest::newRow("a finding in an organ is the finding")
+        << "Crackles in the lung suggest pneumonia."
+        << "[Crackles]|indicates|community-acquired pneumonia|asserted";
     QTest::newRow("examples of a clinical class, neither end known")
         << "He noted obstructive voiding symptoms, such as hesitancy and weak stream."
         << "[hesitancy]|is_a|[obstructive voiding symptoms]|asserted;"
