@@ -115,8 +115,8 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             const bool placed = cue.relation == "localizes_to" || cue.relation == "is_a";
             const AlignedMention& h = placed ? (forward ? a : b) : findingAt(r, forward ? a : b);
             const AlignedMention& tl = placed ? (forward ? b : a) : findingAt(r, forward ? b : a);
-            if (&h == &tl || sameConcept(r, h, tl))
-                continue; // "increased norepinephrine at the SA node would be seen in ...".
+            if (&h == &tl || sameConcept(r, h, tl) || testedOrgan(r, h) || testedOrgan(r, tl))
+                continue; // "increased norepinephrine at the SA node would be seen in ..."
             c.head = h.mention->node;
             c.tail = tl.mention->node;
             c.headBegin = h.mention->begin;
@@ -230,6 +230,20 @@ const ClaimExtractor::AlignedMention& ClaimExtractor::findingAt(const Reading& r
         return m;
     const AlignedMention& finding = r.aligned[std::size_t(r.covered[t - 2])];
     return finding.last == t - 1 ? finding : m;
+}
+
+bool ClaimExtractor::testedOrgan(const Reading& r, const AlignedMention& m) const {
+    // "E) CT scan of the head: This is a quick ... study": the organ a test is "of" is the
+    // test's object, no concept of the sentence's claims.
+    if (kb_ == nullptr || m.mention->node == kNoNode || kb_->nodeKind(m.mention->node) != "Anatomy")
+        return false;
+    std::size_t t = m.first;
+    while (t > 0 && words::in(kDeterminers, r.tokens[t - 1].norm))
+        --t;
+    if (t < 2 || r.tokens[t - 1].norm != "of")
+        return false;
+    const PhraseWord* k = lexicon_.phraseWord(r.tokens[t - 2].norm);
+    return k && *k == PhraseWord::Kind;
 }
 
 bool ClaimExtractor::namesClinicalClass(const Reading& r, const AlignedMention& m) {

@@ -319,6 +319,8 @@ private:
     // "edema in the lower extremities": the finding a preposition before an organ (a KG
     // Anatomy concept) joins it to, when a mention ends right before; m itself otherwise.
     const AlignedMention& findingAt(const Reading& r, const AlignedMention& m) const;
+    // Whether m is an organ (a KG Anatomy concept) a test is "of" ("a CT scan of the head").
+    bool testedOrgan(const Reading& r, const AlignedMention& m) const;
     // Whether the noun at token noun names what its "of" object is: "an episode of syncope",
     // "elevated levels of calcium" (not "low levels of": a lack of it).
     static bool countsItsObject(const Reading& r, std::size_t noun);

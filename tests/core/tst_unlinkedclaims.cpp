@@ -185,6 +185,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a finding in an organ is the finding")
         << "Crackles in the lung suggest pneumonia."
         << "[Crackles]|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("the organ a test is of is no claim end")
+        << "E) Biopsy of the lung: This suggests pneumonia."
+        << "";
     QTest::newRow("examples of a clinical class, neither end known")
         << "He noted obstructive voiding symptoms, such as hesitancy and weak stream."
         << "[hesitancy]|is_a|[obstructive voiding symptoms]|asserted;"
