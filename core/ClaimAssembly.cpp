@@ -139,8 +139,7 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             }
             // "fluid accumulates in the pericardial sac", "is found in the kidneys": a
             // presents-with cue before an organ places the finding there.
-            if (c.relation == "presents_with" && kb_ != nullptr && c.head != kNoNode &&
-                kb_->nodeKind(c.head) == "Anatomy") {
+            if (c.relation == "presents_with" && organ(c.head)) {
                 std::swap(c.head, c.tail);
                 std::swap(c.headBegin, c.tailBegin);
                 std::swap(c.headEnd, c.tailEnd);
@@ -192,9 +191,13 @@ bool ClaimExtractor::sameConcept(const Reading& r, const AlignedMention& a,
     return true;
 }
 
+bool ClaimExtractor::organ(NodeId node) const {
+    return kb_ != nullptr && node != kNoNode && kb_->nodeKind(node) == "Anatomy";
+}
+
 void ClaimExtractor::findingOfOrgan(const Reading& r, const Sentence& s, const AlignedMention& m,
                                     NodeId& node, std::size_t& begin, std::string& text) const {
-    if (kb_ == nullptr || node == kNoNode || kb_->nodeKind(node) != "Anatomy")
+    if (!organ(node))
         return;
     // Unlinked modifiers right before it, in the same noun phrase: no closed-class word but
     // vague ones ("swollen red tongue").
@@ -216,14 +219,16 @@ void ClaimExtractor::findingOfOrgan(const Reading& r, const Sentence& s, const A
 
 const ClaimExtractor::AlignedMention& ClaimExtractor::findingAt(const Reading& r,
                                                                 const AlignedMention& m) const {
-    if (kb_ == nullptr || m.mention->node == kNoNode || kb_->nodeKind(m.mention->node) != "Anatomy")
+    if (!organ(m.mention->node))
         return m;
     std::size_t t = m.first;
     while (t > 0 && words::in(kDeterminers, r.tokens[t - 1].norm))
         --t;
-    const std::string& prep = t > 0 ? r.tokens[t - 1].norm : std::string();
-    if (t < 2 || !(prep == "in" || prep == "on" || prep == "at" || prep == "of") ||
-        !r.softJoin(t - 1) || !r.softJoin(t) || r.covered[t - 2] < 0)
+    if (t < 2)
+        return m;
+    const std::string& prep = r.tokens[t - 1].norm;
+    if (!(prep == "in" || prep == "on" || prep == "at" || prep == "of") || !r.softJoin(t - 1) ||
+        !r.softJoin(t) || r.covered[t - 2] < 0)
         return m;
     // Not "small amounts of blood": a noun that counts its "of" object is no finding.
     if (prep == "of" && countsItsObject(r, t - 2))
@@ -235,7 +240,7 @@ const ClaimExtractor::AlignedMention& ClaimExtractor::findingAt(const Reading& r
 bool ClaimExtractor::testedOrgan(const Reading& r, const AlignedMention& m) const {
     // "E) CT scan of the head: This is a quick ... study": the organ a test is "of" is the
     // test's object, no concept of the sentence's claims.
-    if (kb_ == nullptr || m.mention->node == kNoNode || kb_->nodeKind(m.mention->node) != "Anatomy")
+    if (!organ(m.mention->node))
         return false;
     std::size_t t = m.first;
     while (t > 0 && words::in(kDeterminers, r.tokens[t - 1].norm))

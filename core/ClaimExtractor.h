@@ -311,6 +311,8 @@ private:
     // "obstructive voiding symptoms"), so that "Y such as X" and "X is a Y" relate it to an
     // X the KG does not know either.
     static bool namesClinicalClass(const Reading& r, const AlignedMention& m);
+    // Whether node is an organ: a KG concept of kind Anatomy (false without a KB).
+    bool organ(NodeId node) const;
     // "tea-colored urine", "enlarged knees": an end linked to an organ (a KG Anatomy concept)
     // with modifiers before it names a finding the KG does not know; widens the end to
     // them and unlinks it.
