@@ -95,12 +95,13 @@ inline constexpr std::array<std::string_view, 4> kCopulaForms = {"is", "are", "w
 // levels of immunoglobulins, leading to infections" is not about immunoglobulins.
 inline constexpr std::array<std::string_view, 6> kQuantityNouns = {
     "level", "levels", "concentration", "concentrations", "amount", "amounts"};
+inline constexpr std::array<std::string_view, 7> kLackWords = {
+    "low", "decreased", "reduced", "diminished", "deficient", "insufficient", "inadequate"};
+
 // Nouns that count what they are "of": "an episode of syncope", "recurrent bouts of
 // sinusitis" are syncope and sinusitis, as "high levels of X" is X.
 inline constexpr std::array<std::string_view, 6> kEpisodeNouns = {"episode", "episodes", "bout",
                                                                   "bouts",   "attack",   "attacks"};
-inline constexpr std::array<std::string_view, 7> kLackWords = {
-    "low", "decreased", "reduced", "diminished", "deficient", "insufficient", "inadequate"};
 
 // Nouns whose "of" complement is what the phrase names: "a description of Y, which causes"
 // is about Y.
