@@ -334,19 +334,18 @@ bool ClaimExtractor::contrasted(const Reading& r, const AlignedMention& p,
     // "associated with A, not B", "due to A and not B", "A but not the B", "indicative of A,
     // rather than B": a comma or a conjunction, "not" (or "rather than"), then articles only.
     // Not "A, not typical of B": q is "not"'s object.
-    std::size_t t = p.last;
-    const bool ratherThan = t + 1 < q.first && r.tokens[t].norm == "rather" &&
-                            r.tokens[t + 1].norm == "than" && r.softJoin(t + 1);
-    if (ratherThan)
-        t += 2;
-    else if (t < q.first && (r.tokens[t].norm == "and" || r.tokens[t].norm == "but"))
+    std::size_t t = p.last; // ends at the denying word ("not", or "than" of "rather than")
+    if (t + 1 < q.first && r.tokens[t].norm == "rather" && r.tokens[t + 1].norm == "than" &&
+        r.softJoin(t + 1)) {
         ++t;
-    else if (!hasAny(r.separator(t), ","))
-        return false;
-    if (ratherThan)
-        --t; // the articles after "than"
-    else if (t >= q.first || r.tokens[t].norm != "not" || !r.softJoin(t + 1))
-        return false;
+    } else {
+        if (t < q.first && (r.tokens[t].norm == "and" || r.tokens[t].norm == "but"))
+            ++t;
+        else if (!hasAny(r.separator(t), ","))
+            return false;
+        if (t >= q.first || r.tokens[t].norm != "not" || !r.softJoin(t + 1))
+            return false;
+    }
     for (++t; t < q.first; ++t)
         if (!words::in(kDeterminers, r.tokens[t].norm))
             return false;
