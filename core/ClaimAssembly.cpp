@@ -76,7 +76,7 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             cue.tokens.size() == 1 || cue.tokens.front() == "is" || cue.tokens.front() == "are" ||
             (first && *first == PhraseWord::Verb && cue.tokens.front().ends_with('s'));
         // "no history of X, making Y less likely": the absence is the evidence.
-        if ((negatesMention(r, s, a) && !hit.likely) ||
+        if ((negatesMention(r, s, a) && !hit.likelihood) ||
             (li >= r.linkedCount && a.last == hit.start && a.first > s.ta && !examplesCue &&
              !verbCue && (r.tokens[a.first - 1].norm == "a" || r.tokens[a.first - 1].norm == "an")))
             continue;
@@ -152,7 +152,7 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                 findingOfOrgan(r, s, h, c.head, c.headBegin, c.headText);
                 findingOfOrgan(r, s, tl, c.tail, c.tailBegin, c.tailText);
             }
-            c.polarity = hit.likely                      ? hit.likelihood
+            c.polarity = hit.likelihood                  ? *hit.likelihood
                          : examplesCue || hit.appositive ? classPolarity(r, b, hit)
                                                          : polarityOf(r, s, a, b, hit);
             c.deniesNorm = c.polarity == Polarity::Negated && normDenied(r, s, hit);

@@ -19,7 +19,7 @@ void ClaimExtractor::likelihoodClauses(const Reading& r, Sentence& s) const {
             continue;
         }
         const std::size_t from = hit.start + hit.len;
-        for (std::size_t t = from + 1; t < s.tb && t - from <= kMaxObjectTokens && !hit.likely;
+        for (std::size_t t = from + 1; t < s.tb && t - from <= kMaxObjectTokens && !hit.likelihood;
              ++t) {
             if (!r.softJoin(t))
                 break;
@@ -27,11 +27,10 @@ void ClaimExtractor::likelihoodClauses(const Reading& r, Sentence& s) const {
             const bool comparative = (w == "less" || w == "more") && t + 1 < s.tb &&
                                      r.tokens[t + 1].norm == "likely" && r.softJoin(t + 1);
             if (w == "unlikely" || comparative) {
-                hit.likely = true;
                 hit.likelihood = w == "more" ? Polarity::Asserted : Polarity::Negated;
             }
         }
-        if (hit.likely)
+        if (hit.likelihood)
             ++j;
         else
             s.hits.erase(s.hits.begin() + std::ptrdiff_t(j));

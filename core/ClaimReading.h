@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <deque>
+#include <optional>
 #include <string_view>
 
 namespace rs {
@@ -196,9 +197,9 @@ struct ClaimExtractor::CueHit {
     bool examples = false;      // "symptoms of Y, including": its head is the object of "of"
     bool appositive = false;    // "X (a Y)": a parenthetical class, no clause boundary
     bool renaming = false;      // "X: This congenital defect involves": the noun renames X
-    // "making Y less likely": a likelihood clause, and the polarity its words give.
-    bool likely = false;
-    Polarity likelihood = Polarity::Asserted;
+    // "making Y less likely": the polarity a likelihood clause's words give (none: no such
+    // clause).
+    std::optional<Polarity> likelihood;
     // "The most common cause of W is V": the copula its complement was read at (the
     // is-a cue there is no claim of its own), 0 when none.
     std::size_t copulaRead = 0;
