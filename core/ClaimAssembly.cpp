@@ -103,11 +103,11 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                            settings_.linkedOnlyRelations.end(),
                            cue.relation) != settings_.linkedOnlyRelations.end()))
                 continue;
-            // "can occur in newborns / in clusters / in the airways": what a finding occurs
-            // in, when the KG does not know it, is mostly a place or a group, not a disease.
-            if ((cue.tokens.front() == "occur" || cue.tokens.front() == "occurs") &&
-                ri >= r.linkedCount)
-                continue;
+            if (ri >= r.linkedCount &&
+                std::find(settings_.linkedObjectCueWords.begin(),
+                          settings_.linkedObjectCueWords.end(),
+                          cue.tokens.front()) != settings_.linkedObjectCueWords.end())
+                continue; // "can occur in newborns"
             Claim c;
             c.step = s.step;
             // "non-pitting edema in the lower extremities", "nodules on the DIP joints": an
