@@ -102,6 +102,13 @@ std::vector<std::string> nameVariants(std::string_view name) {
         out.push_back(std::string(stem) + singular);
     else if (const std::string plural = pluralOf(last); !plural.empty())
         out.push_back(std::string(stem) + plural);
+    // Disease Ontology names its classes "... disease" where clinical text mostly writes
+    // "... disorder" ("a genetic disorder", "an autoimmune disorder", "a movement
+    // disorder"); a node named "... disorder" still wins (exact names come first).
+    if (space != std::string_view::npos && last == "disease") {
+        out.push_back(std::string(stem) + "disorder");
+        out.push_back(std::string(stem) + "disorders");
+    }
     return out;
 }
 

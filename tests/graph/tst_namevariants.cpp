@@ -106,6 +106,13 @@ void TestNameVariants::variants_data() {
                                             << "Cyclooxygenase Inhibitor";
     QTest::newRow("nothing to derive") << "rheumatoid arthritis"
                                        << "";
+    QTest::newRow("disease class as disorder") << "genetic disease"
+                                               << "genetic diseases;genetic disorder;"
+                                                  "genetic disorders";
+    QTest::newRow("one word disease, no disorder") << "disease"
+                                                   << "diseases";
+    QTest::newRow("capital Disease kept as written") << "Crohn's Disease"
+                                                     << "Crohn's Diseases";
 }
 
 void TestNameVariants::variants() {
