@@ -75,8 +75,28 @@ std::string singularOf(std::string_view word) {
     return w.substr(0, w.size() - 1); // Hallucinations -> Hallucination
 }
 
-std::vector<std::string> nameVariants(std::string_view name) {
-    std::vector<std::string> out;
+namespace {
+
+bool isConsonant(char c) {
+    return isLetter(c) && !isVowel(c) && lower(c) != 'y';
+}
+
+// Word stems in "oe" that American spelling writes with "e" ("Oedema", "Dyspnoea"); "oe" alone
+// is too common a pair to rewrite ("Moebius", "coenzyme", "shoe").
+struct StemSpelling {
+    std::string_view british;
+    std::string_view american;
+};
+constexpr std::array<StemSpelling, 7> kOeStems = {{{"oedem", "edem"},
+                                                   {"oesophag", "esophag"},
+                                                   {"oestr", "estr"},
+                                                   {"foet", "fet"},
+                                                   {"coeli", "celi"},
+                                                   {"rrhoea", "rrhea"},
+                                                   {"pnoea", "pnea"}}};
+
+// The plural / singular, English word order and "disorder" forms of one name.
+void derivedForms(std::string_view name, std::vector<std::string>& out) {
     const std::size_t space = name.rfind(' ');
     const std::string_view last = space == std::string_view::npos ? name : name.substr(space + 1);
     // "Peritonitis bacterial": two words, the second an adjective; the English order, and
@@ -92,7 +112,7 @@ std::vector<std::string> nameVariants(std::string_view name) {
             const std::string plural = pluralOf(first);
             if (!plural.empty())
                 out.push_back(swapped + plural);
-            return out;
+            return;
         }
     }
     const std::string_view stem = name.substr(0, name.size() - last.size());
@@ -108,6 +128,51 @@ std::vector<std::string> nameVariants(std::string_view name) {
     if (space != std::string_view::npos && last == "disease") {
         out.push_back(std::string(stem) + "disorder");
         out.push_back(std::string(stem) + "disorders");
+    }
+}
+
+} // namespace
+
+std::string americanSpelling(std::string_view name) {
+    std::string out;
+    out.reserve(name.size());
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        // "ae" between consonants: "Haemorrhage", "Hypocalcaemia", "Faeces" (not "Aerobic").
+        if (lower(name[i]) == 'a' && i > 0 && i + 2 < name.size() && lower(name[i + 1]) == 'e' &&
+            isConsonant(name[i - 1]) && isConsonant(name[i + 2])) {
+            continue; // drop the 'a'
+        }
+        bool rewritten = false;
+        for (const StemSpelling& stem : kOeStems) {
+            if (i + stem.british.size() > name.size())
+                continue;
+            bool same = true;
+            for (std::size_t k = 0; k < stem.british.size() && same; ++k)
+                same = lower(name[i + k]) == stem.british[k];
+            if (!same)
+                continue;
+            const bool capital = name[i] >= 'A' && name[i] <= 'Z';
+            for (std::size_t k = 0; k < stem.american.size(); ++k)
+                out.push_back(k == 0 && capital ? char(stem.american[k] - 'a' + 'A')
+                                                : stem.american[k]);
+            i += stem.british.size() - 1;
+            rewritten = true;
+            break;
+        }
+        if (!rewritten)
+            out.push_back(name[i]);
+    }
+    return out;
+}
+
+std::vector<std::string> nameVariants(std::string_view name) {
+    std::vector<std::string> out;
+    derivedForms(name, out);
+    // Side effects are named in British spelling (SIDER, MedDRA): "Hyponatraemia",
+    // "Oedema"; the outputs write "hyponatremia", "edema".
+    if (const std::string american = americanSpelling(name); american != name) {
+        out.push_back(american);
+        derivedForms(american, out);
     }
     return out;
 }

@@ -3,7 +3,8 @@
 // last word ("urinary tract infection" -> "urinary tract infections") or the singular of a
 // plural name ("Opioid Antagonists" -> "Opioid Antagonist") and, for the UMLS
 // style "Noun adjective" names of side effects, the English order ("Peritonitis bacterial"
-// -> "bacterial peritonitis"). The linker indexes them as synonyms of the node.
+// -> "bacterial peritonitis"), a Disease Ontology "... disease" class as "... disorder", and
+// the American spelling of a British name. The linker indexes them as synonyms of the node.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,10 @@ std::string pluralOf(std::string_view word);
 // "Allergies" -> "Allergy", "psychoses" -> "psychosis"); empty for a word that does not end
 // in a lower-case "s" after a letter, or ends in "ss", "us" or "is".
 std::string singularOf(std::string_view word);
+
+// The American spelling of a British medical name ("Hyponatraemia" -> "Hyponatremia",
+// "Oedema" -> "Edema", "Diarrhoea" -> "Diarrhea"); the name itself when there is none.
+std::string americanSpelling(std::string_view name);
 
 // The variants of one node name; none for a name whose last word has neither a plural
 // nor a singular to derive.

@@ -13,6 +13,8 @@ private slots:
     void plural();
     void singular_data();
     void singular();
+    void american_data();
+    void american();
     void variants_data();
     void variants();
 };
@@ -87,6 +89,37 @@ void TestNameVariants::singular() {
     QCOMPARE(QString::fromStdString(singularOf(word.toStdString())), singular);
 }
 
+void TestNameVariants::american_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("aemia") << "Hyponatraemia"
+                           << "Hyponatremia";
+    QTest::newRow("haem at the start") << "Haemorrhage"
+                                       << "Hemorrhage";
+    QTest::newRow("two ae") << "Haemolytic anaemia"
+                            << "Hemolytic anemia";
+    QTest::newRow("ae at the start stays") << "Aerobic infection"
+                                           << "Aerobic infection";
+    QTest::newRow("ae opening a later word stays") << "Pseudomonas aeruginosa"
+                                                   << "Pseudomonas aeruginosa";
+    QTest::newRow("oedema, capital kept") << "Oedema genital"
+                                          << "Edema genital";
+    QTest::newRow("rrhoea") << "Diarrhoea"
+                            << "Diarrhea";
+    QTest::newRow("pnoea") << "Dyspnoea paroxysmal nocturnal"
+                           << "Dyspnea paroxysmal nocturnal";
+    QTest::newRow("other oe stays") << "Moebius syndrome"
+                                    << "Moebius syndrome";
+    QTest::newRow("american already") << "hypertension"
+                                      << "hypertension";
+}
+
+void TestNameVariants::american() {
+    QFETCH(QString, name);
+    QFETCH(QString, expected);
+    QCOMPARE(QString::fromStdString(americanSpelling(name.toStdString())), expected);
+}
+
 void TestNameVariants::variants_data() {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("variants");
@@ -111,6 +144,9 @@ void TestNameVariants::variants_data() {
                                                   "genetic disorders";
     QTest::newRow("one word disease, no disorder") << "disease"
                                                    << "diseases";
+    QTest::newRow("british spelling, then its forms") << "Anaemia megaloblastic"
+                                                      << "megaloblastic Anaemia;Anemia "
+                                                         "megaloblastic;megaloblastic Anemia";
     QTest::newRow("capital Disease kept as written") << "Crohn's Disease"
                                                      << "Crohn's Diseases";
 }
