@@ -309,9 +309,13 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
             relative = words::in(words::kRelativePronouns, r.tokens[t].norm) &&
                        hasAny(r.separator(t), ",");
         }
-        // "The wide splitting of S2 suggests": the subject is N1 (of N2) too.
+        // "The wide splitting of S2 suggests": the subject is N1 (of N2) too; so is "the low
+        // bicarbonate level in the serum" when N2 names no KG concept, but not the class of
+        // examples ("therapy with dopamine agonists such as").
+        const bool anyPreposition =
+            s.mentions[k - 1] >= r.linkedCount && examplesMarker(r, s, hit.start) == 0;
         headNoun = (relative && nounHead(r, s, k - 1, from, true) != k - 1) ||
-                   (!comma && nounHead(r, s, k - 1, from, false) != k - 1);
+                   (!comma && nounHead(r, s, k - 1, from, anyPreposition) != k - 1);
     }
     const AlignedMention& a = r.aligned[s.mentions[k - 1]];
     // "X would raise Y, but it does not explain Z": a subject pronoun between the concept
@@ -404,7 +408,8 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
             break;
         // "the wide splitting of S2 and loud second component of S2 suggest": the item is
         // named by N1.
-        if (const std::size_t j = nounHead(r, s, k - 1, from, false); j != k - 1)
+        if (const std::size_t j = nounHead(r, s, k - 1, from, s.mentions[k - 1] >= r.linkedCount);
+            j != k - 1)
             k = j + 1;
         out.push_back(s.mentions[k - 1]);
         item = &r.aligned[s.mentions[k - 1]];

@@ -74,6 +74,9 @@ void TestUnlinkedClaims::extract_data() {
         << "Amoxicillin is a penicillin antibiotic, which treats pneumonia."
         << "amoxicillin|is_a|[penicillin antibiotic]|asserted;"
            "amoxicillin|treats|community-acquired pneumonia|asserted";
+    QTest::newRow("N1 in an unlinked N2 before the cue is its head")
+        << "A low bicarbonate level in the serum indicates pneumonia."
+        << "[bicarbonate level]|indicates|community-acquired pneumonia|asserted";
     QTest::newRow("a verb before an article ends a coordinated object")
         << "Amoxicillin treats pneumonia and protects the airways."
         << "amoxicillin|treats|community-acquired pneumonia|asserted";
