@@ -116,6 +116,16 @@ std::vector<Mention> dropModifierMentions(std::string_view text, const std::vect
             std::lower_bound(tokens.begin(), tokens.end(), m.begin,
                              [](const Token& t, std::size_t o) { return t.begin < o; }) -
             tokens.begin());
+        // "hepatitis C infection", "HIV infection": "infection" linked on its own right after
+        // a concept adds nothing to it, and would otherwise name the phrase (a list item is
+        // named by its last mention): the concept before it names it. Not "overdose": an
+        // acetaminophen overdose is not acetaminophen.
+        if (!kept.empty() && at > 0 && at < tokens.size() && tokens[at].begin == m.begin &&
+            tokens[at].end == m.end &&
+            (tokens[at].norm == "infection" || tokens[at].norm == "infections") &&
+            kept.back().end == tokens[at - 1].end &&
+            joined(text.substr(tokens[at - 1].end, tokens[at].begin - tokens[at - 1].end)))
+            continue;
         if (const std::size_t first =
                 genericHeadStart(text, tokens, m, at, lexicon, maxPhraseTokens);
             first != at) {

@@ -29,6 +29,8 @@ void TestMentionFilter::initTestCase() {
     kb_.add("syndrome", "Disease");
     kb_.add("disease", "Disease");
     kb_.add("rubella", "Disease");
+    kb_.add("infection", "Disease");
+    kb_.add("overdose", "Disease");
     lexicon_.addPhraseWord(PhraseWord::Generic, "syndrome");
     lexicon_.addPhraseWord(PhraseWord::Generic, "disease");
     lexicon_.addPhraseWord(PhraseWord::Determiner, "the");
@@ -143,6 +145,15 @@ void TestMentionFilter::filter_data() {
     QTest::newRow("generic head after a comma") << "Fever, syndrome."
                                                 << "fever;syndrome"
                                                 << "";
+    QTest::newRow("infection after a concept is the concept's") << "HIV infection is treated."
+                                                                << "HIV"
+                                                                << "";
+    QTest::newRow("infection standing alone stays") << "The infection is treated."
+                                                    << "infection"
+                                                    << "";
+    QTest::newRow("overdose after a concept stays") << "Aspirin overdose is treated."
+                                                    << "aspirin;overdose"
+                                                    << "";
     QTest::newRow("end of text") << "Given insulin"
                                  << "insulin"
                                  << "";
