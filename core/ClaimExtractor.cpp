@@ -20,6 +20,18 @@ bool relativePronounIn(const std::vector<Token>& tokens, std::size_t from, std::
 
 } // namespace
 
+std::size_t ClaimExtractor::timePrepositionBefore(const Reading& r, std::size_t first) {
+    std::size_t t = first;
+    while (t > 0 && (words::in(kDeterminers, r.tokens[t - 1].norm) ||
+                     words::in(kPossessives, r.tokens[t - 1].norm)))
+        --t;
+    // "after starting amoxicillin": one gerund between.
+    if (t > 1 && r.tokens[t - 1].norm.size() > 4 && r.tokens[t - 1].norm.ends_with("ing") &&
+        !r.linked(t - 1) && !words::in(kTimePrepositions, r.tokens[t - 1].norm))
+        --t;
+    return t > 0 && words::in(kTimePrepositions, r.tokens[t - 1].norm) ? t - 1 : 0;
+}
+
 ClaimExtractor::ClaimExtractor(const Lexicon& lexicon, ClaimSettings settings,
                                const KnowledgeBase* kb)
     : lexicon_(lexicon), settings_(settings), kb_(kb) {
@@ -301,7 +313,25 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     // the distance to the cue is checked from N2). Not after a relational noun ("a
     // diagnosis of N2", "a form of N2"), whose N2 is what the phrase names.
     bool headNoun = false;
-    if (k > 1) {
+    {
+        const AlignedMention& n2 = r.aligned[s.mentions[k - 1]];
+        bool relative = false, comma = false;
+        for (std::size_t t = n2.last; t < hit.start && !relative; ++t) {
+            comma = comma || hasAny(r.separator(t), ",");
+            relative = words::in(words::kRelativePronouns, r.tokens[t].norm) &&
+                       hasAny(r.separator(t), ",");
+        }
+        // "fever since the trip, which suggests malaria", "a rash after starting amoxicillin,
+        // which": the object of a time preposition is no antecedent; the concept the time
+        // phrase follows is, or none.
+        if (const std::size_t prep = timePrepositionBefore(r, n2.first); relative && prep != 0) {
+            if (k < 2 || r.aligned[s.mentions[k - 2]].last != prep ||
+                r.aligned[s.mentions[k - 2]].first < from)
+                return out;
+            headNoun = true;
+        }
+    }
+    if (k > 1 && !headNoun) {
         const AlignedMention& n2 = r.aligned[s.mentions[k - 1]];
         bool relative = false, comma = false;
         for (std::size_t t = n2.last; t < hit.start && !relative; ++t) {

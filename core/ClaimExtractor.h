@@ -185,6 +185,9 @@ private:
     // Whether aligned mention mi is the object of "of" after a noun that is not a kind noun
     // ("features of PTSD"; not "a type of infection", nor the "of" of a cue ending at from).
     static bool ofArgument(const Reading& r, const Sentence& s, std::size_t mi, std::size_t from);
+    // The token of the time preposition whose object starts at token first ("since the
+    // trip", "after starting amoxicillin"); 0 when there is none.
+    static std::size_t timePrepositionBefore(const Reading& r, std::size_t first);
     // Whether mention m lies in a bracket opened right after a concept: a gloss, no list item.
     // afterLinked: only after a KG concept (a gloss that links what the phrase before it
     // does not, "cholecystokinin (CCK)", names the concept).

@@ -169,6 +169,12 @@ inline constexpr std::array<std::string_view, 10> kRelativeAuxiliaries = {
 inline constexpr std::array<std::string_view, 11> kClauseOpeners = {
     "but", "and", "so", "yet", "though", "although", "while", "whereas", "because", "as", "since"};
 
+// Prepositions of time: their object is when something happened, not what a clause after it
+// is about ("fever since the trip, which suggests"). Not "following", as often a gerund
+// ("difficulty following instructions, which").
+inline constexpr std::array<std::string_view, 6> kTimePrepositions = {"since",  "after", "before",
+                                                                      "during", "until", "upon"};
+
 // Prepositions inside one list item ("difficulty with certain movements", "tumors in the
 // thyroid", "inclusion bodies within erythrocytes").
 inline constexpr std::array<std::string_view, 10> kItemPrepositions = {

@@ -77,6 +77,12 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("N1 in an unlinked N2 before the cue is its head")
         << "A low bicarbonate level in the serum indicates pneumonia."
         << "[bicarbonate level]|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("the object of a time preposition is no antecedent")
+        << "He has had wheezing since the trip, which suggests pneumonia."
+        << "wheezing|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("nor when no concept comes before the time phrase")
+        << "He was well until the trip, which suggests pneumonia."
+        << "";
     QTest::newRow("a verb before an article ends a coordinated object")
         << "Amoxicillin treats pneumonia and protects the airways."
         << "amoxicillin|treats|community-acquired pneumonia|asserted";
@@ -316,9 +322,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a relative clause after 'symptoms of X' is X's")
         << "She has symptoms of pneumonia, which is a symptom of asthma."
         << "asthma|presents_with|community-acquired pneumonia|asserted";
-    QTest::newRow("no sign's head from the object of a time's preposition")
+    QTest::newRow("a sign's head is the concept before a time phrase, not its object")
         << "She had a fever after the operation, which could be a symptom of asthma."
-        << "";
+        << "asthma|presents_with|fever|hedged";
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
