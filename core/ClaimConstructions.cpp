@@ -515,32 +515,6 @@ std::size_t ClaimExtractor::sentenceSubject(const Reading& r, const Sentence& s,
     return 0;
 }
 
-std::size_t ClaimExtractor::nounHead(const Reading& r, const Sentence& s, std::size_t i,
-                                     std::size_t from, bool anyPreposition) const {
-    if (i == 0)
-        return i;
-    const AlignedMention& n2 = r.aligned[s.mentions[i]];
-    const AlignedMention& n1 = r.aligned[s.mentions[i - 1]];
-    std::size_t t = n2.first;
-    while (t > n1.last && (words::in(kDeterminers, r.tokens[t - 1].norm) ||
-                           words::in(kPossessives, r.tokens[t - 1].norm)))
-        --t;
-    if (t != n1.last + 1 || n1.first < from || n1.last <= s.ta)
-        return i;
-    const std::string& prep = r.tokens[n1.last].norm;
-    const std::string& noun = r.tokens[n1.last - 1].norm;
-    const bool joins = anyPreposition ? words::in(kItemPrepositions, prep) : prep == "of";
-    // Not "goes all the way down to the bone, which": a particle ends no noun. Not "an
-    // episode of syncope", "elevated levels of calcium": N2 is what they name ("low levels
-    // of X" is not X).
-    if (!joins || (prep == "of" && countsItsObject(r, n1.last - 1)) ||
-        words::in(words::kVerbFollowers, noun) || words::in(kOnsetNouns, noun) ||
-        words::in(words::kSubsumptionNouns, noun) || words::in(kRelationalNouns, noun) ||
-        !r.softJoin(n1.last) || !r.softJoin(n1.last + 1))
-        return i;
-    return i - 1;
-}
-
 std::size_t ClaimExtractor::anaphoricObject(const Reading& r, const Sentence& s,
                                             std::size_t from) const {
     if (from + 1 >= s.tb || r.tokens[from].norm != "this" ||

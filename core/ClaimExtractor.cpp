@@ -20,18 +20,6 @@ bool relativePronounIn(const std::vector<Token>& tokens, std::size_t from, std::
 
 } // namespace
 
-std::size_t ClaimExtractor::timePrepositionBefore(const Reading& r, std::size_t first) {
-    std::size_t t = first;
-    while (t > 0 && (words::in(kDeterminers, r.tokens[t - 1].norm) ||
-                     words::in(kPossessives, r.tokens[t - 1].norm)))
-        --t;
-    // "after starting amoxicillin": one gerund between.
-    if (t > 1 && r.tokens[t - 1].norm.size() > 4 && r.tokens[t - 1].norm.ends_with("ing") &&
-        !r.linked(t - 1) && !words::in(kTimePrepositions, r.tokens[t - 1].norm))
-        --t;
-    return t > 0 && words::in(kTimePrepositions, r.tokens[t - 1].norm) ? t - 1 : 0;
-}
-
 ClaimExtractor::ClaimExtractor(const Lexicon& lexicon, ClaimSettings settings,
                                const KnowledgeBase* kb)
     : lexicon_(lexicon), settings_(settings), kb_(kb) {
@@ -308,45 +296,10 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
                 : nullptr;
         k == 0 || (verb && *verb == PhraseWord::Verb))
         return out;
-    // "inclusion bodies within erythrocytes, which are specific to": a relative clause after
-    // a comma is about the head noun of "N1 prep N2", not about N2 (N1 taken below, once
-    // the distance to the cue is checked from N2). Not after a relational noun ("a
-    // diagnosis of N2", "a form of N2"), whose N2 is what the phrase names.
-    bool headNoun = false;
-    {
-        const AlignedMention& n2 = r.aligned[s.mentions[k - 1]];
-        bool relative = false, comma = false;
-        for (std::size_t t = n2.last; t < hit.start && !relative; ++t) {
-            comma = comma || hasAny(r.separator(t), ",");
-            relative = words::in(words::kRelativePronouns, r.tokens[t].norm) &&
-                       hasAny(r.separator(t), ",");
-        }
-        // "fever since the trip, which suggests malaria", "a rash after starting amoxicillin,
-        // which": the object of a time preposition is no antecedent; the concept the time
-        // phrase follows is, or none.
-        if (const std::size_t prep = timePrepositionBefore(r, n2.first); relative && prep != 0) {
-            if (k < 2 || r.aligned[s.mentions[k - 2]].last != prep ||
-                r.aligned[s.mentions[k - 2]].first < from)
-                return out;
-            headNoun = true;
-        }
-    }
-    if (k > 1 && !headNoun) {
-        const AlignedMention& n2 = r.aligned[s.mentions[k - 1]];
-        bool relative = false, comma = false;
-        for (std::size_t t = n2.last; t < hit.start && !relative; ++t) {
-            comma = comma || hasAny(r.separator(t), ",");
-            relative = words::in(words::kRelativePronouns, r.tokens[t].norm) &&
-                       hasAny(r.separator(t), ",");
-        }
-        // "The wide splitting of S2 suggests": the subject is N1 (of N2) too; so is "the low
-        // bicarbonate level in the serum" when N2 names no KG concept, but not the class of
-        // examples ("therapy with dopamine agonists such as").
-        const bool anyPreposition =
-            s.mentions[k - 1] >= r.linkedCount && examplesMarker(r, s, hit.start) == 0;
-        headNoun = (relative && nounHead(r, s, k - 1, from, true) != k - 1) ||
-                   (!comma && nounHead(r, s, k - 1, from, anyPreposition) != k - 1);
-    }
+    // The head noun of "N1 prep N2" (N1) rather than N2, or no head (ClaimHeads.cpp).
+    const HeadNoun headNoun = cueHeadNoun(r, s, hit, k, from);
+    if (headNoun == HeadNoun::None)
+        return out;
     const AlignedMention& a = r.aligned[s.mentions[k - 1]];
     // "X would raise Y, but it does not explain Z": a subject pronoun between the concept
     // and the cue is the cue's head, not the concept.
@@ -395,7 +348,7 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
             out.push_back(s.mentions[i]);
         return out;
     }
-    if (label == 0 && subject == 0 && headNoun)
+    if (label == 0 && subject == 0 && headNoun == HeadNoun::Before)
         --k;
     if (label != 0)
         k = label;

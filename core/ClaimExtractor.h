@@ -185,6 +185,13 @@ private:
     // Whether aligned mention mi is the object of "of" after a noun that is not a kind noun
     // ("features of PTSD"; not "a type of infection", nor the "of" of a cue ending at from).
     static bool ofArgument(const Reading& r, const Sentence& s, std::size_t mi, std::size_t from);
+    // Which mention heads the cue's left argument when mention k - 1 (1-based k into
+    // s.mentions) is the one next to it: that one (Next), the head noun N1 of "N1 prep N2"
+    // before it (Before), or none (None: it is the object of a time preposition before
+    // ", which" with no concept right before the time phrase).
+    enum class HeadNoun { Next, Before, None };
+    HeadNoun cueHeadNoun(const Reading& r, const Sentence& s, const CueHit& hit, std::size_t k,
+                         std::size_t from) const;
     // The token of the time preposition whose object starts at token first ("since the
     // trip", "after starting amoxicillin"); 0 when there is none.
     static std::size_t timePrepositionBefore(const Reading& r, std::size_t first);

@@ -1,0 +1,83 @@
+// Which noun heads a cue's argument on its left: the concept next to the cue, the head noun
+// N1 of "N1 prep N2" before it, or none, when the concept next to the cue is only when
+// something happened (ClaimExtractor.h).
+#include "ClaimReading.h"
+
+namespace rs {
+
+using namespace claimwords;
+
+std::size_t ClaimExtractor::nounHead(const Reading& r, const Sentence& s, std::size_t i,
+                                     std::size_t from, bool anyPreposition) const {
+    if (i == 0)
+        return i;
+    const AlignedMention& n2 = r.aligned[s.mentions[i]];
+    const AlignedMention& n1 = r.aligned[s.mentions[i - 1]];
+    std::size_t t = n2.first;
+    while (t > n1.last && (words::in(kDeterminers, r.tokens[t - 1].norm) ||
+                           words::in(kPossessives, r.tokens[t - 1].norm)))
+        --t;
+    if (t != n1.last + 1 || n1.first < from || n1.last <= s.ta)
+        return i;
+    const std::string& prep = r.tokens[n1.last].norm;
+    const std::string& noun = r.tokens[n1.last - 1].norm;
+    const bool joins = anyPreposition ? words::in(kItemPrepositions, prep) : prep == "of";
+    // Not "goes all the way down to the bone, which": a particle ends no noun. Not "an
+    // episode of syncope", "elevated levels of calcium": N2 is what they name ("low levels
+    // of X" is not X).
+    if (!joins || (prep == "of" && countsItsObject(r, n1.last - 1)) ||
+        words::in(words::kVerbFollowers, noun) || words::in(kOnsetNouns, noun) ||
+        words::in(words::kSubsumptionNouns, noun) || words::in(kRelationalNouns, noun) ||
+        !r.softJoin(n1.last) || !r.softJoin(n1.last + 1))
+        return i;
+    return i - 1;
+}
+
+std::size_t ClaimExtractor::timePrepositionBefore(const Reading& r, std::size_t first) {
+    std::size_t t = first;
+    while (t > 0 && (words::in(kDeterminers, r.tokens[t - 1].norm) ||
+                     words::in(kPossessives, r.tokens[t - 1].norm)))
+        --t;
+    // "after starting amoxicillin": one gerund between.
+    if (t > 1 && r.tokens[t - 1].norm.size() > 4 && r.tokens[t - 1].norm.ends_with("ing") &&
+        !r.linked(t - 1) && !words::in(kTimePrepositions, r.tokens[t - 1].norm))
+        --t;
+    return t > 0 && words::in(kTimePrepositions, r.tokens[t - 1].norm) ? t - 1 : 0;
+}
+
+ClaimExtractor::HeadNoun ClaimExtractor::cueHeadNoun(const Reading& r, const Sentence& s,
+                                                     const CueHit& hit, std::size_t k,
+                                                     std::size_t from) const {
+    const AlignedMention& n2 = r.aligned[s.mentions[k - 1]];
+    bool relative = false, comma = false;
+    for (std::size_t t = n2.last; t < hit.start && !relative; ++t) {
+        comma = comma || hasAny(r.separator(t), ",");
+        relative =
+            words::in(words::kRelativePronouns, r.tokens[t].norm) && hasAny(r.separator(t), ",");
+    }
+    // "fever since the trip, which suggests malaria", "a rash after starting amoxicillin,
+    // which": the object of a time preposition is no antecedent; the concept the time
+    // phrase follows is, or none.
+    if (const std::size_t prep = timePrepositionBefore(r, n2.first); relative && prep != 0) {
+        if (k < 2 || r.aligned[s.mentions[k - 2]].last != prep ||
+            r.aligned[s.mentions[k - 2]].first < from)
+            return HeadNoun::None;
+        return HeadNoun::Before;
+    }
+    if (k < 2)
+        return HeadNoun::Next;
+    // "inclusion bodies within erythrocytes, which are specific to": a relative clause after
+    // a comma is about the head noun of "N1 prep N2", not about N2 (the distance to the cue
+    // is checked from N2). Not after a relational noun ("a diagnosis of N2", "a form of
+    // N2"), whose N2 is what the phrase names (nounHead).
+    // "The wide splitting of S2 suggests": the subject is N1 (of N2) too; so is "the low
+    // bicarbonate level in the serum" when N2 names no KG concept, but not the class of
+    // examples ("therapy with dopamine agonists such as").
+    const bool anyPreposition =
+        s.mentions[k - 1] >= r.linkedCount && examplesMarker(r, s, hit.start) == 0;
+    const bool before = (relative && nounHead(r, s, k - 1, from, true) != k - 1) ||
+                        (!comma && nounHead(r, s, k - 1, from, anyPreposition) != k - 1);
+    return before ? HeadNoun::Before : HeadNoun::Next;
+}
+
+} // namespace rs
