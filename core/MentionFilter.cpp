@@ -43,7 +43,8 @@ bool cueAt(const std::vector<Token>& tokens, std::size_t i,
 
 // A word that can be the head noun of a longer phrase. Participles and adverbs start a
 // clause ("pain radiating to", "fever treated with", "fever recently"), numbers a dose.
-bool headNounLike(const std::vector<Token>& tokens, std::size_t i, const Lexicon& lexicon) {
+bool headNounLike(std::string_view text, const std::vector<Token>& tokens, std::size_t i,
+                  const Lexicon& lexicon) {
     const Token& t = tokens[i];
     const std::string& w = t.norm;
     if (w.size() < 2 || (w[0] >= '0' && w[0] <= '9') || (t.allUpper && w.size() == 1))
@@ -55,7 +56,11 @@ bool headNounLike(const std::vector<Token>& tokens, std::size_t i, const Lexicon
         words::in(words::kNonConcepts, w) || words::in(words::kTransparentHeads, w) ||
         words::in(words::kCommonVerbs, w))
         return false;
-    if (i + 1 < tokens.size() && words::in(words::kVerbFollowers, tokens[i + 1].norm))
+    // "prompts a workup": a verb before its object's article. Not across a colon or a comma
+    // ("A) Head elevation: This might help" keeps "elevation" a noun).
+    if (i + 1 < tokens.size() && words::in(words::kVerbFollowers, tokens[i + 1].norm) &&
+        tokens[i].end <= tokens[i + 1].begin && tokens[i + 1].begin <= text.size() &&
+        joined(text.substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end)))
         return false;
     return !cueAt(tokens, i, lexicon.relationCuesStartingWith(w),
                   [&](std::size_t c) -> const std::vector<std::string>& {
@@ -157,7 +162,7 @@ std::vector<Mention> dropModifierMentions(std::string_view text, const std::vect
                                  tokens[next].norm == "like";
         if (!resemblance && (m.end > text.size() || next >= tokens.size() || nextIsMention ||
                              !joined(text.substr(m.end, tokens[next].begin - m.end)) ||
-                             !headNounLike(tokens, next, lexicon))) {
+                             !headNounLike(text, tokens, next, lexicon))) {
             kept.push_back(m);
             continue;
         }
@@ -168,7 +173,7 @@ std::vector<Mention> dropModifierMentions(std::string_view text, const std::vect
         while (last + 1 < tokens.size() && last + 1 < limit &&
                !(i + 1 < mentions.size() && mentions[i + 1].begin <= tokens[last + 1].begin) &&
                joined(text.substr(tokens[last].end, tokens[last + 1].begin - tokens[last].end)) &&
-               headNounLike(tokens, last + 1, lexicon))
+               headNounLike(text, tokens, last + 1, lexicon))
             ++last;
         CoverageGap g;
         g.begin = m.begin;

@@ -154,6 +154,10 @@ void TestMentionFilter::filter_data() {
     QTest::newRow("overdose after a concept stays") << "Aspirin overdose is treated."
                                                     << "aspirin;overdose"
                                                     << "";
+    QTest::newRow("a colon ends the phrase before a verb follower")
+        << "A) Leg elevation: This might help."
+        << ""
+        << "Leg elevation";
     QTest::newRow("end of text") << "Given insulin"
                                  << "insulin"
                                  << "";
