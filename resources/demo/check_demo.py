@@ -42,6 +42,8 @@ OUTPUTS = os.path.join(HERE, 'outputs', 'demo-outputs.jsonl')
 
 K_PATHS, MAX_HOPS = 5, 4
 KINDS = {'Disease', 'Symptom', 'Compound', 'Anatomy', 'Pharmacologic Class', 'Gene', 'Lab Finding', 'Exposure'}
+# Synonyms may also name Hetionet's side effects, a kind the demo KG does not have.
+SYNONYM_KINDS = KINDS | {'Side Effect'}
 CLAIM_RELATIONS = {'treats', 'prevents', 'causes', 'presents_with', 'indicates', 'associated_with',
                    'localizes_to', 'contraindicated_for', 'is_a', 'resembles', 'risk_factor_for', 'targets',
                    'evidential'}
@@ -154,7 +156,7 @@ def load_lexicons(kg):
             if s:
                 stop.add(s)
     for ln, (name, kind, s, typ) in syn:
-        if kind and kind not in KINDS:
+        if kind and kind not in SYNONYM_KINDS:
             err(f'synonyms.tsv:{ln}: unknown kind {kind!r}')
         if typ not in ('synonym', 'abbreviation'):
             err(f'synonyms.tsv:{ln}: unknown type {typ!r}')
