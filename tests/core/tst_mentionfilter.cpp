@@ -158,6 +158,10 @@ void TestMentionFilter::filter_data() {
         << "A) Leg elevation: This might help."
         << ""
         << "Leg elevation";
+    QTest::newRow("an adverb after a concept is no head noun")
+        << "Think of chest pain first. Then fever."
+        << "chest pain;fever"
+        << "";
     QTest::newRow("end of text") << "Given insulin"
                                  << "insulin"
                                  << "";
