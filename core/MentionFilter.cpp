@@ -52,12 +52,10 @@ bool headNounLike(std::string_view text, const std::vector<Token>& tokens, std::
     if ((endsWith(w, "ing") && !words::in(words::kIngNouns, w)) || endsWith(w, "ed") ||
         endsWith(w, "ly"))
         return false;
-    // Adverbs that may follow a noun phrase ("think of acute coronary syndrome first",
-    // "pneumonia instead").
-    static constexpr std::array<std::string_view, 18> kAdverbs = {
-        "first", "again", "instead", "too",     "alone", "together", "now",  "later", "here",
-        "there", "only",  "still",   "already", "else",  "ago",      "soon", "today", "yet"};
-    if (words::in(kAdverbs, w) || words::in(words::kPhraseStops, w) ||
+    // A break word of the lexicon ends a phrase and is no part of one, so it heads none:
+    // "think of acute coronary syndrome first", "pneumonia instead".
+    const PhraseWord* kind = lexicon.phraseWord(w);
+    if ((kind && *kind == PhraseWord::Break) || words::in(words::kPhraseStops, w) ||
         words::in(words::kFillers, w) || words::in(words::kNonConcepts, w) ||
         words::in(words::kTransparentHeads, w) || words::in(words::kCommonVerbs, w))
         return false;

@@ -35,6 +35,7 @@ void TestMentionFilter::initTestCase() {
     lexicon_.addPhraseWord(PhraseWord::Generic, "disease");
     lexicon_.addPhraseWord(PhraseWord::Determiner, "the");
     lexicon_.addPhraseWord(PhraseWord::Vague, "underlying");
+    lexicon_.addPhraseWord(PhraseWord::Break, "first");
     lexicon_.addRelationCue("treats", CueDirection::Forward, "used to treat");
     lexicon_.addRelationCue("indicates", CueDirection::Forward, "raise concern for");
     lexicon_.addPolarityCue(Polarity::Negated, "not");
