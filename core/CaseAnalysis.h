@@ -42,7 +42,8 @@ enum class ClaimOwner { Model, QuestionRestatement, RejectedOption, OtherPerson 
 // agent that blocks Y". CausalChain: "X causes A, leading to B" (A causes B). ActionEffect:
 // "X blocks Y, leading to Z" (X causes Z). ItemLabel: a pronoun stands for an item's label
 // ("B) X: This is a treatment for Y"). SuchAs: objects listed after a class ("presents
-// with symptoms such as A and B", "including A"). Copular: "X is a common cause of Y".
+// with symptoms such as A and B", "including A"), or a class's claim said of its examples
+// ("treats autoimmune diseases such as A"). Copular: "X is a common cause of Y".
 // SecondPredicate: a predicate after a conjunction takes its clause's subject ("X crosses
 // the placenta and can cause Y").
 enum class ClaimPattern {

@@ -106,7 +106,7 @@ constexpr struct {
      "The objects are listed after a class, with \"such as\", \"including\" or \"like\": "
      "\"presents with a range of symptoms, including A and B\" says it presents with A and "
      "with B; \"other causes of Y, such as X\" says X causes Y; \"can cause conditions like "
-     "X\" says it causes X."},
+     "X\" says it causes X; \"treats autoimmune diseases such as X\" says it treats X too."},
     {ClaimPattern::Copular, "copular",
      "The copula leads into a relational noun, or out of one that heads the subject: \"X is "
      "a common cause of Y\" and \"The most common cause of Y is X\" both say X causes Y."},

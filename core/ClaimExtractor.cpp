@@ -90,7 +90,9 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
                 continue;
             if (settings_.unlinkedEnds && lexicon_.hasPhraseWords())
                 addPhraseMentions(r, s);
+            const std::size_t firstOfSentence = out.claims.size();
             claimsAtCues(r, s, out.claims);
+            claimsOfExamples(text, out.claims, firstOfSentence);
             gapsOfUnusedCues(r, s, out.gaps);
         }
     }

@@ -141,6 +141,10 @@ private:
     // Claims of every cue: the concepts next to it on each side, with those coordinated
     // with them (every pair of "A and B cause C or D").
     void claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const;
+    // "treats autoimmune diseases such as multiple sclerosis": a claim whose object is a
+    // class holds for each example the sentence lists of it (claims from `first` on).
+    static void claimsOfExamples(std::string_view text, std::vector<Claim>& claims,
+                                 std::size_t first);
     // The claims of a cue's heads (left) and tails (right), every pair that may make one
     // (ClaimAssembly.cpp); marks the cue used when both ends of a pair are linked.
     void claimsOfPairs(const Reading& r, const Sentence& s, CueHit& hit,

@@ -382,4 +382,65 @@ bool ClaimExtractor::absorbMentions(const Reading& r, Sentence& s, std::size_t f
     return true;
 }
 
+void ClaimExtractor::claimsOfExamples(std::string_view text, std::vector<Claim>& claims,
+                                      std::size_t first) {
+    // An example's claim is (X, is_a, Y) from "Y such as X", "Y including X", "Y like X"; a
+    // claim of the class has Y's span as one end ("the first-line medications for ADHD are
+    // stimulants such as X" as its subject). Not another class claim ("X is a Y such as Z"
+    // says nothing of X and Z).
+    const auto examplesCue = [](const Claim& c) {
+        return c.relation == "is_a" &&
+               (c.cue == "such as" || c.cue == "including" || c.cue == "like");
+    };
+    const auto sameEnd = [](const Claim& a, const Claim& b, bool head) {
+        const NodeId na = head ? a.head : a.tail, nb = head ? b.head : b.tail;
+        return na == nb &&
+               (na != kNoNode || (head ? a.headBegin == b.headBegin : a.tailBegin == b.tailBegin));
+    };
+    const std::size_t end = claims.size();
+    // "(A, B, C) are associated with diseases such as X, Y and Z, respectively" pairs them.
+    if (end > first && text.substr(claims[first].begin, claims[first].end - claims[first].begin)
+                               .find("respectively") != std::string_view::npos)
+        return;
+    for (std::size_t i = first; i < end; ++i) {
+        if (claims[i].relation == "is_a")
+            continue;
+        for (std::size_t j = first; j < end; ++j) {
+            const Claim& example = claims[j];
+            if (!examplesCue(example))
+                continue;
+            const bool ofTail =
+                example.tailBegin == claims[i].tailBegin && example.tailEnd == claims[i].tailEnd;
+            const bool ofHead =
+                example.tailBegin == claims[i].headBegin && example.tailEnd == claims[i].headEnd;
+            if (!(ofTail || ofHead) || example.headBegin < example.tailEnd)
+                continue;
+            Claim c = claims[i];
+            if (ofTail) {
+                c.tail = example.head;
+                c.tailText = example.headText;
+                c.tailBegin = example.headBegin;
+                c.tailEnd = example.headEnd;
+            } else {
+                c.head = example.head;
+                c.headText = example.headText;
+                c.headBegin = example.headBegin;
+                c.headEnd = example.headEnd;
+            }
+            c.phraseBegin = std::min({c.phraseBegin, c.headBegin, c.tailBegin});
+            c.phraseEnd = std::max({c.phraseEnd, c.headEnd, c.tailEnd});
+            c.pattern = ClaimPattern::SuchAs;
+            // "related to autoimmune diseases like X, not Y": Y is the contrast, denied.
+            if (example.polarity == Polarity::Negated)
+                c.polarity = Polarity::Negated;
+            const bool known = std::any_of(
+                claims.begin() + std::ptrdiff_t(first), claims.end(), [&](const Claim& o) {
+                    return o.relation == c.relation && sameEnd(o, c, true) && sameEnd(o, c, false);
+                });
+            if (!known)
+                claims.push_back(std::move(c));
+        }
+    }
+}
+
 } // namespace rs

@@ -278,6 +278,26 @@ void TestClaimExtractor::extract_data() {
                                          << "asthma|is_a|lung disease|asserted;"
                                             "acute bronchitis|is_a|lung disease|asserted"
                                          << "";
+    QTest::newRow("a class's claim holds for its examples")
+        << "Amoxicillin treats lung disease such as asthma or bronchitis."
+        << "amoxicillin|treats|lung disease|asserted;asthma|is_a|lung disease|asserted;"
+           "acute bronchitis|is_a|lung disease|asserted;amoxicillin|treats|asthma|asserted;"
+           "amoxicillin|treats|acute bronchitis|asserted"
+        << "";
+    QTest::newRow("a class's claim is denied for the contrasted example")
+        << "Amoxicillin treats lung disease such as asthma, not bronchitis."
+        << "amoxicillin|treats|lung disease|asserted;asthma|is_a|lung disease|asserted;"
+           "acute bronchitis|is_a|lung disease|negated;amoxicillin|treats|asthma|asserted;"
+           "amoxicillin|treats|acute bronchitis|negated"
+        << "";
+    QTest::newRow("examples paired respectively take no class claim")
+        << "Rash and wheezing are associated with lung disease such as pneumonia and asthma, "
+           "respectively."
+        << "rash|associated_with|lung disease|asserted;"
+           "wheezing|associated_with|lung disease|asserted;"
+           "community-acquired pneumonia|is_a|lung disease|asserted;"
+           "asthma|is_a|lung disease|asserted"
+        << "";
     QTest::newRow("both sides unlinked") << "Bacteria cause infections."
                                          << ""
                                          << "";
@@ -650,7 +670,8 @@ void TestClaimExtractor::extract_data() {
         << "";
     QTest::newRow("examples after a singular relational noun are of its object")
         << "Asthma is a cause of lung disease, such as bronchitis."
-        << "asthma|causes|lung disease|asserted;acute bronchitis|is_a|lung disease|asserted"
+        << "asthma|causes|lung disease|asserted;acute bronchitis|is_a|lung disease|asserted;"
+           "asthma|causes|acute bronchitis|asserted"
         << "";
     QTest::newRow("qualifiers between the copula and its relational noun")
         << "Fever and cough are common symptoms of pneumonia, and wheezing is also "
