@@ -484,8 +484,10 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
         for (std::size_t t = q.last; t < until && until < s.tb && !ownClause; ++t)
             ownClause = r.clauseBreakBefore(t) ||
                         (t > q.last && words::in(words::kSubjectPronouns, r.tokens[t].norm));
+        // Not the class of the next cue's examples ("and congenital anomalies such as X").
         const bool headsNext =
             until < s.tb && until - q.last <= gapMax && !ownClause &&
+            examplesMarker(r, s, until) == 0 &&
             (k + 1 == s.mentions.size() || r.aligned[s.mentions[k + 1]].first >= until);
         if (headsNext)
             break;
@@ -593,8 +595,10 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             headFrom(prevLeft, ClaimPattern::ActionEffect);
         // "X, which presents with Y, is treated with Z": the relative clause closes at the
         // comma before the cue, whose head is X, not Y.
-        // Not when a relative clause opens on Y there ("characteristic of Y, which is a").
-        if (!left.empty() && left.back() == prevTail && prevRelative && !hit.appositive) {
+        // Not when a relative clause opens on Y there ("characteristic of Y, which is a"),
+        // nor for examples of Y (", such as").
+        if (!left.empty() && left.back() == prevTail && prevRelative && !hit.appositive &&
+            examplesMarker(r, s, hit.start) == 0) {
             bool closed = false;
             for (std::size_t t = r.aligned[left.back()].last; t <= hit.start && !closed; ++t)
                 closed = r.clauseBreakBefore(t);

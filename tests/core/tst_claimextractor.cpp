@@ -298,6 +298,19 @@ void TestClaimExtractor::extract_data() {
            "community-acquired pneumonia|is_a|lung disease|asserted;"
            "asthma|is_a|lung disease|asserted"
         << "";
+    QTest::newRow("the class of examples ends a list of objects")
+        << "Amoxicillin can cause rash and lung disease such as asthma."
+        << "amoxicillin|causes|rash|asserted;amoxicillin|causes|lung disease|asserted;"
+           "asthma|is_a|lung disease|asserted;amoxicillin|causes|asthma|asserted"
+        << "";
+    QTest::newRow("examples of a relative clause's object")
+        << "Fever suggests pneumonia, which can cause cough and lung disease, such as asthma."
+        << "fever|indicates|community-acquired pneumonia|asserted;"
+           "community-acquired pneumonia|causes|cough|asserted;"
+           "community-acquired pneumonia|causes|lung disease|asserted;"
+           "asthma|is_a|lung disease|asserted;"
+           "community-acquired pneumonia|causes|asthma|asserted"
+        << "";
     QTest::newRow("both sides unlinked") << "Bacteria cause infections."
                                          << ""
                                          << "";
