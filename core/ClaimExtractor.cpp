@@ -4,6 +4,8 @@
 #include "NounPhraseChunker.h"
 #include "StepSegmenter.h"
 
+#include <optional>
+
 namespace rs {
 
 using namespace claimwords;
@@ -423,7 +425,13 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
     // "presents with a range of symptoms, including A and B": the listed items are the
     // objects; the next cue may be the list's own "such as".
     listed = false;
+    std::optional<std::size_t> listClass; // "obstructive voiding symptoms, such as"
     if (const std::size_t item = listedItem(r, s, hitEnd); item < s.mentions.size()) {
+        // A qualified class is an object too ("a variety of bacteria including" is not).
+        if (const AlignedMention& c = r.aligned[s.mentions[k]];
+            k < item && s.mentions[k] >= r.linkedCount && c.last - c.first > 1 &&
+            namesClinicalClass(r, c))
+            listClass = s.mentions[k];
         k = item;
         listed = true;
         until = s.tb;
@@ -494,6 +502,8 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
         out.push_back(s.mentions[k]);
         itemFirst = q.first;
     }
+    if (listClass)
+        out.insert(out.begin(), *listClass);
     return out;
 }
 

@@ -201,6 +201,13 @@ void TestUnlinkedClaims::extract_data() {
         << "He noted obstructive voiding symptoms, such as hesitancy and weak stream."
         << "[hesitancy]|is_a|[obstructive voiding symptoms]|asserted;"
            "[weak stream]|is_a|[obstructive voiding symptoms]|asserted";
+    QTest::newRow("a qualified class before listed objects is an object too")
+        << "Pneumonia presents with respiratory symptoms, such as wheezing and fever."
+        << "community-acquired pneumonia|presents_with|[respiratory symptoms]|asserted;"
+           "community-acquired pneumonia|presents_with|wheezing|asserted;"
+           "community-acquired pneumonia|presents_with|fever|asserted;"
+           "wheezing|is_a|[respiratory symptoms]|asserted;fever|is_a|[respiratory "
+           "symptoms]|asserted";
     QTest::newRow("examples of a clinical class by itself")
         << "Endospores form in bacteria such as Bacillus."
         << "[Bacillus]|is_a|[bacteria]|asserted";
