@@ -346,7 +346,15 @@ bool ClaimExtractor::contrasted(const Reading& r, const AlignedMention& p,
         if (t >= q.first || r.tokens[t].norm != "not" || !r.softJoin(t + 1))
             return false;
     }
-    for (++t; t < q.first; ++t)
+    // "presents with A, but not typically with B", "seen in A, not in B": an adverb and
+    // the cue's preposition again; not "to" ("used to induce labor, not to stop it").
+    static constexpr std::array<std::string_view, 5> kRepeated = {"with", "in", "of", "for", "by"};
+    ++t;
+    if (t + 1 < q.first && r.tokens[t].norm.ends_with("ly") && r.softJoin(t + 1))
+        ++t;
+    if (t < q.first && words::in(kRepeated, r.tokens[t].norm))
+        ++t;
+    for (; t < q.first; ++t)
         if (!words::in(kDeterminers, r.tokens[t].norm))
             return false;
     return true;

@@ -832,6 +832,12 @@ void TestClaimExtractor::extract_data() {
         << "community-acquired pneumonia|causes|fever|asserted;asthma|causes|fever|negated;"
            "acute bronchitis|causes|fever|negated"
         << "";
+    QTest::newRow("the cue's preposition again after not, with an adverb")
+        << "Pneumonia presents with fever, but not typically with rash or wheezing."
+        << "community-acquired pneumonia|presents_with|fever|asserted;"
+           "community-acquired pneumonia|presents_with|rash|negated;"
+           "community-acquired pneumonia|presents_with|wheezing|negated"
+        << "";
     QTest::newRow("not with a word of its own is no contrast")
         << "Fever suggests pneumonia, not found in asthma."
         << "fever|indicates|community-acquired pneumonia|asserted"

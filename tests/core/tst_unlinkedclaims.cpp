@@ -208,6 +208,9 @@ void TestUnlinkedClaims::extract_data() {
            "community-acquired pneumonia|presents_with|fever|asserted;"
            "wheezing|is_a|[respiratory symptoms]|asserted;fever|is_a|[respiratory "
            "symptoms]|asserted";
+    QTest::newRow("not to before a verb is no contrast")
+        << "Amoxicillin is used to treat pneumonia, not to stop it."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted";
     QTest::newRow("examples of a clinical class by itself")
         << "Endospores form in bacteria such as Bacillus."
         << "[Bacillus]|is_a|[bacteria]|asserted";
