@@ -11,6 +11,11 @@ namespace {
 
 constexpr std::array<std::string_view, 4> kDemonstratives = {"this", "these", "that", "those"};
 
+// After one of these (and "not" or an adverb), a word is a verb: "the muscle will constrict",
+// "it may also worsen".
+constexpr std::array<std::string_view, 9> kModals = {"can",   "could",  "may",  "might", "will",
+                                                     "would", "should", "must", "shall"};
+
 bool hasAny(std::string_view s, std::string_view chars) {
     return s.find_first_of(chars) != std::string_view::npos;
 }
@@ -282,6 +287,16 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
         if (start < t && text[tok.begin - 1] != '-' && endsWith(tok.norm, "ed")) {
             close(t);
             continue;
+        }
+        if (start >= tb && mark(t) == Mark::Free) {
+            std::size_t before = t;
+            while (before > ta &&
+                   (tokens[before - 1].norm == "not" || tokens[before - 1].norm == "also" ||
+                    (endsWith(tokens[before - 1].norm, "ly") &&
+                     !endsWith(tokens[before - 1].norm, "aly"))))
+                --before;
+            if (before > ta && words::in(kModals, tokens[before - 1].norm))
+                continue;
         }
         if (start >= tb)
             start = t;

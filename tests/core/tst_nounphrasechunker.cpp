@@ -162,6 +162,15 @@ void TestNounPhraseChunker::chunk_data() {
                                           << "sore throat";
     QTest::newRow("spaced dash") << "EBV - the virus"
                                  << "EBV|virus";
+    QTest::newRow("a word after a modal is a verb")
+        << "the sphincter muscle will constrict and atrial myxomas can also embolize"
+        << "sphincter muscle|atrial myxomas";
+    QTest::newRow("a few hours is no concept") << "within a few hours of eating"
+                                               << "eating";
+    QTest::newRow("considering opens a clause") << "Considering these factors, pneumonia"
+                                                << "pneumonia";
+    QTest::newRow("a function alone is no concept") << "a function of the kidney"
+                                                    << "kidney";
 }
 
 void TestNounPhraseChunker::chunk() {
