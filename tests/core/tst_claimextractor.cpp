@@ -311,6 +311,11 @@ void TestClaimExtractor::extract_data() {
            "asthma|is_a|lung disease|asserted;"
            "community-acquired pneumonia|causes|asthma|asserted"
         << "";
+    QTest::newRow("an apposition to a relative clause's object heads its own cue")
+        << "Amoxicillin is a drug that treats pneumonia, a lung disease associated with asthma."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "community-acquired pneumonia|associated_with|asthma|asserted"
+        << "";
     QTest::newRow("both sides unlinked") << "Bacteria cause infections."
                                          << ""
                                          << "";
