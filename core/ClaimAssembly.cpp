@@ -368,9 +368,10 @@ bool ClaimExtractor::placeOfClause(const Reading& r, const Sentence& s, const Al
     // "air accumulates in the pleural space, causing", "shunting of blood in the heart,
     // leading to", "blocking histamine receptors in the brain, which can cause": a
     // participle or a relative clause after a comma is said of the clause before it; the
-    // place the clause ends on is none of its heads.
-    static constexpr std::array<std::string_view, 7> kPlaces = {"in",     "on", "within",    "into",
-                                                                "inside", "at", "throughout"};
+    // place the clause ends on is none of its heads; nor is a source ("the myosin heads
+    // cannot detach from the actin filaments, leading to muscle rigidity").
+    static constexpr std::array<std::string_view, 8> kPlaces = {
+        "in", "on", "within", "into", "inside", "at", "throughout", "from"};
     const RelationCue& c = lexicon_.relationCues()[hit.cue];
     std::size_t opens = hit.start; // the first word after the comma
     if (!c.tokens.front().ends_with("ing")) {

@@ -96,6 +96,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("places listed before a participle head none of it")
         << "Fluid collects in the trachea and lung, causing wheezing."
         << "";
+    QTest::newRow("a source before a participle heads none of it")
+        << "The fluid cannot drain from the lung, leading to wheezing."
+        << "";
     QTest::newRow("a place before 'which suggests' heads none of it")
         << "Crackles are present in the right lung, which suggests pneumonia."
         << "";
