@@ -370,8 +370,8 @@ bool ClaimExtractor::placeOfClause(const Reading& r, const Sentence& s, const Al
     // participle or a relative clause after a comma is said of the clause before it; the
     // place the clause ends on is none of its heads; nor is a source ("the myosin heads
     // cannot detach from the actin filaments, leading to muscle rigidity").
-    static constexpr std::array<std::string_view, 8> kPlaces = {
-        "in", "on", "within", "into", "inside", "at", "throughout", "from"};
+    static constexpr std::array<std::string_view, 9> kPlaces = {
+        "in", "on", "within", "into", "inside", "outside", "at", "throughout", "from"};
     const RelationCue& c = lexicon_.relationCues()[hit.cue];
     std::size_t opens = hit.start; // the first word after the comma
     if (!c.tokens.front().ends_with("ing")) {
@@ -382,6 +382,12 @@ bool ClaimExtractor::placeOfClause(const Reading& r, const Sentence& s, const Al
             !(c.relation == "causes" || c.relation == "evidential" || c.relation == "indicates"))
             return false;
         --opens;
+    } else {
+        // "grow outside the uterus, often causing": an adverb before the participle.
+        while (opens > m.last &&
+               (r.tokens[opens - 1].norm == "often" || r.tokens[opens - 1].norm == "thereby" ||
+                r.tokens[opens - 1].norm.ends_with("ly")))
+            --opens;
     }
     if (!hasAny(r.separator(opens), ",") || m.last != opens)
         return false;

@@ -130,7 +130,7 @@ bool NounPhraseChunker::adjectiveOfLaterNoun(std::string_view text,
         last + 1 < tb && sep(last + 1) == " " && !closedClass(last + 1) &&
         (last + 1 >= marks.size() || marks[last + 1] == Mark::Free) &&
         !(headKind && *headKind == PhraseWord::Noun))
-        for (std::string_view suffix : {"al", "ic", "ous", "ary", "ible", "able"})
+        for (std::string_view suffix : {"al", "ic", "ous", "ary", "ible", "able", "ive"})
             if (endsWith(tokens[last - 1].norm, suffix))
                 return true;
     // "a firm, red nodule", "a raised, waxy, and pearly nodule": one word before a comma,

@@ -171,6 +171,12 @@ void TestNounPhraseChunker::chunk_data() {
                                                 << "pneumonia";
     QTest::newRow("a function alone is no concept") << "a function of the kidney"
                                                     << "kidney";
+    QTest::newRow("an adjective in -ive before or is the later noun's")
+        << "active or recurrent pelvic inflammatory disease"
+        << "recurrent pelvic inflammatory disease";
+    QTest::newRow("older and overall health name nothing")
+        << "an older treatment for overall health"
+        << "";
 }
 
 void TestNounPhraseChunker::chunk() {

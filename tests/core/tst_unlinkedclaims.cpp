@@ -99,6 +99,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a source before a participle heads none of it")
         << "The fluid cannot drain from the lung, leading to wheezing."
         << "";
+    QTest::newRow("an adverb before the participle after a place")
+        << "Fluid collects outside the lung, often causing wheezing."
+        << "";
     QTest::newRow("a place before 'which suggests' heads none of it")
         << "Crackles are present in the right lung, which suggests pneumonia."
         << "";
