@@ -606,8 +606,7 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         // "X, which presents with Y, is treated with Z": the relative clause closes at the
         // comma before the cue, whose head is X, not Y.
         // Not when a relative clause opens on Y there ("characteristic of Y, which is a"),
-        // nor for examples of Y (", such as"), nor for an apposition to Y ("that targets
-        // DNA gyrase, an enzyme involved in").
+        // nor for Y's examples or apposition (", such as", "Y, an enzyme involved in").
         if (!left.empty() && left.back() == prevTail && prevRelative && !hit.appositive &&
             examplesMarker(r, s, hit.start) == 0 && pattern != ClaimPattern::Apposition) {
             bool closed = false;

@@ -24,6 +24,18 @@ bool endsWith(std::string_view w, std::string_view suffix) {
     return w.size() > suffix.size() + 2 && w.substr(w.size() - suffix.size()) == suffix;
 }
 
+// "rapidly", "directly"; not "family" (a listed noun), "hepatomegaly", "scaly".
+bool adverb(std::string_view w) {
+    return endsWith(w, "ly") && !w.ends_with("aly");
+}
+
+bool afterModal(const std::vector<Token>& tokens, std::size_t ta, std::size_t t) {
+    while (t > ta && (tokens[t - 1].norm == "not" || tokens[t - 1].norm == "also" ||
+                      adverb(tokens[t - 1].norm)))
+        --t;
+    return t > ta && words::in(kModals, tokens[t - 1].norm);
+}
+
 bool isNumber(std::string_view w) {
     return !w.empty() && std::all_of(w.begin(), w.end(),
                                      [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
@@ -270,13 +282,8 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             close(t);
             continue;
         }
-        // An adverb: "rapidly", "directly"; not "family", "hepatomegaly".
-        if (endsWith(tok.norm, "ly") && !endsWith(tok.norm, "aly") &&
-            !(k && *k == PhraseWord::Noun)) {
-            close(t);
-            continue;
-        }
-        if (optionLetter(text, tokens, t, ta)) {
+        if ((adverb(tok.norm) && !(k && *k == PhraseWord::Noun)) ||
+            optionLetter(text, tokens, t, ta)) {
             close(t);
             continue;
         }
@@ -288,16 +295,8 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             close(t);
             continue;
         }
-        if (start >= tb && mark(t) == Mark::Free) {
-            std::size_t before = t;
-            while (before > ta &&
-                   (tokens[before - 1].norm == "not" || tokens[before - 1].norm == "also" ||
-                    (endsWith(tokens[before - 1].norm, "ly") &&
-                     !endsWith(tokens[before - 1].norm, "aly"))))
-                --before;
-            if (before > ta && words::in(kModals, tokens[before - 1].norm))
-                continue;
-        }
+        if (start >= tb && mark(t) == Mark::Free && afterModal(tokens, ta, t))
+            continue;
         if (start >= tb)
             start = t;
         if (mark(t) == Mark::Linked) {

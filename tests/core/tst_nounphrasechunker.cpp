@@ -174,6 +174,8 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::newRow("an adjective in -ive before or is the later noun's")
         << "active or recurrent pelvic inflammatory disease"
         << "recurrent pelvic inflammatory disease";
+    QTest::newRow("scaly is no adverb") << "causes red, scaly patches"
+                                        << "scaly patches";
     QTest::newRow("older and overall health name nothing")
         << "an older treatment for overall health"
         << "";
