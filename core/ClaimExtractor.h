@@ -142,9 +142,10 @@ private:
     // with them (every pair of "A and B cause C or D").
     void claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const;
     // "treats autoimmune diseases such as multiple sclerosis": a claim whose object is a
-    // class holds for each example the sentence lists of it (claims from `first` on).
-    static void claimsOfExamples(std::string_view text, std::vector<Claim>& claims,
-                                 std::size_t first);
+    // class holds for each example the sentence lists of it (claims from `first` on;
+    // ClaimLists.cpp).
+    void claimsOfExamples(std::string_view text, std::vector<Claim>& claims,
+                          std::size_t first) const;
     // The claims of a cue's heads (left) and tails (right), every pair that may make one
     // (ClaimAssembly.cpp); marks the cue used when both ends of a pair are linked.
     void claimsOfPairs(const Reading& r, const Sentence& s, CueHit& hit,
@@ -355,6 +356,7 @@ private:
                         const AlignedMention& b, const CueHit& cue) const;
     void scanPolarity(const Reading& r, const AlignedMention* skip, std::size_t from,
                       std::size_t to, bool& negated, bool& hedged) const;
+    // Coverage gaps of cues used by no claim (ClaimGaps.cpp).
     void gapsOfUnusedCues(const Reading& r, const Sentence& s,
                           std::vector<CoverageGap>& gaps) const;
     // Token range of the unlinked phrase on the far side of a cue with a concept on one side.
@@ -365,8 +367,9 @@ private:
     const Lexicon& lexicon_;
     ClaimSettings settings_;
     const KnowledgeBase* kb_ = nullptr;
-    std::size_t presentsWithCue_ = kNoCue; // index of "presents with" in the lexicon
-    std::size_t isACue_ = kNoCue;          // index of "is a"
+    std::size_t presentsWithCue_ = kNoCue;  // index of "presents with" in the lexicon
+    std::size_t isACue_ = kNoCue;           // index of "is a"
+    std::vector<std::string> examplesCues_; // the reverse is-a cues: "Y such as X", "Y like X"
     // Per relation, the index of its first forward / reverse cue.
     std::map<std::string, std::size_t> forwardCue_, reverseCue_;
 };

@@ -391,14 +391,14 @@ bool ClaimExtractor::absorbMentions(const Reading& r, Sentence& s, std::size_t f
 }
 
 void ClaimExtractor::claimsOfExamples(std::string_view text, std::vector<Claim>& claims,
-                                      std::size_t first) {
-    // An example's claim is (X, is_a, Y) from "Y such as X", "Y including X", "Y like X"; a
-    // claim of the class has Y's span as one end ("the first-line medications for ADHD are
-    // stimulants such as X" as its subject). Not another class claim ("X is a Y such as Z"
-    // says nothing of X and Z).
-    const auto examplesCue = [](const Claim& c) {
+                                      std::size_t first) const {
+    // An example's claim is (X, is_a, Y) from a reverse is-a cue ("Y such as X", "Y like
+    // X"); a claim of the class has Y's span as one end ("the first-line medications for
+    // ADHD are stimulants such as X" as its subject). Not another class claim ("X is a Y
+    // such as Z" says nothing of X and Z).
+    const auto examplesCue = [&](const Claim& c) {
         return c.relation == "is_a" &&
-               (c.cue == "such as" || c.cue == "including" || c.cue == "like");
+               std::find(examplesCues_.begin(), examplesCues_.end(), c.cue) != examplesCues_.end();
     };
     const auto sameEnd = [](const Claim& a, const Claim& b, bool head) {
         const NodeId na = head ? a.head : a.tail, nb = head ? b.head : b.tail;
