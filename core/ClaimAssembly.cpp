@@ -128,6 +128,10 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             if (c.tail == kNoNode)
                 c.tailText = std::string(r.text.substr(c.tailBegin, c.tailEnd - c.tailBegin));
             c.relation = cue.relation;
+            // "avoid contact sports and heavy lifting to prevent splenic rupture": what is
+            // avoided to prevent Z is a risk factor for Z, not its prevention.
+            if (c.relation == "prevents" && avoidedObject(r, s, r.aligned[left.front()]))
+                c.relation = "risk_factor_for";
             // "more common in smokers", "seen in women": a risk group, not a disease. "seen
             // in infants with DiGeorge syndrome": the group's condition is the head, not read.
             if (c.relation == "presents_with" && c.head == kNoNode &&
@@ -165,6 +169,24 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             claims.push_back(std::move(c));
         }
     }
+}
+
+bool ClaimExtractor::avoidedObject(const Reading& r, const Sentence& s, const AlignedMention& m) {
+    static constexpr std::array<std::string_view, 8> kAvoidVerbs = {
+        "avoid", "avoiding", "avoids", "stop", "stopping", "quit", "quitting", "discontinue"};
+    static constexpr std::array<std::string_view, 6> kAvoidBeforeFrom = {
+        "abstain", "abstaining", "refrain", "refraining", "abstinence", "withdrawal"};
+    std::size_t t = m.first;
+    while (t > s.ta && words::in(kDeterminers, r.tokens[t - 1].norm))
+        --t;
+    if (t == s.ta)
+        return false;
+    const std::string& w = r.tokens[t - 1].norm;
+    if (words::in(kAvoidVerbs, w))
+        return true;
+    return t - 1 > s.ta && ((w == "from" && words::in(kAvoidBeforeFrom, r.tokens[t - 2].norm)) ||
+                            (w == "of" && (r.tokens[t - 2].norm == "avoidance" ||
+                                           r.tokens[t - 2].norm == "cessation")));
 }
 
 Polarity ClaimExtractor::classPolarity(const Reading& r, const AlignedMention& example,

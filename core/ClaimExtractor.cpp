@@ -323,8 +323,13 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
         return out;
     }
     if (a.last < hit.start && words::in(kClauseConjunctions, r.tokens[a.last].norm) &&
-        !pronounBetween)
+        !pronounBetween && !genericCosubject(r, a.last + 1, hit))
         return out;
+    // "D) Citalopram - overdose can cause": the drug's overdose, said of the item's drug.
+    static constexpr std::array<std::string_view, 6> kStatesOfDrug = {
+        "overdose", "overdosage", "toxicity", "poisoning", "intoxication", "withdrawal"};
+    const bool stateOfLabel =
+        a.last - a.first == 1 && words::in(kStatesOfDrug, r.tokens[a.first].norm);
     // "B) Exchange transfusion: This is a treatment for ...": the pronoun after the item's
     // label stands for the label's concept, also over a noun phrase of its own ("This
     // pattern of abnormalities is consistent with").
@@ -332,6 +337,12 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
                                 wordsBetween(r, a, hit) > gapMax || pronounBetween
                             ? itemLabelBefore(r, s, hit, from)
                             : 0;
+    if (stateOfLabel && label == 0 && k >= 2 && r.aligned[s.mentions[k - 2]].last == a.first &&
+        r.aligned[s.mentions[k - 2]].first >= from) {
+        const std::string_view sep = r.separator(a.first);
+        if (hasAny(sep, ":") || (hasAny(sep, "-") && hasAny(sep, " \t")))
+            label = k - 1;
+    }
     // "A) X: This could cause Y, but it does not explain Z": a later clause whose subject
     // is a pronoun is about the item too.
     if (label == 0 && pronounBetween)
@@ -406,6 +417,41 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     }
     std::reverse(out.begin(), out.end());
     return out;
+}
+
+namespace {
+constexpr std::array<std::string_view, 5> kAnaphoricDeterminers = {"these", "those", "this", "that",
+                                                                   "such"};
+} // namespace
+
+bool ClaimExtractor::genericCosubject(const Reading& r, std::size_t first,
+                                      const CueHit& hit) const {
+    // "The patient's bleeding and abnormal labs are consistent with W": after the
+    // conjunction a subject that names nothing (a generic noun and its modifiers), then a
+    // plural verb; the concept before the conjunction is still a subject of the cue.
+    if (words::in(kAnaphoricDeterminers, r.tokens[first].norm))
+        return false; // "and these findings are": the findings before, not a subject more
+    static constexpr std::array<std::string_view, 4> kPluralVerbs = {"are", "were", "suggest",
+                                                                     "indicate"};
+    std::size_t end = hit.start;
+    if (end > first && words::in(kPluralVerbs, r.tokens[end - 1].norm))
+        --end;
+    else if (!words::in(kPluralVerbs, r.tokens[hit.start].norm))
+        return false;
+    constexpr std::size_t kMaxWords = 4;
+    if (end <= first || end - first > kMaxWords)
+        return false;
+    const PhraseWord* head = lexicon_.phraseWord(r.tokens[end - 1].norm);
+    if (!head || *head != PhraseWord::Generic)
+        return false;
+    for (std::size_t t = first; t + 1 < end; ++t) {
+        const PhraseWord* k = lexicon_.phraseWord(r.tokens[t].norm);
+        if (!(r.tokens[t].norm == "abnormal" || r.tokens[t].norm == "unusual" ||
+              (k && (*k == PhraseWord::Determiner || *k == PhraseWord::Possessor ||
+                     *k == PhraseWord::Generic || *k == PhraseWord::Vague))))
+            return false;
+    }
+    return true;
 }
 
 std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const Sentence& s,
@@ -742,8 +788,12 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
     bool negated = false, hedged = false;
     scanPolarity(r, &a, w0, cue.start, negated, hedged);
     // "This is a possibility given X": a cue that names a possibility hedges itself.
-    for (std::size_t t = cue.start; t < cue.start + cue.len; ++t)
-        hedged = hedged || r.tokens[t].norm == "possibility";
+    // So does "the most likely cause of", "is most likely derived from": the writer ranks
+    // the relation among others, not commits to it (a bare "is likely" is a polarity cue).
+    for (std::size_t t = cue.start > s.ta ? cue.start - 1 : cue.start; t < cue.start + cue.len; ++t)
+        hedged = hedged || (t >= cue.start && r.tokens[t].norm == "possibility") ||
+                 (t + 1 < cue.start + cue.len &&
+                  (r.tokens[t].norm == "likely" || r.tokens[t].norm == "probable"));
     // "it is possible that he experienced trauma that led to": the matrix clause hedges (or
     // denies, "it is unlikely that") everything its that-clause says.
     // Not a class ("an over-the-counter medication such as X") nor a relative clause after

@@ -330,6 +330,12 @@ private:
     // "obstructive voiding symptoms"), so that "Y such as X" and "X is a Y" relate it to an
     // X the KG does not know either.
     static bool namesClinicalClass(const Reading& r, const AlignedMention& m);
+    // Whether the words from first to the cue are a subject that names nothing ("and
+    // abnormal labs are consistent with"), coordinated with the concept before them.
+    bool genericCosubject(const Reading& r, std::size_t first, const CueHit& hit) const;
+    // Whether m (the first of its list) is the object of "avoid", "stop", "abstain from":
+    // what a "prevents" cue then says is a risk factor.
+    static bool avoidedObject(const Reading& r, const Sentence& s, const AlignedMention& m);
     // Whether node is an organ: a KG concept of kind Anatomy (false without a KB).
     bool organ(NodeId node) const;
     // "tea-colored urine", "enlarged knees": an end linked to an organ (a KG Anatomy concept)
