@@ -106,6 +106,19 @@ void TestClaimExtractor::extract_data() {
         << "It is likely that she has pneumonia, which is treated with amoxicillin."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
         << "";
+    QTest::newRow("the most likely cause of X is Y: a ranked cause is hedged")
+        << "The most likely cause of the fever is pneumonia."
+        << "community-acquired pneumonia|causes|fever|hedged"
+        << "";
+    QTest::newRow("what is avoided to prevent a disease is a risk factor for it")
+        << "Patients should avoid albuterol and propranolol to prevent asthma."
+        << "albuterol|risk_factor_for|asthma|asserted;"
+           "propranolol|risk_factor_for|asthma|asserted"
+        << "";
+    QTest::newRow("what prevents a disease without avoid still prevents it")
+        << "Albuterol and propranolol prevent asthma."
+        << "albuterol|prevents|asthma|asserted;propranolol|prevents|asthma|asserted"
+        << "";
     QTest::newRow("hedged denial is a denial") << "Amoxicillin might not treat asthma."
                                                << "amoxicillin|treats|asthma|negated"
                                                << "";
@@ -519,7 +532,7 @@ void TestClaimExtractor::extract_data() {
         << "";
     QTest::newRow("a concept right before the comma that opens the subject's clause")
         << "Given the fever, the most likely cause of the cough is pneumonia."
-        << "community-acquired pneumonia|causes|cough|asserted"
+        << "community-acquired pneumonia|causes|cough|hedged"
         << "";
     QTest::newRow("a relational noun's list after 'include', hedged in the subject")
         << "Other possible causes of wheezing include asthma and bronchitis."

@@ -58,6 +58,15 @@ void TestUnlinkedClaims::extract_data() {
     QTest::addColumn<QString>("claims");
     QTest::newRow("unlinked tail") << "Amoxicillin treats strep throat."
                                    << "amoxicillin|treats|[strep throat]|asserted";
+    QTest::newRow("a drug's overdose after its item label is the drug's")
+        << "B) Metformin - overdose can cause fever and rash."
+        << "metformin|causes|fever|asserted;metformin|causes|rash|asserted";
+    QTest::newRow("a subject that names nothing leaves the concept before it a subject")
+        << "The cough and abnormal labs suggest pneumonia."
+        << "cough|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("but not a subject that points back to earlier findings")
+        << "Amoxicillin treats pneumonia and these findings are consistent with asthma."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted";
     QTest::newRow("unlinked head, reverse cue")
         << "Streptococcal pharyngitis is treated with amoxicillin."
         << "amoxicillin|treats|[Streptococcal pharyngitis]|asserted";

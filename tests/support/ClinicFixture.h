@@ -51,6 +51,8 @@ inline Lexicon clinicLexicon() {
         lx.addRelationCue("associated_with", F, c);
     lx.addRelationCue("localizes_to", F, "affects");
     lx.addRelationCue("risk_factor_for", F, "increased risk of");
+    for (const char* c : {"prevents", "prevent"})
+        lx.addRelationCue("prevents", F, c);
     lx.addRelationCue("is_a", R, "such as");
     for (const char* c : {"favors", "favor", "makes", "making"})
         lx.addRelationCue("evidential", F, c);
