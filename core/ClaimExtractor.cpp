@@ -429,6 +429,9 @@ bool ClaimExtractor::genericCosubject(const Reading& r, std::size_t first,
     // "The patient's bleeding and abnormal labs are consistent with W": after the
     // conjunction a subject that names nothing (a generic noun and its modifiers), then a
     // plural verb; the concept before the conjunction is still a subject of the cue.
+    // Not "but the symptoms are specific to": a new clause, not a second subject.
+    if (first == 0 || !(r.tokens[first - 1].norm == "and" || r.tokens[first - 1].norm == "or"))
+        return false;
     if (words::in(kAnaphoricDeterminers, r.tokens[first].norm))
         return false; // "and these findings are": the findings before, not a subject more
     static constexpr std::array<std::string_view, 4> kPluralVerbs = {"are", "were", "suggest",

@@ -67,6 +67,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("but not a subject that points back to earlier findings")
         << "Amoxicillin treats pneumonia and these findings are consistent with asthma."
         << "amoxicillin|treats|community-acquired pneumonia|asserted";
+    QTest::newRow("nor the subject of a clause after but")
+        << "Amoxicillin treats pneumonia, but the symptoms suggest asthma."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted";
     QTest::newRow("unlinked head, reverse cue")
         << "Streptococcal pharyngitis is treated with amoxicillin."
         << "amoxicillin|treats|[Streptococcal pharyngitis]|asserted";
