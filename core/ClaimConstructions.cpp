@@ -603,9 +603,13 @@ void ClaimExtractor::appositiveClasses(const Reading& r, Sentence& s) const {
             continue;
         // "Aortic dissection (A) and": an option letter in brackets is no article; an
         // article is lower case and its noun follows inside the bracket.
-        if (r.text[r.tokens[i].begin] != 'a' || hasAny(r.separator(i + 1), ")]"))
-            continue;
         const std::string_view sep = r.separator(i);
+        // "E) Anaplastic carcinoma: a rare type of thyroid cancer": after an item label's
+        // colon, capital or not.
+        constexpr std::size_t kMaxLabelWords = 8;
+        const bool colon = sep == ": " && i - s.ta <= kMaxLabelWords;
+        if ((r.text[r.tokens[i].begin] != 'a' && !colon) || hasAny(r.separator(i + 1), ")]"))
+            continue;
         const bool bracket = sep.find_first_of("([") != std::string_view::npos &&
                              sep.find_first_not_of(" \t([") == std::string_view::npos;
         const bool dash = sep.size() >= 3 && (sep.front() == ' ' || sep.front() == '\t') &&
@@ -622,7 +626,7 @@ void ClaimExtractor::appositiveClasses(const Reading& r, Sentence& s) const {
                 }
         if (!r.linked(antecedent))
             continue;
-        if (!bracket && !dash &&
+        if (!bracket && !dash && !colon &&
             !((sep == ", " || (sep == "), " && antecedent != i - 1)) &&
               commaApposition(r, s, i, antecedent)))
             continue;

@@ -260,8 +260,12 @@ struct ClaimExtractor::Reading {
         for (std::size_t j = 0; j < cue.size(); ++j) {
             if (linked(at + j) || tokens[at + j].norm != cue[j])
                 return false;
-            // "the answer is A) insulin": an option letter is not the article of "is a".
-            if (tokens[at + j].allUpper && tokens[at + j].norm.size() == 1)
+            // "the answer is A) insulin": an option letter is not the article of "is a";
+            // "Erythema nodosum: A type of" opens the label's apposition.
+            if (tokens[at + j].allUpper && tokens[at + j].norm.size() == 1 &&
+                !(tokens[at + j].norm == "a" && at + j > 0 && at + j + 1 < tokens.size() &&
+                  claimwords::hasAny(separator(at + j), ":") && separator(at + j + 1) == " " &&
+                  !tokens[at + j + 1].allUpper))
                 return false;
             if (j > 0 && !softJoin(at + j))
                 return false;

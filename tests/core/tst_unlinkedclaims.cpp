@@ -70,6 +70,13 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("nor the subject of a clause after but")
         << "Amoxicillin treats pneumonia, but the symptoms suggest asthma."
         << "amoxicillin|treats|community-acquired pneumonia|asserted";
+    QTest::newRow("an item label's colon apposition, capital article")
+        << "C) Pneumonia: A lung disease that causes fever."
+        << "community-acquired pneumonia|is_a|lung disease|asserted;"
+           "community-acquired pneumonia|causes|fever|asserted";
+    QTest::newRow("a strong possibility names no concept")
+        << "A) Pneumonia: This is a strong possibility given the fever."
+        << "fever|evidential|community-acquired pneumonia|hedged";
     QTest::newRow("unlinked head, reverse cue")
         << "Streptococcal pharyngitis is treated with amoxicillin."
         << "amoxicillin|treats|[Streptococcal pharyngitis]|asserted";
