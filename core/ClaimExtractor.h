@@ -330,6 +330,9 @@ private:
     // "obstructive voiding symptoms"), so that "Y such as X" and "X is a Y" relate it to an
     // X the KG does not know either.
     static bool namesClinicalClass(const Reading& r, const AlignedMention& m);
+    // "the correct answer is B) X, as it is ...": 1 + the index into s.mentions of X, the
+    // concept the reason clause's pronoun stands for; 0 when none.
+    std::size_t answeredOption(const Reading& r, const Sentence& s, const CueHit& hit) const;
     // Whether the words from first to the cue are a subject that names nothing ("and
     // abnormal labs are consistent with"), coordinated with the concept before them.
     bool genericCosubject(const Reading& r, std::size_t first, const CueHit& hit) const;

@@ -80,4 +80,36 @@ ClaimExtractor::HeadNoun ClaimExtractor::cueHeadNoun(const Reading& r, const Sen
     return before ? HeadNoun::Before : HeadNoun::Next;
 }
 
+std::size_t ClaimExtractor::answeredOption(const Reading& r, const Sentence& s,
+                                           const CueHit& hit) const {
+    // "the correct answer is B) Diarrhea, as it is not a typical symptom of X": the pronoun
+    // of the reason clause stands for the answer's concept. Returns 1 + its index into
+    // s.mentions, 0 when the sentence is not so built.
+    const std::size_t p = laterClausePronoun(r, s, hit);
+    if (p < s.ta + 3)
+        return 0;
+    std::size_t end = p - 1; // the pronoun; the answer ends before its opener and comma
+    if (words::in(kClauseOpeners, r.tokens[end - 1].norm))
+        --end;
+    if (!hasAny(r.separator(end), ","))
+        return 0;
+    std::size_t k = s.mentions.size();
+    while (k > 0 && r.aligned[s.mentions[k - 1]].last > end)
+        --k;
+    if (k == 0 || r.aligned[s.mentions[k - 1]].last != end)
+        return 0;
+    // Back over the option's letter and "option"/"choice", then "answer is" / "answer
+    // would be" / "answer should be".
+    std::size_t t = r.aligned[s.mentions[k - 1]].first;
+    while (t > s.ta && (words::in(kDeterminers, r.tokens[t - 1].norm) ||
+                        r.tokens[t - 1].norm == "option" || r.tokens[t - 1].norm == "choice" ||
+                        (r.tokens[t - 1].allUpper && r.tokens[t - 1].norm.size() == 1)))
+        --t;
+    constexpr std::size_t kMaxCopula = 2; // "is", "would be", "should be"
+    for (std::size_t c = 1; c <= kMaxCopula + 1 && t >= s.ta + c; ++c)
+        if (r.tokens[t - c].norm == "answer")
+            return c > 1 && (r.tokens[t - 1].norm == "is" || r.tokens[t - 1].norm == "be") ? k : 0;
+    return 0;
+}
+
 } // namespace rs

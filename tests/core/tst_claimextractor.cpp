@@ -115,6 +115,14 @@ void TestClaimExtractor::extract_data() {
         << "albuterol|risk_factor_for|asthma|asserted;"
            "propranolol|risk_factor_for|asthma|asserted"
         << "";
+    QTest::newRow("the reason clause's pronoun stands for the answer's concept")
+        << "Therefore, the correct answer is B) Albuterol, as it is used to treat asthma."
+        << "albuterol|treats|asthma|asserted"
+        << "";
+    QTest::newRow("but not for an answer whose concept does not end before the reason")
+        << "The answer is B) Albuterol in a higher dose, as it is used to treat asthma."
+        << ""
+        << "";
     QTest::newRow("what prevents a disease without avoid still prevents it")
         << "Albuterol and propranolol prevent asthma."
         << "albuterol|prevents|asthma|asserted;propranolol|prevents|asthma|asserted"
