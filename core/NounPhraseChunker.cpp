@@ -141,10 +141,19 @@ bool NounPhraseChunker::adjectiveOfLaterNoun(std::string_view text,
     if ((tokens[last].norm == "and" || tokens[last].norm == "or") && sep(last) == " " &&
         last + 1 < tb && sep(last + 1) == " " && !closedClass(last + 1) &&
         (last + 1 >= marks.size() || marks[last + 1] == Mark::Free) &&
-        !(headKind && *headKind == PhraseWord::Noun))
+        !(headKind && *headKind == PhraseWord::Noun)) {
+        const std::string& w = tokens[last - 1].norm;
         for (std::string_view suffix : {"al", "ic", "ous", "ary", "ible", "able", "ive"})
-            if (endsWith(tokens[last - 1].norm, suffix))
+            if (endsWith(w, suffix))
                 return true;
+        // "recurrent or severe nosebleeds", "persistent and worsening pain"; not the nouns
+        // in -ment, -dent, "patient", "agent", "nutrient", "component", "event".
+        static constexpr std::array<std::string_view, 8> kNounsInEnt = {
+            "patient", "agent", "nutrient", "component", "event", "parent", "extent", "content"};
+        if (endsWith(w, "ent") && !endsWith(w, "ment") && !endsWith(w, "dent") &&
+            !words::in(kNounsInEnt, w))
+            return true;
+    }
     // "a firm, red nodule", "a raised, waxy, and pearly nodule": one word before a comma,
     // after an article and the noun's other adjectives, is one of them.
     if (last - first != 1)

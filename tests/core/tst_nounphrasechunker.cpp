@@ -102,6 +102,12 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::newRow("adjectives before 'and' and the rest of the noun phrase")
         << "palpable cervical and submandibular lymphadenopathy"
         << "submandibular lymphadenopathy";
+    QTest::newRow("an adjective in -ent before 'or' and the rest of the noun phrase")
+        << "recurrent or persistent nosebleeds"
+        << "persistent nosebleeds";
+    QTest::newRow("but a noun in -ent before 'and' is a phrase of its own")
+        << "a nutrient and a vitamin"
+        << "nutrient|vitamin";
     QTest::newRow("one word in -ing before a preposition opens a clause")
         << "paralysis, starting with the cranial nerves"
         << "paralysis|cranial nerves";
