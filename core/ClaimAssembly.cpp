@@ -392,8 +392,9 @@ bool ClaimExtractor::placeOfClause(const Reading& r, const Sentence& s, const Al
     // participle or a relative clause after a comma is said of the clause before it; the
     // place the clause ends on is none of its heads; nor is a source ("the myosin heads
     // cannot detach from the actin filaments, leading to muscle rigidity").
-    static constexpr std::array<std::string_view, 9> kPlaces = {
-        "in", "on", "within", "into", "inside", "outside", "at", "throughout", "from"};
+    static constexpr std::array<std::string_view, 15> kPlaces = {
+        "in",   "on",     "within", "into",   "inside",  "outside", "at",    "throughout",
+        "from", "around", "along",  "across", "between", "beneath", "behind"};
     const RelationCue& c = lexicon_.relationCues()[hit.cue];
     std::size_t opens = hit.start; // the first word after the comma
     if (!c.tokens.front().ends_with("ing")) {

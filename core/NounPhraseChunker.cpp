@@ -166,8 +166,25 @@ bool NounPhraseChunker::adjectiveOfLaterNoun(std::string_view text,
     std::size_t next = last;
     if (next + 1 < tb && tokens[next].norm == "and" && sep(next + 1) == " ")
         ++next;
-    return series > ta && (tokens[series - 1].norm == "a" || tokens[series - 1].norm == "an") &&
-           sep(last) == ", " && (next >= marks.size() || marks[next] == Mark::Free) &&
+    // "characterized by excessive, uncontrollable worry": after a preposition, only words
+    // shaped as adjectives ("presents with hesitancy, weak stream" lists nouns).
+    static constexpr std::array<std::string_view, 6> kOpeners = {"by", "with", "of",
+                                                                 "in", "from", "for"};
+    auto adjectiveShaped = [&](std::size_t t) {
+        const std::string& w = tokens[t].norm;
+        for (std::string_view suffix : {"ive", "ous", "ful", "less", "able", "ible"})
+            if (endsWith(w, suffix) && w.size() > suffix.size() + 2)
+                return true;
+        return false;
+    };
+    bool opened =
+        series > ta && (tokens[series - 1].norm == "a" || tokens[series - 1].norm == "an");
+    if (!opened && series > ta && words::in(kOpeners, tokens[series - 1].norm)) {
+        opened = true;
+        for (std::size_t t = series; t < last && opened; ++t)
+            opened = adjectiveShaped(t);
+    }
+    return opened && sep(last) == ", " && (next >= marks.size() || marks[next] == Mark::Free) &&
            !closedClass(next);
 }
 

@@ -108,6 +108,12 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::newRow("but a noun in -ent before 'and' is a phrase of its own")
         << "a nutrient and a vitamin"
         << "nutrient|vitamin";
+    QTest::newRow("an adjective series after a preposition names one noun")
+        << "characterized by excessive, uncontrollable worry"
+        << "uncontrollable worry";
+    QTest::newRow("nouns after a preposition stay a list")
+        << "used for arsenic, mercury, and copper poisoning"
+        << "arsenic|mercury|copper poisoning";
     QTest::newRow("one word in -ing before a preposition opens a clause")
         << "paralysis, starting with the cranial nerves"
         << "paralysis|cranial nerves";

@@ -77,6 +77,10 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a strong possibility names no concept")
         << "A) Pneumonia: This is a strong possibility given the fever."
         << "fever|evidential|community-acquired pneumonia|hedged";
+    QTest::newRow("a place after 'around' is no head of the clause after it")
+        << "B) Demyelination: This refers to the loss of the sheath around nerve fibers, which can "
+           "cause cough and wheezing."
+        << "";
     QTest::newRow("unlinked head, reverse cue")
         << "Streptococcal pharyngitis is treated with amoxicillin."
         << "amoxicillin|treats|[Streptococcal pharyngitis]|asserted";
