@@ -238,7 +238,7 @@ std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s,
     constexpr std::size_t kMaxLabelTokens = 16;
     for (std::size_t p = hit.start; p > from && hit.start - p <= gapMax;) {
         --p;
-        if (r.linked(p))
+        if (r.linked(p) && !anaphoricClassAt(r, p))
             return 0;
         if (!words::in(words::kSubjectPronouns, r.tokens[p].norm))
             continue;
@@ -333,8 +333,10 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     // "B) Exchange transfusion: This is a treatment for ...": the pronoun after the item's
     // label stands for the label's concept, also over a noun phrase of its own ("This
     // pattern of abnormalities is consistent with").
+    // "This syndrome can be associated with": a class after a demonstrative points back.
+    const bool anaphoricClass = a.first > s.ta && anaphoricClassAt(r, a.first);
     std::size_t label = a.mention->node == kNoNode || a.first < from ||
-                                wordsBetween(r, a, hit) > gapMax || pronounBetween
+                                wordsBetween(r, a, hit) > gapMax || pronounBetween || anaphoricClass
                             ? itemLabelBefore(r, s, hit, from)
                             : 0;
     if (stateOfLabel && label == 0 && k >= 2 && r.aligned[s.mentions[k - 2]].last == a.first &&
@@ -371,7 +373,8 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
         --k;
     if (label != 0)
         k = label;
-    else if (subject == 0 && (a.first < from || wordsBetween(r, a, hit) > gapMax || pronounBetween))
+    else if (subject == 0 && (a.first < from || wordsBetween(r, a, hit) > gapMax ||
+                              pronounBetween || anaphoricClass))
         return out;
     // "A) Anti-SS-B antibody: associated with Sjogren syndrome": a label that opens the
     // sentence and its cue right after the colon or dash.
@@ -425,6 +428,31 @@ namespace {
 constexpr std::array<std::string_view, 5> kAnaphoricDeterminers = {"these", "those", "this", "that",
                                                                    "such"};
 } // namespace
+
+bool ClaimExtractor::anaphoricClassAt(const Reading& r, std::size_t t) const {
+    if (t == 0 || r.covered[t] < 0)
+        return false;
+    const AlignedMention& m = r.aligned[std::size_t(r.covered[t])];
+    return m.first == t && (r.tokens[t - 1].norm == "this" || r.tokens[t - 1].norm == "these") &&
+           genericClass(r.tokens[m.last - 1].norm);
+}
+
+bool ClaimExtractor::genericClass(const std::string& word) const {
+    static constexpr std::array<std::string_view, 6> kClasses = {
+        "infection", "tumor", "cancer", "malignancy", "pathology", "abnormality"};
+    // The singular of a plural ("these infections", "these abnormalities").
+    std::string one = word;
+    if (one.ends_with("ies"))
+        one.replace(one.size() - 3, 3, "y");
+    else if (one.ends_with('s'))
+        one.pop_back();
+    for (const std::string& w : {word, one}) {
+        const PhraseWord* k = lexicon_.phraseWord(w);
+        if ((k && (*k == PhraseWord::Generic || *k == PhraseWord::Kind)) || words::in(kClasses, w))
+            return true;
+    }
+    return false;
+}
 
 bool ClaimExtractor::genericCosubject(const Reading& r, std::size_t first,
                                       const CueHit& hit) const {
@@ -495,10 +523,12 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
             }
     }
     const AlignedMention& b = r.aligned[s.mentions[k]];
-    // "more specific for this disease": a concept after a demonstrative is anaphoric.
+    // "more specific for this disease", "this infection": a class after a demonstrative
+    // is anaphoric; "the most likely cause of this effusion" names the effusion.
     if (!hit.renaming && b.first > s.ta &&
         (r.tokens[b.first - 1].norm == "this" || r.tokens[b.first - 1].norm == "these" ||
-         r.tokens[b.first - 1].norm == "those"))
+         r.tokens[b.first - 1].norm == "those") &&
+        genericClass(r.tokens[b.last - 1].norm))
         return out;
     const std::size_t objectAt = listed ? hitEnd : objectStart(r, s, hitEnd);
     if (!listed && (b.last > until || b.first < objectAt ||

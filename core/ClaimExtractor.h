@@ -333,6 +333,11 @@ private:
     // "the correct answer is B) X, as it is ...": 1 + the index into s.mentions of X, the
     // concept the reason clause's pronoun stands for; 0 when none.
     std::size_t answeredOption(const Reading& r, const Sentence& s, const CueHit& hit) const;
+    // Whether word names only a class ("disease", "syndrome", "infection"), so that after
+    // "this" it points back to a concept named before rather than naming one.
+    bool genericClass(const std::string& word) const;
+    // Whether token t opens a mention headed by such a class, after "this" or "these".
+    bool anaphoricClassAt(const Reading& r, std::size_t t) const;
     // Whether the words from first to the cue are a subject that names nothing ("and
     // abnormal labs are consistent with"), coordinated with the concept before them.
     bool genericCosubject(const Reading& r, std::size_t first, const CueHit& hit) const;

@@ -123,6 +123,10 @@ void TestClaimExtractor::extract_data() {
         << "The answer is B) Albuterol in a higher dose, as it is used to treat asthma."
         << ""
         << "";
+    QTest::newRow("a finding after 'this' is named: the cause of this fever")
+        << "The most likely cause of this fever is pneumonia."
+        << "community-acquired pneumonia|causes|fever|hedged"
+        << "";
     QTest::newRow("what prevents a disease without avoid still prevents it")
         << "Albuterol and propranolol prevent asthma."
         << "albuterol|prevents|asthma|asserted;propranolol|prevents|asthma|asserted"
@@ -415,9 +419,9 @@ void TestClaimExtractor::extract_data() {
         << "Wheezing that is a symptom of asthma, which is a lung disease, is common."
         << "asthma|presents_with|wheezing|asserted;asthma|is_a|lung disease|asserted"
         << "";
-    QTest::newRow("a concept after a demonstrative is anaphoric")
+    QTest::newRow("a concept after a demonstrative is still named")
         << "Fever suggests this pneumonia."
-        << ""
+        << "fever|indicates|community-acquired pneumonia|asserted"
         << "";
     QTest::newRow("this condition is the item's concept")
         << "A) Asthma: This is unlikely as she does not have wheezing, which is a symptom of "

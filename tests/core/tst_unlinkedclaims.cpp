@@ -81,6 +81,9 @@ void TestUnlinkedClaims::extract_data() {
         << "B) Demyelination: This refers to the loss of the sheath around nerve fibers, which can "
            "cause cough and wheezing."
         << "";
+    QTest::newRow("a class after 'this' points back to a concept named before")
+        << "This lung disease is treated with amoxicillin."
+        << "";
     QTest::newRow("unlinked head, reverse cue")
         << "Streptococcal pharyngitis is treated with amoxicillin."
         << "amoxicillin|treats|[Streptococcal pharyngitis]|asserted";
