@@ -3,6 +3,7 @@
 #include "WordLists.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 
 namespace rs {
@@ -134,6 +135,25 @@ std::vector<Mention> dropModifierMentions(std::string_view text, const std::vect
             kept.back().end == tokens[at - 1].end &&
             joined(text.substr(tokens[at - 1].end, tokens[at].begin - tokens[at - 1].end)))
             continue;
+        // "non-bacterial prostatitis", "non-infectious": "non-" glued before the concept's
+        // first word denies it; the KG's concept is the opposite of the text's.
+        if (constexpr std::size_t kNon = 4;
+            m.begin >= kNon && m.begin <= text.size() &&
+            (text.substr(m.begin - kNon, kNon) == "non-" ||
+             text.substr(m.begin - kNon, kNon) == "Non-") &&
+            (m.begin == kNon ||
+             !std::isalpha(static_cast<unsigned char>(text[m.begin - kNon - 1])))) {
+            if (gaps) {
+                CoverageGap g;
+                g.begin = m.begin - kNon;
+                g.end = m.end;
+                g.text = std::string(text.substr(g.begin, g.end - g.begin));
+                g.where = std::string(where);
+                g.reason = "the KG has '" + m.matched + "', the text its negation";
+                gaps->push_back(std::move(g));
+            }
+            continue;
+        }
         if (const std::size_t first =
                 genericHeadStart(text, tokens, m, at, lexicon, maxPhraseTokens);
             first != at) {
