@@ -62,6 +62,11 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
         // its own ("and lower extremity edema": a modifier).
         const PhraseWord* kind = lexicon_.phraseWord(w);
         const PhraseWord* next = lexicon_.phraseWord(r.tokens[t + 1].norm);
+        // "a low hemoglobin level and hematocrit": a measure right after p is p's item.
+        static constexpr std::array<std::string_view, 6> kMeasures = {
+            "level", "levels", "value", "values", "count", "concentration"};
+        if (t == p.last && words::in(kMeasures, w) && r.softJoin(t))
+            continue;
         if (words::in(kPhraseStops, w) || words::in(words::kRelativePronouns, w) ||
             words::in(kNonConcepts, w) ||
             (kind && *kind == PhraseWord::Verb && next && *next == PhraseWord::Determiner) ||

@@ -127,6 +127,11 @@ void TestClaimExtractor::extract_data() {
         << "The most likely cause of this fever is pneumonia."
         << "community-acquired pneumonia|causes|fever|hedged"
         << "";
+    QTest::newRow("a measure after a listed concept is its item: insulin level and cough")
+        << "A high insulin level and cough suggest pneumonia."
+        << "insulin|indicates|community-acquired pneumonia|asserted;"
+           "cough|indicates|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("what prevents a disease without avoid still prevents it")
         << "Albuterol and propranolol prevent asthma."
         << "albuterol|prevents|asthma|asserted;propranolol|prevents|asthma|asserted"
