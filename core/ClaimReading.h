@@ -61,14 +61,18 @@ inline constexpr std::array<std::string_view, 45> kClassHeads = {
 // ... or a generic one with a modifier ("obstructive voiding symptoms", "an antidepressant
 // medication", "lifestyle modifications"); the chunker leaves a vague modifier out, so
 // "other symptoms" is bare "symptoms" here and names no class.
-inline constexpr std::array<std::string_view, 33> kQualifiedClassHeads = {
+inline constexpr std::array<std::string_view, 52> kQualifiedClassHeads = {
     "symptoms",      "signs",     "features",    "manifestations", "complications",
     "findings",      "diseases",  "disorders",   "syndromes",      "conditions",
     "infections",    "infection", "medications", "medication",     "drugs",
     "drug",          "medicines", "treatments",  "therapies",      "therapy",
     "interventions", "agents",    "agent",       "factors",        "organisms",
     "cells",         "tumors",    "cancers",     "lesions",        "modifications",
-    "anomalies",     "issue",     "issues"};
+    "anomalies",     "issue",     "issues",      "receptor",       "receptors",
+    "parasite",      "parasites", "mechanism",   "protein",        "proteins",
+    "enzyme",        "hormone",   "bacterium",   "virus",          "antibody",
+    "inhibitor",     "blocker",   "antagonist",  "agonist",        "marker",
+    "bacillus",      "organism"};
 
 template <std::size_t N>
 inline bool inList(const std::array<std::string_view, N>& list, std::string_view w) {

@@ -84,6 +84,11 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a class after 'this' points back to a concept named before")
         << "This lung disease is treated with amoxicillin."
         << "";
+    QTest::newRow("is a qualified class: both ends may be phrases")
+        << "Babesia microti is a tick-borne parasite."
+        << "[Babesia microti]|is_a|[tick-borne parasite]|asserted";
+    QTest::newRow("but not a bare class noun") << "Babesia microti is a parasite."
+                                               << "";
     QTest::newRow("unlinked head, reverse cue")
         << "Streptococcal pharyngitis is treated with amoxicillin."
         << "amoxicillin|treats|[Streptococcal pharyngitis]|asserted";
