@@ -30,10 +30,15 @@ bool adverb(std::string_view w) {
 }
 
 bool afterModal(const std::vector<Token>& tokens, std::size_t ta, std::size_t t) {
+    bool negated = false; // "does not polymerize": "do" with "not" is a verb's auxiliary
     while (t > ta && (tokens[t - 1].norm == "not" || tokens[t - 1].norm == "also" ||
-                      adverb(tokens[t - 1].norm)))
+                      adverb(tokens[t - 1].norm))) {
+        negated = negated || tokens[t - 1].norm == "not";
         --t;
-    return t > ta && words::in(kModals, tokens[t - 1].norm);
+    }
+    static constexpr std::array<std::string_view, 3> kDo = {"do", "does", "did"};
+    return t > ta && (words::in(kModals, tokens[t - 1].norm) ||
+                      (negated && words::in(kDo, tokens[t - 1].norm)));
 }
 
 bool isNumber(std::string_view w) {

@@ -114,6 +114,11 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::newRow("nouns after a preposition stay a list")
         << "used for arsenic, mercury, and copper poisoning"
         << "arsenic|mercury|copper poisoning";
+    QTest::newRow("no phrase right after does not")
+        << "HbF does not polymerize like sickle hemoglobin"
+        << "HbF|sickle hemoglobin";
+    QTest::newRow("what is left of a contraction is no phrase") << "we've seen a rash"
+                                                                << "rash";
     QTest::newRow("one word in -ing before a preposition opens a clause")
         << "paralysis, starting with the cranial nerves"
         << "paralysis|cranial nerves";
