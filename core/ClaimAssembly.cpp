@@ -89,7 +89,9 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                 // nothing); not for is_a ("the CT scan ... a compressive tumor of the pons").
                 (li >= r.linkedCount && ri >= r.linkedCount &&
                  !(cue.relation == "causes" && ((a.holdsLinked && b.last - b.first > 1) ||
-                                                (b.holdsLinked && a.last - a.first > 1))) &&
+                                                (b.holdsLinked && a.last - a.first > 1) ||
+                                                (a.last - a.first > 1 && b.last - b.first > 1 &&
+                                                 cue.tokens.back() != "for"))) &&
                  !settings_.bothEndsUnlinked && !(hit.labelled && settings_.unlinkedItemLabels) &&
                  !(examplesCue && namesClinicalClass(r, a)) &&
                  !(cue.relation == "is_a" && forward && namesClinicalClass(r, b)) &&

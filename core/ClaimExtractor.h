@@ -48,7 +48,9 @@ struct ClaimSettings {
     // Relations whose cues are clinical vocabulary ("a treatment for", "a sign of",
     // "indicative of", "suggests", "a risk factor for"): their claims may have no KG concept
     // at either end even with bothEndsUnlinked off. Not "causes" nor "is_a", whose cues
-    // ("leads to", "produces", "such as") relate anything.
+    // ("leads to", "produces", "such as") relate anything: causes only between two phrases
+    // of two words or more ("destruction of the alveolar walls, leading to a loss of elastic
+    // recoil"), is_a only to a qualified clinical class (ClaimAssembly.cpp).
     std::vector<std::string> unlinkedPairRelations{
         "treats",     "prevents",        "presents_with",      "indicates",
         "evidential", "risk_factor_for", "contraindicated_for"};

@@ -89,6 +89,16 @@ void TestUnlinkedClaims::extract_data() {
         << "[Babesia microti]|is_a|[tick-borne parasite]|asserted";
     QTest::newRow("but not a bare class noun") << "Babesia microti is a parasite."
                                                << "";
+    QTest::newRow("causes between two phrases of two words or more")
+        << "Destruction of the alveolar walls leads to loss of elastic recoil."
+        << "[Destruction of the alveolar walls]|causes|[loss of elastic recoil]|asserted";
+    QTest::newRow("but not with a one-word phrase, nor over 'responsible for'")
+        << "Destruction leads to loss of elastic recoil. Parietal cells are responsible for "
+           "producing gastric acid."
+        << "";
+    QTest::newRow("a statistic is no concept")
+        << "Longer observation leads to prevalence estimates."
+        << "";
     QTest::newRow("unlinked head, reverse cue")
         << "Streptococcal pharyngitis is treated with amoxicillin."
         << "amoxicillin|treats|[Streptococcal pharyngitis]|asserted";
@@ -388,8 +398,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("both ends unlinked, a clinical relation")
         << "Exchange transfusion is a treatment for sickle cell crisis."
         << "[Exchange transfusion]|treats|[sickle cell crisis]|asserted";
-    QTest::newRow("both ends unlinked, causes") << "Radiation therapy can cause damage to the DNA."
-                                                << "";
+    QTest::newRow("both ends unlinked, causes, a one-word end")
+        << "Radiation can cause damage to the DNA."
+        << "";
     QTest::newRow("item label and associated_with")
         << "C) Night sweats: This finding is associated with pneumonia."
         << "[Night sweats]|associated_with|community-acquired pneumonia|asserted";
@@ -469,9 +480,8 @@ void TestUnlinkedClaims::extract() {
 void TestUnlinkedClaims::bothEndsUnlinked_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("claims");
-    QTest::newRow("both ends unlinked")
-        << "Radiation therapy can cause damage to the DNA."
-        << "[Radiation therapy]|causes|[damage to the DNA]|asserted";
+    QTest::newRow("both ends unlinked") << "Radiation can cause damage to the DNA."
+                                        << "[Radiation]|causes|[damage to the DNA]|asserted";
     QTest::newRow("hedged") << "EBV may cause sore throat."
                             << "[EBV]|causes|[sore throat]|hedged";
     QTest::newRow("is_a") << "Strep throat is a common throat problem."
