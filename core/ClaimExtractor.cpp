@@ -355,7 +355,8 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     if (label == 0 && pronounBetween && laterClausePronoun(r, s, hit)) {
         bool isLabel = false;
         subject = sentenceSubject(r, s, isLabel, &subjectFirst);
-        if (subject == 0 && (subject = answeredOption(r, s, hit)) != 0)
+        if (subject == 0 && ((subject = answeredOption(r, s, hit)) != 0 ||
+                             (subject = relativeAntecedent(r, s, hit)) != 0))
             subjectFirst = subject - 1;
         if (subject != 0 && r.aligned[s.mentions[subject - 1]].last <= hit.start && !isLabel)
             k = subject;

@@ -335,6 +335,9 @@ private:
     // "the correct answer is B) X, as it is ...": 1 + the index into s.mentions of X, the
     // concept the reason clause's pronoun stands for; 0 when none.
     std::size_t answeredOption(const Reading& r, const Sentence& s, const CueHit& hit) const;
+    // "X, which is a good choice as it is ...": 1 + the index into s.mentions of X, the
+    // relative clause's antecedent the reason clause's pronoun stands for; 0 when none.
+    std::size_t relativeAntecedent(const Reading& r, const Sentence& s, const CueHit& hit) const;
     // Whether word names only a class ("disease", "syndrome", "infection"), so that after
     // "this" it points back to a concept named before rather than naming one.
     bool genericClass(const std::string& word) const;

@@ -112,4 +112,27 @@ std::size_t ClaimExtractor::answeredOption(const Reading& r, const Sentence& s,
     return 0;
 }
 
+std::size_t ClaimExtractor::relativeAntecedent(const Reading& r, const Sentence& s,
+                                               const CueHit& hit) const {
+    // "Option C suggests amlodipine, which is a good choice as it is a calcium channel
+    // blocker": the pronoun of a reason clause inside a relative clause stands for the
+    // relative pronoun's antecedent, when no concept stands between them. Returns 1 + its
+    // index into s.mentions, 0 when the sentence is not so built.
+    const std::size_t p = laterClausePronoun(r, s, hit);
+    if (p < s.ta + 3)
+        return 0;
+    constexpr std::size_t kMaxClause = 10;
+    for (std::size_t t = p - 2; t > s.ta && p - 2 - t <= kMaxClause; --t) {
+        if (r.covered[t] >= 0)
+            return 0;
+        if (r.tokens[t].norm != "which" || !hasAny(r.separator(t), ","))
+            continue;
+        std::size_t k = s.mentions.size();
+        while (k > 0 && r.aligned[s.mentions[k - 1]].last > t)
+            --k;
+        return k > 0 && r.aligned[s.mentions[k - 1]].last == t ? k : 0;
+    }
+    return 0;
+}
+
 } // namespace rs
