@@ -133,9 +133,9 @@ void TestClaimExtractor::extract_data() {
            "cough|indicates|community-acquired pneumonia|asserted"
         << "";
     QTest::newRow("the reason clause's pronoun in a relative clause: its antecedent")
-        << "Option C suggests albuterol, which is a good choice as it is used to treat asthma."
+        << "Option C suggests albuterol, which is preferred as it is used to treat asthma."
         << "albuterol|treats|asthma|asserted"
-        << "";
+        << "Option C";
     QTest::newRow("what prevents a disease without avoid still prevents it")
         << "Albuterol and propranolol prevent asthma."
         << "albuterol|prevents|asthma|asserted;propranolol|prevents|asthma|asserted"
