@@ -29,7 +29,7 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
     bool joined = false, commaAfterItem = false;
     int depth = 0;
     std::size_t unlinked = 0, modifiers = 0; // modifiers: unlinked words since the last joint
-    bool article = false, conjoined = false;
+    bool article = false, conjoined = false, commaThe = false;
     for (std::size_t t = p.last; t <= q.first; ++t) {
         for (char ch : r.separator(t)) {
             if (ch == '(' || ch == '[')
@@ -51,6 +51,9 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
         // clause.
         if (w == "as" && r.tokens[t + 1].norm != "well" && r.tokens[t - 1].norm != "well")
             return false;
+        // "While the infections are consistent with X, the clumsiness is": a comma right
+        // before "the" closes a clause; a list would join with "and" or "or".
+        commaThe = commaThe || (w == "the" && hasAny(r.separator(t), ","));
         if (words::in(kCoordinators, w) || w == "the") {
             joined = joined || w == "and" || w == "or" || w == "nor" || w == "well";
             conjoined = conjoined || w == "and" || w == "or" || w == "nor";
@@ -90,7 +93,7 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
     // after the last joint ("A, decreased D", "A, bilateral lower D"); "A, a severe D" is an
     // apposition, not a list.
     constexpr std::size_t kMaxModifiers = 3;
-    if (article && !conjoined)
+    if ((article || commaThe) && !conjoined)
         return false; // "Pseudomonas aeruginosa, a gram-negative bacillus"
     return joined && (unlinked == 0 || (commaAfterItem && hasAny(r.separator(p.last), ",")) ||
                       (unlinked == modifiers && modifiers <= kMaxModifiers));

@@ -59,10 +59,22 @@ bool possessive(std::string_view sep) {
 
 // "A) insulin", "B. fever", "C: ...", a letter opening the sentence; not the B of "B cells"
 // or "hepatitis B".
+// "E. coli", "S. aureus", "H. pylori": a genus initial inside a sentence, its period and a
+// lower-case species name after it.
+bool genusInitial(std::string_view text, const std::vector<Token>& tokens, std::size_t t,
+                  std::size_t ta) {
+    const Token& tok = tokens[t];
+    if (t == ta || !tok.allUpper || tok.norm.size() != 1 || t + 1 >= tokens.size())
+        return false;
+    const Token& species = tokens[t + 1];
+    return species.begin <= text.size() && text.substr(tok.end, species.begin - tok.end) == ". " &&
+           species.begin < text.size() && text[species.begin] >= 'a' && text[species.begin] <= 'z';
+}
+
 bool optionLetter(std::string_view text, const std::vector<Token>& tokens, std::size_t t,
                   std::size_t ta) {
     const Token& tok = tokens[t];
-    if (!tok.allUpper || tok.norm.size() != 1)
+    if (!tok.allUpper || tok.norm.size() != 1 || genusInitial(text, tokens, t, ta))
         return false;
     const std::size_t after = t + 1 < tokens.size() ? tokens[t + 1].begin : text.size();
     return t == ta || hasAny(text.substr(tok.end, after - tok.end), ").:");
@@ -270,7 +282,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             if (possessive(sep) && prev && *prev == PhraseWord::Possessor) {
                 start = tb; // "the patient's": a possessive, left out like "his"
                 linked = attached = linkedComplement = false;
-            } else if (breaksPhrase(sep)) {
+            } else if (breaksPhrase(sep) && !genusInitial(text, tokens, t - 1, ta)) {
                 close(t);
             }
         }

@@ -136,6 +136,10 @@ void TestClaimExtractor::extract_data() {
         << "Option C suggests albuterol, which is preferred as it is used to treat asthma."
         << "albuterol|treats|asthma|asserted"
         << "Option C";
+    QTest::newRow("a comma before 'the' closes a clause, it lists nothing")
+        << "While the cough is consistent with pneumonia, the rash is unexplained."
+        << "cough|indicates|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("what prevents a disease without avoid still prevents it")
         << "Albuterol and propranolol prevent asthma."
         << "albuterol|prevents|asthma|asserted;propranolol|prevents|asthma|asserted"

@@ -119,6 +119,9 @@ void TestNounPhraseChunker::chunk_data() {
         << "HbF|sickle hemoglobin";
     QTest::newRow("what is left of a contraction is no phrase") << "we've seen a rash"
                                                                 << "rash";
+    QTest::newRow("a genus initial is in the organism's phrase")
+        << "Enterotoxigenic E. coli and S. aureus"
+        << "Enterotoxigenic E. coli|S. aureus";
     QTest::newRow("one word in -ing before a preposition opens a clause")
         << "paralysis, starting with the cranial nerves"
         << "paralysis|cranial nerves";
