@@ -411,6 +411,7 @@ bool ClaimExtractor::placeOfClause(const Reading& r, const Sentence& s, const Al
         // "grow outside the uterus, often causing": an adverb before the participle.
         while (opens > m.last &&
                (r.tokens[opens - 1].norm == "often" || r.tokens[opens - 1].norm == "thereby" ||
+                r.tokens[opens - 1].norm == "further" || r.tokens[opens - 1].norm == "also" ||
                 r.tokens[opens - 1].norm.ends_with("ly")))
             --opens;
     }

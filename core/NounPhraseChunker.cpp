@@ -91,6 +91,12 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, const Kin
         return false;
     if (last - first == 1 && tokens[first].norm.size() < 2)
         return false; // an option letter, a stray initial
+    // "leads II, III, and aVF", "grade IV": a numeral or an ECG lead alone names nothing.
+    static constexpr std::array<std::string_view, 16> kNumeralsAndLeads = {
+        "ii",  "iii", "iv",  "vi",  "vii", "viii", "ix", "xi",
+        "xii", "avf", "avl", "avr", "v1",  "v2",   "v3", "v4"};
+    if (last - first == 1 && words::in(kNumeralsAndLeads, tokens[first].norm))
+        return false;
     // One adjective alone ("raised", "viral", "painless") is a modifier whose noun is
     // elsewhere ("a raised, waxy nodule").
     const std::string& head = tokens[last - 1].norm;

@@ -122,6 +122,9 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::newRow("a genus initial is in the organism's phrase")
         << "Enterotoxigenic E. coli and S. aureus"
         << "Enterotoxigenic E. coli|S. aureus";
+    QTest::newRow("a numeral or an ECG lead alone names nothing")
+        << "elevation in leads II, III, and aVF"
+        << "elevation";
     QTest::newRow("one word in -ing before a preposition opens a clause")
         << "paralysis, starting with the cranial nerves"
         << "paralysis|cranial nerves";

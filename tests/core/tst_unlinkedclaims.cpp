@@ -99,6 +99,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a statistic is no concept")
         << "Longer observation leads to prevalence estimates."
         << "";
+    QTest::newRow("a place before 'further' and a participle is no head")
+        << "The mass enhances in the arterial phase, further causing cough."
+        << "";
     QTest::newRow("unlinked head, reverse cue")
         << "Streptococcal pharyngitis is treated with amoxicillin."
         << "amoxicillin|treats|[Streptococcal pharyngitis]|asserted";
