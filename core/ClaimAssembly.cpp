@@ -221,7 +221,16 @@ bool ClaimExtractor::organ(NodeId node) const {
 
 void ClaimExtractor::findingOfOrgan(const Reading& r, const Sentence& s, const AlignedMention& m,
                                     NodeId& node, std::size_t& begin, std::string& text) const {
-    if (!organ(node))
+    // "a low TSH", "elevated prolactin": a gene or compound with a direction word before it
+    // is a lab finding the KG does not have, as an organ with its modifiers is.
+    static constexpr std::array<std::string_view, 10> kDirections = {
+        "low",     "high",   "elevated",  "decreased",  "increased",
+        "reduced", "raised", "excessive", "diminished", "undetectable"};
+    const bool analyte = kb_ != nullptr && node != kNoNode &&
+                         (kb_->nodeKind(node) == "Gene" || kb_->nodeKind(node) == "Compound") &&
+                         m.first > s.ta && r.softJoin(m.first) &&
+                         words::in(kDirections, r.tokens[m.first - 1].norm);
+    if (!organ(node) && !analyte)
         return;
     // Unlinked modifiers right before it, in the same noun phrase: no closed-class word but
     // vague ones ("swollen red tongue").

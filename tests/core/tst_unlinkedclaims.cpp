@@ -102,6 +102,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a place before 'further' and a participle is no head")
         << "The mass enhances in the arterial phase, further causing cough."
         << "";
+    QTest::newRow("a compound with a direction word is a lab finding")
+        << "Elevated insulin suggests pneumonia."
+        << "[Elevated insulin]|indicates|community-acquired pneumonia|asserted";
     QTest::newRow("unlinked head, reverse cue")
         << "Streptococcal pharyngitis is treated with amoxicillin."
         << "amoxicillin|treats|[Streptococcal pharyngitis]|asserted";
