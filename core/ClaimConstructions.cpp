@@ -746,6 +746,13 @@ bool ClaimExtractor::ofArgument(const Reading& r, const Sentence& s, std::size_t
     if (t <= s.ta + 1 || r.tokens[t - 1].norm != "of" ||
         words::in(words::kSubsumptionNouns, r.tokens[t - 2].norm))
         return false;
+    // "the effects of opioids such as oxycodone": a plural class after "of" takes its own
+    // examples; "the hallmark features of PTSD, such as" names one disease.
+    const std::string& head = r.tokens[r.aligned[mi].last - 1].norm;
+    if (head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us") &&
+        !head.ends_with("is") && hasAny(r.separator(r.aligned[mi].last), " ") &&
+        !hasAny(r.separator(r.aligned[mi].last), ","))
+        return false;
     // After a cue's "of" only a plural relational noun ("hallmark features of Y, such as")
     // takes the examples; an adjective does not ("indicative of Y such as").
     return t > from || r.tokens[t - 2].norm.ends_with("s");

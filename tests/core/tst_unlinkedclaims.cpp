@@ -105,6 +105,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a compound with a direction word is a lab finding")
         << "Elevated insulin suggests pneumonia."
         << "[Elevated insulin]|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("a plural class after 'of' takes its own examples")
+        << "These are common symptoms of viral infections such as pneumonia."
+        << "community-acquired pneumonia|is_a|[viral infections]|asserted";
     QTest::newRow("unlinked head, reverse cue")
         << "Streptococcal pharyngitis is treated with amoxicillin."
         << "amoxicillin|treats|[Streptococcal pharyngitis]|asserted";
@@ -243,7 +246,7 @@ void TestUnlinkedClaims::extract_data() {
         << "[prolonged PTT]|indicates|community-acquired pneumonia|asserted";
     QTest::newRow("examples of a plural class after 'symptoms of' are no symptoms")
         << "These are symptoms of viral infections such as measles."
-        << "";
+        << "[measles]|is_a|[viral infections]|asserted";
     QTest::newRow("a finding in an organ is the finding")
         << "Crackles in the lung suggest pneumonia."
         << "[Crackles]|indicates|community-acquired pneumonia|asserted";
