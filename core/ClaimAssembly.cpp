@@ -22,7 +22,10 @@ std::size_t ClaimExtractor::secondPredicateAt(const Reading& r, const CueHit& hi
     std::size_t conjunction = hit.start;
     while (conjunction > after && hit.start - conjunction <= kMaxVerbal) {
         const std::string& w = r.tokens[conjunction - 1].norm;
-        if (r.covered[conjunction - 1] >= 0 || !r.softJoin(conjunction))
+        // "and WAS is associated with": a capitalised gene symbol is no auxiliary.
+        const Token& tok = r.tokens[conjunction - 1];
+        if (r.covered[conjunction - 1] >= 0 || !r.softJoin(conjunction) ||
+            (tok.allUpper && tok.norm.size() > 1))
             break;
         if (words::in(kClauseConjunctions, w)) {
             --conjunction;

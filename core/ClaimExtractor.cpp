@@ -565,6 +565,18 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
         // the "not").
         if (q.last > until || !(coordinated(r, whole, q) || contrasted(r, whole, q)))
             break;
+        // "a common cause of A and B, and vertical transmission can occur": an item with a
+        // verb right after it is the subject of a clause of its own.
+        static constexpr std::array<std::string_view, 14> kClauseVerbs = {
+            "can",  "may", "might", "will", "would", "could",  "should",
+            "must", "is",  "are",   "was",  "were",  "occurs", "occur"};
+        // Not the examples of a class ("an antibiotic such as A or B may be used").
+        if (const std::size_t after = itemEnd(r, s, q);
+            !listed && !hit.examples &&
+            !(lexicon_.relationCues()[hit.cue].relation == "is_a" &&
+              lexicon_.relationCues()[hit.cue].direction == CueDirection::Reverse) &&
+            after < s.tb && r.softJoin(after) && words::in(kClauseVerbs, r.tokens[after].norm))
+            break;
         // "including A, B and C, as well as D": "as well as" adds to what the list was of.
         bool asWell = false;
         for (std::size_t t = whole.last; t < q.first && (listed || hit.examples); ++t)

@@ -143,6 +143,15 @@ void TestClaimExtractor::extract_data() {
         << "While the cough is consistent with pneumonia, the rash is unexplained."
         << "cough|indicates|community-acquired pneumonia|asserted"
         << "";
+    QTest::newRow("a listed object with its own verb opens a clause")
+        << "Amoxicillin treats pneumonia and bronchitis, and asthma can occur."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "amoxicillin|treats|acute bronchitis|asserted"
+        << "";
+    QTest::newRow("a capitalised gene symbol is no auxiliary")
+        << "INSR is associated with diabetes, and WAS is associated with asthma."
+        << "INSR|associated_with|diabetes mellitus|asserted"
+        << "";
     QTest::newRow("what prevents a disease without avoid still prevents it")
         << "Albuterol and propranolol prevent asthma."
         << "albuterol|prevents|asthma|asserted;propranolol|prevents|asthma|asserted"
