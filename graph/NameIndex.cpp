@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <iterator>
 #include <tuple>
+#include <unordered_set>
 
 namespace rs {
 
@@ -211,7 +212,7 @@ void NameIndex::setChild(std::uint32_t trieNode, std::uint32_t token, std::uint3
     ++childCount_;
 }
 
-void NameIndex::add(NodeId node, std::string_view form, Form how) {
+void NameIndex::add(NodeId node, std::string_view form, Form how, bool definedOnly) {
     const std::vector<Token> tokens = tokenize(form);
     if (tokens.empty())
         return;
@@ -255,6 +256,7 @@ void NameIndex::add(NodeId node, std::string_view form, Form how) {
     entry.form = how;
     entry.kindRank = kindRanks_[graph_.kindId(node)];
     entry.gene = entry.kindRank == kGeneRank;
+    entry.definedOnly = definedOnly;
     entry.text = std::uint32_t(forms_.size());
     forms_.emplace_back(form);
     if (how == Form::Abbreviation) {
@@ -350,6 +352,7 @@ std::vector<Mention> NameIndex::link(std::string_view text) const {
 std::vector<Mention> NameIndex::link(std::string_view text,
                                      const std::vector<Token>& tokens) const {
     std::vector<Mention> mentions;
+    std::vector<bool> definedOnly; // per mention: linked by a defined-only abbreviation
     std::vector<std::uint32_t> ids(tokens.size(), UINT32_MAX);
     for (std::size_t i = 0; i < tokens.size(); ++i)
         ids[i] = tokenId(tokens[i].norm);
@@ -381,7 +384,20 @@ std::vector<Mention> NameIndex::link(std::string_view text,
                                                 : kAbbreviationScore;
         m.matched = forms_[best->text];
         mentions.push_back(std::move(m));
+        definedOnly.push_back(best->definedOnly);
         i = bestLast + 1;
+    }
+    // "GBS" is Guillain-Barre syndrome only where the text names that syndrome too ("...
+    // Guillain-Barre syndrome (GBS)"); elsewhere it may be group B streptococcus.
+    if (std::find(definedOnly.begin(), definedOnly.end(), true) != definedOnly.end()) {
+        std::unordered_set<NodeId> named;
+        for (std::size_t k = 0; k < mentions.size(); ++k)
+            if (!definedOnly[k])
+                named.insert(mentions[k].node);
+        std::size_t k = 0;
+        std::erase_if(mentions, [&](const Mention& m) {
+            return definedOnly[k++] && !named.contains(m.node);
+        });
     }
     return mentions;
 }
@@ -445,12 +461,14 @@ bool NameIndex::loadSynonyms(const std::string& path, std::vector<ImportError>* 
             continue;
         }
         Form how;
+        const bool definedOnly = type == "defined-abbreviation";
         if (type.empty() || type == "synonym")
             how = Form::Synonym;
-        else if (type == "abbreviation")
+        else if (type == "abbreviation" || definedOnly)
             how = Form::Abbreviation;
         else {
-            report(in.lineNumber(), "unknown type '" + type + "' (synonym or abbreviation)");
+            report(in.lineNumber(),
+                   "unknown type '" + type + "' (synonym, abbreviation or defined-abbreviation)");
             continue;
         }
         if (tokenize(synonym).empty()) {
@@ -464,7 +482,7 @@ bool NameIndex::loadSynonyms(const std::string& path, std::vector<ImportError>* 
             for (NodeId n : it->second) {
                 if (!wantKind.empty() && asciiLower(graph_.kind(n)) != wantKind)
                     continue;
-                add(n, synonym, how);
+                add(n, synonym, how, definedOnly);
                 matched = true;
             }
         }

@@ -79,7 +79,8 @@ private:
         Form form = Form::Name;
         std::uint8_t kindRank = 0; // lower is preferred
         bool gene = false;
-        std::uint32_t text = 0; // index into forms_: the dictionary form as written
+        bool definedOnly = false; // see add()
+        std::uint32_t text = 0;   // index into forms_: the dictionary form as written
         // Abbreviations only: the tokens as written, joined by '\x1f', compared byte-exact.
         std::uint32_t exactTokens = 0;
     };
@@ -91,7 +92,9 @@ private:
         }
     };
 
-    void add(NodeId node, std::string_view form, Form how);
+    // definedOnly: an abbreviation with several clinical meanings ("GBS"), linked only in a
+    // text that also names its node another way (NameIndex.cpp, link()).
+    void add(NodeId node, std::string_view form, Form how, bool definedOnly = false);
     std::uint32_t internToken(const std::string& token);
     // The id of a token, UINT32_MAX when no name has it.
     std::uint32_t tokenId(std::string_view token) const;

@@ -158,7 +158,7 @@ def load_lexicons(kg):
     for ln, (name, kind, s, typ) in syn:
         if kind and kind not in SYNONYM_KINDS:
             err(f'synonyms.tsv:{ln}: unknown kind {kind!r}')
-        if typ not in ('synonym', 'abbreviation'):
+        if typ not in ('synonym', 'abbreviation', 'defined-abbreviation'):
             err(f'synonyms.tsv:{ln}: unknown type {typ!r}')
     cue_list = []
     for ln, (rel, d, cue) in cues:
@@ -264,6 +264,7 @@ class Linker:
         self.kg = kg
         self.norm_dict = defaultdict(set)   # normalized form -> nodes
         self.abbr_dict = defaultdict(set)   # exact token texts joined by ' ' -> nodes
+        self.defined_only = set()           # abbreviation forms linked only beside their name
         for n, k in kg.kind.items():
             if k == 'Gene' and n in stop:
                 continue
@@ -271,8 +272,11 @@ class Linker:
         for _, (name, kind, s, typ) in syn:
             if name not in kg.kind or (kind and kg.kind[name] != kind):
                 continue
-            if typ == 'abbreviation':
-                self.abbr_dict[' '.join(t[2] for t in tokenize(s))].add(name)
+            if typ in ('abbreviation', 'defined-abbreviation'):
+                form = ' '.join(t[2] for t in tokenize(s))
+                self.abbr_dict[form].add(name)
+                if typ == 'defined-abbreviation':
+                    self.defined_only.add(form)
             else:
                 self.norm_dict[norm(s)].add(name)
         self.maxlen = max(len(k.split()) for k in list(self.norm_dict) + list(self.abbr_dict))
@@ -289,13 +293,18 @@ class Linker:
                 seg = toks[i:i + L]
                 nodes = self.abbr_dict.get(' '.join(t[2] for t in seg)) or self.norm_dict.get(' '.join(t[2].lower() for t in seg))
                 if nodes:
-                    hit = (seg[0][0], seg[-1][1], next(iter(nodes)), i, i + L)
+                    exact = ' '.join(t[2] for t in seg)
+                    hit = (seg[0][0], seg[-1][1], next(iter(nodes)), i, i + L,
+                           exact in self.defined_only and exact in self.abbr_dict)
                     break
             if hit:
                 out.append(hit)
                 i = hit[4]
             else:
                 i += 1
+        # A defined-only abbreviation links only where the text names its node another way.
+        named = {m[2] for m in out if not m[5]}
+        out = [m[:5] for m in out if not m[5] or m[2] in named]
         return toks, out  # mentions: (begin, end, node, tok_begin, tok_end)
 
 

@@ -70,6 +70,7 @@ static KnowledgeGraph buildGraph() {
     b.addNode("SE:C0235710", "Chest discomfort", "Side Effect");
     b.addNode("D011507", "Proteinuria", "Symptom");
     b.addNode("D000419", "Albuminuria", "Symptom");
+    b.addNode("DOID:12842", "Guillain-Barre syndrome", "Disease");
     return b.build();
 }
 
@@ -103,6 +104,7 @@ void TestNameIndex::initTestCase() {
                   "ACE\tGene\tangiotensin-converting enzyme\tsynonym\n"
                   "Chest Pain\tSymptom\tchest discomfort\tsynonym\n"
                   "Proteinuria\tSymptom\talbuminuria\tsynonym\n"
+                  "Guillain-Barre syndrome\t\tGBS\tdefined-abbreviation\n"
                   "\n");
     QVERIFY(index_->loadSynonyms(synonyms, &synonymErrors_));
     synonymsPath_ = synonyms;
@@ -155,6 +157,11 @@ void TestNameIndex::link_data() {
     QTest::newRow("ALL abbreviation")
         << QByteArray("ALL in remission") << QStringList{"ALL|DOID:9952"};
     QTest::newRow("all is a common word") << QByteArray("all of them") << QStringList{};
+    QTest::newRow("an abbreviation of several meanings alone links nothing")
+        << QByteArray("GBS colonization at 36 weeks") << QStringList{};
+    QTest::newRow("an abbreviation of several meanings with its name links")
+        << QByteArray("Guillain-Barre syndrome (GBS); GBS responds to IVIG")
+        << QStringList{"Guillain-Barre syndrome|DOID:12842", "GBS|DOID:12842", "GBS|DOID:12842"};
     QTest::newRow("possessive") << QByteArray("Crohn's disease flare")
                                 << QStringList{"Crohn's disease|DOID:8778"};
     QTest::newRow("gene symbol") << QByteArray("BRCA1 carrier") << QStringList{"BRCA1|Gene::672"};
@@ -261,7 +268,7 @@ void TestNameIndex::synonymFileErrorsAreReported() {
     QVERIFY(synonymErrors_[0].reason.find("brand") != std::string::npos);
     QCOMPARE(synonymErrors_[1].line, std::size_t(14));
     QCOMPARE(index_->unmatchedSynonymRows(), std::size_t(2));
-    QCOMPARE(index_->synonymCount(), std::size_t(12));
+    QCOMPARE(index_->synonymCount(), std::size_t(13));
 }
 
 void TestNameIndex::missingFilesFail() {
