@@ -438,6 +438,29 @@ bool ClaimExtractor::anaphoricClassAt(const Reading& r, std::size_t t) const {
            genericClass(r.tokens[m.last - 1].norm);
 }
 
+std::size_t ClaimExtractor::purposeAgent(const Reading& r, const Sentence& s, const CueHit& hit,
+                                         const std::vector<std::size_t>& left) const {
+    const std::string& relation = lexicon_.relationCues()[hit.cue].relation;
+    if (kb_ == nullptr || left.empty() || hit.start <= s.ta ||
+        r.tokens[hit.start - 1].norm != "to" || !(relation == "prevents" || relation == "treats"))
+        return kNoAgent;
+    const auto disease = [&](std::size_t mi) {
+        const NodeId n = r.aligned[mi].mention->node;
+        return n != kNoNode && kb_->nodeKind(n) == "Disease";
+    };
+    if (!disease(left.back()))
+        return kNoAgent;
+    // The subject must be something given: a KG concept other than a disease (a drug, a
+    // class of drugs, a procedure the KG names), not "the researchers".
+    bool isLabel = false;
+    const std::size_t k = sentenceSubject(r, s, isLabel);
+    return k != 0 && r.aligned[s.mentions[k - 1]].mention->node != kNoNode &&
+                   !disease(s.mentions[k - 1]) &&
+                   r.aligned[s.mentions[k - 1]].last <= r.aligned[left.back()].first
+               ? k
+               : 0;
+}
+
 bool ClaimExtractor::genericClass(const std::string& word) const {
     static constexpr std::array<std::string_view, 6> kClasses = {
         "infection", "tumor", "cancer", "malignancy", "pathology", "abnormality"};
@@ -689,6 +712,12 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         // "X - an anticholinergic agent that blocks Y": X blocks Y.
         if (const std::size_t k = appositionHead(r, s, hit); k < s.mentions.size())
             headFrom({s.mentions[k]}, ClaimPattern::Apposition);
+        // "Aspirin is given after MI to prevent stroke": a disease is no purpose's agent;
+        // the clause's subject is, else nothing.
+        if (const std::size_t agent = purposeAgent(r, s, hit, left); agent != kNoAgent)
+            headFrom(agent == 0 ? std::vector<std::size_t>{}
+                                : std::vector<std::size_t>{s.mentions[agent - 1]},
+                     ClaimPattern::SecondPredicate);
         // "X, a rare genetic disorder, causes Y": the apposition leaves X the subject.
         if (j > 0 && cues[j - 1]->appositive && !prevLeft.empty() && !prevRight.empty() &&
             !left.empty() && left.back() == prevRight.back())

@@ -338,6 +338,12 @@ private:
     // "X, which is a good choice as it is ...": 1 + the index into s.mentions of X, the
     // relative clause's antecedent the reason clause's pronoun stands for; 0 when none.
     std::size_t relativeAntecedent(const Reading& r, const Sentence& s, const CueHit& hit) const;
+    // "Aspirin is given after MI to prevent stroke": for a purpose ("to prevent", "to treat")
+    // whose nearest head is a disease, 1 + the index into s.mentions of the clause's subject
+    // that is no disease, 0 for no head at all, kNoAgent when the head stands.
+    static constexpr std::size_t kNoAgent = std::size_t(-1);
+    std::size_t purposeAgent(const Reading& r, const Sentence& s, const CueHit& hit,
+                             const std::vector<std::size_t>& left) const;
     // Whether word names only a class ("disease", "syndrome", "infection"), so that after
     // "this" it points back to a concept named before rather than naming one.
     bool genericClass(const std::string& word) const;

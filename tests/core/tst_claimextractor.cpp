@@ -152,6 +152,14 @@ void TestClaimExtractor::extract_data() {
         << "INSR is associated with diabetes, and WAS is associated with asthma."
         << "INSR|associated_with|diabetes mellitus|asserted"
         << "";
+    QTest::newRow("a purpose's agent is the subject, not the disease before 'to'")
+        << "Metformin is given in type 2 diabetes to prevent asthma."
+        << "metformin|prevents|asthma|asserted"
+        << "";
+    QTest::newRow("and no agent when the subject is no KG concept")
+        << "The team saw pneumonia to prevent asthma."
+        << ""
+        << "";
     QTest::newRow("what prevents a disease without avoid still prevents it")
         << "Albuterol and propranolol prevent asthma."
         << "albuterol|prevents|asthma|asserted;propranolol|prevents|asthma|asserted"
