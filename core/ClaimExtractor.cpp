@@ -425,92 +425,6 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     return out;
 }
 
-namespace {
-constexpr std::array<std::string_view, 5> kAnaphoricDeterminers = {"these", "those", "this", "that",
-                                                                   "such"};
-} // namespace
-
-bool ClaimExtractor::anaphoricClassAt(const Reading& r, std::size_t t) const {
-    if (t == 0 || r.covered[t] < 0)
-        return false;
-    const AlignedMention& m = r.aligned[std::size_t(r.covered[t])];
-    return m.first == t && (r.tokens[t - 1].norm == "this" || r.tokens[t - 1].norm == "these") &&
-           genericClass(r.tokens[m.last - 1].norm);
-}
-
-std::size_t ClaimExtractor::purposeAgent(const Reading& r, const Sentence& s, const CueHit& hit,
-                                         const std::vector<std::size_t>& left) const {
-    const std::string& relation = lexicon_.relationCues()[hit.cue].relation;
-    if (kb_ == nullptr || left.empty() || hit.start <= s.ta ||
-        r.tokens[hit.start - 1].norm != "to" || !(relation == "prevents" || relation == "treats"))
-        return kNoAgent;
-    const auto disease = [&](std::size_t mi) {
-        const NodeId n = r.aligned[mi].mention->node;
-        return n != kNoNode && kb_->nodeKind(n) == "Disease";
-    };
-    if (!disease(left.back()))
-        return kNoAgent;
-    // The subject must be something given: a KG concept other than a disease (a drug, a
-    // class of drugs, a procedure the KG names), not "the researchers".
-    bool isLabel = false;
-    const std::size_t k = sentenceSubject(r, s, isLabel);
-    return k != 0 && r.aligned[s.mentions[k - 1]].mention->node != kNoNode &&
-                   !disease(s.mentions[k - 1]) &&
-                   r.aligned[s.mentions[k - 1]].last <= r.aligned[left.back()].first
-               ? k
-               : 0;
-}
-
-bool ClaimExtractor::genericClass(const std::string& word) const {
-    static constexpr std::array<std::string_view, 6> kClasses = {
-        "infection", "tumor", "cancer", "malignancy", "pathology", "abnormality"};
-    // The singular of a plural ("these infections", "these abnormalities").
-    std::string one = word;
-    if (one.ends_with("ies"))
-        one.replace(one.size() - 3, 3, "y");
-    else if (one.ends_with('s'))
-        one.pop_back();
-    for (const std::string& w : {word, one}) {
-        const PhraseWord* k = lexicon_.phraseWord(w);
-        if ((k && (*k == PhraseWord::Generic || *k == PhraseWord::Kind)) || words::in(kClasses, w))
-            return true;
-    }
-    return false;
-}
-
-bool ClaimExtractor::genericCosubject(const Reading& r, std::size_t first,
-                                      const CueHit& hit) const {
-    // "The patient's bleeding and abnormal labs are consistent with W": after the
-    // conjunction a subject that names nothing (a generic noun and its modifiers), then a
-    // plural verb; the concept before the conjunction is still a subject of the cue.
-    // Not "but the symptoms are specific to": a new clause, not a second subject.
-    if (first == 0 || !(r.tokens[first - 1].norm == "and" || r.tokens[first - 1].norm == "or"))
-        return false;
-    if (words::in(kAnaphoricDeterminers, r.tokens[first].norm))
-        return false; // "and these findings are": the findings before, not a subject more
-    static constexpr std::array<std::string_view, 4> kPluralVerbs = {"are", "were", "suggest",
-                                                                     "indicate"};
-    std::size_t end = hit.start;
-    if (end > first && words::in(kPluralVerbs, r.tokens[end - 1].norm))
-        --end;
-    else if (!words::in(kPluralVerbs, r.tokens[hit.start].norm))
-        return false;
-    constexpr std::size_t kMaxWords = 4;
-    if (end <= first || end - first > kMaxWords)
-        return false;
-    const PhraseWord* head = lexicon_.phraseWord(r.tokens[end - 1].norm);
-    if (!head || *head != PhraseWord::Generic)
-        return false;
-    for (std::size_t t = first; t + 1 < end; ++t) {
-        const PhraseWord* k = lexicon_.phraseWord(r.tokens[t].norm);
-        if (!(r.tokens[t].norm == "abnormal" || r.tokens[t].norm == "unusual" ||
-              (k && (*k == PhraseWord::Determiner || *k == PhraseWord::Possessor ||
-                     *k == PhraseWord::Generic || *k == PhraseWord::Vague))))
-            return false;
-    }
-    return true;
-}
-
 std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const Sentence& s,
                                                         const CueHit& hit, std::size_t until,
                                                         bool& listed) const {
@@ -626,7 +540,7 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
     return out;
 }
 
-void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const {
+std::vector<ClaimExtractor::CueHit*> ClaimExtractor::longestCues(Sentence& s) {
     // Overlapping cues are one cue, the longest ("is a" inside "is a type of").
     std::vector<CueHit*> cues;
     for (CueHit& hit : s.hits) {
@@ -638,6 +552,11 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         }
         cues.push_back(&hit);
     }
+    return cues;
+}
+
+void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const {
+    const std::vector<CueHit*> cues = longestCues(s);
     std::size_t prevTailEnd = 0, from = s.ta, prevTail = std::size_t(-1);
     bool prevRelative = false; // the previous cue opened a relative clause on its head
     std::vector<std::size_t> prevLeft, prevRight;

@@ -140,6 +140,8 @@ private:
     // Whether the bracket at text offset follows a concept (a linked mention, or the noun
     // phrase ending at token lastChunkEnd) and so opens its gloss.
     static bool glossOpens(const Reading& r, std::size_t offset, std::size_t lastChunkEnd);
+    // The sentence's cues, overlapping ones merged into the longest.
+    static std::vector<CueHit*> longestCues(Sentence& s);
     // Claims of every cue: the concepts next to it on each side, with those coordinated
     // with them (every pair of "A and B cause C or D").
     void claimsAtCues(const Reading& r, Sentence& s, std::vector<Claim>& claims) const;
