@@ -119,6 +119,18 @@ std::vector<Mention> dropModifierMentions(std::string_view text, const std::vect
                                           std::string_view where, int maxPhraseTokens) {
     std::vector<Mention> kept;
     kept.reserve(mentions.size());
+    // A dropped mention's phrase, [begin, end) of text, as a coverage gap.
+    const auto addGap = [&](std::size_t begin, std::size_t end, std::string reason) {
+        if (!gaps)
+            return;
+        CoverageGap g;
+        g.begin = begin;
+        g.end = end;
+        g.text = std::string(text.substr(begin, end - begin));
+        g.where = std::string(where);
+        g.reason = std::move(reason);
+        gaps->push_back(std::move(g));
+    };
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         const Mention& m = mentions[i];
         const auto at = std::size_t(
@@ -143,29 +155,14 @@ std::vector<Mention> dropModifierMentions(std::string_view text, const std::vect
              text.substr(m.begin - kNon, kNon) == "Non-") &&
             (m.begin == kNon ||
              !std::isalpha(static_cast<unsigned char>(text[m.begin - kNon - 1])))) {
-            if (gaps) {
-                CoverageGap g;
-                g.begin = m.begin - kNon;
-                g.end = m.end;
-                g.text = std::string(text.substr(g.begin, g.end - g.begin));
-                g.where = std::string(where);
-                g.reason = "the KG has '" + m.matched + "', the text its negation";
-                gaps->push_back(std::move(g));
-            }
+            addGap(m.begin - kNon, m.end, "the KG has '" + m.matched + "', the text its negation");
             continue;
         }
         if (const std::size_t first =
                 genericHeadStart(text, tokens, m, at, lexicon, maxPhraseTokens);
             first != at) {
-            if (gaps) {
-                CoverageGap g;
-                g.begin = tokens[first].begin;
-                g.end = m.end;
-                g.text = std::string(text.substr(g.begin, g.end - g.begin));
-                g.where = std::string(where);
-                g.reason = "only the generic '" + m.matched + "' of this name is in the KG";
-                gaps->push_back(std::move(g));
-            }
+            addGap(tokens[first].begin, m.end,
+                   "only the generic '" + m.matched + "' of this name is in the KG");
             continue;
         }
         const auto next = std::size_t(
@@ -198,13 +195,7 @@ std::vector<Mention> dropModifierMentions(std::string_view text, const std::vect
                joined(text.substr(tokens[last].end, tokens[last + 1].begin - tokens[last].end)) &&
                headNounLike(text, tokens, last + 1, lexicon))
             ++last;
-        CoverageGap g;
-        g.begin = m.begin;
-        g.end = tokens[last].end;
-        g.text = std::string(text.substr(g.begin, g.end - g.begin));
-        g.where = std::string(where);
-        g.reason = "only '" + m.matched + "' of this phrase is in the KG";
-        gaps->push_back(std::move(g));
+        addGap(m.begin, tokens[last].end, "only '" + m.matched + "' of this phrase is in the KG");
     }
     return kept;
 }
