@@ -320,6 +320,8 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     // are the evidence.
     const std::string& relation = lexicon_.relationCues()[cue.cue].relation;
     const bool evidence = relation == "evidential" || relation == "indicates";
+    const bool causeAfter =
+        relation == "causes" && lexicon_.relationCues()[cue.cue].direction == CueDirection::Reverse;
     bool relative = false;
     for (std::size_t u = a.last; u < cue.start && !relative; ++u)
         relative =
@@ -331,7 +333,9 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
            countsItsObject(r, t - 2) ||
            ((relative || cue.appositive) && (words::in(kSymptomNouns, tokens[t - 2].norm) ||
                                              words::in(kOnsetNouns, tokens[t - 2].norm))) ||
-           (evidence && words::in(kSymptomNouns, tokens[t - 2].norm)))))
+           (evidence && words::in(kSymptomNouns, tokens[t - 2].norm)) ||
+           // "symptoms of NAS due to the mother's use of codeine": NAS is due to it.
+           (causeAfter && words::in(kSymptomNouns, tokens[t - 2].norm)))))
         return false;
     // "X, which is a major concern given his Y": the predicate noun of an is-a cue ends at
     // a generic noun ("a type of Y" aside); a concept after it is none of the cue's.

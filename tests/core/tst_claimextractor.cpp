@@ -160,6 +160,10 @@ void TestClaimExtractor::extract_data() {
         << "The team saw pneumonia to prevent asthma."
         << ""
         << "";
+    QTest::newRow("symptoms of a disease due to a cause: the disease is due to it")
+        << "He has symptoms of pneumonia due to insulin."
+        << "insulin|causes|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("what prevents a disease without avoid still prevents it")
         << "Albuterol and propranolol prevent asthma."
         << "albuterol|prevents|asthma|asserted;propranolol|prevents|asthma|asserted"
