@@ -33,7 +33,7 @@ std::size_t ClaimExtractor::secondPredicateAt(const Reading& r, const CueHit& hi
         }
         // "but may not be the best choice for".
         if (!(words::in(kFillers, w) || words::in(kRelativeAuxiliaries, w) || w == "not" ||
-              w == "best" || words::in(words::kQualifiers, w) || w.ends_with("ly")))
+              w == "best" || words::in(words::kQualifiers, w) || words::adverb(w)))
             break;
         --conjunction;
     }
@@ -158,8 +158,8 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             // "tea-colored urine", "enlarged cheeks": an organ with the words that make it
             // a finding is that finding, which the KG does not know.
             if (c.relation != "localizes_to" && c.relation != "is_a") {
-                findingOfOrgan(r, s, h, c.head, c.headBegin, c.headText);
-                findingOfOrgan(r, s, tl, c.tail, c.tailBegin, c.tailText);
+                findingWithModifiers(r, s, h, c.head, c.headBegin, c.headText);
+                findingWithModifiers(r, s, tl, c.tail, c.tailBegin, c.tailText);
             }
             c.polarity = hit.likelihood                  ? *hit.likelihood
                          : examplesCue || hit.appositive ? classPolarity(r, b, hit)
@@ -222,8 +222,9 @@ bool ClaimExtractor::organ(NodeId node) const {
     return kb_ != nullptr && node != kNoNode && kb_->nodeKind(node) == "Anatomy";
 }
 
-void ClaimExtractor::findingOfOrgan(const Reading& r, const Sentence& s, const AlignedMention& m,
-                                    NodeId& node, std::size_t& begin, std::string& text) const {
+void ClaimExtractor::findingWithModifiers(const Reading& r, const Sentence& s,
+                                          const AlignedMention& m, NodeId& node, std::size_t& begin,
+                                          std::string& text) const {
     // "a low TSH", "elevated prolactin": a gene or compound with a direction word before it
     // is a lab finding the KG does not have, as an organ with its modifiers is.
     static constexpr std::array<std::string_view, 10> kDirections = {
@@ -428,7 +429,7 @@ bool ClaimExtractor::placeOfClause(const Reading& r, const Sentence& s, const Al
         while (opens > m.last &&
                (r.tokens[opens - 1].norm == "often" || r.tokens[opens - 1].norm == "thereby" ||
                 r.tokens[opens - 1].norm == "further" || r.tokens[opens - 1].norm == "also" ||
-                r.tokens[opens - 1].norm.ends_with("ly")))
+                words::adverb(r.tokens[opens - 1].norm)))
             --opens;
     }
     if (!hasAny(r.separator(opens), ",") || m.last != opens)

@@ -229,7 +229,7 @@ std::size_t ClaimExtractor::labelApposition(const Reading& r, const Sentence& s,
     while (t > article && !hasAny(r.separator(t), ",") &&
            (words::in(kFillers, r.tokens[t - 1].norm) || r.tokens[t - 1].norm == "not" ||
             r.tokens[t - 1].norm == "best" || words::in(words::kQualifiers, r.tokens[t - 1].norm) ||
-            r.tokens[t - 1].norm.ends_with("ly")))
+            words::adverb(r.tokens[t - 1].norm)))
         --t;
     if (t == article || !hasAny(r.separator(t), ","))
         return none;
@@ -836,7 +836,7 @@ std::vector<std::size_t> ClaimExtractor::copularComplement(const Reading& r, con
     for (std::size_t w = u + 1; w < v.first; ++w)
         if (!r.softJoin(w) ||
             !(words::in(kDeterminers, r.tokens[w].norm) || words::in(kFillers, r.tokens[w].norm) ||
-              r.tokens[w].norm == "not" || r.tokens[w].norm.ends_with("ly")))
+              r.tokens[w].norm == "not" || words::adverb(r.tokens[w].norm)))
             return {};
     std::vector<std::size_t> out{s.mentions[k]};
     for (++k; k < s.mentions.size(); ++k) {

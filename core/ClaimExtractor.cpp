@@ -463,10 +463,7 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
     const AlignedMention& b = r.aligned[s.mentions[k]];
     // "more specific for this disease", "this infection": a class after a demonstrative
     // is anaphoric; "the most likely cause of this effusion" names the effusion.
-    if (!hit.renaming && b.first > s.ta &&
-        (r.tokens[b.first - 1].norm == "this" || r.tokens[b.first - 1].norm == "these" ||
-         r.tokens[b.first - 1].norm == "those") &&
-        genericClass(r.tokens[b.last - 1].norm))
+    if (!hit.renaming && anaphoricClassAt(r, b.first))
         return out;
     const std::size_t objectAt = listed ? hitEnd : objectStart(r, s, hitEnd);
     if (!listed && (b.last > until || b.first < objectAt ||

@@ -349,7 +349,8 @@ private:
     // Whether word names only a class ("disease", "syndrome", "infection"), so that after
     // "this" it points back to a concept named before rather than naming one.
     bool genericClass(const std::string& word) const;
-    // Whether token t opens a mention headed by such a class, after "this" or "these".
+    // Whether token t opens a mention headed by such a class, after "this", "these" or
+    // "those" ("that" is as often a conjunction).
     bool anaphoricClassAt(const Reading& r, std::size_t t) const;
     // Whether the words from first to the cue are a subject that names nothing ("and
     // abnormal labs are consistent with"), coordinated with the concept before them.
@@ -359,11 +360,12 @@ private:
     static bool avoidedObject(const Reading& r, const Sentence& s, const AlignedMention& m);
     // Whether node is an organ: a KG concept of kind Anatomy (false without a KB).
     bool organ(NodeId node) const;
-    // "tea-colored urine", "enlarged knees": an end linked to an organ (a KG Anatomy concept)
-    // with modifiers before it names a finding the KG does not know; widens the end to
-    // them and unlinks it.
-    void findingOfOrgan(const Reading& r, const Sentence& s, const AlignedMention& m, NodeId& node,
-                        std::size_t& begin, std::string& text) const;
+    // "tea-colored urine", "enlarged knees", "a low TSH": an end linked to an organ (a KG
+    // Anatomy concept) with modifiers before it, or to a gene or compound right after a
+    // direction word, names a finding the KG does not know; widens the end to the
+    // modifiers and unlinks it.
+    void findingWithModifiers(const Reading& r, const Sentence& s, const AlignedMention& m,
+                              NodeId& node, std::size_t& begin, std::string& text) const;
     // "edema in the lower extremities": the finding a preposition before an organ (a KG
     // Anatomy concept) joins it to, when a mention ends right before; m itself otherwise.
     const AlignedMention& findingAt(const Reading& r, const AlignedMention& m) const;

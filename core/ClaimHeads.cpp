@@ -167,7 +167,7 @@ bool ClaimExtractor::genericCosubject(const Reading& r, std::size_t first,
         return false;
     for (std::size_t t = first; t + 1 < end; ++t) {
         const PhraseWord* k = lexicon_.phraseWord(r.tokens[t].norm);
-        if (!(r.tokens[t].norm == "abnormal" || r.tokens[t].norm == "unusual" ||
+        if (!(words::in(words::kJudgements, r.tokens[t].norm) ||
               (k && (*k == PhraseWord::Determiner || *k == PhraseWord::Possessor ||
                      *k == PhraseWord::Generic || *k == PhraseWord::Vague))))
             return false;
@@ -196,7 +196,8 @@ bool ClaimExtractor::anaphoricClassAt(const Reading& r, std::size_t t) const {
     if (t == 0 || r.covered[t] < 0)
         return false;
     const AlignedMention& m = r.aligned[std::size_t(r.covered[t])];
-    return m.first == t && (r.tokens[t - 1].norm == "this" || r.tokens[t - 1].norm == "these") &&
+    const std::string& before = r.tokens[t - 1].norm;
+    return m.first == t && (before == "this" || before == "these" || before == "those") &&
            genericClass(r.tokens[m.last - 1].norm);
 }
 

@@ -266,7 +266,7 @@ std::size_t ClaimExtractor::examplesMarker(const Reading& r, const Sentence& s, 
         return 0;
     const std::string& before = r.tokens[t - 1].norm;
     return words::in(kLikeVerbs, before) || words::in(kPhraseStops, before) ||
-                   words::in(kDeterminers, before) || before.ends_with("ly")
+                   words::in(kDeterminers, before) || words::adverb(before)
                ? 0
                : 1;
 }
@@ -358,7 +358,7 @@ bool ClaimExtractor::contrasted(const Reading& r, const AlignedMention& p,
     // the cue's preposition again; not "to" ("used to induce labor, not to stop it").
     static constexpr std::array<std::string_view, 5> kRepeated = {"with", "in", "of", "for", "by"};
     ++t;
-    if (t + 1 < q.first && r.tokens[t].norm.ends_with("ly") && r.softJoin(t + 1))
+    if (t + 1 < q.first && words::adverb(r.tokens[t].norm) && r.softJoin(t + 1))
         ++t;
     if (t < q.first && words::in(kRepeated, r.tokens[t].norm))
         ++t;

@@ -51,7 +51,7 @@ bool headNounLike(std::string_view text, const std::vector<Token>& tokens, std::
     if (w.size() < 2 || (w[0] >= '0' && w[0] <= '9') || (t.allUpper && w.size() == 1))
         return false;
     if ((endsWith(w, "ing") && !words::in(words::kIngNouns, w)) || endsWith(w, "ed") ||
-        endsWith(w, "ly"))
+        words::adverb(w))
         return false;
     // A break word of the lexicon ends a phrase and is no part of one, so it heads none:
     // "think of acute coronary syndrome first", "pneumonia instead".

@@ -24,15 +24,10 @@ bool endsWith(std::string_view w, std::string_view suffix) {
     return w.size() > suffix.size() + 2 && w.substr(w.size() - suffix.size()) == suffix;
 }
 
-// "rapidly", "directly"; not "family" (a listed noun), "hepatomegaly", "scaly".
-bool adverb(std::string_view w) {
-    return endsWith(w, "ly") && !w.ends_with("aly");
-}
-
 bool afterModal(const std::vector<Token>& tokens, std::size_t ta, std::size_t t) {
     bool negated = false; // "does not polymerize": "do" with "not" is a verb's auxiliary
     while (t > ta && (tokens[t - 1].norm == "not" || tokens[t - 1].norm == "also" ||
-                      adverb(tokens[t - 1].norm))) {
+                      words::adverb(tokens[t - 1].norm))) {
         negated = negated || tokens[t - 1].norm == "not";
         --t;
     }
@@ -119,7 +114,6 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, const Kin
         return false;
     // "abnormal labs", "unusual symptoms": a judgement of a generic noun names no class
     // ("abnormal movements" does, "movements" being no generic noun).
-    static constexpr std::array<std::string_view, 2> kJudgements = {"abnormal", "unusual"};
     const bool genericHead = hk && *hk == PhraseWord::Generic;
     // "laboratory abnormalities": a relational noun without its complement, qualified only by
     // generic words, names nothing ("kidney damage" does).
@@ -134,7 +128,7 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, const Kin
         const std::string& w = tokens[t].norm;
         const PhraseWord* k = kinds.of(t);
         // Closed-class words inside a compound ("first-line") are none of its own either.
-        if (isNumber(w) || (genericHead && words::in(kJudgements, w)) ||
+        if (isNumber(w) || (genericHead && words::in(words::kJudgements, w)) ||
             (k &&
              (*k == PhraseWord::Generic || *k == PhraseWord::Vague || *k == PhraseWord::Possessor ||
               *k == PhraseWord::Break || *k == PhraseWord::Determiner)))
@@ -331,7 +325,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             close(t);
             continue;
         }
-        if ((adverb(tok.norm) && !(k && *k == PhraseWord::Noun)) ||
+        if ((words::adverb(tok.norm) && !(k && *k == PhraseWord::Noun)) ||
             optionLetter(text, tokens, t, ta)) {
             close(t);
             continue;

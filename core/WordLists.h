@@ -17,6 +17,16 @@ template <std::size_t N> bool in(const std::array<std::string_view, N>& list, st
     });
 }
 
+// An adverb by its shape: "rapidly", "directly", "typically"; not "hepatomegaly",
+// "splenomegaly", "scaly" (-aly nouns and adjectives).
+inline bool adverb(std::string_view w) {
+    return w.size() > 4 && w.ends_with("ly") && !w.ends_with("aly");
+}
+
+// Judgements of a generic noun that name no class with it: "abnormal labs", "unusual
+// symptoms" ("abnormal movements" does, "movements" being no generic noun).
+inline constexpr std::array<std::string_view, 2> kJudgements = {"abnormal", "unusual"};
+
 // Words that end an unlinked phrase: a concept name does not run across them.
 inline constexpr std::array<std::string_view, 66> kPhraseStops = {
     "and",     "or",      "but",       "which",   "that",  "who",   "whom",      "whose",
