@@ -334,7 +334,9 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
         // one it is a modifier ("elevated calcium"), and so in a compound ("drug-induced").
         // An -ing form after a noun is mostly one too ("airway remodeling"); the verbs that
         // open a clause ("leading to", "causing") are listed.
-        if (start < t && text[tok.begin - 1] != '-' && endsWith(tok.norm, "ed")) {
+        // "brain tissue following a stroke": after a noun "following" is a preposition.
+        if (start < t && text[tok.begin - 1] != '-' &&
+            (endsWith(tok.norm, "ed") || tok.norm == "following")) {
             close(t);
             continue;
         }

@@ -125,6 +125,9 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::newRow("a numeral or an ECG lead alone names nothing")
         << "elevation in leads II, III, and aVF"
         << "elevation";
+    QTest::newRow("following after a noun is a preposition")
+        << "seen in brain tissue following a stroke"
+        << "brain tissue|stroke";
     QTest::newRow("a reference back names nothing")
         << "C) Change treatment to lithium: As mentioned earlier, lithium is not a treatment"
         << "lithium|lithium";
