@@ -715,8 +715,12 @@ void ClaimExtractor::renamingDemonstratives(const Reading& r, Sentence& s) const
                    !words::in(words::kCommonVerbs, n) && !lexicon_.relationCuesStartingWith(n);
         };
         const std::string& w = r.tokens[i].norm;
-        if ((w != "this" && w != "these") || r.covered[i] >= 0 || !nominal(i + 1) ||
-            i + 2 >= s.tb || !nominal(i + 2) ||
+        // "Vascular dementia: This type of dementia is caused by": the item is a kind of
+        // the class named after "of".
+        const bool kindOf = i + 3 < s.tb && words::in(words::kSubsumptionNouns, r.tokens[i + 1].norm) &&
+                            r.tokens[i + 2].norm == "of" && r.linked(i + 3);
+        if ((w != "this" && w != "these") || r.covered[i] >= 0 ||
+            (!kindOf && (!nominal(i + 1) || i + 2 >= s.tb || !nominal(i + 2))) ||
             std::any_of(s.hits.begin(), s.hits.end(),
                         [i](const CueHit& h) { return h.start <= i + 1 && i < h.start + h.len; }))
             return;
@@ -730,7 +734,10 @@ bool ClaimExtractor::renamesSubject(const Reading& r, const Sentence& s, const C
     if (right.size() != 1)
         return false;
     const AlignedMention& b = r.aligned[right.front()];
-    if (b.first != hit.start + hit.len || b.last - b.first < 2 || b.last >= s.tb ||
+    const std::size_t at = hit.start + hit.len;
+    const bool kindOf = at + 2 < s.tb && words::in(words::kSubsumptionNouns, r.tokens[at].norm) &&
+                        r.tokens[at + 1].norm == "of";
+    if (b.first != (kindOf ? at + 2 : at) || (b.last - b.first < 2 && !kindOf) || b.last >= s.tb ||
         !r.softJoin(b.last))
         return false;
     const std::string& verb = r.tokens[b.last].norm;

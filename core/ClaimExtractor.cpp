@@ -238,7 +238,7 @@ std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s,
     constexpr std::size_t kMaxLabelTokens = 16;
     for (std::size_t p = hit.start; p > from && hit.start - p <= gapMax;) {
         --p;
-        if (r.linked(p) && !anaphoricClassAt(r, p))
+        if (r.linked(p) && !anaphoricClassAt(r, p) && !demonstrativeKindAt(r, p))
             return 0;
         if (!words::in(words::kSubjectPronouns, r.tokens[p].norm))
             continue;
@@ -335,8 +335,10 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     // pattern of abnormalities is consistent with").
     // "This syndrome can be associated with": a class after a demonstrative points back.
     const bool anaphoricClass = a.first > s.ta && anaphoricClassAt(r, a.first);
+    const bool kindOfClass = a.first > s.ta && demonstrativeKindAt(r, a.first);
     std::size_t label = a.mention->node == kNoNode || a.first < from ||
-                                wordsBetween(r, a, hit) > gapMax || pronounBetween || anaphoricClass
+                                wordsBetween(r, a, hit) > gapMax || pronounBetween ||
+                                anaphoricClass || kindOfClass
                             ? itemLabelBefore(r, s, hit, from)
                             : 0;
     if (stateOfLabel && label == 0 && k >= 2 && r.aligned[s.mentions[k - 2]].last == a.first &&

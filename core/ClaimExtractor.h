@@ -352,6 +352,9 @@ private:
     // Whether token t opens a mention headed by such a class, after "this", "these" or
     // "those" ("that" is as often a conjunction).
     bool anaphoricClassAt(const Reading& r, std::size_t t) const;
+    // Whether the mention at token t is the class of "this type of" ("Vascular dementia: This
+    // type of dementia is caused by"): the item before is meant, the class when there is none.
+    static bool demonstrativeKindAt(const Reading& r, std::size_t t);
     // Whether the words from first to the cue are a subject that names nothing ("and
     // abnormal labs are consistent with"), coordinated with the concept before them.
     bool genericCosubject(const Reading& r, std::size_t first, const CueHit& hit) const;

@@ -201,6 +201,15 @@ bool ClaimExtractor::anaphoricClassAt(const Reading& r, std::size_t t) const {
            genericClass(r.tokens[m.last - 1].norm);
 }
 
+bool ClaimExtractor::demonstrativeKindAt(const Reading& r, std::size_t t) {
+    if (t < 3 || r.covered[t] < 0 || r.aligned[std::size_t(r.covered[t])].first != t)
+        return false;
+    const std::string& demonstrative = r.tokens[t - 3].norm;
+    return r.tokens[t - 1].norm == "of" &&
+           words::in(words::kSubsumptionNouns, r.tokens[t - 2].norm) &&
+           (demonstrative == "this" || demonstrative == "these");
+}
+
 std::size_t ClaimExtractor::purposeAgent(const Reading& r, const Sentence& s, const CueHit& hit,
                                          const std::vector<std::size_t>& left) const {
     const std::string& relation = lexicon_.relationCues()[hit.cue].relation;

@@ -160,6 +160,15 @@ void TestClaimExtractor::extract_data() {
         << "The team saw pneumonia to prevent asthma."
         << ""
         << "";
+    QTest::newRow("this type of a class after an item label: the item is the head")
+        << "Type 1 diabetes: This type of diabetes is caused by pneumonia."
+        << "type 1 diabetes mellitus|is_a|diabetes mellitus|asserted;"
+           "community-acquired pneumonia|causes|type 1 diabetes mellitus|asserted"
+        << "";
+    QTest::newRow("this type of a class without an item: the class is the head")
+        << "This type of diabetes can be caused by pneumonia."
+        << "community-acquired pneumonia|causes|diabetes mellitus|asserted"
+        << "";
     QTest::newRow("symptoms of a disease due to a cause: the disease is due to it")
         << "He has symptoms of pneumonia due to insulin."
         << "insulin|causes|community-acquired pneumonia|asserted"
