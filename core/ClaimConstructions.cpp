@@ -717,7 +717,8 @@ void ClaimExtractor::renamingDemonstratives(const Reading& r, Sentence& s) const
         const std::string& w = r.tokens[i].norm;
         // "Vascular dementia: This type of dementia is caused by": the item is a kind of
         // the class named after "of".
-        const bool kindOf = i + 3 < s.tb && words::in(words::kSubsumptionNouns, r.tokens[i + 1].norm) &&
+        const bool kindOf = i + 3 < s.tb &&
+                            words::in(words::kSubsumptionNouns, r.tokens[i + 1].norm) &&
                             r.tokens[i + 2].norm == "of" && r.linked(i + 3);
         if ((w != "this" && w != "these") || r.covered[i] >= 0 ||
             (!kindOf && (!nominal(i + 1) || i + 2 >= s.tb || !nominal(i + 2))) ||
