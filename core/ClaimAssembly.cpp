@@ -161,6 +161,16 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                 findingWithModifiers(r, s, h, c.head, c.headBegin, c.headText);
                 findingWithModifiers(r, s, tl, c.tail, c.tailBegin, c.tailText);
             }
+            if (organOutOfPlace(c, cue.cue)) {
+                // "damage to the bladder or kidneys, leading to bleeding": the relational
+                // noun's phrase is the end; an organ alone is none.
+                if (organ(c.head))
+                    placeOfRelationalNoun(r, s, h, c.head, c.headBegin, c.headText);
+                if (organ(c.tail))
+                    placeOfRelationalNoun(r, s, tl, c.tail, c.tailBegin, c.tailText);
+                if (organ(c.head) || organ(c.tail))
+                    continue;
+            }
             c.polarity = hit.likelihood                  ? *hit.likelihood
                          : examplesCue || hit.appositive ? classPolarity(r, b, hit)
                                                          : polarityOf(r, s, a, b, hit);
@@ -216,6 +226,51 @@ bool ClaimExtractor::sameConcept(const Reading& r, const AlignedMention& a,
         if (r.tokens[a.first + i].norm != r.tokens[b.first + i].norm)
             return false;
     return true;
+}
+
+bool ClaimExtractor::organOutOfPlace(const Claim& c, std::string_view cue) const {
+    // "the bladder descends into the vagina due to weakened pelvic floor muscles", "blood in
+    // sputum suggests TB", "a disorder that affects the lungs and liver, leading to
+    // emphysema": an organ is where something happens, neither a cause nor an effect, a
+    // finding, a disease nor a drug's target. Only an organ's product is its own ("the
+    // thyroid gland produces T4"), and what acts on an organ targets it ("TSH stimulates the
+    // thyroid gland").
+    if (c.relation == "localizes_to" || c.relation == "is_a" || c.relation == "associated_with")
+        return false;
+    if (c.relation == "causes" && organ(c.head) && !organ(c.tail) &&
+        (cue == "produces" || cue == "produce"))
+        return false;
+    if (c.relation == "targets")
+        return organ(c.head);
+    return organ(c.head) || organ(c.tail);
+}
+
+void ClaimExtractor::placeOfRelationalNoun(const Reading& r, const Sentence& s,
+                                           const AlignedMention& m, NodeId& node,
+                                           std::size_t& begin, std::string& text) const {
+    // Back from the organ over determiners, other organs and "and"/"or" ("tumors of the
+    // parathyroid, pituitary, and ...") to "of", "to" or "in" after a relational noun.
+    constexpr std::size_t kMaxBack = 8;
+    std::size_t t = m.first;
+    while (t > s.ta + 1 && m.first - t < kMaxBack) {
+        const std::string& w = r.tokens[t - 1].norm;
+        if (w == "of" || w == "to" || w == "in") {
+            const PhraseWord* k = lexicon_.phraseWord(r.tokens[t - 2].norm);
+            if (k && *k == PhraseWord::Relational && !r.linked(t - 2)) {
+                node = kNoNode;
+                begin = r.tokens[t - 2].begin;
+                text = std::string(r.text.substr(begin, m.mention->end - begin));
+            }
+            return;
+        }
+        // An organ, or a phrase of the list the chunker made ("tumors of the parathyroid").
+        const bool organWord =
+            r.covered[t - 1] >= 0 &&
+            (!r.linked(t - 1) || organ(r.aligned[std::size_t(r.covered[t - 1])].mention->node));
+        if (!(organWord || w == "and" || w == "or" || words::in(kDeterminers, w)))
+            return;
+        --t;
+    }
 }
 
 bool ClaimExtractor::organ(NodeId node) const {

@@ -363,6 +363,12 @@ private:
     static bool avoidedObject(const Reading& r, const Sentence& s, const AlignedMention& m);
     // Whether node is an organ: a KG concept of kind Anatomy (false without a KB).
     bool organ(NodeId node) const;
+    // Whether a claim puts an organ where no place can be (a cause, an effect, a finding).
+    bool organOutOfPlace(const Claim& c, std::string_view cue) const;
+    // "damage to the kidneys", "tumors of the pituitary": the relational noun's phrase ending
+    // at the organ m becomes the end (node, begin, text), when there is one.
+    void placeOfRelationalNoun(const Reading& r, const Sentence& s, const AlignedMention& m,
+                               NodeId& node, std::size_t& begin, std::string& text) const;
     // "tea-colored urine", "enlarged knees", "a low TSH": an end linked to an organ (a KG
     // Anatomy concept) with modifiers before it, or to a gene or compound right after a
     // direction word, names a finding the KG does not know; widens the end to the

@@ -169,6 +169,13 @@ void TestClaimExtractor::extract_data() {
         << "This type of diabetes can be caused by pneumonia."
         << "community-acquired pneumonia|causes|diabetes mellitus|asserted"
         << "";
+    QTest::newRow("an organ is neither a cause nor an effect")
+        << "Amoxicillin causes the lung to swell, and fever is due to the lung."
+        << ""
+        << "";
+    QTest::newRow("an organ's product is its own") << "The lung produces insulin."
+                                                   << "lung|causes|insulin|asserted"
+                                                   << "";
     QTest::newRow("symptoms of a disease due to a cause: the disease is due to it")
         << "He has symptoms of pneumonia due to insulin."
         << "insulin|causes|community-acquired pneumonia|asserted"

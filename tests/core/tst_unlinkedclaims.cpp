@@ -58,6 +58,10 @@ void TestUnlinkedClaims::extract_data() {
     QTest::addColumn<QString>("claims");
     QTest::newRow("unlinked tail") << "Amoxicillin treats strep throat."
                                    << "amoxicillin|treats|[strep throat]|asserted";
+    QTest::newRow("an organ after a relational noun: the noun's phrase is the end")
+        << "Insulin causes damage to the kidney or lung, leading to fever."
+        << "insulin|causes|[damage to the kidney]|asserted;"
+           "[damage to the kidney or lung]|causes|fever|asserted";
     QTest::newRow("a drug's overdose after its item label is the drug's")
         << "B) Metformin - overdose can cause fever and rash."
         << "metformin|causes|fever|asserted;metformin|causes|rash|asserted";

@@ -32,7 +32,7 @@ inline Lexicon clinicLexicon() {
     for (const char* c : {"is treated with", "treated with", "responds to"})
         lx.addRelationCue("treats", R, c);
     for (const char* c : {"causes", "cause", "can cause", "leads to", "results in", "causing",
-                          "leading to", "cause of", "causes of"})
+                          "produces", "leading to", "cause of", "causes of"})
         lx.addRelationCue("causes", F, c);
     for (const char* c : {"due to", "caused by", "is caused by", "secondary to"})
         lx.addRelationCue("causes", R, c);
@@ -105,6 +105,7 @@ inline void buildClinic(TestKnowledgeBase& kb) {
         kb.add(s, "Compound");
     kb.add("INSR", "Gene");
     kb.add("lung", "Anatomy");
+    kb.add("kidney", "Anatomy");
     // Known by name only, no edges: nothing can be checked against it.
     kb.add("photosensitivity", "Side Effect");
 
