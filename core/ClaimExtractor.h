@@ -275,6 +275,9 @@ private:
     static bool adjacent(const Reading& r, const AlignedMention& p, const AlignedMention& q);
     // Whether mention q follows p as the next item of a list ("p, q", "p and q").
     bool coordinated(const Reading& r, const AlignedMention& p, const AlignedMention& q) const;
+    // Whether the comma before token t closes a clause that opened its sentence or item with a
+    // subordinator ("While X may require Y, Z is"): no list runs over it.
+    bool closesOpeningClause(const Reading& r, std::size_t t) const;
     static bool contrasted(const Reading& r, const AlignedMention& p, const AlignedMention& q);
     bool listAntecedent(const Reading& r, std::size_t after, const CueHit& hit) const;
     // The heads a list before the cue gives: every object of a relational noun its examples

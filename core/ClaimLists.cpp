@@ -18,6 +18,34 @@ constexpr std::array<std::string_view, 22> kLikeVerbs = {
 
 using namespace claimwords;
 
+bool ClaimExtractor::closesOpeningClause(const Reading& r, std::size_t t) const {
+    // Back from the comma before token t to the start of the sentence or item, over no other
+    // comma: the clause opens with a subordinator and has a verb ("While immunodeficient
+    // patients may require transfusions, anaphylactic reactions are not"); "Although fever,
+    // cough and wheezing are" is a list.
+    static constexpr std::array<std::string_view, 8> kOpeners = {
+        "while", "although", "though", "whereas", "because", "since", "if", "when"};
+    static constexpr std::array<std::string_view, 18> kAuxiliaries = {
+        "is",    "are", "was",   "were",  "be",   "has",  "have", "had", "can",
+        "could", "may", "might", "would", "will", "does", "do",   "did", "should"};
+    constexpr std::size_t kMaxClause = 24;
+    bool verb = false;
+    for (std::size_t u = t - 1; u + kMaxClause >= t; --u) {
+        const std::string& w = r.tokens[u].norm;
+        const PhraseWord* k = lexicon_.phraseWord(w);
+        if (u > 0 && !r.linked(u))
+            verb = verb || words::in(kAuxiliaries, w) || (k && *k == PhraseWord::Verb);
+        if (u == 0)
+            return verb && words::in(kOpeners, w);
+        const std::string_view sep = r.separator(u);
+        if (hasAny(sep, ".;:!?\n") || (hasAny(sep, "-") && hasAny(sep, " \t")))
+            return verb && words::in(kOpeners, w);
+        if (hasAny(sep, ","))
+            return false;
+    }
+    return false;
+}
+
 bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
                                  const AlignedMention& q) const {
     // p before q, joined by commas, coordinators and articles ("A, B, and the C"), over
@@ -39,6 +67,8 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
             else if (depth == 0 && std::string_view(";:{}\".!?").find(ch) != std::string_view::npos)
                 return false;
             else if (depth == 0 && (ch == ',' || ch == '/')) {
+                if (ch == ',' && closesOpeningClause(r, t))
+                    return false;
                 joined = true;
                 commaAfterItem = commaAfterItem || unlinked > 0;
                 modifiers = 0;

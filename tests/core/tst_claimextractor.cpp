@@ -169,6 +169,15 @@ void TestClaimExtractor::extract_data() {
         << "This type of diabetes can be caused by pneumonia."
         << "community-acquired pneumonia|causes|diabetes mellitus|asserted"
         << "";
+    QTest::newRow("no list over the comma that closes an opening clause")
+        << "While asthma may require albuterol, pneumonia is not associated with fever."
+        << "community-acquired pneumonia|associated_with|fever|negated"
+        << "";
+    QTest::newRow("but a list after a subordinator without a verb is one")
+        << "Although fever, cough, and wheezing are common in asthma, it is rare."
+        << "asthma|presents_with|fever|asserted;asthma|presents_with|cough|asserted;"
+           "asthma|presents_with|wheezing|asserted"
+        << "";
     QTest::newRow("an organ is neither a cause nor an effect")
         << "Amoxicillin causes the lung to swell, and fever is due to the lung."
         << ""
