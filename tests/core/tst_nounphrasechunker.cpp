@@ -125,6 +125,9 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::newRow("a numeral or an ECG lead alone names nothing")
         << "elevation in leads II, III, and aVF"
         << "elevation";
+    QTest::newRow("a verb the chunker was not told of splits the phrase")
+        << "Blood cultures grow acid-fast organisms"
+        << "acid-fast organisms";
     QTest::newRow("following after a noun is a preposition")
         << "seen in brain tissue following a stroke"
         << "brain tissue|stroke";
