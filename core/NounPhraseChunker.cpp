@@ -8,6 +8,12 @@
 namespace rs {
 
 namespace {
+// Measures of a concept: "low levels of immunoglobulins" is a finding, its direction part of it.
+constexpr std::array<std::string_view, 4> kMeasures = {"level", "levels", "concentration",
+                                                       "concentrations"};
+} // namespace
+
+namespace {
 
 constexpr std::array<std::string_view, 4> kDemonstratives = {"this", "these", "that", "those"};
 
@@ -81,8 +87,9 @@ NounPhraseChunker::NounPhraseChunker(const Lexicon& lexicon, std::size_t maxToke
     : lexicon_(lexicon), maxTokens_(maxTokens) {}
 
 bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, const Kinds& kinds,
-                                     std::size_t first, std::size_t last) const {
-    if (last <= first || last - first > maxTokens_)
+                                     std::size_t first, std::size_t last,
+                                     std::size_t listed) const {
+    if (last <= first || last - first > maxTokens_ + listed)
         return false;
     if (last - first == 1 && tokens[first].norm.size() < 2)
         return false; // an option letter, a stray initial
@@ -205,6 +212,41 @@ bool NounPhraseChunker::adjectiveOfLaterNoun(std::string_view text,
            !closedClass(next);
 }
 
+std::size_t NounPhraseChunker::afterVagueWords(std::string_view text,
+                                               const std::vector<Token>& tokens, const Kinds& kinds,
+                                               std::size_t start, std::size_t end) {
+    // Vague words in front name no part of the concept: "other causes", "underlying
+    // infection"; in a hyphenated compound they do ("right-to-left shunting"), and in front
+    // of a measure they are the finding ("low levels of immunoglobulins", "a low bicarbonate
+    // level").
+    if (std::any_of(tokens.begin() + std::ptrdiff_t(start), tokens.begin() + std::ptrdiff_t(end),
+                    [](const Token& w) { return words::in(kMeasures, w.norm); }))
+        return start;
+    std::size_t first = start;
+    while (first < end) {
+        const PhraseWord* k = kinds.of(first);
+        if (!k || *k != PhraseWord::Vague ||
+            (first + 1 < end &&
+             text.substr(tokens[first].end, tokens[first + 1].begin - tokens[first].end) == "-"))
+            break;
+        ++first;
+    }
+    return first;
+}
+
+bool NounPhraseChunker::measureListGoesOn(std::string_view text, const std::vector<Token>& tokens,
+                                          const Kinds& kinds, std::size_t attachedAt, std::size_t t,
+                                          Mark next) {
+    // "decreased serum levels of ethinylestradiol and progesterone": a measure's complement
+    // may be a list of concepts; not "and decreased Y", nor a comma's list.
+    const std::string& w = tokens[t].norm;
+    return (w == "and" || w == "or") && words::in(kMeasures, tokens[attachedAt - 1].norm) &&
+           (next == Mark::Linked ||
+            (next == Mark::Free && !kinds.of(t + 1) && !endsWith(tokens[t + 1].norm, "ed"))) &&
+           text.substr(tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end).find(',') ==
+               std::string_view::npos;
+}
+
 std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
                                                   const std::vector<Token>& tokens, std::size_t ta,
                                                   std::size_t tb,
@@ -222,6 +264,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
     std::size_t start = tb; // open run [start, t), tb when none
     // linked: a linked word before a relational noun's complement; linkedComplement: in it.
     bool linked = false, attached = false, linkedComplement = false;
+    std::size_t listed = 0;      // words of a measure's listed complement past the first ("and Y")
     std::size_t attachedAt = tb; // the preposition of a relational noun's complement
     auto isDeterminer = [&](std::size_t t) {
         const PhraseWord* k = kinds.of(t);
@@ -234,18 +277,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
     };
     auto close = [&](std::size_t end) {
         if (start < end) {
-            // Vague words in front name no part of the concept: "other causes", "underlying
-            // infection"; in a hyphenated compound they do ("right-to-left shunting").
-            std::size_t first = start;
-            while (first < end) {
-                const PhraseWord* k = kinds.of(first);
-                if (!k || *k != PhraseWord::Vague ||
-                    (first + 1 < end &&
-                     text.substr(tokens[first].end, tokens[first + 1].begin - tokens[first].end) ==
-                         "-"))
-                    break;
-                ++first;
-            }
+            const std::size_t first = afterVagueWords(text, tokens, kinds, start, end);
             // "these proteins", "this congenital defect": which one is said elsewhere.
             // A demonstrative the caller blocked is a cue of its own ("X: This congenital
             // defect involves": the phrase renames X), not an anaphor.
@@ -255,7 +287,8 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             // "a rightward shift in the pressure-volume loop": a complement too long for a
             // phrase leaves the relational noun's own words.
             const std::size_t last =
-                attached && end - first > maxTokens_ && attachedAt > first ? attachedAt : end;
+                attached && end - first > maxTokens_ + listed && attachedAt > first ? attachedAt
+                                                                                    : end;
             // "2.8 mEq/L", "90 mg": a phrase that opens with a number is a measurement (the
             // tokenizer cuts "2.8" in two), not a concept; "21-hydroxylase" is one.
             const std::string_view w0 = first < last ? tokens[first].norm : std::string_view();
@@ -267,11 +300,12 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             const bool holdsLinked = linkedComplement && last == end;
             if (!linked && (!linkedComplement || holdsLinked) && !demonstrative && !measurement &&
                 !adjectiveOfLaterNoun(text, tokens, kinds, marks, ta, tb, first, last) &&
-                namesConcept(tokens, kinds, first, last))
+                namesConcept(tokens, kinds, first, last, last == end ? listed : 0))
                 out.push_back({first, last, holdsLinked});
         }
         start = tb;
         linked = attached = linkedComplement = false;
+        listed = 0;
     };
     for (std::size_t t = ta; t < tb; ++t) {
         const Token& tok = tokens[t];
@@ -291,6 +325,11 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             continue;
         }
         const PhraseWord* k = kinds.of(t);
+        if (attached && attachedAt > ta && t + 1 < tb &&
+            measureListGoesOn(text, tokens, kinds, attachedAt, t, mark(t + 1))) {
+            listed += 2;
+            continue;
+        }
         // "damage to the DNA": a relational noun takes one complement into its phrase.
         if (start < t && !attached && (tok.norm == "of" || tok.norm == "to" || tok.norm == "in")) {
             const PhraseWord* prev = kinds.of(t - 1);

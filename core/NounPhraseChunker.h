@@ -49,9 +49,19 @@ private:
     };
 
     // Whether the words [first, last) name a concept: not only generic nouns, vague
-    // modifiers and numbers, not one letter, not too long.
+    // modifiers and numbers, not one letter, not too long (listed: words of a measure's list,
+    // "and Y", beyond the length).
     bool namesConcept(const std::vector<Token>& tokens, const Kinds& kinds, std::size_t first,
-                      std::size_t last) const;
+                      std::size_t last, std::size_t listed = 0) const;
+
+    // Whether "and"/"or" at token t joins another concept to the complement of the measure
+    // before attachedAt (next: the mark of token t + 1).
+    static bool measureListGoesOn(std::string_view text, const std::vector<Token>& tokens,
+                                  const Kinds& kinds, std::size_t attachedAt, std::size_t t,
+                                  Mark next);
+    // The first word of [start, end) that is not a vague modifier in front of the concept.
+    static std::size_t afterVagueWords(std::string_view text, const std::vector<Token>& tokens,
+                                       const Kinds& kinds, std::size_t start, std::size_t end);
 
     // Whether the words [first, last) are adjectives of a noun further on, no phrase of their
     // own: one word in series after an article ("a firm, red nodule"), or words ending in an

@@ -128,6 +128,9 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::newRow("a verb the chunker was not told of splits the phrase")
         << "Blood cultures grow acid-fast organisms"
         << "acid-fast organisms";
+    QTest::newRow("a direction before a measure is part of the finding")
+        << "characterized by low levels of immunoglobulins and a low bicarbonate level"
+        << "low levels of immunoglobulins|low bicarbonate level";
     QTest::newRow("following after a noun is a preposition")
         << "seen in brain tissue following a stroke"
         << "brain tissue|stroke";
@@ -238,6 +241,11 @@ void TestNounPhraseChunker::marks_data() {
         << QList<int>{int(M::Free), int(M::Free), int(M::Linked),
                       int(M::Free), int(M::Free), int(M::Free)}
         << "deficiency of iron*|night sweats";
+    QTest::newRow("a measure's complement may be a list of concepts")
+        << "elevated levels of insulin and glucagon"
+        << QList<int>{int(M::Free),   int(M::Free), int(M::Free),
+                      int(M::Linked), int(M::Free), int(M::Linked)}
+        << "elevated levels of insulin and glucagon*";
     QTest::newRow("a linked relational noun keeps the phrase the mention's")
         << "damage to the kidney"
         << QList<int>{int(M::Linked), int(M::Free), int(M::Free), int(M::Linked)} << "";

@@ -128,9 +128,9 @@ void TestUnlinkedClaims::extract_data() {
         << "Amoxicillin is a penicillin antibiotic, which treats pneumonia."
         << "amoxicillin|is_a|[penicillin antibiotic]|asserted;"
            "amoxicillin|treats|community-acquired pneumonia|asserted";
-    QTest::newRow("N1 in an unlinked N2 before the cue is its head")
+    QTest::newRow("a measure with its direction and complement before the cue is its head")
         << "A low bicarbonate level in the serum indicates pneumonia."
-        << "[bicarbonate level]|indicates|community-acquired pneumonia|asserted";
+        << "[low bicarbonate level in the serum]|indicates|community-acquired pneumonia|asserted";
     QTest::newRow("the object of a time preposition is no antecedent")
         << "He has had wheezing since the trip, which suggests pneumonia."
         << "wheezing|indicates|community-acquired pneumonia|asserted";
@@ -214,14 +214,15 @@ void TestUnlinkedClaims::extract_data() {
         << "community-acquired pneumonia|is_a|lung disease|asserted";
     QTest::newRow("an episode of X is X") << "An episode of wheezing suggests asthma."
                                           << "wheezing|indicates|asthma|asserted";
-    QTest::newRow("elevated levels of X are X")
+    QTest::newRow("elevated levels of X are a finding, not X")
         << "Elevated levels of insulin suggest an insulinoma."
-        << "insulin|indicates|[insulinoma]|asserted";
-    QTest::newRow("a relative clause after elevated levels of a list")
+        << "[Elevated levels of insulin]|indicates|[insulinoma]|asserted";
+    QTest::newRow("a relative clause after elevated levels of a list: the list is the measure's")
         << "The labs show elevated levels of insulin and glucagon, which suggest an insulinoma."
-        << "insulin|indicates|[insulinoma]|asserted;[glucagon]|indicates|[insulinoma]|asserted";
-    QTest::newRow("low levels of X are not X") << "Low levels of insulin suggest diabetes."
-                                               << "";
+        << "[elevated levels of insulin and glucagon]|indicates|[insulinoma]|asserted";
+    QTest::newRow("low levels of X are a finding, not X")
+        << "Low levels of insulin suggest diabetes."
+        << "[Low levels of insulin]|indicates|diabetes mellitus|asserted";
     QTest::newRow("is-a to a clinical class, neither end known")
         << "Strep throat is a bacterial infection."
         << "[Strep throat]|is_a|[bacterial infection]|asserted";
