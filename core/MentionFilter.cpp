@@ -85,8 +85,11 @@ std::size_t genericHeadStart(std::string_view text, const std::vector<Token>& to
                              int maxPhraseTokens) {
     if (at == 0 || at >= tokens.size() || tokens[at].begin != m.begin || tokens[at].end != m.end)
         return at;
+    // "HPV infection", "Trichomonas vaginalis infection": the KG's bare Infection is only the
+    // class of what the text names.
     const PhraseWord* head = lexicon.phraseWord(tokens[at].norm);
-    if (head == nullptr || *head != PhraseWord::Generic)
+    const bool bareInfection = tokens[at].norm == "infection" || tokens[at].norm == "infections";
+    if (head == nullptr || (*head != PhraseWord::Generic && !bareInfection))
         return at;
     // A word joined by white space, a hyphen or a possessive ("Menetrier's disease").
     const auto joinedOrPossessive = [&](std::size_t t) {

@@ -35,6 +35,7 @@ void TestMentionFilter::initTestCase() {
     lexicon_.addPhraseWord(PhraseWord::Generic, "disease");
     lexicon_.addPhraseWord(PhraseWord::Determiner, "the");
     lexicon_.addPhraseWord(PhraseWord::Vague, "underlying");
+    lexicon_.addPhraseWord(PhraseWord::Relational, "infection");
     lexicon_.addPhraseWord(PhraseWord::Break, "first");
     lexicon_.addRelationCue("treats", CueDirection::Forward, "used to treat");
     lexicon_.addRelationCue("indicates", CueDirection::Forward, "raise concern for");
@@ -153,6 +154,13 @@ void TestMentionFilter::filter_data() {
     QTest::newRow("infection after a concept is the concept's") << "HIV infection is treated."
                                                                 << "HIV"
                                                                 << "";
+    QTest::newRow("infection after a name the KG lacks is only its class")
+        << "Trichomonas vaginalis infection is treated."
+        << ""
+        << "Trichomonas vaginalis infection";
+    QTest::newRow("infection after a vague word stays") << "An underlying infection is treated."
+                                                        << "infection"
+                                                        << "";
     QTest::newRow("infection standing alone stays") << "The infection is treated."
                                                     << "infection"
                                                     << "";
