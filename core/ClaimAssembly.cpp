@@ -75,8 +75,9 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
         // before a verb ("A positive Tzanck smear suggests herpes").
         const bool examplesCue = cue.relation == "is_a" && !forward;
         const PhraseWord* first = lexicon_.phraseWord(cue.tokens.front());
+        // "An HPV infection can cause": a modal opens a verb cue too.
         const bool verbCue =
-            cue.tokens.size() == 1 || cue.tokens.front() == "is" || cue.tokens.front() == "are" ||
+            cue.tokens.size() == 1 || words::in(words::kAuxiliaries, cue.tokens.front()) ||
             (first && *first == PhraseWord::Verb && cue.tokens.front().ends_with('s'));
         // "no history of X, making Y less likely": the absence is the evidence.
         if ((negatesMention(r, s, a) && !hit.likelihood) ||

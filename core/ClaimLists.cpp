@@ -25,16 +25,13 @@ bool ClaimExtractor::closesOpeningClause(const Reading& r, std::size_t t) const 
     // cough and wheezing are" is a list.
     static constexpr std::array<std::string_view, 8> kOpeners = {
         "while", "although", "though", "whereas", "because", "since", "if", "when"};
-    static constexpr std::array<std::string_view, 18> kAuxiliaries = {
-        "is",    "are", "was",   "were",  "be",   "has",  "have", "had", "can",
-        "could", "may", "might", "would", "will", "does", "do",   "did", "should"};
     constexpr std::size_t kMaxClause = 24;
     bool verb = false;
     for (std::size_t u = t - 1; u + kMaxClause >= t; --u) {
         const std::string& w = r.tokens[u].norm;
         const PhraseWord* k = lexicon_.phraseWord(w);
         if (u > 0 && !r.linked(u))
-            verb = verb || words::in(kAuxiliaries, w) || (k && *k == PhraseWord::Verb);
+            verb = verb || words::in(words::kAuxiliaries, w) || (k && *k == PhraseWord::Verb);
         if (u == 0)
             return verb && words::in(kOpeners, w);
         const std::string_view sep = r.separator(u);

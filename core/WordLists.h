@@ -126,6 +126,12 @@ inline constexpr std::array<std::string_view, 63> kCommonVerbs = {
     "supports", "carries",  "spreads",    "responds",  "persists", "resolves",  "progresses",
     "arises",   "exists",   "lies",       "begins",    "points",   "support",   "include"};
 
+// Auxiliaries and modals: a clause's verb ("An HPV infection can cause", "While X may
+// require Y,").
+inline constexpr std::array<std::string_view, 18> kAuxiliaries = {
+    "is",    "are", "was",   "were",  "be",   "has",  "have", "had", "can",
+    "could", "may", "might", "would", "will", "does", "do",   "did", "should"};
+
 // Words that follow a verb, not a noun: a determiner starting its object ("hemianopia
 // support a lesion") or a particle ("fever points away from").
 inline constexpr std::array<std::string_view, 17> kVerbFollowers = {

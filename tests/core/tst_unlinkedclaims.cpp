@@ -62,6 +62,9 @@ void TestUnlinkedClaims::extract_data() {
         << "Insulin causes damage to the kidney or lung, leading to fever."
         << "insulin|causes|[damage to the kidney]|asserted;"
            "[damage to the kidney or lung]|causes|fever|asserted";
+    QTest::newRow("a phrase after an article before a modal's cue is its head")
+        << "A strep throat can cause fever."
+        << "[strep throat]|causes|fever|asserted";
     QTest::newRow("a drug's overdose after its item label is the drug's")
         << "B) Metformin - overdose can cause fever and rash."
         << "metformin|causes|fever|asserted;metformin|causes|rash|asserted";
