@@ -234,17 +234,35 @@ std::size_t NounPhraseChunker::afterVagueWords(std::string_view text,
     return first;
 }
 
-bool NounPhraseChunker::measureListGoesOn(std::string_view text, const std::vector<Token>& tokens,
-                                          const Kinds& kinds, std::size_t attachedAt, std::size_t t,
-                                          Mark next) {
-    // "decreased serum levels of ethinylestradiol and progesterone": a measure's complement
-    // may be a list of concepts; not "and decreased Y", nor a comma's list.
+bool NounPhraseChunker::complementListGoesOn(std::string_view text,
+                                             const std::vector<Token>& tokens, const Kinds& kinds,
+                                             std::size_t attachedAt, std::size_t t, Mark next,
+                                             bool bareClassHead) {
+    // "decreased serum levels of ethinylestradiol and progesterone", "inflammation of the
+    // gastric body and fundus": the complement of a measure or of a bare class may be a list
+    // of concepts; not "and decreased Y", nor a comma's list.
     const std::string& w = tokens[t].norm;
-    return (w == "and" || w == "or") && words::in(kMeasures, tokens[attachedAt - 1].norm) &&
+    return (w == "and" || w == "or") &&
+           (bareClassHead || words::in(kMeasures, tokens[attachedAt - 1].norm)) &&
            (next == Mark::Linked ||
             (next == Mark::Free && !kinds.of(t + 1) && !endsWith(tokens[t + 1].norm, "ed"))) &&
            text.substr(tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end).find(',') ==
                std::string_view::npos;
+}
+
+bool NounPhraseChunker::bareClassBefore(const std::vector<Token>& tokens,
+                                        const std::vector<Mark>& marks, std::size_t start,
+                                        std::size_t t) {
+    // "inflammation of the arteries", "obstruction of the cystic duct": a relational noun the
+    // KG links alone (one linked word, the phrase's only one, before a free "of") is a class
+    // the phrase with its complement names more precisely.
+    const auto mark = [&](std::size_t u) { return u < marks.size() ? marks[u] : Mark::Free; };
+    if (tokens[t].norm != "of" || mark(t) != Mark::Free || mark(t - 1) != Mark::Linked)
+        return false;
+    for (std::size_t u = start; u + 1 < t; ++u)
+        if (mark(u) == Mark::Linked)
+            return false;
+    return true;
 }
 
 std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
@@ -264,6 +282,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
     std::size_t start = tb; // open run [start, t), tb when none
     // linked: a linked word before a relational noun's complement; linkedComplement: in it.
     bool linked = false, attached = false, linkedComplement = false;
+    bool linkedHead = false;     // the relational noun before "of" is itself one linked word
     std::size_t listed = 0;      // words of a measure's listed complement past the first ("and Y")
     std::size_t attachedAt = tb; // the preposition of a relational noun's complement
     auto isDeterminer = [&](std::size_t t) {
@@ -297,14 +316,15 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
                 std::all_of(w0.begin(), w0.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
                 !(first + 1 < last && text.substr(tokens[first].end, tokens[first + 1].begin -
                                                                          tokens[first].end) == "-");
-            const bool holdsLinked = linkedComplement && last == end;
-            if (!linked && (!linkedComplement || holdsLinked) && !demonstrative && !measurement &&
+            const bool holdsLinked = (linkedComplement || linkedHead) && last == end;
+            if ((!linked || (linkedHead && holdsLinked)) && (!linkedComplement || holdsLinked) &&
+                !demonstrative && !measurement &&
                 !adjectiveOfLaterNoun(text, tokens, kinds, marks, ta, tb, first, last) &&
                 namesConcept(tokens, kinds, first, last, last == end ? listed : 0))
                 out.push_back({first, last, holdsLinked});
         }
         start = tb;
-        linked = attached = linkedComplement = false;
+        linked = attached = linkedComplement = linkedHead = false;
         listed = 0;
     };
     for (std::size_t t = ta; t < tb; ++t) {
@@ -315,7 +335,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             const PhraseWord* prev = kinds.of(t - 1);
             if (possessive(sep) && prev && *prev == PhraseWord::Possessor) {
                 start = tb; // "the patient's": a possessive, left out like "his"
-                linked = attached = linkedComplement = false;
+                linked = attached = linkedComplement = linkedHead = false;
             } else if (breaksPhrase(sep) && !genusInitial(text, tokens, t - 1, ta)) {
                 close(t);
             }
@@ -326,7 +346,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
         }
         const PhraseWord* k = kinds.of(t);
         if (attached && attachedAt > ta && t + 1 < tb &&
-            measureListGoesOn(text, tokens, kinds, attachedAt, t, mark(t + 1))) {
+            complementListGoesOn(text, tokens, kinds, attachedAt, t, mark(t + 1), linkedHead)) {
             listed += 2;
             continue;
         }
@@ -341,11 +361,12 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             }
             if (anaphoric) {
                 start = tb;
-                linked = attached = linkedComplement = false;
+                linked = attached = linkedComplement = linkedHead = false;
                 continue;
             }
             if (prev && *prev == PhraseWord::Relational && u < tb && mark(u) != Mark::Blocked &&
                 opensPhrase(u)) {
+                linkedHead = bareClassBefore(tokens, marks, start, t);
                 attached = true;
                 attachedAt = t;
                 t = u - 1; // the preposition and determiners join the phrase

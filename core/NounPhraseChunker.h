@@ -54,11 +54,16 @@ private:
     bool namesConcept(const std::vector<Token>& tokens, const Kinds& kinds, std::size_t first,
                       std::size_t last, std::size_t listed = 0) const;
 
-    // Whether "and"/"or" at token t joins another concept to the complement of the measure
-    // before attachedAt (next: the mark of token t + 1).
-    static bool measureListGoesOn(std::string_view text, const std::vector<Token>& tokens,
-                                  const Kinds& kinds, std::size_t attachedAt, std::size_t t,
-                                  Mark next);
+    // Whether "and"/"or" at token t joins another concept to the complement of the relational
+    // noun before attachedAt, a measure or a bare class the KG links (next: the mark of token
+    // t + 1).
+    static bool complementListGoesOn(std::string_view text, const std::vector<Token>& tokens,
+                                     const Kinds& kinds, std::size_t attachedAt, std::size_t t,
+                                     Mark next, bool bareClassHead);
+    // Whether the relational noun before "of" at token t is one word the KG links alone, the
+    // only linked word of the phrase opened at start.
+    static bool bareClassBefore(const std::vector<Token>& tokens, const std::vector<Mark>& marks,
+                                std::size_t start, std::size_t t);
     // The first word of [start, end) that is not a vague modifier in front of the concept.
     static std::size_t afterVagueWords(std::string_view text, const std::vector<Token>& tokens,
                                        const Kinds& kinds, std::size_t start, std::size_t end);

@@ -246,6 +246,14 @@ void TestNounPhraseChunker::marks_data() {
         << QList<int>{int(M::Free),   int(M::Free), int(M::Free),
                       int(M::Linked), int(M::Free), int(M::Linked)}
         << "elevated levels of insulin and glucagon*";
+    QTest::newRow("a bare class linked alone takes its of-complement and its list")
+        << "inflammation of the gastric body and fundus"
+        << QList<int>{int(M::Linked), int(M::Free), int(M::Free), int(M::Free),
+                      int(M::Free),   int(M::Free), int(M::Free)}
+        << "inflammation of the gastric body and fundus*";
+    QTest::newRow("but a mention that holds the of stays the mention's")
+        << "shortness of breath" << QList<int>{int(M::Linked), int(M::Linked), int(M::Linked)}
+        << "";
     QTest::newRow("a linked relational noun keeps the phrase the mention's")
         << "damage to the kidney"
         << QList<int>{int(M::Linked), int(M::Free), int(M::Free), int(M::Linked)} << "";
