@@ -53,7 +53,7 @@ std::size_t ClaimExtractor::objectStart(const Reading& r, const Sentence& s, std
         ++u;
     for (std::size_t m = 0; m <= kMaxKindModifiers && u + 1 < s.tb && !r.linked(u); ++m, ++u) {
         const std::string& w = r.tokens[u].norm;
-        if (words::in(words::kSubsumptionNouns, w) && r.tokens[u + 1].norm == "of") {
+        if (kindOfAt(r, u)) {
             t = u + 2;
             break;
         }
@@ -665,7 +665,7 @@ bool ClaimExtractor::commaApposition(const Reading& r, const Sentence& s, std::s
     std::size_t kindAt = article;
     for (std::size_t t = article + 1; t + 1 < s.tb && t - article <= kMaxPhrase && r.softJoin(t);
          ++t)
-        if (words::in(words::kSubsumptionNouns, r.tokens[t].norm) && r.tokens[t + 1].norm == "of") {
+        if (kindOfAt(r, t)) {
             kindAt = t;
             break;
         }
@@ -692,8 +692,7 @@ bool ClaimExtractor::commaApposition(const Reading& r, const Sentence& s, std::s
     // "Legionnaires' disease, a severe form of pneumonia": a kind of its "of" object.
     bool kindOf = false;
     for (std::size_t t = article + 1; t + 1 < end && !kindOf; ++t)
-        kindOf =
-            words::in(words::kSubsumptionNouns, r.tokens[t].norm) && r.tokens[t + 1].norm == "of";
+        kindOf = kindOfAt(r, t);
     return end > article + 1 && (kindOf || words::in(kClassNouns, r.tokens[end - 1].norm));
 }
 
@@ -717,9 +716,7 @@ void ClaimExtractor::renamingDemonstratives(const Reading& r, Sentence& s) const
         const std::string& w = r.tokens[i].norm;
         // "Vascular dementia: This type of dementia is caused by": the item is a kind of
         // the class named after "of".
-        const bool kindOf = i + 3 < s.tb &&
-                            words::in(words::kSubsumptionNouns, r.tokens[i + 1].norm) &&
-                            r.tokens[i + 2].norm == "of" && r.linked(i + 3);
+        const bool kindOf = i + 3 < s.tb && kindOfAt(r, i + 1) && r.linked(i + 3);
         if ((w != "this" && w != "these") || r.covered[i] >= 0 ||
             (!kindOf && (!nominal(i + 1) || i + 2 >= s.tb || !nominal(i + 2))) ||
             std::any_of(s.hits.begin(), s.hits.end(),
@@ -736,8 +733,7 @@ bool ClaimExtractor::renamesSubject(const Reading& r, const Sentence& s, const C
         return false;
     const AlignedMention& b = r.aligned[right.front()];
     const std::size_t at = hit.start + hit.len;
-    const bool kindOf = at + 2 < s.tb && words::in(words::kSubsumptionNouns, r.tokens[at].norm) &&
-                        r.tokens[at + 1].norm == "of";
+    const bool kindOf = at + 2 < s.tb && kindOfAt(r, at);
     if (b.first != (kindOf ? at + 2 : at) || (b.last - b.first < 2 && !kindOf) || b.last >= s.tb ||
         !r.softJoin(b.last))
         return false;

@@ -358,6 +358,8 @@ private:
     // Whether the mention at token t is the class of "this type of" ("Vascular dementia: This
     // type of dementia is caused by"): the item before is meant, the class when there is none.
     static bool demonstrativeKindAt(const Reading& r, std::size_t t);
+    // Whether tokens t, t + 1 are a kind noun and "of" ("type of", "form of").
+    static bool kindOfAt(const Reading& r, std::size_t t);
     // Whether the words from first to the cue are a subject that names nothing ("and
     // abnormal labs are consistent with"), coordinated with the concept before them.
     bool genericCosubject(const Reading& r, std::size_t first, const CueHit& hit) const;

@@ -201,13 +201,16 @@ bool ClaimExtractor::anaphoricClassAt(const Reading& r, std::size_t t) const {
            genericClass(r.tokens[m.last - 1].norm);
 }
 
+bool ClaimExtractor::kindOfAt(const Reading& r, std::size_t t) {
+    return t + 1 < r.tokens.size() && words::in(words::kSubsumptionNouns, r.tokens[t].norm) &&
+           r.tokens[t + 1].norm == "of";
+}
+
 bool ClaimExtractor::demonstrativeKindAt(const Reading& r, std::size_t t) {
     if (t < 3 || r.covered[t] < 0 || r.aligned[std::size_t(r.covered[t])].first != t)
         return false;
     const std::string& demonstrative = r.tokens[t - 3].norm;
-    return r.tokens[t - 1].norm == "of" &&
-           words::in(words::kSubsumptionNouns, r.tokens[t - 2].norm) &&
-           (demonstrative == "this" || demonstrative == "these");
+    return kindOfAt(r, t - 2) && (demonstrative == "this" || demonstrative == "these");
 }
 
 std::size_t ClaimExtractor::purposeAgent(const Reading& r, const Sentence& s, const CueHit& hit,

@@ -8,12 +8,10 @@
 namespace rs {
 
 namespace {
+
 // Measures of a concept: "low levels of immunoglobulins" is a finding, its direction part of it.
 constexpr std::array<std::string_view, 4> kMeasures = {"level", "levels", "concentration",
                                                        "concentrations"};
-} // namespace
-
-namespace {
 
 constexpr std::array<std::string_view, 4> kDemonstratives = {"this", "these", "that", "those"};
 
