@@ -119,8 +119,10 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             // "non-pitting edema in the lower extremities", "nodules on the DIP joints": an
             // organ that ends a finding's item stands for the finding before it.
             const bool placed = cue.relation == "localizes_to" || cue.relation == "is_a";
-            const AlignedMention& h = placed ? (forward ? a : b) : findingAt(r, forward ? a : b);
-            const AlignedMention& tl = placed ? (forward ? b : a) : findingAt(r, forward ? b : a);
+            const AlignedMention& h =
+                placed ? (forward ? a : b) : findingAt(r, s, forward ? a : b);
+            const AlignedMention& tl =
+                placed ? (forward ? b : a) : findingAt(r, s, forward ? b : a);
             if (&h == &tl || sameConcept(r, h, tl) || testedOrgan(r, h) || testedOrgan(r, tl))
                 continue; // "increased norepinephrine at the SA node would be seen in ..."
             c.head = h.mention->node;
@@ -161,6 +163,13 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             if (c.relation != "localizes_to" && c.relation != "is_a") {
                 findingWithModifiers(r, s, h, c.head, c.headBegin, c.headText);
                 findingWithModifiers(r, s, tl, c.tail, c.tailBegin, c.tailText);
+                // "the gluteus minimus muscles, which are responsible for stabilizing": a
+                // finding so read is a phrase the KG does not know, and two such ends need
+                // the cue that two phrases need.
+                if (c.head == kNoNode && c.tail == kNoNode &&
+                    (li < r.linkedCount || ri < r.linkedCount) &&
+                    !unlinkedPairAllowed(r, hit, c))
+                    continue;
             }
             if (organOutOfPlace(c, cue.cue)) {
                 // "damage to the bladder or kidneys, leading to bleeding": the relational
@@ -185,6 +194,23 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             claims.push_back(std::move(c));
         }
     }
+}
+
+bool ClaimExtractor::unlinkedPairAllowed(const Reading& r, const CueHit& hit,
+                                         const Claim& c) const {
+    const std::string& relation = lexicon_.relationCues()[hit.cue].relation;
+    const auto words = [&](std::size_t begin, std::size_t end) {
+        std::size_t n = 0;
+        for (const Token& t : r.tokens)
+            n += t.begin >= begin && t.end <= end;
+        return n;
+    };
+    return settings_.bothEndsUnlinked || (hit.labelled && settings_.unlinkedItemLabels) ||
+           std::find(settings_.unlinkedPairRelations.begin(),
+                     settings_.unlinkedPairRelations.end(),
+                     relation) != settings_.unlinkedPairRelations.end() ||
+           (relation == "causes" && words(c.headBegin, c.headEnd) > 1 &&
+            words(c.tailBegin, c.tailEnd) > 1);
 }
 
 bool ClaimExtractor::avoidedObject(const Reading& r, const Sentence& s, const AlignedMention& m) {
@@ -292,6 +318,28 @@ void ClaimExtractor::findingWithModifiers(const Reading& r, const Sentence& s,
                          words::in(kDirections, r.tokens[m.first - 1].norm);
     if (!organ(node) && !analyte)
         return;
+    const std::size_t t = modifiersStart(r, s, m);
+    if (t == m.first)
+        return;
+    // "the proximal muscles", "the left ventricle": words that say which part of the body
+    // leave it a place. Not sizes: "a long face", "small testes" are findings.
+    static constexpr std::array<std::string_view, 24> kPartWords = {
+        "left",        "right",    "upper",   "lower",       "proximal", "distal",
+        "anterior",    "posterior", "inner",  "outer",       "medial",   "lateral",
+        "both",        "entire",   "whole",   "superficial", "deep",     "central",
+        "adjacent",    "surrounding", "internal", "external", "bilateral", "multiple"};
+    bool part = !analyte;
+    for (std::size_t i = t; i < m.first && part; ++i)
+        part = words::in(kPartWords, r.tokens[i].norm);
+    if (part)
+        return;
+    node = kNoNode;
+    begin = r.tokens[t].begin;
+    text = std::string(r.text.substr(begin, m.mention->end - begin));
+}
+
+std::size_t ClaimExtractor::modifiersStart(const Reading& r, const Sentence& s,
+                                           const AlignedMention& m) const {
     // Unlinked modifiers right before it, in the same noun phrase: no closed-class word but
     // vague ones ("swollen red tongue").
     std::size_t t = m.first;
@@ -303,18 +351,16 @@ void ClaimExtractor::findingWithModifiers(const Reading& r, const Sentence& s,
             break;
         --t;
     }
-    if (t == m.first)
-        return;
-    node = kNoNode;
-    begin = r.tokens[t].begin;
-    text = std::string(r.text.substr(begin, m.mention->end - begin));
+    return t;
 }
 
 const ClaimExtractor::AlignedMention& ClaimExtractor::findingAt(const Reading& r,
+                                                                const Sentence& s,
                                                                 const AlignedMention& m) const {
     if (!organ(m.mention->node))
         return m;
-    std::size_t t = m.first;
+    // "nodules on distal interphalangeal joints": the organ's modifiers are part of it.
+    std::size_t t = modifiersStart(r, s, m);
     while (t > 0 && words::in(kDeterminers, r.tokens[t - 1].norm))
         --t;
     if (t < 2)

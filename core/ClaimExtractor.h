@@ -382,7 +382,15 @@ private:
                               NodeId& node, std::size_t& begin, std::string& text) const;
     // "edema in the lower extremities": the finding a preposition before an organ (a KG
     // Anatomy concept) joins it to, when a mention ends right before; m itself otherwise.
-    const AlignedMention& findingAt(const Reading& r, const AlignedMention& m) const;
+    const AlignedMention& findingAt(const Reading& r, const Sentence& s,
+                                    const AlignedMention& m) const;
+    // The first of the unlinked modifiers right before m in its noun phrase ("swollen red"
+    // tongue); m.first when there is none.
+    std::size_t modifiersStart(const Reading& r, const Sentence& s, const AlignedMention& m) const;
+    // Whether a claim whose two ends are phrases the KG does not know may stand on the cue
+    // of hit: a relation of clinical vocabulary, an item label, or causes between phrases of
+    // two words or more (the rule of claimsOfPairs).
+    bool unlinkedPairAllowed(const Reading& r, const CueHit& hit, const Claim& c) const;
     // Whether m is an organ (a KG Anatomy concept) a test is "of" ("a CT scan of the head").
     bool testedOrgan(const Reading& r, const AlignedMention& m) const;
     // Whether the noun at token noun names what its "of" object is: "an episode of syncope",

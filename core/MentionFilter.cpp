@@ -114,12 +114,22 @@ std::size_t genericHeadStart(std::string_view text, const std::vector<Token>& to
     return first;
 }
 
+// A noun that names no concept by itself: the lexicon's generic words ("disease",
+// "disorder") and the nouns that refer back to one ("condition", "symptoms", "findings").
+bool genericNoun(std::string_view w, const Lexicon& lexicon) {
+    static constexpr std::array<std::string_view, 6> kReferringNouns = {
+        "condition", "conditions", "symptom", "symptoms", "finding", "findings"};
+    const PhraseWord* kind = lexicon.phraseWord(std::string(w));
+    return (kind && *kind == PhraseWord::Generic) || words::in(kReferringNouns, w);
+}
+
 } // namespace
 
 std::vector<Mention> dropModifierMentions(std::string_view text, const std::vector<Token>& tokens,
                                           const std::vector<Mention>& mentions,
                                           const Lexicon& lexicon, std::vector<CoverageGap>* gaps,
-                                          std::string_view where, int maxPhraseTokens) {
+                                          std::string_view where, int maxPhraseTokens,
+                                          const std::function<bool(NodeId)>& isOrgan) {
     std::vector<Mention> kept;
     kept.reserve(mentions.size());
     // A dropped mention's phrase, [begin, end) of text, as a coverage gap.
@@ -183,9 +193,17 @@ std::vector<Mention> dropModifierMentions(std::string_view text, const std::vect
         const bool resemblance = m.end <= text.size() && next < tokens.size() &&
                                  text.substr(m.end, tokens[next].begin - m.end) == "-" &&
                                  tokens[next].norm == "like";
-        if (!resemblance && (m.end > text.size() || next >= tokens.size() || nextIsMention ||
+        // "a skin condition", "skin inflammation": an organ before a generic noun or another
+        // concept (not an organ) is its modifier.
+        const bool organModifier =
+            isOrgan && isOrgan(m.node) && next < tokens.size() &&
+            (genericNoun(tokens[next].norm, lexicon) ||
+             (i + 1 < mentions.size() && mentions[i + 1].begin == tokens[next].begin &&
+              !isOrgan(mentions[i + 1].node)));
+        if (!resemblance && (m.end > text.size() || next >= tokens.size() ||
+                             (nextIsMention && !organModifier) ||
                              !joined(text.substr(m.end, tokens[next].begin - m.end)) ||
-                             !headNounLike(text, tokens, next, lexicon))) {
+                             !(headNounLike(text, tokens, next, lexicon) || organModifier))) {
             kept.push_back(m);
             continue;
         }

@@ -9,6 +9,7 @@
 #include "Lexicon.h"
 #include "TextNormalizer.h"
 
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -17,9 +18,11 @@ namespace rs {
 // The mentions of text that are not modifiers, in order. For each one dropped, a coverage
 // gap (where, the whole phrase, "only '<matched>' of it is in the KG") is appended to gaps
 // when gaps is not null. tokens = tokenize(text); mentions ordered and non-overlapping.
+// isOrgan, when given, tells which nodes are places in the body (a KG's Anatomy).
 std::vector<Mention> dropModifierMentions(std::string_view text, const std::vector<Token>& tokens,
                                           const std::vector<Mention>& mentions,
                                           const Lexicon& lexicon, std::vector<CoverageGap>* gaps,
-                                          std::string_view where, int maxPhraseTokens = 4);
+                                          std::string_view where, int maxPhraseTokens = 4,
+                                          const std::function<bool(NodeId)>& isOrgan = {});
 
 } // namespace rs

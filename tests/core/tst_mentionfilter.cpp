@@ -175,6 +175,18 @@ void TestMentionFilter::filter_data() {
         << "Think of chest pain first. Then fever."
         << "chest pain;fever"
         << "";
+    QTest::newRow("an organ before a referring noun is its modifier")
+        << "A heart condition and eye symptoms."
+        << ""
+        << "heart condition;eye symptoms";
+    QTest::newRow("an organ before a generic concept is its modifier")
+        << "Heart disease is common."
+        << ""
+        << "Heart disease;Heart disease";
+    QTest::newRow("a concept before a referring noun stays")
+        << "HIV symptoms and fever."
+        << "HIV;fever"
+        << "";
     QTest::newRow("end of text") << "Given insulin"
                                  << "insulin"
                                  << "";
@@ -186,8 +198,9 @@ void TestMentionFilter::filter() {
     QFETCH(QString, gaps);
     const std::string t = text.toStdString();
     std::vector<CoverageGap> found;
+    const auto organ = [this](NodeId n) { return kb_.nodeKind(n) == "Anatomy"; };
     const auto mentions =
-        dropModifierMentions(t, tokenize(t), kb_.link(t), lexicon_, &found, "output");
+        dropModifierMentions(t, tokenize(t), kb_.link(t), lexicon_, &found, "output", 4, organ);
     QStringList names, gapTexts;
     for (const Mention& m : mentions)
         names << QString::fromStdString(std::string(kb_.nodeName(m.node)));
@@ -201,8 +214,10 @@ void TestMentionFilter::filter() {
     QCOMPARE(names.join(';'), kept);
     QCOMPARE(gapTexts.join(';'), gaps);
     // Without a gap list the same mentions are kept.
-    QCOMPARE(dropModifierMentions(t, tokenize(t), kb_.link(t), lexicon_, nullptr, "output").size(),
-             mentions.size());
+    QCOMPARE(
+        dropModifierMentions(t, tokenize(t), kb_.link(t), lexicon_, nullptr, "output", 4, organ)
+            .size(),
+        mentions.size());
 }
 
 QTEST_APPLESS_MAIN(TestMentionFilter)

@@ -258,6 +258,15 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a finding in an organ is the finding")
         << "Crackles in the lung suggest pneumonia."
         << "[Crackles]|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("a finding in an organ with modifiers is the finding")
+        << "Crackles in the distal lung suggest pneumonia."
+        << "[Crackles]|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("a side of an organ leaves it the organ")
+        << "The left lung suggests pneumonia."
+        << "";
+    QTest::newRow("an organ read as a finding needs a linked other end")
+        << "A swollen lung leads to collapse."
+        << "";
     QTest::newRow("the organ a test is of is no claim end")
         << "E) Biopsy of the lung: This suggests pneumonia."
         << "";
