@@ -97,6 +97,7 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
             const std::size_t firstOfSentence = out.claims.size();
             claimsAtCues(r, s, out.claims);
             claimsOfExamples(text, out.claims, firstOfSentence);
+            placesOfClasses(r, s, out.claims, firstOfSentence);
             gapsOfUnusedCues(r, s, out.gaps);
         }
     }

@@ -150,6 +150,11 @@ private:
     // ClaimLists.cpp).
     void claimsOfExamples(std::string_view text, std::vector<Claim>& claims,
                           std::size_t first) const;
+    // "osteomyelitis, a severe infection of the bone": an is-a claim (from `first` on) whose
+    // class is of, in or on an organ (a KG Anatomy concept) adds that the member localizes
+    // to it (ClaimPlaces.cpp).
+    void placesOfClasses(const Reading& r, const Sentence& s, std::vector<Claim>& claims,
+                         std::size_t first) const;
     // The claims of a cue's heads (left) and tails (right), every pair that may make one
     // (ClaimAssembly.cpp); marks the cue used when both ends of a pair are linked.
     void claimsOfPairs(const Reading& r, const Sentence& s, CueHit& hit,

@@ -258,6 +258,17 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a finding in an organ is the finding")
         << "Crackles in the lung suggest pneumonia."
         << "[Crackles]|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("a class of an organ places its member there")
+        << "Pneumonia is an infection of the lung."
+        << "community-acquired pneumonia|is_a|[infection of the lung]|asserted;"
+           "community-acquired pneumonia|localizes_to|lung|asserted";
+    QTest::newRow("a class on an organ places its member there")
+        << "Pneumonia is a patchy opacity in the lung."
+        << "community-acquired pneumonia|is_a|[patchy opacity]|asserted;"
+           "community-acquired pneumonia|localizes_to|lung|asserted";
+    QTest::newRow("a denied class places nothing")
+        << "Pneumonia is not an infection of the lung."
+        << "";
     QTest::newRow("a finding in an organ with modifiers is the finding")
         << "Crackles in the distal lung suggest pneumonia."
         << "[Crackles]|indicates|community-acquired pneumonia|asserted";
