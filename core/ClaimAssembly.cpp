@@ -170,6 +170,13 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                     (li < r.linkedCount || ri < r.linkedCount) &&
                     !unlinkedPairAllowed(r, hit, c))
                     continue;
+            } else if (c.relation == "is_a") {
+                // "Macroorchidism: This is an enlarged testicle": the class is the finding,
+                // where a class the KG does not know may stand.
+                Claim finding = c;
+                findingWithModifiers(r, s, tl, finding.tail, finding.tailBegin, finding.tailText);
+                if (finding.head != kNoNode || unlinkedPairAllowed(r, hit, finding))
+                    c = std::move(finding);
             }
             if (organOutOfPlace(c, cue.cue)) {
                 // "damage to the bladder or kidneys, leading to bleeding": the relational

@@ -272,6 +272,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a finding in an organ with modifiers is the finding")
         << "Crackles in the distal lung suggest pneumonia."
         << "[Crackles]|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("a class that is an organ with its modifiers is a finding")
+        << "Pneumonia is a swollen lung."
+        << "community-acquired pneumonia|is_a|[swollen lung]|asserted";
     QTest::newRow("a side of an organ leaves it the organ")
         << "The left lung suggests pneumonia."
         << "";
