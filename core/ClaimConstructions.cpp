@@ -84,19 +84,21 @@ bool ClaimExtractor::labelSeparator(std::string_view sep) {
     return hasAny(sep, ":") || (hasAny(sep, "-") && hasAny(sep, " \t"));
 }
 
-std::size_t ClaimExtractor::wordsBetween(const Reading& r, const AlignedMention& a,
-                                         const CueHit& hit) const {
+std::size_t ClaimExtractor::wordsBetween(const Reading& r, const Sentence& s,
+                                         const AlignedMention& a, const CueHit& hit) const {
+    // "persistent pain in the lower limbs, which are symptoms of": the finding's own place
+    // is part of it, no distance to the cue.
+    std::size_t t = std::min(itemEnd(r, s, a), hit.start);
     // "high blood pressure (170/100 mm Hg), which could be related to": a bracketed gloss
     // right after the concept explains it and is no distance to the cue.
-    std::size_t t = a.last;
     if (t < hit.start && hasAny(r.separator(t), "([")) {
         int depth = 0;
-        for (; t < hit.start; ++t) {
+        for (const std::size_t open = t; t < hit.start; ++t) {
             for (char ch : r.separator(t))
                 depth += ch == '(' || ch == '['                  ? 1
                          : (ch == ')' || ch == ']') && depth > 0 ? -1
                                                                  : 0;
-            if (depth == 0 && t > a.last)
+            if (depth == 0 && t > open)
                 break;
         }
     }
@@ -582,8 +584,10 @@ std::size_t ClaimExtractor::itemEnd(const Reading& r, const Sentence& s,
         }
         if (words::in(kDeterminers, w))
             continue;
+        // A cue ends it, not a word a cue starts with ("the lower limbs", not "lower the
+        // risk of").
         if (words::in(kPhraseStops, w) || words::in(kNonConcepts, w) ||
-            lexicon_.relationCuesStartingWith(w))
+            std::any_of(s.hits.begin(), s.hits.end(), [t](const CueHit& h) { return h.start == t; }))
             return m.last;
     }
     return preps == 1 && t > m.last + 1 ? t : m.last;

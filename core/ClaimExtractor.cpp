@@ -338,7 +338,7 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     const bool anaphoricClass = a.first > s.ta && anaphoricClassAt(r, a.first);
     const bool kindOfClass = a.first > s.ta && demonstrativeKindAt(r, a.first);
     std::size_t label = a.mention->node == kNoNode || a.first < from ||
-                                wordsBetween(r, a, hit) > gapMax || pronounBetween ||
+                                wordsBetween(r, s, a, hit) > gapMax || pronounBetween ||
                                 anaphoricClass || kindOfClass
                             ? itemLabelBefore(r, s, hit, from)
                             : 0;
@@ -377,7 +377,7 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
         --k;
     if (label != 0)
         k = label;
-    else if (subject == 0 && (a.first < from || wordsBetween(r, a, hit) > gapMax ||
+    else if (subject == 0 && (a.first < from || wordsBetween(r, s, a, hit) > gapMax ||
                               pronounBetween || anaphoricClass))
         return out;
     // "A) Anti-SS-B antibody: associated with Sjogren syndrome": a label that opens the

@@ -230,7 +230,8 @@ private:
     std::size_t itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
                                 std::size_t from) const;
     // Words from the end of a to the cue, a bracketed gloss right after a left out.
-    std::size_t wordsBetween(const Reading& r, const AlignedMention& a, const CueHit& hit) const;
+    std::size_t wordsBetween(const Reading& r, const Sentence& s, const AlignedMention& a,
+                             const CueHit& hit) const;
     // "A) X: This ..., but it does not explain Y": the same for a pronoun that opens a later
     // clause of a sentence with an item label.
     std::size_t clauseLabel(const Reading& r, const Sentence& s, const CueHit& hit) const;

@@ -332,8 +332,10 @@ void ClaimExtractor::listHeads(const Reading& r, const Sentence& s, const CueHit
     // clause support D together, not C alone. The list is the previous cue's object, so the
     // preposition before it is the cue's, not one whose object a relative clause passes
     // over (clauseAntecedent).
+    // The last finding's own place goes with it ("and persistent pain in the lower limbs,
+    // which are symptoms of").
     if (!prevRight.empty() && left.size() == 1 && left.back() == prevRight.back() &&
-        listAntecedent(r, r.aligned[left.back()].last, hit)) {
+        listAntecedent(r, itemEnd(r, s, r.aligned[left.back()]), hit)) {
         left = prevRight;
         pattern = ClaimPattern::RelativeClause;
     } else if (clauseAntecedent(r, s, left, hit)) {

@@ -281,6 +281,17 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("an organ read as a finding needs a linked other end")
         << "A swollen lung leads to collapse."
         << "";
+    QTest::newRow("a finding's own place is no distance to the relative clause")
+        << "He has severe cough in the lower chest, which is a symptom of pneumonia."
+        << "community-acquired pneumonia|presents_with|cough|asserted";
+    QTest::newRow("a word a cue starts with in a finding's place is no cue")
+        << "He has rash in the common areas, which is a symptom of pneumonia."
+        << "community-acquired pneumonia|presents_with|rash|asserted";
+    QTest::newRow("a list whose last finding has a place, before a relative clause")
+        << "He has fever, rash, and cough in the common areas, which are symptoms of pneumonia."
+        << "community-acquired pneumonia|presents_with|fever|asserted;"
+           "community-acquired pneumonia|presents_with|rash|asserted;"
+           "community-acquired pneumonia|presents_with|cough|asserted";
     QTest::newRow("the organ a test is of is no claim end")
         << "E) Biopsy of the lung: This suggests pneumonia."
         << "";
