@@ -292,6 +292,9 @@ void TestUnlinkedClaims::extract_data() {
         << "community-acquired pneumonia|presents_with|fever|asserted;"
            "community-acquired pneumonia|presents_with|rash|asserted;"
            "community-acquired pneumonia|presents_with|cough|asserted";
+    QTest::newRow("the degree of a qualifier leads the copula to the cue")
+        << "Asthma is a less common cause of wheezing."
+        << "asthma|causes|wheezing|asserted";
     QTest::newRow("the organ a test is of is no claim end")
         << "E) Biopsy of the lung: This suggests pneumonia."
         << "";
