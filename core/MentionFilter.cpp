@@ -15,11 +15,14 @@ bool endsWith(std::string_view w, std::string_view suffix) {
            w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Only white space or a hyphen between two words keeps them in one noun phrase.
+// Only white space or a hyphen between two words keeps them in one noun phrase; a dash
+// with white space around it separates ("C) Vitamin C deficiency - This can cause").
 bool joined(std::string_view separator) {
-    return !separator.empty() && std::all_of(separator.begin(), separator.end(), [](char c) {
-        return c == ' ' || c == '\t' || c == '-';
-    });
+    const bool dash = separator.find('-') != std::string_view::npos;
+    const bool space = separator.find_first_of(" \t") != std::string_view::npos;
+    return !separator.empty() && !(dash && space) &&
+           std::all_of(separator.begin(), separator.end(),
+                       [](char c) { return c == ' ' || c == '\t' || c == '-'; });
 }
 
 // Whether a cue of the list matches the tokens at i ("raise" alone does not stop a phrase

@@ -171,6 +171,10 @@ void TestMentionFilter::filter_data() {
         << "A) Leg elevation: This might help."
         << ""
         << "Leg elevation";
+    QTest::newRow("a spaced dash ends the phrase, not its head noun")
+        << "C) Insulin deficiency - This is rare."
+        << ""
+        << "Insulin deficiency";
     QTest::newRow("an adverb after a concept is no head noun")
         << "Think of chest pain first. Then fever."
         << "chest pain;fever"
