@@ -817,9 +817,18 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
                example));
     // "suggests a possible urinary tract infection": a hedge that modifies the tail hedges
     // the relation to it.
+    // Also over the vague words the tail's phrase leaves out ("a possible underlying immune
+    // system dysfunction").
     if (b.first > cue.start + cue.len) {
+        std::size_t m = b.first - 1;
+        while (m > cue.start + cue.len && r.softJoin(m + 1) && !r.linked(m - 1) &&
+               lexicon_.phraseWord(r.tokens[m - 1].norm) &&
+               *lexicon_.phraseWord(r.tokens[m - 1].norm) == PhraseWord::Vague &&
+               lexicon_.phraseWord(r.tokens[m].norm) &&
+               *lexicon_.phraseWord(r.tokens[m].norm) == PhraseWord::Vague)
+            --m;
         bool modifierNegated = false, modifierHedged = false;
-        scanPolarity(r, nullptr, b.first - 1, b.first, modifierNegated, modifierHedged);
+        scanPolarity(r, nullptr, m, b.first, modifierNegated, modifierHedged);
         hedged = hedged || modifierHedged;
     }
     // "would lead to A and potentially B": a hedge after the coordinator is B's alone.

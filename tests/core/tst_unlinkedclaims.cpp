@@ -295,6 +295,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("the degree of a qualifier leads the copula to the cue")
         << "Asthma is a less common cause of wheezing."
         << "asthma|causes|wheezing|asserted";
+    QTest::newRow("a hedge before the tail's left-out vague words hedges the claim")
+        << "Wheezing suggests a possible underlying airway disorder."
+        << "wheezing|indicates|[airway disorder]|hedged";
     QTest::newRow("the organ a test is of is no claim end")
         << "E) Biopsy of the lung: This suggests pneumonia."
         << "";
