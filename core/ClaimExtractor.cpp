@@ -202,9 +202,12 @@ void ClaimExtractor::addPhraseMentions(Reading& r, Sentence& s) const {
         }
         if (depth > 0 || (c.holdsLinked && !absorbMentions(r, s, c.first, c.last)))
             continue;
-        // "a rare and aggressive type of Y": a kind noun before "of" names no class, Y does.
+        // "a rare and aggressive type of Y": a kind noun before "of" names no class, Y does;
+        // "recurrent episodes of Y": a count of events names none either ("manic episodes"
+        // does).
         if (c.last < s.tb && r.tokens[c.last].norm == "of" &&
-            words::in(words::kSubsumptionNouns, r.tokens[c.last - 1].norm))
+            (words::in(words::kSubsumptionNouns, r.tokens[c.last - 1].norm) ||
+             words::in(kEpisodeNouns, r.tokens[c.last - 1].norm)))
             continue;
         lastChunkEnd = c.last;
         Mention m;

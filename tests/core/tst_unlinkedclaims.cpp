@@ -298,6 +298,12 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a hedge before the tail's left-out vague words hedges the claim")
         << "Wheezing suggests a possible underlying airway disorder."
         << "wheezing|indicates|[airway disorder]|hedged";
+    QTest::newRow("episodes of a finding are the finding")
+        << "Asthma presents with recurrent episodes of wheezing."
+        << "asthma|presents_with|wheezing|asserted";
+    QTest::newRow("episodes of a phrase are the phrase")
+        << "Asthma presents with recurrent episodes of airway narrowing."
+        << "asthma|presents_with|[airway narrowing]|asserted";
     QTest::newRow("the organ a test is of is no claim end")
         << "E) Biopsy of the lung: This suggests pneumonia."
         << "";
