@@ -845,7 +845,8 @@ std::vector<std::size_t> ClaimExtractor::copularComplement(const Reading& r, con
     if (k == s.mentions.size())
         return {};
     const AlignedMention& v = r.aligned[s.mentions[k]];
-    for (std::size_t w = u + 1; w < v.first; ++w)
+    // "is cervical trauma": unlinked modifiers of the concept are part of it.
+    for (std::size_t w = u + 1, end = std::max(u + 1, premodifiersFrom(r, v)); w < end; ++w)
         if (!r.softJoin(w) ||
             !(words::in(kDeterminers, r.tokens[w].norm) || words::in(kFillers, r.tokens[w].norm) ||
               r.tokens[w].norm == "not" || words::adverb(r.tokens[w].norm)))

@@ -304,6 +304,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("episodes of a phrase are the phrase")
         << "Asthma presents with recurrent episodes of airway narrowing."
         << "asthma|presents_with|[airway narrowing]|asserted";
+    QTest::newRow("a copula's complement with modifiers of its own")
+        << "The most common cause of wheezing is allergic asthma."
+        << "asthma|causes|wheezing|asserted";
     QTest::newRow("the organ a test is of is no claim end")
         << "E) Biopsy of the lung: This suggests pneumonia."
         << "";
