@@ -97,9 +97,13 @@ bool ClaimExtractor::coordinated(const Reading& r, const AlignedMention& p,
             "level", "levels", "value", "values", "count", "concentration"};
         if (t == p.last && words::in(kMeasures, w) && r.softJoin(t))
             continue;
+        // "such as dopamine, and administering albumin": so does a verb in -ing right
+        // before q ("and worsening dyspnea" is a modifier, no verb of the lexicon).
         if (words::in(kPhraseStops, w) || words::in(words::kRelativePronouns, w) ||
             words::in(kNonConcepts, w) ||
             (kind && *kind == PhraseWord::Verb && next && *next == PhraseWord::Determiner) ||
+            (kind && *kind == PhraseWord::Verb && w.ends_with("ing") && t + 1 == q.first &&
+             words::in(kCoordinators, r.tokens[t - 1].norm)) ||
             ++unlinked > kMaxUnlinked)
             return false;
         ++modifiers;

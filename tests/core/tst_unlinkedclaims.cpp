@@ -307,6 +307,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a copula's complement with modifiers of its own")
         << "The most common cause of wheezing is allergic asthma."
         << "asthma|causes|wheezing|asserted";
+    QTest::newRow("a verb in -ing after the coordinator opens a predicate, no list item")
+        << "Options include bronchodilators such as albuterol, and administering azithromycin."
+        << "albuterol|is_a|[bronchodilators]|asserted";
     QTest::newRow("the organ a test is of is no claim end")
         << "E) Biopsy of the lung: This suggests pneumonia."
         << "";
