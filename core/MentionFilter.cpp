@@ -88,11 +88,13 @@ std::size_t genericHeadStart(std::string_view text, const std::vector<Token>& to
                              int maxPhraseTokens) {
     if (at == 0 || at >= tokens.size() || tokens[at].begin != m.begin || tokens[at].end != m.end)
         return at;
-    // "HPV infection", "Trichomonas vaginalis infection": the KG's bare Infection is only the
-    // class of what the text names.
+    // "HPV infection", "Trichomonas vaginalis infection", "irreversible cell injury": the
+    // KG's bare Infection and Injury are only the class of what the text names.
+    static constexpr std::array<std::string_view, 4> kBareClasses = {"infection", "infections",
+                                                                     "injury", "injuries"};
     const PhraseWord* head = lexicon.phraseWord(tokens[at].norm);
-    const bool bareInfection = tokens[at].norm == "infection" || tokens[at].norm == "infections";
-    if (head == nullptr || (*head != PhraseWord::Generic && !bareInfection))
+    const bool bareClass = words::in(kBareClasses, tokens[at].norm);
+    if ((head == nullptr && !bareClass) || (head && *head != PhraseWord::Generic && !bareClass))
         return at;
     // A word joined by white space, a hyphen or a possessive ("Menetrier's disease").
     const auto joinedOrPossessive = [&](std::size_t t) {

@@ -31,6 +31,7 @@ void TestMentionFilter::initTestCase() {
     kb_.add("rubella", "Disease");
     kb_.add("infection", "Disease");
     kb_.add("overdose", "Disease");
+    kb_.add("injury", "Disease");
     lexicon_.addPhraseWord(PhraseWord::Generic, "syndrome");
     lexicon_.addPhraseWord(PhraseWord::Generic, "disease");
     lexicon_.addPhraseWord(PhraseWord::Determiner, "the");
@@ -158,6 +159,13 @@ void TestMentionFilter::filter_data() {
         << "Trichomonas vaginalis infection is treated."
         << ""
         << "Trichomonas vaginalis infection";
+    QTest::newRow("injury after a name the KG lacks is only its class")
+        << "Irreversible cell injury occurs."
+        << ""
+        << "Irreversible cell injury";
+    QTest::newRow("injury standing alone stays") << "The injury healed."
+                                                 << "injury"
+                                                 << "";
     QTest::newRow("infection after a vague word stays") << "An underlying infection is treated."
                                                         << "infection"
                                                         << "";
