@@ -409,13 +409,14 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     const auto& tokens = r.tokens;
     // "X causes inflammation of Y", "X is a common symptom of Y": the tail is the argument
     // of an unlinked noun, not of the cue ("a severe form of Y" still is).
-    // "leads to the development of Y", "presents with episodes of Y" are about Y.
+    // "leads to the development of Y", "presents with episodes of Y", "suggests the presence
+    // of Y" are about Y.
     for (std::size_t t = objectStart(r, s, cue.start + cue.len); t < b.first; ++t)
         if (words::in(words::kArgumentPrepositions, tokens[t].norm) &&
             !(t > cue.start + cue.len && tokens[t].norm == "of" &&
               (words::in(words::kSubsumptionNouns, tokens[t - 1].norm) ||
                words::in(kOnsetNouns, tokens[t - 1].norm) ||
-               words::in(kEpisodeNouns, tokens[t - 1].norm))))
+               words::in(kEpisodeNouns, tokens[t - 1].norm) || tokens[t - 1].norm == "presence")))
             return false; // not "can cause a similar presentation to Y"
     // "symptoms of RA, such as wrist pain": the first concept is the argument of an
     // unlinked noun before it, so the cue is about that noun, not the concept.

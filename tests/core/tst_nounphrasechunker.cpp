@@ -197,6 +197,9 @@ void TestNounPhraseChunker::chunk_data() {
                                           << "sore throat";
     QTest::newRow("spaced dash") << "EBV - the virus"
                                  << "EBV|virus";
+    QTest::newRow("an irregular participle after a form of be is a verb")
+        << "crackles are heard on the left and the murmur heard best at the apex"
+        << "crackles|murmur heard best|apex";
     QTest::newRow("a word after a modal is a verb")
         << "the sphincter muscle will constrict and atrial myxomas can also embolize"
         << "sphincter muscle|atrial myxomas";

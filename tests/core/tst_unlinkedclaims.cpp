@@ -310,6 +310,12 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a verb in -ing after the coordinator opens a predicate, no list item")
         << "Options include bronchodilators such as albuterol, and administering azithromycin."
         << "albuterol|is_a|[bronchodilators]|asserted";
+    QTest::newRow("how a finding was observed is no distance to the relative clause")
+        << "Wheezing was noted on repeat examination, which suggests asthma."
+        << "wheezing|indicates|asthma|asserted";
+    QTest::newRow("the presence of a concept is the concept")
+        << "Wheezing suggests the presence of asthma."
+        << "wheezing|indicates|asthma|asserted";
     QTest::newRow("the organ a test is of is no claim end")
         << "E) Biopsy of the lung: This suggests pneumonia."
         << "";
