@@ -124,6 +124,10 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
             const auto& cueTokens = lexicon_.relationCues()[ci].tokens;
             if (cueTokens.size() == 1 && cueTokens[0] == "like" && examplesMarker(r, s, t) == 0)
                 continue;
+            // "a defect where there is a hole in the wall": "there is" states that something
+            // exists, it classes nothing.
+            if (t > s.ta && r.tokens[t - 1].norm == "there" && lexicon_.relationCues()[ci].relation == "is_a")
+                continue;
             // "one possible cause could be X", "a common trigger": the noun, no verb cue.
             if (cueTokens.size() == 1 && t > s.ta && words::in(kNounVerbs, cueTokens[0]) &&
                 (words::in(kDeterminers, r.tokens[t - 1].norm) ||

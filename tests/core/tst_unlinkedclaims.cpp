@@ -316,6 +316,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("the presence of a concept is the concept")
         << "Wheezing suggests the presence of asthma."
         << "wheezing|indicates|asthma|asserted";
+    QTest::newRow("there is a Y classes nothing")
+        << "Pneumonia is a lung disease where there is a patchy opacity."
+        << "community-acquired pneumonia|is_a|lung disease|asserted";
     QTest::newRow("the organ a test is of is no claim end")
         << "E) Biopsy of the lung: This suggests pneumonia."
         << "";
