@@ -119,8 +119,7 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             // "non-pitting edema in the lower extremities", "nodules on the DIP joints": an
             // organ that ends a finding's item stands for the finding before it.
             const bool placed = cue.relation == "localizes_to" || cue.relation == "is_a";
-            const AlignedMention& h =
-                placed ? (forward ? a : b) : findingAt(r, s, forward ? a : b);
+            const AlignedMention& h = placed ? (forward ? a : b) : findingAt(r, s, forward ? a : b);
             const AlignedMention& tl =
                 placed ? (forward ? b : a) : findingAt(r, s, forward ? b : a);
             if (&h == &tl || sameConcept(r, h, tl) || testedOrgan(r, h) || testedOrgan(r, tl))
@@ -158,36 +157,8 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                 std::swap(c.headText, c.tailText);
                 c.relation = "localizes_to";
             }
-            // "tea-colored urine", "enlarged cheeks": an organ with the words that make it
-            // a finding is that finding, which the KG does not know.
-            if (c.relation != "localizes_to" && c.relation != "is_a") {
-                findingWithModifiers(r, s, h, c.head, c.headBegin, c.headText);
-                findingWithModifiers(r, s, tl, c.tail, c.tailBegin, c.tailText);
-                // "the gluteus minimus muscles, which are responsible for stabilizing": a
-                // finding so read is a phrase the KG does not know, and two such ends need
-                // the cue that two phrases need.
-                if (c.head == kNoNode && c.tail == kNoNode &&
-                    (li < r.linkedCount || ri < r.linkedCount) &&
-                    !unlinkedPairAllowed(r, hit, c))
-                    continue;
-            } else if (c.relation == "is_a") {
-                // "Macroorchidism: This is an enlarged testicle": the class is the finding,
-                // where a class the KG does not know may stand.
-                Claim finding = c;
-                findingWithModifiers(r, s, tl, finding.tail, finding.tailBegin, finding.tailText);
-                if (finding.head != kNoNode || unlinkedPairAllowed(r, hit, finding))
-                    c = std::move(finding);
-            }
-            if (organOutOfPlace(c, cue.cue)) {
-                // "damage to the bladder or kidneys, leading to bleeding": the relational
-                // noun's phrase is the end; an organ alone is none.
-                if (organ(c.head))
-                    placeOfRelationalNoun(r, s, h, c.head, c.headBegin, c.headText);
-                if (organ(c.tail))
-                    placeOfRelationalNoun(r, s, tl, c.tail, c.tailBegin, c.tailText);
-                if (organ(c.head) || organ(c.tail))
-                    continue;
-            }
+            if (!readOrganEnds(r, s, hit, li < r.linkedCount || ri < r.linkedCount, h, tl, c))
+                continue;
             c.polarity = hit.likelihood                  ? *hit.likelihood
                          : examplesCue || hit.appositive ? classPolarity(r, b, hit)
                                                          : polarityOf(r, s, a, b, hit);
@@ -203,6 +174,40 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
     }
 }
 
+bool ClaimExtractor::readOrganEnds(const Reading& r, const Sentence& s, const CueHit& hit,
+                                   bool anyLinked, const AlignedMention& h,
+                                   const AlignedMention& tl, Claim& c) const {
+    // "tea-colored urine", "enlarged cheeks": an organ with the words that make it
+    // a finding is that finding, which the KG does not know.
+    if (c.relation != "localizes_to" && c.relation != "is_a") {
+        findingWithModifiers(r, s, h, c.head, c.headBegin, c.headText);
+        findingWithModifiers(r, s, tl, c.tail, c.tailBegin, c.tailText);
+        // "the gluteus minimus muscles, which are responsible for stabilizing": a
+        // finding so read is a phrase the KG does not know, and two such ends need
+        // the cue that two phrases need.
+        if (c.head == kNoNode && c.tail == kNoNode && anyLinked && !unlinkedPairAllowed(r, hit, c))
+            return false;
+    } else if (c.relation == "is_a") {
+        // "Macroorchidism: This is an enlarged testicle": the class is the finding,
+        // where a class the KG does not know may stand.
+        Claim finding = c;
+        findingWithModifiers(r, s, tl, finding.tail, finding.tailBegin, finding.tailText);
+        if (finding.head != kNoNode || unlinkedPairAllowed(r, hit, finding))
+            c = std::move(finding);
+    }
+    if (organOutOfPlace(c, lexicon_.relationCues()[hit.cue].cue)) {
+        // "damage to the bladder or kidneys, leading to bleeding": the relational
+        // noun's phrase is the end; an organ alone is none.
+        if (organ(c.head))
+            placeOfRelationalNoun(r, s, h, c.head, c.headBegin, c.headText);
+        if (organ(c.tail))
+            placeOfRelationalNoun(r, s, tl, c.tail, c.tailBegin, c.tailText);
+        if (organ(c.head) || organ(c.tail))
+            return false;
+    }
+    return true;
+}
+
 bool ClaimExtractor::unlinkedPairAllowed(const Reading& r, const CueHit& hit,
                                          const Claim& c) const {
     const std::string& relation = lexicon_.relationCues()[hit.cue].relation;
@@ -213,8 +218,7 @@ bool ClaimExtractor::unlinkedPairAllowed(const Reading& r, const CueHit& hit,
         return n;
     };
     return settings_.bothEndsUnlinked || (hit.labelled && settings_.unlinkedItemLabels) ||
-           std::find(settings_.unlinkedPairRelations.begin(),
-                     settings_.unlinkedPairRelations.end(),
+           std::find(settings_.unlinkedPairRelations.begin(), settings_.unlinkedPairRelations.end(),
                      relation) != settings_.unlinkedPairRelations.end() ||
            (relation == "causes" && words(c.headBegin, c.headEnd) > 1 &&
             words(c.tailBegin, c.tailEnd) > 1);
@@ -331,10 +335,10 @@ void ClaimExtractor::findingWithModifiers(const Reading& r, const Sentence& s,
     // "the proximal muscles", "the left ventricle": words that say which part of the body
     // leave it a place. Not sizes: "a long face", "small testes" are findings.
     static constexpr std::array<std::string_view, 24> kPartWords = {
-        "left",        "right",    "upper",   "lower",       "proximal", "distal",
-        "anterior",    "posterior", "inner",  "outer",       "medial",   "lateral",
-        "both",        "entire",   "whole",   "superficial", "deep",     "central",
-        "adjacent",    "surrounding", "internal", "external", "bilateral", "multiple"};
+        "left",     "right",       "upper",    "lower",       "proximal",  "distal",
+        "anterior", "posterior",   "inner",    "outer",       "medial",    "lateral",
+        "both",     "entire",      "whole",    "superficial", "deep",      "central",
+        "adjacent", "surrounding", "internal", "external",    "bilateral", "multiple"};
     bool part = !analyte;
     for (std::size_t i = t; i < m.first && part; ++i)
         part = words::in(kPartWords, r.tokens[i].norm);
@@ -361,8 +365,7 @@ std::size_t ClaimExtractor::modifiersStart(const Reading& r, const Sentence& s,
     return t;
 }
 
-const ClaimExtractor::AlignedMention& ClaimExtractor::findingAt(const Reading& r,
-                                                                const Sentence& s,
+const ClaimExtractor::AlignedMention& ClaimExtractor::findingAt(const Reading& r, const Sentence& s,
                                                                 const AlignedMention& m) const {
     if (!organ(m.mention->node))
         return m;

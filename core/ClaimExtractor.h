@@ -374,6 +374,11 @@ private:
     static bool avoidedObject(const Reading& r, const Sentence& s, const AlignedMention& m);
     // Whether node is an organ: a KG concept of kind Anatomy (false without a KB).
     bool organ(NodeId node) const;
+    // Whether node is a drug (a KG Compound or Pharmacologic Class).
+    bool drug(NodeId node) const;
+    // Whether hit's cue relates a drug, as its head, to what it acts on (treats, prevents,
+    // targets, contraindicated_for).
+    bool drugRelation(const CueHit& hit) const;
     // Whether a claim puts an organ where no place can be (a cause, an effect, a finding).
     bool organOutOfPlace(const Claim& c, std::string_view cue) const;
     // "damage to the kidneys", "tumors of the pituitary": the relational noun's phrase ending
@@ -397,6 +402,12 @@ private:
     // of hit: a relation of clinical vocabulary, an item label, or causes between phrases of
     // two words or more (the rule of claimsOfPairs).
     bool unlinkedPairAllowed(const Reading& r, const CueHit& hit, const Claim& c) const;
+    // The ends of claim c (from mentions h and tl) where they are organs: an organ with the
+    // words that make it a finding is that finding; an organ out of place is dropped, or
+    // gives way to the relational noun it is the place of. False when c makes no claim.
+    // anyLinked: whether the pair had a KG concept at either end.
+    bool readOrganEnds(const Reading& r, const Sentence& s, const CueHit& hit, bool anyLinked,
+                       const AlignedMention& h, const AlignedMention& tl, Claim& c) const;
     // Whether m is an organ (a KG Anatomy concept) a test is "of" ("a CT scan of the head").
     bool testedOrgan(const Reading& r, const AlignedMention& m) const;
     // Whether the noun at token noun names what its "of" object is: "an episode of syncope",

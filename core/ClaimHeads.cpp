@@ -47,6 +47,20 @@ std::size_t ClaimExtractor::timePrepositionBefore(const Reading& r, std::size_t 
     return t > 0 && words::in(kTimePrepositions, r.tokens[t - 1].norm) ? t - 1 : 0;
 }
 
+bool ClaimExtractor::drug(NodeId node) const {
+    if (kb_ == nullptr || node == kNoNode)
+        return false;
+    const std::string_view kind = kb_->nodeKind(node);
+    return kind == "Compound" || kind == "Pharmacologic Class";
+}
+
+bool ClaimExtractor::drugRelation(const CueHit& hit) const {
+    const RelationCue& c = lexicon_.relationCues()[hit.cue];
+    return c.direction == CueDirection::Forward &&
+           (c.relation == "treats" || c.relation == "prevents" || c.relation == "targets" ||
+            c.relation == "contraindicated_for");
+}
+
 ClaimExtractor::HeadNoun ClaimExtractor::cueHeadNoun(const Reading& r, const Sentence& s,
                                                      const CueHit& hit, std::size_t k,
                                                      std::size_t from) const {
@@ -77,6 +91,10 @@ ClaimExtractor::HeadNoun ClaimExtractor::cueHeadNoun(const Reading& r, const Sen
     // examples ("therapy with dopamine agonists such as").
     const bool anyPreposition =
         s.mentions[k - 1] >= r.linkedCount && examplesMarker(r, s, hit.start) == 0;
+    // "a documented allergy to albendazole, which is a common treatment for": a drug's
+    // relation is said of the drug, not of the noun before it.
+    if (relative && drug(n2.mention->node) && drugRelation(hit))
+        return HeadNoun::Next;
     const bool before = (relative && nounHead(r, s, k - 1, from, true) != k - 1) ||
                         (!comma && nounHead(r, s, k - 1, from, anyPreposition) != k - 1);
     return before ? HeadNoun::Before : HeadNoun::Next;

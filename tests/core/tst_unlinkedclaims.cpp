@@ -319,6 +319,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("there is a Y classes nothing")
         << "Pneumonia is a lung disease where there is a patchy opacity."
         << "community-acquired pneumonia|is_a|lung disease|asserted";
+    QTest::newRow("a drug after a noun and its preposition heads a drug's relative clause")
+        << "He has an allergy to amoxicillin, which is a treatment for pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted";
     QTest::newRow("the organ a test is of is no claim end")
         << "E) Biopsy of the lung: This suggests pneumonia."
         << "";
