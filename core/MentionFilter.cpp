@@ -90,8 +90,9 @@ std::size_t genericHeadStart(std::string_view text, const std::vector<Token>& to
         return at;
     // "HPV infection", "Trichomonas vaginalis infection", "irreversible cell injury": the
     // KG's bare Infection and Injury are only the class of what the text names.
-    static constexpr std::array<std::string_view, 4> kBareClasses = {"infection", "infections",
-                                                                     "injury", "injuries"};
+    static constexpr std::array<std::string_view, 8> kBareClasses = {
+        "infection", "infections", "injury", "injuries",
+        "carcinoma", "carcinomas", "tumor",  "tumors"};
     const PhraseWord* head = lexicon.phraseWord(tokens[at].norm);
     const bool bareClass = words::in(kBareClasses, tokens[at].norm);
     if ((head == nullptr && !bareClass) || (head && *head != PhraseWord::Generic && !bareClass))
@@ -205,10 +206,10 @@ std::vector<Mention> dropModifierMentions(std::string_view text, const std::vect
             (genericNoun(tokens[next].norm, lexicon) ||
              (i + 1 < mentions.size() && mentions[i + 1].begin == tokens[next].begin &&
               !isOrgan(mentions[i + 1].node)));
-        if (!resemblance && (m.end > text.size() || next >= tokens.size() ||
-                             (nextIsMention && !organModifier) ||
-                             !joined(text.substr(m.end, tokens[next].begin - m.end)) ||
-                             !(headNounLike(text, tokens, next, lexicon) || organModifier))) {
+        if (!resemblance &&
+            (m.end > text.size() || next >= tokens.size() || (nextIsMention && !organModifier) ||
+             !joined(text.substr(m.end, tokens[next].begin - m.end)) ||
+             !(headNounLike(text, tokens, next, lexicon) || organModifier))) {
             kept.push_back(m);
             continue;
         }

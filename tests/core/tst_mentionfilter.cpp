@@ -32,6 +32,7 @@ void TestMentionFilter::initTestCase() {
     kb_.add("infection", "Disease");
     kb_.add("overdose", "Disease");
     kb_.add("injury", "Disease");
+    kb_.add("carcinoma", "Disease");
     lexicon_.addPhraseWord(PhraseWord::Generic, "syndrome");
     lexicon_.addPhraseWord(PhraseWord::Generic, "disease");
     lexicon_.addPhraseWord(PhraseWord::Determiner, "the");
@@ -163,6 +164,10 @@ void TestMentionFilter::filter_data() {
         << "Irreversible cell injury occurs."
         << ""
         << "Irreversible cell injury";
+    QTest::newRow("carcinoma after a name the KG lacks is only its class")
+        << "Medullary carcinoma is rare."
+        << ""
+        << "Medullary carcinoma";
     QTest::newRow("injury standing alone stays") << "The injury healed."
                                                  << "injury"
                                                  << "";
