@@ -96,6 +96,7 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                                                 (b.holdsLinked && a.last - a.first > 1) ||
                                                 (a.last - a.first > 1 && b.last - b.first > 1 &&
                                                  cue.tokens.back() != "for"))) &&
+                 !(explicitCue && a.last - a.first > 1 && b.last - b.first > 1) &&
                  !settings_.bothEndsUnlinked && !(hit.labelled && settings_.unlinkedItemLabels) &&
                  !(examplesCue && namesClinicalClass(r, a)) &&
                  !(cue.relation == "is_a" && forward && namesClinicalClass(r, b)) &&
@@ -104,7 +105,8 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                            cue.relation) == settings_.unlinkedPairRelations.end()) ||
                 ((li >= r.linkedCount || ri >= r.linkedCount) &&
                  !(hit.labelled && settings_.unlinkedItemLabels && ri < r.linkedCount) &&
-                 !(explicitCue && (li < r.linkedCount || ri < r.linkedCount)) &&
+                 !(explicitCue && (li < r.linkedCount || ri < r.linkedCount ||
+                                   (a.last - a.first > 1 && b.last - b.first > 1))) &&
                  std::find(settings_.linkedOnlyRelations.begin(),
                            settings_.linkedOnlyRelations.end(),
                            cue.relation) != settings_.linkedOnlyRelations.end()))

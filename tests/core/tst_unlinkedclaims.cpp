@@ -322,6 +322,12 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a drug after a noun and its preposition heads a drug's relative clause")
         << "He has an allergy to amoxicillin, which is a treatment for pneumonia."
         << "amoxicillin|treats|community-acquired pneumonia|asserted";
+    QTest::newRow("an explicit association between two phrases of two words")
+        << "Airway epithelial shedding is not associated with bronchial hyperreactivity."
+        << "[Airway epithelial shedding]|associated_with|[bronchial hyperreactivity]|negated";
+    QTest::newRow("no association between two one-word phrases")
+        << "Shedding is associated with exacerbations."
+        << "";
     QTest::newRow("the organ a test is of is no claim end")
         << "E) Biopsy of the lung: This suggests pneumonia."
         << "";
