@@ -159,6 +159,8 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                 std::swap(c.headText, c.tailText);
                 c.relation = "localizes_to";
             }
+            absentFinding(r, h, c.head, c.headBegin, c.headText);
+            absentFinding(r, tl, c.tail, c.tailBegin, c.tailText);
             if (!readOrganEnds(r, s, hit, li < r.linkedCount || ri < r.linkedCount, h, tl, c))
                 continue;
             c.polarity = hit.likelihood                  ? *hit.likelihood

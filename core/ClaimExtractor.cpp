@@ -126,7 +126,8 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
                 continue;
             // "a defect where there is a hole in the wall": "there is" states that something
             // exists, it classes nothing.
-            if (t > s.ta && r.tokens[t - 1].norm == "there" && lexicon_.relationCues()[ci].relation == "is_a")
+            if (t > s.ta && r.tokens[t - 1].norm == "there" &&
+                lexicon_.relationCues()[ci].relation == "is_a")
                 continue;
             // "one possible cause could be X", "a common trigger": the noun, no verb cue.
             if (cueTokens.size() == 1 && t > s.ta && words::in(kNounVerbs, cueTokens[0]) &&
@@ -722,7 +723,7 @@ void ClaimExtractor::scanPolarity(const Reading& r, const AlignedMention* skip, 
             if (r.matches(pc.tokens, t, to)) {
                 // "fever and absent reflexes suggest": the negation is the finding's.
                 if (!(pc.polarity == Polarity::Negated && words::in(kFindingNegators, pc.cue) &&
-                      opensMention(r, t + pc.tokens.size(), to)))
+                      opensMention(r, t + pc.tokens.size(), r.tokens.size())))
                     (pc.polarity == Polarity::Negated ? negated : hedged) = true;
                 step = pc.tokens.size();
                 break;
@@ -755,12 +756,30 @@ bool ClaimExtractor::negatesMention(const Reading& r, const Sentence& s,
         const auto* cands = lexicon_.polarityCuesStartingWith(r.tokens[at].norm);
         for (std::size_t pi : cands ? *cands : std::vector<std::size_t>{}) {
             const PolarityCue& pc = lexicon_.polarityCues()[pi];
+            // "absent reflexes" is a finding of its own (absentFinding), no denied one.
             if (pc.polarity == Polarity::Negated && pc.tokens.size() == len &&
-                r.matches(pc.tokens, at, end) && words::in(kFindingNegators, pc.cue))
+                r.matches(pc.tokens, at, end) && words::in(kFindingNegators, pc.cue) &&
+                pc.cue != "absent")
                 return true;
         }
     }
     return false;
+}
+
+void ClaimExtractor::absentFinding(const Reading& r, const AlignedMention& m, NodeId& node,
+                                   std::size_t& begin, std::string& text) {
+    // "absent deep tendon reflexes are characteristic of", "can cause absent reflexes": the
+    // absence is the finding, which the KG does not know.
+    std::size_t t = m.first;
+    for (std::size_t k = 0; k < 2 && t > 0 && r.covered[t - 1] < 0 && r.softJoin(t) &&
+                            r.tokens[t - 1].norm != "absent";
+         ++k)
+        --t;
+    if (t == 0 || r.tokens[t - 1].norm != "absent" || !r.softJoin(t))
+        return;
+    node = kNoNode;
+    begin = r.tokens[t - 1].begin;
+    text = std::string(r.text.substr(begin, m.mention->end - begin));
 }
 
 Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const AlignedMention& a,

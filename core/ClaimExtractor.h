@@ -409,6 +409,10 @@ private:
     // words that make it a finding is that finding; an organ out of place is dropped, or
     // gives way to the relational noun it is the place of. False when c makes no claim.
     // anyLinked: whether the pair had a KG concept at either end.
+    // "absent reflexes": an end right after "absent" (up to two modifiers between) is the
+    // absence, a finding the KG does not know; widens the end and unlinks it.
+    static void absentFinding(const Reading& r, const AlignedMention& m, NodeId& node,
+                              std::size_t& begin, std::string& text);
     bool readOrganEnds(const Reading& r, const Sentence& s, const CueHit& hit, bool anyLinked,
                        const AlignedMention& h, const AlignedMention& tl, Claim& c) const;
     // Whether m is an organ (a KG Anatomy concept) a test is "of" ("a CT scan of the head").

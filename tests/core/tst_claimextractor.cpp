@@ -901,10 +901,11 @@ void TestClaimExtractor::extract_data() {
         << "Amoxicillin is a type of penicillin that treats pneumonia."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
         << "";
-    QTest::newRow("a finding stated absent in a list of heads")
+    QTest::newRow("a finding stated absent in a list of heads is the absence")
         << "Fever, cough and absent wheezing suggest pneumonia."
         << "fever|indicates|community-acquired pneumonia|asserted;"
-           "cough|indicates|community-acquired pneumonia|asserted"
+           "cough|indicates|community-acquired pneumonia|asserted;"
+           "[absent wheezing]|indicates|community-acquired pneumonia|asserted"
         << "";
     QTest::newRow("a denial before a list of heads")
         << "Fever and cough do not suggest pneumonia."

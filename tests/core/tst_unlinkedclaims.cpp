@@ -328,6 +328,13 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("no association between two one-word phrases")
         << "Shedding is associated with exacerbations."
         << "";
+    QTest::newRow("an absent finding is a finding of its own, as head")
+        << "Fever and absent wheezing suggest pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted;"
+           "[absent wheezing]|indicates|community-acquired pneumonia|asserted";
+    QTest::newRow("an absent finding is a finding of its own, as tail")
+        << "Pneumonia can cause absent wheezing."
+        << "community-acquired pneumonia|causes|[absent wheezing]|asserted";
     QTest::newRow("the organ a test is of is no claim end")
         << "E) Biopsy of the lung: This suggests pneumonia."
         << "";
