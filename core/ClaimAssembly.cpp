@@ -452,7 +452,8 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
            countsItsObject(r, t - 2) ||
            ((relative || cue.appositive) && (words::in(kSymptomNouns, tokens[t - 2].norm) ||
                                              words::in(kOnsetNouns, tokens[t - 2].norm))) ||
-           (evidence && words::in(kSymptomNouns, tokens[t - 2].norm)) ||
+           (evidence && (words::in(kSymptomNouns, tokens[t - 2].norm) ||
+                         words::in(kOnsetNouns, tokens[t - 2].norm))) ||
            // "symptoms of NAS due to the mother's use of codeine": NAS is due to it.
            (causeAfter && words::in(kSymptomNouns, tokens[t - 2].norm)))))
         return false;

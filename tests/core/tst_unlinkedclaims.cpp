@@ -335,6 +335,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("an absent finding is a finding of its own, as tail")
         << "Pneumonia can cause absent wheezing."
         << "community-acquired pneumonia|causes|[absent wheezing]|asserted";
+    QTest::newRow("the onset of a finding is evidence of the finding")
+        << "Sudden onset of wheezing and fever suggest asthma."
+        << "wheezing|indicates|asthma|asserted;fever|indicates|asthma|asserted";
     QTest::newRow("the organ a test is of is no claim end")
         << "E) Biopsy of the lung: This suggests pneumonia."
         << "";
