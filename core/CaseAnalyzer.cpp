@@ -157,9 +157,9 @@ std::vector<Mention> CaseAnalyzer::link(std::string_view text, const std::vector
         std::stable_sort(mentions.begin(), mentions.end(), byBegin);
     if (!settings_.dropModifierMentions || mentions.empty())
         return mentions;
-    return dropModifierMentions(
-        text, tokens, mentions, lexicon_, gaps, where, settings_.claims.maxPhraseTokens,
-        [this](NodeId n) { return kb_.nodeKind(n) == "Anatomy"; });
+    return dropModifierMentions(text, tokens, mentions, lexicon_, gaps, where,
+                                settings_.claims.maxPhraseTokens,
+                                [this](NodeId n) { return kb_.nodeKind(n) == "Anatomy"; });
 }
 
 CaseAnalysis CaseAnalyzer::analyze(const Case& c) const {

@@ -599,7 +599,8 @@ std::size_t ClaimExtractor::itemEnd(const Reading& r, const Sentence& s,
         // A cue ends it, not a word a cue starts with ("the lower limbs", not "lower the
         // risk of").
         if (words::in(kPhraseStops, w) || words::in(kNonConcepts, w) ||
-            std::any_of(s.hits.begin(), s.hits.end(), [t](const CueHit& h) { return h.start == t; }))
+            std::any_of(s.hits.begin(), s.hits.end(),
+                        [t](const CueHit& h) { return h.start == t; }))
             return m.last;
     }
     return preps == 1 && t > m.last + 1 ? t : m.last;

@@ -31,9 +31,9 @@ void ClaimExtractor::placesOfClasses(const Reading& r, const Sentence& s,
             continue;
         // A linked organ, also inside the class's noun phrase ("tumor of the vagina").
         const auto linkedEnd = r.aligned.begin() + std::ptrdiff_t(r.linkedCount);
-        const auto at = std::lower_bound(
-            r.aligned.begin(), linkedEnd, o,
-            [](const AlignedMention& m, std::size_t t) { return m.first < t; });
+        const auto at =
+            std::lower_bound(r.aligned.begin(), linkedEnd, o,
+                             [](const AlignedMention& m, std::size_t t) { return m.first < t; });
         if (at == linkedEnd || at->first != o || !organ(at->mention->node))
             continue;
         const AlignedMention& place = *at;

@@ -200,10 +200,9 @@ void TestMentionFilter::filter_data() {
         << "Heart disease is common."
         << ""
         << "Heart disease;Heart disease";
-    QTest::newRow("a concept before a referring noun stays")
-        << "HIV symptoms and fever."
-        << "HIV;fever"
-        << "";
+    QTest::newRow("a concept before a referring noun stays") << "HIV symptoms and fever."
+                                                             << "HIV;fever"
+                                                             << "";
     QTest::newRow("end of text") << "Given insulin"
                                  << "insulin"
                                  << "";

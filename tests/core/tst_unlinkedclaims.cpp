@@ -266,18 +266,16 @@ void TestUnlinkedClaims::extract_data() {
         << "Pneumonia is a patchy opacity in the lung."
         << "community-acquired pneumonia|is_a|[patchy opacity]|asserted;"
            "community-acquired pneumonia|localizes_to|lung|asserted";
-    QTest::newRow("a denied class places nothing")
-        << "Pneumonia is not an infection of the lung."
-        << "";
+    QTest::newRow("a denied class places nothing") << "Pneumonia is not an infection of the lung."
+                                                   << "";
     QTest::newRow("a finding in an organ with modifiers is the finding")
         << "Crackles in the distal lung suggest pneumonia."
         << "[Crackles]|indicates|community-acquired pneumonia|asserted";
     QTest::newRow("a class that is an organ with its modifiers is a finding")
         << "Pneumonia is a swollen lung."
         << "community-acquired pneumonia|is_a|[swollen lung]|asserted";
-    QTest::newRow("a side of an organ leaves it the organ")
-        << "The left lung suggests pneumonia."
-        << "";
+    QTest::newRow("a side of an organ leaves it the organ") << "The left lung suggests pneumonia."
+                                                            << "";
     QTest::newRow("an organ read as a finding needs a linked other end")
         << "A swollen lung leads to collapse."
         << "";
