@@ -289,6 +289,9 @@ void Lexicon::readPhraseWords(std::istream& in, const std::string& source,
         {"kind", PhraseWord::Kind}};
     readTable(in, source, 2, "class", errors,
               [this](const std::vector<std::string_view>& f) -> std::string {
+                  if (f[0] == "bare")
+                      return addBareClass(f[1]) ? std::string()
+                                                : "not one word: '" + std::string(f[1]) + "'";
                   for (const auto& [name, kind] : kClasses)
                       if (f[0] == name)
                           return addPhraseWord(kind, f[1])
@@ -303,6 +306,14 @@ bool Lexicon::addPhraseWord(PhraseWord kind, std::string_view word) {
     if (tokens.size() != 1)
         return false;
     phraseWords_.emplace(std::move(tokens.front()), kind);
+    return true;
+}
+
+bool Lexicon::addBareClass(std::string_view word) {
+    std::vector<std::string> tokens = cueTokens(word);
+    if (tokens.size() != 1)
+        return false;
+    bareClasses_.insert(std::move(tokens.front()));
     return true;
 }
 

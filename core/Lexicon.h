@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace rs {
@@ -125,6 +126,12 @@ public:
     bool addPhraseWord(PhraseWord kind, std::string_view word);
     // The class of a normalized word, nullptr when it has none.
     const PhraseWord* phraseWord(const std::string& norm) const;
+    // Bare classes (phrase-words.tsv class "bare", besides a word's other class): a KG
+    // concept that, linked alone after words of its own, names only the class of a longer
+    // name the KG lacks ("HPV infection", "Medullary carcinoma"). False when word is not one
+    // token.
+    bool addBareClass(std::string_view word);
+    bool bareClass(const std::string& norm) const { return bareClasses_.count(norm) != 0; }
     // Without phrase words there is no noun-phrase chunking: claims need linked ends.
     bool hasPhraseWords() const { return !phraseWords_.empty(); }
     static bool inCompleteList(const CompleteList& list, std::string_view kgRelation);
@@ -182,6 +189,7 @@ private:
     std::map<std::string, std::vector<Compat>, std::less<>> compat_; // by claim relation
     std::vector<CompleteList> completeLists_;
     std::unordered_map<std::string, PhraseWord> phraseWords_;
+    std::unordered_set<std::string> bareClasses_;
 };
 
 } // namespace rs

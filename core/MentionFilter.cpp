@@ -89,12 +89,10 @@ std::size_t genericHeadStart(std::string_view text, const std::vector<Token>& to
     if (at == 0 || at >= tokens.size() || tokens[at].begin != m.begin || tokens[at].end != m.end)
         return at;
     // "HPV infection", "Trichomonas vaginalis infection", "irreversible cell injury": the
-    // KG's bare Infection and Injury are only the class of what the text names.
-    static constexpr std::array<std::string_view, 8> kBareClasses = {
-        "infection", "infections", "injury", "injuries",
-        "carcinoma", "carcinomas", "tumor",  "tumors"};
+    // KG's bare Infection and Injury (the lexicon's bare classes) are only the class of what
+    // the text names.
     const PhraseWord* head = lexicon.phraseWord(tokens[at].norm);
-    const bool bareClass = words::in(kBareClasses, tokens[at].norm);
+    const bool bareClass = lexicon.bareClass(tokens[at].norm);
     if ((head == nullptr && !bareClass) || (head && *head != PhraseWord::Generic && !bareClass))
         return at;
     // A word joined by white space, a hyphen or a possessive ("Menetrier's disease").

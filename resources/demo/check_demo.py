@@ -184,13 +184,15 @@ def load_lexicons(kg):
     pol_list.sort(key=lambda c: -len(c[0]))
     words_seen = {}
     for ln, (cls, word) in read_tsv(os.path.join(LEX, 'phrase-words.tsv'), ['class', 'word']):
-        if cls not in ('determiner', 'possessor', 'break', 'verb', 'generic', 'vague', 'relational', 'noun', 'kind'):
+        if cls not in ('determiner', 'possessor', 'break', 'verb', 'generic', 'vague', 'relational', 'noun', 'kind', 'bare'):
             err(f'phrase-words.tsv:{ln}: class {cls!r}')
         if norm(word) != word or ' ' in word:
             err(f'phrase-words.tsv:{ln}: not one normalized word {word!r}')
-        if word in words_seen:
-            err(f'phrase-words.tsv:{ln}: {word!r} already in class {words_seen[word]}')
-        words_seen[word] = cls
+        # "bare" is a word's second role, beside its one class.
+        key = (word, cls == 'bare')
+        if key in words_seen:
+            err(f'phrase-words.tsv:{ln}: {word!r} already in class {words_seen[key]}')
+        words_seen[key] = cls
     compat = defaultdict(list)
     for ln, cols in comp:
         cr, kr, d = cols[:3]

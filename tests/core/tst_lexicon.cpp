@@ -23,6 +23,7 @@ private slots:
     void relationKey();
     void cuesIndexedLongestFirst();
     void subsumption();
+    void bareClassBesideItsClass();
     void shippedLexiconLoadsCleanly();
     void matchColumnAndCompleteLists();
 };
@@ -241,6 +242,21 @@ void TestLexicon::subsumption() {
     lx.addCompatibility("is_a", "subclass_of", EdgeDirection::Forward);
     QVERIFY(lx.isSubsumption("subclass of"));
     QVERIFY(!lx.isSubsumption("treats"));
+}
+
+void TestLexicon::bareClassBesideItsClass() {
+    // "bare" is a second role a word may have beside its one phrase-word class.
+    Lexicon lx;
+    std::istringstream in("class\tword\nrelational\tinfection\nbare\tinfection\n"
+                          "bare\tcell injury\n");
+    std::vector<ImportError> errors;
+    lx.readPhraseWords(in, "words.tsv", &errors);
+    QCOMPARE(errors.size(), std::size_t(1));
+    QCOMPARE(errors.front().line, std::size_t(4));
+    QVERIFY(lx.phraseWord("infection") && *lx.phraseWord("infection") == PhraseWord::Relational);
+    QVERIFY(lx.bareClass("infection"));
+    QVERIFY(!lx.bareClass("injury"));
+    QVERIFY(!lx.bareClass("cell"));
 }
 
 void TestLexicon::shippedLexiconLoadsCleanly() {

@@ -38,6 +38,8 @@ void TestMentionFilter::initTestCase() {
     lexicon_.addPhraseWord(PhraseWord::Determiner, "the");
     lexicon_.addPhraseWord(PhraseWord::Vague, "underlying");
     lexicon_.addPhraseWord(PhraseWord::Relational, "infection");
+    for (const char* bare : {"infection", "infections", "injury", "carcinoma"})
+        lexicon_.addBareClass(bare);
     lexicon_.addPhraseWord(PhraseWord::Break, "first");
     lexicon_.addRelationCue("treats", CueDirection::Forward, "used to treat");
     lexicon_.addRelationCue("indicates", CueDirection::Forward, "raise concern for");
