@@ -58,9 +58,7 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
     const RelationCue& cue = lexicon_.relationCues()[hit.cue];
     const bool forward = cue.direction == CueDirection::Forward;
     // "X is associated with Y": a cue explicit enough for one end the KG does not know.
-    const bool explicitCue =
-        std::find_first_of(cue.tokens.begin(), cue.tokens.end(), settings_.explicitCueWords.begin(),
-                           settings_.explicitCueWords.end()) != cue.tokens.end();
+    const bool explicitAssociation = explicitCue(cue);
     for (std::size_t li : left) {
         const AlignedMention& a = r.aligned[li];
         // A cue with linked concepts on both sides reports no coverage gap, whether or
@@ -87,26 +85,15 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
         for (std::size_t ri : right) {
             const AlignedMention& b = r.aligned[ri];
             if (sameConcept(r, a, b) ||
-                // A phrase holding a linked complement ("a tumor in the left atrium")
-                // names a KG concept's state: for causes one such end is enough, with a
-                // phrase of two words or more at the other ("increase" alone names
-                // nothing); not for is_a ("the CT scan ... a compressive tumor of the pons").
                 (li >= r.linkedCount && ri >= r.linkedCount &&
-                 !(cue.relation == "causes" && ((a.holdsLinked && b.last - b.first > 1) ||
-                                                (b.holdsLinked && a.last - a.first > 1) ||
-                                                (a.last - a.first > 1 && b.last - b.first > 1 &&
-                                                 cue.tokens.back() != "for"))) &&
-                 !(explicitCue && a.last - a.first > 1 && b.last - b.first > 1) &&
-                 !settings_.bothEndsUnlinked && !(hit.labelled && settings_.unlinkedItemLabels) &&
-                 !(examplesCue && namesClinicalClass(r, a)) &&
-                 !(cue.relation == "is_a" && forward && namesClinicalClass(r, b)) &&
-                 std::find(settings_.unlinkedPairRelations.begin(),
-                           settings_.unlinkedPairRelations.end(),
-                           cue.relation) == settings_.unlinkedPairRelations.end()) ||
+                 !phrasePairAllowed(
+                     hit, {a.last - a.first, a.holdsLinked}, {b.last - b.first, b.holdsLinked},
+                     (examplesCue && namesClinicalClass(r, a)) ||
+                         (cue.relation == "is_a" && forward && namesClinicalClass(r, b)))) ||
                 ((li >= r.linkedCount || ri >= r.linkedCount) &&
                  !(hit.labelled && settings_.unlinkedItemLabels && ri < r.linkedCount) &&
-                 !(explicitCue && (li < r.linkedCount || ri < r.linkedCount ||
-                                   (a.last - a.first > 1 && b.last - b.first > 1))) &&
+                 !(explicitAssociation && (li < r.linkedCount || ri < r.linkedCount ||
+                                           (a.last - a.first > 1 && b.last - b.first > 1))) &&
                  std::find(settings_.linkedOnlyRelations.begin(),
                            settings_.linkedOnlyRelations.end(),
                            cue.relation) != settings_.linkedOnlyRelations.end()))
@@ -189,14 +176,18 @@ bool ClaimExtractor::readOrganEnds(const Reading& r, const Sentence& s, const Cu
         // "the gluteus minimus muscles, which are responsible for stabilizing": a
         // finding so read is a phrase the KG does not know, and two such ends need
         // the cue that two phrases need.
-        if (c.head == kNoNode && c.tail == kNoNode && anyLinked && !unlinkedPairAllowed(r, hit, c))
+        if (c.head == kNoNode && c.tail == kNoNode && anyLinked &&
+            !phrasePairAllowed(hit, {wordsOf(r, c.headBegin, c.headEnd), false},
+                               {wordsOf(r, c.tailBegin, c.tailEnd), false}, false))
             return false;
     } else if (c.relation == "is_a") {
         // "Macroorchidism: This is an enlarged testicle": the class is the finding,
         // where a class the KG does not know may stand.
         Claim finding = c;
         findingWithModifiers(r, s, tl, finding.tail, finding.tailBegin, finding.tailText);
-        if (finding.head != kNoNode || unlinkedPairAllowed(r, hit, finding))
+        if (finding.head != kNoNode ||
+            phrasePairAllowed(hit, {wordsOf(r, finding.headBegin, finding.headEnd), false},
+                              {wordsOf(r, finding.tailBegin, finding.tailEnd), false}, false))
             c = std::move(finding);
     }
     if (organOutOfPlace(c, lexicon_.relationCues()[hit.cue].cue)) {
@@ -212,20 +203,31 @@ bool ClaimExtractor::readOrganEnds(const Reading& r, const Sentence& s, const Cu
     return true;
 }
 
-bool ClaimExtractor::unlinkedPairAllowed(const Reading& r, const CueHit& hit,
-                                         const Claim& c) const {
-    const std::string& relation = lexicon_.relationCues()[hit.cue].relation;
-    const auto words = [&](std::size_t begin, std::size_t end) {
-        std::size_t n = 0;
-        for (const Token& t : r.tokens)
-            n += t.begin >= begin && t.end <= end;
-        return n;
-    };
-    return settings_.bothEndsUnlinked || (hit.labelled && settings_.unlinkedItemLabels) ||
+bool ClaimExtractor::explicitCue(const RelationCue& cue) const {
+    return std::find_first_of(cue.tokens.begin(), cue.tokens.end(),
+                              settings_.explicitCueWords.begin(),
+                              settings_.explicitCueWords.end()) != cue.tokens.end();
+}
+
+std::size_t ClaimExtractor::wordsOf(const Reading& r, std::size_t begin, std::size_t end) {
+    return r.tokenAtOrAfter(end) - r.tokenAtOrAfter(begin);
+}
+
+bool ClaimExtractor::phrasePairAllowed(const CueHit& hit, PhraseEnd a, PhraseEnd b,
+                                       bool clinicalClass) const {
+    const RelationCue& cue = lexicon_.relationCues()[hit.cue];
+    const bool longA = a.words > 1, longB = b.words > 1;
+    // A phrase holding a linked complement ("a tumor in the left atrium") names a KG
+    // concept's state: for causes one such end is enough, with a phrase of two words or more
+    // at the other ("increase" alone names nothing); not for is_a ("the CT scan ... a
+    // compressive tumor of the pons"). Two phrases of two words or more relate by causes
+    // (not "responsible for") and by an explicit association ("associated with").
+    return (cue.relation == "causes" && ((a.holdsLinked && longB) || (b.holdsLinked && longA) ||
+                                         (longA && longB && cue.tokens.back() != "for"))) ||
+           (explicitCue(cue) && longA && longB) || settings_.bothEndsUnlinked ||
+           (hit.labelled && settings_.unlinkedItemLabels) || clinicalClass ||
            std::find(settings_.unlinkedPairRelations.begin(), settings_.unlinkedPairRelations.end(),
-                     relation) != settings_.unlinkedPairRelations.end() ||
-           (relation == "causes" && words(c.headBegin, c.headEnd) > 1 &&
-            words(c.tailBegin, c.tailEnd) > 1);
+                     cue.relation) != settings_.unlinkedPairRelations.end();
 }
 
 bool ClaimExtractor::avoidedObject(const Reading& r, const Sentence& s, const AlignedMention& m) {

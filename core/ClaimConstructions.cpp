@@ -104,10 +104,9 @@ std::size_t ClaimExtractor::wordsBetween(const Reading& r, const Sentence& s,
     }
     // "crackles are heard on pulmonary auscultation, which suggests": how the finding was
     // observed is no distance either.
-    static constexpr std::array<std::string_view, 4> kBe = {"is", "are", "was", "were"};
     static constexpr std::array<std::string_view, 6> kObserved = {"heard",    "seen",  "noted",
                                                                   "observed", "found", "detected"};
-    if (t + 2 < hit.start && words::in(kBe, r.tokens[t].norm) &&
+    if (t + 2 < hit.start && words::in(words::kBeForms, r.tokens[t].norm) &&
         words::in(kObserved, r.tokens[t + 1].norm) && r.softJoin(t) && r.softJoin(t + 1))
         t += 2;
     // "crackles on pulmonary exam, which could indicate": where a finding was seen (a test

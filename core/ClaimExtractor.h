@@ -401,10 +401,20 @@ private:
     // The first of the unlinked modifiers right before m in its noun phrase ("swollen red"
     // tongue); m.first when there is none.
     std::size_t modifiersStart(const Reading& r, const Sentence& s, const AlignedMention& m) const;
-    // Whether a claim whose two ends are phrases the KG does not know may stand on the cue
-    // of hit: a relation of clinical vocabulary, an item label, or causes between phrases of
-    // two words or more (the rule of claimsOfPairs).
-    bool unlinkedPairAllowed(const Reading& r, const CueHit& hit, const Claim& c) const;
+    // One end of a claim that the KG does not know: its words, and whether it holds a linked
+    // complement ("a tumor in the left atrium").
+    struct PhraseEnd {
+        std::size_t words = 0;
+        bool holdsLinked = false;
+    };
+    // Whether two such ends may make a claim on hit's cue: a relation of clinical vocabulary
+    // (unlinkedPairRelations), an item label, causes or an explicit association between
+    // phrases of two words or more; clinicalClass: an is-a to a clinical class.
+    bool phrasePairAllowed(const CueHit& hit, PhraseEnd a, PhraseEnd b, bool clinicalClass) const;
+    // Whether cue holds one of settings_.explicitCueWords ("associated", "implicated").
+    bool explicitCue(const RelationCue& cue) const;
+    // The tokens of text [begin, end).
+    static std::size_t wordsOf(const Reading& r, std::size_t begin, std::size_t end);
     // The ends of claim c (from mentions h and tl) where they are organs: an organ with the
     // words that make it a finding is that finding; an organ out of place is dropped, or
     // gives way to the relational noun it is the place of. False when c makes no claim.

@@ -93,7 +93,7 @@ std::size_t genericHeadStart(std::string_view text, const std::vector<Token>& to
     // the text names.
     const PhraseWord* head = lexicon.phraseWord(tokens[at].norm);
     const bool bareClass = lexicon.bareClass(tokens[at].norm);
-    if ((head == nullptr && !bareClass) || (head && *head != PhraseWord::Generic && !bareClass))
+    if (!bareClass && (head == nullptr || *head != PhraseWord::Generic))
         return at;
     // A word joined by white space, a hyphen or a possessive ("Menetrier's disease").
     const auto joinedOrPossessive = [&](std::size_t t) {

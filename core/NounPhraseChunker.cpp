@@ -31,11 +31,10 @@ bool endsWith(std::string_view w, std::string_view suffix) {
 bool verbAfterAuxiliary(const std::vector<Token>& tokens, std::size_t ta, std::size_t t) {
     // "crackles are heard on auscultation": an irregular participle after a form of "be"
     // is a passive verb ("the murmur heard best at the apex" stays the murmur's phrase).
-    static constexpr std::array<std::string_view, 6> kBe = {"is",   "are", "was",
-                                                            "were", "be",  "been"};
     static constexpr std::array<std::string_view, 4> kParticiples = {"heard", "found", "known",
                                                                      "shown"};
-    if (t > ta && words::in(kParticiples, tokens[t].norm) && words::in(kBe, tokens[t - 1].norm))
+    if (t > ta && words::in(kParticiples, tokens[t].norm) &&
+        words::in(words::kBeForms, tokens[t - 1].norm))
         return true;
     bool negated = false; // "does not polymerize": "do" with "not" is a verb's auxiliary
     while (t > ta && (tokens[t - 1].norm == "not" || tokens[t - 1].norm == "also" ||

@@ -157,6 +157,10 @@ inline constexpr std::array<std::string_view, 28> kQualifiers = {
     "effective",   "first",       "line",       "standard",  "uncommon", "characteristic",
     "recommended", "appropriate", "physical",   "specific"};
 
+// Forms of "be" before a passive participle ("crackles are heard on auscultation").
+inline constexpr std::array<std::string_view, 6> kBeForms = {"is",   "are", "was",
+                                                             "were", "be",  "been"};
+
 // Pronouns that open a clause about the item named before them ("X: This is ...").
 inline constexpr std::array<std::string_view, 4> kSubjectPronouns = {"this", "it", "these", "they"};
 
