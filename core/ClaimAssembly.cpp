@@ -77,10 +77,16 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
         const bool verbCue =
             cue.tokens.size() == 1 || words::in(words::kAuxiliaries, cue.tokens.front()) ||
             (first && *first == PhraseWord::Verb && cue.tokens.front().ends_with('s'));
+        // "the acute management of", "immediate management for": one word the KG does not
+        // know right before the cue's noun is that noun's modifier too.
+        const bool cueNoun =
+            first && (*first == PhraseWord::Generic || *first == PhraseWord::Relational);
         // "no history of X, making Y less likely": the absence is the evidence.
         if ((negatesMention(r, s, a) && !hit.likelihood) ||
             (li >= r.linkedCount && a.last == hit.start && a.first > s.ta && !examplesCue &&
-             !verbCue && (r.tokens[a.first - 1].norm == "a" || r.tokens[a.first - 1].norm == "an")))
+             !verbCue &&
+             (r.tokens[a.first - 1].norm == "a" || r.tokens[a.first - 1].norm == "an" ||
+              (cueNoun && a.last - a.first == 1 && r.separator(a.last) == " "))))
             continue;
         for (std::size_t ri : right) {
             const AlignedMention& b = r.aligned[ri];

@@ -109,6 +109,11 @@ std::size_t ClaimExtractor::wordsBetween(const Reading& r, const Sentence& s,
     if (t + 2 < hit.start && words::in(words::kBeForms, r.tokens[t].norm) &&
         words::in(kObserved, r.tokens[t + 1].norm) && r.softJoin(t) && r.softJoin(t + 1))
         t += 2;
+    // "The bilateral lung infiltrates seen on the chest radiograph are consistent with": a
+    // participle with no "be" before a test or an exam, too.
+    else if (t + 1 < hit.start && words::in(kObserved, r.tokens[t].norm) && r.softJoin(t) &&
+             (r.tokens[t + 1].norm == "on" || r.tokens[t + 1].norm == "at"))
+        ++t;
     // "crackles on pulmonary exam, which could indicate": where a finding was seen (a test
     // or an exam) is no distance either.
     constexpr std::size_t kMaxSeenOn = 4;
@@ -536,73 +541,6 @@ std::size_t ClaimExtractor::anaphoricObject(const Reading& r, const Sentence& s,
     bool isLabel = false;
     const std::size_t k = sentenceSubject(r, s, isLabel);
     return isLabel ? k : 0;
-}
-
-std::size_t ClaimExtractor::itemStart(const Reading& r, const Sentence& s,
-                                      const AlignedMention& m) const {
-    constexpr std::size_t kMaxItemTokens = 7;
-    std::size_t t = m.first, preps = 0;
-    for (; t > s.ta && m.first - t < kMaxItemTokens; --t) {
-        const std::string_view sep = r.separator(t);
-        if (hasAny(sep, ",(["))
-            break;
-        if (hasAny(sep, ";:.!?)]{}\""))
-            return m.first;
-        const std::string& w = r.tokens[t - 1].norm;
-        if (words::in(kItemPrepositions, w)) {
-            ++preps;
-            continue;
-        }
-        if (words::in(kDeterminers, w))
-            continue;
-        // "positive urine toxicology for cocaine and opiates": a coordinator after the
-        // preposition joins its objects; before it, it ends the item.
-        if (w == "and" || w == "or") {
-            if (preps == 0)
-                continue;
-            break;
-        }
-        if (words::in(kPhraseStops, w) || words::in(kNonConcepts, w) ||
-            words::in(kCoordinators, w) || lexicon_.relationCuesStartingWith(w))
-            return m.first;
-    }
-    const bool opened = t > s.ta && (hasAny(r.separator(t), ",([") ||
-                                     r.tokens[t - 1].norm == "and" || r.tokens[t - 1].norm == "or");
-    return preps == 1 && t < m.first && opened ? t : m.first;
-}
-
-std::size_t ClaimExtractor::itemEnd(const Reading& r, const Sentence& s,
-                                    const AlignedMention& m) const {
-    constexpr std::size_t kMaxItemTokens = 7;
-    if (m.last >= s.tb || !words::in(kItemPrepositions, r.tokens[m.last].norm) ||
-        !r.softJoin(m.last))
-        return m.last;
-    std::size_t t = m.last, preps = 0;
-    for (; t < s.tb && t - m.last < kMaxItemTokens; ++t) {
-        const std::string_view sep = r.separator(t);
-        if (t > m.last && hasAny(sep, ","))
-            break;
-        if (hasAny(sep, ";:.!?()[]{}\""))
-            return m.last;
-        // "difficulty with sucking and swallowing": without a comma, a coordinator joins
-        // the preposition's objects, not a next item.
-        const std::string& w = r.tokens[t].norm;
-        if (w == "and" || w == "or")
-            continue;
-        if (words::in(kItemPrepositions, w)) {
-            ++preps;
-            continue;
-        }
-        if (words::in(kDeterminers, w))
-            continue;
-        // A cue ends it, not a word a cue starts with ("the lower limbs", not "lower the
-        // risk of").
-        if (words::in(kPhraseStops, w) || words::in(kNonConcepts, w) ||
-            std::any_of(s.hits.begin(), s.hits.end(),
-                        [t](const CueHit& h) { return h.start == t; }))
-            return m.last;
-    }
-    return preps == 1 && t > m.last + 1 ? t : m.last;
 }
 
 bool ClaimExtractor::opensIndefinite(const Reading& r, std::size_t offset) {

@@ -82,6 +82,22 @@ ClaimExtractor::HeadNoun ClaimExtractor::cueHeadNoun(const Reading& r, const Sen
     }
     if (k < 2)
         return HeadNoun::Next;
+    // "Rubella infection during pregnancy causes", "pain after meals suggests": the object
+    // of a time preposition right after the head noun says when, the noun is the head. Not
+    // before a participle right after the object, which is said of it ("two days after a
+    // fall resulting in").
+    const std::string& cueVerb = lexicon_.relationCues()[hit.cue].tokens.front();
+    const bool participleOfN2 = n2.last == hit.start && !hasAny(r.separator(hit.start), ",") &&
+                                (cueVerb.ends_with("ing") || cueVerb.ends_with("ed"));
+    if (const std::size_t prep = timePrepositionBefore(r, n2.first);
+        !relative && prep != 0 && !participleOfN2) {
+        const AlignedMention& n1 = r.aligned[s.mentions[k - 2]];
+        std::size_t end = n1.last; // "Rubella infection": the head noun's own words
+        while (end < prep && words::in(words::kTransparentHeads, r.tokens[end].norm))
+            ++end;
+        if (end == prep && n1.first >= from)
+            return HeadNoun::Before;
+    }
     // "inclusion bodies within erythrocytes, which are specific to": a relative clause after
     // a comma is about the head noun of "N1 prep N2", not about N2 (the distance to the cue
     // is checked from N2). Not after a relational noun ("a diagnosis of N2", "a form of

@@ -1,7 +1,7 @@
-// Lists in claims: coordinated concepts, objects listed after a class ("including",
-// "such as", "like"), examples of a relational noun, the findings a relative clause after a
-// list judges together, a denied item ("A, not B"), and a cue inside a bracket
-// (ClaimExtractor.h).
+// Lists in claims: where a list item starts and ends, coordinated concepts, objects listed
+// after a class ("including", "such as", "like"), examples of a relational noun, the findings
+// a relative clause after a list judges together, a denied item ("A, not B"), and a cue
+// inside a bracket (ClaimExtractor.h).
 #include "ClaimReading.h"
 
 namespace rs {
@@ -490,6 +490,73 @@ void ClaimExtractor::claimsOfExamples(std::string_view text, std::vector<Claim>&
                 claims.push_back(std::move(c));
         }
     }
+}
+
+std::size_t ClaimExtractor::itemStart(const Reading& r, const Sentence& s,
+                                      const AlignedMention& m) const {
+    constexpr std::size_t kMaxItemTokens = 7;
+    std::size_t t = m.first, preps = 0;
+    for (; t > s.ta && m.first - t < kMaxItemTokens; --t) {
+        const std::string_view sep = r.separator(t);
+        if (hasAny(sep, ",(["))
+            break;
+        if (hasAny(sep, ";:.!?)]{}\""))
+            return m.first;
+        const std::string& w = r.tokens[t - 1].norm;
+        if (words::in(kItemPrepositions, w)) {
+            ++preps;
+            continue;
+        }
+        if (words::in(kDeterminers, w))
+            continue;
+        // "positive urine toxicology for cocaine and opiates": a coordinator after the
+        // preposition joins its objects; before it, it ends the item.
+        if (w == "and" || w == "or") {
+            if (preps == 0)
+                continue;
+            break;
+        }
+        if (words::in(kPhraseStops, w) || words::in(kNonConcepts, w) ||
+            words::in(kCoordinators, w) || lexicon_.relationCuesStartingWith(w))
+            return m.first;
+    }
+    const bool opened = t > s.ta && (hasAny(r.separator(t), ",([") ||
+                                     r.tokens[t - 1].norm == "and" || r.tokens[t - 1].norm == "or");
+    return preps == 1 && t < m.first && opened ? t : m.first;
+}
+
+std::size_t ClaimExtractor::itemEnd(const Reading& r, const Sentence& s,
+                                    const AlignedMention& m) const {
+    constexpr std::size_t kMaxItemTokens = 7;
+    if (m.last >= s.tb || !words::in(kItemPrepositions, r.tokens[m.last].norm) ||
+        !r.softJoin(m.last))
+        return m.last;
+    std::size_t t = m.last, preps = 0;
+    for (; t < s.tb && t - m.last < kMaxItemTokens; ++t) {
+        const std::string_view sep = r.separator(t);
+        if (t > m.last && hasAny(sep, ","))
+            break;
+        if (hasAny(sep, ";:.!?()[]{}\""))
+            return m.last;
+        // "difficulty with sucking and swallowing": without a comma, a coordinator joins
+        // the preposition's objects, not a next item.
+        const std::string& w = r.tokens[t].norm;
+        if (w == "and" || w == "or")
+            continue;
+        if (words::in(kItemPrepositions, w)) {
+            ++preps;
+            continue;
+        }
+        if (words::in(kDeterminers, w))
+            continue;
+        // A cue ends it, not a word a cue starts with ("the lower limbs", not "lower the
+        // risk of").
+        if (words::in(kPhraseStops, w) || words::in(kNonConcepts, w) ||
+            std::any_of(s.hits.begin(), s.hits.end(),
+                        [t](const CueHit& h) { return h.start == t; }))
+            return m.last;
+    }
+    return preps == 1 && t > m.last + 1 ? t : m.last;
 }
 
 } // namespace rs

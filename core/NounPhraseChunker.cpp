@@ -140,7 +140,9 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, const Kin
         const std::string& w = tokens[t].norm;
         const PhraseWord* k = kinds.of(t);
         // Closed-class words inside a compound ("first-line") are none of its own either.
-        if (isNumber(w) || (genericHead && words::in(words::kJudgements, w)) ||
+        if (isNumber(w) ||
+            (genericHead &&
+             (words::in(words::kJudgements, w) || words::in(words::kTimeOrder, w))) ||
             (k &&
              (*k == PhraseWord::Generic || *k == PhraseWord::Vague || *k == PhraseWord::Possessor ||
               *k == PhraseWord::Break || *k == PhraseWord::Determiner)))

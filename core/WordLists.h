@@ -26,6 +26,10 @@ inline bool adverb(std::string_view w) {
 // Judgements of a generic noun that name no class with it: "abnormal labs", "unusual
 // symptoms" ("abnormal movements" does, "movements" being no generic noun).
 inline constexpr std::array<std::string_view, 2> kJudgements = {"abnormal", "unusual"};
+// Words that place a generic noun in a sequence and make no class of it either: "her last
+// visit", "the initial management". Not "recent": "recent changes in behavior" names them.
+inline constexpr std::array<std::string_view, 6> kTimeOrder = {"last", "previous",   "prior",
+                                                               "next", "subsequent", "initial"};
 
 // Words that end an unlinked phrase: a concept name does not run across them.
 inline constexpr std::array<std::string_view, 66> kPhraseStops = {

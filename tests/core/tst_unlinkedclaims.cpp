@@ -564,6 +564,21 @@ void TestUnlinkedClaims::extract_data() {
            "sweats."
         << "community-acquired pneumonia|presents_with|cough|asserted;"
            "community-acquired pneumonia|presents_with|[night sweats]|asserted";
+    QTest::newRow("a time preposition's object says when, the noun before is the head")
+        << "Wheezing during bronchitis suggests asthma."
+        << "wheezing|indicates|asthma|asserted";
+    QTest::newRow("a participle right after the time preposition's object is said of it")
+        << "Wheezing after bronchitis causing fever is common."
+        << "acute bronchitis|causes|fever|asserted";
+    QTest::newRow("one word before a cue's noun is the noun's modifier")
+        << "Rest would not provide immediate treatment for asthma."
+        << "";
+    QTest::newRow("a generic noun placed in a sequence names nothing")
+        << "The last visit suggests pneumonia."
+        << "";
+    QTest::newRow("a participle before the test that showed the finding is no distance")
+        << "The bilateral infiltrates seen on the chest radiograph suggest pneumonia."
+        << "[bilateral infiltrates]|indicates|community-acquired pneumonia|asserted";
 }
 
 void TestUnlinkedClaims::extract() {
