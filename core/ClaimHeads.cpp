@@ -15,9 +15,11 @@ std::size_t ClaimExtractor::nounHead(const Reading& r, const Sentence& s, std::s
         return i;
     const AlignedMention& n2 = r.aligned[s.mentions[i]];
     const AlignedMention& n1 = r.aligned[s.mentions[i - 1]];
+    // "murmur at the left upper sternal border": which part is said before N2 too.
     std::size_t t = n2.first;
     while (t > n1.last && (words::in(kDeterminers, r.tokens[t - 1].norm) ||
-                           words::in(kPossessives, r.tokens[t - 1].norm)))
+                           words::in(kPossessives, r.tokens[t - 1].norm) ||
+                           words::in(kSideWords, r.tokens[t - 1].norm)))
         --t;
     if (t != n1.last + 1 || n1.first < from || n1.last <= s.ta)
         return i;

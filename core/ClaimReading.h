@@ -179,6 +179,11 @@ inline constexpr std::array<std::string_view, 11> kClauseOpeners = {
 inline constexpr std::array<std::string_view, 6> kTimePrepositions = {"since",  "after", "before",
                                                                       "during", "until", "upon"};
 
+// Words that say which side of the body: "the left upper sternal border".
+inline constexpr std::array<std::string_view, 12> kSideWords = {
+    "left",     "right",     "upper", "lower", "proximal", "distal",
+    "anterior", "posterior", "inner", "outer", "medial",   "lateral"};
+
 // Prepositions inside one list item ("difficulty with certain movements", "tumors in the
 // thyroid", "inclusion bodies within erythrocytes").
 inline constexpr std::array<std::string_view, 10> kItemPrepositions = {

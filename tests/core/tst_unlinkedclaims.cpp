@@ -576,6 +576,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a generic noun placed in a sequence names nothing")
         << "The last visit suggests pneumonia."
         << "";
+    QTest::newRow("a side word before the place of a finding leaves the finding the head")
+        << "Crackles at the left lower chest wall suggest pneumonia."
+        << "[Crackles]|indicates|community-acquired pneumonia|asserted";
     QTest::newRow("a participle before the test that showed the finding is no distance")
         << "The bilateral infiltrates seen on the chest radiograph suggest pneumonia."
         << "[bilateral infiltrates]|indicates|community-acquired pneumonia|asserted";
