@@ -19,6 +19,14 @@ std::size_t ClaimExtractor::secondPredicateAt(const Reading& r, const CueHit& hi
     // and a negation stand between the conjunction and the cue ("and can cause", "and is
     // commonly heard in", "and not consistent with").
     constexpr std::size_t kMaxVerbal = 5;
+    // "X can cause a metabolic acidosis by inhibiting HCO3- reabsorption": "by" and a
+    // gerund cue say how the subject does it, as a second predicate of it.
+    const auto& cueWords = lexicon_.relationCues()[hit.cue].tokens;
+    const auto opens = [&](std::size_t t) {
+        return words::in(kClauseConjunctions, r.tokens[t].norm) ||
+               (r.tokens[t].norm == "by" && t + 1 == hit.start &&
+                cueWords.front().ends_with("ing"));
+    };
     std::size_t conjunction = hit.start;
     while (conjunction > after && hit.start - conjunction <= kMaxVerbal) {
         const std::string& w = r.tokens[conjunction - 1].norm;
@@ -27,7 +35,7 @@ std::size_t ClaimExtractor::secondPredicateAt(const Reading& r, const CueHit& hi
         if (r.covered[conjunction - 1] >= 0 || !r.softJoin(conjunction) ||
             (tok.allUpper && tok.norm.size() > 1))
             break;
-        if (words::in(kClauseConjunctions, w)) {
+        if (opens(conjunction - 1)) {
             --conjunction;
             break;
         }
@@ -39,16 +47,12 @@ std::size_t ClaimExtractor::secondPredicateAt(const Reading& r, const CueHit& hi
     }
     // "a sign and symptom of": a relational noun right after the conjunction is coordinated
     // with the noun before it; a predicate needs a verb.
-    const auto& cueWords = lexicon_.relationCues()[hit.cue].tokens;
     const std::string& head = cueWords.front();
     const bool nounCue = conjunction + 1 == hit.start &&
                          words::in(words::kArgumentPrepositions, cueWords.back()) &&
                          !(head.ends_with("s") || head.ends_with("ed") || head.ends_with("ing") ||
                            words::in(kFillers, head));
-    return conjunction < hit.start && words::in(kClauseConjunctions, r.tokens[conjunction].norm) &&
-                   !nounCue
-               ? conjunction
-               : 0;
+    return conjunction < hit.start && opens(conjunction) && !nounCue ? conjunction : 0;
 }
 
 void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& hit,
@@ -444,9 +448,10 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
     // "symptoms of X, which is a complication of Y", "a diagnosis of X, which is
     // characterized by Y": a relative clause after a comma is X's.
     // "The patient's symptoms of fatigue and weakness are consistent with Y": the symptoms
-    // are the evidence.
+    // are the evidence; "could be related to Y": what is related.
     const std::string& relation = lexicon_.relationCues()[cue.cue].relation;
-    const bool evidence = relation == "evidential" || relation == "indicates";
+    const bool evidence =
+        relation == "evidential" || relation == "indicates" || relation == "associated_with";
     const bool causeAfter =
         relation == "causes" && lexicon_.relationCues()[cue.cue].direction == CueDirection::Reverse;
     bool relative = false;

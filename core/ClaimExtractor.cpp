@@ -615,7 +615,9 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
                          ClaimPattern::SecondPredicate);
                 hit.labelled = isLabel;
             }
-            hit.clauseFrom = conjunction;
+            // "does not primarily act by inhibiting Y": a denial of how is the action's.
+            if (r.tokens[conjunction].norm != "by")
+                hit.clauseFrom = conjunction;
         }
         // "X is a Y that causes Z", "X is a drug used to treat Z": the relative clause on
         // the predicate noun says it of X.

@@ -935,6 +935,19 @@ void TestClaimExtractor::extract_data() {
         << "Fever suggests pneumonia, not found in asthma."
         << "fever|indicates|community-acquired pneumonia|asserted"
         << "";
+    QTest::newRow("by and a gerund cue: how the subject does it")
+        << "Bronchitis leads to cough by causing wheezing."
+        << "acute bronchitis|causes|cough|asserted;acute bronchitis|causes|wheezing|asserted"
+        << "";
+    QTest::newRow("a denied action denies how it is done")
+        << "Albuterol does not act by causing wheezing."
+        << "albuterol|causes|wheezing|negated"
+        << "";
+    QTest::newRow("the symptoms named are what is related")
+        << "The symptoms of fever and cough could be related to pneumonia."
+        << "fever|associated_with|community-acquired pneumonia|hedged;"
+           "cough|associated_with|community-acquired pneumonia|hedged"
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"
