@@ -127,9 +127,10 @@ std::size_t ClaimExtractor::wordsBetween(const Reading& r, const Sentence& s,
     // "X has also been shown to reduce the risk of": the verb's auxiliaries and the words
     // that report it are no distance either ("to" only after those: "discontinued to
     // reduce" opens a purpose clause).
-    static constexpr std::array<std::string_view, 11> kVerbChain = {
-        "has",   "have",  "had",      "been",    "also",    "shown",
-        "known", "found", "reported", "thought", "believed"};
+    // "are medications that can be used to treat": a modal too.
+    static constexpr std::array<std::string_view, 16> kVerbChain = {
+        "has",      "have",    "had",      "been", "also",  "shown", "known", "found",
+        "reported", "thought", "believed", "can",  "could", "may",   "might", "will"};
     std::size_t n = 0;
     for (; t < hit.start; ++t) {
         const std::string& w = r.tokens[t].norm;

@@ -303,13 +303,7 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
         --k;
     while (k > 0 && inGloss(r, s, r.aligned[s.mentions[k - 1]], true))
         --k;
-    // "to determine the cause of the stroke": a cue noun after a verb and its article is the
-    // verb's object, with no head of its own.
-    if (const PhraseWord* verb =
-            hit.start >= s.ta + 2 && words::in(kDeterminers, r.tokens[hit.start - 1].norm)
-                ? lexicon_.phraseWord(r.tokens[hit.start - 2].norm)
-                : nullptr;
-        k == 0 || (verb && *verb == PhraseWord::Verb))
+    if (k == 0 || verbObjectCue(r, s, hit))
         return out;
     // The head noun of "N1 prep N2" (N1) rather than N2, or no head (ClaimHeads.cpp).
     const HeadNoun headNoun = cueHeadNoun(r, s, hit, k, from);

@@ -170,6 +170,9 @@ private:
     // pronoun before the cue stands for the head; secondPredicate: the token of the
     // conjunction when the cue opens a second predicate whose subject is not next to it
     // ("X crosses the placenta and can cause Y"), 0 otherwise.
+    // Whether the cue is a noun that a verb takes as its object ("to determine the cause
+    // of", "rule out other causes of"): it then has no head of its own (ClaimHeads.cpp).
+    bool verbObjectCue(const Reading& r, const Sentence& s, const CueHit& hit) const;
     std::vector<std::size_t> leftArguments(const Reading& r, const Sentence& s, const CueHit& hit,
                                            std::size_t from, std::size_t prevTailEnd,
                                            bool& fromLabel, bool& pronoun,

@@ -1,7 +1,8 @@
 // Which noun heads a cue's argument on its left: the concept next to the cue, the head noun
 // N1 of "N1 prep N2" before it, or none, when the concept next to the cue is only when
 // something happened; the concept a reason clause's pronoun stands for (an answer, a relative
-// clause's antecedent); a class after "this" that points back, a subject that names nothing
+// clause's antecedent); no head for a cue noun a verb takes as its object; a class after
+// "this" that points back, a subject that names nothing
 // beside a concept, and a purpose's agent (ClaimExtractor.h).
 #include "ClaimReading.h"
 
@@ -61,6 +62,19 @@ bool ClaimExtractor::drugRelation(const CueHit& hit) const {
     return c.direction == CueDirection::Forward &&
            (c.relation == "treats" || c.relation == "prevents" || c.relation == "targets" ||
             c.relation == "contraindicated_for");
+}
+
+bool ClaimExtractor::verbObjectCue(const Reading& r, const Sentence& s, const CueHit& hit) const {
+    // "to determine the cause of the stroke", "can help rule out other causes of": a cue noun
+    // after a verb and its article (or particle, or "other") is the verb's object.
+    std::size_t object = hit.start;
+    while (object > s.ta + 1 &&
+           (words::in(kDeterminers, r.tokens[object - 1].norm) ||
+            r.tokens[object - 1].norm == "other" || r.tokens[object - 1].norm == "out"))
+        --object;
+    const PhraseWord* verb =
+        object < hit.start ? lexicon_.phraseWord(r.tokens[object - 1].norm) : nullptr;
+    return verb && *verb == PhraseWord::Verb;
 }
 
 ClaimExtractor::HeadNoun ClaimExtractor::cueHeadNoun(const Reading& r, const Sentence& s,

@@ -948,6 +948,11 @@ void TestClaimExtractor::extract_data() {
         << "fever|associated_with|community-acquired pneumonia|hedged;"
            "cough|associated_with|community-acquired pneumonia|hedged"
         << "";
+    QTest::newRow("a modal is no distance to the cue")
+        << "Amoxicillin and azithromycin are drugs that can be used to treat pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "azithromycin|treats|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"

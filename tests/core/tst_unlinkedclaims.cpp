@@ -576,6 +576,10 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a generic noun placed in a sequence names nothing")
         << "The last visit suggests pneumonia."
         << "";
+    QTest::newRow("a cue noun a verb rules out has no head")
+        << "C) Chest radiography: A chest X-ray can help rule out other causes of chest pain "
+           "and cough."
+        << "";
     QTest::newRow("a side word before the place of a finding leaves the finding the head")
         << "Crackles at the left lower chest wall suggest pneumonia."
         << "[Crackles]|indicates|community-acquired pneumonia|asserted";
