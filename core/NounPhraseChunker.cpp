@@ -272,6 +272,51 @@ bool NounPhraseChunker::bareClassBefore(const std::vector<Token>& tokens,
     return true;
 }
 
+bool NounPhraseChunker::complementEmpty(const Kinds& kinds, std::size_t attachedAt, std::size_t t) {
+    if (attachedAt >= t)
+        return false;
+    for (std::size_t u = attachedAt + 1; u < t; ++u)
+        if (const PhraseWord* k = kinds.of(u); !k || *k != PhraseWord::Determiner)
+            return false;
+    return true;
+}
+
+void NounPhraseChunker::closeRun(std::string_view text, const std::vector<Token>& tokens,
+                                 const Kinds& kinds, const std::vector<Mark>& marks, std::size_t ta,
+                                 std::size_t tb, const Run& run, std::size_t end,
+                                 std::vector<PhraseChunk>& out) const {
+    const std::size_t first = afterVagueWords(text, tokens, kinds, run.start, end);
+    // "these proteins", "this congenital defect": which one is said elsewhere.
+    // A demonstrative the caller blocked is a cue of its own ("X: This congenital
+    // defect involves": the phrase renames X), not an anaphor.
+    const bool demonstrative =
+        run.start > ta && words::in(kDemonstratives, tokens[run.start - 1].norm) &&
+        tokens[run.start - 1].norm != "that" &&
+        !(run.start - 1 < marks.size() && marks[run.start - 1] == Mark::Blocked);
+    // "a rightward shift in the pressure-volume loop": a complement too long for a phrase
+    // leaves the relational noun's own words. So does a complement that never came
+    // ("accumulation of").
+    const std::size_t last = run.attached && run.attachedAt > first &&
+                                     (end - first > maxTokens_ + run.listed ||
+                                      complementEmpty(kinds, run.attachedAt, end))
+                                 ? run.attachedAt
+                                 : end;
+    // "2.8 mEq/L", "90 mg": a phrase that opens with a number is a measurement (the
+    // tokenizer cuts "2.8" in two), not a concept; "21-hydroxylase" is one.
+    const std::string_view w0 = first < last ? tokens[first].norm : std::string_view();
+    const bool measurement =
+        !w0.empty() &&
+        std::all_of(w0.begin(), w0.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+        !(first + 1 < last &&
+          text.substr(tokens[first].end, tokens[first + 1].begin - tokens[first].end) == "-");
+    const bool holdsLinked = (run.linkedComplement || run.linkedHead) && last == end;
+    if ((!run.linked || (run.linkedHead && holdsLinked)) &&
+        (!run.linkedComplement || holdsLinked) && !demonstrative && !measurement &&
+        !adjectiveOfLaterNoun(text, tokens, kinds, marks, ta, tb, first, last) &&
+        namesConcept(tokens, kinds, first, last, last == end ? run.listed : 0))
+        out.push_back({first, last, holdsLinked});
+}
+
 std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
                                                   const std::vector<Token>& tokens, std::size_t ta,
                                                   std::size_t tb,
@@ -301,35 +346,16 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
         return !k || *k == PhraseWord::Vague || *k == PhraseWord::Relational ||
                *k == PhraseWord::Noun;
     };
+    // Whether t opens the complement of a relational noun ("accumulation of the |X"): only
+    // determiners since its preposition.
+    auto atComplementStart = [&](std::size_t t) {
+        return attached && complementEmpty(kinds, attachedAt, t);
+    };
     auto close = [&](std::size_t end) {
-        if (start < end) {
-            const std::size_t first = afterVagueWords(text, tokens, kinds, start, end);
-            // "these proteins", "this congenital defect": which one is said elsewhere.
-            // A demonstrative the caller blocked is a cue of its own ("X: This congenital
-            // defect involves": the phrase renames X), not an anaphor.
-            const bool demonstrative =
-                start > ta && words::in(kDemonstratives, tokens[start - 1].norm) &&
-                tokens[start - 1].norm != "that" && mark(start - 1) != Mark::Blocked;
-            // "a rightward shift in the pressure-volume loop": a complement too long for a
-            // phrase leaves the relational noun's own words.
-            const std::size_t last =
-                attached && end - first > maxTokens_ + listed && attachedAt > first ? attachedAt
-                                                                                    : end;
-            // "2.8 mEq/L", "90 mg": a phrase that opens with a number is a measurement (the
-            // tokenizer cuts "2.8" in two), not a concept; "21-hydroxylase" is one.
-            const std::string_view w0 = first < last ? tokens[first].norm : std::string_view();
-            const bool measurement =
-                !w0.empty() &&
-                std::all_of(w0.begin(), w0.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
-                !(first + 1 < last && text.substr(tokens[first].end, tokens[first + 1].begin -
-                                                                         tokens[first].end) == "-");
-            const bool holdsLinked = (linkedComplement || linkedHead) && last == end;
-            if ((!linked || (linkedHead && holdsLinked)) && (!linkedComplement || holdsLinked) &&
-                !demonstrative && !measurement &&
-                !adjectiveOfLaterNoun(text, tokens, kinds, marks, ta, tb, first, last) &&
-                namesConcept(tokens, kinds, first, last, last == end ? listed : 0))
-                out.push_back({first, last, holdsLinked});
-        }
+        if (start < end)
+            closeRun(text, tokens, kinds, marks, ta, tb,
+                     {start, attachedAt, listed, linked, attached, linkedComplement, linkedHead},
+                     end, out);
         start = tb;
         linked = attached = linkedComplement = linkedHead = false;
         listed = 0;
@@ -402,8 +428,10 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
         // An -ing form after a noun is mostly one too ("airway remodeling"); the verbs that
         // open a clause ("leading to", "causing") are listed.
         // "brain tissue following a stroke": after a noun "following" is a preposition.
+        // A participle that opens a relational noun's complement modifies it ("the
+        // accumulation of hyperphosphorylated tau protein").
         if (start < t && text[tok.begin - 1] != '-' &&
-            (endsWith(tok.norm, "ed") || tok.norm == "following")) {
+            (endsWith(tok.norm, "ed") || tok.norm == "following") && !atComplementStart(t)) {
             close(t);
             continue;
         }

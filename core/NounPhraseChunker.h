@@ -48,6 +48,23 @@ private:
         const PhraseWord* of(std::size_t t) const { return list[t - ta]; }
     };
 
+    // The open run of words chunk() is reading: where it starts, the preposition of a
+    // relational noun's complement in it, and what it holds.
+    struct Run {
+        std::size_t start = 0, attachedAt = 0;
+        std::size_t listed = 0; // words of a measure's listed complement past the first
+        bool linked = false;    // a linked word before a relational noun's complement
+        bool attached = false;  // a relational noun took a complement
+        bool linkedComplement = false, linkedHead = false;
+    };
+    // Adds the phrase of run [run.start, end) to out when it names a concept.
+    void closeRun(std::string_view text, const std::vector<Token>& tokens, const Kinds& kinds,
+                  const std::vector<Mark>& marks, std::size_t ta, std::size_t tb, const Run& run,
+                  std::size_t end, std::vector<PhraseChunk>& out) const;
+    // Whether token t opens the complement after the preposition at attachedAt: only
+    // determiners between.
+    static bool complementEmpty(const Kinds& kinds, std::size_t attachedAt, std::size_t t);
+
     // Whether the words [first, last) name a concept: not only generic nouns, vague
     // modifiers and numbers, not one letter, not too long (listed: words of a measure's list,
     // "and Y", beyond the length).

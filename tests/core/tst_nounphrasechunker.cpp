@@ -70,6 +70,9 @@ void TestNounPhraseChunker::chunk_data() {
                                             << "fever|night";
     QTest::newRow("relational noun takes one complement") << "damage to the DNA of the cell"
                                                           << "damage to the DNA|cell";
+    QTest::newRow("a participle opens a relational noun's complement")
+        << "the accumulation of hyperphosphorylated tau protein"
+        << "accumulation of hyperphosphorylated tau protein";
     QTest::newRow("complement of a relational noun")
         << "shortness of breath and increase in afterload"
         << "shortness of breath|increase in afterload";
