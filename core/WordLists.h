@@ -168,9 +168,10 @@ inline constexpr std::array<std::string_view, 6> kBeForms = {"is",   "are", "was
 // Pronouns that open a clause about the item named before them ("X: This is ...").
 inline constexpr std::array<std::string_view, 4> kSubjectPronouns = {"this", "it", "these", "they"};
 
-inline constexpr std::array<std::string_view, 16> kSubsumptionNouns = {
-    "type",    "types",    "form",    "forms", "kind",     "kinds",   "subtype", "subtypes",
-    "variant", "variants", "variety", "class", "category", "species", "genus",   "strain"};
+inline constexpr std::array<std::string_view, 18> kSubsumptionNouns = {
+    "type",    "types",    "form",    "forms",   "kind",     "kinds",
+    "subtype", "subtypes", "sort",    "variant", "variants", "variety",
+    "class",   "category", "species", "genus",   "strain",   "sorts"};
 
 // Clinical nouns in -ing: unlike participles they do head a phrase ("knee swelling",
 // "gum bleeding"), so the concept before them is a modifier.

@@ -73,6 +73,8 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::newRow("a participle opens a relational noun's complement")
         << "the accumulation of hyperphosphorylated tau protein"
         << "accumulation of hyperphosphorylated tau protein";
+    QTest::newRow("some sort of names no class") << "some sort of renal dysfunction"
+                                                 << "renal dysfunction";
     QTest::newRow("complement of a relational noun")
         << "shortness of breath and increase in afterload"
         << "shortness of breath|increase in afterload";
