@@ -462,6 +462,13 @@ bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const C
         relative = relative || r.tokens[t].norm == "that" || r.tokens[t].norm == "which" ||
                    r.tokens[t].norm == "used";
     }
+    // "is an antifungal medication, not appropriate for treating", "is a beta-agonist, not a
+    // treatment for": a denied predicate after the class noun is said of X too.
+    std::size_t denial = hit.start;
+    while (denial > end + 1 && words::in(kDeterminers, r.tokens[denial - 1].norm))
+        --denial;
+    relative = relative || (denial > end + 1 && r.tokens[denial - 1].norm == "not" &&
+                            hasAny(r.separator(denial - 1), ","));
     (void)s;
     return relative && mentions <= (placed ? 2 : 1);
 }

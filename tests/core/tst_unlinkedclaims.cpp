@@ -576,6 +576,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a generic noun placed in a sequence names nothing")
         << "The last visit suggests pneumonia."
         << "";
+    QTest::newRow("a denied predicate after the class noun is said of the subject")
+        << "Amoxicillin is a penicillin antibiotic, not a treatment for asthma."
+        << "amoxicillin|is_a|[penicillin antibiotic]|asserted;amoxicillin|treats|asthma|negated";
     QTest::newRow("a cue noun a verb rules out has no head")
         << "C) Chest radiography: A chest X-ray can help rule out other causes of chest pain "
            "and cough."
