@@ -352,8 +352,15 @@ bool ClaimExtractor::listAntecedent(const Reading& r, std::size_t after, const C
     // are all signs of", ", all of which are consistent with": a comma, the relative pronoun
     // (after "all of", "both of"), auxiliaries; an evidential,
     // indicates or presents_with cue (the findings together point to one diagnosis).
-    const std::string& relation = lexicon_.relationCues()[hit.cue].relation;
-    if (!(relation == "evidential" || relation == "indicates" || relation == "presents_with") ||
+    // A causal cue too when its verb agrees with a list or says nothing of number ("foot
+    // ulcers and infections, which can lead to amputations"); not "which leads to", said of
+    // the last item or of the clause.
+    const RelationCue& cue = lexicon_.relationCues()[hit.cue];
+    const std::string& relation = cue.relation;
+    const bool causal = relation == "causes" && cue.direction == CueDirection::Forward &&
+                        !cue.tokens.front().ends_with("s");
+    if (!(relation == "evidential" || relation == "indicates" || relation == "presents_with" ||
+          causal) ||
         after >= hit.start || !hasAny(r.separator(after), ","))
         return false;
     // ", all of which are consistent with", ", both of which suggest".
@@ -365,7 +372,9 @@ bool ClaimExtractor::listAntecedent(const Reading& r, std::size_t after, const C
     if (!(r.tokens[pronoun].norm == "which" || r.tokens[pronoun].norm == "that"))
         return false;
     for (std::size_t t = pronoun + 1; t < hit.start; ++t)
-        if (!words::in(kRelativeAuxiliaries, r.tokens[t].norm) || !r.softJoin(t))
+        if (!words::in(kRelativeAuxiliaries, r.tokens[t].norm) || !r.softJoin(t) ||
+            (causal &&
+             (r.tokens[t].norm == "is" || r.tokens[t].norm == "has" || r.tokens[t].norm == "was")))
             return false;
     return r.softJoin(hit.start);
 }

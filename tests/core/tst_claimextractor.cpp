@@ -953,6 +953,16 @@ void TestClaimExtractor::extract_data() {
         << "amoxicillin|treats|community-acquired pneumonia|asserted;"
            "azithromycin|treats|community-acquired pneumonia|asserted"
         << "";
+    QTest::newRow("a causal relative clause after a list is every item's")
+        << "Asthma causes wheezing and cough, which can cause chest pain."
+        << "asthma|causes|wheezing|asserted;asthma|causes|cough|asserted;"
+           "wheezing|causes|chest pain|asserted;cough|causes|chest pain|asserted"
+        << "";
+    QTest::newRow("a singular causal verb after a list is not every item's")
+        << "Asthma causes wheezing and cough, which leads to chest pain."
+        << "asthma|causes|wheezing|asserted;asthma|causes|cough|asserted;"
+           "cough|causes|chest pain|asserted"
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"
