@@ -525,13 +525,21 @@ std::size_t ClaimExtractor::sentenceSubject(const Reading& r, const Sentence& s,
     for (std::size_t k = 0; k < s.mentions.size(); ++k) {
         if (r.aligned[s.mentions[k]].first != c)
             continue;
+        // "Option C, hypothyroidism, can cause": the option's concept between commas.
+        const bool namedOption =
+            c >= s.ta + 2 && r.tokens[c - 1].allUpper && r.tokens[c - 1].norm.size() == 1 &&
+            (r.tokens[c - 2].norm == "option" || r.tokens[c - 2].norm == "choice");
         // "Acyclovir and ganciclovir are": the list's last item before its verb.
         std::size_t last = k;
-        while (last + 1 < s.mentions.size() &&
+        while (!namedOption && last + 1 < s.mentions.size() &&
                coordinated(r, r.aligned[s.mentions[last]], r.aligned[s.mentions[last + 1]]))
             ++last;
         const AlignedMention& m = r.aligned[s.mentions[last]];
-        if (m.last >= s.tb || hasAny(r.separator(m.last), ",;:()[]") ||
+        const bool closingComma =
+            namedOption && m.last < s.tb &&
+            r.separator(m.last).find_first_of(";:()[]") == std::string_view::npos &&
+            r.covered[m.last] < 0;
+        if (m.last >= s.tb || (hasAny(r.separator(m.last), ",;:()[]") && !closingComma) ||
             words::in(kCoordinators, r.tokens[m.last].norm))
             return 0;
         if (firstItem != nullptr)

@@ -963,6 +963,11 @@ void TestClaimExtractor::extract_data() {
         << "asthma|causes|wheezing|asserted;asthma|causes|cough|asserted;"
            "cough|causes|chest pain|asserted"
         << "";
+    QTest::newRow("a later pronoun stands for the option named between commas")
+        << "Option C, amoxicillin, can cause rash and fever, but it does not treat asthma."
+        << "amoxicillin|causes|rash|asserted;amoxicillin|causes|fever|asserted;"
+           "amoxicillin|treats|asthma|negated"
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"
