@@ -375,8 +375,13 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
             out.push_back(s.mentions[i]);
         return out;
     }
-    if (label == 0 && subject == 0 && headNoun == HeadNoun::Before)
+    // "Pain on passive extension of the fingers is": N1 of a chain of such phrases.
+    if (label == 0 && subject == 0 && headNoun == HeadNoun::Before) {
         --k;
+        while (k >= 2 && r.aligned[s.mentions[k - 1]].mention->node == kNoNode &&
+               nounHead(r, s, k - 1, from, true) == k - 2)
+            --k;
+    }
     if (label != 0)
         k = label;
     else if (subject == 0 && (a.first < from || wordsBetween(r, s, a, hit) > gapMax ||

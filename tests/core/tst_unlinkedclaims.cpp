@@ -579,6 +579,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a denied predicate after the class noun is said of the subject")
         << "Amoxicillin is a penicillin antibiotic, not a treatment for asthma."
         << "amoxicillin|is_a|[penicillin antibiotic]|asserted;amoxicillin|treats|asthma|negated";
+    QTest::newRow("the head noun of a chain of prepositional phrases")
+        << "Wheezing on forced expiration of the airways suggests asthma."
+        << "wheezing|indicates|asthma|asserted";
     QTest::newRow("a cue noun a verb rules out has no head")
         << "C) Chest radiography: A chest X-ray can help rule out other causes of chest pain "
            "and cough."
