@@ -98,6 +98,7 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
             claimsAtCues(r, s, out.claims);
             claimsOfExamples(text, out.claims, firstOfSentence);
             placesOfClasses(r, s, out.claims, firstOfSentence);
+            deniedStatements(r, s, out.claims, firstOfSentence);
             gapsOfUnusedCues(r, s, out.gaps);
         }
     }

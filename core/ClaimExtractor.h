@@ -156,6 +156,11 @@ private:
     // "osteomyelitis, a severe infection of the bone": an is-a claim (from `first` on) whose
     // class is of, in or on an organ (a KG Anatomy concept) adds that the member localizes
     // to it (ClaimPlaces.cpp).
+    // "B) X will increase Y - This statement is not true": the verdict after the option's
+    // statement denies the claims before it, claims [first, end) of sentence s
+    // (ClaimStatements.cpp).
+    void deniedStatements(const Reading& r, const Sentence& s, std::vector<Claim>& claims,
+                          std::size_t first) const;
     void placesOfClasses(const Reading& r, const Sentence& s, std::vector<Claim>& claims,
                          std::size_t first) const;
     // The claims of a cue's heads (left) and tails (right), every pair that may make one

@@ -968,6 +968,14 @@ void TestClaimExtractor::extract_data() {
         << "amoxicillin|causes|rash|asserted;amoxicillin|causes|fever|asserted;"
            "amoxicillin|treats|asthma|negated"
         << "";
+    QTest::newRow("a verdict after the option's statement denies it")
+        << "B) Amoxicillin treats asthma - This statement is not true."
+        << "amoxicillin|treats|asthma|negated"
+        << "";
+    QTest::newRow("a verdict that the statement is true leaves it")
+        << "B) Amoxicillin treats pneumonia: This statement is correct."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"
