@@ -723,9 +723,11 @@ void ClaimExtractor::scanPolarity(const Reading& r, const AlignedMention* skip, 
         for (std::size_t pi : cands ? *cands : std::vector<std::size_t>{}) {
             const PolarityCue& pc = lexicon_.polarityCues()[pi];
             if (r.matches(pc.tokens, t, to)) {
-                // "fever and absent reflexes suggest": the negation is the finding's.
+                // "fever and absent reflexes suggest": the negation is the finding's; so it
+                // is inside a phrase ("results in a lack of B cells, leading to").
                 if (!(pc.polarity == Polarity::Negated && words::in(kFindingNegators, pc.cue) &&
-                      opensMention(r, t + pc.tokens.size(), r.tokens.size())))
+                      (opensMention(r, t + pc.tokens.size(), r.tokens.size()) ||
+                       r.covered[t] >= 0)))
                     (pc.polarity == Polarity::Negated ? negated : hedged) = true;
                 step = pc.tokens.size();
                 break;

@@ -329,8 +329,17 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
     Kinds kinds;
     kinds.ta = ta;
     kinds.list.reserve(tb > ta ? tb - ta : 0);
-    for (std::size_t t = ta; t < tb; ++t)
-        kinds.list.push_back(lexicon_.phraseWord(tokens[t].norm));
+    // "a lack of interest", "a disregard for the rights of others": a verb after an article
+    // and before "of" or "for" is a relational noun.
+    static constexpr PhraseWord kRelationalNoun = PhraseWord::Relational;
+    for (std::size_t t = ta; t < tb; ++t) {
+        const PhraseWord* k = lexicon_.phraseWord(tokens[t].norm);
+        if (k && *k == PhraseWord::Verb && t > ta && t + 1 < tb &&
+            (tokens[t - 1].norm == "a" || tokens[t - 1].norm == "an") && !tokens[t - 1].allUpper &&
+            (tokens[t + 1].norm == "of" || tokens[t + 1].norm == "for"))
+            k = &kRelationalNoun;
+        kinds.list.push_back(k);
+    }
     std::size_t start = tb; // open run [start, t), tb when none
     // linked: a linked word before a relational noun's complement; linkedComplement: in it.
     bool linked = false, attached = false, linkedComplement = false;

@@ -75,6 +75,9 @@ void TestNounPhraseChunker::chunk_data() {
         << "accumulation of hyperphosphorylated tau protein";
     QTest::newRow("some sort of names no class") << "some sort of renal dysfunction"
                                                  << "renal dysfunction";
+    QTest::newRow("a verb after an article and before of is a relational noun")
+        << "a lack of interest in social relationships and a disregard for others"
+        << "lack of interest|social relationships|disregard|others";
     QTest::newRow("complement of a relational noun")
         << "shortness of breath and increase in afterload"
         << "shortness of breath|increase in afterload";

@@ -582,6 +582,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("the head noun of a chain of prepositional phrases")
         << "Wheezing on forced expiration of the airways suggests asthma."
         << "wheezing|indicates|asthma|asserted";
+    QTest::newRow("a lack inside a phrase denies no relation")
+        << "Asthma is due to a lack of sleep and can cause cough."
+        << "[lack of sleep]|causes|asthma|asserted;asthma|causes|cough|asserted";
     QTest::newRow("a cue noun a verb rules out has no head")
         << "C) Chest radiography: A chest X-ray can help rule out other causes of chest pain "
            "and cough."
