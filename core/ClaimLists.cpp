@@ -541,6 +541,7 @@ std::size_t ClaimExtractor::itemEnd(const Reading& r, const Sentence& s,
         !r.softJoin(m.last))
         return m.last;
     std::size_t t = m.last, preps = 0;
+    bool ofAfterFirst = false; // "a disregard for the rights of others, deceitfulness"
     for (; t < s.tb && t - m.last < kMaxItemTokens; ++t) {
         const std::string_view sep = r.separator(t);
         if (t > m.last && hasAny(sep, ","))
@@ -554,6 +555,7 @@ std::size_t ClaimExtractor::itemEnd(const Reading& r, const Sentence& s,
             continue;
         if (words::in(kItemPrepositions, w)) {
             ++preps;
+            ofAfterFirst = ofAfterFirst || (preps > 1 && w == "of");
             continue;
         }
         if (words::in(kDeterminers, w))
@@ -565,7 +567,7 @@ std::size_t ClaimExtractor::itemEnd(const Reading& r, const Sentence& s,
                         [t](const CueHit& h) { return h.start == t; }))
             return m.last;
     }
-    return preps == 1 && t > m.last + 1 ? t : m.last;
+    return (preps == 1 || (preps == 2 && ofAfterFirst)) && t > m.last + 1 ? t : m.last;
 }
 
 } // namespace rs

@@ -585,6 +585,11 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a lack inside a phrase denies no relation")
         << "Asthma is due to a lack of sleep and can cause cough."
         << "[lack of sleep]|causes|asthma|asserted;asthma|causes|cough|asserted";
+    QTest::newRow("an item with two prepositional phrases, then the list goes on")
+        << "Pneumonia presents with dullness in the base of the chest, cough, and fever."
+        << "community-acquired pneumonia|presents_with|[dullness]|asserted;"
+           "community-acquired pneumonia|presents_with|cough|asserted;"
+           "community-acquired pneumonia|presents_with|fever|asserted";
     QTest::newRow("a cue noun a verb rules out has no head")
         << "C) Chest radiography: A chest X-ray can help rule out other causes of chest pain "
            "and cough."
