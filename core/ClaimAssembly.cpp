@@ -63,6 +63,7 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
     const bool forward = cue.direction == CueDirection::Forward;
     // "X is associated with Y": a cue explicit enough for one end the KG does not know.
     const bool explicitAssociation = explicitCue(cue);
+    const std::size_t firstOfCue = claims.size();
     for (std::size_t li : left) {
         const AlignedMention& a = r.aligned[li];
         // A cue with linked concepts on both sides reports no coverage gap, whether or
@@ -170,6 +171,16 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             c.phraseBegin = a.mention->begin;
             c.phraseEnd = b.mention->end;
             c.pattern = pattern;
+            // "contusions on his forehead, legs, and back": the regions of one item give one
+            // end, the item's concept if the KG has it, else the longest.
+            const auto same =
+                std::find_if(claims.begin() + std::ptrdiff_t(firstOfCue), claims.end(),
+                             [&](const Claim& prior) { return sameEndsWidened(r, prior, c); });
+            if (same != claims.end()) {
+                if (same->head == c.head && same->tail == c.tail)
+                    *same = std::move(c);
+                continue;
+            }
             claims.push_back(std::move(c));
         }
     }
@@ -178,6 +189,15 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
 bool ClaimExtractor::readOrganEnds(const Reading& r, const Sentence& s, const CueHit& hit,
                                    bool anyLinked, const AlignedMention& h,
                                    const AlignedMention& tl, Claim& c) const {
+    // "falls or trauma" do not cause "legs": a bare region of the body is only a place: the
+    // place of a relational noun ("damage to the stomach"), of the list item it ends
+    // ("forearms angled away from the body, ..."), or of nothing.
+    if (c.relation != "localizes_to" && c.relation != "is_a" && c.relation != "associated_with") {
+        const bool evidence = c.relation == "evidential" || c.relation == "indicates";
+        if (!endOfRegion(r, s, h, c.head, evidence, c.headBegin, c.headText) ||
+            !endOfRegion(r, s, tl, c.tail, evidence, c.tailBegin, c.tailText))
+            return false;
+    }
     // "tea-colored urine", "enlarged cheeks": an organ with the words that make it
     // a finding is that finding, which the KG does not know.
     if (c.relation != "localizes_to" && c.relation != "is_a") {
@@ -210,6 +230,70 @@ bool ClaimExtractor::readOrganEnds(const Reading& r, const Sentence& s, const Cu
         if (organ(c.head) || organ(c.tail))
             return false;
     }
+    return true;
+}
+
+bool ClaimExtractor::endOfRegion(const Reading& r, const Sentence& s, const AlignedMention& m,
+                                 NodeId node, bool evidence, std::size_t& begin,
+                                 std::string& text) const {
+    if (node != kNoNode || !bareRegion(r, m))
+        return true;
+    const std::size_t before = begin;
+    placeOfRelationalNoun(r, s, m, node, begin, text); // "damage to the stomach"
+    if (begin != before)
+        return true;
+    // "jerky movements of her arms and legs": back over regions, side words, possessives
+    // and "and"/"or" to a preposition right after a phrase, which is the end.
+    constexpr std::size_t kMaxBack = 8;
+    std::size_t t = m.first;
+    while (t > s.ta + 1 && m.first - t < kMaxBack &&
+           (words::in(kBodyRegions, r.tokens[t - 1].norm) ||
+            words::in(kSideWords, r.tokens[t - 1].norm) ||
+            words::in(kDeterminers, r.tokens[t - 1].norm) ||
+            words::in(kPossessives, r.tokens[t - 1].norm) || r.tokens[t - 1].norm == "and" ||
+            r.tokens[t - 1].norm == "or"))
+        --t;
+    std::size_t first = m.first;
+    if (t > s.ta + 1 && words::in(kItemPrepositions, r.tokens[t - 1].norm) && r.covered[t - 2] >= 0)
+        first = r.aligned[std::size_t(r.covered[t - 2])].first;
+    // "forearms angled away from the body, ...": the list item it ends.
+    else if (const std::size_t item = itemStart(r, s, m);
+             item < m.first && !words::in(kItemPrepositions, r.tokens[item].norm))
+        first = item; // not ", on the other hand,"
+    if (first == m.first)
+        return evidence; // "jerky movements of his limbs and trunk suggest": the evidence is there
+    begin = r.tokens[first].begin;
+    text = std::string(r.text.substr(begin, m.mention->end - begin));
+    return true;
+}
+
+bool ClaimExtractor::sameEndsWidened(const Reading& r, const Claim& a, const Claim& b) {
+    // b is a or a widened to a region of the body: both ends start where a's do and end no
+    // earlier, an end b names by a KG concept a names by the same, and a longer end of b
+    // ends at a region ("tumors of the parathyroid, pituitary" is a list the labels split).
+    const auto same = [&](NodeId na, NodeId nb, std::size_t ba, std::size_t bb, std::size_t ea,
+                          std::size_t eb) {
+        return ba == bb && (nb == kNoNode || na == nb) &&
+               (ea == eb ||
+                (ea < eb && words::in(kBodyRegions, r.tokens[r.tokenAtOrAfter(eb) - 1].norm)));
+    };
+    return a.relation == b.relation && a.begin == b.begin && a.polarity == b.polarity &&
+           same(a.head, b.head, a.headBegin, b.headBegin, a.headEnd, b.headEnd) &&
+           same(a.tail, b.tail, a.tailBegin, b.tailBegin, a.tailEnd, b.tailEnd);
+}
+
+bool ClaimExtractor::bareRegion(const Reading& r, const AlignedMention& m) {
+    // Body regions, with which side or part ("the opposite side", "the lower back"), and
+    // nothing that makes them a finding ("enlarged spleen", "cool leg").
+    static constexpr std::array<std::string_view, 4> kWhich = {"opposite", "same", "other",
+                                                               "entire"};
+    if (m.last <= m.first || !words::in(kBodyRegions, r.tokens[m.last - 1].norm))
+        return false;
+    for (std::size_t t = m.first; t + 1 < m.last; ++t)
+        if (!(words::in(kBodyRegions, r.tokens[t].norm) ||
+              words::in(kSideWords, r.tokens[t].norm) || words::in(kWhich, r.tokens[t].norm) ||
+              words::in(kDeterminers, r.tokens[t].norm)))
+            return false;
     return true;
 }
 

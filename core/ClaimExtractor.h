@@ -431,6 +431,19 @@ private:
     // absence, a finding the KG does not know; widens the end and unlinks it.
     static void absentFinding(const Reading& r, const AlignedMention& m, NodeId& node,
                               std::size_t& begin, std::string& text);
+    // Whether mention m (a phrase the KG does not know) names only a region of the body
+    // ("legs", "the lower back"), a place and nothing that happens there.
+    static bool bareRegion(const Reading& r, const AlignedMention& m);
+    // Whether claim b says what claim a says with ends that start where a's do and end no
+    // earlier at a region of the body (two regions of one list item widened to it); an end
+    // b has as a KG concept, a has as the same one.
+    static bool sameEndsWidened(const Reading& r, const Claim& a, const Claim& b);
+    // For an end that is a bare region (node kNoNode, mention m): widens begin/text to what
+    // happens there ("damage to the stomach", "jerky movements of her arms and legs", the
+    // list item it ends). False when it is nothing's place: no claim, unless the claim is
+    // evidence, whose finding the region still points to. True for other ends.
+    bool endOfRegion(const Reading& r, const Sentence& s, const AlignedMention& m, NodeId node,
+                     bool evidence, std::size_t& begin, std::string& text) const;
     bool readOrganEnds(const Reading& r, const Sentence& s, const CueHit& hit, bool anyLinked,
                        const AlignedMention& h, const AlignedMention& tl, Claim& c) const;
     // Whether m is an organ (a KG Anatomy concept) a test is "of" ("a CT scan of the head").

@@ -179,6 +179,17 @@ inline constexpr std::array<std::string_view, 11> kClauseOpeners = {
 inline constexpr std::array<std::string_view, 6> kTimePrepositions = {"since",  "after", "before",
                                                                       "during", "until", "upon"};
 
+// Regions of the body (and organs) the KG has no concept for: a phrase of these alone is a
+// place, never a cause, an effect, a finding or a disease ("contusions on his forehead,
+// legs, and back, which could be due to falls", "NSAIDs can cause damage to the stomach").
+inline constexpr std::array<std::string_view, 44> kBodyRegions = {
+    "arm",   "arms",  "leg",       "legs",    "hand",        "hands",     "foot",     "feet",
+    "back",  "body",  "chest",     "abdomen", "stomach",     "face",      "forehead", "neck",
+    "trunk", "toes",  "toe",       "fingers", "finger",      "soles",     "palms",    "side",
+    "sides", "flank", "groin",     "scalp",   "thigh",       "thighs",    "shoulder", "knee",
+    "hip",   "colon", "esophagus", "spleen",  "extremities", "extremity", "buttocks", "cheeks",
+    "cheek", "lips",  "mouth",     "tongue"};
+
 // Words that say which side of the body: "the left upper sternal border".
 inline constexpr std::array<std::string_view, 12> kSideWords = {
     "left",     "right",     "upper", "lower", "proximal", "distal",

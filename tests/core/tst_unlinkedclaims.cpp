@@ -402,12 +402,13 @@ void TestUnlinkedClaims::extract_data() {
         << "B) Night sweats - This is within the normal range and does not suggest "
            "pneumonia."
         << "[Night sweats]|indicates|community-acquired pneumonia|negated";
+    // "body" is a bare region of the body, the place of the list item it ends.
     QTest::newRow("a list item with a participle and a preposition")
         << "The findings (fever, forearms angled away from the body, and cough) suggest "
            "pneumonia."
         << "fever|indicates|community-acquired pneumonia|asserted;"
-           "[body]|indicates|community-acquired pneumonia|asserted;"
-           "cough|indicates|community-acquired pneumonia|asserted";
+           "[forearms angled away from the body]|indicates|community-acquired pneumonia|"
+           "asserted;cough|indicates|community-acquired pneumonia|asserted";
     QTest::newRow("the head noun of N1 of N2")
         << "The wide splitting of S2 and loud murmur of S2 suggest pneumonia."
         << "[splitting]|indicates|community-acquired pneumonia|asserted;"
@@ -590,6 +591,15 @@ void TestUnlinkedClaims::extract_data() {
         << "community-acquired pneumonia|presents_with|[dullness]|asserted;"
            "community-acquired pneumonia|presents_with|cough|asserted;"
            "community-acquired pneumonia|presents_with|fever|asserted";
+    QTest::newRow("a bare region of the body is only a place")
+        << "Asthma, on the other hand, can cause cough."
+        << "asthma|causes|cough|asserted";
+    QTest::newRow("regions of one item give the item's concept")
+        << "A rash on his chest, arms, and back could be due to amoxicillin."
+        << "amoxicillin|causes|rash|hedged";
+    QTest::newRow("a region after a relational noun is its place")
+        << "Amoxicillin can cause damage to the stomach."
+        << "amoxicillin|causes|[damage to the stomach]|asserted";
     QTest::newRow("a cue noun a verb rules out has no head")
         << "C) Chest radiography: A chest X-ray can help rule out other causes of chest pain "
            "and cough."
