@@ -135,6 +135,11 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             if (c.tail == kNoNode)
                 c.tailText = std::string(r.text.substr(c.tailBegin, c.tailEnd - c.tailBegin));
             c.relation = cue.relation;
+            // "immunocompromised individuals, such as those with HIV/AIDS": people are no
+            // class of a disease.
+            if (c.relation == "is_a" && c.tail == kNoNode &&
+                words::in(kPersonNouns, r.tokens[tl.last - 1].norm))
+                continue;
             // "avoid contact sports and heavy lifting to prevent splenic rupture": what is
             // avoided to prevent Z is a risk factor for Z, not its prevention.
             if (c.relation == "prevents" && avoidedObject(r, s, r.aligned[left.front()]))

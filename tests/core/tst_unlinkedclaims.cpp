@@ -600,6 +600,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a region after a relational noun is its place")
         << "Amoxicillin can cause damage to the stomach."
         << "amoxicillin|causes|[damage to the stomach]|asserted";
+    QTest::newRow("a group of people is no class")
+        << "Albuterol is given to young individuals, such as those with asthma."
+        << "";
     QTest::newRow("a cue noun a verb rules out has no head")
         << "C) Chest radiography: A chest X-ray can help rule out other causes of chest pain "
            "and cough."
