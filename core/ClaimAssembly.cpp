@@ -153,6 +153,17 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
                     continue;
                 c.relation = "risk_factor_for";
             }
+            // "more common in people with weakened immune systems": an organ with the words
+            // that make it a finding, after "with", is a condition of the group, a risk.
+            std::size_t from = modifiersStart(r, s, h);
+            while (from > s.ta && words::in(kDeterminers, r.tokens[from - 1].norm))
+                --from;
+            if (c.relation == "presents_with" && organ(c.head) && from > s.ta &&
+                r.tokens[from - 1].norm == "with") {
+                findingWithModifiers(r, s, h, c.head, c.headBegin, c.headText);
+                if (c.head == kNoNode)
+                    c.relation = "risk_factor_for";
+            }
             // "fluid accumulates in the pericardial sac", "is found in the kidneys": a
             // presents-with cue before an organ places the finding there.
             if (c.relation == "presents_with" && organ(c.head)) {

@@ -603,6 +603,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a group of people is no class")
         << "Albuterol is given to young individuals, such as those with asthma."
         << "";
+    QTest::newRow("an organ with its modifiers after people with is a risk")
+        << "Pneumonia is common in people with a weakened lung."
+        << "[weakened lung]|risk_factor_for|community-acquired pneumonia|asserted";
     QTest::newRow("a cue noun a verb rules out has no head")
         << "C) Chest radiography: A chest X-ray can help rule out other causes of chest pain "
            "and cough."
