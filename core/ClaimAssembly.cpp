@@ -138,7 +138,8 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             // "immunocompromised individuals, such as those with HIV/AIDS": people are no
             // class of a disease.
             if (c.relation == "is_a" && c.tail == kNoNode &&
-                words::in(kPersonNouns, r.tokens[tl.last - 1].norm))
+                (words::in(kPersonNouns, r.tokens[tl.last - 1].norm) ||
+                 words::in(kRiskGroups, r.tokens[tl.last - 1].norm)))
                 continue;
             // "avoid contact sports and heavy lifting to prevent splenic rupture": what is
             // avoided to prevent Z is a risk factor for Z, not its prevention.
@@ -155,11 +156,7 @@ void ClaimExtractor::claimsOfPairs(const Reading& r, const Sentence& s, CueHit& 
             }
             // "more common in people with weakened immune systems": an organ with the words
             // that make it a finding, after "with", is a condition of the group, a risk.
-            std::size_t from = modifiersStart(r, s, h);
-            while (from > s.ta && words::in(kDeterminers, r.tokens[from - 1].norm))
-                --from;
-            if (c.relation == "presents_with" && organ(c.head) && from > s.ta &&
-                r.tokens[from - 1].norm == "with") {
+            if (c.relation == "presents_with" && organ(c.head) && afterWith(r, s, h)) {
                 findingWithModifiers(r, s, h, c.head, c.headBegin, c.headText);
                 if (c.head == kNoNode)
                     c.relation = "risk_factor_for";
@@ -296,6 +293,13 @@ bool ClaimExtractor::sameEndsWidened(const Reading& r, const Claim& a, const Cla
     return a.relation == b.relation && a.begin == b.begin && a.polarity == b.polarity &&
            same(a.head, b.head, a.headBegin, b.headBegin, a.headEnd, b.headEnd) &&
            same(a.tail, b.tail, a.tailBegin, b.tailBegin, a.tailEnd, b.tailEnd);
+}
+
+bool ClaimExtractor::afterWith(const Reading& r, const Sentence& s, const AlignedMention& m) const {
+    std::size_t from = modifiersStart(r, s, m);
+    while (from > s.ta && words::in(kDeterminers, r.tokens[from - 1].norm))
+        --from;
+    return from > s.ta && r.tokens[from - 1].norm == "with";
 }
 
 bool ClaimExtractor::bareRegion(const Reading& r, const AlignedMention& m) {
@@ -450,14 +454,14 @@ void ClaimExtractor::findingWithModifiers(const Reading& r, const Sentence& s,
         return;
     // "the proximal muscles", "the left ventricle": words that say which part of the body
     // leave it a place. Not sizes: "a long face", "small testes" are findings.
-    static constexpr std::array<std::string_view, 24> kPartWords = {
-        "left",     "right",       "upper",    "lower",       "proximal",  "distal",
-        "anterior", "posterior",   "inner",    "outer",       "medial",    "lateral",
+    // Besides the side words: "the entire colon", "bilateral kidneys".
+    static constexpr std::array<std::string_view, 12> kOtherPartWords = {
         "both",     "entire",      "whole",    "superficial", "deep",      "central",
         "adjacent", "surrounding", "internal", "external",    "bilateral", "multiple"};
     bool part = !analyte;
     for (std::size_t i = t; i < m.first && part; ++i)
-        part = words::in(kPartWords, r.tokens[i].norm);
+        part =
+            words::in(kSideWords, r.tokens[i].norm) || words::in(kOtherPartWords, r.tokens[i].norm);
     if (part)
         return;
     node = kNoNode;

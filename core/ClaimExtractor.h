@@ -156,13 +156,13 @@ private:
     // "osteomyelitis, a severe infection of the bone": an is-a claim (from `first` on) whose
     // class is of, in or on an organ (a KG Anatomy concept) adds that the member localizes
     // to it (ClaimPlaces.cpp).
+    void placesOfClasses(const Reading& r, const Sentence& s, std::vector<Claim>& claims,
+                         std::size_t first) const;
     // "B) X will increase Y - This statement is not true": the verdict after the option's
     // statement denies the claims before it, claims [first, end) of sentence s
     // (ClaimStatements.cpp).
     void deniedStatements(const Reading& r, const Sentence& s, std::vector<Claim>& claims,
                           std::size_t first) const;
-    void placesOfClasses(const Reading& r, const Sentence& s, std::vector<Claim>& claims,
-                         std::size_t first) const;
     // The claims of a cue's heads (left) and tails (right), every pair that may make one
     // (ClaimAssembly.cpp); marks the cue used when both ends of a pair are linked.
     void claimsOfPairs(const Reading& r, const Sentence& s, CueHit& hit,
@@ -171,13 +171,13 @@ private:
     // The token of the conjunction that opens a second predicate before the cue ("X crosses
     // the placenta and can cause Y"), searched back to token `after`; 0 when there is none.
     std::size_t secondPredicateAt(const Reading& r, const CueHit& hit, std::size_t after) const;
+    // Whether the cue is a noun that a verb takes as its object ("to determine the cause
+    // of", "rule out other causes of"): it then has no head of its own (ClaimHeads.cpp).
+    bool verbObjectCue(const Reading& r, const Sentence& s, const CueHit& hit) const;
     // fromLabel: whether the head is an item label a pronoun stands for; pronoun: whether a
     // pronoun before the cue stands for the head; secondPredicate: the token of the
     // conjunction when the cue opens a second predicate whose subject is not next to it
     // ("X crosses the placenta and can cause Y"), 0 otherwise.
-    // Whether the cue is a noun that a verb takes as its object ("to determine the cause
-    // of", "rule out other causes of"): it then has no head of its own (ClaimHeads.cpp).
-    bool verbObjectCue(const Reading& r, const Sentence& s, const CueHit& hit) const;
     std::vector<std::size_t> leftArguments(const Reading& r, const Sentence& s, const CueHit& hit,
                                            std::size_t from, std::size_t prevTailEnd,
                                            bool& fromLabel, bool& pronoun,
@@ -434,6 +434,9 @@ private:
     // Whether mention m (a phrase the KG does not know) names only a region of the body
     // ("legs", "the lower back"), a place and nothing that happens there.
     static bool bareRegion(const Reading& r, const AlignedMention& m);
+    // Whether mention m, with its modifiers and articles, comes right after "with" ("people
+    // with weakened immune systems").
+    bool afterWith(const Reading& r, const Sentence& s, const AlignedMention& m) const;
     // Whether claim b says what claim a says with ends that start where a's do and end no
     // earlier at a region of the body (two regions of one list item widened to it); an end
     // b has as a KG concept, a has as the same one.

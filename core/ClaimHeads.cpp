@@ -1,9 +1,9 @@
 // Which noun heads a cue's argument on its left: the concept next to the cue, the head noun
 // N1 of "N1 prep N2" before it, or none, when the concept next to the cue is only when
-// something happened; the concept a reason clause's pronoun stands for (an answer, a relative
-// clause's antecedent); no head for a cue noun a verb takes as its object; a class after
-// "this" that points back, a subject that names nothing
-// beside a concept, and a purpose's agent (ClaimExtractor.h).
+// something happened or the cue is a verb's object; the concept a reason clause's pronoun
+// stands for (an answer, a relative clause's antecedent); a class after "this" that points
+// back, a subject that names nothing beside a concept, and a purpose's agent
+// (ClaimExtractor.h).
 #include "ClaimReading.h"
 
 namespace rs {

@@ -179,10 +179,11 @@ inline constexpr std::array<std::string_view, 11> kClauseOpeners = {
 inline constexpr std::array<std::string_view, 6> kTimePrepositions = {"since",  "after", "before",
                                                                       "during", "until", "upon"};
 
-// Nouns for people: a phrase they head names a group of people, no clinical class.
-inline constexpr std::array<std::string_view, 14> kPersonNouns = {
-    "individuals", "people",  "persons",  "patients",   "adults",      "children",   "women",
-    "men",         "infants", "neonates", "population", "populations", "recipients", "users"};
+// Nouns for people besides kRiskGroups: a phrase either heads names a group of people, no
+// clinical class.
+inline constexpr std::array<std::string_view, 8> kPersonNouns = {
+    "individuals", "people",      "persons",    "patients",
+    "population",  "populations", "recipients", "users"};
 
 // Regions of the body (and organs) the KG has no concept for: a phrase of these alone is a
 // place, never a cause, an effect, a finding or a disease ("contusions on his forehead,

@@ -14,6 +14,8 @@ namespace {
 constexpr std::array<std::string_view, 5> kFalseVerdicts = {"false", "incorrect", "inaccurate",
                                                             "untrue", "wrong"};
 constexpr std::array<std::string_view, 4> kTrueVerdicts = {"true", "accurate", "correct", "right"};
+// What the verdict judges: "This statement", "That option".
+constexpr std::array<std::string_view, 3> kStatementNouns = {"statement", "option", "claim"};
 
 } // namespace
 
@@ -21,8 +23,6 @@ void ClaimExtractor::deniedStatements(const Reading& r, const Sentence& s,
                                       std::vector<Claim>& claims, std::size_t first) const {
     // After a colon or a spaced dash: "this"/"that", "statement"/"option"/"claim", "is",
     // "not" and a true-word or a false-word, and the sentence ends there.
-    static constexpr std::array<std::string_view, 3> kStatementNouns = {"statement", "option",
-                                                                        "claim"};
     for (std::size_t t = s.ta + 1; t + 3 < s.tb; ++t) {
         const std::string_view sep = r.separator(t);
         const bool dash =

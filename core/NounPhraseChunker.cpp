@@ -340,12 +340,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             k = &kRelationalNoun;
         kinds.list.push_back(k);
     }
-    std::size_t start = tb; // open run [start, t), tb when none
-    // linked: a linked word before a relational noun's complement; linkedComplement: in it.
-    bool linked = false, attached = false, linkedComplement = false;
-    bool linkedHead = false;     // the relational noun before "of" is itself one linked word
-    std::size_t listed = 0;      // words of a measure's listed complement past the first ("and Y")
-    std::size_t attachedAt = tb; // the preposition of a relational noun's complement
+    Run run{tb, tb}; // the open run [run.start, t), run.start == tb when none
     auto isDeterminer = [&](std::size_t t) {
         const PhraseWord* k = kinds.of(t);
         return k && *k == PhraseWord::Determiner;
@@ -358,26 +353,21 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
     // Whether t opens the complement of a relational noun ("accumulation of the |X"): only
     // determiners since its preposition.
     auto atComplementStart = [&](std::size_t t) {
-        return attached && complementEmpty(kinds, attachedAt, t);
+        return run.attached && complementEmpty(kinds, run.attachedAt, t);
     };
     auto close = [&](std::size_t end) {
-        if (start < end)
-            closeRun(text, tokens, kinds, marks, ta, tb,
-                     {start, attachedAt, listed, linked, attached, linkedComplement, linkedHead},
-                     end, out);
-        start = tb;
-        linked = attached = linkedComplement = linkedHead = false;
-        listed = 0;
+        if (run.start < end)
+            closeRun(text, tokens, kinds, marks, ta, tb, run, end, out);
+        run = Run{tb, tb};
     };
     for (std::size_t t = ta; t < tb; ++t) {
         const Token& tok = tokens[t];
-        if (start < t) {
+        if (run.start < t) {
             const std::string_view sep =
                 text.substr(tokens[t - 1].end, tok.begin - tokens[t - 1].end);
             const PhraseWord* prev = kinds.of(t - 1);
             if (possessive(sep) && prev && *prev == PhraseWord::Possessor) {
-                start = tb; // "the patient's": a possessive, left out like "his"
-                linked = attached = linkedComplement = linkedHead = false;
+                run = Run{tb, tb}; // "the patient's": a possessive, left out like "his"
             } else if (breaksPhrase(sep) && !genusInitial(text, tokens, t - 1, ta)) {
                 close(t);
             }
@@ -387,13 +377,15 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
             continue;
         }
         const PhraseWord* k = kinds.of(t);
-        if (attached && attachedAt > ta && t + 1 < tb &&
-            complementListGoesOn(text, tokens, kinds, attachedAt, t, mark(t + 1), linkedHead)) {
-            listed += 2;
+        if (run.attached && run.attachedAt > ta && t + 1 < tb &&
+            complementListGoesOn(text, tokens, kinds, run.attachedAt, t, mark(t + 1),
+                                 run.linkedHead)) {
+            run.listed += 2;
             continue;
         }
         // "damage to the DNA": a relational noun takes one complement into its phrase.
-        if (start < t && !attached && (tok.norm == "of" || tok.norm == "to" || tok.norm == "in")) {
+        if (run.start < t && !run.attached &&
+            (tok.norm == "of" || tok.norm == "to" || tok.norm == "in")) {
             const PhraseWord* prev = kinds.of(t - 1);
             std::size_t u = t + 1;
             bool anaphoric = false; // "mutations in these proteins": which ones is elsewhere
@@ -402,15 +394,14 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
                 ++u;
             }
             if (anaphoric) {
-                start = tb;
-                linked = attached = linkedComplement = linkedHead = false;
+                run = Run{tb, tb};
                 continue;
             }
             if (prev && *prev == PhraseWord::Relational && u < tb && mark(u) != Mark::Blocked &&
                 opensPhrase(u)) {
-                linkedHead = bareClassBefore(tokens, marks, start, t);
-                attached = true;
-                attachedAt = t;
+                run.linkedHead = bareClassBefore(tokens, marks, run.start, t);
+                run.attached = true;
+                run.attachedAt = t;
                 t = u - 1; // the preposition and determiners join the phrase
                 continue;
             }
@@ -418,7 +409,7 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
         // In a hyphenated compound a verb is a modifier: "drug-induced", "X-linked"; and so
         // is any closed-class word on either side of the hyphen: "third-generation".
         const bool compound =
-            start < t && text.substr(tokens[t - 1].end, tok.begin - tokens[t - 1].end) == "-";
+            run.start < t && text.substr(tokens[t - 1].end, tok.begin - tokens[t - 1].end) == "-";
         const bool beforeHyphen = t + 1 < tb && mark(t + 1) != Mark::Blocked &&
                                   text.substr(tok.end, tokens[t + 1].begin - tok.end) == "-";
         // After the hyphen too: "malaria-like illness", "right-to-left shunting".
@@ -439,20 +430,20 @@ std::vector<PhraseChunk> NounPhraseChunker::chunk(std::string_view text,
         // "brain tissue following a stroke": after a noun "following" is a preposition.
         // A participle that opens a relational noun's complement modifies it ("the
         // accumulation of hyperphosphorylated tau protein").
-        if (start < t && text[tok.begin - 1] != '-' &&
+        if (run.start < t && text[tok.begin - 1] != '-' &&
             (endsWith(tok.norm, "ed") || tok.norm == "following") && !atComplementStart(t)) {
             close(t);
             continue;
         }
-        if (start >= tb && mark(t) == Mark::Free && verbAfterAuxiliary(tokens, ta, t))
+        if (run.start >= tb && mark(t) == Mark::Free && verbAfterAuxiliary(tokens, ta, t))
             continue;
-        if (start >= tb)
-            start = t;
+        if (run.start >= tb)
+            run.start = t;
         if (mark(t) == Mark::Linked) {
-            if (attached)
-                linkedComplement = true;
+            if (run.attached)
+                run.linkedComplement = true;
             else
-                linked = true;
+                run.linked = true;
         }
     }
     close(tb);

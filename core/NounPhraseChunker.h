@@ -52,10 +52,11 @@ private:
     // relational noun's complement in it, and what it holds.
     struct Run {
         std::size_t start = 0, attachedAt = 0;
-        std::size_t listed = 0; // words of a measure's listed complement past the first
-        bool linked = false;    // a linked word before a relational noun's complement
-        bool attached = false;  // a relational noun took a complement
-        bool linkedComplement = false, linkedHead = false;
+        std::size_t listed = 0;        // words of a measure's listed complement past the first
+        bool linked = false;           // a linked word before a relational noun's complement
+        bool attached = false;         // a relational noun took a complement
+        bool linkedComplement = false; // a linked word in that complement
+        bool linkedHead = false;       // the relational noun before "of" is itself one linked word
     };
     // Adds the phrase of run [run.start, end) to out when it names a concept.
     void closeRun(std::string_view text, const std::vector<Token>& tokens, const Kinds& kinds,

@@ -22,6 +22,7 @@ private slots:
     void bothEndsUnlinked();
     void endSpans();
     void settingTurnsThemOff();
+    void findingNegatorInsidePhrase();
 
 private:
     QString run(const std::string& text, ClaimSettings settings = {}) const;
@@ -678,4 +679,15 @@ void TestUnlinkedClaims::settingTurnsThemOff() {
 }
 
 QTEST_APPLESS_MAIN(TestUnlinkedClaims)
+void TestUnlinkedClaims::findingNegatorInsidePhrase() {
+    // "results in a lack of B cells, leading to recurrent infections": "lack of" states a
+    // finding absent; inside a phrase end it is that end's word and denies no relation.
+    // The clinic lexicon has no "lack of" cue; the shipped one does. Last slot: it changes
+    // lexicon_.
+    lexicon_.addPolarityCue(Polarity::Negated, "lack of");
+    QCOMPARE(run("Asthma is a disease that results in a lack of sleep, leading to cough."),
+             QStringLiteral("asthma|causes|[lack of sleep]|asserted;"
+                            "asthma|causes|cough|asserted"));
+}
+
 #include "tst_unlinkedclaims.moc"
