@@ -125,6 +125,9 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
             const auto& cueTokens = lexicon_.relationCues()[ci].tokens;
             if (cueTokens.size() == 1 && cueTokens[0] == "like" && examplesMarker(r, s, t) == 0)
                 continue;
+            if (cueTokens.size() == 1 && cueTokens[0] == "including" &&
+                !classBeforeExamples(r, s, t))
+                continue;
             // "a defect where there is a hole in the wall": "there is" states that something
             // exists, it classes nothing.
             if (t > s.ta && r.tokens[t - 1].norm == "there" &&

@@ -135,6 +135,10 @@ private:
     // How many tokens the examples marker at t has ("including" 1, "such as" 2, a noun's
     // "like" 1), 0 when there is none.
     static std::size_t examplesMarker(const Reading& r, const Sentence& s, std::size_t t);
+    // Whether "including" at token t lists members of the clinical class right before it
+    // ("various autoimmune diseases, including RA"), not parts of a whole ("multiple organs,
+    // including the kidneys") nor examples of a vague class ("medical conditions").
+    bool classBeforeExamples(const Reading& r, const Sentence& s, std::size_t t) const;
     // Whether the first token at or after text offset `offset` is "a" or "an".
     static bool opensIndefinite(const Reading& r, std::size_t offset);
     // Adds the sentence's noun phrases that no mention covers to r and s as unlinked

@@ -284,6 +284,39 @@ void ClaimExtractor::examplesOfRelationalNoun(const Reading& r, Sentence& s) con
     }
 }
 
+bool ClaimExtractor::classBeforeExamples(const Reading& r, const Sentence& s, std::size_t t) const {
+    // A plural class head right before the comma: a kind by itself ("antibiotics,
+    // including"), or a disease class with a modifier that is no vague word ("various
+    // autoimmune diseases"; not "medical conditions", "infections, including those").
+    static constexpr std::array<std::string_view, 6> kDiseaseClasses = {
+        "diseases", "disorders", "infections", "syndromes", "cancers", "tumors"};
+    if (t < s.ta + 3 || !hasAny(r.separator(t), ",") || !r.softJoin(t - 1))
+        return false;
+    const std::string& head = r.tokens[t - 1].norm;
+    const std::string& modifier = r.tokens[t - 2].norm;
+    // Back over the class's modifiers: not "respiratory and gastrointestinal pathogens" (the
+    // examples may be of either), nor "the secretion of various hormones" (no class end).
+    constexpr std::size_t kMaxModifiers = 4;
+    for (std::size_t u = t - 2; u > s.ta && t - 2 - u < kMaxModifiers; --u) {
+        const std::string& w = r.tokens[u].norm;
+        if (w == "and" || w == "or" || w == "of")
+            return false;
+        if (words::in(kDeterminers, w) || hasAny(r.separator(u), ",;:()[]"))
+            break;
+    }
+    if (inList(kClassHeads, head))
+        return true;
+    if (!words::in(kDiseaseClasses, head) || lexicon_.phraseWord(modifier) != nullptr ||
+        words::in(kPhraseStops, modifier) || words::in(kDeterminers, modifier) ||
+        modifier == "medical")
+        return false;
+    // Not "dog bite infections, including anaerobic bacteria": organisms are no infections.
+    for (std::size_t u = t + 1; u < s.tb && u <= t + 3; ++u)
+        if (inList(kClassHeads, r.tokens[u].norm))
+            return false;
+    return true;
+}
+
 std::size_t ClaimExtractor::examplesMarker(const Reading& r, const Sentence& s, std::size_t t) {
     // "including", "such as", and "like" after a noun: "infections like Streptococcus
     // pneumoniae", "a calcium channel blocker like nifedipine"; not a verb's "like" ("seems

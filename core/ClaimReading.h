@@ -109,9 +109,9 @@ inline constexpr std::array<std::string_view, 6> kEpisodeNouns = {"episode", "ep
                                                                   "bouts",   "attack",   "attacks"};
 
 // Nouns whose "of" complement is what the phrase names: "a description of Y, which causes"
-// is about Y.
-inline constexpr std::array<std::string_view, 5> kRelationalNouns = {"description", "presence",
-                                                                     "history", "case", "evidence"};
+// is about Y; "the combination of A, B and C suggests W" is A, B and C.
+inline constexpr std::array<std::string_view, 7> kRelationalNouns = {
+    "description", "presence", "history", "case", "evidence", "combination", "constellation"};
 
 // Plural nouns whose "of" object is the disease that shows the examples listed after them
 // ("symptoms of a respiratory infection, including cough").

@@ -976,6 +976,28 @@ void TestClaimExtractor::extract_data() {
         << "B) Amoxicillin treats pneumonia: This statement is correct."
         << "amoxicillin|treats|community-acquired pneumonia|asserted"
         << "";
+    QTest::newRow("the combination of A and B suggests W: A and B do")
+        << "The combination of fever and cough suggests pneumonia."
+        << "fever|indicates|community-acquired pneumonia|asserted;"
+           "cough|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("including after a disease class lists its members")
+        << "Amoxicillin is used to treat various lung diseases, including pneumonia and "
+           "bronchitis."
+        << "amoxicillin|treats|lung disease|asserted;"
+           "community-acquired pneumonia|is_a|lung disease|asserted;"
+           "acute bronchitis|is_a|lung disease|asserted;"
+           "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "amoxicillin|treats|acute bronchitis|asserted"
+        << "";
+    QTest::newRow("including after parts of a whole lists no members")
+        << "Pneumonia can affect several organs, including the lung and the kidney."
+        << ""
+        << "";
+    QTest::newRow("including after a vague class lists no members")
+        << "Patients with medical conditions, including asthma and diabetes, need care."
+        << ""
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"

@@ -54,6 +54,7 @@ inline Lexicon clinicLexicon() {
     for (const char* c : {"prevents", "prevent"})
         lx.addRelationCue("prevents", F, c);
     lx.addRelationCue("is_a", R, "such as");
+    lx.addRelationCue("is_a", R, "including");
     for (const char* c : {"favors", "favor", "makes", "making"})
         lx.addRelationCue("evidential", F, c);
     lx.addRelationCue("evidential", R, "possibility given");
@@ -95,7 +96,7 @@ inline void buildClinic(TestKnowledgeBase& kb) {
         kb.add(s, "Symptom");
     kb.add("community-acquired pneumonia", "Disease", {"pneumonia"});
     kb.add("acute bronchitis", "Disease", {"bronchitis"});
-    kb.add("lung disease", "Disease");
+    kb.add("lung disease", "Disease", {"lung diseases"});
     kb.add("asthma", "Disease");
     kb.add("type 1 diabetes mellitus", "Disease", {"type 1 diabetes"});
     kb.add("type 2 diabetes mellitus", "Disease", {"type 2 diabetes"});
