@@ -104,9 +104,10 @@ inline constexpr std::array<std::string_view, 7> kLackWords = {
     "low", "decreased", "reduced", "diminished", "deficient", "insufficient", "inadequate"};
 
 // Nouns that count what they are "of": "an episode of syncope", "recurrent bouts of
-// sinusitis" are syncope and sinusitis, as "high levels of X" is X.
-inline constexpr std::array<std::string_view, 6> kEpisodeNouns = {"episode", "episodes", "bout",
-                                                                  "bouts",   "attack",   "attacks"};
+// sinusitis", "severe cases of depression" are syncope, sinusitis and depression, as "high
+// levels of X" is X. Not singular "case": "in the case of X" names no X.
+inline constexpr std::array<std::string_view, 7> kEpisodeNouns = {
+    "episode", "episodes", "bout", "bouts", "attack", "attacks", "cases"};
 
 // Nouns whose "of" complement is what the phrase names: "a description of Y, which causes"
 // is about Y; "the combination of A, B and C suggests W" is A, B and C.

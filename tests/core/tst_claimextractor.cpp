@@ -998,6 +998,10 @@ void TestClaimExtractor::extract_data() {
         << "Patients with medical conditions, including asthma and diabetes, need care."
         << ""
         << "";
+    QTest::newRow("severe cases of W are W")
+        << "Albuterol is a treatment for severe cases of asthma."
+        << "albuterol|treats|asthma|asserted"
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"
