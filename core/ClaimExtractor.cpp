@@ -121,12 +121,8 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
             t + 1 < s.tb && (r.tokens[t].norm == "is" || r.tokens[t].norm == "are") &&
             (next == "also" || next == "all" || words::in(words::kQualifiers, next));
         for (std::size_t ci : *cands) {
-            // "Y like X" lists examples; "seems like", "malaria-like" do not.
             const auto& cueTokens = lexicon_.relationCues()[ci].tokens;
-            if (cueTokens.size() == 1 && cueTokens[0] == "like" && examplesMarker(r, s, t) == 0)
-                continue;
-            if (cueTokens.size() == 1 && cueTokens[0] == "including" &&
-                !classBeforeExamples(r, s, t))
+            if (cueTokens.size() == 1 && !membersListedAt(r, s, t, cueTokens[0]))
                 continue;
             // "a defect where there is a hole in the wall": "there is" states that something
             // exists, it classes nothing.

@@ -135,10 +135,19 @@ private:
     // How many tokens the examples marker at t has ("including" 1, "such as" 2, a noun's
     // "like" 1), 0 when there is none.
     static std::size_t examplesMarker(const Reading& r, const Sentence& s, std::size_t t);
+    // Whether a one-word examples cue at token t ("like", "including", "specifically") lists
+    // members of a class here (true for any other word): "Y like X", not "seems like" or
+    // "malaria-like"; classBeforeExamples, specificMember.
+    bool membersListedAt(const Reading& r, const Sentence& s, std::size_t t,
+                         std::string_view cue) const;
     // Whether "including" at token t lists members of the clinical class right before it
     // ("various autoimmune diseases, including RA"), not parts of a whole ("multiple organs,
     // including the kidneys") nor examples of a vague class ("medical conditions").
     bool classBeforeExamples(const Reading& r, const Sentence& s, std::size_t t) const;
+    // Whether ", specifically" at token t names a member of the disease or drug class right
+    // before it ("an autoimmune disorder, specifically SLE"), not a part of an organ or a
+    // system ("the endocrine system, specifically the pituitary gland").
+    bool specificMember(const Reading& r, const Sentence& s, std::size_t t) const;
     // Whether the first token at or after text offset `offset` is "a" or "an".
     static bool opensIndefinite(const Reading& r, std::size_t offset);
     // Adds the sentence's noun phrases that no mention covers to r and s as unlinked

@@ -284,6 +284,17 @@ void ClaimExtractor::examplesOfRelationalNoun(const Reading& r, Sentence& s) con
     }
 }
 
+bool ClaimExtractor::membersListedAt(const Reading& r, const Sentence& s, std::size_t t,
+                                     std::string_view cue) const {
+    if (cue == "like")
+        return examplesMarker(r, s, t) != 0;
+    if (cue == "including")
+        return classBeforeExamples(r, s, t);
+    if (cue == "specifically")
+        return specificMember(r, s, t);
+    return true;
+}
+
 bool ClaimExtractor::classBeforeExamples(const Reading& r, const Sentence& s, std::size_t t) const {
     // A plural class head right before the comma: a kind by itself ("antibiotics,
     // including"), or a disease class with a modifier that is no vague word ("various
@@ -317,6 +328,41 @@ bool ClaimExtractor::classBeforeExamples(const Reading& r, const Sentence& s, st
     return true;
 }
 
+bool ClaimExtractor::specificMember(const Reading& r, const Sentence& s, std::size_t t) const {
+    // After a comma, before the member's name: not "specifically in the liver",
+    // "specifically his high LDL".
+    if (t <= s.ta || t + 1 >= s.tb || !hasAny(r.separator(t), ",") ||
+        words::in(words::kArgumentPrepositions, r.tokens[t + 1].norm) ||
+        words::in(kPossessives, r.tokens[t + 1].norm) ||
+        words::in(kPhraseStops, r.tokens[t + 1].norm))
+        return false;
+    const auto kindAt = [&](std::size_t u) -> std::string_view {
+        return kb_ != nullptr && r.covered[u] >= 0
+                   ? kb_->nodeKind(r.aligned[std::size_t(r.covered[u])].mention->node)
+                   : std::string_view();
+    };
+    // The class: a KG disease, symptom or drug class, or a clinical class the KG lacks
+    // ("an inflammatory condition", "a tick-borne illness", "intrapartum antibiotics").
+    const std::string& head = r.tokens[t - 1].norm;
+    const std::string_view kind = kindAt(t - 1);
+    const bool clinicalKind =
+        kind == "Disease" || kind == "Symptom" || kind == "Pharmacologic Class";
+    static constexpr std::array<std::string_view, 13> kClinicalPlurals = {
+        "diseases", "disorders", "conditions",  "syndromes", "infections", "tumors",  "cancers",
+        "issues",   "issue",     "medications", "drugs",     "therapies",  "bacillus"};
+    if (r.covered[t - 1] >= 0 ? !clinicalKind
+                              : !(inList(kClassHeads, head) || inList(kClinicalPlurals, head) ||
+                                  inList(kClassNouns, head)))
+        return false;
+    // The member: no organ, cell or process ("the pituitary gland", "a thyroid gland").
+    std::size_t u = t + 1;
+    while (u < s.tb && u < t + 4 && r.covered[u] < 0 && r.softJoin(u))
+        ++u;
+    const std::string_view member = u < s.tb ? kindAt(u) : std::string_view();
+    return member.empty() || member == "Disease" || member == "Symptom" || member == "Compound" ||
+           member == "Pharmacologic Class" || member == "Side Effect";
+}
+
 std::size_t ClaimExtractor::examplesMarker(const Reading& r, const Sentence& s, std::size_t t) {
     // "including", "such as", and "like" after a noun: "infections like Streptococcus
     // pneumoniae", "a calcium channel blocker like nifedipine"; not a verb's "like" ("seems
@@ -324,6 +370,7 @@ std::size_t ClaimExtractor::examplesMarker(const Reading& r, const Sentence& s, 
     const std::string& w = r.tokens[t].norm;
     if (w == "including")
         return 1;
+
     if (w == "such" && t + 1 < s.tb && r.tokens[t + 1].norm == "as")
         return 2;
     if (w != "like" || t <= s.ta || t + 1 >= s.tb || !r.softJoin(t) || hasAny(r.separator(t), "-"))

@@ -998,6 +998,20 @@ void TestClaimExtractor::extract_data() {
         << "Patients with medical conditions, including asthma and diabetes, need care."
         << ""
         << "";
+    QTest::newRow("a disease class, specifically its member")
+        << "Fever suggests a lung disease, specifically pneumonia."
+        << "fever|indicates|lung disease|asserted;"
+           "community-acquired pneumonia|is_a|lung disease|asserted;"
+           "fever|indicates|community-acquired pneumonia|asserted"
+        << "";
+    QTest::newRow("specifically before a place names no member")
+        << "Pneumonia is a lung disease, specifically in the lung."
+        << "community-acquired pneumonia|is_a|lung disease|asserted"
+        << "";
+    QTest::newRow("an organ, specifically a disease, names no member")
+        << "Cough is due to the lung, specifically asthma."
+        << "asthma|causes|cough|asserted"
+        << "";
     QTest::newRow("severe cases of W are W")
         << "Albuterol is a treatment for severe cases of asthma."
         << "albuterol|treats|asthma|asserted"

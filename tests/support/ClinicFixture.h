@@ -55,6 +55,7 @@ inline Lexicon clinicLexicon() {
         lx.addRelationCue("prevents", F, c);
     lx.addRelationCue("is_a", R, "such as");
     lx.addRelationCue("is_a", R, "including");
+    lx.addRelationCue("is_a", R, "specifically");
     for (const char* c : {"favors", "favor", "makes", "making"})
         lx.addRelationCue("evidential", F, c);
     lx.addRelationCue("evidential", R, "possibility given");
