@@ -314,7 +314,9 @@ bool ClaimExtractor::causalChain(const Reading& r, const CueHit& prev, std::size
     const RelationCue& p = lexicon_.relationCues()[prev.cue];
     const RelationCue& c = lexicon_.relationCues()[hit.cue];
     const AlignedMention& tail = r.aligned[prevTail];
-    if (p.relation != "causes" || p.direction != CueDirection::Forward || c.relation != "causes" ||
+    // "characterized by A and B, leading to C": the features lead to C too.
+    if ((p.relation != "causes" && p.relation != "presents_with") ||
+        p.direction != CueDirection::Forward || c.relation != "causes" ||
         c.direction != CueDirection::Forward || !c.tokens.front().ends_with("ing") ||
         tail.last > hit.start || hit.start - tail.last > kMaxBetween)
         return false;

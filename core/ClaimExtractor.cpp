@@ -533,8 +533,11 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
             ownClause = r.clauseBreakBefore(t) ||
                         (t > q.last && words::in(words::kSubjectPronouns, r.tokens[t].norm));
         // Not the class of the next cue's examples ("and congenital anomalies such as X").
+        // Nor "A and B, leading to C": a participle after a comma is said of the whole list.
+        const bool participle = until < s.tb && hasAny(r.separator(until), ",") &&
+                                r.tokens[until].norm.ends_with("ing");
         const bool headsNext =
-            until < s.tb && until - q.last <= gapMax && !ownClause &&
+            until < s.tb && until - q.last <= gapMax && !ownClause && !participle &&
             examplesMarker(r, s, until) == 0 &&
             (k + 1 == s.mentions.size() || r.aligned[s.mentions[k + 1]].first >= until);
         if (headsNext)

@@ -1012,6 +1012,16 @@ void TestClaimExtractor::extract_data() {
         << "Cough is due to the lung, specifically asthma."
         << "asthma|causes|cough|asserted"
         << "";
+    QTest::newRow("the features a disease presents with lead to what follows")
+        << "Asthma presents with wheezing and cough, leading to chest pain."
+        << "asthma|presents_with|wheezing|asserted;asthma|presents_with|cough|asserted;"
+           "wheezing|causes|chest pain|asserted;cough|causes|chest pain|asserted"
+        << "";
+    QTest::newRow("a participle after a list of effects is said of every item")
+        << "Asthma causes wheezing and cough, leading to chest pain."
+        << "asthma|causes|wheezing|asserted;asthma|causes|cough|asserted;"
+           "wheezing|causes|chest pain|asserted;cough|causes|chest pain|asserted"
+        << "";
     QTest::newRow("severe cases of W are W")
         << "Albuterol is a treatment for severe cases of asthma."
         << "albuterol|treats|asthma|asserted"

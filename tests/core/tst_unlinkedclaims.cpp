@@ -62,6 +62,8 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("an organ after a relational noun: the noun's phrase is the end")
         << "Insulin causes damage to the kidney or lung, leading to fever."
         << "insulin|causes|[damage to the kidney]|asserted;"
+           "insulin|causes|[damage to the kidney or lung]|asserted;"
+           "[damage to the kidney]|causes|fever|asserted;"
            "[damage to the kidney or lung]|causes|fever|asserted";
     QTest::newRow("a phrase after an article before a modal's cue is its head")
         << "A strep throat can cause fever."
