@@ -25,10 +25,11 @@ inline constexpr std::array<std::string_view, 3> kDeterminers = {"a", "an", "the
 
 // Nouns after a cue that leave their argument the cue's object: "leads to the development
 // of cancer" says it causes cancer, "suggests the possibility of a tumor" points to a tumor,
-// "is indicated for the management of hyperthyroidism" treats it.
-inline constexpr std::array<std::string_view, 10> kOnsetNouns = {
-    "development", "onset",     "formation",    "possibility", "diagnosis",
-    "management",  "suspicion", "pathogenesis", "triad",       "presentation"};
+// "is indicated for the management of hyperthyroidism" treats it; "is characterized by a
+// combination of A and B" presents with A and B.
+inline constexpr std::array<std::string_view, 12> kOnsetNouns = {
+    "development", "onset",        "formation", "possibility",  "diagnosis",   "management",
+    "suspicion",   "pathogenesis", "triad",     "presentation", "combination", "constellation"};
 
 // Groups of people a disease is common in: "more common in smokers" makes them a risk
 // factor for it, not a disease presenting with it.

@@ -1022,6 +1022,10 @@ void TestClaimExtractor::extract_data() {
         << "asthma|causes|wheezing|asserted;asthma|causes|cough|asserted;"
            "wheezing|causes|chest pain|asserted;cough|causes|chest pain|asserted"
         << "";
+    QTest::newRow("a combination of A and B after a cue is its object")
+        << "Asthma presents with a combination of wheezing and cough."
+        << "asthma|presents_with|wheezing|asserted;asthma|presents_with|cough|asserted"
+        << "";
     QTest::newRow("severe cases of W are W")
         << "Albuterol is a treatment for severe cases of asthma."
         << "albuterol|treats|asthma|asserted"
