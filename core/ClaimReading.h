@@ -31,6 +31,11 @@ inline constexpr std::array<std::string_view, 12> kOnsetNouns = {
     "development", "onset",        "formation", "possibility",  "diagnosis",   "management",
     "suspicion",   "pathogenesis", "triad",     "presentation", "combination", "constellation"};
 
+// Onset nouns whose "of" object is what the phrase names wherever it stands: "a diagnosis of
+// X, which causes Y" is about X.
+inline constexpr std::array<std::string_view, 3> kNamingNouns = {"diagnosis", "possibility",
+                                                                 "suspicion"};
+
 // Groups of people a disease is common in: "more common in smokers" makes them a risk
 // factor for it, not a disease presenting with it.
 inline constexpr std::array<std::string_view, 12> kRiskGroups = {

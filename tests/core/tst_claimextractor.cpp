@@ -1026,6 +1026,11 @@ void TestClaimExtractor::extract_data() {
         << "Asthma presents with a combination of wheezing and cough."
         << "asthma|presents_with|wheezing|asserted;asthma|presents_with|cough|asserted"
         << "";
+    QTest::newRow("a diagnosis of X, a class that causes Y: X causes Y")
+        << "It helps to confirm a diagnosis of pneumonia, a lung disease that causes cough."
+        << "community-acquired pneumonia|is_a|lung disease|asserted;"
+           "community-acquired pneumonia|causes|cough|asserted"
+        << "";
     QTest::newRow("severe cases of W are W")
         << "Albuterol is a treatment for severe cases of asthma."
         << "albuterol|treats|asthma|asserted"
