@@ -644,6 +644,14 @@ bool ClaimExtractor::commaApposition(const Reading& r, const Sentence& s, std::s
     std::size_t end = s.tb; // one past the phrase's last word
     for (std::size_t t = article + 1; t < s.tb && t - article <= kMaxPhrase; ++t) {
         const std::string& w = r.tokens[t].norm;
+        // "tinea versicolor, a fungal infection caused by Malassezia": a participle cue ends
+        // the phrase as a relative clause would.
+        if (r.softJoin(t) && w.ends_with("ed") &&
+            std::any_of(s.hits.begin(), s.hits.end(),
+                        [t](const CueHit& h) { return h.start == t && h.len > 1; })) {
+            end = t;
+            break;
+        }
         if (words::in(words::kRelativePronouns, w) ||
             (!r.softJoin(t) && hasAny(r.separator(t), ".;:!?,"))) {
             // ", a rare genetic disorder, is": after a comma, the clause's verb or a relative.

@@ -401,6 +401,7 @@ void TestClaimExtractor::extract_data() {
     QTest::newRow("an apposition to a relative clause's object heads its own cue")
         << "Amoxicillin is a drug that treats pneumonia, a lung disease associated with asthma."
         << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "community-acquired pneumonia|is_a|lung disease|asserted;"
            "community-acquired pneumonia|associated_with|asthma|asserted"
         << "";
     QTest::newRow("both sides unlinked") << "Bacteria cause infections."
@@ -1030,6 +1031,10 @@ void TestClaimExtractor::extract_data() {
         << "It helps to confirm a diagnosis of pneumonia, a lung disease that causes cough."
         << "community-acquired pneumonia|is_a|lung disease|asserted;"
            "community-acquired pneumonia|causes|cough|asserted"
+        << "";
+    QTest::newRow("an apposition's class noun ends before a participle cue")
+        << "The likely diagnosis is bronchitis, a lung disease caused by asthma."
+        << "acute bronchitis|is_a|lung disease|asserted;asthma|causes|acute bronchitis|asserted"
         << "";
     QTest::newRow("severe cases of W are W")
         << "Albuterol is a treatment for severe cases of asthma."
