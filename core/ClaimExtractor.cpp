@@ -815,13 +815,8 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
         w0 = cue.clauseFrom;
     bool negated = false, hedged = false;
     scanPolarity(r, &a, w0, cue.start, negated, hedged);
-    // "This is a possibility given X": a cue that names a possibility hedges itself.
-    // So does "the most likely cause of", "is most likely derived from": the writer ranks
-    // the relation among others, not commits to it (a bare "is likely" is a polarity cue).
-    for (std::size_t t = cue.start > s.ta ? cue.start - 1 : cue.start; t < cue.start + cue.len; ++t)
-        hedged = hedged || (t >= cue.start && r.tokens[t].norm == "possibility") ||
-                 (t + 1 < cue.start + cue.len &&
-                  (r.tokens[t].norm == "likely" || r.tokens[t].norm == "probable"));
+    // "This is a possibility given X", "the most likely cause of": the cue hedges itself.
+    hedged = hedged || cueHedgesItself(r, s, cue);
     // "it is possible that he experienced trauma that led to": the matrix clause hedges (or
     // denies, "it is unlikely that") everything its that-clause says.
     // Not a class ("an over-the-counter medication such as X") nor a relative clause after

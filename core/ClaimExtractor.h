@@ -110,6 +110,9 @@ private:
     // on the diagnosis. Keeps a "makes" cue only before such words, which give its polarity
     // (ClaimLikelihood.cpp).
     void likelihoodClauses(const Reading& r, Sentence& s) const;
+    // Whether the cue's own words hedge its claims: "possibility", "possible", or "likely" /
+    // "probable" before its last word ("the most likely cause of") (ClaimLikelihood.cpp).
+    static bool cueHedgesItself(const Reading& r, const Sentence& s, const CueHit& cue);
     // Whether ", a" / ", an" at article opens an apposition on the concept before the comma
     // rather than a list item.
     // antecedent: the last token of the concept the phrase at article renames (article - 1,

@@ -1,5 +1,6 @@
 // Likelihood clauses in claims: "no prior history of heart problems, making VT less likely",
-// "the presence of chorea makes Huntington's disease more likely" (ClaimExtractor.h).
+// "the presence of chorea makes Huntington's disease more likely"; cues that hedge themselves
+// ("the most likely cause of", "a possible finding in") (ClaimExtractor.h).
 #include "ClaimReading.h"
 
 namespace rs {
@@ -35,6 +36,20 @@ void ClaimExtractor::likelihoodClauses(const Reading& r, Sentence& s) const {
         else
             s.hits.erase(s.hits.begin() + std::ptrdiff_t(j));
     }
+}
+
+bool ClaimExtractor::cueHedgesItself(const Reading& r, const Sentence& s, const CueHit& cue) {
+    // A cue that names a possibility hedges itself ("This is a possibility given X", "a
+    // possible finding in W"). So does "the most likely cause of", "is most likely derived
+    // from": the writer ranks the relation among others, not commits to it (a bare "is
+    // likely" is a polarity cue).
+    for (std::size_t t = cue.start > s.ta ? cue.start - 1 : cue.start; t < cue.start + cue.len; ++t)
+        if ((t >= cue.start &&
+             (r.tokens[t].norm == "possibility" || r.tokens[t].norm == "possible")) ||
+            (t + 1 < cue.start + cue.len &&
+             (r.tokens[t].norm == "likely" || r.tokens[t].norm == "probable")))
+            return true;
+    return false;
 }
 
 } // namespace rs

@@ -1036,6 +1036,10 @@ void TestClaimExtractor::extract_data() {
         << "The likely diagnosis is bronchitis, a lung disease caused by asthma."
         << "acute bronchitis|is_a|lung disease|asserted;asthma|causes|acute bronchitis|asserted"
         << "";
+    QTest::newRow("a possible finding in W: the cue hedges itself")
+        << "Fever is a possible finding in pneumonia."
+        << "community-acquired pneumonia|presents_with|fever|hedged"
+        << "";
     QTest::newRow("severe cases of W are W")
         << "Albuterol is a treatment for severe cases of asthma."
         << "albuterol|treats|asthma|asserted"

@@ -38,7 +38,8 @@ inline Lexicon clinicLexicon() {
         lx.addRelationCue("causes", R, c);
     for (const char* c : {"presents with", "manifests as"})
         lx.addRelationCue("presents_with", F, c);
-    for (const char* c : {"symptom of", "are symptoms of", "common in", "seen in", "occurs in"})
+    for (const char* c : {"symptom of", "are symptoms of", "common in", "seen in", "occurs in",
+                          "possible finding in"})
         lx.addRelationCue("presents_with", R, c);
     for (const char* c : {"suggests", "suggest", "points to", "indicates", "is consistent with"})
         lx.addRelationCue("indicates", F, c);
