@@ -65,6 +65,7 @@ constexpr struct {
     {ClaimPattern::CausalChain, "causal_chain"},
     {ClaimPattern::ActionEffect, "action_effect"},
     {ClaimPattern::SecondPredicate, "second_predicate"},
+    {ClaimPattern::FrontedEvidence, "fronted_evidence"},
     {ClaimPattern::ItemLabel, "item_label"},
     {ClaimPattern::SuchAs, "such_as"},
     {ClaimPattern::Copular, "copular"},

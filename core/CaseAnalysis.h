@@ -45,7 +45,8 @@ enum class ClaimOwner { Model, QuestionRestatement, RejectedOption, OtherPerson 
 // with symptoms such as A and B", "including A"), or a class's claim said of its examples
 // ("treats autoimmune diseases such as A"). Copular: "X is a common cause of Y".
 // SecondPredicate: a predicate after a conjunction takes its clause's subject ("X crosses
-// the placenta and can cause Y").
+// the placenta and can cause Y"). FrontedEvidence: an opening "given" phrase is evidence for
+// the disease the main clause weighs ("Given A and B, W is likely").
 enum class ClaimPattern {
     Direct,
     Coordination,
@@ -56,7 +57,8 @@ enum class ClaimPattern {
     ItemLabel,
     SuchAs,
     Copular,
-    SecondPredicate
+    SecondPredicate,
+    FrontedEvidence
 };
 
 // What the KG says about a claim. Unverified is the KG's silence: shown, never an error.

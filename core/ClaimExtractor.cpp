@@ -90,12 +90,15 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
                 if (it->last <= s.tb)
                     s.mentions.push_back(std::size_t(it - r.aligned.begin()));
             findCues(r, s);
-            if (s.hits.empty())
+            const std::size_t mainAt = frontedClauseEnd(r, s);
+            if (s.hits.empty() && mainAt == 0)
                 continue;
             if (settings_.unlinkedEnds && lexicon_.hasPhraseWords())
                 addPhraseMentions(r, s);
             const std::size_t firstOfSentence = out.claims.size();
             claimsAtCues(r, s, out.claims);
+            if (mainAt != 0)
+                frontedEvidence(r, s, mainAt, out.claims);
             claimsOfExamples(text, out.claims, firstOfSentence);
             placesOfClasses(r, s, out.claims, firstOfSentence);
             deniedStatements(r, s, out.claims, firstOfSentence);

@@ -110,6 +110,15 @@ private:
     // on the diagnosis. Keeps a "makes" cue only before such words, which give its polarity
     // (ClaimLikelihood.cpp).
     void likelihoodClauses(const Reading& r, Sentence& s) const;
+    // "Given A and B, W is likely": the token where the main clause after an opening
+    // "given" phrase starts, 0 when the sentence opens no such phrase; frontedEvidence adds
+    // the evidential claims of A and B for the disease the main clause weighs
+    // (ClaimFrontedEvidence.cpp).
+    static std::size_t frontedClauseEnd(const Reading& r, const Sentence& s);
+    // Whether w is a vague word of the lexicon ("multiple", "other", "possible").
+    bool vagueWord(const std::string& w) const;
+    void frontedEvidence(const Reading& r, const Sentence& s, std::size_t mainAt,
+                         std::vector<Claim>& claims) const;
     // Whether the cue's own words hedge its claims: "possibility", "possible", or "likely" /
     // "probable" before its last word ("the most likely cause of") (ClaimLikelihood.cpp).
     static bool cueHedgesItself(const Reading& r, const Sentence& s, const CueHit& cue);

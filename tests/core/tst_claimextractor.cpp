@@ -103,7 +103,7 @@ void TestClaimExtractor::extract_data() {
         << "";
     QTest::newRow("it is possible that: the that-clause is hedged")
         << "Given the cough, it is possible that the patient's asthma causes the fever."
-        << "asthma|causes|fever|hedged"
+        << "asthma|causes|fever|hedged;cough|evidential|asthma|hedged"
         << "";
     QTest::newRow("it is likely that: not a general relative clause after it")
         << "It is likely that she has pneumonia, which is treated with amoxicillin."
@@ -553,7 +553,7 @@ void TestClaimExtractor::extract_data() {
     QTest::newRow("'cause' after a determiner or an adjective is a noun, no verb cue")
         << "Given the asthma, one possible cause could be pneumonia; other causes are rare, "
            "and the asthma may cause wheezing."
-        << "asthma|causes|wheezing|hedged"
+        << "asthma|causes|wheezing|hedged;asthma|evidential|community-acquired pneumonia|hedged"
         << "";
     QTest::newRow("predicates after an item label's class apposition are the label's")
         << "B) Asthma - a chronic inflammatory disease of the airways, usually causes wheezing, "
@@ -1039,6 +1039,19 @@ void TestClaimExtractor::extract_data() {
     QTest::newRow("a possible finding in W: the cue hedges itself")
         << "Fever is a possible finding in pneumonia."
         << "community-acquired pneumonia|presents_with|fever|hedged"
+        << "";
+    QTest::newRow("a fronted given phrase is evidence for the disease weighed")
+        << "Given the fever and cough, pneumonia is a likely diagnosis."
+        << "fever|evidential|community-acquired pneumonia|hedged;"
+           "cough|evidential|community-acquired pneumonia|hedged"
+        << "diagnosis";
+    QTest::newRow("a fronted given phrase: a contrast after the disease is not its denial")
+        << "Given the wheezing, it is more likely that she has asthma rather than pneumonia."
+        << "wheezing|evidential|asthma|hedged"
+        << "";
+    QTest::newRow("a fronted given phrase: a main clause that weighs nothing")
+        << "Given the fever, pneumonia needs a chest radiograph."
+        << ""
         << "";
     QTest::newRow("severe cases of W are W")
         << "Albuterol is a treatment for severe cases of asthma."
