@@ -115,10 +115,14 @@ void ClaimExtractor::frontedEvidence(const Reading& r, const Sentence& s, std::s
     scanPolarity(r, &w, mainAt, end, negated, hedged);
     for (std::size_t t = mainAt; t < end && !hedged; ++t)
         hedged = words::in(kHedges, r.tokens[t].norm);
-    for (std::size_t c = first; c < claims.size(); ++c)
+    // The cue shown is the opening word ("Given"), not the lexicon's evidential cue.
+    const Token& opener = r.tokens[s.ta];
+    for (std::size_t c = first; c < claims.size(); ++c) {
         claims[c].polarity = negated  ? Polarity::Negated
                              : hedged ? Polarity::Hedged
                                       : Polarity::Asserted;
+        claims[c].cue = std::string(r.text.substr(opener.begin, opener.end - opener.begin));
+    }
 }
 
 } // namespace rs

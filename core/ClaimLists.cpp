@@ -337,9 +337,10 @@ bool ClaimExtractor::specificMember(const Reading& r, const Sentence& s, std::si
         words::in(kPhraseStops, r.tokens[t + 1].norm))
         return false;
     const auto kindAt = [&](std::size_t u) -> std::string_view {
-        return kb_ != nullptr && r.covered[u] >= 0
-                   ? kb_->nodeKind(r.aligned[std::size_t(r.covered[u])].mention->node)
-                   : std::string_view();
+        if (kb_ == nullptr || r.covered[u] < 0)
+            return {};
+        const NodeId node = r.aligned[std::size_t(r.covered[u])].mention->node;
+        return node == kNoNode ? std::string_view() : kb_->nodeKind(node);
     };
     // The class: a KG disease, symptom or drug class, or a clinical class the KG lacks
     // ("an inflammatory condition", "a tick-borne illness", "intrapartum antibiotics").
@@ -370,7 +371,6 @@ std::size_t ClaimExtractor::examplesMarker(const Reading& r, const Sentence& s, 
     const std::string& w = r.tokens[t].norm;
     if (w == "including")
         return 1;
-
     if (w == "such" && t + 1 < s.tb && r.tokens[t + 1].norm == "as")
         return 2;
     if (w != "like" || t <= s.ta || t + 1 >= s.tb || !r.softJoin(t) || hasAny(r.separator(t), "-"))
