@@ -113,6 +113,9 @@ constexpr struct {
     {ClaimPattern::SecondPredicate, "second predicate",
      "A predicate after a conjunction takes the subject of its clause: \"X crosses the "
      "placenta and can cause Y\" says X causes Y."},
+    {ClaimPattern::FrontedEvidence, "fronted evidence",
+     "An opening \"given\" phrase is evidence for the diagnosis the main clause weighs: "
+     "\"Given A and B, W is a likely diagnosis\" says A and B each support W, hedged."},
 };
 
 } // namespace
