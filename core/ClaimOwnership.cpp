@@ -162,7 +162,11 @@ void assignClaimOwners(const Case& c, CaseAnalysis& a, std::size_t stem) {
         // option being dropped, not the model's reasoning.
         // As ownerFromWords.
         const bool rejectsAnOption = aboutOtherOption && cl.polarity != Polarity::Negated;
-        cl.owner = has(otherPerson, kOtherPersonCues)                  ? ClaimOwner::OtherPerson
+        // "Given the family history of dementia, Huntington's disease is likely": evidence
+        // weighed for this patient's diagnosis is the model's inference, whoever's history
+        // it names.
+        const bool otherPersons = cl.relation != "evidential" && has(otherPerson, kOtherPersonCues);
+        cl.owner = otherPersons                                        ? ClaimOwner::OtherPerson
                    : rejectsAnOption && has(rejection, kRejectionCues) ? ClaimOwner::RejectedOption
                                                                        : ClaimOwner::Model;
         if (cl.owner == ClaimOwner::Model && cl.polarity != Polarity::Negated &&

@@ -1231,6 +1231,13 @@ void TestCaseAnalyzer::whoseClaim_data() {
         << "propranolol"
         << "asthma"
         << "other_person" << 0;
+    QTest::newRow("evidence from a relative's history is the model's inference")
+        << QString(kPneumoniaQuestion)
+        << "Given the family history of asthma and the fever, pneumonia is a likely diagnosis. "
+           "The answer is A) amoxicillin."
+        << "fever"
+        << "community-acquired pneumonia"
+        << "model" << 0;
     QTest::newRow("rejected option") << QString(kPneumoniaQuestion)
                                      << "D) Albuterol is incorrect because albuterol treats "
                                         "pneumonia poorly. The answer is A) amoxicillin."
