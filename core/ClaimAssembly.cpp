@@ -567,8 +567,6 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
           (words::in(words::kSubsumptionNouns, tokens[t - 2].norm) ||
            (words::in(kRelationalNouns, tokens[t - 2].norm) && tokens[t - 2].norm != "case") ||
            countsItsObject(r, t - 2) ||
-           // "confirming a diagnosis of X, a fungal infection that causes Y" names X.
-           words::in(kNamingNouns, tokens[t - 2].norm) ||
            ((relative || cue.appositive) && (words::in(kSymptomNouns, tokens[t - 2].norm) ||
                                              words::in(kOnsetNouns, tokens[t - 2].norm))) ||
            (evidence && (words::in(kSymptomNouns, tokens[t - 2].norm) ||

@@ -42,10 +42,14 @@ bool ClaimExtractor::vagueWord(const std::string& w) const {
 
 void ClaimExtractor::frontedEvidence(const Reading& r, const Sentence& s, std::size_t mainAt,
                                      std::vector<Claim>& claims) const {
-    // The main clause must weigh a diagnosis; its first KG disease is what is weighed.
-    static constexpr std::array<std::string_view, 11> kWeighing = {
-        "likely",  "likelihood", "possible", "possibility", "diagnosis", "consider",
-        "suspect", "suspicion",  "suggests", "unlikely",    "probable"};
+    // The main clause must weigh a diagnosis, with a word that hedges it ("W is a likely
+    // diagnosis", "it is possible that") or one that does not ("the diagnosis is W", "W is
+    // unlikely": a denial, scanPolarity's); its first KG disease is what is weighed.
+    static constexpr std::array<std::string_view, 9> kHedges = {
+        "likely",  "possible",  "possibility", "probable", "consider",
+        "suspect", "suspicion", "may",         "might"};
+    static constexpr std::array<std::string_view, 4> kWeighing = {"likelihood", "diagnosis",
+                                                                  "suggests", "unlikely"};
     const auto evidential = forwardCue_.find("evidential");
     if (evidential == forwardCue_.end() || kb_ == nullptr)
         return;
@@ -54,7 +58,7 @@ void ClaimExtractor::frontedEvidence(const Reading& r, const Sentence& s, std::s
         ++clauseEnd;
     bool weighs = false;
     for (std::size_t t = mainAt; t < clauseEnd && !weighs; ++t)
-        weighs = words::in(kWeighing, r.tokens[t].norm);
+        weighs = words::in(kWeighing, r.tokens[t].norm) || words::in(kHedges, r.tokens[t].norm);
     std::vector<std::size_t> heads, target;
     std::size_t headEnd = 0; // one past the last head's item
     for (std::size_t i : s.mentions) {
@@ -98,11 +102,7 @@ void ClaimExtractor::frontedEvidence(const Reading& r, const Sentence& s, std::s
     hit.cue = evidential->second;
     const std::size_t first = claims.size();
     claimsOfPairs(r, s, hit, heads, target, ClaimPattern::FrontedEvidence, claims);
-    // "W is a likely diagnosis", "it is possible that", "W is less likely": the main
-    // clause's weighing hedges the claims, or denies them.
-    static constexpr std::array<std::string_view, 9> kHedges = {
-        "likely",  "possible",  "possibility", "probable", "consider",
-        "suspect", "suspicion", "may",         "might"};
+    // The main clause's weighing hedges the claims, or denies them ("W is less likely").
     // Only the main clause up to a contrast after the disease ("heat stroke rather than heat
     // exhaustion"), not the evidence's own words ("the lack of other findings").
     static constexpr std::array<std::string_view, 6> kContrasts = {"rather", "instead", "than",

@@ -299,8 +299,6 @@ bool ClaimExtractor::classBeforeExamples(const Reading& r, const Sentence& s, st
     // A plural class head right before the comma: a kind by itself ("antibiotics,
     // including"), or a disease class with a modifier that is no vague word ("various
     // autoimmune diseases"; not "medical conditions", "infections, including those").
-    static constexpr std::array<std::string_view, 6> kDiseaseClasses = {
-        "diseases", "disorders", "infections", "syndromes", "cancers", "tumors"};
     if (t < s.ta + 3 || !hasAny(r.separator(t), ",") || !r.softJoin(t - 1))
         return false;
     const std::string& head = r.tokens[t - 1].norm;
@@ -317,7 +315,7 @@ bool ClaimExtractor::classBeforeExamples(const Reading& r, const Sentence& s, st
     }
     if (inList(kClassHeads, head))
         return true;
-    if (!words::in(kDiseaseClasses, head) || lexicon_.phraseWord(modifier) != nullptr ||
+    if (!inList(kDiseaseClassPlurals, head) || lexicon_.phraseWord(modifier) != nullptr ||
         words::in(kPhraseStops, modifier) || words::in(kDeterminers, modifier) ||
         modifier == "medical")
         return false;
@@ -348,12 +346,11 @@ bool ClaimExtractor::specificMember(const Reading& r, const Sentence& s, std::si
     const std::string_view kind = kindAt(t - 1);
     const bool clinicalKind =
         kind == "Disease" || kind == "Symptom" || kind == "Pharmacologic Class";
-    static constexpr std::array<std::string_view, 13> kClinicalPlurals = {
-        "diseases", "disorders", "conditions",  "syndromes", "infections", "tumors",  "cancers",
-        "issues",   "issue",     "medications", "drugs",     "therapies",  "bacillus"};
+    static constexpr std::array<std::string_view, 7> kOtherClinicalClasses = {
+        "conditions", "issues", "issue", "medications", "drugs", "therapies", "bacillus"};
     if (r.covered[t - 1] >= 0 ? !clinicalKind
-                              : !(inList(kClassHeads, head) || inList(kClinicalPlurals, head) ||
-                                  inList(kClassNouns, head)))
+                              : !(inList(kClassHeads, head) || inList(kDiseaseClassPlurals, head) ||
+                                  inList(kOtherClinicalClasses, head) || inList(kClassNouns, head)))
         return false;
     // The member: no organ, cell or process ("the pituitary gland", "a thyroid gland").
     std::size_t u = t + 1;

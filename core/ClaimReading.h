@@ -31,11 +31,6 @@ inline constexpr std::array<std::string_view, 12> kOnsetNouns = {
     "development", "onset",        "formation", "possibility",  "diagnosis",   "management",
     "suspicion",   "pathogenesis", "triad",     "presentation", "combination", "constellation"};
 
-// Onset nouns whose "of" object is what the phrase names wherever it stands: "a diagnosis of
-// X, which causes Y" is about X.
-inline constexpr std::array<std::string_view, 3> kNamingNouns = {"diagnosis", "possibility",
-                                                                 "suspicion"};
-
 // Groups of people a disease is common in: "more common in smokers" makes them a risk
 // factor for it, not a disease presenting with it.
 inline constexpr std::array<std::string_view, 12> kRiskGroups = {
@@ -116,9 +111,16 @@ inline constexpr std::array<std::string_view, 7> kEpisodeNouns = {
     "episode", "episodes", "bout", "bouts", "attack", "attacks", "cases"};
 
 // Nouns whose "of" complement is what the phrase names: "a description of Y, which causes"
-// is about Y; "the combination of A, B and C suggests W" is A, B and C.
-inline constexpr std::array<std::string_view, 7> kRelationalNouns = {
-    "description", "presence", "history", "case", "evidence", "combination", "constellation"};
+// is about Y; "the combination of A, B and C suggests W" is A, B and C; "confirming a
+// diagnosis of X, a fungal infection that causes Y" is about X.
+inline constexpr std::array<std::string_view, 10> kRelationalNouns = {
+    "description", "presence",      "history",   "case",        "evidence",
+    "combination", "constellation", "diagnosis", "possibility", "suspicion"};
+
+// Plural heads of a disease class ("various autoimmune diseases, including", "an
+// inflammatory condition, specifically"): classBeforeExamples, specificMember.
+inline constexpr std::array<std::string_view, 6> kDiseaseClassPlurals = {
+    "diseases", "disorders", "infections", "syndromes", "cancers", "tumors"};
 
 // Plural nouns whose "of" object is the disease that shows the examples listed after them
 // ("symptoms of a respiratory infection, including cough").
