@@ -522,7 +522,7 @@ bool ClaimExtractor::testedOrgan(const Reading& r, const AlignedMention& m) cons
 
 bool ClaimExtractor::namesClinicalClass(const Reading& r, const AlignedMention& m) {
     const std::string& head = r.tokens[m.last - 1].norm;
-    return inList(kClassHeads, head) ||
+    return inList(kClassHeads, head) || inList(kMemberClassHeads, head) ||
            (m.last - m.first > 1 && inList(kQualifiedClassHeads, head));
 }
 

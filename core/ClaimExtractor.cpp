@@ -160,6 +160,7 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
     examplesOfSymptoms(r, s);
     examplesOfRelationalNoun(r, s);
     appositiveClasses(r, s);
+    copularClasses(r, s);
     renamingDemonstratives(r, s);
     likelihoodClauses(r, s);
 }

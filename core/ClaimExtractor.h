@@ -105,6 +105,19 @@ private:
     // that": an indefinite noun phrase in a bracket or after a spaced dash right after a KG
     // concept names its class; adds an is-a cue at the article.
     void appositiveClasses(const Reading& r, Sentence& s) const;
+    // "Gonadotropins are hormones that", "CD20+ cells, which are B-lymphocytes": a bare
+    // plural class after "are" classes its subject; adds an is-a cue at "are"
+    // (ClaimCopularClasses.cpp).
+    void copularClasses(const Reading& r, Sentence& s) const;
+    // Whether the words after the "are" at token `at` are such a class: modifiers and a
+    // plural class head that end at a clause boundary, a relative pronoun or a participle.
+    static bool copularClassAt(const Reading& r, const Sentence& s, std::size_t at);
+    // Whether the plural noun at token t can be a class's member: no pronoun nor group, and
+    // a class noun only with a modifier of its own ("Kupffer cells", not "these cells").
+    bool pluralMember(const Reading& r, const Sentence& s, std::size_t t) const;
+    // Whether the subject ending at token t is the object of a kind noun's "of" ("classes of
+    // antiretroviral drugs are"): a class, not a member.
+    static bool kindsBefore(const Reading& r, const Sentence& s, std::size_t t);
     // "no prior history of heart problems, making VT less likely", "the presence of chorea
     // makes Huntington's disease more likely": the finding (stated absent or present) bears
     // on the diagnosis. Keeps a "makes" cue only before such words, which give its polarity

@@ -75,6 +75,13 @@ inline constexpr std::array<std::string_view, 52> kQualifiedClassHeads = {
     "inhibitor",     "blocker",   "antagonist",  "agonist",        "marker",
     "bacillus",      "organism"};
 
+// ... and plural heads of a class the labels class members under, read after "are" and in
+// lists of members ("Kupffer cells are macrophages", "cells such as neutrophils").
+inline constexpr std::array<std::string_view, 15> kMemberClassHeads = {
+    "organelles",  "lymphocytes", "leukocytes",    "macrophages",  "granulocytes",
+    "neutrophils", "peptides",    "glycoproteins", "lipoproteins", "proteins",
+    "infections",  "stis",        "bacilli",       "cocci",        "spirochetes"};
+
 template <std::size_t N>
 inline bool inList(const std::array<std::string_view, N>& list, std::string_view w) {
     return words::in(list, w);

@@ -99,6 +99,26 @@ void TestUnlinkedClaims::extract_data() {
         << "[Babesia microti]|is_a|[tick-borne parasite]|asserted";
     QTest::newRow("but not a bare class noun") << "Babesia microti is a parasite."
                                                << "";
+    QTest::newRow("a plural class after 'are' classes its subject")
+        << "Gonadotropins are hormones that stimulate the ovaries."
+        << "[Gonadotropins]|is_a|[hormones]|asserted";
+    QTest::newRow("a class noun with a modifier may be the member")
+        << "Kupffer cells are macrophages that reside in the liver."
+        << "[Kupffer cells]|is_a|[macrophages]|asserted";
+    QTest::newRow("listed concepts are each a member of the plural class")
+        << "Amoxicillin and azithromycin are antibiotics, which are safe."
+        << "amoxicillin|is_a|[antibiotics]|asserted;azithromycin|is_a|[antibiotics]|asserted";
+    QTest::newRow("a relative 'which are' classes the concept before its comma")
+        << "Smudge cells, which are fragile lymphocytes."
+        << "[Smudge cells]|is_a|[fragile lymphocytes]|asserted";
+    QTest::newRow("a pointing subject is no member") << "These cells are macrophages."
+                                                     << "";
+    QTest::newRow("nor a bare class noun, nor a class of kinds")
+        << "Symptoms are infections. The main classes of lung drugs are bronchial agonists."
+        << "";
+    QTest::newRow("a class with its relational noun is no plural class")
+        << "Smudge cells are causes of wheezing. Smudge cells are common in asthma."
+        << "[Smudge cells]|causes|wheezing|asserted;asthma|presents_with|[Smudge cells]|asserted";
     QTest::newRow("causes between two phrases of two words or more")
         << "Destruction of the alveolar walls leads to loss of elastic recoil."
         << "[Destruction of the alveolar walls]|causes|[loss of elastic recoil]|asserted";
