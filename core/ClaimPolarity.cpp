@@ -107,6 +107,9 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
         w0 = cue.clauseFrom;
     bool negated = false, hedged = false;
     scanPolarity(r, &a, w0, cue.start, negated, hedged);
+    // "the lab results do not support this diagnosis": a cue that holds its own negation.
+    const auto& cueTokens = lexicon_.relationCues()[cue.cue].tokens;
+    negated = negated || std::find(cueTokens.begin(), cueTokens.end(), "not") != cueTokens.end();
     // "This is a possibility given X", "the most likely cause of": the cue hedges itself.
     hedged = hedged || cueHedgesItself(r, s, cue);
     // "it is possible that he experienced trauma that led to": the matrix clause hedges (or

@@ -19,6 +19,8 @@ private slots:
     void gapSettingBoundsClaims();
     void oddInput_data();
     void oddInput();
+    void cueHoldingItsNegation();
+    void examplesOfRiskFactors();
 
 private:
     test::TestKnowledgeBase kb_;
@@ -28,6 +30,7 @@ private:
         QString claims, gaps;
     };
     Result run(const std::string& text, ClaimSettings settings = {}) const;
+    QString claimsWith(const Lexicon& lexicon, const std::string& text) const;
 };
 
 void TestClaimExtractor::initTestCase() {
@@ -1202,6 +1205,46 @@ void TestClaimExtractor::oddInput() {
         QVERIFY(g.begin < g.end && g.end <= t.size());
     if (text.startsWith("amoxicillin treats pneumonia due to"))
         QCOMPARE(out.claims.size(), std::size_t(5000 * 2)); // "treats" and "due to" per repetition
+}
+
+QString TestClaimExtractor::claimsWith(const Lexicon& lexicon, const std::string& text) const {
+    const auto out = ClaimExtractor(lexicon, {}, &kb_)
+                         .extract(text, StepSegmenter::segment(text), kb_.link(text));
+    QStringList claims;
+    for (const Claim& c : out.claims)
+        claims << QStringLiteral("%1|%2|%3|%4")
+                      .arg(QString::fromStdString(std::string(kb_.nodeName(c.head))),
+                           QString::fromStdString(c.relation),
+                           QString::fromStdString(std::string(kb_.nodeName(c.tail))),
+                           QString::fromLatin1(toString(c.polarity)));
+    return claims.join(';');
+}
+
+void TestClaimExtractor::cueHoldingItsNegation() {
+    // "the lab results do not support this diagnosis": the shipped lexicon has evidential
+    // cues that hold their own "not"; the claim is denied.
+    Lexicon lexicon = test::clinicLexicon();
+    lexicon.addRelationCue("evidential", CueDirection::Forward, "does not support");
+    lexicon.addRelationCue("evidential", CueDirection::Forward, "further supports");
+    QCOMPARE(claimsWith(lexicon, "Fever does not support asthma."),
+             QStringLiteral("fever|evidential|asthma|negated"));
+    QCOMPARE(claimsWith(lexicon, "Fever further supports asthma."),
+             QStringLiteral("fever|evidential|asthma|asserted"));
+}
+
+void TestClaimExtractor::examplesOfRiskFactors() {
+    // "risk factors for stroke, including diabetes": the examples raise the risk of the
+    // noun's object, read through the reverse cue of its relation. Without one, "such as"
+    // keeps its own reading and makes them members of the class stroke: the shipped lexicon
+    // had no reverse risk_factor_for cue until it gained "risk is increased by".
+    Lexicon lexicon = test::clinicLexicon();
+    lexicon.addRelationCue("risk_factor_for", CueDirection::Forward, "risk factors for");
+    const std::string text = "He has risk factors for asthma, such as fever and cough.";
+    QCOMPARE(claimsWith(lexicon, text),
+             QStringLiteral("fever|is_a|asthma|asserted;cough|is_a|asthma|asserted"));
+    lexicon.addRelationCue("risk_factor_for", CueDirection::Reverse, "risk is increased by");
+    QCOMPARE(claimsWith(lexicon, text), QStringLiteral("fever|risk_factor_for|asthma|asserted;"
+                                                       "cough|risk_factor_for|asthma|asserted"));
 }
 
 QTEST_APPLESS_MAIN(TestClaimExtractor)
