@@ -373,6 +373,17 @@ Polarity ClaimExtractor::classPolarity(const Reading& r, const AlignedMention& e
     return negated ? Polarity::Negated : Polarity::Asserted;
 }
 
+bool ClaimExtractor::complementPhrase(const Reading& r, const AlignedMention& m) {
+    if (m.holdsLinked)
+        return true;
+    if (m.mention->node != kNoNode)
+        return false;
+    for (std::size_t t = m.first + 1; t + 1 < m.last; ++t)
+        if (words::in(words::kArgumentPrepositions, r.tokens[t].norm))
+            return true;
+    return false;
+}
+
 bool ClaimExtractor::sameConcept(const Reading& r, const AlignedMention& a,
                                  const AlignedMention& b) {
     if (a.mention->node != kNoNode || b.mention->node != kNoNode)
@@ -541,6 +552,15 @@ bool ClaimExtractor::cueArgumentsAreMentions(const Reading& r, const Sentence& s
                words::in(kOnsetNouns, tokens[t - 1].norm) ||
                words::in(kEpisodeNouns, tokens[t - 1].norm) || tokens[t - 1].norm == "presence")))
             return false; // not "can cause a similar presentation to Y"
+    // "anxiety related to leaving her home": the object of a gerund right after the cue is
+    // the gerund's, not the cue's ("suggest that the patient is experiencing an asthma
+    // attack" is still about the attack).
+    if (const std::size_t g = cue.start + cue.len;
+        g + 1 < b.first && r.covered[g] < 0 && tokens[g].norm.ends_with("ing") &&
+        !words::in(words::kIngNouns, tokens[g].norm) && r.softJoin(g + 1) &&
+        lexicon_.phraseWord(tokens[g + 1].norm) &&
+        *lexicon_.phraseWord(tokens[g + 1].norm) == PhraseWord::Determiner)
+        return false;
     // "symptoms of RA, such as wrist pain": the first concept is the argument of an
     // unlinked noun before it, so the cue is about that noun, not the concept.
     std::size_t t = a.first;

@@ -513,6 +513,10 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
         // the "not").
         if (q.last > until || !(coordinated(r, whole, q) || contrasted(r, whole, q)))
             break;
+        // "the removal of bacteria and other foreign substances": "and other" after a phrase
+        // holding its complement adds to the complement, not to the cue's objects.
+        if (r.tokens[q.first - 1].norm == "other" && complementPhrase(r, r.aligned[out.back()]))
+            break;
         // "a common cause of A and B, and vertical transmission can occur": an item with a
         // verb right after it is the subject of a clause of its own.
         static constexpr std::array<std::string_view, 14> kClauseVerbs = {

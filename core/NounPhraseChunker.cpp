@@ -91,8 +91,8 @@ bool optionLetter(std::string_view text, const std::vector<Token>& tokens, std::
 NounPhraseChunker::NounPhraseChunker(const Lexicon& lexicon, std::size_t maxTokens)
     : lexicon_(lexicon), maxTokens_(maxTokens) {}
 
-bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, const Kinds& kinds,
-                                     std::size_t first, std::size_t last,
+bool NounPhraseChunker::namesConcept(std::string_view text, const std::vector<Token>& tokens,
+                                     const Kinds& kinds, std::size_t first, std::size_t last,
                                      std::size_t listed) const {
     if (last <= first || last - first > maxTokens_ + listed)
         return false;
@@ -124,6 +124,18 @@ bool NounPhraseChunker::namesConcept(const std::vector<Token>& tokens, const Kin
         !words::in(words::kIngNouns, head) && !(hk && *hk == PhraseWord::Noun) &&
         words::in(words::kArgumentPrepositions, tokens[last].norm) && tokens[last].norm != "of")
         return false;
+    // ... and before a determiner it is a verb with its object ("fears related to leaving her
+    // house", "a role in maintaining the gastric mucosal barrier").
+    if (last - first == 1 && last < tokens.size() && endsWith(head, "ing") &&
+        !words::in(words::kIngNouns, head) && !(hk && *hk == PhraseWord::Noun)) {
+        // Not across punctuation: "Repositioning: This is done to" names the option.
+        const PhraseWord* next = lexicon_.phraseWord(tokens[last].norm);
+        const std::string_view gap =
+            text.substr(tokens[last - 1].end, tokens[last].begin - tokens[last - 1].end);
+        if (next && *next == PhraseWord::Determiner &&
+            gap.find_first_not_of(" \t") == std::string_view::npos)
+            return false;
+    }
     // "abnormal labs", "unusual symptoms": a judgement of a generic noun names no class
     // ("abnormal movements" does, "movements" being no generic noun).
     const bool genericHead = hk && *hk == PhraseWord::Generic;
@@ -313,7 +325,7 @@ void NounPhraseChunker::closeRun(std::string_view text, const std::vector<Token>
     if ((!run.linked || (run.linkedHead && holdsLinked)) &&
         (!run.linkedComplement || holdsLinked) && !demonstrative && !measurement &&
         !adjectiveOfLaterNoun(text, tokens, kinds, marks, ta, tb, first, last) &&
-        namesConcept(tokens, kinds, first, last, last == end ? run.listed : 0))
+        namesConcept(text, tokens, kinds, first, last, last == end ? run.listed : 0))
         out.push_back({first, last, holdsLinked});
 }
 

@@ -69,8 +69,8 @@ private:
     // Whether the words [first, last) name a concept: not only generic nouns, vague
     // modifiers and numbers, not one letter, not too long (listed: words of a measure's list,
     // "and Y", beyond the length).
-    bool namesConcept(const std::vector<Token>& tokens, const Kinds& kinds, std::size_t first,
-                      std::size_t last, std::size_t listed = 0) const;
+    bool namesConcept(std::string_view text, const std::vector<Token>& tokens, const Kinds& kinds,
+                      std::size_t first, std::size_t last, std::size_t listed = 0) const;
 
     // Whether "and"/"or" at token t joins another concept to the complement of the relational
     // noun before attachedAt, a measure or a bare class the KG links (next: the mark of token

@@ -148,6 +148,18 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::newRow("one word in -ing before a preposition opens a clause")
         << "paralysis, starting with the cranial nerves"
         << "paralysis|cranial nerves";
+    QTest::newRow("one word in -ing before a determiner is a verb with its object")
+        << "fears related to leaving her house"
+        << "fears|house";
+    QTest::newRow("but not across a colon: it names an option")
+        << "Repositioning: This is the answer"
+        << "Repositioning";
+    QTest::newRow("a relational process noun takes its complement")
+        << "involved in the transport of ions and the regulation of cell death"
+        << "transport of ions|regulation of cell death";
+    QTest::newRow("a time word alone before a participle names nothing")
+        << "her recent increased stress"
+        << "stress";
     QTest::newRow("one word in -ing alone is a noun") << "weightlifting can cause pain"
                                                       << "weightlifting|pain";
     QTest::newRow("listed noun in -ic") << "an antibiotic"

@@ -116,6 +116,12 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("nor a bare class noun, nor a class of kinds")
         << "Symptoms are infections. The main classes of lung drugs are bronchial agonists."
         << "";
+    QTest::newRow("'and other' after a complement adds to the complement")
+        << "Asthma leads to the removal of mucus and other foreign substances."
+        << "asthma|causes|[removal of mucus]|asserted";
+    QTest::newRow("a gerund's object after the cue is no end of it")
+        << "Asthma is related to leaving her home."
+        << "";
     QTest::newRow("a class with its relational noun is no plural class")
         << "Smudge cells are causes of wheezing. Smudge cells are common in asthma."
         << "[Smudge cells]|causes|wheezing|asserted;asthma|presents_with|[Smudge cells]|asserted";
@@ -504,8 +510,11 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("the object of a preposition after a particle")
         << "The probe goes all the way down to the bone, which suggests pneumonia."
         << "";
-    QTest::newRow("associated_with needs linked ends") << "Pneumonia is related to smoking history."
-                                                       << "";
+    QTest::newRow("localizes_to needs linked ends") << "Pneumonia affects the lower lobes."
+                                                    << "";
+    QTest::newRow("an association may have one end the KG does not know")
+        << "Pneumonia is related to smoking history."
+        << "community-acquired pneumonia|associated_with|[smoking history]|asserted";
     QTest::newRow("an explicit association may have one end the KG does not know")
         << "Pneumonia is associated with smoking history."
         << "community-acquired pneumonia|associated_with|[smoking history]|asserted";
@@ -575,7 +584,7 @@ void TestUnlinkedClaims::extract_data() {
         << "C) Night sweats: associated with pneumonia"
         << "[Night sweats]|associated_with|community-acquired pneumonia|asserted";
     QTest::newRow("no label in the middle of a sentence")
-        << "She reports that night sweats: related to pneumonia"
+        << "She reports that night sweats: affects the lung"
         << "";
     QTest::newRow("a long complement leaves the relational noun")
         << "Asthma can cause a rightward shift in the pressure-volume loop of the heart."
