@@ -98,7 +98,13 @@ void ClaimExtractor::copularClasses(const Reading& r, Sentence& s) const {
         if (r.tokens[subject].norm == "which" && subject > s.ta + 1 &&
             hasAny(r.separator(subject), ","))
             --subject;
-        if ((!r.linked(subject) && !pluralMember(r, s, subject)) || kindsBefore(r, s, subject))
+        // "Atenolol and labetolol are": the last item of a list that opens with a concept.
+        const bool listItem =
+            subject > s.ta + 1 && r.softJoin(subject) &&
+            (r.tokens[subject - 1].norm == "and" || r.tokens[subject - 1].norm == "or") &&
+            r.linked(subject - 2);
+        if ((!r.linked(subject) && !listItem && !pluralMember(r, s, subject)) ||
+            kindsBefore(r, s, subject))
             continue;
         if (copularClassAt(r, s, t))
             syntheticHit(s, t, isACue_);

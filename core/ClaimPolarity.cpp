@@ -162,6 +162,12 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
         scanPolarity(r, nullptr, t - 1, t, itemNegated, itemHedged);
         hedged = hedged || itemHedged;
     }
+    // "Research question: Are patients with diabetes at increased risk of X?": a question
+    // asserts nothing.
+    if (const std::size_t end = r.tokens[s.tb - 1].end; end < r.text.size()) {
+        const std::size_t mark = r.text.find_first_not_of(" \t\")'", end);
+        hedged = hedged || (mark != std::string_view::npos && r.text[mark] == '?');
+    }
     // A hedged denial is still a denial of the edge.
     return negated || tailNegated ? Polarity::Negated
            : hedged               ? Polarity::Hedged

@@ -972,6 +972,11 @@ void TestClaimExtractor::extract_data() {
         << "amoxicillin|causes|rash|asserted;amoxicillin|causes|fever|asserted;"
            "amoxicillin|treats|asthma|negated"
         << "";
+    QTest::newRow("a question asserts nothing")
+        << "Does amoxicillin treat pneumonia? Amoxicillin treats pneumonia."
+        << "amoxicillin|treats|community-acquired pneumonia|hedged;"
+           "amoxicillin|treats|community-acquired pneumonia|asserted"
+        << "";
     QTest::newRow("a verdict after the option's statement denies it")
         << "B) Amoxicillin treats asthma - This statement is not true."
         << "amoxicillin|treats|asthma|negated"

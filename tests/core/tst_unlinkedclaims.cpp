@@ -108,6 +108,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("listed concepts are each a member of the plural class")
         << "Amoxicillin and azithromycin are antibiotics, which are safe."
         << "amoxicillin|is_a|[antibiotics]|asserted;azithromycin|is_a|[antibiotics]|asserted";
+    QTest::newRow("a list's last item the KG lacks is a member too")
+        << "Amoxicillin and labetolol are antibiotics."
+        << "amoxicillin|is_a|[antibiotics]|asserted;[labetolol]|is_a|[antibiotics]|asserted";
     QTest::newRow("a relative 'which are' classes the concept before its comma")
         << "Smudge cells, which are fragile lymphocytes."
         << "[Smudge cells]|is_a|[fragile lymphocytes]|asserted";
