@@ -506,9 +506,12 @@ const ClaimExtractor::AlignedMention& ClaimExtractor::findingAt(const Reading& r
         --t;
     if (t < 2)
         return m;
+    // "a calcified mass near the gallbladder", "tenderness over the maxillary sinuses".
+    static constexpr std::array<std::string_view, 10> kPlacePrepositions = {
+        "in", "on", "at", "of", "near", "over", "around", "along", "within", "behind"};
     const std::string& prep = r.tokens[t - 1].norm;
-    if (!(prep == "in" || prep == "on" || prep == "at" || prep == "of") || !r.softJoin(t - 1) ||
-        !r.softJoin(t) || r.covered[t - 2] < 0)
+    if (!words::in(kPlacePrepositions, prep) || !r.softJoin(t - 1) || !r.softJoin(t) ||
+        r.covered[t - 2] < 0)
         return m;
     // Not "small amounts of blood": a noun that counts its "of" object is no finding.
     if (prep == "of" && countsItsObject(r, t - 2))

@@ -972,6 +972,10 @@ void TestClaimExtractor::extract_data() {
         << "amoxicillin|causes|rash|asserted;amoxicillin|causes|fever|asserted;"
            "amoxicillin|treats|asthma|negated"
         << "";
+    QTest::newRow("a finding near an organ is the finding")
+        << "A cough near the lung, which suggests asthma."
+        << "cough|indicates|asthma|asserted"
+        << "";
     QTest::newRow("a question asserts nothing")
         << "Does amoxicillin treat pneumonia? Amoxicillin treats pneumonia."
         << "amoxicillin|treats|community-acquired pneumonia|hedged;"
