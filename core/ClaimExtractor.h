@@ -115,6 +115,9 @@ private:
     // plural class after "are" classes its subject; adds an is-a cue at "are"
     // (ClaimCopularClasses.cpp).
     void copularClasses(const Reading& r, Sentence& s) const;
+    // "already on lisinopril for hypertension": a KG drug, "for" and a KG disease; adds a
+    // treats cue at "for" (ClaimIndications.cpp).
+    void indications(const Reading& r, Sentence& s) const;
     // Whether the words after the "are" at token `at` are such a class: modifiers and a
     // plural class head that end at a clause boundary, a relative pronoun or a participle.
     static bool copularClassAt(const Reading& r, const Sentence& s, std::size_t at);

@@ -976,6 +976,15 @@ void TestClaimExtractor::extract_data() {
         << "A cough near the lung, which suggests asthma."
         << "cough|indicates|asthma|asserted"
         << "";
+    QTest::newRow("a drug for a disease is its indication")
+        << "She takes amoxicillin for her pneumonia and albuterol (for asthma)."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "albuterol|treats|asthma|asserted"
+        << "";
+    QTest::newRow("but 'for' alone relates nothing")
+        << "Screen for asthma. Give amoxicillin for ten days."
+        << ""
+        << "";
     QTest::newRow("a question asserts nothing")
         << "Does amoxicillin treat pneumonia? Amoxicillin treats pneumonia."
         << "amoxicillin|treats|community-acquired pneumonia|hedged;"
