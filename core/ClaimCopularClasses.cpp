@@ -86,7 +86,10 @@ void ClaimExtractor::copularClasses(const Reading& r, Sentence& s) const {
     if (isACue_ == kNoCue)
         return;
     for (std::size_t t = s.ta + 1; t + 1 < s.tb; ++t) {
-        if (r.tokens[t].norm != "are" || !r.softJoin(t) || !r.softJoin(t + 1))
+        // "Option B (Neisseria gonorrhoeae) and option C (Chlamydia trachomatis) are common
+        // STIs that": a concept in brackets may end the subject.
+        const bool bracketed = r.separator(t) == ") " && r.linked(t - 1);
+        if (r.tokens[t].norm != "are" || !(r.softJoin(t) || bracketed) || !r.softJoin(t + 1))
             continue;
         if (std::any_of(s.hits.begin(), s.hits.end(),
                         [t](const CueHit& h) { return h.start <= t && t < h.start + h.len; }))

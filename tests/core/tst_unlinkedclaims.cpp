@@ -111,6 +111,10 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a list's last item the KG lacks is a member too")
         << "Amoxicillin and labetolol are antibiotics."
         << "amoxicillin|is_a|[antibiotics]|asserted;[labetolol]|is_a|[antibiotics]|asserted";
+    QTest::newRow("a concept in brackets may end the subject of 'are'")
+        << "Option C (azithromycin) are antibiotics that treat pneumonia."
+        << "azithromycin|is_a|[antibiotics]|asserted;"
+           "azithromycin|treats|community-acquired pneumonia|asserted";
     QTest::newRow("a relative 'which are' classes the concept before its comma")
         << "Smudge cells, which are fragile lymphocytes."
         << "[Smudge cells]|is_a|[fragile lymphocytes]|asserted";
