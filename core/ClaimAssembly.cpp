@@ -22,8 +22,11 @@ std::size_t ClaimExtractor::secondPredicateAt(const Reading& r, const CueHit& hi
     // "X can cause a metabolic acidosis by inhibiting HCO3- reabsorption": "by" and a
     // gerund cue say how the subject does it, as a second predicate of it.
     const auto& cueWords = lexicon_.relationCues()[hit.cue].tokens;
+    // "X is used as a mood stabilizer for A, not as a first-line treatment for B": a
+    // contrast after a comma is a second predicate of X too.
     const auto opens = [&](std::size_t t) {
         return words::in(kClauseConjunctions, r.tokens[t].norm) ||
+               (r.tokens[t].norm == "not" && r.separator(t) == ", ") ||
                (r.tokens[t].norm == "by" && t + 1 == hit.start &&
                 cueWords.front().ends_with("ing"));
     };
@@ -41,7 +44,7 @@ std::size_t ClaimExtractor::secondPredicateAt(const Reading& r, const CueHit& hi
         }
         // "but may not be the best choice for".
         if (!(words::in(kFillers, w) || words::in(kRelativeAuxiliaries, w) || w == "not" ||
-              w == "best" || words::in(words::kQualifiers, w) || words::adverb(w)))
+              w == "best" || w == "as" || words::in(words::kQualifiers, w) || words::adverb(w)))
             break;
         --conjunction;
     }

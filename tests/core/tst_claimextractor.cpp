@@ -985,6 +985,11 @@ void TestClaimExtractor::extract_data() {
         << "Screen for asthma. Give amoxicillin for ten days."
         << ""
         << "";
+    QTest::newRow("a contrast after a comma is a second predicate of the subject")
+        << "Amoxicillin treats pneumonia, not as a cause of asthma."
+        << "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "amoxicillin|causes|asthma|negated"
+        << "";
     QTest::newRow("a question asserts nothing")
         << "Does amoxicillin treat pneumonia? Amoxicillin treats pneumonia."
         << "amoxicillin|treats|community-acquired pneumonia|hedged;"
