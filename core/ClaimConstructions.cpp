@@ -299,10 +299,19 @@ bool ClaimExtractor::countsItsObject(const Reading& r, std::size_t noun) {
 bool ClaimExtractor::actionEffect(const Reading& r, const CueHit& prev, const CueHit& hit) const {
     const RelationCue& p = lexicon_.relationCues()[prev.cue];
     const RelationCue& c = lexicon_.relationCues()[hit.cue];
+    // "Atorvastatin inhibits HMG-CoA reductase, which leads to a decrease in": a relative
+    // clause after what a drug acts on is about the action too (after a disease it treats
+    // or prevents, it is the disease's: "prevents pneumonia, which causes fever").
+    const bool participle =
+        c.tokens.front().ends_with("ing") && hasAny(r.separator(hit.start), ",");
+    const bool relative = p.relation == "targets" && hit.start > 0 &&
+                          r.tokens[hit.start - 1].norm == "which" &&
+                          hasAny(r.separator(hit.start - 1), ",");
     return (p.relation == "targets" || p.relation == "treats" || p.relation == "prevents") &&
-           p.direction == CueDirection::Forward && c.relation == "causes" &&
-           c.direction == CueDirection::Forward && c.tokens.front().ends_with("ing") &&
-           hit.start > prev.start + prev.len && hasAny(r.separator(hit.start), ",");
+           p.direction == CueDirection::Forward &&
+           (c.relation == "causes" || (relative && c.relation == "risk_factor_for")) &&
+           c.direction == CueDirection::Forward && hit.start > prev.start + prev.len &&
+           (participle || relative);
 }
 
 bool ClaimExtractor::causalChain(const Reading& r, const CueHit& prev, std::size_t prevTail,

@@ -21,6 +21,7 @@ private slots:
     void oddInput();
     void cueHoldingItsNegation();
     void examplesOfRiskFactors();
+    void relativeAfterActionTarget();
 
 private:
     test::TestKnowledgeBase kb_;
@@ -1268,6 +1269,19 @@ void TestClaimExtractor::examplesOfRiskFactors() {
     lexicon.addRelationCue("risk_factor_for", CueDirection::Reverse, "risk is increased by");
     QCOMPARE(claimsWith(lexicon, text), QStringLiteral("fever|risk_factor_for|asthma|asserted;"
                                                        "cough|risk_factor_for|asthma|asserted"));
+}
+
+void TestClaimExtractor::relativeAfterActionTarget() {
+    // "Atorvastatin inhibits HMG-CoA reductase, which leads to a decrease in ...": a relative
+    // clause after what a drug acts on is the action's effect; after a disease the drug
+    // prevents, it is the disease's.
+    Lexicon lexicon = test::clinicLexicon();
+    lexicon.addRelationCue("targets", CueDirection::Forward, "inhibits");
+    QCOMPARE(claimsWith(lexicon, "Albuterol inhibits INSR, which causes wheezing."),
+             QStringLiteral("albuterol|targets|INSR|asserted;albuterol|causes|wheezing|asserted"));
+    QCOMPARE(claimsWith(lexicon, "Amoxicillin prevents pneumonia, which causes fever."),
+             QStringLiteral("amoxicillin|prevents|community-acquired pneumonia|asserted;"
+                            "community-acquired pneumonia|causes|fever|asserted"));
 }
 
 QTEST_APPLESS_MAIN(TestClaimExtractor)
