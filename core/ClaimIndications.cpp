@@ -21,19 +21,20 @@ bool diseaseKind(std::string_view kind) {
 
 } // namespace
 
+std::string_view ClaimExtractor::kindAtToken(const Reading& r, std::size_t t) const {
+    if (kb_ == nullptr || r.covered[t] < 0)
+        return {};
+    const NodeId node = r.aligned[std::size_t(r.covered[t])].mention->node;
+    return node == kNoNode ? std::string_view() : kb_->nodeKind(node);
+}
+
 void ClaimExtractor::indications(const Reading& r, Sentence& s) const {
     const auto treats = forwardCue_.find("treats");
     if (kb_ == nullptr || treats == forwardCue_.end())
         return;
-    const auto kindAt = [&](std::size_t t) -> std::string_view {
-        if (r.covered[t] < 0)
-            return {};
-        const NodeId node = r.aligned[std::size_t(r.covered[t])].mention->node;
-        return node == kNoNode ? std::string_view() : kb_->nodeKind(node);
-    };
     for (std::size_t t = s.ta + 1; t + 1 < s.tb; ++t) {
         if (r.tokens[t].norm != "for" || r.linked(t) || !r.linked(t - 1) ||
-            !drugKind(kindAt(t - 1)))
+            !drugKind(kindAtToken(r, t - 1)))
             continue;
         // "lisinopril for hypertension", "lisinopril (for hypertension)"; the object right
         // after "for", past a possessive ("for her diabetes").
@@ -44,7 +45,7 @@ void ClaimExtractor::indications(const Reading& r, Sentence& s) const {
         if (u + 1 < s.tb && (r.tokens[u].norm == "his" || r.tokens[u].norm == "her") &&
             r.softJoin(u + 1))
             ++u;
-        if (!r.linked(u) || !diseaseKind(kindAt(u)) ||
+        if (!r.linked(u) || !diseaseKind(kindAtToken(r, u)) ||
             r.aligned[std::size_t(r.covered[u])].first != u)
             continue;
         if (std::any_of(s.hits.begin(), s.hits.end(),

@@ -334,16 +334,10 @@ bool ClaimExtractor::specificMember(const Reading& r, const Sentence& s, std::si
         words::in(kPossessives, r.tokens[t + 1].norm) ||
         words::in(kPhraseStops, r.tokens[t + 1].norm))
         return false;
-    const auto kindAt = [&](std::size_t u) -> std::string_view {
-        if (kb_ == nullptr || r.covered[u] < 0)
-            return {};
-        const NodeId node = r.aligned[std::size_t(r.covered[u])].mention->node;
-        return node == kNoNode ? std::string_view() : kb_->nodeKind(node);
-    };
     // The class: a KG disease, symptom or drug class, or a clinical class the KG lacks
     // ("an inflammatory condition", "a tick-borne illness", "intrapartum antibiotics").
     const std::string& head = r.tokens[t - 1].norm;
-    const std::string_view kind = kindAt(t - 1);
+    const std::string_view kind = kindAtToken(r, t - 1);
     const bool clinicalKind =
         kind == "Disease" || kind == "Symptom" || kind == "Pharmacologic Class";
     static constexpr std::array<std::string_view, 7> kOtherClinicalClasses = {
@@ -356,7 +350,7 @@ bool ClaimExtractor::specificMember(const Reading& r, const Sentence& s, std::si
     std::size_t u = t + 1;
     while (u < s.tb && u < t + 4 && r.covered[u] < 0 && r.softJoin(u))
         ++u;
-    const std::string_view member = u < s.tb ? kindAt(u) : std::string_view();
+    const std::string_view member = u < s.tb ? kindAtToken(r, u) : std::string_view();
     return member.empty() || member == "Disease" || member == "Symptom" || member == "Compound" ||
            member == "Pharmacologic Class" || member == "Side Effect";
 }
