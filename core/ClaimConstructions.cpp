@@ -81,7 +81,7 @@ std::size_t ClaimExtractor::objectStart(const Reading& r, const Sentence& s, std
 }
 
 bool ClaimExtractor::labelSeparator(std::string_view sep) {
-    return hasAny(sep, ":") || (hasAny(sep, "-") && hasAny(sep, " \t"));
+    return hasAny(sep, ":") || words::spacedDash(sep);
 }
 
 std::size_t ClaimExtractor::wordsBetween(const Reading& r, const Sentence& s,
@@ -207,7 +207,7 @@ std::size_t ClaimExtractor::appositionHead(const Reading& r, const Sentence& s,
         return none;
     const std::size_t article = t - 1;
     const std::string_view sep = r.separator(article);
-    if (!hasAny(sep, ",(") && !(hasAny(sep, "-") && hasAny(sep, " \t")))
+    if (!hasAny(sep, ",(") && !words::spacedDash(sep))
         return labelApposition(r, s, hit);
     for (std::size_t k = 0; k < s.mentions.size(); ++k)
         if (r.aligned[s.mentions[k]].last == article)

@@ -257,8 +257,7 @@ std::size_t ClaimExtractor::itemLabelBefore(const Reading& r, const Sentence& s,
         if (!words::in(words::kSubjectPronouns, r.tokens[p].norm))
             continue;
         const std::string_view sep = p > s.ta ? r.separator(p) : std::string_view();
-        if (!(hasAny(sep, ":") || (hasAny(sep, "-") && hasAny(sep, " \t"))) ||
-            p - s.ta > kMaxLabelTokens)
+        if (!(hasAny(sep, ":") || words::spacedDash(sep)) || p - s.ta > kMaxLabelTokens)
             return 0;
         // The label's concept is its first ("Diminished pulses in the lower extremity",
         // "Punctate bleeding spots when scales are removed"); a list ("Spider angiomata
@@ -352,7 +351,7 @@ std::vector<std::size_t> ClaimExtractor::leftArguments(const Reading& r, const S
     if (stateOfLabel && label == 0 && k >= 2 && r.aligned[s.mentions[k - 2]].last == a.first &&
         r.aligned[s.mentions[k - 2]].first >= from) {
         const std::string_view sep = r.separator(a.first);
-        if (hasAny(sep, ":") || (hasAny(sep, "-") && hasAny(sep, " \t")))
+        if (hasAny(sep, ":") || words::spacedDash(sep))
             label = k - 1;
     }
     // "A) X: This could cause Y, but it does not explain Z": a later clause whose subject

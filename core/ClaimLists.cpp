@@ -35,7 +35,7 @@ bool ClaimExtractor::closesOpeningClause(const Reading& r, std::size_t t) const 
         if (u == 0)
             return verb && words::in(kOpeners, w);
         const std::string_view sep = r.separator(u);
-        if (hasAny(sep, ".;:!?\n") || (hasAny(sep, "-") && hasAny(sep, " \t")))
+        if (hasAny(sep, ".;:!?\n") || words::spacedDash(sep))
             return verb && words::in(kOpeners, w);
         if (hasAny(sep, ","))
             return false;

@@ -290,8 +290,7 @@ struct ClaimExtractor::Reading {
     }
     bool clauseBreakBefore(std::size_t a) const {
         const std::string_view sep = separator(a);
-        return claimwords::hasAny(sep, ",;:()[]{}\"") ||
-               (claimwords::hasAny(sep, "-") && claimwords::hasAny(sep, " \t"));
+        return claimwords::hasAny(sep, ",;:()[]{}\"") || words::spacedDash(sep);
     }
     bool softJoin(std::size_t a) const {
         return !claimwords::hasAny(separator(a), ",;:.!?()[]{}\"/");

@@ -56,7 +56,7 @@ bool isNumber(std::string_view w) {
 // "A. B". A hyphen inside a word ("pressure-volume"), an apostrophe ("Crohn's") and a
 // plain space do not.
 bool breaksPhrase(std::string_view sep) {
-    return hasAny(sep, ",;:()[]{}\"!?/.=<>+*&|") || (hasAny(sep, "-") && hasAny(sep, " \t\r\n"));
+    return hasAny(sep, ",;:()[]{}\"!?/.=<>+*&|") || words::spacedDash(sep);
 }
 
 bool possessive(std::string_view sep) {

@@ -19,6 +19,19 @@ template <std::size_t N> bool in(const std::array<std::string_view, N>& list, st
 
 // An adverb by its shape: "rapidly", "directly", "typically"; not "hepatomegaly",
 // "splenomegaly", "scaly" (-aly nouns and adjectives).
+// Whether the text between two words holds a dash set off by a space ("Ceftriaxone - a
+// cephalosporin", "X -- Y"): not a hyphen inside a word ("pressure-volume"), nor a charge
+// sign glued to the word before it ("a low HCO3- concentration", "Cl- levels").
+inline bool spacedDash(std::string_view sep) {
+    const std::size_t dash = sep.find('-');
+    if (dash == std::string_view::npos || sep.find_first_of(" \t\r\n") == std::string_view::npos)
+        return false;
+    const std::size_t afterDashes = sep.find_first_not_of('-');
+    const bool chargeSign = dash == 0 && afterDashes != std::string_view::npos &&
+                            sep.find_first_not_of(" \t\r\n", afterDashes) == std::string_view::npos;
+    return !chargeSign;
+}
+
 inline bool adverb(std::string_view w) {
     return w.size() > 4 && w.ends_with("ly") && !w.ends_with("aly");
 }

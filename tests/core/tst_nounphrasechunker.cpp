@@ -148,6 +148,11 @@ void TestNounPhraseChunker::chunk_data() {
     QTest::newRow("one word in -ing before a preposition opens a clause")
         << "paralysis, starting with the cranial nerves"
         << "paralysis|cranial nerves";
+    QTest::newRow("a charge sign glued to its word is no dash")
+        << "a low HCO3- concentration and Cl- levels"
+        << "low HCO3- concentration|Cl- levels";
+    QTest::newRow("a dash set off by spaces ends the phrase") << "Ceftriaxone - a cephalosporin"
+                                                              << "Ceftriaxone|cephalosporin";
     QTest::newRow("one word in -ing before a determiner is a verb with its object")
         << "fears related to leaving her house"
         << "fears|house";
