@@ -445,6 +445,18 @@ void ClaimExtractor::placeOfRelationalNoun(const Reading& r, const Sentence& s,
     }
 }
 
+std::string_view ClaimExtractor::kindAtToken(const Reading& r, std::size_t t) const {
+    if (kb_ == nullptr || r.covered[t] < 0)
+        return {};
+    const NodeId node = r.aligned[std::size_t(r.covered[t])].mention->node;
+    return node == kNoNode ? std::string_view() : kb_->nodeKind(node);
+}
+
+bool ClaimExtractor::inCue(const Sentence& s, std::size_t t) {
+    return std::any_of(s.hits.begin(), s.hits.end(),
+                       [t](const CueHit& h) { return h.start <= t && t < h.start + h.len; });
+}
+
 bool ClaimExtractor::organ(NodeId node) const {
     return kb_ != nullptr && node != kNoNode && kb_->nodeKind(node) == "Anatomy";
 }

@@ -611,8 +611,7 @@ void ClaimExtractor::appositiveClasses(const Reading& r, Sentence& s) const {
             !((sep == ", " || (sep == "), " && antecedent != i - 1)) &&
               commaApposition(r, s, i, antecedent)))
             continue;
-        if (std::any_of(s.hits.begin(), s.hits.end(),
-                        [i](const CueHit& h) { return h.start <= i && i < h.start + h.len; }))
+        if (inCue(s, i))
             continue;
         syntheticHit(s, i, isACue_).appositive = true;
     }

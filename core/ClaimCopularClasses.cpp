@@ -91,8 +91,7 @@ void ClaimExtractor::copularClasses(const Reading& r, Sentence& s) const {
         const bool bracketed = r.separator(t) == ") " && r.linked(t - 1);
         if (r.tokens[t].norm != "are" || !(r.softJoin(t) || bracketed) || !r.softJoin(t + 1))
             continue;
-        if (std::any_of(s.hits.begin(), s.hits.end(),
-                        [t](const CueHit& h) { return h.start <= t && t < h.start + h.len; }))
+        if (inCue(s, t))
             continue;
         // The subject: a linked concept or a plural noun (before "are" or before ", which
         // are") that names no group and, bare, no class ("Smudge cells are", "CD20+ cells,

@@ -120,6 +120,8 @@ private:
     void indications(const Reading& r, Sentence& s) const;
     // The KG kind of the concept covering token t ("" for none or a noun phrase).
     std::string_view kindAtToken(const Reading& r, std::size_t t) const;
+    // Whether token t lies in one of the sentence's cue hits.
+    static bool inCue(const Sentence& s, std::size_t t);
     // Whether the words after the "are" at token `at` are such a class: modifiers and a
     // plural class head that end at a clause boundary, a relative pronoun or a participle.
     static bool copularClassAt(const Reading& r, const Sentence& s, std::size_t at);

@@ -21,13 +21,6 @@ bool diseaseKind(std::string_view kind) {
 
 } // namespace
 
-std::string_view ClaimExtractor::kindAtToken(const Reading& r, std::size_t t) const {
-    if (kb_ == nullptr || r.covered[t] < 0)
-        return {};
-    const NodeId node = r.aligned[std::size_t(r.covered[t])].mention->node;
-    return node == kNoNode ? std::string_view() : kb_->nodeKind(node);
-}
-
 void ClaimExtractor::indications(const Reading& r, Sentence& s) const {
     const auto treats = forwardCue_.find("treats");
     if (kb_ == nullptr || treats == forwardCue_.end())
@@ -48,8 +41,7 @@ void ClaimExtractor::indications(const Reading& r, Sentence& s) const {
         if (!r.linked(u) || !diseaseKind(kindAtToken(r, u)) ||
             r.aligned[std::size_t(r.covered[u])].first != u)
             continue;
-        if (std::any_of(s.hits.begin(), s.hits.end(),
-                        [t](const CueHit& h) { return h.start <= t && t < h.start + h.len; }))
+        if (inCue(s, t))
             continue;
         syntheticHit(s, t, treats->second);
     }
