@@ -452,6 +452,11 @@ std::string_view ClaimExtractor::kindAtToken(const Reading& r, std::size_t t) co
     return node == kNoNode ? std::string_view() : kb_->nodeKind(node);
 }
 
+bool ClaimExtractor::vagueWord(const std::string& w) const {
+    const PhraseWord* k = lexicon_.phraseWord(w);
+    return k && *k == PhraseWord::Vague;
+}
+
 bool ClaimExtractor::inCue(const Sentence& s, std::size_t t) {
     return std::any_of(s.hits.begin(), s.hits.end(),
                        [t](const CueHit& h) { return h.start <= t && t < h.start + h.len; });

@@ -34,9 +34,8 @@ bool ClaimExtractor::pluralMember(const Reading& r, const Sentence& s, std::size
     if (t == s.ta || !r.softJoin(t))
         return false;
     const std::string& modifier = r.tokens[t - 1].norm;
-    const PhraseWord* kind = lexicon_.phraseWord(modifier);
     return !words::in(kDeterminers, modifier) && !words::in(kNoMemberWords, modifier) &&
-           (kind == nullptr || *kind != PhraseWord::Vague);
+           !vagueWord(modifier);
 }
 
 bool ClaimExtractor::kindsBefore(const Reading& r, const Sentence& s, std::size_t t) {

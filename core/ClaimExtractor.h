@@ -37,8 +37,8 @@ struct ClaimSettings {
     // involved in inflammation", "not related to the patient's immune deficiency") gave on
     // the tuning sets 13 right claims of 14, and on the full outputs 120 claims: 13 wrong,
     // the rest about half right and half partly (most an end cut short, since mended by
-    // relational nouns in phrase-words.tsv). With an
-    // end the KG lacks, none can be checked, so none can make a relation finding.
+    // relational nouns in phrase-words.tsv). With an end the KG lacks, none can be checked,
+    // so none can make a relation finding.
     std::vector<std::string> linkedOnlyRelations{"localizes_to"};
     // Words that make a cue of those relations explicit enough for one end the KG does not
     // know ("X is commonly associated with Y", "implicated in"): on the labelled sets 12 of
@@ -120,6 +120,8 @@ private:
     void indications(const Reading& r, Sentence& s) const;
     // The KG kind of the concept covering token t ("" for none or a noun phrase).
     std::string_view kindAtToken(const Reading& r, std::size_t t) const;
+    // Whether w is a vague word of the lexicon ("multiple", "other", "possible").
+    bool vagueWord(const std::string& w) const;
     // Whether token t lies in one of the sentence's cue hits.
     static bool inCue(const Sentence& s, std::size_t t);
     // Whether the words after the "are" at token `at` are such a class: modifiers and a
@@ -141,8 +143,6 @@ private:
     // the evidential claims of A and B for the disease the main clause weighs
     // (ClaimFrontedEvidence.cpp).
     static std::size_t frontedClauseEnd(const Reading& r, const Sentence& s);
-    // Whether w is a vague word of the lexicon ("multiple", "other", "possible").
-    bool vagueWord(const std::string& w) const;
     void frontedEvidence(const Reading& r, const Sentence& s, std::size_t mainAt,
                          std::vector<Claim>& claims) const;
     // Whether the cue's own words hedge its claims: "possibility", "possible", or "likely" /

@@ -35,11 +35,6 @@ std::size_t ClaimExtractor::frontedClauseEnd(const Reading& r, const Sentence& s
     return 0;
 }
 
-bool ClaimExtractor::vagueWord(const std::string& w) const {
-    const PhraseWord* k = lexicon_.phraseWord(w);
-    return k && *k == PhraseWord::Vague;
-}
-
 void ClaimExtractor::frontedEvidence(const Reading& r, const Sentence& s, std::size_t mainAt,
                                      std::vector<Claim>& claims) const {
     // The main clause must weigh a diagnosis, with a word that hedges it ("W is a likely

@@ -144,10 +144,7 @@ Polarity ClaimExtractor::polarityOf(const Reading& r, const Sentence& s, const A
     if (b.first > cue.start + cue.len) {
         std::size_t m = b.first - 1;
         while (m > cue.start + cue.len && r.softJoin(m + 1) && !r.linked(m - 1) &&
-               lexicon_.phraseWord(r.tokens[m - 1].norm) &&
-               *lexicon_.phraseWord(r.tokens[m - 1].norm) == PhraseWord::Vague &&
-               lexicon_.phraseWord(r.tokens[m].norm) &&
-               *lexicon_.phraseWord(r.tokens[m].norm) == PhraseWord::Vague)
+               vagueWord(r.tokens[m - 1].norm) && vagueWord(r.tokens[m].norm))
             --m;
         bool modifierNegated = false, modifierHedged = false;
         scanPolarity(r, nullptr, m, b.first, modifierNegated, modifierHedged);

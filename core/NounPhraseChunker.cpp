@@ -118,21 +118,20 @@ bool NounPhraseChunker::namesConcept(std::string_view text, const std::vector<To
         if ((endsWith(head, "ish") && head.size() > 5) || head == "positive" || head == "negative")
             return false; // "reddish, painful lumps" (not "fish"), "the test is negative"
     }
-    // One word in -ing before a preposition opens a participle clause ("..., starting with
-    // the cranial nerves"); "smoking", "weightlifting" alone and "splitting of S2" are nouns.
-    if (last - first == 1 && last < tokens.size() && endsWith(head, "ing") &&
-        !words::in(words::kIngNouns, head) && !(hk && *hk == PhraseWord::Noun) &&
-        words::in(words::kArgumentPrepositions, tokens[last].norm) && tokens[last].norm != "of")
-        return false;
-    // ... and before a determiner it is a verb with its object ("fears related to leaving her
-    // house", "a role in maintaining the gastric mucosal barrier").
+    // One word in -ing (no noun in -ing: "smoking", "weightlifting" alone and "splitting of S2"
+    // are nouns) is a verb opening a clause before a preposition ("..., starting with the
+    // cranial nerves"), and a verb with its object right before a determiner ("fears related
+    // to leaving her house"; not across punctuation: "Repositioning: This is done to" names
+    // the option).
     if (last - first == 1 && last < tokens.size() && endsWith(head, "ing") &&
         !words::in(words::kIngNouns, head) && !(hk && *hk == PhraseWord::Noun)) {
-        // Not across punctuation: "Repositioning: This is done to" names the option.
-        const PhraseWord* next = lexicon_.phraseWord(tokens[last].norm);
+        const std::string& next = tokens[last].norm;
+        if (words::in(words::kArgumentPrepositions, next) && next != "of")
+            return false;
+        const PhraseWord* nextKind = lexicon_.phraseWord(next);
         const std::string_view gap =
             text.substr(tokens[last - 1].end, tokens[last].begin - tokens[last - 1].end);
-        if (next && *next == PhraseWord::Determiner &&
+        if (nextKind && *nextKind == PhraseWord::Determiner &&
             gap.find_first_not_of(" \t") == std::string_view::npos)
             return false;
     }

@@ -17,8 +17,6 @@ template <std::size_t N> bool in(const std::array<std::string_view, N>& list, st
     });
 }
 
-// An adverb by its shape: "rapidly", "directly", "typically"; not "hepatomegaly",
-// "splenomegaly", "scaly" (-aly nouns and adjectives).
 // Whether the text between two words holds a dash set off by a space ("Ceftriaxone - a
 // cephalosporin", "X -- Y"): not a hyphen inside a word ("pressure-volume"), nor a charge
 // sign glued to the word before it ("a low HCO3- concentration", "Cl- levels").
@@ -32,6 +30,8 @@ inline bool spacedDash(std::string_view sep) {
     return !chargeSign;
 }
 
+// An adverb by its shape: "rapidly", "directly", "typically"; not "hepatomegaly",
+// "splenomegaly", "scaly" (-aly nouns and adjectives).
 inline bool adverb(std::string_view w) {
     return w.size() > 4 && w.ends_with("ly") && !w.ends_with("aly");
 }
