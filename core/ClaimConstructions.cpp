@@ -84,6 +84,26 @@ bool ClaimExtractor::labelSeparator(std::string_view sep) {
     return hasAny(sep, ":") || words::spacedDash(sep);
 }
 
+namespace {
+// "X has also been shown to reduce the risk of": the verb's auxiliaries and the words that
+// report it are no distance between a concept and its cue ("to" only after those:
+// "discontinued to reduce" opens a purpose clause); "are medications that can be used to
+// treat": a modal too; nor is a denial ("it is not the best treatment for").
+constexpr std::array<std::string_view, 17> kVerbChain = {
+    "has",     "have",     "had", "been",  "also", "shown", "known", "found", "reported",
+    "thought", "believed", "can", "could", "may",  "might", "will",  "not"};
+} // namespace
+
+bool ClaimExtractor::noDistance(const Reading& r, std::size_t t) {
+    const std::string& w = r.tokens[t].norm;
+    // "it is not the most appropriate treatment for": the degree of a qualifier neither (not
+    // "the most likely underlying cause is": a rank, no qualifier).
+    const bool degree = w == "most" && t + 1 < r.tokens.size() &&
+                        words::in(words::kQualifiers, r.tokens[t + 1].norm);
+    return degree || words::in(kVerbChain, w) ||
+           (w == "to" && t > 0 && words::in(kVerbChain, r.tokens[t - 1].norm));
+}
+
 std::size_t ClaimExtractor::wordsBetween(const Reading& r, const Sentence& s,
                                          const AlignedMention& a, const CueHit& hit) const {
     // "persistent pain in the lower limbs, which are symptoms of": the finding's own place
@@ -124,19 +144,10 @@ std::size_t ClaimExtractor::wordsBetween(const Reading& r, const Sentence& s,
                 t = u + 1;
                 break;
             }
-    // "X has also been shown to reduce the risk of": the verb's auxiliaries and the words
-    // that report it are no distance either ("to" only after those: "discontinued to
-    // reduce" opens a purpose clause).
-    // "are medications that can be used to treat": a modal too.
-    static constexpr std::array<std::string_view, 16> kVerbChain = {
-        "has",      "have",    "had",      "been", "also",  "shown", "known", "found",
-        "reported", "thought", "believed", "can",  "could", "may",   "might", "will"};
+    // Nor are the verb's auxiliaries, a denial or a degree (noDistance).
     std::size_t n = 0;
-    for (; t < hit.start; ++t) {
-        const std::string& w = r.tokens[t].norm;
-        const bool reported = w == "to" && t > 0 && words::in(kVerbChain, r.tokens[t - 1].norm);
-        n += words::in(kVerbChain, w) || reported ? 0 : 1;
-    }
+    for (; t < hit.start; ++t)
+        n += noDistance(r, t) ? 0 : 1;
     return n;
 }
 
@@ -163,11 +174,11 @@ std::size_t ClaimExtractor::clauseLabel(const Reading& r, const Sentence& s,
 std::size_t ClaimExtractor::laterClausePronoun(const Reading& r, const Sentence& s,
                                                const CueHit& hit) const {
     const auto gapMax = std::size_t(std::max(0, settings_.maxGapTokens));
-    std::size_t p = hit.start;
-    while (p > s.ta && hit.start - p < gapMax &&
-           !words::in(words::kSubjectPronouns, r.tokens[p - 1].norm)) {
+    std::size_t p = hit.start, n = 0;
+    while (p > s.ta && n < gapMax && !words::in(words::kSubjectPronouns, r.tokens[p - 1].norm)) {
         if (r.covered[p - 1] >= 0)
             return 0;
+        n += noDistance(r, p - 1) ? 0 : 1;
         --p;
     }
     if (p <= s.ta + 1 || !words::in(words::kSubjectPronouns, r.tokens[p - 1].norm))

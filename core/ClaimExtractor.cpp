@@ -91,7 +91,7 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
                     s.mentions.push_back(std::size_t(it - r.aligned.begin()));
             findCues(r, s);
             const std::size_t mainAt = frontedClauseEnd(r, s);
-            if (s.hits.empty() && mainAt == 0)
+            if (s.hits.empty() && mainAt == 0 && !definesCondition(r, s))
                 continue;
             if (settings_.unlinkedEnds && lexicon_.hasPhraseWords())
                 addPhraseMentions(r, s);
@@ -101,6 +101,7 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
                 frontedEvidence(r, s, mainAt, out.claims);
             claimsOfExamples(text, out.claims, firstOfSentence);
             placesOfClasses(r, s, out.claims, firstOfSentence);
+            placesOfDefinitions(r, s, out.claims);
             deniedStatements(r, s, out.claims, firstOfSentence);
             gapsOfUnusedCues(r, s, out.gaps);
         }

@@ -209,6 +209,20 @@ private:
     // to it (ClaimPlaces.cpp).
     void placesOfClasses(const Reading& r, const Sentence& s, std::vector<Claim>& claims,
                          std::size_t first) const;
+    // "X is a condition where fluid accumulates in the pericardial sac", "X: This occurs when
+    // air accumulates in the pleural space": the defined condition localizes to each organ of
+    // its defining clause (ClaimDefinitions.cpp).
+    void placesOfDefinitions(const Reading& r, const Sentence& s, std::vector<Claim>& claims) const;
+    // The first token of a defining clause opened at token t ("a condition where", "an
+    // autoimmune disorder in which", "occurs when"), 0 when none; verb is set to the token of
+    // its "is" or "occurs" (or the article of an apposition).
+    std::size_t definingClauseAt(const Reading& r, const Sentence& s, std::size_t t,
+                                 std::size_t& verb) const;
+    // Whether sentence s has a defining clause (a sentence without a cue is read for it too).
+    bool definesCondition(const Reading& r, const Sentence& s) const;
+    // 1 + the index into s.mentions of the concept a defining clause's verb is said of, 0 when
+    // none.
+    std::size_t definedConcept(const Reading& r, const Sentence& s, std::size_t verb) const;
     // "B) X will increase Y - This statement is not true": the verdict after the option's
     // statement denies the claims before it, claims [first, end) of sentence s
     // (ClaimStatements.cpp).
@@ -292,6 +306,9 @@ private:
     std::size_t itemLabelBefore(const Reading& r, const Sentence& s, const CueHit& hit,
                                 std::size_t from) const;
     // Words from the end of a to the cue, a bracketed gloss right after a left out.
+    // A word that is no distance between a concept and its cue: an auxiliary, a denial, a
+    // degree ("it is not the most appropriate treatment for").
+    static bool noDistance(const Reading& r, std::size_t t);
     std::size_t wordsBetween(const Reading& r, const Sentence& s, const AlignedMention& a,
                              const CueHit& hit) const;
     // "A) X: This ..., but it does not explain Y": the same for a pronoun that opens a later

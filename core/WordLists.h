@@ -45,16 +45,16 @@ inline constexpr std::array<std::string_view, 6> kTimeOrder = {"last", "previous
                                                                "next", "subsequent", "initial"};
 
 // Words that end an unlinked phrase: a concept name does not run across them.
-inline constexpr std::array<std::string_view, 66> kPhraseStops = {
-    "and",     "or",      "but",       "which",   "that",  "who",   "whom",      "whose",
-    "with",    "without", "in",        "on",      "at",    "for",   "from",      "by",
-    "as",      "than",    "then",      "because", "since", "while", "when",      "if",
-    "so",      "thus",    "therefore", "however", "also",  "not",   "no",        "is",
-    "are",     "was",     "were",      "be",      "been",  "being", "has",       "have",
-    "had",     "to",      "such",      "into",    "of",    "over",  "after",     "before",
-    "during",  "within",  "about",     "despite", "per",   "via",   "including", "especially",
-    "against", "among",   "between",   "through", "under", "until", "upon",      "around",
-    "whereas", "although"};
+inline constexpr std::array<std::string_view, 68> kPhraseStops = {
+    "and",     "or",       "but",       "which",   "that",  "who",   "whom",      "whose",
+    "with",    "without",  "in",        "on",      "at",    "for",   "from",      "by",
+    "as",      "than",     "then",      "because", "since", "while", "when",      "if",
+    "so",      "thus",     "therefore", "however", "also",  "not",   "no",        "is",
+    "are",     "was",      "were",      "be",      "been",  "being", "has",       "have",
+    "had",     "to",       "such",      "into",    "of",    "over",  "after",     "before",
+    "during",  "within",   "about",     "despite", "per",   "via",   "including", "especially",
+    "against", "among",    "between",   "through", "under", "until", "upon",      "around",
+    "whereas", "although", "where",     "whereby"};
 
 // Words skipped between a cue and the phrase it relates ("caused by the ...", "X is often
 // treated with", "... can cause").

@@ -1084,6 +1084,32 @@ void TestClaimExtractor::extract_data() {
         << "Albuterol is a treatment for severe cases of asthma."
         << "albuterol|treats|asthma|asserted"
         << "";
+    QTest::newRow("a denial and a qualifier's degree are no distance to the cue")
+        << "A) Albuterol: This is a bronchodilator, but it is not the most appropriate "
+           "treatment for pneumonia."
+        << "albuterol|treats|community-acquired pneumonia|negated"
+        << "bronchodilator";
+    QTest::newRow("a rank is distance: the most likely underlying cause")
+        << "Given the history of fever and cough, the most likely underlying cause is asthma."
+        << "fever|evidential|asthma|hedged;cough|evidential|asthma|hedged"
+        << "";
+    QTest::newRow("a defining clause places the condition in its organ")
+        << "Pneumonia is a serious condition where fluid fills the alveoli of the lung."
+        << "community-acquired pneumonia|localizes_to|lung|asserted"
+        << "serious condition";
+    QTest::newRow("a defining clause after an item label, with no cue")
+        << "B) Asthma: This occurs when the airways of the lung narrow."
+        << "asthma|localizes_to|lung|asserted"
+        << "";
+    QTest::newRow("a defining clause after a relative pronoun and in an apposition")
+        << "Bronchitis, which is a disease in which the lung airways swell, and asthma, a "
+           "condition where the kidney is spared."
+        << "acute bronchitis|localizes_to|lung|asserted;asthma|localizes_to|kidney|asserted"
+        << "";
+    QTest::newRow("an organ outside of which something happens is no place")
+        << "Asthma is a condition where cells grow outside the lung."
+        << ""
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"
