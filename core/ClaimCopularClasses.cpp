@@ -104,7 +104,13 @@ void ClaimExtractor::copularClasses(const Reading& r, Sentence& s) const {
             subject > s.ta + 1 && r.softJoin(subject) &&
             (r.tokens[subject - 1].norm == "and" || r.tokens[subject - 1].norm == "or") &&
             r.linked(subject - 2);
-        if ((!r.linked(subject) && !listItem && !pluralMember(r, s, subject)) ||
+        // "A) Sofosbuvir and simeprevir: These are direct-acting antivirals": a pronoun that
+        // opens the clause after an item label stands for the label's concepts.
+        const bool labelPronoun =
+            (r.tokens[subject].norm == "these" || r.tokens[subject].norm == "they") &&
+            subject > s.ta &&
+            (hasAny(r.separator(subject), ":") || words::spacedDash(r.separator(subject)));
+        if ((!r.linked(subject) && !listItem && !labelPronoun && !pluralMember(r, s, subject)) ||
             kindsBefore(r, s, subject))
             continue;
         if (copularClassAt(r, s, t))

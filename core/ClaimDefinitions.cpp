@@ -32,9 +32,9 @@ std::size_t ClaimExtractor::definingClauseAt(const Reading& r, const Sentence& s
     // or "an" that "is" or an apposition's comma opens; "occurs when". Returns the first token
     // of the clause (0: none), verb the token of "is" or "occurs" (or the comma's article).
     constexpr std::size_t kMaxModifiers = 4;
-    const std::string& w = r.tokens[t].norm;
-    if (!r.softJoin(t) || t < s.ta + 2)
+    if (t < s.ta + 2 || !r.softJoin(t))
         return 0;
+    const std::string& w = r.tokens[t].norm;
     if (w == "when" && (r.tokens[t - 1].norm == "occurs" || r.tokens[t - 1].norm == "occur") &&
         r.softJoin(t - 1)) {
         verb = t - 1;
@@ -45,7 +45,8 @@ std::size_t ClaimExtractor::definingClauseAt(const Reading& r, const Sentence& s
         --noun;
     else if (w != "where" && w != "whereby")
         return 0;
-    if (!words::in(kDefinedNouns, r.tokens[noun].norm) || r.linked(noun) || !r.softJoin(noun))
+    if (noun <= s.ta || !words::in(kDefinedNouns, r.tokens[noun].norm) || r.linked(noun) ||
+        !r.softJoin(noun))
         return 0;
     std::size_t article = noun;
     while (article > s.ta && noun - article <= kMaxModifiers && r.tokens[article - 1].norm != "a" &&
@@ -76,11 +77,13 @@ std::size_t ClaimExtractor::definedConcept(const Reading& r, const Sentence& s,
     // The concept ending right before the verb (or before ", which" / the apposition's comma),
     // or the item label a subject pronoun there stands for. 1 + its index into s.mentions.
     std::size_t end = verb;
+    if (verb <= s.ta)
+        return 0;
     if (words::in(words::kSubjectPronouns, r.tokens[verb - 1].norm)) {
         CueHit at{verb, 1, 0};
         return itemLabelBefore(r, s, at, s.ta);
     }
-    if (r.tokens[verb - 1].norm == "which" && hasAny(r.separator(verb - 1), ","))
+    if (r.tokens[verb - 1].norm == "which" && verb - 1 > s.ta && hasAny(r.separator(verb - 1), ","))
         end = verb - 1;
     for (std::size_t k = s.mentions.size(); k > 0; --k)
         if (r.aligned[s.mentions[k - 1]].last == end)
@@ -124,8 +127,13 @@ void ClaimExtractor::placesOfDefinitions(const Reading& r, const Sentence& s,
             while (before > clause && words::in(kDeterminers, r.tokens[before - 1].norm))
                 --before;
             const bool outside = before > clause && words::in(kNotThere, r.tokens[before - 1].norm);
+            // "blood is shunted from the left side of the heart": blood that moves is no
+            // place; blood is one after "in" ("high levels of homocysteine in the blood").
+            const bool in = before > clause && (r.tokens[before - 1].norm == "in" ||
+                                                r.tokens[before - 1].norm == "within");
+            const bool movingBlood = r.tokens[place.first].norm == "blood" && !in;
             if (!organ(place.mention->node) ||
-                words::in(kWholeBody, r.tokens[place.last - 1].norm) || outside ||
+                words::in(kWholeBody, r.tokens[place.last - 1].norm) || outside || movingBlood ||
                 sameConcept(r, defined, place))
                 continue;
             Claim c;

@@ -1110,6 +1110,10 @@ void TestClaimExtractor::extract_data() {
         << "Asthma is a condition where cells grow outside the lung."
         << ""
         << "";
+    QTest::newRow("a plural class opening the text")
+        << "These are antibiotics used to treat pneumonia."
+        << ""
+        << "antibiotics";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"

@@ -65,6 +65,12 @@ void TestUnlinkedClaims::extract_data() {
            "insulin|causes|[damage to the kidney or lung]|asserted;"
            "[damage to the kidney]|causes|fever|asserted;"
            "[damage to the kidney or lung]|causes|fever|asserted";
+    QTest::newRow("a label's pronoun before a plural class: the members are the class's")
+        << "A) Amoxicillin and azithromycin: These are antibiotics used to treat pneumonia."
+        << "amoxicillin|is_a|[antibiotics]|asserted;"
+           "azithromycin|is_a|[antibiotics]|asserted;"
+           "amoxicillin|treats|community-acquired pneumonia|asserted;"
+           "azithromycin|treats|community-acquired pneumonia|asserted";
     QTest::newRow("a phrase after an article before a modal's cue is its head")
         << "A strep throat can cause fever."
         << "[strep throat]|causes|fever|asserted";
