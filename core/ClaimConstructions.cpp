@@ -371,7 +371,8 @@ bool ClaimExtractor::copularBridge(const Reading& r, const CueHit& copula,
     if (!toRisk && (c.relation != "is_a" || c.tokens.size() > 2 || c.tokens.front() != "is"))
         return false;
     // "is a life-threatening complication of": qualifiers and vague words, and the degree
-    // of a qualifier ("is a less common complication of", "the most common cause of").
+    // of a qualifier ("is a less common complication of", "the most common cause of"); a
+    // likelihood ("This is a likely possibility given").
     static constexpr std::array<std::string_view, 5> kDegrees = {"less", "more", "most", "very",
                                                                  "relatively"};
     constexpr std::size_t kMaxBetween = 3;
@@ -382,6 +383,7 @@ bool ClaimExtractor::copularBridge(const Reading& r, const CueHit& copula,
         const PhraseWord* w = lexicon_.phraseWord(r.tokens[t].norm);
         if (r.linked(t) || !r.softJoin(t) ||
             !(words::in(words::kQualifiers, r.tokens[t].norm) || (w && *w == PhraseWord::Vague) ||
+              r.tokens[t].norm == "likely" ||
               (toRisk && words::in(kDeterminers, r.tokens[t].norm)) ||
               (words::in(kDegrees, r.tokens[t].norm) && t + 1 < hit.start)))
             return false;

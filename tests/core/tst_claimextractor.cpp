@@ -1114,6 +1114,10 @@ void TestClaimExtractor::extract_data() {
         << "These are antibiotics used to treat pneumonia."
         << ""
         << "antibiotics";
+    QTest::newRow("a likely cause of: the likelihood bridges the copula and hedges")
+        << "Pneumonia is a likely cause of fever."
+        << "community-acquired pneumonia|causes|fever|hedged"
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"
