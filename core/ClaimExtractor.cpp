@@ -91,8 +91,11 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
                     s.mentions.push_back(std::size_t(it - r.aligned.begin()));
             findCues(r, s);
             const std::size_t mainAt = frontedClauseEnd(r, s);
-            if (s.hits.empty() && mainAt == 0 && !definesCondition(r, s))
+            // A sentence without a cue can still name a disease in its place.
+            if (s.hits.empty() && mainAt == 0 && !definesCondition(r, s)) {
+                placesInPhrases(r, s, out.claims, out.claims.size());
                 continue;
+            }
             if (settings_.unlinkedEnds && lexicon_.hasPhraseWords())
                 addPhraseMentions(r, s);
             const std::size_t firstOfSentence = out.claims.size();
@@ -102,6 +105,7 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
             claimsOfExamples(text, out.claims, firstOfSentence);
             placesOfClasses(r, s, out.claims, firstOfSentence);
             placesOfDefinitions(r, s, out.claims);
+            placesInPhrases(r, s, out.claims, firstOfSentence);
             deniedStatements(r, s, out.claims, firstOfSentence);
             gapsOfUnusedCues(r, s, out.gaps);
         }

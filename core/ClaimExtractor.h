@@ -209,6 +209,10 @@ private:
     // to it (ClaimPlaces.cpp).
     void placesOfClasses(const Reading& r, const Sentence& s, std::vector<Claim>& claims,
                          std::size_t first) const;
+    // "osteomyelitis of the mandible": a KG disease, a place preposition and a KG organ; the
+    // disease localizes to the organ (ClaimPlaces.cpp).
+    void placesInPhrases(const Reading& r, const Sentence& s, std::vector<Claim>& claims,
+                         std::size_t first) const;
     // "X is a condition where fluid accumulates in the pericardial sac", "X: This occurs when
     // air accumulates in the pleural space": the defined condition localizes to each organ of
     // its defining clause (ClaimDefinitions.cpp).

@@ -54,4 +54,68 @@ void ClaimExtractor::placesOfClasses(const Reading& r, const Sentence& s,
     }
 }
 
+void ClaimExtractor::placesInPhrases(const Reading& r, const Sentence& s,
+                                     std::vector<Claim>& claims, std::size_t first) const {
+    // "osteomyelitis of the mandible", "an infection of the uterus", "small cell carcinoma of
+    // the lung": a disease the KG knows, a place preposition and an organ the KG knows (past
+    // articles and a possessive) name the disease in its place. Not a symptom ("pain in the
+    // chest" is one finding), not a disease the sentence says is absent.
+    static constexpr std::array<std::string_view, 6> kInPlace = {
+        "of", "in", "on", "within", "involving", "affecting"};
+    const auto localizes = forwardCue_.find("localizes_to");
+    if (localizes == forwardCue_.end())
+        return;
+    const std::size_t end = claims.size();
+    for (std::size_t i = 0; i + 1 < s.mentions.size(); ++i) {
+        const AlignedMention& disease = r.aligned[s.mentions[i]];
+        const AlignedMention& place = r.aligned[s.mentions[i + 1]];
+        if (s.mentions[i] >= r.linkedCount || s.mentions[i + 1] >= r.linkedCount ||
+            kindAtToken(r, disease.first) != "Disease" || !organ(place.mention->node))
+            continue;
+        std::size_t p = disease.last;
+        if (p >= place.first || !words::in(kInPlace, r.tokens[p].norm) || !r.softJoin(p) ||
+            !r.softJoin(p + 1))
+            continue;
+        std::size_t o = p + 1;
+        while (o < place.first &&
+               (words::in(kDeterminers, r.tokens[o].norm) ||
+                words::in(kPossessives, r.tokens[o].norm)) &&
+               r.softJoin(o + 1))
+            ++o;
+        if (o != place.first || negatesMention(r, s, disease))
+            continue;
+        Claim c;
+        c.step = s.step;
+        c.head = disease.mention->node;
+        c.headBegin = disease.mention->begin;
+        c.headEnd = disease.mention->end;
+        c.tail = place.mention->node;
+        c.tailBegin = place.mention->begin;
+        c.tailEnd = place.mention->end;
+        c.relation = "localizes_to";
+        // "the most likely diagnosis is osteomyelitis of the mandible": hedged as the
+        // sentence has it.
+        c.polarity = polarityOf(r, s, disease, place, CueHit{p, 1, localizes->second});
+        constexpr std::size_t kRankWords = 4; // "the most likely diagnosis is"
+        for (std::size_t t = disease.first;
+             t > s.ta && disease.first - t < kRankWords && c.polarity == Polarity::Asserted; --t)
+            if (r.tokens[t - 1].norm == "likely" || r.tokens[t - 1].norm == "possible" ||
+                r.tokens[t - 1].norm == "probable")
+                c.polarity = Polarity::Hedged;
+        c.begin = s.span.begin;
+        c.end = s.span.end;
+        c.cue = r.tokens[p].norm;
+        c.phraseBegin = c.headBegin;
+        c.phraseEnd = c.tailEnd;
+        c.pattern = ClaimPattern::Direct;
+        const bool known =
+            std::any_of(claims.begin() + std::ptrdiff_t(first),
+                        claims.begin() + std::ptrdiff_t(end), [&](const Claim& o) {
+                            return o.relation == c.relation && o.head == c.head && o.tail == c.tail;
+                        });
+        if (!known)
+            claims.push_back(std::move(c));
+    }
+}
+
 } // namespace rs

@@ -1118,6 +1118,19 @@ void TestClaimExtractor::extract_data() {
         << "Pneumonia is a likely cause of fever."
         << "community-acquired pneumonia|causes|fever|hedged"
         << "";
+    QTest::newRow("a disease of an organ localizes there, also with no cue")
+        << "Pneumonia of the lung. Fever suggests asthma in the lung."
+        << "community-acquired pneumonia|localizes_to|lung|asserted;"
+           "fever|indicates|asthma|asserted;asthma|localizes_to|lung|asserted"
+        << "";
+    QTest::newRow("a disease of an organ, ranked: hedged")
+        << "The most likely diagnosis is pneumonia of the lung."
+        << "community-acquired pneumonia|localizes_to|lung|hedged"
+        << "";
+    QTest::newRow("a symptom of an organ is one finding, no place claim")
+        << "Wheezing in the lung and fever."
+        << ""
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"
