@@ -104,12 +104,18 @@ void ClaimExtractor::copularClasses(const Reading& r, Sentence& s) const {
             subject > s.ta + 1 && r.softJoin(subject) &&
             (r.tokens[subject - 1].norm == "and" || r.tokens[subject - 1].norm == "or") &&
             r.linked(subject - 2);
-        // "A) Sofosbuvir and simeprevir: These are direct-acting antivirals": a pronoun that
-        // opens the clause after an item label stands for the label's concepts.
+        // "A) Sofosbuvir and simeprevir: These are direct-acting antivirals", "D) Hepatic
+        // Kupffer cells - These cells are macrophages": a pronoun (and its noun) that opens
+        // the clause after an item label stands for the label's concepts.
+        std::size_t pronoun = subject;
+        if (pronoun > s.ta + 1 && r.softJoin(pronoun) &&
+            (r.tokens[pronoun - 1].norm == "these" || r.tokens[pronoun - 1].norm == "those"))
+            --pronoun;
         const bool labelPronoun =
-            (r.tokens[subject].norm == "these" || r.tokens[subject].norm == "they") &&
-            subject > s.ta &&
-            (hasAny(r.separator(subject), ":") || words::spacedDash(r.separator(subject)));
+            (r.tokens[pronoun].norm == "these" || r.tokens[pronoun].norm == "those" ||
+             r.tokens[pronoun].norm == "they") &&
+            pronoun > s.ta &&
+            (hasAny(r.separator(pronoun), ":") || words::spacedDash(r.separator(pronoun)));
         if ((!r.linked(subject) && !listItem && !labelPronoun && !pluralMember(r, s, subject)) ||
             kindsBefore(r, s, subject))
             continue;

@@ -71,6 +71,9 @@ void TestUnlinkedClaims::extract_data() {
            "azithromycin|is_a|[antibiotics]|asserted;"
            "amoxicillin|treats|community-acquired pneumonia|asserted;"
            "azithromycin|treats|community-acquired pneumonia|asserted";
+    QTest::newRow("a label's demonstrative and its noun before a plural class")
+        << "B) Smudge cells: These cells are fragile leukocytes."
+        << "[Smudge cells]|is_a|[fragile leukocytes]|asserted";
     QTest::newRow("a phrase after an article before a modal's cue is its head")
         << "A strep throat can cause fever."
         << "[strep throat]|causes|fever|asserted";
