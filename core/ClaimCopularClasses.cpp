@@ -2,7 +2,9 @@
 // beta-blockers, which", "CD20+ cells, which are B-lymphocytes.": a bare plural class after
 // "are" classes its subject (ClaimExtractor.h). The lexicon has no "are" cue: as a cue of its
 // own it took the place of the cues it sits in ("are symptoms of") and cost the labelled sets
-// 35 matched claims.
+// 35 matched claims. Copular processes: "Mydriasis, which is dilation of the pupils", "This is
+// the surgical removal of the gonads": a bare process noun and its "of" after "is" defines
+// the subject; the lexicon cannot hold "is inflammation of", whose noun is a KG concept.
 #include "ClaimReading.h"
 
 namespace rs {
@@ -79,6 +81,30 @@ bool ClaimExtractor::copularClassAt(const Reading& r, const Sentence& s, std::si
         h = h.substr(dash + 1);
     return h.ends_with("s") && (inList(kClassHeads, h) || inList(kMemberClassHeads, h) ||
                                 (head > first && inList(kQualifiedClassHeads, h)));
+}
+
+void ClaimExtractor::copularProcesses(const Reading& r, Sentence& s) const {
+    constexpr std::size_t kMaxModifiers = 2; // "the surgical removal of"
+    if (isACue_ == kNoCue)
+        return;
+    for (std::size_t t = s.ta + 1; t + 2 < s.tb; ++t) {
+        // "In emphysema, there is destruction of the alveolar walls": "there is" states that
+        // something happens, it defines nothing.
+        if (r.tokens[t].norm != "is" || !r.softJoin(t + 1) || inCue(s, t) ||
+            r.tokens[t - 1].norm == "there")
+            continue;
+        std::size_t u = t + 1;
+        if (r.tokens[u].norm == "the")
+            ++u;
+        const std::size_t first = u;
+        while (u < s.tb && u - first < kMaxModifiers &&
+               !words::in(kDefiningProcesses, r.tokens[u].norm) && !r.linked(u) &&
+               lexicon_.phraseWord(r.tokens[u].norm) == nullptr && r.softJoin(u + 1))
+            ++u;
+        if (u + 1 < s.tb && words::in(kDefiningProcesses, r.tokens[u].norm) &&
+            r.tokens[u + 1].norm == "of" && r.softJoin(u + 1))
+            syntheticHit(s, t, isACue_);
+    }
 }
 
 void ClaimExtractor::copularClasses(const Reading& r, Sentence& s) const {

@@ -166,6 +166,7 @@ void ClaimExtractor::findCues(const Reading& r, Sentence& s) const {
     examplesOfRelationalNoun(r, s);
     appositiveClasses(r, s);
     copularClasses(r, s);
+    copularProcesses(r, s);
     indications(r, s);
     renamingDemonstratives(r, s);
     likelihoodClauses(r, s);

@@ -115,6 +115,10 @@ private:
     // plural class after "are" classes its subject; adds an is-a cue at "are"
     // (ClaimCopularClasses.cpp).
     void copularClasses(const Reading& r, Sentence& s) const;
+    // "Mydriasis, which is dilation of the pupils", "This is the surgical removal of the
+    // gonads": adds an is-a cue at "is" before a bare process noun and "of"
+    // (ClaimCopularClasses.cpp).
+    void copularProcesses(const Reading& r, Sentence& s) const;
     // "already on lisinopril for hypertension": a KG drug, "for" and a KG disease; adds a
     // treats cue at "for" (ClaimIndications.cpp).
     void indications(const Reading& r, Sentence& s) const;

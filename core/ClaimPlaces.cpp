@@ -12,6 +12,7 @@ void ClaimExtractor::placesOfClasses(const Reading& r, const Sentence& s,
     static constexpr std::array<std::string_view, 5> kPlacePrepositions = {
         "of", "in", "on", "affecting", "involving"};
     const std::size_t end = claims.size();
+    std::vector<std::size_t> placedClasses; // is-a claims their place replaces
     for (std::size_t i = first; i < end; ++i) {
         if (claims[i].relation != "is_a" || claims[i].polarity == Polarity::Negated)
             continue;
@@ -24,17 +25,31 @@ void ClaimExtractor::placesOfClasses(const Reading& r, const Sentence& s,
             ++p;
         if (p > after || p >= s.tb || !r.softJoin(p))
             continue;
+        // "Mydriasis, which is dilation of the pupils": a process is done to its object, which
+        // is no place of the member; "tendinitis, which is inflammation of the Achilles
+        // tendon" is the inflammation in its place, and the place says all the class does.
+        const std::string& head = r.tokens[p - 1].norm;
+        if (words::in(kDefiningProcesses, head) && head != "inflammation" && head != "infection")
+            continue;
+        const bool inflamed = head == "inflammation" || head == "infection";
         std::size_t o = p + 1;
         while (o < s.tb && words::in(kDeterminers, r.tokens[o].norm) && r.softJoin(o))
             ++o;
         if (o >= s.tb || !r.softJoin(o))
             continue;
-        // A linked organ, also inside the class's noun phrase ("tumor of the vagina").
+        // A linked organ, also inside the class's noun phrase ("tumor of the vagina"), also
+        // after a modifier or two of its own ("inflammation of the Achilles tendon").
+        constexpr std::size_t kMaxModifiers = 2;
         const auto linkedEnd = r.aligned.begin() + std::ptrdiff_t(r.linkedCount);
         const auto at =
             std::lower_bound(r.aligned.begin(), linkedEnd, o,
                              [](const AlignedMention& m, std::size_t t) { return m.first < t; });
-        if (at == linkedEnd || at->first != o || !organ(at->mention->node))
+        if (at == linkedEnd || at->first > o + kMaxModifiers || !organ(at->mention->node))
+            continue;
+        bool modifiers = true;
+        for (std::size_t t = o; t < at->first && modifiers; ++t)
+            modifiers = r.softJoin(t + 1) && lexicon_.phraseWord(r.tokens[t].norm) == nullptr;
+        if (!modifiers)
             continue;
         const AlignedMention& place = *at;
         Claim c = claims[i];
@@ -51,7 +66,11 @@ void ClaimExtractor::placesOfClasses(const Reading& r, const Sentence& s,
             });
         if (!known)
             claims.push_back(std::move(c));
+        if (inflamed)
+            placedClasses.push_back(i);
     }
+    for (auto i = placedClasses.rbegin(); i != placedClasses.rend(); ++i)
+        claims.erase(claims.begin() + std::ptrdiff_t(*i));
 }
 
 void ClaimExtractor::placesInPhrases(const Reading& r, const Sentence& s,

@@ -142,6 +142,13 @@ inline constexpr std::array<std::string_view, 11> kRelationalPlurals = {
     "causes", "treatments", "therapies",  "complications", "factors", "medications",
     "drugs",  "triggers",   "etiologies", "agents",        "options"};
 
+// Processes that define what undergoes them ("Mydriasis, which is dilation of the pupils",
+// "is the breakdown of muscle tissue", "is inflammation of the tendon sheath").
+inline constexpr std::array<std::string_view, 18> kDefiningProcesses = {
+    "inflammation", "infection",    "dilation",     "dilatation", "enlargement",  "narrowing",
+    "thickening",   "hardening",    "stiffening",   "breakdown",  "destruction",  "removal",
+    "excision",     "accumulation", "degeneration", "herniation", "displacement", "rupture"};
+
 // Head nouns of a class an apposition names ("Gaucher's disease, a lysosomal storage
 // disorder", "haloperidol, an antipsychotic medication"): commaApposition.
 inline constexpr std::array<std::string_view, 34> kClassNouns = {
