@@ -424,6 +424,29 @@ bool ClaimExtractor::adjectivesBeforeComma(const Reading& r, std::size_t objectA
     return true;
 }
 
+std::size_t ClaimExtractor::afterPatientItem(const Reading& r, const Sentence& s,
+                                             std::size_t objectAt) {
+    // "given the patient's age, the progressive swelling, and the absence of pain", "given
+    // her age and sun exposure": a first item that names only the patient's age or history
+    // leaves the list to the items after it. Returns where they start (objectAt if none).
+    static constexpr std::array<std::string_view, 5> kAttributes = {"age", "sex", "gender",
+                                                                    "history", "demographics"};
+    constexpr std::size_t kMaxItem = 4; // "the patient 's age"
+    for (std::size_t t = objectAt; t < s.tb && t - objectAt < kMaxItem; ++t) {
+        const std::string& w = r.tokens[t].norm;
+        if (words::in(kAttributes, w)) {
+            if (t + 1 >= s.tb || !(r.separator(t + 1) == ", " || r.tokens[t + 1].norm == "and"))
+                return objectAt;
+            const std::size_t next = t + 1 + (r.tokens[t + 1].norm == "and" ? 1 : 0);
+            return next < s.tb ? next : objectAt;
+        }
+        if (!(words::in(kDeterminers, w) || words::in(kPossessives, w) || w == "s") ||
+            (t > objectAt && !r.softJoin(t)))
+            return objectAt;
+    }
+    return objectAt;
+}
+
 bool ClaimExtractor::classOfPlace(const Reading& r, std::size_t from, std::size_t to) {
     // "an allergic inflammatory condition of the esophagus, which": the words before `to`
     // are a class noun and its "of" complement, so a relative clause there is the class

@@ -485,7 +485,10 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
     // is anaphoric; "the most likely cause of this effusion" names the effusion.
     if (!hit.renaming && anaphoricClassAt(r, b.first))
         return out;
-    const std::size_t objectAt = listed ? hitEnd : objectStart(r, s, hitEnd);
+    // "given the patient's age, the swelling and ...": the list starts after the patient's
+    // attribute.
+    const std::size_t objectAt =
+        listed ? hitEnd : afterPatientItem(r, s, objectStart(r, s, hitEnd));
     if (!listed && (b.last > until || b.first < objectAt ||
                     std::max(premodifiersFrom(r, b), objectAt) - objectAt > gapMax))
         return out;
@@ -497,7 +500,7 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
     // "X is a beta agonist, and asthma ...": a clause break ends the cue's object; not the
     // comma after the first of two adjectives ("presents with sudden, severe pain"): one
     // word no phrase takes, neither a generic noun nor a mention.
-    for (std::size_t t = hitEnd + 1; t <= b.first && !listed; ++t)
+    for (std::size_t t = std::max(hitEnd, objectAt) + 1; t <= b.first && !listed; ++t)
         if (r.clauseBreakBefore(t) && !adjectivesBeforeComma(r, objectAt, t))
             return out;
     out.push_back(s.mentions[k]);

@@ -352,6 +352,9 @@ private:
     // object at objectAt ("sudden, severe pain"): words in no mention, neither generic nor
     // closed-class.
     bool adjectivesBeforeComma(const Reading& r, std::size_t objectAt, std::size_t t) const;
+    // Where a cue's objects start past a first item naming only the patient's age or history
+    // ("given the patient's age, X and Y"); objectAt when there is none.
+    static std::size_t afterPatientItem(const Reading& r, const Sentence& s, std::size_t objectAt);
     // Whether tokens [from, to) end in a class noun's "of" complement, a concept ("a
     // condition of the esophagus").
     static bool classOfPlace(const Reading& r, std::size_t from, std::size_t to);

@@ -1131,6 +1131,11 @@ void TestClaimExtractor::extract_data() {
         << "Wheezing in the lung and fever."
         << ""
         << "";
+    QTest::newRow("the patient's age before the evidence is no item of it")
+        << "A) Pneumonia: This is a possibility given the patient's age, the fever and cough."
+        << "fever|evidential|community-acquired pneumonia|hedged;"
+           "cough|evidential|community-acquired pneumonia|hedged"
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"
