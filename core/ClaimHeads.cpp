@@ -127,6 +127,15 @@ ClaimExtractor::HeadNoun ClaimExtractor::cueHeadNoun(const Reading& r, const Sen
     // relation is said of the drug, not of the noun before it.
     if (relative && drug(n2.mention->node) && drugRelation(hit))
         return HeadNoun::Next;
+    // "seen in infants with DiGeorge syndrome, which is also associated with": a relative
+    // clause after people and their condition is about the condition.
+    if (relative && k >= 2) {
+        const AlignedMention& n1 = r.aligned[s.mentions[k - 2]];
+        const std::string& noun = r.tokens[n1.last - 1].norm;
+        if (n1.last < n2.first && r.tokens[n1.last].norm == "with" &&
+            (words::in(kPersonNouns, noun) || words::in(kRiskGroups, noun)))
+            return HeadNoun::Next;
+    }
     const bool before = (relative && nounHead(r, s, k - 1, from, true) != k - 1) ||
                         (!comma && nounHead(r, s, k - 1, from, anyPreposition) != k - 1);
     return before ? HeadNoun::Before : HeadNoun::Next;

@@ -80,12 +80,14 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a process done to an organ is no place of the subject")
         << "Asthma, which is dilation of the lung."
         << "asthma|is_a|[dilation of the lung]|asserted";
-    QTest::newRow("there is: no definition")
-        << "In asthma, there is inflammation of the lung."
-        << "";
+    QTest::newRow("there is: no definition") << "In asthma, there is inflammation of the lung."
+                                             << "";
     QTest::newRow("the organ of an inflammation after a modifier of its own")
         << "Asthma is an inflammation of the Bronchial lung."
         << "asthma|localizes_to|lung|asserted";
+    QTest::newRow("a relative clause after people with a condition is the condition's")
+        << "Fever is seen in infants with asthma, which presents with wheezing."
+        << "asthma|presents_with|wheezing|asserted";
     QTest::newRow("a phrase after an article before a modal's cue is its head")
         << "A strep throat can cause fever."
         << "[strep throat]|causes|fever|asserted";
