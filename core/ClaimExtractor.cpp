@@ -710,7 +710,8 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
         // "the hallmark features of PTSD, such as intrusive memories": the examples are of
         // the noun before "of", not of Y.
         if (!left.empty() && cue.relation == "is_a" && cue.direction == CueDirection::Reverse &&
-            (hit.start - r.aligned[left.back()].last > 0 || ofArgument(r, s, left.back(), from)))
+            (wordsBetween(r, s, r.aligned[left.back()], hit) > 0 ||
+             ofArgument(r, s, left.back(), from)))
             continue;
         // "diuretics, which increase urine production, and antihypertensives like X": the
         // class of examples ("such as", "like") is the one noun before them.

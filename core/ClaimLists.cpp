@@ -338,8 +338,10 @@ bool ClaimExtractor::specificMember(const Reading& r, const Sentence& s, std::si
     // ("an inflammatory condition", "a tick-borne illness", "intrapartum antibiotics").
     const std::string& head = r.tokens[t - 1].norm;
     const std::string_view kind = kindAtToken(r, t - 1);
-    const bool clinicalKind =
-        kind == "Disease" || kind == "Symptom" || kind == "Pharmacologic Class";
+    // "pituitary adenoma, specifically a prolactinoma": the KG may know the class only as a
+    // side effect.
+    const bool clinicalKind = kind == "Disease" || kind == "Symptom" ||
+                              kind == "Pharmacologic Class" || kind == "Side Effect";
     static constexpr std::array<std::string_view, 7> kOtherClinicalClasses = {
         "conditions", "issues", "issue", "medications", "drugs", "therapies", "bacillus"};
     if (r.covered[t - 1] >= 0 ? !clinicalKind

@@ -1136,6 +1136,18 @@ void TestClaimExtractor::extract_data() {
         << "fever|evidential|community-acquired pneumonia|hedged;"
            "cough|evidential|community-acquired pneumonia|hedged"
         << "";
+    QTest::newRow("a diagnosis of a class, specifically a member")
+        << "The findings suggest a diagnosis of lung disease, specifically pneumonia."
+        << "community-acquired pneumonia|is_a|lung disease|asserted"
+        << "";
+    QTest::newRow("a gloss between a class and its examples")
+        << "Fever suggests a lung disease (LD), such as pneumonia or bronchitis."
+        << "fever|indicates|lung disease|asserted;"
+           "community-acquired pneumonia|is_a|lung disease|asserted;"
+           "acute bronchitis|is_a|lung disease|asserted;"
+           "fever|indicates|community-acquired pneumonia|asserted;"
+           "fever|indicates|acute bronchitis|asserted"
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"
