@@ -104,6 +104,7 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
                 frontedEvidence(r, s, mainAt, out.claims);
             claimsOfExamples(text, out.claims, firstOfSentence);
             placesOfClasses(r, s, out.claims, firstOfSentence);
+            sequels(r, out.claims, firstOfSentence);
             placesOfDefinitions(r, s, out.claims);
             placesInPhrases(r, s, out.claims, firstOfSentence);
             deniedStatements(r, s, out.claims, firstOfSentence);

@@ -122,6 +122,7 @@ private:
     // "already on lisinopril for hypertension": a KG drug, "for" and a KG disease; adds a
     // treats cue at "for" (ClaimIndications.cpp).
     void indications(const Reading& r, Sentence& s) const;
+
     // The KG kind of the concept covering token t ("" for none or a noun phrase).
     std::string_view kindAtToken(const Reading& r, std::size_t t) const;
     // Whether w is a vague word of the lexicon ("multiple", "other", "possible").
@@ -213,6 +214,10 @@ private:
     // to it (ClaimPlaces.cpp).
     void placesOfClasses(const Reading& r, const Sentence& s, std::vector<Claim>& claims,
                          std::size_t first) const;
+    // "can cause hyperprolactinemia and subsequent amenorrhea": of two effects of one cause
+    // (claims from `first` on) joined by "and subsequent", the first causes the second too
+    // (ClaimSequels.cpp).
+    void sequels(const Reading& r, std::vector<Claim>& claims, std::size_t first) const;
     // "osteomyelitis of the mandible": a KG disease, a place preposition and a KG organ; the
     // disease localizes to the organ (ClaimPlaces.cpp).
     void placesInPhrases(const Reading& r, const Sentence& s, std::vector<Claim>& claims,

@@ -1148,6 +1148,11 @@ void TestClaimExtractor::extract_data() {
            "fever|indicates|community-acquired pneumonia|asserted;"
            "fever|indicates|acute bronchitis|asserted"
         << "";
+    QTest::newRow("an effect and a subsequent one: the first causes the second")
+        << "Asthma can cause wheezing and subsequent chest pain."
+        << "asthma|causes|wheezing|asserted;asthma|causes|chest pain|asserted;"
+           "wheezing|causes|chest pain|asserted"
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"
