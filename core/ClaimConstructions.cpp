@@ -402,6 +402,23 @@ std::size_t ClaimExtractor::premodifiersFrom(const Reading& r, const AlignedMent
     return t;
 }
 
+bool ClaimExtractor::appositiveRelativeBetween(const Reading& r, const CueHit& subjectCue,
+                                               std::size_t conjunction) {
+    // "epididymitis, which is inflammation of the epididymis, a structure that sits on the
+    // testicle and is responsible for": the second predicate is the relative clause's of an
+    // apposition to the "of" complement, about the structure, not the subject of the cue
+    // before.
+    bool ofComplement = false, apposition = false;
+    for (std::size_t t = subjectCue.start + subjectCue.len; t + 1 < conjunction; ++t) {
+        ofComplement = ofComplement || r.tokens[t].norm == "of";
+        apposition = apposition || (ofComplement && r.separator(t) == ", " &&
+                                    (r.tokens[t].norm == "a" || r.tokens[t].norm == "an"));
+        if (apposition && (r.tokens[t].norm == "that" || r.tokens[t].norm == "which"))
+            return true;
+    }
+    return false;
+}
+
 bool ClaimExtractor::classOfPlace(const Reading& r, std::size_t from, std::size_t to) {
     // "an allergic inflammatory condition of the esophagus, which": the words before `to`
     // are a class noun and its "of" complement, so a relative clause there is the class
@@ -441,7 +458,14 @@ bool ClaimExtractor::relativeBridge(const Reading& r, const Sentence& s, const C
     bool relative = participle(first);
     int mentions = 0;
     bool placed = false; // the class noun's place ("of the esophagus") is one of the mentions
+    bool ofComplement = false;
     for (std::size_t t = end; t < hit.start; ++t) {
+        // "is inflammation of the epididymis, a structure that sits on the testicle": a
+        // relative clause on an apposition to the "of" complement is the complement's.
+        ofComplement = ofComplement || r.tokens[t].norm == "of";
+        if (ofComplement && r.separator(t) == ", " &&
+            (r.tokens[t].norm == "a" || r.tokens[t].norm == "an"))
+            return false;
         if (r.covered[t] >= 0 && (t == end || r.covered[t] != r.covered[t - 1]))
             ++mentions;
         const bool opensRelative =

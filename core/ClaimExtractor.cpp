@@ -568,6 +568,33 @@ std::vector<std::size_t> ClaimExtractor::rightArguments(const Reading& r, const 
     return out;
 }
 
+std::vector<std::size_t> ClaimExtractor::secondPredicateHead(
+    const Reading& r, const Sentence& s, CueHit& hit, const CueHit* subjectCue,
+    const std::vector<std::size_t>& subjectLeft, std::size_t conjunction) const {
+    // "X is known to cross the placenta and can cause Y", "This finding is associated with A
+    // and is commonly heard in B": a second predicate of the clause's subject, the previous
+    // cue's head or the concept that opens the sentence.
+    std::vector<std::size_t> head;
+    bool isLabel = false;
+    // Not the second predicate of an apposition's relative clause ("of the epididymis, a
+    // structure that sits on the testicle and is responsible for").
+    if (subjectCue != nullptr) {
+        if (!appositiveRelativeBetween(r, *subjectCue, conjunction)) {
+            head = subjectLeft;
+            hit.labelled = subjectCue->labelled;
+        }
+    } else if (std::size_t first = 0, k = sentenceSubject(r, s, isLabel, &first);
+               k != 0 && r.aligned[s.mentions[k - 1]].last <= conjunction) {
+        head.assign(s.mentions.begin() + std::ptrdiff_t(std::min(first, k - 1)),
+                    s.mentions.begin() + std::ptrdiff_t(k));
+        hit.labelled = isLabel;
+    }
+    // "does not primarily act by inhibiting Y": a denial of how is the action's.
+    if (r.tokens[conjunction].norm != "by")
+        hit.clauseFrom = conjunction;
+    return head;
+}
+
 std::vector<ClaimExtractor::CueHit*> ClaimExtractor::longestCues(Sentence& s) {
     // Overlapping cues are one cue, the longest ("is a" inside "is a type of").
     std::vector<CueHit*> cues;
@@ -620,25 +647,11 @@ void ClaimExtractor::claimsAtCues(const Reading& r, Sentence& s, std::vector<Cla
             left = std::move(head);
             pattern = p;
         };
-        // "X is known to cross the placenta and can cause Y", "This finding is associated
-        // with A and is commonly heard in B": a second predicate of the clause's subject,
-        // the previous cue's head or the concept that opens the sentence.
-        if (left.empty() && conjunction != 0) {
-            bool isLabel = false;
-            if (subjectCue != nullptr) {
-                headFrom(subjectLeft, ClaimPattern::SecondPredicate);
-                hit.labelled = subjectCue->labelled;
-            } else if (std::size_t first = 0, k = sentenceSubject(r, s, isLabel, &first);
-                       k != 0 && r.aligned[s.mentions[k - 1]].last <= conjunction) {
-                headFrom({s.mentions.begin() + std::ptrdiff_t(std::min(first, k - 1)),
-                          s.mentions.begin() + std::ptrdiff_t(k)},
-                         ClaimPattern::SecondPredicate);
-                hit.labelled = isLabel;
-            }
-            // "does not primarily act by inhibiting Y": a denial of how is the action's.
-            if (r.tokens[conjunction].norm != "by")
-                hit.clauseFrom = conjunction;
-        }
+        // "X is known to cross the placenta and can cause Y": a second predicate.
+        if (left.empty() && conjunction != 0)
+            if (auto head = secondPredicateHead(r, s, hit, subjectCue, subjectLeft, conjunction);
+                !head.empty())
+                headFrom(std::move(head), ClaimPattern::SecondPredicate);
         // "X is a Y that causes Z", "X is a drug used to treat Z": the relative clause on
         // the predicate noun says it of X.
         if (j > 0 && !prevLeft.empty() && relativeBridge(r, s, *cues[j - 1], hit)) {

@@ -357,6 +357,17 @@ private:
     // object at objectAt ("sudden, severe pain"): words in no mention, neither generic nor
     // closed-class.
     bool adjectivesBeforeComma(const Reading& r, std::size_t objectAt, std::size_t t) const;
+    // The head of a second predicate whose conjunction is at token `conjunction` (the
+    // subject of the previous cue, else the sentence's), empty when none; sets the cue's
+    // labelled and clauseFrom.
+    std::vector<std::size_t> secondPredicateHead(const Reading& r, const Sentence& s, CueHit& hit,
+                                                 const CueHit* subjectCue,
+                                                 const std::vector<std::size_t>& subjectLeft,
+                                                 std::size_t conjunction) const;
+    // Whether an apposition with a relative clause (", a structure that") stands between the
+    // cue a second predicate would take its subject from and its conjunction.
+    static bool appositiveRelativeBetween(const Reading& r, const CueHit& subjectCue,
+                                          std::size_t conjunction);
     // Where a cue's objects start past a first item naming only the patient's age or history
     // ("given the patient's age, X and Y"); objectAt when there is none.
     static std::size_t afterPatientItem(const Reading& r, const Sentence& s, std::size_t objectAt);

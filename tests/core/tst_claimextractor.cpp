@@ -1153,6 +1153,17 @@ void TestClaimExtractor::extract_data() {
         << "asthma|causes|wheezing|asserted;asthma|causes|chest pain|asserted;"
            "wheezing|causes|chest pain|asserted"
         << "";
+    QTest::newRow("a second predicate of an apposition's relative clause is not the subject's")
+        << "Asthma is a lung disease of the kidney, a structure that sits in the back and "
+           "causes wheezing."
+        << "asthma|is_a|lung disease|asserted;asthma|localizes_to|kidney|asserted;"
+           "lung disease|localizes_to|kidney|asserted"
+        << "";
+    QTest::newRow("a second predicate of the predicate noun's relative clause is the subject's")
+        << "Asthma is a lung disease that affects the lung and causes wheezing."
+        << "asthma|is_a|lung disease|asserted;asthma|localizes_to|lung|asserted;"
+           "asthma|causes|wheezing|asserted"
+        << "";
     QTest::newRow("item label list") << "A) Fever, cough and rash: These suggest pneumonia."
                                      << "fever|indicates|community-acquired pneumonia|asserted;"
                                         "cough|indicates|community-acquired pneumonia|asserted;"
