@@ -163,7 +163,6 @@ inline constexpr std::array<std::string_view, 34> kClassNouns = {
 inline constexpr std::array<std::string_view, 7> kAnaphoricNouns = {
     "condition", "disease", "disorder", "diagnosis", "syndrome", "drug", "medication"};
 
-// Nouns of taking a drug or an exposure: "long-term use of X" stands for X.
 // Verb cues that are nouns after a determiner or an adjective ("one possible cause could
 // be X", "the most common causes", "a known trigger"), and the words that make them so
 // besides articles and kQualifiers.
@@ -172,6 +171,7 @@ inline constexpr std::array<std::string_view, 4> kNounVerbs = {"cause", "causes"
 inline constexpr std::array<std::string_view, 10> kNounVerbModifiers = {
     "one", "other", "likely", "main", "underlying", "leading", "any", "another", "its", "their"};
 
+// Nouns of taking a drug or an exposure: "long-term use of X" stands for X.
 inline constexpr std::array<std::string_view, 5> kUseNouns = {"use", "abuse", "overuse", "misuse",
                                                               "exposure"};
 
