@@ -44,25 +44,32 @@ void ClaimExtractor::placesOfClasses(const Reading& r, const Sentence& s,
         const auto at =
             std::lower_bound(r.aligned.begin(), linkedEnd, o,
                              [](const AlignedMention& m, std::size_t t) { return m.first < t; });
-        if (at == linkedEnd || at->first > o + kMaxModifiers || !organ(at->mention->node))
-            continue;
-        bool modifiers = true;
-        for (std::size_t t = o; t < at->first && modifiers; ++t)
+        bool modifiers =
+            at != linkedEnd && at->first <= o + kMaxModifiers && organ(at->mention->node);
+        for (std::size_t t = o; modifiers && t < at->first; ++t)
             modifiers = r.softJoin(t + 1) && lexicon_.phraseWord(r.tokens[t].norm) == nullptr;
-        if (!modifiers)
-            continue;
-        const AlignedMention& place = *at;
         Claim c = claims[i];
         c.relation = "localizes_to";
-        c.tail = place.mention->node;
-        c.tailText.clear();
-        c.tailBegin = place.mention->begin;
-        c.tailEnd = place.mention->end;
+        if (modifiers) {
+            c.tail = at->mention->node;
+            c.tailText.clear();
+            c.tailBegin = at->mention->begin;
+            c.tailEnd = at->mention->end;
+        } else if (inflamed && o < after && r.covered[o] == r.covered[classFirst]) {
+            // "an inflammation of the epididymis": the place the KG lacks is the rest of the
+            // class's phrase.
+            c.tail = kNoNode;
+            c.tailBegin = r.tokens[o].begin;
+            c.tailEnd = claims[i].tailEnd;
+            c.tailText = std::string(r.text.substr(c.tailBegin, c.tailEnd - c.tailBegin));
+        } else {
+            continue;
+        }
         c.phraseEnd = std::max(c.phraseEnd, c.tailEnd);
         const bool known =
             std::any_of(claims.begin() + std::ptrdiff_t(first), claims.end(), [&](const Claim& o) {
                 return o.relation == c.relation && o.head == c.head && o.tail == c.tail &&
-                       o.headBegin == c.headBegin;
+                       o.headBegin == c.headBegin && o.tailText == c.tailText;
             });
         if (!known)
             claims.push_back(std::move(c));

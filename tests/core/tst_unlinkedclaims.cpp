@@ -77,6 +77,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("an inflammation of an organ after a bare is: its place")
         << "Asthma, which is inflammation of the lung."
         << "asthma|localizes_to|lung|asserted";
+    QTest::newRow("an inflammation of a place the KG lacks: the place is the phrase's rest")
+        << "Asthma is an inflammation of the bronchial tree."
+        << "asthma|localizes_to|[bronchial tree]|asserted";
     QTest::newRow("a process done to an organ is no place of the subject")
         << "Asthma, which is dilation of the lung."
         << "asthma|is_a|[dilation of the lung]|asserted";
