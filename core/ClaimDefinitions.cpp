@@ -136,23 +136,9 @@ void ClaimExtractor::placesOfDefinitions(const Reading& r, const Sentence& s,
                 words::in(kWholeBody, r.tokens[place.last - 1].norm) || outside || movingBlood ||
                 sameConcept(r, defined, place))
                 continue;
-            Claim c;
-            c.step = s.step;
-            c.head = defined.mention->node;
-            c.headBegin = defined.mention->begin;
-            c.headEnd = defined.mention->end;
-            if (c.head == kNoNode)
-                c.headText = std::string(r.text.substr(c.headBegin, c.headEnd - c.headBegin));
-            c.tail = place.mention->node;
-            c.tailBegin = place.mention->begin;
-            c.tailEnd = place.mention->end;
-            c.relation = "localizes_to";
-            c.begin = s.span.begin;
-            c.end = s.span.end;
+            Claim c = placeClaim(r, s, defined, place);
             c.cue = std::string(r.text.substr(r.tokens[verb].begin,
                                               r.tokens[clause - 1].end - r.tokens[verb].begin));
-            c.phraseBegin = c.headBegin;
-            c.phraseEnd = c.tailEnd;
             c.pattern = ClaimPattern::RelativeClause;
             const bool known = std::any_of(claims.begin(), claims.end(), [&](const Claim& o) {
                 return o.begin == c.begin && o.relation == c.relation && o.head == c.head &&

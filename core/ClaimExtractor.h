@@ -218,6 +218,9 @@ private:
     // (claims from `first` on) joined by "and subsequent", the first causes the second too
     // (ClaimSequels.cpp).
     void sequels(const Reading& r, std::vector<Claim>& claims, std::size_t first) const;
+    // A localizes_to claim of sentence s from `what` to the organ `place` (ClaimPlaces.cpp).
+    static Claim placeClaim(const Reading& r, const Sentence& s, const AlignedMention& what,
+                            const AlignedMention& place);
     // "osteomyelitis of the mandible": a KG disease, a place preposition and a KG organ; the
     // disease localizes to the organ (ClaimPlaces.cpp).
     void placesInPhrases(const Reading& r, const Sentence& s, std::vector<Claim>& claims,

@@ -80,6 +80,26 @@ void ClaimExtractor::placesOfClasses(const Reading& r, const Sentence& s,
         claims.erase(claims.begin() + std::ptrdiff_t(*i));
 }
 
+Claim ClaimExtractor::placeClaim(const Reading& r, const Sentence& s, const AlignedMention& what,
+                                 const AlignedMention& place) {
+    Claim c;
+    c.step = s.step;
+    c.head = what.mention->node;
+    c.headBegin = what.mention->begin;
+    c.headEnd = what.mention->end;
+    if (c.head == kNoNode)
+        c.headText = std::string(r.text.substr(c.headBegin, c.headEnd - c.headBegin));
+    c.tail = place.mention->node;
+    c.tailBegin = place.mention->begin;
+    c.tailEnd = place.mention->end;
+    c.relation = "localizes_to";
+    c.begin = s.span.begin;
+    c.end = s.span.end;
+    c.phraseBegin = c.headBegin;
+    c.phraseEnd = c.tailEnd;
+    return c;
+}
+
 void ClaimExtractor::placesInPhrases(const Reading& r, const Sentence& s,
                                      std::vector<Claim>& claims, std::size_t first) const {
     // "osteomyelitis of the mandible", "an infection of the uterus", "small cell carcinoma of
@@ -110,15 +130,7 @@ void ClaimExtractor::placesInPhrases(const Reading& r, const Sentence& s,
             ++o;
         if (o != place.first || negatesMention(r, s, disease))
             continue;
-        Claim c;
-        c.step = s.step;
-        c.head = disease.mention->node;
-        c.headBegin = disease.mention->begin;
-        c.headEnd = disease.mention->end;
-        c.tail = place.mention->node;
-        c.tailBegin = place.mention->begin;
-        c.tailEnd = place.mention->end;
-        c.relation = "localizes_to";
+        Claim c = placeClaim(r, s, disease, place);
         // "the most likely diagnosis is osteomyelitis of the mandible": hedged as the
         // sentence has it.
         c.polarity = polarityOf(r, s, disease, place, CueHit{p, 1, localizes->second});
@@ -128,11 +140,7 @@ void ClaimExtractor::placesInPhrases(const Reading& r, const Sentence& s,
             if (r.tokens[t - 1].norm == "likely" || r.tokens[t - 1].norm == "possible" ||
                 r.tokens[t - 1].norm == "probable")
                 c.polarity = Polarity::Hedged;
-        c.begin = s.span.begin;
-        c.end = s.span.end;
         c.cue = r.tokens[p].norm;
-        c.phraseBegin = c.headBegin;
-        c.phraseEnd = c.tailEnd;
         c.pattern = ClaimPattern::Direct;
         const bool known =
             std::any_of(claims.begin() + std::ptrdiff_t(first),
