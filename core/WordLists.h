@@ -167,12 +167,12 @@ inline constexpr std::array<std::string_view, 7> kRelativePronouns = {
 
 // Words that qualify a relational noun after "is a" ("is a common cause of", "is an
 // effective treatment for").
-inline constexpr std::array<std::string_view, 28> kQualifiers = {
-    "common",      "classic",     "known",      "well",      "frequent", "rare",
-    "major",       "typical",     "recognized", "important", "possible", "potential",
-    "primary",     "key",         "cardinal",   "late",      "early",    "serious",
-    "effective",   "first",       "line",       "standard",  "uncommon", "characteristic",
-    "recommended", "appropriate", "physical",   "specific"};
+inline constexpr std::array<std::string_view, 29> kQualifiers = {
+    "common",      "classic",     "known",      "well",      "frequent",   "rare",
+    "major",       "typical",     "recognized", "important", "possible",   "potential",
+    "primary",     "key",         "cardinal",   "late",      "early",      "serious",
+    "effective",   "first",       "line",       "standard",  "uncommon",   "characteristic",
+    "recommended", "appropriate", "physical",   "specific",  "established"};
 
 // Forms of "be" before a passive participle ("crackles are heard on auscultation").
 inline constexpr std::array<std::string_view, 6> kBeForms = {"is",   "are", "was",

@@ -91,6 +91,9 @@ void TestUnlinkedClaims::extract_data() {
     QTest::newRow("a relative clause after people with a condition is the condition's")
         << "Fever is seen in infants with asthma, which presents with wheezing."
         << "asthma|presents_with|wheezing|asserted";
+    QTest::newRow("a well-established cause: the qualifier bridges the copula")
+        << "Asthma is a well-established cause of wheezing."
+        << "asthma|causes|wheezing|asserted";
     QTest::newRow("a phrase after an article before a modal's cue is its head")
         << "A strep throat can cause fever."
         << "[strep throat]|causes|fever|asserted";
