@@ -97,7 +97,7 @@ void ClaimExtractor::copularProcesses(const Reading& r, Sentence& s) const {
         if (r.tokens[u].norm == "the")
             ++u;
         const std::size_t first = u;
-        while (u < s.tb && u - first < kMaxModifiers &&
+        while (u + 1 < s.tb && u - first < kMaxModifiers &&
                !words::in(kDefiningProcesses, r.tokens[u].norm) && !r.linked(u) &&
                lexicon_.phraseWord(r.tokens[u].norm) == nullptr && r.softJoin(u + 1))
             ++u;

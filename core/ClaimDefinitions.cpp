@@ -100,7 +100,7 @@ bool ClaimExtractor::definesCondition(const Reading& r, const Sentence& s) const
 }
 
 void ClaimExtractor::placesOfDefinitions(const Reading& r, const Sentence& s,
-                                         std::vector<Claim>& claims) const {
+                                         std::vector<Claim>& claims, std::size_t first) const {
     for (std::size_t t = s.ta + 2; t < s.tb; ++t) {
         std::size_t verb = 0;
         const std::size_t clause = definingClauseAt(r, s, t, verb);
@@ -140,10 +140,10 @@ void ClaimExtractor::placesOfDefinitions(const Reading& r, const Sentence& s,
             c.cue = std::string(r.text.substr(r.tokens[verb].begin,
                                               r.tokens[clause - 1].end - r.tokens[verb].begin));
             c.pattern = ClaimPattern::RelativeClause;
-            const bool known = std::any_of(claims.begin(), claims.end(), [&](const Claim& o) {
-                return o.begin == c.begin && o.relation == c.relation && o.head == c.head &&
-                       o.tail == c.tail;
-            });
+            const bool known = std::any_of(
+                claims.begin() + std::ptrdiff_t(first), claims.end(), [&](const Claim& o) {
+                    return o.relation == c.relation && o.head == c.head && o.tail == c.tail;
+                });
             if (!known)
                 claims.push_back(std::move(c));
         }

@@ -105,7 +105,7 @@ ClaimExtraction ClaimExtractor::extract(std::string_view text, const std::vector
             claimsOfExamples(text, out.claims, firstOfSentence);
             placesOfClasses(r, s, out.claims, firstOfSentence);
             sequels(r, out.claims, firstOfSentence);
-            placesOfDefinitions(r, s, out.claims);
+            placesOfDefinitions(r, s, out.claims, firstOfSentence);
             placesInPhrases(r, s, out.claims, firstOfSentence);
             deniedStatements(r, s, out.claims, firstOfSentence);
             gapsOfUnusedCues(r, s, out.gaps);

@@ -227,8 +227,9 @@ private:
                          std::size_t first) const;
     // "X is a condition where fluid accumulates in the pericardial sac", "X: This occurs when
     // air accumulates in the pleural space": the defined condition localizes to each organ of
-    // its defining clause (ClaimDefinitions.cpp).
-    void placesOfDefinitions(const Reading& r, const Sentence& s, std::vector<Claim>& claims) const;
+    // its defining clause, no claim of sentence s (from `first` on) twice (ClaimDefinitions.cpp).
+    void placesOfDefinitions(const Reading& r, const Sentence& s, std::vector<Claim>& claims,
+                             std::size_t first) const;
     // The first token of a defining clause opened at token t ("a condition where", "an
     // autoimmune disorder in which", "occurs when"), 0 when none; verb is set to the token of
     // its "is" or "occurs" (or the article of an apposition).

@@ -29,9 +29,9 @@ void ClaimExtractor::placesOfClasses(const Reading& r, const Sentence& s,
         // is no place of the member; "tendinitis, which is inflammation of the Achilles
         // tendon" is the inflammation in its place, and the place says all the class does.
         const std::string& head = r.tokens[p - 1].norm;
-        if (words::in(kDefiningProcesses, head) && head != "inflammation" && head != "infection")
-            continue;
         const bool inflamed = head == "inflammation" || head == "infection";
+        if (words::in(kDefiningProcesses, head) && !inflamed)
+            continue;
         std::size_t o = p + 1;
         while (o < s.tb && words::in(kDeterminers, r.tokens[o].norm) && r.softJoin(o))
             ++o;
@@ -111,7 +111,6 @@ void ClaimExtractor::placesInPhrases(const Reading& r, const Sentence& s,
     const auto localizes = forwardCue_.find("localizes_to");
     if (localizes == forwardCue_.end())
         return;
-    const std::size_t end = claims.size();
     for (std::size_t i = 0; i + 1 < s.mentions.size(); ++i) {
         const AlignedMention& disease = r.aligned[s.mentions[i]];
         const AlignedMention& place = r.aligned[s.mentions[i + 1]];
@@ -143,10 +142,9 @@ void ClaimExtractor::placesInPhrases(const Reading& r, const Sentence& s,
         c.cue = r.tokens[p].norm;
         c.pattern = ClaimPattern::Direct;
         const bool known =
-            std::any_of(claims.begin() + std::ptrdiff_t(first),
-                        claims.begin() + std::ptrdiff_t(end), [&](const Claim& o) {
-                            return o.relation == c.relation && o.head == c.head && o.tail == c.tail;
-                        });
+            std::any_of(claims.begin() + std::ptrdiff_t(first), claims.end(), [&](const Claim& o) {
+                return o.relation == c.relation && o.head == c.head && o.tail == c.tail;
+            });
         if (!known)
             claims.push_back(std::move(c));
     }

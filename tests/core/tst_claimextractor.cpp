@@ -1292,6 +1292,13 @@ void TestClaimExtractor::oddInput_data() {
     QTest::newRow("cue at start") << QByteArray("treated with amoxicillin");
     QTest::newRow("invalid utf8") << QByteArray("Amoxicillin \xff\xfe treats \xc3 pneumonia.");
     QTest::newRow("punctuation storm") << QByteArray(",,;; .. treats ;; due to ,, .");
+    // Constructions cut off at the end of the text: each reads a token or a separator past
+    // its last word only within bounds.
+    QTest::newRow("copular process cut off") << QByteArray("Asthma is the zzz");
+    QTest::newRow("defining clause cut off") << QByteArray("Asthma is a condition where");
+    QTest::newRow("sequel cut off") << QByteArray("Asthma causes wheezing and subsequent");
+    QTest::newRow("label pronoun cut off") << QByteArray("A) Asthma: These are");
+    QTest::newRow("patient item cut off") << QByteArray("Fever suggests the patient's age,");
     QTest::newRow("long repetition")
         << QByteArray("amoxicillin treats pneumonia due to fever ").repeated(5000);
 }
